@@ -1,0 +1,47 @@
+# Two commands on a fresh machine (Python 3.11+, pip, make):
+#   make run    # embedded PostgreSQL, migrated, serving on 127.0.0.1:8000
+#   make test   # lint, types, import contract, unit + integration tests, schemathesis
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test check lint typecheck contracts pytest openapi cli bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	SN_VIA_MAKE=1 $(BIN)/support-network serve
+
+cli: $(STAMP)
+	$(BIN)/support-network $(ARGS)
+
+test: check pytest
+
+check: lint typecheck contracts
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+contracts: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+openapi: $(STAMP)
+	$(BIN)/support-network openapi --output openapi/openapi.json
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

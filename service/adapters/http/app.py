@@ -1,0 +1,88 @@
+"""The Litestar application: routes, error table, OpenAPI description."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
+from litestar import Litestar, Router
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme, Tag
+
+from service.adapters.http.auth import make_auth_guard
+from service.adapters.http.health import live, ready
+from service.adapters.http.members import MemberController
+from service.adapters.http.organizations import ApiKeyController, OrganizationController
+from service.adapters.http.problems import EXCEPTION_HANDLERS
+from service.adapters.http.services import Services, key_cache_of
+from service.config import Settings
+
+API_VERSION = "0.1.0"
+
+DESCRIPTION = """\
+One federated peer-support network shared by clinics and community recovery apps.
+
+Conventions: JSON with snake_case fields; ids are UUIDs; timestamps RFC 3339 in UTC; local dates
+`YYYY-MM-DD`. Errors are RFC 9457 `application/problem+json` with a stable `type`. Lists are
+cursor-paged (`limit`, `cursor`; body `{"data": [...], "next_cursor": ...}`). Creating POSTs accept
+`Idempotency-Key`. Resources carry `version` and an `ETag`; `If-Match` on writes gives 412 when
+stale. Authenticate with `Authorization: Bearer <api key>`; another organization's objects are
+404, never 403.
+"""
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="Support Network API",
+        version=API_VERSION,
+        description=DESCRIPTION,
+        path="/schema",
+        render_plugins=[JsonRenderPlugin()],
+        components=Components(
+            security_schemes={
+                "BearerAuth": SecurityScheme(
+                    type="http",
+                    scheme="bearer",
+                    description="An organization key (`snk_...`) or an operator key (`sno_...`).",
+                )
+            }
+        ),
+        security=[{"BearerAuth": []}],
+        tags=[
+            Tag(name="organizations", description="Tenants; created by the platform operator."),
+            Tag(name="api-keys", description="An organization's own API keys."),
+            Tag(name="members", description="People in the network, owned by a home organization."),
+            Tag(name="health", description="Liveness and readiness probes."),
+        ],
+        use_handler_docstrings=False,
+    )
+
+
+ServicesFactory = Callable[[], AbstractAsyncContextManager[Services]]
+
+
+def create_app(settings: Settings, services_factory: ServicesFactory) -> Litestar:
+    """The app. `services_factory` opens the pool and the rest inside the app's event loop."""
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        async with services_factory() as services:
+            app.state.services = services
+            yield
+
+    # Every route of the API demands a key; only the health probes are open.
+    api = Router(
+        path="/",
+        route_handlers=[MemberController, OrganizationController, ApiKeyController],
+        guards=[make_auth_guard(key_cache_of)],
+    )
+    return Litestar(
+        route_handlers=[api, live, ready],
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=[lifespan],
+        openapi_config=openapi_config(),
+        request_max_body_size=settings.max_body_bytes,
+        logging_config=None,
+        debug=False,
+    )

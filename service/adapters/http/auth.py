@@ -1,0 +1,111 @@
+"""Bearer-key authentication with a short-lived in-process cache, and the scope guard."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, cast
+from uuid import UUID
+
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
+
+from service.domain.errors import AuthenticationRequired
+from service.domain.organizations import (
+    Caller,
+    Scope,
+    caller_for,
+    hash_secret,
+    looks_like_api_key,
+)
+from service.domain.ports import ApiKeyQueries
+
+
+class KeyCache:
+    """Maps a key's hash to the caller it stands for, for `ttl` seconds.
+
+    This is what keeps a database round trip off every request. The price: a key revoked
+    through another worker keeps working here until its entry expires (at most `ttl` seconds);
+    a revocation made through this worker takes effect at once. Unknown keys are cached too
+    (as None), so a flood of bad keys cannot turn into a flood of queries. Bounded: the oldest
+    entry goes first when full."""
+
+    def __init__(
+        self,
+        queries: ApiKeyQueries,
+        *,
+        ttl: float,
+        max_entries: int,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._queries = queries
+        self._ttl = ttl
+        self._max_entries = max_entries
+        self._monotonic = monotonic
+        self._entries: dict[bytes, tuple[Caller | None, float]] = {}
+
+    async def caller(self, token: str) -> Caller:
+        if not looks_like_api_key(token):
+            raise AuthenticationRequired("The API key is not valid.")
+        secret_hash = hash_secret(token)
+        now = self._monotonic()
+        entry = self._entries.get(secret_hash)
+        if entry is not None and entry[1] > now:
+            caller = entry[0]
+        else:
+            key = await self._queries.find_by_hash(secret_hash)
+            caller = None if key is None or key.revoked_at is not None else caller_for(key)
+            self._remember(secret_hash, caller, now + self._ttl)
+        if caller is None:
+            raise AuthenticationRequired("The API key is not valid or was revoked.")
+        return caller
+
+    def forget_key(self, key_id: UUID) -> None:
+        for secret_hash, (caller, _) in list(self._entries.items()):
+            if caller is not None and caller.key_id == key_id:
+                del self._entries[secret_hash]
+
+    def _remember(self, secret_hash: bytes, caller: Caller | None, expires: float) -> None:
+        self._entries.pop(secret_hash, None)
+        while len(self._entries) >= self._max_entries:
+            del self._entries[next(iter(self._entries))]
+        self._entries[secret_hash] = (caller, expires)
+
+
+def bearer_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+    header = connection.headers.get("authorization")
+    if not header:
+        raise AuthenticationRequired("Send an API key as `Authorization: Bearer <key>`.")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise AuthenticationRequired("Send an API key as `Authorization: Bearer <key>`.")
+    return token.strip()
+
+
+def scope_required(scope: Scope) -> dict[str, Any]:
+    """Route `opt` that makes the guard demand `scope`."""
+    return {"scope": scope}
+
+
+OPERATOR_ONLY: dict[str, Any] = {"operator": True}
+
+
+def make_auth_guard(
+    cache_of: Callable[[ASGIConnection[Any, Any, Any, Any]], KeyCache],
+) -> Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Any]:
+    async def authenticate(
+        connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+    ) -> None:
+        caller = await cache_of(connection).caller(bearer_token(connection))
+        scope = handler.opt.get("scope")
+        if scope is not None:
+            caller.require(scope)
+        if handler.opt.get("operator"):
+            caller.require_operator()
+        connection.scope["caller"] = caller  # type: ignore[typeddict-unknown-key]
+
+    return authenticate
+
+
+def caller_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller:
+    return cast(Caller, connection.scope["caller"])  # type: ignore[typeddict-item]

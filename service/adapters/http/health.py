@@ -1,0 +1,45 @@
+"""Liveness and readiness, open without a key."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from litestar import Request, Response, get
+from litestar.openapi.datastructures import ResponseSpec
+
+from service.adapters.http import problems
+from service.adapters.http.schemas import Health
+from service.adapters.http.services import services_of
+
+
+@get(
+    "/health/live",
+    operation_id="live",
+    tags=["health"],
+    summary="The process is up",
+    security=[],
+    responses=problems.PUBLIC,
+)
+async def live() -> Health:
+    return Health(status="ok")
+
+
+@get(
+    "/health/ready",
+    operation_id="ready",
+    tags=["health"],
+    summary="The service can reach its database",
+    security=[],
+    responses={
+        **problems.PUBLIC,
+        503: ResponseSpec(data_container=Health, description="The database is unreachable."),
+    },
+)
+async def ready(request: Request[Any, Any, Any]) -> Response[Health]:
+    try:
+        async with asyncio.timeout(2):
+            await services_of(request).pool.fetchval("SELECT 1")
+    except (OSError, TimeoutError, Exception):
+        return Response(Health(status="unavailable"), status_code=503)
+    return Response(Health(status="ok"))

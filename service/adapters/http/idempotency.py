@@ -1,0 +1,126 @@
+"""`Idempotency-Key` for creating POSTs.
+
+A retry with the same key and body gets the first response again (same status, body, ETag and
+Location, plus `Idempotent-Replayed: true`); the same key with another body is a 422; while the
+first request still runs, a 409. Keys are scoped to the caller's organization (an operator key
+is its own scope) and kept for Settings.idempotency_ttl_seconds."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, Generic, TypeVar
+
+import msgspec
+from litestar import Request, Response
+from litestar.params import HeaderParameter
+
+from service.adapters.http.services import Services
+from service.adapters.postgres.idempotency import Claim, StoredResponse
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.organizations import Caller
+
+T = TypeVar("T", bound=msgspec.Struct)
+
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        required=False,
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Makes a retry of this request safe: the same key and body return the first "
+        "response; another body with the same key is a 422. Kept for 24 hours.",
+    ),
+]
+
+IfMatch = Annotated[
+    str | None,
+    HeaderParameter(
+        name="If-Match",
+        required=False,
+        max_length=64,
+        description="The ETag last read; the write is refused with 412 if the resource changed.",
+    ),
+]
+
+
+class Created(msgspec.Struct, Generic[T], frozen=True, kw_only=True):
+    body: T
+    headers: dict[str, str]
+    # What a replay returns instead of `body`, when the body carries a secret shown only once.
+    replay_body: msgspec.Struct | None = None
+
+
+def expected_version(if_match: str | None) -> int | None:
+    """The version an If-Match names; None for no precondition. A value that is not one of our
+    ETags can never match, so it yields -1 (a 412), as HTTP prescribes."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    value = if_match.strip()
+    if value.startswith("W/"):
+        value = value[2:]
+    if len(value) >= 3 and value[0] == value[-1] == '"' and value[1:-1].isdigit():
+        return int(value[1:-1])
+    return -1
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def _scope_id(caller: Caller) -> Any:
+    return caller.organization_id if caller.organization_id is not None else caller.key_id
+
+
+async def create_idempotently(
+    request: Request[Any, Any, Any],
+    services: Services,
+    caller: Caller,
+    key: str | None,
+    run: Callable[[PostgresUnitOfWork], Awaitable[Created[T]]],
+) -> Response[Any]:
+    uow = services.uow()
+    if key is None:
+        created = await run(uow)
+        return Response(created.body, status_code=201, headers=created.headers)
+
+    body = await request.body()
+    fingerprint = hashlib.sha256(
+        request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
+    ).digest()
+    outcome = await services.idempotency.claim(
+        _scope_id(caller), key, fingerprint, services.clock.now()
+    )
+    if isinstance(outcome, StoredResponse):
+        return Response(
+            outcome.body,
+            status_code=outcome.status,
+            headers={**outcome.headers, "Idempotent-Replayed": "true"},
+            media_type="application/json",
+        )
+    return await _run_claimed(uow, services, outcome, run)
+
+
+async def _run_claimed(
+    uow: PostgresUnitOfWork,
+    services: Services,
+    claim: Claim,
+    run: Callable[[PostgresUnitOfWork], Awaitable[Created[T]]],
+) -> Response[Any]:
+    try:
+        async with uow:
+            created = await run(uow)
+            stored_body = created.replay_body if created.replay_body is not None else created.body
+            await uow.idempotency.complete(
+                claim,
+                StoredResponse(
+                    status=201, headers=created.headers, body=msgspec.json.encode(stored_body)
+                ),
+            )
+            await uow.commit()
+    except BaseException:
+        await services.idempotency.release(claim)
+        raise
+    return Response(created.body, status_code=201, headers=created.headers)

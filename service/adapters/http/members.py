@@ -1,0 +1,162 @@
+"""/v1/members: thin, one use case per handler."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar.params import JSONBody, PathParameter, QueryParameter
+
+from service.adapters.http import problems
+from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.idempotency import (
+    Created,
+    IdempotencyKey,
+    IfMatch,
+    create_idempotently,
+    etag,
+    expected_version,
+)
+from service.adapters.http.paging import Cursor, Limit, page_request
+from service.adapters.http.schemas import (
+    ExternalRef,
+    MemberCreate,
+    MemberList,
+    MemberUpdate,
+    MemberView,
+    member_page,
+)
+from service.adapters.http.services import services_of
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.organizations import Scope
+from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.usecases import members as usecases
+
+MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
+ExternalRefFilter = Annotated[
+    ExternalRef | None,
+    QueryParameter(
+        required=False, max_length=200, description="Only the member with this external_ref."
+    ),
+]
+
+
+def _member_response(member_view: MemberView, status_code: int = 200) -> Response[MemberView]:
+    return Response(
+        member_view, status_code=status_code, headers={"ETag": etag(member_view.version)}
+    )
+
+
+class MemberController(Controller):
+    path = "/v1/members"
+    tags = ["members"]
+
+    @post(
+        operation_id="createMember",
+        summary="Register a member in the caller's organization",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.CREATE,
+    )
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[MemberCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[MemberView]:
+        services = services_of(request)
+        caller = caller_of(request)
+        command = usecases.CreateMember(
+            organization_id=caller.require(Scope.MEMBERS_WRITE), member=data.to_domain()
+        )
+
+        async def run(uow: PostgresUnitOfWork) -> Created[MemberView]:
+            member = await usecases.create_member(command, uow, services.clock, services.ids)
+            return Created(
+                body=MemberView.of(member),
+                headers={"ETag": etag(member.version), "Location": f"/v1/members/{member.id}"},
+            )
+
+        return await create_idempotently(request, services, caller, idempotency_key, run)
+
+    @get(
+        operation_id="listMembers",
+        summary="List the caller organization's members",
+        opt=scope_required(Scope.MEMBERS_READ),
+        responses=problems.READ,
+    )
+    async def list_members(
+        self,
+        request: Request[Any, Any, Any],
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+        external_ref: ExternalRefFilter = None,
+    ) -> MemberList:
+        caller = caller_of(request)
+        page = await usecases.list_members(
+            caller.require(Scope.MEMBERS_READ),
+            page_request(limit, cursor),
+            external_ref,
+            services_of(request).members,
+        )
+        return member_page(page)
+
+    @get(
+        "/{member_id:uuid}",
+        operation_id="getMember",
+        summary="Read one member",
+        opt=scope_required(Scope.MEMBERS_READ),
+        responses=problems.READ,
+    )
+    async def get_member(
+        self, request: Request[Any, Any, Any], member_id: MemberId
+    ) -> Response[MemberView]:
+        member = await usecases.get_member(
+            caller_of(request).require(Scope.MEMBERS_READ), member_id, services_of(request).members
+        )
+        return _member_response(MemberView.of(member))
+
+    @patch(
+        "/{member_id:uuid}",
+        operation_id="updateMember",
+        summary="Change some of a member's fields",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.WRITE,
+    )
+    async def update_member(
+        self,
+        request: Request[Any, Any, Any],
+        member_id: MemberId,
+        data: JSONBody[MemberUpdate],
+        if_match: IfMatch = None,
+    ) -> Response[MemberView]:
+        services = services_of(request)
+        command = usecases.UpdateMember(
+            organization_id=caller_of(request).require(Scope.MEMBERS_WRITE),
+            member_id=member_id,
+            changes=data.to_domain(),
+            expected_version=expected_version(if_match),
+        )
+        member = await usecases.update_member(command, services.uow(), services.clock, services.ids)
+        return _member_response(MemberView.of(member))
+
+    @delete(
+        "/{member_id:uuid}",
+        operation_id="eraseMember",
+        summary="Erase a member's personal fields, keeping a tombstone",
+        description="Idempotent: erasing an erased member changes nothing. References to the "
+        "member stay valid; reads return the tombstone with `status: erased`.",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.WRITE,
+        status_code=204,
+    )
+    async def erase_member(
+        self, request: Request[Any, Any, Any], member_id: MemberId, if_match: IfMatch = None
+    ) -> None:
+        services = services_of(request)
+        command = usecases.EraseMember(
+            organization_id=caller_of(request).require(Scope.MEMBERS_WRITE),
+            member_id=member_id,
+            expected_version=expected_version(if_match),
+        )
+        await usecases.erase_member(command, services.uow(), services.clock, services.ids)

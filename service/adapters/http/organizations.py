@@ -1,0 +1,157 @@
+"""/v1/organizations (operator) and /v1/api-keys (each organization's own keys)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.params import JSONBody, PathParameter
+
+from service.adapters.http import problems
+from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
+from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently
+from service.adapters.http.paging import Cursor, Limit, page_request
+from service.adapters.http.schemas import (
+    ApiKeyCreate,
+    ApiKeyList,
+    ApiKeyView,
+    IssuedApiKey,
+    OrganizationCreate,
+    OrganizationCreated,
+    OrganizationView,
+    api_key_page,
+)
+from service.adapters.http.services import services_of
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.organizations import Scope
+from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.usecases import organizations as usecases
+
+OrganizationId = Annotated[UUID, PathParameter(description="The organization's id.")]
+KeyId = Annotated[UUID, PathParameter(description="The API key's id.")]
+
+
+class OrganizationController(Controller):
+    path = "/v1/organizations"
+    tags = ["organizations"]
+
+    @post(
+        operation_id="createOrganization",
+        summary="Create an organization and its first API key (operator key only)",
+        description="The first key holds every scope; its `token` is shown once.",
+        opt=OPERATOR_ONLY,
+        responses=problems.OPERATOR,
+    )
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[OrganizationCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[OrganizationCreated]:
+        services = services_of(request)
+        command = usecases.CreateOrganization(name=data.name, kind=data.kind)
+
+        async def run(uow: PostgresUnitOfWork) -> Created[OrganizationCreated]:
+            made = await usecases.create_organization(
+                command, uow, services.clock, services.ids, services.tokens
+            )
+            organization = OrganizationView.of(made.organization)
+            key = ApiKeyView.of(made.first_key.key)
+            return Created(
+                body=OrganizationCreated(
+                    organization=organization,
+                    first_key=IssuedApiKey(key=key, token=made.first_key.token),
+                ),
+                headers={"Location": f"/v1/organizations/{organization.id}"},
+                replay_body=OrganizationCreated(
+                    organization=organization, first_key=IssuedApiKey(key=key, token=None)
+                ),
+            )
+
+        return await create_idempotently(
+            request, services, caller_of(request), idempotency_key, run
+        )
+
+    @get(
+        "/{organization_id:uuid}",
+        operation_id="getOrganization",
+        summary="Read an organization (the operator any, an organization itself)",
+        responses=problems.READ,
+    )
+    async def get_organization(
+        self, request: Request[Any, Any, Any], organization_id: OrganizationId
+    ) -> OrganizationView:
+        services = services_of(request)
+        organization = await usecases.get_organization(
+            caller_of(request), organization_id, services.uow()
+        )
+        return OrganizationView.of(organization)
+
+
+class ApiKeyController(Controller):
+    path = "/v1/api-keys"
+    tags = ["api-keys"]
+
+    @post(
+        operation_id="createApiKey",
+        summary="Create an API key for the caller's organization",
+        description="The new key can hold only scopes the calling key holds. Its `token` is "
+        "shown once, in this response.",
+        opt=scope_required(Scope.KEYS_MANAGE),
+        responses=problems.CREATE,
+    )
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[ApiKeyCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[IssuedApiKey]:
+        services = services_of(request)
+        caller = caller_of(request)
+        command = usecases.CreateApiKey(name=data.name, scopes=frozenset(data.scopes))
+
+        async def run(uow: PostgresUnitOfWork) -> Created[IssuedApiKey]:
+            issued = await usecases.create_api_key(
+                caller, command, uow, services.clock, services.ids, services.tokens
+            )
+            key = ApiKeyView.of(issued.key)
+            return Created(
+                body=IssuedApiKey(key=key, token=issued.token),
+                headers={"Location": f"/v1/api-keys/{key.id}"},
+                replay_body=IssuedApiKey(key=key, token=None),
+            )
+
+        return await create_idempotently(request, services, caller, idempotency_key, run)
+
+    @get(
+        operation_id="listApiKeys",
+        summary="List the caller organization's API keys (never their secrets)",
+        opt=scope_required(Scope.KEYS_MANAGE),
+        responses=problems.READ,
+    )
+    async def list_keys(
+        self,
+        request: Request[Any, Any, Any],
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+    ) -> ApiKeyList:
+        page = await usecases.list_api_keys(
+            caller_of(request), page_request(limit, cursor), services_of(request).api_keys
+        )
+        return api_key_page(page)
+
+    @delete(
+        "/{key_id:uuid}",
+        operation_id="revokeApiKey",
+        summary="Revoke an API key",
+        description="Effective at once on the worker that answers, and on every other worker "
+        "within the key cache TTL (30 seconds by default).",
+        opt=scope_required(Scope.KEYS_MANAGE),
+        responses=problems.READ,
+        status_code=204,
+    )
+    async def revoke(self, request: Request[Any, Any, Any], key_id: KeyId) -> None:
+        services = services_of(request)
+        await usecases.revoke_api_key(caller_of(request), key_id, services.uow(), services.clock)
+        services.key_cache.forget_key(key_id)

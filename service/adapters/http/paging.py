@@ -1,0 +1,41 @@
+"""Query parameters shared by every list."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar.exceptions import ValidationException
+from litestar.params import QueryParameter
+
+from service.adapters.http.schemas import decode_cursor
+from service.domain.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest
+
+Limit = Annotated[
+    int,
+    QueryParameter(
+        ge=1, le=MAX_PAGE_SIZE, description=f"Page size, 1 to {MAX_PAGE_SIZE}.", required=False
+    ),
+]
+Cursor = Annotated[
+    str | None,
+    QueryParameter(
+        required=False,
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_\-]+$",
+        description="`next_cursor` of the previous page.",
+    ),
+]
+
+
+def page_request(limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None) -> PageRequest:
+    if cursor is None:
+        return PageRequest(limit=limit)
+    try:
+        after = decode_cursor(cursor)
+    except ValueError:
+        raise ValidationException(
+            "The cursor is not one this service handed out.",
+            extra=[{"key": "cursor", "message": "Use next_cursor from a previous page."}],
+        ) from None
+    return PageRequest(limit=limit, after=after)

@@ -1,0 +1,230 @@
+"""The single table from errors to RFC 9457 problem+json responses, and the OpenAPI
+declarations of those responses."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, NamedTuple
+
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.types import ExceptionHandlersMap
+
+from service.domain.errors import (
+    AuthenticationRequired,
+    DomainError,
+    DuplicateExternalRef,
+    IdempotencyKeyReused,
+    IdempotentRequestInFlight,
+    InvalidField,
+    MemberErased,
+    NotFound,
+    ScopeMissing,
+    StaleVersion,
+)
+
+logger = logging.getLogger("service.errors")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://support-network.dev/problems/"
+
+
+class FieldError(msgspec.Struct, frozen=True, kw_only=True):
+    """One offending input: `field` is a dotted path into the body, or a parameter's name."""
+
+    field: str
+    message: str
+
+
+class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """RFC 9457 problem details. `type` is stable per kind of error; clients branch on it."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[FieldError] | None = None
+    existing_id: str | None = None
+    current_version: int | None = None
+
+
+class ProblemKind(NamedTuple):
+    status: int
+    slug: str
+    title: str
+
+
+# Domain errors, most specific first is not needed: the lookup walks each error's MRO.
+DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
+    NotFound: ProblemKind(404, "not-found", "Resource not found"),
+    InvalidField: ProblemKind(422, "invalid-field", "A field breaks a rule"),
+    DuplicateExternalRef: ProblemKind(409, "duplicate-external-ref", "Duplicate external_ref"),
+    StaleVersion: ProblemKind(412, "stale-version", "The resource has changed"),
+    MemberErased: ProblemKind(409, "member-erased", "The member was erased"),
+    AuthenticationRequired: ProblemKind(401, "unauthenticated", "Authentication required"),
+    ScopeMissing: ProblemKind(403, "missing-scope", "The API key lacks a scope"),
+    IdempotencyKeyReused: ProblemKind(
+        422, "idempotency-key-reused", "Idempotency-Key reused with another request"
+    ),
+    IdempotentRequestInFlight: ProblemKind(
+        409, "idempotency-key-in-flight", "A request with this Idempotency-Key is in progress"
+    ),
+}
+
+# Errors raised by the framework itself, by status code.
+HTTP_PROBLEMS: dict[int, ProblemKind] = {
+    400: ProblemKind(400, "invalid-request", "The request does not match the contract"),
+    401: ProblemKind(401, "unauthenticated", "Authentication required"),
+    403: ProblemKind(403, "forbidden", "Forbidden"),
+    404: ProblemKind(404, "not-found", "Resource not found"),
+    405: ProblemKind(405, "method-not-allowed", "Method not allowed"),
+    413: ProblemKind(413, "body-too-large", "The request body is too large"),
+    415: ProblemKind(415, "unsupported-media-type", "Unsupported media type"),
+    429: ProblemKind(429, "rate-limited", "Too many requests"),
+}
+INTERNAL = ProblemKind(500, "internal-error", "Internal server error")
+
+
+def problem_type(slug: str) -> str:
+    return PROBLEM_TYPE_BASE + slug
+
+
+def problem_response(
+    kind: ProblemKind,
+    detail: str,
+    *,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> Response[ProblemDetails]:
+    problem = ProblemDetails(
+        type=problem_type(kind.slug),
+        title=kind.title,
+        status=kind.status,
+        detail=detail,
+        **extensions,
+    )
+    return Response(
+        problem, status_code=kind.status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    )
+
+
+def _lookup(error: DomainError) -> ProblemKind:
+    for cls in type(error).__mro__:
+        kind = DOMAIN_PROBLEMS.get(cls)
+        if kind is not None:
+            return kind
+    return INTERNAL
+
+
+def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Response[ProblemDetails]:
+    kind = _lookup(error)
+    headers = {"WWW-Authenticate": 'Bearer realm="support-network"'} if kind.status == 401 else None
+    if isinstance(error, InvalidField):
+        return problem_response(
+            kind, error.detail, errors=[FieldError(field=error.field, message=error.detail)]
+        )
+    if isinstance(error, DuplicateExternalRef):
+        return problem_response(kind, error.detail, existing_id=str(error.existing_member_id))
+    if isinstance(error, StaleVersion):
+        return problem_response(kind, error.detail, current_version=error.current)
+    return problem_response(kind, error.detail, headers=headers)
+
+
+_NAMED_FIELD = re.compile(r"field `([^`]+)`")
+_AT_PATH = re.compile(r" - at `\$\.?([^`]*)`$")
+
+
+def _field_name(key: object, message: str) -> str:
+    """The dotted path of the offending field. Litestar reports body errors against the whole
+    body (`data`); msgspec's message carries the real path or field name."""
+    at = _AT_PATH.search(message)
+    named = _NAMED_FIELD.search(message)
+    prefix = at.group(1) if at else ""
+    if named:
+        return f"{prefix}.{named.group(1)}" if prefix else named.group(1)
+    if prefix:
+        return prefix
+    return "body" if key in (None, "", "data") else str(key)
+
+
+def _field_errors(extra: Any) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if isinstance(extra, list):
+        for item in extra:
+            if isinstance(item, dict):
+                message = str(item.get("message"))
+                errors.append(
+                    FieldError(field=_field_name(item.get("key"), message), message=message)
+                )
+    return errors
+
+
+def http_error_handler(_: Request[Any, Any, Any], error: HTTPException) -> Response[ProblemDetails]:
+    status = error.status_code
+    if status >= 500:
+        logger.error("framework error %s: %s", status, error.detail)
+        return problem_response(INTERNAL, "The service failed to answer; it has been logged.")
+    kind = HTTP_PROBLEMS.get(status, ProblemKind(status, "client-error", "Client error"))
+    headers = dict(error.headers or {})
+    if status == 401:
+        headers.setdefault("WWW-Authenticate", 'Bearer realm="support-network"')
+    if isinstance(error, ValidationException) or status == 400:
+        errors = _field_errors(error.extra)
+        return problem_response(kind, error.detail, headers=headers or None, errors=errors or None)
+    return problem_response(kind, error.detail, headers=headers or None)
+
+
+def internal_error_handler(
+    request: Request[Any, Any, Any], error: Exception
+) -> Response[ProblemDetails]:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+    return problem_response(INTERNAL, "The service failed to answer; it has been logged.")
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    DomainError: domain_error_handler,
+    HTTPException: http_error_handler,
+    Exception: internal_error_handler,
+}
+
+
+def _spec(description: str) -> ResponseSpec:
+    return ResponseSpec(
+        data_container=ProblemDetails,
+        media_type=PROBLEM_MEDIA_TYPE,
+        description=description,
+        generate_examples=False,
+    )
+
+
+_DESCRIPTIONS: dict[int, str] = {
+    400: "The request does not match the contract: malformed JSON, a wrong type, a missing or "
+    "unknown field, a value out of bounds. `errors` names the offending fields.",
+    401: "No API key, or an unknown or revoked one.",
+    403: "The API key lacks the scope this operation needs.",
+    404: "No such resource visible to the caller (another organization's objects are reported "
+    "as absent, never as forbidden).",
+    409: "Conflict with the current state (duplicate external_ref with `existing_id`, an erased "
+    "member, or a request with the same Idempotency-Key still in progress).",
+    412: "If-Match does not name the current version; `current_version` says which it is.",
+    413: "The request body is larger than the service accepts.",
+    422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "
+    "the Idempotency-Key was used before with another request.",
+    500: "The service failed; nothing was changed.",
+}
+
+
+def error_responses(*statuses: int) -> dict[int, ResponseSpec]:
+    """OpenAPI declarations for the given error statuses (plus the ones every route can give)."""
+    every_route = (400, 401, 404, 500)
+    return {s: _spec(_DESCRIPTIONS[s]) for s in sorted({*every_route, *statuses})}
+
+
+READ = error_responses(403)
+WRITE = error_responses(403, 409, 412, 413, 422)
+CREATE = error_responses(403, 409, 413, 422)
+OPERATOR = error_responses(403, 409, 413, 422)
+PUBLIC = {500: _spec(_DESCRIPTIONS[500])}

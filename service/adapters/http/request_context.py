@@ -1,0 +1,76 @@
+"""Outermost ASGI layer: a request id for every response (404s of unknown paths included),
+echoed in X-Request-ID, and one structured access-log line per request."""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any, TypeAlias
+
+# Plain ASGI types: this layer also sees lifespan messages, which Litestar's types leave out.
+Scope: TypeAlias = MutableMapping[str, Any]
+Message: TypeAlias = MutableMapping[str, Any]
+Receive: TypeAlias = Callable[[], Awaitable[Message]]
+Send: TypeAlias = Callable[[Message], Awaitable[None]]
+ASGIApp: TypeAlias = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+access_logger = logging.getLogger("service.access")
+
+_VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
+
+
+def _incoming_request_id(scope: Scope) -> str:
+    for name, value in scope.get("headers", ()):
+        if name == b"x-request-id":
+            if _VALID_REQUEST_ID.match(value):
+                return str(value.decode())
+            break
+    return uuid.uuid4().hex
+
+
+def with_request_context(app: Any, *, access_log: bool) -> ASGIApp:
+    """Wrap `app` (any ASGI application, Litestar's included)."""
+
+    async def request_context(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        request_id = _incoming_request_id(scope)
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [
+                    *message.get("headers", ()),
+                    (b"x-request-id", request_id.encode()),
+                ]
+            await send(message)
+
+        try:
+            await app(scope, receive, send_with_id)
+        finally:
+            if access_log:
+                caller: Any = scope.get("caller")
+                access_logger.info(
+                    "request",
+                    extra={
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                        "organization_id": str(caller.organization_id) if caller else None,
+                    },
+                )
+            request_id_var.reset(token)
+
+    return request_context

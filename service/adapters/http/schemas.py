@@ -1,0 +1,251 @@
+"""Request and response bodies of the public contract. Separate from the domain Structs so the
+contract can stay stable while the domain moves; unknown fields are rejected on input."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import date, datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+from msgspec import UNSET, Meta, UnsetType
+
+from service.domain.members import Contact, Member, MemberChanges, NewMember
+from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
+from service.domain.paging import Page
+
+# No C0 control characters (U+0000 above all: PostgreSQL text refuses it) and no DEL.
+_PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+
+DisplayName = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        max_length=100,
+        pattern=_PRINTABLE,
+        description="Pseudonymous name shown to peers.",
+    ),
+]
+TimeZoneName = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_+\-/]+$",
+        description="IANA time zone of the member, e.g. `Europe/London`. Every date rule uses it.",
+        examples=["Europe/London"],
+    ),
+]
+ExternalRef = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        max_length=200,
+        pattern=_PRINTABLE,
+        description="The home organization's own id for the person; unique per organization.",
+    ),
+]
+Email = Annotated[
+    str,
+    Meta(
+        max_length=254,
+        pattern=r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+$",
+        examples=["sam@example.org"],
+    ),
+]
+Phone = Annotated[str, Meta(min_length=3, max_length=32, pattern=r"^\+?[0-9 ()\-]{3,32}$")]
+Name = Annotated[str, Meta(min_length=1, max_length=200, pattern=_PRINTABLE)]
+KeyName = Annotated[str, Meta(min_length=1, max_length=100, pattern=_PRINTABLE)]
+
+
+class ContactDetails(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Contact details: never shown outside the home organization without consent."""
+
+    email: Email | None = None
+    phone: Phone | None = None
+
+
+class MemberCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    display_name: DisplayName
+    timezone: TimeZoneName
+    external_ref: ExternalRef | None = None
+    recovery_started_on: date | None = None
+    contact: ContactDetails | None = None
+
+    def to_domain(self) -> NewMember:
+        return NewMember(
+            display_name=self.display_name,
+            timezone=self.timezone,
+            external_ref=self.external_ref,
+            recovery_started_on=self.recovery_started_on,
+            contact=_contact_to_domain(self.contact),
+        )
+
+
+class MemberUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A partial update: absent fields stay as they are; `null` clears an optional field."""
+
+    display_name: DisplayName | UnsetType = UNSET
+    timezone: TimeZoneName | UnsetType = UNSET
+    external_ref: ExternalRef | UnsetType | None = UNSET
+    recovery_started_on: date | UnsetType | None = UNSET
+    contact: ContactDetails | UnsetType | None = UNSET
+
+    def to_domain(self) -> MemberChanges:
+        contact: Contact | UnsetType | None = (
+            UNSET if isinstance(self.contact, UnsetType) else _contact_to_domain(self.contact)
+        )
+        return MemberChanges(
+            display_name=self.display_name,
+            timezone=self.timezone,
+            external_ref=self.external_ref,
+            recovery_started_on=self.recovery_started_on,
+            contact=contact,
+        )
+
+
+class MemberView(msgspec.Struct, kw_only=True):
+    """A member. After erasure every personal field is null and `erased_at` is set."""
+
+    id: UUID
+    organization_id: UUID
+    display_name: str | None
+    timezone: str | None
+    external_ref: str | None
+    recovery_started_on: date | None
+    contact: ContactDetails | None
+    status: Literal["active", "erased"]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    erased_at: datetime | None
+
+    @classmethod
+    def of(cls, member: Member) -> MemberView:
+        contact = member.contact
+        return cls(
+            id=member.id,
+            organization_id=member.organization_id,
+            display_name=member.display_name,
+            timezone=member.timezone,
+            external_ref=member.external_ref,
+            recovery_started_on=member.recovery_started_on,
+            contact=None
+            if contact is None
+            else ContactDetails(email=contact.email, phone=contact.phone),
+            status="erased" if member.is_erased else "active",
+            version=member.version,
+            created_at=member.created_at,
+            updated_at=member.updated_at,
+            erased_at=member.erased_at,
+        )
+
+
+class MemberList(msgspec.Struct, kw_only=True):
+    data: list[MemberView]
+    next_cursor: str | None
+
+
+class OrganizationCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    name: Name
+    kind: OrganizationKind
+
+
+class OrganizationView(msgspec.Struct, kw_only=True):
+    id: UUID
+    name: str
+    kind: OrganizationKind
+    version: int
+    created_at: datetime
+
+    @classmethod
+    def of(cls, organization: Organization) -> OrganizationView:
+        return cls(
+            id=organization.id,
+            name=organization.name,
+            kind=organization.kind,
+            version=organization.version,
+            created_at=organization.created_at,
+        )
+
+
+class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    name: KeyName
+    scopes: Annotated[list[Scope], Meta(min_length=1, max_length=len(Scope))]
+
+
+class ApiKeyView(msgspec.Struct, kw_only=True):
+    id: UUID
+    organization_id: UUID | None
+    name: str
+    prefix: str
+    scopes: list[Scope]
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, key: ApiKey) -> ApiKeyView:
+        return cls(
+            id=key.id,
+            organization_id=key.organization_id,
+            name=key.name,
+            prefix=key.prefix,
+            scopes=sorted(key.scopes),
+            created_at=key.created_at,
+            revoked_at=key.revoked_at,
+        )
+
+
+class IssuedApiKey(msgspec.Struct, kw_only=True):
+    """A new key. `token` is shown here once and never again; it is null when this response is
+    an idempotent replay, because the service keeps only a hash of it."""
+
+    key: ApiKeyView
+    token: str | None
+
+
+class OrganizationCreated(msgspec.Struct, kw_only=True):
+    organization: OrganizationView
+    first_key: IssuedApiKey
+
+
+class ApiKeyList(msgspec.Struct, kw_only=True):
+    data: list[ApiKeyView]
+    next_cursor: str | None
+
+
+class Health(msgspec.Struct, kw_only=True):
+    status: Literal["ok", "unavailable"]
+
+
+def _contact_to_domain(contact: ContactDetails | None) -> Contact | None:
+    return None if contact is None else Contact(email=contact.email, phone=contact.phone)
+
+
+def encode_cursor(after: UUID | None) -> str | None:
+    return None if after is None else base64.urlsafe_b64encode(after.bytes).rstrip(b"=").decode()
+
+
+def decode_cursor(cursor: str) -> UUID:
+    """Raises ValueError for anything that is not a cursor this service handed out."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+    except (binascii.Error, ValueError) as error:
+        raise ValueError("not a cursor") from error
+    if len(raw) != 16:
+        raise ValueError("not a cursor")
+    return UUID(bytes=raw)
+
+
+def member_page(page: Page[Member]) -> MemberList:
+    return MemberList(
+        data=[MemberView.of(m) for m in page.items], next_cursor=encode_cursor(page.next_after)
+    )
+
+
+def api_key_page(page: Page[ApiKey]) -> ApiKeyList:
+    return ApiKeyList(
+        data=[ApiKeyView.of(k) for k in page.items], next_cursor=encode_cursor(page.next_after)
+    )

@@ -1,0 +1,1 @@
+"""PostgreSQL adapters (asyncpg). All SQL of the service lives in this package."""

@@ -1,0 +1,118 @@
+"""Idempotency keys in PostgreSQL: claim a key (committed at once, so a concurrent retry sees
+it in flight), then record the response in the same transaction as the change."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from uuid import UUID, uuid4
+
+import asyncpg
+import msgspec
+
+from service.adapters.postgres.pool import DbConnection
+from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFlight
+
+
+class StoredResponse(msgspec.Struct, frozen=True, kw_only=True):
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+class Claim(msgspec.Struct, frozen=True, kw_only=True):
+    scope_id: UUID
+    key: str
+    token: UUID
+
+
+_CLAIM = """
+INSERT INTO idempotency_keys AS k
+    (scope_id, key, fingerprint, state, claim_token, locked_until, created_at, expires_at)
+VALUES ($1, $2, $3, 'in_flight', $4, $5, $6, $7)
+ON CONFLICT (scope_id, key) DO UPDATE SET
+    fingerprint = EXCLUDED.fingerprint, state = 'in_flight', claim_token = EXCLUDED.claim_token,
+    locked_until = EXCLUDED.locked_until, created_at = EXCLUDED.created_at,
+    expires_at = EXCLUDED.expires_at,
+    response_status = NULL, response_headers = NULL, response_body = NULL
+WHERE k.expires_at <= $6
+   OR (k.state = 'in_flight' AND k.locked_until <= $6 AND k.fingerprint = EXCLUDED.fingerprint)
+RETURNING claim_token
+"""
+
+_EXISTING = """
+SELECT fingerprint, state, response_status, response_headers, response_body
+FROM idempotency_keys WHERE scope_id = $1 AND key = $2
+"""
+
+_COMPLETE = """
+UPDATE idempotency_keys SET
+    state = 'completed', locked_until = NULL,
+    response_status = $4, response_headers = $5::jsonb, response_body = $6
+WHERE scope_id = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'
+"""
+
+_RELEASE = "DELETE FROM idempotency_keys WHERE scope_id = $1 AND key = $2 AND claim_token = $3"
+
+
+class PostgresIdempotencyStore:
+    def __init__(self, pool: asyncpg.Pool, *, ttl: timedelta, lease: timedelta) -> None:
+        self._pool = pool
+        self._ttl = ttl
+        self._lease = lease
+
+    async def claim(
+        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
+    ) -> Claim | StoredResponse:
+        """Own the key, or get the response stored for it. Raises IdempotencyKeyReused when the
+        key was used with another request, IdempotentRequestInFlight while that one runs."""
+        token = uuid4()
+        for _ in range(3):
+            claimed = await self._pool.fetchval(
+                _CLAIM, scope_id, key, fingerprint, token, now + self._lease, now, now + self._ttl
+            )
+            if claimed == token:
+                return Claim(scope_id=scope_id, key=key, token=token)
+            row = await self._pool.fetchrow(_EXISTING, scope_id, key)
+            if row is None:
+                continue  # released between the two statements: try to claim again
+            if bytes(row["fingerprint"]) != fingerprint:
+                raise IdempotencyKeyReused(
+                    "This Idempotency-Key was already used with a different request."
+                )
+            if row["state"] == "in_flight":
+                raise IdempotentRequestInFlight(
+                    "A request with this Idempotency-Key is still in progress; retry later."
+                )
+            return StoredResponse(
+                status=row["response_status"],
+                headers=msgspec.json.decode(row["response_headers"], type=dict[str, str]),
+                body=bytes(row["response_body"]),
+            )
+        raise IdempotentRequestInFlight("This Idempotency-Key is contended; retry later.")
+
+    async def release(self, claim: Claim) -> None:
+        """Give the key up after a failed request, so that a retry runs it again."""
+        await self._pool.execute(_RELEASE, claim.scope_id, claim.key, claim.token)
+
+
+class PostgresIdempotencyRecorder:
+    """The part of the store that runs inside the unit of work's transaction."""
+
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def complete(self, claim: Claim, response: StoredResponse) -> None:
+        status = await self._connection.execute(
+            _COMPLETE,
+            claim.scope_id,
+            claim.key,
+            claim.token,
+            response.status,
+            msgspec.json.encode(response.headers).decode(),
+            response.body,
+        )
+        if status != "UPDATE 1":
+            # Our lease ran out and another request took the key over: let that one win.
+            raise IdempotentRequestInFlight(
+                "A request with this Idempotency-Key is still in progress; retry later."
+            )

@@ -1,0 +1,148 @@
+"""Repositories used inside a unit of work (one connection, one transaction)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+import asyncpg
+import msgspec
+
+from service.adapters.postgres.mapping import (
+    API_KEY_COLUMNS,
+    MEMBER_COLUMNS,
+    ORGANIZATION_COLUMNS,
+    api_key_from_row,
+    api_key_to_params,
+    member_from_row,
+    member_to_params,
+    organization_from_row,
+)
+from service.adapters.postgres.pool import DbConnection
+from service.domain.errors import DuplicateExternalRef
+from service.domain.events import Event
+from service.domain.members import Member
+from service.domain.organizations import ApiKey, Organization
+
+_INSERT_MEMBER = f"""
+INSERT INTO members ({MEMBER_COLUMNS})
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+ON CONFLICT (organization_id, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
+RETURNING id
+"""  # noqa: S608 (constant column list, no input)
+
+_SELECT_MEMBER_FOR_UPDATE = f"""
+SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 AND organization_id = $2 FOR UPDATE
+"""  # noqa: S608
+
+_UPDATE_MEMBER = """
+UPDATE members SET
+    display_name = $3, timezone = $4, external_ref = $5, recovery_started_on = $6,
+    contact_email = $7, contact_phone = $8, version = $9, updated_at = $10, erased_at = $11
+WHERE id = $1 AND organization_id = $2
+"""
+
+_MEMBER_BY_EXTERNAL_REF = """
+SELECT id FROM members WHERE organization_id = $1 AND external_ref = $2
+"""
+
+
+class PostgresMemberRepository:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def add(self, member: Member) -> None:
+        inserted = await self._connection.fetchval(_INSERT_MEMBER, *member_to_params(member))
+        if inserted is None:
+            assert member.external_ref is not None
+            await self._raise_duplicate(member.organization_id, member.external_ref)
+
+    async def get_for_update(self, organization_id: UUID, member_id: UUID) -> Member | None:
+        row = await self._connection.fetchrow(_SELECT_MEMBER_FOR_UPDATE, member_id, organization_id)
+        return None if row is None else member_from_row(row)
+
+    async def save(self, member: Member) -> None:
+        params = member_to_params(member)
+        try:
+            # A savepoint keeps the transaction usable to look up the existing member.
+            async with self._connection.transaction():
+                # created_at (index 9) never changes.
+                await self._connection.execute(_UPDATE_MEMBER, *params[:9], *params[10:])
+        except asyncpg.UniqueViolationError:
+            assert member.external_ref is not None
+            await self._raise_duplicate(member.organization_id, member.external_ref)
+
+    async def _raise_duplicate(self, organization_id: UUID, external_ref: str) -> None:
+        existing = await self._connection.fetchval(
+            _MEMBER_BY_EXTERNAL_REF, organization_id, external_ref
+        )
+        raise DuplicateExternalRef(external_ref, existing)
+
+
+class PostgresOrganizationRepository:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def add(self, organization: Organization) -> None:
+        await self._connection.execute(
+            f"INSERT INTO organizations ({ORGANIZATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)",  # noqa: S608
+            organization.id,
+            organization.name,
+            organization.kind.value,
+            organization.version,
+            organization.created_at,
+        )
+
+    async def get(self, organization_id: UUID) -> Organization | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1",  # noqa: S608
+            organization_id,
+        )
+        return None if row is None else organization_from_row(row)
+
+
+class PostgresApiKeyRepository:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def add(self, key: ApiKey) -> None:
+        await self._connection.execute(
+            f"INSERT INTO api_keys ({API_KEY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",  # noqa: S608
+            *api_key_to_params(key),
+        )
+
+    async def get(self, organization_id: UUID, key_id: UUID) -> ApiKey | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {API_KEY_COLUMNS} FROM api_keys WHERE id = $1 AND organization_id = $2",  # noqa: S608
+            key_id,
+            organization_id,
+        )
+        return None if row is None else api_key_from_row(row)
+
+    async def revoke(self, organization_id: UUID, key_id: UUID, now: datetime) -> None:
+        await self._connection.execute(
+            "UPDATE api_keys SET revoked_at = $3 "
+            "WHERE id = $1 AND organization_id = $2 AND revoked_at IS NULL",
+            key_id,
+            organization_id,
+            now,
+        )
+
+
+class PostgresOutbox:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def append(self, event: Event) -> None:
+        await self._connection.execute(
+            "INSERT INTO outbox_events "
+            "(id, type, organization_id, subject_type, subject_id, occurred_at, data) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
+            event.id,
+            event.type.value,
+            event.organization_id,
+            event.subject_type,
+            event.subject_id,
+            event.occurred_at,
+            msgspec.json.encode(event.data).decode(),
+        )

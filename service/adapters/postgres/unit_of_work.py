@@ -1,0 +1,80 @@
+"""The unit of work: one pooled connection and one transaction."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+import asyncpg
+from asyncpg.transaction import Transaction
+
+from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
+from service.adapters.postgres.pool import DbConnection
+from service.adapters.postgres.repositories import (
+    PostgresApiKeyRepository,
+    PostgresMemberRepository,
+    PostgresOrganizationRepository,
+    PostgresOutbox,
+)
+
+
+class PostgresUnitOfWork:
+    """Rolls back unless committed. Re-entrant: the HTTP idempotency layer opens the outer level
+    so that the stored response is written in the same transaction as the change itself."""
+
+    organizations: PostgresOrganizationRepository
+    api_keys: PostgresApiKeyRepository
+    members: PostgresMemberRepository
+    outbox: PostgresOutbox
+    idempotency: PostgresIdempotencyRecorder
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+        self._depth = 0
+        self._connection: DbConnection | None = None
+        self._transaction: Transaction | None = None
+        self._committed = False
+
+    async def __aenter__(self) -> Self:
+        if self._depth == 0:
+            connection = await self._pool.acquire()
+            try:
+                transaction = connection.transaction()
+                await transaction.start()
+            except BaseException:
+                await self._pool.release(connection)
+                raise
+            self._connection, self._transaction, self._committed = connection, transaction, False
+            self.organizations = PostgresOrganizationRepository(connection)
+            self.api_keys = PostgresApiKeyRepository(connection)
+            self.members = PostgresMemberRepository(connection)
+            self.outbox = PostgresOutbox(connection)
+            self.idempotency = PostgresIdempotencyRecorder(connection)
+        self._depth += 1
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+        if self._depth > 0:
+            return
+        connection, transaction = self._connection, self._transaction
+        self._connection = self._transaction = None
+        assert connection is not None
+        assert transaction is not None
+        try:
+            if not self._committed:
+                await transaction.rollback()
+        finally:
+            await self._pool.release(connection)
+
+    async def commit(self) -> None:
+        if self._depth > 1:
+            return  # the outermost level commits
+        assert self._transaction is not None, "commit() outside `async with uow`"
+        await self._transaction.commit()
+        self._committed = True

@@ -1,0 +1,206 @@
+"""Command-line entry point: `support-network serve | migrate | openapi | orgs | operator-key`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import msgspec
+
+from service.adapters.postgres.database import migrate
+from service.adapters.postgres.pool import create_pool
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
+from service.config import Settings
+from service.domain.organizations import OrganizationKind
+from service.main import litestar_app, resolve_dsn
+from service.usecases import organizations as usecases
+
+DEFAULT_OPENAPI_PATH = Path("openapi/openapi.json")
+
+
+def openapi_document(settings: Settings) -> dict[str, object]:
+    """The contract exactly as the running app serves it at /schema/openapi.json."""
+    app = litestar_app(settings, "postgresql://unused")
+    schema: dict[str, object] = app.openapi_schema.to_schema()
+    return schema
+
+
+def render_openapi(settings: Settings) -> str:
+    return json.dumps(openapi_document(settings), indent=2, sort_keys=True) + "\n"
+
+
+def _cli_command() -> str:
+    return "support-network" if not sys.argv[0].endswith(".py") else f"{sys.executable} -m service"
+
+
+async def _count_keys(dsn: str) -> int:
+    pool = await create_pool(dsn, min_size=1, max_size=1)
+    try:
+        return int(await pool.fetchval("SELECT count(*) FROM api_keys"))
+    finally:
+        await pool.close()
+
+
+def first_run_help(settings: Settings) -> str:
+    cmd = "make cli ARGS=" if os.environ.get("SN_VIA_MAKE") else "support-network "
+    base = f"http://{settings.host}:{settings.port}"
+    return f"""
+No API key exists yet. In another terminal:
+
+  1. create an organization and its first key (printed once; it holds every scope):
+       {cmd}'orgs create --name "Harbor Clinic" --kind clinic'
+  2. use it:
+       curl -s -X POST {base}/v1/members \\
+         -H "Authorization: Bearer <token>" -H "Content-Type: application/json" \\
+         -d '{{"display_name": "Sam", "timezone": "Europe/London"}}'
+
+  A platform operator key (for POST /v1/organizations) comes from
+       {cmd}'operator-key create --name ops'
+  The contract: {base}/schema/openapi.json
+"""
+
+
+def serve(settings: Settings) -> None:
+    import uvicorn
+
+    from service.adapters.logs import configure_logging
+    from service.main import asgi_app
+
+    configure_logging(settings.log_level)
+    dsn = resolve_dsn(settings)
+    migrate(dsn)
+    if asyncio.run(_count_keys(dsn)) == 0:
+        print(first_run_help(settings), flush=True)
+    print(f"Serving the Support Network API on http://{settings.host}:{settings.port}", flush=True)
+    if settings.workers > 1:
+        os.environ["DATABASE_URL"] = dsn
+        uvicorn.run(
+            "service.main:asgi_app_from_env",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            log_config=None,
+            access_log=False,
+            lifespan="on",
+        )
+    else:
+        uvicorn.run(
+            asgi_app(settings, dsn),
+            host=settings.host,
+            port=settings.port,
+            log_config=None,
+            access_log=False,
+            lifespan="on",
+        )
+
+
+async def _create_organization(dsn: str, name: str, kind: OrganizationKind) -> str:
+    pool = await create_pool(dsn, min_size=1, max_size=1)
+    try:
+        made = await usecases.create_organization(
+            usecases.CreateOrganization(name=name, kind=kind),
+            PostgresUnitOfWork(pool),
+            SystemClock(),
+            UuidV7Source(),
+            SecretTokenSource(),
+        )
+    finally:
+        await pool.close()
+    return (
+        f"organization: {made.organization.id} ({made.organization.name}, {kind.value})\n"
+        f"api key id:   {made.first_key.key.id}\n"
+        f"token:        {made.first_key.token}\n"
+        "The token is shown once and holds every scope; store it now."
+    )
+
+
+async def _create_operator_key(dsn: str, name: str) -> str:
+    pool = await create_pool(dsn, min_size=1, max_size=1)
+    try:
+        issued = await usecases.create_operator_key(
+            name, PostgresUnitOfWork(pool), SystemClock(), UuidV7Source(), SecretTokenSource()
+        )
+    finally:
+        await pool.close()
+    return (
+        f"operator key id: {issued.key.id}\n"
+        f"token:           {issued.token}\n"
+        "The token is shown once; it can create organizations and nothing else."
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="support-network", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve_cmd = commands.add_parser("serve", help="migrate the database and serve the API")
+    serve_cmd.add_argument("--host")
+    serve_cmd.add_argument("--port", type=int)
+    serve_cmd.add_argument("--workers", type=int)
+
+    commands.add_parser("migrate", help="bring the database schema to the newest revision")
+
+    openapi_cmd = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi_cmd.add_argument(
+        "--output", type=Path, default=DEFAULT_OPENAPI_PATH, help="'-' for stdout"
+    )
+
+    orgs = commands.add_parser("orgs", help="organizations").add_subparsers(
+        dest="action", required=True
+    )
+    create_org = orgs.add_parser("create", help="create an organization and print its first key")
+    create_org.add_argument("--name", required=True)
+    create_org.add_argument("--kind", required=True, choices=[k.value for k in OrganizationKind])
+
+    operator = commands.add_parser("operator-key", help="platform operator keys").add_subparsers(
+        dest="action", required=True
+    )
+    create_operator = operator.add_parser("create", help="create an operator key and print it")
+    create_operator.add_argument("--name", default="operator")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env(os.environ)
+    overrides = {k: getattr(args, k) for k in ("host", "port", "workers") if getattr(args, k, None)}
+    if overrides:
+        settings = msgspec.structs.replace(settings, **overrides)
+
+    if args.command == "openapi":
+        document = render_openapi(settings)
+        if str(args.output) == "-":
+            sys.stdout.write(document)
+        else:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(document)
+            print(f"wrote {args.output}")
+        return 0
+    if args.command == "serve":
+        serve(settings)
+        return 0
+
+    dsn = resolve_dsn(settings)
+    migrate(dsn)
+    if args.command == "migrate":
+        print("database is at the newest revision")
+    elif args.command == "orgs":
+        name = args.name.strip()
+        if not name or len(name) > 200:
+            print("--name must be 1 to 200 characters", file=sys.stderr)
+            return 2
+        print(asyncio.run(_create_organization(dsn, name, OrganizationKind(args.kind))))
+    elif args.command == "operator-key":
+        print(asyncio.run(_create_operator_key(dsn, args.name)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

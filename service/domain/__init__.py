@@ -1,0 +1,1 @@
+"""The pure core: msgspec Structs, rules and errors. Standard library and msgspec only."""

@@ -1,0 +1,81 @@
+"""Domain errors. Each one is mapped to a problem+json response in exactly one place (the HTTP
+adapter's error table); the domain never speaks HTTP."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+
+class DomainError(Exception):
+    """Base of every error the domain or a use case raises on purpose."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class NotFound(DomainError):
+    """The object does not exist, or exists but the caller may not know that it does."""
+
+    def __init__(self, resource: str, resource_id: UUID | str) -> None:
+        super().__init__(f"No {resource} with id {resource_id} is visible to this caller.")
+        self.resource = resource
+        self.resource_id = resource_id
+
+
+class InvalidField(DomainError):
+    """A value is well-formed JSON of the right type but breaks a domain rule."""
+
+    def __init__(self, field: str, detail: str) -> None:
+        super().__init__(detail)
+        self.field = field
+
+
+class DuplicateExternalRef(DomainError):
+    """The organization already has a member with this external_ref."""
+
+    def __init__(self, external_ref: str, existing_member_id: UUID) -> None:
+        super().__init__(
+            f"This organization already has member {existing_member_id} "
+            f"with external_ref {external_ref!r}."
+        )
+        self.existing_member_id = existing_member_id
+
+
+class StaleVersion(DomainError):
+    """If-Match named a version that is no longer the current one."""
+
+    def __init__(self, expected: int, current: int) -> None:
+        super().__init__(
+            f"The resource is at version {current}, not {expected}: read it again and retry."
+        )
+        self.expected = expected
+        self.current = current
+
+
+class MemberErased(DomainError):
+    """The member was erased; only the tombstone remains and it cannot change."""
+
+    def __init__(self, member_id: UUID) -> None:
+        super().__init__(f"Member {member_id} was erased and can no longer be changed.")
+        self.member_id = member_id
+
+
+class AuthenticationRequired(DomainError):
+    """No API key, or one that is unknown or revoked."""
+
+
+class ScopeMissing(DomainError):
+    """The API key is valid but lacks the scope the operation needs."""
+
+    def __init__(self, scope: str) -> None:
+        super().__init__(f"This API key lacks the {scope!r} scope.")
+        self.scope = scope
+
+
+class IdempotencyKeyReused(DomainError):
+    """The Idempotency-Key was already used with a different request."""
+
+
+class IdempotentRequestInFlight(DomainError):
+    """A request with the same Idempotency-Key is still being processed."""

@@ -1,0 +1,55 @@
+"""Events written to the outbox in the same transaction as the change they announce."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+
+from service.domain.members import Member
+
+
+class EventType(enum.StrEnum):
+    MEMBER_CREATED = "member.created"
+    MEMBER_UPDATED = "member.updated"
+    MEMBER_ERASED = "member.erased"
+
+
+class Event(msgspec.Struct, frozen=True, kw_only=True):
+    """An immutable fact. `data` is thin: ids and the names of changed fields, never the values,
+    so that the feed and webhooks can filter what each organization may see."""
+
+    id: UUID
+    type: EventType
+    organization_id: UUID
+    subject_type: str
+    subject_id: UUID
+    occurred_at: datetime
+    data: dict[str, str | int | list[str]]
+
+
+def member_event(
+    event_type: EventType,
+    member: Member,
+    *,
+    event_id: UUID,
+    now: datetime,
+    changed_fields: list[str] | None = None,
+) -> Event:
+    data: dict[str, str | int | list[str]] = {
+        "member_id": str(member.id),
+        "version": member.version,
+    }
+    if changed_fields is not None:
+        data["changed_fields"] = changed_fields
+    return Event(
+        id=event_id,
+        type=event_type,
+        organization_id=member.organization_id,
+        subject_type="member",
+        subject_id=member.id,
+        occurred_at=now,
+        data=data,
+    )

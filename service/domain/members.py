@@ -1,0 +1,148 @@
+"""Members: people in the network, pseudonymous by default, owned by one home organization."""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+from datetime import date, datetime
+from uuid import UUID
+
+import msgspec
+
+from service.domain.errors import InvalidField, MemberErased, StaleVersion
+
+
+class Contact(msgspec.Struct, frozen=True, kw_only=True):
+    email: str | None = None
+    phone: str | None = None
+
+
+class Member(msgspec.Struct, frozen=True, kw_only=True):
+    """A member. After erasure only the tombstone fields (id, organization, dates) remain."""
+
+    id: UUID
+    organization_id: UUID
+    display_name: str | None
+    timezone: str | None
+    external_ref: str | None
+    recovery_started_on: date | None
+    contact: Contact | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    erased_at: datetime | None = None
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+
+class NewMember(msgspec.Struct, frozen=True, kw_only=True):
+    display_name: str
+    timezone: str
+    external_ref: str | None = None
+    recovery_started_on: date | None = None
+    contact: Contact | None = None
+
+
+class MemberChanges(msgspec.Struct, frozen=True, kw_only=True):
+    """A partial update: UNSET leaves a field alone, None clears an optional one."""
+
+    display_name: str | msgspec.UnsetType = msgspec.UNSET
+    timezone: str | msgspec.UnsetType = msgspec.UNSET
+    external_ref: str | msgspec.UnsetType | None = msgspec.UNSET
+    recovery_started_on: date | msgspec.UnsetType | None = msgspec.UNSET
+    contact: Contact | msgspec.UnsetType | None = msgspec.UNSET
+
+
+@functools.cache
+def known_timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_timezone(name: str, field: str = "timezone") -> str:
+    """Every date rule runs in the member's zone, so the zone must be a real IANA key."""
+    if name not in known_timezones():
+        raise InvalidField(field, f"{name!r} is not an IANA time zone name (e.g. 'Europe/London').")
+    return name
+
+
+def validate_recovery_start(started_on: date | None, today: date) -> None:
+    # A start a day ahead is allowed: the member's local date may already be tomorrow.
+    if started_on is not None and (started_on - today).days > 1:
+        raise InvalidField("recovery_started_on", "The recovery start cannot be in the future.")
+
+
+def register_member(
+    new: NewMember, *, member_id: UUID, organization_id: UUID, now: datetime
+) -> Member:
+    validate_timezone(new.timezone)
+    validate_recovery_start(new.recovery_started_on, now.date())
+    return Member(
+        id=member_id,
+        organization_id=organization_id,
+        display_name=new.display_name,
+        timezone=new.timezone,
+        external_ref=new.external_ref,
+        recovery_started_on=new.recovery_started_on,
+        contact=_normalise_contact(new.contact),
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def check_version(current: int, expected: int | None) -> None:
+    if expected is not None and expected != current:
+        raise StaleVersion(expected=expected, current=current)
+
+
+def apply_changes(
+    member: Member, changes: MemberChanges, *, expected_version: int | None, now: datetime
+) -> tuple[Member, list[str]]:
+    """The member after `changes`, and the names of the fields that really changed."""
+    check_version(member.version, expected_version)
+    if member.is_erased:
+        raise MemberErased(member.id)
+    if not isinstance(changes.timezone, msgspec.UnsetType):
+        validate_timezone(changes.timezone)
+    if not isinstance(changes.recovery_started_on, msgspec.UnsetType):
+        validate_recovery_start(changes.recovery_started_on, now.date())
+    updates: dict[str, object] = {}
+    for field in MemberChanges.__struct_fields__:
+        value = getattr(changes, field)
+        if isinstance(value, msgspec.UnsetType):
+            continue
+        if field == "contact":
+            value = _normalise_contact(value)
+        if getattr(member, field) != value:
+            updates[field] = value
+    if not updates:
+        return member, []
+    changed = sorted(updates)
+    return (
+        msgspec.structs.replace(member, **updates, version=member.version + 1, updated_at=now),
+        changed,
+    )
+
+
+def erase(member: Member, *, expected_version: int | None, now: datetime) -> Member:
+    """Remove every personal field; keep the id and home organization so references stay valid."""
+    check_version(member.version, expected_version)
+    return msgspec.structs.replace(
+        member,
+        display_name=None,
+        timezone=None,
+        external_ref=None,
+        recovery_started_on=None,
+        contact=None,
+        version=member.version + 1,
+        updated_at=now,
+        erased_at=now,
+    )
+
+
+def _normalise_contact(contact: Contact | None) -> Contact | None:
+    if contact is None or (contact.email is None and contact.phone is None):
+        return None
+    return contact

@@ -1,0 +1,75 @@
+"""Composition root: the one place that turns Settings into a running application."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+from litestar import Litestar
+
+from service.adapters.http.app import create_app
+from service.adapters.http.auth import KeyCache
+from service.adapters.http.request_context import ASGIApp, with_request_context
+from service.adapters.http.services import Services
+from service.adapters.logs import configure_logging
+from service.adapters.postgres.database import start_embedded_postgres
+from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+from service.adapters.postgres.pool import create_pool
+from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
+from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
+from service.config import Settings
+
+
+def resolve_dsn(settings: Settings) -> str:
+    """DATABASE_URL if set; otherwise the embedded PostgreSQL in the data directory."""
+    if settings.database_url:
+        return settings.database_url
+    return start_embedded_postgres(settings.pg_data_dir)
+
+
+def litestar_app(settings: Settings, dsn: str) -> Litestar:
+    @asynccontextmanager
+    async def services() -> AsyncIterator[Services]:
+        pool = await create_pool(
+            dsn, min_size=settings.pool_min_size, max_size=settings.pool_max_size
+        )
+        try:
+            api_keys = PostgresApiKeyQueries(pool)
+            yield Services(
+                settings=settings,
+                pool=pool,
+                clock=SystemClock(),
+                ids=UuidV7Source(),
+                tokens=SecretTokenSource(),
+                key_cache=KeyCache(
+                    api_keys,
+                    ttl=settings.key_cache_ttl_seconds,
+                    max_entries=settings.key_cache_max_entries,
+                ),
+                idempotency=PostgresIdempotencyStore(
+                    pool,
+                    ttl=timedelta(seconds=settings.idempotency_ttl_seconds),
+                    lease=timedelta(seconds=settings.idempotency_lease_seconds),
+                ),
+                members=PostgresMemberQueries(pool),
+                api_keys=api_keys,
+            )
+        finally:
+            await pool.close()
+
+    return create_app(settings, services)
+
+
+def asgi_app(settings: Settings, dsn: str) -> ASGIApp:
+    return with_request_context(litestar_app(settings, dsn), access_log=settings.access_log)
+
+
+def asgi_app_from_env() -> ASGIApp:
+    """Factory for uvicorn worker processes: the parent has resolved and migrated the database
+    and passed its DSN down in DATABASE_URL."""
+    settings = Settings.from_env(os.environ)
+    configure_logging(settings.log_level)
+    assert settings.database_url, "the serve command sets DATABASE_URL for its workers"
+    return asgi_app(settings, settings.database_url)

@@ -1,0 +1,1 @@
+"""Use cases: one small async function per command or query."""

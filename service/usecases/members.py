@@ -1,0 +1,112 @@
+"""Member use cases. Every one is scoped to the caller's organization: a member of another
+organization is reported as not found, never as forbidden."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import msgspec
+
+from service.domain import members as rules
+from service.domain.errors import NotFound
+from service.domain.events import EventType, member_event
+from service.domain.members import Member, MemberChanges, NewMember
+from service.domain.paging import Page, PageRequest
+from service.domain.ports import Clock, IdSource, MemberQueries, UnitOfWork
+
+
+class CreateMember(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    member: NewMember
+
+
+class UpdateMember(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    member_id: UUID
+    changes: MemberChanges
+    expected_version: int | None = None
+
+
+class EraseMember(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    member_id: UUID
+    expected_version: int | None = None
+
+
+async def create_member(
+    command: CreateMember, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> Member:
+    """Register a member in the caller's organization and announce `member.created`."""
+    now = clock.now()
+    member = rules.register_member(
+        command.member, member_id=ids.new_id(), organization_id=command.organization_id, now=now
+    )
+    async with uow:
+        await uow.members.add(member)
+        await uow.outbox.append(
+            member_event(EventType.MEMBER_CREATED, member, event_id=ids.new_id(), now=now)
+        )
+        await uow.commit()
+    return member
+
+
+async def get_member(organization_id: UUID, member_id: UUID, queries: MemberQueries) -> Member:
+    """One member of the caller's organization (a tombstone if erased)."""
+    member = await queries.get(organization_id, member_id)
+    if member is None:
+        raise NotFound("member", member_id)
+    return member
+
+
+async def list_members(
+    organization_id: UUID, page: PageRequest, external_ref: str | None, queries: MemberQueries
+) -> Page[Member]:
+    """The caller's members, optionally only the one with `external_ref`."""
+    return await queries.list(organization_id, page, external_ref)
+
+
+async def update_member(
+    command: UpdateMember, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> Member:
+    """Apply a partial update guarded by If-Match; announce `member.updated` if anything changed."""
+    now = clock.now()
+    async with uow:
+        current = await uow.members.get_for_update(command.organization_id, command.member_id)
+        if current is None:
+            raise NotFound("member", command.member_id)
+        updated, changed = rules.apply_changes(
+            current, command.changes, expected_version=command.expected_version, now=now
+        )
+        if changed:
+            await uow.members.save(updated)
+            await uow.outbox.append(
+                member_event(
+                    EventType.MEMBER_UPDATED,
+                    updated,
+                    event_id=ids.new_id(),
+                    now=now,
+                    changed_fields=changed,
+                )
+            )
+            await uow.commit()
+    return updated
+
+
+async def erase_member(
+    command: EraseMember, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> Member:
+    """Erase the member's personal fields, keeping a tombstone; erasing twice changes nothing."""
+    now = clock.now()
+    async with uow:
+        current = await uow.members.get_for_update(command.organization_id, command.member_id)
+        if current is None:
+            raise NotFound("member", command.member_id)
+        if current.is_erased:
+            return current
+        erased = rules.erase(current, expected_version=command.expected_version, now=now)
+        await uow.members.save(erased)
+        await uow.outbox.append(
+            member_event(EventType.MEMBER_ERASED, erased, event_id=ids.new_id(), now=now)
+        )
+        await uow.commit()
+    return erased

@@ -1,0 +1,148 @@
+"""Organizations and their API keys."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import msgspec
+
+from service.domain.errors import NotFound
+from service.domain.organizations import (
+    ALL_SCOPES,
+    OPERATOR_KEY_PREFIX,
+    ORG_KEY_PREFIX,
+    ApiKey,
+    Caller,
+    Organization,
+    OrganizationKind,
+    Scope,
+    check_grantable,
+    new_api_key,
+)
+from service.domain.paging import Page, PageRequest
+from service.domain.ports import ApiKeyQueries, Clock, IdSource, TokenSource, UnitOfWork
+
+
+class CreateOrganization(msgspec.Struct, frozen=True, kw_only=True):
+    name: str
+    kind: OrganizationKind
+    first_key_name: str = "first key"
+
+
+class CreateApiKey(msgspec.Struct, frozen=True, kw_only=True):
+    name: str
+    scopes: frozenset[Scope]
+
+
+class IssuedKey(msgspec.Struct, frozen=True, kw_only=True):
+    """A key together with its secret token: the only moment the token exists outside a client."""
+
+    key: ApiKey
+    token: str
+
+
+class OrganizationWithKey(msgspec.Struct, frozen=True, kw_only=True):
+    organization: Organization
+    first_key: IssuedKey
+
+
+async def create_organization(
+    command: CreateOrganization, uow: UnitOfWork, clock: Clock, ids: IdSource, tokens: TokenSource
+) -> OrganizationWithKey:
+    """Create an organization and its first key, which holds every scope."""
+    now = clock.now()
+    organization = Organization(
+        id=ids.new_id(), name=command.name, kind=command.kind, version=1, created_at=now
+    )
+    token = tokens.new_token(ORG_KEY_PREFIX)
+    key = new_api_key(
+        key_id=ids.new_id(),
+        organization_id=organization.id,
+        name=command.first_key_name,
+        scopes=ALL_SCOPES,
+        token=token,
+        now=now,
+    )
+    async with uow:
+        await uow.organizations.add(organization)
+        await uow.api_keys.add(key)
+        await uow.commit()
+    return OrganizationWithKey(organization=organization, first_key=IssuedKey(key=key, token=token))
+
+
+async def get_organization(caller: Caller, organization_id: UUID, uow: UnitOfWork) -> Organization:
+    """The operator sees every organization; an organization sees only itself."""
+    if not caller.is_operator and caller.organization_id != organization_id:
+        raise NotFound("organization", organization_id)
+    async with uow:
+        organization = await uow.organizations.get(organization_id)
+    if organization is None:
+        raise NotFound("organization", organization_id)
+    return organization
+
+
+async def create_operator_key(
+    name: str, uow: UnitOfWork, clock: Clock, ids: IdSource, tokens: TokenSource
+) -> IssuedKey:
+    """A platform operator key: it can create organizations and nothing else."""
+    token = tokens.new_token(OPERATOR_KEY_PREFIX)
+    key = new_api_key(
+        key_id=ids.new_id(),
+        organization_id=None,
+        name=name,
+        scopes=frozenset(),
+        token=token,
+        now=clock.now(),
+    )
+    async with uow:
+        await uow.api_keys.add(key)
+        await uow.commit()
+    return IssuedKey(key=key, token=token)
+
+
+async def create_api_key(
+    caller: Caller,
+    command: CreateApiKey,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    tokens: TokenSource,
+) -> IssuedKey:
+    """A new key for the caller's organization, with at most the caller's own scopes."""
+    organization_id = caller.require(Scope.KEYS_MANAGE)
+    check_grantable(caller.scopes, command.scopes)
+    token = tokens.new_token(ORG_KEY_PREFIX)
+    key = new_api_key(
+        key_id=ids.new_id(),
+        organization_id=organization_id,
+        name=command.name,
+        scopes=command.scopes,
+        token=token,
+        now=clock.now(),
+    )
+    async with uow:
+        await uow.api_keys.add(key)
+        await uow.commit()
+    return IssuedKey(key=key, token=token)
+
+
+async def list_api_keys(caller: Caller, page: PageRequest, queries: ApiKeyQueries) -> Page[ApiKey]:
+    """The caller organization's keys (never their secrets)."""
+    organization_id = caller.require(Scope.KEYS_MANAGE)
+    return await queries.list(organization_id, page)
+
+
+async def revoke_api_key(caller: Caller, key_id: UUID, uow: UnitOfWork, clock: Clock) -> ApiKey:
+    """Revoke one of the caller organization's keys. Other workers stop accepting it once their
+    key cache entry expires (see Settings.key_cache_ttl_seconds)."""
+    organization_id = caller.require(Scope.KEYS_MANAGE)
+    now = clock.now()
+    async with uow:
+        key = await uow.api_keys.get(organization_id, key_id)
+        if key is None:
+            raise NotFound("api key", key_id)
+        if key.revoked_at is None:
+            await uow.api_keys.revoke(organization_id, key_id, now)
+            key = msgspec.structs.replace(key, revoked_at=now)
+            await uow.commit()
+    return key
