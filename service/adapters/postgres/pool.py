@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import asyncpg
-from asyncpg.pool import PoolConnectionProxy
 
-# What the pool hands out; repositories take it as their connection.
-DbConnection: TypeAlias = PoolConnectionProxy[asyncpg.Record]
+if TYPE_CHECKING:
+    from asyncpg.pool import PoolConnectionProxy
+
+# What the pool hands out; repositories take it as their connection. (Generic only in the stubs.)
+DbConnection: TypeAlias = "PoolConnectionProxy[asyncpg.Record]"
 
 
 async def _keep_session(connection: asyncpg.Connection) -> None:

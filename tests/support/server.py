@@ -1,0 +1,83 @@
+"""The real service, started as its own process with the real CLI, on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_service(dsn: str, **settings: str) -> Iterator[str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": dsn,
+        "SN_PORT": str(port),
+        "SN_LOG_LEVEL": "WARNING",
+        **{f"SN_{k.upper()}": v for k, v in settings.items()},
+    }
+    (REPO / ".data").mkdir(exist_ok=True)
+    log = (REPO / ".data" / f"service-{port}.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "service", "serve"], cwd=REPO, env=env, stdout=log, stderr=log
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"the service exited; see {log.name}")
+            try:
+                if httpx.get(base_url + "/health/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the service did not become ready; see {log.name}")
+            time.sleep(0.1)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def cli(dsn: str, *args: str) -> str:
+    """Run the real command-line entry point against `dsn`; return what it printed."""
+    result = subprocess.run(
+        [sys.executable, "-m", "service", *args],
+        cwd=REPO,
+        env={**os.environ, "DATABASE_URL": dsn, "SN_LOG_LEVEL": "WARNING"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout
+
+
+def token_from(output: str) -> str:
+    for line in output.splitlines():
+        if line.startswith("token:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError(f"no token in: {output}")
