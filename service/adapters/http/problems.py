@@ -184,8 +184,20 @@ def internal_error_handler(
     return problem_response(INTERNAL, "The service failed to answer; it has been logged.")
 
 
+def undecodable_body_handler(
+    _: Request[Any, Any, Any], error: UnicodeDecodeError
+) -> Response[ProblemDetails]:
+    # Litestar decodes some bodies as text before parsing them, and lets this escape.
+    return problem_response(
+        HTTP_PROBLEMS[400],
+        "The body is not valid UTF-8 JSON.",
+        errors=[FieldError(field="body", message=str(error))],
+    )
+
+
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     DomainError: domain_error_handler,
+    UnicodeDecodeError: undecodable_body_handler,
     HTTPException: http_error_handler,
     Exception: internal_error_handler,
 }
