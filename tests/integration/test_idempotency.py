@@ -1,0 +1,149 @@
+"""Idempotency-Key on creating POSTs."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import httpx
+
+from tests.integration.conftest import Org
+from tests.support.database import Db
+
+BODY = {"display_name": "Sam", "timezone": "Europe/London", "external_ref": "idem-1"}
+
+
+def _post(client: httpx.Client, org: Org, key: str, body: dict[str, str]) -> httpx.Response:
+    return client.post("/v1/members", json=body, headers={**org.headers, "Idempotency-Key": key})
+
+
+def test_retry_with_same_key_and_body_replays_the_first_response(
+    client: httpx.Client, org: Org, db: Db
+) -> None:
+    first = _post(client, org, "key-1", BODY)
+    assert first.status_code == 201
+    before = db.snapshot()
+    again = _post(client, org, "key-1", BODY)
+    assert again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers["etag"] == first.headers["etag"]
+    assert again.headers["location"] == first.headers["location"]
+    assert again.headers["idempotent-replayed"] == "true"
+    assert db.snapshot() == before  # nothing created twice
+
+
+def test_same_key_with_another_body_is_422(client: httpx.Client, org: Org, db: Db) -> None:
+    assert _post(client, org, "key-2", BODY).status_code == 201
+    before = db.snapshot()
+    response = _post(client, org, "key-2", {**BODY, "display_name": "Someone else"})
+    assert response.status_code == 422
+    assert response.json()["type"].endswith("/idempotency-key-reused")
+    assert db.snapshot() == before
+
+
+def test_keys_are_scoped_to_the_organization(client: httpx.Client, org: Org, other_org: Org) -> None:
+    mine = _post(client, org, "shared-key", BODY)
+    theirs = _post(client, other_org, "shared-key", BODY)
+    assert mine.status_code == theirs.status_code == 201
+    assert mine.json()["id"] != theirs.json()["id"]
+    assert "idempotent-replayed" not in theirs.headers
+
+
+def _fingerprint(path: str, body: bytes) -> bytes:
+    return hashlib.sha256(b"POST " + path.encode() + b"\n" + body).digest()
+
+
+def _claim(db: Db, org: Org, key: str, fingerprint: bytes, locked_until: datetime) -> None:
+    now = datetime.now(UTC)
+    db.execute(
+        "INSERT INTO idempotency_keys (scope_id, key, fingerprint, state, claim_token, "
+        "locked_until, created_at, expires_at) VALUES ($1, $2, $3, 'in_flight', $4, $5, $6, $7)",
+        uuid.UUID(org.id),
+        key,
+        fingerprint,
+        uuid.uuid4(),
+        locked_until,
+        now,
+        now + timedelta(hours=24),
+    )
+
+
+def test_while_the_first_request_runs_a_retry_is_409(client: httpx.Client, org: Org, db: Db) -> None:
+    raw = b'{"display_name":"Sam","timezone":"UTC"}'
+    running = datetime.now(UTC) + timedelta(minutes=1)
+    _claim(db, org, "busy", _fingerprint("/v1/members", raw), running)
+    before = db.snapshot()
+    response = client.post(
+        "/v1/members",
+        content=raw,
+        headers={**org.headers, "Idempotency-Key": "busy", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 409
+    assert response.json()["type"].endswith("/idempotency-key-in-flight")
+    assert db.snapshot() == before
+
+
+def test_a_claim_whose_request_died_is_taken_over_after_its_lease(
+    client: httpx.Client, org: Org, db: Db
+) -> None:
+    raw = b'{"display_name":"Sam","timezone":"UTC"}'
+    expired = datetime.now(UTC) - timedelta(seconds=1)
+    _claim(db, org, "died", _fingerprint("/v1/members", raw), expired)
+    response = client.post(
+        "/v1/members",
+        content=raw,
+        headers={**org.headers, "Idempotency-Key": "died", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 201
+    state = db.fetchval(
+        "SELECT state FROM idempotency_keys WHERE scope_id = $1 AND key = 'died'", uuid.UUID(org.id)
+    )
+    assert state == "completed"
+
+
+def test_a_failed_request_releases_its_key(client: httpx.Client, org: Org) -> None:
+    bad = _post(client, org, "retry-me", {"display_name": "Sam", "timezone": "Nowhere/Land"})
+    assert bad.status_code == 422
+    fixed = _post(client, org, "retry-me", {"display_name": "Sam", "timezone": "Nowhere/Land"})
+    assert fixed.status_code == 422  # ran again, not replayed
+    assert "idempotent-replayed" not in fixed.headers
+
+
+def test_key_creation_replay_never_shows_the_secret_again(client: httpx.Client, org: Org) -> None:
+    headers = {**org.headers, "Idempotency-Key": "new-key"}
+    body = {"name": "ci", "scopes": ["members:read"]}
+    first = client.post("/v1/api-keys", json=body, headers=headers)
+    assert first.status_code == 201
+    assert first.json()["token"].startswith("snk_")
+    again = client.post("/v1/api-keys", json=body, headers=headers)
+    assert again.status_code == 201
+    assert again.json()["token"] is None
+    assert again.json()["key"] == first.json()["key"]
+
+
+def test_oversized_key_is_400(client: httpx.Client, org: Org) -> None:
+    response = _post(client, org, "k" * 256, BODY)
+    assert response.status_code == 400
+
+
+def test_concurrent_retries_create_exactly_one_member(client: httpx.Client, org: Org, db: Db) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    body = {"display_name": "Racer", "timezone": "UTC"}
+
+    def attempt(_: int) -> httpx.Response:
+        with httpx.Client(base_url=str(client.base_url), timeout=10) as own:
+            return _post(own, org, "race", body)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        responses = list(pool.map(attempt, range(8)))
+    statuses = sorted(r.status_code for r in responses)
+    assert set(statuses) <= {201, 409}
+    created_ids = {r.json()["id"] for r in responses if r.status_code == 201}
+    assert len(created_ids) == 1
+    count = db.fetchval(
+        "SELECT count(*) FROM members WHERE organization_id = $1 AND display_name = 'Racer'",
+        uuid.UUID(org.id),
+    )
+    assert count == 1
