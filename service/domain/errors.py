@@ -61,6 +61,10 @@ class MemberErased(DomainError):
         self.member_id = member_id
 
 
+class CannotRevokeOwnKey(DomainError):
+    """A key may not revoke itself: an organization could lock itself out with one call."""
+
+
 class AuthenticationRequired(DomainError):
     """No API key, or one that is unknown or revoked."""
 

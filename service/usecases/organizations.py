@@ -6,7 +6,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import NotFound
+from service.domain.errors import CannotRevokeOwnKey, NotFound
 from service.domain.organizations import (
     ALL_SCOPES,
     OPERATOR_KEY_PREFIX,
@@ -136,6 +136,10 @@ async def revoke_api_key(caller: Caller, key_id: UUID, uow: UnitOfWork, clock: C
     """Revoke one of the caller organization's keys. Other workers stop accepting it once their
     key cache entry expires (see Settings.key_cache_ttl_seconds)."""
     organization_id = caller.require(Scope.KEYS_MANAGE)
+    if key_id == caller.key_id:
+        raise CannotRevokeOwnKey(
+            "A key cannot revoke itself; revoke it with another key that holds keys:manage."
+        )
     now = clock.now()
     async with uow:
         key = await uow.api_keys.get(organization_id, key_id)

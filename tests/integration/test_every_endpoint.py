@@ -181,7 +181,9 @@ def test_missing_scope_is_403(
     assert db.snapshot() == before
 
 
-@pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ENDPOINTS.items() if v.foreign_is_404))
+@pytest.mark.parametrize(
+    ("method", "path"), sorted(k for k, v in ENDPOINTS.items() if v.foreign_is_404)
+)
 def test_another_organizations_object_is_404(
     client: httpx.Client, org: Org, other_org: Org, db: Db, method: str, path: str
 ) -> None:
@@ -261,7 +263,9 @@ def test_a_body_error_names_the_offending_field(client: httpx.Client, org: Org) 
     missing = client.post("/v1/members", json={"timezone": "UTC"}, headers=org.headers)
     assert missing.json()["errors"][0]["field"] == "display_name"
     unknown = client.post(
-        "/v1/members", json={"display_name": "S", "timezone": "UTC", "nick": "x"}, headers=org.headers
+        "/v1/members",
+        json={"display_name": "S", "timezone": "UTC", "nick": "x"},
+        headers=org.headers,
     )
     assert unknown.json()["errors"][0]["field"] == "nick"
 

@@ -42,7 +42,9 @@ def test_same_key_with_another_body_is_422(client: httpx.Client, org: Org, db: D
     assert db.snapshot() == before
 
 
-def test_keys_are_scoped_to_the_organization(client: httpx.Client, org: Org, other_org: Org) -> None:
+def test_keys_are_scoped_to_the_organization(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
     mine = _post(client, org, "shared-key", BODY)
     theirs = _post(client, other_org, "shared-key", BODY)
     assert mine.status_code == theirs.status_code == 201
@@ -69,7 +71,9 @@ def _claim(db: Db, org: Org, key: str, fingerprint: bytes, locked_until: datetim
     )
 
 
-def test_while_the_first_request_runs_a_retry_is_409(client: httpx.Client, org: Org, db: Db) -> None:
+def test_while_the_first_request_runs_a_retry_is_409(
+    client: httpx.Client, org: Org, db: Db
+) -> None:
     raw = b'{"display_name":"Sam","timezone":"UTC"}'
     running = datetime.now(UTC) + timedelta(minutes=1)
     _claim(db, org, "busy", _fingerprint("/v1/members", raw), running)
@@ -127,7 +131,9 @@ def test_oversized_key_is_400(client: httpx.Client, org: Org) -> None:
     assert response.status_code == 400
 
 
-def test_concurrent_retries_create_exactly_one_member(client: httpx.Client, org: Org, db: Db) -> None:
+def test_concurrent_retries_create_exactly_one_member(
+    client: httpx.Client, org: Org, db: Db
+) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     body = {"display_name": "Racer", "timezone": "UTC"}

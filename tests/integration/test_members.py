@@ -114,7 +114,9 @@ def test_paging_is_complete_and_stable_while_rows_are_added(client: httpx.Client
     assert seen == [*ids, *added_during_paging]
 
 
-def test_list_shows_only_the_callers_members(client: httpx.Client, org: Org, other_org: Org) -> None:
+def test_list_shows_only_the_callers_members(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
     mine = create_member(client, org)
     create_member(client, other_org)
     listed = client.get("/v1/members", headers=org.headers).json()["data"]

@@ -23,9 +23,15 @@ def test_operator_creates_an_organization_with_a_working_first_key(
     assert body["organization"]["kind"] == "clinic"
     token = body["first_key"]["token"]
     assert token.startswith("snk_")
-    assert sorted(body["first_key"]["key"]["scopes"]) == ["keys:manage", "members:read", "members:write"]
+    assert sorted(body["first_key"]["key"]["scopes"]) == [
+        "keys:manage",
+        "members:read",
+        "members:write",
+    ]
     # Only a hash is stored: the token appears nowhere in the database.
-    stored = db.fetch("SELECT * FROM api_keys WHERE organization_id = $1", uuid.UUID(body["organization"]["id"]))
+    stored = db.fetch(
+        "SELECT * FROM api_keys WHERE organization_id = $1", uuid.UUID(body["organization"]["id"])
+    )
     assert len(stored) == 1
     assert token not in repr(dict(stored[0]))
     assert bytes(stored[0]["secret_hash"]) != token.encode()
@@ -37,7 +43,9 @@ def test_operator_creates_an_organization_with_a_working_first_key(
     assert own.json() == body["organization"]
 
 
-def test_an_organization_key_cannot_create_organizations(client: httpx.Client, org: Org, db: Db) -> None:
+def test_an_organization_key_cannot_create_organizations(
+    client: httpx.Client, org: Org, db: Db
+) -> None:
     before = db.snapshot()
     response = client.post(
         "/v1/organizations", json={"name": "Sneaky", "kind": "clinic"}, headers=org.headers
@@ -111,4 +119,13 @@ def test_an_organization_sees_only_itself(
 ) -> None:
     assert client.get(f"/v1/organizations/{other_org.id}", headers=org.headers).status_code == 404
     third = make_org(client, operator, kind="peer_org")
-    assert client.get(f"/v1/organizations/{third.id}", headers=operator).json()["kind"] == "peer_org"
+    assert (
+        client.get(f"/v1/organizations/{third.id}", headers=operator).json()["kind"] == "peer_org"
+    )
+
+
+def test_a_key_cannot_revoke_itself(client: httpx.Client, org: Org) -> None:
+    response = client.delete(f"/v1/api-keys/{org.key_id}", headers=org.headers)
+    assert response.status_code == 409
+    assert response.json()["type"].endswith("/cannot-revoke-own-key")
+    assert client.get("/v1/api-keys", headers=org.headers).status_code == 200

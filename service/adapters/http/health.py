@@ -18,7 +18,6 @@ from service.adapters.http.services import services_of
     operation_id="live",
     tags=["health"],
     summary="The process is up",
-    security=[],
     responses=problems.PUBLIC,
 )
 async def live() -> Health:
@@ -30,7 +29,6 @@ async def live() -> Health:
     operation_id="ready",
     tags=["health"],
     summary="The service can reach its database",
-    security=[],
     responses={
         **problems.PUBLIC,
         503: ResponseSpec(data_container=Health, description="The database is unreachable."),

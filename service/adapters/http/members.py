@@ -27,7 +27,7 @@ from service.adapters.http.schemas import (
     MemberView,
     member_page,
 )
-from service.adapters.http.services import services_of
+from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
@@ -51,12 +51,15 @@ def _member_response(member_view: MemberView, status_code: int = 200) -> Respons
 class MemberController(Controller):
     path = "/v1/members"
     tags = ["members"]
+    guards = [authenticated]
+    security = BEARER
 
     @post(
         operation_id="createMember",
         summary="Register a member in the caller's organization",
         opt=scope_required(Scope.MEMBERS_WRITE),
         responses=problems.CREATE,
+        response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
     )
     async def create(
         self,
@@ -107,6 +110,7 @@ class MemberController(Controller):
         summary="Read one member",
         opt=scope_required(Scope.MEMBERS_READ),
         responses=problems.READ,
+        response_headers=[problems.ETAG_HEADER],
     )
     async def get_member(
         self, request: Request[Any, Any, Any], member_id: MemberId
@@ -122,6 +126,7 @@ class MemberController(Controller):
         summary="Change some of a member's fields",
         opt=scope_required(Scope.MEMBERS_WRITE),
         responses=problems.WRITE,
+        response_headers=[problems.ETAG_HEADER],
     )
     async def update_member(
         self,

@@ -22,7 +22,7 @@ from service.adapters.http.schemas import (
     OrganizationView,
     api_key_page,
 )
-from service.adapters.http.services import services_of
+from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
@@ -35,6 +35,8 @@ KeyId = Annotated[UUID, PathParameter(description="The API key's id.")]
 class OrganizationController(Controller):
     path = "/v1/organizations"
     tags = ["organizations"]
+    guards = [authenticated]
+    security = BEARER
 
     @post(
         operation_id="createOrganization",
@@ -42,6 +44,7 @@ class OrganizationController(Controller):
         description="The first key holds every scope; its `token` is shown once.",
         opt=OPERATOR_ONLY,
         responses=problems.OPERATOR,
+        response_headers=[problems.LOCATION_HEADER],
     )
     async def create(
         self,
@@ -92,6 +95,8 @@ class OrganizationController(Controller):
 class ApiKeyController(Controller):
     path = "/v1/api-keys"
     tags = ["api-keys"]
+    guards = [authenticated]
+    security = BEARER
 
     @post(
         operation_id="createApiKey",
@@ -100,6 +105,7 @@ class ApiKeyController(Controller):
         "shown once, in this response.",
         opt=scope_required(Scope.KEYS_MANAGE),
         responses=problems.CREATE,
+        response_headers=[problems.LOCATION_HEADER],
     )
     async def create(
         self,
@@ -148,7 +154,7 @@ class ApiKeyController(Controller):
         description="Effective at once on the worker that answers, and on every other worker "
         "within the key cache TTL (30 seconds by default).",
         opt=scope_required(Scope.KEYS_MANAGE),
-        responses=problems.READ,
+        responses=problems.error_responses(403, 409),
         status_code=204,
     )
     async def revoke(self, request: Request[Any, Any, Any], key_id: KeyId) -> None:

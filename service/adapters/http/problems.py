@@ -9,12 +9,14 @@ from typing import Any, NamedTuple
 
 import msgspec
 from litestar import Request, Response
+from litestar.datastructures import ResponseHeader
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import ExceptionHandlersMap
 
 from service.domain.errors import (
     AuthenticationRequired,
+    CannotRevokeOwnKey,
     DomainError,
     DuplicateExternalRef,
     IdempotencyKeyReused,
@@ -64,6 +66,7 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     DuplicateExternalRef: ProblemKind(409, "duplicate-external-ref", "Duplicate external_ref"),
     StaleVersion: ProblemKind(412, "stale-version", "The resource has changed"),
     MemberErased: ProblemKind(409, "member-erased", "The member was erased"),
+    CannotRevokeOwnKey: ProblemKind(409, "cannot-revoke-own-key", "A key cannot revoke itself"),
     AuthenticationRequired: ProblemKind(401, "unauthenticated", "Authentication required"),
     ScopeMissing: ProblemKind(403, "missing-scope", "The API key lacks a scope"),
     IdempotencyKeyReused: ProblemKind(
@@ -220,7 +223,8 @@ _DESCRIPTIONS: dict[int, str] = {
     404: "No such resource visible to the caller (another organization's objects are reported "
     "as absent, never as forbidden).",
     409: "Conflict with the current state (duplicate external_ref with `existing_id`, an erased "
-    "member, or a request with the same Idempotency-Key still in progress).",
+    "member, a key revoking itself, or a request with the same Idempotency-Key still in "
+    "progress).",
     412: "If-Match does not name the current version; `current_version` says which it is.",
     413: "The request body is larger than the service accepts.",
     422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "
@@ -240,3 +244,16 @@ WRITE = error_responses(403, 409, 412, 413, 422)
 CREATE = error_responses(403, 409, 413, 422)
 OPERATOR = error_responses(403, 409, 413, 422)
 PUBLIC = {500: _spec(_DESCRIPTIONS[500])}
+
+ETAG_HEADER = ResponseHeader(
+    name="ETag",
+    description="The resource's current version; send it back in If-Match to write safely.",
+    documentation_only=True,
+    value='"1"',  # only gives the document its type: the handler sets the real value
+)
+LOCATION_HEADER = ResponseHeader(
+    name="Location",
+    description="Where the new resource can be read.",
+    documentation_only=True,
+    value="/v1/...",
+)

@@ -7,7 +7,7 @@ from typing import Any, cast
 import asyncpg
 from litestar.connection import ASGIConnection
 
-from service.adapters.http.auth import KeyCache
+from service.adapters.http.auth import KeyCache, make_auth_guard
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
@@ -49,3 +49,8 @@ def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Services:
 
 def key_cache_of(connection: ASGIConnection[Any, Any, Any, Any]) -> KeyCache:
     return services_of(connection).key_cache
+
+
+# The guard of every API controller: a valid key, and the scope the route's `opt` names.
+authenticated = make_auth_guard(key_cache_of)
+BEARER: list[dict[str, list[str]]] = [{"BearerAuth": []}]
