@@ -11,6 +11,7 @@ from litestar import Litestar
 
 from service.adapters.http.app import create_app
 from service.adapters.http.auth import KeyCache
+from service.adapters.http.options import with_exact_options
 from service.adapters.http.request_context import ASGIApp, with_request_context
 from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging
@@ -63,7 +64,8 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
 
 
 def asgi_app(settings: Settings, dsn: str) -> ASGIApp:
-    return with_request_context(litestar_app(settings, dsn), access_log=settings.access_log)
+    app = litestar_app(settings, dsn)
+    return with_request_context(with_exact_options(app, app), access_log=settings.access_log)
 
 
 def asgi_app_from_env() -> ASGIApp:

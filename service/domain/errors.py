@@ -3,6 +3,7 @@ adapter's error table); the domain never speaks HTTP."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
 
@@ -54,11 +55,13 @@ class StaleVersion(DomainError):
 
 
 class MemberErased(DomainError):
-    """The member was erased; only the tombstone remains and it cannot change."""
+    """The member was erased: the tombstone keeps references valid, but it has nothing to
+    show and cannot change."""
 
-    def __init__(self, member_id: UUID) -> None:
-        super().__init__(f"Member {member_id} was erased and can no longer be changed.")
+    def __init__(self, member_id: UUID, erased_at: datetime) -> None:
+        super().__init__(f"Member {member_id} was erased; its personal data is gone.")
         self.member_id = member_id
+        self.erased_at = erased_at
 
 
 class CannotRevokeOwnKey(DomainError):

@@ -101,9 +101,9 @@ def apply_changes(
     member: Member, changes: MemberChanges, *, expected_version: int | None, now: datetime
 ) -> tuple[Member, list[str]]:
     """The member after `changes`, and the names of the fields that really changed."""
+    if member.erased_at is not None:
+        raise MemberErased(member.id, member.erased_at)
     check_version(member.version, expected_version)
-    if member.is_erased:
-        raise MemberErased(member.id)
     if not isinstance(changes.timezone, msgspec.UnsetType):
         validate_timezone(changes.timezone)
     if not isinstance(changes.recovery_started_on, msgspec.UnsetType):

@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import members as rules
-from service.domain.errors import NotFound
+from service.domain.errors import MemberErased, NotFound
 from service.domain.events import EventType, member_event
 from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import Page, PageRequest
@@ -51,17 +51,19 @@ async def create_member(
 
 
 async def get_member(organization_id: UUID, member_id: UUID, queries: MemberQueries) -> Member:
-    """One member of the caller's organization (a tombstone if erased)."""
+    """One member of the caller's organization; an erased one is reported as gone."""
     member = await queries.get(organization_id, member_id)
     if member is None:
         raise NotFound("member", member_id)
+    if member.erased_at is not None:
+        raise MemberErased(member.id, member.erased_at)
     return member
 
 
 async def list_members(
     organization_id: UUID, page: PageRequest, external_ref: str | None, queries: MemberQueries
 ) -> Page[Member]:
-    """The caller's members, optionally only the one with `external_ref`."""
+    """The caller's members (erased ones left out), optionally only the one with `external_ref`."""
     return await queries.list(organization_id, page, external_ref)
 
 

@@ -24,7 +24,6 @@ def test_create_then_read_back_every_field(client: httpx.Client, org: Org) -> No
     member = created.json()
     assert {k: member[k] for k in FULL} == FULL
     assert member["organization_id"] == org.id
-    assert member["status"] == "active"
     assert member["version"] == 1
     assert created.headers["etag"] == '"1"'
     assert created.headers["location"] == f"/v1/members/{member['id']}"
@@ -200,29 +199,40 @@ def test_patch_external_ref_onto_another_members_is_409(client: httpx.Client, or
     assert unchanged["external_ref"] == "mine"
 
 
-def test_erase_keeps_a_tombstone(client: httpx.Client, org: Org, db: Db) -> None:
+def test_erase_keeps_a_tombstone_and_reads_answer_gone(
+    client: httpx.Client, org: Org, db: Db
+) -> None:
     member = create_member(client, org, **FULL)
     response = client.delete(f"/v1/members/{member['id']}", headers=org.headers)
     assert response.status_code == 204
-    tombstone = client.get(f"/v1/members/{member['id']}", headers=org.headers).json()
-    assert tombstone["status"] == "erased"
-    assert tombstone["erased_at"] is not None
-    for field in FULL:
-        assert tombstone[field] is None, field
-    assert tombstone["version"] == 2
+    gone = client.get(f"/v1/members/{member['id']}", headers=org.headers)
+    assert gone.status_code == 410
+    assert gone.json()["type"].endswith("/member-erased")
+    assert gone.json()["erased_at"] is not None
+    listed = client.get("/v1/members", headers=org.headers).json()["data"]
+    assert member["id"] not in [m["id"] for m in listed]
+    # The row stays (references remain valid) with every personal field removed.
     stored = db.fetch("SELECT * FROM members WHERE id = $1", uuid.UUID(member["id"]))[0]
-    assert stored["display_name"] is None
-    assert stored["contact_email"] is None
-    assert stored["external_ref"] is None
-    # Erasing again changes nothing; changing a tombstone is a conflict.
+    for column in (
+        "display_name",
+        "timezone",
+        "external_ref",
+        "recovery_started_on",
+        "contact_email",
+        "contact_phone",
+    ):
+        assert stored[column] is None, column
+    assert stored["erased_at"] is not None
+    assert stored["version"] == 2
+    # Erasing again changes nothing; changing a tombstone is refused.
     before = db.snapshot()
     assert client.delete(f"/v1/members/{member['id']}", headers=org.headers).status_code == 204
     assert db.snapshot() == before
     patch = client.patch(
         f"/v1/members/{member['id']}", json={"display_name": "Back"}, headers=org.headers
     )
-    assert patch.status_code == 409
-    assert patch.json()["type"].endswith("/member-erased")
+    assert patch.status_code == 410
+    assert db.snapshot() == before
     events = db.fetch(
         "SELECT type FROM outbox_events WHERE subject_id = $1 ORDER BY position",
         uuid.UUID(member["id"]),
@@ -238,9 +248,7 @@ def test_erase_with_stale_if_match_is_412(client: httpx.Client, org: Org) -> Non
         f"/v1/members/{member['id']}", headers={**org.headers, "If-Match": '"7"'}
     )
     assert response.status_code == 412
-    assert client.get(f"/v1/members/{member['id']}", headers=org.headers).json()["status"] == (
-        "active"
-    )
+    assert client.get(f"/v1/members/{member['id']}", headers=org.headers).status_code == 200
 
 
 def test_read_only_key_cannot_write(client: httpx.Client, org: Org, db: Db) -> None:

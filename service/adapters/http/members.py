@@ -109,7 +109,7 @@ class MemberController(Controller):
         operation_id="getMember",
         summary="Read one member",
         opt=scope_required(Scope.MEMBERS_READ),
-        responses=problems.READ,
+        responses=problems.MEMBER_READ,
         response_headers=[problems.ETAG_HEADER],
     )
     async def get_member(
@@ -125,7 +125,7 @@ class MemberController(Controller):
         operation_id="updateMember",
         summary="Change some of a member's fields",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.WRITE,
+        responses=problems.MEMBER_WRITE,
         response_headers=[problems.ETAG_HEADER],
     )
     async def update_member(
@@ -149,10 +149,11 @@ class MemberController(Controller):
         "/{member_id:uuid}",
         operation_id="eraseMember",
         summary="Erase a member's personal fields, keeping a tombstone",
-        description="Idempotent: erasing an erased member changes nothing. References to the "
-        "member stay valid; reads return the tombstone with `status: erased`.",
+        description="Idempotent: erasing an erased member changes nothing. The id stays valid as "
+        "a reference (a tombstone is kept), but reads of the member answer 410 Gone and lists "
+        "leave it out.",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.WRITE,
+        responses=problems.MEMBER_ERASE,
         status_code=204,
     )
     async def erase_member(

@@ -20,9 +20,9 @@ Cursor = Annotated[
     str | None,
     QueryParameter(
         required=False,
-        min_length=1,
-        max_length=64,
-        pattern=r"^[A-Za-z0-9_\-]+$",
+        min_length=22,
+        max_length=22,
+        pattern=r"^[A-Za-z0-9_\-]{22}$",
         description="`next_cursor` of the previous page.",
     ),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime
 from typing import Any, NamedTuple
 
 import msgspec
@@ -51,6 +52,7 @@ class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=Tr
     errors: list[FieldError] | None = None
     existing_id: str | None = None
     current_version: int | None = None
+    erased_at: datetime | None = None
 
 
 class ProblemKind(NamedTuple):
@@ -65,7 +67,7 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     InvalidField: ProblemKind(422, "invalid-field", "A field breaks a rule"),
     DuplicateExternalRef: ProblemKind(409, "duplicate-external-ref", "Duplicate external_ref"),
     StaleVersion: ProblemKind(412, "stale-version", "The resource has changed"),
-    MemberErased: ProblemKind(409, "member-erased", "The member was erased"),
+    MemberErased: ProblemKind(410, "member-erased", "The member was erased"),
     CannotRevokeOwnKey: ProblemKind(409, "cannot-revoke-own-key", "A key cannot revoke itself"),
     AuthenticationRequired: ProblemKind(401, "unauthenticated", "Authentication required"),
     ScopeMissing: ProblemKind(403, "missing-scope", "The API key lacks a scope"),
@@ -131,6 +133,8 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
         )
     if isinstance(error, DuplicateExternalRef):
         return problem_response(kind, error.detail, existing_id=str(error.existing_member_id))
+    if isinstance(error, MemberErased):
+        return problem_response(kind, error.detail, erased_at=error.erased_at)
     if isinstance(error, StaleVersion):
         return problem_response(kind, error.detail, current_version=error.current)
     return problem_response(kind, error.detail, headers=headers)
@@ -222,9 +226,11 @@ _DESCRIPTIONS: dict[int, str] = {
     403: "The API key lacks the scope this operation needs.",
     404: "No such resource visible to the caller (another organization's objects are reported "
     "as absent, never as forbidden).",
-    409: "Conflict with the current state (duplicate external_ref with `existing_id`, an erased "
-    "member, a key revoking itself, or a request with the same Idempotency-Key still in "
+    409: "Conflict with the current state (duplicate external_ref with `existing_id`, "
+    "a key revoking itself, or a request with the same Idempotency-Key still in "
     "progress).",
+    410: "The member was erased: the id stays valid as a reference, but its data is gone "
+    "(`erased_at` says when).",
     412: "If-Match does not name the current version; `current_version` says which it is.",
     413: "The request body is larger than the service accepts.",
     422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "
@@ -241,6 +247,9 @@ def error_responses(*statuses: int) -> dict[int, ResponseSpec]:
 
 READ = error_responses(403)
 WRITE = error_responses(403, 409, 412, 413, 422)
+MEMBER_READ = error_responses(403, 410)
+MEMBER_WRITE = error_responses(403, 409, 410, 412, 413, 422)
+MEMBER_ERASE = error_responses(403, 412)
 CREATE = error_responses(403, 409, 413, 422)
 OPERATOR = error_responses(403, 409, 413, 422)
 PUBLIC = {500: _spec(_DESCRIPTIONS[500])}

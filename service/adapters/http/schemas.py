@@ -107,24 +107,25 @@ class MemberUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class MemberView(msgspec.Struct, kw_only=True):
-    """A member. After erasure every personal field is null and `erased_at` is set."""
+    """A member, as its home organization sees it."""
 
     id: UUID
     organization_id: UUID
-    display_name: str | None
-    timezone: str | None
+    display_name: str
+    timezone: str
     external_ref: str | None
     recovery_started_on: date | None
     contact: ContactDetails | None
-    status: Literal["active", "erased"]
     version: int
     created_at: datetime
     updated_at: datetime
-    erased_at: datetime | None
 
     @classmethod
     def of(cls, member: Member) -> MemberView:
         contact = member.contact
+        # Erased members never reach a view: reads report them as gone (410).
+        assert member.display_name is not None
+        assert member.timezone is not None
         return cls(
             id=member.id,
             organization_id=member.organization_id,
@@ -135,11 +136,9 @@ class MemberView(msgspec.Struct, kw_only=True):
             contact=None
             if contact is None
             else ContactDetails(email=contact.email, phone=contact.phone),
-            status="erased" if member.is_erased else "active",
             version=member.version,
             created_at=member.created_at,
             updated_at=member.updated_at,
-            erased_at=member.erased_at,
         )
 
 

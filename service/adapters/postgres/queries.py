@@ -20,14 +20,14 @@ _MEMBER_BY_ID = f"SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 AND organiz
 
 _MEMBERS_PAGE = f"""
 SELECT {MEMBER_COLUMNS} FROM members
-WHERE organization_id = $1 AND id > $2
+WHERE organization_id = $1 AND id > $2 AND erased_at IS NULL
 ORDER BY id
 LIMIT $3
 """  # noqa: S608
 
 _MEMBERS_BY_EXTERNAL_REF = f"""
 SELECT {MEMBER_COLUMNS} FROM members
-WHERE organization_id = $1 AND id > $2 AND external_ref = $4
+WHERE organization_id = $1 AND id > $2 AND external_ref = $4 AND erased_at IS NULL
 ORDER BY id
 LIMIT $3
 """  # noqa: S608
