@@ -1,0 +1,88 @@
+"""The published contract: committed, served and generated are one document, and it keeps the
+conventions partners generate clients from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from service.cli import render_openapi
+from service.config import Settings
+
+COMMITTED = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
+
+
+def test_committed_document_is_what_the_app_produces(client: httpx.Client) -> None:
+    committed = json.loads(COMMITTED.read_text())
+    served = client.get("/schema/openapi.json").json()
+    assert served == committed, "run `make openapi` and commit openapi/openapi.json"
+    assert COMMITTED.read_text() == render_openapi(Settings())
+
+
+def _operations(document: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method, path, operation)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+    ]
+
+
+def test_every_operation_has_an_operation_id_one_tag_and_problem_errors() -> None:
+    document = json.loads(COMMITTED.read_text())
+    assert document["openapi"].startswith("3.1")
+    ids = set()
+    for method, path, operation in _operations(document):
+        assert operation.get("operationId"), (method, path)
+        ids.add(operation["operationId"])
+        assert len(operation.get("tags", [])) == 1, (method, path)
+        for status, response in operation["responses"].items():
+            # A readiness probe answers its own small body, for load balancers.
+            if int(status) >= 400 and (path, status) != ("/health/ready", "503"):
+                media = response["content"]
+                assert "application/problem+json" in media, (method, path, status)
+                assert media["application/problem+json"]["schema"] == {
+                    "$ref": "#/components/schemas/ProblemDetails"
+                }
+    assert len(ids) == len(_operations(document)), "operationIds must be unique"
+
+
+def _inline_objects(node: Any, where: str) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        if node.get("type") == "object" and "properties" in node:
+            found.append(where)
+        for key, value in node.items():
+            found.extend(_inline_objects(value, f"{where}/{key}"))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_inline_objects(value, f"{where}/{index}"))
+    return found
+
+
+def test_no_anonymous_inline_object_schemas() -> None:
+    document = json.loads(COMMITTED.read_text())
+    assert _inline_objects(document["paths"], "#/paths") == []
+    for name, schema in document["components"]["schemas"].items():
+        nested = {k: v for k, v in schema.items() if k != "properties"}
+        assert _inline_objects(nested, name) == []
+        for prop_name, prop in schema.get("properties", {}).items():
+            assert _inline_objects(prop, f"{name}.{prop_name}") == [], (name, prop_name)
+
+
+def test_request_bodies_refuse_unknown_fields() -> None:
+    document = json.loads(COMMITTED.read_text())
+    for method, path, operation in _operations(document):
+        if "requestBody" in operation:
+            ref = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+            schema = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
+            assert schema["additionalProperties"] is False, (method, path)
+
+
+def test_api_operations_require_the_bearer_key() -> None:
+    document = json.loads(COMMITTED.read_text())
+    for method, path, operation in _operations(document):
+        expected = [] if path.startswith("/health") else [{"BearerAuth": []}]
+        assert operation.get("security", []) == expected, (method, path)
