@@ -84,5 +84,7 @@ def test_request_bodies_refuse_unknown_fields() -> None:
 def test_api_operations_require_the_bearer_key() -> None:
     document = json.loads(COMMITTED.read_text())
     for method, path, operation in _operations(document):
-        expected = [] if path.startswith("/health") else [{"BearerAuth": []}]
+        expected: list[dict[str, list[str]]] = (
+            [] if path.startswith("/health") else [{"BearerAuth": []}]
+        )
         assert operation.get("security", []) == expected, (method, path)

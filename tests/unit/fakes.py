@@ -1,0 +1,222 @@
+"""In-memory adapters that satisfy the same Protocols as the PostgreSQL ones."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, timedelta
+from types import TracebackType
+from typing import Self
+from uuid import UUID
+
+import msgspec
+
+from service.domain.errors import DuplicateExternalRef
+from service.domain.events import Event
+from service.domain.members import Member
+from service.domain.organizations import ApiKey, Organization
+from service.domain.paging import Page, PageRequest, page_from_rows
+
+
+class FixedClock:
+    def __init__(self, now: datetime | None = None) -> None:
+        self.current = now or datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+class SequentialIds:
+    def __init__(self) -> None:
+        self._counter = itertools.count(1)
+
+    def new_id(self) -> UUID:
+        return UUID(int=next(self._counter))
+
+
+class CountingTokens:
+    def __init__(self) -> None:
+        self._counter = itertools.count(1)
+
+    def new_token(self, prefix: str) -> str:
+        return f"{prefix}{next(self._counter):043d}"
+
+
+class Store:
+    """The committed state the fakes share, like a database."""
+
+    def __init__(self) -> None:
+        self.organizations: dict[UUID, Organization] = {}
+        self.api_keys: dict[UUID, ApiKey] = {}
+        self.members: dict[UUID, Member] = {}
+        self.events: list[Event] = []
+
+
+class FakeOrganizations:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, organization: Organization) -> None:
+        self._staged.organizations[organization.id] = organization
+
+    async def get(self, organization_id: UUID) -> Organization | None:
+        return self._staged.organizations.get(organization_id)
+
+
+class FakeApiKeys:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, key: ApiKey) -> None:
+        self._staged.api_keys[key.id] = key
+
+    async def get(self, organization_id: UUID, key_id: UUID) -> ApiKey | None:
+        key = self._staged.api_keys.get(key_id)
+        return key if key is not None and key.organization_id == organization_id else None
+
+    async def revoke(self, organization_id: UUID, key_id: UUID, now: datetime) -> None:
+        key = await self.get(organization_id, key_id)
+        if key is not None and key.revoked_at is None:
+            self._staged.api_keys[key_id] = msgspec.structs.replace(key, revoked_at=now)
+
+
+class FakeMembers:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    def _check_unique(self, member: Member) -> None:
+        if member.external_ref is None:
+            return
+        for other in self._staged.members.values():
+            if (
+                other.id != member.id
+                and other.organization_id == member.organization_id
+                and other.external_ref == member.external_ref
+            ):
+                raise DuplicateExternalRef(member.external_ref, other.id)
+
+    async def add(self, member: Member) -> None:
+        self._check_unique(member)
+        self._staged.members[member.id] = member
+
+    async def get_for_update(self, organization_id: UUID, member_id: UUID) -> Member | None:
+        member = self._staged.members.get(member_id)
+        return member if member is not None and member.organization_id == organization_id else None
+
+    async def save(self, member: Member) -> None:
+        self._check_unique(member)
+        self._staged.members[member.id] = member
+
+
+class FakeOutbox:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def append(self, event: Event) -> None:
+        self._staged.events.append(event)
+
+
+class FakeUnitOfWork:
+    """Stages writes on a copy of the store; commit() publishes them, leaving without commit
+    drops them: the same contract as the PostgreSQL unit of work."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.commits = 0
+        self._depth = 0
+        self._staged = Store()
+
+    @property
+    def organizations(self) -> FakeOrganizations:
+        return FakeOrganizations(self._staged)
+
+    @property
+    def api_keys(self) -> FakeApiKeys:
+        return FakeApiKeys(self._staged)
+
+    @property
+    def members(self) -> FakeMembers:
+        return FakeMembers(self._staged)
+
+    @property
+    def outbox(self) -> FakeOutbox:
+        return FakeOutbox(self._staged)
+
+    async def __aenter__(self) -> Self:
+        if self._depth == 0:
+            self._staged = Store()
+            self._staged.organizations = dict(self.store.organizations)
+            self._staged.api_keys = dict(self.store.api_keys)
+            self._staged.members = dict(self.store.members)
+            self._staged.events = list(self.store.events)
+        self._depth += 1
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+
+    async def commit(self) -> None:
+        if self._depth > 1:
+            return
+        self.store.organizations = dict(self._staged.organizations)
+        self.store.api_keys = dict(self._staged.api_keys)
+        self.store.members = dict(self._staged.members)
+        self.store.events = list(self._staged.events)
+        self.commits += 1
+
+
+class FakeMemberQueries:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def get(self, organization_id: UUID, member_id: UUID) -> Member | None:
+        member = self._store.members.get(member_id)
+        return member if member is not None and member.organization_id == organization_id else None
+
+    async def list(
+        self, organization_id: UUID, page: PageRequest, external_ref: str | None
+    ) -> Page[Member]:
+        rows = sorted(
+            (
+                m
+                for m in self._store.members.values()
+                if m.organization_id == organization_id
+                and m.erased_at is None
+                and (page.after is None or m.id > page.after)
+                and (external_ref is None or m.external_ref == external_ref)
+            ),
+            key=lambda m: m.id,
+        )[: page.limit + 1]
+        return page_from_rows(rows, page, lambda m: m.id)
+
+
+class FakeApiKeyQueries:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.lookups = 0
+
+    async def find_by_hash(self, secret_hash: bytes) -> ApiKey | None:
+        self.lookups += 1
+        for key in self._store.api_keys.values():
+            if key.secret_hash == secret_hash:
+                return key
+        return None
+
+    async def list(self, organization_id: UUID, page: PageRequest) -> Page[ApiKey]:
+        rows = sorted(
+            (
+                k
+                for k in self._store.api_keys.values()
+                if k.organization_id == organization_id
+                and (page.after is None or k.id > page.after)
+            ),
+            key=lambda k: k.id,
+        )[: page.limit + 1]
+        return page_from_rows(rows, page, lambda k: k.id)

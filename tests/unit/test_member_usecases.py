@@ -1,0 +1,135 @@
+"""Member use cases against in-memory fakes that satisfy the same Protocols."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import pytest
+
+from service.domain.errors import DuplicateExternalRef, MemberErased, NotFound, StaleVersion
+from service.domain.events import EventType
+from service.domain.members import MemberChanges, NewMember
+from service.domain.paging import PageRequest
+from service.domain.ports import Clock, IdSource, MemberQueries, UnitOfWork
+from service.usecases import members as usecases
+from tests.unit.fakes import FakeMemberQueries, FakeUnitOfWork, FixedClock, SequentialIds, Store
+
+ORG = UUID(int=100)
+OTHER_ORG = UUID(int=200)
+
+
+@pytest.fixture
+def store() -> Store:
+    return Store()
+
+
+@pytest.fixture
+def uow(store: Store) -> FakeUnitOfWork:
+    return FakeUnitOfWork(store)
+
+
+def _typed(uow: FakeUnitOfWork, store: Store) -> tuple[UnitOfWork, MemberQueries, Clock, IdSource]:
+    # The annotations make the type checker prove the fakes satisfy the ports.
+    return uow, FakeMemberQueries(store), FixedClock(), SequentialIds()
+
+
+async def _create(uow: UnitOfWork, ids: IdSource, org: UUID = ORG, ref: str | None = None) -> UUID:
+    member = await usecases.create_member(
+        usecases.CreateMember(
+            organization_id=org,
+            member=NewMember(display_name="Sam", timezone="UTC", external_ref=ref),
+        ),
+        uow,
+        FixedClock(),
+        ids,
+    )
+    return member.id
+
+
+async def test_create_commits_the_member_and_its_event_together(
+    uow: FakeUnitOfWork, store: Store
+) -> None:
+    typed_uow, _, _, ids = _typed(uow, store)
+    member_id = await _create(typed_uow, ids)
+    assert list(store.members) == [member_id]
+    assert [e.type for e in store.events] == [EventType.MEMBER_CREATED]
+    assert store.events[0].subject_id == member_id
+    assert uow.commits == 1
+
+
+async def test_duplicate_external_ref_commits_nothing(uow: FakeUnitOfWork, store: Store) -> None:
+    typed_uow, _, _, ids = _typed(uow, store)
+    first = await _create(typed_uow, ids, ref="p-1")
+    with pytest.raises(DuplicateExternalRef) as error:
+        await _create(typed_uow, ids, ref="p-1")
+    assert error.value.existing_member_id == first
+    assert len(store.members) == 1
+    assert len(store.events) == 1
+    # Another organization may use the same reference.
+    await _create(typed_uow, ids, org=OTHER_ORG, ref="p-1")
+
+
+async def test_another_organizations_member_is_not_found(uow: FakeUnitOfWork, store: Store) -> None:
+    typed_uow, queries, clock, ids = _typed(uow, store)
+    member_id = await _create(typed_uow, ids)
+    with pytest.raises(NotFound):
+        await usecases.get_member(OTHER_ORG, member_id, queries)
+    with pytest.raises(NotFound):
+        await usecases.update_member(
+            usecases.UpdateMember(
+                organization_id=OTHER_ORG,
+                member_id=member_id,
+                changes=MemberChanges(display_name="X"),
+            ),
+            typed_uow,
+            clock,
+            ids,
+        )
+    assert (await usecases.get_member(ORG, member_id, queries)).display_name == "Sam"
+
+
+async def test_stale_update_changes_nothing(uow: FakeUnitOfWork, store: Store) -> None:
+    typed_uow, queries, clock, ids = _typed(uow, store)
+    member_id = await _create(typed_uow, ids)
+    with pytest.raises(StaleVersion):
+        await usecases.update_member(
+            usecases.UpdateMember(
+                organization_id=ORG,
+                member_id=member_id,
+                changes=MemberChanges(display_name="X"),
+                expected_version=5,
+            ),
+            typed_uow,
+            clock,
+            ids,
+        )
+    assert (await usecases.get_member(ORG, member_id, queries)).display_name == "Sam"
+    assert len(store.events) == 1
+
+
+async def test_update_without_change_emits_nothing(uow: FakeUnitOfWork, store: Store) -> None:
+    typed_uow, _, clock, ids = _typed(uow, store)
+    member_id = await _create(typed_uow, ids)
+    member = await usecases.update_member(
+        usecases.UpdateMember(
+            organization_id=ORG, member_id=member_id, changes=MemberChanges(display_name="Sam")
+        ),
+        typed_uow,
+        clock,
+        ids,
+    )
+    assert member.version == 1
+    assert len(store.events) == 1
+
+
+async def test_erase_once_then_gone(uow: FakeUnitOfWork, store: Store) -> None:
+    typed_uow, queries, clock, ids = _typed(uow, store)
+    member_id = await _create(typed_uow, ids)
+    command = usecases.EraseMember(organization_id=ORG, member_id=member_id)
+    await usecases.erase_member(command, typed_uow, clock, ids)
+    await usecases.erase_member(command, typed_uow, clock, ids)
+    assert [e.type for e in store.events] == [EventType.MEMBER_CREATED, EventType.MEMBER_ERASED]
+    with pytest.raises(MemberErased):
+        await usecases.get_member(ORG, member_id, queries)
+    page = await usecases.list_members(ORG, PageRequest(), None, queries)
+    assert page.items == []
