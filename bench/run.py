@@ -1,0 +1,272 @@
+"""Load benchmark: the service next to the bare app, same database, same run, over loopback.
+
+    make bench                      # or: .venv/bin/python -m bench.run --duration 15
+
+Needs `wrk` on PATH (Debian: apt-get install wrk). Uses the embedded PostgreSQL in
+.data/bench-pg (or DATABASE_URL's server), in a scratch database dropped at the end. Prints
+requests/s and p50/p99 latency per endpoint, and the ratios the targets are stated in."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import asyncpg
+import httpx
+import msgspec
+
+from tests.support.database import fresh_database
+from tests.support.server import cli, free_port, token_from
+
+REPO = Path(__file__).resolve().parents[1]
+
+GET_SCRIPT = """
+local ids = {}
+for line in io.lines("%(ids)s") do ids[#ids + 1] = line end
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+wrk.headers["Authorization"] = "Bearer %(token)s"
+request = function()
+  return wrk.format("GET", "%(prefix)s" .. ids[math.random(#ids)])
+end
+"""
+
+POST_SCRIPT = """
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer %(token)s"
+wrk.headers["Content-Type"] = "application/json"
+local counter = 0
+local tag = tostring({}):sub(8)
+request = function()
+  counter = counter + 1
+  local body = '{"display_name": "Bench ' .. counter .. '", "timezone": "Europe/London"}'
+  %(idempotency)s
+  return wrk.format(nil, nil, nil, body)
+end
+"""
+
+
+class Result(msgspec.Struct):
+    name: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    non_2xx: int
+
+
+def _ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(name: str, url: str, script: str, *, duration: int, connections: int) -> Result:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", handle.name, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(handle.name)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return Result(name, rps, p50, p99, int(non_2xx.group(1)) if non_2xx else 0)
+
+
+@contextmanager
+def process(args: list[str], env: dict[str, str], port: int, ready_path: str) -> Iterator[int]:
+    log = (REPO / ".data" / f"bench-{port}.log").open("w")
+    proc = subprocess.Popen(args, cwd=REPO, env={**os.environ, **env}, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}{ready_path}", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{args} did not start; see {log.name}")
+            time.sleep(0.1)
+        yield proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+def rss_mb(pid: int) -> float:
+    import psutil
+
+    proc = psutil.Process(pid)
+    total: int = sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)])
+    return total / 2**20
+
+
+async def seed(dsn: str, organization_id: str, count: int) -> list[str]:
+    connection = await asyncpg.connect(dsn)
+    try:
+        ids = [uuid.uuid4() for _ in range(count)]
+        await connection.executemany(
+            "INSERT INTO members (id, organization_id, display_name, timezone, external_ref, "
+            "version, created_at, updated_at) "
+            "VALUES ($1, $2, $3, 'Europe/London', $4, 1, now(), now())",
+            [(i, uuid.UUID(organization_id), f"Member {n}", f"ext-{n}") for n, i in enumerate(ids)],
+        )
+        await connection.execute("ANALYZE members")
+    finally:
+        await connection.close()
+    return [str(i) for i in ids]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--members", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("wrk is needed: apt-get install wrk", file=sys.stderr)
+        return 2
+
+    os.environ.setdefault("SN_DATA_DIR", str(REPO / ".data" / "bench"))
+    (REPO / ".data").mkdir(exist_ok=True)
+    with fresh_database() as dsn:
+        made = cli(dsn, "orgs", "create", "--name", "Bench", "--kind", "community_app")
+        token = token_from(made)
+        organization_id = re.search(r"organization: (\S+)", made).group(1)  # type: ignore[union-attr]
+        ids = asyncio.run(seed(dsn, organization_id, args.members))
+        ids_file = REPO / ".data" / "bench-ids.txt"
+        ids_file.write_text("\n".join(ids) + "\n")
+
+        service_port, bare_port = free_port(), free_port()
+        service_env = {
+            "DATABASE_URL": dsn,
+            "SN_PORT": str(service_port),
+            "SN_WORKERS": str(args.workers),
+            "SN_LOG_LEVEL": "WARNING",
+        }
+        bare_env = {"DATABASE_URL": dsn, "BENCH_ORGANIZATION_ID": organization_id}
+        bare_cmd = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "bench.bare_app:create_app",
+            "--port",
+            str(bare_port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--workers",
+            str(args.workers),
+        ]
+        results: list[Result] = []
+        memory: dict[str, float] = {}
+        d, c = args.duration, args.connections
+        service = f"http://127.0.0.1:{service_port}"
+        bare = f"http://127.0.0.1:{bare_port}"
+        with process(
+            [sys.executable, "-m", "service", "serve"], service_env, service_port, "/health/ready"
+        ) as pid:
+            get_script = GET_SCRIPT % {"ids": ids_file, "token": token, "prefix": "/v1/members/"}
+            wrk("warm-up", service, get_script, duration=3, connections=args.connections)
+            results.append(
+                wrk("service GET /v1/members/{id}", service, get_script, duration=d, connections=c)
+            )
+            results.append(
+                wrk(
+                    "service GET /health/live (no db)",
+                    service + "/health/live",
+                    "",
+                    duration=d,
+                    connections=c,
+                )
+            )
+            results.append(
+                wrk(
+                    "service POST /v1/members",
+                    service,
+                    POST_SCRIPT % {"token": token, "idempotency": ""},
+                    duration=d,
+                    connections=c,
+                )
+            )
+            results.append(
+                wrk(
+                    "service POST /v1/members + Idempotency-Key",
+                    service,
+                    POST_SCRIPT
+                    % {
+                        "token": token,
+                        "idempotency": 'wrk.headers["Idempotency-Key"] = tag .. "-" .. counter',
+                    },
+                    duration=d,
+                    connections=c,
+                )
+            )
+            memory["service"] = rss_mb(pid)
+        with process(bare_cmd, bare_env, bare_port, "/bare/ping") as pid:
+            bare_get = GET_SCRIPT % {"ids": ids_file, "token": token, "prefix": "/bare/members/"}
+            wrk("warm-up", bare, bare_get, duration=3, connections=args.connections)
+            results.append(
+                wrk("bare GET /bare/members/{id}", bare, bare_get, duration=d, connections=c)
+            )
+            results.append(
+                wrk(
+                    "bare GET /bare/ping (no db)",
+                    bare + "/bare/ping",
+                    "",
+                    duration=d,
+                    connections=c,
+                )
+            )
+            results.append(
+                wrk(
+                    "bare POST /bare/members",
+                    bare + "/bare/members",
+                    POST_SCRIPT % {"token": token, "idempotency": ""},
+                    duration=d,
+                    connections=c,
+                )
+            )
+            memory["bare"] = rss_mb(pid)
+
+    print(
+        f"\nwrk -t2 -c{args.connections} -d{args.duration}s, {args.members} members, "
+        f"{args.workers} worker(s)\n"
+    )
+    print(f"{'endpoint':48} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    for r in results:
+        print(f"{r.name:48} {r.rps:9.0f} {r.p50_ms:8.2f} {r.p99_ms:8.2f} {r.non_2xx:8d}")
+    by = {r.name: r for r in results}
+    get_ratio = by["service GET /v1/members/{id}"].rps / by["bare GET /bare/members/{id}"].rps
+    post_ratio = by["service POST /v1/members"].rps / by["bare POST /bare/members"].rps
+    idem_ratio = (
+        by["service POST /v1/members + Idempotency-Key"].rps / by["bare POST /bare/members"].rps
+    )
+    print(
+        f"\nGET member  / bare GET : {get_ratio:.2f}x   (issue #2 target >= 0.7x; standing >= 1.0x)"
+    )
+    print(f"POST member / bare POST: {post_ratio:.2f}x   (standing target >= 0.6x)")
+    print(f"POST + Idempotency-Key / bare POST: {idem_ratio:.2f}x")
+    print(f"RSS after the run: service {memory['service']:.0f} MB, bare {memory['bare']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
