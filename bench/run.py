@@ -65,8 +65,11 @@ class Result(msgspec.Struct):
 
 
 def _ms(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()  # type: ignore[union-attr]
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value)
+    if match is None:
+        raise ValueError(f"unexpected wrk latency {value!r}")
+    number, unit = match.groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
 def wrk(name: str, url: str, script: str, *, duration: int, connections: int) -> Result:
@@ -79,6 +82,7 @@ def wrk(name: str, url: str, script: str, *, duration: int, connections: int) ->
         check=True,
     ).stdout
     os.unlink(handle.name)
+    (REPO / ".data" / "bench-wrk.log").open("a").write(f"== {name}\n{output}\n")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
     p99 = _ms(re.search(r"99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
@@ -200,7 +204,7 @@ def main() -> int:
             results.append(
                 wrk(
                     "service POST /v1/members",
-                    service,
+                    service + "/v1/members",
                     POST_SCRIPT % {"token": token, "idempotency": ""},
                     duration=d,
                     connections=c,
@@ -209,7 +213,7 @@ def main() -> int:
             results.append(
                 wrk(
                     "service POST /v1/members + Idempotency-Key",
-                    service,
+                    service + "/v1/members",
                     POST_SCRIPT
                     % {
                         "token": token,
@@ -264,6 +268,8 @@ def main() -> int:
     )
     print(f"POST member / bare POST: {post_ratio:.2f}x   (standing target >= 0.6x)")
     print(f"POST + Idempotency-Key / bare POST: {idem_ratio:.2f}x")
+    if any(r.non_2xx for r in results):
+        print("WARNING: some responses were not 2xx; the figures above are not comparable")
     print(f"RSS after the run: service {memory['service']:.0f} MB, bare {memory['bare']:.0f} MB")
     return 0
 
