@@ -84,8 +84,8 @@ def wrk(name: str, url: str, script: str, *, duration: int, connections: int) ->
     os.unlink(handle.name)
     (REPO / ".data" / "bench-wrk.log").open("a").write(f"== {name}\n{output}\n")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return Result(name, rps, p50, p99, int(non_2xx.group(1)) if non_2xx else 0)
 

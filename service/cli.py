@@ -13,7 +13,7 @@ from pathlib import Path
 import msgspec
 
 from service.adapters.postgres.database import migrate
-from service.adapters.postgres.pool import create_pool
+from service.adapters.postgres.pool import create_database
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.config import Settings
@@ -40,7 +40,7 @@ def _cli_command() -> str:
 
 
 async def _count_keys(dsn: str) -> int:
-    pool = await create_pool(dsn, min_size=1, max_size=1)
+    pool = await create_database(dsn, min_size=1, max_size=1)
     try:
         return int(await pool.fetchval("SELECT count(*) FROM api_keys"))
     finally:
@@ -102,7 +102,7 @@ def serve(settings: Settings) -> None:
 
 
 async def _create_organization(dsn: str, name: str, kind: OrganizationKind) -> str:
-    pool = await create_pool(dsn, min_size=1, max_size=1)
+    pool = await create_database(dsn, min_size=1, max_size=1)
     try:
         made = await usecases.create_organization(
             usecases.CreateOrganization(name=name, kind=kind),
@@ -122,7 +122,7 @@ async def _create_organization(dsn: str, name: str, kind: OrganizationKind) -> s
 
 
 async def _create_operator_key(dsn: str, name: str) -> str:
-    pool = await create_pool(dsn, min_size=1, max_size=1)
+    pool = await create_database(dsn, min_size=1, max_size=1)
     try:
         issued = await usecases.create_operator_key(
             name, PostgresUnitOfWork(pool), SystemClock(), UuidV7Source(), SecretTokenSource()

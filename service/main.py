@@ -17,7 +17,7 @@ from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging
 from service.adapters.postgres.database import start_embedded_postgres
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
-from service.adapters.postgres.pool import create_pool
+from service.adapters.postgres.pool import create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.config import Settings
@@ -33,7 +33,7 @@ def resolve_dsn(settings: Settings) -> str:
 def litestar_app(settings: Settings, dsn: str) -> Litestar:
     @asynccontextmanager
     async def services() -> AsyncIterator[Services]:
-        pool = await create_pool(
+        pool = await create_database(
             dsn, min_size=settings.pool_min_size, max_size=settings.pool_max_size
         )
         try:

@@ -161,6 +161,11 @@ def test_no_key_or_a_bad_key_is_401(
         assert response.status_code == 401, (headers, response.text)
         assert response.headers["content-type"] == "application/problem+json"
         assert response.headers["www-authenticate"].startswith("Bearer")
+    # Authentication comes before the body is read: a stranger learns nothing from errors.
+    garbage = client.request(
+        method, url, content=b"{not json", headers={"Content-Type": "application/json"}
+    )
+    assert garbage.status_code == 401
     assert db.snapshot() == before
 
 

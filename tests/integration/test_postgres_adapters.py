@@ -11,7 +11,7 @@ import msgspec
 import pytest
 
 from service.adapters.postgres.mapping import api_key_from_row, member_from_row
-from service.adapters.postgres.pool import create_pool
+from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.members import Contact, Member
@@ -21,13 +21,13 @@ NOW = datetime(2026, 11, 25, 12, 30, 15, 123456, tzinfo=UTC)
 
 
 @pytest.fixture
-async def pool(dsn: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await create_pool(dsn, min_size=1, max_size=2)
+async def pool(dsn: str) -> AsyncIterator[Database]:
+    pool = await create_database(dsn, min_size=1, max_size=2)
     yield pool
     await pool.close()
 
 
-async def _organization(pool: asyncpg.Pool) -> UUID:
+async def _organization(pool: Database) -> UUID:
     organization = Organization(
         id=uuid4(), name="Adapter tests", kind=OrganizationKind.PEER_ORG, version=1, created_at=NOW
     )
@@ -38,7 +38,7 @@ async def _organization(pool: asyncpg.Pool) -> UUID:
     return organization.id
 
 
-async def test_member_row_round_trip_with_every_field(pool: asyncpg.Pool) -> None:
+async def test_member_row_round_trip_with_every_field(pool: Database) -> None:
     org = await _organization(pool)
     member = Member(
         id=uuid4(),
@@ -62,7 +62,7 @@ async def test_member_row_round_trip_with_every_field(pool: asyncpg.Pool) -> Non
     assert member_from_row(row) == member
 
 
-async def test_api_key_row_round_trip_with_every_field(pool: asyncpg.Pool) -> None:
+async def test_api_key_row_round_trip_with_every_field(pool: Database) -> None:
     org = await _organization(pool)
     key = new_api_key(
         key_id=uuid4(),
@@ -86,7 +86,7 @@ async def test_api_key_row_round_trip_with_every_field(pool: asyncpg.Pool) -> No
     assert found == msgspec.structs.replace(key, revoked_at=NOW)
 
 
-async def test_the_unit_of_work_rolls_back_unless_committed(pool: asyncpg.Pool) -> None:
+async def test_the_unit_of_work_rolls_back_unless_committed(pool: Database) -> None:
     org = await _organization(pool)
     organization = Organization(
         id=uuid4(), name="Never", kind=OrganizationKind.CLINIC, version=1, created_at=NOW
@@ -111,7 +111,7 @@ async def test_the_unit_of_work_rolls_back_unless_committed(pool: asyncpg.Pool) 
     assert await pool.fetchval("SELECT count(*) FROM organizations WHERE id = $1", org) == 1
 
 
-async def test_an_inner_commit_waits_for_the_outer_level(pool: asyncpg.Pool) -> None:
+async def test_an_inner_commit_waits_for_the_outer_level(pool: Database) -> None:
     organization = Organization(
         id=uuid4(), name="Nested", kind=OrganizationKind.CLINIC, version=1, created_at=NOW
     )
@@ -126,7 +126,7 @@ async def test_an_inner_commit_waits_for_the_outer_level(pool: asyncpg.Pool) -> 
     )
 
 
-async def test_pool_connections_are_returned_after_a_failure(pool: asyncpg.Pool) -> None:
+async def test_pool_connections_are_returned_after_a_failure(pool: Database) -> None:
     for _ in range(5):  # more than max_size: a leaked connection would hang here
         uow = PostgresUnitOfWork(pool)
         with pytest.raises(asyncpg.PostgresError):

@@ -51,7 +51,7 @@ def _member_response(member_view: MemberView, status_code: int = 200) -> Respons
 class MemberController(Controller):
     path = "/v1/members"
     tags = ["members"]
-    guards = [authenticated]
+    middleware = [authenticated]
     security = BEARER
 
     @post(

@@ -35,7 +35,7 @@ KeyId = Annotated[UUID, PathParameter(description="The API key's id.")]
 class OrganizationController(Controller):
     path = "/v1/organizations"
     tags = ["organizations"]
-    guards = [authenticated]
+    middleware = [authenticated]
     security = BEARER
 
     @post(
@@ -95,7 +95,7 @@ class OrganizationController(Controller):
 class ApiKeyController(Controller):
     path = "/v1/api-keys"
     tags = ["api-keys"]
-    guards = [authenticated]
+    middleware = [authenticated]
     security = BEARER
 
     @post(

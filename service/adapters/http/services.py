@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any, cast
 
-import asyncpg
 from litestar.connection import ASGIConnection
 
-from service.adapters.http.auth import KeyCache, make_auth_guard
+from service.adapters.http.auth import KeyCache, make_authentication
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+from service.adapters.postgres.pool import Database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.config import Settings
@@ -20,7 +21,7 @@ class Services:
         self,
         *,
         settings: Settings,
-        pool: asyncpg.Pool,
+        pool: Database,
         clock: Clock,
         ids: IdSource,
         tokens: TokenSource,
@@ -47,10 +48,10 @@ def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Services:
     return cast(Services, connection.app.state.services)
 
 
-def key_cache_of(connection: ASGIConnection[Any, Any, Any, Any]) -> KeyCache:
-    return services_of(connection).key_cache
+def key_cache_of(scope: MutableMapping[str, Any]) -> KeyCache:
+    return cast(Services, scope["app"].state.services).key_cache
 
 
-# The guard of every API controller: a valid key, and the scope the route's `opt` names.
-authenticated = make_auth_guard(key_cache_of)
+# Route middleware of every API controller: a valid key, and the scope the route's `opt` names.
+authenticated = make_authentication(key_cache_of)
 BEARER: list[dict[str, list[str]]] = [{"BearerAuth": []}]

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from uuid import UUID, uuid4
 
-import asyncpg
 import msgspec
 
-from service.adapters.postgres.pool import DbConnection
+from service.adapters.postgres.pool import Database, DbConnection
 from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFlight
 
 
@@ -55,7 +54,7 @@ _RELEASE = "DELETE FROM idempotency_keys WHERE scope_id = $1 AND key = $2 AND cl
 
 
 class PostgresIdempotencyStore:
-    def __init__(self, pool: asyncpg.Pool, *, ttl: timedelta, lease: timedelta) -> None:
+    def __init__(self, pool: Database, *, ttl: timedelta, lease: timedelta) -> None:
         self._pool = pool
         self._ttl = ttl
         self._lease = lease

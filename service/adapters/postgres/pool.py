@@ -1,8 +1,11 @@
-"""The connection pool."""
+"""The connection pool, with fair queueing."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import asyncpg
 
@@ -19,7 +22,61 @@ async def _keep_session(connection: asyncpg.Connection) -> None:
     (only SET LOCAL inside transactions); a test guards the invariant."""
 
 
-async def create_pool(dsn: str, *, min_size: int, max_size: int) -> asyncpg.Pool:
+class Database:
+    """An asyncpg pool behind a first-come, first-served gate.
+
+    Without the reset round trip a released connection is free at once, and asyncpg's pool
+    hands it to whichever task asks next, so a request arriving now overtakes requests already
+    waiting. Under load that starves some requests (p99 of 150 ms against a p50 of 14 ms,
+    measured). asyncio.Semaphore queues strictly in order, so acquiring a slot first makes
+    every request wait its turn."""
+
+    def __init__(self, pool: asyncpg.Pool, slots: int) -> None:
+        self.pool = pool
+        self._slots = asyncio.Semaphore(slots)
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[DbConnection]:
+        async with self._slots, self.pool.acquire() as connection:
+            yield connection
+
+    async def acquire(self) -> DbConnection:
+        """A connection to hand back with release(); for holders that outlive one block."""
+        await self._slots.acquire()
+        try:
+            connection: DbConnection = await self.pool.acquire()
+        except BaseException:
+            self._slots.release()
+            raise
+        return connection
+
+    async def release(self, connection: DbConnection) -> None:
+        try:
+            await self.pool.release(connection)
+        finally:
+            self._slots.release()
+
+    async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
+        async with self._slots:
+            return await self.pool.fetchrow(query, *args)
+
+    async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        async with self._slots:
+            return await self.pool.fetch(query, *args)
+
+    async def fetchval(self, query: str, *args: Any) -> Any:
+        async with self._slots:
+            return await self.pool.fetchval(query, *args)
+
+    async def execute(self, query: str, *args: Any) -> str:
+        async with self._slots:
+            return await self.pool.execute(query, *args)
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+
+async def create_database(dsn: str, *, min_size: int, max_size: int) -> Database:
     pool = await asyncpg.create_pool(
         dsn,
         min_size=min_size,
@@ -29,4 +86,4 @@ async def create_pool(dsn: str, *, min_size: int, max_size: int) -> asyncpg.Pool
         server_settings={"application_name": "support-network"},
     )
     assert pool is not None
-    return pool
+    return Database(pool, slots=max_size)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from uuid import UUID
 
-import asyncpg
-
 from service.adapters.postgres.mapping import (
     API_KEY_COLUMNS,
     MEMBER_COLUMNS,
     api_key_from_row,
     member_from_row,
 )
+from service.adapters.postgres.pool import Database
 from service.domain.members import Member
 from service.domain.organizations import ApiKey
 from service.domain.paging import Page, PageRequest, page_from_rows
@@ -46,7 +45,7 @@ _BEFORE_ALL = UUID(int=0)
 
 
 class PostgresMemberQueries:
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: Database) -> None:
         self._pool = pool
 
     async def get(self, organization_id: UUID, member_id: UUID) -> Member | None:
@@ -67,7 +66,7 @@ class PostgresMemberQueries:
 
 
 class PostgresApiKeyQueries:
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: Database) -> None:
         self._pool = pool
 
     async def find_by_hash(self, secret_hash: bytes) -> ApiKey | None:

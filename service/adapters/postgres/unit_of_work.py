@@ -5,11 +5,10 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-import asyncpg
 from asyncpg.transaction import Transaction
 
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
-from service.adapters.postgres.pool import DbConnection
+from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import (
     PostgresApiKeyRepository,
     PostgresMemberRepository,
@@ -28,7 +27,7 @@ class PostgresUnitOfWork:
     outbox: PostgresOutbox
     idempotency: PostgresIdempotencyRecorder
 
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: Database) -> None:
         self._pool = pool
         self._depth = 0
         self._connection: DbConnection | None = None
