@@ -88,6 +88,7 @@ def serve(settings: Settings) -> None:
             workers=settings.workers,
             log_config=None,
             access_log=False,
+            proxy_headers=False,
             lifespan="on",
         )
     else:
@@ -97,6 +98,7 @@ def serve(settings: Settings) -> None:
             port=settings.port,
             log_config=None,
             access_log=False,
+            proxy_headers=False,
             lifespan="on",
         )
 

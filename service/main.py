@@ -65,7 +65,9 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
 
 def asgi_app(settings: Settings, dsn: str) -> ASGIApp:
     app = litestar_app(settings, dsn)
-    return with_request_context(with_exact_options(app, app), access_log=settings.access_log)
+    return with_request_context(
+        app, access_log=settings.access_log, answer_options=with_exact_options(app, app)
+    )
 
 
 def asgi_app_from_env() -> ASGIApp:

@@ -18,7 +18,9 @@ def test_request_id_is_echoed_or_made(client: httpx.Client, org: Org) -> None:
     echoed = client.get("/v1/members", headers={**org.headers, "X-Request-ID": "abc-123"})
     assert echoed.headers["x-request-id"] == "abc-123"
     made = client.get("/v1/members", headers=org.headers)
+    again = client.get("/v1/members", headers=org.headers)
     assert len(made.headers["x-request-id"]) == 32
+    assert made.headers["x-request-id"] != again.headers["x-request-id"]
     # A hostile id (too long, odd characters) is replaced, not echoed.
     hostile = client.get("/health/live", headers={"X-Request-ID": "x" * 500})
     assert hostile.headers["x-request-id"] != "x" * 500
