@@ -35,10 +35,6 @@ def render_openapi(settings: Settings) -> str:
     return json.dumps(openapi_document(settings), indent=2, sort_keys=True) + "\n"
 
 
-def _cli_command() -> str:
-    return "support-network" if not sys.argv[0].endswith(".py") else f"{sys.executable} -m service"
-
-
 async def _count_keys(dsn: str) -> int:
     pool = await create_database(dsn, min_size=1, max_size=1)
     try:
@@ -48,20 +44,24 @@ async def _count_keys(dsn: str) -> int:
 
 
 def first_run_help(settings: Settings) -> str:
-    cmd = "make cli ARGS=" if os.environ.get("SN_VIA_MAKE") else "support-network "
+    def cmd(args: str) -> str:
+        if os.environ.get("SN_VIA_MAKE"):
+            return f"make cli ARGS='{args}'"
+        return f".venv/bin/support-network {args}"
+
     base = f"http://{settings.host}:{settings.port}"
     return f"""
 No API key exists yet. In another terminal:
 
   1. create an organization and its first key (printed once; it holds every scope):
-       {cmd}'orgs create --name "Harbor Clinic" --kind clinic'
+       {cmd('orgs create --name "Harbor Clinic" --kind clinic')}
   2. use it:
        curl -s -X POST {base}/v1/members \\
          -H "Authorization: Bearer <token>" -H "Content-Type: application/json" \\
          -d '{{"display_name": "Sam", "timezone": "Europe/London"}}'
 
   A platform operator key (for POST /v1/organizations) comes from
-       {cmd}'operator-key create --name ops'
+       {cmd("operator-key create --name ops")}
   The contract: {base}/schema/openapi.json
 """
 

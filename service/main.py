@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,6 +24,8 @@ from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMem
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.config import Settings
 
+logger = logging.getLogger(__name__)
+
 
 def resolve_dsn(settings: Settings) -> str:
     """DATABASE_URL if set; otherwise the embedded PostgreSQL in the data directory."""
@@ -30,18 +34,39 @@ def resolve_dsn(settings: Settings) -> str:
     return start_embedded_postgres(settings.pg_data_dir)
 
 
+async def purge_idempotency_keys(
+    store: PostgresIdempotencyStore, clock: SystemClock, every_seconds: float = 600
+) -> None:
+    """Forget expired Idempotency-Keys, in small batches, forever."""
+    while True:
+        try:
+            purged = await store.purge_expired(clock.now())
+            while purged > 0:
+                purged = await store.purge_expired(clock.now())
+        except Exception:
+            logger.exception("purging expired idempotency keys failed; will retry")
+        await asyncio.sleep(every_seconds)
+
+
 def litestar_app(settings: Settings, dsn: str) -> Litestar:
     @asynccontextmanager
     async def services() -> AsyncIterator[Services]:
         pool = await create_database(
             dsn, min_size=settings.pool_min_size, max_size=settings.pool_max_size
         )
+        clock = SystemClock()
+        idempotency = PostgresIdempotencyStore(
+            pool,
+            ttl=timedelta(seconds=settings.idempotency_ttl_seconds),
+            lease=timedelta(seconds=settings.idempotency_lease_seconds),
+        )
+        purger = asyncio.create_task(purge_idempotency_keys(idempotency, clock))
         try:
             api_keys = PostgresApiKeyQueries(pool)
             yield Services(
                 settings=settings,
                 pool=pool,
-                clock=SystemClock(),
+                clock=clock,
                 ids=UuidV7Source(),
                 tokens=SecretTokenSource(),
                 key_cache=KeyCache(
@@ -49,15 +74,12 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                     ttl=settings.key_cache_ttl_seconds,
                     max_entries=settings.key_cache_max_entries,
                 ),
-                idempotency=PostgresIdempotencyStore(
-                    pool,
-                    ttl=timedelta(seconds=settings.idempotency_ttl_seconds),
-                    lease=timedelta(seconds=settings.idempotency_lease_seconds),
-                ),
+                idempotency=idempotency,
                 members=PostgresMemberQueries(pool),
                 api_keys=api_keys,
             )
         finally:
+            purger.cancel()
             await pool.close()
 
     return create_app(settings, services)

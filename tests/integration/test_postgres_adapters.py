@@ -140,3 +140,17 @@ async def test_pool_connections_are_returned_after_a_failure(pool: Database) -> 
                         created_at=NOW,
                     )
                 )
+
+
+async def test_expired_idempotency_keys_are_purged(pool: Database) -> None:
+    from datetime import timedelta
+
+    from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+
+    store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
+    scope = uuid4()
+    await store.claim(scope, "old", b"f", NOW - timedelta(hours=2))
+    await store.claim(scope, "fresh", b"f", NOW)
+    assert await store.purge_expired(NOW, batch=10) >= 1
+    keys = await pool.fetch("SELECT key FROM idempotency_keys WHERE scope_id = $1", scope)
+    assert [k["key"] for k in keys] == ["fresh"]

@@ -50,6 +50,13 @@ UPDATE idempotency_keys SET
 WHERE scope_id = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'
 """
 
+_PURGE = """
+DELETE FROM idempotency_keys WHERE (scope_id, key) IN (
+    SELECT scope_id, key FROM idempotency_keys WHERE expires_at <= $1 LIMIT $2
+    FOR UPDATE SKIP LOCKED
+)
+"""
+
 _RELEASE = "DELETE FROM idempotency_keys WHERE scope_id = $1 AND key = $2 AND claim_token = $3"
 
 
@@ -88,6 +95,11 @@ class PostgresIdempotencyStore:
                 body=bytes(row["response_body"]),
             )
         raise IdempotentRequestInFlight("This Idempotency-Key is contended; retry later.")
+
+    async def purge_expired(self, now: datetime, batch: int = 1000) -> int:
+        """Delete up to `batch` expired keys; returns how many. Safe from several workers."""
+        status = await self._pool.execute(_PURGE, now, batch)
+        return int(status.rsplit(" ", 1)[1])
 
     async def release(self, claim: Claim) -> None:
         """Give the key up after a failed request, so that a retry runs it again."""
