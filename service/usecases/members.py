@@ -73,9 +73,7 @@ async def update_member(
     """Apply a partial update guarded by If-Match; announce `member.updated` if anything changed."""
     now = clock.now()
     async with uow:
-        current = await uow.members.get_for_update(command.organization_id, command.member_id)
-        if current is None:
-            raise NotFound("member", command.member_id)
+        current = await _locked_member(uow, command.organization_id, command.member_id)
         updated, changed = rules.apply_changes(
             current, command.changes, expected_version=command.expected_version, now=now
         )
@@ -100,9 +98,7 @@ async def erase_member(
     """Erase the member's personal fields, keeping a tombstone; erasing twice changes nothing."""
     now = clock.now()
     async with uow:
-        current = await uow.members.get_for_update(command.organization_id, command.member_id)
-        if current is None:
-            raise NotFound("member", command.member_id)
+        current = await _locked_member(uow, command.organization_id, command.member_id)
         if current.is_erased:
             return current
         erased = rules.erase(current, expected_version=command.expected_version, now=now)
@@ -112,3 +108,10 @@ async def erase_member(
         )
         await uow.commit()
     return erased
+
+
+async def _locked_member(uow: UnitOfWork, organization_id: UUID, member_id: UUID) -> Member:
+    member = await uow.members.get_for_update(organization_id, member_id)
+    if member is None:
+        raise NotFound("member", member_id)
+    return member

@@ -85,19 +85,7 @@ async def create_operator_key(
     name: str, uow: UnitOfWork, clock: Clock, ids: IdSource, tokens: TokenSource
 ) -> IssuedKey:
     """A platform operator key: it can create organizations and nothing else."""
-    token = tokens.new_token(OPERATOR_KEY_PREFIX)
-    key = new_api_key(
-        key_id=ids.new_id(),
-        organization_id=None,
-        name=name,
-        scopes=frozenset(),
-        token=token,
-        now=clock.now(),
-    )
-    async with uow:
-        await uow.api_keys.add(key)
-        await uow.commit()
-    return IssuedKey(key=key, token=token)
+    return await _issue_key(None, name, frozenset(), uow, clock, ids, tokens)
 
 
 async def create_api_key(
@@ -111,19 +99,7 @@ async def create_api_key(
     """A new key for the caller's organization, with at most the caller's own scopes."""
     organization_id = caller.require(Scope.KEYS_MANAGE)
     check_grantable(caller.scopes, command.scopes)
-    token = tokens.new_token(ORG_KEY_PREFIX)
-    key = new_api_key(
-        key_id=ids.new_id(),
-        organization_id=organization_id,
-        name=command.name,
-        scopes=command.scopes,
-        token=token,
-        now=clock.now(),
-    )
-    async with uow:
-        await uow.api_keys.add(key)
-        await uow.commit()
-    return IssuedKey(key=key, token=token)
+    return await _issue_key(organization_id, command.name, command.scopes, uow, clock, ids, tokens)
 
 
 async def list_api_keys(caller: Caller, page: PageRequest, queries: ApiKeyQueries) -> Page[ApiKey]:
@@ -150,3 +126,28 @@ async def revoke_api_key(caller: Caller, key_id: UUID, uow: UnitOfWork, clock: C
             key = msgspec.structs.replace(key, revoked_at=now)
             await uow.commit()
     return key
+
+
+async def _issue_key(
+    organization_id: UUID | None,
+    name: str,
+    scopes: frozenset[Scope],
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    tokens: TokenSource,
+) -> IssuedKey:
+    prefix = OPERATOR_KEY_PREFIX if organization_id is None else ORG_KEY_PREFIX
+    token = tokens.new_token(prefix)
+    key = new_api_key(
+        key_id=ids.new_id(),
+        organization_id=organization_id,
+        name=name,
+        scopes=scopes,
+        token=token,
+        now=clock.now(),
+    )
+    async with uow:
+        await uow.api_keys.add(key)
+        await uow.commit()
+    return IssuedKey(key=key, token=token)

