@@ -92,7 +92,8 @@ def wrk(name: str, url: str, script: str, *, duration: int, connections: int) ->
 
 @contextmanager
 def process(args: list[str], env: dict[str, str], port: int, ready_path: str) -> Iterator[int]:
-    log = (REPO / ".data" / f"bench-{port}.log").open("w")
+    (REPO / ".data" / "logs").mkdir(parents=True, exist_ok=True)
+    log = (REPO / ".data" / "logs" / f"bench-{port}.log").open("w")
     proc = subprocess.Popen(args, cwd=REPO, env={**os.environ, **env}, stdout=log, stderr=log)
     try:
         deadline = time.monotonic() + 30

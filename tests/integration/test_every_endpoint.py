@@ -169,13 +169,13 @@ def test_no_key_or_a_bad_key_is_401(
     assert db.snapshot() == before
 
 
-@pytest.mark.parametrize(("method", "path"), sorted(ENDPOINTS))
+@pytest.mark.parametrize(
+    ("method", "path"), sorted(k for k, v in ENDPOINTS.items() if v.scope or v.operator_only)
+)
 def test_missing_scope_is_403(
     client: httpx.Client, org: Org, db: Db, method: str, path: str
 ) -> None:
     spec = ENDPOINTS[(method, path)]
-    if spec.scope is None and not spec.operator_only:
-        pytest.skip("no organization scope guards this operation")
     url = path.format(**spec.setup(client, org))
     other_scopes = [s for s in ("members:read", "members:write") if s != spec.scope]
     limited = make_key(client, org, other_scopes)

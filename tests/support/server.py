@@ -33,8 +33,8 @@ def running_service(dsn: str, **settings: str) -> Iterator[str]:
         "SN_LOG_LEVEL": "WARNING",
         **{f"SN_{k.upper()}": v for k, v in settings.items()},
     }
-    (REPO / ".data").mkdir(exist_ok=True)
-    log = (REPO / ".data" / f"service-{port}.log").open("w")
+    (REPO / ".data" / "logs").mkdir(parents=True, exist_ok=True)
+    log = (REPO / ".data" / "logs" / f"service-{port}.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "service", "serve"], cwd=REPO, env=env, stdout=log, stderr=log
     )
