@@ -13,6 +13,7 @@ import asyncio
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -90,6 +91,16 @@ def wrk(name: str, url: str, script: str, *, duration: int, connections: int) ->
     return Result(name, rps, p50, p99, int(non_2xx.group(1)) if non_2xx else 0)
 
 
+def _median(name: str, results: list[Result]) -> Result:
+    return Result(
+        name,
+        statistics.median(r.rps for r in results),
+        statistics.median(r.p50_ms for r in results),
+        statistics.median(r.p99_ms for r in results),
+        sum(r.non_2xx for r in results),
+    )
+
+
 @contextmanager
 def process(args: list[str], env: dict[str, str], port: int, ready_path: str) -> Iterator[int]:
     (REPO / ".data" / "logs").mkdir(parents=True, exist_ok=True)
@@ -139,10 +150,11 @@ async def seed(dsn: str, organization_id: str, count: int) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--duration", type=int, default=15)
+    parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("wrk is needed: apt-get install wrk", file=sys.stderr)
@@ -180,80 +192,51 @@ def main() -> int:
             "--workers",
             str(args.workers),
         ]
-        results: list[Result] = []
-        memory: dict[str, float] = {}
-        d, c = args.duration, args.connections
         service = f"http://127.0.0.1:{service_port}"
         bare = f"http://127.0.0.1:{bare_port}"
-        with process(
-            [sys.executable, "-m", "service", "serve"], service_env, service_port, "/health/ready"
-        ) as pid:
-            get_script = GET_SCRIPT % {"ids": ids_file, "token": token, "prefix": "/v1/members/"}
-            wrk("warm-up", service, get_script, duration=3, connections=args.connections)
-            results.append(
-                wrk("service GET /v1/members/{id}", service, get_script, duration=d, connections=c)
-            )
-            results.append(
-                wrk(
-                    "service GET /health/live (no db)",
-                    service + "/health/live",
-                    "",
-                    duration=d,
-                    connections=c,
-                )
-            )
-            results.append(
-                wrk(
-                    "service POST /v1/members",
-                    service + "/v1/members",
-                    POST_SCRIPT % {"token": token, "idempotency": ""},
-                    duration=d,
-                    connections=c,
-                )
-            )
-            results.append(
-                wrk(
-                    "service POST /v1/members + Idempotency-Key",
-                    service + "/v1/members",
-                    POST_SCRIPT
-                    % {
-                        "token": token,
-                        "idempotency": 'wrk.headers["Idempotency-Key"] = tag .. "-" .. counter',
-                    },
-                    duration=d,
-                    connections=c,
-                )
-            )
-            memory["service"] = rss_mb(pid)
-        with process(bare_cmd, bare_env, bare_port, "/bare/ping") as pid:
-            bare_get = GET_SCRIPT % {"ids": ids_file, "token": token, "prefix": "/bare/members/"}
-            wrk("warm-up", bare, bare_get, duration=3, connections=args.connections)
-            results.append(
-                wrk("bare GET /bare/members/{id}", bare, bare_get, duration=d, connections=c)
-            )
-            results.append(
-                wrk(
-                    "bare GET /bare/ping (no db)",
-                    bare + "/bare/ping",
-                    "",
-                    duration=d,
-                    connections=c,
-                )
-            )
-            results.append(
-                wrk(
-                    "bare POST /bare/members",
-                    bare + "/bare/members",
-                    POST_SCRIPT % {"token": token, "idempotency": ""},
-                    duration=d,
-                    connections=c,
-                )
-            )
-            memory["bare"] = rss_mb(pid)
+        get_script = GET_SCRIPT % {"ids": ids_file, "token": token, "prefix": "/v1/members/"}
+        bare_get = GET_SCRIPT % {"ids": ids_file, "token": token, "prefix": "/bare/members/"}
+        post = POST_SCRIPT % {"token": token, "idempotency": ""}
+        idempotent_post = POST_SCRIPT % {
+            "token": token,
+            "idempotency": 'wrk.headers["Idempotency-Key"] = tag .. "-" .. counter',
+        }
+        # (name, url, script); service and bare alternate, round after round, so that drift in
+        # the machine's speed falls on both alike. Medians are reported.
+        plan = [
+            ("service GET /v1/members/{id}", service + "/", get_script),
+            ("bare GET /bare/members/{id}", bare + "/", bare_get),
+            ("service GET /health/live (no db)", service + "/health/live", ""),
+            ("bare GET /bare/ping (no db)", bare + "/bare/ping", ""),
+            ("service POST /v1/members", service + "/v1/members", post),
+            ("bare POST /bare/members", bare + "/bare/members", post),
+            (
+                "service POST /v1/members + Idempotency-Key",
+                service + "/v1/members",
+                idempotent_post,
+            ),
+        ]
+        runs: dict[str, list[Result]] = {name: [] for name, _, _ in plan}
+        memory: dict[str, float] = {}
+        service_cmd = [sys.executable, "-m", "service", "serve"]
+        with (
+            process(service_cmd, service_env, service_port, "/health/ready") as service_pid,
+            process(bare_cmd, bare_env, bare_port, "/bare/ping") as bare_pid,
+        ):
+            wrk("warm-up", service + "/", get_script, duration=3, connections=args.connections)
+            wrk("warm-up", bare + "/", bare_get, duration=3, connections=args.connections)
+            for _ in range(args.rounds):
+                for name, url, script in plan:
+                    runs[name].append(
+                        wrk(name, url, script, duration=args.duration, connections=args.connections)
+                    )
+            memory["service"] = rss_mb(service_pid)
+            memory["bare"] = rss_mb(bare_pid)
+        results = [_median(name, found) for name, found in runs.items()]
 
     print(
         f"\nwrk -t2 -c{args.connections} -d{args.duration}s, {args.members} members, "
-        f"{args.workers} worker(s)\n"
+        f"{args.workers} worker(s), median of {args.rounds} alternating rounds\n"
     )
     print(f"{'endpoint':48} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for r in results:
