@@ -23,6 +23,7 @@ from service.adapters.postgres.pool import create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.config import Settings
+from service.domain.members import known_timezones
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ async def purge_idempotency_keys(
 
 
 def litestar_app(settings: Settings, dsn: str) -> Litestar:
+    known_timezones()  # load the zone database now, not inside the first request
+
     @asynccontextmanager
     async def services() -> AsyncIterator[Services]:
         pool = await create_database(

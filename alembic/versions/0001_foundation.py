@@ -91,12 +91,18 @@ def upgrade() -> None:
         response_status   integer,
         response_headers  jsonb,
         response_body     bytea,
+        -- What the request created: erasing it scrubs the stored response (see members).
+        resource_id       uuid,
         created_at        timestamptz NOT NULL,
         expires_at        timestamptz NOT NULL,
         PRIMARY KEY (scope_id, key)
     )
     """)
     op.execute("CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at)")
+    op.execute(
+        "CREATE INDEX idempotency_keys_by_resource ON idempotency_keys (resource_id) "
+        "WHERE resource_id IS NOT NULL"
+    )
 
 
 def downgrade() -> None:

@@ -35,10 +35,11 @@ class InvalidField(DomainError):
 class DuplicateExternalRef(DomainError):
     """The organization already has a member with this external_ref."""
 
-    def __init__(self, external_ref: str, existing_member_id: UUID) -> None:
+    def __init__(self, external_ref: str, existing_member_id: UUID | None) -> None:
+        # None only if the holder changed its reference in the instant between the two reads.
+        holder = f"member {existing_member_id}" if existing_member_id else "a member"
         super().__init__(
-            f"This organization already has member {existing_member_id} "
-            f"with external_ref {external_ref!r}."
+            f"This organization already has {holder} with external_ref {external_ref!r}."
         )
         self.existing_member_id = existing_member_id
 

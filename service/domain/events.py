@@ -15,6 +15,9 @@ class EventType(enum.StrEnum):
     MEMBER_CREATED = "member.created"
     MEMBER_UPDATED = "member.updated"
     MEMBER_ERASED = "member.erased"
+    ORGANIZATION_CREATED = "organization.created"
+    API_KEY_CREATED = "api_key.created"
+    API_KEY_REVOKED = "api_key.revoked"
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True):
@@ -28,6 +31,27 @@ class Event(msgspec.Struct, frozen=True, kw_only=True):
     subject_id: UUID
     occurred_at: datetime
     data: dict[str, str | int | list[str]]
+
+
+def new_event(
+    event_type: EventType,
+    *,
+    organization_id: UUID,
+    subject_type: str,
+    subject_id: UUID,
+    event_id: UUID,
+    now: datetime,
+    data: dict[str, str | int | list[str]],
+) -> Event:
+    return Event(
+        id=event_id,
+        type=event_type,
+        organization_id=organization_id,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        occurred_at=now,
+        data=data,
+    )
 
 
 def member_event(
@@ -44,12 +68,12 @@ def member_event(
     }
     if changed_fields is not None:
         data["changed_fields"] = changed_fields
-    return Event(
-        id=event_id,
-        type=event_type,
+    return new_event(
+        event_type,
         organization_id=member.organization_id,
         subject_type="member",
         subject_id=member.id,
-        occurred_at=now,
+        event_id=event_id,
+        now=now,
         data=data,
     )

@@ -55,9 +55,16 @@ class MemberChanges(msgspec.Struct, frozen=True, kw_only=True):
     contact: Contact | msgspec.UnsetType | None = msgspec.UNSET
 
 
+# Files in a zoneinfo directory that are not zones a person lives in: `localtime` is whatever
+# the server is set to, `Factory` a placeholder.
+_NOT_ZONES = frozenset({"localtime", "Factory", "posixrules", "posix", "right"})
+
+
 @functools.cache
 def known_timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+    """The IANA zone names. Reading them touches the zone database once; the composition root
+    calls this at startup, so no request pays for it and the domain does no I/O after that."""
+    return frozenset(zoneinfo.available_timezones()) - _NOT_ZONES
 
 
 def validate_timezone(name: str, field: str = "timezone") -> str:

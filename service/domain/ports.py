@@ -127,6 +127,10 @@ class ApiKeyQueries(Protocol):
         """The key whose secret hashes to `secret_hash`, revoked or not; None if unknown."""
         ...
 
+    async def get(self, organization_id: UUID, key_id: UUID) -> ApiKey | None:
+        """One key of this organization, or None."""
+        ...
+
     async def list(self, organization_id: UUID, page: PageRequest) -> Page[ApiKey]:
         """The organization's keys, revoked ones included, in id order."""
         ...

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
 import msgspec
 
 from service.domain.errors import CannotRevokeOwnKey, NotFound
+from service.domain.events import Event, EventType, new_event
 from service.domain.organizations import (
     ALL_SCOPES,
     OPERATOR_KEY_PREFIX,
@@ -66,6 +68,18 @@ async def create_organization(
     async with uow:
         await uow.organizations.add(organization)
         await uow.api_keys.add(key)
+        await uow.outbox.append(
+            new_event(
+                EventType.ORGANIZATION_CREATED,
+                organization_id=organization.id,
+                subject_type="organization",
+                subject_id=organization.id,
+                event_id=ids.new_id(),
+                now=now,
+                data={"organization_id": str(organization.id), "kind": organization.kind.value},
+            )
+        )
+        await uow.outbox.append(_key_event(EventType.API_KEY_CREATED, key, ids.new_id(), now))
         await uow.commit()
     return OrganizationWithKey(organization=organization, first_key=IssuedKey(key=key, token=token))
 
@@ -108,7 +122,9 @@ async def list_api_keys(caller: Caller, page: PageRequest, queries: ApiKeyQuerie
     return await queries.list(organization_id, page)
 
 
-async def revoke_api_key(caller: Caller, key_id: UUID, uow: UnitOfWork, clock: Clock) -> ApiKey:
+async def revoke_api_key(
+    caller: Caller, key_id: UUID, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> ApiKey:
     """Revoke one of the caller organization's keys. Other workers stop accepting it once their
     key cache entry expires (see Settings.key_cache_ttl_seconds)."""
     organization_id = caller.require(Scope.KEYS_MANAGE)
@@ -124,6 +140,7 @@ async def revoke_api_key(caller: Caller, key_id: UUID, uow: UnitOfWork, clock: C
         if key.revoked_at is None:
             await uow.api_keys.revoke(organization_id, key_id, now)
             key = msgspec.structs.replace(key, revoked_at=now)
+            await uow.outbox.append(_key_event(EventType.API_KEY_REVOKED, key, ids.new_id(), now))
             await uow.commit()
     return key
 
@@ -149,5 +166,32 @@ async def _issue_key(
     )
     async with uow:
         await uow.api_keys.add(key)
+        # Operator keys belong to no organization: there is no tenant to tell.
+        if organization_id is not None:
+            await uow.outbox.append(
+                _key_event(EventType.API_KEY_CREATED, key, ids.new_id(), key.created_at)
+            )
         await uow.commit()
     return IssuedKey(key=key, token=token)
+
+
+def _key_event(event_type: EventType, key: ApiKey, event_id: UUID, now: datetime) -> Event:
+    assert key.organization_id is not None
+    return new_event(
+        event_type,
+        organization_id=key.organization_id,
+        subject_type="api_key",
+        subject_id=key.id,
+        event_id=event_id,
+        now=now,
+        data={"api_key_id": str(key.id), "scopes": sorted(s.value for s in key.scopes)},
+    )
+
+
+async def get_api_key(caller: Caller, key_id: UUID, queries: ApiKeyQueries) -> ApiKey:
+    """One of the caller organization's keys (never its secret)."""
+    organization_id = caller.require(Scope.KEYS_MANAGE)
+    key = await queries.get(organization_id, key_id)
+    if key is None:
+        raise NotFound("api key", key_id)
+    return key

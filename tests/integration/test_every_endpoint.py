@@ -51,6 +51,9 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         body={"name": "k", "scopes": ["members:read"]}, scope="keys:manage"
     ),
     ("get", "/v1/api-keys"): Endpoint(scope="keys:manage"),
+    ("get", "/v1/api-keys/{key_id}"): Endpoint(
+        setup=_key, scope="keys:manage", foreign_is_404=True
+    ),
     ("delete", "/v1/api-keys/{key_id}"): Endpoint(
         setup=_key, scope="keys:manage", foreign_is_404=True
     ),

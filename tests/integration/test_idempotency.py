@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import httpx
 
@@ -14,7 +15,7 @@ from tests.support.database import Db
 BODY = {"display_name": "Sam", "timezone": "Europe/London", "external_ref": "idem-1"}
 
 
-def _post(client: httpx.Client, org: Org, key: str, body: dict[str, str]) -> httpx.Response:
+def _post(client: httpx.Client, org: Org, key: str, body: dict[str, Any]) -> httpx.Response:
     return client.post("/v1/members", json=body, headers={**org.headers, "Idempotency-Key": key})
 
 
@@ -153,3 +154,43 @@ def test_concurrent_retries_create_exactly_one_member(
         uuid.UUID(org.id),
     )
     assert count == 1
+
+
+def test_the_same_json_spelled_differently_is_the_same_request(
+    client: httpx.Client, org: Org
+) -> None:
+    headers = {**org.headers, "Idempotency-Key": "spelling", "Content-Type": "application/json"}
+    first = client.post(
+        "/v1/members", content=b'{"display_name":"Sam","timezone":"UTC"}', headers=headers
+    )
+    again = client.post(
+        "/v1/members",
+        content=b'{ "timezone" : "UTC",\n  "display_name" : "Sam" }',
+        headers=headers,
+    )
+    assert first.status_code == again.status_code == 201
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.json()["id"] == first.json()["id"]
+
+
+def test_erasure_reaches_stored_responses(client: httpx.Client, org: Org, db: Db) -> None:
+    body = {
+        "display_name": "Private Name",
+        "timezone": "UTC",
+        "contact": {"email": "p@example.org"},
+    }
+    created = _post(client, org, "erase-me", body)
+    assert created.status_code == 201
+    assert (
+        client.delete(f"/v1/members/{created.json()['id']}", headers=org.headers).status_code == 204
+    )
+    replay = _post(client, org, "erase-me", body)
+    assert replay.status_code == 410
+    assert replay.json()["type"].endswith("/resource-erased")
+    assert "Private Name" not in replay.text
+    stored = db.fetchrow_dict(
+        "SELECT response_body, response_status FROM idempotency_keys "
+        "WHERE scope_id = $1 AND key = 'erase-me'",
+        uuid.UUID(org.id),
+    )
+    assert stored == {"response_body": None, "response_status": 410}

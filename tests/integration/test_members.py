@@ -34,6 +34,21 @@ def test_create_then_read_back_every_field(client: httpx.Client, org: Org) -> No
     assert read.headers["etag"] == '"1"'
 
 
+def test_organization_and_key_changes_are_announced(client: httpx.Client, org: Org, db: Db) -> None:
+    key = make_key(client, org, ["members:read"])
+    assert client.delete(f"/v1/api-keys/{key.key_id}", headers=org.headers).status_code == 204
+    rows = db.fetch(
+        "SELECT type FROM outbox_events WHERE organization_id = $1 ORDER BY position",
+        uuid.UUID(org.id),
+    )
+    assert [r["type"] for r in rows] == [
+        "organization.created",
+        "api_key.created",
+        "api_key.created",
+        "api_key.revoked",
+    ]
+
+
 def test_create_writes_member_created_to_the_outbox(client: httpx.Client, org: Org, db: Db) -> None:
     member = create_member(client, org)
     rows = db.fetch(
@@ -56,6 +71,29 @@ def test_unknown_time_zone_is_422_naming_the_field(client: httpx.Client, org: Or
     assert problem["type"].endswith("/invalid-field")
     assert problem["errors"][0]["field"] == "timezone"
     assert db.snapshot() == before
+
+
+def test_zone_names_that_are_not_places_are_422(client: httpx.Client, org: Org) -> None:
+    for zone in ("localtime", "Factory", "Europe/ London", "Mars Base"):
+        response = client.post(
+            "/v1/members", json={"display_name": "Sam", "timezone": zone}, headers=org.headers
+        )
+        assert response.status_code == 422, zone
+        assert response.json()["errors"][0]["field"] == "timezone"
+
+
+def test_if_match_with_non_ascii_digits_is_412_not_500(client: httpx.Client, org: Org) -> None:
+    member = create_member(client, org)
+    for value in (b'"\xb2"', b'"\xb9\xb2"', b'"1\xb2"'):
+        response = client.patch(
+            f"/v1/members/{member['id']}",
+            json={"display_name": "X"},
+            headers=[
+                (b"authorization", org.headers["Authorization"].encode()),
+                (b"if-match", value),
+            ],
+        )
+        assert response.status_code == 412, value
 
 
 def test_recovery_start_in_the_future_is_refused(client: httpx.Client, org: Org) -> None:

@@ -129,3 +129,22 @@ def test_a_key_cannot_revoke_itself(client: httpx.Client, org: Org) -> None:
     assert response.status_code == 409
     assert response.json()["type"].endswith("/cannot-revoke-own-key")
     assert client.get("/v1/api-keys", headers=org.headers).status_code == 200
+
+
+def test_a_key_can_be_read_back_with_its_etag(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    key = make_key(client, org, ["members:read"])
+    response = client.get(f"/v1/api-keys/{key.key_id}", headers=org.headers)
+    assert response.status_code == 200
+    assert response.json()["id"] == key.key_id
+    assert response.json()["scopes"] == ["members:read"]
+    assert response.headers["etag"] == '"1"'
+    assert key.token not in response.text
+    assert client.get(f"/v1/api-keys/{key.key_id}", headers=other_org.headers).status_code == 404
+    client.delete(f"/v1/api-keys/{key.key_id}", headers=org.headers)
+    revoked = client.get(f"/v1/api-keys/{key.key_id}", headers=org.headers)
+    assert revoked.json()["version"] == 2
+    assert revoked.headers["etag"] == '"2"'
+    organization = client.get(f"/v1/organizations/{org.id}", headers=org.headers)
+    assert organization.headers["etag"] == '"1"'

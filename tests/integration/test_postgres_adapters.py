@@ -154,3 +154,25 @@ async def test_expired_idempotency_keys_are_purged(pool: Database) -> None:
     assert await store.purge_expired(NOW, batch=10) >= 1
     keys = await pool.fetch("SELECT key FROM idempotency_keys WHERE scope_id = $1", scope)
     assert [k["key"] for k in keys] == ["fresh"]
+
+
+async def test_a_completed_claim_is_never_released(pool: Database) -> None:
+    from datetime import timedelta
+
+    from service.adapters.postgres.idempotency import (
+        Claim,
+        PostgresIdempotencyStore,
+        StoredResponse,
+    )
+
+    store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
+    claim = await store.claim(uuid4(), "done", b"f", NOW)
+    assert isinstance(claim, Claim)
+    uow = PostgresUnitOfWork(pool)
+    async with uow:
+        await uow.idempotency.complete(claim, StoredResponse(status=201, headers={}, body=b"{}"))
+        await uow.commit()
+    # The commit went through but the caller saw an error and releases: nothing is lost.
+    await store.release(claim)
+    replay = await store.claim(claim.scope_id, "done", b"f", NOW)
+    assert replay == StoredResponse(status=201, headers={}, body=b"{}")

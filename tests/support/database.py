@@ -71,6 +71,10 @@ class Db:
         rows: list[asyncpg.Record] = self._run("fetch", sql, *args)
         return rows
 
+    def fetchrow_dict(self, sql: str, *args: Any) -> dict[str, Any] | None:
+        row = self._run("fetchrow", sql, *args)
+        return None if row is None else dict(row)
+
     def execute(self, sql: str, *args: Any) -> str:
         status: str = self._run("execute", sql, *args)
         return status

@@ -209,6 +209,10 @@ class FakeApiKeyQueries:
                 return key
         return None
 
+    async def get(self, organization_id: UUID, key_id: UUID) -> ApiKey | None:
+        key = self._store.api_keys.get(key_id)
+        return key if key is not None and key.organization_id == organization_id else None
+
     async def list(self, organization_id: UUID, page: PageRequest) -> Page[ApiKey]:
         rows = sorted(
             (

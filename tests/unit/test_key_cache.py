@@ -9,7 +9,7 @@ import pytest
 
 from service.adapters.http.auth import KeyCache
 from service.domain.errors import AuthenticationRequired
-from service.domain.organizations import ALL_SCOPES, new_api_key
+from service.domain.organizations import ALL_SCOPES, ApiKey, new_api_key
 from tests.unit.fakes import FakeApiKeyQueries, FixedClock, Store
 
 TOKEN = "snk_" + "a" * 43
@@ -94,3 +94,27 @@ async def test_the_cache_is_bounded() -> None:
         with pytest.raises(AuthenticationRequired):
             await cache.caller(f"snk_{i:043d}")
     assert len(cache._entries) == 3
+
+
+async def test_a_lookup_racing_a_revocation_does_not_bring_the_key_back() -> None:
+    store = _store_with_key()
+
+    class SlowQueries(FakeApiKeyQueries):
+        cache: KeyCache | None = None
+
+        async def find_by_hash(self, secret_hash: bytes) -> ApiKey | None:
+            key = await super().find_by_hash(secret_hash)  # read before the revocation...
+            assert self.cache is not None
+            revoked = msgspec.structs.replace(
+                store.api_keys[UUID(int=1)], revoked_at=FixedClock().now()
+            )
+            store.api_keys[UUID(int=1)] = revoked
+            self.cache.forget_key(UUID(int=1))  # ...which lands while the read is in flight
+            return key
+
+    queries = SlowQueries(store)
+    cache = KeyCache(queries, ttl=30, max_entries=10, monotonic=Ticker())
+    queries.cache = cache
+    await cache.caller(TOKEN)  # answered from the stale read, but not remembered
+    with pytest.raises(AuthenticationRequired):
+        await cache.caller(TOKEN)

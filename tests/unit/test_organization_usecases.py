@@ -68,29 +68,31 @@ async def test_a_key_cannot_revoke_itself_nor_another_organizations() -> None:
     caller = _caller(ALL_SCOPES)
     uow = FakeUnitOfWork(store)
     with pytest.raises(CannotRevokeOwnKey):
-        await usecases.revoke_api_key(caller, caller.key_id, uow, FixedClock())
+        await usecases.revoke_api_key(caller, caller.key_id, uow, FixedClock(), SequentialIds())
     with pytest.raises(NotFound):
-        await usecases.revoke_api_key(caller, UUID(int=77), uow, FixedClock())
+        await usecases.revoke_api_key(caller, UUID(int=77), uow, FixedClock(), SequentialIds())
 
 
 async def test_revocation_is_recorded_once() -> None:
     store = Store()
     clock = FixedClock()
+    ids = SequentialIds()
     caller = _caller(ALL_SCOPES)
     issued = await usecases.create_api_key(
         caller,
         usecases.CreateApiKey(name="x", scopes=frozenset({Scope.MEMBERS_READ})),
         FakeUnitOfWork(store),
         clock,
-        SequentialIds(),
+        ids,
         CountingTokens(),
     )
-    first = await usecases.revoke_api_key(caller, issued.key.id, FakeUnitOfWork(store), clock)
+    first = await usecases.revoke_api_key(caller, issued.key.id, FakeUnitOfWork(store), clock, ids)
     clock.advance(hours=1)
-    second = await usecases.revoke_api_key(caller, issued.key.id, FakeUnitOfWork(store), clock)
+    second = await usecases.revoke_api_key(caller, issued.key.id, FakeUnitOfWork(store), clock, ids)
     assert first.revoked_at == second.revoked_at == store.api_keys[issued.key.id].revoked_at
     listed = await usecases.list_api_keys(caller, PageRequest(limit=10), FakeApiKeyQueries(store))
     assert [k.id for k in listed.items] == [issued.key.id]
+    assert [e.type.value for e in store.events] == ["api_key.created", "api_key.revoked"]
 
 
 scope_sets = st.frozensets(st.sampled_from(list(Scope)))

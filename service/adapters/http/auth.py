@@ -42,6 +42,9 @@ class KeyCache:
         self._max_entries = max_entries
         self._monotonic = monotonic
         self._entries: dict[bytes, tuple[Caller | None, float]] = {}
+        # Bumped by forget_key: a lookup that began before a revocation must not store
+        # what it read, or it would bring the revoked key back until the TTL.
+        self._generation = 0
 
     async def caller(self, token: str) -> Caller:
         if not looks_like_api_key(token):
@@ -52,14 +55,17 @@ class KeyCache:
         if entry is not None and entry[1] > now:
             caller = entry[0]
         else:
+            generation = self._generation
             key = await self._queries.find_by_hash(secret_hash)
             caller = None if key is None or key.revoked_at is not None else caller_for(key)
-            self._remember(secret_hash, caller, now + self._ttl)
+            if generation == self._generation:
+                self._remember(secret_hash, caller, now + self._ttl)
         if caller is None:
             raise AuthenticationRequired("The API key is not valid or was revoked.")
         return caller
 
     def forget_key(self, key_id: UUID) -> None:
+        self._generation += 1
         for secret_hash, (caller, _) in list(self._entries.items()):
             if caller is not None and caller.key_id == key_id:
                 del self._entries[secret_hash]

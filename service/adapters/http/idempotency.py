@@ -8,13 +8,16 @@ is its own scope) and kept for Settings.idempotency_ttl_seconds."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Generic, TypeVar
+from uuid import UUID
 
 import msgspec
 from litestar import Request, Response
 from litestar.params import HeaderParameter
 
+from service.adapters.http.problems import GONE, problem_response
 from service.adapters.http.services import Services
 from service.adapters.postgres.idempotency import Claim, StoredResponse
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
@@ -49,8 +52,12 @@ IfMatch = Annotated[
 class Created(msgspec.Struct, Generic[T], frozen=True, kw_only=True):
     body: T
     headers: dict[str, str]
+    resource_id: UUID | None = None
     # What a replay returns instead of `body`, when the body carries a secret shown only once.
     replay_body: msgspec.Struct | None = None
+
+
+_OUR_ETAG = re.compile(r'"([0-9]{1,10})"', re.ASCII)
 
 
 def expected_version(if_match: str | None) -> int | None:
@@ -61,13 +68,21 @@ def expected_version(if_match: str | None) -> int | None:
     value = if_match.strip()
     if value.startswith("W/"):
         value = value[2:]
-    if len(value) >= 3 and value[0] == value[-1] == '"' and value[1:-1].isdigit():
-        return int(value[1:-1])
-    return -1
+    match = _OUR_ETAG.fullmatch(value)
+    return int(match.group(1)) if match else -1
 
 
 def etag(version: int) -> str:
     return f'"{version}"'
+
+
+def _canonical(body: bytes) -> bytes:
+    """The same JSON document whatever its spacing or key order; the body was already
+    validated, so it decodes."""
+    try:
+        return msgspec.json.encode(msgspec.json.decode(body), order="sorted")
+    except msgspec.DecodeError:
+        return body
 
 
 def _scope_id(caller: Caller) -> Any:
@@ -86,14 +101,23 @@ async def create_idempotently(
         created = await run(uow)
         return Response(created.body, status_code=201, headers=created.headers)
 
-    body = await request.body()
     fingerprint = hashlib.sha256(
-        request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
+        request.method.encode()
+        + b" "
+        + request.url.path.encode()
+        + b"\n"
+        + _canonical(await request.body())
     ).digest()
     outcome = await services.idempotency.claim(
         _scope_id(caller), key, fingerprint, services.clock.now()
     )
     if isinstance(outcome, StoredResponse):
+        if outcome.body is None:
+            return problem_response(
+                GONE,
+                "What this request created has since been erased; its data is gone.",
+                headers={"Idempotent-Replayed": "true"},
+            )
         return Response(
             outcome.body,
             status_code=outcome.status,
@@ -116,7 +140,10 @@ async def _run_claimed(
             await uow.idempotency.complete(
                 claim,
                 StoredResponse(
-                    status=201, headers=created.headers, body=msgspec.json.encode(stored_body)
+                    status=201,
+                    headers=created.headers,
+                    body=msgspec.json.encode(stored_body),
+                    resource_id=created.resource_id,
                 ),
             )
             await uow.commit()

@@ -58,7 +58,7 @@ class MemberController(Controller):
         operation_id="createMember",
         summary="Register a member in the caller's organization",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.CREATE,
+        responses=problems.MEMBER_CREATE,
         response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
     )
     async def create(
@@ -78,6 +78,7 @@ class MemberController(Controller):
             return Created(
                 body=MemberView.of(member),
                 headers={"ETag": etag(member.version), "Location": f"/v1/members/{member.id}"},
+                resource_id=member.id,
             )
 
         return await create_idempotently(request, services, caller, idempotency_key, run)

@@ -10,7 +10,7 @@ from litestar.params import JSONBody, PathParameter
 
 from service.adapters.http import problems
 from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
-from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently
+from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import (
     ApiKeyCreate,
@@ -81,15 +81,18 @@ class OrganizationController(Controller):
         operation_id="getOrganization",
         summary="Read an organization (the operator any, an organization itself)",
         responses=problems.READ,
+        response_headers=[problems.ETAG_HEADER],
     )
     async def get_organization(
         self, request: Request[Any, Any, Any], organization_id: OrganizationId
-    ) -> OrganizationView:
+    ) -> Response[OrganizationView]:
         services = services_of(request)
         organization = await usecases.get_organization(
             caller_of(request), organization_id, services.uow()
         )
-        return OrganizationView.of(organization)
+        return Response(
+            OrganizationView.of(organization), headers={"ETag": etag(organization.version)}
+        )
 
 
 class ApiKeyController(Controller):
@@ -105,7 +108,7 @@ class ApiKeyController(Controller):
         "shown once, in this response.",
         opt=scope_required(Scope.KEYS_MANAGE),
         responses=problems.CREATE,
-        response_headers=[problems.LOCATION_HEADER],
+        response_headers=[problems.LOCATION_HEADER, problems.ETAG_HEADER],
     )
     async def create(
         self,
@@ -124,7 +127,8 @@ class ApiKeyController(Controller):
             key = ApiKeyView.of(issued.key)
             return Created(
                 body=IssuedApiKey(key=key, token=issued.token),
-                headers={"Location": f"/v1/api-keys/{key.id}"},
+                headers={"Location": f"/v1/api-keys/{key.id}", "ETag": etag(key.version)},
+                resource_id=key.id,
                 replay_body=IssuedApiKey(key=key, token=None),
             )
 
@@ -147,6 +151,20 @@ class ApiKeyController(Controller):
         )
         return api_key_page(page)
 
+    @get(
+        "/{key_id:uuid}",
+        operation_id="getApiKey",
+        summary="Read one of the caller organization's API keys (never its secret)",
+        opt=scope_required(Scope.KEYS_MANAGE),
+        responses=problems.READ,
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def get_key(self, request: Request[Any, Any, Any], key_id: KeyId) -> Response[ApiKeyView]:
+        key = ApiKeyView.of(
+            await usecases.get_api_key(caller_of(request), key_id, services_of(request).api_keys)
+        )
+        return Response(key, headers={"ETag": etag(key.version)})
+
     @delete(
         "/{key_id:uuid}",
         operation_id="revokeApiKey",
@@ -159,5 +177,7 @@ class ApiKeyController(Controller):
     )
     async def revoke(self, request: Request[Any, Any, Any], key_id: KeyId) -> None:
         services = services_of(request)
-        await usecases.revoke_api_key(caller_of(request), key_id, services.uow(), services.clock)
+        await usecases.revoke_api_key(
+            caller_of(request), key_id, services.uow(), services.clock, services.ids
+        )
         services.key_cache.forget_key(key_id)

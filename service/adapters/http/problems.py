@@ -91,6 +91,7 @@ HTTP_PROBLEMS: dict[int, ProblemKind] = {
     429: ProblemKind(429, "rate-limited", "Too many requests"),
 }
 INTERNAL = ProblemKind(500, "internal-error", "Internal server error")
+GONE = ProblemKind(410, "resource-erased", "The resource was erased")
 
 
 def problem_type(slug: str) -> str:
@@ -132,7 +133,10 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
             kind, error.detail, errors=[FieldError(field=error.field, message=error.detail)]
         )
     if isinstance(error, DuplicateExternalRef):
-        return problem_response(kind, error.detail, existing_id=str(error.existing_member_id))
+        existing = error.existing_member_id
+        return problem_response(
+            kind, error.detail, existing_id=None if existing is None else str(existing)
+        )
     if isinstance(error, MemberErased):
         return problem_response(kind, error.detail, erased_at=error.erased_at)
     if isinstance(error, StaleVersion):
@@ -229,8 +233,8 @@ _DESCRIPTIONS: dict[int, str] = {
     409: "Conflict with the current state (duplicate external_ref with `existing_id`, "
     "a key revoking itself, or a request with the same Idempotency-Key still in "
     "progress).",
-    410: "The member was erased: the id stays valid as a reference, but its data is gone "
-    "(`erased_at` says when).",
+    410: "The member was erased (or, on an idempotent replay, what the request created was): "
+    "the id stays valid as a reference, but its data is gone.",
     412: "If-Match does not name the current version; `current_version` says which it is.",
     413: "The request body is larger than the service accepts.",
     422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "
@@ -251,6 +255,8 @@ MEMBER_READ = error_responses(403, 410)
 MEMBER_WRITE = error_responses(403, 409, 410, 412, 413, 422)
 MEMBER_ERASE = error_responses(403, 412)
 CREATE = error_responses(403, 409, 413, 422)
+# A creating POST replayed after what it created was erased answers 410.
+MEMBER_CREATE = error_responses(403, 409, 410, 413, 422)
 OPERATOR = error_responses(403, 409, 413, 422)
 PUBLIC = {500: _spec(_DESCRIPTIONS[500])}
 

@@ -33,7 +33,7 @@ TimeZoneName = Annotated[
     Meta(
         min_length=1,
         max_length=64,
-        pattern=r"^[A-Za-z0-9_+\-/]+$",
+        pattern=_PRINTABLE,
         description="IANA time zone of the member, e.g. `Europe/London`. Every date rule uses it.",
         examples=["Europe/London"],
     ),
@@ -176,11 +176,14 @@ class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class ApiKeyView(msgspec.Struct, kw_only=True):
+    """A key, never its secret. A key changes once at most: `version` 2 means revoked."""
+
     id: UUID
     organization_id: UUID | None
     name: str
     prefix: str
     scopes: list[Scope]
+    version: int
     created_at: datetime
     revoked_at: datetime | None
 
@@ -192,6 +195,7 @@ class ApiKeyView(msgspec.Struct, kw_only=True):
             name=key.name,
             prefix=key.prefix,
             scopes=sorted(key.scopes),
+            version=1 if key.revoked_at is None else 2,
             created_at=key.created_at,
             revoked_at=key.revoked_at,
         )

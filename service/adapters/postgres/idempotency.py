@@ -13,9 +13,13 @@ from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFligh
 
 
 class StoredResponse(msgspec.Struct, frozen=True, kw_only=True):
+    """The first response to a request, replayed to its retries. `body` is None once the
+    resource it describes was erased: then the replay is a 410, never the erased data."""
+
     status: int
     headers: dict[str, str]
-    body: bytes
+    body: bytes | None
+    resource_id: UUID | None = None
 
 
 class Claim(msgspec.Struct, frozen=True, kw_only=True):
@@ -46,7 +50,7 @@ FROM idempotency_keys WHERE scope_id = $1 AND key = $2
 _COMPLETE = """
 UPDATE idempotency_keys SET
     state = 'completed', locked_until = NULL,
-    response_status = $4, response_headers = $5::jsonb, response_body = $6
+    response_status = $4, response_headers = $5::jsonb, response_body = $6, resource_id = $7
 WHERE scope_id = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'
 """
 
@@ -57,7 +61,19 @@ DELETE FROM idempotency_keys WHERE (scope_id, key) IN (
 )
 """
 
-_RELEASE = "DELETE FROM idempotency_keys WHERE scope_id = $1 AND key = $2 AND claim_token = $3"
+# Only an unfinished claim is released: a completed one (its commit went through even if the
+# caller saw an error) must keep replaying, or a retry would create the resource twice.
+_RELEASE = """
+DELETE FROM idempotency_keys
+WHERE scope_id = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'
+"""
+
+# Erasure reaches stored responses too: they may carry the personal data just removed.
+SCRUB_FOR_ERASED_RESOURCE = """
+UPDATE idempotency_keys SET response_status = 410, response_headers = '{}'::jsonb,
+    response_body = NULL
+WHERE resource_id = $1
+"""
 
 
 class PostgresIdempotencyStore:
@@ -89,10 +105,11 @@ class PostgresIdempotencyStore:
                 raise IdempotentRequestInFlight(
                     "A request with this Idempotency-Key is still in progress; retry later."
                 )
+            raw_body = row["response_body"]
             return StoredResponse(
                 status=row["response_status"],
                 headers=msgspec.json.decode(row["response_headers"], type=dict[str, str]),
-                body=bytes(row["response_body"]),
+                body=None if raw_body is None else bytes(raw_body),
             )
         raise IdempotentRequestInFlight("This Idempotency-Key is contended; retry later.")
 
@@ -121,6 +138,7 @@ class PostgresIdempotencyRecorder:
             response.status,
             msgspec.json.encode(response.headers).decode(),
             response.body,
+            response.resource_id,
         )
         if status != "UPDATE 1":
             # Our lease ran out and another request took the key over: let that one win.

@@ -33,6 +33,8 @@ LIMIT $3
 
 _KEY_BY_HASH = f"SELECT {API_KEY_COLUMNS} FROM api_keys WHERE secret_hash = $1"  # noqa: S608
 
+_KEY_BY_ID = f"SELECT {API_KEY_COLUMNS} FROM api_keys WHERE id = $1 AND organization_id = $2"  # noqa: S608
+
 _KEYS_PAGE = f"""
 SELECT {API_KEY_COLUMNS} FROM api_keys
 WHERE organization_id = $1 AND id > $2
@@ -71,6 +73,10 @@ class PostgresApiKeyQueries:
 
     async def find_by_hash(self, secret_hash: bytes) -> ApiKey | None:
         row = await self._pool.fetchrow(_KEY_BY_HASH, secret_hash)
+        return None if row is None else api_key_from_row(row)
+
+    async def get(self, organization_id: UUID, key_id: UUID) -> ApiKey | None:
+        row = await self._pool.fetchrow(_KEY_BY_ID, key_id, organization_id)
         return None if row is None else api_key_from_row(row)
 
     async def list(self, organization_id: UUID, page: PageRequest) -> Page[ApiKey]:

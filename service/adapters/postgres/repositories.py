@@ -8,6 +8,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from service.adapters.postgres.idempotency import SCRUB_FOR_ERASED_RESOURCE
 from service.adapters.postgres.mapping import (
     API_KEY_COLUMNS,
     MEMBER_COLUMNS,
@@ -71,6 +72,8 @@ class PostgresMemberRepository:
         except asyncpg.UniqueViolationError:
             assert member.external_ref is not None
             await self._raise_duplicate(member.organization_id, member.external_ref)
+        if member.erased_at is not None:
+            await self._connection.execute(SCRUB_FOR_ERASED_RESOURCE, member.id)
 
     async def _raise_duplicate(self, organization_id: UUID, external_ref: str) -> None:
         existing = await self._connection.fetchval(

@@ -33,6 +33,7 @@ class PostgresUnitOfWork:
         self._connection: DbConnection | None = None
         self._transaction: Transaction | None = None
         self._committed = False
+        self._commit_attempted = False
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:
@@ -43,7 +44,8 @@ class PostgresUnitOfWork:
             except BaseException:
                 await self._pool.release(connection)
                 raise
-            self._connection, self._transaction, self._committed = connection, transaction, False
+            self._connection, self._transaction = connection, transaction
+            self._committed = self._commit_attempted = False
             self.organizations = PostgresOrganizationRepository(connection)
             self.api_keys = PostgresApiKeyRepository(connection)
             self.members = PostgresMemberRepository(connection)
@@ -66,7 +68,9 @@ class PostgresUnitOfWork:
         assert connection is not None
         assert transaction is not None
         try:
-            if not self._committed:
+            # After a failed COMMIT the server has already ended the transaction, and a
+            # rollback would only replace the real error with an InterfaceError.
+            if not self._committed and not self._commit_attempted:
                 await transaction.rollback()
         finally:
             await self._pool.release(connection)
@@ -75,5 +79,6 @@ class PostgresUnitOfWork:
         if self._depth > 1:
             return  # the outermost level commits
         assert self._transaction is not None, "commit() outside `async with uow`"
+        self._commit_attempted = True
         await self._transaction.commit()
         self._committed = True
