@@ -65,6 +65,15 @@ class MemberErased(DomainError):
         self.erased_at = erased_at
 
 
+class ApiKeyRevoked(DomainError):
+    """The key was revoked (DELETE): it is gone, though lists keep it for the audit trail."""
+
+    def __init__(self, key_id: UUID, revoked_at: datetime) -> None:
+        super().__init__(f"API key {key_id} was revoked.")
+        self.key_id = key_id
+        self.revoked_at = revoked_at
+
+
 class CannotRevokeOwnKey(DomainError):
     """A key may not revoke itself: an organization could lock itself out with one call."""
 

@@ -7,7 +7,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import CannotRevokeOwnKey, NotFound
+from service.domain.errors import ApiKeyRevoked, CannotRevokeOwnKey, NotFound
 from service.domain.events import Event, EventType, new_event
 from service.domain.organizations import (
     ALL_SCOPES,
@@ -194,4 +194,6 @@ async def get_api_key(caller: Caller, key_id: UUID, queries: ApiKeyQueries) -> A
     key = await queries.get(organization_id, key_id)
     if key is None:
         raise NotFound("api key", key_id)
+    if key.revoked_at is not None:
+        raise ApiKeyRevoked(key.id, key.revoked_at)
     return key

@@ -144,7 +144,9 @@ def test_a_key_can_be_read_back_with_its_etag(
     assert client.get(f"/v1/api-keys/{key.key_id}", headers=other_org.headers).status_code == 404
     client.delete(f"/v1/api-keys/{key.key_id}", headers=org.headers)
     revoked = client.get(f"/v1/api-keys/{key.key_id}", headers=org.headers)
-    assert revoked.json()["version"] == 2
-    assert revoked.headers["etag"] == '"2"'
+    assert revoked.status_code == 410
+    assert revoked.json()["revoked_at"] is not None
+    listed = {k["id"]: k for k in client.get("/v1/api-keys", headers=org.headers).json()["data"]}
+    assert listed[key.key_id]["version"] == 2
     organization = client.get(f"/v1/organizations/{org.id}", headers=org.headers)
     assert organization.headers["etag"] == '"1"'

@@ -155,8 +155,9 @@ class ApiKeyController(Controller):
         "/{key_id:uuid}",
         operation_id="getApiKey",
         summary="Read one of the caller organization's API keys (never its secret)",
+        description="A revoked key answers 410; the list keeps revoked keys for the record.",
         opt=scope_required(Scope.KEYS_MANAGE),
-        responses=problems.READ,
+        responses=problems.error_responses(403, 410),
         response_headers=[problems.ETAG_HEADER],
     )
     async def get_key(self, request: Request[Any, Any, Any], key_id: KeyId) -> Response[ApiKeyView]:

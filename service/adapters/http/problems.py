@@ -16,6 +16,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import ExceptionHandlersMap
 
 from service.domain.errors import (
+    ApiKeyRevoked,
     AuthenticationRequired,
     CannotRevokeOwnKey,
     DomainError,
@@ -53,6 +54,7 @@ class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=Tr
     existing_id: str | None = None
     current_version: int | None = None
     erased_at: datetime | None = None
+    revoked_at: datetime | None = None
 
 
 class ProblemKind(NamedTuple):
@@ -68,6 +70,7 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     DuplicateExternalRef: ProblemKind(409, "duplicate-external-ref", "Duplicate external_ref"),
     StaleVersion: ProblemKind(412, "stale-version", "The resource has changed"),
     MemberErased: ProblemKind(410, "member-erased", "The member was erased"),
+    ApiKeyRevoked: ProblemKind(410, "api-key-revoked", "The API key was revoked"),
     CannotRevokeOwnKey: ProblemKind(409, "cannot-revoke-own-key", "A key cannot revoke itself"),
     AuthenticationRequired: ProblemKind(401, "unauthenticated", "Authentication required"),
     ScopeMissing: ProblemKind(403, "missing-scope", "The API key lacks a scope"),
@@ -139,6 +142,8 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
         )
     if isinstance(error, MemberErased):
         return problem_response(kind, error.detail, erased_at=error.erased_at)
+    if isinstance(error, ApiKeyRevoked):
+        return problem_response(kind, error.detail, revoked_at=error.revoked_at)
     if isinstance(error, StaleVersion):
         return problem_response(kind, error.detail, current_version=error.current)
     return problem_response(kind, error.detail, headers=headers)
@@ -233,8 +238,8 @@ _DESCRIPTIONS: dict[int, str] = {
     409: "Conflict with the current state (duplicate external_ref with `existing_id`, "
     "a key revoking itself, or a request with the same Idempotency-Key still in "
     "progress).",
-    410: "The member was erased (or, on an idempotent replay, what the request created was): "
-    "the id stays valid as a reference, but its data is gone.",
+    410: "Gone: the member was erased, the API key revoked, or (on an idempotent replay) what "
+    "the request created was erased. The id stays valid as a reference; the data is gone.",
     412: "If-Match does not name the current version; `current_version` says which it is.",
     413: "The request body is larger than the service accepts.",
     422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "
