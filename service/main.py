@@ -18,6 +18,7 @@ from service.adapters.http.request_context import ASGIApp, with_request_context
 from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging
 from service.adapters.postgres.database import start_embedded_postgres
+from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.pool import create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
@@ -80,6 +81,7 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                 idempotency=idempotency,
                 members=PostgresMemberQueries(pool),
                 api_keys=api_keys,
+                federation=PostgresFederationQueries(pool),
             )
         finally:
             purger.cancel()

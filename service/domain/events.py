@@ -18,6 +18,19 @@ class EventType(enum.StrEnum):
     ORGANIZATION_CREATED = "organization.created"
     API_KEY_CREATED = "api_key.created"
     API_KEY_REVOKED = "api_key.revoked"
+    NETWORK_CREATED = "network.created"
+    NETWORK_UPDATED = "network.updated"
+    NETWORK_ARCHIVED = "network.archived"
+    NETWORK_ORGANIZATION_INVITED = "network.organization_invited"
+    NETWORK_ORGANIZATION_JOINED = "network.organization_joined"
+    NETWORK_ORGANIZATION_DECLINED = "network.organization_declined"
+    NETWORK_ORGANIZATION_LEFT = "network.organization_left"
+    NETWORK_MEMBERSHIP_ADDED = "network.membership_added"
+    NETWORK_MEMBERSHIP_CHANGED = "network.membership_changed"
+    NETWORK_MEMBERSHIP_REMOVED = "network.membership_removed"
+    CONSENT_GRANTED = "consent.granted"
+    CONSENT_REVOKED = "consent.revoked"
+    CONSENT_EXPIRED = "consent.expired"
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True):

@@ -22,6 +22,10 @@ class Scope(enum.StrEnum):
     MEMBERS_READ = "members:read"
     MEMBERS_WRITE = "members:write"
     KEYS_MANAGE = "keys:manage"
+    NETWORKS_READ = "networks:read"
+    NETWORKS_WRITE = "networks:write"
+    CONSENTS_READ = "consents:read"
+    CONSENTS_WRITE = "consents:write"
 
 
 ALL_SCOPES: frozenset[Scope] = frozenset(Scope)

@@ -8,8 +8,10 @@ from types import TracebackType
 from typing import Protocol, Self
 from uuid import UUID
 
+from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing
 from service.domain.events import Event
 from service.domain.members import Member
+from service.domain.networks import Membership, Network, Participation, SeenMembership
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest
 
@@ -56,6 +58,69 @@ class ApiKeyRepository(Protocol):
         ...
 
 
+class NetworkRepository(Protocol):
+    async def add(self, network: Network) -> None:
+        """Store a new network."""
+        ...
+
+    async def get_for_update(self, network_id: UUID) -> Network | None:
+        """The network, locked until the unit of work ends (any organization's: the use case
+        decides who may act on it)."""
+        ...
+
+    async def save(self, network: Network) -> None:
+        """Write back a network loaded with get_for_update."""
+        ...
+
+    async def participation(self, network_id: UUID, organization_id: UUID) -> Participation | None:
+        """How the organization takes part in the network, if at all."""
+        ...
+
+    async def save_participation(self, participation: Participation) -> None:
+        """Insert or replace an organization's participation."""
+        ...
+
+    async def memberships_for_update(self, network_id: UUID) -> list[Membership]:
+        """Every membership of the network (left ones too), locked."""
+        ...
+
+    async def add_membership(self, membership: Membership) -> None:
+        """Store a new membership."""
+        ...
+
+    async def save_membership(self, membership: Membership) -> None:
+        """Write back a changed membership."""
+        ...
+
+
+class ConsentRepository(Protocol):
+    async def add(self, consent: Consent) -> None:
+        """Store a new consent."""
+        ...
+
+    async def get_for_update(self, organization_id: UUID, consent_id: UUID) -> Consent | None:
+        """A consent granted by this (home) organization, locked; else None."""
+        ...
+
+    async def save(self, consent: Consent) -> None:
+        """Write back a consent loaded with get_for_update."""
+        ...
+
+    async def in_force(
+        self, member_id: UUID, recipient_organization_id: UUID, now: datetime
+    ) -> list[tuple[UUID, frozenset[DataScope]]]:
+        """The consents in force at `now` from the member to the recipient: ids and scopes."""
+        ...
+
+    async def due_for_expiry_notice(self, now: datetime, limit: int) -> list[Consent]:
+        """Expired consents not yet announced, claimed so that no other worker takes them."""
+        ...
+
+    async def mark_expiry_announced(self, consent_id: UUID, now: datetime) -> None:
+        """Remember that `consent.expired` was written for this consent."""
+        ...
+
+
 class MemberRepository(Protocol):
     async def add(self, member: Member) -> None:
         """Store a new member. Raises DuplicateExternalRef when the organization already has
@@ -65,6 +130,10 @@ class MemberRepository(Protocol):
 
     async def get_for_update(self, organization_id: UUID, member_id: UUID) -> Member | None:
         """The member of this organization, locked until the unit of work ends; else None."""
+        ...
+
+    async def get_any(self, member_id: UUID) -> Member | None:
+        """The member whatever its organization: for rules that then decide who may see it."""
         ...
 
     async def save(self, member: Member) -> None:
@@ -94,6 +163,12 @@ class UnitOfWork(Protocol):
     @property
     def outbox(self) -> Outbox: ...
 
+    @property
+    def networks(self) -> NetworkRepository: ...
+
+    @property
+    def consents(self) -> ConsentRepository: ...
+
     async def __aenter__(self) -> Self: ...
 
     async def __aexit__(
@@ -119,6 +194,54 @@ class MemberQueries(Protocol):
         self, organization_id: UUID, page: PageRequest, external_ref: str | None
     ) -> Page[Member]:
         """The organization's members in id order, after `page.after`."""
+        ...
+
+
+class FederationQueries(Protocol):
+    """Reads across organizations. Each filters by what the viewer may see and, where data
+    about a member leaves its home organization, records the disclosure in the same step."""
+
+    async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
+        """The member and what the viewer may see of it; None if it may see nothing."""
+        ...
+
+    async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
+        """The network if the viewer is invited into it or takes part in it."""
+        ...
+
+    async def networks_for(
+        self, viewer: UUID, page: PageRequest, member_id: UUID | None
+    ) -> Page[Network]:
+        """The networks the viewer is invited into or takes part in."""
+        ...
+
+    async def participants(self, network_id: UUID) -> list[Participation]:
+        """Every organization's participation in the network (call after network_for)."""
+        ...
+
+    async def memberships_for(
+        self, viewing: Viewing, network_id: UUID, page: PageRequest
+    ) -> Page[SeenMembership]:
+        """The network's memberships with what the viewer may see of each member."""
+        ...
+
+    async def consents_of(self, home: UUID, member_id: UUID, page: PageRequest) -> Page[Consent]:
+        """The consents a home organization granted for its member."""
+        ...
+
+    async def consent_for(self, viewer: UUID, consent_id: UUID) -> Consent | None:
+        """A consent the viewer granted or received."""
+        ...
+
+    async def disclosures(
+        self,
+        home: UUID,
+        member_id: UUID,
+        page: PageRequest,
+        since: datetime | None,
+        until: datetime | None,
+    ) -> Page[Disclosure]:
+        """The accounting of disclosures of one member, oldest first."""
         ...
 
 

@@ -24,9 +24,13 @@ def test_operator_creates_an_organization_with_a_working_first_key(
     token = body["first_key"]["token"]
     assert token.startswith("snk_")
     assert sorted(body["first_key"]["key"]["scopes"]) == [
+        "consents:read",
+        "consents:write",
         "keys:manage",
         "members:read",
         "members:write",
+        "networks:read",
+        "networks:write",
     ]
     # Only a hash is stored: the token appears nowhere in the database.
     stored = db.fetch(

@@ -10,9 +10,11 @@ from uuid import UUID
 
 import msgspec
 
+from service.domain.consent import Consent, DataScope
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event
 from service.domain.members import Member
+from service.domain.networks import Membership, Network, Participation
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
 
@@ -52,6 +54,17 @@ class Store:
         self.api_keys: dict[UUID, ApiKey] = {}
         self.members: dict[UUID, Member] = {}
         self.events: list[Event] = []
+        self.networks: dict[UUID, Network] = {}
+        self.participations: dict[tuple[UUID, UUID], Participation] = {}
+        self.memberships: dict[UUID, Membership] = {}
+        self.consents: dict[UUID, Consent] = {}
+        self.announced: set[UUID] = set()
+
+    def copy(self) -> Store:
+        copied = Store()
+        for name, value in vars(self).items():
+            setattr(copied, name, value.copy())
+        return copied
 
 
 class FakeOrganizations:
@@ -105,9 +118,84 @@ class FakeMembers:
         member = self._staged.members.get(member_id)
         return member if member is not None and member.organization_id == organization_id else None
 
+    async def get_any(self, member_id: UUID) -> Member | None:
+        return self._staged.members.get(member_id)
+
     async def save(self, member: Member) -> None:
         self._check_unique(member)
         self._staged.members[member.id] = member
+
+
+class FakeNetworks:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, network: Network) -> None:
+        self._staged.networks[network.id] = network
+
+    async def get_for_update(self, network_id: UUID) -> Network | None:
+        return self._staged.networks.get(network_id)
+
+    async def save(self, network: Network) -> None:
+        self._staged.networks[network.id] = network
+
+    async def participation(self, network_id: UUID, organization_id: UUID) -> Participation | None:
+        return self._staged.participations.get((network_id, organization_id))
+
+    async def save_participation(self, participation: Participation) -> None:
+        key = (participation.network_id, participation.organization_id)
+        self._staged.participations[key] = participation
+
+    async def memberships_for_update(self, network_id: UUID) -> list[Membership]:
+        return sorted(
+            (m for m in self._staged.memberships.values() if m.network_id == network_id),
+            key=lambda m: m.id,
+        )
+
+    async def add_membership(self, membership: Membership) -> None:
+        self._staged.memberships[membership.id] = membership
+
+    async def save_membership(self, membership: Membership) -> None:
+        self._staged.memberships[membership.id] = membership
+
+
+class FakeConsents:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, consent: Consent) -> None:
+        self._staged.consents[consent.id] = consent
+
+    async def get_for_update(self, organization_id: UUID, consent_id: UUID) -> Consent | None:
+        consent = self._staged.consents.get(consent_id)
+        return consent if consent and consent.organization_id == organization_id else None
+
+    async def save(self, consent: Consent) -> None:
+        self._staged.consents[consent.id] = consent
+
+    async def in_force(
+        self, member_id: UUID, recipient_organization_id: UUID, now: datetime
+    ) -> list[tuple[UUID, frozenset[DataScope]]]:
+        return [
+            (c.id, c.scopes)
+            for c in self._staged.consents.values()
+            if c.member_id == member_id
+            and c.recipient_organization_id == recipient_organization_id
+            and c.is_active(now)
+        ]
+
+    async def due_for_expiry_notice(self, now: datetime, limit: int) -> list[Consent]:
+        return [
+            c
+            for c in self._staged.consents.values()
+            if c.id not in self._staged.announced
+            and c.revoked_at is None
+            and c.expires_at is not None
+            and c.expires_at <= now
+        ][:limit]
+
+    async def mark_expiry_announced(self, consent_id: UUID, now: datetime) -> None:
+        self._staged.announced.add(consent_id)
 
 
 class FakeOutbox:
@@ -144,13 +232,17 @@ class FakeUnitOfWork:
     def outbox(self) -> FakeOutbox:
         return FakeOutbox(self._staged)
 
+    @property
+    def networks(self) -> FakeNetworks:
+        return FakeNetworks(self._staged)
+
+    @property
+    def consents(self) -> FakeConsents:
+        return FakeConsents(self._staged)
+
     async def __aenter__(self) -> Self:
         if self._depth == 0:
-            self._staged = Store()
-            self._staged.organizations = dict(self.store.organizations)
-            self._staged.api_keys = dict(self.store.api_keys)
-            self._staged.members = dict(self.store.members)
-            self._staged.events = list(self.store.events)
+            self._staged = self.store.copy()
         self._depth += 1
         return self
 
@@ -165,10 +257,8 @@ class FakeUnitOfWork:
     async def commit(self) -> None:
         if self._depth > 1:
             return
-        self.store.organizations = dict(self._staged.organizations)
-        self.store.api_keys = dict(self._staged.api_keys)
-        self.store.members = dict(self._staged.members)
-        self.store.events = list(self._staged.events)
+        for name, value in vars(self._staged).items():
+            setattr(self.store, name, value.copy())
         self.commits += 1
 
 

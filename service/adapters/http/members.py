@@ -31,6 +31,7 @@ from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.usecases import consents
 from service.usecases import members as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -109,6 +110,9 @@ class MemberController(Controller):
         "/{member_id:uuid}",
         operation_id="getMember",
         summary="Read one member",
+        description="The home organization sees every field. Another organization sees the "
+        "fields the member's consents in force cover, and the read is recorded as a disclosure; "
+        "without such a consent the member is not found.",
         opt=scope_required(Scope.MEMBERS_READ),
         responses=problems.MEMBER_READ,
         response_headers=[problems.ETAG_HEADER],
@@ -116,10 +120,10 @@ class MemberController(Controller):
     async def get_member(
         self, request: Request[Any, Any, Any], member_id: MemberId
     ) -> Response[MemberView]:
-        member = await usecases.get_member(
-            caller_of(request).require(Scope.MEMBERS_READ), member_id, services_of(request).members
-        )
-        return _member_response(MemberView.of(member))
+        services = services_of(request)
+        viewing = services.viewing(caller_of(request).require(Scope.MEMBERS_READ), "getMember")
+        member, access = await consents.view_member(viewing, member_id, services.federation)
+        return _member_response(MemberView.of(member, access))
 
     @patch(
         "/{member_id:uuid}",

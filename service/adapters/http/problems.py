@@ -29,6 +29,7 @@ from service.domain.errors import (
     ScopeMissing,
     StaleVersion,
 )
+from service.domain.networks import NetworkConflict, NotAllowed
 
 logger = logging.getLogger("service.errors")
 
@@ -71,6 +72,8 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     StaleVersion: ProblemKind(412, "stale-version", "The resource has changed"),
     MemberErased: ProblemKind(410, "member-erased", "The member was erased"),
     ApiKeyRevoked: ProblemKind(410, "api-key-revoked", "The API key was revoked"),
+    NetworkConflict: ProblemKind(409, "network-conflict", "The network does not allow that now"),
+    NotAllowed: ProblemKind(403, "not-allowed", "Not this organization's to do"),
     CannotRevokeOwnKey: ProblemKind(409, "cannot-revoke-own-key", "A key cannot revoke itself"),
     AuthenticationRequired: ProblemKind(401, "unauthenticated", "Authentication required"),
     ScopeMissing: ProblemKind(403, "missing-scope", "The API key lacks a scope"),
@@ -140,6 +143,9 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
         return problem_response(
             kind, error.detail, existing_id=None if existing is None else str(existing)
         )
+    if isinstance(error, NetworkConflict):
+        # One stable type per rule, so clients can tell "focus-taken" from "network-archived".
+        return problem_response(ProblemKind(409, error.reason, kind.title), error.detail)
     if isinstance(error, MemberErased):
         return problem_response(kind, error.detail, erased_at=error.erased_at)
     if isinstance(error, ApiKeyRevoked):
@@ -232,7 +238,8 @@ _DESCRIPTIONS: dict[int, str] = {
     400: "The request does not match the contract: malformed JSON, a wrong type, a missing or "
     "unknown field, a value out of bounds. `errors` names the offending fields.",
     401: "No API key, or an unknown or revoked one.",
-    403: "The API key lacks the scope this operation needs.",
+    403: "The API key lacks the scope this operation needs, or the organization takes part but "
+    "the action is not its to take.",
     404: "No such resource visible to the caller (another organization's objects are reported "
     "as absent, never as forbidden).",
     409: "Conflict with the current state (duplicate external_ref with `existing_id`, "

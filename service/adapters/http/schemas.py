@@ -12,6 +12,7 @@ from uuid import UUID
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
+from service.domain.consent import ALL_DATA_SCOPES, Access, DataScope, visible_member
 from service.domain.members import Contact, Member, MemberChanges, NewMember
 from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
 from service.domain.paging import Page
@@ -107,25 +108,28 @@ class MemberUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class MemberView(msgspec.Struct, kw_only=True):
-    """A member, as its home organization sees it."""
+    """A member. Its home organization sees every field; another organization sees only the
+    fields the member's consents cover (`disclosed_scopes`), the rest null."""
 
     id: UUID
     organization_id: UUID
-    display_name: str
-    timezone: str
+    display_name: str | None
+    timezone: str | None
     external_ref: str | None
     recovery_started_on: date | None
     contact: ContactDetails | None
+    access: Literal["home", "consent"]
+    disclosed_scopes: list[DataScope]
     version: int
     created_at: datetime
     updated_at: datetime
 
     @classmethod
-    def of(cls, member: Member) -> MemberView:
+    def of(cls, member: Member, access: Access | None = None) -> MemberView:
+        """`member` as `access` lets it show (the home organization's view when None)."""
+        access = access or HOME
+        member = visible_member(member, access)
         contact = member.contact
-        # Erased members never reach a view: reads report them as gone (410).
-        assert member.display_name is not None
-        assert member.timezone is not None
         return cls(
             id=member.id,
             organization_id=member.organization_id,
@@ -136,6 +140,8 @@ class MemberView(msgspec.Struct, kw_only=True):
             contact=None
             if contact is None
             else ContactDetails(email=contact.email, phone=contact.phone),
+            access="home" if access.home else "consent",
+            disclosed_scopes=[] if access.home else sorted(access.scopes),
             version=member.version,
             created_at=member.created_at,
             updated_at=member.updated_at,
@@ -221,6 +227,9 @@ class ApiKeyList(msgspec.Struct, kw_only=True):
 
 class Health(msgspec.Struct, kw_only=True):
     status: Literal["ok", "unavailable"]
+
+
+HOME = Access(home=True, scopes=ALL_DATA_SCOPES)
 
 
 def _contact_to_domain(contact: ContactDetails | None) -> Contact | None:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from typing import Any, cast
+from uuid import UUID
 
 from litestar.connection import ASGIConnection
 
 from service.adapters.http.auth import KeyCache, make_authentication
+from service.adapters.http.request_context import request_id_var
+from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.pool import Database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.config import Settings
+from service.domain.consent import Viewing
 from service.domain.ports import Clock, IdSource, TokenSource
 
 
@@ -29,6 +33,7 @@ class Services:
         idempotency: PostgresIdempotencyStore,
         members: PostgresMemberQueries,
         api_keys: PostgresApiKeyQueries,
+        federation: PostgresFederationQueries,
     ) -> None:
         self.settings = settings
         self.pool = pool
@@ -39,9 +44,19 @@ class Services:
         self.idempotency = idempotency
         self.members = members
         self.api_keys = api_keys
+        self.federation = federation
 
     def uow(self) -> PostgresUnitOfWork:
         return PostgresUnitOfWork(self.pool)
+
+    def viewing(self, organization_id: UUID, operation: str) -> Viewing:
+        """The reader of a cross-organization read, for its disclosure record."""
+        return Viewing(
+            organization_id=organization_id,
+            now=self.clock.now(),
+            request_id=request_id_var.get(),
+            operation=operation,
+        )
 
 
 def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Services:

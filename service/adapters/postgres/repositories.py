@@ -62,6 +62,13 @@ class PostgresMemberRepository:
         row = await self._connection.fetchrow(_SELECT_MEMBER_FOR_UPDATE, member_id, organization_id)
         return None if row is None else member_from_row(row)
 
+    async def get_any(self, member_id: UUID) -> Member | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1",  # noqa: S608
+            member_id,
+        )
+        return None if row is None else member_from_row(row)
+
     async def save(self, member: Member) -> None:
         params = member_to_params(member)
         try:

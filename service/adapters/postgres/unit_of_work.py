@@ -7,6 +7,10 @@ from typing import Self
 
 from asyncpg.transaction import Transaction
 
+from service.adapters.postgres.federation import (
+    PostgresConsentRepository,
+    PostgresNetworkRepository,
+)
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import (
@@ -26,6 +30,8 @@ class PostgresUnitOfWork:
     members: PostgresMemberRepository
     outbox: PostgresOutbox
     idempotency: PostgresIdempotencyRecorder
+    networks: PostgresNetworkRepository
+    consents: PostgresConsentRepository
 
     def __init__(self, pool: Database) -> None:
         self._pool = pool
@@ -51,6 +57,8 @@ class PostgresUnitOfWork:
             self.members = PostgresMemberRepository(connection)
             self.outbox = PostgresOutbox(connection)
             self.idempotency = PostgresIdempotencyRecorder(connection)
+            self.networks = PostgresNetworkRepository(connection)
+            self.consents = PostgresConsentRepository(connection)
         self._depth += 1
         return self
 

@@ -1,0 +1,339 @@
+"""Contract bodies for networks, consents and disclosures."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+from msgspec import UNSET, Meta, UnsetType
+
+from service.adapters.http.schemas import _PRINTABLE, encode_cursor
+from service.domain.consent import (
+    Consent,
+    ConsentStatus,
+    ConsentTerms,
+    DataScope,
+    Disclosure,
+    EndEvent,
+    SignatureMethod,
+    membership_sight,
+)
+from service.domain.networks import (
+    MembershipStatus,
+    Network,
+    NetworkChanges,
+    NetworkKind,
+    NetworkStatus,
+    Participation,
+    ParticipationStatus,
+    Role,
+    SeenMembership,
+)
+from service.domain.paging import Page
+
+NetworkName = Annotated[str, Meta(min_length=1, max_length=200, pattern=_PRINTABLE)]
+Description = Annotated[str, Meta(max_length=2000, pattern=_PRINTABLE)]
+ShortText = Annotated[str, Meta(min_length=1, max_length=200, pattern=_PRINTABLE)]
+Purpose = Annotated[str, Meta(min_length=1, max_length=1000, pattern=_PRINTABLE)]
+Reason = Annotated[str, Meta(max_length=1000, pattern=_PRINTABLE)]
+
+
+class NetworkCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    kind: NetworkKind
+    name: NetworkName
+    description: Description | None = None
+    focus_member_id: UUID | None = None
+
+
+class NetworkUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    name: NetworkName | UnsetType = UNSET
+    description: Description | UnsetType | None = UNSET
+
+    def to_domain(self) -> NetworkChanges:
+        return NetworkChanges(name=self.name, description=self.description)
+
+
+class NetworkView(msgspec.Struct, kw_only=True):
+    """A network. `focus_member_id` shows only to the focus member's home organization."""
+
+    id: UUID
+    kind: NetworkKind
+    name: str
+    description: str | None
+    focus_member_id: UUID | None
+    created_by_organization_id: UUID
+    status: NetworkStatus
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+
+    @classmethod
+    def of(cls, network: Network, viewer: UUID) -> NetworkView:
+        return cls(
+            id=network.id,
+            kind=network.kind,
+            name=network.name,
+            description=network.description,
+            focus_member_id=(
+                network.focus_member_id if viewer == network.created_by_organization_id else None
+            ),
+            created_by_organization_id=network.created_by_organization_id,
+            status=network.status,
+            version=network.version,
+            created_at=network.created_at,
+            updated_at=network.updated_at,
+            archived_at=network.archived_at,
+        )
+
+
+class NetworkList(msgspec.Struct, kw_only=True):
+    data: list[NetworkView]
+    next_cursor: str | None
+
+
+class InvitationCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    organization_id: UUID
+
+
+class ParticipationView(msgspec.Struct, kw_only=True):
+    network_id: UUID
+    organization_id: UUID
+    status: ParticipationStatus
+    invited_by_organization_id: UUID | None
+    invited_at: datetime | None
+    joined_at: datetime | None
+    left_at: datetime | None
+    version: int
+
+    @classmethod
+    def of(cls, p: Participation) -> ParticipationView:
+        return cls(
+            network_id=p.network_id,
+            organization_id=p.organization_id,
+            status=p.status,
+            invited_by_organization_id=p.invited_by_organization_id,
+            invited_at=p.invited_at,
+            joined_at=p.joined_at,
+            left_at=p.left_at,
+            version=p.version,
+        )
+
+
+class ParticipationList(msgspec.Struct, kw_only=True):
+    data: list[ParticipationView]
+
+
+class MembershipCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    member_id: UUID
+    role: Role
+    status: Literal["invited", "active"] = "active"
+
+
+class MembershipUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    role: Role | None = None
+    status: MembershipStatus | None = None
+
+
+class MembershipMember(msgspec.Struct, kw_only=True):
+    """Who the member is, as far as the viewer may know: `display_name` needs the profile scope."""
+
+    id: UUID
+    organization_id: UUID
+    display_name: str | None
+
+
+class MembershipView(msgspec.Struct, kw_only=True):
+    """A membership. Without a consent from the member's home organization the viewer sees
+    its role and status only: `member` and the dates are null."""
+
+    id: UUID
+    network_id: UUID
+    role: Role
+    status: MembershipStatus
+    member: MembershipMember | None
+    invited_at: datetime | None
+    joined_at: datetime | None
+    left_at: datetime | None
+    version: int
+
+    @classmethod
+    def of(cls, seen: SeenMembership) -> MembershipView:
+        m = seen.membership
+        sight = membership_sight(seen.access)
+        return cls(
+            id=m.id,
+            network_id=m.network_id,
+            role=m.role,
+            status=m.status,
+            member=(
+                MembershipMember(
+                    id=m.member_id,
+                    organization_id=m.member_organization_id,
+                    display_name=seen.member_display_name if sight.name else None,
+                )
+                if sight.member
+                else None
+            ),
+            invited_at=m.invited_at if sight.dates else None,
+            joined_at=m.joined_at if sight.dates else None,
+            left_at=m.left_at if sight.dates else None,
+            version=m.version,
+        )
+
+
+class MembershipList(msgspec.Struct, kw_only=True):
+    data: list[MembershipView]
+    next_cursor: str | None
+
+
+class Signature(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    method: SignatureMethod | None = None
+    signed_at: datetime | None = None
+    signed_by: ShortText | None = None
+
+
+class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Every element is required by 42 CFR 2.31; one that is missing is refused with a 422
+    naming it (they are optional here only so that the refusal can say which)."""
+
+    recipient_organization_id: UUID | None = None
+    scopes: Annotated[list[DataScope], Meta(max_length=len(DataScope))] | None = None
+    purpose: Purpose | None = None
+    expires_on: date | None = None
+    end_event: EndEvent | None = None
+    signature: Signature | None = None
+    recorded_by: ShortText | None = None
+
+    def to_domain(self) -> ConsentTerms:
+        signature = self.signature or Signature()
+        return ConsentTerms(
+            recipient_organization_id=self.recipient_organization_id,
+            scopes=None if self.scopes is None else frozenset(self.scopes),
+            purpose=self.purpose,
+            expires_on=self.expires_on,
+            end_event=self.end_event,
+            signature_method=signature.method,
+            signed_at=signature.signed_at,
+            signed_by=signature.signed_by,
+            recorded_by=self.recorded_by,
+        )
+
+
+class ConsentRevoke(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    reason: Reason | None = None
+
+
+class SignatureView(msgspec.Struct, kw_only=True):
+    method: SignatureMethod
+    signed_at: datetime
+    signed_by: str | None
+
+
+class ConsentView(msgspec.Struct, kw_only=True):
+    """A consent. The recipient sees it too, less who signed and who recorded it."""
+
+    id: UUID
+    member_id: UUID
+    organization_id: UUID
+    recipient_organization_id: UUID
+    scopes: list[DataScope]
+    purpose: str
+    expires_on: date | None
+    expires_at: datetime | None
+    end_event: EndEvent | None
+    signature: SignatureView
+    recorded_by: str | None
+    status: ConsentStatus
+    version: int
+    created_at: datetime
+    revoked_at: datetime | None
+    revocation_reason: str | None
+
+    @classmethod
+    def of(cls, consent: Consent, viewer: UUID, now: datetime) -> ConsentView:
+        home = viewer == consent.organization_id
+        return cls(
+            id=consent.id,
+            member_id=consent.member_id,
+            organization_id=consent.organization_id,
+            recipient_organization_id=consent.recipient_organization_id,
+            scopes=sorted(consent.scopes),
+            purpose=consent.purpose,
+            expires_on=consent.expires_on,
+            expires_at=consent.expires_at,
+            end_event=consent.end_event,
+            signature=SignatureView(
+                method=consent.signature_method,
+                signed_at=consent.signed_at,
+                signed_by=consent.signed_by if home else None,
+            ),
+            recorded_by=consent.recorded_by if home else None,
+            status=consent.status(now),
+            version=consent.version,
+            created_at=consent.created_at,
+            revoked_at=consent.revoked_at,
+            revocation_reason=consent.revocation_reason if home else None,
+        )
+
+
+class ConsentList(msgspec.Struct, kw_only=True):
+    data: list[ConsentView]
+    next_cursor: str | None
+
+
+class DisclosureView(msgspec.Struct, kw_only=True):
+    id: UUID
+    member_id: UUID
+    recipient_organization_id: UUID
+    consent_ids: list[UUID]
+    scopes: list[DataScope]
+    operation: str
+    request_id: str
+    disclosed_at: datetime
+
+    @classmethod
+    def of(cls, d: Disclosure) -> DisclosureView:
+        return cls(
+            id=d.id,
+            member_id=d.member_id,
+            recipient_organization_id=d.recipient_organization_id,
+            consent_ids=list(d.consent_ids),
+            scopes=sorted(d.scopes),
+            operation=d.operation,
+            request_id=d.request_id,
+            disclosed_at=d.disclosed_at,
+        )
+
+
+class DisclosureList(msgspec.Struct, kw_only=True):
+    data: list[DisclosureView]
+    next_cursor: str | None
+
+
+def network_page(page: Page[Network], viewer: UUID) -> NetworkList:
+    return NetworkList(
+        data=[NetworkView.of(n, viewer) for n in page.items],
+        next_cursor=encode_cursor(page.next_after),
+    )
+
+
+def membership_page(page: Page[SeenMembership]) -> MembershipList:
+    return MembershipList(
+        data=[MembershipView.of(s) for s in page.items], next_cursor=encode_cursor(page.next_after)
+    )
+
+
+def consent_page(page: Page[Consent], viewer: UUID, now: datetime) -> ConsentList:
+    return ConsentList(
+        data=[ConsentView.of(c, viewer, now) for c in page.items],
+        next_cursor=encode_cursor(page.next_after),
+    )
+
+
+def disclosure_page(page: Page[Disclosure]) -> DisclosureList:
+    return DisclosureList(
+        data=[DisclosureView.of(d) for d in page.items], next_cursor=encode_cursor(page.next_after)
+    )

@@ -1,0 +1,240 @@
+"""Reads across organizations. Each statement filters by what the viewer may see, joining the
+consents in force, and records the disclosure in the same statement: data about a member is
+never returned to another organization without its record being written."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from service.adapters.postgres.federation import CONSENT_IN_FORCE
+from service.adapters.postgres.mapping import (
+    CONSENT_COLUMNS,
+    MEMBER_COLUMNS,
+    MEMBERSHIP_COLUMNS,
+    NETWORK_COLUMNS,
+    PARTICIPATION_COLUMNS,
+    consent_from_row,
+    member_from_row,
+    membership_from_row,
+    network_from_row,
+    participation_from_row,
+)
+from service.adapters.postgres.pool import Database
+from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing, access_for
+from service.domain.members import Member
+from service.domain.networks import Network, Participation, SeenMembership
+from service.domain.paging import Page, PageRequest, page_from_rows
+
+_BEFORE_ALL = UUID(int=0)
+
+# $1 member, $2 viewer organization, $3 now, $4 operation, $5 request id
+_MEMBER_FOR_VIEWER = f"""
+WITH target AS (
+    SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
+), grants AS (
+    SELECT coalesce(array_agg(DISTINCT c.id), '{{}}') AS consent_ids,
+           coalesce(array_agg(DISTINCT s), '{{}}') AS scopes
+    FROM target t
+    JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
+         AND t.organization_id <> $2 AND {CONSENT_IN_FORCE.format(now="$3")}
+    CROSS JOIN LATERAL unnest(c.scopes) AS s
+), logged AS (
+    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
+                             scopes, operation, request_id, disclosed_at)
+    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3
+    FROM target t, grants g
+    WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
+)
+SELECT t.*, g.consent_ids, g.scopes
+FROM target t, grants g
+WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
+"""  # noqa: S608
+
+# A network is visible to the organizations invited into it or taking part in it.
+_VISIBLE = (
+    "EXISTS (SELECT 1 FROM network_organizations p WHERE p.network_id = n.id "
+    "AND p.organization_id = {viewer} AND p.status IN ('invited', 'active'))"
+)
+
+_NETWORK_FOR_VIEWER = f"""
+SELECT {", ".join("n." + c.strip() for c in NETWORK_COLUMNS.split(","))}
+FROM networks n WHERE n.id = $1 AND {_VISIBLE.format(viewer="$2")}
+"""  # noqa: S608
+
+_NETWORKS_PAGE = f"""
+SELECT {", ".join("n." + c.strip() for c in NETWORK_COLUMNS.split(","))}
+FROM networks n
+WHERE {_VISIBLE.format(viewer="$1")} AND n.id > $2
+  AND ($4::uuid IS NULL OR EXISTS (
+      SELECT 1 FROM network_memberships ms
+      WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'))
+ORDER BY n.id LIMIT $3
+"""  # noqa: S608
+
+_PARTICIPANTS = f"""
+SELECT {PARTICIPATION_COLUMNS} FROM network_organizations
+WHERE network_id = $1 ORDER BY organization_id
+"""  # noqa: S608
+
+# $1 network, $2 after, $3 viewer, $4 limit, $5 now, $6 operation, $7 request id
+_MEMBERSHIPS_FOR_VIEWER = f"""
+WITH page AS (
+    SELECT {", ".join("ms." + c.strip() for c in MEMBERSHIP_COLUMNS.split(","))},
+           mb.display_name AS member_display_name, mb.erased_at AS member_erased_at
+    FROM network_memberships ms JOIN members mb ON mb.id = ms.member_id
+    WHERE ms.network_id = $1 AND ms.id > $2
+    ORDER BY ms.id LIMIT $4
+), seen AS (
+    SELECT page.*, coalesce(g.consent_ids, '{{}}') AS consent_ids,
+           coalesce(g.scopes, '{{}}') AS scopes
+    FROM page LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT c.id) AS consent_ids, array_agg(DISTINCT s) AS scopes
+        FROM consents c CROSS JOIN LATERAL unnest(c.scopes) AS s
+        WHERE c.member_id = page.member_id AND c.recipient_organization_id = $3
+          AND page.member_organization_id <> $3 AND {CONSENT_IN_FORCE.format(now="$5")}
+    ) g ON true
+), logged AS (
+    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
+                             scopes, operation, request_id, disclosed_at)
+    SELECT member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5
+    FROM seen
+    WHERE member_organization_id <> $3 AND cardinality(consent_ids) > 0
+      AND member_erased_at IS NULL
+      AND (scopes && ARRAY['profile', 'networks']::text[])
+)
+SELECT * FROM seen ORDER BY id
+"""  # noqa: S608
+
+_CONSENTS_OF_MEMBER = f"""
+SELECT {CONSENT_COLUMNS} FROM consents
+WHERE member_id = $1 AND organization_id = $2 AND id > $3 ORDER BY id LIMIT $4
+"""  # noqa: S608
+
+_CONSENT_FOR_VIEWER = f"""
+SELECT {CONSENT_COLUMNS} FROM consents
+WHERE id = $1 AND (organization_id = $2 OR recipient_organization_id = $2)
+"""  # noqa: S608
+
+_DISCLOSURES = """
+SELECT id, position, member_id, recipient_organization_id, consent_ids, scopes, operation,
+       request_id, disclosed_at
+FROM disclosures
+WHERE member_id = $1 AND organization_id = $2 AND position > $3
+  AND ($5::timestamptz IS NULL OR disclosed_at >= $5)
+  AND ($6::timestamptz IS NULL OR disclosed_at < $6)
+ORDER BY position LIMIT $4
+"""
+
+
+def _access(viewer: UUID, home: UUID, consent_ids: list[UUID], scopes: list[str]) -> Access:
+    if viewer == home:
+        return access_for(viewer, home, [])
+    granted = frozenset(DataScope(s) for s in scopes)
+    # The union of scopes is what the viewer may see; which consent gave which does not matter.
+    return Access(home=False, scopes=granted, consent_ids=tuple(sorted(consent_ids)))
+
+
+class PostgresFederationQueries:
+    def __init__(self, pool: Database) -> None:
+        self._pool = pool
+
+    async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
+        row = await self._pool.fetchrow(
+            _MEMBER_FOR_VIEWER,
+            member_id,
+            viewing.organization_id,
+            viewing.now,
+            viewing.operation,
+            viewing.request_id,
+        )
+        if row is None:
+            return None
+        member = member_from_row(row)
+        access = _access(
+            viewing.organization_id, member.organization_id, row["consent_ids"], row["scopes"]
+        )
+        return member, access
+
+    async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
+        row = await self._pool.fetchrow(_NETWORK_FOR_VIEWER, network_id, viewer)
+        return None if row is None else network_from_row(row)
+
+    async def networks_for(
+        self, viewer: UUID, page: PageRequest, member_id: UUID | None
+    ) -> Page[Network]:
+        rows = await self._pool.fetch(
+            _NETWORKS_PAGE, viewer, page.after or _BEFORE_ALL, page.limit + 1, member_id
+        )
+        return page_from_rows([network_from_row(r) for r in rows], page, lambda n: n.id)
+
+    async def participants(self, network_id: UUID) -> list[Participation]:
+        rows = await self._pool.fetch(_PARTICIPANTS, network_id)
+        return [participation_from_row(r) for r in rows]
+
+    async def memberships_for(
+        self, viewing: Viewing, network_id: UUID, page: PageRequest
+    ) -> Page[SeenMembership]:
+        rows = await self._pool.fetch(
+            _MEMBERSHIPS_FOR_VIEWER,
+            network_id,
+            page.after or _BEFORE_ALL,
+            viewing.organization_id,
+            page.limit + 1,
+            viewing.now,
+            viewing.operation,
+            viewing.request_id,
+        )
+        seen = [
+            SeenMembership(
+                membership=membership_from_row(r),
+                member_display_name=r["member_display_name"],
+                member_erased=r["member_erased_at"] is not None,
+                access=_access(
+                    viewing.organization_id,
+                    r["member_organization_id"],
+                    r["consent_ids"],
+                    r["scopes"],
+                ),
+            )
+            for r in rows
+        ]
+        return page_from_rows(seen, page, lambda s: s.membership.id)
+
+    async def consents_of(self, home: UUID, member_id: UUID, page: PageRequest) -> Page[Consent]:
+        rows = await self._pool.fetch(
+            _CONSENTS_OF_MEMBER, member_id, home, page.after or _BEFORE_ALL, page.limit + 1
+        )
+        return page_from_rows([consent_from_row(r) for r in rows], page, lambda c: c.id)
+
+    async def consent_for(self, viewer: UUID, consent_id: UUID) -> Consent | None:
+        row = await self._pool.fetchrow(_CONSENT_FOR_VIEWER, consent_id, viewer)
+        return None if row is None else consent_from_row(row)
+
+    async def disclosures(
+        self,
+        home: UUID,
+        member_id: UUID,
+        page: PageRequest,
+        since: datetime | None,
+        until: datetime | None,
+    ) -> Page[Disclosure]:
+        after = 0 if page.after is None else page.after.int
+        rows = await self._pool.fetch(
+            _DISCLOSURES, member_id, home, after, page.limit + 1, since, until
+        )
+        found = [
+            Disclosure(
+                id=r["id"],
+                position=r["position"],
+                member_id=r["member_id"],
+                recipient_organization_id=r["recipient_organization_id"],
+                consent_ids=tuple(r["consent_ids"]),
+                scopes=frozenset(DataScope(s) for s in r["scopes"]),
+                operation=r["operation"],
+                request_id=r["request_id"],
+                disclosed_at=r["disclosed_at"],
+            )
+            for r in rows
+        ]
+        return page_from_rows(found, page, lambda d: UUID(int=d.position))

@@ -1,0 +1,283 @@
+"""Consent: the one place that decides what data about a member may cross to another
+organization. Modelled on 42 CFR Part 2 section 2.31 and FHIR Consent."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, time, timedelta
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import msgspec
+
+from service.domain.errors import InvalidField
+from service.domain.members import Member
+
+
+class DataScope(enum.StrEnum):
+    """What a consent lets cross. Each scope covers fixed fields (see FIELDS_BY_SCOPE)."""
+
+    PROFILE = "profile"
+    RECOVERY = "recovery"
+    PLEDGES = "pledges"
+    MILESTONES = "milestones"
+    NETWORKS = "networks"
+
+
+ALL_DATA_SCOPES: frozenset[DataScope] = frozenset(DataScope)
+
+# The member fields each scope discloses. external_ref is the home organization's own id for
+# the person and never leaves it; contact details travel with the profile, only by consent.
+FIELDS_BY_SCOPE: dict[DataScope, frozenset[str]] = {
+    DataScope.PROFILE: frozenset({"display_name", "timezone", "contact"}),
+    DataScope.RECOVERY: frozenset({"recovery_started_on"}),
+    DataScope.PLEDGES: frozenset(),
+    DataScope.MILESTONES: frozenset(),
+    # Inside a shared network: the dates of the member's memberships.
+    DataScope.NETWORKS: frozenset(),
+}
+
+
+class SignatureMethod(enum.StrEnum):
+    WRITTEN = "written"
+    ELECTRONIC = "electronic"
+    VERBAL_WITNESSED = "verbal_witnessed"
+
+
+class EndEvent(enum.StrEnum):
+    """Events that can end a consent instead of a date."""
+
+    REFERRAL_CLOSED = "referral_closed"
+    TREATMENT_ENDED = "treatment_ended"
+
+
+class ConsentStatus(enum.StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+
+
+class Consent(msgspec.Struct, frozen=True, kw_only=True):
+    id: UUID
+    member_id: UUID
+    organization_id: UUID  # who may disclose: the member's home organization
+    recipient_organization_id: UUID
+    scopes: frozenset[DataScope]
+    purpose: str
+    expires_on: date | None
+    # The first instant the consent no longer holds: end of expires_on in the member's zone.
+    expires_at: datetime | None
+    end_event: EndEvent | None
+    signature_method: SignatureMethod
+    signed_at: datetime
+    signed_by: str
+    recorded_by: str
+    recorded_by_key_id: UUID
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    revoked_at: datetime | None = None
+    revocation_reason: str | None = None
+    ended_at: datetime | None = None  # when its end event happened
+
+    def status(self, now: datetime) -> ConsentStatus:
+        if self.revoked_at is not None:
+            return ConsentStatus.REVOKED
+        if self.ended_at is not None or (self.expires_at is not None and self.expires_at <= now):
+            return ConsentStatus.EXPIRED
+        return ConsentStatus.ACTIVE
+
+    def is_active(self, now: datetime) -> bool:
+        return self.status(now) is ConsentStatus.ACTIVE
+
+
+class ConsentTerms(msgspec.Struct, frozen=True, kw_only=True):
+    """What a grant must say. Optional here so that a missing element is named in a 422."""
+
+    recipient_organization_id: UUID | None = None
+    scopes: frozenset[DataScope] | None = None
+    purpose: str | None = None
+    expires_on: date | None = None
+    end_event: EndEvent | None = None
+    signature_method: SignatureMethod | None = None
+    signed_at: datetime | None = None
+    signed_by: str | None = None
+    recorded_by: str | None = None
+
+
+def expiry_instant(expires_on: date, timezone: str) -> datetime:
+    """A consent that expires on a date holds through that whole local day."""
+    next_day = datetime.combine(expires_on + timedelta(days=1), time(0), ZoneInfo(timezone))
+    return next_day.astimezone(ZoneInfo("UTC"))
+
+
+def grant_consent(
+    terms: ConsentTerms,
+    *,
+    consent_id: UUID,
+    member_id: UUID,
+    member_timezone: str,
+    home_organization_id: UUID,
+    recorded_by_key_id: UUID,
+    now: datetime,
+) -> Consent:
+    """A consent with every element 42 CFR 2.31 asks for, or InvalidField naming the first
+    one missing or wrong."""
+    if terms.recipient_organization_id is None:
+        raise InvalidField("recipient_organization_id", "Name the organization receiving the data.")
+    if terms.recipient_organization_id == home_organization_id:
+        raise InvalidField(
+            "recipient_organization_id", "The home organization needs no consent to see its member."
+        )
+    if not terms.scopes:
+        raise InvalidField("scopes", "Name at least one scope of data the consent covers.")
+    if terms.purpose is None or not terms.purpose.strip():
+        raise InvalidField("purpose", "State the purpose of the disclosure.")
+    if terms.expires_on is None and terms.end_event is None:
+        raise InvalidField("expires_on", "Give an expiry: a date (expires_on) or an end_event.")
+    expires_at = None
+    if terms.expires_on is not None:
+        expires_at = expiry_instant(terms.expires_on, member_timezone)
+        if expires_at <= now:
+            raise InvalidField("expires_on", "The expiry date has already passed.")
+    if terms.signature_method is None:
+        raise InvalidField("signature_method", "Say how the consent was signed.")
+    if terms.signed_at is None:
+        raise InvalidField("signed_at", "Say when the consent was signed.")
+    if terms.signed_at > now + timedelta(minutes=5):
+        raise InvalidField("signed_at", "The signature cannot be in the future.")
+    if terms.signed_by is None or not terms.signed_by.strip():
+        raise InvalidField("signed_by", "Say who signed (the member or their representative).")
+    if terms.recorded_by is None or not terms.recorded_by.strip():
+        raise InvalidField("recorded_by", "Say who recorded the consent.")
+    return Consent(
+        id=consent_id,
+        member_id=member_id,
+        organization_id=home_organization_id,
+        recipient_organization_id=terms.recipient_organization_id,
+        scopes=terms.scopes,
+        purpose=terms.purpose.strip(),
+        expires_on=terms.expires_on,
+        expires_at=expires_at,
+        end_event=terms.end_event,
+        signature_method=terms.signature_method,
+        signed_at=terms.signed_at,
+        signed_by=terms.signed_by.strip(),
+        recorded_by=terms.recorded_by.strip(),
+        recorded_by_key_id=recorded_by_key_id,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def revoke(consent: Consent, *, reason: str | None, now: datetime) -> Consent:
+    """Revocation takes effect at once; revoking twice keeps the first revocation."""
+    if consent.revoked_at is not None:
+        return consent
+    return msgspec.structs.replace(
+        consent,
+        revoked_at=now,
+        revocation_reason=reason,
+        version=consent.version + 1,
+        updated_at=now,
+    )
+
+
+class Access(msgspec.Struct, frozen=True, kw_only=True):
+    """What one organization may see of one member, decided from the active consents."""
+
+    home: bool
+    scopes: frozenset[DataScope]
+    consent_ids: tuple[UUID, ...] = ()
+
+    @property
+    def fields(self) -> frozenset[str]:
+        if self.home:
+            return frozenset().union(*FIELDS_BY_SCOPE.values()) | {"external_ref"}
+        return frozenset().union(*(FIELDS_BY_SCOPE[s] for s in self.scopes))
+
+    @property
+    def sees_anything(self) -> bool:
+        return self.home or bool(self.scopes)
+
+    @property
+    def is_disclosure(self) -> bool:
+        """Data leaves the home organization: the read must be recorded."""
+        return not self.home and bool(self.scopes)
+
+
+def access_for(
+    viewer_organization_id: UUID,
+    home_organization_id: UUID,
+    active_consents: list[tuple[UUID, frozenset[DataScope]]],
+) -> Access:
+    """The home organization sees everything; anyone else sees the union of the scopes of the
+    active consents the member's home organization granted to them, and nothing without one."""
+    if viewer_organization_id == home_organization_id:
+        return Access(home=True, scopes=ALL_DATA_SCOPES)
+    scopes: frozenset[DataScope] = frozenset()
+    for _, granted in active_consents:
+        scopes |= granted
+    return Access(
+        home=False, scopes=scopes, consent_ids=tuple(sorted(cid for cid, _ in active_consents))
+    )
+
+
+class Disclosure(msgspec.Struct, frozen=True, kw_only=True):
+    """One time data about a member went to another organization: the accounting of
+    disclosures the home organization owes the member."""
+
+    id: UUID
+    position: int
+    member_id: UUID
+    recipient_organization_id: UUID
+    consent_ids: tuple[UUID, ...]
+    scopes: frozenset[DataScope]
+    operation: str
+    request_id: str
+    disclosed_at: datetime
+
+
+class Viewing(msgspec.Struct, frozen=True, kw_only=True):
+    """Who is reading, and which request: what a disclosure record needs."""
+
+    organization_id: UUID
+    now: datetime
+    request_id: str
+    operation: str
+
+
+def visible_member(member: Member, access: Access) -> Member:
+    """The member with every field the viewer may not see blanked out."""
+    if access.home:
+        return member
+    fields = access.fields
+    return msgspec.structs.replace(
+        member,
+        display_name=member.display_name if "display_name" in fields else None,
+        timezone=member.timezone if "timezone" in fields else None,
+        contact=member.contact if "contact" in fields else None,
+        recovery_started_on=(
+            member.recovery_started_on if "recovery_started_on" in fields else None
+        ),
+        external_ref=None,
+    )
+
+
+class MembershipSight(msgspec.Struct, frozen=True, kw_only=True):
+    """How much of a membership shows: without consent, only its role and status."""
+
+    member: bool
+    name: bool
+    dates: bool
+
+
+def membership_sight(access: Access) -> MembershipSight:
+    if access.home:
+        return MembershipSight(member=True, name=True, dates=True)
+    return MembershipSight(
+        member=bool(access.scopes),
+        name=DataScope.PROFILE in access.scopes,
+        dates=DataScope.NETWORKS in access.scopes,
+    )

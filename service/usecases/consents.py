@@ -1,0 +1,164 @@
+"""Consent and the accounting of disclosures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+
+from service.domain import consent as rules
+from service.domain.consent import Access, Consent, ConsentTerms, Disclosure, Viewing
+from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.events import Event, EventType, new_event
+from service.domain.members import Member
+from service.domain.paging import Page, PageRequest
+from service.domain.ports import Clock, FederationQueries, IdSource, MemberQueries, UnitOfWork
+
+
+class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    key_id: UUID
+    member_id: UUID
+    terms: ConsentTerms
+
+
+def _consent_event(event_type: EventType, consent: Consent, event_id: UUID, now: datetime) -> Event:
+    return new_event(
+        event_type,
+        organization_id=consent.organization_id,
+        subject_type="consent",
+        subject_id=consent.id,
+        event_id=event_id,
+        now=now,
+        data={
+            "consent_id": str(consent.id),
+            "member_id": str(consent.member_id),
+            "recipient_organization_id": str(consent.recipient_organization_id),
+            "scopes": sorted(s.value for s in consent.scopes),
+        },
+    )
+
+
+async def grant_consent(
+    command: GrantConsent, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> Consent:
+    """Record a consent the member signed, granted by their home organization (the caller)."""
+    now = clock.now()
+    async with uow:
+        member = await uow.members.get_for_update(command.organization_id, command.member_id)
+        if member is None:
+            raise NotFound("member", command.member_id)
+        if member.erased_at is not None or member.timezone is None:
+            raise MemberErased(member.id, member.erased_at or now)
+        recipient = command.terms.recipient_organization_id
+        if recipient is not None and await uow.organizations.get(recipient) is None:
+            raise InvalidField("recipient_organization_id", "No such organization.")
+        consent = rules.grant_consent(
+            command.terms,
+            consent_id=ids.new_id(),
+            member_id=member.id,
+            member_timezone=member.timezone,
+            home_organization_id=command.organization_id,
+            recorded_by_key_id=command.key_id,
+            now=now,
+        )
+        await uow.consents.add(consent)
+        await uow.outbox.append(
+            _consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now)
+        )
+        await uow.commit()
+    return consent
+
+
+async def revoke_consent(
+    organization_id: UUID,
+    consent_id: UUID,
+    reason: str | None,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+) -> Consent:
+    """Revoke at once: the very next read by the recipient no longer sees the member."""
+    now = clock.now()
+    async with uow:
+        consent = await uow.consents.get_for_update(organization_id, consent_id)
+        if consent is None:
+            raise NotFound("consent", consent_id)
+        revoked = rules.revoke(consent, reason=reason, now=now)
+        if revoked is not consent:
+            await uow.consents.save(revoked)
+            await uow.outbox.append(
+                _consent_event(EventType.CONSENT_REVOKED, revoked, ids.new_id(), now)
+            )
+            await uow.commit()
+    return revoked
+
+
+async def announce_expired_consents(
+    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 100
+) -> int:
+    """Write `consent.expired` once for each consent whose expiry date has passed. Expiry
+    itself needs no sweep: every read compares with the clock. Safe from several workers."""
+    now = clock.now()
+    async with uow:
+        due = await uow.consents.due_for_expiry_notice(now, batch)
+        for consent in due:
+            await uow.outbox.append(
+                _consent_event(EventType.CONSENT_EXPIRED, consent, ids.new_id(), now)
+            )
+            await uow.consents.mark_expiry_announced(consent.id, now)
+        await uow.commit()
+    return len(due)
+
+
+async def get_consent(viewer: UUID, consent_id: UUID, queries: FederationQueries) -> Consent:
+    """A consent the viewer granted (home organization) or received (recipient)."""
+    consent = await queries.consent_for(viewer, consent_id)
+    if consent is None:
+        raise NotFound("consent", consent_id)
+    return consent
+
+
+async def list_consents(
+    home: UUID,
+    member_id: UUID,
+    page: PageRequest,
+    members: MemberQueries,
+    queries: FederationQueries,
+) -> Page[Consent]:
+    """Every consent the home organization recorded for its member, whatever its status."""
+    if await members.get(home, member_id) is None:
+        raise NotFound("member", member_id)
+    return await queries.consents_of(home, member_id, page)
+
+
+async def list_disclosures(
+    home: UUID,
+    member_id: UUID,
+    page: PageRequest,
+    since: datetime | None,
+    until: datetime | None,
+    members: MemberQueries,
+    queries: FederationQueries,
+) -> Page[Disclosure]:
+    """The accounting of disclosures: who saw what of the member, when, under which consent."""
+    if await members.get(home, member_id) is None:
+        raise NotFound("member", member_id)
+    if since is not None and until is not None and until <= since:
+        raise InvalidField("until", "`until` must come after `since`.")
+    return await queries.disclosures(home, member_id, page, since, until)
+
+
+async def view_member(
+    viewing: Viewing, member_id: UUID, queries: FederationQueries
+) -> tuple[Member, Access]:
+    """A member as the viewer may see it: all of it at home, the consented scopes elsewhere
+    (and the read is recorded as a disclosure), nothing at all without consent."""
+    seen = await queries.member_for(viewing, member_id)
+    if seen is None:
+        raise NotFound("member", member_id)
+    member, access = seen
+    if member.erased_at is not None:
+        raise MemberErased(member.id, member.erased_at)
+    return member, access
