@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -18,61 +18,231 @@ import pytest
 from tests.integration.conftest import Org, create_member, make_key, make_org
 from tests.support.database import Db
 
+SECRET_NAME = "Quinn Zephyrine"
+SECRET_REF = "mrn-4471-zz"
+SECRET_EMAIL = "quinn.zephyrine@example.org"
+SECRET_PHONE = "+1 555 0199"
+
+
+@dataclass(frozen=True)
+class World:
+    """One member (with values that must never leak) of `home`, in a circle that `partner`
+    takes part in without any consent; a consent to `recipient`; `stranger` has nothing."""
+
+    home: Org
+    partner: Org
+    stranger: Org
+    recipient: Org
+    member_id: str
+    network_id: str
+    membership_id: str
+    consent_id: str
+    key_id: str
+
+    @property
+    def secrets(self) -> list[str]:
+        return [
+            SECRET_NAME,
+            SECRET_REF,
+            SECRET_EMAIL,
+            SECRET_PHONE,
+            "1999-12-31",
+            "Pacific/Chatham",
+        ]
+
+
+def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
+    home = make_org(client, operator)
+    partner = make_org(client, operator, kind="clinic")
+    stranger = make_org(client, operator, kind="peer_org")
+    recipient = make_org(client, operator, kind="peer_org")
+    member = create_member(
+        client,
+        home,
+        display_name=SECRET_NAME,
+        timezone="Pacific/Chatham",
+        external_ref=SECRET_REF,
+        recovery_started_on="1999-12-31",
+        contact={"email": SECRET_EMAIL, "phone": SECRET_PHONE},
+    )
+    network = client.post(
+        "/v1/networks",
+        json={"kind": "circle", "name": "Circle", "focus_member_id": member["id"]},
+        headers=home.headers,
+    ).json()
+    invited = client.post(
+        f"/v1/networks/{network['id']}/organizations",
+        json={"organization_id": partner.id},
+        headers=home.headers,
+    )
+    assert invited.status_code == 201, invited.text
+    accepted = client.post(
+        f"/v1/networks/{network['id']}/invitation/accept", headers=partner.headers
+    )
+    assert accepted.status_code == 200, accepted.text
+    memberships = client.get(
+        f"/v1/networks/{network['id']}/memberships", headers=home.headers
+    ).json()["data"]
+    consent = client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(recipient.id),
+        headers=home.headers,
+    )
+    assert consent.status_code == 201, consent.text
+    return World(
+        home=home,
+        partner=partner,
+        stranger=stranger,
+        recipient=recipient,
+        member_id=member["id"],
+        network_id=network["id"],
+        membership_id=memberships[0]["id"],
+        consent_id=consent.json()["id"],
+        key_id=make_key(client, home, ["members:read"]).key_id,
+    )
+
+
+def consent_body(recipient_id: str, scopes: list[str] | None = None) -> dict[str, Any]:
+    return {
+        "recipient_organization_id": recipient_id,
+        "scopes": scopes or ["profile"],
+        "purpose": "Coordinate peer support after discharge",
+        "expires_on": "2030-01-01",
+        "signature": {
+            "method": "electronic",
+            "signed_at": "2026-11-01T10:00:00Z",
+            "signed_by": "the member",
+        },
+        "recorded_by": "Intake nurse",
+    }
+
 
 @dataclass(frozen=True)
 class Endpoint:
-    # Creates what the path needs in `org`; returns the path parameters.
-    setup: Callable[[httpx.Client, Org], dict[str, str]] = lambda _c, _o: {}
-    body: dict[str, Any] | None = None
+    # The path parameters, naming objects of world.home.
+    params: Callable[[World], dict[str, str]] = lambda _w: {}
+    body: Callable[[World], dict[str, Any]] | None = None
     # The scope the operation needs; None: no organization scope (operator or self-only).
     scope: str | None = None
     operator_only: bool = False
-    # A key of another organization gets 404 here (the path names one of `org`'s objects).
+    # A key of an unrelated organization gets 404 here.
     foreign_is_404: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _member(client: httpx.Client, org: Org) -> dict[str, str]:
-    return {"member_id": create_member(client, org)["id"]}
-
-
-def _key(client: httpx.Client, org: Org) -> dict[str, str]:
-    return {"key_id": make_key(client, org, ["members:read"]).key_id}
-
+MEMBER = lambda w: {"member_id": w.member_id}  # noqa: E731
+NETWORK = lambda w: {"network_id": w.network_id}  # noqa: E731
 
 ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("post", "/v1/organizations"): Endpoint(
-        body={"name": "Clinic", "kind": "clinic"}, operator_only=True
+        body=lambda _w: {"name": "Clinic", "kind": "clinic"}, operator_only=True
     ),
     ("get", "/v1/organizations/{organization_id}"): Endpoint(
-        setup=lambda _c, org: {"organization_id": org.id}, foreign_is_404=True
+        params=lambda w: {"organization_id": w.home.id}, foreign_is_404=True
     ),
     ("post", "/v1/api-keys"): Endpoint(
-        body={"name": "k", "scopes": ["members:read"]}, scope="keys:manage"
+        body=lambda _w: {"name": "k", "scopes": ["members:read"]}, scope="keys:manage"
     ),
     ("get", "/v1/api-keys"): Endpoint(scope="keys:manage"),
     ("get", "/v1/api-keys/{key_id}"): Endpoint(
-        setup=_key, scope="keys:manage", foreign_is_404=True
+        params=lambda w: {"key_id": w.key_id}, scope="keys:manage", foreign_is_404=True
     ),
     ("delete", "/v1/api-keys/{key_id}"): Endpoint(
-        setup=_key, scope="keys:manage", foreign_is_404=True
+        params=lambda w: {"key_id": w.key_id}, scope="keys:manage", foreign_is_404=True
     ),
     ("post", "/v1/members"): Endpoint(
-        body={"display_name": "Sam", "timezone": "UTC"}, scope="members:write"
+        body=lambda _w: {"display_name": "Sam", "timezone": "UTC"}, scope="members:write"
     ),
     ("get", "/v1/members"): Endpoint(scope="members:read"),
     ("get", "/v1/members/{member_id}"): Endpoint(
-        setup=_member, scope="members:read", foreign_is_404=True
+        params=MEMBER, scope="members:read", foreign_is_404=True
     ),
     ("patch", "/v1/members/{member_id}"): Endpoint(
-        setup=_member, body={"display_name": "New"}, scope="members:write", foreign_is_404=True
+        params=MEMBER,
+        body=lambda _w: {"display_name": "New"},
+        scope="members:write",
+        foreign_is_404=True,
     ),
     ("delete", "/v1/members/{member_id}"): Endpoint(
-        setup=_member, scope="members:write", foreign_is_404=True
+        params=MEMBER, scope="members:write", foreign_is_404=True
+    ),
+    ("post", "/v1/members/{member_id}/consents"): Endpoint(
+        params=MEMBER,
+        body=lambda w: consent_body(w.recipient.id),
+        scope="consents:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/members/{member_id}/consents"): Endpoint(
+        params=MEMBER, scope="consents:read", foreign_is_404=True
+    ),
+    ("get", "/v1/members/{member_id}/disclosures"): Endpoint(
+        params=MEMBER, scope="consents:read", foreign_is_404=True
+    ),
+    ("get", "/v1/consents/{consent_id}"): Endpoint(
+        params=lambda w: {"consent_id": w.consent_id}, scope="consents:read", foreign_is_404=True
+    ),
+    ("post", "/v1/consents/{consent_id}/revoke"): Endpoint(
+        params=lambda w: {"consent_id": w.consent_id},
+        body=lambda _w: {"reason": "asked by the member"},
+        scope="consents:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/networks"): Endpoint(
+        body=lambda _w: {"kind": "group", "name": "Tuesday group"}, scope="networks:write"
+    ),
+    ("get", "/v1/networks"): Endpoint(scope="networks:read"),
+    ("get", "/v1/networks/{network_id}"): Endpoint(
+        params=NETWORK, scope="networks:read", foreign_is_404=True
+    ),
+    ("patch", "/v1/networks/{network_id}"): Endpoint(
+        params=NETWORK,
+        body=lambda _w: {"name": "Renamed"},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/networks/{network_id}/archive"): Endpoint(
+        params=NETWORK, scope="networks:write", foreign_is_404=True
+    ),
+    ("get", "/v1/networks/{network_id}/organizations"): Endpoint(
+        params=NETWORK, scope="networks:read", foreign_is_404=True
+    ),
+    ("post", "/v1/networks/{network_id}/organizations"): Endpoint(
+        params=NETWORK,
+        body=lambda w: {"organization_id": w.recipient.id},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/networks/{network_id}/invitation/accept"): Endpoint(
+        params=NETWORK, scope="networks:write", foreign_is_404=True
+    ),
+    ("post", "/v1/networks/{network_id}/invitation/decline"): Endpoint(
+        params=NETWORK, scope="networks:write", foreign_is_404=True
+    ),
+    ("post", "/v1/networks/{network_id}/leave"): Endpoint(
+        params=NETWORK, scope="networks:write", foreign_is_404=True
+    ),
+    ("get", "/v1/networks/{network_id}/memberships"): Endpoint(
+        params=NETWORK, scope="networks:read", foreign_is_404=True
+    ),
+    ("post", "/v1/networks/{network_id}/memberships"): Endpoint(
+        params=NETWORK,
+        body=lambda w: {"member_id": w.member_id, "role": "peer_supporter"},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("patch", "/v1/networks/{network_id}/memberships/{membership_id}"): Endpoint(
+        params=lambda w: {"network_id": w.network_id, "membership_id": w.membership_id},
+        body=lambda _w: {"role": "sponsor"},
+        scope="networks:write",
+        foreign_is_404=True,
     ),
 }
 
 OPEN = {("get", "/health/live"), ("get", "/health/ready")}
+
+
+@pytest.fixture
+def world(client: httpx.Client, operator: dict[str, str]) -> World:
+    return build_world(client, operator)
 
 
 @pytest.fixture(scope="module")
@@ -149,10 +319,11 @@ def bad_bodies(
 
 @pytest.mark.parametrize(("method", "path"), sorted(ENDPOINTS))
 def test_no_key_or_a_bad_key_is_401(
-    client: httpx.Client, org: Org, db: Db, method: str, path: str
+    client: httpx.Client, world: World, db: Db, method: str, path: str
 ) -> None:
     spec = ENDPOINTS[(method, path)]
-    url = path.format(**spec.setup(client, org))
+    url = path.format(**spec.params(world))
+    body = spec.body(world) if spec.body else None
     before = db.snapshot()
     for headers in (
         {},
@@ -160,7 +331,7 @@ def test_no_key_or_a_bad_key_is_401(
         {"Authorization": "Basic dXNlcjpwYXNz"},
         {"Authorization": "Bearer"},
     ):
-        response = client.request(method, url, json=spec.body, headers=headers)
+        response = client.request(method, url, json=body, headers=headers)
         assert response.status_code == 401, (headers, response.text)
         assert response.headers["content-type"] == "application/problem+json"
         assert response.headers["www-authenticate"].startswith("Bearer")
@@ -176,14 +347,15 @@ def test_no_key_or_a_bad_key_is_401(
     ("method", "path"), sorted(k for k, v in ENDPOINTS.items() if v.scope or v.operator_only)
 )
 def test_missing_scope_is_403(
-    client: httpx.Client, org: Org, db: Db, method: str, path: str
+    client: httpx.Client, world: World, db: Db, method: str, path: str
 ) -> None:
     spec = ENDPOINTS[(method, path)]
-    url = path.format(**spec.setup(client, org))
-    other_scopes = [s for s in ("members:read", "members:write") if s != spec.scope]
-    limited = make_key(client, org, other_scopes)
+    url = path.format(**spec.params(world))
+    other_scopes = [s for s in ("members:read", "networks:read") if s != spec.scope]
+    limited = make_key(client, world.home, other_scopes)
     before = db.snapshot()
-    response = client.request(method, url, json=spec.body, headers=limited.headers)
+    body = spec.body(world) if spec.body else None
+    response = client.request(method, url, json=body, headers=limited.headers)
     assert response.status_code == 403, response.text
     assert response.json()["type"].endswith("/missing-scope")
     assert db.snapshot() == before
@@ -192,26 +364,51 @@ def test_missing_scope_is_403(
 @pytest.mark.parametrize(
     ("method", "path"), sorted(k for k, v in ENDPOINTS.items() if v.foreign_is_404)
 )
-def test_another_organizations_object_is_404(
-    client: httpx.Client, org: Org, other_org: Org, db: Db, method: str, path: str
+def test_an_unrelated_organization_gets_404_and_nothing_leaks(
+    client: httpx.Client, world: World, db: Db, method: str, path: str
 ) -> None:
     spec = ENDPOINTS[(method, path)]
-    url = path.format(**spec.setup(client, org))
+    url = path.format(**spec.params(world))
     before = db.snapshot()
-    response = client.request(method, url, json=spec.body, headers=other_org.headers)
+    body = spec.body(world) if spec.body else None
+    response = client.request(method, url, json=body, headers=world.stranger.headers)
     assert response.status_code == 404, response.text
     assert response.json()["type"].endswith("/not-found")
+    assert not [secret for secret in world.secrets if secret in response.text]
     assert db.snapshot() == before
 
 
-@pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ENDPOINTS.items() if "{" in k[1]))
-def test_unknown_ids_are_404(
-    client: httpx.Client, org: Org, operator: dict[str, str], method: str, path: str
+# What a participating organization without consent may get: the network itself is shared,
+# the member is not. Writes it may make are allowed; none may show the member.
+PARTNER_STATUSES = {200, 201, 204, 403, 404, 409, 412, 422}
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), sorted(k for k, v in ENDPOINTS.items() if v.foreign_is_404)
+)
+def test_a_participating_organization_without_consent_sees_no_member_data(
+    client: httpx.Client, world: World, method: str, path: str
 ) -> None:
     spec = ENDPOINTS[(method, path)]
-    params = {name: str(uuid.uuid4()) for name in spec.setup(client, org)}
+    url = path.format(**spec.params(world))
+    body = spec.body(world) if spec.body else None
+    response = client.request(method, url, json=body, headers=world.partner.headers)
+    assert response.status_code in PARTNER_STATUSES, response.text
+    leaked = [secret for secret in world.secrets if secret in response.text]
+    assert leaked == [], (method, path, response.text)
+    if "member_id" not in spec.params(world) and response.status_code < 300:
+        assert world.member_id not in response.text, (method, path, response.text)
+    if "/members/" in path and response.status_code < 300:
+        raise AssertionError(f"{method} {path} answered a stranger to the member: {response.text}")
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ENDPOINTS.items() if "{" in k[1]))
+def test_unknown_ids_are_404(client: httpx.Client, world: World, method: str, path: str) -> None:
+    spec = ENDPOINTS[(method, path)]
+    params = {name: str(uuid.uuid4()) for name in spec.params(world)}
+    body = spec.body(world) if spec.body else None
     for url in (path.format(**params), path.format(**dict.fromkeys(params, "not-a-uuid"))):
-        response = client.request(method, url, json=spec.body, headers=org.headers)
+        response = client.request(method, url, json=body, headers=world.home.headers)
         assert response.status_code == 404, (url, response.text)
         assert response.headers["content-type"] == "application/problem+json"
 
@@ -219,7 +416,7 @@ def test_unknown_ids_are_404(
 @pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ENDPOINTS.items() if v.body))
 def test_bad_bodies_are_400_and_change_nothing(
     client: httpx.Client,
-    org: Org,
+    world: World,
     operator: dict[str, str],
     db: Db,
     contract: dict[str, Any],
@@ -228,13 +425,14 @@ def test_bad_bodies_are_400_and_change_nothing(
 ) -> None:
     spec = ENDPOINTS[(method, path)]
     assert spec.body is not None
-    url = path.format(**spec.setup(client, org))
-    headers = operator if spec.operator_only else org.headers
+    valid = spec.body(world)
+    url = path.format(**spec.params(world))
+    headers = operator if spec.operator_only else world.home.headers
     body_schema = contract["paths"][path][method]["requestBody"]["content"]["application/json"][
         "schema"
     ]
     before = db.snapshot()
-    for description, body in bad_bodies(spec.body, body_schema, contract):
+    for description, body in bad_bodies(valid, body_schema, contract):
         response = client.request(method, url, json=body, headers=headers)
         assert response.status_code == 400, (description, response.text)
         problem = response.json()

@@ -13,8 +13,10 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Schema, SecurityScheme, Tag
 
 from service.adapters.http import schemas
+from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.health import live, ready
 from service.adapters.http.members import MemberController
+from service.adapters.http.networks import NetworkController
 from service.adapters.http.organizations import ApiKeyController, OrganizationController
 from service.adapters.http.problems import EXCEPTION_HANDLERS
 from service.adapters.http.services import Services
@@ -54,6 +56,15 @@ def openapi_config() -> OpenAPIConfig:
             Tag(name="organizations", description="Tenants; created by the platform operator."),
             Tag(name="api-keys", description="An organization's own API keys."),
             Tag(name="members", description="People in the network, owned by a home organization."),
+            Tag(
+                name="networks",
+                description="Support networks shared by the organizations taking part in them.",
+            ),
+            Tag(
+                name="consents",
+                description="What lets data about a member cross to another organization, and "
+                "the accounting of every disclosure.",
+            ),
             Tag(name="health", description="Liveness and readiness probes."),
         ],
         use_handler_docstrings=False,
@@ -77,7 +88,16 @@ def create_app(settings: Settings, services_factory: ServicesFactory) -> Litesta
             yield
 
     app = Litestar(
-        route_handlers=[MemberController, OrganizationController, ApiKeyController, live, ready],
+        route_handlers=[
+            MemberController,
+            MemberConsentController,
+            ConsentController,
+            NetworkController,
+            OrganizationController,
+            ApiKeyController,
+            live,
+            ready,
+        ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],
         openapi_config=openapi_config(),

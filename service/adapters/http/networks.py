@@ -1,0 +1,412 @@
+"""/v1/networks: support networks, their participating organizations and memberships."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from litestar import Controller, Request, Response, get, patch, post
+from litestar.params import JSONBody, PathParameter, QueryParameter
+
+from service.adapters.http import problems
+from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.federation_schemas import (
+    InvitationCreate,
+    MembershipCreate,
+    MembershipList,
+    MembershipUpdate,
+    MembershipView,
+    NetworkCreate,
+    NetworkList,
+    NetworkUpdate,
+    NetworkView,
+    ParticipationList,
+    ParticipationView,
+    membership_page,
+    network_page,
+)
+from service.adapters.http.idempotency import (
+    Created,
+    IdempotencyKey,
+    IfMatch,
+    create_idempotently,
+    etag,
+    expected_version,
+)
+from service.adapters.http.paging import Cursor, Limit, page_request
+from service.adapters.http.services import BEARER, authenticated, services_of
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.consent import ALL_DATA_SCOPES, Access
+from service.domain.networks import MembershipStatus, Network, SeenMembership
+from service.domain.organizations import Scope
+from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.usecases import networks as usecases
+
+NetworkId = Annotated[UUID, PathParameter(description="The network's id.")]
+MembershipId = Annotated[UUID, PathParameter(description="The membership's id.")]
+MemberFilter = Annotated[
+    UUID | None,
+    QueryParameter(required=False, description="Only networks this member belongs to."),
+]
+
+READ = scope_required(Scope.NETWORKS_READ)
+WRITE = scope_required(Scope.NETWORKS_WRITE)
+NETWORK_WRITE = problems.error_responses(403, 409, 412, 413)
+NETWORK_CREATE = problems.error_responses(403, 409, 413, 422)
+
+
+def _network(network: Network, viewer: UUID, status_code: int = 200) -> Response[NetworkView]:
+    return Response(
+        NetworkView.of(network, viewer),
+        status_code=status_code,
+        headers={"ETag": etag(network.version)},
+    )
+
+
+class NetworkController(Controller):
+    path = "/v1/networks"
+    tags = ["networks"]
+    middleware = [authenticated]
+    security = BEARER
+
+    @post(
+        operation_id="createNetwork",
+        summary="Create a support network",
+        description="A `circle` is built around one focus member (one of the caller's); a "
+        "`group` has none. The caller's organization takes part from the start.",
+        opt=WRITE,
+        responses=NETWORK_CREATE,
+        response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
+    )
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[NetworkCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[NetworkView]:
+        services = services_of(request)
+        caller = caller_of(request)
+        organization_id = caller.require(Scope.NETWORKS_WRITE)
+        command = usecases.CreateNetwork(
+            organization_id=organization_id,
+            kind=data.kind,
+            name=data.name,
+            description=data.description,
+            focus_member_id=data.focus_member_id,
+        )
+
+        async def run(uow: PostgresUnitOfWork) -> Created[NetworkView]:
+            network = await usecases.create_network(command, uow, services.clock, services.ids)
+            return Created(
+                body=NetworkView.of(network, organization_id),
+                headers={"ETag": etag(network.version), "Location": f"/v1/networks/{network.id}"},
+                resource_id=network.id,
+            )
+
+        return await create_idempotently(request, services, caller, idempotency_key, run)
+
+    @get(
+        operation_id="listNetworks",
+        summary="List the networks the caller takes part in or is invited into",
+        opt=READ,
+        responses=problems.READ,
+    )
+    async def list_networks(
+        self,
+        request: Request[Any, Any, Any],
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+        member_id: MemberFilter = None,
+    ) -> NetworkList:
+        viewer = caller_of(request).require(Scope.NETWORKS_READ)
+        page = await usecases.list_networks(
+            viewer, page_request(limit, cursor), member_id, services_of(request).federation
+        )
+        return network_page(page, viewer)
+
+    @get(
+        "/{network_id:uuid}",
+        operation_id="getNetwork",
+        summary="Read a network",
+        opt=READ,
+        responses=problems.READ,
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def get_network(
+        self, request: Request[Any, Any, Any], network_id: NetworkId
+    ) -> Response[NetworkView]:
+        viewer = caller_of(request).require(Scope.NETWORKS_READ)
+        network = await usecases.get_network(viewer, network_id, services_of(request).federation)
+        return _network(network, viewer)
+
+    @patch(
+        "/{network_id:uuid}",
+        operation_id="updateNetwork",
+        summary="Rename or describe a network (any organization taking part)",
+        opt=WRITE,
+        responses=NETWORK_WRITE,
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def update_network(
+        self,
+        request: Request[Any, Any, Any],
+        network_id: NetworkId,
+        data: JSONBody[NetworkUpdate],
+        if_match: IfMatch = None,
+    ) -> Response[NetworkView]:
+        services = services_of(request)
+        organization_id = caller_of(request).require(Scope.NETWORKS_WRITE)
+        network = await usecases.update_network(
+            organization_id,
+            network_id,
+            data.to_domain(),
+            expected_version(if_match),
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        return _network(network, organization_id)
+
+    @post(
+        "/{network_id:uuid}/archive",
+        operation_id="archiveNetwork",
+        summary="Archive a network (its creator only); it stays readable",
+        opt=WRITE,
+        responses=NETWORK_WRITE,
+        response_headers=[problems.ETAG_HEADER],
+        status_code=200,
+    )
+    async def archive(
+        self, request: Request[Any, Any, Any], network_id: NetworkId, if_match: IfMatch = None
+    ) -> Response[NetworkView]:
+        services = services_of(request)
+        organization_id = caller_of(request).require(Scope.NETWORKS_WRITE)
+        network = await usecases.archive_network(
+            organization_id,
+            network_id,
+            expected_version(if_match),
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        return _network(network, organization_id)
+
+    @get(
+        "/{network_id:uuid}/organizations",
+        operation_id="listNetworkOrganizations",
+        summary="The organizations invited into or taking part in a network",
+        opt=READ,
+        responses=problems.READ,
+    )
+    async def participants(
+        self, request: Request[Any, Any, Any], network_id: NetworkId
+    ) -> ParticipationList:
+        viewer = caller_of(request).require(Scope.NETWORKS_READ)
+        found = await usecases.list_participants(
+            viewer, network_id, services_of(request).federation
+        )
+        return ParticipationList(data=[ParticipationView.of(p) for p in found])
+
+    @post(
+        "/{network_id:uuid}/organizations",
+        operation_id="inviteNetworkOrganization",
+        summary="Invite another organization into the network (its creator only)",
+        opt=WRITE,
+        responses=NETWORK_CREATE,
+    )
+    async def invite(
+        self,
+        request: Request[Any, Any, Any],
+        network_id: NetworkId,
+        data: JSONBody[InvitationCreate],
+    ) -> Response[ParticipationView]:
+        services = services_of(request)
+        invited = await usecases.invite_organization(
+            caller_of(request).require(Scope.NETWORKS_WRITE),
+            network_id,
+            data.organization_id,
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        return Response(ParticipationView.of(invited), status_code=201)
+
+    @post(
+        "/{network_id:uuid}/invitation/accept",
+        operation_id="acceptNetworkInvitation",
+        summary="Accept the caller's invitation into the network",
+        opt=WRITE,
+        responses=NETWORK_WRITE,
+        status_code=200,
+    )
+    async def accept(
+        self, request: Request[Any, Any, Any], network_id: NetworkId
+    ) -> ParticipationView:
+        return await self._answer(request, network_id, accept=True)
+
+    @post(
+        "/{network_id:uuid}/invitation/decline",
+        operation_id="declineNetworkInvitation",
+        summary="Decline the caller's invitation into the network",
+        opt=WRITE,
+        responses=NETWORK_WRITE,
+        status_code=200,
+    )
+    async def decline(
+        self, request: Request[Any, Any, Any], network_id: NetworkId
+    ) -> ParticipationView:
+        return await self._answer(request, network_id, accept=False)
+
+    async def _answer(
+        self, request: Request[Any, Any, Any], network_id: UUID, *, accept: bool
+    ) -> ParticipationView:
+        services = services_of(request)
+        answered = await usecases.answer_invitation(
+            caller_of(request).require(Scope.NETWORKS_WRITE),
+            network_id,
+            accept,
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        return ParticipationView.of(answered)
+
+    @post(
+        "/{network_id:uuid}/leave",
+        operation_id="leaveNetwork",
+        summary="Stop taking part in the network; the caller's members leave it too",
+        opt=WRITE,
+        responses=NETWORK_WRITE,
+        status_code=200,
+    )
+    async def leave(
+        self, request: Request[Any, Any, Any], network_id: NetworkId
+    ) -> ParticipationView:
+        services = services_of(request)
+        left = await usecases.leave_network(
+            caller_of(request).require(Scope.NETWORKS_WRITE),
+            network_id,
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        return ParticipationView.of(left)
+
+    @get(
+        "/{network_id:uuid}/memberships",
+        operation_id="listNetworkMemberships",
+        summary="The network's memberships, each as consent lets the caller see it",
+        description="Without a consent in force from a member's home organization, its "
+        "membership shows role and status only. Memberships whose member's data is shown to an "
+        "organization other than its home one are recorded as disclosures.",
+        opt=READ,
+        responses=problems.READ,
+    )
+    async def memberships(
+        self,
+        request: Request[Any, Any, Any],
+        network_id: NetworkId,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+    ) -> MembershipList:
+        services = services_of(request)
+        viewing = services.viewing(
+            caller_of(request).require(Scope.NETWORKS_READ), "listNetworkMemberships"
+        )
+        page = await usecases.list_memberships(
+            viewing, network_id, page_request(limit, cursor), services.federation
+        )
+        return membership_page(page)
+
+    @post(
+        "/{network_id:uuid}/memberships",
+        operation_id="addNetworkMembership",
+        summary="Add a member to the network with a role",
+        description="The caller adds its own members, or a member whose home organization gave "
+        "it a consent in force; the member's home organization must take part in the network.",
+        opt=WRITE,
+        responses=NETWORK_CREATE,
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def add_membership(
+        self,
+        request: Request[Any, Any, Any],
+        network_id: NetworkId,
+        data: JSONBody[MembershipCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[MembershipView]:
+        services = services_of(request)
+        caller = caller_of(request)
+        organization_id = caller.require(Scope.NETWORKS_WRITE)
+        command = usecases.AddMembership(
+            organization_id=organization_id,
+            network_id=network_id,
+            member_id=data.member_id,
+            role=data.role,
+            status=MembershipStatus(data.status),
+        )
+
+        async def run(uow: PostgresUnitOfWork) -> Created[MembershipView]:
+            membership = await usecases.add_membership(command, uow, services.clock, services.ids)
+            # The caller could name this member, so it may see this membership in full.
+            view = MembershipView.of(
+                SeenMembership(
+                    membership=membership,
+                    member_display_name=None,
+                    member_erased=False,
+                    access=_adder_access(organization_id, membership.member_organization_id),
+                )
+            )
+            return Created(body=view, headers={"ETag": etag(membership.version)}, resource_id=None)
+
+        return await create_idempotently(request, services, caller, idempotency_key, run)
+
+    @patch(
+        "/{network_id:uuid}/memberships/{membership_id:uuid}",
+        operation_id="updateNetworkMembership",
+        summary="Change a membership's role or status (accept an invitation, leave)",
+        opt=WRITE,
+        responses=NETWORK_WRITE,
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def update_membership(
+        self,
+        request: Request[Any, Any, Any],
+        network_id: NetworkId,
+        membership_id: MembershipId,
+        data: JSONBody[MembershipUpdate],
+        if_match: IfMatch = None,
+    ) -> Response[MembershipView]:
+        services = services_of(request)
+        organization_id = caller_of(request).require(Scope.NETWORKS_WRITE)
+        membership = await usecases.change_membership(
+            usecases.ChangeMembership(
+                organization_id=organization_id,
+                network_id=network_id,
+                membership_id=membership_id,
+                role=data.role,
+                status=data.status,
+                expected_version=expected_version(if_match),
+            ),
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        view = MembershipView.of(
+            SeenMembership(
+                membership=membership,
+                member_display_name=None,
+                member_erased=False,
+                access=_adder_access(organization_id, membership.member_organization_id),
+            )
+        )
+        return Response(view, headers={"ETag": etag(membership.version)})
+
+
+def _adder_access(viewer: UUID, home: UUID) -> Access:
+    """What a write's answer shows: all of it to the member's home organization; to anyone
+    else the membership's role and status only, as in a read without consent (a write is no
+    way around consent)."""
+    if viewer == home:
+        return Access(home=True, scopes=ALL_DATA_SCOPES)
+    return Access(home=False, scopes=frozenset())
