@@ -24,6 +24,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     idempotency_ttl_seconds: int = 24 * 3600
     # A claimed Idempotency-Key whose request died is taken over after this long.
     idempotency_lease_seconds: int = 60
+    # How often each worker looks for consents whose expiry passed, to announce consent.expired.
+    consent_sweep_seconds: float = 60.0
     log_level: str = "INFO"
     access_log: bool = True
 

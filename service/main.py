@@ -20,11 +20,13 @@ from service.adapters.logs import configure_logging
 from service.adapters.postgres.database import start_embedded_postgres
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
-from service.adapters.postgres.pool import create_database
+from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.config import Settings
 from service.domain.members import known_timezones
+from service.usecases.consents import announce_expired_consents
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,20 @@ async def purge_idempotency_keys(
         await asyncio.sleep(every_seconds)
 
 
+async def announce_expired_consents_forever(
+    pool: Database, clock: SystemClock, ids: UuidV7Source, every_seconds: float
+) -> None:
+    """Write consent.expired once per expired consent. Every worker runs this; SKIP LOCKED
+    makes them share the work instead of repeating it."""
+    while True:
+        try:
+            while await announce_expired_consents(PostgresUnitOfWork(pool), clock, ids) > 0:
+                pass
+        except Exception:
+            logger.exception("announcing expired consents failed; will retry")
+        await asyncio.sleep(every_seconds)
+
+
 def litestar_app(settings: Settings, dsn: str) -> Litestar:
     known_timezones()  # load the zone database now, not inside the first request
 
@@ -64,14 +80,22 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
             ttl=timedelta(seconds=settings.idempotency_ttl_seconds),
             lease=timedelta(seconds=settings.idempotency_lease_seconds),
         )
-        purger = asyncio.create_task(purge_idempotency_keys(idempotency, clock))
+        ids = UuidV7Source()
+        background = [
+            asyncio.create_task(purge_idempotency_keys(idempotency, clock)),
+            asyncio.create_task(
+                announce_expired_consents_forever(
+                    pool, clock, ids, every_seconds=settings.consent_sweep_seconds
+                )
+            ),
+        ]
         try:
             api_keys = PostgresApiKeyQueries(pool)
             yield Services(
                 settings=settings,
                 pool=pool,
                 clock=clock,
-                ids=UuidV7Source(),
+                ids=ids,
                 tokens=SecretTokenSource(),
                 key_cache=KeyCache(
                     api_keys,
@@ -84,7 +108,8 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                 federation=PostgresFederationQueries(pool),
             )
         finally:
-            purger.cancel()
+            for task in background:
+                task.cancel()
             await pool.close()
 
     return create_app(settings, services)

@@ -128,8 +128,7 @@ async def list_consents(
     queries: FederationQueries,
 ) -> Page[Consent]:
     """Every consent the home organization recorded for its member, whatever its status."""
-    if await members.get(home, member_id) is None:
-        raise NotFound("member", member_id)
+    await _own_live_member(home, member_id, members)
     return await queries.consents_of(home, member_id, page)
 
 
@@ -143,8 +142,7 @@ async def list_disclosures(
     queries: FederationQueries,
 ) -> Page[Disclosure]:
     """The accounting of disclosures: who saw what of the member, when, under which consent."""
-    if await members.get(home, member_id) is None:
-        raise NotFound("member", member_id)
+    await _own_live_member(home, member_id, members)
     if since is not None and until is not None and until <= since:
         raise InvalidField("until", "`until` must come after `since`.")
     return await queries.disclosures(home, member_id, page, since, until)
@@ -162,3 +160,12 @@ async def view_member(
     if member.erased_at is not None:
         raise MemberErased(member.id, member.erased_at)
     return member, access
+
+
+async def _own_live_member(home: UUID, member_id: UUID, members: MemberQueries) -> None:
+    """Sub-resources of an erased member are gone with it (the rows stay, as records)."""
+    member = await members.get(home, member_id)
+    if member is None:
+        raise NotFound("member", member_id)
+    if member.erased_at is not None:
+        raise MemberErased(member.id, member.erased_at)

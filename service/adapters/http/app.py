@@ -12,7 +12,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Schema, SecurityScheme, Tag
 
-from service.adapters.http import schemas
+from service.adapters.http import federation_schemas, schemas
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.health import live, ready
 from service.adapters.http.members import MemberController
@@ -114,7 +114,8 @@ def _forbid_unknown_fields_in_contract(app: Litestar) -> None:
     too, so that generated clients and contract tests know unknown fields are refused."""
     strict = {
         name
-        for name, value in vars(schemas).items()
+        for module in (schemas, federation_schemas)
+        for name, value in vars(module).items()
         if isinstance(value, type)
         and issubclass(value, msgspec.Struct)
         and value.__struct_config__.forbid_unknown_fields

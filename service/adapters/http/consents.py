@@ -24,20 +24,43 @@ from service.adapters.http.idempotency import Created, IdempotencyKey, create_id
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.errors import InvalidField
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.usecases import consents as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
 ConsentId = Annotated[UUID, PathParameter(description="The consent's id.")]
+# RFC 3339 with an offset; a bare number is not an instant here.
+_INSTANT = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
 Since = Annotated[
-    datetime | None,
-    QueryParameter(required=False, description="Only disclosures at or after this instant."),
+    str | None,
+    QueryParameter(
+        required=False,
+        pattern=_INSTANT,
+        max_length=40,
+        description="Only disclosures at or after this instant (RFC 3339).",
+    ),
 ]
 Until = Annotated[
-    datetime | None,
-    QueryParameter(required=False, description="Only disclosures before this instant."),
+    str | None,
+    QueryParameter(
+        required=False,
+        pattern=_INSTANT,
+        max_length=40,
+        description="Only disclosures before this instant (RFC 3339).",
+    ),
 ]
+
+
+def _instant(name: str, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        # The shape matched the contract but the calendar does not (a 30 February).
+        raise InvalidField(name, f"{value!r} is not a real instant.") from None
 
 
 class MemberConsentController(Controller):
@@ -89,7 +112,7 @@ class MemberConsentController(Controller):
         operation_id="listMemberConsents",
         summary="Every consent recorded for the member, whatever its status (home only)",
         opt=scope_required(Scope.CONSENTS_READ),
-        responses=problems.READ,
+        responses=problems.error_responses(403, 410),
     )
     async def list_consents(
         self,
@@ -112,7 +135,7 @@ class MemberConsentController(Controller):
         description="Every time data about the member was returned to another organization, "
         "with the consents that allowed it. Home organization only. Oldest first.",
         opt=scope_required(Scope.CONSENTS_READ),
-        responses=problems.error_responses(403, 422),
+        responses=problems.error_responses(403, 410, 422),
     )
     async def disclosures(
         self,
@@ -128,8 +151,8 @@ class MemberConsentController(Controller):
             caller_of(request).require(Scope.CONSENTS_READ),
             member_id,
             page_request(limit, cursor),
-            since,
-            until,
+            _instant("since", since),
+            _instant("until", until),
             services.members,
             services.federation,
         )

@@ -219,7 +219,9 @@ class PostgresFederationQueries:
         since: datetime | None,
         until: datetime | None,
     ) -> Page[Disclosure]:
-        after = 0 if page.after is None else page.after.int
+        # Disclosures page by their bigint position, carried in the cursor's UUID; a cursor
+        # this service did not hand out may name a position past any bigint: nothing follows.
+        after = 0 if page.after is None else min(page.after.int, 2**63 - 1)
         rows = await self._pool.fetch(
             _DISCLOSURES, member_id, home, after, page.limit + 1, since, until
         )
