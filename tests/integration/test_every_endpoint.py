@@ -476,6 +476,12 @@ def test_a_body_error_names_the_offending_field(client: httpx.Client, org: Org) 
     assert unknown.json()["errors"][0]["field"] == "nick"
 
 
+def test_query_strings_with_control_characters_are_400(client: httpx.Client, org: Org) -> None:
+    response = client.get("/v1/members", params={"external_ref": "a\u0000b"}, headers=org.headers)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "external_ref"
+
+
 def test_page_size_is_bounded(client: httpx.Client, org: Org) -> None:
     for limit in ("0", "101", "-1", "ten"):
         response = client.get("/v1/members", params={"limit": limit}, headers=org.headers)

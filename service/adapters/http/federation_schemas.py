@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from service.adapters.http.schemas import _PRINTABLE, encode_cursor
+from service.adapters.http.schemas import PRINTABLE, encode_cursor
 from service.domain.consent import (
     Consent,
     ConsentStatus,
@@ -33,11 +33,11 @@ from service.domain.networks import (
 )
 from service.domain.paging import Page
 
-NetworkName = Annotated[str, Meta(min_length=1, max_length=200, pattern=_PRINTABLE)]
-Description = Annotated[str, Meta(max_length=2000, pattern=_PRINTABLE)]
-ShortText = Annotated[str, Meta(min_length=1, max_length=200, pattern=_PRINTABLE)]
-Purpose = Annotated[str, Meta(min_length=1, max_length=1000, pattern=_PRINTABLE)]
-Reason = Annotated[str, Meta(max_length=1000, pattern=_PRINTABLE)]
+NetworkName = Annotated[str, Meta(min_length=1, max_length=200, pattern=PRINTABLE)]
+Description = Annotated[str, Meta(max_length=2000, pattern=PRINTABLE)]
+ShortText = Annotated[str, Meta(min_length=1, max_length=200, pattern=PRINTABLE)]
+Purpose = Annotated[str, Meta(min_length=1, max_length=1000, pattern=PRINTABLE)]
+Reason = Annotated[str, Meta(max_length=1000, pattern=PRINTABLE)]
 
 
 class NetworkCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -20,6 +20,7 @@ from service.adapters.http.idempotency import (
 )
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import (
+    PRINTABLE,
     ExternalRef,
     MemberCreate,
     MemberList,
@@ -38,7 +39,11 @@ MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
 ExternalRefFilter = Annotated[
     ExternalRef | None,
     QueryParameter(
-        required=False, max_length=200, description="Only the member with this external_ref."
+        required=False,
+        min_length=1,
+        max_length=200,
+        pattern=PRINTABLE,
+        description="Only the member with this external_ref.",
     ),
 ]
 

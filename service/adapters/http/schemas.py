@@ -18,14 +18,14 @@ from service.domain.organizations import ApiKey, Organization, OrganizationKind,
 from service.domain.paging import Page
 
 # No C0 control characters (U+0000 above all: PostgreSQL text refuses it) and no DEL.
-_PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 
 DisplayName = Annotated[
     str,
     Meta(
         min_length=1,
         max_length=100,
-        pattern=_PRINTABLE,
+        pattern=PRINTABLE,
         description="Pseudonymous name shown to peers.",
     ),
 ]
@@ -34,7 +34,7 @@ TimeZoneName = Annotated[
     Meta(
         min_length=1,
         max_length=64,
-        pattern=_PRINTABLE,
+        pattern=PRINTABLE,
         description="IANA time zone of the member, e.g. `Europe/London`. Every date rule uses it.",
         examples=["Europe/London"],
     ),
@@ -44,7 +44,7 @@ ExternalRef = Annotated[
     Meta(
         min_length=1,
         max_length=200,
-        pattern=_PRINTABLE,
+        pattern=PRINTABLE,
         description="The home organization's own id for the person; unique per organization.",
     ),
 ]
@@ -57,8 +57,8 @@ Email = Annotated[
     ),
 ]
 Phone = Annotated[str, Meta(min_length=3, max_length=32, pattern=r"^\+?[0-9 ()\-]{3,32}$")]
-Name = Annotated[str, Meta(min_length=1, max_length=200, pattern=_PRINTABLE)]
-KeyName = Annotated[str, Meta(min_length=1, max_length=100, pattern=_PRINTABLE)]
+Name = Annotated[str, Meta(min_length=1, max_length=200, pattern=PRINTABLE)]
+KeyName = Annotated[str, Meta(min_length=1, max_length=100, pattern=PRINTABLE)]
 
 
 class ContactDetails(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
