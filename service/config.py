@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 import msgspec
 
@@ -24,6 +25,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     idempotency_ttl_seconds: int = 24 * 3600
     # A claimed Idempotency-Key whose request died is taken over after this long.
     idempotency_lease_seconds: int = 60
+    # How disclosure records (written by the same statement as each cross-organization read)
+    # are committed. "async": the read returns once the record is in PostgreSQL's WAL buffer;
+    # a crash of the database server (never of this service) can lose the last ~0.6 s of
+    # records. "sync": every such read waits for its record to reach disk, about a third
+    # slower here (see bench/README.md).
+    disclosure_commit: Literal["async", "sync"] = "async"
     # How often each worker looks for consents whose expiry passed, to announce consent.expired.
     consent_sweep_seconds: float = 60.0
     log_level: str = "INFO"

@@ -74,6 +74,14 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
         pool = await create_database(
             dsn, min_size=settings.pool_min_size, max_size=settings.pool_max_size
         )
+        # Cross-organization reads get their own pool: their only writes are disclosure records,
+        # committed as Settings.disclosure_commit says; every other write stays synchronous.
+        reads = await create_database(
+            dsn,
+            min_size=settings.pool_min_size,
+            max_size=settings.pool_max_size,
+            synchronous_commit=settings.disclosure_commit != "async",
+        )
         clock = SystemClock()
         idempotency = PostgresIdempotencyStore(
             pool,
@@ -105,11 +113,12 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                 idempotency=idempotency,
                 members=PostgresMemberQueries(pool),
                 api_keys=api_keys,
-                federation=PostgresFederationQueries(pool),
+                federation=PostgresFederationQueries(reads),
             )
         finally:
             for task in background:
                 task.cancel()
+            await reads.close()
             await pool.close()
 
     return create_app(settings, services)

@@ -76,14 +76,21 @@ class Database:
         await self.pool.close()
 
 
-async def create_database(dsn: str, *, min_size: int, max_size: int) -> Database:
+async def create_database(
+    dsn: str, *, min_size: int, max_size: int, synchronous_commit: bool = True
+) -> Database:
+    """`synchronous_commit=False` makes this pool's commits return before the WAL reaches disk
+    (see Settings.disclosure_commit): for the pool whose only writes are disclosure records."""
+    settings = {"application_name": "support-network"}
+    if not synchronous_commit:
+        settings["synchronous_commit"] = "off"
     pool = await asyncpg.create_pool(
         dsn,
         min_size=min_size,
         max_size=max_size,
         reset=_keep_session,
         command_timeout=30,
-        server_settings={"application_name": "support-network"},
+        server_settings=settings,
     )
     assert pool is not None
     return Database(pool, slots=max_size)
