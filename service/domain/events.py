@@ -31,6 +31,7 @@ class EventType(enum.StrEnum):
     CONSENT_GRANTED = "consent.granted"
     CONSENT_REVOKED = "consent.revoked"
     CONSENT_EXPIRED = "consent.expired"
+    RECOVERY_RESTARTED = "recovery.restarted"
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True):

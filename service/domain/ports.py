@@ -14,6 +14,7 @@ from service.domain.members import Member
 from service.domain.networks import Membership, Network, Participation, SeenMembership
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest
+from service.domain.recovery import ClosedPeriod
 
 
 class Clock(Protocol):
@@ -121,6 +122,16 @@ class ConsentRepository(Protocol):
         ...
 
 
+class RecoveryRepository(Protocol):
+    async def closed_periods(self, member_id: UUID) -> list[ClosedPeriod]:
+        """The member's finished recovery periods, oldest first."""
+        ...
+
+    async def add_closed_period(self, period: ClosedPeriod, organization_id: UUID) -> None:
+        """Keep a period a restart closed."""
+        ...
+
+
 class MemberRepository(Protocol):
     async def add(self, member: Member) -> None:
         """Store a new member. Raises DuplicateExternalRef when the organization already has
@@ -169,6 +180,9 @@ class UnitOfWork(Protocol):
     @property
     def consents(self) -> ConsentRepository: ...
 
+    @property
+    def recovery(self) -> RecoveryRepository: ...
+
     async def __aenter__(self) -> Self: ...
 
     async def __aexit__(
@@ -203,6 +217,13 @@ class FederationQueries(Protocol):
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
         """The member and what the viewer may see of it; None if it may see nothing."""
+        ...
+
+    async def recovery_for(
+        self, viewing: Viewing, member_id: UUID
+    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
+        """The member's journey if the viewer is its home organization or holds a consent in
+        force covering `recovery` (recorded as a disclosure); else None."""
         ...
 
     async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:

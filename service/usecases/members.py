@@ -13,6 +13,7 @@ from service.domain.events import EventType, member_event
 from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, MemberQueries, UnitOfWork
+from service.domain.recovery import check_start_after_history
 
 
 class CreateMember(msgspec.Struct, frozen=True, kw_only=True):
@@ -77,6 +78,10 @@ async def update_member(
         updated, changed = rules.apply_changes(
             current, command.changes, expected_version=command.expected_version, now=now
         )
+        if "recovery_started_on" in changed:
+            check_start_after_history(
+                updated.recovery_started_on, await uow.recovery.closed_periods(updated.id)
+            )
         if changed:
             await uow.members.save(updated)
             await uow.outbox.append(

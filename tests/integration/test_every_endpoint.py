@@ -186,6 +186,15 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         scope="consents:write",
         foreign_is_404=True,
     ),
+    ("get", "/v1/members/{member_id}/recovery"): Endpoint(
+        params=MEMBER, scope="members:read", foreign_is_404=True
+    ),
+    ("post", "/v1/members/{member_id}/recovery-restarts"): Endpoint(
+        params=MEMBER,
+        body=lambda _w: {"restarted_on": "2026-11-01", "note": "private"},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
     ("post", "/v1/networks"): Endpoint(
         body=lambda _w: {"kind": "group", "name": "Tuesday group"}, scope="networks:write"
     ),

@@ -17,6 +17,7 @@ from service.domain.members import Member
 from service.domain.networks import Membership, Network, Participation
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
+from service.domain.recovery import ClosedPeriod
 
 
 class FixedClock:
@@ -59,6 +60,7 @@ class Store:
         self.memberships: dict[UUID, Membership] = {}
         self.consents: dict[UUID, Consent] = {}
         self.announced: set[UUID] = set()
+        self.periods: list[ClosedPeriod] = []
 
     def copy(self) -> Store:
         copied = Store()
@@ -198,6 +200,20 @@ class FakeConsents:
         self._staged.announced.add(consent_id)
 
 
+class FakeRecovery:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def closed_periods(self, member_id: UUID) -> list[ClosedPeriod]:
+        return sorted(
+            (p for p in self._staged.periods if p.member_id == member_id),
+            key=lambda p: (p.started_on, p.recorded_at),
+        )
+
+    async def add_closed_period(self, period: ClosedPeriod, organization_id: UUID) -> None:
+        self._staged.periods.append(period)
+
+
 class FakeOutbox:
     def __init__(self, staged: Store) -> None:
         self._staged = staged
@@ -239,6 +255,10 @@ class FakeUnitOfWork:
     @property
     def consents(self) -> FakeConsents:
         return FakeConsents(self._staged)
+
+    @property
+    def recovery(self) -> FakeRecovery:
+        return FakeRecovery(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:

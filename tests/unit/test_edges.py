@@ -125,7 +125,8 @@ def _sql_literals(path: Path) -> list[str]:
 
 SESSION_STATE = re.compile(
     r"(^|;)\s*(SET\s+(?!LOCAL\b)|LISTEN\b|RESET\b)|pg_advisory_lock|set_config\([^)]*false",
-    re.IGNORECASE | re.MULTILINE,
+    # Case-sensitive: the SQL here is written in capitals, prose ("set it first") is not.
+    re.MULTILINE,
 )
 
 

@@ -12,13 +12,14 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Schema, SecurityScheme, Tag
 
-from service.adapters.http import federation_schemas, schemas
+from service.adapters.http import federation_schemas, recovery, schemas
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.health import live, ready
 from service.adapters.http.members import MemberController
 from service.adapters.http.networks import NetworkController
 from service.adapters.http.organizations import ApiKeyController, OrganizationController
 from service.adapters.http.problems import EXCEPTION_HANDLERS
+from service.adapters.http.recovery import RecoveryController
 from service.adapters.http.services import Services
 from service.config import Settings
 
@@ -56,6 +57,7 @@ def openapi_config() -> OpenAPIConfig:
             Tag(name="organizations", description="Tenants; created by the platform operator."),
             Tag(name="api-keys", description="An organization's own API keys."),
             Tag(name="members", description="People in the network, owned by a home organization."),
+            Tag(name="recovery", description="Recovery journeys, restarts and streaks."),
             Tag(
                 name="networks",
                 description="Support networks shared by the organizations taking part in them.",
@@ -93,6 +95,7 @@ def create_app(settings: Settings, services_factory: ServicesFactory) -> Litesta
             MemberConsentController,
             ConsentController,
             NetworkController,
+            RecoveryController,
             OrganizationController,
             ApiKeyController,
             live,
@@ -114,7 +117,7 @@ def _forbid_unknown_fields_in_contract(app: Litestar) -> None:
     too, so that generated clients and contract tests know unknown fields are refused."""
     strict = {
         name
-        for module in (schemas, federation_schemas)
+        for module in (schemas, federation_schemas, recovery)
         for name, value in vars(module).items()
         if isinstance(value, type)
         and issubclass(value, msgspec.Struct)

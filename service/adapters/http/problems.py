@@ -30,6 +30,7 @@ from service.domain.errors import (
     StaleVersion,
 )
 from service.domain.networks import NetworkConflict, NotAllowed
+from service.domain.recovery import NoJourney
 
 logger = logging.getLogger("service.errors")
 
@@ -73,6 +74,7 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     MemberErased: ProblemKind(410, "member-erased", "The member was erased"),
     ApiKeyRevoked: ProblemKind(410, "api-key-revoked", "The API key was revoked"),
     NetworkConflict: ProblemKind(409, "network-conflict", "The network does not allow that now"),
+    NoJourney: ProblemKind(409, "no-recovery-start", "The member has no recovery start yet"),
     NotAllowed: ProblemKind(403, "not-allowed", "Not this organization's to do"),
     CannotRevokeOwnKey: ProblemKind(409, "cannot-revoke-own-key", "A key cannot revoke itself"),
     AuthenticationRequired: ProblemKind(401, "unauthenticated", "Authentication required"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
+from asyncpg import Record
+
 from service.adapters.postgres.mapping import (
     CONSENT_COLUMNS,
     MEMBERSHIP_COLUMNS,
@@ -22,6 +24,7 @@ from service.adapters.postgres.mapping import (
 from service.adapters.postgres.pool import DbConnection
 from service.domain.consent import Consent, DataScope
 from service.domain.networks import Membership, Network, Participation
+from service.domain.recovery import ClosedPeriod
 
 
 def _placeholders(count: int) -> str:
@@ -172,4 +175,45 @@ class PostgresConsentRepository:
     async def mark_expiry_announced(self, consent_id: UUID, now: datetime) -> None:
         await self._connection.execute(
             "UPDATE consents SET expiry_announced_at = $2 WHERE id = $1", consent_id, now
+        )
+
+
+PERIOD_COLUMNS = "id, member_id, started_on, ended_on, note, recorded_at"
+
+
+def period_from_row(row: Record) -> ClosedPeriod:
+    return ClosedPeriod(
+        id=row["id"],
+        member_id=row["member_id"],
+        started_on=row["started_on"],
+        ended_on=row["ended_on"],
+        note=row["note"],
+        recorded_at=row["recorded_at"],
+    )
+
+
+class PostgresRecoveryRepository:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def closed_periods(self, member_id: UUID) -> list[ClosedPeriod]:
+        rows = await self._connection.fetch(
+            f"SELECT {PERIOD_COLUMNS} FROM recovery_periods "  # noqa: S608
+            "WHERE member_id = $1 ORDER BY started_on, recorded_at",
+            member_id,
+        )
+        return [period_from_row(r) for r in rows]
+
+    async def add_closed_period(self, period: ClosedPeriod, organization_id: UUID) -> None:
+        await self._connection.execute(
+            "INSERT INTO recovery_periods "
+            "(id, member_id, organization_id, started_on, ended_on, note, recorded_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            period.id,
+            period.member_id,
+            organization_id,
+            period.started_on,
+            period.ended_on,
+            period.note,
+            period.recorded_at,
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from service.adapters.postgres.federation import CONSENT_IN_FORCE
+from service.adapters.postgres.federation import CONSENT_IN_FORCE, PERIOD_COLUMNS, period_from_row
 from service.adapters.postgres.mapping import (
     CONSENT_COLUMNS,
     MEMBER_COLUMNS,
@@ -25,6 +25,7 @@ from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewi
 from service.domain.members import Member
 from service.domain.networks import Network, Participation, SeenMembership
 from service.domain.paging import Page, PageRequest, page_from_rows
+from service.domain.recovery import ClosedPeriod
 
 _BEFORE_ALL = UUID(int=0)
 
@@ -49,6 +50,32 @@ WITH target AS (
 SELECT t.*, g.consent_ids, g.scopes
 FROM target t, grants g
 WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
+"""  # noqa: S608
+
+# As _MEMBER_FOR_VIEWER, but only consents covering $6 count, and only $6 is recorded.
+_MEMBER_FOR_VIEWER_IN_SCOPE = f"""
+WITH target AS (
+    SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
+), grants AS (
+    SELECT coalesce(array_agg(DISTINCT c.id), '{{}}') AS consent_ids
+    FROM target t
+    JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
+         AND t.organization_id <> $2 AND $6 = ANY(c.scopes)
+         AND {CONSENT_IN_FORCE.format(now="$3")}
+), logged AS (
+    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
+                             scopes, operation, request_id, disclosed_at)
+    SELECT t.id, t.organization_id, $2, g.consent_ids, ARRAY[$6]::text[], $4, $5, $3
+    FROM target t, grants g
+    WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
+)
+SELECT t.*, g.consent_ids, ARRAY[$6]::text[] AS scopes
+FROM target t, grants g
+WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
+"""  # noqa: S608
+
+_PERIODS = f"""
+SELECT {PERIOD_COLUMNS} FROM recovery_periods WHERE member_id = $1 ORDER BY started_on, recorded_at
 """  # noqa: S608
 
 # A network is visible to the organizations invited into it or taking part in it.
@@ -155,6 +182,27 @@ class PostgresFederationQueries:
             viewing.organization_id, member.organization_id, row["consent_ids"], row["scopes"]
         )
         return member, access
+
+    async def recovery_for(
+        self, viewing: Viewing, member_id: UUID
+    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
+        row = await self._pool.fetchrow(
+            _MEMBER_FOR_VIEWER_IN_SCOPE,
+            member_id,
+            viewing.organization_id,
+            viewing.now,
+            viewing.operation,
+            viewing.request_id,
+            DataScope.RECOVERY.value,
+        )
+        if row is None:
+            return None
+        member = member_from_row(row)
+        access = _access(
+            viewing.organization_id, member.organization_id, row["consent_ids"], row["scopes"]
+        )
+        periods = [period_from_row(r) for r in await self._pool.fetch(_PERIODS, member_id)]
+        return member, access, periods
 
     async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
         row = await self._pool.fetchrow(_NETWORK_FOR_VIEWER, network_id, viewer)

@@ -10,6 +10,7 @@ from asyncpg.transaction import Transaction
 from service.adapters.postgres.federation import (
     PostgresConsentRepository,
     PostgresNetworkRepository,
+    PostgresRecoveryRepository,
 )
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.pool import Database, DbConnection
@@ -32,6 +33,7 @@ class PostgresUnitOfWork:
     idempotency: PostgresIdempotencyRecorder
     networks: PostgresNetworkRepository
     consents: PostgresConsentRepository
+    recovery: PostgresRecoveryRepository
 
     def __init__(self, pool: Database) -> None:
         self._pool = pool
@@ -59,6 +61,7 @@ class PostgresUnitOfWork:
             self.idempotency = PostgresIdempotencyRecorder(connection)
             self.networks = PostgresNetworkRepository(connection)
             self.consents = PostgresConsentRepository(connection)
+            self.recovery = PostgresRecoveryRepository(connection)
         self._depth += 1
         return self
 

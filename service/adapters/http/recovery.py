@@ -1,0 +1,133 @@
+"""/v1/members/{id}/recovery and /recovery-restarts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.params import JSONBody, PathParameter
+from msgspec import Meta
+
+from service.adapters.http import problems
+from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
+from service.adapters.http.schemas import PRINTABLE
+from service.adapters.http.services import BEARER, authenticated, services_of
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.organizations import Scope
+from service.usecases import recovery as usecases
+
+MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
+
+
+class RestartCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    restarted_on: date
+    note: Annotated[str, Meta(max_length=2000, pattern=PRINTABLE)] | None = None
+
+
+class PeriodView(msgspec.Struct, kw_only=True):
+    """A finished period; `note` shows to the home organization only."""
+
+    started_on: date
+    ended_on: date
+    days: int
+    note: str | None
+
+
+class RecoveryView(msgspec.Struct, kw_only=True):
+    """A member's recovery journey. Streaks count whole days completed in the member's own
+    time zone; a restart opens a new period and keeps the earlier ones."""
+
+    member_id: UUID
+    current_period_started_on: date | None
+    current_streak_days: int
+    longest_streak_days: int
+    total_days_in_recovery: int
+    restarts: int
+    periods: list[PeriodView]
+    version: int
+
+    @classmethod
+    def of(cls, seen: usecases.JourneySeen) -> RecoveryView:
+        journey = seen.journey
+        return cls(
+            member_id=seen.member.id,
+            current_period_started_on=journey.current_period_started_on,
+            current_streak_days=journey.current_streak_days,
+            longest_streak_days=journey.longest_streak_days,
+            total_days_in_recovery=journey.total_days_in_recovery,
+            restarts=journey.restarts,
+            periods=[
+                PeriodView(
+                    started_on=p.started_on,
+                    ended_on=p.ended_on,
+                    days=p.days,
+                    note=p.note if seen.access.home else None,
+                )
+                for p in seen.periods
+            ],
+            version=seen.member.version,
+        )
+
+
+class RecoveryController(Controller):
+    path = "/v1/members/{member_id:uuid}"
+    tags = ["recovery"]
+    middleware = [authenticated]
+    security = BEARER
+
+    @get(
+        "/recovery",
+        operation_id="getRecovery",
+        summary="A member's recovery journey: current period, streaks, history",
+        description="The home organization sees everything. Another organization needs a consent "
+        "in force covering `recovery` (the read is recorded as a disclosure) and never sees the "
+        "notes.",
+        opt=scope_required(Scope.MEMBERS_READ),
+        responses=problems.error_responses(403, 410),
+    )
+    async def get_recovery(
+        self, request: Request[Any, Any, Any], member_id: MemberId
+    ) -> RecoveryView:
+        services = services_of(request)
+        viewing = services.viewing(caller_of(request).require(Scope.MEMBERS_READ), "getRecovery")
+        return RecoveryView.of(await usecases.view_journey(viewing, member_id, services.federation))
+
+    @post(
+        "/recovery-restarts",
+        operation_id="restartRecovery",
+        summary="Record a restart: the current period closes and a new one opens that day",
+        description="Home organization only. Nothing is deleted; the optional note stays with "
+        "the home organization.",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.error_responses(403, 409, 410, 413, 422),
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def restart(
+        self,
+        request: Request[Any, Any, Any],
+        member_id: MemberId,
+        data: JSONBody[RestartCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[RecoveryView]:
+        services = services_of(request)
+        caller = caller_of(request)
+        command = usecases.RestartRecovery(
+            organization_id=caller.require(Scope.MEMBERS_WRITE),
+            member_id=member_id,
+            restarted_on=data.restarted_on,
+            note=data.note,
+        )
+
+        async def run(uow: PostgresUnitOfWork) -> Created[RecoveryView]:
+            seen = await usecases.restart_recovery(command, uow, services.clock, services.ids)
+            return Created(
+                body=RecoveryView.of(seen),
+                headers={"ETag": etag(seen.member.version)},
+                resource_id=member_id,
+            )
+
+        return await create_idempotently(request, services, caller, idempotency_key, run)

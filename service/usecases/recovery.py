@@ -1,0 +1,95 @@
+"""Recovery journeys: restarts and the derived streaks."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import msgspec
+
+from service.domain import recovery as rules
+from service.domain.consent import Access, Viewing
+from service.domain.errors import MemberErased, NotFound
+from service.domain.events import EventType, new_event
+from service.domain.members import Member
+from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+from service.domain.recovery import ClosedPeriod, Journey
+
+
+class RestartRecovery(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    member_id: UUID
+    restarted_on: date
+    note: str | None = None
+
+
+class JourneySeen(msgspec.Struct, frozen=True, kw_only=True):
+    member: Member
+    access: Access
+    journey: Journey
+    periods: list[ClosedPeriod]
+
+
+async def restart_recovery(
+    command: RestartRecovery, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> JourneySeen:
+    """Close the current period and open a new one (home organization only). Announces
+    `recovery.restarted`; the note stays with the home organization."""
+    now = clock.now()
+    async with uow:
+        member = await uow.members.get_for_update(command.organization_id, command.member_id)
+        if member is None:
+            raise NotFound("member", command.member_id)
+        if member.erased_at is not None or member.timezone is None:
+            raise MemberErased(member.id, member.erased_at or now)
+        today = rules.local_today(now, member.timezone)
+        closed, renewed = rules.restart(
+            member,
+            restarted_on=command.restarted_on,
+            note=command.note,
+            period_id=ids.new_id(),
+            today=today,
+            now=now,
+        )
+        await uow.recovery.add_closed_period(closed, member.organization_id)
+        await uow.members.save(renewed)
+        await uow.outbox.append(
+            new_event(
+                EventType.RECOVERY_RESTARTED,
+                organization_id=member.organization_id,
+                subject_type="member",
+                subject_id=member.id,
+                event_id=ids.new_id(),
+                now=now,
+                data={"member_id": str(member.id), "version": renewed.version},
+            )
+        )
+        periods = [*await uow.recovery.closed_periods(member.id)]
+        await uow.commit()
+    home = Access(home=True, scopes=frozenset())
+    return JourneySeen(
+        member=renewed,
+        access=home,
+        journey=rules.journey(renewed.recovery_started_on, periods, today),
+        periods=periods,
+    )
+
+
+async def view_journey(
+    viewing: Viewing, member_id: UUID, queries: FederationQueries
+) -> JourneySeen:
+    """The journey as the viewer may see it: home, or a consent covering `recovery` (the read
+    is then recorded as a disclosure); nothing otherwise."""
+    seen = await queries.recovery_for(viewing, member_id)
+    if seen is None:
+        raise NotFound("member", member_id)
+    member, access, periods = seen
+    if member.erased_at is not None or member.timezone is None:
+        raise MemberErased(member.id, member.erased_at or viewing.now)
+    today = rules.local_today(viewing.now, member.timezone)
+    return JourneySeen(
+        member=member,
+        access=access,
+        journey=rules.journey(member.recovery_started_on, periods, today),
+        periods=periods,
+    )
