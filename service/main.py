@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
@@ -27,6 +27,7 @@ from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.config import Settings
 from service.domain.members import known_timezones
 from service.usecases.consents import announce_expired_consents
+from service.usecases.milestones import announce_due_milestones
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,19 @@ async def announce_expired_consents_forever(
         await asyncio.sleep(every_seconds)
 
 
+async def repeat_forever(
+    work: Callable[[], Awaitable[int]], every_seconds: float, what: str
+) -> None:
+    """Run `work` until it finds nothing to do, then wait; survive its failures."""
+    while True:
+        try:
+            while await work() > 0:
+                pass
+        except Exception:
+            logger.exception("%s failed; will retry", what)
+        await asyncio.sleep(every_seconds)
+
+
 def litestar_app(settings: Settings, dsn: str) -> Litestar:
     known_timezones()  # load the zone database now, not inside the first request
 
@@ -91,6 +105,13 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
         ids = UuidV7Source()
         background = [
             asyncio.create_task(purge_idempotency_keys(idempotency, clock)),
+            asyncio.create_task(
+                repeat_forever(
+                    lambda: announce_due_milestones(PostgresUnitOfWork(pool), clock, ids),
+                    settings.milestone_sweep_seconds,
+                    "announcing milestones",
+                )
+            ),
             asyncio.create_task(
                 announce_expired_consents_forever(
                     pool, clock, ids, every_seconds=settings.consent_sweep_seconds

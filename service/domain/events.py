@@ -32,6 +32,8 @@ class EventType(enum.StrEnum):
     CONSENT_REVOKED = "consent.revoked"
     CONSENT_EXPIRED = "consent.expired"
     RECOVERY_RESTARTED = "recovery.restarted"
+    MILESTONE_REACHED = "milestone.reached"
+    MILESTONE_CHEERED = "milestone.cheered"
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True):

@@ -3,7 +3,7 @@ fakes both satisfy these Protocols structurally; neither inherits from them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 from uuid import UUID
@@ -11,6 +11,7 @@ from uuid import UUID
 from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing
 from service.domain.events import Event
 from service.domain.members import Member
+from service.domain.milestones import Cheer, CustomMilestone, Ladder
 from service.domain.networks import Membership, Network, Participation, SeenMembership
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest
@@ -89,6 +90,10 @@ class NetworkRepository(Protocol):
         """Store a new membership."""
         ...
 
+    async def share_active_network(self, member_id: UUID, other_member_id: UUID) -> bool:
+        """Whether both members actively belong to one network that is not archived."""
+        ...
+
     async def save_membership(self, membership: Membership) -> None:
         """Write back a changed membership."""
         ...
@@ -129,6 +134,52 @@ class RecoveryRepository(Protocol):
 
     async def add_closed_period(self, period: ClosedPeriod, organization_id: UUID) -> None:
         """Keep a period a restart closed."""
+        ...
+
+
+class MilestoneRepository(Protocol):
+    async def due_members(self, now: datetime, limit: int) -> list[tuple[Member, Ladder]]:
+        """Members whose next milestone is due (or not yet computed), with their home
+        organization's ladder; claimed so that no other worker takes them."""
+        ...
+
+    async def announce(
+        self,
+        member_id: UUID,
+        period_started_on: date,
+        rung_key: str,
+        due_at: datetime,
+        now: datetime,
+    ) -> bool:
+        """Record the announcement of one milestone; False if it was announced before."""
+        ...
+
+    async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:
+        """When to look at the member again (None: never, the ladder is finished)."""
+        ...
+
+    async def ladder(self, organization_id: UUID) -> Ladder:
+        """The organization's ladder (the default one unless replaced)."""
+        ...
+
+    async def set_ladder(self, organization_id: UUID, ladder: Ladder | None) -> None:
+        """Replace the organization's ladder (None: back to the default)."""
+        ...
+
+    async def add_custom(self, milestone: CustomMilestone, organization_id: UUID) -> None:
+        """Store a custom milestone."""
+        ...
+
+    async def custom(self, member_id: UUID, milestone_id: UUID) -> CustomMilestone | None:
+        """One custom milestone of the member."""
+        ...
+
+    async def announced_keys(self, member_id: UUID) -> list[tuple[date, str, datetime]]:
+        """(period start, rung key, due at) of every milestone announced for the member."""
+        ...
+
+    async def add_cheer(self, cheer: Cheer) -> None:
+        """Store a cheer."""
         ...
 
 
@@ -183,6 +234,9 @@ class UnitOfWork(Protocol):
     @property
     def recovery(self) -> RecoveryRepository: ...
 
+    @property
+    def milestones(self) -> MilestoneRepository: ...
+
     async def __aenter__(self) -> Self: ...
 
     async def __aexit__(
@@ -224,6 +278,17 @@ class FederationQueries(Protocol):
     ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
         """The member's journey if the viewer is its home organization or holds a consent in
         force covering `recovery` (recorded as a disclosure); else None."""
+        ...
+
+    async def milestones_for(
+        self, viewing: Viewing, member_id: UUID
+    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
+        """As recovery_for, for the `milestones` scope."""
+        ...
+
+    async def custom_and_cheers(self, member_id: UUID) -> tuple[list[CustomMilestone], list[Cheer]]:
+        """The member's custom milestones and every cheer on its milestones (call after an
+        access check)."""
         ...
 
     async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:

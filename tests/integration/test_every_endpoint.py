@@ -195,6 +195,26 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         scope="members:write",
         foreign_is_404=True,
     ),
+    ("get", "/v1/members/{member_id}/milestones"): Endpoint(
+        params=MEMBER, scope="members:read", foreign_is_404=True
+    ),
+    ("post", "/v1/members/{member_id}/custom-milestones"): Endpoint(
+        params=MEMBER,
+        body=lambda _w: {"title": "First meeting chaired", "achieved_on": "2026-11-01"},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/members/{member_id}/milestones/{milestone_key}/cheers"): Endpoint(
+        params=lambda w: {"member_id": w.member_id, "milestone_key": "1999-12-31.7d"},
+        body=lambda w: {"author_member_id": w.member_id, "message": "So proud of you"},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/milestone-ladder"): Endpoint(scope="members:read"),
+    ("put", "/v1/milestone-ladder"): Endpoint(
+        body=lambda _w: {"rungs": [{"unit": "days", "amount": 7}], "then_every_months": 12},
+        scope="members:write",
+    ),
     ("post", "/v1/networks"): Endpoint(
         body=lambda _w: {"kind": "group", "name": "Tuesday group"}, scope="networks:write"
     ),

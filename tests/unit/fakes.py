@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import Self
 from uuid import UUID
@@ -14,6 +14,7 @@ from service.domain.consent import Consent, DataScope
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event
 from service.domain.members import Member
+from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
 from service.domain.networks import Membership, Network, Participation
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
@@ -61,6 +62,11 @@ class Store:
         self.consents: dict[UUID, Consent] = {}
         self.announced: set[UUID] = set()
         self.periods: list[ClosedPeriod] = []
+        self.ladders: dict[UUID, Ladder] = {}
+        self.announcements: dict[tuple[UUID, date, str], datetime] = {}
+        self.schedule: dict[UUID, datetime | None] = {}
+        self.customs: dict[UUID, CustomMilestone] = {}
+        self.cheers: list[Cheer] = []
 
     def copy(self) -> Store:
         copied = Store()
@@ -157,6 +163,12 @@ class FakeNetworks:
     async def add_membership(self, membership: Membership) -> None:
         self._staged.memberships[membership.id] = membership
 
+    async def share_active_network(self, member_id: UUID, other_member_id: UUID) -> bool:
+        live = [m for m in self._staged.memberships.values() if m.status.value == "active"]
+        ours = {m.network_id for m in live if m.member_id == member_id}
+        theirs = {m.network_id for m in live if m.member_id == other_member_id}
+        return any(n in theirs and self._staged.networks[n].status.value == "active" for n in ours)
+
     async def save_membership(self, membership: Membership) -> None:
         self._staged.memberships[membership.id] = membership
 
@@ -214,6 +226,63 @@ class FakeRecovery:
         self._staged.periods.append(period)
 
 
+class FakeMilestones:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def due_members(self, now: datetime, limit: int) -> list[tuple[Member, Ladder]]:
+        due = []
+        for member in self._staged.members.values():
+            at = self._staged.schedule.get(member.id)
+            if member.recovery_started_on is None or member.erased_at is not None:
+                continue
+            if member.id not in self._staged.schedule or (at is not None and at <= now):
+                ladder = self._staged.ladders.get(member.organization_id, DEFAULT_LADDER)
+                due.append((member, ladder))
+        return due[:limit]
+
+    async def announce(
+        self,
+        member_id: UUID,
+        period_started_on: date,
+        rung_key: str,
+        due_at: datetime,
+        now: datetime,
+    ) -> bool:
+        key = (member_id, period_started_on, rung_key)
+        if key in self._staged.announcements:
+            return False
+        self._staged.announcements[key] = due_at
+        return True
+
+    async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:
+        self._staged.schedule[member_id] = next_at
+
+    async def ladder(self, organization_id: UUID) -> Ladder:
+        return self._staged.ladders.get(organization_id, DEFAULT_LADDER)
+
+    async def set_ladder(self, organization_id: UUID, ladder: Ladder | None) -> None:
+        if ladder is None:
+            self._staged.ladders.pop(organization_id, None)
+        else:
+            self._staged.ladders[organization_id] = ladder
+
+    async def add_custom(self, milestone: CustomMilestone, organization_id: UUID) -> None:
+        self._staged.customs[milestone.id] = milestone
+
+    async def custom(self, member_id: UUID, milestone_id: UUID) -> CustomMilestone | None:
+        found = self._staged.customs.get(milestone_id)
+        return found if found is not None and found.member_id == member_id else None
+
+    async def announced_keys(self, member_id: UUID) -> list[tuple[date, str, datetime]]:
+        return [
+            (p, k, at) for (m, p, k), at in self._staged.announcements.items() if m == member_id
+        ]
+
+    async def add_cheer(self, cheer: Cheer) -> None:
+        self._staged.cheers.append(cheer)
+
+
 class FakeOutbox:
     def __init__(self, staged: Store) -> None:
         self._staged = staged
@@ -259,6 +328,10 @@ class FakeUnitOfWork:
     @property
     def recovery(self) -> FakeRecovery:
         return FakeRecovery(self._staged)
+
+    @property
+    def milestones(self) -> FakeMilestones:
+        return FakeMilestones(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:

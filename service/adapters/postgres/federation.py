@@ -95,6 +95,19 @@ class PostgresNetworkRepository:
         )
         return [membership_from_row(r) for r in rows]
 
+    async def share_active_network(self, member_id: UUID, other_member_id: UUID) -> bool:
+        """Both members belong, actively, to one network that is not archived."""
+        found = await self._connection.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM network_memberships a "
+            "JOIN network_memberships b ON b.network_id = a.network_id "
+            "JOIN networks n ON n.id = a.network_id AND n.status = 'active' "
+            "WHERE a.member_id = $1 AND b.member_id = $2 "
+            "AND a.status = 'active' AND b.status = 'active')",
+            member_id,
+            other_member_id,
+        )
+        return bool(found)
+
     async def add_membership(self, membership: Membership) -> None:
         await self._connection.execute(
             f"INSERT INTO network_memberships ({MEMBERSHIP_COLUMNS}) "  # noqa: S608

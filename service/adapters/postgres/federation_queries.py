@@ -20,9 +20,11 @@ from service.adapters.postgres.mapping import (
     network_from_row,
     participation_from_row,
 )
+from service.adapters.postgres.milestones import cheer_from_row, custom_from_row
 from service.adapters.postgres.pool import Database
 from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing, access_for
 from service.domain.members import Member
+from service.domain.milestones import Cheer, CustomMilestone
 from service.domain.networks import Network, Participation, SeenMembership
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.recovery import ClosedPeriod
@@ -186,6 +188,29 @@ class PostgresFederationQueries:
     async def recovery_for(
         self, viewing: Viewing, member_id: UUID
     ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
+        return await self._journey_for(viewing, member_id, DataScope.RECOVERY)
+
+    async def milestones_for(
+        self, viewing: Viewing, member_id: UUID
+    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
+        return await self._journey_for(viewing, member_id, DataScope.MILESTONES)
+
+    async def custom_and_cheers(self, member_id: UUID) -> tuple[list[CustomMilestone], list[Cheer]]:
+        custom = await self._pool.fetch(
+            "SELECT id, member_id, title, achieved_on, created_at FROM custom_milestones "
+            "WHERE member_id = $1 ORDER BY achieved_on, id",
+            member_id,
+        )
+        cheers = await self._pool.fetch(
+            "SELECT id, member_id, milestone_key, author_member_id, author_organization_id, "
+            "message, created_at FROM cheers WHERE member_id = $1 ORDER BY id",
+            member_id,
+        )
+        return [custom_from_row(r) for r in custom], [cheer_from_row(r) for r in cheers]
+
+    async def _journey_for(
+        self, viewing: Viewing, member_id: UUID, scope: DataScope
+    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
         row = await self._pool.fetchrow(
             _MEMBER_FOR_VIEWER_IN_SCOPE,
             member_id,
@@ -193,7 +218,7 @@ class PostgresFederationQueries:
             viewing.now,
             viewing.operation,
             viewing.request_id,
-            DataScope.RECOVERY.value,
+            scope.value,
         )
         if row is None:
             return None

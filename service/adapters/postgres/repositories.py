@@ -39,7 +39,8 @@ SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 AND organization_id = $2 FOR 
 _UPDATE_MEMBER = """
 UPDATE members SET
     display_name = $3, timezone = $4, external_ref = $5, recovery_started_on = $6,
-    contact_email = $7, contact_phone = $8, version = $9, updated_at = $10, erased_at = $11
+    contact_email = $7, contact_phone = $8, version = $9, updated_at = $10, erased_at = $11,
+    next_milestone_at = NULL
 WHERE id = $1 AND organization_id = $2
 """
 

@@ -13,6 +13,7 @@ from service.adapters.postgres.federation import (
     PostgresRecoveryRepository,
 )
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
+from service.adapters.postgres.milestones import PostgresMilestoneRepository
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import (
     PostgresApiKeyRepository,
@@ -34,6 +35,7 @@ class PostgresUnitOfWork:
     networks: PostgresNetworkRepository
     consents: PostgresConsentRepository
     recovery: PostgresRecoveryRepository
+    milestones: PostgresMilestoneRepository
 
     def __init__(self, pool: Database) -> None:
         self._pool = pool
@@ -62,6 +64,7 @@ class PostgresUnitOfWork:
             self.networks = PostgresNetworkRepository(connection)
             self.consents = PostgresConsentRepository(connection)
             self.recovery = PostgresRecoveryRepository(connection)
+            self.milestones = PostgresMilestoneRepository(connection)
         self._depth += 1
         return self
 

@@ -1,0 +1,293 @@
+"""Milestones, custom milestones, cheers, and the organization's milestone ladder."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import msgspec
+from litestar import Controller, Request, Response, get, post, put
+from litestar.params import JSONBody, PathParameter
+from msgspec import Meta
+
+from service.adapters.http import problems
+from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.schemas import PRINTABLE
+from service.adapters.http.services import BEARER, authenticated, services_of
+from service.domain.milestones import Cheer, Ladder, Reached, Rung, Unit, milestone_key
+from service.domain.organizations import Scope
+from service.usecases import milestones as usecases
+
+MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
+MilestoneKey = Annotated[
+    str,
+    PathParameter(
+        description="An automatic milestone's key (`<period start>.<rung>`, e.g. "
+        "`2026-01-05.30d`) or a custom milestone's id.",
+        min_length=3,
+        max_length=60,
+        pattern=r"^[0-9A-Za-z.\-]+$",
+    ),
+]
+
+
+class CheerView(msgspec.Struct, kw_only=True):
+    """A cheer. Its author shows only to the author's own organization."""
+
+    id: UUID
+    milestone_key: str
+    author_member_id: UUID | None
+    message: str
+    created_at: datetime
+
+
+class MilestoneView(msgspec.Struct, kw_only=True):
+    key: str
+    label: str
+    kind: Literal["automatic", "custom"]
+    period_started_on: date | None
+    reached_at: datetime | None
+    achieved_on: date | None
+    cheers: list[CheerView]
+
+
+class NextMilestoneView(msgspec.Struct, kw_only=True):
+    key: str
+    label: str
+    due_at: datetime
+    due_on: date
+
+
+class MilestonesView(msgspec.Struct, kw_only=True):
+    """Reached milestones of every period (each with the period it belongs to), custom ones,
+    and the next one with its date in the member's time zone. Computed on each read."""
+
+    member_id: UUID
+    reached: list[MilestoneView]
+    next: NextMilestoneView | None
+
+
+class CustomMilestoneCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    title: Annotated[str, Meta(min_length=1, max_length=200, pattern=PRINTABLE)]
+    achieved_on: date
+
+
+class CheerCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    author_member_id: UUID
+    message: Annotated[str, Meta(min_length=1, max_length=280, pattern=PRINTABLE)]
+
+
+class RungSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    unit: Unit
+    amount: Annotated[int, Meta(ge=1, le=1200)]
+
+
+class LadderSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """The rungs, then one more every `then_every_months` months (null: no more)."""
+
+    rungs: Annotated[list[RungSpec], Meta(min_length=1, max_length=50)]
+    then_every_months: Annotated[int, Meta(ge=1, le=120)] | None = 12
+
+    def to_domain(self) -> Ladder:
+        return Ladder(
+            rungs=tuple(Rung(unit=r.unit, amount=r.amount) for r in self.rungs),
+            then_every_months=self.then_every_months,
+        )
+
+    @classmethod
+    def of(cls, ladder: Ladder) -> LadderSpec:
+        return cls(
+            rungs=[RungSpec(unit=r.unit, amount=r.amount) for r in ladder.rungs],
+            then_every_months=ladder.then_every_months,
+        )
+
+
+def _cheer(cheer: Cheer, viewer: UUID) -> CheerView:
+    return CheerView(
+        id=cheer.id,
+        milestone_key=cheer.milestone_key,
+        author_member_id=(
+            cheer.author_member_id if cheer.author_organization_id == viewer else None
+        ),
+        message=cheer.message,
+        created_at=cheer.created_at,
+    )
+
+
+def _view(seen: usecases.MilestonesSeen, viewer: UUID) -> MilestonesView:
+    by_key: dict[str, list[CheerView]] = {}
+    for cheer in seen.cheers:
+        by_key.setdefault(cheer.milestone_key, []).append(_cheer(cheer, viewer))
+    zone = ZoneInfo(seen.member.timezone or "UTC")
+
+    def automatic(item: Reached) -> MilestoneView:
+        key = milestone_key(item.period_started_on, item.rung)
+        return MilestoneView(
+            key=key,
+            label=item.rung.label,
+            kind="automatic",
+            period_started_on=item.period_started_on,
+            reached_at=item.due_at,
+            achieved_on=item.due_at.astimezone(zone).date(),
+            cheers=by_key.get(key, []),
+        )
+
+    reached = [automatic(item) for item in seen.reached] + [
+        MilestoneView(
+            key=str(c.id),
+            label=c.title,
+            kind="custom",
+            period_started_on=None,
+            reached_at=None,
+            achieved_on=c.achieved_on,
+            cheers=by_key.get(str(c.id), []),
+        )
+        for c in seen.custom
+    ]
+    following = seen.next
+    return MilestonesView(
+        member_id=seen.member.id,
+        reached=reached,
+        next=None
+        if following is None
+        else NextMilestoneView(
+            key=milestone_key(following.period_started_on, following.rung),
+            label=following.rung.label,
+            due_at=following.due_at,
+            due_on=following.due_at.astimezone(zone).date(),
+        ),
+    )
+
+
+class MilestoneController(Controller):
+    path = "/v1/members/{member_id:uuid}"
+    tags = ["milestones"]
+    middleware = [authenticated]
+    security = BEARER
+
+    @get(
+        "/milestones",
+        operation_id="getMilestones",
+        summary="A member's milestones: reached (every period), custom, and the next one",
+        description="The home organization, or another one holding a consent in force that "
+        "covers `milestones` (the read is recorded as a disclosure).",
+        opt=scope_required(Scope.MEMBERS_READ),
+        responses=problems.error_responses(403, 410),
+    )
+    async def get_milestones(
+        self, request: Request[Any, Any, Any], member_id: MemberId
+    ) -> MilestonesView:
+        services = services_of(request)
+        viewer = caller_of(request).require(Scope.MEMBERS_READ)
+        seen = await usecases.view_milestones(
+            services.viewing(viewer, "getMilestones"),
+            member_id,
+            services.uow(),
+            services.federation,
+        )
+        return _view(seen, viewer)
+
+    @post(
+        "/custom-milestones",
+        operation_id="addCustomMilestone",
+        summary="Record a custom milestone (the member's home organization only)",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.error_responses(403, 410, 413, 422),
+    )
+    async def add_custom(
+        self,
+        request: Request[Any, Any, Any],
+        member_id: MemberId,
+        data: JSONBody[CustomMilestoneCreate],
+    ) -> Response[MilestoneView]:
+        services = services_of(request)
+        made = await usecases.add_custom_milestone(
+            caller_of(request).require(Scope.MEMBERS_WRITE),
+            member_id,
+            data.title,
+            data.achieved_on,
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        view = MilestoneView(
+            key=str(made.id),
+            label=made.title,
+            kind="custom",
+            period_started_on=None,
+            reached_at=None,
+            achieved_on=made.achieved_on,
+            cheers=[],
+        )
+        return Response(view, status_code=201)
+
+    @post(
+        "/milestones/{milestone_key:str}/cheers",
+        operation_id="cheerMilestone",
+        summary="Cheer a milestone: a short encouragement from one of the caller's members",
+        description="The author must share an active network with the member, and the caller "
+        "must see the milestone (home, or a consent in force covering `milestones`).",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.error_responses(403, 410, 413, 422),
+    )
+    async def cheer(
+        self,
+        request: Request[Any, Any, Any],
+        member_id: MemberId,
+        milestone_key: MilestoneKey,
+        data: JSONBody[CheerCreate],
+    ) -> Response[CheerView]:
+        services = services_of(request)
+        organization_id = caller_of(request).require(Scope.MEMBERS_WRITE)
+        made = await usecases.cheer(
+            usecases.CheerMilestone(
+                organization_id=organization_id,
+                member_id=member_id,
+                milestone_key=milestone_key,
+                author_member_id=data.author_member_id,
+                message=data.message,
+            ),
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        return Response(_cheer(made, organization_id), status_code=201)
+
+
+class LadderController(Controller):
+    path = "/v1/milestone-ladder"
+    tags = ["milestones"]
+    middleware = [authenticated]
+    security = BEARER
+
+    @get(
+        operation_id="getMilestoneLadder",
+        summary="The milestone ladder the caller organization's members climb",
+        opt=scope_required(Scope.MEMBERS_READ),
+        responses=problems.READ,
+    )
+    async def get_ladder(self, request: Request[Any, Any, Any]) -> LadderSpec:
+        services = services_of(request)
+        ladder = await usecases.get_ladder(
+            caller_of(request).require(Scope.MEMBERS_READ), services.uow()
+        )
+        return LadderSpec.of(ladder)
+
+    @put(
+        operation_id="replaceMilestoneLadder",
+        summary="Replace the organization's milestone ladder",
+        description="Applies to every member of the organization from the next computation; "
+        "milestones already announced stay announced.",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.error_responses(403, 413, 422),
+    )
+    async def replace_ladder(
+        self, request: Request[Any, Any, Any], data: JSONBody[LadderSpec]
+    ) -> LadderSpec:
+        services = services_of(request)
+        ladder = await usecases.replace_ladder(
+            caller_of(request).require(Scope.MEMBERS_WRITE), data.to_domain(), services.uow()
+        )
+        return LadderSpec.of(ladder)

@@ -1,0 +1,148 @@
+"""Milestone announcements, ladders, custom milestones and cheers, inside a unit of work."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+import msgspec
+from asyncpg import Record
+
+from service.adapters.postgres.mapping import MEMBER_COLUMNS, member_from_row
+from service.adapters.postgres.pool import DbConnection
+from service.domain.members import Member
+from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
+
+_DUE = f"""
+SELECT {", ".join("m." + c.strip() for c in MEMBER_COLUMNS.split(","))}, o.milestone_ladder
+FROM members m JOIN organizations o ON o.id = m.organization_id
+WHERE m.recovery_started_on IS NOT NULL AND m.erased_at IS NULL
+  AND (m.next_milestone_at IS NULL OR m.next_milestone_at <= $1)
+ORDER BY m.next_milestone_at NULLS FIRST
+LIMIT $2
+FOR UPDATE OF m SKIP LOCKED
+"""  # noqa: S608
+
+
+def ladder_from(raw: str | None) -> Ladder:
+    return DEFAULT_LADDER if raw is None else msgspec.json.decode(raw, type=Ladder)
+
+
+def custom_from_row(row: Record) -> CustomMilestone:
+    return CustomMilestone(
+        id=row["id"],
+        member_id=row["member_id"],
+        title=row["title"],
+        achieved_on=row["achieved_on"],
+        created_at=row["created_at"],
+    )
+
+
+def cheer_from_row(row: Record) -> Cheer:
+    return Cheer(
+        id=row["id"],
+        member_id=row["member_id"],
+        milestone_key=row["milestone_key"],
+        author_member_id=row["author_member_id"],
+        author_organization_id=row["author_organization_id"],
+        message=row["message"],
+        created_at=row["created_at"],
+    )
+
+
+class PostgresMilestoneRepository:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def due_members(self, now: datetime, limit: int) -> list[tuple[Member, Ladder]]:
+        rows = await self._connection.fetch(_DUE, now, limit)
+        return [(member_from_row(r), ladder_from(r["milestone_ladder"])) for r in rows]
+
+    async def announce(
+        self,
+        member_id: UUID,
+        period_started_on: date,
+        rung_key: str,
+        due_at: datetime,
+        now: datetime,
+    ) -> bool:
+        inserted = await self._connection.fetchval(
+            "INSERT INTO milestone_announcements "
+            "(member_id, period_started_on, rung_key, due_at, announced_at) "
+            "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING true",
+            member_id,
+            period_started_on,
+            rung_key,
+            due_at,
+            now,
+        )
+        return bool(inserted)
+
+    async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:
+        await self._connection.execute(
+            "UPDATE members SET next_milestone_at = coalesce($2, 'infinity'::timestamptz) "
+            "WHERE id = $1",
+            member_id,
+            next_at,
+        )
+
+    async def ladder(self, organization_id: UUID) -> Ladder:
+        raw = await self._connection.fetchval(
+            "SELECT milestone_ladder FROM organizations WHERE id = $1", organization_id
+        )
+        return ladder_from(raw)
+
+    async def set_ladder(self, organization_id: UUID, ladder: Ladder | None) -> None:
+        await self._connection.execute(
+            "UPDATE organizations SET milestone_ladder = $2::jsonb WHERE id = $1",
+            organization_id,
+            None if ladder is None else msgspec.json.encode(ladder).decode(),
+        )
+        # Every member's next milestone may have moved: let the sweep work it out again.
+        await self._connection.execute(
+            "UPDATE members SET next_milestone_at = NULL WHERE organization_id = $1",
+            organization_id,
+        )
+
+    async def add_custom(self, milestone: CustomMilestone, organization_id: UUID) -> None:
+        await self._connection.execute(
+            "INSERT INTO custom_milestones "
+            "(id, member_id, organization_id, title, achieved_on, created_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6)",
+            milestone.id,
+            milestone.member_id,
+            organization_id,
+            milestone.title,
+            milestone.achieved_on,
+            milestone.created_at,
+        )
+
+    async def custom(self, member_id: UUID, milestone_id: UUID) -> CustomMilestone | None:
+        row = await self._connection.fetchrow(
+            "SELECT id, member_id, title, achieved_on, created_at FROM custom_milestones "
+            "WHERE id = $1 AND member_id = $2",
+            milestone_id,
+            member_id,
+        )
+        return None if row is None else custom_from_row(row)
+
+    async def announced_keys(self, member_id: UUID) -> list[tuple[date, str, datetime]]:
+        rows = await self._connection.fetch(
+            "SELECT period_started_on, rung_key, due_at FROM milestone_announcements "
+            "WHERE member_id = $1",
+            member_id,
+        )
+        return [(r["period_started_on"], r["rung_key"], r["due_at"]) for r in rows]
+
+    async def add_cheer(self, cheer: Cheer) -> None:
+        await self._connection.execute(
+            "INSERT INTO cheers (id, member_id, milestone_key, author_member_id, "
+            "author_organization_id, message, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            cheer.id,
+            cheer.member_id,
+            cheer.milestone_key,
+            cheer.author_member_id,
+            cheer.author_organization_id,
+            cheer.message,
+            cheer.created_at,
+        )

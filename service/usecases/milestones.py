@@ -1,0 +1,280 @@
+"""Milestones: computed on read, announced once by a sweep, cheered by the network."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from uuid import UUID
+
+import msgspec
+
+from service.domain import milestones as rules
+from service.domain.consent import Access, DataScope, Viewing
+from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.events import EventType, new_event
+from service.domain.members import Member
+from service.domain.milestones import Cheer, CustomMilestone, Ladder, Reached
+from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+from service.domain.recovery import ClosedPeriod
+
+# Milestones reached long before the journey was recorded are kept as announced, quietly:
+# a member registered with five years behind them does not set off five years of events.
+QUIET_BEFORE_RECORDING = timedelta(days=1)
+
+
+class MilestonesSeen(msgspec.Struct, frozen=True, kw_only=True):
+    member: Member
+    access: Access
+    reached: list[Reached]
+    next: Reached | None
+    custom: list[CustomMilestone]
+    cheers: list[Cheer]
+
+
+def compute_reached(
+    ladder: Ladder,
+    member: Member,
+    periods: list[ClosedPeriod],
+    announced: list[tuple[date, str, datetime]],
+    now: datetime,
+) -> list[Reached]:
+    """Every milestone of every period: a closed period's up to its restart, the current one's
+    up to now, plus any already announced (so that a move to a later time zone never takes
+    back a milestone that was celebrated)."""
+    assert member.timezone is not None
+    zone = member.timezone
+    found: dict[tuple[date, str], Reached] = {}
+    for period in periods:
+        end = rules.due_at(rules.Rung(unit=rules.Unit.DAYS, amount=0), period.ended_on, zone)
+        for item in rules.reached(ladder, period.started_on, zone, end - timedelta(microseconds=1)):
+            found[(item.period_started_on, item.rung.key)] = item
+    if member.recovery_started_on is not None:
+        for item in rules.reached(ladder, member.recovery_started_on, zone, now):
+            found[(item.period_started_on, item.rung.key)] = item
+        current_keys = {rung.key: rung for rung in ladder.rungs}
+        for started_on, key, due in announced:
+            if started_on == member.recovery_started_on and (started_on, key) not in found:
+                rung = current_keys.get(key) or _rung_from_key(key)
+                if rung is not None:
+                    found[(started_on, key)] = Reached(
+                        rung=rung, period_started_on=started_on, due_at=due
+                    )
+    return sorted(found.values(), key=lambda r: (r.due_at, r.rung.key))
+
+
+def _rung_from_key(key: str) -> rules.Rung | None:
+    units = {"h": rules.Unit.HOURS, "d": rules.Unit.DAYS, "m": rules.Unit.MONTHS}
+    if len(key) < 2 or key[-1] not in units or not key[:-1].isdigit():
+        return None
+    return rules.Rung(unit=units[key[-1]], amount=int(key[:-1]))
+
+
+async def announce_due_milestones(
+    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 100
+) -> int:
+    """Write `milestone.reached` once per milestone, soon after it is reached; returns how many
+    members it looked at. Several workers
+    share the work (claimed rows are skipped by the others); a restart loses nothing, since
+    what was announced is stored and what is due is found again."""
+    now = clock.now()
+    async with uow:
+        due = await uow.milestones.due_members(now, batch)
+        for member, ladder in due:
+            assert member.recovery_started_on is not None
+            assert member.timezone is not None
+            for item in rules.reached(ladder, member.recovery_started_on, member.timezone, now):
+                is_new = await uow.milestones.announce(
+                    member.id, item.period_started_on, item.rung.key, item.due_at, now
+                )
+                if is_new and item.due_at >= member.created_at - QUIET_BEFORE_RECORDING:
+                    await uow.outbox.append(
+                        new_event(
+                            EventType.MILESTONE_REACHED,
+                            organization_id=member.organization_id,
+                            subject_type="member",
+                            subject_id=member.id,
+                            event_id=ids.new_id(),
+                            now=now,
+                            data={
+                                "member_id": str(member.id),
+                                "milestone_key": rules.milestone_key(
+                                    item.period_started_on, item.rung
+                                ),
+                                "label": item.rung.label,
+                            },
+                        )
+                    )
+            following = rules.next_milestone(
+                ladder, member.recovery_started_on, member.timezone, now
+            )
+            await uow.milestones.schedule(member.id, following.due_at if following else None)
+        await uow.commit()
+    return len(due)
+
+
+async def view_milestones(
+    viewing: Viewing, member_id: UUID, uow: UnitOfWork, queries: FederationQueries
+) -> MilestonesSeen:
+    """Reached milestones (with their period), the next one, custom ones and cheers. The home
+    organization, or a consent in force covering `milestones` (recorded as a disclosure)."""
+    seen = await queries.milestones_for(viewing, member_id)
+    if seen is None:
+        raise NotFound("member", member_id)
+    member, access, periods = seen
+    if member.erased_at is not None or member.timezone is None:
+        raise MemberErased(member.id, member.erased_at or viewing.now)
+    async with uow:
+        ladder = await uow.milestones.ladder(member.organization_id)
+        announced = await uow.milestones.announced_keys(member.id)
+        custom, cheers = await queries.custom_and_cheers(member.id)
+    reached = compute_reached(ladder, member, periods, announced, viewing.now)
+    following = (
+        None
+        if member.recovery_started_on is None
+        else rules.next_milestone(ladder, member.recovery_started_on, member.timezone, viewing.now)
+    )
+    return MilestonesSeen(
+        member=member, access=access, reached=reached, next=following, custom=custom, cheers=cheers
+    )
+
+
+async def replace_ladder(organization_id: UUID, ladder: Ladder | None, uow: UnitOfWork) -> Ladder:
+    """Replace the organization's ladder for all its members (None: the default again)."""
+    if ladder is not None:
+        rules.validate_ladder(ladder)
+    async with uow:
+        await uow.milestones.set_ladder(organization_id, ladder)
+        await uow.commit()
+    return ladder or rules.DEFAULT_LADDER
+
+
+async def get_ladder(organization_id: UUID, uow: UnitOfWork) -> Ladder:
+    """The ladder the organization's members climb."""
+    async with uow:
+        return await uow.milestones.ladder(organization_id)
+
+
+async def add_custom_milestone(
+    organization_id: UUID,
+    member_id: UUID,
+    title: str,
+    achieved_on: date,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+) -> CustomMilestone:
+    """Record a milestone of the member's own ("first meeting chaired"); home only."""
+    now = clock.now()
+    async with uow:
+        member = await uow.members.get_for_update(organization_id, member_id)
+        if member is None:
+            raise NotFound("member", member_id)
+        if member.erased_at is not None:
+            raise MemberErased(member.id, member.erased_at)
+        if (achieved_on - now.date()).days > 1:
+            raise InvalidField("achieved_on", "A milestone cannot be in the future.")
+        milestone = CustomMilestone(
+            id=ids.new_id(),
+            member_id=member.id,
+            title=title,
+            achieved_on=achieved_on,
+            created_at=now,
+        )
+        await uow.milestones.add_custom(milestone, organization_id)
+        await uow.outbox.append(
+            new_event(
+                EventType.MILESTONE_REACHED,
+                organization_id=organization_id,
+                subject_type="member",
+                subject_id=member.id,
+                event_id=ids.new_id(),
+                now=now,
+                data={"member_id": str(member.id), "milestone_key": str(milestone.id)},
+            )
+        )
+        await uow.commit()
+    return milestone
+
+
+class CheerMilestone(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    member_id: UUID
+    milestone_key: str
+    author_member_id: UUID
+    message: str
+
+
+async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdSource) -> Cheer:
+    """A network member (one of the caller's) cheers a milestone of someone in one of their
+    networks. The caller must be able to see the milestone: home, or a consent in force
+    covering `milestones`."""
+    now = clock.now()
+    async with uow:
+        member = await uow.members.get_any(command.member_id)
+        visible = member is not None and (
+            member.organization_id == command.organization_id
+            or any(
+                DataScope.MILESTONES in scopes
+                for _, scopes in await uow.consents.in_force(
+                    member.id, command.organization_id, now
+                )
+            )
+        )
+        if member is None or not visible:
+            raise NotFound("member", command.member_id)
+        if member.erased_at is not None or member.timezone is None:
+            raise MemberErased(member.id, member.erased_at or now)
+        author = await uow.members.get_for_update(command.organization_id, command.author_member_id)
+        if author is None or author.erased_at is not None:
+            raise InvalidField("author_member_id", "The author must be one of your members.")
+        if author.id != member.id and not await uow.networks.share_active_network(
+            member.id, author.id
+        ):
+            raise InvalidField("author_member_id", "The author shares no network with the member.")
+        await _require_milestone(uow, member, command.milestone_key, now)
+        made = Cheer(
+            id=ids.new_id(),
+            member_id=member.id,
+            milestone_key=command.milestone_key,
+            author_member_id=author.id,
+            author_organization_id=command.organization_id,
+            message=command.message,
+            created_at=now,
+        )
+        await uow.milestones.add_cheer(made)
+        await uow.outbox.append(
+            new_event(
+                EventType.MILESTONE_CHEERED,
+                organization_id=command.organization_id,
+                subject_type="member",
+                subject_id=member.id,
+                event_id=ids.new_id(),
+                now=now,
+                data={
+                    "member_id": str(member.id),
+                    "milestone_key": command.milestone_key,
+                    "cheer_id": str(made.id),
+                },
+            )
+        )
+        await uow.commit()
+    return made
+
+
+async def _require_milestone(uow: UnitOfWork, member: Member, key: str, now: datetime) -> None:
+    try:
+        custom_id = UUID(key)
+    except ValueError:
+        custom_id = None
+    if custom_id is not None:
+        if await uow.milestones.custom(member.id, custom_id) is None:
+            raise NotFound("milestone", key)
+        return
+    ladder = await uow.milestones.ladder(member.organization_id)
+    periods = await uow.recovery.closed_periods(member.id)
+    announced = await uow.milestones.announced_keys(member.id)
+    keys = {
+        rules.milestone_key(r.period_started_on, r.rung)
+        for r in compute_reached(ladder, member, periods, announced, now)
+    }
+    if key not in keys:
+        raise NotFound("milestone", key)
