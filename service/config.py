@@ -31,6 +31,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # records. "sync": every such read waits for its record to reach disk, about a third
     # slower here (see bench/README.md).
     disclosure_commit: Literal["async", "sync"] = "async"
+    # A late check-in is accepted up to this long after its period ends.
+    pledge_grace_hours: float = 24.0
+    # How often each worker looks for pledge periods that ended unchecked (pledge.missed).
+    pledge_sweep_seconds: float = 60.0
     # How often each worker looks for milestones that fell due, to announce milestone.reached.
     milestone_sweep_seconds: float = 60.0
     # How often each worker looks for consents whose expiry passed, to announce consent.expired.

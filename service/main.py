@@ -28,6 +28,7 @@ from service.config import Settings
 from service.domain.members import known_timezones
 from service.usecases.consents import announce_expired_consents
 from service.usecases.milestones import announce_due_milestones
+from service.usecases.pledges import sweep_missed
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +111,18 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                     lambda: announce_due_milestones(PostgresUnitOfWork(pool), clock, ids),
                     settings.milestone_sweep_seconds,
                     "announcing milestones",
+                )
+            ),
+            asyncio.create_task(
+                repeat_forever(
+                    lambda: sweep_missed(
+                        PostgresUnitOfWork(pool),
+                        clock,
+                        ids,
+                        timedelta(hours=settings.pledge_grace_hours),
+                    ),
+                    settings.pledge_sweep_seconds,
+                    "recording missed pledge periods",
                 )
             ),
             asyncio.create_task(

@@ -34,6 +34,9 @@ class EventType(enum.StrEnum):
     RECOVERY_RESTARTED = "recovery.restarted"
     MILESTONE_REACHED = "milestone.reached"
     MILESTONE_CHEERED = "milestone.cheered"
+    PLEDGE_CREATED = "pledge.created"
+    PLEDGE_CHECKED_IN = "pledge.checked_in"
+    PLEDGE_MISSED = "pledge.missed"
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True):

@@ -15,6 +15,7 @@ from service.domain.milestones import Cheer, CustomMilestone, Ladder
 from service.domain.networks import Membership, Network, Participation, SeenMembership
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest
+from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
 
 
@@ -183,6 +184,41 @@ class MilestoneRepository(Protocol):
         ...
 
 
+class PledgeRepository(Protocol):
+    async def add(self, pledge: Pledge) -> None:
+        """Store a new pledge."""
+        ...
+
+    async def get_for_update(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
+        """A pledge of this (home) organization's member, locked; else None."""
+        ...
+
+    async def save(self, pledge: Pledge) -> None:
+        """Write back a pledge's status."""
+        ...
+
+    async def check_ins(self, pledge_id: UUID) -> list[CheckIn]:
+        """Every check-in of the pledge, superseded ones too, in period order."""
+        ...
+
+    async def add_check_in(self, check_in: CheckIn) -> None:
+        """Store a check-in."""
+        ...
+
+    async def supersede(self, check_in: CheckIn) -> None:
+        """Mark a check-in replaced by a correction (it stays in the history)."""
+        ...
+
+    async def due_for_sweep(self, now: datetime, limit: int) -> list[tuple[Pledge, str]]:
+        """Active pledges due a look by the missed-period sweep, with the member's zone,
+        claimed so that no other worker takes them."""
+        ...
+
+    async def schedule_sweep(self, pledge_id: UUID, at: datetime) -> None:
+        """When the sweep should look at the pledge again."""
+        ...
+
+
 class MemberRepository(Protocol):
     async def add(self, member: Member) -> None:
         """Store a new member. Raises DuplicateExternalRef when the organization already has
@@ -237,6 +273,9 @@ class UnitOfWork(Protocol):
     @property
     def milestones(self) -> MilestoneRepository: ...
 
+    @property
+    def pledges(self) -> PledgeRepository: ...
+
     async def __aenter__(self) -> Self: ...
 
     async def __aexit__(
@@ -284,6 +323,13 @@ class FederationQueries(Protocol):
         self, viewing: Viewing, member_id: UUID
     ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
         """As recovery_for, for the `milestones` scope."""
+        ...
+
+    async def pledges_for(
+        self, viewing: Viewing, member_id: UUID
+    ) -> tuple[Member, Access, list[tuple[Pledge, list[CheckIn]]]] | None:
+        """The member's pledges with their check-ins, for the home organization or a consent in
+        force covering `pledges` (recorded as a disclosure)."""
         ...
 
     async def custom_and_cheers(self, member_id: UUID) -> tuple[list[CustomMilestone], list[Cheer]]:

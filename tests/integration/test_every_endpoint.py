@@ -38,6 +38,7 @@ class World:
     membership_id: str
     consent_id: str
     key_id: str
+    pledge_id: str
 
     @property
     def secrets(self) -> list[str]:
@@ -99,6 +100,11 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
         membership_id=memberships[0]["id"],
         consent_id=consent.json()["id"],
         key_id=make_key(client, home, ["members:read"]).key_id,
+        pledge_id=client.post(
+            f"/v1/members/{member['id']}/pledges",
+            json={"text": "Call Sam every Sunday", "cadence": "weekly", "starts_on": "2026-11-01"},
+            headers=home.headers,
+        ).json()["id"],
     )
 
 
@@ -211,6 +217,27 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         foreign_is_404=True,
     ),
     ("get", "/v1/milestone-ladder"): Endpoint(scope="members:read"),
+    ("post", "/v1/members/{member_id}/pledges"): Endpoint(
+        params=MEMBER,
+        body=lambda _w: {"text": "No use today", "cadence": "daily", "starts_on": "2026-11-01"},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/members/{member_id}/pledges"): Endpoint(
+        params=MEMBER, scope="members:read", foreign_is_404=True
+    ),
+    ("patch", "/v1/pledges/{pledge_id}"): Endpoint(
+        params=lambda w: {"pledge_id": w.pledge_id},
+        body=lambda _w: {"status": "withdrawn"},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/pledges/{pledge_id}/check-ins"): Endpoint(
+        params=lambda w: {"pledge_id": w.pledge_id},
+        body=lambda _w: {"period": "2026-11-20", "outcome": "kept"},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
     ("put", "/v1/milestone-ladder"): Endpoint(
         body=lambda _w: {"rungs": [{"unit": "days", "amount": 7}], "then_every_months": 12},
         scope="members:write",

@@ -18,6 +18,7 @@ from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, La
 from service.domain.networks import Membership, Network, Participation
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
+from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
 
 
@@ -67,6 +68,9 @@ class Store:
         self.schedule: dict[UUID, datetime | None] = {}
         self.customs: dict[UUID, CustomMilestone] = {}
         self.cheers: list[Cheer] = []
+        self.pledges: dict[UUID, Pledge] = {}
+        self.check_ins: dict[UUID, CheckIn] = {}
+        self.pledge_sweep: dict[UUID, datetime] = {}
 
     def copy(self) -> Store:
         copied = Store()
@@ -283,6 +287,45 @@ class FakeMilestones:
         self._staged.cheers.append(cheer)
 
 
+class FakePledges:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, pledge: Pledge) -> None:
+        self._staged.pledges[pledge.id] = pledge
+
+    async def get_for_update(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
+        found = self._staged.pledges.get(pledge_id)
+        return found if found is not None and found.organization_id == organization_id else None
+
+    async def save(self, pledge: Pledge) -> None:
+        self._staged.pledges[pledge.id] = pledge
+
+    async def check_ins(self, pledge_id: UUID) -> list[CheckIn]:
+        return sorted(
+            (c for c in self._staged.check_ins.values() if c.pledge_id == pledge_id),
+            key=lambda c: (c.period_start, c.recorded_at),
+        )
+
+    async def add_check_in(self, check_in: CheckIn) -> None:
+        self._staged.check_ins[check_in.id] = check_in
+
+    async def supersede(self, check_in: CheckIn) -> None:
+        self._staged.check_ins[check_in.id] = check_in
+
+    async def due_for_sweep(self, now: datetime, limit: int) -> list[tuple[Pledge, str]]:
+        due = []
+        for pledge in self._staged.pledges.values():
+            at = self._staged.pledge_sweep.get(pledge.id)
+            if pledge.status.value == "active" and (at is None or at <= now):
+                member = self._staged.members[pledge.member_id]
+                due.append((pledge, member.timezone or "UTC"))
+        return due[:limit]
+
+    async def schedule_sweep(self, pledge_id: UUID, at: datetime) -> None:
+        self._staged.pledge_sweep[pledge_id] = at
+
+
 class FakeOutbox:
     def __init__(self, staged: Store) -> None:
         self._staged = staged
@@ -332,6 +375,10 @@ class FakeUnitOfWork:
     @property
     def milestones(self) -> FakeMilestones:
         return FakeMilestones(self._staged)
+
+    @property
+    def pledges(self) -> FakePledges:
+        return FakePledges(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:

@@ -12,13 +12,14 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Schema, SecurityScheme, Tag
 
-from service.adapters.http import federation_schemas, milestones, recovery, schemas
+from service.adapters.http import federation_schemas, milestones, pledges, recovery, schemas
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.health import live, ready
 from service.adapters.http.members import MemberController
 from service.adapters.http.milestones import LadderController, MilestoneController
 from service.adapters.http.networks import NetworkController
 from service.adapters.http.organizations import ApiKeyController, OrganizationController
+from service.adapters.http.pledges import MemberPledgeController, PledgeController
 from service.adapters.http.problems import EXCEPTION_HANDLERS
 from service.adapters.http.recovery import RecoveryController
 from service.adapters.http.services import Services
@@ -60,6 +61,7 @@ def openapi_config() -> OpenAPIConfig:
             Tag(name="members", description="People in the network, owned by a home organization."),
             Tag(name="recovery", description="Recovery journeys, restarts and streaks."),
             Tag(name="milestones", description="Milestones, custom milestones and cheers."),
+            Tag(name="pledges", description="Pledges, check-ins, streaks."),
             Tag(
                 name="networks",
                 description="Support networks shared by the organizations taking part in them.",
@@ -100,6 +102,8 @@ def create_app(settings: Settings, services_factory: ServicesFactory) -> Litesta
             RecoveryController,
             MilestoneController,
             LadderController,
+            MemberPledgeController,
+            PledgeController,
             OrganizationController,
             ApiKeyController,
             live,
@@ -121,7 +125,7 @@ def _forbid_unknown_fields_in_contract(app: Litestar) -> None:
     too, so that generated clients and contract tests know unknown fields are refused."""
     strict = {
         name
-        for module in (schemas, federation_schemas, recovery, milestones)
+        for module in (schemas, federation_schemas, recovery, milestones, pledges)
         for name, value in vars(module).items()
         if isinstance(value, type)
         and issubclass(value, msgspec.Struct)

@@ -30,6 +30,7 @@ from service.domain.errors import (
     StaleVersion,
 )
 from service.domain.networks import NetworkConflict, NotAllowed
+from service.domain.pledges import PledgeConflict
 from service.domain.recovery import NoJourney
 
 logger = logging.getLogger("service.errors")
@@ -75,6 +76,7 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     ApiKeyRevoked: ProblemKind(410, "api-key-revoked", "The API key was revoked"),
     NetworkConflict: ProblemKind(409, "network-conflict", "The network does not allow that now"),
     NoJourney: ProblemKind(409, "no-recovery-start", "The member has no recovery start yet"),
+    PledgeConflict: ProblemKind(409, "pledge-conflict", "The pledge does not allow that now"),
     NotAllowed: ProblemKind(403, "not-allowed", "Not this organization's to do"),
     CannotRevokeOwnKey: ProblemKind(409, "cannot-revoke-own-key", "A key cannot revoke itself"),
     AuthenticationRequired: ProblemKind(401, "unauthenticated", "Authentication required"),
@@ -145,7 +147,7 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
         return problem_response(
             kind, error.detail, existing_id=None if existing is None else str(existing)
         )
-    if isinstance(error, NetworkConflict):
+    if isinstance(error, NetworkConflict | PledgeConflict):
         # One stable type per rule, so clients can tell "focus-taken" from "network-archived".
         return problem_response(ProblemKind(409, error.reason, kind.title), error.detail)
     if isinstance(error, MemberErased):

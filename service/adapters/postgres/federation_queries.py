@@ -21,12 +21,19 @@ from service.adapters.postgres.mapping import (
     participation_from_row,
 )
 from service.adapters.postgres.milestones import cheer_from_row, custom_from_row
+from service.adapters.postgres.pledges import (
+    CHECK_IN_COLUMNS,
+    PLEDGE_COLUMNS,
+    check_in_from_row,
+    pledge_from_row,
+)
 from service.adapters.postgres.pool import Database
 from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing, access_for
 from service.domain.members import Member
 from service.domain.milestones import Cheer, CustomMilestone
 from service.domain.networks import Network, Participation, SeenMembership
 from service.domain.paging import Page, PageRequest, page_from_rows
+from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
 
 _BEFORE_ALL = UUID(int=0)
@@ -194,6 +201,30 @@ class PostgresFederationQueries:
         self, viewing: Viewing, member_id: UUID
     ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
         return await self._journey_for(viewing, member_id, DataScope.MILESTONES)
+
+    async def pledges_for(
+        self, viewing: Viewing, member_id: UUID
+    ) -> tuple[Member, Access, list[tuple[Pledge, list[CheckIn]]]] | None:
+        seen = await self._journey_for(viewing, member_id, DataScope.PLEDGES)
+        if seen is None:
+            return None
+        member, access, _ = seen
+        pledges = [
+            pledge_from_row(r)
+            for r in await self._pool.fetch(
+                f"SELECT {PLEDGE_COLUMNS} FROM pledges WHERE member_id = $1 ORDER BY id",  # noqa: S608
+                member_id,
+            )
+        ]
+        rows = await self._pool.fetch(
+            f"SELECT {CHECK_IN_COLUMNS} FROM check_ins WHERE pledge_id = ANY($1::uuid[]) "  # noqa: S608
+            "ORDER BY period_start, recorded_at",
+            [p.id for p in pledges],
+        )
+        by_pledge: dict[UUID, list[CheckIn]] = {p.id: [] for p in pledges}
+        for row in rows:
+            by_pledge[row["pledge_id"]].append(check_in_from_row(row))
+        return member, access, [(p, by_pledge[p.id]) for p in pledges]
 
     async def custom_and_cheers(self, member_id: UUID) -> tuple[list[CustomMilestone], list[Cheer]]:
         custom = await self._pool.fetch(

@@ -14,6 +14,7 @@ from service.adapters.postgres.federation import (
 )
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
+from service.adapters.postgres.pledges import PostgresPledgeRepository
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import (
     PostgresApiKeyRepository,
@@ -36,6 +37,7 @@ class PostgresUnitOfWork:
     consents: PostgresConsentRepository
     recovery: PostgresRecoveryRepository
     milestones: PostgresMilestoneRepository
+    pledges: PostgresPledgeRepository
 
     def __init__(self, pool: Database) -> None:
         self._pool = pool
@@ -65,6 +67,7 @@ class PostgresUnitOfWork:
             self.consents = PostgresConsentRepository(connection)
             self.recovery = PostgresRecoveryRepository(connection)
             self.milestones = PostgresMilestoneRepository(connection)
+            self.pledges = PostgresPledgeRepository(connection)
         self._depth += 1
         return self
 

@@ -1,0 +1,249 @@
+"""Pledges (/v1/members/{id}/pledges, /v1/pledges/{id}) and check-ins."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, Response, get, patch, post
+from litestar.params import JSONBody, PathParameter
+from msgspec import Meta
+
+from service.adapters.http import problems
+from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.idempotency import IfMatch, etag, expected_version
+from service.adapters.http.schemas import PRINTABLE
+from service.adapters.http.services import BEARER, authenticated, services_of
+from service.domain.organizations import Scope
+from service.domain.pledges import Cadence, Outcome, PledgeStatus
+from service.usecases import pledges as usecases
+
+MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
+PledgeId = Annotated[UUID, PathParameter(description="The pledge's id.")]
+Note = Annotated[str, Meta(max_length=1000, pattern=PRINTABLE)]
+
+
+class PledgeCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """To self (no network), to a network (`network_id`), or to one supporter in it."""
+
+    text: Annotated[str, Meta(min_length=1, max_length=280, pattern=PRINTABLE)]
+    cadence: Cadence
+    starts_on: date
+    ends_on: date | None = None
+    network_id: UUID | None = None
+    supporter_member_id: UUID | None = None
+
+
+class PledgeUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    status: Literal["completed", "withdrawn"]
+
+
+class CheckInCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """`period`: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or `once`. A second
+    check-in for a period needs `correction: true`; the replaced one stays in the history."""
+
+    period: Annotated[str, Meta(min_length=4, max_length=10, pattern=r"^[0-9A-Za-z\-]+$")]
+    outcome: Outcome
+    note: Note | None = None
+    correction: bool = False
+
+
+class CheckInView(msgspec.Struct, kw_only=True):
+    id: UUID
+    period_start: date
+    outcome: Outcome
+    note: str | None
+    recorded_at: datetime
+    by_sweep: bool
+    superseded_at: datetime | None
+
+
+class PledgeView(msgspec.Struct, kw_only=True):
+    """A pledge with its derived streaks. Notes show to the home organization only."""
+
+    id: UUID
+    member_id: UUID
+    text: str
+    cadence: Cadence
+    network_id: UUID | None
+    supporter_member_id: UUID | None
+    starts_on: date
+    ends_on: date | None
+    status: PledgeStatus
+    current_streak: int
+    longest_streak: int
+    kept_rate: float | None
+    check_ins: list[CheckInView]
+    version: int
+
+    @classmethod
+    def of(cls, seen: usecases.PledgeSeen) -> PledgeView:
+        p = seen.pledge
+        return cls(
+            id=p.id,
+            member_id=p.member_id,
+            text=p.text,
+            cadence=p.cadence,
+            network_id=p.network_id,
+            supporter_member_id=p.supporter_member_id,
+            starts_on=p.starts_on,
+            ends_on=p.ends_on,
+            status=p.status,
+            current_streak=seen.stats.current_streak,
+            longest_streak=seen.stats.longest_streak,
+            kept_rate=seen.stats.kept_rate,
+            check_ins=[
+                CheckInView(
+                    id=c.id,
+                    period_start=c.period_start,
+                    outcome=c.outcome,
+                    note=c.note if seen.access.home else None,
+                    recorded_at=c.recorded_at,
+                    by_sweep=c.by_sweep,
+                    superseded_at=c.superseded_at,
+                )
+                for c in seen.check_ins
+            ],
+            version=p.version,
+        )
+
+
+class PledgeList(msgspec.Struct, kw_only=True):
+    data: list[PledgeView]
+    next_cursor: str | None
+
+
+def _grace(request: Request[Any, Any, Any]) -> timedelta:
+    return timedelta(hours=services_of(request).settings.pledge_grace_hours)
+
+
+class MemberPledgeController(Controller):
+    path = "/v1/members/{member_id:uuid}/pledges"
+    tags = ["pledges"]
+    middleware = [authenticated]
+    security = BEARER
+
+    @post(
+        operation_id="createPledge",
+        summary="Record a member's pledge (home organization only)",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.error_responses(403, 410, 413, 422),
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def create(
+        self, request: Request[Any, Any, Any], member_id: MemberId, data: JSONBody[PledgeCreate]
+    ) -> Response[PledgeView]:
+        services = services_of(request)
+        organization_id = caller_of(request).require(Scope.MEMBERS_WRITE)
+        pledge = await usecases.create_pledge(
+            usecases.CreatePledge(
+                organization_id=organization_id,
+                member_id=member_id,
+                text=data.text,
+                cadence=data.cadence,
+                starts_on=data.starts_on,
+                ends_on=data.ends_on,
+                network_id=data.network_id,
+                supporter_member_id=data.supporter_member_id,
+            ),
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        seen = [
+            s
+            for s in await usecases.view_pledges(
+                services.viewing(organization_id, "createPledge"),
+                member_id,
+                services.federation,
+                _grace(request),
+            )
+            if s.pledge.id == pledge.id
+        ]
+        return Response(
+            PledgeView.of(seen[0]), status_code=201, headers={"ETag": etag(pledge.version)}
+        )
+
+    @get(
+        operation_id="listMemberPledges",
+        summary="A member's pledges with check-ins, streaks and kept rate",
+        description="The home organization, or another one holding a consent in force that "
+        "covers `pledges` (the read is recorded as a disclosure; notes stay at home).",
+        opt=scope_required(Scope.MEMBERS_READ),
+        responses=problems.error_responses(403, 410),
+    )
+    async def list_pledges(
+        self, request: Request[Any, Any, Any], member_id: MemberId
+    ) -> PledgeList:
+        services = services_of(request)
+        viewer = caller_of(request).require(Scope.MEMBERS_READ)
+        seen = await usecases.view_pledges(
+            services.viewing(viewer, "listMemberPledges"),
+            member_id,
+            services.federation,
+            _grace(request),
+        )
+        return PledgeList(data=[PledgeView.of(s) for s in seen], next_cursor=None)
+
+
+class PledgeController(Controller):
+    path = "/v1/pledges/{pledge_id:uuid}"
+    tags = ["pledges"]
+    middleware = [authenticated]
+    security = BEARER
+
+    @patch(
+        operation_id="updatePledge",
+        summary="Complete or withdraw a pledge (home organization only)",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.error_responses(403, 409, 412, 413, 422),
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def update(
+        self,
+        request: Request[Any, Any, Any],
+        pledge_id: PledgeId,
+        data: JSONBody[PledgeUpdate],
+        if_match: IfMatch = None,
+    ) -> Response[PledgeUpdate]:
+        services = services_of(request)
+        pledge = await usecases.change_status(
+            caller_of(request).require(Scope.MEMBERS_WRITE),
+            pledge_id,
+            PledgeStatus(data.status),
+            expected_version(if_match),
+            services.uow(),
+            services.clock,
+        )
+        return Response(PledgeUpdate(status=data.status), headers={"ETag": etag(pledge.version)})
+
+    @post(
+        "/check-ins",
+        operation_id="recordCheckIn",
+        summary="Check in on one period of a pledge (home organization only)",
+        description="One per period, late ones within the grace window (24 hours after the "
+        "period ends by default); a second one is a 409 unless it is an explicit correction.",
+        opt=scope_required(Scope.MEMBERS_WRITE),
+        responses=problems.error_responses(403, 409, 410, 413, 422),
+    )
+    async def check_in(
+        self, request: Request[Any, Any, Any], pledge_id: PledgeId, data: JSONBody[CheckInCreate]
+    ) -> Response[PledgeView]:
+        services = services_of(request)
+        seen = await usecases.record_check_in(
+            usecases.RecordCheckIn(
+                organization_id=caller_of(request).require(Scope.MEMBERS_WRITE),
+                pledge_id=pledge_id,
+                period=data.period,
+                outcome=data.outcome,
+                note=data.note,
+                correction=data.correction,
+            ),
+            services.uow(),
+            services.clock,
+            services.ids,
+            _grace(request),
+        )
+        return Response(PledgeView.of(seen), status_code=201)

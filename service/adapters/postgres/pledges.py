@@ -1,0 +1,138 @@
+"""Pledges and check-ins inside a unit of work."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from asyncpg import Record
+
+from service.adapters.postgres.pool import DbConnection
+from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
+
+PLEDGE_COLUMNS = (
+    "id, member_id, organization_id, text, cadence, network_id, supporter_member_id, "
+    "starts_on, ends_on, status, version, created_at, updated_at"
+)
+CHECK_IN_COLUMNS = (
+    "id, pledge_id, period_start, outcome, note, recorded_at, by_sweep, superseded_at"
+)
+
+
+def pledge_from_row(row: Record) -> Pledge:
+    return Pledge(
+        id=row["id"],
+        member_id=row["member_id"],
+        organization_id=row["organization_id"],
+        text=row["text"],
+        cadence=Cadence(row["cadence"]),
+        network_id=row["network_id"],
+        supporter_member_id=row["supporter_member_id"],
+        starts_on=row["starts_on"],
+        ends_on=row["ends_on"],
+        status=PledgeStatus(row["status"]),
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def check_in_from_row(row: Record) -> CheckIn:
+    return CheckIn(
+        id=row["id"],
+        pledge_id=row["pledge_id"],
+        period_start=row["period_start"],
+        outcome=Outcome(row["outcome"]),
+        note=row["note"],
+        recorded_at=row["recorded_at"],
+        by_sweep=row["by_sweep"],
+        superseded_at=row["superseded_at"],
+    )
+
+
+class PostgresPledgeRepository:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def add(self, pledge: Pledge) -> None:
+        await self._connection.execute(
+            f"INSERT INTO pledges ({PLEDGE_COLUMNS}) "  # noqa: S608
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            pledge.id,
+            pledge.member_id,
+            pledge.organization_id,
+            pledge.text,
+            pledge.cadence.value,
+            pledge.network_id,
+            pledge.supporter_member_id,
+            pledge.starts_on,
+            pledge.ends_on,
+            pledge.status.value,
+            pledge.version,
+            pledge.created_at,
+            pledge.updated_at,
+        )
+
+    async def get_for_update(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {PLEDGE_COLUMNS} FROM pledges "  # noqa: S608
+            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
+            pledge_id,
+            organization_id,
+        )
+        return None if row is None else pledge_from_row(row)
+
+    async def save(self, pledge: Pledge) -> None:
+        await self._connection.execute(
+            "UPDATE pledges SET status = $2, version = $3, updated_at = $4 WHERE id = $1",
+            pledge.id,
+            pledge.status.value,
+            pledge.version,
+            pledge.updated_at,
+        )
+
+    async def check_ins(self, pledge_id: UUID) -> list[CheckIn]:
+        rows = await self._connection.fetch(
+            f"SELECT {CHECK_IN_COLUMNS} FROM check_ins "  # noqa: S608
+            "WHERE pledge_id = $1 ORDER BY period_start, recorded_at",
+            pledge_id,
+        )
+        return [check_in_from_row(r) for r in rows]
+
+    async def add_check_in(self, check_in: CheckIn) -> None:
+        await self._connection.execute(
+            f"INSERT INTO check_ins ({CHECK_IN_COLUMNS}) "  # noqa: S608
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            check_in.id,
+            check_in.pledge_id,
+            check_in.period_start,
+            check_in.outcome.value,
+            check_in.note,
+            check_in.recorded_at,
+            check_in.by_sweep,
+            check_in.superseded_at,
+        )
+
+    async def supersede(self, check_in: CheckIn) -> None:
+        await self._connection.execute(
+            "UPDATE check_ins SET superseded_at = $2 WHERE id = $1",
+            check_in.id,
+            check_in.superseded_at,
+        )
+
+    async def due_for_sweep(self, now: datetime, limit: int) -> list[tuple[Pledge, str]]:
+        """Active pledges to look at, with the member's zone; claimed (SKIP LOCKED)."""
+        rows = await self._connection.fetch(
+            f"SELECT {', '.join('p.' + c.strip() for c in PLEDGE_COLUMNS.split(','))}, "  # noqa: S608
+            "m.timezone FROM pledges p JOIN members m ON m.id = p.member_id "
+            "WHERE p.status = 'active' AND p.sweep_at <= $1 AND m.erased_at IS NULL "
+            "ORDER BY p.sweep_at LIMIT $2 FOR UPDATE OF p SKIP LOCKED",
+            now,
+            limit,
+        )
+        return [(pledge_from_row(r), r["timezone"]) for r in rows]
+
+    async def schedule_sweep(self, pledge_id: UUID, at: datetime) -> None:
+        await self._connection.execute(
+            "UPDATE pledges SET sweep_at = $2 WHERE id = $1", pledge_id, at
+        )

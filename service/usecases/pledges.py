@@ -1,0 +1,256 @@
+"""Pledges, check-ins, and the sweep that records missed periods."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import msgspec
+
+from service.domain import pledges as rules
+from service.domain.consent import Access, Viewing
+from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.events import Event, EventType, new_event
+from service.domain.members import Member, check_version
+from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
+from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+
+
+class CreatePledge(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    member_id: UUID
+    text: str
+    cadence: Cadence
+    starts_on: date
+    ends_on: date | None = None
+    network_id: UUID | None = None
+    supporter_member_id: UUID | None = None
+
+
+class RecordCheckIn(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    pledge_id: UUID
+    period: str
+    outcome: Outcome
+    note: str | None = None
+    correction: bool = False
+
+
+class PledgeSeen(msgspec.Struct, frozen=True, kw_only=True):
+    pledge: Pledge
+    check_ins: list[CheckIn]
+    stats: rules.PledgeStats
+    access: Access
+
+
+def _event(
+    event_type: EventType, pledge: Pledge, event_id: UUID, now: datetime, **data: str
+) -> Event:
+    return new_event(
+        event_type,
+        organization_id=pledge.organization_id,
+        subject_type="pledge",
+        subject_id=pledge.id,
+        event_id=event_id,
+        now=now,
+        data={"pledge_id": str(pledge.id), "member_id": str(pledge.member_id), **data},
+    )
+
+
+async def _home_member(
+    uow: UnitOfWork, organization_id: UUID, member_id: UUID, now: datetime
+) -> Member:
+    member = await uow.members.get_for_update(organization_id, member_id)
+    if member is None:
+        raise NotFound("member", member_id)
+    if member.erased_at is not None or member.timezone is None:
+        raise MemberErased(member.id, member.erased_at or now)
+    return member
+
+
+async def create_pledge(
+    command: CreatePledge, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> Pledge:
+    """A member pledges to self, to a network, or to one supporter in a network (home only)."""
+    now = clock.now()
+    async with uow:
+        member = await _home_member(uow, command.organization_id, command.member_id, now)
+        if command.ends_on is not None and command.ends_on < command.starts_on:
+            raise InvalidField("ends_on", "A pledge cannot end before it starts.")
+        if command.supporter_member_id is not None and command.network_id is None:
+            raise InvalidField("network_id", "A pledge to a supporter names their shared network.")
+        if command.network_id is not None:
+            memberships = await uow.networks.memberships_for_update(command.network_id)
+            live = {m.member_id for m in memberships if m.status.value == "active"}
+            if member.id not in live:
+                raise InvalidField("network_id", "The member is not active in that network.")
+            if command.supporter_member_id is not None and command.supporter_member_id not in live:
+                raise InvalidField(
+                    "supporter_member_id", "The supporter is not active in that network."
+                )
+        pledge = Pledge(
+            id=ids.new_id(),
+            member_id=member.id,
+            organization_id=member.organization_id,
+            text=command.text,
+            cadence=command.cadence,
+            network_id=command.network_id,
+            supporter_member_id=command.supporter_member_id,
+            starts_on=command.starts_on,
+            ends_on=command.ends_on,
+            status=PledgeStatus.ACTIVE,
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
+        await uow.pledges.add(pledge)
+        await uow.outbox.append(_event(EventType.PLEDGE_CREATED, pledge, ids.new_id(), now))
+        await uow.commit()
+    return pledge
+
+
+async def record_check_in(
+    command: RecordCheckIn, uow: UnitOfWork, clock: Clock, ids: IdSource, grace: timedelta
+) -> PledgeSeen:
+    """One check-in per period; late ones within the grace window; a second one only as an
+    explicit correction, which keeps the replaced one in the history."""
+    now = clock.now()
+    async with uow:
+        pledge = await uow.pledges.get_for_update(command.organization_id, command.pledge_id)
+        if pledge is None:
+            raise NotFound("pledge", command.pledge_id)
+        member = await _home_member(uow, command.organization_id, pledge.member_id, now)
+        assert member.timezone is not None
+        existing = await uow.pledges.check_ins(pledge.id)
+        made, superseded = rules.record_check_in(
+            pledge,
+            existing,
+            period_key=command.period,
+            outcome=command.outcome,
+            note=command.note,
+            correction=command.correction,
+            check_in_id=ids.new_id(),
+            timezone=member.timezone,
+            grace=grace,
+            now=now,
+        )
+        if superseded is not None:
+            await uow.pledges.supersede(superseded)
+        await uow.pledges.add_check_in(made)
+        await uow.outbox.append(
+            _event(
+                EventType.PLEDGE_CHECKED_IN,
+                pledge,
+                ids.new_id(),
+                now,
+                period_start=made.period_start.isoformat(),
+                outcome=made.outcome.value,
+            )
+        )
+        check_ins = await uow.pledges.check_ins(pledge.id)
+        await uow.commit()
+    return PledgeSeen(
+        pledge=pledge,
+        check_ins=check_ins,
+        stats=rules.stats(
+            rules.outcomes(pledge, check_ins, timezone=member.timezone, grace=grace, now=now)
+        ),
+        access=Access(home=True, scopes=frozenset()),
+    )
+
+
+async def change_status(
+    organization_id: UUID,
+    pledge_id: UUID,
+    status: PledgeStatus,
+    expected_version: int | None,
+    uow: UnitOfWork,
+    clock: Clock,
+) -> Pledge:
+    """Complete or withdraw a pledge (home only), guarded by If-Match."""
+    now = clock.now()
+    async with uow:
+        pledge = await uow.pledges.get_for_update(organization_id, pledge_id)
+        if pledge is None:
+            raise NotFound("pledge", pledge_id)
+        check_version(pledge.version, expected_version)
+        if pledge.status is not PledgeStatus.ACTIVE:
+            raise rules.PledgeConflict("pledge-not-active", f"The pledge is {pledge.status.value}.")
+        if status is PledgeStatus.ACTIVE:
+            raise InvalidField("status", "A pledge is completed or withdrawn.")
+        changed = msgspec.structs.replace(
+            pledge, status=status, version=pledge.version + 1, updated_at=now
+        )
+        await uow.pledges.save(changed)
+        await uow.commit()
+    return changed
+
+
+async def view_pledges(
+    viewing: Viewing, member_id: UUID, queries: FederationQueries, grace: timedelta
+) -> list[PledgeSeen]:
+    """The member's pledges with derived streaks: home, or a consent covering `pledges`."""
+    seen = await queries.pledges_for(viewing, member_id)
+    if seen is None:
+        raise NotFound("member", member_id)
+    member, access, pledges = seen
+    if member.erased_at is not None or member.timezone is None:
+        raise MemberErased(member.id, member.erased_at or viewing.now)
+    zone = member.timezone
+    return [
+        PledgeSeen(
+            pledge=pledge,
+            check_ins=check_ins,
+            stats=rules.stats(
+                rules.outcomes(pledge, check_ins, timezone=zone, grace=grace, now=viewing.now)
+            ),
+            access=access,
+        )
+        for pledge, check_ins in pledges
+    ]
+
+
+async def sweep_missed(
+    uow: UnitOfWork, clock: Clock, ids: IdSource, grace: timedelta, batch: int = 100
+) -> int:
+    """Record as missed each period whose grace window passed with no check-in, and announce
+    `pledge.missed` once per period. Several workers share the work (SKIP LOCKED); the unique
+    check-in per period makes a second announcement impossible."""
+    now = clock.now()
+    async with uow:
+        due = await uow.pledges.due_for_sweep(now, batch)
+        for pledge, zone in due:
+            existing = await uow.pledges.check_ins(pledge.id)
+            for period in rules.due_for_missed(
+                pledge, existing, timezone=zone, grace=grace, now=now
+            ):
+                await uow.pledges.add_check_in(
+                    CheckIn(
+                        id=ids.new_id(),
+                        pledge_id=pledge.id,
+                        period_start=period.start,
+                        outcome=Outcome.MISSED,
+                        note=None,
+                        recorded_at=now,
+                        by_sweep=True,
+                    )
+                )
+                await uow.outbox.append(
+                    _event(
+                        EventType.PLEDGE_MISSED,
+                        pledge,
+                        ids.new_id(),
+                        now,
+                        period_start=period.start.isoformat(),
+                    )
+                )
+            # Look again when the current period's grace window closes (or sooner, hourly).
+            today = now.astimezone(ZoneInfo(zone)).date()
+            current = rules.period_containing(pledge, today)
+            next_look = now + timedelta(hours=1)
+            if current is not None:
+                next_look = min(next_look, rules.local_midnight(current.end, zone) + grace)
+            await uow.pledges.schedule_sweep(pledge.id, max(next_look, now + timedelta(minutes=1)))
+        await uow.commit()
+    return len(due)
