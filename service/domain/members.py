@@ -78,6 +78,8 @@ def validate_recovery_start(started_on: date | None, today: date) -> None:
     # A start a day ahead is allowed: the member's local date may already be tomorrow.
     if started_on is not None and (started_on - today).days > 1:
         raise InvalidField("recovery_started_on", "The recovery start cannot be in the future.")
+    if started_on is not None and started_on.year < 1900:
+        raise InvalidField("recovery_started_on", "The recovery start must be after 1900.")
 
 
 def register_member(

@@ -148,11 +148,11 @@ class MilestoneRepository(Protocol):
         self,
         member_id: UUID,
         period_started_on: date,
-        rung_key: str,
-        due_at: datetime,
+        items: list[tuple[str, datetime]],
         now: datetime,
-    ) -> bool:
-        """Record the announcement of one milestone; False if it was announced before."""
+    ) -> set[str]:
+        """Record the announcement of these (rung key, due at); returns the keys that were
+        not announced before."""
         ...
 
     async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:

@@ -69,7 +69,7 @@ def _rung_from_key(key: str) -> rules.Rung | None:
 
 
 async def announce_due_milestones(
-    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 100
+    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 25
 ) -> int:
     """Write `milestone.reached` once per milestone, soon after it is reached; returns how many
     members it looked at. Several workers
@@ -81,11 +81,18 @@ async def announce_due_milestones(
         for member, ladder in due:
             assert member.recovery_started_on is not None
             assert member.timezone is not None
-            for item in rules.reached(ladder, member.recovery_started_on, member.timezone, now):
-                is_new = await uow.milestones.announce(
-                    member.id, item.period_started_on, item.rung.key, item.due_at, now
-                )
-                if is_new and item.due_at >= member.created_at - QUIET_BEFORE_RECORDING:
+            found = rules.reached(ladder, member.recovery_started_on, member.timezone, now)
+            new = await uow.milestones.announce(
+                member.id,
+                member.recovery_started_on,
+                [(item.rung.key, item.due_at) for item in found],
+                now,
+            )
+            for item in found:
+                if (
+                    item.rung.key in new
+                    and item.due_at >= member.created_at - QUIET_BEFORE_RECORDING
+                ):
                     await uow.outbox.append(
                         new_event(
                             EventType.MILESTONE_REACHED,

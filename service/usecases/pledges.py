@@ -61,8 +61,9 @@ def _event(
 async def _home_member(
     uow: UnitOfWork, organization_id: UUID, member_id: UUID, now: datetime
 ) -> Member:
-    member = await uow.members.get_for_update(organization_id, member_id)
-    if member is None:
+    # A plain read: holding the member's row here would queue behind the milestone sweep.
+    member = await uow.members.get_any(member_id)
+    if member is None or member.organization_id != organization_id:
         raise NotFound("member", member_id)
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or now)

@@ -249,15 +249,16 @@ class FakeMilestones:
         self,
         member_id: UUID,
         period_started_on: date,
-        rung_key: str,
-        due_at: datetime,
+        items: list[tuple[str, datetime]],
         now: datetime,
-    ) -> bool:
-        key = (member_id, period_started_on, rung_key)
-        if key in self._staged.announcements:
-            return False
-        self._staged.announcements[key] = due_at
-        return True
+    ) -> set[str]:
+        new = set()
+        for rung_key, due_at in items:
+            key = (member_id, period_started_on, rung_key)
+            if key not in self._staged.announcements:
+                self._staged.announcements[key] = due_at
+                new.add(rung_key)
+        return new
 
     async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:
         self._staged.schedule[member_id] = next_at

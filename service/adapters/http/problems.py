@@ -102,6 +102,7 @@ HTTP_PROBLEMS: dict[int, ProblemKind] = {
 }
 INTERNAL = ProblemKind(500, "internal-error", "Internal server error")
 GONE = ProblemKind(410, "resource-erased", "The resource was erased")
+BUSY = ProblemKind(503, "busy", "Busy; retry shortly")
 
 
 def problem_type(slug: str) -> str:
@@ -221,7 +222,19 @@ def undecodable_body_handler(
     )
 
 
+def busy_handler(request: Request[Any, Any, Any], error: TimeoutError) -> Response[ProblemDetails]:
+    # A statement waited too long (usually for a row another transaction holds): nothing was
+    # changed, and the same request can simply be sent again.
+    logger.warning("timed out on %s %s", request.method, request.url.path)
+    return problem_response(
+        BUSY,
+        "The service is busy with this resource; nothing was changed. Retry shortly.",
+        headers={"Retry-After": "1"},
+    )
+
+
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    TimeoutError: busy_handler,
     DomainError: domain_error_handler,
     UnicodeDecodeError: undecodable_body_handler,
     HTTPException: http_error_handler,
@@ -256,12 +269,13 @@ _DESCRIPTIONS: dict[int, str] = {
     422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "
     "the Idempotency-Key was used before with another request.",
     500: "The service failed; nothing was changed.",
+    503: "Busy (a statement waited too long); nothing was changed. Retry after `Retry-After`.",
 }
 
 
 def error_responses(*statuses: int) -> dict[int, ResponseSpec]:
     """OpenAPI declarations for the given error statuses (plus the ones every route can give)."""
-    every_route = (400, 401, 404, 500)
+    every_route = (400, 401, 404, 500, 503)
     return {s: _spec(_DESCRIPTIONS[s]) for s in sorted({*every_route, *statuses})}
 
 

@@ -62,21 +62,22 @@ class PostgresMilestoneRepository:
         self,
         member_id: UUID,
         period_started_on: date,
-        rung_key: str,
-        due_at: datetime,
+        items: list[tuple[str, datetime]],
         now: datetime,
-    ) -> bool:
-        inserted = await self._connection.fetchval(
+    ) -> set[str]:
+        # One statement for all of a member's rungs: a journey years long has dozens.
+        rows = await self._connection.fetch(
             "INSERT INTO milestone_announcements "
             "(member_id, period_started_on, rung_key, due_at, announced_at) "
-            "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING true",
+            "SELECT $1, $2, k, d, $5 FROM unnest($3::text[], $4::timestamptz[]) AS u(k, d) "
+            "ON CONFLICT DO NOTHING RETURNING rung_key",
             member_id,
             period_started_on,
-            rung_key,
-            due_at,
+            [key for key, _ in items],
+            [due for _, due in items],
             now,
         )
-        return bool(inserted)
+        return {r["rung_key"] for r in rows}
 
     async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:
         await self._connection.execute(
