@@ -16,6 +16,10 @@ from service.domain.members import Member, check_version
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
 
+MAX_BACKDATE = timedelta(days=7)
+MAX_LEAD = timedelta(days=366)
+MAX_SPAN = timedelta(days=3660)
+
 
 class CreatePledge(msgspec.Struct, frozen=True, kw_only=True):
     organization_id: UUID
@@ -77,8 +81,16 @@ async def create_pledge(
     now = clock.now()
     async with uow:
         member = await _home_member(uow, command.organization_id, command.member_id, now)
+        assert member.timezone is not None
+        today = now.astimezone(ZoneInfo(member.timezone)).date()
+        # A pledge is made for what comes: it may start a few days back (to record a week
+        # already begun), not years; an unbounded past would also be an unbounded sweep.
+        if not today - MAX_BACKDATE <= command.starts_on <= today + MAX_LEAD:
+            raise InvalidField("starts_on", "A pledge starts within a week back or a year ahead.")
         if command.ends_on is not None and command.ends_on < command.starts_on:
             raise InvalidField("ends_on", "A pledge cannot end before it starts.")
+        if command.ends_on is not None and command.ends_on > command.starts_on + MAX_SPAN:
+            raise InvalidField("ends_on", "A pledge spans ten years at most.")
         if command.supporter_member_id is not None and command.network_id is None:
             raise InvalidField("network_id", "A pledge to a supporter names their shared network.")
         if command.network_id is not None:

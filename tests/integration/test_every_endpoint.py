@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -18,6 +19,7 @@ import pytest
 from tests.integration.conftest import Org, create_member, make_key, make_org
 from tests.support.database import Db
 
+TODAY = datetime.now(UTC).date().isoformat()
 SECRET_NAME = "Quinn Zephyrine"
 SECRET_REF = "mrn-4471-zz"
 SECRET_EMAIL = "quinn.zephyrine@example.org"
@@ -102,7 +104,7 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
         key_id=make_key(client, home, ["members:read"]).key_id,
         pledge_id=client.post(
             f"/v1/members/{member['id']}/pledges",
-            json={"text": "Call Sam every Sunday", "cadence": "weekly", "starts_on": "2026-11-01"},
+            json={"text": "Call Sam every Sunday", "cadence": "weekly", "starts_on": TODAY},
             headers=home.headers,
         ).json()["id"],
     )
@@ -219,7 +221,7 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("get", "/v1/milestone-ladder"): Endpoint(scope="members:read"),
     ("post", "/v1/members/{member_id}/pledges"): Endpoint(
         params=MEMBER,
-        body=lambda _w: {"text": "No use today", "cadence": "daily", "starts_on": "2026-11-01"},
+        body=lambda _w: {"text": "No use today", "cadence": "daily", "starts_on": TODAY},
         scope="members:write",
         foreign_is_404=True,
     ),
@@ -234,7 +236,7 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("post", "/v1/pledges/{pledge_id}/check-ins"): Endpoint(
         params=lambda w: {"pledge_id": w.pledge_id},
-        body=lambda _w: {"period": "2026-11-20", "outcome": "kept"},
+        body=lambda _w: {"period": "2026-W01", "outcome": "kept"},
         scope="members:write",
         foreign_is_404=True,
     ),
