@@ -30,7 +30,7 @@ ALL_DATA_SCOPES: frozenset[DataScope] = frozenset(DataScope)
 # the person and never leaves it; contact details travel with the profile, only by consent.
 FIELDS_BY_SCOPE: dict[DataScope, frozenset[str]] = {
     DataScope.PROFILE: frozenset({"display_name", "timezone", "contact"}),
-    DataScope.RECOVERY: frozenset({"recovery_started_on"}),
+    DataScope.RECOVERY: frozenset({"recovery_started_on", "recovery_started_time"}),
     DataScope.PLEDGES: frozenset(),
     DataScope.MILESTONES: frozenset(),
     # Inside a shared network: the dates of the member's memberships.
@@ -260,6 +260,9 @@ def visible_member(member: Member, access: Access) -> Member:
         contact=member.contact if "contact" in fields else None,
         recovery_started_on=(
             member.recovery_started_on if "recovery_started_on" in fields else None
+        ),
+        recovery_started_time=(
+            member.recovery_started_time if "recovery_started_time" in fields else None
         ),
         external_ref=None,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
-from datetime import date, datetime
+from datetime import date, datetime, time
 from uuid import UUID
 
 import msgspec
@@ -31,6 +31,8 @@ class Member(msgspec.Struct, frozen=True, kw_only=True):
     created_at: datetime
     updated_at: datetime
     erased_at: datetime | None = None
+    # The local time of day the current period started, when the member knows it.
+    recovery_started_time: time | None = None
 
     @property
     def is_erased(self) -> bool:
@@ -43,6 +45,7 @@ class NewMember(msgspec.Struct, frozen=True, kw_only=True):
     external_ref: str | None = None
     recovery_started_on: date | None = None
     contact: Contact | None = None
+    recovery_started_time: time | None = None
 
 
 class MemberChanges(msgspec.Struct, frozen=True, kw_only=True):
@@ -53,6 +56,7 @@ class MemberChanges(msgspec.Struct, frozen=True, kw_only=True):
     external_ref: str | msgspec.UnsetType | None = msgspec.UNSET
     recovery_started_on: date | msgspec.UnsetType | None = msgspec.UNSET
     contact: Contact | msgspec.UnsetType | None = msgspec.UNSET
+    recovery_started_time: time | msgspec.UnsetType | None = msgspec.UNSET
 
 
 # Files in a zoneinfo directory that are not zones a person lives in: `localtime` is whatever
@@ -87,6 +91,7 @@ def register_member(
 ) -> Member:
     validate_timezone(new.timezone)
     validate_recovery_start(new.recovery_started_on, now.date())
+    validate_start_time(new.recovery_started_on, new.recovery_started_time)
     return Member(
         id=member_id,
         organization_id=organization_id,
@@ -95,10 +100,18 @@ def register_member(
         external_ref=new.external_ref,
         recovery_started_on=new.recovery_started_on,
         contact=_normalise_contact(new.contact),
+        recovery_started_time=new.recovery_started_time,
         version=1,
         created_at=now,
         updated_at=now,
     )
+
+
+def validate_start_time(started_on: date | None, started_time: time | None) -> None:
+    if started_time is not None and started_on is None:
+        raise InvalidField(
+            "recovery_started_time", "A start time needs a start date (recovery_started_on)."
+        )
 
 
 def check_version(current: int, expected: int | None) -> None:
@@ -128,6 +141,10 @@ def apply_changes(
             updates[field] = value
     if not updates:
         return member, []
+    validate_start_time(
+        updates.get("recovery_started_on", member.recovery_started_on),  # type: ignore[arg-type]
+        updates.get("recovery_started_time", member.recovery_started_time),  # type: ignore[arg-type]
+    )
     changed = sorted(updates)
     return (
         msgspec.structs.replace(member, **updates, version=member.version + 1, updated_at=now),
@@ -144,6 +161,7 @@ def erase(member: Member, *, expected_version: int | None, now: datetime) -> Mem
         timezone=None,
         external_ref=None,
         recovery_started_on=None,
+        recovery_started_time=None,
         contact=None,
         version=member.version + 1,
         updated_at=now,

@@ -93,12 +93,16 @@ def _local_midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), zone).astimezone(UTC)
 
 
-def due_at(rung: Rung, started_on: date, timezone: str) -> datetime:
-    """When the rung is reached: hours are elapsed time from the start of the start day;
-    days and months are local calendar dates, reached at their local midnight."""
+def due_at(
+    rung: Rung, started_on: date, timezone: str, started_time: time | None = None
+) -> datetime:
+    """When the rung is reached: hours are elapsed time from the start (its local time, or
+    the start day's local midnight); days and months are local calendar dates, reached at
+    their local midnight."""
     zone = ZoneInfo(timezone)
     if rung.unit is Unit.HOURS:
-        return _local_midnight(started_on, zone) + timedelta(hours=rung.amount)
+        start = datetime.combine(started_on, started_time or time(0), zone).astimezone(UTC)
+        return start + timedelta(hours=rung.amount)
     if rung.unit is Unit.DAYS:
         return _local_midnight(started_on + timedelta(days=rung.amount), zone)
     return _local_midnight(add_months(started_on, rung.amount), zone)
@@ -110,19 +114,27 @@ class Reached(msgspec.Struct, frozen=True, kw_only=True):
     due_at: datetime
 
 
-def reached(ladder: Ladder, started_on: date, timezone: str, until: datetime) -> list[Reached]:
+def reached(
+    ladder: Ladder,
+    started_on: date,
+    timezone: str,
+    until: datetime,
+    started_time: time | None = None,
+) -> list[Reached]:
     """Every rung reached from `started_on` up to `until`, in order of due time."""
     found: list[Reached] = []
-    ordered_fixed = sorted(ladder.rungs, key=lambda r: due_at(r, started_on, timezone))
+    ordered_fixed = sorted(
+        ladder.rungs, key=lambda r: due_at(r, started_on, timezone, started_time)
+    )
     for rung in ordered_fixed:
-        when = due_at(rung, started_on, timezone)
+        when = due_at(rung, started_on, timezone, started_time)
         if when <= until:
             found.append(Reached(rung=rung, period_started_on=started_on, due_at=when))
     fixed = {r.key for r in ladder.rungs}
     for rung in _repeats(ladder):
         if rung.key in fixed:
             continue
-        when = due_at(rung, started_on, timezone)
+        when = due_at(rung, started_on, timezone, started_time)
         if when > until:
             break
         found.append(Reached(rung=rung, period_started_on=started_on, due_at=when))
@@ -141,15 +153,23 @@ def _repeats(ladder: Ladder) -> Iterator[Rung]:
 
 
 def next_milestone(
-    ladder: Ladder, started_on: date, timezone: str, after: datetime
+    ladder: Ladder,
+    started_on: date,
+    timezone: str,
+    after: datetime,
+    started_time: time | None = None,
 ) -> Reached | None:
     """The first rung due after `after`, or None if the ladder has no more."""
     candidates = [
-        Reached(rung=r, period_started_on=started_on, due_at=due_at(r, started_on, timezone))
+        Reached(
+            rung=r,
+            period_started_on=started_on,
+            due_at=due_at(r, started_on, timezone, started_time),
+        )
         for r in ladder.rungs
     ]
     for rung in _repeats(ladder):
-        when = due_at(rung, started_on, timezone)
+        when = due_at(rung, started_on, timezone, started_time)
         candidates.append(Reached(rung=rung, period_started_on=started_on, due_at=when))
         if when > after:
             break

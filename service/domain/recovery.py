@@ -4,7 +4,7 @@ worded as a failure. Time comes in as an argument: `today` is the member's local
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -66,6 +66,7 @@ def restart(
     restarted_on: date,
     note: str | None,
     period_id: UUID,
+    restarted_time: time | None = None,
     today: date,
     now: datetime,
 ) -> tuple[ClosedPeriod, Member]:
@@ -88,7 +89,11 @@ def restart(
         recorded_at=now,
     )
     renewed = msgspec.structs.replace(
-        member, recovery_started_on=restarted_on, version=member.version + 1, updated_at=now
+        member,
+        recovery_started_on=restarted_on,
+        recovery_started_time=restarted_time,
+        version=member.version + 1,
+        updated_at=now,
     )
     return closed, renewed
 

@@ -48,7 +48,9 @@ def compute_reached(
         for item in rules.reached(ladder, period.started_on, zone, end - timedelta(microseconds=1)):
             found[(item.period_started_on, item.rung.key)] = item
     if member.recovery_started_on is not None:
-        for item in rules.reached(ladder, member.recovery_started_on, zone, now):
+        for item in rules.reached(
+            ladder, member.recovery_started_on, zone, now, member.recovery_started_time
+        ):
             found[(item.period_started_on, item.rung.key)] = item
         current_keys = {rung.key: rung for rung in ladder.rungs}
         for started_on, key, due in announced:
@@ -81,7 +83,13 @@ async def announce_due_milestones(
         for member, ladder in due:
             assert member.recovery_started_on is not None
             assert member.timezone is not None
-            found = rules.reached(ladder, member.recovery_started_on, member.timezone, now)
+            found = rules.reached(
+                ladder,
+                member.recovery_started_on,
+                member.timezone,
+                now,
+                member.recovery_started_time,
+            )
             new = await uow.milestones.announce(
                 member.id,
                 member.recovery_started_on,
@@ -111,7 +119,11 @@ async def announce_due_milestones(
                         )
                     )
             following = rules.next_milestone(
-                ladder, member.recovery_started_on, member.timezone, now
+                ladder,
+                member.recovery_started_on,
+                member.timezone,
+                now,
+                member.recovery_started_time,
             )
             await uow.milestones.schedule(member.id, following.due_at if following else None)
         await uow.commit()
@@ -137,7 +149,13 @@ async def view_milestones(
     following = (
         None
         if member.recovery_started_on is None
-        else rules.next_milestone(ladder, member.recovery_started_on, member.timezone, viewing.now)
+        else rules.next_milestone(
+            ladder,
+            member.recovery_started_on,
+            member.timezone,
+            viewing.now,
+            member.recovery_started_time,
+        )
     )
     return MilestonesSeen(
         member=member, access=access, reached=reached, next=following, custom=custom, cheers=cheers

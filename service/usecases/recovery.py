@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from uuid import UUID
 
 import msgspec
@@ -20,6 +20,7 @@ class RestartRecovery(msgspec.Struct, frozen=True, kw_only=True):
     organization_id: UUID
     member_id: UUID
     restarted_on: date
+    restarted_time: time | None = None
     note: str | None = None
 
 
@@ -46,6 +47,7 @@ async def restart_recovery(
         closed, renewed = rules.restart(
             member,
             restarted_on=command.restarted_on,
+            restarted_time=command.restarted_time,
             note=command.note,
             period_id=ids.new_id(),
             today=today,

@@ -138,3 +138,43 @@ def test_another_organization_needs_the_recovery_scope_and_never_sees_notes(
         "data"
     ]
     assert [(d["operation"], d["scopes"]) for d in logged] == [("getRecovery", ["recovery"])]
+
+
+def test_an_optional_start_time_travels_with_the_recovery_scope(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    start = (_today("UTC") - timedelta(days=3)).isoformat()
+    member = create_member(
+        client, org, timezone="UTC", recovery_started_on=start, recovery_started_time="21:30:00"
+    )
+    assert member["recovery_started_time"] == "21:30:00"
+    journey = client.get(f"/v1/members/{member['id']}/recovery", headers=org.headers).json()
+    assert journey["current_period_started_time"] == "21:30:00"
+    no_date = client.post(
+        "/v1/members",
+        json={"display_name": "S", "timezone": "UTC", "recovery_started_time": "08:00:00"},
+        headers=org.headers,
+    )
+    assert no_date.status_code == 422
+    assert no_date.json()["errors"][0]["field"] == "recovery_started_time"
+    restarted = client.post(
+        f"/v1/members/{member['id']}/recovery-restarts",
+        json={"restarted_on": _today("UTC").isoformat(), "restarted_time": "07:15:00"},
+        headers=org.headers,
+    )
+    assert restarted.json()["current_period_started_time"] == "07:15:00"
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["profile"]),
+        headers=org.headers,
+    )
+    profile_only = client.get(f"/v1/members/{member['id']}", headers=other_org.headers).json()
+    assert profile_only["recovery_started_time"] is None
+    assert profile_only["recovery_started_on"] is None
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["recovery"]),
+        headers=org.headers,
+    )
+    with_recovery = client.get(f"/v1/members/{member['id']}", headers=other_org.headers).json()
+    assert with_recovery["recovery_started_time"] == "07:15:00"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -136,3 +136,16 @@ def test_ladder_validation() -> None:
     with pytest.raises(InvalidField):
         validate_ladder(Ladder(rungs=(Rung(unit=Unit.DAYS, amount=7),) * 2))
     assert validate_ladder(DEFAULT_LADDER) is DEFAULT_LADDER
+
+
+def test_24_hours_count_from_the_start_time_when_known() -> None:
+    # 22:00 EST on 7 March 2026; New York springs forward that night: 24 elapsed hours end at
+    # 23:00 EDT on 8 March, not at 22:00.
+    due = due_at(
+        Rung(unit=Unit.HOURS, amount=24), date(2026, 3, 7), "America/New_York", time(22, 0)
+    )
+    assert due == datetime(2026, 3, 9, 3, 0, tzinfo=UTC)
+    assert due.astimezone(ZoneInfo("America/New_York")).hour == 23
+    # Day and month rungs stay on local dates whatever the start time.
+    week = due_at(Rung(unit=Unit.DAYS, amount=7), date(2026, 3, 7), "America/New_York", time(22))
+    assert week.astimezone(ZoneInfo("America/New_York")).date() == date(2026, 3, 14)

@@ -14,7 +14,7 @@ from msgspec import Meta
 from service.adapters.http import problems
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
-from service.adapters.http.schemas import PRINTABLE
+from service.adapters.http.schemas import PRINTABLE, StartTime
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
@@ -25,6 +25,7 @@ MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
 
 class RestartCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     restarted_on: date
+    restarted_time: StartTime | None = None
     note: Annotated[str, Meta(max_length=2000, pattern=PRINTABLE)] | None = None
 
 
@@ -43,6 +44,7 @@ class RecoveryView(msgspec.Struct, kw_only=True):
 
     member_id: UUID
     current_period_started_on: date | None
+    current_period_started_time: StartTime | None
     current_streak_days: int
     longest_streak_days: int
     total_days_in_recovery: int
@@ -56,6 +58,7 @@ class RecoveryView(msgspec.Struct, kw_only=True):
         return cls(
             member_id=seen.member.id,
             current_period_started_on=journey.current_period_started_on,
+            current_period_started_time=seen.member.recovery_started_time,
             current_streak_days=journey.current_streak_days,
             longest_streak_days=journey.longest_streak_days,
             total_days_in_recovery=journey.total_days_in_recovery,
@@ -119,6 +122,7 @@ class RecoveryController(Controller):
             organization_id=caller.require(Scope.MEMBERS_WRITE),
             member_id=member_id,
             restarted_on=data.restarted_on,
+            restarted_time=data.restarted_time,
             note=data.note,
         )
 

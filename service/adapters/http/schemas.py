@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -20,6 +20,8 @@ from service.domain.paging import Page
 # No C0 control characters (U+0000 above all: PostgreSQL text refuses it) and no DEL.
 PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 
+# Local time of day the period started, HH:MM:SS.
+StartTime = Annotated[time, Meta(description="Local time of day the period started, HH:MM:SS.")]
 DisplayName = Annotated[
     str,
     Meta(
@@ -73,6 +75,7 @@ class MemberCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     timezone: TimeZoneName
     external_ref: ExternalRef | None = None
     recovery_started_on: date | None = None
+    recovery_started_time: StartTime | None = None
     contact: ContactDetails | None = None
 
     def to_domain(self) -> NewMember:
@@ -81,6 +84,7 @@ class MemberCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             timezone=self.timezone,
             external_ref=self.external_ref,
             recovery_started_on=self.recovery_started_on,
+            recovery_started_time=self.recovery_started_time,
             contact=_contact_to_domain(self.contact),
         )
 
@@ -92,6 +96,7 @@ class MemberUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     timezone: TimeZoneName | UnsetType = UNSET
     external_ref: ExternalRef | UnsetType | None = UNSET
     recovery_started_on: date | UnsetType | None = UNSET
+    recovery_started_time: StartTime | UnsetType | None = UNSET
     contact: ContactDetails | UnsetType | None = UNSET
 
     def to_domain(self) -> MemberChanges:
@@ -103,6 +108,7 @@ class MemberUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             timezone=self.timezone,
             external_ref=self.external_ref,
             recovery_started_on=self.recovery_started_on,
+            recovery_started_time=self.recovery_started_time,
             contact=contact,
         )
 
@@ -117,6 +123,7 @@ class MemberView(msgspec.Struct, kw_only=True):
     timezone: str | None
     external_ref: str | None
     recovery_started_on: date | None
+    recovery_started_time: StartTime | None
     contact: ContactDetails | None
     access: Literal["home", "consent"]
     disclosed_scopes: list[DataScope]
@@ -137,6 +144,7 @@ class MemberView(msgspec.Struct, kw_only=True):
             timezone=member.timezone,
             external_ref=member.external_ref,
             recovery_started_on=member.recovery_started_on,
+            recovery_started_time=member.recovery_started_time,
             contact=None
             if contact is None
             else ContactDetails(email=contact.email, phone=contact.phone),

@@ -22,7 +22,8 @@ from service.domain.organizations import ApiKey, Organization, OrganizationKind,
 
 MEMBER_COLUMNS = (
     "id, organization_id, display_name, timezone, external_ref, recovery_started_on, "
-    "contact_email, contact_phone, version, created_at, updated_at, erased_at"
+    "contact_email, contact_phone, version, created_at, updated_at, erased_at, "
+    "recovery_started_time"
 )
 
 API_KEY_COLUMNS = (
@@ -46,6 +47,7 @@ def member_from_row(row: Record) -> Member:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         erased_at=row["erased_at"],
+        recovery_started_time=row["recovery_started_time"],
     )
 
 
@@ -65,6 +67,7 @@ def member_to_params(member: Member) -> tuple[Any, ...]:
         member.created_at,
         member.updated_at,
         member.erased_at,
+        member.recovery_started_time,
     )
 
 

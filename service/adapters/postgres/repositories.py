@@ -27,7 +27,7 @@ from service.domain.organizations import ApiKey, Organization
 
 _INSERT_MEMBER = f"""
 INSERT INTO members ({MEMBER_COLUMNS})
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ON CONFLICT (organization_id, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
 RETURNING id
 """  # noqa: S608 (constant column list, no input)
@@ -40,6 +40,7 @@ _UPDATE_MEMBER = """
 UPDATE members SET
     display_name = $3, timezone = $4, external_ref = $5, recovery_started_on = $6,
     contact_email = $7, contact_phone = $8, version = $9, updated_at = $10, erased_at = $11,
+    recovery_started_time = $12,
     next_milestone_at = NULL
 WHERE id = $1 AND organization_id = $2
 """
