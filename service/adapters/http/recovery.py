@@ -14,7 +14,7 @@ from msgspec import Meta
 from service.adapters.http import problems
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
-from service.adapters.http.schemas import PRINTABLE, StartTime
+from service.adapters.http.schemas import PRINTABLE, StartTime, format_time, parse_time
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
@@ -58,7 +58,7 @@ class RecoveryView(msgspec.Struct, kw_only=True):
         return cls(
             member_id=seen.member.id,
             current_period_started_on=journey.current_period_started_on,
-            current_period_started_time=seen.member.recovery_started_time,
+            current_period_started_time=format_time(seen.member.recovery_started_time),
             current_streak_days=journey.current_streak_days,
             longest_streak_days=journey.longest_streak_days,
             total_days_in_recovery=journey.total_days_in_recovery,
@@ -122,7 +122,7 @@ class RecoveryController(Controller):
             organization_id=caller.require(Scope.MEMBERS_WRITE),
             member_id=member_id,
             restarted_on=data.restarted_on,
-            restarted_time=data.restarted_time,
+            restarted_time=parse_time(data.restarted_time),
             note=data.note,
         )
 

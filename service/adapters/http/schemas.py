@@ -20,8 +20,26 @@ from service.domain.paging import Page
 # No C0 control characters (U+0000 above all: PostgreSQL text refuses it) and no DEL.
 PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 
-# Local time of day the period started, HH:MM:SS.
-StartTime = Annotated[time, Meta(description="Local time of day the period started, HH:MM:SS.")]
+# A local time of day, HH:MM or HH:MM:SS. A string with a pattern, not `time`: Litestar would
+# describe a `time` as an ISO duration in the contract.
+StartTime = Annotated[
+    str,
+    Meta(
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+        description="Local time of day the period started, HH:MM or HH:MM:SS.",
+        examples=["21:30:00"],
+    ),
+]
+
+
+def parse_time(value: str | None) -> time | None:
+    return None if value is None else time.fromisoformat(value)
+
+
+def format_time(value: time | None) -> str | None:
+    return None if value is None else value.isoformat(timespec="seconds")
+
+
 DisplayName = Annotated[
     str,
     Meta(
@@ -84,7 +102,7 @@ class MemberCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             timezone=self.timezone,
             external_ref=self.external_ref,
             recovery_started_on=self.recovery_started_on,
-            recovery_started_time=self.recovery_started_time,
+            recovery_started_time=parse_time(self.recovery_started_time),
             contact=_contact_to_domain(self.contact),
         )
 
@@ -108,7 +126,11 @@ class MemberUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             timezone=self.timezone,
             external_ref=self.external_ref,
             recovery_started_on=self.recovery_started_on,
-            recovery_started_time=self.recovery_started_time,
+            recovery_started_time=(
+                UNSET
+                if isinstance(self.recovery_started_time, UnsetType)
+                else parse_time(self.recovery_started_time)
+            ),
             contact=contact,
         )
 
@@ -144,7 +166,7 @@ class MemberView(msgspec.Struct, kw_only=True):
             timezone=member.timezone,
             external_ref=member.external_ref,
             recovery_started_on=member.recovery_started_on,
-            recovery_started_time=member.recovery_started_time,
+            recovery_started_time=format_time(member.recovery_started_time),
             contact=None
             if contact is None
             else ContactDetails(email=contact.email, phone=contact.phone),
