@@ -280,7 +280,8 @@ def membership_sight(access: Access) -> MembershipSight:
     if access.home:
         return MembershipSight(member=True, name=True, dates=True)
     return MembershipSight(
-        member=bool(access.scopes),
+        # Who the member is travels with the profile or networks scope, never with any scope.
+        member=bool(access.scopes & {DataScope.PROFILE, DataScope.NETWORKS}),
         name=DataScope.PROFILE in access.scopes,
         dates=DataScope.NETWORKS in access.scopes,
     )

@@ -312,6 +312,13 @@ def change_membership(
     require_open(network)
     if membership.status is MembershipStatus.LEFT:
         raise NetworkConflict("membership-ended", "The member has left; add them again instead.")
+    if actor_organization_id not in (
+        membership.member_organization_id,
+        network.created_by_organization_id,
+    ):
+        raise NotAllowed(
+            "Only the member's home organization or the network's creator changes a membership."
+        )
     updated = membership
     if role is not None and role is not membership.role:
         if membership.role is Role.FOCUS:

@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import networks as rules
-from service.domain.consent import Viewing
+from service.domain.consent import DataScope, Viewing
 from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.events import EventType, new_event
 from service.domain.networks import (
@@ -331,9 +331,15 @@ async def add_membership(
     async with uow:
         network, _ = await _taking_part(uow, command.organization_id, command.network_id)
         member = await uow.members.get_any(command.member_id)
-        visible = member is not None and (
-            member.organization_id == command.organization_id
-            or await uow.consents.in_force(member.id, command.organization_id, now)
+        own = member is not None and member.organization_id == command.organization_id
+        visible = own or (
+            member is not None
+            and any(
+                DataScope.NETWORKS in scopes
+                for _, scopes in await uow.consents.in_force(
+                    member.id, command.organization_id, now
+                )
+            )
         )
         if member is None or not visible:
             raise InvalidField(
@@ -355,7 +361,8 @@ async def add_membership(
             member_id=member.id,
             member_organization_id=member.organization_id,
             role=command.role,
-            status=command.status,
+            # Another organization can only invite: the member's home organization accepts.
+            status=command.status if own else MembershipStatus.INVITED,
             added_by_organization_id=command.organization_id,
             current_focus=next((m for m in live if m.role is Role.FOCUS), None),
             already_member=any(m.member_id == member.id for m in live),

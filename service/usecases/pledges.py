@@ -94,6 +94,22 @@ async def create_pledge(
         if command.supporter_member_id is not None and command.network_id is None:
             raise InvalidField("network_id", "A pledge to a supporter names their shared network.")
         if command.network_id is not None:
+            taking_part = await uow.networks.participation(
+                command.network_id, command.organization_id
+            )
+            if taking_part is None or taking_part.status.value != "active":
+                raise InvalidField("network_id", "Name a network your organization takes part in.")
+            if command.supporter_member_id is not None:
+                supporter = await uow.members.get_any(command.supporter_member_id)
+                known = supporter is not None and (
+                    supporter.organization_id == command.organization_id
+                    or await uow.consents.in_force(supporter.id, command.organization_id, now)
+                )
+                if not known:
+                    raise InvalidField(
+                        "supporter_member_id",
+                        "Name one of your members, or one you hold a consent for.",
+                    )
             memberships = await uow.networks.memberships_for_update(command.network_id)
             live = {m.member_id for m in memberships if m.status.value == "active"}
             if member.id not in live:

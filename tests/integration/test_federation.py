@@ -432,3 +432,40 @@ def test_disclosures_filter_by_period_and_page(
         headers=org.headers,
     )
     assert backwards.status_code == 422
+
+
+def test_what_a_participant_cannot_do_to_another_organizations_member(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    focus = create_member(client, org)
+    network_id = _circle(client, org, focus["id"], partner)
+    other = create_member(client, org, display_name="Other")
+    memberships = client.get(f"/v1/networks/{network_id}/memberships", headers=org.headers).json()[
+        "data"
+    ]
+    role = client.patch(
+        f"/v1/networks/{network_id}/memberships/{memberships[0]['id']}",
+        json={"role": "sponsor"},
+        headers=partner.headers,
+    )
+    assert role.status_code == 403
+    # The member filter answers only for the caller's own members.
+    listed = client.get("/v1/networks", params={"member_id": focus["id"]}, headers=partner.headers)
+    assert listed.json()["data"] == []
+    # With a consent that does not cover networks, the member cannot be added.
+    _grant(client, org, other["id"], partner, ["profile"])
+    refused = client.post(
+        f"/v1/networks/{network_id}/memberships",
+        json={"member_id": other["id"], "role": "family"},
+        headers=partner.headers,
+    )
+    assert refused.status_code == 422
+    # With one covering networks, it is invited; its home organization accepts.
+    _grant(client, org, other["id"], partner, ["networks"])
+    invited = client.post(
+        f"/v1/networks/{network_id}/memberships",
+        json={"member_id": other["id"], "role": "family", "status": "active"},
+        headers=partner.headers,
+    )
+    assert invited.status_code == 201
+    assert invited.json()["status"] == "invited"

@@ -61,7 +61,8 @@ class CheckInView(msgspec.Struct, kw_only=True):
 
 
 class PledgeView(msgspec.Struct, kw_only=True):
-    """A pledge with its derived streaks. Notes show to the home organization only."""
+    """A pledge with its derived streaks. Notes and the supporter show to the home
+    organization only."""
 
     id: UUID
     member_id: UUID
@@ -87,7 +88,8 @@ class PledgeView(msgspec.Struct, kw_only=True):
             text=p.text,
             cadence=p.cadence,
             network_id=p.network_id,
-            supporter_member_id=p.supporter_member_id,
+            # The supporter is someone else's member: only the home organization sees who.
+            supporter_member_id=p.supporter_member_id if seen.access.home else None,
             starts_on=p.starts_on,
             ends_on=p.ends_on,
             status=p.status,

@@ -104,7 +104,8 @@ FROM networks n
 WHERE {_VISIBLE.format(viewer="$1")} AND n.id > $2
   AND ($4::uuid IS NULL OR EXISTS (
       SELECT 1 FROM network_memberships ms
-      WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'))
+      WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'
+        AND ms.member_organization_id = $1))
 ORDER BY n.id LIMIT $3
 """  # noqa: S608
 
@@ -138,6 +139,8 @@ WITH page AS (
     WHERE member_organization_id <> $3 AND cardinality(consent_ids) > 0
       AND member_erased_at IS NULL
       AND (scopes && ARRAY['profile', 'networks']::text[])
+    ORDER BY id
+    LIMIT $4 - 1  -- the extra row only tells that a next page exists: it is not shown
 )
 SELECT * FROM seen ORDER BY id
 """  # noqa: S608
