@@ -18,6 +18,7 @@ from service.adapters.http.request_context import ASGIApp, with_request_context
 from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging
 from service.adapters.postgres.database import start_embedded_postgres
+from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.pool import Database, create_database
@@ -148,6 +149,7 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                 members=PostgresMemberQueries(pool),
                 api_keys=api_keys,
                 federation=PostgresFederationQueries(reads),
+                events=PostgresEventFeed(pool),
             )
         finally:
             for task in background:

@@ -219,6 +219,7 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         foreign_is_404=True,
     ),
     ("get", "/v1/milestone-ladder"): Endpoint(scope="members:read"),
+    ("get", "/v1/events"): Endpoint(scope="members:read"),
     ("post", "/v1/members/{member_id}/pledges"): Endpoint(
         params=MEMBER,
         body=lambda _w: {"text": "No use today", "cadence": "daily", "starts_on": TODAY},

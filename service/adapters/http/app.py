@@ -14,6 +14,7 @@ from litestar.openapi.spec import Components, Schema, SecurityScheme, Tag
 
 from service.adapters.http import federation_schemas, milestones, pledges, recovery, schemas
 from service.adapters.http.consents import ConsentController, MemberConsentController
+from service.adapters.http.events import EventController
 from service.adapters.http.health import live, ready
 from service.adapters.http.members import MemberController
 from service.adapters.http.milestones import LadderController, MilestoneController
@@ -62,6 +63,7 @@ def openapi_config() -> OpenAPIConfig:
             Tag(name="recovery", description="Recovery journeys, restarts and streaks."),
             Tag(name="milestones", description="Milestones, custom milestones and cheers."),
             Tag(name="pledges", description="Pledges, check-ins, streaks."),
+            Tag(name="events", description="The feed of events each organization may see."),
             Tag(
                 name="networks",
                 description="Support networks shared by the organizations taking part in them.",
@@ -104,6 +106,7 @@ def create_app(settings: Settings, services_factory: ServicesFactory) -> Litesta
             LadderController,
             MemberPledgeController,
             PledgeController,
+            EventController,
             OrganizationController,
             ApiKeyController,
             live,

@@ -10,6 +10,7 @@ from litestar.connection import ASGIConnection
 
 from service.adapters.http.auth import KeyCache, make_authentication
 from service.adapters.http.request_context import request_id_var
+from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.pool import Database
@@ -34,6 +35,7 @@ class Services:
         members: PostgresMemberQueries,
         api_keys: PostgresApiKeyQueries,
         federation: PostgresFederationQueries,
+        events: PostgresEventFeed,
     ) -> None:
         self.settings = settings
         self.pool = pool
@@ -45,6 +47,7 @@ class Services:
         self.members = members
         self.api_keys = api_keys
         self.federation = federation
+        self.events = events
 
     def uow(self) -> PostgresUnitOfWork:
         return PostgresUnitOfWork(self.pool)

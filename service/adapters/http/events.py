@@ -1,0 +1,108 @@
+"""GET /v1/events: the events feed (cursor-paged, oldest first)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, get
+from litestar.exceptions import ValidationException
+from litestar.params import QueryParameter
+
+from service.adapters.http import problems
+from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.paging import Cursor, Limit
+from service.adapters.http.schemas import decode_cursor, encode_cursor
+from service.adapters.http.services import BEARER, authenticated, services_of
+from service.domain.errors import InvalidField
+from service.domain.events import EventType
+from service.domain.organizations import Scope
+from service.domain.paging import DEFAULT_PAGE_SIZE
+
+Types = Annotated[
+    str | None,
+    QueryParameter(
+        required=False,
+        max_length=500,
+        pattern=r"^[a-z_.]+(,[a-z_.]+)*$",
+        description="Comma-separated event types to keep, e.g. `member.created,consent.revoked`.",
+    ),
+]
+
+
+class EventView(msgspec.Struct, kw_only=True):
+    """An immutable event; `data` is thin (ids and the names of changed fields)."""
+
+    id: UUID
+    type: str
+    occurred_at: datetime
+    organization_id: UUID
+    subject_type: str
+    subject_id: UUID
+    data: dict[str, str | int | list[str]]
+
+
+class EventList(msgspec.Struct, kw_only=True):
+    """`next_cursor` is always given: poll it again later for newer events."""
+
+    data: list[EventView]
+    next_cursor: str | None
+
+
+class EventController(Controller):
+    path = "/v1/events"
+    tags = ["events"]
+    middleware = [authenticated]
+    security = BEARER
+
+    @get(
+        operation_id="listEvents",
+        summary="The events the caller may see, oldest first",
+        description="What the caller's organization did, what happened in networks it takes "
+        "part in, and the consents granted to it. Pass `next_cursor` as `cursor` to continue; "
+        "the order is stable and no event is skipped when transactions commit out of order.",
+        opt=scope_required(Scope.MEMBERS_READ),
+        responses=problems.error_responses(403, 422),
+    )
+    async def list_events(
+        self,
+        request: Request[Any, Any, Any],
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+        types: Types = None,
+    ) -> EventList:
+        viewer = caller_of(request).require(Scope.MEMBERS_READ)
+        position = 0
+        if cursor is not None:
+            try:
+                position = min(decode_cursor(cursor).int, 2**63 - 1)
+            except ValueError:
+                raise ValidationException(
+                    "The cursor is not one this service handed out.",
+                    extra=[{"key": "cursor", "message": "Use next_cursor from a previous page."}],
+                ) from None
+        wanted = None
+        if types is not None:
+            wanted = types.split(",")
+            unknown = sorted(set(wanted) - {t.value for t in EventType})
+            if unknown:
+                raise InvalidField("types", f"Unknown event type {unknown[0]!r}.")
+        found = await services_of(request).events.after(viewer, position, limit, wanted)
+        last = found[-1].position if found else position
+        return EventList(
+            data=[
+                EventView(
+                    id=f.event.id,
+                    type=f.event.type.value,
+                    occurred_at=f.event.occurred_at,
+                    organization_id=f.event.organization_id,
+                    subject_type=f.event.subject_type,
+                    subject_id=f.event.subject_id,
+                    data=f.event.data,
+                )
+                for f in found
+            ],
+            next_cursor=encode_cursor(UUID(int=last)),
+        )

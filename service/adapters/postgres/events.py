@@ -1,0 +1,63 @@
+"""The events feed: outbox rows an organization may see, in a stable order."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import msgspec
+
+from service.adapters.postgres.pool import Database
+from service.domain.events import Event, EventType
+
+# Visible to an organization: what it did itself; what happened in networks it takes part in;
+# consents granted to it (granted, revoked, expired). Rows written by transactions that may
+# still commit below them are held back (txid below the snapshot's xmin), so a cursor never
+# skips an event that commits late.
+_FEED = """
+SELECT e.position, e.id, e.type, e.organization_id, e.subject_type, e.subject_id,
+       e.occurred_at, e.data::text AS data
+FROM outbox_events e
+WHERE e.position > $2
+  AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+  AND ($4::text[] IS NULL OR e.type = ANY($4))
+  AND (
+    e.organization_id = $1
+    OR (e.subject_type = 'network' AND EXISTS (
+        SELECT 1 FROM network_organizations p
+        WHERE p.network_id = e.subject_id AND p.organization_id = $1 AND p.status = 'active'))
+    OR (e.subject_type = 'consent'
+        AND e.data->>'recipient_organization_id' = $1::text)
+  )
+ORDER BY e.position
+LIMIT $3
+"""
+
+
+class FeedEvent(msgspec.Struct, frozen=True, kw_only=True):
+    position: int
+    event: Event
+
+
+class PostgresEventFeed:
+    def __init__(self, pool: Database) -> None:
+        self._pool = pool
+
+    async def after(
+        self, viewer: UUID, position: int, limit: int, types: list[str] | None
+    ) -> list[FeedEvent]:
+        rows = await self._pool.fetch(_FEED, viewer, position, limit, types)
+        return [
+            FeedEvent(
+                position=r["position"],
+                event=Event(
+                    id=r["id"],
+                    type=EventType(r["type"]),
+                    organization_id=r["organization_id"],
+                    subject_type=r["subject_type"],
+                    subject_id=r["subject_id"],
+                    occurred_at=r["occurred_at"],
+                    data=msgspec.json.decode(r["data"]),
+                ),
+            )
+            for r in rows
+        ]

@@ -1,0 +1,71 @@
+"""The events feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.integration.conftest import Org, create_member
+from tests.integration.test_every_endpoint import consent_body
+
+
+def _feed(client: httpx.Client, org: Org, **params: Any) -> dict[str, Any]:
+    response = client.get("/v1/events", params=params, headers=org.headers)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def test_each_organization_sees_its_own_events_in_order(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    first = create_member(client, org)
+    second = create_member(client, org)
+    mine = _feed(client, org, types="member.created")
+    assert [e["subject_id"] for e in mine["data"]] == [first["id"], second["id"]]
+    theirs = _feed(client, other_org, types="member.created")
+    assert theirs["data"] == []
+    # Continue from the cursor: only what came after.
+    third = create_member(client, org)
+    more = _feed(client, org, types="member.created", cursor=mine["next_cursor"])
+    assert [e["subject_id"] for e in more["data"]] == [third["id"]]
+    paged = _feed(client, org, limit=1)
+    assert len(paged["data"]) == 1
+    assert paged["data"][0]["type"] == "organization.created"
+
+
+def test_networks_and_consents_reach_the_organizations_concerned(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    member = create_member(client, org)
+    network = client.post(
+        "/v1/networks",
+        json={"kind": "circle", "name": "c", "focus_member_id": member["id"]},
+        headers=org.headers,
+    ).json()
+    client.post(
+        f"/v1/networks/{network['id']}/organizations",
+        json={"organization_id": other_org.id},
+        headers=org.headers,
+    )
+    assert _feed(client, other_org, types="network.created")["data"] == []  # only invited
+    client.post(f"/v1/networks/{network['id']}/invitation/accept", headers=other_org.headers)
+    seen = _feed(client, other_org, types="network.created,network.organization_joined")
+    assert [e["type"] for e in seen["data"]] == ["network.created", "network.organization_joined"]
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["profile"]),
+        headers=org.headers,
+    )
+    granted = _feed(client, other_org, types="consent.granted")["data"]
+    assert [e["data"]["member_id"] for e in granted] == [member["id"]]
+
+
+def test_bad_feed_parameters_are_400(client: httpx.Client, org: Org) -> None:
+    for params in ({"cursor": "not a cursor"}, {"types": "A B"}, {"limit": 0}):
+        response = client.get("/v1/events", params=params, headers=org.headers)
+        assert response.status_code == 400, params
+    unknown = client.get("/v1/events", params={"types": "member.exploded"}, headers=org.headers)
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "types"
