@@ -69,3 +69,35 @@ def test_bad_feed_parameters_are_400(client: httpx.Client, org: Org) -> None:
     unknown = client.get("/v1/events", params={"types": "member.exploded"}, headers=org.headers)
     assert unknown.status_code == 422
     assert unknown.json()["errors"][0]["field"] == "types"
+
+
+def test_member_events_follow_consent_at_the_time_they_happen(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    start = (datetime.now(UTC).date() - timedelta(days=10)).isoformat()
+    member = create_member(client, org, timezone="UTC", recovery_started_on=start)
+
+    def restart(days_ago: int) -> None:
+        day = (datetime.now(UTC).date() - timedelta(days=days_ago)).isoformat()
+        response = client.post(
+            f"/v1/members/{member['id']}/recovery-restarts",
+            json={"restarted_on": day},
+            headers=org.headers,
+        )
+        assert response.status_code == 201, response.text
+
+    restart(8)  # before any consent: never visible to other_org
+    consent = client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["recovery"]),
+        headers=org.headers,
+    ).json()
+    restart(5)  # under the consent: visible
+    client.post(f"/v1/consents/{consent['id']}/revoke", json={}, headers=org.headers)
+    restart(2)  # after the revocation: not visible
+    seen = _feed(client, other_org, types="recovery.restarted")["data"]
+    assert len(seen) == 1
+    assert seen[0]["subject_id"] == member["id"]
+    assert len(_feed(client, org, types="recovery.restarted")["data"]) == 3

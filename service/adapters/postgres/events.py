@@ -27,10 +27,33 @@ WHERE e.position > $2
         WHERE p.network_id = e.subject_id AND p.organization_id = $1 AND p.status = 'active'))
     OR (e.subject_type = 'consent'
         AND e.data->>'recipient_organization_id' = $1::text)
+    OR (e.type = ANY($5::text[]) AND EXISTS (
+        -- About another organization's member: only under a consent that was in force when
+        -- the event happened and covers the event's kind of data.
+        SELECT 1 FROM consents c
+        WHERE c.member_id = (e.data->>'member_id')::uuid
+          AND c.recipient_organization_id = $1
+          AND c.created_at <= e.occurred_at
+          AND (c.revoked_at IS NULL OR c.revoked_at > e.occurred_at)
+          AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
+          AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
+          AND (($6::jsonb)->>e.type) = ANY(c.scopes)))
   )
 ORDER BY e.position
 LIMIT $3
 """
+
+
+# Which consent scope lets another organization see each kind of member event.
+SCOPE_OF_EVENT: dict[str, str] = {
+    "member.updated": "profile",
+    "recovery.restarted": "recovery",
+    "milestone.reached": "milestones",
+    "milestone.cheered": "milestones",
+    "pledge.created": "pledges",
+    "pledge.checked_in": "pledges",
+    "pledge.missed": "pledges",
+}
 
 
 class FeedEvent(msgspec.Struct, frozen=True, kw_only=True):
@@ -45,7 +68,15 @@ class PostgresEventFeed:
     async def after(
         self, viewer: UUID, position: int, limit: int, types: list[str] | None
     ) -> list[FeedEvent]:
-        rows = await self._pool.fetch(_FEED, viewer, position, limit, types)
+        rows = await self._pool.fetch(
+            _FEED,
+            viewer,
+            position,
+            limit,
+            types,
+            list(SCOPE_OF_EVENT),
+            msgspec.json.encode(SCOPE_OF_EVENT).decode(),
+        )
         return [
             FeedEvent(
                 position=r["position"],
