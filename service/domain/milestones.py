@@ -89,8 +89,9 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def _local_midnight(day: date, zone: ZoneInfo) -> datetime:
-    return datetime.combine(day, time(0), zone).astimezone(UTC)
+def local_midnight(day: date, timezone: str) -> datetime:
+    """The instant a local date begins, in UTC."""
+    return datetime.combine(day, time(0), ZoneInfo(timezone)).astimezone(UTC)
 
 
 def due_at(
@@ -104,8 +105,8 @@ def due_at(
         start = datetime.combine(started_on, started_time or time(0), zone).astimezone(UTC)
         return start + timedelta(hours=rung.amount)
     if rung.unit is Unit.DAYS:
-        return _local_midnight(started_on + timedelta(days=rung.amount), zone)
-    return _local_midnight(add_months(started_on, rung.amount), zone)
+        return local_midnight(started_on + timedelta(days=rung.amount), timezone)
+    return local_midnight(add_months(started_on, rung.amount), timezone)
 
 
 class Reached(msgspec.Struct, frozen=True, kw_only=True):

@@ -44,8 +44,9 @@ def compute_reached(
     zone = member.timezone
     found: dict[tuple[date, str], Reached] = {}
     for period in periods:
-        end = rules.due_at(rules.Rung(unit=rules.Unit.DAYS, amount=0), period.ended_on, zone)
-        for item in rules.reached(ladder, period.started_on, zone, end - timedelta(microseconds=1)):
+        # Reached within the period: strictly before the local midnight that began the restart day.
+        end = rules.local_midnight(period.ended_on, zone) - timedelta(microseconds=1)
+        for item in rules.reached(ladder, period.started_on, zone, end):
             found[(item.period_started_on, item.rung.key)] = item
     if member.recovery_started_on is not None:
         for item in rules.reached(

@@ -75,8 +75,8 @@ async def _home_member(
 
 
 async def create_pledge(
-    command: CreatePledge, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Pledge:
+    command: CreatePledge, uow: UnitOfWork, clock: Clock, ids: IdSource, grace: timedelta
+) -> PledgeSeen:
     """A member pledges to self, to a network, or to one supporter in a network (home only)."""
     now = clock.now()
     async with uow:
@@ -136,7 +136,7 @@ async def create_pledge(
         await uow.pledges.add(pledge)
         await uow.outbox.append(_event(EventType.PLEDGE_CREATED, pledge, ids.new_id(), now))
         await uow.commit()
-    return pledge
+    return _seen_at_home(pledge, [], member.timezone, grace, now)
 
 
 async def record_check_in(
@@ -177,16 +177,11 @@ async def record_check_in(
                 outcome=made.outcome.value,
             )
         )
-        check_ins = await uow.pledges.check_ins(pledge.id)
         await uow.commit()
-    return PledgeSeen(
-        pledge=pledge,
-        check_ins=check_ins,
-        stats=rules.stats(
-            rules.outcomes(pledge, check_ins, timezone=member.timezone, grace=grace, now=now)
-        ),
-        access=Access(home=True, scopes=frozenset()),
-    )
+    check_ins = [
+        superseded if superseded is not None and c.id == superseded.id else c for c in existing
+    ]
+    return _seen_at_home(pledge, [*check_ins, made], member.timezone, grace, now)
 
 
 async def change_status(
@@ -283,3 +278,16 @@ async def sweep_missed(
             await uow.pledges.schedule_sweep(pledge.id, max(next_look, now + timedelta(minutes=1)))
         await uow.commit()
     return len(due)
+
+
+def _seen_at_home(
+    pledge: Pledge, check_ins: list[CheckIn], timezone: str, grace: timedelta, now: datetime
+) -> PledgeSeen:
+    return PledgeSeen(
+        pledge=pledge,
+        check_ins=sorted(check_ins, key=lambda c: (c.period_start, c.recorded_at)),
+        stats=rules.stats(
+            rules.outcomes(pledge, check_ins, timezone=timezone, grace=grace, now=now)
+        ),
+        access=Access(home=True, scopes=frozenset()),
+    )

@@ -139,7 +139,7 @@ class MemberPledgeController(Controller):
     ) -> Response[PledgeView]:
         services = services_of(request)
         organization_id = caller_of(request).require(Scope.MEMBERS_WRITE)
-        pledge = await usecases.create_pledge(
+        seen = await usecases.create_pledge(
             usecases.CreatePledge(
                 organization_id=organization_id,
                 member_id=member_id,
@@ -153,19 +153,10 @@ class MemberPledgeController(Controller):
             services.uow(),
             services.clock,
             services.ids,
+            _grace(request),
         )
-        seen = [
-            s
-            for s in await usecases.view_pledges(
-                services.viewing(organization_id, "createPledge"),
-                member_id,
-                services.federation,
-                _grace(request),
-            )
-            if s.pledge.id == pledge.id
-        ]
         return Response(
-            PledgeView.of(seen[0]), status_code=201, headers={"ETag": etag(pledge.version)}
+            PledgeView.of(seen), status_code=201, headers={"ETag": etag(seen.pledge.version)}
         )
 
     @get(
