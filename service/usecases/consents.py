@@ -14,6 +14,7 @@ from service.domain.events import Event, EventType, new_event
 from service.domain.members import Member
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, FederationQueries, IdSource, MemberQueries, UnitOfWork
+from service.usecases.members import get_member
 
 
 class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
@@ -128,7 +129,7 @@ async def list_consents(
     queries: FederationQueries,
 ) -> Page[Consent]:
     """Every consent the home organization recorded for its member, whatever its status."""
-    await _own_live_member(home, member_id, members)
+    await get_member(home, member_id, members)
     return await queries.consents_of(home, member_id, page)
 
 
@@ -142,7 +143,7 @@ async def list_disclosures(
     queries: FederationQueries,
 ) -> Page[Disclosure]:
     """The accounting of disclosures: who saw what of the member, when, under which consent."""
-    await _own_live_member(home, member_id, members)
+    await get_member(home, member_id, members)
     if since is not None and until is not None and until <= since:
         raise InvalidField("until", "`until` must come after `since`.")
     return await queries.disclosures(home, member_id, page, since, until)
@@ -160,12 +161,3 @@ async def view_member(
     if member.erased_at is not None:
         raise MemberErased(member.id, member.erased_at)
     return member, access
-
-
-async def _own_live_member(home: UUID, member_id: UUID, members: MemberQueries) -> None:
-    """Sub-resources of an erased member are gone with it (the rows stay, as records)."""
-    member = await members.get(home, member_id)
-    if member is None:
-        raise NotFound("member", member_id)
-    if member.erased_at is not None:
-        raise MemberErased(member.id, member.erased_at)
