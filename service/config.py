@@ -39,6 +39,24 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     milestone_sweep_seconds: float = 60.0
     # How often each worker looks for consents whose expiry passed, to announce consent.expired.
     consent_sweep_seconds: float = 60.0
+    # An unanswered referral expires after this long (FHIR Task `expired`).
+    referral_answer_hours: float = 14 * 24.0
+    # How often each worker looks for referrals nobody answered in time.
+    referral_sweep_seconds: float = 60.0
+    # Networks (comma-separated CIDRs) webhooks may reach although they are not public, e.g.
+    # "127.0.0.0/8,::1/128" for a receiver on this machine. Empty: public addresses only.
+    webhook_allowed_networks: str = ""
+    # A receiver that has not answered within this long counts as a failed attempt.
+    webhook_timeout_seconds: float = 10.0
+    # How often an idle endpoint is looked at for new events.
+    webhook_poll_seconds: float = 1.0
+    # Endpoints served at once by each worker.
+    webhook_concurrency: int = 4
+    # After a rotation, the old secret keeps signing this long.
+    webhook_secret_overlap_hours: float = 24.0
+    # Waits before each attempt, in seconds, comma-separated; empty: the standard schedule
+    # (0, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h). Shorter ones are for tests.
+    webhook_retry_schedule: str = ""
     log_level: str = "INFO"
     access_log: bool = True
 

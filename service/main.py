@@ -23,13 +23,18 @@ from service.adapters.postgres.federation_queries import PostgresFederationQueri
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
+from service.adapters.postgres.referrals import PostgresReferralQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.adapters.postgres.webhooks import PostgresWebhookQueries
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
+from service.adapters.webhooks import Dispatcher, SystemResolver, WebhookSecretGenerator
 from service.config import Settings
 from service.domain.members import known_timezones
+from service.domain.webhooks import RETRY_SCHEDULE, parse_networks
 from service.usecases.consents import announce_expired_consents
 from service.usecases.milestones import announce_due_milestones
 from service.usecases.pledges import sweep_missed
+from service.usecases.referrals import expire_overdue_referrals
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +87,13 @@ async def repeat_forever(
         await asyncio.sleep(every_seconds)
 
 
+def retry_schedule(spec: str) -> tuple[timedelta, ...]:
+    """Settings.webhook_retry_schedule: seconds, comma-separated; empty for the standard one."""
+    if not spec.strip():
+        return RETRY_SCHEDULE
+    return tuple(timedelta(seconds=float(part)) for part in spec.split(","))
+
+
 def litestar_app(settings: Settings, dsn: str) -> Litestar:
     known_timezones()  # load the zone database now, not inside the first request
 
@@ -105,7 +117,23 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
             lease=timedelta(seconds=settings.idempotency_lease_seconds),
         )
         ids = UuidV7Source()
+        webhook_networks = parse_networks(settings.webhook_allowed_networks)
+        resolver = SystemResolver()
+        dispatcher = Dispatcher(
+            pool,
+            clock,
+            ids,
+            timeout_seconds=settings.webhook_timeout_seconds,
+            poll_seconds=settings.webhook_poll_seconds,
+            allowed_networks=webhook_networks,
+            schedule=retry_schedule(settings.webhook_retry_schedule),
+            resolver=resolver,
+        )
         background = [
+            *(
+                asyncio.create_task(dispatcher.run_forever())
+                for _ in range(settings.webhook_concurrency)
+            ),
             asyncio.create_task(purge_idempotency_keys(idempotency, clock)),
             asyncio.create_task(
                 repeat_forever(
@@ -124,6 +152,13 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                     ),
                     settings.pledge_sweep_seconds,
                     "recording missed pledge periods",
+                )
+            ),
+            asyncio.create_task(
+                repeat_forever(
+                    lambda: expire_overdue_referrals(PostgresUnitOfWork(pool), clock, ids),
+                    settings.referral_sweep_seconds,
+                    "expiring unanswered referrals",
                 )
             ),
             asyncio.create_task(
@@ -150,10 +185,17 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                 api_keys=api_keys,
                 federation=PostgresFederationQueries(reads),
                 events=PostgresEventFeed(pool),
+                referrals=PostgresReferralQueries(pool),
+                webhooks=PostgresWebhookQueries(pool),
+                webhook_secrets=WebhookSecretGenerator(),
+                resolver=resolver,
+                webhook_networks=webhook_networks,
             )
         finally:
             for task in background:
                 task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)
+            await dispatcher.close()
             await reads.close()
             await pool.close()
 

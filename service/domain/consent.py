@@ -184,6 +184,16 @@ def revoke(consent: Consent, *, reason: str | None, now: datetime) -> Consent:
     )
 
 
+def end_on_event(consent: Consent, event: EndEvent, now: datetime) -> Consent:
+    """The consent's end event happened: a consent that was waiting for it ends now; any
+    other (another end event, already revoked, ended or expired) is returned unchanged."""
+    if consent.end_event is not event or not consent.is_active(now):
+        return consent
+    return msgspec.structs.replace(
+        consent, ended_at=now, version=consent.version + 1, updated_at=now
+    )
+
+
 class Access(msgspec.Struct, frozen=True, kw_only=True):
     """What one organization may see of one member, decided from the active consents."""
 

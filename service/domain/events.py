@@ -37,6 +37,9 @@ class EventType(enum.StrEnum):
     PLEDGE_CREATED = "pledge.created"
     PLEDGE_CHECKED_IN = "pledge.checked_in"
     PLEDGE_MISSED = "pledge.missed"
+    REFERRAL_CREATED = "referral.created"
+    REFERRAL_STATUS_CHANGED = "referral.status_changed"
+    WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True):

@@ -26,6 +26,9 @@ class Scope(enum.StrEnum):
     NETWORKS_WRITE = "networks:write"
     CONSENTS_READ = "consents:read"
     CONSENTS_WRITE = "consents:write"
+    REFERRALS_READ = "referrals:read"
+    REFERRALS_WRITE = "referrals:write"
+    WEBHOOKS_MANAGE = "webhooks:manage"
 
 
 ALL_SCOPES: frozenset[Scope] = frozenset(Scope)

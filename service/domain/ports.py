@@ -17,6 +17,8 @@ from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
+from service.domain.referrals import Referral, ReferralStatus, StatusChange
+from service.domain.webhooks import Delivery, WebhookEndpoint
 
 
 class Clock(Protocol):
@@ -239,6 +241,100 @@ class MemberRepository(Protocol):
         ...
 
 
+class ReferralRepository(Protocol):
+    async def add(self, referral: Referral, change: StatusChange) -> None:
+        """Store a new referral with the first line of its history. DuplicateReferral if the
+        sender already used its external_ref."""
+        ...
+
+    async def get_for_update(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
+        """The referral, locked, if the organization is its sender or receiver; else None."""
+        ...
+
+    async def save(self, referral: Referral, change: StatusChange) -> None:
+        """Write back a referral loaded with get_for_update, and append the change."""
+        ...
+
+    async def overdue(self, now: datetime, limit: int) -> list[Referral]:
+        """Unanswered referrals past their answer_by, claimed for this transaction: several
+        workers can sweep at once and never claim the same one."""
+        ...
+
+
+class ReferralQueries(Protocol):
+    async def get(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
+        """The referral if the organization is its sender or receiver; else None."""
+        ...
+
+    async def history(self, referral_id: UUID) -> list[StatusChange]:
+        """Every status change of the referral, oldest first."""
+        ...
+
+    async def list(
+        self,
+        organization_id: UUID,
+        *,
+        sent: bool,
+        status: ReferralStatus | None,
+        page: PageRequest,
+    ) -> Page[Referral]:
+        """The referrals the organization sent (or received), newest id last, keyset-paged."""
+        ...
+
+
+class WebhookEndpointRepository(Protocol):
+    async def add(self, endpoint: WebhookEndpoint) -> None:
+        """Store a new endpoint; it receives events from now on."""
+        ...
+
+    async def get_for_update(
+        self, organization_id: UUID, endpoint_id: UUID
+    ) -> WebhookEndpoint | None:
+        """One endpoint of the organization, locked; None if absent or someone else's."""
+        ...
+
+    async def save(self, endpoint: WebhookEndpoint) -> None:
+        """Write back an endpoint loaded with get_for_update."""
+        ...
+
+    async def delete(self, endpoint_id: UUID) -> None:
+        """Remove the endpoint and its delivery log."""
+        ...
+
+    async def redeliver(
+        self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
+    ) -> bool:
+        """Queue the event again for the endpoint (same webhook-id); False if the endpoint never
+        had a delivery of that event."""
+        ...
+
+
+class WebhookQueries(Protocol):
+    async def get(self, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint | None:
+        """One endpoint of the organization, or None."""
+        ...
+
+    async def list(self, organization_id: UUID, page: PageRequest) -> Page[WebhookEndpoint]:
+        """The organization's endpoints, keyset-paged by id."""
+        ...
+
+    async def deliveries(self, endpoint_id: UUID, page: PageRequest) -> Page[Delivery]:
+        """The endpoint's deliveries, newest first."""
+        ...
+
+
+class AddressResolver(Protocol):
+    async def addresses(self, host: str) -> list[str]:
+        """The IP addresses a host name resolves to (empty if it does not)."""
+        ...
+
+
+class WebhookSecretSource(Protocol):
+    def new_secret(self) -> str:
+        """A new signing secret in the Standard Webhooks form, `whsec_` + base64."""
+        ...
+
+
 class Outbox(Protocol):
     async def append(self, event: Event) -> None:
         """Record an event in the same transaction as the change it describes."""
@@ -275,6 +371,12 @@ class UnitOfWork(Protocol):
 
     @property
     def pledges(self) -> PledgeRepository: ...
+
+    @property
+    def referrals(self) -> ReferralRepository: ...
+
+    @property
+    def webhooks(self) -> WebhookEndpointRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

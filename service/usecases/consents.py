@@ -24,7 +24,7 @@ class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
     terms: ConsentTerms
 
 
-def _consent_event(event_type: EventType, consent: Consent, event_id: UUID, now: datetime) -> Event:
+def consent_event(event_type: EventType, consent: Consent, event_id: UUID, now: datetime) -> Event:
     return new_event(
         event_type,
         organization_id=consent.organization_id,
@@ -66,7 +66,7 @@ async def grant_consent(
         )
         await uow.consents.add(consent)
         await uow.outbox.append(
-            _consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now)
+            consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now)
         )
         await uow.commit()
     return consent
@@ -90,7 +90,7 @@ async def revoke_consent(
         if revoked is not consent:
             await uow.consents.save(revoked)
             await uow.outbox.append(
-                _consent_event(EventType.CONSENT_REVOKED, revoked, ids.new_id(), now)
+                consent_event(EventType.CONSENT_REVOKED, revoked, ids.new_id(), now)
             )
             await uow.commit()
     return revoked
@@ -106,7 +106,7 @@ async def announce_expired_consents(
         due = await uow.consents.due_for_expiry_notice(now, batch)
         for consent in due:
             await uow.outbox.append(
-                _consent_event(EventType.CONSENT_EXPIRED, consent, ids.new_id(), now)
+                consent_event(EventType.CONSENT_EXPIRED, consent, ids.new_id(), now)
             )
             await uow.consents.mark_expiry_announced(consent.id, now)
         await uow.commit()

@@ -37,9 +37,22 @@ def db(dsn: str) -> Db:
     return Db(dsn)
 
 
+# Webhook receivers in the tests listen on loopback, which the operator must allow; retries
+# and sweeps are quickened so that the tests can watch them happen.
+SERVICE_SETTINGS = {
+    "key_cache_ttl_seconds": "2",
+    "access_log": "false",
+    "webhook_allowed_networks": "127.0.0.0/8,::1/128",
+    "webhook_poll_seconds": "0.1",
+    "webhook_timeout_seconds": "1",
+    "webhook_retry_schedule": "0,0.3,0.6,0.9",
+    "referral_sweep_seconds": "0.3",
+}
+
+
 @pytest.fixture(scope="session")
 def base_url(dsn: str) -> Iterator[str]:
-    with running_service(dsn, key_cache_ttl_seconds="2", access_log="false") as url:
+    with running_service(dsn, **SERVICE_SETTINGS) as url:
         yield url
 
 

@@ -41,6 +41,8 @@ class World:
     consent_id: str
     key_id: str
     pledge_id: str
+    referral_id: str
+    endpoint_id: str
 
     @property
     def secrets(self) -> list[str]:
@@ -92,6 +94,14 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
         headers=home.headers,
     )
     assert consent.status_code == 201, consent.text
+    referral = client.post(
+        "/v1/referrals",
+        json=referral_body(recipient.id, member["id"], consent.json()["id"]),
+        headers=home.headers,
+    )
+    assert referral.status_code == 201, referral.text
+    endpoint = client.post("/v1/webhook-endpoints", json=ENDPOINT_BODY, headers=home.headers)
+    assert endpoint.status_code == 201, endpoint.text
     return World(
         home=home,
         partner=partner,
@@ -107,7 +117,29 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
             json={"text": "Call Sam every Sunday", "cadence": "weekly", "starts_on": TODAY},
             headers=home.headers,
         ).json()["id"],
+        referral_id=referral.json()["id"],
+        endpoint_id=endpoint.json()["endpoint"]["id"],
     )
+
+
+# A loopback URL (the test service allows loopback) and an event type this endpoint can only
+# see if it is itself disabled, which never happens without a delivery: so the dispatcher
+# never writes anything while these tests compare snapshots.
+ENDPOINT_BODY = {
+    "url": "http://127.0.0.1:9/hook",
+    "description": "tests",
+    "event_types": ["webhook_endpoint.disabled"],
+}
+
+
+def referral_body(receiver_id: str, member_id: str, consent_id: str) -> dict[str, Any]:
+    return {
+        "receiver_organization_id": receiver_id,
+        "reason": "Peer support after detox",
+        "urgency": "urgent",
+        "member_id": member_id,
+        "consent_id": consent_id,
+    }
 
 
 def consent_body(recipient_id: str, scopes: list[str] | None = None) -> dict[str, Any]:
@@ -139,6 +171,8 @@ class Endpoint:
 
 MEMBER = lambda w: {"member_id": w.member_id}  # noqa: E731
 NETWORK = lambda w: {"network_id": w.network_id}  # noqa: E731
+REFERRAL = lambda w: {"referral_id": w.referral_id}  # noqa: E731
+ENDPOINT = lambda w: {"endpoint_id": w.endpoint_id}  # noqa: E731
 
 ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("post", "/v1/organizations"): Endpoint(
@@ -244,6 +278,51 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("put", "/v1/milestone-ladder"): Endpoint(
         body=lambda _w: {"rungs": [{"unit": "days", "amount": 7}], "then_every_months": 12},
         scope="members:write",
+    ),
+    ("post", "/v1/referrals"): Endpoint(
+        body=lambda w: referral_body(w.recipient.id, w.member_id, w.consent_id),
+        scope="referrals:write",
+    ),
+    ("get", "/v1/referrals"): Endpoint(scope="referrals:read"),
+    ("get", "/v1/referrals/{referral_id}"): Endpoint(
+        params=REFERRAL, scope="referrals:read", foreign_is_404=True
+    ),
+    ("get", "/v1/referrals/{referral_id}/history"): Endpoint(
+        params=REFERRAL, scope="referrals:read", foreign_is_404=True
+    ),
+    ("post", "/v1/referrals/{referral_id}/transitions"): Endpoint(
+        params=REFERRAL,
+        body=lambda _w: {"status": "cancelled", "reason": "the person moved away"},
+        scope="referrals:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/webhook-endpoints"): Endpoint(
+        body=lambda _w: ENDPOINT_BODY, scope="webhooks:manage"
+    ),
+    ("get", "/v1/webhook-endpoints"): Endpoint(scope="webhooks:manage"),
+    ("get", "/v1/webhook-endpoints/{endpoint_id}"): Endpoint(
+        params=ENDPOINT, scope="webhooks:manage", foreign_is_404=True
+    ),
+    ("patch", "/v1/webhook-endpoints/{endpoint_id}"): Endpoint(
+        params=ENDPOINT,
+        body=lambda _w: {"description": "renamed"},
+        scope="webhooks:manage",
+        foreign_is_404=True,
+    ),
+    ("delete", "/v1/webhook-endpoints/{endpoint_id}"): Endpoint(
+        params=ENDPOINT, scope="webhooks:manage", foreign_is_404=True
+    ),
+    ("post", "/v1/webhook-endpoints/{endpoint_id}/secret-rotations"): Endpoint(
+        params=ENDPOINT, scope="webhooks:manage", foreign_is_404=True
+    ),
+    ("get", "/v1/webhook-endpoints/{endpoint_id}/deliveries"): Endpoint(
+        params=ENDPOINT, scope="webhooks:manage", foreign_is_404=True
+    ),
+    ("post", "/v1/webhook-endpoints/{endpoint_id}/redeliveries"): Endpoint(
+        params=ENDPOINT,
+        body=lambda w: {"event_id": w.member_id},
+        scope="webhooks:manage",
+        foreign_is_404=True,
     ),
     ("post", "/v1/networks"): Endpoint(
         body=lambda _w: {"kind": "group", "name": "Tuesday group"}, scope="networks:write"

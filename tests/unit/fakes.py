@@ -20,6 +20,8 @@ from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
+from service.domain.referrals import DuplicateReferral, Referral, ReferralStatus, StatusChange
+from service.domain.webhooks import Delivery, WebhookEndpoint
 
 
 class FixedClock:
@@ -71,6 +73,10 @@ class Store:
         self.pledges: dict[UUID, Pledge] = {}
         self.check_ins: dict[UUID, CheckIn] = {}
         self.pledge_sweep: dict[UUID, datetime] = {}
+        self.referrals: dict[UUID, Referral] = {}
+        self.referral_changes: list[StatusChange] = []
+        self.endpoints: dict[UUID, WebhookEndpoint] = {}
+        self.deliveries: list[tuple[UUID, UUID, UUID]] = []  # endpoint, event, delivery
 
     def copy(self) -> Store:
         copied = Store()
@@ -208,6 +214,7 @@ class FakeConsents:
             for c in self._staged.consents.values()
             if c.id not in self._staged.announced
             and c.revoked_at is None
+            and c.ended_at is None
             and c.expires_at is not None
             and c.expires_at <= now
         ][:limit]
@@ -327,6 +334,137 @@ class FakePledges:
         self._staged.pledge_sweep[pledge_id] = at
 
 
+class FakeReferrals:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, referral: Referral, change: StatusChange) -> None:
+        for existing in self._staged.referrals.values():
+            if (
+                referral.external_ref is not None
+                and existing.sender_organization_id == referral.sender_organization_id
+                and existing.external_ref == referral.external_ref
+            ):
+                raise DuplicateReferral(referral.external_ref, existing.id)
+        self._staged.referrals[referral.id] = referral
+        self._staged.referral_changes.append(change)
+
+    async def get_for_update(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
+        referral = self._staged.referrals.get(referral_id)
+        if referral is None or referral.side_of(organization_id) is None:
+            return None
+        return referral
+
+    async def save(self, referral: Referral, change: StatusChange) -> None:
+        self._staged.referrals[referral.id] = referral
+        self._staged.referral_changes.append(change)
+
+    async def overdue(self, now: datetime, limit: int) -> list[Referral]:
+        return [
+            r
+            for r in self._staged.referrals.values()
+            if r.status is ReferralStatus.REQUESTED and r.answer_by <= now
+        ][:limit]
+
+
+class FakeReferralQueries:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def get(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
+        referral = self._store.referrals.get(referral_id)
+        if referral is None or referral.side_of(organization_id) is None:
+            return None
+        return referral
+
+    async def history(self, referral_id: UUID) -> list[StatusChange]:
+        return [c for c in self._store.referral_changes if c.referral_id == referral_id]
+
+    async def list(
+        self,
+        organization_id: UUID,
+        *,
+        sent: bool,
+        status: ReferralStatus | None,
+        page: PageRequest,
+    ) -> Page[Referral]:
+        rows = sorted(
+            (
+                r
+                for r in self._store.referrals.values()
+                if (r.sender_organization_id if sent else r.receiver_organization_id)
+                == organization_id
+                and (status is None or r.status is status)
+                and (page.after is None or r.id > page.after)
+            ),
+            key=lambda r: r.id,
+        )
+        return page_from_rows(rows[: page.limit + 1], page, lambda r: r.id)
+
+
+class FakeWebhookEndpoints:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, endpoint: WebhookEndpoint) -> None:
+        self._staged.endpoints[endpoint.id] = endpoint
+
+    async def get_for_update(
+        self, organization_id: UUID, endpoint_id: UUID
+    ) -> WebhookEndpoint | None:
+        endpoint = self._staged.endpoints.get(endpoint_id)
+        return endpoint if endpoint and endpoint.organization_id == organization_id else None
+
+    async def save(self, endpoint: WebhookEndpoint) -> None:
+        self._staged.endpoints[endpoint.id] = endpoint
+
+    async def delete(self, endpoint_id: UUID) -> None:
+        del self._staged.endpoints[endpoint_id]
+
+    async def redeliver(
+        self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
+    ) -> bool:
+        if not any(d[:2] == (endpoint_id, event_id) for d in self._staged.deliveries):
+            return False
+        self._staged.deliveries.append((endpoint_id, event_id, delivery_id))
+        return True
+
+
+class FakeWebhookQueries:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def get(self, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint | None:
+        endpoint = self._store.endpoints.get(endpoint_id)
+        return endpoint if endpoint and endpoint.organization_id == organization_id else None
+
+    async def list(self, organization_id: UUID, page: PageRequest) -> Page[WebhookEndpoint]:
+        rows = sorted(
+            (e for e in self._store.endpoints.values() if e.organization_id == organization_id),
+            key=lambda e: e.id,
+        )
+        return page_from_rows(rows[: page.limit + 1], page, lambda e: e.id)
+
+    async def deliveries(self, endpoint_id: UUID, page: PageRequest) -> Page[Delivery]:
+        return Page(items=[], next_after=None)
+
+
+class FakeResolver:
+    def __init__(self, addresses: dict[str, list[str]]) -> None:
+        self._addresses = addresses
+
+    async def addresses(self, host: str) -> list[str]:
+        return self._addresses.get(host, [])
+
+
+class CountingSecrets:
+    def __init__(self) -> None:
+        self._counter = itertools.count(1)
+
+    def new_secret(self) -> str:
+        return f"whsec_c2VjcmV0{next(self._counter):04d}"
+
+
 class FakeOutbox:
     def __init__(self, staged: Store) -> None:
         self._staged = staged
@@ -380,6 +518,14 @@ class FakeUnitOfWork:
     @property
     def pledges(self) -> FakePledges:
         return FakePledges(self._staged)
+
+    @property
+    def referrals(self) -> FakeReferrals:
+        return FakeReferrals(self._staged)
+
+    @property
+    def webhooks(self) -> FakeWebhookEndpoints:
+        return FakeWebhookEndpoints(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:

@@ -12,7 +12,15 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Schema, SecurityScheme, Tag
 
-from service.adapters.http import federation_schemas, milestones, pledges, recovery, schemas
+from service.adapters.http import (
+    federation_schemas,
+    milestones,
+    pledges,
+    recovery,
+    referrals,
+    schemas,
+    webhooks,
+)
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.events import EventController
 from service.adapters.http.health import live, ready
@@ -23,7 +31,9 @@ from service.adapters.http.organizations import ApiKeyController, OrganizationCo
 from service.adapters.http.pledges import MemberPledgeController, PledgeController
 from service.adapters.http.problems import EXCEPTION_HANDLERS
 from service.adapters.http.recovery import RecoveryController
+from service.adapters.http.referrals import ReferralController
 from service.adapters.http.services import Services
+from service.adapters.http.webhooks import WebhookEndpointController
 from service.config import Settings
 
 API_VERSION = "0.1.0"
@@ -64,6 +74,15 @@ def openapi_config() -> OpenAPIConfig:
             Tag(name="milestones", description="Milestones, custom milestones and cheers."),
             Tag(name="pledges", description="Pledges, check-ins, streaks."),
             Tag(name="events", description="The feed of events each organization may see."),
+            Tag(
+                name="referrals",
+                description="Referrals into peer support, followed through the closed loop.",
+            ),
+            Tag(
+                name="webhooks",
+                description="Events pushed to the organization's endpoints, signed the "
+                "Standard Webhooks way, with retries and a delivery log.",
+            ),
             Tag(
                 name="networks",
                 description="Support networks shared by the organizations taking part in them.",
@@ -107,6 +126,8 @@ def create_app(settings: Settings, services_factory: ServicesFactory) -> Litesta
             MemberPledgeController,
             PledgeController,
             EventController,
+            ReferralController,
+            WebhookEndpointController,
             OrganizationController,
             ApiKeyController,
             live,
@@ -128,7 +149,15 @@ def _forbid_unknown_fields_in_contract(app: Litestar) -> None:
     too, so that generated clients and contract tests know unknown fields are refused."""
     strict = {
         name
-        for module in (schemas, federation_schemas, recovery, milestones, pledges)
+        for module in (
+            schemas,
+            federation_schemas,
+            recovery,
+            milestones,
+            pledges,
+            referrals,
+            webhooks,
+        )
         for name, value in vars(module).items()
         if isinstance(value, type)
         and issubclass(value, msgspec.Struct)

@@ -16,6 +16,7 @@ from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.paging import Cursor, Limit
 from service.adapters.http.schemas import decode_cursor, encode_cursor
 from service.adapters.http.services import BEARER, authenticated, services_of
+from service.adapters.postgres.events import FeedPosition
 from service.domain.errors import InvalidField
 from service.domain.events import EventType
 from service.domain.organizations import Scope
@@ -51,6 +52,17 @@ class EventList(msgspec.Struct, kw_only=True):
     next_cursor: str | None
 
 
+_INT63 = 2**63 - 1
+
+
+def _position_of(cursor: UUID) -> FeedPosition:
+    """A cursor carries (txid, position), 64 bits each; both are bigint in PostgreSQL."""
+    txid, position = cursor.int >> 64, cursor.int & (2**64 - 1)
+    if txid > _INT63 or position > _INT63:
+        raise ValueError("not a cursor")
+    return FeedPosition(txid=txid, position=position)
+
+
 class EventController(Controller):
     path = "/v1/events"
     tags = ["events"]
@@ -76,10 +88,10 @@ class EventController(Controller):
         types: Types = None,
     ) -> EventList:
         viewer = caller_of(request).require(Scope.MEMBERS_READ)
-        position = 0
+        start = FeedPosition()
         if cursor is not None:
             try:
-                position = min(decode_cursor(cursor).int, 2**63 - 1)
+                start = _position_of(decode_cursor(cursor))
             except ValueError:
                 raise ValidationException(
                     "The cursor is not one this service handed out.",
@@ -91,8 +103,8 @@ class EventController(Controller):
             unknown = sorted(set(wanted) - {t.value for t in EventType})
             if unknown:
                 raise InvalidField("types", f"Unknown event type {unknown[0]!r}.")
-        found = await services_of(request).events.after(viewer, position, limit, wanted)
-        last = found[-1].position if found else position
+        found = await services_of(request).events.after(viewer, start, limit, wanted)
+        last = found[-1].at if found else start
         return EventList(
             data=[
                 EventView(
@@ -106,5 +118,5 @@ class EventController(Controller):
                 )
                 for f in found
             ],
-            next_cursor=encode_cursor(UUID(int=last)),
+            next_cursor=encode_cursor(UUID(int=last.txid << 64 | last.position)),
         )

@@ -32,6 +32,7 @@ from service.domain.errors import (
 from service.domain.networks import NetworkConflict, NotAllowed
 from service.domain.pledges import PledgeConflict
 from service.domain.recovery import NoJourney
+from service.domain.referrals import DuplicateReferral, IllegalTransition
 
 logger = logging.getLogger("service.errors")
 
@@ -58,6 +59,8 @@ class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=Tr
     current_version: int | None = None
     erased_at: datetime | None = None
     revoked_at: datetime | None = None
+    # On an illegal referral transition: what the caller may move the referral to now.
+    allowed: list[str] | None = None
 
 
 class ProblemKind(NamedTuple):
@@ -77,6 +80,8 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     NetworkConflict: ProblemKind(409, "network-conflict", "The network does not allow that now"),
     NoJourney: ProblemKind(409, "no-recovery-start", "The member has no recovery start yet"),
     PledgeConflict: ProblemKind(409, "pledge-conflict", "The pledge does not allow that now"),
+    IllegalTransition: ProblemKind(409, "illegal-transition", "Not a transition allowed now"),
+    DuplicateReferral: ProblemKind(409, "duplicate-external-ref", "Duplicate external_ref"),
     NotAllowed: ProblemKind(403, "not-allowed", "Not this organization's to do"),
     CannotRevokeOwnKey: ProblemKind(409, "cannot-revoke-own-key", "A key cannot revoke itself"),
     AuthenticationRequired: ProblemKind(401, "unauthenticated", "Authentication required"),
@@ -148,6 +153,10 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
         return problem_response(
             kind, error.detail, existing_id=None if existing is None else str(existing)
         )
+    if isinstance(error, DuplicateReferral):
+        return problem_response(kind, error.detail, existing_id=str(error.existing_id))
+    if isinstance(error, IllegalTransition):
+        return problem_response(kind, error.detail, allowed=[s.value for s in error.allowed])
     if isinstance(error, NetworkConflict | PledgeConflict):
         # One stable type per rule, so clients can tell "focus-taken" from "network-archived".
         return problem_response(ProblemKind(409, error.reason, kind.title), error.detail)
@@ -260,8 +269,8 @@ _DESCRIPTIONS: dict[int, str] = {
     404: "No such resource visible to the caller (another organization's objects are reported "
     "as absent, never as forbidden).",
     409: "Conflict with the current state (duplicate external_ref with `existing_id`, "
-    "a key revoking itself, or a request with the same Idempotency-Key still in "
-    "progress).",
+    "a key revoking itself, a referral transition not allowed now with `allowed`, or a "
+    "request with the same Idempotency-Key still in progress).",
     410: "Gone: the member was erased, the API key revoked, or (on an idempotent replay) what "
     "the request created was erased. The id stays valid as a reference; the data is gone.",
     412: "If-Match does not name the current version; `current_version` says which it is.",

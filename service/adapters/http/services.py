@@ -15,10 +15,19 @@ from service.adapters.postgres.federation_queries import PostgresFederationQueri
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.pool import Database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
+from service.adapters.postgres.referrals import PostgresReferralQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.adapters.postgres.webhooks import PostgresWebhookQueries
 from service.config import Settings
 from service.domain.consent import Viewing
-from service.domain.ports import Clock, IdSource, TokenSource
+from service.domain.ports import (
+    AddressResolver,
+    Clock,
+    IdSource,
+    TokenSource,
+    WebhookSecretSource,
+)
+from service.domain.webhooks import IpNetwork
 
 
 class Services:
@@ -36,6 +45,11 @@ class Services:
         api_keys: PostgresApiKeyQueries,
         federation: PostgresFederationQueries,
         events: PostgresEventFeed,
+        referrals: PostgresReferralQueries,
+        webhooks: PostgresWebhookQueries,
+        webhook_secrets: WebhookSecretSource,
+        resolver: AddressResolver,
+        webhook_networks: tuple[IpNetwork, ...],
     ) -> None:
         self.settings = settings
         self.pool = pool
@@ -48,6 +62,11 @@ class Services:
         self.api_keys = api_keys
         self.federation = federation
         self.events = events
+        self.referrals = referrals
+        self.webhooks = webhooks
+        self.webhook_secrets = webhook_secrets
+        self.resolver = resolver
+        self.webhook_networks = webhook_networks
 
     def uow(self) -> PostgresUnitOfWork:
         return PostgresUnitOfWork(self.pool)

@@ -5,28 +5,26 @@ from __future__ import annotations
 from uuid import UUID
 
 import msgspec
+from asyncpg import Record
 
 from service.adapters.postgres.pool import Database
 from service.domain.events import Event, EventType
 
 # Visible to an organization: what it did itself; what happened in networks it takes part in;
-# consents granted to it (granted, revoked, expired). Rows written by transactions that may
-# still commit below them are held back (txid below the snapshot's xmin), so a cursor never
-# skips an event that commits late.
-_FEED = """
-SELECT e.position, e.id, e.type, e.organization_id, e.subject_type, e.subject_id,
-       e.occurred_at, e.data::text AS data
-FROM outbox_events e
-WHERE e.position > $2
-  AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
-  AND ($4::text[] IS NULL OR e.type = ANY($4))
-  AND (
+# consents granted to it (granted, revoked, expired); referrals it sent or received.
+# Order is (txid, position): every transaction below the snapshot's xmin has ended, and any
+# transaction still to commit has a txid at or above it, so once a row is handed out nothing
+# can appear before it (see migration 0008).
+VISIBLE_TO = """
     e.organization_id = $1
     OR (e.subject_type = 'network' AND EXISTS (
         SELECT 1 FROM network_organizations p
         WHERE p.network_id = e.subject_id AND p.organization_id = $1 AND p.status = 'active'))
     OR (e.subject_type = 'consent'
         AND e.data->>'recipient_organization_id' = $1::text)
+    OR (e.subject_type = 'referral'
+        AND (e.data->>'receiver_organization_id' = $1::text
+             OR e.data->>'sender_organization_id' = $1::text))
     OR (e.type = ANY($5::text[]) AND EXISTS (
         -- About another organization's member: only under a consent that was in force when
         -- the event happened and covers the event's kind of data.
@@ -38,10 +36,22 @@ WHERE e.position > $2
           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
           AND (($6::jsonb)->>e.type) = ANY(c.scopes)))
-  )
-ORDER BY e.position
+"""
+_FEED = (
+    """
+SELECT e.txid::text::bigint AS txid, e.position, e.id, e.type, e.organization_id,
+       e.subject_type, e.subject_id, e.occurred_at, e.data::text AS data
+FROM outbox_events e
+WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
+  AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+  AND ($4::text[] IS NULL OR e.type = ANY($4))
+  AND ("""
+    + VISIBLE_TO
+    + """)
+ORDER BY e.txid, e.position
 LIMIT $3
 """
+)
 
 
 # Which consent scope lets another organization see each kind of member event.
@@ -56,9 +66,36 @@ SCOPE_OF_EVENT: dict[str, str] = {
 }
 
 
+class FeedPosition(msgspec.Struct, frozen=True, kw_only=True, order=True):
+    """Where an event stands in the feed: (transaction id, outbox position)."""
+
+    txid: int = 0
+    position: int = 0
+
+
 class FeedEvent(msgspec.Struct, frozen=True, kw_only=True):
-    position: int
+    at: FeedPosition
     event: Event
+
+
+def feed_event_from_row(r: Record) -> FeedEvent:
+    return FeedEvent(
+        at=FeedPosition(txid=r["txid"], position=r["position"]),
+        event=Event(
+            id=r["id"],
+            type=EventType(r["type"]),
+            organization_id=r["organization_id"],
+            subject_type=r["subject_type"],
+            subject_id=r["subject_id"],
+            occurred_at=r["occurred_at"],
+            data=msgspec.json.decode(r["data"]),
+        ),
+    )
+
+
+def visibility_arguments() -> tuple[list[str], str]:
+    """The $5 and $6 of VISIBLE_TO."""
+    return list(SCOPE_OF_EVENT), msgspec.json.encode(SCOPE_OF_EVENT).decode()
 
 
 class PostgresEventFeed:
@@ -66,29 +103,15 @@ class PostgresEventFeed:
         self._pool = pool
 
     async def after(
-        self, viewer: UUID, position: int, limit: int, types: list[str] | None
+        self, viewer: UUID, cursor: FeedPosition, limit: int, types: list[str] | None
     ) -> list[FeedEvent]:
         rows = await self._pool.fetch(
             _FEED,
             viewer,
-            position,
+            str(cursor.txid),
             limit,
             types,
-            list(SCOPE_OF_EVENT),
-            msgspec.json.encode(SCOPE_OF_EVENT).decode(),
+            *visibility_arguments(),
+            cursor.position,
         )
-        return [
-            FeedEvent(
-                position=r["position"],
-                event=Event(
-                    id=r["id"],
-                    type=EventType(r["type"]),
-                    organization_id=r["organization_id"],
-                    subject_type=r["subject_type"],
-                    subject_id=r["subject_id"],
-                    occurred_at=r["occurred_at"],
-                    data=msgspec.json.decode(r["data"]),
-                ),
-            )
-            for r in rows
-        ]
+        return [feed_event_from_row(r) for r in rows]

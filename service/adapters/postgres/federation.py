@@ -178,7 +178,8 @@ class PostgresConsentRepository:
         transaction: several workers can run this at once and never claim the same one."""
         rows = await self._connection.fetch(
             f"SELECT {CONSENT_COLUMNS} FROM consents "  # noqa: S608
-            "WHERE expiry_announced_at IS NULL AND revoked_at IS NULL AND expires_at <= $1 "
+            "WHERE expiry_announced_at IS NULL AND revoked_at IS NULL AND ended_at IS NULL "
+            "AND expires_at <= $1 "
             "ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED",
             now,
             limit,

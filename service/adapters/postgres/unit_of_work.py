@@ -16,12 +16,14 @@ from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
 from service.adapters.postgres.pledges import PostgresPledgeRepository
 from service.adapters.postgres.pool import Database, DbConnection
+from service.adapters.postgres.referrals import PostgresReferralRepository
 from service.adapters.postgres.repositories import (
     PostgresApiKeyRepository,
     PostgresMemberRepository,
     PostgresOrganizationRepository,
     PostgresOutbox,
 )
+from service.adapters.postgres.webhooks import PostgresWebhookEndpointRepository
 
 
 class PostgresUnitOfWork:
@@ -38,6 +40,8 @@ class PostgresUnitOfWork:
     recovery: PostgresRecoveryRepository
     milestones: PostgresMilestoneRepository
     pledges: PostgresPledgeRepository
+    referrals: PostgresReferralRepository
+    webhooks: PostgresWebhookEndpointRepository
 
     def __init__(self, pool: Database) -> None:
         self._pool = pool
@@ -68,6 +72,8 @@ class PostgresUnitOfWork:
             self.recovery = PostgresRecoveryRepository(connection)
             self.milestones = PostgresMilestoneRepository(connection)
             self.pledges = PostgresPledgeRepository(connection)
+            self.referrals = PostgresReferralRepository(connection)
+            self.webhooks = PostgresWebhookEndpointRepository(connection)
         self._depth += 1
         return self
 

@@ -1,0 +1,306 @@
+"""Referrals (/v1/referrals): the closed loop from a clinic to a peer organization."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.params import JSONBody, PathParameter, QueryParameter
+from msgspec import Meta
+
+from service.adapters.http import problems
+from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.federation_schemas import ConsentCreate
+from service.adapters.http.idempotency import (
+    Created,
+    IdempotencyKey,
+    IfMatch,
+    create_idempotently,
+    etag,
+    expected_version,
+)
+from service.adapters.http.paging import Cursor, Limit, page_request
+from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate, encode_cursor
+from service.adapters.http.services import BEARER, authenticated, services_of
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.organizations import Scope
+from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.referrals import (
+    NewReferral,
+    Referral,
+    ReferralStatus,
+    StatusChange,
+    Urgency,
+    allowed_for,
+)
+from service.usecases import referrals as usecases
+
+ReferralId = Annotated[UUID, PathParameter(description="The referral's id.")]
+ReasonText = Annotated[str, Meta(min_length=1, max_length=2000, pattern=PRINTABLE)]
+Direction = Annotated[
+    Literal["sent", "received"],
+    QueryParameter(description="The referrals the caller sent, or those it received."),
+]
+StatusFilter = Annotated[
+    ReferralStatus | None,
+    QueryParameter(required=False, description="Only referrals in this status."),
+]
+
+
+class ReferralCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """The person: `member_id` (one of the caller's members) or `member` (a new pseudonymous
+    one). The consent that allows the referral: `consent_id` (already recorded, to the
+    receiving organization) or `consent` (recorded with the referral; its recipient is the
+    receiving organization). A consent with `end_event: referral_closed` ends when the
+    referral does."""
+
+    receiver_organization_id: UUID
+    reason: ReasonText
+    urgency: Urgency = Urgency.ROUTINE
+    network_id: UUID | None = None
+    member_id: UUID | None = None
+    member: MemberCreate | None = None
+    consent_id: UUID | None = None
+    consent: ConsentCreate | None = None
+    external_ref: ExternalRef | None = None
+
+
+class ReferralTransition(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    status: ReferralStatus
+    reason: Annotated[str, Meta(max_length=1000, pattern=PRINTABLE)] | None = None
+
+
+class ReferralView(msgspec.Struct, kw_only=True):
+    """A referral as either side sees it. `allowed_transitions`: what the caller may move it
+    to now. `external_ref` is the sender's own reference and shows to the sender only."""
+
+    id: UUID
+    sender_organization_id: UUID
+    receiver_organization_id: UUID
+    member_id: UUID
+    network_id: UUID | None
+    consent_id: UUID
+    reason: str
+    urgency: Urgency
+    external_ref: str | None
+    status: ReferralStatus
+    answer_by: datetime
+    allowed_transitions: list[ReferralStatus]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, referral: Referral, viewer: UUID) -> ReferralView:
+        side = referral.side_of(viewer)
+        return cls(
+            id=referral.id,
+            sender_organization_id=referral.sender_organization_id,
+            receiver_organization_id=referral.receiver_organization_id,
+            member_id=referral.member_id,
+            network_id=referral.network_id,
+            consent_id=referral.consent_id,
+            reason=referral.reason,
+            urgency=referral.urgency,
+            external_ref=referral.external_ref
+            if viewer == referral.sender_organization_id
+            else None,
+            status=referral.status,
+            answer_by=referral.answer_by,
+            allowed_transitions=[] if side is None else allowed_for(referral.status, side),
+            version=referral.version,
+            created_at=referral.created_at,
+            updated_at=referral.updated_at,
+        )
+
+
+class ReferralList(msgspec.Struct, kw_only=True):
+    data: list[ReferralView]
+    next_cursor: str | None
+
+
+class StatusChangeView(msgspec.Struct, kw_only=True):
+    """`actor_organization_id` is null when the service itself acted (expiry)."""
+
+    from_status: ReferralStatus | None
+    to_status: ReferralStatus
+    actor_organization_id: UUID | None
+    reason: str | None
+    at: datetime
+
+    @classmethod
+    def of(cls, change: StatusChange) -> StatusChangeView:
+        return cls(
+            from_status=change.from_status,
+            to_status=change.to_status,
+            actor_organization_id=change.actor_organization_id,
+            reason=change.reason,
+            at=change.at,
+        )
+
+
+class ReferralHistory(msgspec.Struct, kw_only=True):
+    data: list[StatusChangeView]
+
+
+def _answer_within(request: Request[Any, Any, Any]) -> timedelta:
+    return timedelta(hours=services_of(request).settings.referral_answer_hours)
+
+
+class ReferralController(Controller):
+    path = "/v1/referrals"
+    tags = ["referrals"]
+    middleware = [authenticated]
+    security = BEARER
+
+    @post(
+        operation_id="createReferral",
+        summary="Refer a person to another organization (optionally into a network)",
+        description="Status `requested`; the receiver is told by a `referral.created` event. "
+        "An `external_ref` already used by the caller is a 409 with `existing_id`; the same "
+        "`Idempotency-Key` replays the first response. Unanswered referrals expire after "
+        "`SN_REFERRAL_ANSWER_HOURS` (default 14 days).",
+        opt=scope_required(Scope.REFERRALS_WRITE),
+        responses=problems.error_responses(403, 409, 410, 413, 422),
+        response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
+    )
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[ReferralCreate],
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[ReferralView]:
+        services = services_of(request)
+        caller = caller_of(request)
+        organization_id = caller.require(Scope.REFERRALS_WRITE)
+        command = usecases.CreateReferral(
+            organization_id=organization_id,
+            key_id=caller.key_id,
+            referral=NewReferral(
+                receiver_organization_id=data.receiver_organization_id,
+                network_id=data.network_id,
+                reason=data.reason,
+                urgency=data.urgency,
+                external_ref=data.external_ref,
+            ),
+            member_id=data.member_id,
+            new_member=None if data.member is None else data.member.to_domain(),
+            consent_id=data.consent_id,
+            consent_terms=None if data.consent is None else data.consent.to_domain(),
+        )
+        answer_within = _answer_within(request)
+
+        async def run(uow: PostgresUnitOfWork) -> Created[ReferralView]:
+            referral = await usecases.create_referral(
+                command, uow, services.clock, services.ids, answer_within
+            )
+            return Created(
+                body=ReferralView.of(referral, organization_id),
+                headers={
+                    "ETag": etag(referral.version),
+                    "Location": f"/v1/referrals/{referral.id}",
+                },
+            )
+
+        return await create_idempotently(request, services, caller, idempotency_key, run)
+
+    @get(
+        operation_id="listReferrals",
+        summary="The referrals the caller sent, or received (oldest first)",
+        opt=scope_required(Scope.REFERRALS_READ),
+        responses=problems.READ,
+    )
+    async def list_referrals(
+        self,
+        request: Request[Any, Any, Any],
+        direction: Direction,
+        status: StatusFilter = None,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+    ) -> ReferralList:
+        services = services_of(request)
+        viewer = caller_of(request).require(Scope.REFERRALS_READ)
+        page = await usecases.list_referrals(
+            viewer,
+            sent=direction == "sent",
+            status=status,
+            page=page_request(limit, cursor),
+            queries=services.referrals,
+        )
+        return ReferralList(
+            data=[ReferralView.of(r, viewer) for r in page.items],
+            next_cursor=encode_cursor(page.next_after),
+        )
+
+    @get(
+        "/{referral_id:uuid}",
+        operation_id="getReferral",
+        summary="Read a referral (its sender or its receiver)",
+        opt=scope_required(Scope.REFERRALS_READ),
+        responses=problems.READ,
+        response_headers=[problems.ETAG_HEADER],
+    )
+    async def get_referral(
+        self, request: Request[Any, Any, Any], referral_id: ReferralId
+    ) -> Response[ReferralView]:
+        services = services_of(request)
+        viewer = caller_of(request).require(Scope.REFERRALS_READ)
+        referral = await usecases.get_referral(viewer, referral_id, services.referrals)
+        return Response(ReferralView.of(referral, viewer), headers={"ETag": etag(referral.version)})
+
+    @get(
+        "/{referral_id:uuid}/history",
+        operation_id="getReferralHistory",
+        summary="Every status change of a referral: who, when, from what to what, and why",
+        opt=scope_required(Scope.REFERRALS_READ),
+        responses=problems.READ,
+    )
+    async def history(
+        self, request: Request[Any, Any, Any], referral_id: ReferralId
+    ) -> ReferralHistory:
+        services = services_of(request)
+        viewer = caller_of(request).require(Scope.REFERRALS_READ)
+        changes = await usecases.referral_history(viewer, referral_id, services.referrals)
+        return ReferralHistory(data=[StatusChangeView.of(c) for c in changes])
+
+    @post(
+        "/{referral_id:uuid}/transitions",
+        operation_id="transitionReferral",
+        summary="Move a referral along the closed loop",
+        description="The receiver: `accepted` or `rejected` (from `requested`), `in_progress` "
+        "(from `accepted`), `completed` or `failed` (from `in_progress`). The sender: "
+        "`cancelled` (from `requested`). Anything else is a 409 whose `allowed` lists what the "
+        "caller may do now. Accepting a referral into a network makes the person an active "
+        "member of it. Both sides get a `referral.status_changed` event.",
+        opt=scope_required(Scope.REFERRALS_WRITE),
+        responses=problems.error_responses(403, 409, 412, 413, 422),
+        response_headers=[problems.ETAG_HEADER],
+        status_code=200,
+    )
+    async def transition(
+        self,
+        request: Request[Any, Any, Any],
+        referral_id: ReferralId,
+        data: JSONBody[ReferralTransition],
+        if_match: IfMatch = None,
+    ) -> Response[ReferralView]:
+        services = services_of(request)
+        organization_id = caller_of(request).require(Scope.REFERRALS_WRITE)
+        referral = await usecases.transition_referral(
+            usecases.TransitionReferral(
+                organization_id=organization_id,
+                referral_id=referral_id,
+                to=data.status,
+                reason=data.reason,
+                expected_version=expected_version(if_match),
+            ),
+            services.uow(),
+            services.clock,
+            services.ids,
+        )
+        return Response(
+            ReferralView.of(referral, organization_id), headers={"ETag": etag(referral.version)}
+        )

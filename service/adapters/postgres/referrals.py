@@ -1,0 +1,177 @@
+"""Referrals and their status history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from asyncpg import Record
+
+from service.adapters.postgres.pool import Database, DbConnection
+from service.domain.paging import Page, PageRequest, page_from_rows
+from service.domain.referrals import (
+    DuplicateReferral,
+    Referral,
+    ReferralStatus,
+    StatusChange,
+    Urgency,
+)
+
+REFERRAL_COLUMNS = (
+    "id, sender_organization_id, receiver_organization_id, member_id, network_id, consent_id, "
+    "reason, urgency, external_ref, status, answer_by, version, created_at, updated_at"
+)
+CHANGE_COLUMNS = "id, referral_id, from_status, to_status, actor_organization_id, reason, at"
+# The sender or the receiver; nobody else learns that a referral exists.
+_EITHER_SIDE = "(sender_organization_id = $2 OR receiver_organization_id = $2)"
+
+
+def referral_from_row(row: Record) -> Referral:
+    return Referral(
+        id=row["id"],
+        sender_organization_id=row["sender_organization_id"],
+        receiver_organization_id=row["receiver_organization_id"],
+        member_id=row["member_id"],
+        network_id=row["network_id"],
+        consent_id=row["consent_id"],
+        reason=row["reason"],
+        urgency=Urgency(row["urgency"]),
+        external_ref=row["external_ref"],
+        status=ReferralStatus(row["status"]),
+        answer_by=row["answer_by"],
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def change_from_row(row: Record) -> StatusChange:
+    return StatusChange(
+        id=row["id"],
+        referral_id=row["referral_id"],
+        from_status=None if row["from_status"] is None else ReferralStatus(row["from_status"]),
+        to_status=ReferralStatus(row["to_status"]),
+        actor_organization_id=row["actor_organization_id"],
+        reason=row["reason"],
+        at=row["at"],
+    )
+
+
+class PostgresReferralRepository:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def add(self, referral: Referral, change: StatusChange) -> None:
+        r = referral
+        inserted = await self._connection.fetchval(
+            f"INSERT INTO referrals ({REFERRAL_COLUMNS}) "  # noqa: S608
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+            "ON CONFLICT (sender_organization_id, external_ref) DO NOTHING RETURNING id",
+            r.id,
+            r.sender_organization_id,
+            r.receiver_organization_id,
+            r.member_id,
+            r.network_id,
+            r.consent_id,
+            r.reason,
+            r.urgency.value,
+            r.external_ref,
+            r.status.value,
+            r.answer_by,
+            r.version,
+            r.created_at,
+            r.updated_at,
+        )
+        if inserted is None:
+            assert r.external_ref is not None  # NULLs never conflict
+            existing = await self._connection.fetchval(
+                "SELECT id FROM referrals WHERE sender_organization_id = $1 AND external_ref = $2",
+                r.sender_organization_id,
+                r.external_ref,
+            )
+            raise DuplicateReferral(r.external_ref, existing)
+        await self._append(change)
+
+    async def _append(self, change: StatusChange) -> None:
+        await self._connection.execute(
+            f"INSERT INTO referral_status_changes ({CHANGE_COLUMNS}) "  # noqa: S608
+            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            change.id,
+            change.referral_id,
+            None if change.from_status is None else change.from_status.value,
+            change.to_status.value,
+            change.actor_organization_id,
+            change.reason,
+            change.at,
+        )
+
+    async def get_for_update(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {REFERRAL_COLUMNS} FROM referrals "  # noqa: S608
+            f"WHERE id = $1 AND {_EITHER_SIDE} FOR UPDATE",
+            referral_id,
+            organization_id,
+        )
+        return None if row is None else referral_from_row(row)
+
+    async def save(self, referral: Referral, change: StatusChange) -> None:
+        await self._connection.execute(
+            "UPDATE referrals SET status = $2, version = $3, updated_at = $4 WHERE id = $1",
+            referral.id,
+            referral.status.value,
+            referral.version,
+            referral.updated_at,
+        )
+        await self._append(change)
+
+    async def overdue(self, now: datetime, limit: int) -> list[Referral]:
+        rows = await self._connection.fetch(
+            f"SELECT {REFERRAL_COLUMNS} FROM referrals "  # noqa: S608
+            "WHERE status = 'requested' AND answer_by <= $1 "
+            "ORDER BY answer_by LIMIT $2 FOR UPDATE SKIP LOCKED",
+            now,
+            limit,
+        )
+        return [referral_from_row(r) for r in rows]
+
+
+class PostgresReferralQueries:
+    def __init__(self, pool: Database) -> None:
+        self._pool = pool
+
+    async def get(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
+        row = await self._pool.fetchrow(
+            f"SELECT {REFERRAL_COLUMNS} FROM referrals "  # noqa: S608
+            f"WHERE id = $1 AND {_EITHER_SIDE}",
+            referral_id,
+            organization_id,
+        )
+        return None if row is None else referral_from_row(row)
+
+    async def history(self, referral_id: UUID) -> list[StatusChange]:
+        rows = await self._pool.fetch(
+            f"SELECT {CHANGE_COLUMNS} FROM referral_status_changes "  # noqa: S608
+            "WHERE referral_id = $1 ORDER BY at, id",
+            referral_id,
+        )
+        return [change_from_row(r) for r in rows]
+
+    async def list(
+        self,
+        organization_id: UUID,
+        *,
+        sent: bool,
+        status: ReferralStatus | None,
+        page: PageRequest,
+    ) -> Page[Referral]:
+        side = "sender_organization_id" if sent else "receiver_organization_id"
+        rows = await self._pool.fetch(
+            f"SELECT {REFERRAL_COLUMNS} FROM referrals "  # noqa: S608
+            f"WHERE {side} = $1 AND ($2::text IS NULL OR status = $2) "
+            "AND ($3::uuid IS NULL OR id > $3) ORDER BY id LIMIT $4",
+            organization_id,
+            None if status is None else status.value,
+            page.after,
+            page.limit + 1,
+        )
+        return page_from_rows([referral_from_row(r) for r in rows], page, lambda r: r.id)

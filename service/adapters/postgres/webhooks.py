@@ -1,0 +1,342 @@
+"""Webhook endpoints, their deliveries, and the dispatcher's claims on them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+from asyncpg import Record
+
+from service.adapters.postgres.events import VISIBLE_TO, visibility_arguments
+from service.adapters.postgres.pool import Database, DbConnection
+from service.domain.events import Event, EventType
+from service.domain.paging import Page, PageRequest, page_from_rows
+from service.domain.webhooks import (
+    Attempt,
+    Delivery,
+    DeliveryStatus,
+    EndpointStatus,
+    WebhookEndpoint,
+)
+
+ENDPOINT_COLUMNS = (
+    "id, organization_id, url, description, event_types, secret, previous_secret, "
+    "previous_secret_until, status, disabled_reason, disabled_at, version, created_at, "
+    "updated_at"
+)
+DELIVERY_COLUMNS = (
+    "d.id, d.seq, d.endpoint_id, d.event_id, e.type AS event_type, d.status, d.redelivery, "
+    "d.attempts::text AS attempts, d.next_attempt_at, d.created_at, d.finished_at"
+)
+
+
+def endpoint_from_row(row: Record) -> WebhookEndpoint:
+    return WebhookEndpoint(
+        id=row["id"],
+        organization_id=row["organization_id"],
+        url=row["url"],
+        description=row["description"],
+        event_types=frozenset(EventType(t) for t in row["event_types"]),
+        secret=row["secret"],
+        previous_secret=row["previous_secret"],
+        previous_secret_until=row["previous_secret_until"],
+        status=EndpointStatus(row["status"]),
+        disabled_reason=row["disabled_reason"],
+        disabled_at=row["disabled_at"],
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def delivery_from_row(row: Record) -> Delivery:
+    status = DeliveryStatus(row["status"])
+    return Delivery(
+        id=row["id"],
+        seq=row["seq"],
+        endpoint_id=row["endpoint_id"],
+        event_id=row["event_id"],
+        event_type=row["event_type"],
+        status=status,
+        redelivery=row["redelivery"],
+        attempts=msgspec.json.decode(row["attempts"], type=list[Attempt]),
+        next_attempt_at=row["next_attempt_at"] if status is DeliveryStatus.PENDING else None,
+        created_at=row["created_at"],
+        finished_at=row["finished_at"],
+    )
+
+
+class PostgresWebhookEndpointRepository:
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+
+    async def add(self, endpoint: WebhookEndpoint) -> None:
+        e = endpoint
+        # It receives what happens from now on: the cursor starts at the oldest transaction
+        # still running, so an event committing after this one is not missed either.
+        await self._connection.execute(
+            f"INSERT INTO webhook_endpoints ({ENDPOINT_COLUMNS}, "  # noqa: S608
+            "cursor_txid, cursor_position, next_attempt_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+            "pg_snapshot_xmin(pg_current_snapshot()), 0, $13)",
+            e.id,
+            e.organization_id,
+            e.url,
+            e.description,
+            sorted(t.value for t in e.event_types),
+            e.secret,
+            e.previous_secret,
+            e.previous_secret_until,
+            e.status.value,
+            e.disabled_reason,
+            e.disabled_at,
+            e.version,
+            e.created_at,
+            e.updated_at,
+        )
+
+    async def get_for_update(
+        self, organization_id: UUID, endpoint_id: UUID
+    ) -> WebhookEndpoint | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints "  # noqa: S608
+            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
+            endpoint_id,
+            organization_id,
+        )
+        return None if row is None else endpoint_from_row(row)
+
+    async def save(self, endpoint: WebhookEndpoint) -> None:
+        e = endpoint
+        await self._connection.execute(
+            "UPDATE webhook_endpoints SET url = $2, description = $3, event_types = $4, "
+            "secret = $5, previous_secret = $6, previous_secret_until = $7, status = $8, "
+            "disabled_reason = $9, disabled_at = $10, version = $11, updated_at = $12, "
+            # A change (re-enabling above all) is worth a look right away.
+            "next_attempt_at = LEAST(next_attempt_at, $12) WHERE id = $1",
+            e.id,
+            e.url,
+            e.description,
+            sorted(t.value for t in e.event_types),
+            e.secret,
+            e.previous_secret,
+            e.previous_secret_until,
+            e.status.value,
+            e.disabled_reason,
+            e.disabled_at,
+            e.version,
+            e.updated_at,
+        )
+
+    async def delete(self, endpoint_id: UUID) -> None:
+        await self._connection.execute("DELETE FROM webhook_endpoints WHERE id = $1", endpoint_id)
+
+    async def redeliver(
+        self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
+    ) -> bool:
+        queued = await self._connection.fetchval(
+            "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, redelivery, "
+            "next_attempt_at, created_at) "
+            "SELECT $3, $1, $2, 'pending', true, $4, $4 WHERE EXISTS ("
+            "  SELECT 1 FROM webhook_deliveries WHERE endpoint_id = $1 AND event_id = $2) "
+            "RETURNING 1",
+            endpoint_id,
+            event_id,
+            delivery_id,
+            now,
+        )
+        if queued:
+            await self._connection.execute(
+                "UPDATE webhook_endpoints SET next_attempt_at = LEAST(next_attempt_at, $2) "
+                "WHERE id = $1",
+                endpoint_id,
+                now,
+            )
+        return bool(queued)
+
+
+class PostgresWebhookQueries:
+    def __init__(self, pool: Database) -> None:
+        self._pool = pool
+
+    async def get(self, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint | None:
+        row = await self._pool.fetchrow(
+            f"SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints "  # noqa: S608
+            "WHERE id = $1 AND organization_id = $2",
+            endpoint_id,
+            organization_id,
+        )
+        return None if row is None else endpoint_from_row(row)
+
+    async def list(self, organization_id: UUID, page: PageRequest) -> Page[WebhookEndpoint]:
+        rows = await self._pool.fetch(
+            f"SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints "  # noqa: S608
+            "WHERE organization_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3",
+            organization_id,
+            page.after,
+            page.limit + 1,
+        )
+        return page_from_rows([endpoint_from_row(r) for r in rows], page, lambda e: e.id)
+
+    async def deliveries(self, endpoint_id: UUID, page: PageRequest) -> Page[Delivery]:
+        """Newest first; the cursor carries the last sequence number shown."""
+        before = None if page.after is None else page.after.int
+        rows = await self._pool.fetch(
+            f"SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries d "  # noqa: S608
+            "JOIN outbox_events e ON e.id = d.event_id "
+            "WHERE d.endpoint_id = $1 AND ($2::bigint IS NULL OR d.seq < $2) "
+            "ORDER BY d.seq DESC LIMIT $3",
+            endpoint_id,
+            before,
+            page.limit + 1,
+        )
+        return page_from_rows([delivery_from_row(r) for r in rows], page, lambda d: UUID(int=d.seq))
+
+
+# The dispatcher's statements. One endpoint at a time is claimed with SKIP LOCKED and held
+# (row lock) while its head delivery is attempted: a worker that dies releases it with its
+# connection, and the delivery, still pending, is attempted again by whoever claims next.
+CLAIM_ENDPOINT = f"""
+SELECT {ENDPOINT_COLUMNS}, cursor_txid::text::bigint AS cursor_txid, cursor_position
+FROM webhook_endpoints
+WHERE status = 'active' AND next_attempt_at <= $1
+ORDER BY next_attempt_at
+LIMIT 1
+FOR UPDATE SKIP LOCKED
+"""  # noqa: S608
+
+# New events the endpoint's organization may see (the feed's rule), after the endpoint's
+# cursor, become pending deliveries, in feed order. The horizon comes back too: if fewer rows
+# than the limit were found, everything below it has been looked at.
+FAN_OUT = f"""
+WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+picked AS (
+    SELECT e.id, e.txid, e.position
+    FROM outbox_events e, horizon h
+    WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
+      AND e.txid < h.xmin
+      AND ($4::text[] IS NULL OR e.type = ANY($4))
+      AND ({VISIBLE_TO})
+    ORDER BY e.txid, e.position
+    LIMIT $3
+),
+queued AS (
+    INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, redelivery,
+                                    next_attempt_at, created_at)
+    SELECT gen_random_uuid(), $8, p.id, 'pending', false, $9, $9
+    FROM picked p ORDER BY p.txid, p.position
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM queued) AS found,
+       (SELECT txid::text::bigint FROM picked ORDER BY txid DESC, position DESC LIMIT 1)
+           AS last_txid,
+       (SELECT position FROM picked ORDER BY txid DESC, position DESC LIMIT 1)
+           AS last_position,
+       (SELECT xmin::text::bigint FROM horizon) AS horizon
+"""  # noqa: S608
+
+HEAD_DELIVERY = f"""
+SELECT {DELIVERY_COLUMNS}, e.organization_id, e.subject_type, e.subject_id, e.occurred_at,
+       e.data::text AS data
+FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id
+WHERE d.endpoint_id = $1 AND d.status = 'pending'
+ORDER BY d.seq
+LIMIT 1
+"""  # noqa: S608
+
+
+class ClaimedEndpoint(msgspec.Struct, frozen=True, kw_only=True):
+    endpoint: WebhookEndpoint
+    cursor_txid: int
+    cursor_position: int
+
+
+class HeadDelivery(msgspec.Struct, frozen=True, kw_only=True):
+    delivery: Delivery
+    event: Event
+
+
+class DispatchStore:
+    """The dispatcher's reads and writes, inside the transaction that holds the endpoint."""
+
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+        self.connection = connection
+
+    async def claim(self, now: datetime) -> ClaimedEndpoint | None:
+        row = await self._connection.fetchrow(CLAIM_ENDPOINT, now)
+        if row is None:
+            return None
+        return ClaimedEndpoint(
+            endpoint=endpoint_from_row(row),
+            cursor_txid=row["cursor_txid"],
+            cursor_position=row["cursor_position"],
+        )
+
+    async def fan_out(self, claimed: ClaimedEndpoint, now: datetime, limit: int = 500) -> int:
+        endpoint = claimed.endpoint
+        types = sorted(t.value for t in endpoint.event_types) or None
+        row = await self._connection.fetchrow(
+            FAN_OUT,
+            endpoint.organization_id,
+            str(claimed.cursor_txid),
+            limit,
+            types,
+            *visibility_arguments(),
+            claimed.cursor_position,
+            endpoint.id,
+            now,
+        )
+        assert row is not None
+        found: int = row["found"]
+        # Short of the limit: every row below the horizon has been looked at.
+        done = found < limit
+        cursor = (row["horizon"], 0) if done else (row["last_txid"], row["last_position"])
+        await self._connection.execute(
+            "UPDATE webhook_endpoints SET cursor_txid = $2::text::xid8, cursor_position = $3 "
+            "WHERE id = $1",
+            endpoint.id,
+            str(cursor[0]),
+            cursor[1],
+        )
+        return found
+
+    async def head(self, endpoint_id: UUID) -> HeadDelivery | None:
+        row = await self._connection.fetchrow(HEAD_DELIVERY, endpoint_id)
+        if row is None:
+            return None
+        event = Event(
+            id=row["event_id"],
+            type=EventType(row["event_type"]),
+            organization_id=row["organization_id"],
+            subject_type=row["subject_type"],
+            subject_id=row["subject_id"],
+            occurred_at=row["occurred_at"],
+            data=msgspec.json.decode(row["data"]),
+        )
+        return HeadDelivery(delivery=delivery_from_row(row), event=event)
+
+    async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
+        await self._connection.execute(
+            "UPDATE webhook_endpoints SET next_attempt_at = $2 WHERE id = $1", endpoint_id, at
+        )
+
+    async def record_attempt(
+        self,
+        delivery_id: UUID,
+        attempt: Attempt,
+        status: DeliveryStatus,
+        next_attempt_at: datetime,
+    ) -> None:
+        finished = None if status is DeliveryStatus.PENDING else attempt.at
+        await self._connection.execute(
+            "UPDATE webhook_deliveries SET status = $2, attempt_count = attempt_count + 1, "
+            "attempts = attempts || $3::jsonb, next_attempt_at = $4, finished_at = $5 "
+            "WHERE id = $1",
+            delivery_id,
+            status.value,
+            msgspec.json.encode([attempt]).decode(),
+            next_attempt_at,
+            finished,
+        )

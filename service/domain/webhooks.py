@@ -1,0 +1,237 @@
+"""Webhook endpoints: where an organization wants its events pushed, and the rules of delivery
+(which addresses may be called, when to retry, when to give up)."""
+
+from __future__ import annotations
+
+import enum
+import ipaddress
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from uuid import UUID
+
+import msgspec
+
+from service.domain.errors import InvalidField
+from service.domain.events import EventType
+
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# Attempt n (counting from 0) waits RETRY_SCHEDULE[n] after the previous failure: about three
+# days in all. After the last one fails, the delivery is given up and the endpoint disabled.
+RETRY_SCHEDULE: tuple[timedelta, ...] = (
+    timedelta(0),
+    timedelta(seconds=5),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=5),
+    timedelta(hours=10),
+    timedelta(hours=14),
+    timedelta(hours=20),
+    timedelta(hours=24),
+)
+# A receiver's Retry-After is honoured up to this long.
+MAX_RETRY_AFTER = timedelta(hours=24)
+JITTER = 0.1  # each wait is stretched or shrunk by up to this fraction
+
+
+class EndpointStatus(enum.StrEnum):
+    ACTIVE = "active"
+    DISABLED = "disabled"
+
+
+class WebhookEndpoint(msgspec.Struct, frozen=True, kw_only=True):
+    id: UUID
+    organization_id: UUID
+    url: str
+    description: str | None
+    # Empty: every event the organization may see.
+    event_types: frozenset[EventType]
+    secret: str
+    # After a rotation the old secret still signs (as a second signature) until then.
+    previous_secret: str | None
+    previous_secret_until: datetime | None
+    status: EndpointStatus
+    disabled_reason: str | None
+    disabled_at: datetime | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class NewEndpoint(msgspec.Struct, frozen=True, kw_only=True):
+    url: str
+    description: str | None
+    event_types: frozenset[EventType]
+
+
+class EndpointChanges(msgspec.Struct, frozen=True, kw_only=True):
+    url: str | msgspec.UnsetType = msgspec.UNSET
+    description: str | msgspec.UnsetType | None = msgspec.UNSET
+    event_types: frozenset[EventType] | msgspec.UnsetType = msgspec.UNSET
+    # Only `active` may be asked for: re-enabling a disabled endpoint.
+    enabled: bool | msgspec.UnsetType = msgspec.UNSET
+
+
+def parse_networks(spec: str) -> tuple[IpNetwork, ...]:
+    """The operator's allow-list, e.g. "127.0.0.0/8,::1/128"; empty allows nothing private."""
+    return tuple(ipaddress.ip_network(part.strip()) for part in spec.split(",") if part.strip())
+
+
+def check_addresses(scheme: str, addresses: Sequence[str], allowed: Sequence[IpNetwork]) -> None:
+    """Refuse a URL that leads anywhere but the public internet (private, loopback,
+    link-local, reserved...), unless the operator allowed that network. Plain http is only
+    accepted towards an allowed network (a local test receiver): elsewhere the body would
+    travel in clear."""
+    if not addresses:
+        raise InvalidField("url", "The host does not resolve.")
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        permitted = any(address in network for network in allowed)
+        if not permitted and not address.is_global:
+            raise InvalidField(
+                "url", "The URL leads to a private, loopback or reserved address; refused."
+            )
+        if not permitted and scheme != "https":
+            raise InvalidField("url", "Use https.")
+
+
+def register_endpoint(
+    new: NewEndpoint,
+    *,
+    endpoint_id: UUID,
+    organization_id: UUID,
+    secret: str,
+    now: datetime,
+) -> WebhookEndpoint:
+    return WebhookEndpoint(
+        id=endpoint_id,
+        organization_id=organization_id,
+        url=new.url,
+        description=new.description,
+        event_types=new.event_types,
+        secret=secret,
+        previous_secret=None,
+        previous_secret_until=None,
+        status=EndpointStatus.ACTIVE,
+        disabled_reason=None,
+        disabled_at=None,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def change_endpoint(
+    endpoint: WebhookEndpoint, changes: EndpointChanges, now: datetime
+) -> WebhookEndpoint:
+    updated = endpoint
+    if not isinstance(changes.url, msgspec.UnsetType):
+        updated = msgspec.structs.replace(updated, url=changes.url)
+    if not isinstance(changes.description, msgspec.UnsetType):
+        updated = msgspec.structs.replace(updated, description=changes.description)
+    if not isinstance(changes.event_types, msgspec.UnsetType):
+        updated = msgspec.structs.replace(updated, event_types=changes.event_types)
+    if not isinstance(changes.enabled, msgspec.UnsetType):
+        if changes.enabled:
+            updated = msgspec.structs.replace(
+                updated, status=EndpointStatus.ACTIVE, disabled_reason=None, disabled_at=None
+            )
+        elif updated.status is EndpointStatus.ACTIVE:
+            updated = disable(updated, "Disabled by the organization.", now)
+    if updated == endpoint:
+        return endpoint
+    return msgspec.structs.replace(updated, version=endpoint.version + 1, updated_at=now)
+
+
+def rotate_secret(
+    endpoint: WebhookEndpoint, new_secret: str, *, overlap: timedelta, now: datetime
+) -> WebhookEndpoint:
+    """The new secret signs from now on; the old one keeps signing too until `overlap` ends,
+    so the receiver can switch without missing a delivery."""
+    return msgspec.structs.replace(
+        endpoint,
+        secret=new_secret,
+        previous_secret=endpoint.secret,
+        previous_secret_until=now + overlap,
+        version=endpoint.version + 1,
+        updated_at=now,
+    )
+
+
+def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
+    secrets = [endpoint.secret]
+    if (
+        endpoint.previous_secret is not None
+        and endpoint.previous_secret_until is not None
+        and endpoint.previous_secret_until > now
+    ):
+        secrets.append(endpoint.previous_secret)
+    return secrets
+
+
+def disable(endpoint: WebhookEndpoint, reason: str, now: datetime) -> WebhookEndpoint:
+    return msgspec.structs.replace(
+        endpoint,
+        status=EndpointStatus.DISABLED,
+        disabled_reason=reason,
+        disabled_at=now,
+        version=endpoint.version + 1,
+        updated_at=now,
+    )
+
+
+def wants(endpoint_types: frozenset[EventType], event_type: str) -> bool:
+    return not endpoint_types or event_type in endpoint_types
+
+
+def next_retry(
+    failed_attempts: int,
+    *,
+    schedule: Sequence[timedelta] = RETRY_SCHEDULE,
+    retry_after: timedelta | None,
+    jitter: float,
+) -> timedelta | None:
+    """How long to wait after the `failed_attempts`-th failure, or None to give up.
+
+    `jitter` is a random number in [0, 1) from the caller, so that receivers that failed
+    together are not all retried in the same instant. A Retry-After from the receiver is a
+    floor (never sooner than it asked), up to MAX_RETRY_AFTER."""
+    if failed_attempts >= len(schedule):
+        return None
+    wait = schedule[failed_attempts] * (1 + JITTER * (2 * jitter - 1))
+    if retry_after is not None:
+        wait = max(wait, min(retry_after, MAX_RETRY_AFTER))
+    return wait
+
+
+class DeliveryStatus(enum.StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+class Attempt(msgspec.Struct, frozen=True, kw_only=True):
+    """One try: the receiver's status code (None when there was no answer), how long it
+    took, and what went wrong if it did."""
+
+    at: datetime
+    status_code: int | None
+    latency_ms: int
+    error: str | None = None
+
+
+class Delivery(msgspec.Struct, frozen=True, kw_only=True):
+    id: UUID
+    seq: int
+    endpoint_id: UUID
+    event_id: UUID
+    event_type: str
+    status: DeliveryStatus
+    redelivery: bool
+    attempts: list[Attempt]
+    next_attempt_at: datetime | None
+    created_at: datetime
+    finished_at: datetime | None

@@ -1,0 +1,366 @@
+"""Referrals: create, move through the closed loop, expire unanswered ones, read."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from uuid import UUID
+
+import msgspec
+
+from service.domain import consent as consent_rules
+from service.domain import members as member_rules
+from service.domain import networks as network_rules
+from service.domain import referrals as rules
+from service.domain.consent import Consent, ConsentTerms, EndEvent
+from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.events import Event, EventType, member_event, new_event
+from service.domain.members import Member, NewMember
+from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
+from service.domain.paging import Page, PageRequest
+from service.domain.ports import Clock, IdSource, ReferralQueries, UnitOfWork
+from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
+from service.usecases.consents import consent_event
+
+
+class CreateReferral(msgspec.Struct, frozen=True, kw_only=True):
+    """Exactly one of member_id (an existing member of the sender) and new_member (a new
+    pseudonymous one); exactly one of consent_id (a consent already recorded) and
+    consent_terms (the consent, recorded with the referral)."""
+
+    organization_id: UUID
+    key_id: UUID
+    referral: rules.NewReferral
+    member_id: UUID | None = None
+    new_member: NewMember | None = None
+    consent_id: UUID | None = None
+    consent_terms: ConsentTerms | None = None
+
+
+class TransitionReferral(msgspec.Struct, frozen=True, kw_only=True):
+    organization_id: UUID
+    referral_id: UUID
+    to: ReferralStatus
+    reason: str | None = None
+    expected_version: int | None = None
+
+
+def _referral_event(
+    event_type: EventType,
+    referral: Referral,
+    event_id: UUID,
+    now: datetime,
+    *,
+    actor: UUID | None,
+    change: StatusChange | None = None,
+) -> Event:
+    data: dict[str, str | int | list[str]] = {
+        "referral_id": str(referral.id),
+        "sender_organization_id": str(referral.sender_organization_id),
+        "receiver_organization_id": str(referral.receiver_organization_id),
+        "member_id": str(referral.member_id),
+        "status": referral.status.value,
+        "version": referral.version,
+    }
+    if change is not None and change.from_status is not None:
+        data["from_status"] = change.from_status.value
+    return new_event(
+        event_type,
+        # The system (expiry) acts on the sender's behalf.
+        organization_id=actor or referral.sender_organization_id,
+        subject_type="referral",
+        subject_id=referral.id,
+        event_id=event_id,
+        now=now,
+        data=data,
+    )
+
+
+async def _member_to_refer(
+    command: CreateReferral, uow: UnitOfWork, ids: IdSource, now: datetime
+) -> Member:
+    if (command.member_id is None) == (command.new_member is None):
+        raise InvalidField("member_id", "Give either member_id or member, not both or neither.")
+    if command.new_member is not None:
+        member = member_rules.register_member(
+            command.new_member,
+            member_id=ids.new_id(),
+            organization_id=command.organization_id,
+            now=now,
+        )
+        await uow.members.add(member)
+        await uow.outbox.append(
+            member_event(EventType.MEMBER_CREATED, member, event_id=ids.new_id(), now=now)
+        )
+        return member
+    assert command.member_id is not None
+    existing = await uow.members.get_for_update(command.organization_id, command.member_id)
+    if existing is None:
+        raise InvalidField("member_id", "Name one of your own members.")
+    if existing.erased_at is not None:
+        raise MemberErased(existing.id, existing.erased_at)
+    return existing
+
+
+async def _consent_for(
+    command: CreateReferral, member: Member, uow: UnitOfWork, ids: IdSource, now: datetime
+) -> Consent:
+    receiver = command.referral.receiver_organization_id
+    if (command.consent_id is None) == (command.consent_terms is None):
+        raise InvalidField("consent_id", "Give either consent_id or consent, not both or neither.")
+    if command.consent_terms is not None:
+        terms = command.consent_terms
+        if terms.recipient_organization_id not in (None, receiver):
+            raise InvalidField(
+                "consent.recipient_organization_id",
+                "The consent of a referral is to the receiving organization.",
+            )
+        assert member.timezone is not None
+        consent = consent_rules.grant_consent(
+            msgspec.structs.replace(terms, recipient_organization_id=receiver),
+            consent_id=ids.new_id(),
+            member_id=member.id,
+            member_timezone=member.timezone,
+            home_organization_id=command.organization_id,
+            recorded_by_key_id=command.key_id,
+            now=now,
+        )
+        await uow.consents.add(consent)
+        await uow.outbox.append(
+            consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now)
+        )
+        return consent
+    assert command.consent_id is not None
+    found = await uow.consents.get_for_update(command.organization_id, command.consent_id)
+    if found is None or found.member_id != member.id or found.recipient_organization_id != receiver:
+        raise InvalidField(
+            "consent_id", "Name a consent of this member to the receiving organization."
+        )
+    if not found.is_active(now):
+        raise InvalidField("consent_id", "That consent is no longer in force.")
+    return found
+
+
+async def _check_network(uow: UnitOfWork, network_id: UUID, *organizations: UUID) -> None:
+    network = await uow.networks.get_for_update(network_id)
+    if network is None:
+        raise InvalidField("network_id", "No such network.")
+    network_rules.require_open(network)
+    for organization_id in organizations:
+        taking_part = await uow.networks.participation(network_id, organization_id)
+        if taking_part is None or taking_part.status is not ParticipationStatus.ACTIVE:
+            raise InvalidField("network_id", "Both organizations must take part in the network.")
+
+
+async def create_referral(
+    command: CreateReferral,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    answer_within: timedelta,
+) -> Referral:
+    """Refer a person (an existing member or a new pseudonymous one) to another organization,
+    with the consent that allows it; announce `referral.created` to the receiver."""
+    now = clock.now()
+    receiver = command.referral.receiver_organization_id
+    async with uow:
+        if receiver == command.organization_id:
+            raise InvalidField(
+                "receiver_organization_id", "A referral goes to another organization."
+            )
+        if await uow.organizations.get(receiver) is None:
+            raise InvalidField("receiver_organization_id", "No such organization.")
+        if command.referral.network_id is not None:
+            await _check_network(
+                uow, command.referral.network_id, command.organization_id, receiver
+            )
+        member = await _member_to_refer(command, uow, ids, now)
+        consent = await _consent_for(command, member, uow, ids, now)
+        referral, change = rules.create_referral(
+            command.referral,
+            referral_id=ids.new_id(),
+            change_id=ids.new_id(),
+            sender_organization_id=command.organization_id,
+            member_id=member.id,
+            consent_id=consent.id,
+            answer_within=answer_within,
+            now=now,
+        )
+        await uow.referrals.add(referral, change)
+        await uow.outbox.append(
+            _referral_event(
+                EventType.REFERRAL_CREATED,
+                referral,
+                ids.new_id(),
+                now,
+                actor=command.organization_id,
+            )
+        )
+        await uow.commit()
+    return referral
+
+
+async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now: datetime) -> None:
+    """An accepted referral into a network makes the person an active member of it: the
+    focus of a circle that has none yet, a peer otherwise."""
+    assert referral.network_id is not None
+    network = await uow.networks.get_for_update(referral.network_id)
+    assert network is not None  # referenced by the referral
+    memberships = await uow.networks.memberships_for_update(network.id)
+    live = [m for m in memberships if m.status is not MembershipStatus.LEFT]
+    if any(m.member_id == referral.member_id for m in live):
+        return
+    focus = next((m for m in live if m.role is Role.FOCUS), None)
+    home = await uow.networks.participation(network.id, referral.sender_organization_id)
+    if home is None or home.status is not ParticipationStatus.ACTIVE:
+        raise network_rules.NetworkConflict(
+            "organization-not-participating",
+            "The referring organization no longer takes part in the network.",
+        )
+    membership = network_rules.add_membership(
+        network,
+        membership_id=ids.new_id(),
+        member_id=referral.member_id,
+        member_organization_id=referral.sender_organization_id,
+        role=Role.FOCUS
+        if network.kind is NetworkKind.CIRCLE and focus is None
+        else Role.PEER_SUPPORTER,
+        status=MembershipStatus.ACTIVE,
+        added_by_organization_id=referral.receiver_organization_id,
+        current_focus=focus,
+        already_member=False,
+        now=now,
+    )
+    await uow.networks.add_membership(membership)
+    await uow.outbox.append(
+        new_event(
+            EventType.NETWORK_MEMBERSHIP_ADDED,
+            organization_id=referral.receiver_organization_id,
+            subject_type="network",
+            subject_id=network.id,
+            event_id=ids.new_id(),
+            now=now,
+            data={
+                "network_id": str(network.id),
+                "membership_id": str(membership.id),
+                "role": membership.role.value,
+                "referral_id": str(referral.id),
+            },
+        )
+    )
+
+
+async def _record(
+    referral: Referral,
+    moved: Referral,
+    change: StatusChange,
+    uow: UnitOfWork,
+    ids: IdSource,
+    now: datetime,
+) -> None:
+    await uow.referrals.save(moved, change)
+    await uow.outbox.append(
+        _referral_event(
+            EventType.REFERRAL_STATUS_CHANGED,
+            moved,
+            ids.new_id(),
+            now,
+            actor=change.actor_organization_id,
+            change=change,
+        )
+    )
+    if moved.status in rules.TERMINAL:
+        # A consent given "until the referral is closed" ends with it.
+        consent = await uow.consents.get_for_update(
+            referral.sender_organization_id, referral.consent_id
+        )
+        if consent is not None:
+            ended = consent_rules.end_on_event(consent, EndEvent.REFERRAL_CLOSED, now)
+            if ended is not consent:
+                await uow.consents.save(ended)
+                await uow.consents.mark_expiry_announced(ended.id, now)
+                await uow.outbox.append(
+                    consent_event(EventType.CONSENT_EXPIRED, ended, ids.new_id(), now)
+                )
+
+
+async def transition_referral(
+    command: TransitionReferral, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> Referral:
+    """Move a referral along the closed loop. The receiver accepts, rejects and reports
+    progress; the sender cancels an unanswered one. Anything else is IllegalTransition,
+    naming what the caller may do now."""
+    now = clock.now()
+    async with uow:
+        referral = await uow.referrals.get_for_update(command.organization_id, command.referral_id)
+        if referral is None:
+            raise NotFound("referral", command.referral_id)
+        side = referral.side_of(command.organization_id)
+        assert side is not None
+        network_rules.check_version(referral.version, command.expected_version)
+        moved, change = rules.transition(
+            referral,
+            command.to,
+            side=side,
+            actor_organization_id=command.organization_id,
+            reason=command.reason,
+            change_id=ids.new_id(),
+            now=now,
+        )
+        if moved.status is ReferralStatus.ACCEPTED and moved.network_id is not None:
+            await _join_network(moved, uow, ids, now)
+        await _record(referral, moved, change, uow, ids, now)
+        await uow.commit()
+    return moved
+
+
+async def expire_overdue_referrals(
+    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 25
+) -> int:
+    """Let referrals nobody answered in time expire. Every worker runs this; SKIP LOCKED
+    makes them share the work, so each expiry is recorded and announced once."""
+    now = clock.now()
+    async with uow:
+        overdue = await uow.referrals.overdue(now, batch)
+        for referral in overdue:
+            moved, change = rules.transition(
+                referral,
+                ReferralStatus.EXPIRED,
+                side=Side.SYSTEM,
+                actor_organization_id=None,
+                reason="No answer in time.",
+                change_id=ids.new_id(),
+                now=now,
+            )
+            await _record(referral, moved, change, uow, ids, now)
+        await uow.commit()
+    return len(overdue)
+
+
+async def get_referral(
+    organization_id: UUID, referral_id: UUID, queries: ReferralQueries
+) -> Referral:
+    """A referral the organization sent or received."""
+    referral = await queries.get(organization_id, referral_id)
+    if referral is None:
+        raise NotFound("referral", referral_id)
+    return referral
+
+
+async def list_referrals(
+    organization_id: UUID,
+    *,
+    sent: bool,
+    status: ReferralStatus | None,
+    page: PageRequest,
+    queries: ReferralQueries,
+) -> Page[Referral]:
+    """The referrals the organization sent, or received, optionally of one status."""
+    return await queries.list(organization_id, sent=sent, status=status, page=page)
+
+
+async def referral_history(
+    organization_id: UUID, referral_id: UUID, queries: ReferralQueries
+) -> list[StatusChange]:
+    """Every status change of a referral, for either side."""
+    await get_referral(organization_id, referral_id, queries)
+    return await queries.history(referral_id)

@@ -1,0 +1,185 @@
+"""Webhook endpoints: register, change, rotate the secret, remove, redeliver, read."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+from uuid import UUID
+
+import msgspec
+
+from service.domain import webhooks as rules
+from service.domain.errors import InvalidField, NotFound
+from service.domain.networks import check_version
+from service.domain.paging import Page, PageRequest
+from service.domain.ports import (
+    AddressResolver,
+    Clock,
+    IdSource,
+    UnitOfWork,
+    WebhookQueries,
+    WebhookSecretSource,
+)
+from service.domain.webhooks import (
+    Delivery,
+    EndpointChanges,
+    IpNetwork,
+    NewEndpoint,
+    WebhookEndpoint,
+)
+
+
+class UrlPolicy(msgspec.Struct, frozen=True, kw_only=True):
+    """Which addresses the operator lets webhooks reach beyond the public internet."""
+
+    allowed_networks: tuple[IpNetwork, ...] = ()
+
+
+def host_of(url: str) -> tuple[str, str]:
+    """The host a webhook URL names, or InvalidField if it is not a usable http(s) URL."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise InvalidField("url", "Not a valid URL.") from None
+    del port
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise InvalidField("url", "Give an absolute https URL.")
+    if parts.username is not None or parts.password is not None:
+        raise InvalidField(
+            "url", "Credentials do not belong in the URL; the signature authenticates deliveries."
+        )
+    if parts.fragment:
+        raise InvalidField("url", "A webhook URL has no fragment.")
+    return parts.scheme, parts.hostname
+
+
+async def _check_url(url: str, resolver: AddressResolver, policy: UrlPolicy) -> None:
+    scheme, host = host_of(url)
+    rules.check_addresses(scheme, await resolver.addresses(host), policy.allowed_networks)
+
+
+async def register_endpoint(
+    organization_id: UUID,
+    new: NewEndpoint,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    secrets: WebhookSecretSource,
+    resolver: AddressResolver,
+    policy: UrlPolicy,
+) -> WebhookEndpoint:
+    """Register where the organization's events should be pushed. The URL must lead to the
+    public internet (or a network the operator allowed). The secret is returned here only."""
+    await _check_url(new.url, resolver, policy)
+    endpoint = rules.register_endpoint(
+        new,
+        endpoint_id=ids.new_id(),
+        organization_id=organization_id,
+        secret=secrets.new_secret(),
+        now=clock.now(),
+    )
+    async with uow:
+        await uow.webhooks.add(endpoint)
+        await uow.commit()
+    return endpoint
+
+
+async def _locked(uow: UnitOfWork, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint:
+    endpoint = await uow.webhooks.get_for_update(organization_id, endpoint_id)
+    if endpoint is None:
+        raise NotFound("webhook endpoint", endpoint_id)
+    return endpoint
+
+
+async def change_endpoint(
+    organization_id: UUID,
+    endpoint_id: UUID,
+    changes: EndpointChanges,
+    expected_version: int | None,
+    uow: UnitOfWork,
+    clock: Clock,
+    resolver: AddressResolver,
+    policy: UrlPolicy,
+) -> WebhookEndpoint:
+    """Change the URL, description or event types, or re-enable a disabled endpoint (its
+    pending deliveries resume, in order)."""
+    if not isinstance(changes.url, msgspec.UnsetType):
+        await _check_url(changes.url, resolver, policy)
+    async with uow:
+        endpoint = await _locked(uow, organization_id, endpoint_id)
+        check_version(endpoint.version, expected_version)
+        changed = rules.change_endpoint(endpoint, changes, clock.now())
+        if changed is not endpoint:
+            await uow.webhooks.save(changed)
+            await uow.commit()
+    return changed
+
+
+async def rotate_secret(
+    organization_id: UUID,
+    endpoint_id: UUID,
+    overlap: timedelta,
+    uow: UnitOfWork,
+    clock: Clock,
+    secrets: WebhookSecretSource,
+) -> WebhookEndpoint:
+    """A new secret, returned here only; the old one keeps signing for `overlap`."""
+    async with uow:
+        endpoint = await _locked(uow, organization_id, endpoint_id)
+        rotated = rules.rotate_secret(
+            endpoint, secrets.new_secret(), overlap=overlap, now=clock.now()
+        )
+        await uow.webhooks.save(rotated)
+        await uow.commit()
+    return rotated
+
+
+async def delete_endpoint(organization_id: UUID, endpoint_id: UUID, uow: UnitOfWork) -> None:
+    """Stop pushing events there, and forget its delivery log."""
+    async with uow:
+        await _locked(uow, organization_id, endpoint_id)
+        await uow.webhooks.delete(endpoint_id)
+        await uow.commit()
+
+
+async def redeliver(
+    organization_id: UUID,
+    endpoint_id: UUID,
+    event_id: UUID,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+) -> None:
+    """Send an event the endpoint already had once more (same webhook-id), after what is
+    already queued."""
+    async with uow:
+        await _locked(uow, organization_id, endpoint_id)
+        if not await uow.webhooks.redeliver(endpoint_id, event_id, ids.new_id(), clock.now()):
+            raise NotFound("delivery of event", event_id)
+        await uow.commit()
+
+
+async def get_endpoint(
+    organization_id: UUID, endpoint_id: UUID, queries: WebhookQueries
+) -> WebhookEndpoint:
+    """One of the organization's endpoints."""
+    endpoint = await queries.get(organization_id, endpoint_id)
+    if endpoint is None:
+        raise NotFound("webhook endpoint", endpoint_id)
+    return endpoint
+
+
+async def list_endpoints(
+    organization_id: UUID, page: PageRequest, queries: WebhookQueries
+) -> Page[WebhookEndpoint]:
+    """The organization's endpoints."""
+    return await queries.list(organization_id, page)
+
+
+async def delivery_log(
+    organization_id: UUID, endpoint_id: UUID, page: PageRequest, queries: WebhookQueries
+) -> Page[Delivery]:
+    """The endpoint's deliveries, newest first, each with its attempts."""
+    await get_endpoint(organization_id, endpoint_id, queries)
+    return await queries.deliveries(endpoint_id, page)
