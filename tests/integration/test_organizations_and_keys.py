@@ -31,6 +31,9 @@ def test_operator_creates_an_organization_with_a_working_first_key(
         "members:write",
         "networks:read",
         "networks:write",
+        "referrals:read",
+        "referrals:write",
+        "webhooks:manage",
     ]
     # Only a hash is stored: the token appears nowhere in the database.
     stored = db.fetch(

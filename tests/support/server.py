@@ -23,8 +23,16 @@ def free_port() -> int:
         return port
 
 
+class ServiceProcess:
+    """A started service: where it listens, and its process (to kill it in a test)."""
+
+    def __init__(self, url: str, process: subprocess.Popen[bytes]) -> None:
+        self.url = url
+        self.process = process
+
+
 @contextmanager
-def running_service(dsn: str, **settings: str) -> Iterator[str]:
+def service_process(dsn: str, **settings: str) -> Iterator[ServiceProcess]:
     port = free_port()
     env = {
         **os.environ,
@@ -52,14 +60,21 @@ def running_service(dsn: str, **settings: str) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the service did not become ready; see {log.name}")
             time.sleep(0.1)
-        yield base_url
+        yield ServiceProcess(base_url, process)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
         log.close()
+
+
+@contextmanager
+def running_service(dsn: str, **settings: str) -> Iterator[str]:
+    with service_process(dsn, **settings) as service:
+        yield service.url
 
 
 def cli(dsn: str, *args: str) -> str:

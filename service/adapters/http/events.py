@@ -56,11 +56,10 @@ _INT63 = 2**63 - 1
 
 
 def _position_of(cursor: UUID) -> FeedPosition:
-    """A cursor carries (txid, position), 64 bits each; both are bigint in PostgreSQL."""
+    """A cursor carries (txid, position), 64 bits each; both are bigint in PostgreSQL, so a
+    larger one (never handed out) is read as "after everything"."""
     txid, position = cursor.int >> 64, cursor.int & (2**64 - 1)
-    if txid > _INT63 or position > _INT63:
-        raise ValueError("not a cursor")
-    return FeedPosition(txid=txid, position=position)
+    return FeedPosition(txid=min(txid, _INT63), position=min(position, _INT63))
 
 
 class EventController(Controller):

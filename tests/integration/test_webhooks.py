@@ -1,0 +1,266 @@
+"""Webhooks against the real service: real receivers on loopback, real signatures, real
+retries (the test service runs a quickened schedule: 0, 0.3, 0.6, 0.9 s, and a 1 s timeout),
+and a kill of the service with deliveries in flight."""
+
+from __future__ import annotations
+
+import signal
+import time
+from typing import Any
+
+import httpx
+import pytest
+import standardwebhooks
+
+from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member, make_org
+from tests.integration.test_referrals import feed, wait_until
+from tests.support.database import fresh_database
+from tests.support.receiver import Answer, webhook_receiver
+from tests.support.server import cli, service_process, token_from
+
+
+def register(
+    client: httpx.Client, org: Org, url: str, types: list[str] | None = None
+) -> tuple[str, str]:
+    response = client.post(
+        "/v1/webhook-endpoints",
+        json={"url": url, "event_types": types or ["member.created"]},
+        headers=org.headers,
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    return str(body["endpoint"]["id"]), str(body["secret"])
+
+
+def endpoint(client: httpx.Client, org: Org, endpoint_id: str) -> dict[str, Any]:
+    response = client.get(f"/v1/webhook-endpoints/{endpoint_id}", headers=org.headers)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def log(client: httpx.Client, org: Org, endpoint_id: str) -> list[dict[str, Any]]:
+    response = client.get(f"/v1/webhook-endpoints/{endpoint_id}/deliveries", headers=org.headers)
+    assert response.status_code == 200, response.text
+    data: list[dict[str, Any]] = response.json()["data"]
+    return data
+
+
+def remove(client: httpx.Client, org: Org, endpoint_id: str) -> None:
+    response = client.delete(f"/v1/webhook-endpoints/{endpoint_id}", headers=org.headers)
+    assert response.status_code == 204
+
+
+def test_a_failing_receiver_is_retried_with_backoff_until_it_succeeds(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    with (
+        webhook_receiver(lambda n: Answer(500) if n <= 2 else Answer(200)) as receiver,
+        webhook_receiver() as bystander,
+    ):
+        endpoint_id, secret = register(client, org, receiver.url)
+        register(client, other_org, bystander.url)
+        member = create_member(client, org)
+        first, second, third = receiver.wait_for(3)
+        # The standard schedule, quickened for the test: 0.3 s then 0.6 s, +-10% jitter.
+        assert second.at - first.at >= 0.25
+        assert third.at - second.at >= 0.5
+        assert {r.headers["webhook-id"] for r in (first, second, third)} == {
+            first.headers["webhook-id"]
+        }
+        payload = standardwebhooks.Webhook(secret).verify(third.body, third.headers)
+        assert payload["type"] == "member.created"
+        assert payload["data"]["member_id"] == member["id"]
+        entry = wait_until(lambda: log(client, org, endpoint_id)[0]["status"] == "delivered")
+        assert entry
+        attempts = log(client, org, endpoint_id)[0]["attempts"]
+        assert [a["status_code"] for a in attempts] == [500, 500, 200]
+        assert all(a["latency_ms"] >= 0 for a in attempts)
+        assert attempts[0]["error"] == "answered 500"
+        time.sleep(0.5)
+        assert bystander.received == []  # another organization's member: not its event
+        remove(client, org, endpoint_id)
+
+
+def test_retry_after_is_honoured(client: httpx.Client, org: Org) -> None:
+    script = lambda n: Answer(503, {"Retry-After": "2"}) if n == 1 else Answer(200)  # noqa: E731
+    with webhook_receiver(script) as receiver:
+        endpoint_id, _ = register(client, org, receiver.url)
+        create_member(client, org)
+        first, second = receiver.wait_for(2)
+        assert second.at - first.at >= 1.9  # not the 0.3 s the schedule alone would give
+        remove(client, org, endpoint_id)
+
+
+def test_a_410_disables_the_endpoint_and_says_so(client: httpx.Client, org: Org) -> None:
+    with webhook_receiver(lambda n: Answer(410) if n == 1 else Answer(200)) as receiver:
+        endpoint_id, _ = register(client, org, receiver.url)
+        create_member(client, org)
+        receiver.wait_for(1)
+        disabled = wait_until(lambda: endpoint(client, org, endpoint_id)["status"] == "disabled")
+        assert disabled
+        seen = endpoint(client, org, endpoint_id)
+        assert "410" in seen["disabled_reason"]
+        notices = feed(client, org, "webhook_endpoint.disabled")
+        assert [e["data"]["endpoint_id"] for e in notices] == [endpoint_id]
+        later = create_member(client, org)
+        time.sleep(1.0)
+        assert len(receiver.received) == 1  # nothing goes to a disabled endpoint
+        enabled = client.patch(
+            f"/v1/webhook-endpoints/{endpoint_id}",
+            json={"enabled": True},
+            headers=org.headers,
+        )
+        assert enabled.status_code == 200
+        assert enabled.json()["status"] == "active"
+        assert enabled.json()["disabled_reason"] is None
+        resumed = receiver.wait_for(2)
+        assert resumed[1].json["data"]["member_id"] == later["id"]
+        remove(client, org, endpoint_id)
+
+
+def test_a_slow_receiver_is_timed_out_and_retried(client: httpx.Client, org: Org) -> None:
+    with webhook_receiver(lambda n: Answer(200, delay=2.5 if n == 1 else 0)) as receiver:
+        endpoint_id, _ = register(client, org, receiver.url)
+        create_member(client, org)
+        first, second = receiver.wait_for(2)
+        assert first.headers["webhook-id"] == second.headers["webhook-id"]
+        wait_until(lambda: log(client, org, endpoint_id)[0]["status"] == "delivered")
+        attempts = log(client, org, endpoint_id)[0]["attempts"]
+        assert attempts[0]["status_code"] is None
+        assert attempts[0]["error"] == "no answer within 1 s"
+        assert attempts[0]["latency_ms"] >= 900
+        assert attempts[1]["status_code"] == 200
+        remove(client, org, endpoint_id)
+
+
+def test_persistent_failure_disables_the_endpoint(client: httpx.Client, org: Org) -> None:
+    with webhook_receiver(lambda _n: Answer(500)) as receiver:
+        endpoint_id, _ = register(client, org, receiver.url)
+        create_member(client, org)
+        wait_until(lambda: endpoint(client, org, endpoint_id)["status"] == "disabled")
+        assert len(receiver.received) == 4  # the whole (quickened) schedule
+        assert endpoint(client, org, endpoint_id)["disabled_reason"].startswith(
+            "Gave up after 4 failed attempts"
+        )
+        entry = log(client, org, endpoint_id)[0]
+        assert entry["status"] == "failed"
+        assert len(entry["attempts"]) == 4
+        assert entry["next_attempt_at"] is None
+        remove(client, org, endpoint_id)
+
+
+def test_deliveries_to_one_endpoint_keep_their_order(client: httpx.Client, org: Org) -> None:
+    # The second delivery fails once: the ones behind it wait instead of overtaking it.
+    with webhook_receiver(lambda n: Answer(500) if n == 2 else Answer(200)) as receiver:
+        endpoint_id, _ = register(client, org, receiver.url)
+        members = [create_member(client, org, display_name=f"M{i}")["id"] for i in range(5)]
+        arrived = receiver.wait_for(6)
+        delivered = [r.json["data"]["member_id"] for r in arrived]
+        assert delivered == [members[0], members[1], *members[1:]]
+        remove(client, org, endpoint_id)
+
+
+def test_a_rotated_secret_keeps_the_old_one_valid_for_a_while(
+    client: httpx.Client, org: Org
+) -> None:
+    with webhook_receiver() as receiver:
+        endpoint_id, old_secret = register(client, org, receiver.url)
+        rotated = client.post(
+            f"/v1/webhook-endpoints/{endpoint_id}/secret-rotations", headers=org.headers
+        )
+        assert rotated.status_code == 200
+        new_secret = rotated.json()["secret"]
+        assert new_secret != old_secret
+        assert rotated.json()["endpoint"]["previous_secret_valid_until"] is not None
+        create_member(client, org)
+        (delivery,) = receiver.wait_for(1)
+        assert len(delivery.headers["webhook-signature"].split(" ")) == 2
+        for secret in (old_secret, new_secret):
+            standardwebhooks.Webhook(secret).verify(delivery.body, delivery.headers)
+        with pytest.raises(standardwebhooks.webhooks.WebhookVerificationError):
+            standardwebhooks.Webhook("whsec_" + "A" * 44).verify(delivery.body, delivery.headers)
+        listed = client.get("/v1/webhook-endpoints", headers=org.headers).json()["data"]
+        assert [e["id"] for e in listed] == [endpoint_id]
+        assert "secret" not in listed[0]
+        remove(client, org, endpoint_id)
+
+
+def test_a_partner_can_redeliver_an_event(client: httpx.Client, org: Org) -> None:
+    with webhook_receiver() as receiver:
+        endpoint_id, _ = register(client, org, receiver.url)
+        create_member(client, org)
+        (first,) = receiver.wait_for(1)
+        event_id = first.headers["webhook-id"]
+        again = client.post(
+            f"/v1/webhook-endpoints/{endpoint_id}/redeliveries",
+            json={"event_id": event_id},
+            headers=org.headers,
+        )
+        assert again.status_code == 202
+        second = receiver.wait_for(2)[1]
+        assert second.headers["webhook-id"] == event_id
+        assert second.body == first.body
+        entries = log(client, org, endpoint_id)
+        assert [e["redelivery"] for e in entries] == [True, False]
+        never_sent = client.post(
+            f"/v1/webhook-endpoints/{endpoint_id}/redeliveries",
+            json={"event_id": endpoint_id},
+            headers=org.headers,
+        )
+        assert never_sent.status_code == 404
+        remove(client, org, endpoint_id)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://10.0.0.7/hooks",
+        "https://192.168.1.20/hooks",
+        "https://169.254.169.254/latest/meta-data",
+        "https://[fe80::1]/hooks",
+        "https://[::ffff:10.0.0.1]/hooks",
+        "https://0.0.0.0/hooks",
+        "http://8.8.8.8/hooks",  # public, but not https
+        "https://no-such-host.invalid/hooks",
+        "https://user:pass@127.0.0.1/hooks",
+        "ftp://127.0.0.1/hooks",
+    ],
+)
+def test_urls_to_private_addresses_are_refused(client: httpx.Client, org: Org, url: str) -> None:
+    response = client.post("/v1/webhook-endpoints", json={"url": url}, headers=org.headers)
+    assert response.status_code in (400, 422), response.text
+    assert client.get("/v1/webhook-endpoints", headers=org.headers).json()["data"] == []
+
+
+def test_a_killed_service_loses_no_delivery() -> None:
+    """Kill -9 while a delivery is in flight; after a restart every event arrives, the one
+    in flight again under the same webhook-id."""
+    settings = {**SERVICE_SETTINGS, "webhook_timeout_seconds": "30"}
+    with (
+        fresh_database() as dsn,
+        webhook_receiver(lambda n: Answer(200, delay=60 if n == 1 else 0)) as receiver,
+    ):
+        operator = {
+            "Authorization": "Bearer "
+            + token_from(cli(dsn, "operator-key", "create", "--name", "kill-test"))
+        }
+        with (
+            service_process(dsn, **settings) as first,
+            httpx.Client(base_url=first.url, timeout=10) as client,
+        ):
+            org = make_org(client, operator)
+            register(client, org, receiver.url)
+            ids = [create_member(client, org)["id"] for _ in range(3)]
+            (in_flight,) = receiver.wait_for(1)
+            first.process.send_signal(signal.SIGKILL)
+            first.process.wait(timeout=10)
+        with service_process(dsn, **settings) as second:
+            arrived = receiver.wait_for(4, timeout=30)
+            with httpx.Client(base_url=second.url, timeout=10) as client:
+                events = feed(client, org, "member.created")
+    by_member = {e["data"]["member_id"]: e["id"] for e in events}
+    assert sorted(by_member) == sorted(ids)
+    after_restart = [r.headers["webhook-id"] for r in arrived[1:]]
+    assert after_restart[0] == in_flight.headers["webhook-id"]
+    assert set(after_restart) == set(by_member.values())
