@@ -90,7 +90,8 @@ def check_addresses(scheme: str, addresses: Sequence[str], allowed: Sequence[IpN
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
             address = address.ipv4_mapped
         permitted = any(address in network for network in allowed)
-        if not permitted and not address.is_global:
+        public = address.is_global and not (address.is_multicast or address.is_reserved)
+        if not permitted and not public:
             raise InvalidField(
                 "url", "The URL leads to a private, loopback or reserved address; refused."
             )
