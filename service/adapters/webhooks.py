@@ -193,23 +193,29 @@ class Dispatcher:
         began = time.perf_counter()
         try:
             await self._check_destination(endpoint.url)
-            response = await self._http.post(
-                endpoint.url,
-                content=body,
-                headers={
-                    "Content-Type": "application/json",
-                    "webhook-id": msg_id,
-                    "webhook-timestamp": str(timestamp),
-                    "webhook-signature": signature_header(
-                        rules.signing_secrets(endpoint, started), msg_id, timestamp, body
-                    ),
-                },
-            )
-            status_code = response.status_code
-            after = retry_after(response.headers.get("Retry-After"), started)
+            # Streamed and never read: a receiver's body, however large, is not our business.
+            # The overall deadline also stops a receiver that trickles its headers.
+            async with (
+                asyncio.timeout(self._timeout),
+                self._http.stream(
+                    "POST",
+                    endpoint.url,
+                    content=body,
+                    headers={
+                        "Content-Type": "application/json",
+                        "webhook-id": msg_id,
+                        "webhook-timestamp": str(timestamp),
+                        "webhook-signature": signature_header(
+                            rules.signing_secrets(endpoint, started), msg_id, timestamp, body
+                        ),
+                    },
+                ) as response,
+            ):
+                status_code = response.status_code
+                after = retry_after(response.headers.get("Retry-After"), started)
             if not 200 <= status_code < 300:
                 error = f"answered {status_code}"
-        except httpx.TimeoutException:
+        except (httpx.TimeoutException, TimeoutError):
             error = f"no answer within {self._timeout:g} s"
         except httpx.HTTPError as failure:
             error = f"could not deliver: {type(failure).__name__}"
