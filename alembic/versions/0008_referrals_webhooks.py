@@ -84,8 +84,10 @@ def upgrade() -> None:
         -- The last outbox row (in feed order) turned into deliveries for this endpoint.
         cursor_txid            xid8 NOT NULL,
         cursor_position        bigint NOT NULL,
-        -- Deliveries wait until then (a retry in backoff holds the ones behind it: order).
+        -- Deliveries wait until then (a retry in backoff holds the ones behind it: order);
+        -- while an attempt is in flight, until its lease runs out.
         next_attempt_at        timestamptz NOT NULL,
+        lease_id               uuid,
         version                integer NOT NULL,
         created_at             timestamptz NOT NULL,
         updated_at             timestamptz NOT NULL

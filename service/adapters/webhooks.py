@@ -14,6 +14,7 @@ import base64
 import email.utils
 import hashlib
 import hmac
+import ipaddress
 import logging
 import random
 import secrets
@@ -21,7 +22,6 @@ import socket
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
 from uuid import UUID
 
 import httpx
@@ -39,7 +39,13 @@ from service.domain import webhooks as rules
 from service.domain.errors import InvalidField
 from service.domain.events import EventType, new_event
 from service.domain.ports import Clock, IdSource
-from service.domain.webhooks import Attempt, DeliveryStatus, IpNetwork
+from service.domain.webhooks import (
+    Attempt,
+    DeliveryStatus,
+    EndpointStatus,
+    IpNetwork,
+    WebhookEndpoint,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -93,15 +99,31 @@ def retry_after(value: str | None, now: datetime) -> timedelta | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return timedelta(seconds=int(value))
+    if value.isascii() and value.isdigit():
+        # Capped long before timedelta's limits; the schedule caps it further.
+        return timedelta(seconds=min(int(value[:12]), 7 * 86400))
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(when - now, timedelta(0))
+
+
+# An attempt's lease outlives its deadline by this much before another worker may take over.
+LEASE_MARGIN = timedelta(seconds=5)
+
+
+class Leased(msgspec.Struct, frozen=True, kw_only=True):
+    claimed: ClaimedEndpoint
+    head: HeadDelivery
+    lease_id: UUID
+
+
+class Outcome(msgspec.Struct, frozen=True, kw_only=True):
+    attempt: Attempt
+    retry_after: timedelta | None
 
 
 class Dispatcher:
@@ -122,6 +144,7 @@ class Dispatcher:
         self._clock = clock
         self._ids = ids
         self._timeout = timeout_seconds
+        self._lease = timedelta(seconds=timeout_seconds) + LEASE_MARGIN
         self._poll = timedelta(seconds=poll_seconds)
         self._allowed = allowed_networks
         self._schedule = schedule
@@ -148,6 +171,16 @@ class Dispatcher:
     async def dispatch_once(self) -> bool:
         """Serve one due endpoint: queue its new events, attempt its oldest pending delivery.
         False when no endpoint was due."""
+        prepared = await self._prepare()
+        if prepared is None:
+            return False
+        if isinstance(prepared, Leased):
+            outcome = await self._send(prepared)
+            await self._finish(prepared, outcome)
+        return True
+
+    async def _prepare(self) -> Leased | bool | None:
+        """The short first transaction: claim, queue, lease the head delivery if it is due."""
         connection = await self._pool.acquire()
         try:
             async with connection.transaction():
@@ -155,24 +188,26 @@ class Dispatcher:
                 now = self._clock.now()
                 claimed = await store.claim(now)
                 if claimed is None:
-                    return False
+                    return None
                 await store.fan_out(claimed, now)
                 head = await store.head(claimed.endpoint.id)
                 if head is None:
                     await store.wait_until(claimed.endpoint.id, now + self._poll)
-                elif head.delivery.next_attempt_at and head.delivery.next_attempt_at > now:
-                    await store.wait_until(claimed.endpoint.id, head.delivery.next_attempt_at)
-                else:
-                    await self._attempt(store, claimed, head)
-            return True
+                    return True
+                due = head.delivery.next_attempt_at
+                if due is not None and due > now:
+                    await store.wait_until(claimed.endpoint.id, due)
+                    return True
+                lease = self._ids.new_id()
+                await store.lease(claimed.endpoint.id, lease, now + self._lease)
+                return Leased(claimed=claimed, head=head, lease_id=lease)
         finally:
             await self._pool.release(connection)
 
-    async def _attempt(
-        self, store: DispatchStore, claimed: ClaimedEndpoint, head: HeadDelivery
-    ) -> None:
-        endpoint = claimed.endpoint
-        event = head.event
+    async def _send(self, leased: Leased) -> Outcome:
+        """The attempt itself, with no transaction open. Never raises: whatever goes wrong is
+        a failed attempt, so that one broken endpoint cannot stall the others."""
+        endpoint, event = leased.claimed.endpoint, leased.head.event
         body = msgspec.json.encode(
             WebhookBody(
                 id=event.id,
@@ -192,16 +227,16 @@ class Dispatcher:
         after: timedelta | None = None
         began = time.perf_counter()
         try:
-            await self._check_destination(endpoint.url)
-            # Streamed and never read: a receiver's body, however large, is not our business.
-            # The overall deadline also stops a receiver that trickles its headers.
-            async with (
-                asyncio.timeout(self._timeout),
-                self._http.stream(
+            # One deadline for the name lookup, the connection and the answer's headers.
+            async with asyncio.timeout(self._timeout):
+                pinned, host_header, sni = await self._destination(endpoint.url)
+                # Streamed and never read: a receiver's body is not our business.
+                async with self._http.stream(
                     "POST",
-                    endpoint.url,
+                    pinned,
                     content=body,
                     headers={
+                        "Host": host_header,
                         "Content-Type": "application/json",
                         "webhook-id": msg_id,
                         "webhook-timestamp": str(timestamp),
@@ -209,74 +244,101 @@ class Dispatcher:
                             rules.signing_secrets(endpoint, started), msg_id, timestamp, body
                         ),
                     },
-                ) as response,
-            ):
-                status_code = response.status_code
-                after = retry_after(response.headers.get("Retry-After"), started)
+                    extensions={"sni_hostname": sni} if sni else {},
+                ) as response:
+                    status_code = response.status_code
+                    after = retry_after(response.headers.get("Retry-After"), started)
             if not 200 <= status_code < 300:
                 error = f"answered {status_code}"
         except (httpx.TimeoutException, TimeoutError):
             error = f"no answer within {self._timeout:g} s"
-        except httpx.HTTPError as failure:
-            error = f"could not deliver: {type(failure).__name__}"
         except InvalidField as refused:
             error = refused.detail
+        except Exception as failure:
+            logger.info("webhook %s to endpoint %s: %r", msg_id, endpoint.id, failure)
+            error = f"could not deliver: {type(failure).__name__}"
         latency = int((time.perf_counter() - began) * 1000)
-        now = self._clock.now()
-        attempt = Attempt(at=started, status_code=status_code, latency_ms=latency, error=error)
-        endpoints = PostgresWebhookEndpointRepository(store.connection)
-        if error is None:
-            await store.record_attempt(head.delivery.id, attempt, DeliveryStatus.DELIVERED, now)
-            return
-        if status_code == 410:
-            await store.record_attempt(head.delivery.id, attempt, DeliveryStatus.FAILED, now)
-            await self._disable(store, endpoints, claimed, "The receiver answered 410 Gone.", now)
-            return
-        failed = len(head.delivery.attempts) + 1
-        wait = rules.next_retry(
-            failed, schedule=self._schedule, retry_after=after, jitter=self._jitter()
-        )
-        if wait is None:
-            await store.record_attempt(head.delivery.id, attempt, DeliveryStatus.FAILED, now)
-            await self._disable(
-                store,
-                endpoints,
-                claimed,
-                f"Gave up after {failed} failed attempts (last: {error}).",
-                now,
-            )
-            return
-        await store.record_attempt(head.delivery.id, attempt, DeliveryStatus.PENDING, now + wait)
-        await store.wait_until(endpoint.id, now + wait)
-        logger.info(
-            "webhook %s to endpoint %s failed (%s); retry in %s", msg_id, endpoint.id, error, wait
+        return Outcome(
+            attempt=Attempt(at=started, status_code=status_code, latency_ms=latency, error=error),
+            retry_after=after,
         )
 
+    async def _finish(self, leased: Leased, outcome: Outcome) -> None:
+        """The second transaction: record the attempt, and (if the lease still holds) decide
+        what the endpoint does next."""
+        connection = await self._pool.acquire()
+        try:
+            async with connection.transaction():
+                store = DispatchStore(connection)
+                now = self._clock.now()
+                delivery = leased.head.delivery
+                attempt = outcome.attempt
+                endpoint = await store.holding(leased.claimed.endpoint.id, leased.lease_id)
+                if endpoint is None:
+                    # The lease ran out and another worker took over (or the endpoint was
+                    # removed): keep the record, leave the scheduling to the holder.
+                    status = DeliveryStatus.PENDING
+                    if attempt.error is None:
+                        status = DeliveryStatus.DELIVERED
+                    await store.record_attempt(delivery.id, attempt, status, now)
+                    return
+                if attempt.error is None:
+                    await store.record_attempt(delivery.id, attempt, DeliveryStatus.DELIVERED, now)
+                    await store.wait_until(endpoint.id, now)
+                    return
+                if attempt.status_code == 410:
+                    await store.record_attempt(delivery.id, attempt, DeliveryStatus.FAILED, now)
+                    await self._disable(store, endpoint, "The receiver answered 410 Gone.", now)
+                    return
+                failed = delivery.attempt_count + 1
+                wait = rules.next_retry(
+                    failed,
+                    schedule=self._schedule,
+                    retry_after=outcome.retry_after,
+                    jitter=self._jitter(),
+                )
+                if wait is None:
+                    await store.record_attempt(delivery.id, attempt, DeliveryStatus.FAILED, now)
+                    reason = f"Gave up after {failed} failed attempts (last: {attempt.error})."
+                    await self._disable(store, endpoint, reason, now)
+                    return
+                await store.record_attempt(delivery.id, attempt, DeliveryStatus.PENDING, now + wait)
+                await store.wait_until(endpoint.id, now + wait)
+        finally:
+            await self._pool.release(connection)
+
     async def _disable(
-        self,
-        store: DispatchStore,
-        endpoints: PostgresWebhookEndpointRepository,
-        claimed: ClaimedEndpoint,
-        reason: str,
-        now: datetime,
+        self, store: DispatchStore, endpoint: WebhookEndpoint, reason: str, now: datetime
     ) -> None:
-        endpoint = rules.disable(claimed.endpoint, reason, now)
-        await endpoints.save(endpoint)
+        if endpoint.status is not EndpointStatus.ACTIVE:
+            return  # the organization disabled it meanwhile
+        disabled = rules.disable(endpoint, reason, now)
+        await PostgresWebhookEndpointRepository(store.connection).save(disabled)
         await PostgresOutbox(store.connection).append(
             new_event(
                 EventType.WEBHOOK_ENDPOINT_DISABLED,
-                organization_id=endpoint.organization_id,
+                organization_id=disabled.organization_id,
                 subject_type="webhook_endpoint",
-                subject_id=endpoint.id,
+                subject_id=disabled.id,
                 event_id=self._ids.new_id(),
                 now=now,
-                data={"endpoint_id": str(endpoint.id), "reason": reason},
+                data={"endpoint_id": str(disabled.id), "reason": reason},
             )
         )
-        logger.warning("webhook endpoint %s disabled: %s", endpoint.id, reason)
+        logger.warning("webhook endpoint %s disabled: %s", disabled.id, reason)
 
-    async def _check_destination(self, url: str) -> None:
-        """Checked again at each attempt: a name can come to resolve elsewhere."""
-        parts = urlsplit(url)
-        addresses = await self._resolver.addresses(parts.hostname or "")
-        rules.check_addresses(parts.scheme, addresses, self._allowed)
+    async def _destination(self, url: str) -> tuple[httpx.URL, str, str | None]:
+        """Where to connect: the URL with its host replaced by an address just checked (so
+        that a second lookup cannot lead elsewhere), the Host header, and the TLS name."""
+        parsed = httpx.URL(url)
+        addresses = await self._resolver.addresses(parsed.host)
+        rules.check_addresses(parsed.scheme, addresses, self._allowed)
+        pinned = parsed.copy_with(host=addresses[0].split("%", 1)[0])
+        host_header = parsed.netloc.decode("ascii")
+        try:
+            ipaddress.ip_address(parsed.host)
+            literal = True
+        except ValueError:
+            literal = False
+        sni = parsed.host if parsed.scheme == "https" and not literal else None
+        return pinned, host_header, sni

@@ -255,6 +255,10 @@ class ReferralRepository(Protocol):
         """Write back a referral loaded with get_for_update, and append the change."""
         ...
 
+    async def open_with_consent(self, consent_id: UUID, *, excluding: UUID) -> bool:
+        """Whether another referral that has not closed yet rests on the consent."""
+        ...
+
     async def overdue(self, now: datetime, limit: int) -> list[Referral]:
         """Unanswered referrals past their answer_by, claimed for this transaction: several
         workers can sweep at once and never claim the same one."""
@@ -295,6 +299,11 @@ class WebhookEndpointRepository(Protocol):
 
     async def save(self, endpoint: WebhookEndpoint) -> None:
         """Write back an endpoint loaded with get_for_update."""
+        ...
+
+    async def resume(self, endpoint_id: UUID, now: datetime) -> None:
+        """After re-enabling: the deliveries given up on are pending again, first in line,
+        with the retry schedule started afresh."""
         ...
 
     async def delete(self, endpoint_id: UUID) -> None:

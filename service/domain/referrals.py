@@ -76,6 +76,15 @@ class IllegalTransition(DomainError):
         self.allowed = allowed
 
 
+class ReferralConflict(DomainError):
+    """The transition is allowed by the table, but the referral's circumstances changed (its
+    consent ended, the receiver left the network...); `reason` says which rule."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+
+
 class DuplicateReferral(DomainError):
     """The sender already made a referral with this external_ref."""
 
@@ -189,7 +198,10 @@ def transition(
     change_id: UUID,
     now: datetime,
 ) -> tuple[Referral, StatusChange]:
-    """Move the referral, or IllegalTransition naming what this side may do instead."""
+    """Move the referral, or IllegalTransition naming what this side may do instead. Once
+    its answer time has passed, an unanswered referral can only expire (the sweep will)."""
+    if is_overdue(referral, now) and side is not Side.SYSTEM:
+        raise IllegalTransition(referral.status, to, [])
     if TRANSITIONS.get(referral.status, {}).get(to) is not side:
         raise IllegalTransition(referral.status, to, allowed_for(referral.status, side))
     moved = msgspec.structs.replace(

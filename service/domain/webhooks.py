@@ -86,17 +86,42 @@ def check_addresses(scheme: str, addresses: Sequence[str], allowed: Sequence[IpN
     if not addresses:
         raise InvalidField("url", "The host does not resolve.")
     for text in addresses:
-        address = ipaddress.ip_address(text.split("%", 1)[0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
+        address = _effective(ipaddress.ip_address(text.split("%", 1)[0]))
         permitted = any(address in network for network in allowed)
-        public = address.is_global and not (address.is_multicast or address.is_reserved)
-        if not permitted and not public:
+        if not permitted and not _public(address):
             raise InvalidField(
                 "url", "The URL leads to a private, loopback or reserved address; refused."
             )
         if not permitted and scheme != "https":
             raise InvalidField("url", "Use https.")
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _effective(
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address,
+) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """The IPv4 address an IPv6 one stands for (mapped, 6to4, NAT64), if any: that is where
+    the packets end up."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return address.ipv4_mapped
+        if address.sixtofour is not None:
+            return address.sixtofour
+        if address in _NAT64:
+            return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return address
+
+
+def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if not address.is_global or address.is_multicast or address.is_reserved:
+        return False
+    # Older Pythons call these global; neither is the public internet.
+    return not (
+        isinstance(address, ipaddress.IPv6Address)
+        and (address.is_site_local or address.teredo is not None)
+    )
 
 
 def register_endpoint(
@@ -232,6 +257,8 @@ class Delivery(msgspec.Struct, frozen=True, kw_only=True):
     event_type: str
     status: DeliveryStatus
     redelivery: bool
+    # Attempts since the endpoint was last (re-)enabled: what the retry schedule counts.
+    attempt_count: int
     attempts: list[Attempt]
     next_attempt_at: datetime | None
     created_at: datetime

@@ -141,14 +141,19 @@ async def _consent_for(
 
 
 async def _check_network(uow: UnitOfWork, network_id: UUID, *organizations: UUID) -> None:
+    # One answer for every failure: a caller learns nothing about networks it is not in.
+    refused = InvalidField("network_id", "Name an open network both organizations take part in.")
     network = await uow.networks.get_for_update(network_id)
     if network is None:
-        raise InvalidField("network_id", "No such network.")
-    network_rules.require_open(network)
+        raise refused
+    try:
+        network_rules.require_open(network)
+    except network_rules.NetworkConflict:
+        raise refused from None
     for organization_id in organizations:
         taking_part = await uow.networks.participation(network_id, organization_id)
         if taking_part is None or taking_part.status is not ParticipationStatus.ACTIVE:
-            raise InvalidField("network_id", "Both organizations must take part in the network.")
+            raise refused
 
 
 async def create_referral(
@@ -199,6 +204,23 @@ async def create_referral(
     return referral
 
 
+async def _check_still_allowed(referral: Referral, uow: UnitOfWork, now: datetime) -> None:
+    """Accepting rests on the consent and the person as they are now, not at creation."""
+    consent = await uow.consents.get_for_update(
+        referral.sender_organization_id, referral.consent_id
+    )
+    if consent is None or not consent.is_active(now):
+        raise rules.ReferralConflict(
+            "consent-not-in-force",
+            "The consent this referral rests on is no longer in force; the sender can record a "
+            "new one and refer again.",
+        )
+    member = await uow.members.get_any(referral.member_id)
+    if member is None or member.erased_at is not None:
+        erased_at = member.erased_at if member is not None and member.erased_at else now
+        raise MemberErased(referral.member_id, erased_at)
+
+
 async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now: datetime) -> None:
     """An accepted referral into a network makes the person an active member of it: the
     focus of a circle that has none yet, a peer otherwise."""
@@ -210,12 +232,13 @@ async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now:
     if any(m.member_id == referral.member_id for m in live):
         return
     focus = next((m for m in live if m.role is Role.FOCUS), None)
-    home = await uow.networks.participation(network.id, referral.sender_organization_id)
-    if home is None or home.status is not ParticipationStatus.ACTIVE:
-        raise network_rules.NetworkConflict(
-            "organization-not-participating",
-            "The referring organization no longer takes part in the network.",
-        )
+    for organization_id in (referral.sender_organization_id, referral.receiver_organization_id):
+        taking_part = await uow.networks.participation(network.id, organization_id)
+        if taking_part is None or taking_part.status is not ParticipationStatus.ACTIVE:
+            raise rules.ReferralConflict(
+                "organization-not-participating",
+                "Both organizations must still take part in the network to accept.",
+            )
     membership = network_rules.add_membership(
         network,
         membership_id=ids.new_id(),
@@ -243,7 +266,6 @@ async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now:
                 "network_id": str(network.id),
                 "membership_id": str(membership.id),
                 "role": membership.role.value,
-                "referral_id": str(referral.id),
             },
         )
     )
@@ -268,8 +290,11 @@ async def _record(
             change=change,
         )
     )
-    if moved.status in rules.TERMINAL:
-        # A consent given "until the referral is closed" ends with it.
+    if moved.status in rules.TERMINAL and not await uow.referrals.open_with_consent(
+        referral.consent_id, excluding=referral.id
+    ):
+        # A consent given "until the referral is closed" ends with it (with the last one, when
+        # several referrals rest on the same consent).
         consent = await uow.consents.get_for_update(
             referral.sender_organization_id, referral.consent_id
         )
@@ -306,8 +331,10 @@ async def transition_referral(
             change_id=ids.new_id(),
             now=now,
         )
-        if moved.status is ReferralStatus.ACCEPTED and moved.network_id is not None:
-            await _join_network(moved, uow, ids, now)
+        if moved.status is ReferralStatus.ACCEPTED:
+            await _check_still_allowed(moved, uow, now)
+            if moved.network_id is not None:
+                await _join_network(moved, uow, ids, now)
         await _record(referral, moved, change, uow, ids, now)
         await uow.commit()
     return moved

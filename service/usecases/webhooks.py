@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 from uuid import UUID
@@ -23,6 +25,7 @@ from service.domain.ports import (
 from service.domain.webhooks import (
     Delivery,
     EndpointChanges,
+    EndpointStatus,
     IpNetwork,
     NewEndpoint,
     WebhookEndpoint,
@@ -33,6 +36,11 @@ class UrlPolicy(msgspec.Struct, frozen=True, kw_only=True):
     """Which addresses the operator lets webhooks reach beyond the public internet."""
 
     allowed_networks: tuple[IpNetwork, ...] = ()
+
+
+_DNS_NAME = re.compile(
+    r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.?"
+)
 
 
 def host_of(url: str) -> tuple[str, str]:
@@ -51,7 +59,14 @@ def host_of(url: str) -> tuple[str, str]:
         )
     if parts.fragment:
         raise InvalidField("url", "A webhook URL has no fragment.")
-    return parts.scheme, parts.hostname
+    host = parts.hostname
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        # A name, then: no numeric last label ("8.8.8.010" is an address in disguise).
+        if not _DNS_NAME.fullmatch(host) or host.rsplit(".", 1)[-1].isdigit():
+            raise InvalidField("url", "The host is neither a DNS name nor an IP address.") from None
+    return parts.scheme, host
 
 
 async def _check_url(url: str, resolver: AddressResolver, policy: UrlPolicy) -> None:
@@ -112,6 +127,8 @@ async def change_endpoint(
         changed = rules.change_endpoint(endpoint, changes, clock.now())
         if changed is not endpoint:
             await uow.webhooks.save(changed)
+            if endpoint.status is not changed.status and changed.status is EndpointStatus.ACTIVE:
+                await uow.webhooks.resume(endpoint.id, clock.now())
             await uow.commit()
     return changed
 

@@ -364,3 +364,36 @@ def test_referrals_that_break_a_rule_are_refused_and_change_nothing(
     )
     assert unknown_receiver.status_code == 422
     assert db.snapshot() == before
+
+
+def test_accepting_rests_on_the_consent_as_it_is_now(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    referral = refer(client, clinic, peer).json()
+    revoked = client.post(
+        f"/v1/consents/{referral['consent_id']}/revoke", json={}, headers=clinic.headers
+    )
+    assert revoked.status_code == 200, revoked.text
+    refused = move(client, peer, referral["id"], "accepted")
+    assert refused.status_code == 409
+    assert refused.json()["type"].endswith("/consent-not-in-force")
+    assert (
+        client.get(f"/v1/referrals/{referral['id']}", headers=peer.headers).json()["status"]
+        == "requested"
+    )
+    assert move(client, peer, referral["id"], "rejected", "No consent").status_code == 200
+
+
+def test_a_shared_consent_ends_with_the_last_referral_resting_on_it(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    first = refer(client, clinic, peer).json()
+    second = refer(
+        client, clinic, peer, member_id=first["member_id"], consent_id=first["consent_id"]
+    ).json()
+    assert second["consent_id"] == first["consent_id"]
+    assert move(client, peer, first["id"], "rejected").status_code == 200
+    consent_url = f"/v1/consents/{first['consent_id']}"
+    assert client.get(consent_url, headers=clinic.headers).json()["status"] == "active"
+    assert move(client, clinic, second["id"], "cancelled").status_code == 200
+    assert client.get(consent_url, headers=clinic.headers).json()["status"] == "expired"

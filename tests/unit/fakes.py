@@ -20,7 +20,13 @@ from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
-from service.domain.referrals import DuplicateReferral, Referral, ReferralStatus, StatusChange
+from service.domain.referrals import (
+    TERMINAL,
+    DuplicateReferral,
+    Referral,
+    ReferralStatus,
+    StatusChange,
+)
 from service.domain.webhooks import Delivery, WebhookEndpoint
 
 
@@ -77,6 +83,7 @@ class Store:
         self.referral_changes: list[StatusChange] = []
         self.endpoints: dict[UUID, WebhookEndpoint] = {}
         self.deliveries: list[tuple[UUID, UUID, UUID]] = []  # endpoint, event, delivery
+        self.resumed: list[UUID] = []
 
     def copy(self) -> Store:
         copied = Store()
@@ -359,6 +366,12 @@ class FakeReferrals:
         self._staged.referrals[referral.id] = referral
         self._staged.referral_changes.append(change)
 
+    async def open_with_consent(self, consent_id: UUID, *, excluding: UUID) -> bool:
+        return any(
+            r.consent_id == consent_id and r.id != excluding and r.status not in TERMINAL
+            for r in self._staged.referrals.values()
+        )
+
     async def overdue(self, now: datetime, limit: int) -> list[Referral]:
         return [
             r
@@ -417,6 +430,9 @@ class FakeWebhookEndpoints:
 
     async def save(self, endpoint: WebhookEndpoint) -> None:
         self._staged.endpoints[endpoint.id] = endpoint
+
+    async def resume(self, endpoint_id: UUID, now: datetime) -> None:
+        self._staged.resumed.append(endpoint_id)
 
     async def delete(self, endpoint_id: UUID) -> None:
         del self._staged.endpoints[endpoint_id]

@@ -66,6 +66,8 @@ def test_retry_after_reads_seconds_and_dates() -> None:
     assert retry_after("120", NOW) == timedelta(seconds=120)
     assert retry_after("Wed, 25 Nov 2026 12:05:00 GMT", NOW) == timedelta(minutes=5)
     assert retry_after("soon", NOW) is None
+    assert retry_after("100000000000000", NOW) == timedelta(days=7)
+    assert retry_after("\u00b2", NOW) is None
     assert retry_after(None, NOW) is None
 
 
@@ -84,6 +86,9 @@ def test_retry_after_reads_seconds_and_dates() -> None:
         "100.64.0.1",
         "::ffff:192.168.0.1",
         "224.0.0.1",
+        "2002:a00:1::",
+        "64:ff9b::a00:1",
+        "fec0::1",
     ],
 )
 def test_addresses_outside_the_public_internet_are_refused(address: str) -> None:

@@ -32,7 +32,7 @@ from service.domain.errors import (
 from service.domain.networks import NetworkConflict, NotAllowed
 from service.domain.pledges import PledgeConflict
 from service.domain.recovery import NoJourney
-from service.domain.referrals import DuplicateReferral, IllegalTransition
+from service.domain.referrals import DuplicateReferral, IllegalTransition, ReferralConflict
 
 logger = logging.getLogger("service.errors")
 
@@ -81,6 +81,7 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     NoJourney: ProblemKind(409, "no-recovery-start", "The member has no recovery start yet"),
     PledgeConflict: ProblemKind(409, "pledge-conflict", "The pledge does not allow that now"),
     IllegalTransition: ProblemKind(409, "illegal-transition", "Not a transition allowed now"),
+    ReferralConflict: ProblemKind(409, "referral-conflict", "The referral cannot move now"),
     DuplicateReferral: ProblemKind(409, "duplicate-external-ref", "Duplicate external_ref"),
     NotAllowed: ProblemKind(403, "not-allowed", "Not this organization's to do"),
     CannotRevokeOwnKey: ProblemKind(409, "cannot-revoke-own-key", "A key cannot revoke itself"),
@@ -157,7 +158,7 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
         return problem_response(kind, error.detail, existing_id=str(error.existing_id))
     if isinstance(error, IllegalTransition):
         return problem_response(kind, error.detail, allowed=[s.value for s in error.allowed])
-    if isinstance(error, NetworkConflict | PledgeConflict):
+    if isinstance(error, NetworkConflict | PledgeConflict | ReferralConflict):
         # One stable type per rule, so clients can tell "focus-taken" from "network-archived".
         return problem_response(ProblemKind(409, error.reason, kind.title), error.detail)
     if isinstance(error, MemberErased):

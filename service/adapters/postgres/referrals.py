@@ -124,6 +124,15 @@ class PostgresReferralRepository:
         )
         await self._append(change)
 
+    async def open_with_consent(self, consent_id: UUID, *, excluding: UUID) -> bool:
+        found: bool = await self._connection.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM referrals WHERE consent_id = $1 AND id <> $2 "
+            "AND status IN ('requested', 'accepted', 'in_progress'))",
+            consent_id,
+            excluding,
+        )
+        return found
+
     async def overdue(self, now: datetime, limit: int) -> list[Referral]:
         rows = await self._connection.fetch(
             f"SELECT {REFERRAL_COLUMNS} FROM referrals "  # noqa: S608

@@ -27,7 +27,7 @@ ENDPOINT_COLUMNS = (
 )
 DELIVERY_COLUMNS = (
     "d.id, d.seq, d.endpoint_id, d.event_id, e.type AS event_type, d.status, d.redelivery, "
-    "d.attempts::text AS attempts, d.next_attempt_at, d.created_at, d.finished_at"
+    "d.attempt_count, d.attempts::text AS attempts, d.next_attempt_at, d.created_at, d.finished_at"
 )
 
 
@@ -60,6 +60,7 @@ def delivery_from_row(row: Record) -> Delivery:
         event_type=row["event_type"],
         status=status,
         redelivery=row["redelivery"],
+        attempt_count=row["attempt_count"],
         attempts=msgspec.json.decode(row["attempts"], type=list[Attempt]),
         next_attempt_at=row["next_attempt_at"] if status is DeliveryStatus.PENDING else None,
         created_at=row["created_at"],
@@ -112,9 +113,8 @@ class PostgresWebhookEndpointRepository:
         await self._connection.execute(
             "UPDATE webhook_endpoints SET url = $2, description = $3, event_types = $4, "
             "secret = $5, previous_secret = $6, previous_secret_until = $7, status = $8, "
-            "disabled_reason = $9, disabled_at = $10, version = $11, updated_at = $12, "
-            # A change (re-enabling above all) is worth a look right away.
-            "next_attempt_at = LEAST(next_attempt_at, $12) WHERE id = $1",
+            "disabled_reason = $9, disabled_at = $10, version = $11, updated_at = $12 "
+            "WHERE id = $1",
             e.id,
             e.url,
             e.description,
@@ -127,6 +127,19 @@ class PostgresWebhookEndpointRepository:
             e.disabled_at,
             e.version,
             e.updated_at,
+        )
+
+    async def resume(self, endpoint_id: UUID, now: datetime) -> None:
+        await self._connection.execute(
+            "UPDATE webhook_deliveries SET status = 'pending', attempt_count = 0, "
+            "next_attempt_at = $2, finished_at = NULL WHERE endpoint_id = $1 AND status = 'failed'",
+            endpoint_id,
+            now,
+        )
+        await self._connection.execute(
+            "UPDATE webhook_endpoints SET next_attempt_at = $2, lease_id = NULL WHERE id = $1",
+            endpoint_id,
+            now,
         )
 
     async def delete(self, endpoint_id: UUID) -> None:
@@ -194,9 +207,11 @@ class PostgresWebhookQueries:
         return page_from_rows([delivery_from_row(r) for r in rows], page, lambda d: UUID(int=d.seq))
 
 
-# The dispatcher's statements. One endpoint at a time is claimed with SKIP LOCKED and held
-# (row lock) while its head delivery is attempted: a worker that dies releases it with its
-# connection, and the delivery, still pending, is attempted again by whoever claims next.
+# The dispatcher's statements. An endpoint is claimed with SKIP LOCKED, its new events queued
+# and its head delivery leased (next_attempt_at pushed past the attempt's deadline) in one
+# short transaction; the attempt runs with no transaction open, and its outcome is written in
+# a second one, by the lease holder. A worker that dies leaves the delivery pending: when the
+# lease runs out, the next claim attempts it again.
 CLAIM_ENDPOINT = f"""
 SELECT {ENDPOINT_COLUMNS}, cursor_txid::text::bigint AS cursor_txid, cursor_position
 FROM webhook_endpoints
@@ -319,8 +334,28 @@ class DispatchStore:
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
         await self._connection.execute(
-            "UPDATE webhook_endpoints SET next_attempt_at = $2 WHERE id = $1", endpoint_id, at
+            "UPDATE webhook_endpoints SET next_attempt_at = $2, lease_id = NULL WHERE id = $1",
+            endpoint_id,
+            at,
         )
+
+    async def lease(self, endpoint_id: UUID, lease_id: UUID, until: datetime) -> None:
+        await self._connection.execute(
+            "UPDATE webhook_endpoints SET lease_id = $2, next_attempt_at = $3 WHERE id = $1",
+            endpoint_id,
+            lease_id,
+            until,
+        )
+
+    async def holding(self, endpoint_id: UUID, lease_id: UUID) -> WebhookEndpoint | None:
+        """The endpoint, locked, if this lease is still the one on it."""
+        row = await self._connection.fetchrow(
+            f"SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints "  # noqa: S608
+            "WHERE id = $1 AND lease_id = $2 FOR UPDATE",
+            endpoint_id,
+            lease_id,
+        )
+        return None if row is None else endpoint_from_row(row)
 
     async def record_attempt(
         self,
@@ -333,7 +368,7 @@ class DispatchStore:
         await self._connection.execute(
             "UPDATE webhook_deliveries SET status = $2, attempt_count = attempt_count + 1, "
             "attempts = attempts || $3::jsonb, next_attempt_at = $4, finished_at = $5 "
-            "WHERE id = $1",
+            "WHERE id = $1 AND status = 'pending'",
             delivery_id,
             status.value,
             msgspec.json.encode([attempt]).decode(),
