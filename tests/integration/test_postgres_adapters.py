@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
@@ -10,6 +11,7 @@ import asyncpg
 import msgspec
 import pytest
 
+from service.adapters.postgres.events import FeedPosition, PostgresEventFeed
 from service.adapters.postgres.mapping import api_key_from_row, member_from_row
 from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
@@ -176,3 +178,44 @@ async def test_a_completed_claim_is_never_released(pool: Database) -> None:
     await store.release(claim)
     replay = await store.claim(claim.scope_id, "done", b"f", NOW)
     assert replay == StoredResponse(status=201, headers={}, body=b"{}")
+
+
+async def test_the_feed_never_skips_a_row_that_commits_late(pool: Database, dsn: str) -> None:
+    """B takes its transaction id before C, C writes its event before B, B commits first. By
+    position alone a cursor would pass C's row before it existed; by (txid, position) it
+    waits below C and then hands C's row out."""
+    org = await _organization(pool)
+    feed = PostgresEventFeed(pool)
+    start = FeedPosition(txid=int(await pool.fetchval("SELECT pg_current_xact_id()::text")))
+    insert = (
+        "INSERT INTO outbox_events (id, type, organization_id, subject_type, subject_id, "
+        "occurred_at, data) VALUES ($1, 'member.created', $2, 'member', $1, now(), '{}')"
+    )
+    b, c = await asyncpg.connect(dsn), await asyncpg.connect(dsn)
+    try:
+        b_tx, c_tx = b.transaction(), c.transaction()
+        await b_tx.start()
+        await c_tx.start()
+        xid_b = int(await b.fetchval("SELECT pg_current_xact_id()::text"))
+        xid_c = int(await c.fetchval("SELECT pg_current_xact_id()::text"))
+        assert xid_b < xid_c
+        c_event, b_event = uuid4(), uuid4()
+        await c.execute(insert, c_event, org)
+        await b.execute(insert, b_event, org)
+        await b_tx.commit()
+        # Another session's transaction older than B (the service's own sweeps) can hold the
+        # horizon for a moment: wait for it to pass.
+        seen = await feed.after(org, start, 10, None)
+        for _ in range(50):
+            if seen:
+                break
+            await asyncio.sleep(0.1)
+            seen = await feed.after(org, start, 10, None)
+        assert [f.event.id for f in seen] == [b_event]
+        cursor = seen[-1].at
+        await c_tx.commit()
+        later = await feed.after(org, cursor, 10, None)
+        assert [f.event.id for f in later] == [c_event]
+    finally:
+        await b.close()
+        await c.close()

@@ -271,3 +271,15 @@ def test_a_killed_service_loses_no_delivery() -> None:
     after_restart = [r.headers["webhook-id"] for r in arrived[1:]]
     assert after_restart[0] == in_flight.headers["webhook-id"]
     assert set(after_restart) == set(by_member.values())
+
+
+def test_two_services_on_one_database_share_the_work_without_repeating_it(
+    client: httpx.Client, org: Org, dsn: str
+) -> None:
+    with webhook_receiver() as receiver, service_process(dsn, **SERVICE_SETTINGS):
+        endpoint_id, _ = register(client, org, receiver.url)
+        members = [create_member(client, org, display_name=f"W{i}")["id"] for i in range(10)]
+        receiver.wait_for(10)
+        time.sleep(0.5)  # a duplicate would have arrived by now
+        assert [r.json["data"]["member_id"] for r in receiver.received] == members
+        remove(client, org, endpoint_id)
