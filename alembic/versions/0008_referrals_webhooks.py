@@ -21,6 +21,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute("CREATE INDEX outbox_events_in_feed_order ON outbox_events (txid, position)")
+    # Every read of the outbox (feed, webhook fan-out) walks it in feed order; these two were
+    # read by nothing and cost every write that emits an event.
+    op.execute("DROP INDEX outbox_events_by_organization")
+    op.execute("DROP INDEX outbox_events_by_subject")
     op.execute("""
     CREATE TABLE referrals (
         id                        uuid PRIMARY KEY,
@@ -128,4 +132,8 @@ def downgrade() -> None:
     op.execute("DROP TABLE webhook_endpoints")
     op.execute("DROP TABLE referral_status_changes")
     op.execute("DROP TABLE referrals")
+    op.execute("CREATE INDEX outbox_events_by_subject ON outbox_events (subject_id, position)")
+    op.execute(
+        "CREATE INDEX outbox_events_by_organization ON outbox_events (organization_id, position)"
+    )
     op.execute("DROP INDEX outbox_events_in_feed_order")

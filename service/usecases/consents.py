@@ -55,20 +55,27 @@ async def grant_consent(
         recipient = command.terms.recipient_organization_id
         if recipient is not None and await uow.organizations.get(recipient) is None:
             raise InvalidField("recipient_organization_id", "No such organization.")
-        consent = rules.grant_consent(
-            command.terms,
-            consent_id=ids.new_id(),
-            member_id=member.id,
-            member_timezone=member.timezone,
-            home_organization_id=command.organization_id,
-            recorded_by_key_id=command.key_id,
-            now=now,
-        )
-        await uow.consents.add(consent)
-        await uow.outbox.append(
-            consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now)
-        )
+        consent = await record_consent(command, member, uow, ids, now)
         await uow.commit()
+    return consent
+
+
+async def record_consent(
+    command: GrantConsent, member: Member, uow: UnitOfWork, ids: IdSource, now: datetime
+) -> Consent:
+    """Inside the caller's unit of work: check the terms, store the consent, announce it."""
+    assert member.timezone is not None  # an erased member was refused before
+    consent = rules.grant_consent(
+        command.terms,
+        consent_id=ids.new_id(),
+        member_id=member.id,
+        member_timezone=member.timezone,
+        home_organization_id=command.organization_id,
+        recorded_by_key_id=command.key_id,
+        now=now,
+    )
+    await uow.consents.add(consent)
+    await uow.outbox.append(consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now))
     return consent
 
 

@@ -19,7 +19,7 @@ from service.domain.networks import MembershipStatus, NetworkKind, Participation
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, ReferralQueries, UnitOfWork
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
-from service.usecases.consents import consent_event
+from service.usecases.consents import GrantConsent, consent_event, record_consent
 
 
 class CreateReferral(msgspec.Struct, frozen=True, kw_only=True):
@@ -114,21 +114,13 @@ async def _consent_for(
                 "consent.recipient_organization_id",
                 "The consent of a referral is to the receiving organization.",
             )
-        assert member.timezone is not None
-        consent = consent_rules.grant_consent(
-            msgspec.structs.replace(terms, recipient_organization_id=receiver),
-            consent_id=ids.new_id(),
+        grant = GrantConsent(
+            organization_id=command.organization_id,
+            key_id=command.key_id,
             member_id=member.id,
-            member_timezone=member.timezone,
-            home_organization_id=command.organization_id,
-            recorded_by_key_id=command.key_id,
-            now=now,
+            terms=msgspec.structs.replace(terms, recipient_organization_id=receiver),
         )
-        await uow.consents.add(consent)
-        await uow.outbox.append(
-            consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now)
-        )
-        return consent
+        return await record_consent(grant, member, uow, ids, now)
     assert command.consent_id is not None
     found = await uow.consents.get_for_update(command.organization_id, command.consent_id)
     if found is None or found.member_id != member.id or found.recipient_organization_id != receiver:

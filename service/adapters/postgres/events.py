@@ -78,18 +78,22 @@ class FeedEvent(msgspec.Struct, frozen=True, kw_only=True):
     event: Event
 
 
+def event_from_row(r: Record, *, id_column: str = "id", type_column: str = "type") -> Event:
+    """An outbox row (with `data` selected as text) as an Event."""
+    return Event(
+        id=r[id_column],
+        type=EventType(r[type_column]),
+        organization_id=r["organization_id"],
+        subject_type=r["subject_type"],
+        subject_id=r["subject_id"],
+        occurred_at=r["occurred_at"],
+        data=msgspec.json.decode(r["data"]),
+    )
+
+
 def feed_event_from_row(r: Record) -> FeedEvent:
     return FeedEvent(
-        at=FeedPosition(txid=r["txid"], position=r["position"]),
-        event=Event(
-            id=r["id"],
-            type=EventType(r["type"]),
-            organization_id=r["organization_id"],
-            subject_type=r["subject_type"],
-            subject_id=r["subject_id"],
-            occurred_at=r["occurred_at"],
-            data=msgspec.json.decode(r["data"]),
-        ),
+        at=FeedPosition(txid=r["txid"], position=r["position"]), event=event_from_row(r)
     )
 
 

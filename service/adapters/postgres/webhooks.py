@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 from asyncpg import Record
 
-from service.adapters.postgres.events import VISIBLE_TO, visibility_arguments
+from service.adapters.postgres.events import VISIBLE_TO, event_from_row, visibility_arguments
 from service.adapters.postgres.pool import Database, DbConnection
 from service.domain.events import Event, EventType
 from service.domain.paging import Page, PageRequest, page_from_rows
@@ -321,15 +321,7 @@ class DispatchStore:
         row = await self._connection.fetchrow(HEAD_DELIVERY, endpoint_id)
         if row is None:
             return None
-        event = Event(
-            id=row["event_id"],
-            type=EventType(row["event_type"]),
-            organization_id=row["organization_id"],
-            subject_type=row["subject_type"],
-            subject_id=row["subject_id"],
-            occurred_at=row["occurred_at"],
-            data=msgspec.json.decode(row["data"]),
-        )
+        event = event_from_row(row, id_column="event_id", type_column="event_type")
         return HeadDelivery(delivery=delivery_from_row(row), event=event)
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
