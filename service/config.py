@@ -57,6 +57,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Waits before each attempt, in seconds, comma-separated; empty: the standard schedule
     # (0, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h). Shorter ones are for tests.
     webhook_retry_schedule: str = ""
+    # Requests each API key may make per window (fixed windows aligned on the clock); 0: no
+    # limit. Workers share the count through PostgreSQL, synced this often.
+    rate_limit_quota: int = 6000
+    rate_limit_window_seconds: int = 60
+    rate_limit_sync_seconds: float = 1.0
     log_level: str = "INFO"
     access_log: bool = True
 

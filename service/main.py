@@ -14,6 +14,7 @@ from litestar import Litestar
 from service.adapters.http.app import create_app
 from service.adapters.http.auth import KeyCache
 from service.adapters.http.options import with_exact_options
+from service.adapters.http.rate_limit import RateLimiter
 from service.adapters.http.request_context import ASGIApp, with_request_context
 from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging
@@ -23,6 +24,7 @@ from service.adapters.postgres.federation_queries import PostgresFederationQueri
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
+from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
 from service.adapters.postgres.referrals import PostgresReferralQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.postgres.webhooks import PostgresWebhookQueries
@@ -30,6 +32,7 @@ from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.adapters.webhooks import Dispatcher, SystemResolver, WebhookSecretGenerator
 from service.config import Settings
 from service.domain.members import known_timezones
+from service.domain.rate_limits import RateLimitPolicy
 from service.domain.webhooks import RETRY_SCHEDULE, parse_networks
 from service.usecases.consents import announce_expired_consents
 from service.usecases.milestones import announce_due_milestones
@@ -129,7 +132,21 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
             schedule=retry_schedule(settings.webhook_retry_schedule),
             resolver=resolver,
         )
+        rate_limiter = RateLimiter(
+            RateLimitPolicy(
+                quota=settings.rate_limit_quota, window_seconds=settings.rate_limit_window_seconds
+            ),
+            PostgresRateLimitCounts(pool),
+        )
         background = [
+            asyncio.create_task(
+                repeat_forever(
+                    rate_limiter.sync, settings.rate_limit_sync_seconds, "syncing rate limits"
+                )
+            ),
+            asyncio.create_task(
+                repeat_forever(rate_limiter.forget_old_windows, 600, "forgetting old rate limits")
+            ),
             *(
                 asyncio.create_task(dispatcher.run_forever())
                 for _ in range(settings.webhook_concurrency)
@@ -190,6 +207,7 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                 webhook_secrets=WebhookSecretGenerator(),
                 resolver=resolver,
                 webhook_networks=webhook_networks,
+                rate_limiter=rate_limiter,
             )
         finally:
             for task in background:

@@ -8,7 +8,9 @@ from typing import Any, cast
 from uuid import UUID
 
 from litestar.connection import ASGIConnection
+from litestar.exceptions import TooManyRequestsException
 
+from service.adapters.http.rate_limit import RateLimiter
 from service.domain.errors import AuthenticationRequired
 from service.domain.organizations import (
     Caller,
@@ -101,6 +103,7 @@ _ASGIApp = Callable[[Any, Any, Any], Awaitable[None]]
 
 def make_authentication(
     cache_of: Callable[[_Scope], KeyCache],
+    limiter_of: Callable[[_Scope], RateLimiter],
 ) -> Callable[..., _ASGIApp]:
     """Route middleware that resolves the caller from the bearer key and checks the scope the
     route's `opt` names, before the body is read: an unauthenticated request learns nothing
@@ -118,11 +121,42 @@ def make_authentication(
                 if opt.get("operator"):
                     caller.require_operator()
                 scope["caller"] = caller
+                limiter = limiter_of(scope)
+                if limiter.enabled:
+                    await app(scope, receive, _limited(limiter, caller.key_id, send))
+                    return
             await app(scope, receive, send)
 
         return authenticate
 
     return middleware
+
+
+def _limited(limiter: RateLimiter, key_id: UUID, send: Any) -> Any:
+    """Count the request against its key's quota: a 429 past it, the RateLimit header fields
+    on every answer."""
+    decision = limiter.check(key_id)
+    fields = [
+        (b"ratelimit-policy", limiter.policy_header.encode()),
+        (b"ratelimit", limiter.header(decision).encode()),
+    ]
+    if not decision.allowed:
+        raise TooManyRequestsException(
+            f"This API key used its {limiter.policy.quota} requests of the last "
+            f"{limiter.policy.window_seconds} s; retry after {decision.reset_seconds} s.",
+            headers={
+                "Retry-After": str(decision.reset_seconds),
+                "RateLimit-Policy": limiter.policy_header,
+                "RateLimit": limiter.header(decision),
+            },
+        )
+
+    async def send_with_fields(message: Any) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", ()), *fields]
+        await send(message)
+
+    return send_with_fields
 
 
 def caller_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller:

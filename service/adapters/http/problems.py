@@ -278,6 +278,10 @@ _DESCRIPTIONS: dict[int, str] = {
     413: "The request body is larger than the service accepts.",
     422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "
     "the Idempotency-Key was used before with another request.",
+    429: "This API key used its quota of requests for the current window; nothing was "
+    "changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` "
+    '(e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests '
+    "remaining, seconds until the window resets).",
     500: "The service failed; nothing was changed.",
     503: "Busy (a statement waited too long); nothing was changed. Retry after `Retry-After`.",
 }
@@ -285,7 +289,7 @@ _DESCRIPTIONS: dict[int, str] = {
 
 def error_responses(*statuses: int) -> dict[int, ResponseSpec]:
     """OpenAPI declarations for the given error statuses (plus the ones every route can give)."""
-    every_route = (400, 401, 404, 500, 503)
+    every_route = (400, 401, 404, 429, 500, 503)
     return {s: _spec(_DESCRIPTIONS[s]) for s in sorted({*every_route, *statuses})}
 
 

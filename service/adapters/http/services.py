@@ -9,6 +9,7 @@ from uuid import UUID
 from litestar.connection import ASGIConnection
 
 from service.adapters.http.auth import KeyCache, make_authentication
+from service.adapters.http.rate_limit import RateLimiter
 from service.adapters.http.request_context import request_id_var
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
@@ -50,6 +51,7 @@ class Services:
         webhook_secrets: WebhookSecretSource,
         resolver: AddressResolver,
         webhook_networks: tuple[IpNetwork, ...],
+        rate_limiter: RateLimiter,
     ) -> None:
         self.settings = settings
         self.pool = pool
@@ -67,6 +69,7 @@ class Services:
         self.webhook_secrets = webhook_secrets
         self.resolver = resolver
         self.webhook_networks = webhook_networks
+        self.rate_limiter = rate_limiter
 
     def uow(self) -> PostgresUnitOfWork:
         return PostgresUnitOfWork(self.pool)
@@ -89,6 +92,11 @@ def key_cache_of(scope: MutableMapping[str, Any]) -> KeyCache:
     return cast(Services, scope["app"].state.services).key_cache
 
 
-# Route middleware of every API controller: a valid key, and the scope the route's `opt` names.
-authenticated = make_authentication(key_cache_of)
+def rate_limiter_of(scope: MutableMapping[str, Any]) -> RateLimiter:
+    return cast(Services, scope["app"].state.services).rate_limiter
+
+
+# Route middleware of every API controller: a valid key, the scope the route's `opt` names,
+# and the key's rate limit.
+authenticated = make_authentication(key_cache_of, rate_limiter_of)
 BEARER: list[dict[str, list[str]]] = [{"BearerAuth": []}]

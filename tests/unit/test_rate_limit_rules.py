@@ -1,0 +1,58 @@
+"""Fixed-window rate limits: the decision, and the limiter's local and shared counts."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.adapters.http.rate_limit import RateLimiter
+from service.domain.rate_limits import RateLimitPolicy, decide, window_start
+
+POLICY = RateLimitPolicy(quota=5, window_seconds=60)
+KEY, OTHER = UUID(int=1), UUID(int=2)
+
+
+@given(st.integers(min_value=0, max_value=20), st.floats(min_value=0, max_value=2e9))
+def test_a_request_fits_while_the_quota_lasts(used: int, now: float) -> None:
+    decision = decide(POLICY, used, now)
+    assert decision.allowed == (used < POLICY.quota)
+    assert decision.remaining == max(POLICY.quota - used - 1, 0)
+    assert 0 < decision.reset_seconds <= POLICY.window_seconds
+    assert window_start(POLICY, now) + POLICY.window_seconds - int(now) <= 60
+
+
+class FakeCounts:
+    """The shared table: totals per (window, key)."""
+
+    def __init__(self) -> None:
+        self.totals: dict[tuple[int, UUID], int] = {}
+
+    async def add(self, window_start: int, increments: dict[UUID, int]) -> dict[UUID, int]:
+        for key_id, n in increments.items():
+            self.totals[window_start, key_id] = self.totals.get((window_start, key_id), 0) + n
+        return {k: self.totals[window_start, k] for k in increments}
+
+    async def forget_before(self, window_start: int) -> None:
+        self.totals = {k: v for k, v in self.totals.items() if k[0] >= window_start}
+
+
+async def test_workers_share_one_quota_through_the_shared_counts() -> None:
+    now = [1_000_020.0]
+    counts = FakeCounts()
+    first = RateLimiter(POLICY, counts, clock=lambda: now[0])
+    second = RateLimiter(POLICY, counts, clock=lambda: now[0])
+    assert [first.check(KEY).allowed for _ in range(3)] == [True, True, True]
+    await first.sync()
+    assert second.check(KEY).allowed
+    await second.sync()
+    # The second worker now knows of the first one's 3 (+ its own 1): one left.
+    assert second.check(KEY).allowed
+    assert not second.check(KEY).allowed
+    assert second.check(OTHER).allowed  # another key has its own quota
+    await second.sync()
+    await first.sync()
+    assert not first.check(KEY).allowed
+    now[0] += 60  # the next window
+    assert first.check(KEY).remaining == POLICY.quota - 1
