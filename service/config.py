@@ -62,6 +62,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit_quota: int = 6000
     rate_limit_window_seconds: int = 60
     rate_limit_sync_seconds: float = 1.0
+    # Empty: /metrics is open (the service listens on loopback by default); otherwise a scrape
+    # must send `Authorization: Bearer <metrics_token>`.
+    metrics_token: str = ""
+    # How often each worker adds its counts to the shared metrics.
+    metrics_flush_seconds: float = 5.0
     log_level: str = "INFO"
     access_log: bool = True
 

@@ -18,10 +18,12 @@ from service.adapters.http.rate_limit import RateLimiter
 from service.adapters.http.request_context import ASGIApp, with_request_context
 from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging
+from service.adapters.metrics import Metrics
 from service.adapters.postgres.database import start_embedded_postgres
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+from service.adapters.postgres.metrics import PostgresMetrics
 from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
@@ -97,8 +99,20 @@ def retry_schedule(spec: str) -> tuple[timedelta, ...]:
     return tuple(timedelta(seconds=float(part)) for part in spec.split(","))
 
 
-def litestar_app(settings: Settings, dsn: str) -> Litestar:
+async def flush_metrics(metrics: Metrics, store: PostgresMetrics) -> int:
+    """Add this worker's counts to the shared totals."""
+    rows = metrics.take()
+    try:
+        await store.add(rows)
+    except BaseException:
+        metrics.give_back(rows)
+        raise
+    return 0
+
+
+def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -> Litestar:
     known_timezones()  # load the zone database now, not inside the first request
+    counted = metrics or Metrics()
 
     @asynccontextmanager
     async def services() -> AsyncIterator[Services]:
@@ -131,7 +145,9 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
             allowed_networks=webhook_networks,
             schedule=retry_schedule(settings.webhook_retry_schedule),
             resolver=resolver,
+            metrics=counted,
         )
+        metrics_store = PostgresMetrics(pool)
         rate_limiter = RateLimiter(
             RateLimitPolicy(
                 quota=settings.rate_limit_quota, window_seconds=settings.rate_limit_window_seconds
@@ -139,6 +155,13 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
             PostgresRateLimitCounts(pool),
         )
         background = [
+            asyncio.create_task(
+                repeat_forever(
+                    lambda: flush_metrics(counted, metrics_store),
+                    settings.metrics_flush_seconds,
+                    "flushing metrics",
+                )
+            ),
             asyncio.create_task(
                 repeat_forever(
                     rate_limiter.sync, settings.rate_limit_sync_seconds, "syncing rate limits"
@@ -208,11 +231,16 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
                 resolver=resolver,
                 webhook_networks=webhook_networks,
                 rate_limiter=rate_limiter,
+                metrics_store=metrics_store,
             )
         finally:
             for task in background:
                 task.cancel()
             await asyncio.gather(*background, return_exceptions=True)
+            try:
+                await flush_metrics(counted, metrics_store)
+            except Exception:
+                logger.warning("could not flush the last metrics")
             await dispatcher.close()
             await reads.close()
             await pool.close()
@@ -221,9 +249,13 @@ def litestar_app(settings: Settings, dsn: str) -> Litestar:
 
 
 def asgi_app(settings: Settings, dsn: str) -> ASGIApp:
-    app = litestar_app(settings, dsn)
+    metrics = Metrics()
+    app = litestar_app(settings, dsn, metrics)
     return with_request_context(
-        app, access_log=settings.access_log, answer_options=with_exact_options(app, app)
+        app,
+        access_log=settings.access_log,
+        answer_options=with_exact_options(app, app),
+        metrics=metrics,
     )
 
 

@@ -27,6 +27,7 @@ from uuid import UUID
 import httpx
 import msgspec
 
+from service.adapters.metrics import Metrics
 from service.adapters.postgres.pool import Database
 from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.webhooks import (
@@ -139,6 +140,7 @@ class Dispatcher:
         schedule: Sequence[timedelta] = rules.RETRY_SCHEDULE,
         resolver: SystemResolver | None = None,
         jitter: Callable[[], float] = random.random,
+        metrics: Metrics | None = None,
     ) -> None:
         self._pool = pool
         self._clock = clock
@@ -150,6 +152,7 @@ class Dispatcher:
         self._schedule = schedule
         self._resolver = resolver or SystemResolver()
         self._jitter = jitter
+        self._metrics = metrics or Metrics()
         self._http = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout_seconds),
             follow_redirects=False,
@@ -177,6 +180,8 @@ class Dispatcher:
         if isinstance(prepared, Leased):
             outcome = await self._send(prepared)
             await self._finish(prepared, outcome)
+            result = "delivered" if outcome.attempt.error is None else "failed"
+            self._metrics.inc("webhook_attempts_total", (("outcome", result),))
         return True
 
     async def _prepare(self) -> Leased | bool | None:

@@ -50,6 +50,7 @@ SERVICE_SETTINGS = {
     # Schemathesis sends thousands of requests a minute with one key; test_rate_limits.py runs
     # its own service with a small quota.
     "rate_limit_quota": "10000000",
+    "metrics_flush_seconds": "0.2",
 }
 
 

@@ -23,7 +23,7 @@ from service.adapters.http import (
 )
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.events import EventController
-from service.adapters.http.health import live, ready
+from service.adapters.http.health import live, metrics, ready
 from service.adapters.http.members import MemberController
 from service.adapters.http.milestones import LadderController, MilestoneController
 from service.adapters.http.networks import NetworkController
@@ -132,6 +132,7 @@ def create_app(settings: Settings, services_factory: ServicesFactory) -> Litesta
             ApiKeyController,
             live,
             ready,
+            metrics,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],

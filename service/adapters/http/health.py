@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 from typing import Any
 
 from litestar import Request, Response, get
+from litestar.exceptions import NotAuthorizedException
 from litestar.openapi.datastructures import ResponseSpec
 
 from service.adapters.http import problems
 from service.adapters.http.schemas import Health
 from service.adapters.http.services import services_of
+from service.adapters.metrics import render
 
 
 @get(
@@ -42,3 +45,17 @@ async def ready(request: Request[Any, Any, Any]) -> Response[Health]:
     except (OSError, TimeoutError, Exception):
         return Response(Health(status="unavailable"), status_code=503)
     return Response(Health(status="ok"))
+
+
+@get("/metrics", include_in_schema=False, media_type="text/plain; version=0.0.4")
+async def metrics(request: Request[Any, Any, Any]) -> str:
+    """Prometheus metrics: the same from every worker (the counts are shared through
+    PostgreSQL). With Settings.metrics_token set, only `Authorization: Bearer <token>`."""
+    services = services_of(request)
+    token = services.settings.metrics_token
+    if token:
+        sent = request.headers.get("authorization", "")
+        if not hmac.compare_digest(sent.encode(), f"Bearer {token}".encode()):
+            raise NotAuthorizedException("Metrics need the metrics token.")
+    store = services.metrics_store
+    return render(await store.totals(), await store.gauges())

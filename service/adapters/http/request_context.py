@@ -1,5 +1,5 @@
 """Outermost ASGI layer: a request id for every response (404s of unknown paths included),
-echoed in X-Request-ID, and one structured access-log line per request."""
+echoed in X-Request-ID, one structured access-log line per request, and the request metrics."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, TypeAlias
+
+from service.adapters.metrics import Metrics
 
 # Plain ASGI types: this layer also sees lifespan messages, which Litestar's types leave out.
 Scope: TypeAlias = MutableMapping[str, Any]
@@ -41,7 +43,11 @@ def _incoming_request_id(scope: Scope) -> str:
 
 
 def with_request_context(
-    app: Any, *, access_log: bool, answer_options: ASGIApp | None = None
+    app: Any,
+    *,
+    access_log: bool,
+    answer_options: ASGIApp | None = None,
+    metrics: Metrics | None = None,
 ) -> ASGIApp:
     """Wrap `app` (any ASGI application, Litestar's included). `answer_options`, when given,
     answers OPTIONS requests instead of `app` (see options.py); one layer instead of two,
@@ -73,6 +79,12 @@ def with_request_context(
             else:
                 await app(scope, receive, send_with_id)
         finally:
+            if metrics is not None:
+                # The route's template, never the raw path: one series per route, not per id.
+                route = scope.get("path_template") or "unmatched"
+                metrics.observe_request(
+                    scope["method"], route, status, time.perf_counter() - started
+                )
             if access_log:
                 caller: Any = scope.get("caller")
                 access_logger.info(

@@ -14,6 +14,7 @@ from service.adapters.http.request_context import request_id_var
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+from service.adapters.postgres.metrics import PostgresMetrics
 from service.adapters.postgres.pool import Database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.referrals import PostgresReferralQueries
@@ -52,6 +53,7 @@ class Services:
         resolver: AddressResolver,
         webhook_networks: tuple[IpNetwork, ...],
         rate_limiter: RateLimiter,
+        metrics_store: PostgresMetrics,
     ) -> None:
         self.settings = settings
         self.pool = pool
@@ -70,6 +72,7 @@ class Services:
         self.resolver = resolver
         self.webhook_networks = webhook_networks
         self.rate_limiter = rate_limiter
+        self.metrics_store = metrics_store
 
     def uow(self) -> PostgresUnitOfWork:
         return PostgresUnitOfWork(self.pool)
