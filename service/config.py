@@ -70,6 +70,18 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: str = "INFO"
     access_log: bool = True
 
+    def __post_init__(self) -> None:
+        positive = (
+            "rate_limit_window_seconds",
+            "rate_limit_sync_seconds",
+            "metrics_flush_seconds",
+            "webhook_poll_seconds",
+            "webhook_timeout_seconds",
+        )
+        for name in positive:
+            if getattr(self, name) <= 0:
+                raise ValueError(f"SN_{name.upper()} must be greater than 0.")
+
     @property
     def pg_data_dir(self) -> Path:
         return Path(self.data_dir) / "pg"

@@ -103,8 +103,10 @@ async def flush_metrics(metrics: Metrics, store: PostgresMetrics) -> int:
     """Add this worker's counts to the shared totals."""
     rows = metrics.take()
     try:
-        await store.add(rows)
-    except BaseException:
+        # Shielded: cancelled at shutdown, the statement still completes, and its counts are
+        # not given back to be added a second time by the last flush.
+        await asyncio.shield(store.add(rows))
+    except Exception:
         metrics.give_back(rows)
         raise
     return 0
@@ -239,8 +241,9 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             await asyncio.gather(*background, return_exceptions=True)
             try:
                 await flush_metrics(counted, metrics_store)
+                await rate_limiter.sync()
             except Exception:
-                logger.warning("could not flush the last metrics")
+                logger.warning("could not flush the last metrics and rate-limit counts")
             await dispatcher.close()
             await reads.close()
             await pool.close()

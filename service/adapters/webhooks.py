@@ -179,9 +179,9 @@ class Dispatcher:
             return False
         if isinstance(prepared, Leased):
             outcome = await self._send(prepared)
-            await self._finish(prepared, outcome)
             result = "delivered" if outcome.attempt.error is None else "failed"
             self._metrics.inc("webhook_attempts_total", (("outcome", result),))
+            await self._finish(prepared, outcome)
         return True
 
     async def _prepare(self) -> Leased | bool | None:

@@ -118,7 +118,12 @@ def test_a_410_disables_the_endpoint_and_says_so(client: httpx.Client, org: Org)
         resumed = receiver.wait_for(3)
         assert resumed[1].headers["webhook-id"] == resumed[0].headers["webhook-id"]
         assert resumed[2].json["data"]["member_id"] == later["id"]
-        assert [e["status"] for e in log(client, org, endpoint_id)] == ["delivered", "delivered"]
+        # The receiver has answered; the outcome is recorded a moment later.
+        assert wait_until(
+            lambda: (
+                [e["status"] for e in log(client, org, endpoint_id)] == ["delivered", "delivered"]
+            )
+        )
         remove(client, org, endpoint_id)
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from uuid import UUID
 
+import msgspec
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from service.adapters.http.rate_limit import RateLimiter
+from service.config import Settings
 from service.domain.rate_limits import RateLimitPolicy, decide, window_start
 
 POLICY = RateLimitPolicy(quota=5, window_seconds=60)
@@ -56,3 +59,23 @@ async def test_workers_share_one_quota_through_the_shared_counts() -> None:
     assert not first.check(KEY).allowed
     now[0] += 60  # the next window
     assert first.check(KEY).remaining == POLICY.quota - 1
+
+
+async def test_an_idle_worker_stops_writing_to_a_window_that_ended() -> None:
+    now = [1_000_020.0]
+    counts = FakeCounts()
+    limiter = RateLimiter(POLICY, counts, clock=lambda: now[0])
+    limiter.check(KEY)
+    await limiter.sync()
+    assert counts.totals == {(1_000_020 // 60 * 60, KEY): 1}
+    now[0] += 60
+    await limiter.sync()
+    await limiter.sync()
+    assert counts.totals == {(1_000_020 // 60 * 60, KEY): 1}  # nothing new, nothing revived
+
+
+def test_windows_and_intervals_must_be_positive() -> None:
+    for name in ("SN_RATE_LIMIT_WINDOW_SECONDS", "SN_METRICS_FLUSH_SECONDS"):
+        with pytest.raises((ValueError, msgspec.ValidationError)):
+            Settings.from_env({name: "0"})
+    assert Settings.from_env({"SN_RATE_LIMIT_WINDOW_SECONDS": "30"}).rate_limit_window_seconds == 30

@@ -65,6 +65,9 @@ class RateLimiter:
 
     async def sync(self) -> int:
         """Add this worker's counts to the shared ones and learn every worker's totals."""
+        if self._window != window_start(self.policy, self._clock()):
+            # No request since the window ended: what it counted no longer matters.
+            self._window, self._local, self._shared = None, {}, {}
         window, counted = self._window, self._local
         if window is None:
             return 0
@@ -73,7 +76,7 @@ class RateLimiter:
         increments = dict.fromkeys(self._shared, 0) | counted
         try:
             totals = await self._counts.add(window, increments)
-        except BaseException:
+        except Exception:
             if self._window == window:  # keep what was counted for the next try
                 for key_id, n in counted.items():
                     self._local[key_id] = self._local.get(key_id, 0) + n

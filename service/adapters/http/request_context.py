@@ -24,6 +24,9 @@ ASGIApp: TypeAlias = Callable[[Scope, Receive, Send], Awaitable[None]]
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 access_logger = logging.getLogger("service.access")
 
+# Metric labels take these methods as they are, any other as "other": a client cannot make
+# new series by inventing methods.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
 
 
@@ -82,8 +85,12 @@ def with_request_context(
             if metrics is not None:
                 # The route's template, never the raw path: one series per route, not per id.
                 route = scope.get("path_template") or "unmatched"
+                method = scope["method"]
                 metrics.observe_request(
-                    scope["method"], route, status, time.perf_counter() - started
+                    method if method in _METHODS else "other",
+                    route,
+                    status,
+                    time.perf_counter() - started,
                 )
             if access_log:
                 caller: Any = scope.get("caller")

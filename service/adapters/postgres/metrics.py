@@ -47,6 +47,7 @@ class PostgresMetrics:
     async def add(self, rows: list[tuple[str, str, float]]) -> None:
         if not rows:
             return
+        rows = sorted(rows)  # one lock order for every worker: no deadlocks
         await self._pool.execute(
             "INSERT INTO metric_totals (name, labels, value) "
             "SELECT * FROM unnest($1::text[], $2::text[], $3::float8[]) "

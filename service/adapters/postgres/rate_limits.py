@@ -17,7 +17,8 @@ class PostgresRateLimitCounts:
         A key counted with 0 only reads its total."""
         if not increments:
             return {}
-        keys = list(increments)
+        # Always in one order: two workers locking the same rows never deadlock.
+        keys = sorted(increments)
         rows = await self._pool.fetch(
             "INSERT INTO rate_limit_usage (key_id, window_start, used) "
             "SELECT k, $2, n FROM unnest($1::uuid[], $3::bigint[]) AS t(k, n) "
