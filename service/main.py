@@ -24,7 +24,7 @@ from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.metrics import PostgresMetrics
-from service.adapters.postgres.pool import Database, create_database
+from service.adapters.postgres.pool import create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
 from service.adapters.postgres.referrals import PostgresReferralQueries
@@ -49,34 +49,6 @@ def resolve_dsn(settings: Settings) -> str:
     if settings.database_url:
         return settings.database_url
     return start_embedded_postgres(settings.pg_data_dir)
-
-
-async def purge_idempotency_keys(
-    store: PostgresIdempotencyStore, clock: SystemClock, every_seconds: float = 600
-) -> None:
-    """Forget expired Idempotency-Keys, in small batches, forever."""
-    while True:
-        try:
-            purged = await store.purge_expired(clock.now())
-            while purged > 0:
-                purged = await store.purge_expired(clock.now())
-        except Exception:
-            logger.exception("purging expired idempotency keys failed; will retry")
-        await asyncio.sleep(every_seconds)
-
-
-async def announce_expired_consents_forever(
-    pool: Database, clock: SystemClock, ids: UuidV7Source, every_seconds: float
-) -> None:
-    """Write consent.expired once per expired consent. Every worker runs this; SKIP LOCKED
-    makes them share the work instead of repeating it."""
-    while True:
-        try:
-            while await announce_expired_consents(PostgresUnitOfWork(pool), clock, ids) > 0:
-                pass
-        except Exception:
-            logger.exception("announcing expired consents failed; will retry")
-        await asyncio.sleep(every_seconds)
 
 
 async def repeat_forever(
@@ -173,10 +145,23 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                 repeat_forever(rate_limiter.forget_old_windows, 600, "forgetting old rate limits")
             ),
             *(
-                asyncio.create_task(dispatcher.run_forever())
+                asyncio.create_task(
+                    repeat_forever(
+                        dispatcher.dispatch_once,
+                        settings.webhook_poll_seconds,
+                        "dispatching webhooks",
+                    )
+                )
                 for _ in range(settings.webhook_concurrency)
             ),
-            asyncio.create_task(purge_idempotency_keys(idempotency, clock)),
+            # Expired Idempotency-Keys, in small batches.
+            asyncio.create_task(
+                repeat_forever(
+                    lambda: idempotency.purge_expired(clock.now()),
+                    600,
+                    "purging expired idempotency keys",
+                )
+            ),
             asyncio.create_task(
                 repeat_forever(
                     lambda: announce_due_milestones(PostgresUnitOfWork(pool), clock, ids),
@@ -204,8 +189,10 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                 )
             ),
             asyncio.create_task(
-                announce_expired_consents_forever(
-                    pool, clock, ids, every_seconds=settings.consent_sweep_seconds
+                repeat_forever(
+                    lambda: announce_expired_consents(PostgresUnitOfWork(pool), clock, ids),
+                    settings.consent_sweep_seconds,
+                    "announcing expired consents",
                 )
             ),
         ]

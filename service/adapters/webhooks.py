@@ -27,14 +27,13 @@ from uuid import UUID
 import httpx
 import msgspec
 
+from service.adapters.http.events import EventView
 from service.adapters.metrics import Metrics
 from service.adapters.postgres.pool import Database
-from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.webhooks import (
     ClaimedEndpoint,
     DispatchStore,
     HeadDelivery,
-    PostgresWebhookEndpointRepository,
 )
 from service.domain import webhooks as rules
 from service.domain.errors import InvalidField
@@ -51,18 +50,6 @@ from service.domain.webhooks import (
 logger = logging.getLogger(__name__)
 
 USER_AGENT = "SupportNetwork-Webhooks/1"
-
-
-class WebhookBody(msgspec.Struct, kw_only=True):
-    """What a receiver gets: the event exactly as the feed shows it."""
-
-    id: UUID
-    type: str
-    occurred_at: datetime
-    organization_id: UUID
-    subject_type: str
-    subject_id: UUID
-    data: dict[str, str | int | list[str]]
 
 
 def signature_header(
@@ -162,15 +149,6 @@ class Dispatcher:
     async def close(self) -> None:
         await self._http.aclose()
 
-    async def run_forever(self) -> None:
-        while True:
-            try:
-                while await self.dispatch_once():
-                    pass
-            except Exception:
-                logger.exception("webhook dispatch failed; will retry")
-            await asyncio.sleep(self._poll.total_seconds())
-
     async def dispatch_once(self) -> bool:
         """Serve one due endpoint: queue its new events, attempt its oldest pending delivery.
         False when no endpoint was due."""
@@ -213,17 +191,8 @@ class Dispatcher:
         """The attempt itself, with no transaction open. Never raises: whatever goes wrong is
         a failed attempt, so that one broken endpoint cannot stall the others."""
         endpoint, event = leased.claimed.endpoint, leased.head.event
-        body = msgspec.json.encode(
-            WebhookBody(
-                id=event.id,
-                type=event.type.value,
-                occurred_at=event.occurred_at,
-                organization_id=event.organization_id,
-                subject_type=event.subject_type,
-                subject_id=event.subject_id,
-                data=event.data,
-            )
-        )
+        # What a receiver gets: the event exactly as the feed shows it.
+        body = msgspec.json.encode(EventView.of(event))
         started = self._clock.now()
         timestamp = int(started.timestamp())
         msg_id = str(event.id)
@@ -318,8 +287,8 @@ class Dispatcher:
         if endpoint.status is not EndpointStatus.ACTIVE:
             return  # the organization disabled it meanwhile
         disabled = rules.disable(endpoint, reason, now)
-        await PostgresWebhookEndpointRepository(store.connection).save(disabled)
-        await PostgresOutbox(store.connection).append(
+        await store.endpoints.save(disabled)
+        await store.outbox.append(
             new_event(
                 EventType.WEBHOOK_ENDPOINT_DISABLED,
                 organization_id=disabled.organization_id,

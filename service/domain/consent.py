@@ -208,10 +208,6 @@ class Access(msgspec.Struct, frozen=True, kw_only=True):
         return frozenset().union(*(FIELDS_BY_SCOPE[s] for s in self.scopes))
 
     @property
-    def sees_anything(self) -> bool:
-        return self.home or bool(self.scopes)
-
-    @property
     def is_disclosure(self) -> bool:
         """Data leaves the home organization: the read must be recorded."""
         return not self.home and bool(self.scopes)

@@ -55,6 +55,21 @@ class StaleVersion(DomainError):
         self.current = current
 
 
+def check_version(current: int, expected: int | None) -> None:
+    """If-Match: None asks nothing; any other version must be the current one."""
+    if expected is not None and expected != current:
+        raise StaleVersion(expected=expected, current=current)
+
+
+class Conflict(DomainError):
+    """The change does not fit the resource's current state; `reason` names the rule, and
+    becomes the problem type, so that clients can tell one rule from another."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+
+
 class MemberErased(DomainError):
     """The member was erased: the tombstone keeps references valid, but it has nothing to
     show and cannot change."""

@@ -9,7 +9,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import InvalidField, MemberErased, StaleVersion
+from service.domain.errors import InvalidField, MemberErased, check_version
 
 
 class Contact(msgspec.Struct, frozen=True, kw_only=True):
@@ -112,11 +112,6 @@ def validate_start_time(started_on: date | None, started_time: time | None) -> N
         raise InvalidField(
             "recovery_started_time", "A start time needs a start date (recovery_started_on)."
         )
-
-
-def check_version(current: int, expected: int | None) -> None:
-    if expected is not None and expected != current:
-        raise StaleVersion(expected=expected, current=current)
 
 
 def apply_changes(

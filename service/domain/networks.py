@@ -10,7 +10,13 @@ from uuid import UUID
 import msgspec
 
 from service.domain.consent import Access
-from service.domain.errors import DomainError, InvalidField, NotFound, StaleVersion
+from service.domain.errors import (
+    Conflict,
+    DomainError,
+    InvalidField,
+    NotFound,
+    check_version,
+)
 
 
 class NetworkKind(enum.StrEnum):
@@ -45,12 +51,8 @@ class ParticipationStatus(enum.StrEnum):
     LEFT = "left"
 
 
-class NetworkConflict(DomainError):
-    """The change does not fit the network's current state; `reason` says which rule."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
+class NetworkConflict(Conflict):
+    """The change does not fit the network's current state."""
 
 
 class NotAllowed(DomainError):
@@ -101,11 +103,6 @@ class Membership(msgspec.Struct, frozen=True, kw_only=True):
 class NetworkChanges(msgspec.Struct, frozen=True, kw_only=True):
     name: str | msgspec.UnsetType = msgspec.UNSET
     description: str | msgspec.UnsetType | None = msgspec.UNSET
-
-
-def check_version(current: int, expected: int | None) -> None:
-    if expected is not None and expected != current:
-        raise StaleVersion(expected=expected, current=current)
 
 
 def create_network(
@@ -330,13 +327,6 @@ def change_membership(
     if status is not None and status is not membership.status:
         if status is MembershipStatus.INVITED:
             raise InvalidField("status", "A membership cannot go back to invited.")
-        if actor_organization_id not in (
-            membership.member_organization_id,
-            network.created_by_organization_id,
-        ):
-            raise NotAllowed(
-                "Only the member's home organization or the network's creator changes its status."
-            )
         if status is MembershipStatus.LEFT and membership.role is Role.FOCUS:
             raise NetworkConflict(
                 "focus-is-fixed", "The focus member of a circle cannot leave it; archive it."

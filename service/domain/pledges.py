@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from service.domain.errors import DomainError, InvalidField
+from service.domain.errors import Conflict, InvalidField
 
 
 class Cadence(enum.StrEnum):
@@ -32,10 +32,8 @@ class Outcome(enum.StrEnum):
     MISSED = "missed"
 
 
-class PledgeConflict(DomainError):
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
+class PledgeConflict(Conflict):
+    """The check-in or change does not fit the pledge's current state."""
 
 
 class Pledge(msgspec.Struct, frozen=True, kw_only=True):

@@ -12,7 +12,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import DomainError, InvalidField
+from service.domain.errors import Conflict, DomainError, InvalidField
 
 
 class ReferralStatus(enum.StrEnum):
@@ -76,13 +76,9 @@ class IllegalTransition(DomainError):
         self.allowed = allowed
 
 
-class ReferralConflict(DomainError):
+class ReferralConflict(Conflict):
     """The transition is allowed by the table, but the referral's circumstances changed (its
-    consent ended, the receiver left the network...); `reason` says which rule."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
+    consent ended, the receiver left the network...)."""
 
 
 class DuplicateReferral(DomainError):

@@ -145,7 +145,7 @@ async def view_milestones(
     async with uow:
         ladder = await uow.milestones.ladder(member.organization_id)
         announced = await uow.milestones.announced_keys(member.id)
-        custom, cheers = await queries.custom_and_cheers(member.id)
+    custom, cheers = await queries.custom_and_cheers(member.id)
     # Closed periods are the restart history: the `recovery` scope's, not `milestones`'.
     if not access.home and DataScope.RECOVERY not in access.scopes:
         periods = []

@@ -53,7 +53,7 @@ class ChangeMembership(msgspec.Struct, frozen=True, kw_only=True):
     expected_version: int | None = None
 
 
-async def _announce(
+async def announce_network_event(
     uow: UnitOfWork,
     event_type: EventType,
     actor_organization_id: UUID,
@@ -63,6 +63,7 @@ async def _announce(
     /,
     **data: str,
 ) -> None:
+    """Write an event about the network, seen by every organization taking part in it."""
     await uow.outbox.append(
         new_event(
             event_type,
@@ -132,7 +133,7 @@ async def create_network(
             )
         await uow.networks.add(network)
         await uow.networks.save_participation(creator)
-        await _announce(
+        await announce_network_event(
             uow,
             EventType.NETWORK_CREATED,
             command.organization_id,
@@ -143,7 +144,7 @@ async def create_network(
         )
         if focus is not None:
             await uow.networks.add_membership(focus)
-            await _announce(
+            await announce_network_event(
                 uow,
                 EventType.NETWORK_MEMBERSHIP_ADDED,
                 command.organization_id,
@@ -188,7 +189,7 @@ async def update_network(
         updated = rules.update_network(network, changes, expected_version=expected_version, now=now)
         if updated is not network:
             await uow.networks.save(updated)
-            await _announce(
+            await announce_network_event(
                 uow, EventType.NETWORK_UPDATED, organization_id, network_id, ids.new_id(), now
             )
             await uow.commit()
@@ -212,7 +213,7 @@ async def archive_network(
         )
         if archived is not network:
             await uow.networks.save(archived)
-            await _announce(
+            await announce_network_event(
                 uow, EventType.NETWORK_ARCHIVED, organization_id, network_id, ids.new_id(), now
             )
             await uow.commit()
@@ -236,7 +237,7 @@ async def invite_organization(
         existing = await uow.networks.participation(network_id, invitee_id)
         invited = rules.invite_organization(network, organization_id, invitee_id, existing, now=now)
         await uow.networks.save_participation(invited)
-        await _announce(
+        await announce_network_event(
             uow,
             EventType.NETWORK_ORGANIZATION_INVITED,
             organization_id,
@@ -265,7 +266,7 @@ async def answer_invitation(
         )
         answered = rules.answer_invitation(network, participation, accept=accept, now=now)
         await uow.networks.save_participation(answered)
-        await _announce(
+        await announce_network_event(
             uow,
             EventType.NETWORK_ORGANIZATION_JOINED
             if accept
@@ -292,7 +293,7 @@ async def leave_network(
         memberships = await uow.networks.memberships_for_update(network_id)
         for ended in rules.end_memberships_of(memberships, organization_id, now=now):
             await uow.networks.save_membership(ended)
-            await _announce(
+            await announce_network_event(
                 uow,
                 EventType.NETWORK_MEMBERSHIP_REMOVED,
                 organization_id,
@@ -301,7 +302,7 @@ async def leave_network(
                 now,
                 membership_id=str(ended.id),
             )
-        await _announce(
+        await announce_network_event(
             uow,
             EventType.NETWORK_ORGANIZATION_LEFT,
             organization_id,
@@ -369,7 +370,7 @@ async def add_membership(
             now=now,
         )
         await uow.networks.add_membership(membership)
-        await _announce(
+        await announce_network_event(
             uow,
             EventType.NETWORK_MEMBERSHIP_ADDED,
             command.organization_id,
@@ -410,7 +411,7 @@ async def change_membership(
                 if changed.status is MembershipStatus.LEFT
                 else EventType.NETWORK_MEMBERSHIP_CHANGED
             )
-            await _announce(
+            await announce_network_event(
                 uow,
                 event,
                 command.organization_id,

@@ -10,9 +10,9 @@ import msgspec
 
 from service.domain import pledges as rules
 from service.domain.consent import Access, Viewing
-from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.errors import InvalidField, MemberErased, NotFound, check_version
 from service.domain.events import Event, EventType, new_event
-from service.domain.members import Member, check_version
+from service.domain.members import Member
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
 

@@ -10,7 +10,7 @@ import msgspec
 from service.domain import recovery as rules
 from service.domain.consent import Access, Viewing
 from service.domain.errors import MemberErased, NotFound
-from service.domain.events import EventType, new_event
+from service.domain.events import EventType, member_event
 from service.domain.members import Member
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
 from service.domain.recovery import ClosedPeriod, Journey
@@ -56,15 +56,7 @@ async def restart_recovery(
         await uow.recovery.add_closed_period(closed, member.organization_id)
         await uow.members.save(renewed)
         await uow.outbox.append(
-            new_event(
-                EventType.RECOVERY_RESTARTED,
-                organization_id=member.organization_id,
-                subject_type="member",
-                subject_id=member.id,
-                event_id=ids.new_id(),
-                now=now,
-                data={"member_id": str(member.id), "version": renewed.version},
-            )
+            member_event(EventType.RECOVERY_RESTARTED, renewed, event_id=ids.new_id(), now=now)
         )
         periods = [*await uow.recovery.closed_periods(member.id)]
         await uow.commit()

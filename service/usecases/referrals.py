@@ -12,7 +12,7 @@ from service.domain import members as member_rules
 from service.domain import networks as network_rules
 from service.domain import referrals as rules
 from service.domain.consent import Consent, ConsentTerms, EndEvent
-from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.errors import InvalidField, MemberErased, NotFound, check_version
 from service.domain.events import Event, EventType, member_event, new_event
 from service.domain.members import Member, NewMember
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
@@ -20,6 +20,7 @@ from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, ReferralQueries, UnitOfWork
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
 from service.usecases.consents import GrantConsent, consent_event, record_consent
+from service.usecases.networks import announce_network_event
 
 
 class CreateReferral(msgspec.Struct, frozen=True, kw_only=True):
@@ -246,20 +247,15 @@ async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now:
         now=now,
     )
     await uow.networks.add_membership(membership)
-    await uow.outbox.append(
-        new_event(
-            EventType.NETWORK_MEMBERSHIP_ADDED,
-            organization_id=referral.receiver_organization_id,
-            subject_type="network",
-            subject_id=network.id,
-            event_id=ids.new_id(),
-            now=now,
-            data={
-                "network_id": str(network.id),
-                "membership_id": str(membership.id),
-                "role": membership.role.value,
-            },
-        )
+    await announce_network_event(
+        uow,
+        EventType.NETWORK_MEMBERSHIP_ADDED,
+        referral.receiver_organization_id,
+        network.id,
+        ids.new_id(),
+        now,
+        membership_id=str(membership.id),
+        role=membership.role.value,
     )
 
 
@@ -313,7 +309,7 @@ async def transition_referral(
             raise NotFound("referral", command.referral_id)
         side = referral.side_of(command.organization_id)
         assert side is not None
-        network_rules.check_version(referral.version, command.expected_version)
+        check_version(referral.version, command.expected_version)
         moved, change = rules.transition(
             referral,
             command.to,

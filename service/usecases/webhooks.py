@@ -11,8 +11,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import webhooks as rules
-from service.domain.errors import InvalidField, NotFound
-from service.domain.networks import check_version
+from service.domain.errors import InvalidField, NotFound, check_version
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
     AddressResolver,

@@ -75,7 +75,8 @@ def test_a_failing_receiver_is_retried_with_backoff_until_it_succeeds(
         assert entry
         attempts = log(client, org, endpoint_id)[0]["attempts"]
         assert [a["status_code"] for a in attempts] == [500, 500, 200]
-        assert all(a["latency_ms"] >= 0 for a in attempts)
+        # A receiver that answers at once: each latency is well under the 1 s timeout.
+        assert all(0 <= a["latency_ms"] < 1000 for a in attempts)
         assert attempts[0]["error"] == "answered 500"
         time.sleep(0.5)
         assert bystander.received == []  # another organization's member: not its event

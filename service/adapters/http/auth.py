@@ -136,10 +136,7 @@ def _limited(limiter: RateLimiter, key_id: UUID, send: Any) -> Any:
     """Count the request against its key's quota: a 429 past it, the RateLimit header fields
     on every answer."""
     decision = limiter.check(key_id)
-    fields = [
-        (b"ratelimit-policy", limiter.policy_header.encode()),
-        (b"ratelimit", limiter.header(decision).encode()),
-    ]
+    current = limiter.header(decision)
     if not decision.allowed:
         raise TooManyRequestsException(
             f"This API key used its {limiter.policy.quota} requests of the last "
@@ -147,9 +144,10 @@ def _limited(limiter: RateLimiter, key_id: UUID, send: Any) -> Any:
             headers={
                 "Retry-After": str(decision.reset_seconds),
                 "RateLimit-Policy": limiter.policy_header,
-                "RateLimit": limiter.header(decision),
+                "RateLimit": current,
             },
         )
+    fields = (limiter.policy_field, (b"ratelimit", current.encode()))
 
     async def send_with_fields(message: Any) -> None:
         if message["type"] == "http.response.start":

@@ -18,7 +18,7 @@ from service.adapters.http.schemas import decode_cursor, encode_cursor
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.events import FeedPosition
 from service.domain.errors import InvalidField
-from service.domain.events import EventType
+from service.domain.events import Event, EventType
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 
@@ -43,6 +43,18 @@ class EventView(msgspec.Struct, kw_only=True):
     subject_type: str
     subject_id: UUID
     data: dict[str, str | int | list[str]]
+
+    @classmethod
+    def of(cls, event: Event) -> EventView:
+        return cls(
+            id=event.id,
+            type=event.type.value,
+            occurred_at=event.occurred_at,
+            organization_id=event.organization_id,
+            subject_type=event.subject_type,
+            subject_id=event.subject_id,
+            data=event.data,
+        )
 
 
 class EventList(msgspec.Struct, kw_only=True):
@@ -105,17 +117,6 @@ class EventController(Controller):
         found = await services_of(request).events.after(viewer, start, limit, wanted)
         last = found[-1].at if found else start
         return EventList(
-            data=[
-                EventView(
-                    id=f.event.id,
-                    type=f.event.type.value,
-                    occurred_at=f.event.occurred_at,
-                    organization_id=f.event.organization_id,
-                    subject_type=f.event.subject_type,
-                    subject_id=f.event.subject_id,
-                    data=f.event.data,
-                )
-                for f in found
-            ],
+            data=[EventView.of(f.event) for f in found],
             next_cursor=encode_cursor(UUID(int=last.txid << 64 | last.position)),
         )

@@ -19,6 +19,7 @@ from service.domain.errors import (
     ApiKeyRevoked,
     AuthenticationRequired,
     CannotRevokeOwnKey,
+    Conflict,
     DomainError,
     DuplicateExternalRef,
     IdempotencyKeyReused,
@@ -77,6 +78,7 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     StaleVersion: ProblemKind(412, "stale-version", "The resource has changed"),
     MemberErased: ProblemKind(410, "member-erased", "The member was erased"),
     ApiKeyRevoked: ProblemKind(410, "api-key-revoked", "The API key was revoked"),
+    Conflict: ProblemKind(409, "conflict", "The resource does not allow that now"),
     NetworkConflict: ProblemKind(409, "network-conflict", "The network does not allow that now"),
     NoJourney: ProblemKind(409, "no-recovery-start", "The member has no recovery start yet"),
     PledgeConflict: ProblemKind(409, "pledge-conflict", "The pledge does not allow that now"),
@@ -158,7 +160,7 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
         return problem_response(kind, error.detail, existing_id=str(error.existing_id))
     if isinstance(error, IllegalTransition):
         return problem_response(kind, error.detail, allowed=[s.value for s in error.allowed])
-    if isinstance(error, NetworkConflict | PledgeConflict | ReferralConflict):
+    if isinstance(error, Conflict):
         # One stable type per rule, so clients can tell "focus-taken" from "network-archived".
         return problem_response(ProblemKind(409, error.reason, kind.title), error.detail)
     if isinstance(error, MemberErased):

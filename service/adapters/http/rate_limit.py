@@ -43,6 +43,7 @@ class RateLimiter:
         self._local: dict[UUID, int] = {}  # counted here since the last sync
         self._shared: dict[UUID, int] = {}  # every worker's total at the last sync
         self.policy_header = f'"default";q={policy.quota};w={policy.window_seconds}'
+        self.policy_field = (b"ratelimit-policy", self.policy_header.encode())
 
     @property
     def enabled(self) -> bool:

@@ -82,6 +82,7 @@ def with_request_context(
             else:
                 await app(scope, receive, send_with_id)
         finally:
+            elapsed = time.perf_counter() - started
             if metrics is not None:
                 # The route's template, never the raw path: one series per route, not per id.
                 route = scope.get("path_template") or "unmatched"
@@ -90,7 +91,7 @@ def with_request_context(
                     method if method in _METHODS else "other",
                     route,
                     status,
-                    time.perf_counter() - started,
+                    elapsed,
                 )
             if access_log:
                 caller: Any = scope.get("caller")
@@ -101,7 +102,7 @@ def with_request_context(
                         "method": scope["method"],
                         "path": scope["path"],
                         "status": status,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                        "duration_ms": round(elapsed * 1000, 2),
                         "organization_id": str(caller.organization_id) if caller else None,
                     },
                 )

@@ -97,9 +97,12 @@ def feed_event_from_row(r: Record) -> FeedEvent:
     )
 
 
+# The $5 and $6 of VISIBLE_TO.
+_VISIBILITY_ARGUMENTS = (list(SCOPE_OF_EVENT), msgspec.json.encode(SCOPE_OF_EVENT).decode())
+
+
 def visibility_arguments() -> tuple[list[str], str]:
-    """The $5 and $6 of VISIBLE_TO."""
-    return list(SCOPE_OF_EVENT), msgspec.json.encode(SCOPE_OF_EVENT).decode()
+    return _VISIBILITY_ARGUMENTS
 
 
 class PostgresEventFeed:

@@ -208,10 +208,10 @@ class PostgresFederationQueries:
     async def pledges_for(
         self, viewing: Viewing, member_id: UUID
     ) -> tuple[Member, Access, list[tuple[Pledge, list[CheckIn]]]] | None:
-        seen = await self._journey_for(viewing, member_id, DataScope.PLEDGES)
+        seen = await self._member_in_scope(viewing, member_id, DataScope.PLEDGES)
         if seen is None:
             return None
-        member, access, _ = seen
+        member, access = seen
         pledges = [
             pledge_from_row(r)
             for r in await self._pool.fetch(
@@ -245,6 +245,16 @@ class PostgresFederationQueries:
     async def _journey_for(
         self, viewing: Viewing, member_id: UUID, scope: DataScope
     ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
+        seen = await self._member_in_scope(viewing, member_id, scope)
+        if seen is None:
+            return None
+        member, access = seen
+        periods = [period_from_row(r) for r in await self._pool.fetch(_PERIODS, member_id)]
+        return member, access, periods
+
+    async def _member_in_scope(
+        self, viewing: Viewing, member_id: UUID, scope: DataScope
+    ) -> tuple[Member, Access] | None:
         row = await self._pool.fetchrow(
             _MEMBER_FOR_VIEWER_IN_SCOPE,
             member_id,
@@ -260,8 +270,7 @@ class PostgresFederationQueries:
         access = _access(
             viewing.organization_id, member.organization_id, row["consent_ids"], row["scopes"]
         )
-        periods = [period_from_row(r) for r in await self._pool.fetch(_PERIODS, member_id)]
-        return member, access, periods
+        return member, access
 
     async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
         row = await self._pool.fetchrow(_NETWORK_FOR_VIEWER, network_id, viewer)

@@ -10,6 +10,7 @@ from asyncpg import Record
 
 from service.adapters.postgres.events import VISIBLE_TO, event_from_row, visibility_arguments
 from service.adapters.postgres.pool import Database, DbConnection
+from service.adapters.postgres.repositories import PostgresOutbox
 from service.domain.events import Event, EventType
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.webhooks import (
@@ -66,6 +67,10 @@ def delivery_from_row(row: Record) -> Delivery:
         created_at=row["created_at"],
         finished_at=row["finished_at"],
     )
+
+
+# The endpoint's next look (no lease held): after a wait, or at once on re-enabling.
+WAIT_UNTIL = "UPDATE webhook_endpoints SET next_attempt_at = $2, lease_id = NULL WHERE id = $1"
 
 
 class PostgresWebhookEndpointRepository:
@@ -136,11 +141,7 @@ class PostgresWebhookEndpointRepository:
             endpoint_id,
             now,
         )
-        await self._connection.execute(
-            "UPDATE webhook_endpoints SET next_attempt_at = $2, lease_id = NULL WHERE id = $1",
-            endpoint_id,
-            now,
-        )
+        await self._connection.execute(WAIT_UNTIL, endpoint_id, now)
 
     async def delete(self, endpoint_id: UUID) -> None:
         await self._connection.execute("DELETE FROM webhook_endpoints WHERE id = $1", endpoint_id)
@@ -277,7 +278,9 @@ class DispatchStore:
 
     def __init__(self, connection: DbConnection) -> None:
         self._connection = connection
-        self.connection = connection
+        # What the dispatcher writes besides deliveries, in the same transaction.
+        self.endpoints = PostgresWebhookEndpointRepository(connection)
+        self.outbox = PostgresOutbox(connection)
 
     async def claim(self, now: datetime) -> ClaimedEndpoint | None:
         row = await self._connection.fetchrow(CLAIM_ENDPOINT, now)
@@ -325,11 +328,7 @@ class DispatchStore:
         return HeadDelivery(delivery=delivery_from_row(row), event=event)
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
-        await self._connection.execute(
-            "UPDATE webhook_endpoints SET next_attempt_at = $2, lease_id = NULL WHERE id = $1",
-            endpoint_id,
-            at,
-        )
+        await self._connection.execute(WAIT_UNTIL, endpoint_id, at)
 
     async def lease(self, endpoint_id: UUID, lease_id: UUID, until: datetime) -> None:
         await self._connection.execute(
