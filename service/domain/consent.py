@@ -213,6 +213,10 @@ class Access(msgspec.Struct, frozen=True, kw_only=True):
         return not self.home and bool(self.scopes)
 
 
+# What the member's home organization sees: everything.
+HOME_ACCESS = Access(home=True, scopes=ALL_DATA_SCOPES)
+
+
 def access_for(
     viewer_organization_id: UUID,
     home_organization_id: UUID,
@@ -221,7 +225,7 @@ def access_for(
     """The home organization sees everything; anyone else sees the union of the scopes of the
     active consents the member's home organization granted to them, and nothing without one."""
     if viewer_organization_id == home_organization_id:
-        return Access(home=True, scopes=ALL_DATA_SCOPES)
+        return HOME_ACCESS
     scopes: frozenset[DataScope] = frozenset()
     for _, granted in active_consents:
         scopes |= granted

@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 import msgspec
 
 from service.domain import pledges as rules
-from service.domain.consent import Access, Viewing
+from service.domain.consent import HOME_ACCESS, Access, Viewing
 from service.domain.errors import InvalidField, MemberErased, NotFound, check_version
 from service.domain.events import Event, EventType, new_event
 from service.domain.members import Member
+from service.domain.networks import MembershipStatus, ParticipationStatus
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
 
@@ -97,7 +98,7 @@ async def create_pledge(
             taking_part = await uow.networks.participation(
                 command.network_id, command.organization_id
             )
-            if taking_part is None or taking_part.status.value != "active":
+            if taking_part is None or taking_part.status is not ParticipationStatus.ACTIVE:
                 raise InvalidField("network_id", "Name a network your organization takes part in.")
             if command.supporter_member_id is not None:
                 supporter = await uow.members.get_any(command.supporter_member_id)
@@ -111,7 +112,7 @@ async def create_pledge(
                         "Name one of your members, or one you hold a consent for.",
                     )
             memberships = await uow.networks.memberships_for_update(command.network_id)
-            live = {m.member_id for m in memberships if m.status.value == "active"}
+            live = {m.member_id for m in memberships if m.status is MembershipStatus.ACTIVE}
             if member.id not in live:
                 raise InvalidField("network_id", "The member is not active in that network.")
             if command.supporter_member_id is not None and command.supporter_member_id not in live:
@@ -289,5 +290,5 @@ def _seen_at_home(
         stats=rules.stats(
             rules.outcomes(pledge, check_ins, timezone=timezone, grace=grace, now=now)
         ),
-        access=Access(home=True, scopes=frozenset()),
+        access=HOME_ACCESS,
     )

@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import recovery as rules
-from service.domain.consent import Access, Viewing
+from service.domain.consent import HOME_ACCESS, Access, Viewing
 from service.domain.errors import MemberErased, NotFound
 from service.domain.events import EventType, member_event
 from service.domain.members import Member
@@ -60,7 +60,7 @@ async def restart_recovery(
         )
         periods = [*await uow.recovery.closed_periods(member.id)]
         await uow.commit()
-    home = Access(home=True, scopes=frozenset())
+    home = HOME_ACCESS
     return JourneySeen(
         member=renewed,
         access=home,

@@ -36,7 +36,7 @@ from service.adapters.http.idempotency import (
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
-from service.domain.consent import ALL_DATA_SCOPES, Access
+from service.domain.consent import Access, access_for
 from service.domain.networks import MembershipStatus, Network, SeenMembership
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
@@ -407,6 +407,4 @@ def _adder_access(viewer: UUID, home: UUID) -> Access:
     """What a write's answer shows: all of it to the member's home organization; to anyone
     else the membership's role and status only, as in a read without consent (a write is no
     way around consent)."""
-    if viewer == home:
-        return Access(home=True, scopes=ALL_DATA_SCOPES)
-    return Access(home=False, scopes=frozenset())
+    return access_for(viewer, home, [])

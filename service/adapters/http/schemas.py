@@ -12,7 +12,7 @@ from uuid import UUID
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from service.domain.consent import ALL_DATA_SCOPES, Access, DataScope, visible_member
+from service.domain.consent import HOME_ACCESS, Access, DataScope, visible_member
 from service.domain.members import Contact, Member, MemberChanges, NewMember
 from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
 from service.domain.paging import Page
@@ -156,7 +156,7 @@ class MemberView(msgspec.Struct, kw_only=True):
     @classmethod
     def of(cls, member: Member, access: Access | None = None) -> MemberView:
         """`member` as `access` lets it show (the home organization's view when None)."""
-        access = access or HOME
+        access = access or HOME_ACCESS
         member = visible_member(member, access)
         contact = member.contact
         return cls(
@@ -257,9 +257,6 @@ class ApiKeyList(msgspec.Struct, kw_only=True):
 
 class Health(msgspec.Struct, kw_only=True):
     status: Literal["ok", "unavailable"]
-
-
-HOME = Access(home=True, scopes=ALL_DATA_SCOPES)
 
 
 def _contact_to_domain(contact: ContactDetails | None) -> Contact | None:

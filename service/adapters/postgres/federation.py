@@ -195,6 +195,12 @@ class PostgresConsentRepository:
 PERIOD_COLUMNS = "id, member_id, started_on, ended_on, note, recorded_at"
 
 
+CLOSED_PERIODS = (
+    f"SELECT {PERIOD_COLUMNS} FROM recovery_periods "  # noqa: S608
+    "WHERE member_id = $1 ORDER BY started_on, recorded_at"
+)
+
+
 def period_from_row(row: Record) -> ClosedPeriod:
     return ClosedPeriod(
         id=row["id"],
@@ -211,11 +217,7 @@ class PostgresRecoveryRepository:
         self._connection = connection
 
     async def closed_periods(self, member_id: UUID) -> list[ClosedPeriod]:
-        rows = await self._connection.fetch(
-            f"SELECT {PERIOD_COLUMNS} FROM recovery_periods "  # noqa: S608
-            "WHERE member_id = $1 ORDER BY started_on, recorded_at",
-            member_id,
-        )
+        rows = await self._connection.fetch(CLOSED_PERIODS, member_id)
         return [period_from_row(r) for r in rows]
 
     async def add_closed_period(self, period: ClosedPeriod, organization_id: UUID) -> None:

@@ -7,7 +7,11 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from service.adapters.postgres.federation import CONSENT_IN_FORCE, PERIOD_COLUMNS, period_from_row
+from service.adapters.postgres.federation import (
+    CLOSED_PERIODS,
+    CONSENT_IN_FORCE,
+    period_from_row,
+)
 from service.adapters.postgres.mapping import (
     CONSENT_COLUMNS,
     MEMBER_COLUMNS,
@@ -83,9 +87,6 @@ FROM target t, grants g
 WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
 """  # noqa: S608
 
-_PERIODS = f"""
-SELECT {PERIOD_COLUMNS} FROM recovery_periods WHERE member_id = $1 ORDER BY started_on, recorded_at
-"""  # noqa: S608
 
 # A network is visible to the organizations invited into it or taking part in it.
 _VISIBLE = (
@@ -167,11 +168,9 @@ ORDER BY position LIMIT $4
 
 
 def _access(viewer: UUID, home: UUID, consent_ids: list[UUID], scopes: list[str]) -> Access:
-    if viewer == home:
-        return access_for(viewer, home, [])
+    # The query already unions the scopes; which consent gave which does not matter here.
     granted = frozenset(DataScope(s) for s in scopes)
-    # The union of scopes is what the viewer may see; which consent gave which does not matter.
-    return Access(home=False, scopes=granted, consent_ids=tuple(sorted(consent_ids)))
+    return access_for(viewer, home, [(consent_id, granted) for consent_id in consent_ids])
 
 
 class PostgresFederationQueries:
@@ -249,7 +248,7 @@ class PostgresFederationQueries:
         if seen is None:
             return None
         member, access = seen
-        periods = [period_from_row(r) for r in await self._pool.fetch(_PERIODS, member_id)]
+        periods = [period_from_row(r) for r in await self._pool.fetch(CLOSED_PERIODS, member_id)]
         return member, access, periods
 
     async def _member_in_scope(
