@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from uuid import UUID
 
 import msgspec
@@ -59,6 +60,46 @@ async def test_workers_share_one_quota_through_the_shared_counts() -> None:
     assert not first.check(KEY).allowed
     now[0] += 60  # the next window
     assert first.check(KEY).remaining == POLICY.quota - 1
+
+
+class SlowCounts(FakeCounts):
+    """A shared table whose answer waits until the test lets it through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived, self.release = asyncio.Event(), asyncio.Event()
+
+    async def add(self, window_start: int, increments: dict[UUID, int]) -> dict[UUID, int]:
+        self.arrived.set()
+        await self.release.wait()
+        return await super().add(window_start, increments)
+
+
+async def test_requests_served_during_a_sync_still_count_what_it_is_adding() -> None:
+    counts = SlowCounts()
+    limiter = RateLimiter(POLICY, counts, clock=lambda: 1_000_020.0)
+    assert [limiter.check(KEY).remaining for _ in range(2)] == [4, 3]
+    sync = asyncio.create_task(limiter.sync())
+    await counts.arrived.wait()
+    # The two counted requests are on their way to the shared table, not forgotten.
+    assert [limiter.check(KEY).remaining for _ in range(2)] == [2, 1]
+    counts.release.set()
+    await sync
+    assert [limiter.check(KEY).remaining for _ in range(2)] == [0, 0]
+    assert [limiter.check(KEY).allowed] == [False]
+
+
+class FailingCounts(FakeCounts):
+    async def add(self, window_start: int, increments: dict[UUID, int]) -> dict[UUID, int]:
+        raise ConnectionError("database away")
+
+
+async def test_a_failed_sync_keeps_its_counts_for_the_next_one() -> None:
+    limiter = RateLimiter(POLICY, FailingCounts(), clock=lambda: 1_000_020.0)
+    limiter.check(KEY)
+    with pytest.raises(ConnectionError):
+        await limiter.sync()
+    assert limiter.check(KEY).remaining == 3
 
 
 async def test_an_idle_worker_stops_writing_to_a_window_that_ended() -> None:

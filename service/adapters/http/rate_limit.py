@@ -41,6 +41,7 @@ class RateLimiter:
         self._clock = clock
         self._window: int | None = None
         self._local: dict[UUID, int] = {}  # counted here since the last sync
+        self._sending: dict[UUID, int] = {}  # counted here, being added by a sync under way
         self._shared: dict[UUID, int] = {}  # every worker's total at the last sync
         self.policy_header = f'"default";q={policy.quota};w={policy.window_seconds}'
         self.policy_field = (b"ratelimit-policy", self.policy_header.encode())
@@ -54,8 +55,10 @@ class RateLimiter:
         now = self._clock()
         start = window_start(self.policy, now)
         if start != self._window:
-            self._window, self._local, self._shared = start, {}, {}
-        used = self._shared.get(key_id, 0) + self._local.get(key_id, 0)
+            self._window, self._local, self._sending, self._shared = start, {}, {}, {}
+        used = (
+            self._shared.get(key_id, 0) + self._sending.get(key_id, 0) + self._local.get(key_id, 0)
+        )
         decision = decide(self.policy, used, now)
         if decision.allowed:
             self._local[key_id] = self._local.get(key_id, 0) + 1
@@ -68,11 +71,13 @@ class RateLimiter:
         """Add this worker's counts to the shared ones and learn every worker's totals."""
         if self._window != window_start(self.policy, self._clock()):
             # No request since the window ended: what it counted no longer matters.
-            self._window, self._local, self._shared = None, {}, {}
+            self._window, self._local, self._sending, self._shared = None, {}, {}, {}
         window, counted = self._window, self._local
         if window is None:
             return 0
-        self._local = {}
+        # Until the totals come back, what is being added is in neither `_local` nor
+        # `_shared`: it is kept in `_sending` so that requests served meanwhile still see it.
+        self._local, self._sending = {}, counted
         # Keys seen in this window but quiet since the last sync: read their totals too.
         increments = dict.fromkeys(self._shared, 0) | counted
         try:
@@ -81,9 +86,10 @@ class RateLimiter:
             if self._window == window:  # keep what was counted for the next try
                 for key_id, n in counted.items():
                     self._local[key_id] = self._local.get(key_id, 0) + n
+                self._sending = {}
             raise
         if self._window == window:
-            self._shared = totals
+            self._shared, self._sending = totals, {}
         return 0
 
     async def forget_old_windows(self) -> int:
