@@ -16,6 +16,8 @@ from service.adapters.postgres.mapping import api_key_from_row, member_from_row
 from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
+from service.domain.events import EventType, member_event
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
 
@@ -219,3 +221,160 @@ async def test_the_feed_never_skips_a_row_that_commits_late(pool: Database, dsn:
     finally:
         await b.close()
         await c.close()
+
+
+# Writes held back until commit (service/adapters/postgres/session.py), observed through the
+# statements PostgreSQL receives.
+
+
+class Statements:
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    async def watch(self, connection: asyncpg.Connection) -> None:
+        connection.add_query_logger(lambda logged: self.sent.append(logged.query))
+
+
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """As the service's pool: no reset statement on release, so the log holds only ours."""
+
+
+@pytest.fixture
+async def watched(dsn: str) -> AsyncIterator[tuple[Database, Statements, asyncpg.Pool]]:
+    statements = Statements()
+    raw = await asyncpg.create_pool(
+        dsn, min_size=1, max_size=1, init=statements.watch, reset=_keep_session
+    )
+    yield Database(raw, slots=1), statements, raw
+    await raw.close()
+
+
+def _member(organization_id: UUID, external_ref: str | None = None) -> Member:
+    return Member(
+        id=uuid4(),
+        organization_id=organization_id,
+        display_name="Held back",
+        timezone="UTC",
+        external_ref=external_ref,
+        recovery_started_on=None,
+        contact=None,
+        version=1,
+        created_at=NOW,
+        updated_at=NOW,
+    )
+
+
+async def _count(pool: Database, table: str, row_id: UUID) -> int:
+    assert table in {"members", "outbox_events"}
+    return int(await pool.fetchval(f"SELECT count(*) FROM {table} WHERE id = $1", row_id))
+
+
+async def test_a_unit_of_work_that_only_writes_sends_one_statement(
+    watched: tuple[Database, Statements, asyncpg.Pool],
+) -> None:
+    pool, statements, _ = watched
+    org = await _organization(pool)
+    member = _member(org, external_ref="one-" + uuid4().hex)
+    event = member_event(EventType.MEMBER_CREATED, member, event_id=uuid4(), now=NOW)
+    statements.sent.clear()
+    uow = PostgresUnitOfWork(pool)
+    async with uow:
+        await uow.members.add(member)
+        await uow.outbox.append(event)
+        assert statements.sent == []  # held back until commit
+        await uow.commit()
+    assert len(statements.sent) == 1
+    assert statements.sent[0].startswith("WITH w0 AS (INSERT INTO members")
+    assert await _count(pool, "members", member.id) == 1
+    assert await _count(pool, "outbox_events", event.id) == 1
+
+
+async def test_a_write_that_misses_its_row_count_keeps_nothing_of_the_unit_of_work(
+    watched: tuple[Database, Statements, asyncpg.Pool],
+) -> None:
+    pool, _, raw = watched
+    org = await _organization(pool)
+    first = _member(org, external_ref="dup-" + uuid4().hex)
+    uow = PostgresUnitOfWork(pool)
+    async with uow:
+        await uow.members.add(first)
+        await uow.commit()
+    second = _member(org, external_ref=first.external_ref)
+    event = member_event(EventType.MEMBER_CREATED, second, event_id=uuid4(), now=NOW)
+    with pytest.raises(DuplicateExternalRef, match=str(first.id)):
+        async with uow:
+            await uow.members.add(second)
+            await uow.outbox.append(event)
+            await uow.commit()
+    assert await _count(pool, "members", second.id) == 0
+    assert await _count(pool, "outbox_events", event.id) == 0
+    # Looking up the holder opened a transaction; it is not left open on the pooled connection.
+    async with raw.acquire() as connection:
+        assert not connection.is_in_transaction()
+
+
+async def test_a_read_sees_the_writes_held_back_before_it(
+    watched: tuple[Database, Statements, asyncpg.Pool],
+) -> None:
+    pool, statements, _ = watched
+    org = await _organization(pool)
+    member = _member(org)
+    statements.sent.clear()
+    uow = PostgresUnitOfWork(pool)
+    async with uow:
+        await uow.members.add(member)
+        found = await uow.members.get_for_update(org, member.id)
+        assert found == member
+        await uow.commit()
+    assert statements.sent[0] == "BEGIN;"
+    assert statements.sent[1].startswith("INSERT INTO members")
+    assert statements.sent[-1] == "COMMIT;"
+    assert await _count(pool, "members", member.id) == 1
+
+
+async def test_held_writes_are_forgotten_without_a_commit(
+    watched: tuple[Database, Statements, asyncpg.Pool],
+) -> None:
+    pool, statements, _ = watched
+    org = await _organization(pool)
+    member = _member(org)
+    statements.sent.clear()
+    uow = PostgresUnitOfWork(pool)
+    async with uow:
+        await uow.members.add(member)
+    assert statements.sent == []
+    assert await _count(pool, "members", member.id) == 0
+
+
+async def test_a_claim_taken_over_mid_request_keeps_nothing_of_the_request(
+    pool: Database,
+) -> None:
+    from datetime import timedelta
+
+    from service.adapters.postgres.idempotency import (
+        Claim,
+        PostgresIdempotencyStore,
+        StoredResponse,
+    )
+
+    org = await _organization(pool)
+    store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
+    claim = await store.claim(uuid4(), "taken", b"f", NOW)
+    assert isinstance(claim, Claim)
+    # The lease ran out and another request claimed the key.
+    await pool.execute(
+        "UPDATE idempotency_keys SET claim_token = $3 WHERE scope_id = $1 AND key = $2",
+        claim.scope_id,
+        claim.key,
+        uuid4(),
+    )
+    member = _member(org)
+    uow = PostgresUnitOfWork(pool)
+    with pytest.raises(IdempotentRequestInFlight):
+        async with uow:
+            await uow.members.add(member)
+            await uow.idempotency.complete(
+                claim, StoredResponse(status=201, headers={}, body=b"{}")
+            )
+            await uow.commit()
+    assert await _count(pool, "members", member.id) == 0

@@ -21,7 +21,7 @@ from service.adapters.postgres.mapping import (
     participation_from_row,
     participation_to_params,
 )
-from service.adapters.postgres.pool import DbConnection
+from service.adapters.postgres.session import Session
 from service.domain.consent import Consent, DataScope
 from service.domain.networks import Membership, Network, Participation
 from service.domain.recovery import ClosedPeriod
@@ -38,7 +38,7 @@ CONSENT_IN_FORCE = (
 
 
 class PostgresNetworkRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, network: Network) -> None:
@@ -130,7 +130,7 @@ class PostgresNetworkRepository:
 
 
 class PostgresConsentRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, consent: Consent) -> None:
@@ -213,7 +213,7 @@ def period_from_row(row: Record) -> ClosedPeriod:
 
 
 class PostgresRecoveryRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def closed_periods(self, member_id: UUID) -> list[ClosedPeriod]:

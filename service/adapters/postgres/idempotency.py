@@ -8,7 +8,8 @@ from uuid import UUID, uuid4
 
 import msgspec
 
-from service.adapters.postgres.pool import Database, DbConnection
+from service.adapters.postgres.pool import Database
+from service.adapters.postgres.session import Session, Write
 from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFlight
 
 
@@ -126,22 +127,27 @@ class PostgresIdempotencyStore:
 class PostgresIdempotencyRecorder:
     """The part of the store that runs inside the unit of work's transaction."""
 
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def complete(self, claim: Claim, response: StoredResponse) -> None:
-        status = await self._connection.execute(
-            _COMPLETE,
-            claim.scope_id,
-            claim.key,
-            claim.token,
-            response.status,
-            msgspec.json.encode(response.headers).decode(),
-            response.body,
-            response.resource_id,
-        )
-        if status != "UPDATE 1":
+        async def taken_over() -> Exception:
             # Our lease ran out and another request took the key over: let that one win.
-            raise IdempotentRequestInFlight(
+            return IdempotentRequestInFlight(
                 "A request with this Idempotency-Key is still in progress; retry later."
             )
+
+        await self._connection.write(
+            Write(
+                _COMPLETE,
+                claim.scope_id,
+                claim.key,
+                claim.token,
+                response.status,
+                msgspec.json.encode(response.headers).decode(),
+                response.body,
+                response.resource_id,
+                expected_rows=1,
+                explain=taken_over,
+            )
+        )

@@ -9,7 +9,7 @@ import msgspec
 from asyncpg import Record
 
 from service.adapters.postgres.mapping import MEMBER_COLUMNS, member_from_row
-from service.adapters.postgres.pool import DbConnection
+from service.adapters.postgres.session import Session
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
 
@@ -51,7 +51,7 @@ def cheer_from_row(row: Record) -> Cheer:
 
 
 class PostgresMilestoneRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def due_members(self, now: datetime, limit: int) -> list[tuple[Member, Ladder]]:

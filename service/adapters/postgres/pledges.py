@@ -7,7 +7,7 @@ from uuid import UUID
 
 from asyncpg import Record
 
-from service.adapters.postgres.pool import DbConnection
+from service.adapters.postgres.session import Session
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
 
 PLEDGE_COLUMNS = (
@@ -51,7 +51,7 @@ def check_in_from_row(row: Record) -> CheckIn:
 
 
 class PostgresPledgeRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, pledge: Pledge) -> None:

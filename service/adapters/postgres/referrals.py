@@ -7,7 +7,8 @@ from uuid import UUID
 
 from asyncpg import Record
 
-from service.adapters.postgres.pool import Database, DbConnection
+from service.adapters.postgres.pool import Database
+from service.adapters.postgres.session import Session
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.referrals import (
     DuplicateReferral,
@@ -58,7 +59,7 @@ def change_from_row(row: Record) -> StatusChange:
 
 
 class PostgresReferralRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, referral: Referral, change: StatusChange) -> None:

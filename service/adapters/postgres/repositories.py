@@ -19,7 +19,7 @@ from service.adapters.postgres.mapping import (
     member_to_params,
     organization_from_row,
 )
-from service.adapters.postgres.pool import DbConnection
+from service.adapters.postgres.session import Session, Write
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event
 from service.domain.members import Member
@@ -29,7 +29,6 @@ _INSERT_MEMBER = f"""
 INSERT INTO members ({MEMBER_COLUMNS})
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ON CONFLICT (organization_id, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
-RETURNING id
 """  # noqa: S608 (constant column list, no input)
 
 _SELECT_MEMBER_FOR_UPDATE = f"""
@@ -51,14 +50,21 @@ SELECT id FROM members WHERE organization_id = $1 AND external_ref = $2
 
 
 class PostgresMemberRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, member: Member) -> None:
-        inserted = await self._connection.fetchval(_INSERT_MEMBER, *member_to_params(member))
-        if inserted is None:
-            assert member.external_ref is not None
-            await self._raise_duplicate(member.organization_id, member.external_ref)
+        external_ref = member.external_ref
+        if external_ref is None:
+            await self._connection.write(Write(_INSERT_MEMBER, *member_to_params(member)))
+            return
+
+        async def duplicate() -> Exception:
+            return await self._duplicate(member.organization_id, external_ref)
+
+        await self._connection.write(
+            Write(_INSERT_MEMBER, *member_to_params(member), expected_rows=1, explain=duplicate)
+        )
 
     async def get_for_update(self, organization_id: UUID, member_id: UUID) -> Member | None:
         row = await self._connection.fetchrow(_SELECT_MEMBER_FOR_UPDATE, member_id, organization_id)
@@ -75,24 +81,24 @@ class PostgresMemberRepository:
         params = member_to_params(member)
         try:
             # A savepoint keeps the transaction usable to look up the existing member.
-            async with self._connection.transaction():
+            async with self._connection.savepoint():
                 # created_at (index 9) never changes.
                 await self._connection.execute(_UPDATE_MEMBER, *params[:9], *params[10:])
         except asyncpg.UniqueViolationError:
             assert member.external_ref is not None
-            await self._raise_duplicate(member.organization_id, member.external_ref)
+            raise await self._duplicate(member.organization_id, member.external_ref) from None
         if member.erased_at is not None:
             await self._connection.execute(SCRUB_FOR_ERASED_RESOURCE, member.id)
 
-    async def _raise_duplicate(self, organization_id: UUID, external_ref: str) -> None:
+    async def _duplicate(self, organization_id: UUID, external_ref: str) -> DuplicateExternalRef:
         existing = await self._connection.fetchval(
             _MEMBER_BY_EXTERNAL_REF, organization_id, external_ref
         )
-        raise DuplicateExternalRef(external_ref, existing)
+        return DuplicateExternalRef(external_ref, existing)
 
 
 class PostgresOrganizationRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, organization: Organization) -> None:
@@ -114,7 +120,7 @@ class PostgresOrganizationRepository:
 
 
 class PostgresApiKeyRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, key: ApiKey) -> None:
@@ -142,19 +148,21 @@ class PostgresApiKeyRepository:
 
 
 class PostgresOutbox:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def append(self, event: Event) -> None:
-        await self._connection.execute(
-            "INSERT INTO outbox_events "
-            "(id, type, organization_id, subject_type, subject_id, occurred_at, data) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-            event.id,
-            event.type.value,
-            event.organization_id,
-            event.subject_type,
-            event.subject_id,
-            event.occurred_at,
-            msgspec.json.encode(event.data).decode(),
+        await self._connection.write(
+            Write(
+                "INSERT INTO outbox_events "
+                "(id, type, organization_id, subject_type, subject_id, occurred_at, data) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
+                event.id,
+                event.type.value,
+                event.organization_id,
+                event.subject_type,
+                event.subject_id,
+                event.occurred_at,
+                msgspec.json.encode(event.data).decode(),
+            )
         )

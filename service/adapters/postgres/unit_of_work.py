@@ -1,11 +1,9 @@
-"""The unit of work: one pooled connection and one transaction."""
+"""The unit of work: one pooled connection and (when a statement needs one) one transaction."""
 
 from __future__ import annotations
 
 from types import TracebackType
 from typing import Self
-
-from asyncpg.transaction import Transaction
 
 from service.adapters.postgres.federation import (
     PostgresConsentRepository,
@@ -23,12 +21,15 @@ from service.adapters.postgres.repositories import (
     PostgresOrganizationRepository,
     PostgresOutbox,
 )
+from service.adapters.postgres.session import Session
 from service.adapters.postgres.webhooks import PostgresWebhookEndpointRepository
 
 
 class PostgresUnitOfWork:
     """Rolls back unless committed. Re-entrant: the HTTP idempotency layer opens the outer level
-    so that the stored response is written in the same transaction as the change itself."""
+    so that the stored response is written in the same transaction as the change itself.
+    Writes may be held back until commit (see session.py): a unit of work that only writes
+    costs one round trip."""
 
     organizations: PostgresOrganizationRepository
     api_keys: PostgresApiKeyRepository
@@ -47,33 +48,27 @@ class PostgresUnitOfWork:
         self._pool = pool
         self._depth = 0
         self._connection: DbConnection | None = None
-        self._transaction: Transaction | None = None
+        self._session: Session | None = None
         self._committed = False
-        self._commit_attempted = False
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:
             connection = await self._pool.acquire()
-            try:
-                transaction = connection.transaction()
-                await transaction.start()
-            except BaseException:
-                await self._pool.release(connection)
-                raise
-            self._connection, self._transaction = connection, transaction
-            self._committed = self._commit_attempted = False
-            self.organizations = PostgresOrganizationRepository(connection)
-            self.api_keys = PostgresApiKeyRepository(connection)
-            self.members = PostgresMemberRepository(connection)
-            self.outbox = PostgresOutbox(connection)
-            self.idempotency = PostgresIdempotencyRecorder(connection)
-            self.networks = PostgresNetworkRepository(connection)
-            self.consents = PostgresConsentRepository(connection)
-            self.recovery = PostgresRecoveryRepository(connection)
-            self.milestones = PostgresMilestoneRepository(connection)
-            self.pledges = PostgresPledgeRepository(connection)
-            self.referrals = PostgresReferralRepository(connection)
-            self.webhooks = PostgresWebhookEndpointRepository(connection)
+            session = Session(connection)
+            self._connection, self._session = connection, session
+            self._committed = False
+            self.organizations = PostgresOrganizationRepository(session)
+            self.api_keys = PostgresApiKeyRepository(session)
+            self.members = PostgresMemberRepository(session)
+            self.outbox = PostgresOutbox(session)
+            self.idempotency = PostgresIdempotencyRecorder(session)
+            self.networks = PostgresNetworkRepository(session)
+            self.consents = PostgresConsentRepository(session)
+            self.recovery = PostgresRecoveryRepository(session)
+            self.milestones = PostgresMilestoneRepository(session)
+            self.pledges = PostgresPledgeRepository(session)
+            self.referrals = PostgresReferralRepository(session)
+            self.webhooks = PostgresWebhookEndpointRepository(session)
         self._depth += 1
         return self
 
@@ -86,22 +81,19 @@ class PostgresUnitOfWork:
         self._depth -= 1
         if self._depth > 0:
             return
-        connection, transaction = self._connection, self._transaction
-        self._connection = self._transaction = None
+        connection, session = self._connection, self._session
+        self._connection = self._session = None
         assert connection is not None
-        assert transaction is not None
+        assert session is not None
         try:
-            # After a failed COMMIT the server has already ended the transaction, and a
-            # rollback would only replace the real error with an InterfaceError.
-            if not self._committed and not self._commit_attempted:
-                await transaction.rollback()
+            if not self._committed:
+                await session.rollback()
         finally:
             await self._pool.release(connection)
 
     async def commit(self) -> None:
         if self._depth > 1:
             return  # the outermost level commits
-        assert self._transaction is not None, "commit() outside `async with uow`"
-        self._commit_attempted = True
-        await self._transaction.commit()
+        assert self._session is not None, "commit() outside `async with uow`"
+        await self._session.commit()
         self._committed = True

@@ -11,6 +11,7 @@ from asyncpg import Record
 from service.adapters.postgres.events import VISIBLE_TO, event_from_row, visibility_arguments
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import PostgresOutbox
+from service.adapters.postgres.session import Session
 from service.domain.events import Event, EventType
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.webhooks import (
@@ -74,7 +75,7 @@ WAIT_UNTIL = "UPDATE webhook_endpoints SET next_attempt_at = $2, lease_id = NULL
 
 
 class PostgresWebhookEndpointRepository:
-    def __init__(self, connection: DbConnection) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, endpoint: WebhookEndpoint) -> None:
@@ -279,8 +280,9 @@ class DispatchStore:
     def __init__(self, connection: DbConnection) -> None:
         self._connection = connection
         # What the dispatcher writes besides deliveries, in the same transaction.
-        self.endpoints = PostgresWebhookEndpointRepository(connection)
-        self.outbox = PostgresOutbox(connection)
+        session = Session(connection, in_transaction=True)
+        self.endpoints = PostgresWebhookEndpointRepository(session)
+        self.outbox = PostgresOutbox(session)
 
     async def claim(self, now: datetime) -> ClaimedEndpoint | None:
         row = await self._connection.fetchrow(CLAIM_ENDPOINT, now)

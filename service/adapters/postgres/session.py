@@ -1,0 +1,174 @@
+"""The connection a unit of work hands its repositories: it opens the transaction only when a
+statement needs one, and holds writes back until then.
+
+A unit of work that only writes (create a member, append its event, store the idempotent
+response) needs no transaction of its own: its writes go to PostgreSQL at commit as one
+statement, which is atomic by itself. That is one round trip where BEGIN, each INSERT and
+COMMIT took one each. As soon as a unit of work reads, the transaction opens, the writes held
+so far are sent in order, and from then on every write is sent at once: reads always see the
+writes before them, and nothing behaves differently from a plain transaction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import asyncpg
+from asyncpg.transaction import Transaction
+
+from service.adapters.postgres.pool import DbConnection
+
+# Raised by expect_rows() (migration 0011) when a write changed another number of rows.
+_UNEXPECTED_ROWS = "SNW01"
+_PLACEHOLDER = re.compile(r"\$(\d+)")
+
+
+class Write:
+    """One INSERT, UPDATE or DELETE (without RETURNING) that may be held back. When it must
+    change exactly `expected_rows` rows and does not, nothing of the unit of work is kept and
+    `explain()` gives the error to raise, read from the database as it is then."""
+
+    __slots__ = ("args", "expected_rows", "explain", "sql")
+
+    def __init__(
+        self,
+        sql: str,
+        *args: Any,
+        expected_rows: int | None = None,
+        explain: Callable[[], Awaitable[Exception]] | None = None,
+    ) -> None:
+        assert (expected_rows is None) == (explain is None), "an expectation needs its error"
+        self.sql = sql.strip()
+        self.args = args
+        self.expected_rows = expected_rows
+        self.explain = explain
+
+
+def _rows_changed(status: str) -> int:
+    # "INSERT 0 1", "UPDATE 3", "DELETE 0": the count is the last word.
+    return int(status.rsplit(" ", 1)[1])
+
+
+class Session:
+    """Repositories talk to the database through this; see the module docstring."""
+
+    def __init__(self, connection: DbConnection, *, in_transaction: bool = False) -> None:
+        """`in_transaction`: the caller already opened one, so nothing is held back."""
+        self._connection = connection
+        self._in_transaction = in_transaction
+        self._transaction: Transaction | None = None
+        self._held: list[Write] = []
+
+    @property
+    def began(self) -> bool:
+        return self._in_transaction or self._transaction is not None
+
+    async def _begin(self) -> None:
+        if not self.began:
+            transaction = self._connection.transaction()
+            await transaction.start()
+            self._transaction = transaction
+        held, self._held = self._held, []
+        for write in held:
+            await self._send(write)
+
+    async def _send(self, write: Write) -> None:
+        status = await self._connection.execute(write.sql, *write.args)
+        if write.expected_rows is not None and _rows_changed(status) != write.expected_rows:
+            assert write.explain is not None
+            raise await write.explain()
+
+    async def write(self, write: Write) -> None:
+        """Send `write` now if a transaction is open, or hold it back until one opens or the
+        unit of work commits."""
+        if self.began:
+            await self._send(write)
+        else:
+            self._held.append(write)
+
+    async def execute(self, query: str, *args: Any) -> str:
+        await self._begin()
+        return await self._connection.execute(query, *args)
+
+    async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        await self._begin()
+        return await self._connection.fetch(query, *args)
+
+    async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
+        await self._begin()
+        return await self._connection.fetchrow(query, *args)
+
+    async def fetchval(self, query: str, *args: Any) -> Any:
+        await self._begin()
+        return await self._connection.fetchval(query, *args)
+
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """A nested transaction: a failure inside it leaves the outer one usable."""
+        await self._begin()
+        async with self._connection.transaction():
+            yield
+
+    async def commit(self) -> None:
+        if self._transaction is not None:
+            # Whatever COMMIT answers, the server has ended the transaction: nothing to roll
+            # back afterwards (a rollback would only hide the real error).
+            transaction, self._transaction = self._transaction, None
+            await transaction.commit()
+        elif self._held:
+            held, self._held = self._held, []
+            await self._send_together(held)
+
+    async def rollback(self) -> None:
+        """Forget what was held back; roll back what was sent."""
+        self._held = []
+        if self._transaction is not None:
+            transaction, self._transaction = self._transaction, None
+            await transaction.rollback()
+
+    async def _send_together(self, writes: list[Write]) -> None:
+        if len(writes) == 1 and writes[0].expected_rows is None:
+            await self._connection.execute(writes[0].sql, *writes[0].args)
+            return
+        sql, args = _one_statement(writes)
+        try:
+            await self._connection.execute(sql, *args)
+        except asyncpg.PostgresError as error:
+            if getattr(error, "sqlstate", None) != _UNEXPECTED_ROWS:
+                raise
+            explain = writes[int(getattr(error, "detail", ""))].explain
+            assert explain is not None
+            raise await explain() from None
+
+
+_statements: dict[tuple[tuple[str, int, int | None], ...], str] = {}
+
+
+def _one_statement(writes: list[Write]) -> tuple[str, list[Any]]:
+    """The writes as data-modifying CTEs of one statement, placeholders renumbered in order,
+    ended by the row-count check. The text is the same for the same writes, so asyncpg's
+    statement cache prepares it once per connection."""
+    shape = tuple((w.sql, len(w.args), w.expected_rows) for w in writes)
+    sql = _statements.get(shape)
+    if sql is None:
+        parts, counts, offset = [], [], 0
+        for index, write in enumerate(writes):
+            shift = offset
+
+            def renumber(match: re.Match[str], shift: int = shift) -> str:
+                return f"${int(match.group(1)) + shift}"
+
+            parts.append(f"w{index} AS ({_PLACEHOLDER.sub(renumber, write.sql)} RETURNING 1)")
+            counts.append(f"(SELECT count(*) FROM w{index})")  # noqa: S608 (index only)
+            offset += len(write.args)
+        expected = ", ".join(
+            str(-1 if w.expected_rows is None else w.expected_rows) for w in writes
+        )
+        sql = (
+            f"WITH {', '.join(parts)} "
+            f"SELECT expect_rows(ARRAY[{', '.join(counts)}], ARRAY[{expected}])"
+        )
+        _statements[shape] = sql
+    return sql, [arg for write in writes for arg in write.args]
