@@ -136,13 +136,16 @@ async def _run_claimed(
     try:
         async with uow:
             created = await run(uow)
-            stored_body = created.replay_body if created.replay_body is not None else created.body
+            body = msgspec.json.encode(created.body)
+            stored_body = (
+                body if created.replay_body is None else msgspec.json.encode(created.replay_body)
+            )
             await uow.idempotency.complete(
                 claim,
                 StoredResponse(
                     status=201,
                     headers=created.headers,
-                    body=msgspec.json.encode(stored_body),
+                    body=stored_body,
                     resource_id=created.resource_id,
                 ),
             )
@@ -150,4 +153,5 @@ async def _run_claimed(
     except BaseException:
         await services.idempotency.release(claim)
         raise
-    return Response(created.body, status_code=201, headers=created.headers)
+    # Encoded once, for the stored copy and for the answer.
+    return Response(body, status_code=201, headers=created.headers, media_type="application/json")
