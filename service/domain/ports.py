@@ -225,7 +225,7 @@ class MemberRepository(Protocol):
     async def add(self, member: Member) -> None:
         """Store a new member. Raises DuplicateExternalRef when the organization already has
         one with the same external_ref (the database decides, so two racing requests cannot
-        both win)."""
+        both win): at once, or at the latest when the unit of work commits."""
         ...
 
     async def get_for_update(self, organization_id: UUID, member_id: UUID) -> Member | None:

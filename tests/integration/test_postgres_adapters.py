@@ -15,6 +15,7 @@ from service.adapters.postgres.events import FeedPosition, PostgresEventFeed
 from service.adapters.postgres.mapping import api_key_from_row, member_from_row
 from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
+from service.adapters.postgres.session import Write
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
 from service.domain.events import EventType, member_event
@@ -378,3 +379,52 @@ async def test_a_claim_taken_over_mid_request_keeps_nothing_of_the_request(
             )
             await uow.commit()
     assert await _count(pool, "members", member.id) == 0
+
+
+async def test_nothing_is_sent_after_a_commit(pool: Database) -> None:
+    org = await _organization(pool)
+    uow = PostgresUnitOfWork(pool)
+    async with uow:
+        await uow.members.add(_member(org))
+        await uow.commit()
+        late = _member(org)
+        with pytest.raises(RuntimeError, match="committed"):
+            await uow.members.add(late)
+        with pytest.raises(RuntimeError, match="committed"):
+            await uow.members.get_for_update(org, late.id)
+    assert await _count(pool, "members", late.id) == 0
+
+
+async def test_a_caller_that_swallows_a_held_write_error_cannot_commit_the_rest(
+    pool: Database,
+) -> None:
+    org = await _organization(pool)
+    first = _member(org, external_ref="swallow-" + uuid4().hex)
+    uow = PostgresUnitOfWork(pool)
+    async with uow:
+        await uow.members.add(first)
+        await uow.commit()
+    duplicate = _member(org, external_ref=first.external_ref)
+    event = member_event(EventType.MEMBER_CREATED, duplicate, event_id=uuid4(), now=NOW)
+    async with uow:
+        await uow.members.add(duplicate)
+        await uow.outbox.append(event)
+        with pytest.raises(DuplicateExternalRef):
+            await uow.members.get_for_update(org, first.id)  # a read sends what was held
+        with pytest.raises(RuntimeError, match="cannot commit"):
+            await uow.commit()
+    assert await _count(pool, "outbox_events", event.id) == 0
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT INTO t (a) VALUES ('$1')",
+        "INSERT INTO t (a) VALUES ($1);",
+        "INSERT INTO t (a) VALUES ($1) RETURNING a",
+        "UPDATE t SET a = $$x$$",
+    ],
+)
+def test_a_write_that_cannot_be_sent_with_others_is_refused_when_made(sql: str) -> None:
+    with pytest.raises(ValueError, match="not a write that can be sent with others"):
+        Write(sql, 1)

@@ -79,6 +79,8 @@ class PostgresMemberRepository:
 
     async def save(self, member: Member) -> None:
         params = member_to_params(member)
+        # Send what was held back first: its errors are not this update's.
+        await self._connection.begin()
         try:
             # A savepoint keeps the transaction usable to look up the existing member.
             async with self._connection.savepoint():

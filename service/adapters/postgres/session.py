@@ -23,12 +23,17 @@ from service.adapters.postgres.pool import DbConnection
 # Raised by expect_rows() (migration 0011) when a write changed another number of rows.
 _UNEXPECTED_ROWS = "SNW01"
 _PLACEHOLDER = re.compile(r"\$(\d+)")
+_LITERAL = re.compile(r"'(?:[^']|'')*'")
 
 
 class Write:
     """One INSERT, UPDATE or DELETE (without RETURNING) that may be held back. When it must
     change exactly `expected_rows` rows and does not, nothing of the unit of work is kept and
-    `explain()` gives the error to raise, read from the database as it is then."""
+    `explain()` gives the error to raise, read from the database as it is then.
+
+    Writes sent together share one snapshot: one of them cannot see or change a row another
+    one inserts or changes. Only writes that touch rows of their own belong here (a new row,
+    the row of a claim only this request holds)."""
 
     __slots__ = ("args", "expected_rows", "explain", "sql")
 
@@ -40,7 +45,17 @@ class Write:
         explain: Callable[[], Awaitable[Exception]] | None = None,
     ) -> None:
         assert (expected_rows is None) == (explain is None), "an expectation needs its error"
-        self.sql = sql.strip()
+        sql = sql.strip()
+        # What would not survive being wrapped as `wN AS (<sql> RETURNING 1)` and renumbered.
+        if (
+            "$" in _PLACEHOLDER.sub("", sql)
+            # A `$1` inside a literal is not a parameter.
+            or any("$" in literal for literal in _LITERAL.findall(sql))
+            or ";" in sql
+            or re.search(r"\breturning\b", sql, re.IGNORECASE)
+        ):
+            raise ValueError(f"not a write that can be sent with others: {sql[:60]!r}")
+        self.sql = sql
         self.args = args
         self.expected_rows = expected_rows
         self.explain = explain
@@ -60,19 +75,31 @@ class Session:
         self._in_transaction = in_transaction
         self._transaction: Transaction | None = None
         self._held: list[Write] = []
+        self._ended = False  # committed: nothing more may be sent
+        self._lost_writes = False  # a held write failed; the ones after it were never sent
 
     @property
     def began(self) -> bool:
         return self._in_transaction or self._transaction is not None
 
-    async def _begin(self) -> None:
+    def _check_open(self) -> None:
+        if self._ended:
+            raise RuntimeError("the unit of work was committed: open a new one")
+
+    async def begin(self) -> None:
+        """Open the transaction now (if not yet) and send what was held back."""
+        self._check_open()
         if not self.began:
             transaction = self._connection.transaction()
             await transaction.start()
             self._transaction = transaction
         held, self._held = self._held, []
         for write in held:
-            await self._send(write)
+            try:
+                await self._send(write)
+            except BaseException:
+                self._lost_writes = True  # a caller catching this must not commit the rest
+                raise
 
     async def _send(self, write: Write) -> None:
         status = await self._connection.execute(write.sql, *write.args)
@@ -83,35 +110,39 @@ class Session:
     async def write(self, write: Write) -> None:
         """Send `write` now if a transaction is open, or hold it back until one opens or the
         unit of work commits."""
+        self._check_open()
         if self.began:
             await self._send(write)
         else:
             self._held.append(write)
 
     async def execute(self, query: str, *args: Any) -> str:
-        await self._begin()
+        await self.begin()
         return await self._connection.execute(query, *args)
 
     async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
-        await self._begin()
+        await self.begin()
         return await self._connection.fetch(query, *args)
 
     async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
-        await self._begin()
+        await self.begin()
         return await self._connection.fetchrow(query, *args)
 
     async def fetchval(self, query: str, *args: Any) -> Any:
-        await self._begin()
+        await self.begin()
         return await self._connection.fetchval(query, *args)
 
     @asynccontextmanager
     async def savepoint(self) -> AsyncIterator[None]:
         """A nested transaction: a failure inside it leaves the outer one usable."""
-        await self._begin()
+        await self.begin()
         async with self._connection.transaction():
             yield
 
     async def commit(self) -> None:
+        self._check_open()
+        if self._lost_writes:
+            raise RuntimeError("a write of this unit of work failed; it cannot commit")
         if self._transaction is not None:
             # Whatever COMMIT answers, the server has ended the transaction: nothing to roll
             # back afterwards (a rollback would only hide the real error).
@@ -120,6 +151,7 @@ class Session:
         elif self._held:
             held, self._held = self._held, []
             await self._send_together(held)
+        self._ended = True
 
     async def rollback(self) -> None:
         """Forget what was held back; roll back what was sent."""

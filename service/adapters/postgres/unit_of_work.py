@@ -49,14 +49,12 @@ class PostgresUnitOfWork:
         self._depth = 0
         self._connection: DbConnection | None = None
         self._session: Session | None = None
-        self._committed = False
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:
             connection = await self._pool.acquire()
             session = Session(connection)
             self._connection, self._session = connection, session
-            self._committed = False
             self.organizations = PostgresOrganizationRepository(session)
             self.api_keys = PostgresApiKeyRepository(session)
             self.members = PostgresMemberRepository(session)
@@ -86,8 +84,7 @@ class PostgresUnitOfWork:
         assert connection is not None
         assert session is not None
         try:
-            if not self._committed:
-                await session.rollback()
+            await session.rollback()  # after a commit: nothing left to undo
         finally:
             await self._pool.release(connection)
 
@@ -96,4 +93,3 @@ class PostgresUnitOfWork:
             return  # the outermost level commits
         assert self._session is not None, "commit() outside `async with uow`"
         await self._session.commit()
-        self._committed = True
