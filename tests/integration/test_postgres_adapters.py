@@ -428,3 +428,25 @@ async def test_a_caller_that_swallows_a_held_write_error_cannot_commit_the_rest(
 def test_a_write_that_cannot_be_sent_with_others_is_refused_when_made(sql: str) -> None:
     with pytest.raises(ValueError, match="not a write that can be sent with others"):
         Write(sql, 1)
+
+
+async def test_a_claim_leaves_the_pooled_session_settings_as_they_were(
+    watched: tuple[Database, Statements, asyncpg.Pool],
+) -> None:
+    from datetime import timedelta
+
+    from service.adapters.postgres.idempotency import Claim, PostgresIdempotencyStore
+
+    pool, _, raw = watched  # one connection: the claim ran on the one we look at
+    store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
+    claim = await store.claim(uuid4(), "quick", b"f", NOW)
+    assert isinstance(claim, Claim)
+    async with raw.acquire() as connection:
+        assert await connection.fetchval("SHOW synchronous_commit") == "on"
+        assert (
+            await connection.fetchval(
+                "SELECT state FROM idempotency_keys WHERE scope_id = $1 AND key = 'quick'",
+                claim.scope_id,
+            )
+            == "in_flight"
+        )

