@@ -437,10 +437,10 @@ class FederationQueries(Protocol):
         ...
 
     async def pledges_for(
-        self, viewing: Viewing, member_id: UUID
-    ) -> tuple[Member, Access, list[tuple[Pledge, list[CheckIn]]]] | None:
-        """The member's pledges with their check-ins, for the home organization or a consent in
-        force covering `pledges` (recorded as a disclosure)."""
+        self, viewing: Viewing, member_id: UUID, page: PageRequest
+    ) -> tuple[Member, Access, Page[tuple[Pledge, list[CheckIn]]]] | None:
+        """One page of the member's pledges (in id order) with their check-ins, for the home
+        organization or a consent in force covering `pledges` (recorded as a disclosure)."""
         ...
 
     async def custom_and_cheers(self, member_id: UUID) -> tuple[list[CustomMilestone], list[Cheer]]:

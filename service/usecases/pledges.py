@@ -14,6 +14,7 @@ from service.domain.errors import InvalidField, MemberErased, NotFound, check_ve
 from service.domain.events import Event, EventType, new_event
 from service.domain.members import Member
 from service.domain.networks import MembershipStatus, ParticipationStatus
+from service.domain.paging import Page, PageRequest
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
 
@@ -213,27 +214,35 @@ async def change_status(
 
 
 async def view_pledges(
-    viewing: Viewing, member_id: UUID, queries: FederationQueries, grace: timedelta
-) -> list[PledgeSeen]:
-    """The member's pledges with derived streaks: home, or a consent covering `pledges`."""
-    seen = await queries.pledges_for(viewing, member_id)
+    viewing: Viewing,
+    member_id: UUID,
+    page: PageRequest,
+    queries: FederationQueries,
+    grace: timedelta,
+) -> Page[PledgeSeen]:
+    """One page of the member's pledges with derived streaks: home, or a consent covering
+    `pledges`."""
+    seen = await queries.pledges_for(viewing, member_id, page)
     if seen is None:
         raise NotFound("member", member_id)
     member, access, pledges = seen
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or viewing.now)
     zone = member.timezone
-    return [
-        PledgeSeen(
-            pledge=pledge,
-            check_ins=check_ins,
-            stats=rules.stats(
-                rules.outcomes(pledge, check_ins, timezone=zone, grace=grace, now=viewing.now)
-            ),
-            access=access,
-        )
-        for pledge, check_ins in pledges
-    ]
+    return Page(
+        items=[
+            PledgeSeen(
+                pledge=pledge,
+                check_ins=check_ins,
+                stats=rules.stats(
+                    rules.outcomes(pledge, check_ins, timezone=zone, grace=grace, now=viewing.now)
+                ),
+                access=access,
+            )
+            for pledge, check_ins in pledges.items
+        ],
+        next_after=pledges.next_after,
+    )
 
 
 async def sweep_missed(

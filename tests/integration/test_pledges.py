@@ -176,3 +176,35 @@ def test_two_workers_record_each_missed_period_once(
     assert len(events) == len({r["day"] for r in events})
     assert (_today() - timedelta(days=5)).isoformat() in [r["day"] for r in events]
     assert _today().isoformat() not in [r["day"] for r in events]
+
+
+def test_a_members_pledges_are_paged_by_cursor(client: httpx.Client, org: Org) -> None:
+    member = create_member(client, org, timezone="UTC")
+    made = sorted(str(_pledge(client, org, member["id"], days_ago=d)["id"]) for d in range(5))
+    url = f"/v1/members/{member['id']}/pledges"
+    seen: list[str] = []
+    cursor = None
+    pages = 0
+    while True:
+        params = {"limit": 2} | ({"cursor": cursor} if cursor else {})
+        page = client.get(url, params=params, headers=org.headers)
+        assert page.status_code == 200, page.text
+        body = page.json()
+        assert len(body["data"]) <= 2
+        seen += [p["id"] for p in body["data"]]
+        pages += 1
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert (seen, pages) == (made, 3)
+    everything = client.get(url, headers=org.headers).json()
+    assert [p["id"] for p in everything["data"]] == made
+    assert everything["next_cursor"] is None
+    for bad in (
+        {"limit": 0},
+        {"limit": 101},
+        {"limit": "two"},
+        {"cursor": "not-one-of-ours!!!!!!!"},
+    ):
+        refused = client.get(url, params=bad, headers=org.headers)
+        assert refused.status_code == 400, (bad, refused.text)

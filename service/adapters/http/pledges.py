@@ -14,9 +14,11 @@ from msgspec import Meta
 from service.adapters.http import problems
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import IfMatch, etag, expected_version
-from service.adapters.http.schemas import PRINTABLE
+from service.adapters.http.paging import Cursor, Limit, page_request
+from service.adapters.http.schemas import PRINTABLE, encode_cursor
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.organizations import Scope
+from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.domain.pledges import Cadence, Outcome, PledgeStatus
 from service.usecases import pledges as usecases
 
@@ -168,17 +170,25 @@ class MemberPledgeController(Controller):
         responses=problems.error_responses(403, 410),
     )
     async def list_pledges(
-        self, request: Request[Any, Any, Any], member_id: MemberId
+        self,
+        request: Request[Any, Any, Any],
+        member_id: MemberId,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
     ) -> PledgeList:
         services = services_of(request)
         viewer = caller_of(request).require(Scope.MEMBERS_READ)
         seen = await usecases.view_pledges(
             services.viewing(viewer, "listMemberPledges"),
             member_id,
+            page_request(limit, cursor),
             services.federation,
             _grace(request),
         )
-        return PledgeList(data=[PledgeView.of(s) for s in seen], next_cursor=None)
+        return PledgeList(
+            data=[PledgeView.of(s) for s in seen.items],
+            next_cursor=encode_cursor(seen.next_after),
+        )
 
 
 class PledgeController(Controller):

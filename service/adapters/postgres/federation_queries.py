@@ -205,19 +205,27 @@ class PostgresFederationQueries:
         return await self._journey_for(viewing, member_id, DataScope.MILESTONES)
 
     async def pledges_for(
-        self, viewing: Viewing, member_id: UUID
-    ) -> tuple[Member, Access, list[tuple[Pledge, list[CheckIn]]]] | None:
+        self, viewing: Viewing, member_id: UUID, page: PageRequest
+    ) -> tuple[Member, Access, Page[tuple[Pledge, list[CheckIn]]]] | None:
         seen = await self._member_in_scope(viewing, member_id, DataScope.PLEDGES)
         if seen is None:
             return None
         member, access = seen
-        pledges = [
-            pledge_from_row(r)
-            for r in await self._pool.fetch(
-                f"SELECT {PLEDGE_COLUMNS} FROM pledges WHERE member_id = $1 ORDER BY id",  # noqa: S608
-                member_id,
-            )
-        ]
+        shown = page_from_rows(
+            [
+                pledge_from_row(r)
+                for r in await self._pool.fetch(
+                    f"SELECT {PLEDGE_COLUMNS} FROM pledges "  # noqa: S608
+                    "WHERE member_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3",
+                    member_id,
+                    page.after,
+                    page.limit + 1,
+                )
+            ],
+            page,
+            lambda pledge: pledge.id,
+        )
+        pledges = shown.items
         rows = await self._pool.fetch(
             f"SELECT {CHECK_IN_COLUMNS} FROM check_ins WHERE pledge_id = ANY($1::uuid[]) "  # noqa: S608
             "ORDER BY period_start, recorded_at",
@@ -226,7 +234,11 @@ class PostgresFederationQueries:
         by_pledge: dict[UUID, list[CheckIn]] = {p.id: [] for p in pledges}
         for row in rows:
             by_pledge[row["pledge_id"]].append(check_in_from_row(row))
-        return member, access, [(p, by_pledge[p.id]) for p in pledges]
+        return (
+            member,
+            access,
+            Page(items=[(p, by_pledge[p.id]) for p in pledges], next_after=shown.next_after),
+        )
 
     async def custom_and_cheers(self, member_id: UUID) -> tuple[list[CustomMilestone], list[Cheer]]:
         custom = await self._pool.fetch(
