@@ -45,20 +45,28 @@ class Write:
         explain: Callable[[], Awaitable[Exception]] | None = None,
     ) -> None:
         assert (expected_rows is None) == (explain is None), "an expectation needs its error"
-        sql = sql.strip()
-        # What would not survive being wrapped as `wN AS (<sql> RETURNING 1)` and renumbered.
-        if (
-            "$" in _PLACEHOLDER.sub("", sql)
-            # A `$1` inside a literal is not a parameter.
-            or any("$" in literal for literal in _LITERAL.findall(sql))
-            or ";" in sql
-            or re.search(r"\breturning\b", sql, re.IGNORECASE)
-        ):
-            raise ValueError(f"not a write that can be sent with others: {sql[:60]!r}")
-        self.sql = sql
+        self.sql = _sendable.get(sql) or _check_sendable(sql)
         self.args = args
         self.expected_rows = expected_rows
         self.explain = explain
+
+
+_sendable: dict[str, str] = {}  # each statement text is checked once, not per request
+
+
+def _check_sendable(raw: str) -> str:
+    sql = raw.strip()
+    # What would not survive being wrapped as `wN AS (<sql> RETURNING 1)` and renumbered.
+    if (
+        "$" in _PLACEHOLDER.sub("", sql)
+        # A `$1` inside a literal is not a parameter.
+        or any("$" in literal for literal in _LITERAL.findall(sql))
+        or ";" in sql
+        or re.search(r"\breturning\b", sql, re.IGNORECASE)
+    ):
+        raise ValueError(f"not a write that can be sent with others: {sql[:60]!r}")
+    _sendable[raw] = sql
+    return sql
 
 
 def _rows_changed(status: str) -> int:
