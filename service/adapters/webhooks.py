@@ -37,8 +37,8 @@ from service.adapters.postgres.webhooks import (
 )
 from service.domain import webhooks as rules
 from service.domain.errors import InvalidField
-from service.domain.events import EventType, new_event
-from service.domain.ports import Clock, IdSource
+from service.domain.events import Event, EventType, new_event
+from service.domain.ports import AddressResolver, Clock, IdSource
 from service.domain.webhooks import (
     Attempt,
     DeliveryStatus,
@@ -79,7 +79,8 @@ class SystemResolver:
             )
         except (socket.gaierror, UnicodeError):
             return []
-        return sorted({str(info[4][0]) for info in infos})
+        # In the order the system prefers them (RFC 6724), each once.
+        return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def retry_after(value: str | None, now: datetime) -> timedelta | None:
@@ -125,7 +126,7 @@ class Dispatcher:
         poll_seconds: float,
         allowed_networks: Sequence[IpNetwork],
         schedule: Sequence[timedelta] = rules.RETRY_SCHEDULE,
-        resolver: SystemResolver | None = None,
+        resolver: AddressResolver | None = None,
         jitter: Callable[[], float] = random.random,
         metrics: Metrics | None = None,
     ) -> None:
@@ -188,9 +189,11 @@ class Dispatcher:
             await self._pool.release(connection)
 
     async def _send(self, leased: Leased) -> Outcome:
+        return await self.attempt(leased.claimed.endpoint, leased.head.event)
+
+    async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
         """The attempt itself, with no transaction open. Never raises: whatever goes wrong is
         a failed attempt, so that one broken endpoint cannot stall the others."""
-        endpoint, event = leased.claimed.endpoint, leased.head.event
         # What a receiver gets: the event exactly as the feed shows it.
         body = msgspec.json.encode(EventView.of(event))
         started = self._clock.now()
@@ -203,25 +206,34 @@ class Dispatcher:
         try:
             # One deadline for the name lookup, the connection and the answer's headers.
             async with asyncio.timeout(self._timeout):
-                pinned, host_header, sni = await self._destination(endpoint.url)
-                # Streamed and never read: a receiver's body is not our business.
-                async with self._http.stream(
-                    "POST",
-                    pinned,
-                    content=body,
-                    headers={
-                        "Host": host_header,
-                        "Content-Type": "application/json",
-                        "webhook-id": msg_id,
-                        "webhook-timestamp": str(timestamp),
-                        "webhook-signature": signature_header(
-                            rules.signing_secrets(endpoint, started), msg_id, timestamp, body
-                        ),
-                    },
-                    extensions={"sni_hostname": sni} if sni else {},
-                ) as response:
-                    status_code = response.status_code
-                    after = retry_after(response.headers.get("Retry-After"), started)
+                addresses, host_header, sni = await self._destination(endpoint.url)
+                headers = {
+                    "Host": host_header,
+                    "Content-Type": "application/json",
+                    "webhook-id": msg_id,
+                    "webhook-timestamp": str(timestamp),
+                    "webhook-signature": signature_header(
+                        rules.signing_secrets(endpoint, started), msg_id, timestamp, body
+                    ),
+                }
+                for index, pinned in enumerate(addresses):
+                    try:
+                        # Streamed and never read: a receiver's body is not our business.
+                        async with self._http.stream(
+                            "POST",
+                            pinned,
+                            content=body,
+                            headers=headers,
+                            extensions={"sni_hostname": sni} if sni else {},
+                        ) as response:
+                            status_code = response.status_code
+                            after = retry_after(response.headers.get("Retry-After"), started)
+                        break
+                    except httpx.ConnectError:
+                        # Nothing was sent: the next checked address of the host may answer.
+                        if index == len(addresses) - 1:
+                            raise
+            assert status_code is not None  # a host without addresses was refused above
             if not 200 <= status_code < 300:
                 error = f"answered {status_code}"
         except (httpx.TimeoutException, TimeoutError):
@@ -301,13 +313,14 @@ class Dispatcher:
         )
         logger.warning("webhook endpoint %s disabled: %s", disabled.id, reason)
 
-    async def _destination(self, url: str) -> tuple[httpx.URL, str, str | None]:
-        """Where to connect: the URL with its host replaced by an address just checked (so
-        that a second lookup cannot lead elsewhere), the Host header, and the TLS name."""
+    async def _destination(self, url: str) -> tuple[list[httpx.URL], str, str | None]:
+        """Where to connect: the URL with its host replaced by each address just checked, in
+        the order to try them (so that a second lookup cannot lead elsewhere), the Host
+        header, and the TLS name."""
         parsed = httpx.URL(url)
         addresses = await self._resolver.addresses(parsed.host)
         rules.check_addresses(parsed.scheme, addresses, self._allowed)
-        pinned = parsed.copy_with(host=addresses[0].split("%", 1)[0])
+        pinned = [parsed.copy_with(host=address.split("%", 1)[0]) for address in addresses]
         host_header = parsed.netloc.decode("ascii")
         try:
             ipaddress.ip_address(parsed.host)

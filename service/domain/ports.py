@@ -334,7 +334,8 @@ class WebhookQueries(Protocol):
 
 class AddressResolver(Protocol):
     async def addresses(self, host: str) -> list[str]:
-        """The IP addresses a host name resolves to (empty if it does not)."""
+        """The IP addresses a host name resolves to, in the order to try them (empty if it does
+        not resolve)."""
         ...
 
 

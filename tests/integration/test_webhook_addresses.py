@@ -1,0 +1,107 @@
+"""A webhook attempt against a host with several addresses, over real loopback sockets: the
+dispatcher tries each checked address in turn when one refuses the connection."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import cast
+from uuid import uuid4
+
+import httpx
+
+from service.adapters.postgres.pool import Database
+from service.adapters.system import SystemClock, UuidV7Source
+from service.adapters.webhooks import Dispatcher
+from service.domain.events import Event, EventType, new_event
+from service.domain.webhooks import EndpointStatus, WebhookEndpoint, parse_networks
+from tests.support.receiver import webhook_receiver
+from tests.unit.fakes import FakeResolver
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+# Nothing listens on these: every connection to them is refused at once.
+CLOSED = ["127.0.0.2", "127.0.0.3"]
+
+
+def _dispatcher(addresses: list[str]) -> Dispatcher:
+    return Dispatcher(
+        cast(Database, None),  # an attempt alone touches no database
+        SystemClock(),
+        UuidV7Source(),
+        timeout_seconds=2,
+        poll_seconds=1,
+        allowed_networks=parse_networks("127.0.0.0/8"),
+        resolver=FakeResolver({"receiver.test": addresses}),
+    )
+
+
+def _endpoint(port: int) -> WebhookEndpoint:
+    return WebhookEndpoint(
+        id=uuid4(),
+        organization_id=uuid4(),
+        url=f"http://receiver.test:{port}/hook",
+        description=None,
+        event_types=frozenset(),
+        secret="whsec_" + "A" * 32,
+        previous_secret=None,
+        previous_secret_until=None,
+        status=EndpointStatus.ACTIVE,
+        disabled_reason=None,
+        disabled_at=None,
+        version=1,
+        created_at=NOW,
+        updated_at=NOW,
+    )
+
+
+def _event() -> Event:
+    subject = uuid4()
+    return new_event(
+        EventType.MEMBER_CREATED,
+        organization_id=uuid4(),
+        subject_type="member",
+        subject_id=subject,
+        event_id=uuid4(),
+        now=NOW,
+        data={"member_id": str(subject)},
+    )
+
+
+async def test_an_address_that_refuses_is_skipped_for_the_next_one() -> None:
+    with webhook_receiver() as receiver:
+        port = httpx.URL(receiver.url).port
+        assert port is not None
+        dispatcher = _dispatcher([CLOSED[0], "127.0.0.1"])
+        try:
+            outcome = await dispatcher.attempt(_endpoint(port), _event())
+        finally:
+            await dispatcher.close()
+        assert (outcome.attempt.status_code, outcome.attempt.error) == (200, None)
+        [delivery] = receiver.wait_for(1)
+        assert delivery.headers["host"] == f"receiver.test:{port}"
+
+
+async def test_the_first_address_that_answers_is_the_only_one_used() -> None:
+    with webhook_receiver() as receiver:
+        port = httpx.URL(receiver.url).port
+        assert port is not None
+        dispatcher = _dispatcher(["127.0.0.1", "127.0.0.1"])
+        try:
+            outcome = await dispatcher.attempt(_endpoint(port), _event())
+        finally:
+            await dispatcher.close()
+        assert outcome.attempt.error is None
+        assert len(receiver.wait_for(1)) == 1
+
+
+async def test_when_every_address_refuses_the_attempt_fails_and_says_so() -> None:
+    with webhook_receiver() as receiver:
+        port = httpx.URL(receiver.url).port
+        assert port is not None
+        dispatcher = _dispatcher(CLOSED)
+        try:
+            outcome = await dispatcher.attempt(_endpoint(port), _event())
+        finally:
+            await dispatcher.close()
+        assert outcome.attempt.status_code is None
+        assert outcome.attempt.error == "could not deliver: ConnectError"
+        assert receiver.received == []
