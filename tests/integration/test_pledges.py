@@ -181,7 +181,17 @@ def test_two_workers_record_each_missed_period_once(
 def test_a_members_pledges_are_paged_by_cursor(client: httpx.Client, org: Org) -> None:
     member = create_member(client, org, timezone="UTC")
     made = sorted(str(_pledge(client, org, member["id"], days_ago=d)["id"]) for d in range(5))
+    # One check-in on each pledge but the second, each with a note naming its pledge: a
+    # check-in shown under another pledge, or lost at a page edge, would show.
+    for pledge_id in made[:1] + made[2:]:
+        checked = client.post(
+            f"/v1/pledges/{pledge_id}/check-ins",
+            json={"period": _today().isoformat(), "outcome": "kept", "note": pledge_id},
+            headers=org.headers,
+        )
+        assert checked.status_code == 201, checked.text
     url = f"/v1/members/{member['id']}/pledges"
+    notes: dict[str, list[str]] = {}
     seen: list[str] = []
     cursor = None
     pages = 0
@@ -192,11 +202,13 @@ def test_a_members_pledges_are_paged_by_cursor(client: httpx.Client, org: Org) -
         body = page.json()
         assert len(body["data"]) <= 2
         seen += [p["id"] for p in body["data"]]
+        notes |= {p["id"]: [c["note"] for c in p["check_ins"]] for p in body["data"]}
         pages += 1
         cursor = body["next_cursor"]
         if cursor is None:
             break
     assert (seen, pages) == (made, 3)
+    assert notes == {pledge_id: [pledge_id] for pledge_id in made} | {made[1]: []}
     everything = client.get(url, headers=org.headers).json()
     assert [p["id"] for p in everything["data"]] == made
     assert everything["next_cursor"] is None

@@ -306,7 +306,12 @@ async def test_a_write_that_misses_its_row_count_keeps_nothing_of_the_unit_of_wo
         async with uow:
             await uow.members.add(second)
             await uow.outbox.append(event)
-            await uow.commit()
+            try:
+                await uow.commit()
+            finally:
+                # A caller that tries again is told, not answered with a commit of nothing.
+                with pytest.raises(RuntimeError, match="cannot commit"):
+                    await uow.commit()
     assert await _count(pool, "members", second.id) == 0
     assert await _count(pool, "outbox_events", event.id) == 0
     # Looking up the holder opened a transaction; it is not left open on the pooled connection.
@@ -435,7 +440,7 @@ async def test_a_claim_leaves_the_pooled_session_settings_as_they_were(
 ) -> None:
     from datetime import timedelta
 
-    from service.adapters.postgres.idempotency import Claim, PostgresIdempotencyStore
+    from service.adapters.postgres.idempotency import _CLAIM, Claim, PostgresIdempotencyStore
 
     pool, _, raw = watched  # one connection: the claim ran on the one we look at
     store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
@@ -443,6 +448,12 @@ async def test_a_claim_leaves_the_pooled_session_settings_as_they_were(
     assert isinstance(claim, Claim)
     async with raw.acquire() as connection:
         assert await connection.fetchval("SHOW synchronous_commit") == "on"
+        # Inside the claim's own transaction the commit does not wait for the disk.
+        async with connection.transaction():
+            await connection.fetchval(
+                _CLAIM, uuid4(), "seen", b"f", uuid4(), NOW + timedelta(seconds=5), NOW, NOW
+            )
+            assert await connection.fetchval("SHOW synchronous_commit") == "off"
         assert (
             await connection.fetchval(
                 "SELECT state FROM idempotency_keys WHERE scope_id = $1 AND key = 'quick'",

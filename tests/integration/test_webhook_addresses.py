@@ -11,7 +11,7 @@ import httpx
 
 from service.adapters.postgres.pool import Database
 from service.adapters.system import SystemClock, UuidV7Source
-from service.adapters.webhooks import Dispatcher
+from service.adapters.webhooks import ADDRESSES_TRIED, Dispatcher
 from service.domain.events import Event, EventType, new_event
 from service.domain.webhooks import EndpointStatus, WebhookEndpoint, parse_networks
 from tests.support.receiver import webhook_receiver
@@ -104,4 +104,33 @@ async def test_when_every_address_refuses_the_attempt_fails_and_says_so() -> Non
             await dispatcher.close()
         assert outcome.attempt.status_code is None
         assert outcome.attempt.error == "could not deliver: ConnectError"
+        assert receiver.received == []
+
+
+async def test_only_the_first_few_addresses_are_tried() -> None:
+    with webhook_receiver() as receiver:
+        port = httpx.URL(receiver.url).port
+        assert port is not None
+        closed = [f"127.0.0.{n}" for n in range(2, 2 + ADDRESSES_TRIED)]
+        dispatcher = _dispatcher([*closed, "127.0.0.1"])
+        try:
+            outcome = await dispatcher.attempt(_endpoint(port), _event())
+        finally:
+            await dispatcher.close()
+        assert outcome.attempt.error == "could not deliver: ConnectError"
+        assert receiver.received == []
+
+
+async def test_one_forbidden_address_refuses_the_whole_host_before_any_connection() -> None:
+    with webhook_receiver() as receiver:
+        port = httpx.URL(receiver.url).port
+        assert port is not None
+        dispatcher = _dispatcher(["127.0.0.1", "10.0.0.1"])  # 10/8 is not allowed here
+        try:
+            outcome = await dispatcher.attempt(_endpoint(port), _event())
+        finally:
+            await dispatcher.close()
+        assert outcome.attempt.status_code is None
+        assert outcome.attempt.error is not None
+        assert "private" in outcome.attempt.error
         assert receiver.received == []

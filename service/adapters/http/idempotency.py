@@ -153,5 +153,5 @@ async def _run_claimed(
     except BaseException:
         await services.idempotency.release(claim)
         raise
-    # Encoded once, for the stored copy and for the answer.
+    # Encoded once: the answer, and the stored copy unless a replay shows another body.
     return Response(body, status_code=201, headers=created.headers, media_type="application/json")

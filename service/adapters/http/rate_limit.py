@@ -8,6 +8,7 @@ quota by what they serve in one sync interval, never more."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -81,7 +82,9 @@ class RateLimiter:
         # Keys seen in this window but quiet since the last sync: read their totals too.
         increments = dict.fromkeys(self._shared, 0) | counted
         try:
-            totals = await self._counts.add(window, increments)
+            # Shielded: a sync cancelled at shutdown still adds what it took, and the last
+            # sync after it sends only what came later (nothing lost, nothing counted twice).
+            totals = await asyncio.shield(self._counts.add(window, increments))
         except Exception:
             if self._window == window:  # keep what was counted for the next try
                 for key_id, n in counted.items():

@@ -226,6 +226,8 @@ class PostgresFederationQueries:
             lambda pledge: pledge.id,
         )
         pledges = shown.items
+        if not pledges:
+            return member, access, Page(items=[], next_after=None)
         rows = await self._pool.fetch(
             f"SELECT {CHECK_IN_COLUMNS} FROM check_ins WHERE pledge_id = ANY($1::uuid[]) "  # noqa: S608
             "ORDER BY period_start, recorded_at",

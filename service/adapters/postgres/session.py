@@ -84,7 +84,7 @@ class Session:
         self._transaction: Transaction | None = None
         self._held: list[Write] = []
         self._ended = False  # committed: nothing more may be sent
-        self._lost_writes = False  # a held write failed; the ones after it were never sent
+        self._lost_writes = False  # a held write or the commit failed: nothing more to commit
 
     @property
     def began(self) -> bool:
@@ -151,14 +151,18 @@ class Session:
         self._check_open()
         if self._lost_writes:
             raise RuntimeError("a write of this unit of work failed; it cannot commit")
-        if self._transaction is not None:
-            # Whatever COMMIT answers, the server has ended the transaction: nothing to roll
-            # back afterwards (a rollback would only hide the real error).
-            transaction, self._transaction = self._transaction, None
-            await transaction.commit()
-        elif self._held:
-            held, self._held = self._held, []
-            await self._send_together(held)
+        try:
+            if self._transaction is not None:
+                # Whatever COMMIT answers, the server has ended the transaction: nothing to
+                # roll back afterwards (a rollback would only hide the real error).
+                transaction, self._transaction = self._transaction, None
+                await transaction.commit()
+            elif self._held:
+                held, self._held = self._held, []
+                await self._send_together(held)
+        except BaseException:
+            self._lost_writes = True  # a second commit() must not report what did not happen
+            raise
         self._ended = True
 
     async def rollback(self) -> None:
