@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,8 +67,17 @@ No API key exists yet. In another terminal:
 """
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """uvicorn shuts down on SIGTERM, then raises the signal again. Under the default action
+    that kills the process outright and no atexit handler runs, among them the one that stops
+    the embedded PostgreSQL; exiting through SystemExit runs them."""
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+
+
 def serve(settings: Settings) -> None:
     import uvicorn
+
+    _exit_cleanly_on_sigterm()
 
     from service.adapters.logs import configure_logging
     from service.main import asgi_app
