@@ -95,9 +95,21 @@ def test_member_events_follow_consent_at_the_time_they_happen(
         headers=org.headers,
     ).json()
     restart(5)  # under the consent: visible
-    client.post(f"/v1/consents/{consent['id']}/revoke", json={}, headers=org.headers)
-    restart(2)  # after the revocation: not visible
     seen = _feed(client, other_org, types="recovery.restarted")["data"]
     assert len(seen) == 1
     assert seen[0]["subject_id"] == member["id"]
+    # That read was a disclosure, in the member's accounting like any other.
+    accounting = client.get(f"/v1/members/{member['id']}/disclosures", headers=org.headers).json()[
+        "data"
+    ]
+    assert [(d["operation"], d["scopes"], d["consent_ids"]) for d in accounting] == [
+        ("listEvents", ["recovery"], [consent["id"]])
+    ]
+    client.post(f"/v1/consents/{consent['id']}/revoke", json={}, headers=org.headers)
+    restart(2)  # after the revocation: not visible
+    # Revocation acts at once on every read: the event seen before is not shown again.
+    assert _feed(client, other_org, types="recovery.restarted")["data"] == []
     assert len(_feed(client, org, types="recovery.restarted")["data"]) == 3
+    # Nothing shown, nothing recorded; the home organization's own reads are not disclosures.
+    after = client.get(f"/v1/members/{member['id']}/disclosures", headers=org.headers).json()
+    assert len(after["data"]) == 1

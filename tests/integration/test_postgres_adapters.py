@@ -17,6 +17,7 @@ from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.session import Write
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.consent import Viewing
 from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
 from service.domain.events import EventType, member_event
 from service.domain.members import Contact, Member
@@ -183,6 +184,10 @@ async def test_a_completed_claim_is_never_released(pool: Database) -> None:
     assert replay == StoredResponse(status=201, headers={}, body=b"{}")
 
 
+def _viewing(organization_id: UUID) -> Viewing:
+    return Viewing(organization_id=organization_id, now=NOW, request_id="test", operation="test")
+
+
 async def test_the_feed_never_skips_a_row_that_commits_late(pool: Database, dsn: str) -> None:
     """B takes its transaction id before C, C writes its event before B, B commits first. By
     position alone a cursor would pass C's row before it existed; by (txid, position) it
@@ -208,16 +213,16 @@ async def test_the_feed_never_skips_a_row_that_commits_late(pool: Database, dsn:
         await b_tx.commit()
         # Another session's transaction older than B (the service's own sweeps) can hold the
         # horizon for a moment: wait for it to pass.
-        seen = await feed.after(org, start, 10, None)
+        seen = await feed.after(_viewing(org), start, 10, None)
         for _ in range(50):
             if seen:
                 break
             await asyncio.sleep(0.1)
-            seen = await feed.after(org, start, 10, None)
+            seen = await feed.after(_viewing(org), start, 10, None)
         assert [f.event.id for f in seen] == [b_event]
         cursor = seen[-1].at
         await c_tx.commit()
-        later = await feed.after(org, cursor, 10, None)
+        later = await feed.after(_viewing(org), cursor, 10, None)
         assert [f.event.id for f in later] == [c_event]
     finally:
         await b.close()

@@ -114,7 +114,10 @@ class EventController(Controller):
             unknown = sorted(set(wanted) - {t.value for t in EventType})
             if unknown:
                 raise InvalidField("types", f"Unknown event type {unknown[0]!r}.")
-        found = await services_of(request).events.after(viewer, start, limit, wanted)
+        services = services_of(request)
+        found = await services.events.after(
+            services.viewing(viewer, "listEvents"), start, limit, wanted
+        )
         last = found[-1].at if found else start
         return EventList(
             data=[EventView.of(f.event) for f in found],

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from uuid import UUID
-
 import msgspec
 from asyncpg import Record
 
+from service.adapters.postgres.federation import CONSENT_IN_FORCE
 from service.adapters.postgres.pool import Database
+from service.domain.consent import Viewing
 from service.domain.events import Event, EventType
 
 # Visible to an organization: what it did itself; what happened in networks it takes part in;
-# consents granted to it (granted, revoked, expired); referrals it sent or received.
+# consents granted to it (granted, revoked, expired); referrals it sent or received; and events
+# about another organization's member under a consent covering their kind of data, both when
+# the event happened and at `{now}` (revocation and expiry act at once, on every read).
 # Order is (txid, position): every transaction below the snapshot's xmin has ended, and any
 # transaction still to commit has a txid at or above it, so once a row is handed out nothing
 # can appear before it (see migration 0008).
-VISIBLE_TO = """
+_VISIBLE_TO = """
     e.organization_id = $1
     OR (e.subject_type = 'network' AND EXISTS (
         SELECT 1 FROM network_organizations p
@@ -26,8 +28,6 @@ VISIBLE_TO = """
         AND (e.data->>'receiver_organization_id' = $1::text
              OR e.data->>'sender_organization_id' = $1::text))
     OR (e.type = ANY($5::text[]) AND EXISTS (
-        -- About another organization's member: only under a consent that was in force when
-        -- the event happened and covers the event's kind of data.
         SELECT 1 FROM consents c
         WHERE c.member_id = (e.data->>'member_id')::uuid
           AND c.recipient_organization_id = $1
@@ -35,23 +35,57 @@ VISIBLE_TO = """
           AND (c.revoked_at IS NULL OR c.revoked_at > e.occurred_at)
           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
+          AND (($6::jsonb)->>e.type) = ANY(c.scopes))
+      AND EXISTS (
+        SELECT 1 FROM consents c
+        WHERE c.member_id = (e.data->>'member_id')::uuid
+          AND c.recipient_organization_id = $1
+          AND CONSENT_IN_FORCE
           AND (($6::jsonb)->>e.type) = ANY(c.scopes)))
 """
-_FEED = (
-    """
-SELECT e.txid::text::bigint AS txid, e.position, e.id, e.type, e.organization_id,
-       e.subject_type, e.subject_id, e.occurred_at, e.data::text AS data
-FROM outbox_events e
-WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
-  AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
-  AND ($4::text[] IS NULL OR e.type = ANY($4))
-  AND ("""
-    + VISIBLE_TO
-    + """)
-ORDER BY e.txid, e.position
-LIMIT $3
-"""
+
+
+def visible_to(now: str) -> str:
+    """The feed's visibility rule, with `now` the placeholder of the time of the read."""
+    return _VISIBLE_TO.replace("CONSENT_IN_FORCE", CONSENT_IN_FORCE.format(now=now))
+
+
+# Events about another organization's member that this read shows are disclosures: one record
+# per member (the scopes its events stand for, the consents in force that allow them), written
+# by the same statement, as every other cross-organization read does.
+_FEED = f"""
+WITH shown AS (
+    SELECT e.txid::text::bigint AS txid, e.position, e.id, e.type, e.organization_id,
+           e.subject_type, e.subject_id, e.occurred_at, e.data
+    FROM outbox_events e
+    WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
+      AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+      AND ($4::text[] IS NULL OR e.type = ANY($4))
+      AND ({visible_to("$8")})
+    ORDER BY e.txid, e.position
+    LIMIT $3
+), about_others AS (
+    SELECT (s.data->>'member_id')::uuid AS member_id, s.organization_id,
+           array_agg(DISTINCT ($6::jsonb)->>s.type) AS scopes
+    FROM shown s
+    WHERE s.type = ANY($5::text[]) AND s.organization_id <> $1
+    GROUP BY 1, 2
+), logged AS (
+    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
+                             scopes, operation, request_id, disclosed_at)
+    SELECT o.member_id, o.organization_id, $1,
+           ARRAY(SELECT c.id FROM consents c
+                 WHERE c.member_id = o.member_id AND c.recipient_organization_id = $1
+                   AND {CONSENT_IN_FORCE.format(now="$8")} AND c.scopes && o.scopes
+                 ORDER BY c.id),
+           o.scopes, $10, $9, $8
+    FROM about_others o
 )
+SELECT s.txid, s.position, s.id, s.type, s.organization_id, s.subject_type, s.subject_id,
+       s.occurred_at, s.data::text AS data
+FROM shown s
+ORDER BY s.txid, s.position
+"""  # noqa: S608 (constant SQL, no input)
 
 
 # Which consent scope lets another organization see each kind of member event.
@@ -110,15 +144,20 @@ class PostgresEventFeed:
         self._pool = pool
 
     async def after(
-        self, viewer: UUID, cursor: FeedPosition, limit: int, types: list[str] | None
+        self, viewing: Viewing, cursor: FeedPosition, limit: int, types: list[str] | None
     ) -> list[FeedEvent]:
+        """The next events `viewing.organization_id` may see; those about another
+        organization's member are recorded as disclosures."""
         rows = await self._pool.fetch(
             _FEED,
-            viewer,
+            viewing.organization_id,
             str(cursor.txid),
             limit,
             types,
             *visibility_arguments(),
             cursor.position,
+            viewing.now,
+            viewing.request_id,
+            viewing.operation,
         )
         return [feed_event_from_row(r) for r in rows]

@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 from asyncpg import Record
 
-from service.adapters.postgres.events import VISIBLE_TO, event_from_row, visibility_arguments
+from service.adapters.postgres.events import event_from_row, visibility_arguments, visible_to
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.session import Session
@@ -234,7 +234,7 @@ picked AS (
     WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
       AND e.txid < h.xmin
       AND ($4::text[] IS NULL OR e.type = ANY($4))
-      AND ({VISIBLE_TO})
+      AND ({visible_to("$9")})
     ORDER BY e.txid, e.position
     LIMIT $3
 ),
