@@ -115,6 +115,8 @@ class Leased(msgspec.Struct, frozen=True, kw_only=True):
 class Outcome(msgspec.Struct, frozen=True, kw_only=True):
     attempt: Attempt
     retry_after: timedelta | None
+    # The body may have reached the receiver: it answered, or went quiet once connected.
+    reached: bool = False
 
 
 class Dispatcher:
@@ -176,13 +178,26 @@ class Dispatcher:
                 if claimed is None:
                     return None
                 await store.fan_out(claimed, now)
-                head = await store.head(claimed.endpoint.id)
+                head = await store.head(claimed.endpoint, now)
                 if head is None:
                     await store.wait_until(claimed.endpoint.id, now + self._poll)
                     return True
                 due = head.delivery.next_attempt_at
                 if due is not None and due > now:
                     await store.wait_until(claimed.endpoint.id, due)
+                    return True
+                if not head.allowed:
+                    # Logged as an attempt that was not made, so the partner sees why.
+                    withheld = Attempt(
+                        at=now,
+                        status_code=None,
+                        latency_ms=0,
+                        error="Not sent: no consent in force covers this event any more.",
+                    )
+                    await store.record_attempt(
+                        head.delivery.id, withheld, DeliveryStatus.FAILED, now
+                    )
+                    await store.wait_until(claimed.endpoint.id, now)
                     return True
                 lease = self._ids.new_id()
                 await store.lease(claimed.endpoint.id, lease, now + self._lease)
@@ -204,6 +219,9 @@ class Dispatcher:
         status_code: int | None = None
         error: str | None = None
         after: timedelta | None = None
+        # Unless the attempt failed before connecting, count the body as received: a disclosure
+        # is recorded for what may have reached the receiver.
+        reached = True
         began = time.perf_counter()
         try:
             # One deadline for the name lookup, the connection and the answer's headers.
@@ -242,13 +260,16 @@ class Dispatcher:
             error = f"no answer within {self._timeout:g} s"
         except InvalidField as refused:
             error = refused.detail
+            reached = False  # refused before any connection
         except Exception as failure:
             logger.info("webhook %s to endpoint %s: %r", msg_id, endpoint.id, failure)
             error = f"could not deliver: {type(failure).__name__}"
+            reached = not isinstance(failure, httpx.ConnectError)
         latency = int((time.perf_counter() - began) * 1000)
         return Outcome(
             attempt=Attempt(at=started, status_code=status_code, latency_ms=latency, error=error),
             retry_after=after,
+            reached=reached,
         )
 
     async def _finish(self, leased: Leased, outcome: Outcome) -> None:
@@ -261,6 +282,13 @@ class Dispatcher:
                 now = self._clock.now()
                 delivery = leased.head.delivery
                 attempt = outcome.attempt
+                if outcome.reached:
+                    await store.record_disclosure(
+                        leased.head.event.id,
+                        leased.claimed.endpoint.organization_id,
+                        delivery.id,
+                        now,
+                    )
                 endpoint = await store.holding(leased.claimed.endpoint.id, leased.lease_id)
                 if endpoint is None:
                     # The lease ran out and another worker took over (or the endpoint was

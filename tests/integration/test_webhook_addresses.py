@@ -76,6 +76,7 @@ async def test_an_address_that_refuses_is_skipped_for_the_next_one() -> None:
         finally:
             await dispatcher.close()
         assert (outcome.attempt.status_code, outcome.attempt.error) == (200, None)
+        assert outcome.reached  # a disclosure, if the event is about another's member
         [delivery] = receiver.wait_for(1)
         assert delivery.headers["host"] == f"receiver.test:{port}"
 
@@ -104,6 +105,7 @@ async def test_when_every_address_refuses_the_attempt_fails_and_says_so() -> Non
             await dispatcher.close()
         assert outcome.attempt.status_code is None
         assert outcome.attempt.error == "could not deliver: ConnectError"
+        assert not outcome.reached
         assert receiver.received == []
 
 
@@ -118,6 +120,7 @@ async def test_only_the_first_few_addresses_are_tried() -> None:
         finally:
             await dispatcher.close()
         assert outcome.attempt.error == "could not deliver: ConnectError"
+        assert not outcome.reached
         assert receiver.received == []
 
 
@@ -133,4 +136,5 @@ async def test_one_forbidden_address_refuses_the_whole_host_before_any_connectio
         assert outcome.attempt.status_code is None
         assert outcome.attempt.error is not None
         assert "private" in outcome.attempt.error
+        assert not outcome.reached
         assert receiver.received == []

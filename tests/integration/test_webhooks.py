@@ -289,3 +289,53 @@ def test_two_services_on_one_database_share_the_work_without_repeating_it(
         time.sleep(0.5)  # a duplicate would have arrived by now
         assert [r.json["data"]["member_id"] for r in receiver.received] == members
         remove(client, org, endpoint_id)
+
+
+def test_a_revoked_consent_withholds_what_is_still_queued_and_deliveries_are_disclosures(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from tests.integration.test_every_endpoint import consent_body
+
+    today = datetime.now(UTC).date()
+    member = create_member(
+        client, org, timezone="UTC", recovery_started_on=(today - timedelta(days=10)).isoformat()
+    )
+    consent = client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["recovery"]),
+        headers=org.headers,
+    ).json()
+    accounting_url = f"/v1/members/{member['id']}/disclosures"
+
+    def accounting() -> list[dict[str, Any]]:
+        data: list[dict[str, Any]] = client.get(accounting_url, headers=org.headers).json()["data"]
+        return data
+
+    # The receiver fails and asks for 3 s: the retry comes after the revocation below.
+    with webhook_receiver(lambda _n: Answer(500, {"Retry-After": "3"})) as receiver:
+        endpoint_id, _ = register(client, other_org, receiver.url, ["recovery.restarted"])
+        restarted = client.post(
+            f"/v1/members/{member['id']}/recovery-restarts",
+            json={"restarted_on": (today - timedelta(days=2)).isoformat()},
+            headers=org.headers,
+        )
+        assert restarted.status_code == 201, restarted.text
+        receiver.wait_for(1)
+        # What reached the other organization's receiver is in the member's accounting.
+        recorded = wait_until(
+            lambda: [d for d in accounting() if d["operation"] == "webhookDelivery"]
+        )
+        assert [(d["scopes"], d["consent_ids"]) for d in recorded] == [
+            (["recovery"], [consent["id"]])
+        ]
+        revoked = client.post(f"/v1/consents/{consent['id']}/revoke", json={}, headers=org.headers)
+        assert revoked.status_code == 200, revoked.text
+        entry = wait_until(lambda: log(client, other_org, endpoint_id)[0]["status"] == "failed")
+        assert entry
+        attempts = log(client, other_org, endpoint_id)[0]["attempts"]
+        assert [a["status_code"] for a in attempts] == [500, None]
+        assert attempts[1]["error"].startswith("Not sent: no consent in force")
+        assert len(receiver.received) == 1
+        assert len([d for d in accounting() if d["operation"] == "webhookDelivery"]) == 1

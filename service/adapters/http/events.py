@@ -85,8 +85,10 @@ class EventController(Controller):
         summary="The events the caller may see, oldest first",
         description="What the caller's organization did, what happened in networks it takes "
         "part in, the consents granted to it, and events about another organization's member "
-        "that a consent covering their kind of data allowed when they happened (a revoked "
-        "consent stops later ones). Pass `next_cursor` as `cursor` to continue; "
+        "that a consent covering their kind of data allowed when they happened and still allows "
+        "(revocation and expiry act at once, also on events read before). Showing those is a "
+        "disclosure, recorded in the member's accounting. Pass `next_cursor` as `cursor` to "
+        "continue; "
         "the order is stable and no event is skipped when transactions commit out of order.",
         opt=scope_required(Scope.MEMBERS_READ),
         responses=problems.error_responses(403, 422),

@@ -9,6 +9,7 @@ import msgspec
 from asyncpg import Record
 
 from service.adapters.postgres.events import event_from_row, visibility_arguments, visible_to
+from service.adapters.postgres.federation import CONSENT_IN_FORCE
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.session import Session
@@ -253,13 +254,38 @@ SELECT (SELECT count(*) FROM queued) AS found,
        (SELECT xmin::text::bigint FROM horizon) AS horizon
 """  # noqa: S608
 
+# `allowed`: an event about another organization's member still needs a consent in force that
+# covers it ($2: the endpoint's organization, $3/$4: the member event types and their scopes,
+# $5: now); a delivery queued or retried past a revocation is not sent.
 HEAD_DELIVERY = f"""
 SELECT {DELIVERY_COLUMNS}, e.organization_id, e.subject_type, e.subject_id, e.occurred_at,
-       e.data::text AS data
+       e.data::text AS data,
+       (e.type <> ALL($3::text[]) OR e.organization_id = $2 OR EXISTS (
+           SELECT 1 FROM consents c
+           WHERE c.member_id = (e.data->>'member_id')::uuid AND c.recipient_organization_id = $2
+             AND {CONSENT_IN_FORCE.format(now="$5")}
+             AND (($4::jsonb)->>e.type) = ANY(c.scopes))) AS allowed
 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id
 WHERE d.endpoint_id = $1 AND d.status = 'pending'
 ORDER BY d.seq
 LIMIT 1
+"""  # noqa: S608
+
+# A delivery of an event about another organization's member is a disclosure, recorded as the
+# feed records its reads ($1: event, $2: the endpoint's organization, $3: the delivery).
+_DISCLOSED_BY_DELIVERY = f"""
+INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
+                         scopes, operation, request_id, disclosed_at)
+SELECT (e.data->>'member_id')::uuid, e.organization_id, $2,
+       ARRAY(SELECT c.id FROM consents c
+             WHERE c.member_id = (e.data->>'member_id')::uuid
+               AND c.recipient_organization_id = $2
+               AND {CONSENT_IN_FORCE.format(now="$4")}
+               AND (($6::jsonb)->>e.type) = ANY(c.scopes)
+             ORDER BY c.id),
+       ARRAY[($6::jsonb)->>e.type], 'webhookDelivery', $3, $4
+FROM outbox_events e
+WHERE e.id = $1 AND e.type = ANY($5::text[]) AND e.organization_id <> $2
 """  # noqa: S608
 
 
@@ -272,6 +298,7 @@ class ClaimedEndpoint(msgspec.Struct, frozen=True, kw_only=True):
 class HeadDelivery(msgspec.Struct, frozen=True, kw_only=True):
     delivery: Delivery
     event: Event
+    allowed: bool  # False: its consent ended since it was queued; not to be sent
 
 
 class DispatchStore:
@@ -322,12 +349,28 @@ class DispatchStore:
         )
         return found
 
-    async def head(self, endpoint_id: UUID) -> HeadDelivery | None:
-        row = await self._connection.fetchrow(HEAD_DELIVERY, endpoint_id)
+    async def head(self, endpoint: WebhookEndpoint, now: datetime) -> HeadDelivery | None:
+        row = await self._connection.fetchrow(
+            HEAD_DELIVERY, endpoint.id, endpoint.organization_id, *visibility_arguments(), now
+        )
         if row is None:
             return None
         event = event_from_row(row, id_column="event_id", type_column="event_type")
-        return HeadDelivery(delivery=delivery_from_row(row), event=event)
+        return HeadDelivery(delivery=delivery_from_row(row), event=event, allowed=row["allowed"])
+
+    async def record_disclosure(
+        self, event_id: UUID, recipient_id: UUID, delivery_id: UUID, now: datetime
+    ) -> None:
+        """Record the delivery as a disclosure if the event is about another organization's
+        member (does nothing otherwise)."""
+        await self._connection.execute(
+            _DISCLOSED_BY_DELIVERY,
+            event_id,
+            recipient_id,
+            str(delivery_id),
+            now,
+            *visibility_arguments(),
+        )
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
         await self._connection.execute(WAIT_UNTIL, endpoint_id, at)
