@@ -182,10 +182,6 @@ class Dispatcher:
                 if head is None:
                     await store.wait_until(claimed.endpoint.id, now + self._poll)
                     return True
-                due = head.delivery.next_attempt_at
-                if due is not None and due > now:
-                    await store.wait_until(claimed.endpoint.id, due)
-                    return True
                 if not head.allowed:
                     # Logged as an attempt that was not made, so the partner sees why.
                     withheld = Attempt(
@@ -198,6 +194,10 @@ class Dispatcher:
                         head.delivery.id, withheld, DeliveryStatus.FAILED, now
                     )
                     await store.wait_until(claimed.endpoint.id, now)
+                    return True
+                due = head.delivery.next_attempt_at
+                if due is not None and due > now:
+                    await store.wait_until(claimed.endpoint.id, due)
                     return True
                 lease = self._ids.new_id()
                 await store.lease(claimed.endpoint.id, lease, now + self._lease)
@@ -283,11 +283,12 @@ class Dispatcher:
                 delivery = leased.head.delivery
                 attempt = outcome.attempt
                 if outcome.reached:
+                    # As of the attempt: its time, and the consents in force then.
                     await store.record_disclosure(
                         leased.head.event.id,
                         leased.claimed.endpoint.organization_id,
                         delivery.id,
-                        now,
+                        attempt.at,
                     )
                 endpoint = await store.holding(leased.claimed.endpoint.id, leased.lease_id)
                 if endpoint is None:

@@ -469,3 +469,45 @@ def test_what_a_participant_cannot_do_to_another_organizations_member(
     )
     assert invited.status_code == 201
     assert invited.json()["status"] == "invited"
+
+
+def test_a_cheer_by_a_partner_reaches_the_home_feed_and_is_accounted_to_the_home(
+    client: httpx.Client, org: Org, partner: Org, other_org: Org
+) -> None:
+    start = datetime.now(UTC).date() - timedelta(days=10)
+    member = create_member(client, org, timezone="UTC", recovery_started_on=start.isoformat())
+    network_id = _circle(client, org, member["id"], partner)
+    supporter = create_member(client, partner, display_name="Supporter")
+    joined = client.post(
+        f"/v1/networks/{network_id}/memberships",
+        json={"member_id": supporter["id"], "role": "peer_supporter"},
+        headers=partner.headers,
+    )
+    assert joined.status_code == 201, joined.text
+    _grant(client, org, member["id"], partner, ["milestones"])
+    watcher_consent = _grant(client, org, member["id"], other_org, ["milestones"])
+    cheered = client.post(
+        f"/v1/members/{member['id']}/milestones/{start.isoformat()}.7d/cheers",
+        json={"author_member_id": supporter["id"], "message": "A week!"},
+        headers=partner.headers,
+    )
+    assert cheered.status_code == 201, cheered.text
+
+    def cheers(reader: Org) -> list[dict[str, Any]]:
+        response = client.get(
+            "/v1/events", params={"types": "milestone.cheered"}, headers=reader.headers
+        )
+        assert response.status_code == 200, response.text
+        data: list[dict[str, Any]] = response.json()["data"]
+        return data
+
+    # The partner acted; the home organization still sees what happened to its member.
+    assert [e["organization_id"] for e in cheers(org)] == [partner.id]
+    before = len(_disclosures(client, org, member["id"]))
+    assert [e["data"]["member_id"] for e in cheers(other_org)] == [member["id"]]
+    # That read is in the home organization's accounting, although the partner made the event.
+    added = _disclosures(client, org, member["id"])[before:]
+    assert [(d["recipient_organization_id"], d["operation"], d["scopes"]) for d in added] == [
+        (other_org.id, "listEvents", ["milestones"])
+    ]
+    assert added[0]["consent_ids"] == [watcher_consent["id"]]

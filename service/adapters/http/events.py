@@ -84,7 +84,8 @@ class EventController(Controller):
         operation_id="listEvents",
         summary="The events the caller may see, oldest first",
         description="What the caller's organization did, what happened in networks it takes "
-        "part in, the consents granted to it, and events about another organization's member "
+        "part in, the consents granted to it, the referrals it sent or received, events about "
+        "its own members whoever acted, and events about another organization's member "
         "that a consent covering their kind of data allowed when they happened and still allows "
         "(revocation and expiry act at once, also on events read before). Showing those is a "
         "disclosure, recorded in the member's accounting. Pass `next_cursor` as `cursor` to "

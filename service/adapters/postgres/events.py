@@ -11,9 +11,10 @@ from service.domain.consent import Viewing
 from service.domain.events import Event, EventType
 
 # Visible to an organization: what it did itself; what happened in networks it takes part in;
-# consents granted to it (granted, revoked, expired); referrals it sent or received; and events
-# about another organization's member under a consent covering their kind of data, both when
-# the event happened and at `{now}` (revocation and expiry act at once, on every read).
+# consents granted to it (granted, revoked, expired); referrals it sent or received; events about
+# its own members (whoever acted); and events about another organization's member under a
+# consent covering their kind of data, both when the event happened and at `{now}` (revocation
+# and expiry act at once, on every read).
 # Order is (txid, position): every transaction below the snapshot's xmin has ended, and any
 # transaction still to commit has a txid at or above it, so once a row is handed out nothing
 # can appear before it (see migration 0008).
@@ -27,6 +28,10 @@ _VISIBLE_TO = """
     OR (e.subject_type = 'referral'
         AND (e.data->>'receiver_organization_id' = $1::text
              OR e.data->>'sender_organization_id' = $1::text))
+    OR (e.type = ANY($5::text[]) AND EXISTS (
+        -- About its own member, whoever acted (another organization's cheer).
+        SELECT 1 FROM members m
+        WHERE m.id = (e.data->>'member_id')::uuid AND m.organization_id = $1))
     OR (e.type = ANY($5::text[]) AND EXISTS (
         SELECT 1 FROM consents c
         WHERE c.member_id = (e.data->>'member_id')::uuid
@@ -65,11 +70,11 @@ WITH shown AS (
     ORDER BY e.txid, e.position
     LIMIT $3
 ), about_others AS (
-    SELECT (s.data->>'member_id')::uuid AS member_id, s.organization_id,
-           array_agg(DISTINCT ($6::jsonb)->>s.type) AS scopes
-    FROM shown s
-    WHERE s.type = ANY($5::text[]) AND s.organization_id <> $1
-    GROUP BY 1, 2
+    -- By the member's home organization: a cheer's event belongs to the one that cheered.
+    SELECT m.id AS member_id, m.organization_id, array_agg(DISTINCT ($6::jsonb)->>s.type) AS scopes
+    FROM shown s JOIN members m ON m.id = (s.data->>'member_id')::uuid
+    WHERE s.type = ANY($5::text[]) AND m.organization_id <> $1
+    GROUP BY m.id, m.organization_id
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at)

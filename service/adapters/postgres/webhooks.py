@@ -261,6 +261,8 @@ HEAD_DELIVERY = f"""
 SELECT {DELIVERY_COLUMNS}, e.organization_id, e.subject_type, e.subject_id, e.occurred_at,
        e.data::text AS data,
        (e.type <> ALL($3::text[]) OR e.organization_id = $2 OR EXISTS (
+           SELECT 1 FROM members m
+           WHERE m.id = (e.data->>'member_id')::uuid AND m.organization_id = $2) OR EXISTS (
            SELECT 1 FROM consents c
            WHERE c.member_id = (e.data->>'member_id')::uuid AND c.recipient_organization_id = $2
              AND {CONSENT_IN_FORCE.format(now="$5")}
@@ -276,7 +278,7 @@ LIMIT 1
 _DISCLOSED_BY_DELIVERY = f"""
 INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                          scopes, operation, request_id, disclosed_at)
-SELECT (e.data->>'member_id')::uuid, e.organization_id, $2,
+SELECT m.id, m.organization_id, $2,
        ARRAY(SELECT c.id FROM consents c
              WHERE c.member_id = (e.data->>'member_id')::uuid
                AND c.recipient_organization_id = $2
@@ -284,8 +286,8 @@ SELECT (e.data->>'member_id')::uuid, e.organization_id, $2,
                AND (($6::jsonb)->>e.type) = ANY(c.scopes)
              ORDER BY c.id),
        ARRAY[($6::jsonb)->>e.type], 'webhookDelivery', $3, $4
-FROM outbox_events e
-WHERE e.id = $1 AND e.type = ANY($5::text[]) AND e.organization_id <> $2
+FROM outbox_events e JOIN members m ON m.id = (e.data->>'member_id')::uuid
+WHERE e.id = $1 AND e.type = ANY($5::text[]) AND m.organization_id <> $2
 """  # noqa: S608
 
 
