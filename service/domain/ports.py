@@ -310,6 +310,11 @@ class WebhookEndpointRepository(Protocol):
         """Remove the endpoint and its delivery log."""
         ...
 
+    async def may_still_see(self, organization_id: UUID, event_id: UUID, now: datetime) -> bool:
+        """False when the event is about another organization's member and no consent in force
+        covers it any more (True for any other event, known or not)."""
+        ...
+
     async def redeliver(
         self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
     ) -> bool:

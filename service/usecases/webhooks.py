@@ -11,7 +11,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import webhooks as rules
-from service.domain.errors import InvalidField, NotFound, check_version
+from service.domain.errors import Conflict, InvalidField, NotFound, check_version
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
     AddressResolver,
@@ -168,10 +168,16 @@ async def redeliver(
     ids: IdSource,
 ) -> None:
     """Send an event the endpoint already had once more (same webhook-id), after what is
-    already queued."""
+    already queued; not one whose consent has ended since."""
+    now = clock.now()
     async with uow:
         await _locked(uow, organization_id, endpoint_id)
-        if not await uow.webhooks.redeliver(endpoint_id, event_id, ids.new_id(), clock.now()):
+        if not await uow.webhooks.may_still_see(organization_id, event_id, now):
+            raise Conflict(
+                "consent-not-in-force",
+                "No consent in force covers this event any more; it cannot be sent again.",
+            )
+        if not await uow.webhooks.redeliver(endpoint_id, event_id, ids.new_id(), now):
             raise NotFound("delivery of event", event_id)
         await uow.commit()
 

@@ -339,3 +339,12 @@ def test_a_revoked_consent_withholds_what_is_still_queued_and_deliveries_are_dis
         assert attempts[1]["error"].startswith("Not sent: no consent in force")
         assert len(receiver.received) == 1
         assert len([d for d in accounting() if d["operation"] == "webhookDelivery"]) == 1
+        # Nor can the partner ask for it again.
+        again = client.post(
+            f"/v1/webhook-endpoints/{endpoint_id}/redeliveries",
+            json={"event_id": log(client, other_org, endpoint_id)[0]["event_id"]},
+            headers=other_org.headers,
+        )
+        assert again.status_code == 409, again.text
+        assert again.json()["type"].endswith("/consent-not-in-force")
+        assert len(log(client, other_org, endpoint_id)) == 1

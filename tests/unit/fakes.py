@@ -83,6 +83,7 @@ class Store:
         self.referral_changes: list[StatusChange] = []
         self.endpoints: dict[UUID, WebhookEndpoint] = {}
         self.deliveries: list[tuple[UUID, UUID, UUID]] = []  # endpoint, event, delivery
+        self.withdrawn_events: set[UUID] = set()  # about a member whose consent has ended
         self.resumed: list[UUID] = []
 
     def copy(self) -> Store:
@@ -436,6 +437,9 @@ class FakeWebhookEndpoints:
 
     async def delete(self, endpoint_id: UUID) -> None:
         del self._staged.endpoints[endpoint_id]
+
+    async def may_still_see(self, organization_id: UUID, event_id: UUID, now: datetime) -> bool:
+        return event_id not in self._staged.withdrawn_events
 
     async def redeliver(
         self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime

@@ -8,7 +8,7 @@ from uuid import UUID
 import pytest
 
 from service.domain.consent import ConsentStatus, ConsentTerms, DataScope, EndEvent, SignatureMethod
-from service.domain.errors import InvalidField, NotFound
+from service.domain.errors import Conflict, InvalidField, NotFound
 from service.domain.events import EventType
 from service.domain.members import NewMember
 from service.domain.organizations import Organization, OrganizationKind
@@ -250,3 +250,10 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
         await webhooks.get_endpoint(PEER, public.id, FakeWebhookQueries(store))
     with pytest.raises(NotFound):
         await webhooks.redeliver(CLINIC, public.id, UUID(int=77), FakeUnitOfWork(store), clock, ids)
+    # Delivered once, but its consent has ended since: refused, nothing queued.
+    store.deliveries.append((public.id, UUID(int=78), UUID(int=79)))
+    store.withdrawn_events.add(UUID(int=78))
+    with pytest.raises(Conflict) as refused:
+        await webhooks.redeliver(CLINIC, public.id, UUID(int=78), FakeUnitOfWork(store), clock, ids)
+    assert refused.value.reason == "consent-not-in-force"
+    assert len(store.deliveries) == 1

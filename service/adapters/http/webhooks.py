@@ -368,8 +368,10 @@ class WebhookEndpointController(Controller):
         "/{endpoint_id:uuid}/redeliveries",
         operation_id="redeliverWebhookEvent",
         summary="Send an event this endpoint already had once more (same webhook-id)",
+        description="Refused with 409 `consent-not-in-force` when the event is about another "
+        "organization's member and no consent in force covers it any more.",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.error_responses(403, 413),
+        responses=problems.error_responses(403, 409, 413),
         status_code=202,
     )
     async def redeliver(

@@ -148,6 +148,16 @@ class PostgresWebhookEndpointRepository:
     async def delete(self, endpoint_id: UUID) -> None:
         await self._connection.execute("DELETE FROM webhook_endpoints WHERE id = $1", endpoint_id)
 
+    async def may_still_see(self, organization_id: UUID, event_id: UUID, now: datetime) -> bool:
+        allowed = await self._connection.fetchval(
+            f"SELECT {_STILL_ALLOWED} FROM outbox_events e WHERE e.id = $1",  # noqa: S608
+            event_id,
+            organization_id,
+            *visibility_arguments(),
+            now,
+        )
+        return allowed is not False
+
     async def redeliver(
         self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
     ) -> bool:
@@ -254,19 +264,22 @@ SELECT (SELECT count(*) FROM queued) AS found,
        (SELECT xmin::text::bigint FROM horizon) AS horizon
 """  # noqa: S608
 
-# `allowed`: an event about another organization's member still needs a consent in force that
-# covers it ($2: the endpoint's organization, $3/$4: the member event types and their scopes,
-# $5: now); a delivery queued or retried past a revocation is not sent.
+# Whether event `e` may still be sent to organization $2: an event about another organization's
+# member needs a consent in force that covers it ($3/$4: the member event types and their
+# scopes, $5: now). A delivery queued or retried past a revocation is not sent.
+_STILL_ALLOWED = f"""
+(e.type <> ALL($3::text[]) OR e.organization_id = $2 OR EXISTS (
+    SELECT 1 FROM members m
+    WHERE m.id = (e.data->>'member_id')::uuid AND m.organization_id = $2) OR EXISTS (
+    SELECT 1 FROM consents c
+    WHERE c.member_id = (e.data->>'member_id')::uuid AND c.recipient_organization_id = $2
+      AND {CONSENT_IN_FORCE.format(now="$5")}
+      AND (($4::jsonb)->>e.type) = ANY(c.scopes)))
+"""  # noqa: S608 (constant SQL, no input)
+
 HEAD_DELIVERY = f"""
 SELECT {DELIVERY_COLUMNS}, e.organization_id, e.subject_type, e.subject_id, e.occurred_at,
-       e.data::text AS data,
-       (e.type <> ALL($3::text[]) OR e.organization_id = $2 OR EXISTS (
-           SELECT 1 FROM members m
-           WHERE m.id = (e.data->>'member_id')::uuid AND m.organization_id = $2) OR EXISTS (
-           SELECT 1 FROM consents c
-           WHERE c.member_id = (e.data->>'member_id')::uuid AND c.recipient_organization_id = $2
-             AND {CONSENT_IN_FORCE.format(now="$5")}
-             AND (($4::jsonb)->>e.type) = ANY(c.scopes))) AS allowed
+       e.data::text AS data, {_STILL_ALLOWED} AS allowed
 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id
 WHERE d.endpoint_id = $1 AND d.status = 'pending'
 ORDER BY d.seq
