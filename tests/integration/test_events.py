@@ -113,3 +113,35 @@ def test_member_events_follow_consent_at_the_time_they_happen(
     # Nothing shown, nothing recorded; the home organization's own reads are not disclosures.
     after = client.get(f"/v1/members/{member['id']}/disclosures", headers=org.headers).json()
     assert len(after["data"]) == 1
+
+
+def test_an_erased_members_events_leave_other_organizations_feeds(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    today = datetime.now(UTC).date()
+    member = create_member(
+        client, org, timezone="UTC", recovery_started_on=(today - timedelta(days=10)).isoformat()
+    )
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["recovery"]),
+        headers=org.headers,
+    )
+    restarted = client.post(
+        f"/v1/members/{member['id']}/recovery-restarts",
+        json={"restarted_on": (today - timedelta(days=3)).isoformat()},
+        headers=org.headers,
+    )
+    assert restarted.status_code == 201, restarted.text
+
+    def about_member(reader: Org) -> list[dict[str, Any]]:
+        events = _feed(client, reader, types="recovery.restarted", limit=100)["data"]
+        return [e for e in events if e["data"]["member_id"] == member["id"]]
+
+    assert len(about_member(other_org)) == 1
+    assert client.delete(f"/v1/members/{member['id']}", headers=org.headers).status_code == 204
+    # Erased: a read of the member answers 410, and the feed shows nothing more of it.
+    assert about_member(other_org) == []
+    assert len(about_member(org)) == 1  # the home organization keeps its own history

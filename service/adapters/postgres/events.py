@@ -42,10 +42,12 @@ _VISIBLE_TO = """
           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
           AND (($6::jsonb)->>e.type) = ANY(c.scopes))
       AND EXISTS (
-        SELECT 1 FROM consents c
+        -- ...and still: an erased member shows nothing more, as a read of it answers 410.
+        SELECT 1 FROM consents c JOIN members m ON m.id = c.member_id
         WHERE c.member_id = (e.data->>'member_id')::uuid
           AND c.recipient_organization_id = $1
           AND CONSENT_IN_FORCE
+          AND m.erased_at IS NULL
           AND (($6::jsonb)->>e.type) = ANY(c.scopes)))
 """
 

@@ -265,15 +265,17 @@ SELECT (SELECT count(*) FROM queued) AS found,
 """  # noqa: S608
 
 # Whether event `e` may still be sent to organization $2: an event about another organization's
-# member needs a consent in force that covers it ($3/$4: the member event types and their
-# scopes, $5: now). A delivery queued or retried past a revocation is not sent.
+# member needs a consent in force that covers it, and a member not erased ($3/$4: the member
+# event types and their scopes, $5: now). A delivery queued or retried past a revocation (or
+# an erasure) is not sent.
 _STILL_ALLOWED = f"""
 (e.type <> ALL($3::text[]) OR e.organization_id = $2 OR EXISTS (
     SELECT 1 FROM members m
     WHERE m.id = (e.data->>'member_id')::uuid AND m.organization_id = $2) OR EXISTS (
-    SELECT 1 FROM consents c
+    SELECT 1 FROM consents c JOIN members m ON m.id = c.member_id
     WHERE c.member_id = (e.data->>'member_id')::uuid AND c.recipient_organization_id = $2
       AND {CONSENT_IN_FORCE.format(now="$5")}
+      AND m.erased_at IS NULL
       AND (($4::jsonb)->>e.type) = ANY(c.scopes)))
 """  # noqa: S608 (constant SQL, no input)
 
