@@ -2,10 +2,11 @@
 the dispatcher every worker runs.
 
 At least once, in order per endpoint: the oldest pending delivery of an endpoint goes first,
-and while it waits for a retry the ones behind it wait too. The endpoint row is locked (SKIP
-LOCKED for the other workers) from the claim until the attempt is recorded, so a worker killed
-mid-flight leaves the delivery pending and unlocks the endpoint with its connection: the next
-claim sends it again, under the same `webhook-id` (the event's id)."""
+and while it waits for a retry the ones behind it wait too. A short transaction claims the
+endpoint (SKIP LOCKED for the other workers) and leases its head delivery until the timeout
+plus a margin; the attempt runs with no transaction open, and only the lease holder records
+its outcome. A worker killed mid-flight leaves the delivery pending: once the lease runs out
+the next claim sends it again, under the same `webhook-id` (the event's id)."""
 
 from __future__ import annotations
 

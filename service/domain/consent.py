@@ -4,13 +4,13 @@ organization. Modelled on 42 CFR Part 2 section 2.31 and FHIR Consent."""
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import msgspec
 
 from service.domain.errors import InvalidField
+from service.domain.local_time import local_midnight
 from service.domain.members import Member
 
 
@@ -107,8 +107,7 @@ class ConsentTerms(msgspec.Struct, frozen=True, kw_only=True):
 
 def expiry_instant(expires_on: date, timezone: str) -> datetime:
     """A consent that expires on a date holds through that whole local day."""
-    next_day = datetime.combine(expires_on + timedelta(days=1), time(0), ZoneInfo(timezone))
-    return next_day.astimezone(ZoneInfo("UTC"))
+    return local_midnight(expires_on + timedelta(days=1), timezone)
 
 
 def grant_consent(

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import msgspec
 
 from service.domain.errors import InvalidField
+from service.domain.local_time import local_midnight
 
 UTC = ZoneInfo("UTC")
 
@@ -87,11 +88,6 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
-
-
-def local_midnight(day: date, timezone: str) -> datetime:
-    """The instant a local date begins, in UTC."""
-    return datetime.combine(day, time(0), ZoneInfo(timezone)).astimezone(UTC)
 
 
 def due_at(

@@ -5,13 +5,13 @@ argument; every date is in the member's time zone."""
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import msgspec
 
 from service.domain.errors import Conflict, InvalidField
+from service.domain.local_time import local_midnight, local_today
 
 
 class Cadence(enum.StrEnum):
@@ -74,10 +74,6 @@ class Period(msgspec.Struct, frozen=True, kw_only=True):
             year, week, _ = self.start.isocalendar()
             return f"{year}-W{week:02d}"
         return self.start.isoformat()
-
-
-def local_midnight(day: date, timezone: str) -> datetime:
-    return datetime.combine(day, time(0), ZoneInfo(timezone))
 
 
 def period_containing(pledge: Pledge, day: date) -> Period | None:
@@ -188,7 +184,7 @@ def outcomes(
 ) -> list[tuple[Period, Outcome | None]]:
     """Each period so far with its outcome: the check-in's, `missed` once the grace window has
     passed without one, None while it can still be checked in."""
-    today = now.astimezone(ZoneInfo(timezone)).date()
+    today = local_today(now, timezone)
     latest = {c.period_start: c.outcome for c in check_ins if c.superseded_at is None}
     result: list[tuple[Period, Outcome | None]] = []
     for period in periods_until(pledge, today):
@@ -226,7 +222,7 @@ def due_for_missed(
     pledge: Pledge, check_ins: list[CheckIn], *, timezone: str, grace: timedelta, now: datetime
 ) -> list[Period]:
     """Periods whose grace window has passed with no check-in: the sweep records them missed."""
-    today = now.astimezone(ZoneInfo(timezone)).date()
+    today = local_today(now, timezone)
     checked = {c.period_start for c in check_ins}
     return [
         p

@@ -312,7 +312,8 @@ class WebhookEndpointRepository(Protocol):
 
     async def may_still_see(self, organization_id: UUID, event_id: UUID, now: datetime) -> bool:
         """False when the event is about another organization's member and no consent in force
-        covers it any more (True for any other event, known or not)."""
+        covers it any more, or the member was erased (True for any other event, known or
+        not)."""
         ...
 
     async def redeliver(

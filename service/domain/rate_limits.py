@@ -9,7 +9,7 @@ import msgspec
 
 
 class RateLimitPolicy(msgspec.Struct, frozen=True, kw_only=True):
-    quota: int  # requests per window; 0: unlimited
+    quota: int  # requests per window (the HTTP layer skips limiting altogether at 0)
     window_seconds: int
 
 

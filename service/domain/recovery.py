@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import msgspec
 
@@ -42,10 +41,6 @@ class Journey(msgspec.Struct, frozen=True, kw_only=True):
     longest_streak_days: int
     total_days_in_recovery: int
     restarts: int
-
-
-def local_today(now: datetime, timezone: str) -> date:
-    return now.astimezone(ZoneInfo(timezone)).date()
 
 
 def journey(current_start: date | None, closed: list[ClosedPeriod], today: date) -> Journey:

@@ -71,8 +71,6 @@ class IllegalTransition(DomainError):
             f"A {current.value} referral cannot become {wanted.value} by this organization; "
             f"allowed now: {options}."
         )
-        self.current = current
-        self.wanted = wanted
         self.allowed = allowed
 
 

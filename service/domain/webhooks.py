@@ -69,7 +69,7 @@ class EndpointChanges(msgspec.Struct, frozen=True, kw_only=True):
     url: str | msgspec.UnsetType = msgspec.UNSET
     description: str | msgspec.UnsetType | None = msgspec.UNSET
     event_types: frozenset[EventType] | msgspec.UnsetType = msgspec.UNSET
-    # Only `active` may be asked for: re-enabling a disabled endpoint.
+    # true re-enables a disabled endpoint (and retries what it gave up); false disables it.
     enabled: bool | msgspec.UnsetType = msgspec.UNSET
 
 
@@ -207,10 +207,6 @@ def disable(endpoint: WebhookEndpoint, reason: str, now: datetime) -> WebhookEnd
         version=endpoint.version + 1,
         updated_at=now,
     )
-
-
-def wants(endpoint_types: frozenset[EventType], event_type: str) -> bool:
-    return not endpoint_types or event_type in endpoint_types
 
 
 def next_retry(

@@ -11,6 +11,7 @@ from service.domain import milestones as rules
 from service.domain.consent import Access, DataScope, Viewing
 from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.events import EventType, new_event
+from service.domain.local_time import local_midnight
 from service.domain.members import Member
 from service.domain.milestones import Cheer, CustomMilestone, Ladder, Reached
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
@@ -45,7 +46,7 @@ def compute_reached(
     found: dict[tuple[date, str], Reached] = {}
     for period in periods:
         # Reached within the period: strictly before the local midnight that began the restart day.
-        end = rules.local_midnight(period.ended_on, zone) - timedelta(microseconds=1)
+        end = local_midnight(period.ended_on, zone) - timedelta(microseconds=1)
         for item in rules.reached(ladder, period.started_on, zone, end):
             found[(item.period_started_on, item.rung.key)] = item
     if member.recovery_started_on is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import msgspec
 
@@ -12,6 +11,7 @@ from service.domain import pledges as rules
 from service.domain.consent import HOME_ACCESS, Access, Viewing
 from service.domain.errors import InvalidField, MemberErased, NotFound, check_version
 from service.domain.events import Event, EventType, new_event
+from service.domain.local_time import local_midnight, local_today
 from service.domain.members import Member
 from service.domain.networks import MembershipStatus, ParticipationStatus
 from service.domain.paging import Page, PageRequest
@@ -84,7 +84,7 @@ async def create_pledge(
     async with uow:
         member = await _home_member(uow, command.organization_id, command.member_id, now)
         assert member.timezone is not None
-        today = now.astimezone(ZoneInfo(member.timezone)).date()
+        today = local_today(now, member.timezone)
         # A pledge is made for what comes: it may start a few days back (to record a week
         # already begun), not years; an unbounded past would also be an unbounded sweep.
         if not today - MAX_BACKDATE <= command.starts_on <= today + MAX_LEAD:
@@ -280,11 +280,11 @@ async def sweep_missed(
                     )
                 )
             # Look again when the current period's grace window closes (or sooner, hourly).
-            today = now.astimezone(ZoneInfo(zone)).date()
+            today = local_today(now, zone)
             current = rules.period_containing(pledge, today)
             next_look = now + timedelta(hours=1)
             if current is not None:
-                next_look = min(next_look, rules.local_midnight(current.end, zone) + grace)
+                next_look = min(next_look, local_midnight(current.end, zone) + grace)
             await uow.pledges.schedule_sweep(pledge.id, max(next_look, now + timedelta(minutes=1)))
         await uow.commit()
     return len(due)

@@ -11,6 +11,7 @@ from service.domain import recovery as rules
 from service.domain.consent import HOME_ACCESS, Access, Viewing
 from service.domain.errors import MemberErased, NotFound
 from service.domain.events import EventType, member_event
+from service.domain.local_time import local_today
 from service.domain.members import Member
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
 from service.domain.recovery import ClosedPeriod, Journey
@@ -43,7 +44,7 @@ async def restart_recovery(
             raise NotFound("member", command.member_id)
         if member.erased_at is not None or member.timezone is None:
             raise MemberErased(member.id, member.erased_at or now)
-        today = rules.local_today(now, member.timezone)
+        today = local_today(now, member.timezone)
         closed, renewed = rules.restart(
             member,
             restarted_on=command.restarted_on,
@@ -80,7 +81,7 @@ async def view_journey(
     member, access, periods = seen
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or viewing.now)
-    today = rules.local_today(viewing.now, member.timezone)
+    today = local_today(viewing.now, member.timezone)
     return JourneySeen(
         member=member,
         access=access,

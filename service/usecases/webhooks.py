@@ -175,7 +175,8 @@ async def redeliver(
         if not await uow.webhooks.may_still_see(organization_id, event_id, now):
             raise Conflict(
                 "consent-not-in-force",
-                "No consent in force covers this event any more; it cannot be sent again.",
+                "No consent in force covers this event any more (or its member was erased); "
+                "it cannot be sent again.",
             )
         if not await uow.webhooks.redeliver(endpoint_id, event_id, ids.new_id(), now):
             raise NotFound("delivery of event", event_id)

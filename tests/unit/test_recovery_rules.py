@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.domain.errors import InvalidField
+from service.domain.local_time import local_today
 from service.domain.members import Member
 from service.domain.recovery import (
     ClosedPeriod,
     NoJourney,
     check_start_after_history,
     journey,
-    local_today,
     restart,
 )
 

@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 import msgspec
 
 from service.adapters.postgres.pool import Database
-from service.adapters.postgres.session import Session, Write
+from service.adapters.postgres.session import Session, Write, rows_changed
 from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFlight
 
 
@@ -123,8 +123,7 @@ class PostgresIdempotencyStore:
 
     async def purge_expired(self, now: datetime, batch: int = 1000) -> int:
         """Delete up to `batch` expired keys; returns how many. Safe from several workers."""
-        status = await self._pool.execute(_PURGE, now, batch)
-        return int(status.rsplit(" ", 1)[1])
+        return rows_changed(await self._pool.execute(_PURGE, now, batch))
 
     async def release(self, claim: Claim) -> None:
         """Give the key up after a failed request, so that a retry runs it again."""

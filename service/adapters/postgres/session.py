@@ -69,7 +69,7 @@ def _check_sendable(raw: str) -> str:
     return sql
 
 
-def _rows_changed(status: str) -> int:
+def rows_changed(status: str) -> int:
     # "INSERT 0 1", "UPDATE 3", "DELETE 0": the count is the last word.
     return int(status.rsplit(" ", 1)[1])
 
@@ -111,7 +111,7 @@ class Session:
 
     async def _send(self, write: Write) -> None:
         status = await self._connection.execute(write.sql, *write.args)
-        if write.expected_rows is not None and _rows_changed(status) != write.expected_rows:
+        if write.expected_rows is not None and rows_changed(status) != write.expected_rows:
             assert write.explain is not None
             raise await write.explain()
 
