@@ -3,6 +3,7 @@ organization is reported as not found, never as forbidden."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
 import msgspec
@@ -38,16 +39,24 @@ async def create_member(
     command: CreateMember, uow: UnitOfWork, clock: Clock, ids: IdSource
 ) -> Member:
     """Register a member in the caller's organization and announce `member.created`."""
-    now = clock.now()
+    async with uow:
+        member = await add_member(command, uow, ids, clock.now())
+        await uow.commit()
+    return member
+
+
+async def add_member(
+    command: CreateMember, uow: UnitOfWork, ids: IdSource, now: datetime
+) -> Member:
+    """The writes of a new member and its `member.created`, inside the caller's unit of work
+    (also used when a referral brings a new person)."""
     member = rules.register_member(
         command.member, member_id=ids.new_id(), organization_id=command.organization_id, now=now
     )
-    async with uow:
-        await uow.members.add(member)
-        await uow.outbox.append(
-            member_event(EventType.MEMBER_CREATED, member, event_id=ids.new_id(), now=now)
-        )
-        await uow.commit()
+    await uow.members.add(member)
+    await uow.outbox.append(
+        member_event(EventType.MEMBER_CREATED, member, event_id=ids.new_id(), now=now)
+    )
     return member
 
 

@@ -8,18 +8,18 @@ from uuid import UUID
 import msgspec
 
 from service.domain import consent as consent_rules
-from service.domain import members as member_rules
 from service.domain import networks as network_rules
 from service.domain import referrals as rules
 from service.domain.consent import Consent, ConsentTerms, EndEvent
 from service.domain.errors import InvalidField, MemberErased, NotFound, check_version
-from service.domain.events import Event, EventType, member_event, new_event
+from service.domain.events import Event, EventType, new_event
 from service.domain.members import Member, NewMember
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, ReferralQueries, UnitOfWork
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
 from service.usecases.consents import GrantConsent, consent_event, record_consent
+from service.usecases.members import CreateMember, add_member
 from service.usecases.networks import announce_network_event
 
 
@@ -82,17 +82,12 @@ async def _member_to_refer(
     if (command.member_id is None) == (command.new_member is None):
         raise InvalidField("member_id", "Give either member_id or member, not both or neither.")
     if command.new_member is not None:
-        member = member_rules.register_member(
-            command.new_member,
-            member_id=ids.new_id(),
-            organization_id=command.organization_id,
-            now=now,
+        return await add_member(
+            CreateMember(organization_id=command.organization_id, member=command.new_member),
+            uow,
+            ids,
+            now,
         )
-        await uow.members.add(member)
-        await uow.outbox.append(
-            member_event(EventType.MEMBER_CREATED, member, event_id=ids.new_id(), now=now)
-        )
-        return member
     assert command.member_id is not None
     existing = await uow.members.get_for_update(command.organization_id, command.member_id)
     if existing is None:
