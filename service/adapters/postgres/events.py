@@ -10,15 +10,58 @@ from service.adapters.postgres.pool import Database
 from service.domain.consent import Viewing
 from service.domain.events import Event, EventType
 
-# Visible to an organization: what it did itself; what happened in networks it takes part in;
-# consents granted to it (granted, revoked, expired); referrals it sent or received; events about
-# its own members (whoever acted); and events about another organization's member under a
-# consent covering their kind of data, both when the event happened and at `{now}` (revocation
-# and expiry act at once, on every read).
-# Order is (txid, position): every transaction below the snapshot's xmin has ended, and any
-# transaction still to commit has a txid at or above it, so once a row is handed out nothing
-# can appear before it (see migration 0008).
-_VISIBLE_TO = """
+# The member an event `e` is about (events of SCOPE_OF_EVENT's types carry one).
+_EVENT_MEMBER = "(e.data->>'member_id')::uuid"
+
+
+def _own_member(viewer: str) -> str:
+    return (
+        f"EXISTS (SELECT 1 FROM members m "  # noqa: S608 (placeholders only)
+        f"WHERE m.id = {_EVENT_MEMBER} AND m.organization_id = {viewer})"
+    )
+
+
+def _consent_covers_now(viewer: str, scopes: str, now: str) -> str:
+    """A consent to `viewer` in force at `now` covers event e's kind of data (`scopes`: the
+    SCOPE_OF_EVENT JSON), and its member is not erased: a read of it would answer 410."""
+    return f"""EXISTS (
+        SELECT 1 FROM consents c JOIN members m ON m.id = c.member_id
+        WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+          AND {CONSENT_IN_FORCE.format(now=now)} AND m.erased_at IS NULL
+          AND (({scopes}::jsonb)->>e.type) = ANY(c.scopes))"""  # noqa: S608
+
+
+def consents_in_force(member: str, viewer: str, now: str, covering: str) -> str:
+    """The ids of `member`'s consents to `viewer` in force at `now` whose scopes satisfy
+    `covering`, as an array: what a disclosure record names."""
+    return (
+        f"ARRAY(SELECT c.id FROM consents c "  # noqa: S608 (placeholders only)
+        f"WHERE c.member_id = {member} AND c.recipient_organization_id = {viewer} "
+        f"AND {CONSENT_IN_FORCE.format(now=now)} AND {covering} ORDER BY c.id)"
+    )
+
+
+def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:
+    """Whether event e may still go to `viewer` at `now`: an event about another
+    organization's member needs a consent covering it now (`types`: SCOPE_OF_EVENT's keys)."""
+    return (
+        f"(e.type <> ALL({types}::text[]) OR e.organization_id = {viewer} "
+        f"OR {_own_member(viewer)} OR {_consent_covers_now(viewer, scopes, now)})"
+    )
+
+
+def visible_to(now: str) -> str:
+    """Visible to organization $1: what it did itself; what happened in networks it takes part
+    in; consents granted to it (granted, revoked, expired); referrals it sent or received;
+    events about its own members (whoever acted); and events about another organization's
+    member under a consent covering their kind of data both when the event happened and at
+    `now` (revocation, expiry and erasure act at once, on every read). $5/$6 are
+    visibility_arguments().
+
+    Order is (txid, position): every transaction below the snapshot's xmin has ended, and any
+    transaction still to commit has a txid at or above it, so once a row is handed out nothing
+    can appear before it (see migration 0008)."""
+    return f"""
     e.organization_id = $1
     OR (e.subject_type = 'network' AND EXISTS (
         SELECT 1 FROM network_organizations p
@@ -28,33 +71,18 @@ _VISIBLE_TO = """
     OR (e.subject_type = 'referral'
         AND (e.data->>'receiver_organization_id' = $1::text
              OR e.data->>'sender_organization_id' = $1::text))
-    OR (e.type = ANY($5::text[]) AND EXISTS (
-        -- About its own member, whoever acted (another organization's cheer).
-        SELECT 1 FROM members m
-        WHERE m.id = (e.data->>'member_id')::uuid AND m.organization_id = $1))
+    OR (e.type = ANY($5::text[]) AND {_own_member("$1")})
     OR (e.type = ANY($5::text[]) AND EXISTS (
         SELECT 1 FROM consents c
-        WHERE c.member_id = (e.data->>'member_id')::uuid
+        WHERE c.member_id = {_EVENT_MEMBER}
           AND c.recipient_organization_id = $1
           AND c.created_at <= e.occurred_at
           AND (c.revoked_at IS NULL OR c.revoked_at > e.occurred_at)
           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
           AND (($6::jsonb)->>e.type) = ANY(c.scopes))
-      AND EXISTS (
-        -- ...and still: an erased member shows nothing more, as a read of it answers 410.
-        SELECT 1 FROM consents c JOIN members m ON m.id = c.member_id
-        WHERE c.member_id = (e.data->>'member_id')::uuid
-          AND c.recipient_organization_id = $1
-          AND CONSENT_IN_FORCE
-          AND m.erased_at IS NULL
-          AND (($6::jsonb)->>e.type) = ANY(c.scopes)))
-"""
-
-
-def visible_to(now: str) -> str:
-    """The feed's visibility rule, with `now` the placeholder of the time of the read."""
-    return _VISIBLE_TO.replace("CONSENT_IN_FORCE", CONSENT_IN_FORCE.format(now=now))
+      AND {_consent_covers_now("$1", "$6", now)})
+"""  # noqa: S608
 
 
 # Events about another organization's member that this read shows are disclosures: one record
@@ -81,10 +109,7 @@ WITH shown AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at)
     SELECT o.member_id, o.organization_id, $1,
-           ARRAY(SELECT c.id FROM consents c
-                 WHERE c.member_id = o.member_id AND c.recipient_organization_id = $1
-                   AND {CONSENT_IN_FORCE.format(now="$8")} AND c.scopes && o.scopes
-                 ORDER BY c.id),
+           {consents_in_force("o.member_id", "$1", "$8", "c.scopes && o.scopes")},
            o.scopes, $10, $9, $8
     FROM about_others o
 )

@@ -8,8 +8,13 @@ from uuid import UUID
 import msgspec
 from asyncpg import Record
 
-from service.adapters.postgres.events import event_from_row, visibility_arguments, visible_to
-from service.adapters.postgres.federation import CONSENT_IN_FORCE
+from service.adapters.postgres.events import (
+    consents_in_force,
+    event_from_row,
+    still_allowed,
+    visibility_arguments,
+    visible_to,
+)
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.session import Session
@@ -150,7 +155,8 @@ class PostgresWebhookEndpointRepository:
 
     async def may_still_see(self, organization_id: UUID, event_id: UUID, now: datetime) -> bool:
         allowed = await self._connection.fetchval(
-            f"SELECT {_STILL_ALLOWED} FROM outbox_events e WHERE e.id = $1",  # noqa: S608
+            f"SELECT {still_allowed('$2', '$3', '$4', '$5')} "  # noqa: S608
+            "FROM outbox_events e WHERE e.id = $1",
             event_id,
             organization_id,
             *visibility_arguments(),
@@ -264,24 +270,12 @@ SELECT (SELECT count(*) FROM queued) AS found,
        (SELECT xmin::text::bigint FROM horizon) AS horizon
 """  # noqa: S608
 
-# Whether event `e` may still be sent to organization $2: an event about another organization's
-# member needs a consent in force that covers it, and a member not erased ($3/$4: the member
-# event types and their scopes, $5: now). A delivery queued or retried past a revocation (or
-# an erasure) is not sent.
-_STILL_ALLOWED = f"""
-(e.type <> ALL($3::text[]) OR e.organization_id = $2 OR EXISTS (
-    SELECT 1 FROM members m
-    WHERE m.id = (e.data->>'member_id')::uuid AND m.organization_id = $2) OR EXISTS (
-    SELECT 1 FROM consents c JOIN members m ON m.id = c.member_id
-    WHERE c.member_id = (e.data->>'member_id')::uuid AND c.recipient_organization_id = $2
-      AND {CONSENT_IN_FORCE.format(now="$5")}
-      AND m.erased_at IS NULL
-      AND (($4::jsonb)->>e.type) = ANY(c.scopes)))
-"""  # noqa: S608 (constant SQL, no input)
-
+# `allowed`: false once no consent in force covers an event about another organization's member
+# (or it was erased): a delivery queued or retried past that is not sent. $2: the endpoint's
+# organization, $3/$4: visibility_arguments(), $5: now.
 HEAD_DELIVERY = f"""
 SELECT {DELIVERY_COLUMNS}, e.organization_id, e.subject_type, e.subject_id, e.occurred_at,
-       e.data::text AS data, {_STILL_ALLOWED} AS allowed
+       e.data::text AS data, {still_allowed("$2", "$3", "$4", "$5")} AS allowed
 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id
 WHERE d.endpoint_id = $1 AND d.status = 'pending'
 ORDER BY d.seq
@@ -294,12 +288,7 @@ _DISCLOSED_BY_DELIVERY = f"""
 INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                          scopes, operation, request_id, disclosed_at)
 SELECT m.id, m.organization_id, $2,
-       ARRAY(SELECT c.id FROM consents c
-             WHERE c.member_id = (e.data->>'member_id')::uuid
-               AND c.recipient_organization_id = $2
-               AND {CONSENT_IN_FORCE.format(now="$4")}
-               AND (($6::jsonb)->>e.type) = ANY(c.scopes)
-             ORDER BY c.id),
+       {consents_in_force("m.id", "$2", "$4", "(($6::jsonb)->>e.type) = ANY(c.scopes)")},
        ARRAY[($6::jsonb)->>e.type], 'webhookDelivery', $3, $4
 FROM outbox_events e JOIN members m ON m.id = (e.data->>'member_id')::uuid
 WHERE e.id = $1 AND e.type = ANY($5::text[]) AND m.organization_id <> $2
