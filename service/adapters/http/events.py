@@ -8,13 +8,12 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, Request, get
-from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
 from service.adapters.http import problems
 from service.adapters.http.auth import caller_of, scope_required
-from service.adapters.http.paging import Cursor, Limit
-from service.adapters.http.schemas import decode_cursor, encode_cursor
+from service.adapters.http.paging import Cursor, Limit, page_request
+from service.adapters.http.schemas import encode_cursor
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.events import FeedPosition
 from service.domain.errors import InvalidField
@@ -102,15 +101,8 @@ class EventController(Controller):
         types: Types = None,
     ) -> EventList:
         viewer = caller_of(request).require(Scope.MEMBERS_READ)
-        start = FeedPosition()
-        if cursor is not None:
-            try:
-                start = _position_of(decode_cursor(cursor))
-            except ValueError:
-                raise ValidationException(
-                    "The cursor is not one this service handed out.",
-                    extra=[{"key": "cursor", "message": "Use next_cursor from a previous page."}],
-                ) from None
+        after = page_request(limit, cursor).after
+        start = FeedPosition() if after is None else _position_of(after)
         wanted = None
         if types is not None:
             wanted = types.split(",")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
-from service.adapters.http.schemas import decode_cursor
-from service.domain.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest
+from service.adapters.http.schemas import decode_cursor, encode_cursor
+from service.domain.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest
+
+T = TypeVar("T")
+L = TypeVar("L")
 
 Limit = Annotated[
     int,
@@ -39,3 +43,10 @@ def page_request(limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None) -> P
             extra=[{"key": "cursor", "message": "Use next_cursor from a previous page."}],
         ) from None
     return PageRequest(limit=limit, after=after)
+
+
+def list_of(body: Callable[..., L], page: Page[T], view: Callable[[T], Any]) -> L:
+    """A list response: `{"data": [view of each item], "next_cursor": ...}`."""
+    return body(
+        data=[view(item) for item in page.items], next_cursor=encode_cursor(page.next_after)
+    )

@@ -14,8 +14,8 @@ from msgspec import Meta
 from service.adapters.http import problems
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import IfMatch, etag, expected_version
-from service.adapters.http.paging import Cursor, Limit, page_request
-from service.adapters.http.schemas import PRINTABLE, encode_cursor
+from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.schemas import PRINTABLE
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
@@ -185,10 +185,7 @@ class MemberPledgeController(Controller):
             services.federation,
             _grace(request),
         )
-        return PledgeList(
-            data=[PledgeView.of(s) for s in seen.items],
-            next_cursor=encode_cursor(seen.next_after),
-        )
+        return list_of(PledgeList, seen, PledgeView.of)
 
 
 class PledgeController(Controller):

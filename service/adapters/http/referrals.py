@@ -22,8 +22,8 @@ from service.adapters.http.idempotency import (
     etag,
     expected_version,
 )
-from service.adapters.http.paging import Cursor, Limit, page_request
-from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate, encode_cursor
+from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
@@ -230,10 +230,7 @@ class ReferralController(Controller):
             page=page_request(limit, cursor),
             queries=services.referrals,
         )
-        return ReferralList(
-            data=[ReferralView.of(r, viewer) for r in page.items],
-            next_cursor=encode_cursor(page.next_after),
-        )
+        return list_of(ReferralList, page, lambda r: ReferralView.of(r, viewer))
 
     @get(
         "/{referral_id:uuid}",

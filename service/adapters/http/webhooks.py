@@ -21,8 +21,8 @@ from service.adapters.http.idempotency import (
     etag,
     expected_version,
 )
-from service.adapters.http.paging import Cursor, Limit, page_request
-from service.adapters.http.schemas import PRINTABLE, encode_cursor
+from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.schemas import PRINTABLE
 from service.adapters.http.services import BEARER, Services, authenticated, services_of
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.events import EventType
@@ -236,10 +236,7 @@ class WebhookEndpointController(Controller):
             page_request(limit, cursor),
             services.webhooks,
         )
-        return WebhookEndpointList(
-            data=[WebhookEndpointView.of(e) for e in page.items],
-            next_cursor=encode_cursor(page.next_after),
-        )
+        return list_of(WebhookEndpointList, page, WebhookEndpointView.of)
 
     @get(
         "/{endpoint_id:uuid}",
@@ -359,10 +356,7 @@ class WebhookEndpointController(Controller):
             page_request(limit, cursor),
             services.webhooks,
         )
-        return DeliveryList(
-            data=[DeliveryView.of(d) for d in page.items],
-            next_cursor=encode_cursor(page.next_after),
-        )
+        return list_of(DeliveryList, page, DeliveryView.of)
 
     @post(
         "/{endpoint_id:uuid}/redeliveries",
