@@ -3,11 +3,10 @@ gauges read from the data, and the optional token."""
 
 from __future__ import annotations
 
-import time
-
 import httpx
 
 from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member
+from tests.integration.test_referrals import wait_until
 from tests.support.database import fresh_database
 from tests.support.server import service_process
 
@@ -27,7 +26,10 @@ def test_requests_are_counted_per_route_with_their_latency(client: httpx.Client,
     series = 'http_requests_total{method="GET",route="/v1/members/{member_id}",status="200"}'
     for _ in range(3):
         assert client.get(f"/v1/members/{member['id']}", headers=org.headers).status_code == 200
-    time.sleep(0.6)  # a flush (every 0.2 s in the tests) has added them to the shared totals
+    # A flush (every 0.2 s in the tests) adds them to the shared totals.
+    wait_until(
+        lambda: samples(client.get("/metrics").text).get(series, 0) - before.get(series, 0) >= 3
+    )
     response = client.get("/metrics")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")

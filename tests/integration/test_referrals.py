@@ -236,13 +236,12 @@ def test_an_unanswered_referral_expires_by_the_sweep(
         "UPDATE referrals SET answer_by = now() - interval '1 second' WHERE id = $1",
         referral["id"],
     )
-    expired = wait_until(
+    wait_until(
         lambda: (
             client.get(f"/v1/referrals/{referral['id']}", headers=peer.headers).json()["status"]
             == "expired"
         )
     )
-    assert expired
     history = client.get(f"/v1/referrals/{referral['id']}/history", headers=clinic.headers).json()[
         "data"
     ]
@@ -318,6 +317,7 @@ def test_lists_filter_by_status_and_page(client: httpx.Client, clinic: Org, peer
     )
     bad = client.get("/v1/referrals", params={"direction": "sideways"}, headers=clinic.headers)
     assert bad.status_code == 400
+    assert bad.json()["errors"][0]["field"] == "direction"
 
 
 def test_referrals_that_break_a_rule_are_refused_and_change_nothing(
@@ -352,6 +352,7 @@ def test_referrals_that_break_a_rule_are_refused_and_change_nothing(
         member={"display_name": "X", "timezone": "UTC"},
     )
     assert both.status_code == 422
+    assert both.json()["errors"][0]["field"] == "member_id"
     unknown_receiver = client.post(
         "/v1/referrals",
         json={
@@ -363,6 +364,7 @@ def test_referrals_that_break_a_rule_are_refused_and_change_nothing(
         headers=clinic.headers,
     )
     assert unknown_receiver.status_code == 422
+    assert unknown_receiver.json()["errors"][0]["field"] == "receiver_organization_id"
     assert db.snapshot() == before
 
 
