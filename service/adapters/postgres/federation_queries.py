@@ -13,6 +13,7 @@ from service.adapters.postgres.federation import (
     period_from_row,
 )
 from service.adapters.postgres.mapping import (
+    BEFORE_ALL,
     CONSENT_COLUMNS,
     MEMBER_COLUMNS,
     MEMBERSHIP_COLUMNS,
@@ -39,8 +40,6 @@ from service.domain.networks import Network, Participation, SeenMembership
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
-
-_BEFORE_ALL = UUID(int=0)
 
 # $1 member, $2 viewer organization, $3 now, $4 operation, $5 request id
 _MEMBER_FOR_VIEWER = f"""
@@ -216,9 +215,9 @@ class PostgresFederationQueries:
                 pledge_from_row(r)
                 for r in await self._pool.fetch(
                     f"SELECT {PLEDGE_COLUMNS} FROM pledges "  # noqa: S608
-                    "WHERE member_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3",
+                    "WHERE member_id = $1 AND id > $2 ORDER BY id LIMIT $3",
                     member_id,
-                    page.after,
+                    page.after or BEFORE_ALL,
                     page.limit + 1,
                 )
             ],
@@ -293,7 +292,7 @@ class PostgresFederationQueries:
         self, viewer: UUID, page: PageRequest, member_id: UUID | None
     ) -> Page[Network]:
         rows = await self._pool.fetch(
-            _NETWORKS_PAGE, viewer, page.after or _BEFORE_ALL, page.limit + 1, member_id
+            _NETWORKS_PAGE, viewer, page.after or BEFORE_ALL, page.limit + 1, member_id
         )
         return page_from_rows([network_from_row(r) for r in rows], page, lambda n: n.id)
 
@@ -307,7 +306,7 @@ class PostgresFederationQueries:
         rows = await self._pool.fetch(
             _MEMBERSHIPS_FOR_VIEWER,
             network_id,
-            page.after or _BEFORE_ALL,
+            page.after or BEFORE_ALL,
             viewing.organization_id,
             page.limit + 1,
             viewing.now,
@@ -332,7 +331,7 @@ class PostgresFederationQueries:
 
     async def consents_of(self, home: UUID, member_id: UUID, page: PageRequest) -> Page[Consent]:
         rows = await self._pool.fetch(
-            _CONSENTS_OF_MEMBER, member_id, home, page.after or _BEFORE_ALL, page.limit + 1
+            _CONSENTS_OF_MEMBER, member_id, home, page.after or BEFORE_ALL, page.limit + 1
         )
         return page_from_rows([consent_from_row(r) for r in rows], page, lambda c: c.id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from asyncpg import Record
 
@@ -31,6 +32,10 @@ API_KEY_COLUMNS = (
 )
 
 ORGANIZATION_COLUMNS = "id, name, kind, version, created_at"
+
+# Keyset start for "from the beginning": every UUID sorts after the nil UUID. A plain `id > $n`
+# (no "$n IS NULL OR") stays an index condition in a generic prepared plan.
+BEFORE_ALL = UUID(int=0)
 
 
 def member_from_row(row: Record) -> Member:

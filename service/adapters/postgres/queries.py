@@ -6,6 +6,7 @@ from uuid import UUID
 
 from service.adapters.postgres.mapping import (
     API_KEY_COLUMNS,
+    BEFORE_ALL,
     MEMBER_COLUMNS,
     api_key_from_row,
     member_from_row,
@@ -42,9 +43,6 @@ ORDER BY id
 LIMIT $3
 """  # noqa: S608
 
-# Keyset start for "from the beginning": every UUID sorts after the nil UUID.
-_BEFORE_ALL = UUID(int=0)
-
 
 class PostgresMemberQueries:
     def __init__(self, pool: Database) -> None:
@@ -57,7 +55,7 @@ class PostgresMemberQueries:
     async def list(
         self, organization_id: UUID, page: PageRequest, external_ref: str | None
     ) -> Page[Member]:
-        after = page.after or _BEFORE_ALL
+        after = page.after or BEFORE_ALL
         if external_ref is None:
             rows = await self._pool.fetch(_MEMBERS_PAGE, organization_id, after, page.limit + 1)
         else:
@@ -80,6 +78,6 @@ class PostgresApiKeyQueries:
         return None if row is None else api_key_from_row(row)
 
     async def list(self, organization_id: UUID, page: PageRequest) -> Page[ApiKey]:
-        after = page.after or _BEFORE_ALL
+        after = page.after or BEFORE_ALL
         rows = await self._pool.fetch(_KEYS_PAGE, organization_id, after, page.limit + 1)
         return page_from_rows([api_key_from_row(r) for r in rows], page, lambda k: k.id)

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from asyncpg import Record
 
+from service.adapters.postgres.mapping import BEFORE_ALL
 from service.adapters.postgres.pool import Database
 from service.adapters.postgres.session import Session
 from service.domain.paging import Page, PageRequest, page_from_rows
@@ -175,13 +176,15 @@ class PostgresReferralQueries:
         page: PageRequest,
     ) -> Page[Referral]:
         side = "sender_organization_id" if sent else "receiver_organization_id"
+        # Two statement texts, not "$n IS NULL OR": each stays an index condition (migration
+        # 0008 has an index per side with and without status).
+        wanted = "" if status is None else "AND status = $4 "
         rows = await self._pool.fetch(
             f"SELECT {REFERRAL_COLUMNS} FROM referrals "  # noqa: S608
-            f"WHERE {side} = $1 AND ($2::text IS NULL OR status = $2) "
-            "AND ($3::uuid IS NULL OR id > $3) ORDER BY id LIMIT $4",
+            f"WHERE {side} = $1 AND id > $2 {wanted}ORDER BY id LIMIT $3",
             organization_id,
-            None if status is None else status.value,
-            page.after,
+            page.after or BEFORE_ALL,
             page.limit + 1,
+            *(() if status is None else (status.value,)),
         )
         return page_from_rows([referral_from_row(r) for r in rows], page, lambda r: r.id)

@@ -15,6 +15,7 @@ from service.adapters.postgres.events import (
     visibility_arguments,
     visible_to,
 )
+from service.adapters.postgres.mapping import BEFORE_ALL
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.session import Session
@@ -188,6 +189,9 @@ class PostgresWebhookEndpointRepository:
         return bool(queued)
 
 
+_AFTER_ALL_SEQ = 2**63 - 1  # newest first: every delivery's sequence number is below it
+
+
 class PostgresWebhookQueries:
     def __init__(self, pool: Database) -> None:
         self._pool = pool
@@ -204,20 +208,20 @@ class PostgresWebhookQueries:
     async def list(self, organization_id: UUID, page: PageRequest) -> Page[WebhookEndpoint]:
         rows = await self._pool.fetch(
             f"SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints "  # noqa: S608
-            "WHERE organization_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3",
+            "WHERE organization_id = $1 AND id > $2 ORDER BY id LIMIT $3",
             organization_id,
-            page.after,
+            page.after or BEFORE_ALL,
             page.limit + 1,
         )
         return page_from_rows([endpoint_from_row(r) for r in rows], page, lambda e: e.id)
 
     async def deliveries(self, endpoint_id: UUID, page: PageRequest) -> Page[Delivery]:
         """Newest first; the cursor carries the last sequence number shown."""
-        before = None if page.after is None else page.after.int
+        before = _AFTER_ALL_SEQ if page.after is None else page.after.int
         rows = await self._pool.fetch(
             f"SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries d "  # noqa: S608
             "JOIN outbox_events e ON e.id = d.event_id "
-            "WHERE d.endpoint_id = $1 AND ($2::bigint IS NULL OR d.seq < $2) "
+            "WHERE d.endpoint_id = $1 AND d.seq < $2 "
             "ORDER BY d.seq DESC LIMIT $3",
             endpoint_id,
             before,
