@@ -466,3 +466,16 @@ async def test_a_claim_leaves_the_pooled_session_settings_as_they_were(
             )
             == "in_flight"
         )
+
+
+async def test_a_quiet_key_reads_its_shared_count_without_rewriting_it(pool: Database) -> None:
+    from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
+
+    counts = PostgresRateLimitCounts(pool)
+    busy, quiet, window = uuid4(), uuid4(), 1_800_000_000
+    assert await counts.add(window, {quiet: 2}) == {quiet: 2}
+    version = "SELECT xmin::text FROM rate_limit_usage WHERE key_id = $1"
+    written = await pool.fetchval(version, quiet)
+    assert await counts.add(window, {busy: 1, quiet: 0}) == {busy: 1, quiet: 2}
+    assert await pool.fetchval(version, quiet) == written  # read, not rewritten
+    assert await counts.add(window, {busy: 2}) == {busy: 3}

@@ -14,20 +14,27 @@ class PostgresRateLimitCounts:
 
     async def add(self, window_start: int, increments: dict[UUID, int]) -> dict[UUID, int]:
         """Add this worker's counts to the window's totals; the totals (all workers) back.
-        A key counted with 0 only reads its total."""
+        A key counted with 0 only reads its total: no row is rewritten for a quiet key."""
         if not increments:
             return {}
         # Always in one order: two workers locking the same rows never deadlock.
-        keys = sorted(increments)
+        counted = sorted(k for k, n in increments.items() if n)
+        quiet = [k for k, n in increments.items() if not n]
         rows = await self._pool.fetch(
-            "INSERT INTO rate_limit_usage (key_id, window_start, used) "
-            "SELECT k, $2, n FROM unnest($1::uuid[], $3::bigint[]) AS t(k, n) "
-            "ON CONFLICT (key_id, window_start) "
-            "DO UPDATE SET used = rate_limit_usage.used + excluded.used "
-            "RETURNING key_id, used",
-            keys,
+            "WITH added AS ("
+            "  INSERT INTO rate_limit_usage (key_id, window_start, used) "
+            "  SELECT k, $2, n FROM unnest($1::uuid[], $3::bigint[]) AS t(k, n) "
+            "  ON CONFLICT (key_id, window_start) "
+            "  DO UPDATE SET used = rate_limit_usage.used + excluded.used "
+            "  RETURNING key_id, used) "
+            "SELECT key_id, used FROM added "
+            "UNION ALL "
+            "SELECT key_id, used FROM rate_limit_usage "
+            "WHERE window_start = $2 AND key_id = ANY($4)",
+            counted,
             datetime.fromtimestamp(window_start, UTC),
-            [increments[k] for k in keys],
+            [increments[k] for k in counted],
+            quiet,
         )
         return {r["key_id"]: r["used"] for r in rows}
 
