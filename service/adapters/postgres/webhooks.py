@@ -265,13 +265,19 @@ queued AS (
     SELECT gen_random_uuid(), $8, p.id, 'pending', false, $9, $9
     FROM picked p ORDER BY p.txid, p.position
     RETURNING 1
+),
+counted AS (SELECT count(*) AS found FROM queued),
+last AS (SELECT txid, position FROM picked ORDER BY txid DESC, position DESC LIMIT 1),
+-- The endpoint's cursor moves in the same statement: short of the limit, every row below the
+-- horizon has been looked at; at the limit, it stops after the last row queued.
+moved AS (
+    UPDATE webhook_endpoints w SET
+        cursor_txid = CASE WHEN c.found < $3 THEN h.xmin ELSE l.txid END,
+        cursor_position = CASE WHEN c.found < $3 THEN 0 ELSE l.position END
+    FROM counted c CROSS JOIN horizon h LEFT JOIN last l ON true
+    WHERE w.id = $8
 )
-SELECT (SELECT count(*) FROM queued) AS found,
-       (SELECT txid::text::bigint FROM picked ORDER BY txid DESC, position DESC LIMIT 1)
-           AS last_txid,
-       (SELECT position FROM picked ORDER BY txid DESC, position DESC LIMIT 1)
-           AS last_position,
-       (SELECT xmin::text::bigint FROM horizon) AS horizon
+SELECT found FROM counted
 """  # noqa: S608
 
 # `allowed`: false once no consent in force covers an event about another organization's member
@@ -347,16 +353,6 @@ class DispatchStore:
         )
         assert row is not None
         found: int = row["found"]
-        # Short of the limit: every row below the horizon has been looked at.
-        done = found < limit
-        cursor = (row["horizon"], 0) if done else (row["last_txid"], row["last_position"])
-        await self._connection.execute(
-            "UPDATE webhook_endpoints SET cursor_txid = $2::text::xid8, cursor_position = $3 "
-            "WHERE id = $1",
-            endpoint.id,
-            str(cursor[0]),
-            cursor[1],
-        )
         return found
 
     async def head(self, endpoint: WebhookEndpoint, now: datetime) -> HeadDelivery | None:
