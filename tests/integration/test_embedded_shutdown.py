@@ -4,6 +4,8 @@ stopping the service with SIGTERM stops the database it started too."""
 from __future__ import annotations
 
 import os
+import pty
+import select
 import signal
 import subprocess
 import sys
@@ -60,3 +62,46 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True  # exists, owned by the database user
     return True
+
+
+def test_at_a_terminal_serve_greets_with_readable_lines(tmp_path: Path) -> None:
+    """`make run` at a terminal: the first-key help and where it serves, in plain lines; no
+    JSON log lines from the migrations and no warning about XDG_RUNTIME_DIR."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "XDG_RUNTIME_DIR")}
+    env |= {"SN_DATA_DIR": str(tmp_path), "SN_PORT": str(port), "SN_LOG_LEVEL": "INFO"}
+    controller, terminal = pty.openpty()
+    service = subprocess.Popen(
+        [sys.executable, "-m", "service", "serve"],
+        cwd=REPO,
+        env=env,
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+    )
+    os.close(terminal)
+    output = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"Serving the Support Network API" not in output:
+            assert time.monotonic() < deadline, output.decode(errors="replace")
+            assert service.poll() is None, output.decode(errors="replace")
+            ready, _, _ = select.select([controller], [], [], 0.5)
+            if ready:
+                output += os.read(controller, 65536)
+        text = output.decode()
+        assert "No API key exists yet" in text
+        assert "orgs create" in text
+        assert "Warning" not in text, text
+        assert not [line for line in text.splitlines() if line.lstrip().startswith("{")], text
+    finally:
+        service.send_signal(signal.SIGTERM)
+        try:
+            service.wait(timeout=20)
+        finally:
+            if service.poll() is None:
+                service.kill()
+            os.close(controller)
+            postmaster = tmp_path / "pg" / "postmaster.pid"
+            if postmaster.exists():
+                os.kill(int(postmaster.read_text().split()[0]), signal.SIGTERM)

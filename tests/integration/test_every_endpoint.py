@@ -7,6 +7,7 @@ missing when required, one character over its maximum length)."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -586,6 +587,24 @@ def test_bad_bodies_are_400_and_change_nothing(
             method, url, content=raw, headers={**headers, "Content-Type": "application/json"}
         )
         assert response.status_code == 400, (description, response.text)
+    for description, raw in (
+        ("1,000 levels deep", b"[" * 1000 + b"]" * 1000),
+        ("a field 1,000 levels deep", b'{"name": ' + b"[" * 1000 + b"]" * 1000 + b"}"),
+        ("60,000 levels, unclosed", b"[" * 60_000),
+        ("10,000 levels of objects", b'{"a":' * 10_000 + b"1" + b"}" * 10_000),
+    ):
+        response = client.request(
+            method, url, content=raw, headers={**headers, "Content-Type": "application/json"}
+        )
+        assert response.status_code == 400, (description, response.text)
+        assert response.json()["type"].endswith("/invalid-request"), description
+    valid_json = json.dumps(valid).encode()
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
+        sent = {**headers, "Content-Type": content_type} if content_type else headers
+        response = client.request(method, url, content=valid_json, headers=sent)
+        assert response.status_code == 415, (content_type, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["type"].endswith("/unsupported-media-type")
     huge = client.request(
         method,
         url,

@@ -88,3 +88,29 @@ def test_api_operations_require_the_bearer_key() -> None:
             [] if path.startswith("/health") else [{"BearerAuth": []}]
         )
         assert operation.get("security", []) == expected, (method, path)
+
+
+def test_unknown_documents_under_schema_are_problems(client: httpx.Client) -> None:
+    for path in ("/schema/swagger", "/schema/redoc", "/schema/nothing.yaml", "/schema/a/b"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.headers["content-type"] == "application/problem+json", path
+        assert response.json()["type"].endswith("/not-found"), path
+    assert client.get("/schema/openapi.json").status_code == 200
+
+
+def test_the_contract_promises_nothing_unchanged_on_500_or_503() -> None:
+    """After a lost connection the service cannot know whether a commit happened: the
+    contract tells clients to retry with the same Idempotency-Key instead."""
+    document = json.loads(COMMITTED.read_text())
+    for method, path, operation in _operations(document):
+        for status in ("500", "503"):
+            response = operation["responses"].get(status)
+            if response is None:
+                continue
+            text = response["description"].lower()
+            assert "nothing was changed" not in text, (method, path, status)
+            if status == "503" and method in ("post", "put", "patch", "delete"):
+                assert "idempotency-key" in text, (method, path)
+        if path.startswith("/v1/"):
+            assert "503" in operation["responses"], (method, path)

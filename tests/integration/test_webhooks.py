@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 import time
+import uuid
 from typing import Any
 
 import httpx
@@ -72,8 +73,13 @@ def test_a_failing_receiver_is_retried_with_backoff_until_it_succeeds(
         assert payload["type"] == "member.created"
         assert payload["data"]["member_id"] == member["id"]
         wait_until(lambda: log(client, org, endpoint_id)[0]["status"] == "delivered")
-        attempts = log(client, org, endpoint_id)[0]["attempts"]
+        delivery = log(client, org, endpoint_id)[0]
+        attempts = delivery["attempts"]
         assert [a["status_code"] for a in attempts] == [500, 500, 200]
+        # Delivery ids are UUID v7 like every other id, made when the event was queued.
+        delivery_id = uuid.UUID(delivery["id"])
+        assert delivery_id.version == 7
+        assert abs((delivery_id.int >> 80) - time.time() * 1000) < 60_000
         # A receiver that answers at once: each latency is well under the 1 s timeout.
         assert all(0 <= a["latency_ms"] < 1000 for a in attempts)
         assert attempts[0]["error"] == "answered 500"
@@ -236,6 +242,9 @@ def test_a_partner_can_redeliver_an_event(client: httpx.Client, org: Org) -> Non
         ("https://user:pass@127.0.0.1/hooks", "Credentials"),
         ("ftp://127.0.0.1/hooks", "regex"),  # refused by the schema itself: a 400
         ("https://8.8.8.010/hooks", "neither a DNS name"),
+        ("https://1.0x7f/hooks", "neither a DNS name"),  # WHATWG: 1.0.0.127
+        ("https://example.0x/hooks", "neither a DNS name"),
+        ("https://example.123./hooks", "neither a DNS name"),
         ("https://[2002:a00:1::]/hooks", "private"),
     ],
 )

@@ -174,3 +174,24 @@ def test_a_fresh_delivery_passes_verify_and_a_tampered_one_does_not() -> None:
     assert standardwebhooks.Webhook(secret).verify(body, headers) == msgspec.json.decode(body)
     with pytest.raises(standardwebhooks.webhooks.WebhookVerificationError):
         standardwebhooks.Webhook(secret).verify(body + b" ", headers)
+
+
+@pytest.mark.parametrize(
+    ("host", "numeric"),
+    [
+        ("1.0x7f", True),
+        ("8.8.8.010", True),
+        ("example.0x", True),
+        ("example.0XaB", True),
+        ("example.123.", True),
+        ("0x7f000001", True),
+        ("hooks.example.org", False),
+        ("example.0xg", False),
+        ("x0.example", False),
+        ("123.example.org.", False),
+    ],
+)
+def test_a_host_that_ends_in_a_number_is_an_ipv4_form(host: str, numeric: bool) -> None:
+    from service.usecases.webhooks import ends_in_a_number
+
+    assert ends_in_a_number(host) is numeric

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import msgspec
-from litestar import Litestar
+from litestar import Litestar, Response, Router
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Schema, SecurityScheme, Tag
@@ -29,7 +29,12 @@ from service.adapters.http.milestones import LadderController, MilestoneControll
 from service.adapters.http.networks import NetworkController
 from service.adapters.http.organizations import ApiKeyController, OrganizationController
 from service.adapters.http.pledges import MemberPledgeController, PledgeController
-from service.adapters.http.problems import EXCEPTION_HANDLERS
+from service.adapters.http.problems import (
+    HTTP_PROBLEMS,
+    Unreachable,
+    exception_handlers,
+    problem_response,
+)
 from service.adapters.http.recovery import RecoveryController
 from service.adapters.http.referrals import ReferralController
 from service.adapters.http.services import Services
@@ -50,8 +55,24 @@ stale. Authenticate with `Authorization: Bearer <api key>`; another organization
 """
 
 
+def _schema_not_found_as_problem(response: Response[object]) -> Response[object]:
+    """Litestar answers an unknown path under /schema with an HTML page; every other error of
+    this service is problem+json, so this one is too."""
+    if response.status_code == 404:
+        return problem_response(  # type: ignore[return-value]
+            HTTP_PROBLEMS[404], "No such document; the contract is at /schema/openapi.json."
+        )
+    return response
+
+
 def openapi_config() -> OpenAPIConfig:
     return OpenAPIConfig(
+        openapi_router=Router(
+            "/schema",
+            route_handlers=[],
+            include_in_schema=False,
+            after_request=_schema_not_found_as_problem,
+        ),
         title="Support Network API",
         version=API_VERSION,
         description=DESCRIPTION,
@@ -101,8 +122,11 @@ def openapi_config() -> OpenAPIConfig:
 ServicesFactory = Callable[[], AbstractAsyncContextManager[Services]]
 
 
-def create_app(settings: Settings, services_factory: ServicesFactory) -> Litestar:
-    """The app. `services_factory` opens the pool and the rest inside the app's event loop."""
+def create_app(
+    settings: Settings, services_factory: ServicesFactory, unreachable: Unreachable
+) -> Litestar:
+    """The app. `services_factory` opens the pool and the rest inside the app's event loop;
+    `unreachable` tells an exception that means "the database is down" (a 503) from a bug."""
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -134,7 +158,7 @@ def create_app(settings: Settings, services_factory: ServicesFactory) -> Litesta
             ready,
             metrics,
         ],
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=exception_handlers(unreachable),
         lifespan=[lifespan],
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_body_bytes,

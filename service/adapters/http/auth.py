@@ -8,7 +8,7 @@ from typing import Any, cast
 from uuid import UUID
 
 from litestar.connection import ASGIConnection
-from litestar.exceptions import TooManyRequestsException
+from litestar.exceptions import ClientException, TooManyRequestsException
 
 from service.adapters.http.rate_limit import RateLimiter
 from service.domain.errors import AuthenticationRequired
@@ -96,6 +96,36 @@ def scope_required(scope: Scope) -> dict[str, Any]:
 
 OPERATOR_ONLY: dict[str, Any] = {"operator": True}
 
+_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
+
+
+def _is_json(content_type: bytes) -> bool:
+    media_type = content_type.split(b";", 1)[0].strip().lower()
+    return media_type == b"application/json" or (
+        media_type.startswith(b"application/") and media_type.endswith(b"+json")
+    )
+
+
+def require_json_body(method: str, headers: Iterable[tuple[bytes, bytes]]) -> None:
+    """A request that sends a body must say it is JSON (`application/json` or `+json`): a body
+    labelled as something else, or not labelled at all, is refused with 415 before it is read."""
+    if method not in _WITH_BODY:
+        return
+    content_type: bytes | None = None
+    has_body = False
+    for name, value in headers:
+        if name == b"content-type":
+            content_type = value
+        elif name == b"content-length":
+            has_body = has_body or value.strip() not in (b"0", b"")
+        elif name == b"transfer-encoding":
+            has_body = True
+    if has_body and (content_type is None or not _is_json(content_type)):
+        raise ClientException(
+            "Send the body as JSON, with `Content-Type: application/json`.", status_code=415
+        )
+
+
 # Plain ASGI types (Litestar's own are unions that do not help here).
 _Scope = MutableMapping[str, Any]
 _ASGIApp = Callable[[Any, Any, Any], Awaitable[None]]
@@ -121,6 +151,7 @@ def make_authentication(
                 if opt.get("operator"):
                     caller.require_operator()
                 scope["caller"] = caller
+                require_json_body(scope["method"], scope["headers"])
                 limiter = limiter_of(scope)
                 if limiter.enabled:
                     await app(scope, receive, _limited(limiter, caller.key_id, send))

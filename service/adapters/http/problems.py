@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -111,6 +112,14 @@ HTTP_PROBLEMS: dict[int, ProblemKind] = {
 INTERNAL = ProblemKind(500, "internal-error", "Internal server error")
 GONE = ProblemKind(410, "resource-erased", "The resource was erased")
 BUSY = ProblemKind(503, "busy", "Busy; retry shortly")
+UNAVAILABLE = ProblemKind(503, "database-unavailable", "The database cannot be reached right now")
+# Seconds a client is asked to wait after a 503: long enough for a restarted database to take
+# connections again, short enough that a client waits little past the outage.
+RETRY_AFTER_SECONDS = 2
+
+# Says whether an exception means "the database is not reachable right now" (given by the
+# composition root, so that this adapter names no database library).
+Unreachable = Callable[[BaseException], bool]
 
 
 def problem_type(slug: str) -> str:
@@ -216,11 +225,35 @@ def http_error_handler(_: Request[Any, Any, Any], error: HTTPException) -> Respo
     return problem_response(kind, error.detail, headers=headers or None)
 
 
+def _unavailable(request: Request[Any, Any, Any], error: BaseException) -> Response[ProblemDetails]:
+    logger.warning(
+        "database unreachable on %s %s: %s: %s",
+        request.method,
+        request.url.path,
+        type(error).__name__,
+        error,
+    )
+    return problem_response(
+        UNAVAILABLE,
+        "The database could not be reached. If this request changes something and the "
+        "connection was lost while it committed, the change may have been made: retry with "
+        "the same Idempotency-Key, which replays the first answer or applies the change once.",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 def internal_error_handler(
-    request: Request[Any, Any, Any], error: Exception
-) -> Response[ProblemDetails]:
-    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
-    return problem_response(INTERNAL, "The service failed to answer; it has been logged.")
+    unreachable: Unreachable,
+) -> Callable[[Request[Any, Any, Any], Exception], Response[ProblemDetails]]:
+    def handle(request: Request[Any, Any, Any], error: Exception) -> Response[ProblemDetails]:
+        if unreachable(error):
+            return _unavailable(request, error)
+        logger.exception(
+            "unhandled error on %s %s", request.method, request.url.path, exc_info=error
+        )
+        return problem_response(INTERNAL, "The service failed to answer; it has been logged.")
+
+    return handle
 
 
 def undecodable_body_handler(
@@ -235,23 +268,44 @@ def undecodable_body_handler(
 
 
 def busy_handler(request: Request[Any, Any, Any], error: TimeoutError) -> Response[ProblemDetails]:
-    # A statement waited too long (usually for a row another transaction holds): nothing was
-    # changed, and the same request can simply be sent again.
+    # A statement or the request waited too long (usually for a row another transaction holds,
+    # or for a connection). A write may have committed just as the wait ran out.
     logger.warning("timed out on %s %s", request.method, request.url.path)
     return problem_response(
         BUSY,
-        "The service is busy with this resource; nothing was changed. Retry shortly.",
+        "The service is busy with this resource. Retry shortly; for a change, retry with the "
+        "same Idempotency-Key, which replays the first answer or applies the change once.",
         headers={"Retry-After": "1"},
     )
 
 
-EXCEPTION_HANDLERS: ExceptionHandlersMap = {
-    TimeoutError: busy_handler,
-    DomainError: domain_error_handler,
-    UnicodeDecodeError: undecodable_body_handler,
-    HTTPException: http_error_handler,
-    Exception: internal_error_handler,
-}
+def too_deep_handler(unreachable: Unreachable) -> Callable[..., Response[ProblemDetails]]:
+    internal = internal_error_handler(unreachable)
+
+    def handle(request: Request[Any, Any, Any], error: RecursionError) -> Response[ProblemDetails]:
+        # The JSON decoder refuses a document nested deeper than the interpreter's recursion
+        # limit allows; any other RecursionError is a bug.
+        if "deserializ" not in str(error):
+            return internal(request, error)
+        return problem_response(
+            HTTP_PROBLEMS[400],
+            "The JSON body is nested too deeply.",
+            errors=[FieldError(field="body", message="JSON nested too deeply")],
+        )
+
+    return handle
+
+
+def exception_handlers(unreachable: Unreachable) -> ExceptionHandlersMap:
+    """The error table, given what tells a database outage from a bug."""
+    return {
+        TimeoutError: busy_handler,
+        DomainError: domain_error_handler,
+        UnicodeDecodeError: undecodable_body_handler,
+        RecursionError: too_deep_handler(unreachable),
+        HTTPException: http_error_handler,
+        Exception: internal_error_handler(unreachable),
+    }
 
 
 def _spec(description: str) -> ResponseSpec:
@@ -278,21 +332,30 @@ _DESCRIPTIONS: dict[int, str] = {
     "the request created was erased. The id stays valid as a reference; the data is gone.",
     412: "If-Match does not name the current version; `current_version` says which it is.",
     413: "The request body is larger than the service accepts.",
+    415: "The body is not labelled as JSON: send `Content-Type: application/json`.",
     422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "
     "the Idempotency-Key was used before with another request.",
     429: "This API key used its quota of requests for the current window; nothing was "
     "changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` "
     '(e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests '
     "remaining, seconds until the window resets).",
-    500: "The service failed; nothing was changed.",
-    503: "Busy (a statement waited too long); nothing was changed. Retry after `Retry-After`.",
+    500: "The service failed (a bug, logged on our side). A change may or may not have been "
+    "made: retry a creating POST with the same `Idempotency-Key` (it then replays the first "
+    "answer or applies the change once), and re-read before repeating any other write.",
+    503: "The database cannot be reached right now (`type` ending in `/database-unavailable`), "
+    "or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. "
+    "If the connection was lost while a change committed, the change may have been made: "
+    "retry with the same `Idempotency-Key`, which replays the first answer or applies the "
+    "change once; without one, re-read before writing again.",
 }
 
 
 def error_responses(*statuses: int) -> dict[int, ResponseSpec]:
     """OpenAPI declarations for the given error statuses (plus the ones every route can give)."""
     every_route = (400, 401, 404, 429, 500, 503)
-    return {s: _spec(_DESCRIPTIONS[s]) for s in sorted({*every_route, *statuses})}
+    # An operation that takes a body (so may answer 413) refuses a body that is not JSON.
+    with_body = (415,) if 413 in statuses else ()
+    return {s: _spec(_DESCRIPTIONS[s]) for s in sorted({*every_route, *statuses, *with_body})}
 
 
 READ = error_responses(403)

@@ -76,6 +76,37 @@ class Database:
         await self.pool.close()
 
 
+# What asyncpg raises when the server cannot be reached, went away mid-conversation, or is
+# shutting down or starting up. Operating-system errors (refused, reset, no socket file, host
+# unknown) come from connecting and from a socket that broke under a query.
+_UNREACHABLE: tuple[type[BaseException], ...] = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    asyncpg.TooManyConnectionsError,
+    # The protocol state machine of a connection that died mid-message ("cannot switch to
+    # state 12"): seen only when the server went away.
+    asyncpg.InternalClientError,
+)
+
+
+def database_unreachable(error: BaseException) -> bool:
+    """True when `error` (or what caused it) means the database is not reachable right now:
+    a client should retry later, and nothing is wrong with its request."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, _UNREACHABLE):
+            return True
+        if isinstance(current, asyncpg.InterfaceError) and "closed" in str(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
 async def create_database(
     dsn: str, *, min_size: int, max_size: int, synchronous_commit: bool = True
 ) -> Database:

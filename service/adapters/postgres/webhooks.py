@@ -262,7 +262,7 @@ picked AS (
 queued AS (
     INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, redelivery,
                                     next_attempt_at, created_at)
-    SELECT gen_random_uuid(), $8, p.id, 'pending', false, $9, $9
+    SELECT uuid_v7_at($9), $8, p.id, 'pending', false, $9, $9
     FROM picked p ORDER BY p.txid, p.position
     RETURNING 1
 ),
