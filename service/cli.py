@@ -76,10 +76,9 @@ def _exit_cleanly_on_sigterm() -> None:
 
 
 def serve(settings: Settings) -> None:
-    import uvicorn
-
     _exit_cleanly_on_sigterm()
 
+    from service.adapters.http.server import ServerLimits, run_server
     from service.adapters.logs import configure_logging
     from service.main import asgi_app
 
@@ -89,29 +88,18 @@ def serve(settings: Settings) -> None:
     if asyncio.run(_count_keys(dsn)) == 0:
         print(first_run_help(settings), flush=True)
     print(f"Serving the Support Network API on http://{settings.host}:{settings.port}", flush=True)
+    limits = ServerLimits(
+        max_header_bytes=settings.max_header_bytes,
+        header_timeout_seconds=settings.header_timeout_seconds,
+        keep_alive_timeout_seconds=settings.keep_alive_timeout_seconds,
+        max_connections=settings.max_connections,
+    )
     if settings.workers > 1:
         os.environ["DATABASE_URL"] = dsn
-        uvicorn.run(
-            "service.main:asgi_app_from_env",
-            factory=True,
-            host=settings.host,
-            port=settings.port,
-            workers=settings.workers,
-            log_config=None,
-            access_log=False,
-            proxy_headers=False,
-            lifespan="on",
-        )
+        app: object = "service.main:asgi_app_from_env"
     else:
-        uvicorn.run(
-            asgi_app(settings, dsn),
-            host=settings.host,
-            port=settings.port,
-            log_config=None,
-            access_log=False,
-            proxy_headers=False,
-            lifespan="on",
-        )
+        app = asgi_app(settings, dsn)
+    run_server(app, host=settings.host, port=settings.port, workers=settings.workers, limits=limits)
 
 
 async def _create_organization(dsn: str, name: str, kind: OrganizationKind) -> str:

@@ -22,6 +22,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     key_cache_ttl_seconds: float = 30.0
     key_cache_max_entries: int = 10_000
     max_body_bytes: int = 64 * 1024
+    # What one client can make a worker hold: the request line and headers are capped in size
+    # (431) and in time (408; a connection that sends nothing is closed after this long), an
+    # idle keep-alive connection is closed after keep_alive_timeout_seconds, and a worker keeps
+    # at most max_connections open.
+    max_header_bytes: int = 32 * 1024
+    header_timeout_seconds: float = 5.0
+    keep_alive_timeout_seconds: float = 5.0
+    max_connections: int = 1000
     idempotency_ttl_seconds: int = 24 * 3600
     # A claimed Idempotency-Key whose request died is taken over after this long.
     idempotency_lease_seconds: int = 60
@@ -79,6 +87,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             "metrics_flush_seconds",
             "webhook_poll_seconds",
             "webhook_timeout_seconds",
+            "max_header_bytes",
+            "header_timeout_seconds",
+            "keep_alive_timeout_seconds",
+            "max_connections",
         )
         for name in positive:
             if getattr(self, name) <= 0:
