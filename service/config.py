@@ -31,8 +31,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     keep_alive_timeout_seconds: float = 5.0
     max_connections: int = 1000
     idempotency_ttl_seconds: int = 24 * 3600
-    # A claimed Idempotency-Key whose request died is taken over after this long.
-    idempotency_lease_seconds: int = 60
+    # A request that claimed an Idempotency-Key must answer within this long (past it: 503
+    # busy, and the claim is given up); a key whose request died with its process is taken
+    # over by a retry 5 s after this deadline.
+    idempotent_request_deadline_seconds: float = 15.0
     # How disclosure records (written by the same statement as each cross-organization read)
     # are committed. "async": the read returns once the record is in PostgreSQL's WAL buffer;
     # a crash of the database server (never of this service) can lose the last ~0.6 s of
@@ -91,10 +93,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             "header_timeout_seconds",
             "keep_alive_timeout_seconds",
             "max_connections",
+            "idempotent_request_deadline_seconds",
         )
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ValueError(f"SN_{name.upper()} must be greater than 0.")
+
+    @property
+    def idempotency_lease_seconds(self) -> float:
+        """How long a claim on an Idempotency-Key holds: the request's deadline and a margin."""
+        return self.idempotent_request_deadline_seconds + 5.0
 
     @property
     def pg_data_dir(self) -> Path:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
+import msgspec
+
 
 class DomainError(Exception):
     """Base of every error the domain or a use case raises on purpose."""
@@ -44,20 +46,55 @@ class DuplicateExternalRef(DomainError):
         self.existing_member_id = existing_member_id
 
 
-class StaleVersion(DomainError):
-    """If-Match named a version that is no longer the current one."""
+class Precondition(msgspec.Struct, frozen=True, kw_only=True):
+    """An If-Match, read: the versions the client accepts (any one of them will do), or
+    `any_version` for `*` (the resource exists). Tags that can never match (weak ones, or
+    not one of ours) are simply absent from `versions`."""
 
-    def __init__(self, expected: int, current: int) -> None:
+    versions: frozenset[int] = frozenset()
+    any_version: bool = False
+
+    @classmethod
+    def version(cls, version: int) -> Precondition:
+        return cls(versions=frozenset({version}))
+
+    def holds_for(self, current: int) -> bool:
+        return self.any_version or current in self.versions
+
+
+class StaleVersion(DomainError):
+    """If-Match named no version that is the current one."""
+
+    def __init__(self, expected: Precondition, current: int) -> None:
+        named = ", ".join(str(v) for v in sorted(expected.versions))
         super().__init__(
-            f"The resource is at version {current}, not {expected}: read it again and retry."
+            f"The resource is at version {current}, not {named}: read it again and retry."
+            if named
+            else f"The resource is at version {current}; If-Match names no current version."
         )
         self.expected = expected
         self.current = current
 
 
-def check_version(current: int, expected: int | None) -> None:
-    """If-Match: None asks nothing; any other version must be the current one."""
-    if expected is not None and expected != current:
+class PreconditionRequired(DomainError):
+    """A change to a resource more than one organization can change must say which version it
+    changes (If-Match), so that no organization overwrites another's change unseen."""
+
+    def __init__(self, resource: str) -> None:
+        super().__init__(
+            f"Other organizations can change this {resource} too: send If-Match with the ETag "
+            "you last read, so that no change is overwritten unseen."
+        )
+
+
+def check_version(current: int, expected: Precondition | None, *, required: bool = False) -> None:
+    """If-Match: None asks nothing (refused when `required`: a shared resource); otherwise one
+    of the versions named must be the current one."""
+    if expected is None:
+        if required:
+            raise PreconditionRequired("resource")
+        return
+    if not expected.holds_for(current):
         raise StaleVersion(expected=expected, current=current)
 
 
@@ -111,3 +148,8 @@ class IdempotencyKeyReused(DomainError):
 
 class IdempotentRequestInFlight(DomainError):
     """A request with the same Idempotency-Key is still being processed."""
+
+    def __init__(self, detail: str, retry_after_seconds: int = 1) -> None:
+        super().__init__(detail)
+        # How long until the claim on the key runs out (then a retry takes it over).
+        self.retry_after_seconds = retry_after_seconds

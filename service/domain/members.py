@@ -9,7 +9,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import InvalidField, MemberErased, check_version
+from service.domain.errors import InvalidField, MemberErased, Precondition, check_version
 
 
 class Contact(msgspec.Struct, frozen=True, kw_only=True):
@@ -115,7 +115,7 @@ def validate_start_time(started_on: date | None, started_time: time | None) -> N
 
 
 def apply_changes(
-    member: Member, changes: MemberChanges, *, expected_version: int | None, now: datetime
+    member: Member, changes: MemberChanges, *, expected_version: Precondition | None, now: datetime
 ) -> tuple[Member, list[str]]:
     """The member after `changes`, and the names of the fields that really changed."""
     if member.erased_at is not None:
@@ -147,7 +147,7 @@ def apply_changes(
     )
 
 
-def erase(member: Member, *, expected_version: int | None, now: datetime) -> Member:
+def erase(member: Member, *, expected_version: Precondition | None, now: datetime) -> Member:
     """Remove every personal field; keep the id and home organization so references stay valid."""
     check_version(member.version, expected_version)
     return msgspec.structs.replace(

@@ -15,6 +15,7 @@ from service.domain.errors import (
     DomainError,
     InvalidField,
     NotFound,
+    Precondition,
     check_version,
 )
 
@@ -152,9 +153,14 @@ def require_open(network: Network) -> None:
 
 
 def update_network(
-    network: Network, changes: NetworkChanges, *, expected_version: int | None, now: datetime
+    network: Network,
+    changes: NetworkChanges,
+    *,
+    expected_version: Precondition | None,
+    now: datetime,
 ) -> Network:
-    check_version(network.version, expected_version)
+    # Every participating organization may rename a network: none may do it blind.
+    check_version(network.version, expected_version, required=True)
     require_open(network)
     updates: dict[str, object] = {}
     if not isinstance(changes.name, msgspec.UnsetType) and changes.name != network.name:
@@ -170,11 +176,11 @@ def update_network(
 
 
 def archive_network(
-    network: Network, organization_id: UUID, *, expected_version: int | None, now: datetime
+    network: Network, organization_id: UUID, *, expected_version: Precondition | None, now: datetime
 ) -> Network:
     if network.created_by_organization_id != organization_id:
         raise NotAllowed("Only the organization that created the network can archive it.")
-    check_version(network.version, expected_version)
+    check_version(network.version, expected_version, required=True)
     if network.status is NetworkStatus.ARCHIVED:
         return network
     return msgspec.structs.replace(
@@ -302,20 +308,32 @@ def change_membership(
     status: MembershipStatus | None,
     actor_organization_id: UUID,
     current_focus: Membership | None,
-    expected_version: int | None,
+    expected_version: Precondition | None,
+    consent_in_force: bool,
     now: datetime,
 ) -> Membership:
-    check_version(membership.version, expected_version)
-    require_open(network)
-    if membership.status is MembershipStatus.LEFT:
-        raise NetworkConflict("membership-ended", "The member has left; add them again instead.")
-    if actor_organization_id not in (
-        membership.member_organization_id,
-        network.created_by_organization_id,
-    ):
+    """`consent_in_force`: whether a consent of the member's covering networks is in force for
+    the actor now (only asked of an actor that is not the member's home organization)."""
+    home = actor_organization_id == membership.member_organization_id
+    if not home and actor_organization_id != network.created_by_organization_id:
         raise NotAllowed(
             "Only the member's home organization or the network's creator changes a membership."
         )
+    if not home and not consent_in_force:
+        raise NotAllowed(
+            "Changing another organization's member needs that member's consent in force, "
+            "covering networks."
+        )
+    if (
+        not home
+        and status is MembershipStatus.ACTIVE
+        and membership.status is MembershipStatus.INVITED
+    ):
+        raise NotAllowed("Only the member's home organization accepts an invitation for them.")
+    check_version(membership.version, expected_version, required=True)
+    require_open(network)
+    if membership.status is MembershipStatus.LEFT:
+        raise NetworkConflict("membership-ended", "The member has left; add them again instead.")
     updated = membership
     if role is not None and role is not membership.role:
         if membership.role is Role.FOCUS:

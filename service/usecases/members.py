@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import members as rules
-from service.domain.errors import MemberErased, NotFound
+from service.domain.errors import MemberErased, NotFound, Precondition
 from service.domain.events import EventType, member_event
 from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import Page, PageRequest
@@ -26,13 +26,13 @@ class UpdateMember(msgspec.Struct, frozen=True, kw_only=True):
     organization_id: UUID
     member_id: UUID
     changes: MemberChanges
-    expected_version: int | None = None
+    expected_version: Precondition | None = None
 
 
 class EraseMember(msgspec.Struct, frozen=True, kw_only=True):
     organization_id: UUID
     member_id: UUID
-    expected_version: int | None = None
+    expected_version: Precondition | None = None
 
 
 async def create_member(

@@ -10,7 +10,7 @@ import msgspec
 
 from service.domain import networks as rules
 from service.domain.consent import DataScope, Viewing
-from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.errors import InvalidField, MemberErased, NotFound, Precondition
 from service.domain.events import EventType, new_event
 from service.domain.networks import (
     Membership,
@@ -50,7 +50,7 @@ class ChangeMembership(msgspec.Struct, frozen=True, kw_only=True):
     membership_id: UUID
     role: Role | None = None
     status: MembershipStatus | None = None
-    expected_version: int | None = None
+    expected_version: Precondition | None = None
 
 
 async def announce_network_event(
@@ -177,7 +177,7 @@ async def update_network(
     organization_id: UUID,
     network_id: UUID,
     changes: NetworkChanges,
-    expected_version: int | None,
+    expected_version: Precondition | None,
     uow: UnitOfWork,
     clock: Clock,
     ids: IdSource,
@@ -199,7 +199,7 @@ async def update_network(
 async def archive_network(
     organization_id: UUID,
     network_id: UUID,
-    expected_version: int | None,
+    expected_version: Precondition | None,
     uow: UnitOfWork,
     clock: Clock,
     ids: IdSource,
@@ -394,6 +394,13 @@ async def change_membership(
         memberships = await uow.networks.memberships_for_update(network.id)
         membership = rules.find_membership(memberships, command.membership_id)
         live = [m for m in memberships if m.status is not MembershipStatus.LEFT]
+        foreign = membership.member_organization_id != command.organization_id
+        consent_in_force = foreign and any(
+            DataScope.NETWORKS in scopes
+            for _, scopes in await uow.consents.in_force(
+                membership.member_id, command.organization_id, now
+            )
+        )
         changed = rules.change_membership(
             network,
             membership,
@@ -402,6 +409,7 @@ async def change_membership(
             actor_organization_id=command.organization_id,
             current_focus=next((m for m in live if m.role is Role.FOCUS), None),
             expected_version=command.expected_version,
+            consent_in_force=consent_in_force,
             now=now,
         )
         if changed is not membership:

@@ -9,7 +9,13 @@ import msgspec
 
 from service.domain import pledges as rules
 from service.domain.consent import HOME_ACCESS, Access, Viewing
-from service.domain.errors import InvalidField, MemberErased, NotFound, check_version
+from service.domain.errors import (
+    InvalidField,
+    MemberErased,
+    NotFound,
+    Precondition,
+    check_version,
+)
 from service.domain.events import Event, EventType, new_event
 from service.domain.local_time import local_midnight, local_today
 from service.domain.members import Member
@@ -190,7 +196,7 @@ async def change_status(
     organization_id: UUID,
     pledge_id: UUID,
     status: PledgeStatus,
-    expected_version: int | None,
+    expected_version: Precondition | None,
     uow: UnitOfWork,
     clock: Clock,
 ) -> Pledge:

@@ -11,7 +11,13 @@ from service.domain import consent as consent_rules
 from service.domain import networks as network_rules
 from service.domain import referrals as rules
 from service.domain.consent import Consent, ConsentTerms, EndEvent
-from service.domain.errors import InvalidField, MemberErased, NotFound, check_version
+from service.domain.errors import (
+    InvalidField,
+    MemberErased,
+    NotFound,
+    Precondition,
+    check_version,
+)
 from service.domain.events import Event, EventType, new_event
 from service.domain.members import Member, NewMember
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
@@ -42,7 +48,7 @@ class TransitionReferral(msgspec.Struct, frozen=True, kw_only=True):
     referral_id: UUID
     to: ReferralStatus
     reason: str | None = None
-    expected_version: int | None = None
+    expected_version: Precondition | None = None
 
 
 def _referral_event(
@@ -304,7 +310,8 @@ async def transition_referral(
             raise NotFound("referral", command.referral_id)
         side = referral.side_of(command.organization_id)
         assert side is not None
-        check_version(referral.version, command.expected_version)
+        # Sender and receiver both move a referral: neither may do it blind.
+        check_version(referral.version, command.expected_version, required=True)
         moved, change = rules.transition(
             referral,
             command.to,

@@ -11,7 +11,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import webhooks as rules
-from service.domain.errors import Conflict, InvalidField, NotFound, check_version
+from service.domain.errors import Conflict, InvalidField, NotFound, Precondition, check_version
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
     AddressResolver,
@@ -124,7 +124,7 @@ async def change_endpoint(
     organization_id: UUID,
     endpoint_id: UUID,
     changes: EndpointChanges,
-    expected_version: int | None,
+    expected_version: Precondition | None,
     uow: UnitOfWork,
     clock: Clock,
     resolver: AddressResolver,

@@ -51,6 +51,8 @@ SERVICE_SETTINGS = {
     # its own service with a small quota.
     "rate_limit_quota": "10000000",
     "metrics_flush_seconds": "0.2",
+    # Short, so that test_idempotency.py can watch a request pass its deadline.
+    "idempotent_request_deadline_seconds": "4",
 }
 
 

@@ -519,7 +519,7 @@ def test_an_unrelated_organization_gets_404_and_nothing_leaks(
 
 # What a participating organization without consent may get: the network itself is shared,
 # the member is not. Writes it may make are allowed; none may show the member.
-PARTNER_STATUSES = {200, 201, 204, 403, 404, 409, 412, 422}
+PARTNER_STATUSES = {200, 201, 204, 403, 404, 409, 412, 422, 428}
 
 
 @pytest.mark.parametrize(

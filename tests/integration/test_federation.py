@@ -363,10 +363,18 @@ def test_membership_lifecycle_and_leaving(
     )
     assert accepted.status_code == 200
     assert accepted.json()["joined_at"] is not None
+    # The network's creator changes another organization's member only under its consent.
+    without_consent = client.patch(
+        f"/v1/networks/{network_id}/memberships/{added['id']}",
+        json={"role": "peer_supporter"},
+        headers={**org.headers, "If-Match": accepted.headers["etag"]},
+    )
+    assert without_consent.status_code == 403, without_consent.text
+    _grant(client, partner, mine["id"], org, ["networks"])
     role = client.patch(
         f"/v1/networks/{network_id}/memberships/{added['id']}",
         json={"role": "peer_supporter"},
-        headers=org.headers,
+        headers={**org.headers, "If-Match": accepted.headers["etag"]},
     )
     assert role.status_code == 200
     # The network's creator can see the role change, but not the member behind it.
@@ -401,9 +409,19 @@ def test_archived_networks_no_longer_change(client: httpx.Client, org: Org, part
         client.post(f"/v1/networks/{network_id}/archive", headers=partner.headers).status_code
         == 403
     )
-    archived = client.post(f"/v1/networks/{network_id}/archive", headers=org.headers)
+    blind = client.post(f"/v1/networks/{network_id}/archive", headers=org.headers)
+    assert blind.status_code == 428
+    assert blind.json()["type"].endswith("/precondition-required")
+    etag = client.get(f"/v1/networks/{network_id}", headers=org.headers).headers["etag"]
+    archived = client.post(
+        f"/v1/networks/{network_id}/archive", headers={**org.headers, "If-Match": etag}
+    )
     assert archived.json()["status"] == "archived"
-    rename = client.patch(f"/v1/networks/{network_id}", json={"name": "x"}, headers=org.headers)
+    rename = client.patch(
+        f"/v1/networks/{network_id}",
+        json={"name": "x"},
+        headers={**org.headers, "If-Match": archived.headers["etag"]},
+    )
     assert rename.status_code == 409
     assert rename.json()["type"].endswith("/network-archived")
 
@@ -511,3 +529,119 @@ def test_a_cheer_by_a_partner_reaches_the_home_feed_and_is_accounted_to_the_home
         (other_org.id, "listEvents", ["milestones"])
     ]
     assert added[0]["consent_ids"] == [watcher_consent["id"]]
+
+
+def test_a_shared_network_is_never_changed_without_if_match(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    focus = create_member(client, org)
+    network_id = _circle(client, org, focus["id"], partner)
+    before = client.get(f"/v1/networks/{network_id}", headers=org.headers)
+    for who in (org, partner):
+        blind = client.patch(f"/v1/networks/{network_id}", json={"name": "x"}, headers=who.headers)
+        assert blind.status_code == 428, blind.text
+        assert blind.json()["type"].endswith("/precondition-required")
+    memberships = client.get(f"/v1/networks/{network_id}/memberships", headers=org.headers).json()
+    blind_role = client.patch(
+        f"/v1/networks/{network_id}/memberships/{memberships['data'][0]['id']}",
+        json={"role": "sponsor"},
+        headers=org.headers,
+    )
+    assert blind_role.status_code == 428
+    after = client.get(f"/v1/networks/{network_id}", headers=org.headers)
+    assert after.json() == before.json()
+    # A list of tags passes if one is current; a weak tag never matches (strong comparison).
+    etag = before.headers["etag"]
+    listed = client.patch(
+        f"/v1/networks/{network_id}",
+        json={"name": "Renamed"},
+        headers={**partner.headers, "If-Match": f'"999", {etag}'},
+    )
+    assert listed.status_code == 200, listed.text
+    weak = client.patch(
+        f"/v1/networks/{network_id}",
+        json={"name": "Again"},
+        headers={**org.headers, "If-Match": "W/" + listed.headers["etag"]},
+    )
+    assert weak.status_code == 412
+    star = client.patch(
+        f"/v1/networks/{network_id}",
+        json={"name": "Again"},
+        headers={**org.headers, "If-Match": "*"},
+    )
+    assert star.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["1", "", "null", '"7" "1"', "W/", "'1'"])
+def test_a_malformed_if_match_is_a_400_naming_the_header(
+    client: httpx.Client, org: Org, value: str
+) -> None:
+    member = create_member(client, org)
+    response = client.patch(
+        f"/v1/members/{member['id']}",
+        json={"display_name": "Kim"},
+        headers={**org.headers, "If-Match": value},
+    )
+    assert response.status_code == 400, response.text
+    assert [e["field"].lower() for e in response.json()["errors"]] == ["if-match"]
+    unchanged = client.get(f"/v1/members/{member['id']}", headers=org.headers).json()
+    assert unchanged["display_name"] == "Sam"
+    assert unchanged["version"] == 1
+
+
+def test_reads_honour_if_none_match(client: httpx.Client, org: Org) -> None:
+    member = create_member(client, org)
+    url = f"/v1/members/{member['id']}"
+    first = client.get(url, headers=org.headers)
+    etag = first.headers["etag"]
+    for value in (etag, "W/" + etag, f'"77", {etag}', "*"):
+        unchanged = client.get(url, headers={**org.headers, "If-None-Match": value})
+        assert unchanged.status_code == 304, value
+        assert unchanged.content == b""
+        assert unchanged.headers["etag"] == etag
+        assert "content-type" not in unchanged.headers
+    changed = client.patch(url, json={"display_name": "Kim"}, headers=org.headers)
+    again = client.get(url, headers={**org.headers, "If-None-Match": etag})
+    assert again.status_code == 200
+    assert again.headers["etag"] == changed.headers["etag"] != etag
+    assert again.json()["display_name"] == "Kim"
+
+
+def test_only_the_home_organization_accepts_for_its_member_and_consent_gates_changes(
+    client: httpx.Client, org: Org, partner: Org, other_org: Org
+) -> None:
+    """Found from outside: B invited A's member under A's consent, A revoked it, and B then
+    activated the member itself. A third organization watches it all."""
+    home, creator = org, partner
+    focus = create_member(client, creator)
+    network_id = _circle(client, creator, focus["id"], home, other_org)
+    member = create_member(client, home, display_name="Invited")
+    consent = _grant(client, home, member["id"], creator, ["networks"])
+    invited = client.post(
+        f"/v1/networks/{network_id}/memberships",
+        json={"member_id": member["id"], "role": "peer_supporter"},
+        headers=creator.headers,
+    )
+    assert invited.status_code == 201, invited.text
+    membership = invited.json()
+    url = f"/v1/networks/{network_id}/memberships/{membership['id']}"
+    etag = invited.headers["etag"]
+    # With consent in force the creator still cannot accept for the member.
+    activate = {"status": "active"}
+    refused = client.patch(url, json=activate, headers={**creator.headers, "If-Match": etag})
+    assert refused.status_code == 403, refused.text
+    revoked = client.post(
+        f"/v1/consents/{consent['id']}/revoke", json={"reason": "asked"}, headers=home.headers
+    )
+    assert revoked.status_code == 200, revoked.text
+    for body in (activate, {"role": "sponsor"}, {"status": "left"}):
+        after = client.patch(url, json=body, headers={**creator.headers, "If-Match": etag})
+        assert after.status_code == 403, (body, after.text)
+    bystander = client.patch(url, json=activate, headers={**other_org.headers, "If-Match": etag})
+    assert bystander.status_code == 403
+    listed = client.get(f"/v1/networks/{network_id}/memberships", headers=home.headers).json()
+    mine = [m for m in listed["data"] if m["id"] == membership["id"]]
+    assert [m["status"] for m in mine] == ["invited"]
+    accepted = client.patch(url, json=activate, headers={**home.headers, "If-Match": etag})
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["status"] == "active"

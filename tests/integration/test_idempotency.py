@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
 import httpx
 
 from tests.integration.conftest import Org
@@ -86,7 +89,60 @@ def test_while_the_first_request_runs_a_retry_is_409(
     )
     assert response.status_code == 409
     assert response.json()["type"].endswith("/idempotency-key-in-flight")
+    # Retry-After: what is left of the claim.
+    assert 55 <= int(response.headers["retry-after"]) <= 60
     assert db.snapshot() == before
+
+
+async def test_a_claim_lasts_the_request_deadline_and_a_request_past_it_gives_the_key_up(
+    base_url: str, dsn: str, org: Org
+) -> None:
+    """The claim holds the key for the request's deadline plus 5 s (4 s in the tests), not a
+    fixed minute; a request still running at its deadline answers 503 and frees the key."""
+    body = {"display_name": "Sam", "timezone": "UTC"}
+    headers = {**org.headers, "Idempotency-Key": "slow"}
+    admin = await asyncpg.connect(dsn)
+    try:
+        async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+            holder = admin.transaction()
+            await holder.start()
+            # Every insert into members waits behind this lock, the request's among them.
+            await admin.execute("LOCK TABLE members IN EXCLUSIVE MODE")
+            started = time.monotonic()
+            pending = asyncio.create_task(http.post("/v1/members", json=body, headers=headers))
+            row = None
+            for _ in range(100):
+                row = await admin.fetchrow(
+                    "SELECT created_at, locked_until FROM idempotency_keys "
+                    "WHERE scope_id = $1 AND key = 'slow' AND state = 'in_flight'",
+                    uuid.UUID(org.id),
+                )
+                if row is not None:
+                    break
+                await asyncio.sleep(0.05)
+            assert row is not None
+            assert row["locked_until"] - row["created_at"] == timedelta(seconds=9)
+            retry = await http.post("/v1/members", json=body, headers=headers)
+            assert retry.status_code == 409
+            assert 1 <= int(retry.headers["retry-after"]) <= 9
+            late = await pending
+            waited = time.monotonic() - started
+            await holder.rollback()
+        assert late.status_code == 503, late.text
+        assert late.json()["type"].endswith("/busy")
+        assert "retry-after" in late.headers
+        assert 3.5 <= waited < 8
+        left = await admin.fetchval(
+            "SELECT count(*) FROM idempotency_keys WHERE scope_id = $1 AND key = 'slow'",
+            uuid.UUID(org.id),
+        )
+        assert left == 0  # given up: the retry runs the request again
+    finally:
+        await admin.close()
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        again = await http.post("/v1/members", json=body, headers=headers)
+    assert again.status_code == 201
+    assert "idempotent-replayed" not in again.headers
 
 
 def test_a_claim_whose_request_died_is_taken_over_after_its_lease(

@@ -52,7 +52,12 @@ def move(
     body: dict[str, Any] = {"status": status}
     if reason is not None:
         body["reason"] = reason
-    return client.post(f"/v1/referrals/{referral_id}/transitions", json=body, headers=org.headers)
+    # Both sides move a referral, so each move names the version it moves from (If-Match).
+    current = client.get(f"/v1/referrals/{referral_id}", headers=org.headers)
+    headers = dict(org.headers)
+    if current.status_code == 200:
+        headers["If-Match"] = current.headers["etag"]
+    return client.post(f"/v1/referrals/{referral_id}/transitions", json=body, headers=headers)
 
 
 def feed(client: httpx.Client, org: Org, types: str) -> list[dict[str, Any]]:
@@ -212,6 +217,17 @@ def test_the_sender_cancels_an_unanswered_referral(
     client: httpx.Client, clinic: Org, peer: Org
 ) -> None:
     rid = refer(client, clinic, peer).json()["id"]
+    for side in (clinic, peer):
+        blind = client.post(
+            f"/v1/referrals/{rid}/transitions",
+            json={"status": "cancelled" if side is clinic else "accepted"},
+            headers=side.headers,
+        )
+        assert blind.status_code == 428, blind.text
+        assert blind.json()["type"].endswith("/precondition-required")
+    assert client.get(f"/v1/referrals/{rid}", headers=clinic.headers).json()["status"] == (
+        "requested"
+    )
     stale = client.post(
         f"/v1/referrals/{rid}/transitions",
         json={"status": "cancelled"},

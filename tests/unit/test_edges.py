@@ -10,12 +10,19 @@ from uuid import UUID
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from litestar.exceptions import ValidationException
 
 from service.adapters.http.idempotency import etag, expected_version
 from service.adapters.http.problems import _field_name
 from service.adapters.http.schemas import decode_cursor, encode_cursor
 from service.adapters.system import UuidV7Source
 from service.config import Settings
+from service.domain.errors import (
+    Precondition,
+    PreconditionRequired,
+    StaleVersion,
+    check_version,
+)
 from service.domain.paging import PageRequest, page_from_rows
 
 
@@ -37,19 +44,51 @@ def test_decode_cursor_accepts_or_raises_value_error(text: str) -> None:
 
 
 @given(st.integers(min_value=1, max_value=10**9))
-def test_if_match_accepts_our_etags(version: int) -> None:
-    assert expected_version(etag(version)) == version
-    assert expected_version("W/" + etag(version)) == version
+def test_if_match_accepts_our_etags_by_strong_comparison(version: int) -> None:
+    assert expected_version(etag(version)) == Precondition.version(version)
+    # RFC 9110 §13.1.1: If-Match compares strongly, so a weak tag never matches.
+    assert expected_version("W/" + etag(version)) == Precondition()
 
 
-@pytest.mark.parametrize("value", ['"abc"', "3", '"-1"', "", '"', "W/"])
-def test_if_match_that_is_not_our_etag_never_matches(value: str) -> None:
-    assert expected_version(value) == -1
+@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=5))
+def test_if_match_with_a_list_passes_if_any_tag_matches(versions: list[int]) -> None:
+    precondition = expected_version(", ".join(etag(v) for v in versions))
+    assert precondition is not None
+    assert all(precondition.holds_for(v) for v in versions)
+    assert not precondition.holds_for(max(versions) + 1)
 
 
-def test_if_match_star_or_absent_is_no_precondition() -> None:
+@pytest.mark.parametrize("value", ['"abc"', '"-1"', 'W/"1"', '"1.0"'])
+def test_a_well_formed_tag_that_is_not_ours_never_matches(value: str) -> None:
+    precondition = expected_version(value)
+    assert precondition is not None
+    assert not any(precondition.holds_for(v) for v in range(5))
+
+
+@pytest.mark.parametrize("value", ["1", "", "  ", "null", '"7" "1"', '"', "W/", "'1'"])
+def test_a_malformed_if_match_is_a_400_naming_the_header(value: str) -> None:
+    with pytest.raises(ValidationException) as refused:
+        expected_version(value)
+    assert refused.value.extra == [
+        {"key": "If-Match", "message": 'Use the form "<version>" (the ETag).'}
+    ]
+
+
+def test_if_match_star_means_exists_and_absent_asks_nothing() -> None:
     assert expected_version(None) is None
-    assert expected_version("*") is None
+    star = expected_version("*")
+    assert star is not None
+    assert star.holds_for(1)
+    assert star.holds_for(99)
+
+
+def test_a_shared_resource_needs_a_precondition() -> None:
+    check_version(3, None)
+    with pytest.raises(PreconditionRequired):
+        check_version(3, None, required=True)
+    with pytest.raises(StaleVersion):
+        check_version(3, Precondition.version(2), required=True)
+    check_version(3, Precondition(versions=frozenset({2, 3})), required=True)
 
 
 @pytest.mark.parametrize(

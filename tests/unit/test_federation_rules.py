@@ -23,7 +23,7 @@ from service.domain.consent import (
     revoke,
     visible_member,
 )
-from service.domain.errors import InvalidField
+from service.domain.errors import InvalidField, Precondition, PreconditionRequired
 from service.domain.members import Contact, Member
 from service.domain.networks import (
     MembershipStatus,
@@ -32,6 +32,8 @@ from service.domain.networks import (
     NotAllowed,
     Role,
 )
+
+ANY_VERSION = Precondition(any_version=True)
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 HOME = UUID(int=1)
@@ -207,7 +209,8 @@ def test_a_circle_never_has_two_focus_members(steps: list[tuple[str, int, Role]]
                     status=MembershipStatus.LEFT if op == "leave" else None,
                     actor_organization_id=HOME,
                     current_focus=focus,
-                    expected_version=None,
+                    expected_version=Precondition.version(memberships[who].version),
+                    consent_in_force=False,
                     now=NOW,
                 )
         except (NetworkConflict, InvalidField):
@@ -241,8 +244,27 @@ def test_participation_rules() -> None:
     )
     with pytest.raises(NetworkConflict):
         rules.leave_network(network, creator, now=NOW)
-    archived = rules.archive_network(network, HOME, expected_version=1, now=NOW)
+    archived = rules.archive_network(
+        network, HOME, expected_version=Precondition.version(1), now=NOW
+    )
     with pytest.raises(NetworkConflict):
         rules.update_network(
-            archived, rules.NetworkChanges(name="x"), expected_version=None, now=NOW
+            archived,
+            rules.NetworkChanges(name="x"),
+            expected_version=Precondition.version(archived.version),
+            now=NOW,
         )
+
+
+def test_changes_to_shared_resources_need_if_match() -> None:
+    network = _circle()
+    with pytest.raises(PreconditionRequired):
+        rules.update_network(
+            network, rules.NetworkChanges(name="x"), expected_version=None, now=NOW
+        )
+    with pytest.raises(PreconditionRequired):
+        rules.archive_network(network, HOME, expected_version=None, now=NOW)
+    renamed = rules.update_network(
+        network, rules.NetworkChanges(name="x"), expected_version=ANY_VERSION, now=NOW
+    )
+    assert renamed.name == "x"

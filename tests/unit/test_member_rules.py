@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.domain.errors import InvalidField, MemberErased, StaleVersion
+from service.domain.errors import InvalidField, MemberErased, Precondition, StaleVersion
 from service.domain.members import (
     Contact,
     Member,
@@ -105,7 +105,7 @@ def test_changes_report_only_fields_that_really_changed() -> None:
     updated, changed = apply_changes(
         member,
         MemberChanges(display_name="Sam", external_ref="b", recovery_started_on=None),
-        expected_version=1,
+        expected_version=Precondition.version(1),
         now=later,
     )
     assert changed == ["external_ref"]
@@ -117,7 +117,10 @@ def test_changes_report_only_fields_that_really_changed() -> None:
 def test_stale_version_is_refused() -> None:
     with pytest.raises(StaleVersion) as error:
         apply_changes(
-            _member(version=3), MemberChanges(display_name="X"), expected_version=2, now=NOW
+            _member(version=3),
+            MemberChanges(display_name="X"),
+            expected_version=Precondition.version(2),
+            now=NOW,
         )
     assert error.value.current == 3
 
@@ -132,7 +135,7 @@ def test_erase_removes_every_personal_field() -> None:
     member = _member(
         external_ref="p", recovery_started_on=date(2026, 1, 1), contact=Contact(phone="+1 555")
     )
-    erased = erase(member, expected_version=1, now=NOW)
+    erased = erase(member, expected_version=Precondition.version(1), now=NOW)
     assert erased.is_erased
     assert (erased.display_name, erased.timezone, erased.external_ref) == (None, None, None)
     assert (erased.recovery_started_on, erased.contact) == (None, None)
@@ -157,7 +160,9 @@ def test_version_moves_exactly_when_something_changes(
     changes = MemberChanges(
         display_name=display_name, external_ref=external_ref, recovery_started_on=recovery
     )
-    updated, changed = apply_changes(member, changes, expected_version=version, now=NOW)
+    updated, changed = apply_changes(
+        member, changes, expected_version=Precondition.version(version), now=NOW
+    )
     assert (updated.version == version + 1) == bool(changed)
     for field in MemberChanges.__struct_fields__:
         value = getattr(changes, field)
@@ -175,9 +180,17 @@ def test_version_moves_exactly_when_something_changes(
 def test_if_match_passes_only_for_the_current_version(current: int, expected: int) -> None:
     member = _member(version=current)
     if current == expected:
-        apply_changes(member, MemberChanges(display_name="N"), expected_version=expected, now=NOW)
+        apply_changes(
+            member,
+            MemberChanges(display_name="N"),
+            expected_version=Precondition.version(expected),
+            now=NOW,
+        )
     else:
         with pytest.raises(StaleVersion):
             apply_changes(
-                member, MemberChanges(display_name="N"), expected_version=expected, now=NOW
+                member,
+                MemberChanges(display_name="N"),
+                expected_version=Precondition.version(expected),
+                now=NOW,
             )

@@ -6,7 +6,13 @@ from uuid import UUID
 
 import pytest
 
-from service.domain.errors import DuplicateExternalRef, MemberErased, NotFound, StaleVersion
+from service.domain.errors import (
+    DuplicateExternalRef,
+    MemberErased,
+    NotFound,
+    Precondition,
+    StaleVersion,
+)
 from service.domain.events import EventType
 from service.domain.members import MemberChanges, NewMember
 from service.domain.paging import PageRequest
@@ -97,7 +103,7 @@ async def test_stale_update_changes_nothing(uow: FakeUnitOfWork, store: Store) -
                 organization_id=ORG,
                 member_id=member_id,
                 changes=MemberChanges(display_name="X"),
-                expected_version=5,
+                expected_version=Precondition.version(5),
             ),
             typed_uow,
             clock,

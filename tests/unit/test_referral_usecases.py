@@ -8,7 +8,7 @@ from uuid import UUID
 import pytest
 
 from service.domain.consent import ConsentStatus, ConsentTerms, DataScope, EndEvent, SignatureMethod
-from service.domain.errors import Conflict, InvalidField, NotFound
+from service.domain.errors import Conflict, InvalidField, NotFound, Precondition
 from service.domain.events import EventType
 from service.domain.members import NewMember
 from service.domain.organizations import Organization, OrganizationKind
@@ -26,6 +26,8 @@ from tests.unit.fakes import (
     SequentialIds,
     Store,
 )
+
+ANY_VERSION = Precondition(any_version=True)
 
 CLINIC = UUID(int=1000)
 PEER = UUID(int=2000)
@@ -77,6 +79,7 @@ def _command(external_ref: str | None = None, **fields: object) -> referrals.Cre
 async def test_a_referral_of_a_new_person_records_member_consent_and_referral(
     store: Store,
 ) -> None:
+
     ids, clock = SequentialIds(), FixedClock()
     referral = await referrals.create_referral(
         _command(), FakeUnitOfWork(store), clock, ids, WITHIN
@@ -145,7 +148,12 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
     )
     for status in (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS):
         await referrals.transition_referral(
-            referrals.TransitionReferral(organization_id=PEER, referral_id=referral.id, to=status),
+            referrals.TransitionReferral(
+                expected_version=ANY_VERSION,
+                organization_id=PEER,
+                referral_id=referral.id,
+                to=status,
+            ),
             FakeUnitOfWork(store),
             clock,
             ids,
@@ -154,7 +162,10 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
     clock.advance(hours=1)
     await referrals.transition_referral(
         referrals.TransitionReferral(
-            organization_id=PEER, referral_id=referral.id, to=ReferralStatus.COMPLETED
+            expected_version=ANY_VERSION,
+            organization_id=PEER,
+            referral_id=referral.id,
+            to=ReferralStatus.COMPLETED,
         ),
         FakeUnitOfWork(store),
         clock,
@@ -185,7 +196,10 @@ async def test_a_dated_consent_outlives_the_referral(store: Store) -> None:
     )
     await referrals.transition_referral(
         referrals.TransitionReferral(
-            organization_id=CLINIC, referral_id=referral.id, to=ReferralStatus.CANCELLED
+            expected_version=ANY_VERSION,
+            organization_id=CLINIC,
+            referral_id=referral.id,
+            to=ReferralStatus.CANCELLED,
         ),
         FakeUnitOfWork(store),
         clock,

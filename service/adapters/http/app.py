@@ -10,7 +10,16 @@ import msgspec
 from litestar import Litestar, Response, Router
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
-from litestar.openapi.spec import Components, Schema, SecurityScheme, Tag
+from litestar.openapi.spec import (
+    Components,
+    OpenAPIHeader,
+    OpenAPIResponse,
+    OpenAPIType,
+    Parameter,
+    Schema,
+    SecurityScheme,
+    Tag,
+)
 
 from service.adapters.http import (
     federation_schemas,
@@ -166,7 +175,40 @@ def create_app(
         debug=False,
     )
     _forbid_unknown_fields_in_contract(app)
+    _document_conditional_reads(app)
     return app
+
+
+def _document_conditional_reads(app: Litestar) -> None:
+    """Every read that answers an ETag honours If-None-Match (request_context.py answers the
+    304): say so on each of those operations."""
+    for item in (app.openapi_schema.paths or {}).values():
+        operation = item.get
+        if operation is None or operation.responses is None:
+            continue
+        ok = operation.responses.get("200")
+        if not isinstance(ok, OpenAPIResponse) or "ETag" not in (ok.headers or {}):
+            continue
+        operation.parameters = [
+            *(operation.parameters or []),
+            Parameter(
+                name="If-None-Match",
+                param_in="header",
+                required=False,
+                schema=Schema(type=OpenAPIType.STRING, max_length=1024),
+                description='ETags you hold, e.g. `"3"` (weak tags match too), or `*`: if one '
+                "is current, the answer is 304 with no body.",
+            ),
+        ]
+        operation.responses["304"] = OpenAPIResponse(
+            description="Not modified: the ETag sent in If-None-Match is current.",
+            headers={
+                "ETag": OpenAPIHeader(
+                    schema=Schema(type=OpenAPIType.STRING),
+                    description="The resource's current version.",
+                )
+            },
+        )
 
 
 def _forbid_unknown_fields_in_contract(app: Litestar) -> None:

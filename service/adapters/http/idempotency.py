@@ -7,6 +7,7 @@ is its own scope) and kept for Settings.idempotency_ttl_seconds."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 from collections.abc import Awaitable, Callable
@@ -15,12 +16,14 @@ from uuid import UUID
 
 import msgspec
 from litestar import Request, Response
+from litestar.exceptions import ValidationException
 from litestar.params import HeaderParameter
 
 from service.adapters.http.problems import GONE, problem_response
 from service.adapters.http.services import Services
 from service.adapters.postgres.idempotency import Claim, StoredResponse
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain.errors import Precondition
 from service.domain.organizations import Caller
 
 T = TypeVar("T", bound=msgspec.Struct)
@@ -38,13 +41,20 @@ IdempotencyKey = Annotated[
     ),
 ]
 
+# One entity-tag, strong or weak (RFC 9110 §8.8.3), and a list of them or `*`.
+_ENTITY_TAG = r'(?:W/)?"[\x21\x23-\x7e]*"'
+IF_MATCH_PATTERN = rf"^\s*(?:\*|{_ENTITY_TAG}(?:\s*,\s*{_ENTITY_TAG})*)\s*$"
+
 IfMatch = Annotated[
     str | None,
     HeaderParameter(
         name="If-Match",
         required=False,
-        max_length=64,
-        description="The ETag last read; the write is refused with 412 if the resource changed.",
+        max_length=1024,
+        pattern=IF_MATCH_PATTERN,
+        description='The ETag last read, e.g. `"3"` (or a list of them, or `*`); the write is '
+        "refused with 412 if the resource changed since. Required (428 without it) where "
+        "another organization can change the resource too.",
     ),
 ]
 
@@ -57,19 +67,33 @@ class Created(msgspec.Struct, Generic[T], frozen=True, kw_only=True):
     replay_body: msgspec.Struct | None = None
 
 
-_OUR_ETAG = re.compile(r'"([0-9]{1,10})"', re.ASCII)
+_TAGS = re.compile(r'\s*(W/)?"([\x21\x23-\x7e]*)"\s*(?:,|$)')
+_OUR_VERSION = re.compile(r"[0-9]{1,10}", re.ASCII)
 
 
-def expected_version(if_match: str | None) -> int | None:
-    """The version an If-Match names; None for no precondition. A value that is not one of our
-    ETags can never match, so it yields -1 (a 412), as HTTP prescribes."""
-    if if_match is None or if_match.strip() == "*":
+def expected_version(if_match: str | None) -> Precondition | None:
+    """The versions an If-Match names (RFC 9110 §13.1.1), None for no precondition. Strong
+    comparison: a weak tag never matches, nor does a tag that is not one of ours; `*` asks
+    only that the resource exists. A value not of that form is a 400 naming the header."""
+    if if_match is None:
         return None
     value = if_match.strip()
-    if value.startswith("W/"):
-        value = value[2:]
-    match = _OUR_ETAG.fullmatch(value)
-    return int(match.group(1)) if match else -1
+    if value == "*":
+        return Precondition(any_version=True)
+    versions: set[int] = set()
+    position = 0
+    while position < len(value) or not value:
+        tag = _TAGS.match(value, position)
+        if tag is None or tag.end() == position:
+            raise ValidationException(
+                'If-Match must be `*` or entity tags such as `"3"`, comma-separated.',
+                extra=[{"key": "If-Match", "message": 'Use the form "<version>" (the ETag).'}],
+            )
+        weak, opaque = tag.group(1), tag.group(2)
+        if not weak and _OUR_VERSION.fullmatch(opaque):
+            versions.add(int(opaque))
+        position = tag.end()
+    return Precondition(versions=frozenset(versions))
 
 
 def etag(version: int) -> str:
@@ -134,7 +158,9 @@ async def _run_claimed(
     run: Callable[[PostgresUnitOfWork], Awaitable[Created[T]]],
 ) -> Response[Any]:
     try:
-        async with uow:
+        # The claim outlasts this deadline (Settings.idempotency_lease_seconds), so no retry
+        # takes the key over while this request may still commit.
+        async with asyncio.timeout(services.settings.idempotent_request_deadline_seconds), uow:
             created = await run(uow)
             body = msgspec.json.encode(created.body)
             stored_body = (

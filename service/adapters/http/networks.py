@@ -52,6 +52,8 @@ MemberFilter = Annotated[
 READ = scope_required(Scope.NETWORKS_READ)
 WRITE = scope_required(Scope.NETWORKS_WRITE)
 NETWORK_WRITE = problems.error_responses(403, 409, 412, 413)
+# Changes to what every participating organization can change: If-Match required (428).
+SHARED_WRITE = problems.error_responses(403, 409, 412, 413, 428)
 NETWORK_CREATE = problems.error_responses(403, 409, 413, 422)
 
 
@@ -144,7 +146,7 @@ class NetworkController(Controller):
         operation_id="updateNetwork",
         summary="Rename or describe a network (any organization taking part)",
         opt=WRITE,
-        responses=NETWORK_WRITE,
+        responses=SHARED_WRITE,
         response_headers=[problems.ETAG_HEADER],
     )
     async def update_network(
@@ -172,7 +174,7 @@ class NetworkController(Controller):
         operation_id="archiveNetwork",
         summary="Archive a network (its creator only); it stays readable",
         opt=WRITE,
-        responses=NETWORK_WRITE,
+        responses=SHARED_WRITE,
         response_headers=[problems.ETAG_HEADER],
         status_code=200,
     )
@@ -366,7 +368,7 @@ class NetworkController(Controller):
         operation_id="updateNetworkMembership",
         summary="Change a membership's role or status (accept an invitation, leave)",
         opt=WRITE,
-        responses=NETWORK_WRITE,
+        responses=SHARED_WRITE,
         response_headers=[problems.ETAG_HEADER],
     )
     async def update_membership(

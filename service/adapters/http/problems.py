@@ -28,6 +28,7 @@ from service.domain.errors import (
     InvalidField,
     MemberErased,
     NotFound,
+    PreconditionRequired,
     ScopeMissing,
     StaleVersion,
 )
@@ -77,6 +78,9 @@ DOMAIN_PROBLEMS: dict[type[DomainError], ProblemKind] = {
     InvalidField: ProblemKind(422, "invalid-field", "A field breaks a rule"),
     DuplicateExternalRef: ProblemKind(409, "duplicate-external-ref", "Duplicate external_ref"),
     StaleVersion: ProblemKind(412, "stale-version", "The resource has changed"),
+    PreconditionRequired: ProblemKind(
+        428, "precondition-required", "If-Match is required to change this resource"
+    ),
     MemberErased: ProblemKind(410, "member-erased", "The member was erased"),
     ApiKeyRevoked: ProblemKind(410, "api-key-revoked", "The API key was revoked"),
     Conflict: ProblemKind(409, "conflict", "The resource does not allow that now"),
@@ -176,6 +180,10 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
         return problem_response(kind, error.detail, erased_at=error.erased_at)
     if isinstance(error, ApiKeyRevoked):
         return problem_response(kind, error.detail, revoked_at=error.revoked_at)
+    if isinstance(error, IdempotentRequestInFlight):
+        return problem_response(
+            kind, error.detail, headers={"Retry-After": str(error.retry_after_seconds)}
+        )
     if isinstance(error, StaleVersion):
         return problem_response(kind, error.detail, current_version=error.current)
     return problem_response(kind, error.detail, headers=headers)
@@ -183,6 +191,10 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
 
 _NAMED_FIELD = re.compile(r"field `([^`]+)`")
 _AT_PATH = re.compile(r" - at `\$\.?([^`]*)`$")
+
+
+# Header parameters as a client names them, not as the handler's arguments are called.
+_HEADER_PARAMETERS = {"if_match": "If-Match", "idempotency_key": "Idempotency-Key"}
 
 
 def _field_name(key: object, message: str) -> str:
@@ -195,6 +207,8 @@ def _field_name(key: object, message: str) -> str:
         return f"{prefix}.{named.group(1)}" if prefix else named.group(1)
     if prefix:
         return prefix
+    if key in _HEADER_PARAMETERS:
+        return _HEADER_PARAMETERS[str(key)]
     return "body" if key in (None, "", "data") else str(key)
 
 
@@ -327,10 +341,13 @@ _DESCRIPTIONS: dict[int, str] = {
     "as absent, never as forbidden).",
     409: "Conflict with the current state (duplicate external_ref with `existing_id`, "
     "a key revoking itself, a referral transition not allowed now with `allowed`, or a "
-    "request with the same Idempotency-Key still in progress).",
+    "request with the same Idempotency-Key still in progress: then `Retry-After` says when "
+    "it will have answered or its claim run out).",
     410: "Gone: the member was erased, the API key revoked, or (on an idempotent replay) what "
     "the request created was erased. The id stays valid as a reference; the data is gone.",
     412: "If-Match does not name the current version; `current_version` says which it is.",
+    428: "This resource can be changed by other organizations too: send `If-Match` with the "
+    "ETag last read, so that no change is overwritten unseen.",
     413: "The request body is larger than the service accepts.",
     415: "The body is not labelled as JSON: send `Content-Type: application/json`.",
     422: "The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or "

@@ -273,7 +273,7 @@ class ReferralController(Controller):
         "caller may do now. Accepting a referral into a network makes the person an active "
         "member of it. Both sides get a `referral.status_changed` event.",
         opt=scope_required(Scope.REFERRALS_WRITE),
-        responses=problems.error_responses(403, 409, 412, 413, 422),
+        responses=problems.error_responses(403, 409, 412, 413, 422, 428),
         response_headers=[problems.ETAG_HEADER],
         status_code=200,
     )

@@ -36,13 +36,34 @@ _PREFIX = secrets.token_hex(8)
 _counter = itertools.count(1)
 
 
-def _incoming_request_id(scope: Scope) -> str:
+def _incoming(scope: Scope) -> tuple[str, bytes | None]:
+    """The request id to use, and If-None-Match on a GET or HEAD (else None)."""
+    request_id: str | None = None
+    if_none_match: bytes | None = None
+    conditional = scope["method"] in ("GET", "HEAD")
     for name, value in scope.get("headers", ()):
         if name == b"x-request-id":
-            if _VALID_REQUEST_ID.match(value):
-                return str(value.decode())
-            break
-    return f"{_PREFIX}{next(_counter):016x}"
+            if request_id is None and _VALID_REQUEST_ID.match(value):
+                request_id = str(value.decode())
+        elif conditional and name == b"if-none-match":
+            if_none_match = value
+    return request_id or f"{_PREFIX}{next(_counter):016x}", if_none_match
+
+
+_OPAQUE_TAG = re.compile(rb'\s*(?:W/)?("[\x21\x23-\x7e]*")\s*(?:,|$)')
+
+
+def not_modified(if_none_match: bytes, etag: bytes) -> bool:
+    """RFC 9110 §13.1.2: If-None-Match compares weakly (W/"3" matches "3"); `*` matches any
+    current representation."""
+    if if_none_match.strip() == b"*":
+        return True
+    current = etag.strip().removeprefix(b"W/")
+    return any(tag.group(1) == current for tag in _OPAQUE_TAG.finditer(if_none_match))
+
+
+# What a 304 keeps of the 200 it replaces (RFC 9110 §15.4.5): no content headers.
+_DROPPED_ON_304 = frozenset({b"content-type", b"content-length", b"transfer-encoding"})
 
 
 def with_request_context(
@@ -61,19 +82,28 @@ def with_request_context(
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        request_id = _incoming_request_id(scope)
+        request_id, if_none_match = _incoming(scope)
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         status = 500
+        unchanged = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, unchanged
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [
-                    *message.get("headers", ()),
-                    (b"x-request-id", request_id.encode()),
-                ]
+                headers = [*message.get("headers", ()), (b"x-request-id", request_id.encode())]
+                if if_none_match is not None and status == 200:
+                    etag = next((v for k, v in headers if k.lower() == b"etag"), None)
+                    if etag is not None and not_modified(if_none_match, etag):
+                        unchanged, status = True, 304
+                        headers = [h for h in headers if h[0].lower() not in _DROPPED_ON_304]
+                        message = {**message, "status": 304}
+                message["headers"] = headers
+            elif unchanged and message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
             await send(message)
 
         try:

@@ -3,6 +3,7 @@ it in flight), then record the response in the same transaction as the change.""
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 from uuid import UUID, uuid4
 
@@ -51,7 +52,7 @@ RETURNING claim_token
 """
 
 _EXISTING = """
-SELECT fingerprint, state, response_status, response_headers, response_body
+SELECT fingerprint, state, response_status, response_headers, response_body, locked_until
 FROM idempotency_keys WHERE scope_id = $1 AND key = $2
 """
 
@@ -85,6 +86,10 @@ WHERE resource_id = $1
 
 
 class PostgresIdempotencyStore:
+    """`lease`: how long a claim holds the key against a retry. It must outlast the request
+    holding it (the HTTP layer gives that request a deadline shorter than the lease), and no
+    more, so that a key whose request died with its process is free again soon."""
+
     def __init__(self, pool: Database, *, ttl: timedelta, lease: timedelta) -> None:
         self._pool = pool
         self._ttl = ttl
@@ -110,8 +115,12 @@ class PostgresIdempotencyStore:
                     "This Idempotency-Key was already used with a different request."
                 )
             if row["state"] == "in_flight":
+                left = (row["locked_until"] - now).total_seconds()
+                wait = max(1, math.ceil(left))
                 raise IdempotentRequestInFlight(
-                    "A request with this Idempotency-Key is still in progress; retry later."
+                    "A request with this Idempotency-Key is still in progress; retry after "
+                    f"{wait} s, when it has answered or its claim has run out.",
+                    retry_after_seconds=wait,
                 )
             raw_body = row["response_body"]
             return StoredResponse(
