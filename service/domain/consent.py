@@ -38,6 +38,14 @@ FIELDS_BY_SCOPE: dict[DataScope, frozenset[str]] = {
 }
 
 
+# The scopes whose data each kind of read shows. A read counts (and records) only consents
+# covering one of them, and records only these scopes: the accounting says what was shown.
+MEMBER_READ_SCOPES: frozenset[DataScope] = frozenset(s for s, f in FIELDS_BY_SCOPE.items() if f)
+# A membership shows who the member is (profile or networks), their name (profile) and the
+# dates of their memberships (networks).
+MEMBERSHIP_READ_SCOPES: frozenset[DataScope] = frozenset({DataScope.PROFILE, DataScope.NETWORKS})
+
+
 class SignatureMethod(enum.StrEnum):
     WRITTEN = "written"
     ELECTRONIC = "electronic"
@@ -180,6 +188,16 @@ def revoke(consent: Consent, *, reason: str | None, now: datetime) -> Consent:
         revocation_reason=reason,
         version=consent.version + 1,
         updated_at=now,
+    )
+
+
+def end_with_member(consent: Consent, now: datetime) -> Consent:
+    """The member was erased: nothing about them may cross any more, so every consent of
+    theirs in force ends now (its status becomes expired)."""
+    if not consent.is_active(now):
+        return consent
+    return msgspec.structs.replace(
+        consent, ended_at=now, version=consent.version + 1, updated_at=now
     )
 
 

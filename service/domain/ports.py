@@ -121,6 +121,10 @@ class ConsentRepository(Protocol):
         """The consents in force at `now` from the member to the recipient: ids and scopes."""
         ...
 
+    async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
+        """Every consent of the member in force at `now`, whoever receives it, locked."""
+        ...
+
     async def due_for_expiry_notice(self, now: datetime, limit: int) -> list[Consent]:
         """Expired consents not yet announced, claimed so that no other worker takes them."""
         ...

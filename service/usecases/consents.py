@@ -10,7 +10,7 @@ import msgspec
 from service.domain import consent as rules
 from service.domain.consent import Access, Consent, ConsentTerms, Disclosure, Viewing
 from service.domain.errors import InvalidField, MemberErased, NotFound
-from service.domain.events import Event, EventType, new_event
+from service.domain.events import EventType, consent_event
 from service.domain.members import Member
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, FederationQueries, IdSource, MemberQueries, UnitOfWork
@@ -22,23 +22,6 @@ class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
     key_id: UUID
     member_id: UUID
     terms: ConsentTerms
-
-
-def consent_event(event_type: EventType, consent: Consent, event_id: UUID, now: datetime) -> Event:
-    return new_event(
-        event_type,
-        organization_id=consent.organization_id,
-        subject_type="consent",
-        subject_id=consent.id,
-        event_id=event_id,
-        now=now,
-        data={
-            "consent_id": str(consent.id),
-            "member_id": str(consent.member_id),
-            "recipient_organization_id": str(consent.recipient_organization_id),
-            "scopes": sorted(s.value for s in consent.scopes),
-        },
-    )
 
 
 async def grant_consent(
@@ -149,8 +132,11 @@ async def list_disclosures(
     members: MemberQueries,
     queries: FederationQueries,
 ) -> Page[Disclosure]:
-    """The accounting of disclosures: who saw what of the member, when, under which consent."""
-    await get_member(home, member_id, members)
+    """The accounting of disclosures: who saw what of the member, when, under which consent.
+    It stays readable after the member's erasure: it is the member's record of who saw what,
+    and holds ids, dates and scopes, no personal field."""
+    if await members.get(home, member_id) is None:
+        raise NotFound("member", member_id)
     if since is not None and until is not None and until <= since:
         raise InvalidField("until", "`until` must come after `since`.")
     return await queries.disclosures(home, member_id, page, since, until)

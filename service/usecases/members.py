@@ -8,9 +8,10 @@ from uuid import UUID
 
 import msgspec
 
+from service.domain import consent as consent_rules
 from service.domain import members as rules
 from service.domain.errors import MemberErased, NotFound, Precondition
-from service.domain.events import EventType, member_event
+from service.domain.events import EventType, consent_event, member_event
 from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, MemberQueries, UnitOfWork
@@ -120,6 +121,17 @@ async def erase_member(
         await uow.outbox.append(
             member_event(EventType.MEMBER_ERASED, erased, event_id=ids.new_id(), now=now)
         )
+        # Nothing about an erased member crosses any more: its consents end with it, and
+        # their recipients hear so as from any other expiry.
+        for consent in await uow.consents.in_force_of_member_for_update(erased.id, now):
+            ended = consent_rules.end_with_member(consent, now)
+            await uow.consents.save(ended)
+            await uow.consents.mark_expiry_announced(ended.id, now)
+            await uow.outbox.append(
+                consent_event(
+                    EventType.CONSENT_EXPIRED, ended, ids.new_id(), now, reason="member_erased"
+                )
+            )
         await uow.commit()
     return erased
 

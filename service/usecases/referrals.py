@@ -18,13 +18,13 @@ from service.domain.errors import (
     Precondition,
     check_version,
 )
-from service.domain.events import Event, EventType, new_event
+from service.domain.events import Event, EventType, consent_event, new_event
 from service.domain.members import Member, NewMember
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, ReferralQueries, UnitOfWork
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
-from service.usecases.consents import GrantConsent, consent_event, record_consent
+from service.usecases.consents import GrantConsent, record_consent
 from service.usecases.members import CreateMember, add_member
 from service.usecases.networks import announce_network_event
 

@@ -216,6 +216,16 @@ class FakeConsents:
             and c.is_active(now)
         ]
 
+    async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
+        return sorted(
+            (
+                c
+                for c in self._staged.consents.values()
+                if c.member_id == member_id and c.is_active(now)
+            ),
+            key=lambda c: c.id,
+        )
+
     async def due_for_expiry_notice(self, now: datetime, limit: int) -> list[Consent]:
         return [
             c

@@ -173,6 +173,16 @@ class PostgresConsentRepository:
         )
         return [(r["id"], frozenset(DataScope(s) for s in r["scopes"])) for r in rows]
 
+    async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
+        rows = await self._connection.fetch(
+            f"SELECT {CONSENT_COLUMNS} FROM consents c "  # noqa: S608
+            "WHERE c.member_id = $1 AND " + CONSENT_IN_FORCE.format(now="$2") + " "
+            "ORDER BY c.id FOR UPDATE",
+            member_id,
+            now,
+        )
+        return [consent_from_row(r) for r in rows]
+
     async def due_for_expiry_notice(self, now: datetime, limit: int) -> list[Consent]:
         """Consents whose expiry passed and was not announced yet, claimed for this
         transaction: several workers can run this at once and never claim the same one."""

@@ -33,7 +33,16 @@ from service.adapters.postgres.pledges import (
     pledge_from_row,
 )
 from service.adapters.postgres.pool import Database
-from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing, access_for
+from service.domain.consent import (
+    MEMBER_READ_SCOPES,
+    MEMBERSHIP_READ_SCOPES,
+    Access,
+    Consent,
+    DataScope,
+    Disclosure,
+    Viewing,
+    access_for,
+)
 from service.domain.members import Member
 from service.domain.milestones import Cheer, CustomMilestone
 from service.domain.networks import Network, Participation, SeenMembership
@@ -41,7 +50,8 @@ from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
 
-# $1 member, $2 viewer organization, $3 now, $4 operation, $5 request id
+# $1 member, $2 viewer organization, $3 now, $4 operation, $5 request id, $6 the scopes whose
+# data this read shows: only consents covering one of them count, and only those are recorded.
 _MEMBER_FOR_VIEWER = f"""
 WITH target AS (
     SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
@@ -50,8 +60,10 @@ WITH target AS (
            coalesce(array_agg(DISTINCT s), '{{}}') AS scopes
     FROM target t
     JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
-         AND t.organization_id <> $2 AND {CONSENT_IN_FORCE.format(now="$3")}
+         AND t.organization_id <> $2 AND c.scopes && $6::text[]
+         AND {CONSENT_IN_FORCE.format(now="$3")}
     CROSS JOIN LATERAL unnest(c.scopes) AS s
+    WHERE s = ANY($6::text[])
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at)
@@ -114,11 +126,15 @@ SELECT {PARTICIPATION_COLUMNS} FROM network_organizations
 WHERE network_id = $1 ORDER BY organization_id
 """  # noqa: S608
 
-# $1 network, $2 after, $3 viewer, $4 limit, $5 now, $6 operation, $7 request id
+# $1 network, $2 after, $3 viewer, $4 limit (one more than the page shows), $5 now,
+# $6 operation, $7 request id, $8 the scopes whose data a membership shows. A record is written
+# for exactly the members the page shows (the extra row only tells that a next page exists),
+# naming only the scopes shown.
 _MEMBERSHIPS_FOR_VIEWER = f"""
 WITH page AS (
     SELECT {", ".join("ms." + c.strip() for c in MEMBERSHIP_COLUMNS.split(","))},
-           mb.display_name AS member_display_name, mb.erased_at AS member_erased_at
+           mb.display_name AS member_display_name, mb.erased_at AS member_erased_at,
+           row_number() OVER (ORDER BY ms.id) AS place
     FROM network_memberships ms JOIN members mb ON mb.id = ms.member_id
     WHERE ms.network_id = $1 AND ms.id > $2
     ORDER BY ms.id LIMIT $4
@@ -129,7 +145,8 @@ WITH page AS (
         SELECT array_agg(DISTINCT c.id) AS consent_ids, array_agg(DISTINCT s) AS scopes
         FROM consents c CROSS JOIN LATERAL unnest(c.scopes) AS s
         WHERE c.member_id = page.member_id AND c.recipient_organization_id = $3
-          AND page.member_organization_id <> $3 AND {CONSENT_IN_FORCE.format(now="$5")}
+          AND page.member_organization_id <> $3 AND c.scopes && $8::text[]
+          AND s = ANY($8::text[]) AND {CONSENT_IN_FORCE.format(now="$5")}
     ) g ON true
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
@@ -137,10 +154,7 @@ WITH page AS (
     SELECT member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5
     FROM seen
     WHERE member_organization_id <> $3 AND cardinality(consent_ids) > 0
-      AND member_erased_at IS NULL
-      AND (scopes && ARRAY['profile', 'networks']::text[])
-    ORDER BY id
-    LIMIT $4 - 1  -- the extra row only tells that a next page exists: it is not shown
+      AND member_erased_at IS NULL AND place < $4
 )
 SELECT * FROM seen ORDER BY id
 """  # noqa: S608
@@ -184,6 +198,7 @@ class PostgresFederationQueries:
             viewing.now,
             viewing.operation,
             viewing.request_id,
+            sorted(MEMBER_READ_SCOPES),
         )
         if row is None:
             return None
@@ -312,6 +327,7 @@ class PostgresFederationQueries:
             viewing.now,
             viewing.operation,
             viewing.request_id,
+            sorted(MEMBERSHIP_READ_SCOPES),
         )
         seen = [
             SeenMembership(

@@ -1,0 +1,175 @@
+"""The accounting of disclosures is exact: each record names the scopes of the data the read
+returned (not every scope of the consent), exactly the members a page shows are recorded, once,
+and the accounting outlives the member's erasure, which ends the member's consents."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.integration.conftest import Org, create_member, make_org
+from tests.integration.test_every_endpoint import consent_body
+
+ALL_SCOPES = ["milestones", "networks", "pledges", "profile", "recovery"]
+
+
+@pytest.fixture
+def partner(client: httpx.Client, operator: dict[str, str]) -> Org:
+    return make_org(client, operator, kind="clinic")
+
+
+def grant(client: httpx.Client, home: Org, member_id: str, to: Org, scopes: list[str]) -> str:
+    response = client.post(
+        f"/v1/members/{member_id}/consents",
+        json=consent_body(to.id, scopes),
+        headers=home.headers,
+    )
+    assert response.status_code == 201, response.text
+    consent_id: str = response.json()["id"]
+    return consent_id
+
+
+def accounting(client: httpx.Client, home: Org, member_id: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        params: dict[str, Any] = {"limit": 100}
+        if cursor:
+            params["cursor"] = cursor
+        response = client.get(
+            f"/v1/members/{member_id}/disclosures", params=params, headers=home.headers
+        )
+        assert response.status_code == 200, response.text
+        found += response.json()["data"]
+        cursor = response.json()["next_cursor"]
+        if cursor is None:
+            return found
+
+
+def circle(client: httpx.Client, home: Org, focus_id: str, partner: Org) -> str:
+    network = client.post(
+        "/v1/networks",
+        json={"kind": "circle", "name": "Circle", "focus_member_id": focus_id},
+        headers=home.headers,
+    )
+    assert network.status_code == 201, network.text
+    network_id: str = network.json()["id"]
+    invited = client.post(
+        f"/v1/networks/{network_id}/organizations",
+        json={"organization_id": partner.id},
+        headers=home.headers,
+    )
+    assert invited.status_code == 201, invited.text
+    accepted = client.post(f"/v1/networks/{network_id}/invitation/accept", headers=partner.headers)
+    assert accepted.status_code == 200, accepted.text
+    return network_id
+
+
+def test_each_cross_organization_read_records_only_the_scopes_it_returned(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    today = datetime.now(UTC).date().isoformat()
+    start = (datetime.now(UTC).date() - timedelta(days=40)).isoformat()
+    member = create_member(client, org, timezone="UTC", recovery_started_on=start)
+    member_id = member["id"]
+    network_id = circle(client, org, member_id, partner)
+    pledge = client.post(
+        f"/v1/members/{member_id}/pledges",
+        json={"text": "No use today", "cadence": "daily", "starts_on": today},
+        headers=org.headers,
+    )
+    assert pledge.status_code == 201, pledge.text
+    consent_id = grant(client, org, member_id, partner, ALL_SCOPES)
+    reads = {
+        "getMember": (f"/v1/members/{member_id}", ["profile", "recovery"]),
+        "listNetworkMemberships": (
+            f"/v1/networks/{network_id}/memberships",
+            ["networks", "profile"],
+        ),
+        "getRecovery": (f"/v1/members/{member_id}/recovery", ["recovery"]),
+        "getMilestones": (f"/v1/members/{member_id}/milestones", ["milestones"]),
+        "listMemberPledges": (f"/v1/members/{member_id}/pledges", ["pledges"]),
+    }
+    for operation, (path, scopes) in reads.items():
+        before = len(accounting(client, org, member_id))
+        response = client.get(path, headers=partner.headers)
+        assert response.status_code == 200, (operation, response.text)
+        added = accounting(client, org, member_id)[before:]
+        assert [(d["operation"], d["scopes"], d["consent_ids"]) for d in added] == [
+            (operation, scopes, [consent_id])
+        ], operation
+
+
+def test_a_consent_without_the_scopes_a_read_shows_reveals_nothing_there(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org, recovery_started_on="2026-01-01")
+    network_id = circle(client, org, member["id"], partner)
+    grant(client, org, member["id"], partner, ["milestones"])
+    assert client.get(f"/v1/members/{member['id']}", headers=partner.headers).status_code == 404
+    listed = client.get(f"/v1/networks/{network_id}/memberships", headers=partner.headers)
+    assert [m["member"] for m in listed.json()["data"]] == [None]
+    assert [d["operation"] for d in accounting(client, org, member["id"])] == []
+
+
+def test_a_page_of_memberships_records_exactly_the_members_it_shows(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    focus = create_member(client, partner)  # the partner's own member: never a disclosure
+    network_id = circle(client, partner, focus["id"], org)
+    shown = [create_member(client, org, display_name=f"X{i}") for i in (2, 3)]
+    for member in shown:
+        grant(client, org, member["id"], partner, ["profile", "networks"])
+        added = client.post(
+            f"/v1/networks/{network_id}/memberships",
+            json={"member_id": member["id"], "role": "peer_supporter"},
+            headers=org.headers,
+        )
+        assert added.status_code == 201, added.text
+    url = f"/v1/networks/{network_id}/memberships"
+    first = client.get(url, params={"limit": 2}, headers=partner.headers).json()
+    page_one = [m["member"]["id"] for m in first["data"]]
+    assert page_one[0] == focus["id"]
+    assert len(page_one) == 2
+    second = client.get(
+        url, params={"limit": 2, "cursor": first["next_cursor"]}, headers=partner.headers
+    ).json()
+    page_two = [m["member"]["id"] for m in second["data"]]
+    assert sorted(page_one[1:] + page_two) == sorted(m["id"] for m in shown)
+    for member in shown:
+        records = [
+            d
+            for d in accounting(client, org, member["id"])
+            if d["operation"] == "listNetworkMemberships"
+        ]
+        assert len(records) == 1, (member["display_name"], records)
+
+
+def test_erasure_ends_the_consents_and_keeps_the_accounting(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    consent_id = grant(client, org, member["id"], partner, ["profile"])
+    assert client.get(f"/v1/members/{member['id']}", headers=partner.headers).status_code == 200
+    erased = client.delete(f"/v1/members/{member['id']}", headers=org.headers)
+    assert erased.status_code == 204
+    # The accounting is the member's record of who saw what: still readable at home.
+    records = accounting(client, org, member["id"])
+    assert [(d["operation"], d["recipient_organization_id"]) for d in records] == [
+        ("getMember", partner.id)
+    ]
+    consent = client.get(f"/v1/consents/{consent_id}", headers=org.headers).json()
+    assert consent["status"] == "expired"
+    expired = client.get(
+        "/v1/events", params={"types": "consent.expired"}, headers=partner.headers
+    ).json()["data"]
+    assert [(e["data"]["consent_id"], e["data"]["reason"]) for e in expired] == [
+        (consent_id, "member_erased")
+    ]
+    # The partner now knows the member as any stranger does: not at all.
+    after = client.get(f"/v1/members/{member['id']}", headers=partner.headers)
+    assert after.status_code == 404, after.text
+    assert len(accounting(client, org, member["id"])) == 1
