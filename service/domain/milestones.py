@@ -155,8 +155,11 @@ def next_milestone(
     timezone: str,
     after: datetime,
     started_time: time | None = None,
+    *,
+    skipping: frozenset[str] = frozenset(),
 ) -> Reached | None:
-    """The first rung due after `after`, or None if the ladder has no more."""
+    """The first rung due after `after` whose key is not in `skipping`, or None if the ladder
+    has no more."""
     candidates = [
         Reached(
             rung=r,
@@ -168,9 +171,9 @@ def next_milestone(
     for rung in _repeats(ladder):
         when = due_at(rung, started_on, timezone, started_time)
         candidates.append(Reached(rung=rung, period_started_on=started_on, due_at=when))
-        if when > after:
+        if when > after and rung.key not in skipping:
             break
-    upcoming = [c for c in candidates if c.due_at > after]
+    upcoming = [c for c in candidates if c.due_at > after and c.rung.key not in skipping]
     return min(upcoming, key=lambda c: c.due_at) if upcoming else None
 
 

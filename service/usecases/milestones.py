@@ -65,6 +65,27 @@ def compute_reached(
     return sorted(found.values(), key=lambda r: (r.due_at, r.rung.key))
 
 
+def upcoming(
+    ladder: Ladder, member: Member, reached: list[Reached], now: datetime
+) -> Reached | None:
+    """The current period's next milestone: never one already reached (a milestone announced
+    before a move west is due again by the new zone's clock, and stays reached), and always
+    later than every milestone reached in the period."""
+    if member.recovery_started_on is None or member.timezone is None:
+        return None
+    current = [r for r in reached if r.period_started_on == member.recovery_started_on]
+    after = max([now, *(r.due_at for r in current)])
+    skipped = frozenset(r.rung.key for r in current)
+    return rules.next_milestone(
+        ladder,
+        member.recovery_started_on,
+        member.timezone,
+        after,
+        member.recovery_started_time,
+        skipping=skipped,
+    )
+
+
 def _rung_from_key(key: str) -> rules.Rung | None:
     units = {"h": rules.Unit.HOURS, "d": rules.Unit.DAYS, "m": rules.Unit.MONTHS}
     if len(key) < 2 or key[-1] not in units or not key[:-1].isdigit():
@@ -151,17 +172,7 @@ async def view_milestones(
     if not access.home and DataScope.RECOVERY not in access.scopes:
         periods = []
     reached = compute_reached(ladder, member, periods, announced, viewing.now)
-    following = (
-        None
-        if member.recovery_started_on is None
-        else rules.next_milestone(
-            ladder,
-            member.recovery_started_on,
-            member.timezone,
-            viewing.now,
-            member.recovery_started_time,
-        )
-    )
+    following = upcoming(ladder, member, reached, viewing.now)
     return MilestonesSeen(
         member=member, access=access, reached=reached, next=following, custom=custom, cheers=cheers
     )

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import calendar
 from datetime import UTC, date, datetime, time, timedelta
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.domain.errors import InvalidField
+from service.domain.members import NewMember, register_member
 from service.domain.milestones import (
     DEFAULT_LADDER,
     Ladder,
@@ -23,6 +26,13 @@ from service.domain.milestones import (
     validate_ladder,
 )
 
+MEMBER = register_member(
+    NewMember(display_name="Sam", timezone="UTC"),
+    member_id=UUID(int=7),
+    organization_id=UUID(int=1),
+    now=datetime(2018, 1, 1, tzinfo=UTC),
+)
+
 ZONES = [
     "UTC",
     "America/New_York",
@@ -31,6 +41,7 @@ ZONES = [
     "Pacific/Pago_Pago",
     "Australia/Lord_Howe",
     "Asia/Kolkata",
+    "America/Los_Angeles",
 ]
 
 
@@ -149,3 +160,70 @@ def test_24_hours_count_from_the_start_time_when_known() -> None:
     # Day and month rungs stay on local dates whatever the start time.
     week = due_at(Rung(unit=Unit.DAYS, amount=7), date(2026, 3, 7), "America/New_York", time(22))
     assert week.astimezone(ZoneInfo("America/New_York")).date() == date(2026, 3, 14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    start=st.dates(min_value=date(2018, 1, 1), max_value=date(2026, 6, 1)),
+    first_zone=st.sampled_from(ZONES),
+    second_zone=st.sampled_from(ZONES),
+    swept_after=st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=2000)),
+    viewed_after=st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=3)),
+    ladder=st.sampled_from(
+        [
+            DEFAULT_LADDER,
+            Ladder(rungs=(Rung(unit=Unit.HOURS, amount=24), Rung(unit=Unit.DAYS, amount=1))),
+            Ladder(rungs=(Rung(unit=Unit.MONTHS, amount=1),), then_every_months=1),
+        ]
+    ),
+)
+def test_next_is_never_reached_and_always_later_after_a_move(
+    start: date,
+    first_zone: str,
+    second_zone: str,
+    swept_after: timedelta,
+    viewed_after: timedelta,
+    ladder: Ladder,
+) -> None:
+    """A sweep announces in one zone; the member moves; a read later never offers an
+    announced milestone as next, and next is later than every reached one of the period."""
+    from service.usecases.milestones import compute_reached, upcoming
+
+    started = datetime.combine(start, time(0), ZoneInfo(first_zone))
+    swept = started + swept_after
+    announced = [
+        (item.period_started_on, item.rung.key, item.due_at)
+        for item in reached(ladder, start, first_zone, swept)
+    ]
+    member = msgspec.structs.replace(
+        MEMBER, timezone=second_zone, recovery_started_on=start, recovery_started_time=None
+    )
+    now = swept + viewed_after
+    seen = compute_reached(ladder, member, [], announced, now)
+    following = upcoming(ladder, member, seen, now)
+    assert {key for _, key, _ in announced} <= {r.rung.key for r in seen}
+    if following is not None:
+        assert following.rung.key not in {r.rung.key for r in seen}
+        assert all(following.due_at > r.due_at for r in seen)
+        assert following.due_at > now
+
+
+def test_the_kolkata_to_los_angeles_move_from_outside() -> None:
+    """Found from outside: the 30-day milestone, announced in Kolkata, came back as next."""
+    from service.usecases.milestones import compute_reached, upcoming
+
+    start = date(2026, 10, 1)
+    swept = datetime(2026, 10, 30, 20, 0, tzinfo=UTC)  # 31 Oct 01:30 in Kolkata
+    announced = [
+        (i.period_started_on, i.rung.key, i.due_at)
+        for i in reached(DEFAULT_LADDER, start, "Asia/Kolkata", swept)
+    ]
+    assert "30d" in {key for _, key, _ in announced}
+    member = msgspec.structs.replace(
+        MEMBER, timezone="America/Los_Angeles", recovery_started_on=start
+    )
+    seen = compute_reached(DEFAULT_LADDER, member, [], announced, swept)
+    following = upcoming(DEFAULT_LADDER, member, seen, swept)
+    assert "30d" in {r.rung.key for r in seen}
+    assert following is not None
+    assert following.rung.key == "60d"
