@@ -161,8 +161,9 @@ class MilestoneRepository(Protocol):
         not announced before."""
         ...
 
-    async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:
-        """When to look at the member again (None: never, the ladder is finished)."""
+    async def schedule(self, member: Member, next_at: datetime | None) -> None:
+        """When to look at the member again (None: never, the ladder is finished), as the
+        member is now: a later change to the member makes it due again."""
         ...
 
     async def ladder(self, organization_id: UUID) -> Ladder:

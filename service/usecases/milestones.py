@@ -148,7 +148,7 @@ async def announce_due_milestones(
                 now,
                 member.recovery_started_time,
             )
-            await uow.milestones.schedule(member.id, following.due_at if following else None)
+            await uow.milestones.schedule(member, following.due_at if following else None)
         await uow.commit()
     return len(due)
 

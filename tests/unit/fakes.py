@@ -285,8 +285,8 @@ class FakeMilestones:
                 new.add(rung_key)
         return new
 
-    async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:
-        self._staged.schedule[member_id] = next_at
+    async def schedule(self, member: Member, next_at: datetime | None) -> None:
+        self._staged.schedule[member.id] = next_at
 
     async def ladder(self, organization_id: UUID) -> Ladder:
         return self._staged.ladders.get(organization_id, DEFAULT_LADDER)

@@ -42,7 +42,7 @@ IdempotencyKey = Annotated[
 ]
 
 # One entity-tag, strong or weak (RFC 9110 §8.8.3), and a list of them or `*`.
-_ENTITY_TAG = r'(?:W/)?"[\x21\x23-\x7e]*"'
+_ENTITY_TAG = r'(?:W/)?"[\x21\x23-\x7e\x80-\xff]*"'
 IF_MATCH_PATTERN = rf"^\s*(?:\*|{_ENTITY_TAG}(?:\s*,\s*{_ENTITY_TAG})*)\s*$"
 
 IfMatch = Annotated[
@@ -67,7 +67,7 @@ class Created(msgspec.Struct, Generic[T], frozen=True, kw_only=True):
     replay_body: msgspec.Struct | None = None
 
 
-_TAGS = re.compile(r'\s*(W/)?"([\x21\x23-\x7e]*)"\s*(?:,|$)')
+_TAGS = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*(?:,|$)')
 _OUR_VERSION = re.compile(r"[0-9]{1,10}", re.ASCII)
 
 

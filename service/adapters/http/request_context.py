@@ -50,7 +50,7 @@ def _incoming(scope: Scope) -> tuple[str, bytes | None]:
     return request_id or f"{_PREFIX}{next(_counter):016x}", if_none_match
 
 
-_OPAQUE_TAG = re.compile(rb'\s*(?:W/)?("[\x21\x23-\x7e]*")\s*(?:,|$)')
+_OPAQUE_TAG = re.compile(rb'\s*(?:W/)?("[\x21\x23-\x7e\x80-\xff]*")\s*(?:,|$)')
 
 
 def not_modified(if_none_match: bytes, etag: bytes) -> bool:

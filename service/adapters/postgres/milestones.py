@@ -13,12 +13,15 @@ from service.adapters.postgres.session import Session
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
 
+# Members never scheduled, changed since their schedule was computed, or due. The member row
+# is locked (so that two workers never take the same member) and never written.
 _DUE = f"""
 SELECT {", ".join("m." + c.strip() for c in MEMBER_COLUMNS.split(","))}, o.milestone_ladder
 FROM members m JOIN organizations o ON o.id = m.organization_id
+LEFT JOIN milestone_schedule s ON s.member_id = m.id
 WHERE m.recovery_started_on IS NOT NULL AND m.erased_at IS NULL
-  AND (m.next_milestone_at IS NULL OR m.next_milestone_at <= $1)
-ORDER BY m.next_milestone_at NULLS FIRST
+  AND (s.member_id IS NULL OR s.member_version <> m.version OR s.due_at <= $1)
+ORDER BY s.due_at NULLS FIRST
 LIMIT $2
 FOR UPDATE OF m SKIP LOCKED
 """  # noqa: S608
@@ -79,11 +82,14 @@ class PostgresMilestoneRepository:
         )
         return {r["rung_key"] for r in rows}
 
-    async def schedule(self, member_id: UUID, next_at: datetime | None) -> None:
+    async def schedule(self, member: Member, next_at: datetime | None) -> None:
         await self._connection.execute(
-            "UPDATE members SET next_milestone_at = coalesce($2, 'infinity'::timestamptz) "
-            "WHERE id = $1",
-            member_id,
+            "INSERT INTO milestone_schedule (member_id, member_version, due_at) "
+            "VALUES ($1, $2, coalesce($3, 'infinity'::timestamptz)) "
+            "ON CONFLICT (member_id) DO UPDATE SET "
+            "member_version = EXCLUDED.member_version, due_at = EXCLUDED.due_at",
+            member.id,
+            member.version,
             next_at,
         )
 
@@ -101,7 +107,8 @@ class PostgresMilestoneRepository:
         )
         # Every member's next milestone may have moved: let the sweep work it out again.
         await self._connection.execute(
-            "UPDATE members SET next_milestone_at = NULL WHERE organization_id = $1",
+            "DELETE FROM milestone_schedule WHERE member_id IN "
+            "(SELECT id FROM members WHERE organization_id = $1)",
             organization_id,
         )
 

@@ -39,8 +39,7 @@ _UPDATE_MEMBER = """
 UPDATE members SET
     display_name = $3, timezone = $4, external_ref = $5, recovery_started_on = $6,
     contact_email = $7, contact_phone = $8, version = $9, updated_at = $10, erased_at = $11,
-    recovery_started_time = $12,
-    next_milestone_at = NULL
+    recovery_started_time = $12
 WHERE id = $1 AND organization_id = $2
 """
 
