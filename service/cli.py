@@ -133,7 +133,7 @@ async def _create_operator_key(dsn: str, name: str) -> str:
     return (
         f"operator key id: {issued.key.id}\n"
         f"token:           {issued.token}\n"
-        "The token is shown once; it can create organizations and nothing else."
+        "The token is shown once; it can create organizations and read them, nothing else."
     )
 
 

@@ -113,6 +113,10 @@ class ConsentTerms(msgspec.Struct, frozen=True, kw_only=True):
     recorded_by: str | None = None
 
 
+# The longest a dated consent may run: a consent is a specific permission, renewed by a new one.
+MAX_CONSENT_TERM = timedelta(days=3653)
+
+
 def expiry_instant(expires_on: date, timezone: str) -> datetime:
     """A consent that expires on a date holds through that whole local day."""
     return local_midnight(expires_on + timedelta(days=1), timezone)
@@ -144,6 +148,10 @@ def grant_consent(
         raise InvalidField("expires_on", "Give an expiry: a date (expires_on) or an end_event.")
     expires_at = None
     if terms.expires_on is not None:
+        if terms.expires_on > now.date() + MAX_CONSENT_TERM:
+            raise InvalidField(
+                "expires_on", "A consent expires within ten years; record a new one to go on."
+            )
         expires_at = expiry_instant(terms.expires_on, member_timezone)
         if expires_at <= now:
             raise InvalidField("expires_on", "The expiry date has already passed.")
@@ -262,8 +270,10 @@ class Disclosure(msgspec.Struct, frozen=True, kw_only=True):
     consent_ids: tuple[UUID, ...]
     scopes: frozenset[DataScope]
     operation: str
+    # The service's own id of the request; the id the caller sent (X-Request-ID), if any, apart.
     request_id: str
     disclosed_at: datetime
+    client_request_id: str | None = None
 
 
 class Viewing(msgspec.Struct, frozen=True, kw_only=True):
@@ -273,6 +283,7 @@ class Viewing(msgspec.Struct, frozen=True, kw_only=True):
     now: datetime
     request_id: str
     operation: str
+    client_request_id: str | None = None
 
 
 def visible_member(member: Member, access: Access) -> Member:

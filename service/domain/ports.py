@@ -321,6 +321,10 @@ class WebhookEndpointRepository(Protocol):
         not)."""
         ...
 
+    async def had_delivery(self, endpoint_id: UUID, event_id: UUID) -> bool:
+        """Whether the endpoint ever had a delivery of the event."""
+        ...
+
     async def redeliver(
         self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
     ) -> bool:

@@ -98,7 +98,7 @@ async def get_organization(caller: Caller, organization_id: UUID, uow: UnitOfWor
 async def create_operator_key(
     name: str, uow: UnitOfWork, clock: Clock, ids: IdSource, tokens: TokenSource
 ) -> IssuedKey:
-    """A platform operator key: it can create organizations and nothing else."""
+    """A platform operator key: it creates organizations and reads them, nothing else."""
     return await _issue_key(None, name, frozenset(), uow, clock, ids, tokens)
 
 
@@ -125,8 +125,9 @@ async def list_api_keys(caller: Caller, page: PageRequest, queries: ApiKeyQuerie
 async def revoke_api_key(
     caller: Caller, key_id: UUID, uow: UnitOfWork, clock: Clock, ids: IdSource
 ) -> ApiKey:
-    """Revoke one of the caller organization's keys. Other workers stop accepting it once their
-    key cache entry expires (see Settings.key_cache_ttl_seconds)."""
+    """Revoke one of the caller organization's keys, if the caller holds every scope it has.
+    Other workers stop accepting it once their key cache entry expires (see
+    Settings.key_cache_ttl_seconds)."""
     organization_id = caller.require(Scope.KEYS_MANAGE)
     if key_id == caller.key_id:
         raise CannotRevokeOwnKey(
@@ -137,6 +138,9 @@ async def revoke_api_key(
         key = await uow.api_keys.get(organization_id, key_id)
         if key is None:
             raise NotFound("api key", key_id)
+        # A key manages only keys it could have made: one with fewer scopes cannot cut off
+        # a key that holds more (a keys:manage-only key revoking the full-scope key).
+        check_grantable(caller.scopes, key.scopes)
         if key.revoked_at is None:
             await uow.api_keys.revoke(organization_id, key_id, now)
             key = msgspec.structs.replace(key, revoked_at=now)

@@ -186,6 +186,10 @@ async def redeliver(
     now = clock.now()
     async with uow:
         await _locked(uow, organization_id, endpoint_id)
+        # First whether this endpoint ever had it: any other event id is unknown here, so that
+        # another organization's event tells nothing of its existence.
+        if not await uow.webhooks.had_delivery(endpoint_id, event_id):
+            raise NotFound("delivery of event", event_id)
         if not await uow.webhooks.may_still_see(organization_id, event_id, now):
             raise Conflict(
                 "consent-not-in-force",

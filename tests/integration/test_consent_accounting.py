@@ -173,3 +173,38 @@ def test_erasure_ends_the_consents_and_keeps_the_accounting(
     after = client.get(f"/v1/members/{member['id']}", headers=partner.headers)
     assert after.status_code == 404, after.text
     assert len(accounting(client, org, member["id"])) == 1
+
+
+@pytest.mark.parametrize("expires_on", ["9999-12-31", "2999-01-01"])
+def test_an_expiry_beyond_ten_years_is_a_422_not_a_500(
+    client: httpx.Client, org: Org, partner: Org, expires_on: str
+) -> None:
+    member = create_member(client, org)
+    response = client.post(
+        f"/v1/members/{member['id']}/consents",
+        json={**consent_body(partner.id), "expires_on": expires_on},
+        headers=org.headers,
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == "expires_on"
+
+
+def test_the_accounting_keeps_the_callers_request_id_apart_from_ours(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    """Found from outside: `X-Request-ID: P-internal-audit-approved` was stored as-is as the
+    request id of another organization's accounting."""
+    member = create_member(client, org)
+    grant(client, org, member["id"], partner, ["profile"])
+    read = client.get(
+        f"/v1/members/{member['id']}",
+        headers={**partner.headers, "X-Request-ID": "P-internal-audit-approved"},
+    )
+    assert read.status_code == 200
+    [record] = accounting(client, org, member["id"])
+    assert record["client_request_id"] == "P-internal-audit-approved"
+    assert record["request_id"] != "P-internal-audit-approved"
+    assert len(record["request_id"]) == 32
+    plain = client.get(f"/v1/members/{member['id']}", headers=partner.headers)
+    assert plain.status_code == 200
+    assert accounting(client, org, member["id"])[-1]["client_request_id"] is None

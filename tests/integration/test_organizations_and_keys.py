@@ -157,3 +157,29 @@ def test_a_key_can_be_read_back_with_its_etag(
     assert listed[key.key_id]["version"] == 2
     organization = client.get(f"/v1/organizations/{org.id}", headers=org.headers)
     assert organization.headers["etag"] == '"1"'
+
+
+def test_a_key_cannot_revoke_a_key_with_scopes_it_lacks(
+    client: httpx.Client, org: Org, db: Db
+) -> None:
+    """Found from outside: a keys:manage-only key revoked the organization's full-scope key."""
+    manager = make_key(client, org, ["keys:manage"])
+    before = db.snapshot()
+    refused = client.delete(f"/v1/api-keys/{org.key_id}", headers=manager.headers)
+    assert refused.status_code == 403, refused.text
+    assert refused.json()["type"].endswith("/missing-scope")
+    assert db.snapshot() == before
+    assert client.get("/v1/members", headers=org.headers).status_code == 200
+    # What it could have made itself, it may revoke; the full-scope key may revoke it.
+    peer = make_key(client, org, ["keys:manage"])
+    assert client.delete(f"/v1/api-keys/{peer.key_id}", headers=manager.headers).status_code == 204
+    assert client.delete(f"/v1/api-keys/{manager.key_id}", headers=org.headers).status_code == 204
+
+
+def test_the_operator_key_creates_and_reads_organizations_and_nothing_else(
+    client: httpx.Client, operator: dict[str, str]
+) -> None:
+    made = make_org(client, operator)
+    assert client.get(f"/v1/organizations/{made.id}", headers=operator).status_code == 200
+    for path in ("/v1/members", "/v1/api-keys", "/v1/events", "/v1/networks", "/v1/referrals"):
+        assert client.get(path, headers=operator).status_code == 403, path

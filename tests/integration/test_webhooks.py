@@ -13,6 +13,7 @@ import httpx
 import pytest
 import standardwebhooks
 
+from service.adapters.http.schemas import encode_cursor
 from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member, make_org
 from tests.integration.test_referrals import feed, wait_until
 from tests.support.database import fresh_database
@@ -202,7 +203,7 @@ def test_a_rotated_secret_keeps_the_old_one_valid_for_a_while(
         remove(client, org, endpoint_id)
 
 
-def test_a_partner_can_redeliver_an_event(client: httpx.Client, org: Org) -> None:
+def test_a_partner_can_redeliver_an_event(client: httpx.Client, org: Org, other_org: Org) -> None:
     with webhook_receiver() as receiver:
         endpoint_id, _ = register(client, org, receiver.url)
         create_member(client, org)
@@ -225,6 +226,27 @@ def test_a_partner_can_redeliver_an_event(client: httpx.Client, org: Org) -> Non
             headers=org.headers,
         )
         assert never_sent.status_code == 404
+        # Another organization's event is as unknown here as a random id: no 409 telling that
+        # it exists.
+        create_member(client, other_org)
+        theirs = client.get(
+            "/v1/events", params={"types": "member.created"}, headers=other_org.headers
+        ).json()["data"][-1]["id"]
+        foreign = client.post(
+            f"/v1/webhook-endpoints/{endpoint_id}/redeliveries",
+            json={"event_id": theirs},
+            headers=org.headers,
+        )
+        assert foreign.status_code == 404, foreign.text
+        assert foreign.json()["type"] == never_sent.json()["type"]
+        # A forged cursor past any sequence number is an empty page, not a 500.
+        forged = client.get(
+            f"/v1/webhook-endpoints/{endpoint_id}/deliveries",
+            params={"cursor": encode_cursor(uuid.UUID(int=2**128 - 1))},
+            headers=org.headers,
+        )
+        assert forged.status_code == 200, forged.text
+        assert len(forged.json()["data"]) == 2
         remove(client, org, endpoint_id)
 
 

@@ -291,7 +291,10 @@ class DisclosureView(msgspec.Struct, kw_only=True):
     consent_ids: list[UUID]
     scopes: list[DataScope]
     operation: str
+    # This service's id of the request that disclosed (quote it to us).
     request_id: str
+    # What the recipient sent as X-Request-ID, as it sent it: the caller's word, not ours.
+    client_request_id: str | None
     disclosed_at: datetime
 
     @classmethod
@@ -304,6 +307,7 @@ class DisclosureView(msgspec.Struct, kw_only=True):
             scopes=sorted(d.scopes),
             operation=d.operation,
             request_id=d.request_id,
+            client_request_id=d.client_request_id,
             disclosed_at=d.disclosed_at,
         )
 

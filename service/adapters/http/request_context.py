@@ -21,7 +21,12 @@ Receive: TypeAlias = Callable[[], Awaitable[Message]]
 Send: TypeAlias = Callable[[Message], Awaitable[None]]
 ASGIApp: TypeAlias = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+# The service's own id of the request being served, and the one the caller sent, if any (echoed
+# back, logged, and kept apart in the accounting of disclosures: it is the caller's word).
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+client_request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "client_request_id", default=None
+)
 access_logger = logging.getLogger("service.access")
 
 # Metric labels take these methods as they are, any other as "other": a client cannot make
@@ -36,18 +41,18 @@ _PREFIX = secrets.token_hex(8)
 _counter = itertools.count(1)
 
 
-def _incoming(scope: Scope) -> tuple[str, bytes | None]:
-    """The request id to use, and If-None-Match on a GET or HEAD (else None)."""
-    request_id: str | None = None
+def _incoming(scope: Scope) -> tuple[str | None, bytes | None]:
+    """The caller's X-Request-ID if it is well formed, and If-None-Match on a GET or HEAD."""
+    client_id: str | None = None
     if_none_match: bytes | None = None
     conditional = scope["method"] in ("GET", "HEAD")
     for name, value in scope.get("headers", ()):
         if name == b"x-request-id":
-            if request_id is None and _VALID_REQUEST_ID.match(value):
-                request_id = str(value.decode())
+            if client_id is None and _VALID_REQUEST_ID.match(value):
+                client_id = str(value.decode())
         elif conditional and name == b"if-none-match":
             if_none_match = value
-    return request_id or f"{_PREFIX}{next(_counter):016x}", if_none_match
+    return client_id, if_none_match
 
 
 _OPAQUE_TAG = re.compile(rb'\s*(?:W/)?("[\x21\x23-\x7e\x80-\xff]*")\s*(?:,|$)')
@@ -82,8 +87,11 @@ def with_request_context(
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
-        request_id, if_none_match = _incoming(scope)
+        client_id, if_none_match = _incoming(scope)
+        request_id = f"{_PREFIX}{next(_counter):016x}"
         token = request_id_var.set(request_id)
+        client_token = client_request_id_var.set(client_id)
+        echoed = (client_id or request_id).encode()
         started = time.perf_counter()
         status = 500
         unchanged = False
@@ -92,7 +100,7 @@ def with_request_context(
             nonlocal status, unchanged
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = [*message.get("headers", ()), (b"x-request-id", request_id.encode())]
+                headers = [*message.get("headers", ()), (b"x-request-id", echoed)]
                 if if_none_match is not None and status == 200:
                     etag = next((v for k, v in headers if k.lower() == b"etag"), None)
                     if etag is not None and not_modified(if_none_match, etag):
@@ -129,13 +137,17 @@ def with_request_context(
                     "request",
                     extra={
                         "request_id": request_id,
+                        "client_request_id": client_id,
                         "method": scope["method"],
-                        "path": scope["path"],
+                        # The route's template, never the raw path: paths carry ids and dates
+                        # (a cheer's path holds a recovery date next to a member id).
+                        "route": scope.get("path_template") or "unmatched",
                         "status": status,
                         "duration_ms": round(elapsed * 1000, 2),
                         "organization_id": str(caller.organization_id) if caller else None,
                     },
                 )
             request_id_var.reset(token)
+            client_request_id_var.reset(client_token)
 
     return request_context

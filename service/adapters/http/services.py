@@ -10,7 +10,7 @@ from litestar.connection import ASGIConnection
 
 from service.adapters.http.auth import KeyCache, make_authentication
 from service.adapters.http.rate_limit import RateLimiter
-from service.adapters.http.request_context import request_id_var
+from service.adapters.http.request_context import client_request_id_var, request_id_var
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
@@ -84,6 +84,7 @@ class Services:
             now=self.clock.now(),
             request_id=request_id_var.get(),
             operation=operation,
+            client_request_id=client_request_id_var.get(),
         )
 
 

@@ -107,10 +107,10 @@ WITH shown AS (
     GROUP BY m.id, m.organization_id
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at)
+                             scopes, operation, request_id, disclosed_at, client_request_id)
     SELECT o.member_id, o.organization_id, $1,
            {consents_in_force("o.member_id", "$1", "$8", "c.scopes && o.scopes")},
-           o.scopes, $10, $9, $8
+           o.scopes, $10, $9, $8, $11
     FROM about_others o
 )
 SELECT s.txid, s.position, s.id, s.type, s.organization_id, s.subject_type, s.subject_id,
@@ -191,5 +191,6 @@ class PostgresEventFeed:
             viewing.now,
             viewing.request_id,
             viewing.operation,
+            viewing.client_request_id,
         )
         return [feed_event_from_row(r) for r in rows]

@@ -66,8 +66,9 @@ WITH target AS (
     WHERE s = ANY($6::text[])
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at)
-    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3
+                             scopes, operation, request_id, disclosed_at,
+                             client_request_id)
+    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3, $7
     FROM target t, grants g
     WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
 )
@@ -88,8 +89,9 @@ WITH target AS (
          AND {CONSENT_IN_FORCE.format(now="$3")}
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at)
-    SELECT t.id, t.organization_id, $2, g.consent_ids, ARRAY[$6]::text[], $4, $5, $3
+                             scopes, operation, request_id, disclosed_at,
+                             client_request_id)
+    SELECT t.id, t.organization_id, $2, g.consent_ids, ARRAY[$6]::text[], $4, $5, $3, $7
     FROM target t, grants g
     WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
 )
@@ -150,8 +152,9 @@ WITH page AS (
     ) g ON true
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at)
-    SELECT member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5
+                             scopes, operation, request_id, disclosed_at,
+                             client_request_id)
+    SELECT member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5, $9
     FROM seen
     WHERE member_organization_id <> $3 AND cardinality(consent_ids) > 0
       AND member_erased_at IS NULL AND place < $4
@@ -171,7 +174,7 @@ WHERE id = $1 AND (organization_id = $2 OR recipient_organization_id = $2)
 
 _DISCLOSURES = """
 SELECT id, position, member_id, recipient_organization_id, consent_ids, scopes, operation,
-       request_id, disclosed_at
+       request_id, client_request_id, disclosed_at
 FROM disclosures
 WHERE member_id = $1 AND organization_id = $2 AND position > $3
   AND ($5::timestamptz IS NULL OR disclosed_at >= $5)
@@ -199,6 +202,7 @@ class PostgresFederationQueries:
             viewing.operation,
             viewing.request_id,
             sorted(MEMBER_READ_SCOPES),
+            viewing.client_request_id,
         )
         if row is None:
             return None
@@ -290,6 +294,7 @@ class PostgresFederationQueries:
             viewing.operation,
             viewing.request_id,
             scope.value,
+            viewing.client_request_id,
         )
         if row is None:
             return None
@@ -328,6 +333,7 @@ class PostgresFederationQueries:
             viewing.operation,
             viewing.request_id,
             sorted(MEMBERSHIP_READ_SCOPES),
+            viewing.client_request_id,
         )
         seen = [
             SeenMembership(
@@ -379,6 +385,7 @@ class PostgresFederationQueries:
                 scopes=frozenset(DataScope(s) for s in r["scopes"]),
                 operation=r["operation"],
                 request_id=r["request_id"],
+                client_request_id=r["client_request_id"],
                 disclosed_at=r["disclosed_at"],
             )
             for r in rows

@@ -165,6 +165,15 @@ class PostgresWebhookEndpointRepository:
         )
         return allowed is not False
 
+    async def had_delivery(self, endpoint_id: UUID, event_id: UUID) -> bool:
+        found = await self._connection.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM webhook_deliveries "
+            "WHERE endpoint_id = $1 AND event_id = $2)",
+            endpoint_id,
+            event_id,
+        )
+        return bool(found)
+
     async def redeliver(
         self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
     ) -> bool:
@@ -217,7 +226,8 @@ class PostgresWebhookQueries:
 
     async def deliveries(self, endpoint_id: UUID, page: PageRequest) -> Page[Delivery]:
         """Newest first; the cursor carries the last sequence number shown."""
-        before = _AFTER_ALL_SEQ if page.after is None else page.after.int
+        # A cursor this service did not hand out may name a sequence past any bigint.
+        before = _AFTER_ALL_SEQ if page.after is None else min(page.after.int, _AFTER_ALL_SEQ)
         rows = await self._pool.fetch(
             f"SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries d "  # noqa: S608
             "JOIN outbox_events e ON e.id = d.event_id "
