@@ -16,7 +16,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute("ALTER TABLE disclosures ADD COLUMN client_request_id text")
+    # Disclosure ids were v4; every other id is v7 (time-ordered), as the contract says.
+    op.execute("ALTER TABLE disclosures ALTER COLUMN id SET DEFAULT uuid_v7_at(clock_timestamp())")
 
 
 def downgrade() -> None:
+    op.execute("ALTER TABLE disclosures ALTER COLUMN id SET DEFAULT gen_random_uuid()")
     op.execute("ALTER TABLE disclosures DROP COLUMN client_request_id")

@@ -44,6 +44,14 @@ MEMBER_READ_SCOPES: frozenset[DataScope] = frozenset(s for s, f in FIELDS_BY_SCO
 # A membership shows who the member is (profile or networks), their name (profile) and the
 # dates of their memberships (networks).
 MEMBERSHIP_READ_SCOPES: frozenset[DataScope] = frozenset({DataScope.PROFILE, DataScope.NETWORKS})
+RECOVERY_READ_SCOPES: frozenset[DataScope] = frozenset({DataScope.RECOVERY})
+PLEDGES_READ_SCOPES: frozenset[DataScope] = frozenset({DataScope.PLEDGES})
+# Milestones show their labels and local dates under `milestones`; the period a milestone
+# belongs to (its start date, the restart history) only with `recovery`, and the instant it
+# was reached (which tells the member's UTC offset) only with `profile`.
+MILESTONES_READ_SCOPES: frozenset[DataScope] = frozenset(
+    {DataScope.MILESTONES, DataScope.RECOVERY, DataScope.PROFILE}
+)
 
 
 class SignatureMethod(enum.StrEnum):

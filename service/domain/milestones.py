@@ -202,3 +202,20 @@ class Cheer(msgspec.Struct, frozen=True, kw_only=True):
 def milestone_key(period_started_on: date, rung: Rung) -> str:
     """Stable id of an automatic milestone: the period it belongs to and its rung."""
     return f"{period_started_on.isoformat()}.{rung.key}"
+
+
+CURRENT_PERIOD = "current"
+
+
+def current_key(rung: Rung) -> str:
+    """A milestone of the current period, named without the period's start date: how a viewer
+    who may not see the recovery start knows it (`current.30d`)."""
+    return f"{CURRENT_PERIOD}.{rung.key}"
+
+
+def resolve_key(key: str, current_period_started_on: date | None) -> str:
+    """The stable key a viewer's key stands for (`current.<rung>` is the current period's)."""
+    period, _, rung = key.partition(".")
+    if period == CURRENT_PERIOD and current_period_started_on is not None and rung:
+        return f"{current_period_started_on.isoformat()}.{rung}"
+    return key

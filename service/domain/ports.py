@@ -8,6 +8,8 @@ from types import TracebackType
 from typing import Protocol, Self
 from uuid import UUID
 
+import msgspec
+
 from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing
 from service.domain.events import Event
 from service.domain.members import Member
@@ -119,6 +121,16 @@ class ConsentRepository(Protocol):
         self, member_id: UUID, recipient_organization_id: UUID, now: datetime
     ) -> list[tuple[UUID, frozenset[DataScope]]]:
         """The consents in force at `now` from the member to the recipient: ids and scopes."""
+        ...
+
+    async def record_disclosure(
+        self,
+        member: Member,
+        viewing: Viewing,
+        consent_ids: list[UUID],
+        scopes: frozenset[DataScope],
+    ) -> None:
+        """Account a disclosure made by a write (a cheer tells that a milestone exists)."""
         ...
 
     async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
@@ -431,6 +443,19 @@ class MemberQueries(Protocol):
         ...
 
 
+class MilestoneFacts(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything a milestones read is computed from, as one snapshot saw it. `periods` (the
+    restart history) is empty unless the viewer may see `recovery`."""
+
+    member: Member
+    access: Access
+    periods: list[ClosedPeriod]
+    ladder: Ladder
+    announced: list[tuple[date, str, datetime]]
+    custom: list[CustomMilestone]
+    cheers: list[Cheer]
+
+
 class FederationQueries(Protocol):
     """Reads across organizations. Each filters by what the viewer may see and, where data
     about a member leaves its home organization, records the disclosure in the same step."""
@@ -446,10 +471,11 @@ class FederationQueries(Protocol):
         force covering `recovery` (recorded as a disclosure); else None."""
         ...
 
-    async def milestones_for(
-        self, viewing: Viewing, member_id: UUID
-    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
-        """As recovery_for, for the `milestones` scope."""
+    async def milestones_for(self, viewing: Viewing, member_id: UUID) -> MilestoneFacts | None:
+        """What the member's milestones are computed from, for the home organization or a
+        consent in force covering `milestones` (recorded as a disclosure, with `recovery` and
+        `profile` when those are in force too: they decide what else shows). The check, the
+        record and the reads share one snapshot: a revocation cannot fall between them."""
         ...
 
     async def pledges_for(
@@ -457,11 +483,6 @@ class FederationQueries(Protocol):
     ) -> tuple[Member, Access, Page[tuple[Pledge, list[CheckIn]]]] | None:
         """One page of the member's pledges (in id order) with their check-ins, for the home
         organization or a consent in force covering `pledges` (recorded as a disclosure)."""
-        ...
-
-    async def custom_and_cheers(self, member_id: UUID) -> tuple[list[CustomMilestone], list[Cheer]]:
-        """The member's custom milestones and every cheer on its milestones (call after an
-        access check)."""
         ...
 
     async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:

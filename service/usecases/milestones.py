@@ -23,12 +23,26 @@ QUIET_BEFORE_RECORDING = timedelta(days=1)
 
 
 class MilestonesSeen(msgspec.Struct, frozen=True, kw_only=True):
+    """`shows_periods`: the viewer may see which recovery period a milestone belongs to (its
+    start date: the `recovery` scope); otherwise milestones of the current period only, keyed
+    `current.<rung>`. `shows_instants`: the viewer may see the instant a milestone was or will
+    be reached (it tells the member's UTC offset: the `profile` scope); otherwise the local
+    date only."""
+
     member: Member
     access: Access
     reached: list[Reached]
     next: Reached | None
     custom: list[CustomMilestone]
     cheers: list[Cheer]
+    shows_periods: bool
+    shows_instants: bool
+
+    def key_of(self, item: Reached) -> str:
+        """The milestone's key as this viewer knows it."""
+        if self.shows_periods:
+            return rules.milestone_key(item.period_started_on, item.rung)
+        return rules.current_key(item.rung)
 
 
 def compute_reached(
@@ -154,27 +168,31 @@ async def announce_due_milestones(
 
 
 async def view_milestones(
-    viewing: Viewing, member_id: UUID, uow: UnitOfWork, queries: FederationQueries
+    viewing: Viewing, member_id: UUID, queries: FederationQueries
 ) -> MilestonesSeen:
     """Reached milestones (with their period), the next one, custom ones and cheers. The home
-    organization, or a consent in force covering `milestones` (recorded as a disclosure)."""
-    seen = await queries.milestones_for(viewing, member_id)
-    if seen is None:
+    organization, or a consent in force covering `milestones` (recorded as a disclosure);
+    what else shows follows the other scopes in force (see MilestonesSeen)."""
+    facts = await queries.milestones_for(viewing, member_id)
+    if facts is None:
         raise NotFound("member", member_id)
-    member, access, periods = seen
+    member, access = facts.member, facts.access
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or viewing.now)
-    async with uow:
-        ladder = await uow.milestones.ladder(member.organization_id)
-        announced = await uow.milestones.announced_keys(member.id)
-    custom, cheers = await queries.custom_and_cheers(member.id)
-    # Closed periods are the restart history: the `recovery` scope's, not `milestones`'.
-    if not access.home and DataScope.RECOVERY not in access.scopes:
-        periods = []
-    reached = compute_reached(ladder, member, periods, announced, viewing.now)
-    following = upcoming(ladder, member, reached, viewing.now)
+    reached = compute_reached(facts.ladder, member, facts.periods, facts.announced, viewing.now)
+    shows_recovery = access.home or DataScope.RECOVERY in access.scopes
+    if not shows_recovery:
+        # Without `recovery`, the current period only (a closed period is restart history).
+        reached = [r for r in reached if r.period_started_on == member.recovery_started_on]
     return MilestonesSeen(
-        member=member, access=access, reached=reached, next=following, custom=custom, cheers=cheers
+        member=member,
+        access=access,
+        reached=reached,
+        next=upcoming(facts.ladder, member, reached, viewing.now),
+        custom=facts.custom,
+        cheers=facts.cheers,
+        shows_periods=shows_recovery,
+        shows_instants=access.home or DataScope.PROFILE in access.scopes,
     )
 
 
@@ -237,33 +255,41 @@ async def add_custom_milestone(
 
 
 class CheerMilestone(msgspec.Struct, frozen=True, kw_only=True):
-    organization_id: UUID
+    """`viewing`: the caller, as a cross-organization read names it (a cheer tells that the
+    milestone exists, so another organization's cheer is accounted like a read)."""
+
+    viewing: Viewing
     member_id: UUID
     milestone_key: str
     author_member_id: UUID
     message: str
 
+    @property
+    def organization_id(self) -> UUID:
+        return self.viewing.organization_id
+
 
 async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdSource) -> Cheer:
     """A network member (one of the caller's) cheers a milestone of someone in one of their
-    networks. The caller must be able to see the milestone: home, or a consent in force
-    covering `milestones`."""
+    networks. The caller must see the milestone as its milestones read shows it: home, or a
+    consent in force covering `milestones`, and a key of a past period (or one naming the
+    period's start) only with `recovery` too. Another organization's cheer is accounted."""
     now = clock.now()
     async with uow:
         member = await uow.members.get_any(command.member_id)
-        visible = member is not None and (
-            member.organization_id == command.organization_id
-            or any(
-                DataScope.MILESTONES in scopes
-                for _, scopes in await uow.consents.in_force(
-                    member.id, command.organization_id, now
-                )
-            )
+        if member is None:
+            raise NotFound("member", command.member_id)
+        home = member.organization_id == command.organization_id
+        in_force = (
+            [] if home else await uow.consents.in_force(member.id, command.organization_id, now)
         )
-        if member is None or not visible:
+        scopes = frozenset().union(*(granted for _, granted in in_force))
+        if not home and DataScope.MILESTONES not in scopes:
             raise NotFound("member", command.member_id)
         if member.erased_at is not None or member.timezone is None:
             raise MemberErased(member.id, member.erased_at or now)
+        shows_periods = home or DataScope.RECOVERY in scopes
+        key = await _require_milestone(uow, member, command.milestone_key, now, shows_periods)
         author = await uow.members.get_for_update(command.organization_id, command.author_member_id)
         if author is None or author.erased_at is not None:
             raise InvalidField("author_member_id", "The author must be one of your members.")
@@ -271,11 +297,10 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
             member.id, author.id
         ):
             raise InvalidField("author_member_id", "The author shares no network with the member.")
-        await _require_milestone(uow, member, command.milestone_key, now)
         made = Cheer(
             id=ids.new_id(),
             member_id=member.id,
-            milestone_key=command.milestone_key,
+            milestone_key=key,
             author_member_id=author.id,
             author_organization_id=command.organization_id,
             message=command.message,
@@ -292,16 +317,33 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
                 now=now,
                 data={
                     "member_id": str(member.id),
-                    "milestone_key": command.milestone_key,
+                    # As the cheering organization knows it: its feed must not name a period's
+                    # start it may not see.
+                    "milestone_key": key if shows_periods else command.milestone_key,
                     "cheer_id": str(made.id),
                 },
             )
         )
+        if not home:
+            shown = {DataScope.MILESTONES} | (
+                {DataScope.RECOVERY} if key == command.milestone_key and "." in key else set()
+            )
+            await uow.consents.record_disclosure(
+                member,
+                command.viewing,
+                sorted(cid for cid, granted in in_force if granted & shown),
+                frozenset(shown),
+            )
         await uow.commit()
     return made
 
 
-async def _require_milestone(uow: UnitOfWork, member: Member, key: str, now: datetime) -> None:
+async def _require_milestone(
+    uow: UnitOfWork, member: Member, key: str, now: datetime, shows_periods: bool
+) -> str:
+    """The stable key of the milestone `key` names, if the caller's milestones read shows it:
+    a custom milestone's id, `current.<rung>`, or (with `shows_periods`) `<period>.<rung>` of
+    any period; NotFound otherwise, the same whatever the reason."""
     try:
         custom_id = UUID(key)
     except ValueError:
@@ -309,13 +351,19 @@ async def _require_milestone(uow: UnitOfWork, member: Member, key: str, now: dat
     if custom_id is not None:
         if await uow.milestones.custom(member.id, custom_id) is None:
             raise NotFound("milestone", key)
-        return
+        return key
+    stable = rules.resolve_key(key, member.recovery_started_on)
+    if stable == key and not shows_periods:
+        # A key naming a period's start: only a viewer of the restart history may use one.
+        raise NotFound("milestone", key)
     ladder = await uow.milestones.ladder(member.organization_id)
-    periods = await uow.recovery.closed_periods(member.id)
+    periods = await uow.recovery.closed_periods(member.id) if shows_periods else []
     announced = await uow.milestones.announced_keys(member.id)
     keys = {
         rules.milestone_key(r.period_started_on, r.rung)
         for r in compute_reached(ladder, member, periods, announced, now)
+        if shows_periods or r.period_started_on == member.recovery_started_on
     }
-    if key not in keys:
+    if stable not in keys:
         raise NotFound("milestone", key)
+    return stable

@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import pledges as rules
-from service.domain.consent import HOME_ACCESS, Access, Viewing
+from service.domain.consent import HOME_ACCESS, Access, DataScope, Viewing
 from service.domain.errors import (
     InvalidField,
     MemberErased,
@@ -109,9 +109,16 @@ async def create_pledge(
                 raise InvalidField("network_id", "Name a network your organization takes part in.")
             if command.supporter_member_id is not None:
                 supporter = await uow.members.get_any(command.supporter_member_id)
+                # Naming a supporter tells whether they are active in the network: that is
+                # the networks scope's data, so only a consent covering it will do.
                 known = supporter is not None and (
                     supporter.organization_id == command.organization_id
-                    or await uow.consents.in_force(supporter.id, command.organization_id, now)
+                    or any(
+                        DataScope.NETWORKS in scopes
+                        for _, scopes in await uow.consents.in_force(
+                            supporter.id, command.organization_id, now
+                        )
+                    )
                 )
                 if not known:
                     raise InvalidField(

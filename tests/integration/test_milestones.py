@@ -211,3 +211,123 @@ def test_an_organization_replaces_its_ladder(client: httpx.Client, org: Org) -> 
         headers=org.headers,
     )
     assert bad.status_code == 422
+
+
+def _partner_in_circle(
+    client: httpx.Client, home: Org, partner: Org, member_id: str
+) -> dict[str, object]:
+    """A circle around the member that `partner` takes part in, with one of its members."""
+    network = client.post(
+        "/v1/networks",
+        json={"kind": "circle", "name": "c", "focus_member_id": member_id},
+        headers=home.headers,
+    ).json()
+    client.post(
+        f"/v1/networks/{network['id']}/organizations",
+        json={"organization_id": partner.id},
+        headers=home.headers,
+    )
+    client.post(f"/v1/networks/{network['id']}/invitation/accept", headers=partner.headers)
+    supporter = create_member(client, partner, display_name="Supporter")
+    joined = client.post(
+        f"/v1/networks/{network['id']}/memberships",
+        json={"member_id": supporter["id"], "role": "peer_supporter"},
+        headers=partner.headers,
+    )
+    assert joined.status_code == 201, joined.text
+    return supporter
+
+
+def test_a_milestones_only_consent_shows_labels_and_local_dates_and_nothing_more(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    """Found from outside: under a milestones-only consent the period start and the keys gave
+    the recovery start date, and reached_at the member's UTC offset."""
+    first_start = _today() - timedelta(days=60)
+    start = _today() - timedelta(days=40)
+    member = create_member(client, org, timezone=ZONE, recovery_started_on=first_start.isoformat())
+    client.post(
+        f"/v1/members/{member['id']}/recovery-restarts",
+        json={"restarted_on": start.isoformat()},
+        headers=org.headers,
+    )
+    url = f"/v1/members/{member['id']}/milestones"
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["milestones"]),
+        headers=org.headers,
+    )
+    seen = client.get(url, headers=other_org.headers)
+    assert seen.status_code == 200, seen.text
+    body = seen.json()
+    # The current period only (a closed period is restart history), keyed without its start.
+    assert [(m["key"], m["label"]) for m in body["reached"]] == [
+        ("current.24h", "24 hours"),
+        ("current.7d", "7 days"),
+        ("current.30d", "30 days"),
+    ]
+    assert all(m["period_started_on"] is None and m["reached_at"] is None for m in body["reached"])
+    assert body["reached"][2]["achieved_on"] == (start + timedelta(days=30)).isoformat()
+    assert body["next"]["key"] == "current.60d"
+    assert body["next"]["due_at"] is None
+    assert body["next"]["due_on"] == (start + timedelta(days=60)).isoformat()
+    assert start.isoformat() not in seen.text
+    assert first_start.isoformat() not in seen.text
+    # With recovery and profile too, the periods and instants show, and are accounted.
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["recovery", "profile"]),
+        headers=org.headers,
+    )
+    full = client.get(url, headers=other_org.headers).json()
+    assert f"{first_start.isoformat()}.7d" in [m["key"] for m in full["reached"]]
+    assert all(m["reached_at"] is not None for m in full["reached"])
+    logged = client.get(f"/v1/members/{member['id']}/disclosures", headers=org.headers).json()
+    assert [(d["operation"], d["scopes"]) for d in logged["data"]] == [
+        ("getMilestones", ["milestones"]),
+        ("getMilestones", ["milestones", "profile", "recovery"]),
+    ]
+
+
+def test_cheers_follow_what_the_milestones_read_shows_and_are_accounted(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    """Found from outside: cheering `<date>.30d` probed the restart history (201 for the
+    right date, 404 for another) without the recovery scope and without a record."""
+    start = _today() - timedelta(days=40)
+    member = create_member(client, org, timezone=ZONE, recovery_started_on=start.isoformat())
+    supporter = _partner_in_circle(client, org, other_org, member["id"])
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["milestones"]),
+        headers=org.headers,
+    )
+    body = {"author_member_id": supporter["id"], "message": "A month!"}
+
+    def cheer(key: str) -> httpx.Response:
+        return client.post(
+            f"/v1/members/{member['id']}/milestones/{key}/cheers",
+            json=body,
+            headers=other_org.headers,
+        )
+
+    right, wrong = f"{start.isoformat()}.30d", f"{(start + timedelta(days=1)).isoformat()}.30d"
+    probes = [cheer(right), cheer(wrong), cheer("current.60d")]
+    assert [p.status_code for p in probes] == [404, 404, 404]
+    assert len({p.json()["detail"].split(" ")[0] for p in probes}) == 1
+    made = cheer("current.30d")
+    assert made.status_code == 201, made.text
+    assert made.json()["milestone_key"] == "current.30d"
+    logged = client.get(f"/v1/members/{member['id']}/disclosures", headers=org.headers).json()
+    assert [(d["operation"], d["scopes"]) for d in logged["data"]] == [
+        ("cheerMilestone", ["milestones"])
+    ]
+    # The home organization sees the cheer on the real milestone; the partner under its key.
+    home_view = client.get(f"/v1/members/{member['id']}/milestones", headers=org.headers).json()
+    assert [len(m["cheers"]) for m in home_view["reached"] if m["key"] == right] == [1]
+    partner_view = client.get(
+        f"/v1/members/{member['id']}/milestones", headers=other_org.headers
+    ).json()
+    assert [m["cheers"][0]["milestone_key"] for m in partner_view["reached"] if m["cheers"]] == [
+        "current.30d"
+    ]

@@ -220,3 +220,56 @@ def test_a_members_pledges_are_paged_by_cursor(client: httpx.Client, org: Org) -
     ):
         refused = client.get(url, params=bad, headers=org.headers)
         assert refused.status_code == 400, (bad, refused.text)
+
+
+def test_naming_another_organizations_supporter_needs_a_consent_covering_networks(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    """Found from outside: a milestones-only consent was enough to name a supporter, which
+    tells whether that person is active in the network."""
+    member = create_member(client, org)
+    network = client.post(
+        "/v1/networks",
+        json={"kind": "circle", "name": "Circle", "focus_member_id": member["id"]},
+        headers=org.headers,
+    ).json()
+    client.post(
+        f"/v1/networks/{network['id']}/organizations",
+        json={"organization_id": other_org.id},
+        headers=org.headers,
+    )
+    client.post(f"/v1/networks/{network['id']}/invitation/accept", headers=other_org.headers)
+    supporter = create_member(client, other_org, display_name="Supporter")
+    joined = client.post(
+        f"/v1/networks/{network['id']}/memberships",
+        json={"member_id": supporter["id"], "role": "peer_supporter"},
+        headers=other_org.headers,
+    )
+    assert joined.status_code == 201, joined.text
+    body = {
+        "text": "Call my supporter every Sunday",
+        "cadence": "weekly",
+        "starts_on": _today().isoformat(),
+        "network_id": network["id"],
+        "supporter_member_id": supporter["id"],
+    }
+    url = f"/v1/members/{member['id']}/pledges"
+    for scopes in (None, ["milestones"], ["profile", "pledges", "recovery"]):
+        if scopes:
+            granted = client.post(
+                f"/v1/members/{supporter['id']}/consents",
+                json=consent_body(org.id, scopes),
+                headers=other_org.headers,
+            )
+            assert granted.status_code == 201, granted.text
+        refused = client.post(url, json=body, headers=org.headers)
+        assert refused.status_code == 422, (scopes, refused.text)
+        assert refused.json()["errors"][0]["field"] == "supporter_member_id"
+    assert client.get(url, headers=org.headers).json()["data"] == []
+    client.post(
+        f"/v1/members/{supporter['id']}/consents",
+        json=consent_body(org.id, ["networks"]),
+        headers=other_org.headers,
+    )
+    made = client.post(url, json=body, headers=org.headers)
+    assert made.status_code == 201, made.text

@@ -10,7 +10,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.consent import Consent, DataScope
+from service.domain.consent import Consent, DataScope, Viewing
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event
 from service.domain.members import Member
@@ -85,6 +85,7 @@ class Store:
         self.deliveries: list[tuple[UUID, UUID, UUID]] = []  # endpoint, event, delivery
         self.withdrawn_events: set[UUID] = set()  # about a member whose consent has ended
         self.resumed: list[UUID] = []
+        self.disclosures: list[tuple[UUID, Viewing, tuple[UUID, ...], frozenset[DataScope]]] = []
 
     def copy(self) -> Store:
         copied = Store()
@@ -215,6 +216,15 @@ class FakeConsents:
             and c.recipient_organization_id == recipient_organization_id
             and c.is_active(now)
         ]
+
+    async def record_disclosure(
+        self,
+        member: Member,
+        viewing: Viewing,
+        consent_ids: list[UUID],
+        scopes: frozenset[DataScope],
+    ) -> None:
+        self._staged.disclosures.append((member.id, viewing, tuple(consent_ids), scopes))
 
     async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
         return sorted(

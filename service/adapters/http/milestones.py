@@ -16,7 +16,7 @@ from service.adapters.http import problems
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.schemas import PRINTABLE
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.domain.milestones import Cheer, Ladder, Reached, Rung, Unit, milestone_key
+from service.domain.milestones import CURRENT_PERIOD, Cheer, Ladder, Reached, Rung, Unit
 from service.domain.organizations import Scope
 from service.usecases import milestones as usecases
 
@@ -44,6 +44,10 @@ class CheerView(msgspec.Struct, kw_only=True):
 
 
 class MilestoneView(msgspec.Struct, kw_only=True):
+    """A reached milestone. Another organization sees its label and local date under the
+    `milestones` scope; `period_started_on` (and a key naming the period's start: otherwise
+    `current.<rung>`) only with `recovery`; `reached_at` only with `profile`."""
+
     key: str
     label: str
     kind: Literal["automatic", "custom"]
@@ -54,9 +58,11 @@ class MilestoneView(msgspec.Struct, kw_only=True):
 
 
 class NextMilestoneView(msgspec.Struct, kw_only=True):
+    """`due_at` is null where `reached_at` would be (without the `profile` scope)."""
+
     key: str
     label: str
-    due_at: datetime
+    due_at: datetime | None
     due_on: date
 
 
@@ -104,10 +110,11 @@ class LadderSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         )
 
 
-def _cheer(cheer: Cheer, viewer: UUID) -> CheerView:
+def _cheer(cheer: Cheer, viewer: UUID, key: str | None = None) -> CheerView:
+    """`key`: the milestone's key as the viewer knows it (see MilestonesSeen)."""
     return CheerView(
         id=cheer.id,
-        milestone_key=cheer.milestone_key,
+        milestone_key=key or cheer.milestone_key,
         author_member_id=(
             cheer.author_member_id if cheer.author_organization_id == viewer else None
         ),
@@ -118,18 +125,26 @@ def _cheer(cheer: Cheer, viewer: UUID) -> CheerView:
 
 def _view(seen: usecases.MilestonesSeen, viewer: UUID) -> MilestonesView:
     by_key: dict[str, list[CheerView]] = {}
+    current = seen.member.recovery_started_on
     for cheer in seen.cheers:
-        by_key.setdefault(cheer.milestone_key, []).append(_cheer(cheer, viewer))
+        key = cheer.milestone_key
+        if not seen.shows_periods and not _is_custom(key):
+            # Only the current period's milestones show; named without its start date.
+            period, _, rung = key.partition(".")
+            if current is None or period != current.isoformat():
+                continue
+            key = f"{CURRENT_PERIOD}.{rung}"
+        by_key.setdefault(key, []).append(_cheer(cheer, viewer, key))
     zone = ZoneInfo(seen.member.timezone or "UTC")
 
     def automatic(item: Reached) -> MilestoneView:
-        key = milestone_key(item.period_started_on, item.rung)
+        key = seen.key_of(item)
         return MilestoneView(
             key=key,
             label=item.rung.label,
             kind="automatic",
-            period_started_on=item.period_started_on,
-            reached_at=item.due_at,
+            period_started_on=item.period_started_on if seen.shows_periods else None,
+            reached_at=item.due_at if seen.shows_instants else None,
             achieved_on=item.due_at.astimezone(zone).date(),
             cheers=by_key.get(key, []),
         )
@@ -153,12 +168,20 @@ def _view(seen: usecases.MilestonesSeen, viewer: UUID) -> MilestonesView:
         next=None
         if following is None
         else NextMilestoneView(
-            key=milestone_key(following.period_started_on, following.rung),
+            key=seen.key_of(following),
             label=following.rung.label,
-            due_at=following.due_at,
+            due_at=following.due_at if seen.shows_instants else None,
             due_on=following.due_at.astimezone(zone).date(),
         ),
     )
+
+
+def _is_custom(key: str) -> bool:
+    try:
+        UUID(key)
+    except ValueError:
+        return False
+    return True
 
 
 class MilestoneController(Controller):
@@ -182,10 +205,7 @@ class MilestoneController(Controller):
         services = services_of(request)
         viewer = caller_of(request).require(Scope.MEMBERS_READ)
         seen = await usecases.view_milestones(
-            services.viewing(viewer, "getMilestones"),
-            member_id,
-            services.uow(),
-            services.federation,
+            services.viewing(viewer, "getMilestones"), member_id, services.federation
         )
         return _view(seen, viewer)
 
@@ -228,7 +248,10 @@ class MilestoneController(Controller):
         operation_id="cheerMilestone",
         summary="Cheer a milestone: a short encouragement from one of the caller's members",
         description="The author must share an active network with the member, and the caller "
-        "must see the milestone (home, or a consent in force covering `milestones`).",
+        "must see the milestone as its milestones read shows it: home, or a consent in force "
+        "covering `milestones` (then `current.<rung>` for the current period; a key naming a "
+        "period's start needs `recovery` too). Another organization's cheer is recorded as a "
+        "disclosure.",
         opt=scope_required(Scope.MEMBERS_WRITE),
         responses=problems.error_responses(403, 410, 413, 422),
     )
@@ -243,7 +266,7 @@ class MilestoneController(Controller):
         organization_id = caller_of(request).require(Scope.MEMBERS_WRITE)
         made = await usecases.cheer(
             usecases.CheerMilestone(
-                organization_id=organization_id,
+                viewing=services.viewing(organization_id, "cheerMilestone"),
                 member_id=member_id,
                 milestone_key=milestone_key,
                 author_member_id=data.author_member_id,
@@ -253,7 +276,7 @@ class MilestoneController(Controller):
             services.clock,
             services.ids,
         )
-        return Response(_cheer(made, organization_id), status_code=201)
+        return Response(_cheer(made, organization_id, milestone_key), status_code=201)
 
 
 class LadderController(Controller):

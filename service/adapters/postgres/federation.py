@@ -22,7 +22,8 @@ from service.adapters.postgres.mapping import (
     participation_to_params,
 )
 from service.adapters.postgres.session import Session
-from service.domain.consent import Consent, DataScope
+from service.domain.consent import Consent, DataScope, Viewing
+from service.domain.members import Member
 from service.domain.networks import Membership, Network, Participation
 from service.domain.recovery import ClosedPeriod
 
@@ -172,6 +173,28 @@ class PostgresConsentRepository:
             now,
         )
         return [(r["id"], frozenset(DataScope(s) for s in r["scopes"])) for r in rows]
+
+    async def record_disclosure(
+        self,
+        member: Member,
+        viewing: Viewing,
+        consent_ids: list[UUID],
+        scopes: frozenset[DataScope],
+    ) -> None:
+        await self._connection.execute(
+            "INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, "
+            "consent_ids, scopes, operation, request_id, disclosed_at, client_request_id) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            member.id,
+            member.organization_id,
+            viewing.organization_id,
+            consent_ids,
+            sorted(scopes),
+            viewing.operation,
+            viewing.request_id,
+            viewing.now,
+            viewing.client_request_id,
+        )
 
     async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
         rows = await self._connection.fetch(

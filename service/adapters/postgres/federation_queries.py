@@ -4,6 +4,8 @@ never returned to another organization without its record being written."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from uuid import UUID
 
@@ -25,17 +27,25 @@ from service.adapters.postgres.mapping import (
     network_from_row,
     participation_from_row,
 )
-from service.adapters.postgres.milestones import cheer_from_row, custom_from_row
+from service.adapters.postgres.milestones import (
+    ANNOUNCED,
+    cheer_from_row,
+    custom_from_row,
+    ladder_from,
+)
 from service.adapters.postgres.pledges import (
     CHECK_IN_COLUMNS,
     PLEDGE_COLUMNS,
     check_in_from_row,
     pledge_from_row,
 )
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import Database, DbConnection
 from service.domain.consent import (
     MEMBER_READ_SCOPES,
     MEMBERSHIP_READ_SCOPES,
+    MILESTONES_READ_SCOPES,
+    PLEDGES_READ_SCOPES,
+    RECOVERY_READ_SCOPES,
     Access,
     Consent,
     DataScope,
@@ -44,10 +54,10 @@ from service.domain.consent import (
     access_for,
 )
 from service.domain.members import Member
-from service.domain.milestones import Cheer, CustomMilestone
 from service.domain.networks import Network, Participation, SeenMembership
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
+from service.domain.ports import MilestoneFacts
 from service.domain.recovery import ClosedPeriod
 
 # $1 member, $2 viewer organization, $3 now, $4 operation, $5 request id, $6 the scopes whose
@@ -77,25 +87,34 @@ FROM target t, grants g
 WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
 """  # noqa: S608
 
-# As _MEMBER_FOR_VIEWER, but only consents covering $6 count, and only $6 is recorded.
+# As _MEMBER_FOR_VIEWER, for a read that needs the scope $6 and also shows the scopes in $8
+# (which includes $6) when they are in force: without a consent covering $6 nothing shows;
+# with one, every consent in force covering a scope of $8 counts, and those scopes are recorded.
 _MEMBER_FOR_VIEWER_IN_SCOPE = f"""
 WITH target AS (
     SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
-), grants AS (
-    SELECT coalesce(array_agg(DISTINCT c.id), '{{}}') AS consent_ids
+), granted AS (
+    SELECT c.id, s
     FROM target t
     JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
-         AND t.organization_id <> $2 AND $6 = ANY(c.scopes)
+         AND t.organization_id <> $2 AND c.scopes && $8::text[]
          AND {CONSENT_IN_FORCE.format(now="$3")}
+    CROSS JOIN LATERAL unnest(c.scopes) AS s
+    WHERE s = ANY($8::text[])
+), grants AS (
+    SELECT coalesce(array_agg(DISTINCT id), '{{}}') AS consent_ids,
+           coalesce(array_agg(DISTINCT s), '{{}}') AS scopes
+    FROM granted
+    WHERE EXISTS (SELECT 1 FROM granted WHERE s = $6)
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at,
                              client_request_id)
-    SELECT t.id, t.organization_id, $2, g.consent_ids, ARRAY[$6]::text[], $4, $5, $3, $7
+    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3, $7
     FROM target t, grants g
     WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
 )
-SELECT t.*, g.consent_ids, ARRAY[$6]::text[] AS scopes
+SELECT t.*, g.consent_ids, g.scopes
 FROM target t, grants g
 WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
 """  # noqa: S608
@@ -215,42 +234,94 @@ class PostgresFederationQueries:
     async def recovery_for(
         self, viewing: Viewing, member_id: UUID
     ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
-        return await self._journey_for(viewing, member_id, DataScope.RECOVERY)
+        async with self._snapshot() as connection:
+            seen = await self._member_in_scope(
+                connection, viewing, member_id, DataScope.RECOVERY, RECOVERY_READ_SCOPES
+            )
+            if seen is None:
+                return None
+            member, access = seen
+            periods = [
+                period_from_row(r) for r in await connection.fetch(CLOSED_PERIODS, member_id)
+            ]
+            return member, access, periods
 
-    async def milestones_for(
-        self, viewing: Viewing, member_id: UUID
-    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
-        return await self._journey_for(viewing, member_id, DataScope.MILESTONES)
+    async def milestones_for(self, viewing: Viewing, member_id: UUID) -> MilestoneFacts | None:
+        async with self._snapshot() as connection:
+            seen = await self._member_in_scope(
+                connection, viewing, member_id, DataScope.MILESTONES, MILESTONES_READ_SCOPES
+            )
+            if seen is None:
+                return None
+            member, access = seen
+            # Closed periods are the restart history: the `recovery` scope's, not `milestones`'.
+            periods = (
+                [period_from_row(r) for r in await connection.fetch(CLOSED_PERIODS, member_id)]
+                if access.home or DataScope.RECOVERY in access.scopes
+                else []
+            )
+            ladder = ladder_from(
+                await connection.fetchval(
+                    "SELECT milestone_ladder FROM organizations WHERE id = $1",
+                    member.organization_id,
+                )
+            )
+            announced = [
+                (r["period_started_on"], r["rung_key"], r["due_at"])
+                for r in await connection.fetch(ANNOUNCED, member_id)
+            ]
+            custom = await connection.fetch(
+                "SELECT id, member_id, title, achieved_on, created_at FROM custom_milestones "
+                "WHERE member_id = $1 ORDER BY achieved_on, id",
+                member_id,
+            )
+            cheers = await connection.fetch(
+                "SELECT id, member_id, milestone_key, author_member_id, author_organization_id, "
+                "message, created_at FROM cheers WHERE member_id = $1 ORDER BY id",
+                member_id,
+            )
+            return MilestoneFacts(
+                member=member,
+                access=access,
+                periods=periods,
+                ladder=ladder,
+                announced=announced,
+                custom=[custom_from_row(r) for r in custom],
+                cheers=[cheer_from_row(r) for r in cheers],
+            )
 
     async def pledges_for(
         self, viewing: Viewing, member_id: UUID, page: PageRequest
     ) -> tuple[Member, Access, Page[tuple[Pledge, list[CheckIn]]]] | None:
-        seen = await self._member_in_scope(viewing, member_id, DataScope.PLEDGES)
-        if seen is None:
-            return None
-        member, access = seen
-        shown = page_from_rows(
-            [
-                pledge_from_row(r)
-                for r in await self._pool.fetch(
-                    f"SELECT {PLEDGE_COLUMNS} FROM pledges "  # noqa: S608
-                    "WHERE member_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-                    member_id,
-                    page.after or BEFORE_ALL,
-                    page.limit + 1,
-                )
-            ],
-            page,
-            lambda pledge: pledge.id,
-        )
-        pledges = shown.items
-        if not pledges:
-            return member, access, Page(items=[], next_after=None)
-        rows = await self._pool.fetch(
-            f"SELECT {CHECK_IN_COLUMNS} FROM check_ins WHERE pledge_id = ANY($1::uuid[]) "  # noqa: S608
-            "ORDER BY period_start, recorded_at",
-            [p.id for p in pledges],
-        )
+        async with self._snapshot() as connection:
+            seen = await self._member_in_scope(
+                connection, viewing, member_id, DataScope.PLEDGES, PLEDGES_READ_SCOPES
+            )
+            if seen is None:
+                return None
+            member, access = seen
+            shown = page_from_rows(
+                [
+                    pledge_from_row(r)
+                    for r in await connection.fetch(
+                        f"SELECT {PLEDGE_COLUMNS} FROM pledges "  # noqa: S608
+                        "WHERE member_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+                        member_id,
+                        page.after or BEFORE_ALL,
+                        page.limit + 1,
+                    )
+                ],
+                page,
+                lambda pledge: pledge.id,
+            )
+            pledges = shown.items
+            if not pledges:
+                return member, access, Page(items=[], next_after=None)
+            rows = await connection.fetch(
+                f"SELECT {CHECK_IN_COLUMNS} FROM check_ins "  # noqa: S608
+                "WHERE pledge_id = ANY($1::uuid[]) ORDER BY period_start, recorded_at",
+                [p.id for p in pledges],
+            )
         by_pledge: dict[UUID, list[CheckIn]] = {p.id: [] for p in pledges}
         for row in rows:
             by_pledge[row["pledge_id"]].append(check_in_from_row(row))
@@ -260,33 +331,26 @@ class PostgresFederationQueries:
             Page(items=[(p, by_pledge[p.id]) for p in pledges], next_after=shown.next_after),
         )
 
-    async def custom_and_cheers(self, member_id: UUID) -> tuple[list[CustomMilestone], list[Cheer]]:
-        custom = await self._pool.fetch(
-            "SELECT id, member_id, title, achieved_on, created_at FROM custom_milestones "
-            "WHERE member_id = $1 ORDER BY achieved_on, id",
-            member_id,
-        )
-        cheers = await self._pool.fetch(
-            "SELECT id, member_id, milestone_key, author_member_id, author_organization_id, "
-            "message, created_at FROM cheers WHERE member_id = $1 ORDER BY id",
-            member_id,
-        )
-        return [custom_from_row(r) for r in custom], [cheer_from_row(r) for r in cheers]
-
-    async def _journey_for(
-        self, viewing: Viewing, member_id: UUID, scope: DataScope
-    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
-        seen = await self._member_in_scope(viewing, member_id, scope)
-        if seen is None:
-            return None
-        member, access = seen
-        periods = [period_from_row(r) for r in await self._pool.fetch(CLOSED_PERIODS, member_id)]
-        return member, access, periods
+    @asynccontextmanager
+    async def _snapshot(self) -> AsyncIterator[DbConnection]:
+        """One connection and one REPEATABLE READ transaction: the consent check (and its
+        disclosure record) and the reads that follow see the same moment, so a revocation
+        committed in between is not half seen."""
+        async with (
+            self._pool.connection() as connection,
+            connection.transaction(isolation="repeatable_read"),
+        ):
+            yield connection
 
     async def _member_in_scope(
-        self, viewing: Viewing, member_id: UUID, scope: DataScope
+        self,
+        connection: DbConnection,
+        viewing: Viewing,
+        member_id: UUID,
+        scope: DataScope,
+        shown: frozenset[DataScope],
     ) -> tuple[Member, Access] | None:
-        row = await self._pool.fetchrow(
+        row = await connection.fetchrow(
             _MEMBER_FOR_VIEWER_IN_SCOPE,
             member_id,
             viewing.organization_id,
@@ -295,6 +359,7 @@ class PostgresFederationQueries:
             viewing.request_id,
             scope.value,
             viewing.client_request_id,
+            sorted(shown),
         )
         if row is None:
             return None

@@ -27,6 +27,11 @@ FOR UPDATE OF m SKIP LOCKED
 """  # noqa: S608
 
 
+ANNOUNCED = (
+    "SELECT period_started_on, rung_key, due_at FROM milestone_announcements WHERE member_id = $1"
+)
+
+
 def ladder_from(raw: str | None) -> Ladder:
     return DEFAULT_LADDER if raw is None else msgspec.json.decode(raw, type=Ladder)
 
@@ -135,11 +140,7 @@ class PostgresMilestoneRepository:
         return None if row is None else custom_from_row(row)
 
     async def announced_keys(self, member_id: UUID) -> list[tuple[date, str, datetime]]:
-        rows = await self._connection.fetch(
-            "SELECT period_started_on, rung_key, due_at FROM milestone_announcements "
-            "WHERE member_id = $1",
-            member_id,
-        )
+        rows = await self._connection.fetch(ANNOUNCED, member_id)
         return [(r["period_started_on"], r["rung_key"], r["due_at"]) for r in rows]
 
     async def add_cheer(self, cheer: Cheer) -> None:
