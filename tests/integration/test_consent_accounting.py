@@ -12,6 +12,7 @@ import pytest
 
 from tests.integration.conftest import Org, create_member, make_org
 from tests.integration.test_every_endpoint import consent_body
+from tests.support.database import Db
 
 ALL_SCOPES = ["milestones", "networks", "pledges", "profile", "recovery"]
 
@@ -90,7 +91,12 @@ def test_each_cross_organization_read_records_only_the_scopes_it_returned(
             ["networks", "profile"],
         ),
         "getRecovery": (f"/v1/members/{member_id}/recovery", ["recovery"]),
-        "getMilestones": (f"/v1/members/{member_id}/milestones", ["milestones"]),
+        # Milestones show their periods (recovery) and instants (profile) when those are in
+        # force too: all three were shown, so all three are recorded.
+        "getMilestones": (
+            f"/v1/members/{member_id}/milestones",
+            ["milestones", "profile", "recovery"],
+        ),
         "listMemberPledges": (f"/v1/members/{member_id}/pledges", ["pledges"]),
     }
     for operation, (path, scopes) in reads.items():
@@ -208,3 +214,85 @@ def test_the_accounting_keeps_the_callers_request_id_apart_from_ours(
     plain = client.get(f"/v1/members/{member['id']}", headers=partner.headers)
     assert plain.status_code == 200
     assert accounting(client, org, member["id"])[-1]["client_request_id"] is None
+
+
+def test_erasure_reaches_every_stored_copy_and_free_text(
+    client: httpx.Client, org: Org, partner: Org, db: Db
+) -> None:
+    """Found from outside: a replayed consent grant showed signed_by and the purpose after
+    erasure; pledge texts, notes, titles and signers were never erased."""
+    today = datetime.now(UTC).date()
+    member = create_member(
+        client, org, timezone="UTC", recovery_started_on=(today - timedelta(days=20)).isoformat()
+    )
+    member_id = member["id"]
+    secret = "Zephyrine-private-words"
+    body = {**consent_body(partner.id), "purpose": f"purpose {secret}"}
+    body["signature"] = {**body["signature"], "signed_by": f"signer {secret}"}
+    grant_headers = {**org.headers, "Idempotency-Key": "grant-before-erasure"}
+    granted = client.post(f"/v1/members/{member_id}/consents", json=body, headers=grant_headers)
+    assert granted.status_code == 201, granted.text
+    pledge = client.post(
+        f"/v1/members/{member_id}/pledges",
+        json={"text": f"pledge {secret}", "cadence": "daily", "starts_on": today.isoformat()},
+        headers=org.headers,
+    ).json()
+    checked = client.post(
+        f"/v1/pledges/{pledge['id']}/check-ins",
+        json={"period": today.isoformat(), "outcome": "kept", "note": f"note {secret}"},
+        headers=org.headers,
+    )
+    assert checked.status_code == 201, checked.text
+    restarted = client.post(
+        f"/v1/members/{member_id}/recovery-restarts",
+        json={"restarted_on": (today - timedelta(days=5)).isoformat(), "note": f"slip {secret}"},
+        headers=org.headers,
+    )
+    assert restarted.status_code == 201, restarted.text
+    custom = client.post(
+        f"/v1/members/{member_id}/custom-milestones",
+        json={"title": f"title {secret}", "achieved_on": today.isoformat()},
+        headers=org.headers,
+    )
+    assert custom.status_code == 201, custom.text
+
+    def traces() -> list[str]:
+        found = []
+        for table in (
+            "pledges",
+            "check_ins",
+            "recovery_periods",
+            "custom_milestones",
+            "consents",
+            "outbox_events",
+            "disclosures",
+        ):
+            count = db.fetchval(
+                f"SELECT count(*) FROM {table} t WHERE t::text LIKE $1", f"%{secret}%"
+            )
+            if count:
+                found.append(table)
+        stored = db.fetchval(
+            "SELECT count(*) FROM idempotency_keys "
+            "WHERE position(convert_to($1, 'UTF8') IN response_body) > 0",
+            secret,
+        )
+        return found + (["idempotency_keys"] if stored else [])
+
+    assert traces() == [
+        "pledges",
+        "check_ins",
+        "recovery_periods",
+        "custom_milestones",
+        "consents",
+        "idempotency_keys",
+    ]
+    assert client.delete(f"/v1/members/{member_id}", headers=org.headers).status_code == 204
+    assert traces() == []
+    replay = client.post(f"/v1/members/{member_id}/consents", json=body, headers=grant_headers)
+    assert replay.status_code == 410
+    assert secret not in replay.text
+    # The accounting keeps ids, dates and scopes, and stays readable at home.
+    assert (
+        client.get(f"/v1/members/{member_id}/disclosures", headers=org.headers).status_code == 200
+    )

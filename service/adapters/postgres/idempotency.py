@@ -77,13 +77,6 @@ DELETE FROM idempotency_keys
 WHERE scope_id = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'
 """
 
-# Erasure reaches stored responses too: they may carry the personal data just removed.
-SCRUB_FOR_ERASED_RESOURCE = """
-UPDATE idempotency_keys SET response_status = 410, response_headers = '{}'::jsonb,
-    response_body = NULL
-WHERE resource_id = $1
-"""
-
 
 class PostgresIdempotencyStore:
     """`lease`: how long a claim holds the key against a retry. It must outlast the request

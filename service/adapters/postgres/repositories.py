@@ -8,7 +8,6 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
-from service.adapters.postgres.idempotency import SCRUB_FOR_ERASED_RESOURCE
 from service.adapters.postgres.mapping import (
     API_KEY_COLUMNS,
     MEMBER_COLUMNS,
@@ -41,6 +40,48 @@ UPDATE members SET
     contact_email = $7, contact_phone = $8, version = $9, updated_at = $10, erased_at = $11,
     recovery_started_time = $12
 WHERE id = $1 AND organization_id = $2
+"""
+
+# An erasure reaches every stored copy and every free text about the member: the texts of its
+# pledges, check-in and restart notes, custom milestone titles, cheers on its milestones, its
+# consents' signer, purpose and revocation reason, the reasons of its referrals and their
+# changes, and the stored Idempotency-Key responses that carry any of these (or the member)
+# by id. Ids, dates, statuses and scopes stay, so that the accounting of disclosures and the
+# references of other organizations remain whole. One statement: one snapshot, one round trip.
+ERASE_TRACES = """
+WITH ids AS (
+    SELECT $1::uuid AS id
+    UNION ALL SELECT id FROM pledges WHERE member_id = $1
+    UNION ALL SELECT id FROM consents WHERE member_id = $1
+    UNION ALL SELECT id FROM custom_milestones WHERE member_id = $1
+    UNION ALL SELECT id FROM cheers WHERE member_id = $1
+    UNION ALL SELECT id FROM referrals WHERE member_id = $1
+), pledge_texts AS (
+    UPDATE pledges SET text = '' WHERE member_id = $1
+), check_in_notes AS (
+    UPDATE check_ins SET note = NULL
+    WHERE note IS NOT NULL AND pledge_id IN (SELECT id FROM pledges WHERE member_id = $1)
+), restart_notes AS (
+    UPDATE recovery_periods SET note = NULL WHERE member_id = $1 AND note IS NOT NULL
+), custom_titles AS (
+    UPDATE custom_milestones SET title = '' WHERE member_id = $1
+), cheer_messages AS (
+    UPDATE cheers SET message = '' WHERE member_id = $1
+), consent_texts AS (
+    UPDATE consents SET signed_by = '', purpose = '', revocation_reason = NULL
+    WHERE member_id = $1
+), referral_reasons AS (
+    UPDATE referrals SET reason = '' WHERE member_id = $1
+), change_reasons AS (
+    UPDATE referral_status_changes SET reason = NULL
+    WHERE reason IS NOT NULL AND referral_id IN (SELECT id FROM referrals WHERE member_id = $1)
+)
+UPDATE idempotency_keys k SET response_status = 410, response_headers = '{}'::jsonb,
+    response_body = NULL
+WHERE k.resource_id = $1
+   OR (k.response_body IS NOT NULL AND EXISTS (
+        SELECT 1 FROM ids WHERE position(convert_to(ids.id::text, 'UTF8') IN k.response_body) > 0
+   ))
 """
 
 _MEMBER_BY_EXTERNAL_REF = """
@@ -89,7 +130,7 @@ class PostgresMemberRepository:
             assert member.external_ref is not None
             raise await self._duplicate(member.organization_id, member.external_ref) from None
         if member.erased_at is not None:
-            await self._connection.execute(SCRUB_FOR_ERASED_RESOURCE, member.id)
+            await self._connection.execute(ERASE_TRACES, member.id)
 
     async def _duplicate(self, organization_id: UUID, external_ref: str) -> DuplicateExternalRef:
         existing = await self._connection.fetchval(
