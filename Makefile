@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck contracts pytest openapi cli bench clean
+.PHONY: run test check lint typecheck contracts pytest openapi cli bench faults clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ openapi: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# Outage runs (PostgreSQL restart and kill -9, kill -9 of a worker and of the service) under a
+# write load; by hand, not in CI.
+faults: $(STAMP)
+	$(BIN)/python -m bench.faults
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.members import Member
+from service.domain.organizations import Scope
 
 if TYPE_CHECKING:
     from service.domain.consent import Consent
@@ -44,6 +45,46 @@ class EventType(enum.StrEnum):
     REFERRAL_CREATED = "referral.created"
     REFERRAL_STATUS_CHANGED = "referral.status_changed"
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
+
+
+# The key scope an event type needs, in the feed and on a webhook endpoint: a key sees the
+# events of the kinds of data it may read (a key with webhooks:manage alone gets only its
+# endpoints' own events, never members' or keys').
+EVENT_SCOPES: dict[EventType, Scope] = {
+    EventType.MEMBER_CREATED: Scope.MEMBERS_READ,
+    EventType.MEMBER_UPDATED: Scope.MEMBERS_READ,
+    EventType.MEMBER_ERASED: Scope.MEMBERS_READ,
+    EventType.ORGANIZATION_CREATED: Scope.KEYS_MANAGE,
+    EventType.API_KEY_CREATED: Scope.KEYS_MANAGE,
+    EventType.API_KEY_REVOKED: Scope.KEYS_MANAGE,
+    EventType.NETWORK_CREATED: Scope.NETWORKS_READ,
+    EventType.NETWORK_UPDATED: Scope.NETWORKS_READ,
+    EventType.NETWORK_ARCHIVED: Scope.NETWORKS_READ,
+    EventType.NETWORK_ORGANIZATION_INVITED: Scope.NETWORKS_READ,
+    EventType.NETWORK_ORGANIZATION_JOINED: Scope.NETWORKS_READ,
+    EventType.NETWORK_ORGANIZATION_DECLINED: Scope.NETWORKS_READ,
+    EventType.NETWORK_ORGANIZATION_LEFT: Scope.NETWORKS_READ,
+    EventType.NETWORK_MEMBERSHIP_ADDED: Scope.NETWORKS_READ,
+    EventType.NETWORK_MEMBERSHIP_CHANGED: Scope.NETWORKS_READ,
+    EventType.NETWORK_MEMBERSHIP_REMOVED: Scope.NETWORKS_READ,
+    EventType.CONSENT_GRANTED: Scope.CONSENTS_READ,
+    EventType.CONSENT_REVOKED: Scope.CONSENTS_READ,
+    EventType.CONSENT_EXPIRED: Scope.CONSENTS_READ,
+    EventType.RECOVERY_RESTARTED: Scope.MEMBERS_READ,
+    EventType.MILESTONE_REACHED: Scope.MEMBERS_READ,
+    EventType.MILESTONE_CHEERED: Scope.MEMBERS_READ,
+    EventType.PLEDGE_CREATED: Scope.MEMBERS_READ,
+    EventType.PLEDGE_CHECKED_IN: Scope.MEMBERS_READ,
+    EventType.PLEDGE_MISSED: Scope.MEMBERS_READ,
+    EventType.REFERRAL_CREATED: Scope.REFERRALS_READ,
+    EventType.REFERRAL_STATUS_CHANGED: Scope.REFERRALS_READ,
+    EventType.WEBHOOK_ENDPOINT_DISABLED: Scope.WEBHOOKS_MANAGE,
+}
+
+
+def event_types_for(scopes: frozenset[Scope]) -> frozenset[EventType]:
+    """The kinds of event a key with `scopes` may receive."""
+    return frozenset(t for t, needed in EVENT_SCOPES.items() if needed in scopes)
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True):

@@ -72,6 +72,13 @@ class Caller(msgspec.Struct, frozen=True, kw_only=True):
             raise ScopeMissing(scope.value)
         return self.organization_id
 
+    def organization(self) -> UUID:
+        """The caller's organization, whatever scopes the key holds (an operator key has
+        none, and is refused)."""
+        if self.organization_id is None:
+            raise ScopeMissing("an organization's key")
+        return self.organization_id
+
     def require_operator(self) -> None:
         if not self.is_operator:
             raise ScopeMissing("operator")

@@ -12,7 +12,8 @@ from uuid import UUID
 import msgspec
 
 from service.domain.errors import InvalidField
-from service.domain.events import EventType
+from service.domain.events import EVENT_SCOPES, EventType, event_types_for
+from service.domain.organizations import Scope
 
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -57,12 +58,22 @@ class WebhookEndpoint(msgspec.Struct, frozen=True, kw_only=True):
     version: int
     created_at: datetime
     updated_at: datetime
+    # The scopes of the key that registered it (or last set its event types): it receives
+    # only the kinds of event those cover (see events.EVENT_SCOPES).
+    key_scopes: frozenset[Scope]
+
+    @property
+    def receives(self) -> frozenset[EventType]:
+        """The event types sent to it: those it asked for (all if none) that its key covers."""
+        covered = event_types_for(self.key_scopes)
+        return covered & self.event_types if self.event_types else covered
 
 
 class NewEndpoint(msgspec.Struct, frozen=True, kw_only=True):
     url: str
     description: str | None
     event_types: frozenset[EventType]
+    key_scopes: frozenset[Scope]
 
 
 class EndpointChanges(msgspec.Struct, frozen=True, kw_only=True):
@@ -71,6 +82,19 @@ class EndpointChanges(msgspec.Struct, frozen=True, kw_only=True):
     event_types: frozenset[EventType] | msgspec.UnsetType = msgspec.UNSET
     # true re-enables a disabled endpoint (and retries what it gave up); false disables it.
     enabled: bool | msgspec.UnsetType = msgspec.UNSET
+    # The scopes of the key making the change: new event types must be within them.
+    key_scopes: frozenset[Scope] = frozenset()
+
+
+def check_event_types(event_types: frozenset[EventType], key_scopes: frozenset[Scope]) -> None:
+    """A key subscribes only to kinds of event its scopes let it read."""
+    beyond = sorted(event_types - event_types_for(key_scopes))
+    if beyond:
+        raise InvalidField(
+            "event_types",
+            f"This API key's scopes do not cover {beyond[0].value} "
+            f"(it needs {EVENT_SCOPES[beyond[0]].value}).",
+        )
 
 
 def parse_networks(spec: str) -> tuple[IpNetwork, ...]:
@@ -132,6 +156,7 @@ def register_endpoint(
     secret: str,
     now: datetime,
 ) -> WebhookEndpoint:
+    check_event_types(new.event_types, new.key_scopes)
     return WebhookEndpoint(
         id=endpoint_id,
         organization_id=organization_id,
@@ -147,6 +172,7 @@ def register_endpoint(
         version=1,
         created_at=now,
         updated_at=now,
+        key_scopes=new.key_scopes,
     )
 
 
@@ -159,7 +185,11 @@ def change_endpoint(
     if not isinstance(changes.description, msgspec.UnsetType):
         updated = msgspec.structs.replace(updated, description=changes.description)
     if not isinstance(changes.event_types, msgspec.UnsetType):
-        updated = msgspec.structs.replace(updated, event_types=changes.event_types)
+        check_event_types(changes.event_types, changes.key_scopes)
+        # Whoever sets the event types vouches for them: their key's scopes now decide.
+        updated = msgspec.structs.replace(
+            updated, event_types=changes.event_types, key_scopes=changes.key_scopes
+        )
     if not isinstance(changes.enabled, msgspec.UnsetType):
         if changes.enabled:
             updated = msgspec.structs.replace(

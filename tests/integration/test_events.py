@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from tests.integration.conftest import Org, create_member
+from tests.integration.conftest import Org, create_member, make_key
 from tests.integration.test_every_endpoint import consent_body
 
 
@@ -145,3 +145,41 @@ def test_an_erased_members_events_leave_other_organizations_feeds(
     # Erased: a read of the member answers 410, and the feed shows nothing more of it.
     assert about_member(other_org) == []
     assert len(about_member(org)) == 1  # the home organization keeps its own history
+
+
+def test_a_key_sees_only_the_kinds_of_event_its_scopes_cover(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    """Found from outside: a members:read-only key's feed showed api_key.created (with its
+    scopes), consent, referral and network events."""
+    member = create_member(client, org)
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id),
+        headers=org.headers,
+    )
+    client.post(
+        "/v1/networks", json={"kind": "group", "name": "Tuesday group"}, headers=org.headers
+    )
+    readers = {
+        "members:read": make_key(client, org, ["members:read"]),
+        "consents:read": make_key(client, org, ["consents:read"]),
+        "networks:read": make_key(client, org, ["networks:read"]),
+        "keys:manage": make_key(client, org, ["keys:manage"]),
+        "webhooks:manage": make_key(client, org, ["webhooks:manage"]),
+    }
+    seen = {
+        scope: {e["type"].split(".")[0] for e in _feed(client, key, limit=100)["data"]}
+        for scope, key in readers.items()
+    }
+    assert seen == {
+        "members:read": {"member"},
+        "consents:read": {"consent"},
+        "networks:read": {"network"},
+        "keys:manage": {"organization", "api_key"},
+        "webhooks:manage": set(),
+    }
+    # Asking for a kind the key may not read gives nothing, not an error that tells more.
+    assert _feed(client, readers["members:read"], types="api_key.created")["data"] == []
+    everything = {e["type"].split(".")[0] for e in _feed(client, org, limit=100)["data"]}
+    assert everything >= {"member", "consent", "network", "organization", "api_key"}

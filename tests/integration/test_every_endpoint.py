@@ -254,7 +254,8 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         foreign_is_404=True,
     ),
     ("get", "/v1/milestone-ladder"): Endpoint(scope="members:read"),
-    ("get", "/v1/events"): Endpoint(scope="members:read"),
+    # Any organization key reads the feed; its scopes decide which kinds of event it sees.
+    ("get", "/v1/events"): Endpoint(),
     ("post", "/v1/members/{member_id}/pledges"): Endpoint(
         params=MEMBER,
         body=lambda _w: {"text": "No use today", "cadence": "daily", "starts_on": TODAY},

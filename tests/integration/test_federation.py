@@ -575,7 +575,7 @@ def test_a_shared_network_is_never_changed_without_if_match(
     assert star.status_code == 200
 
 
-@pytest.mark.parametrize("value", ["1", "", "null", '"7" "1"', "W/", "'1'"])
+@pytest.mark.parametrize("value", ["1", "null", '"7" "1"', "W/", "'1'"])
 def test_a_malformed_if_match_is_a_400_naming_the_header(
     client: httpx.Client, org: Org, value: str
 ) -> None:

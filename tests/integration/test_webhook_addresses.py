@@ -13,6 +13,7 @@ from service.adapters.postgres.pool import Database
 from service.adapters.system import SystemClock, UuidV7Source
 from service.adapters.webhooks import ADDRESSES_TRIED, Dispatcher
 from service.domain.events import Event, EventType, new_event
+from service.domain.organizations import ALL_SCOPES
 from service.domain.webhooks import EndpointStatus, WebhookEndpoint, parse_networks
 from tests.support.receiver import webhook_receiver
 from tests.unit.fakes import FakeResolver
@@ -50,6 +51,7 @@ def _endpoint(port: int) -> WebhookEndpoint:
         version=1,
         created_at=NOW,
         updated_at=NOW,
+        key_scopes=ALL_SCOPES,
     )
 
 

@@ -14,7 +14,7 @@ import pytest
 import standardwebhooks
 
 from service.adapters.http.schemas import encode_cursor
-from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member, make_org
+from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member, make_key, make_org
 from tests.integration.test_referrals import feed, wait_until
 from tests.support.database import fresh_database
 from tests.support.receiver import Answer, webhook_receiver
@@ -26,7 +26,7 @@ def register(
 ) -> tuple[str, str]:
     response = client.post(
         "/v1/webhook-endpoints",
-        json={"url": url, "event_types": types or ["member.created"]},
+        json={"url": url, "event_types": ["member.created"] if types is None else types},
         headers=org.headers,
     )
     assert response.status_code == 201, response.text
@@ -229,9 +229,17 @@ def test_a_partner_can_redeliver_an_event(client: httpx.Client, org: Org, other_
         # Another organization's event is as unknown here as a random id: no 409 telling that
         # it exists.
         create_member(client, other_org)
-        theirs = client.get(
-            "/v1/events", params={"types": "member.created"}, headers=other_org.headers
-        ).json()["data"][-1]["id"]
+
+        def their_events() -> list[dict[str, Any]]:
+            found: list[dict[str, Any]] = client.get(
+                "/v1/events", params={"types": "member.created"}, headers=other_org.headers
+            ).json()["data"]
+            return found
+
+        # The feed hands an event out once nothing can commit ahead of it (a delivery attempt
+        # in flight holds the horizon for a moment).
+        wait_until(lambda: bool(their_events()))
+        theirs = their_events()[-1]["id"]
         foreign = client.post(
             f"/v1/webhook-endpoints/{endpoint_id}/redeliveries",
             json={"event_id": theirs},
@@ -384,3 +392,39 @@ def test_a_revoked_consent_withholds_what_is_still_queued_and_deliveries_are_dis
         assert again.status_code == 409, again.text
         assert again.json()["type"].endswith("/consent-not-in-force")
         assert len(log(client, other_org, endpoint_id)) == 1
+
+
+def test_an_endpoint_gets_only_the_events_its_registering_key_may_read(
+    client: httpx.Client, org: Org
+) -> None:
+    """Found from outside: a key with only webhooks:manage (403 on /v1/events and /v1/members)
+    registered an endpoint that received member.created and api_key.created."""
+    hooks_only = make_key(client, org, ["webhooks:manage"])
+    refused = client.post(
+        "/v1/webhook-endpoints",
+        json={"url": "http://127.0.0.1:9/hook", "event_types": ["member.created"]},
+        headers=hooks_only.headers,
+    )
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["field"] == "event_types"
+    with webhook_receiver() as limited, webhook_receiver() as full:
+        limited_id, _ = register(client, hooks_only, limited.url, types=[])
+        full_id, _ = register(client, org, full.url, types=[])
+        make_key(client, org, ["members:read"])
+        member = create_member(client, org)
+        received = [r.json["type"] for r in full.wait_for(2)]
+        assert received == ["api_key.created", "member.created"]
+        assert member["id"] in str(full.received[1].json)
+        time.sleep(1.0)
+        assert limited.received == []
+        # Whoever sets its event types vouches for them with their own key's scopes.
+        widened = client.patch(
+            f"/v1/webhook-endpoints/{limited_id}",
+            json={"event_types": ["member.created"]},
+            headers=org.headers,
+        )
+        assert widened.status_code == 200, widened.text
+        create_member(client, org)
+        assert [r.json["type"] for r in limited.wait_for(1)] == ["member.created"]
+        remove(client, org, limited_id)
+        remove(client, org, full_id)

@@ -11,7 +11,7 @@ from service.domain.consent import ConsentStatus, ConsentTerms, DataScope, EndEv
 from service.domain.errors import Conflict, InvalidField, NotFound, Precondition
 from service.domain.events import EventType
 from service.domain.members import NewMember
-from service.domain.organizations import Organization, OrganizationKind
+from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind
 from service.domain.paging import PageRequest
 from service.domain.referrals import DuplicateReferral, NewReferral, ReferralStatus, Urgency
 from service.domain.webhooks import NewEndpoint, parse_networks
@@ -232,12 +232,22 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
         }
     )
     strict = webhooks.UrlPolicy()
-    new = NewEndpoint(url="https://inside.example/h", description=None, event_types=frozenset())
+    new = NewEndpoint(
+        url="https://inside.example/h",
+        description=None,
+        event_types=frozenset(),
+        key_scopes=ALL_SCOPES,
+    )
     with pytest.raises(InvalidField):
         await webhooks.register_endpoint(
             CLINIC, new, FakeUnitOfWork(store), clock, ids, secrets, resolver, strict
         )
-    local = NewEndpoint(url="http://localhost:8080/h", description=None, event_types=frozenset())
+    local = NewEndpoint(
+        url="http://localhost:8080/h",
+        description=None,
+        event_types=frozenset(),
+        key_scopes=ALL_SCOPES,
+    )
     with pytest.raises(InvalidField):
         await webhooks.register_endpoint(
             CLINIC, local, FakeUnitOfWork(store), clock, ids, secrets, resolver, strict
@@ -249,7 +259,12 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
     )
     public = await webhooks.register_endpoint(
         CLINIC,
-        NewEndpoint(url="https://hooks.example/h", description=None, event_types=frozenset()),
+        NewEndpoint(
+            url="https://hooks.example/h",
+            description=None,
+            event_types=frozenset(),
+            key_scopes=ALL_SCOPES,
+        ),
         FakeUnitOfWork(store),
         clock,
         ids,

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from service.adapters.webhooks import WebhookSecretGenerator, retry_after, signature_header
 from service.domain.errors import InvalidField
+from service.domain.organizations import ALL_SCOPES
 from service.domain.webhooks import (
     JITTER,
     RETRY_SCHEDULE,
@@ -115,7 +116,12 @@ def test_public_addresses_need_https_and_allowed_networks_may_be_plain() -> None
 
 def test_a_rotated_secret_signs_alongside_the_new_one_until_the_overlap_ends() -> None:
     endpoint = register_endpoint(
-        NewEndpoint(url="https://hooks.example/x", description=None, event_types=frozenset()),
+        NewEndpoint(
+            url="https://hooks.example/x",
+            description=None,
+            event_types=frozenset(),
+            key_scopes=ALL_SCOPES,
+        ),
         endpoint_id=UUID(int=1),
         organization_id=UUID(int=2),
         secret="whsec_old",
@@ -129,7 +135,12 @@ def test_a_rotated_secret_signs_alongside_the_new_one_until_the_overlap_ends() -
 
 def test_re_enabling_clears_the_reason() -> None:
     endpoint = register_endpoint(
-        NewEndpoint(url="https://hooks.example/x", description=None, event_types=frozenset()),
+        NewEndpoint(
+            url="https://hooks.example/x",
+            description=None,
+            event_types=frozenset(),
+            key_scopes=ALL_SCOPES,
+        ),
         endpoint_id=UUID(int=1),
         organization_id=UUID(int=2),
         secret="whsec_old",

@@ -33,6 +33,7 @@ from service.adapters.http import (
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.events import EventController
 from service.adapters.http.health import live, metrics, ready
+from service.adapters.http.idempotency import IF_MATCH_PATTERN
 from service.adapters.http.members import MemberController
 from service.adapters.http.milestones import LadderController, MilestoneController
 from service.adapters.http.networks import NetworkController
@@ -176,7 +177,43 @@ def create_app(
     )
     _forbid_unknown_fields_in_contract(app)
     _document_conditional_reads(app)
+    _document_header_parameters(app)
     return app
+
+
+def _document_header_parameters(app: Litestar) -> None:
+    """A header is sent or not, never null: an optional header parameter's schema is its
+    string branch only (Litestar writes `oneOf: [string, null]` for `str | None`, and clients
+    and fuzzers then send the text "null"). If-Match is required where its absence is a 428:
+    on what more than one organization can change."""
+    for item in (app.openapi_schema.paths or {}).values():
+        for operation in (item.get, item.put, item.post, item.patch, item.delete):
+            if operation is None:
+                continue
+            for parameter in operation.parameters or []:
+                if not isinstance(parameter, Parameter) or parameter.param_in != "header":
+                    continue
+                schema = parameter.schema
+                if isinstance(schema, Schema) and schema.one_of:
+                    strings = [
+                        branch
+                        for branch in schema.one_of
+                        if isinstance(branch, Schema) and branch.type is not OpenAPIType.NULL
+                    ]
+                    if len(strings) == 1:
+                        schema.type = strings[0].type
+                        schema.one_of = None
+                if parameter.name == "If-Match":
+                    # A plain string, its grammar in the description: schemathesis (and other
+                    # generators) know If-Match's RFC 9110 form for a plain string header, and
+                    # mis-generate one constrained by a regex.
+                    parameter.schema = Schema(type=OpenAPIType.STRING)
+                    parameter.description = (
+                        f"{parameter.description} Form (RFC 9110 §13.1.1): "
+                        f"`{IF_MATCH_PATTERN}`; anything else is a 400."
+                    )
+                    if "428" in (operation.responses or {}):
+                        parameter.required = True
 
 
 def _document_conditional_reads(app: Litestar) -> None:
@@ -195,7 +232,7 @@ def _document_conditional_reads(app: Litestar) -> None:
                 name="If-None-Match",
                 param_in="header",
                 required=False,
-                schema=Schema(type=OpenAPIType.STRING, max_length=1024),
+                schema=Schema(type=OpenAPIType.STRING),
                 description='ETags you hold, e.g. `"3"` (weak tags match too), or `*`: if one '
                 "is current, the answer is 304 with no body.",
             ),

@@ -11,14 +11,13 @@ from litestar import Controller, Request, get
 from litestar.params import QueryParameter
 
 from service.adapters.http import problems
-from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.auth import caller_of
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import encode_cursor
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.adapters.postgres.events import FeedPosition
 from service.domain.errors import InvalidField
-from service.domain.events import Event, EventType
-from service.domain.organizations import Scope
+from service.domain.events import Event, EventType, event_types_for
 from service.domain.paging import DEFAULT_PAGE_SIZE
 
 Types = Annotated[
@@ -89,8 +88,12 @@ class EventController(Controller):
         "(revocation and expiry act at once, also on events read before). Showing those is a "
         "disclosure, recorded in the member's accounting. Pass `next_cursor` as `cursor` to "
         "continue; "
-        "the order is stable and no event is skipped when transactions commit out of order.",
-        opt=scope_required(Scope.MEMBERS_READ),
+        "the order is stable and no event is skipped when transactions commit out of order. "
+        "Any key of the organization may read it, and sees the kinds of event its scopes "
+        "cover: `members:read` for member, recovery, milestone and pledge events, "
+        "`networks:read` for network events, `consents:read` for consent events, "
+        "`referrals:read` for referral events, `keys:manage` for organization and API key "
+        "events, `webhooks:manage` for webhook endpoint events.",
         responses=problems.error_responses(403, 422),
     )
     async def list_events(
@@ -100,18 +103,21 @@ class EventController(Controller):
         cursor: Cursor = None,
         types: Types = None,
     ) -> EventList:
-        viewer = caller_of(request).require(Scope.MEMBERS_READ)
+        caller = caller_of(request)
+        viewer = caller.organization()
         after = page_request(limit, cursor).after
         start = FeedPosition() if after is None else _position_of(after)
-        wanted = None
+        # Only the kinds of event this key's scopes let it read (see EVENT_SCOPES).
+        wanted = {t.value for t in event_types_for(caller.scopes)}
         if types is not None:
-            wanted = types.split(",")
-            unknown = sorted(set(wanted) - {t.value for t in EventType})
+            asked = set(types.split(","))
+            unknown = sorted(asked - {t.value for t in EventType})
             if unknown:
                 raise InvalidField("types", f"Unknown event type {unknown[0]!r}.")
+            wanted &= asked
         services = services_of(request)
         found = await services.events.after(
-            services.viewing(viewer, "listEvents"), start, limit, wanted
+            services.viewing(viewer, "listEvents"), start, limit, sorted(wanted)
         )
         last = found[-1].at if found else start
         return EventList(

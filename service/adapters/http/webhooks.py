@@ -192,7 +192,10 @@ class WebhookEndpointController(Controller):
         caller = caller_of(request)
         organization_id = caller.require(Scope.WEBHOOKS_MANAGE)
         new = NewEndpoint(
-            url=data.url, description=data.description, event_types=frozenset(data.event_types)
+            url=data.url,
+            description=data.description,
+            event_types=frozenset(data.event_types),
+            key_scopes=caller.scopes,
         )
 
         async def run(uow: PostgresUnitOfWork) -> Created[WebhookEndpointWithSecret]:
@@ -272,8 +275,9 @@ class WebhookEndpointController(Controller):
         if_match: IfMatch = None,
     ) -> Response[WebhookEndpointView]:
         services = services_of(request)
+        caller = caller_of(request)
         endpoint = await usecases.change_endpoint(
-            caller_of(request).require(Scope.WEBHOOKS_MANAGE),
+            caller.require(Scope.WEBHOOKS_MANAGE),
             endpoint_id,
             EndpointChanges(
                 url=data.url,
@@ -282,6 +286,7 @@ class WebhookEndpointController(Controller):
                 if isinstance(data.event_types, UnsetType)
                 else frozenset(data.event_types),
                 enabled=data.enabled,
+                key_scopes=caller.scopes,
             ),
             expected_version(if_match),
             services.uow(),

@@ -20,6 +20,7 @@ from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.session import Session
 from service.domain.events import Event, EventType
+from service.domain.organizations import Scope
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.webhooks import (
     Attempt,
@@ -32,7 +33,7 @@ from service.domain.webhooks import (
 ENDPOINT_COLUMNS = (
     "id, organization_id, url, description, event_types, secret, previous_secret, "
     "previous_secret_until, status, disabled_reason, disabled_at, version, created_at, "
-    "updated_at"
+    "updated_at, key_scopes"
 )
 DELIVERY_COLUMNS = (
     "d.id, d.seq, d.endpoint_id, d.event_id, e.type AS event_type, d.status, d.redelivery, "
@@ -56,6 +57,7 @@ def endpoint_from_row(row: Record) -> WebhookEndpoint:
         version=row["version"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        key_scopes=frozenset(Scope(s) for s in row["key_scopes"]),
     )
 
 
@@ -92,7 +94,7 @@ class PostgresWebhookEndpointRepository:
         await self._connection.execute(
             f"INSERT INTO webhook_endpoints ({ENDPOINT_COLUMNS}, "  # noqa: S608
             "cursor_txid, cursor_position, next_attempt_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
             "pg_snapshot_xmin(pg_current_snapshot()), 0, $13)",
             e.id,
             e.organization_id,
@@ -108,6 +110,7 @@ class PostgresWebhookEndpointRepository:
             e.version,
             e.created_at,
             e.updated_at,
+            sorted(s.value for s in e.key_scopes),
         )
 
     async def get_for_update(
@@ -126,8 +129,8 @@ class PostgresWebhookEndpointRepository:
         await self._connection.execute(
             "UPDATE webhook_endpoints SET url = $2, description = $3, event_types = $4, "
             "secret = $5, previous_secret = $6, previous_secret_until = $7, status = $8, "
-            "disabled_reason = $9, disabled_at = $10, version = $11, updated_at = $12 "
-            "WHERE id = $1",
+            "disabled_reason = $9, disabled_at = $10, version = $11, updated_at = $12, "
+            "key_scopes = $13 WHERE id = $1",
             e.id,
             e.url,
             e.description,
@@ -140,6 +143,7 @@ class PostgresWebhookEndpointRepository:
             e.disabled_at,
             e.version,
             e.updated_at,
+            sorted(s.value for s in e.key_scopes),
         )
 
     async def resume(self, endpoint_id: UUID, now: datetime) -> None:
@@ -349,7 +353,8 @@ class DispatchStore:
 
     async def fan_out(self, claimed: ClaimedEndpoint, now: datetime, limit: int = 500) -> int:
         endpoint = claimed.endpoint
-        types = sorted(t.value for t in endpoint.event_types) or None
+        # What it asked for and its key's scopes cover: possibly nothing, then nothing is sent.
+        types = sorted(t.value for t in endpoint.receives)
         row = await self._connection.fetchrow(
             FAN_OUT,
             endpoint.organization_id,
