@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import shutil
@@ -171,6 +172,12 @@ def main() -> int:
     parser.add_argument(
         "--only", default="", help="run only the endpoints whose name holds this text, e.g. POST"
     )
+    parser.add_argument(
+        "--compare-protocol",
+        action="store_true",
+        help="also serve the same app with uvicorn's own httptools protocol (no header bounds) "
+        "and drive it alike: the cost of service/adapters/http/server.py",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("wrk is needed: apt-get install wrk", file=sys.stderr)
@@ -243,14 +250,46 @@ def main() -> int:
                 idempotent_post,
             ),
         ]
+        plain_port = free_port()
+        plain = f"http://127.0.0.1:{plain_port}"
+        if args.compare_protocol:
+            plan += [
+                ("plain-httptools GET /v1/members/{id}", plain + "/", get_script),
+                ("plain-httptools GET /health/live (no db)", plain + "/health/live", ""),
+            ]
         plan = [step for step in plan if args.only in step[0]]
         runs: dict[str, list[Result]] = {name: [] for name, _, _ in plan}
         memory: dict[str, float] = {}
         service_cmd = [sys.executable, "-m", "service", "serve"]
-        with (
-            process(service_cmd, service_env, service_port, "/health/ready") as service_pid,
-            process(bare_cmd, bare_env, bare_port, "/bare/ping") as bare_pid,
-        ):
+        # The same application under uvicorn's own protocol, as `serve` ran it before.
+        plain_cmd = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "service.main:asgi_app_from_env",
+            "--http",
+            "httptools",
+            "--port",
+            str(plain_port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ]
+        with contextlib.ExitStack() as stack:
+            service_pid = stack.enter_context(
+                process(service_cmd, service_env, service_port, "/health/ready")
+            )
+            bare_pid = stack.enter_context(process(bare_cmd, bare_env, bare_port, "/bare/ping"))
+            if args.compare_protocol:
+                stack.enter_context(
+                    process(
+                        plain_cmd,
+                        {**service_env, "SN_PORT": str(plain_port)},
+                        plain_port,
+                        "/health/ready",
+                    )
+                )
             wrk("warm-up", service + "/", get_script, duration=3, connections=args.connections)
             wrk("warm-up", bare + "/", bare_get, duration=3, connections=args.connections)
             for _ in range(args.rounds):
@@ -271,6 +310,18 @@ def main() -> int:
         print(f"{r.name:48} {r.rps:9.0f} {r.p50_ms:8.2f} {r.p99_ms:8.2f} {r.non_2xx:8d}")
     by = {r.name: r.rps for r in results}
     ratios = [
+        (
+            "bounded protocol / plain httptools, GET member",
+            "service GET /v1/members/{id}",
+            "plain-httptools GET /v1/members/{id}",
+            "the header bounds should cost nothing measurable",
+        ),
+        (
+            "bounded protocol / plain httptools, /health/live",
+            "service GET /health/live (no db)",
+            "plain-httptools GET /health/live (no db)",
+            "the header bounds should cost nothing measurable",
+        ),
         (
             "GET member  / bare GET ",
             "service GET /v1/members/{id}",

@@ -654,3 +654,74 @@ def test_operator_key_holds_no_organization_scope(
     assert response.status_code == 403
     org = make_org(client, operator)
     assert client.get(f"/v1/organizations/{org.id}", headers=operator).status_code == 200
+
+
+def test_an_oversize_header_is_a_431_on_every_operation(
+    client: httpx.Client, world: World, db: Db
+) -> None:
+    before = db.snapshot()
+    for (method, path), spec in sorted(ENDPOINTS.items()):
+        url = path.format(**spec.params(world))
+        body = spec.body(world) if spec.body else None
+        headers = {**world.home.headers, "X-Padding": "a" * 40_000}
+        response = client.request(method, url, json=body, headers=headers)
+        assert response.status_code == 431, (method, path, response.status_code)
+        assert response.headers["content-type"] == "application/problem+json"
+    assert db.snapshot() == before
+
+
+def _operations_with(contract: dict[str, Any], header: str) -> list[tuple[str, str]]:
+    return sorted(
+        (method, path)
+        for path, item in contract["paths"].items()
+        for method, operation in item.items()
+        if any(p["name"] == header for p in operation.get("parameters", []))
+    )
+
+
+def test_a_malformed_if_match_is_a_400_on_every_operation_that_takes_it(
+    client: httpx.Client, world: World, db: Db, contract: dict[str, Any]
+) -> None:
+    operations = _operations_with(contract, "If-Match")
+    assert len(operations) >= 8
+    before = db.snapshot()
+    for method, path in operations:
+        spec = ENDPOINTS[(method, path)]
+        url = path.format(**spec.params(world))
+        body = spec.body(world) if spec.body else None
+        for value in ("1", "null", '"7" "1"', "W/"):
+            response = client.request(
+                method, url, json=body, headers={**world.home.headers, "If-Match": value}
+            )
+            assert response.status_code == 400, (method, path, value, response.text)
+            assert [e["field"] for e in response.json()["errors"]] == ["If-Match"]
+    assert db.snapshot() == before
+
+
+def test_shared_resources_changed_without_if_match_are_a_428(
+    client: httpx.Client, world: World, db: Db, contract: dict[str, Any]
+) -> None:
+    shared = sorted(
+        (method, path)
+        for path, item in contract["paths"].items()
+        for method, operation in item.items()
+        if "428" in operation["responses"]
+    )
+    assert shared == [
+        ("patch", "/v1/networks/{network_id}"),
+        ("patch", "/v1/networks/{network_id}/memberships/{membership_id}"),
+        ("post", "/v1/networks/{network_id}/archive"),
+        ("post", "/v1/referrals/{referral_id}/transitions"),
+    ]
+    before = db.snapshot()
+    network_before = client.get(f"/v1/networks/{world.network_id}", headers=world.home.headers)
+    for method, path in shared:
+        spec = ENDPOINTS[(method, path)]
+        url = path.format(**spec.params(world))
+        body = spec.body(world) if spec.body else None
+        response = client.request(method, url, json=body, headers=world.home.headers)
+        assert response.status_code == 428, (method, path, response.text)
+        assert response.json()["type"].endswith("/precondition-required")
+    assert db.snapshot() == before
+    network_after = client.get(f"/v1/networks/{world.network_id}", headers=world.home.headers)
+    assert network_after.json() == network_before.json()

@@ -171,3 +171,28 @@ def test_json_100000_levels_deep_is_a_400(bounded: ServiceProcess, org: Org) -> 
         )
         assert response.status_code == 400, response.text
         assert response.json()["type"].endswith("/invalid-request")
+
+
+def test_stalled_headers_are_cut_off_on_every_operation(bounded: ServiceProcess) -> None:
+    from tests.integration.test_every_endpoint import ENDPOINTS
+
+    operations = sorted(ENDPOINTS)
+    # In batches below the connection bound of this service.
+    for first in range(0, len(operations), MAX_CONNECTIONS - 10):
+        stalled = []
+        try:
+            for method, path in operations[first : first + MAX_CONNECTIONS - 10]:
+                target = path.replace("{", "").replace("}", "")  # the headers never finish
+                sock = _connect(bounded)
+                stalled.append(sock)
+                sock.sendall(f"{method.upper()} {target} HTTP/1.1\r\nHost: x\r\n".encode())
+            started = time.monotonic()
+            answers = []
+            for sock in stalled:
+                sock.settimeout(HEADER_TIMEOUT + 3)
+                answers.append(_read_all(sock))
+            assert time.monotonic() - started < HEADER_TIMEOUT + 3
+            assert all(a.startswith(b"HTTP/1.1 408 ") for a in answers), answers[:3]
+        finally:
+            for sock in stalled:
+                sock.close()
