@@ -118,3 +118,38 @@ def create_member(client: httpx.Client, org: Org, **fields: Any) -> dict[str, An
     assert response.status_code == 201, response.text
     member: dict[str, Any] = response.json()
     return member
+
+
+def shared_circle(client: httpx.Client, home: Org, focus_id: str, *partners: Org) -> str:
+    """A circle around `focus_id` (a member of `home`) that each of `partners` takes part in."""
+    network = client.post(
+        "/v1/networks",
+        json={"kind": "circle", "name": "Circle", "focus_member_id": focus_id},
+        headers=home.headers,
+    )
+    assert network.status_code == 201, network.text
+    network_id: str = network.json()["id"]
+    for partner in partners:
+        invited = client.post(
+            f"/v1/networks/{network_id}/organizations",
+            json={"organization_id": partner.id},
+            headers=home.headers,
+        )
+        assert invited.status_code == 201, invited.text
+        accepted = client.post(
+            f"/v1/networks/{network_id}/invitation/accept", headers=partner.headers
+        )
+        assert accepted.status_code == 200, accepted.text
+    return network_id
+
+
+def join(client: httpx.Client, org: Org, network_id: str, member_id: str) -> dict[str, Any]:
+    """`org` adds its own member to the network as a peer supporter (active at once)."""
+    joined = client.post(
+        f"/v1/networks/{network_id}/memberships",
+        json={"member_id": member_id, "role": "peer_supporter"},
+        headers=org.headers,
+    )
+    assert joined.status_code == 201, joined.text
+    membership: dict[str, Any] = joined.json()
+    return membership

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.integration.conftest import Org, create_member, make_org
+from tests.integration.conftest import Org, create_member, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.database import Db
 
@@ -50,25 +50,6 @@ def accounting(client: httpx.Client, home: Org, member_id: str) -> list[dict[str
             return found
 
 
-def circle(client: httpx.Client, home: Org, focus_id: str, partner: Org) -> str:
-    network = client.post(
-        "/v1/networks",
-        json={"kind": "circle", "name": "Circle", "focus_member_id": focus_id},
-        headers=home.headers,
-    )
-    assert network.status_code == 201, network.text
-    network_id: str = network.json()["id"]
-    invited = client.post(
-        f"/v1/networks/{network_id}/organizations",
-        json={"organization_id": partner.id},
-        headers=home.headers,
-    )
-    assert invited.status_code == 201, invited.text
-    accepted = client.post(f"/v1/networks/{network_id}/invitation/accept", headers=partner.headers)
-    assert accepted.status_code == 200, accepted.text
-    return network_id
-
-
 def test_each_cross_organization_read_records_only_the_scopes_it_returned(
     client: httpx.Client, org: Org, partner: Org
 ) -> None:
@@ -76,7 +57,7 @@ def test_each_cross_organization_read_records_only_the_scopes_it_returned(
     start = (datetime.now(UTC).date() - timedelta(days=40)).isoformat()
     member = create_member(client, org, timezone="UTC", recovery_started_on=start)
     member_id = member["id"]
-    network_id = circle(client, org, member_id, partner)
+    network_id = shared_circle(client, org, member_id, partner)
     pledge = client.post(
         f"/v1/members/{member_id}/pledges",
         json={"text": "No use today", "cadence": "daily", "starts_on": today},
@@ -113,7 +94,7 @@ def test_a_consent_without_the_scopes_a_read_shows_reveals_nothing_there(
     client: httpx.Client, org: Org, partner: Org
 ) -> None:
     member = create_member(client, org, recovery_started_on="2026-01-01")
-    network_id = circle(client, org, member["id"], partner)
+    network_id = shared_circle(client, org, member["id"], partner)
     grant(client, org, member["id"], partner, ["milestones"])
     assert client.get(f"/v1/members/{member['id']}", headers=partner.headers).status_code == 404
     listed = client.get(f"/v1/networks/{network_id}/memberships", headers=partner.headers)
@@ -125,7 +106,7 @@ def test_a_page_of_memberships_records_exactly_the_members_it_shows(
     client: httpx.Client, org: Org, partner: Org
 ) -> None:
     focus = create_member(client, partner)  # the partner's own member: never a disclosure
-    network_id = circle(client, partner, focus["id"], org)
+    network_id = shared_circle(client, partner, focus["id"], org)
     shown = [create_member(client, org, display_name=f"X{i}") for i in (2, 3)]
     for member in shown:
         grant(client, org, member["id"], partner, ["profile", "networks"])

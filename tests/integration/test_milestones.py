@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -13,7 +14,7 @@ from service.adapters.postgres.pool import create_database
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.milestones import announce_due_milestones
-from tests.integration.conftest import Org, create_member
+from tests.integration.conftest import Org, create_member, join, shared_circle
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.database import Db
 
@@ -213,31 +214,6 @@ def test_an_organization_replaces_its_ladder(client: httpx.Client, org: Org) -> 
     assert bad.status_code == 422
 
 
-def _partner_in_circle(
-    client: httpx.Client, home: Org, partner: Org, member_id: str
-) -> dict[str, object]:
-    """A circle around the member that `partner` takes part in, with one of its members."""
-    network = client.post(
-        "/v1/networks",
-        json={"kind": "circle", "name": "c", "focus_member_id": member_id},
-        headers=home.headers,
-    ).json()
-    client.post(
-        f"/v1/networks/{network['id']}/organizations",
-        json={"organization_id": partner.id},
-        headers=home.headers,
-    )
-    client.post(f"/v1/networks/{network['id']}/invitation/accept", headers=partner.headers)
-    supporter = create_member(client, partner, display_name="Supporter")
-    joined = client.post(
-        f"/v1/networks/{network['id']}/memberships",
-        json={"member_id": supporter["id"], "role": "peer_supporter"},
-        headers=partner.headers,
-    )
-    assert joined.status_code == 201, joined.text
-    return supporter
-
-
 def test_a_milestones_only_consent_shows_labels_and_local_dates_and_nothing_more(
     client: httpx.Client, org: Org, other_org: Org
 ) -> None:
@@ -296,7 +272,9 @@ def test_cheers_follow_what_the_milestones_read_shows_and_are_accounted(
     right date, 404 for another) without the recovery scope and without a record."""
     start = _today() - timedelta(days=40)
     member = create_member(client, org, timezone=ZONE, recovery_started_on=start.isoformat())
-    supporter = _partner_in_circle(client, org, other_org, member["id"])
+    network_id = shared_circle(client, org, member["id"], other_org)
+    supporter = create_member(client, other_org, display_name="Supporter")
+    join(client, other_org, network_id, supporter["id"])
     client.post(
         f"/v1/members/{member['id']}/consents",
         json=consent_body(other_org.id, ["milestones"]),
@@ -331,3 +309,44 @@ def test_cheers_follow_what_the_milestones_read_shows_and_are_accounted(
     assert [m["cheers"][0]["milestone_key"] for m in partner_view["reached"] if m["cheers"]] == [
         "current.30d"
     ]
+
+
+def test_milestone_events_name_the_period_only_with_the_recovery_scope(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    """A milestone's key names its period's start date: in the feed of an organization that
+    may not see the recovery start, milestone events come without it."""
+    start = _today() - timedelta(days=10)
+    member = create_member(client, org, timezone=ZONE, recovery_started_on=start.isoformat())
+    peer = create_member(client, org, display_name="Peer")
+    join(client, org, shared_circle(client, org, member["id"]), peer["id"])
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["milestones"]),
+        headers=org.headers,
+    )
+    key = f"{start.isoformat()}.7d"
+    cheered = client.post(
+        f"/v1/members/{member['id']}/milestones/{key}/cheers",
+        json={"author_member_id": peer["id"], "message": "A week!"},
+        headers=org.headers,
+    )
+    assert cheered.status_code == 201, cheered.text
+
+    def cheers(reader: Org) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = client.get(
+            "/v1/events", params={"types": "milestone.cheered"}, headers=reader.headers
+        ).json()["data"]
+        return found
+
+    assert [e["data"]["milestone_key"] for e in cheers(org)] == [key]
+    [seen] = cheers(other_org)
+    assert "milestone_key" not in seen["data"]
+    assert start.isoformat() not in str(seen)
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(other_org.id, ["recovery"]),
+        headers=org.headers,
+    )
+    [with_recovery] = cheers(other_org)
+    assert with_recovery["data"]["milestone_key"] == key

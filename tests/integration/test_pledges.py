@@ -12,7 +12,7 @@ from service.adapters.postgres.pool import create_database
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.pledges import sweep_missed
-from tests.integration.conftest import Org, create_member
+from tests.integration.conftest import Org, create_member, join, shared_circle
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.database import Db
 
@@ -228,29 +228,14 @@ def test_naming_another_organizations_supporter_needs_a_consent_covering_network
     """Found from outside: a milestones-only consent was enough to name a supporter, which
     tells whether that person is active in the network."""
     member = create_member(client, org)
-    network = client.post(
-        "/v1/networks",
-        json={"kind": "circle", "name": "Circle", "focus_member_id": member["id"]},
-        headers=org.headers,
-    ).json()
-    client.post(
-        f"/v1/networks/{network['id']}/organizations",
-        json={"organization_id": other_org.id},
-        headers=org.headers,
-    )
-    client.post(f"/v1/networks/{network['id']}/invitation/accept", headers=other_org.headers)
+    network_id = shared_circle(client, org, member["id"], other_org)
     supporter = create_member(client, other_org, display_name="Supporter")
-    joined = client.post(
-        f"/v1/networks/{network['id']}/memberships",
-        json={"member_id": supporter["id"], "role": "peer_supporter"},
-        headers=other_org.headers,
-    )
-    assert joined.status_code == 201, joined.text
+    join(client, other_org, network_id, supporter["id"])
     body = {
         "text": "Call my supporter every Sunday",
         "cadence": "weekly",
         "starts_on": _today().isoformat(),
-        "network_id": network["id"],
+        "network_id": network_id,
         "supporter_member_id": supporter["id"],
     }
     url = f"/v1/members/{member['id']}/pledges"

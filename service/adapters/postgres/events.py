@@ -50,6 +50,24 @@ def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:
     )
 
 
+def shown_data(viewer: str, now: str) -> str:
+    """Event e's data as `viewer` may see it. A milestone's key names the start of its recovery
+    period (`2026-01-05.30d`): restart history, the `recovery` scope's. Another organization
+    without a consent in force covering `recovery` gets the event without that key (its label
+    and dates stay: those are the `milestones` scope's)."""
+    return f"""CASE
+        WHEN e.type IN ('milestone.reached', 'milestone.cheered')
+         AND e.data ? 'milestone_key'
+         AND NOT {_own_member(viewer)}
+         AND NOT EXISTS (
+            SELECT 1 FROM consents c
+            WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+              AND {CONSENT_IN_FORCE.format(now=now)} AND 'recovery' = ANY(c.scopes))
+        THEN e.data - 'milestone_key'
+        ELSE e.data
+    END"""  # noqa: S608 (placeholders only)
+
+
 def visible_to(now: str) -> str:
     """Visible to organization $1: what it did itself; what happened in networks it takes part
     in; consents granted to it (granted, revoked, expired); referrals it sent or received;
@@ -91,7 +109,7 @@ def visible_to(now: str) -> str:
 _FEED = f"""
 WITH shown AS (
     SELECT e.txid::text::bigint AS txid, e.position, e.id, e.type, e.organization_id,
-           e.subject_type, e.subject_id, e.occurred_at, e.data
+           e.subject_type, e.subject_id, e.occurred_at, {shown_data("$1", "$8")} AS data
     FROM outbox_events e
     WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
       AND e.txid < pg_snapshot_xmin(pg_current_snapshot())

@@ -11,6 +11,7 @@ from asyncpg import Record
 from service.adapters.postgres.events import (
     consents_in_force,
     event_from_row,
+    shown_data,
     still_allowed,
     visibility_arguments,
     visible_to,
@@ -299,7 +300,7 @@ SELECT found FROM counted
 # organization, $3/$4: visibility_arguments(), $5: now.
 HEAD_DELIVERY = f"""
 SELECT {DELIVERY_COLUMNS}, e.organization_id, e.subject_type, e.subject_id, e.occurred_at,
-       e.data::text AS data, {still_allowed("$2", "$3", "$4", "$5")} AS allowed
+       ({shown_data("$2", "$5")})::text AS data, {still_allowed("$2", "$3", "$4", "$5")} AS allowed
 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id
 WHERE d.endpoint_id = $1 AND d.status = 'pending'
 ORDER BY d.seq
