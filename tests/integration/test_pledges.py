@@ -156,11 +156,15 @@ def test_two_workers_record_each_missed_period_once(
         finally:
             await database.close()
 
-    due_now = "UPDATE pledges SET sweep_at = '-infinity' WHERE id = $1"
+    due_now = "UPDATE pledge_sweep_schedule SET sweep_at = '-infinity' WHERE pledge_id = $1"
+    row = "SELECT xmin::text AS version, p::text AS content FROM pledges p WHERE id = $1"
+    row_before = db.fetchrow_dict(row, uuid.UUID(str(pledge["id"])))
     db.execute(due_now, uuid.UUID(str(pledge["id"])))
     asyncio.run(two_workers())
     db.execute(due_now, uuid.UUID(str(pledge["id"])))
     asyncio.run(two_workers())  # as after a restart: nothing twice
+    # The sweep keeps its schedule in its own rows: the pledge row is never rewritten.
+    assert db.fetchrow_dict(row, uuid.UUID(str(pledge["id"]))) == row_before
     pledge_id = uuid.UUID(str(pledge["id"]))
     missed = db.fetch(
         "SELECT period_start FROM check_ins WHERE pledge_id = $1 AND by_sweep ORDER BY 1",

@@ -72,6 +72,11 @@ class PostgresPledgeRepository:
             pledge.created_at,
             pledge.updated_at,
         )
+        # The sweep's own row: due at once (it finds the first period to look at).
+        await self._connection.execute(
+            "INSERT INTO pledge_sweep_schedule (pledge_id, sweep_at) VALUES ($1, '-infinity')",
+            pledge.id,
+        )
 
     async def get_for_update(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
         row = await self._connection.fetchrow(
@@ -90,6 +95,11 @@ class PostgresPledgeRepository:
             pledge.version,
             pledge.updated_at,
         )
+        if pledge.status is not PledgeStatus.ACTIVE:
+            # An ended pledge has no periods left to sweep: its schedule goes with it.
+            await self._connection.execute(
+                "DELETE FROM pledge_sweep_schedule WHERE pledge_id = $1", pledge.id
+            )
 
     async def check_ins(self, pledge_id: UUID) -> list[CheckIn]:
         rows = await self._connection.fetch(
@@ -121,12 +131,14 @@ class PostgresPledgeRepository:
         )
 
     async def due_for_sweep(self, now: datetime, limit: int) -> list[tuple[Pledge, str]]:
-        """Active pledges to look at, with the member's zone; claimed (SKIP LOCKED)."""
+        """Active pledges to look at, with the member's zone; claimed by their schedule rows
+        (SKIP LOCKED): the pledge row itself is neither locked nor written."""
         rows = await self._connection.fetch(
             f"SELECT {', '.join('p.' + c.strip() for c in PLEDGE_COLUMNS.split(','))}, "  # noqa: S608
-            "m.timezone FROM pledges p JOIN members m ON m.id = p.member_id "
-            "WHERE p.status = 'active' AND p.sweep_at <= $1 AND m.erased_at IS NULL "
-            "ORDER BY p.sweep_at LIMIT $2 FOR UPDATE OF p SKIP LOCKED",
+            "m.timezone FROM pledge_sweep_schedule s "
+            "JOIN pledges p ON p.id = s.pledge_id JOIN members m ON m.id = p.member_id "
+            "WHERE s.sweep_at <= $1 AND p.status = 'active' AND m.erased_at IS NULL "
+            "ORDER BY s.sweep_at LIMIT $2 FOR UPDATE OF s SKIP LOCKED",
             now,
             limit,
         )
@@ -134,5 +146,5 @@ class PostgresPledgeRepository:
 
     async def schedule_sweep(self, pledge_id: UUID, at: datetime) -> None:
         await self._connection.execute(
-            "UPDATE pledges SET sweep_at = $2 WHERE id = $1", pledge_id, at
+            "UPDATE pledge_sweep_schedule SET sweep_at = $2 WHERE pledge_id = $1", pledge_id, at
         )
