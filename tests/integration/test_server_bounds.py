@@ -196,3 +196,28 @@ def test_stalled_headers_are_cut_off_on_every_operation(bounded: ServiceProcess)
         finally:
             for sock in stalled:
                 sock.close()
+
+
+def test_a_large_body_after_pipelined_headers_is_not_taken_for_headers(
+    bounded: ServiceProcess,
+) -> None:
+    """Only a request's line and headers count against the header cap, whatever arrives
+    after them on the same connection."""
+    with _connect(bounded) as sock:
+        sock.sendall(
+            b"GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"
+            b"PUT /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 20000\r\n\r\n"
+        )
+        first = sock.recv(65536)
+        assert first.startswith(b"HTTP/1.1 200 "), first[:100]
+        time.sleep(0.2)
+        sock.sendall(b"a" * 20_000)
+        sock.settimeout(5)
+        answers = first
+        while b"HTTP/1.1 405 " not in answers:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answers += chunk
+    assert b"HTTP/1.1 405 " in answers, answers[:300]
+    assert b" 431 " not in answers

@@ -70,8 +70,12 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def __init__(self, config: Config, *args: Any, **kwargs: Any) -> None:
         super().__init__(config, *args, **kwargs)
         self._limits: ServerLimits = getattr(config, "limits", None) or ServerLimits()
-        self._awaiting_headers = True
-        self._header_bytes = 0  # as received, while the headers are incomplete
+        # From a request's first byte until its headers are complete (parser callbacks say so,
+        # so that the body of a pipelined request is never taken for headers).
+        self._awaiting_headers = False
+        self._received = 0  # bytes received on this connection
+        self._chunk_start = 0  # self._received before the read being parsed
+        self._header_start = 0  # where the current request began (at most one read early)
         self._parsed_header_bytes = 0  # as parsed: request line and header lines
         self._header_timer: asyncio.TimerHandle | None = None
         self._refused = False
@@ -84,9 +88,9 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
                 len(self.connections) - 1,
                 self._limits.max_connections,
             )
-            self._awaiting_headers = False
             transport.close()
             return
+        # A connection that never sends a request is closed at the header deadline too.
         self._arm_header_timer()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -98,9 +102,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         if self._refused:
             return
         self._unset_keepalive_if_required()
-        if self._awaiting_headers:
-            self._header_bytes += len(data)
-            self._arm_header_timer()
+        self._chunk_start = self._received
+        self._received += len(data)
         try:
             self.parser.feed_data(data)
         except httptools.HttpParserError:
@@ -118,8 +121,18 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             return
         # Checked after parsing, so that a body that came in the same read as the end of the
         # headers is not counted against them; the parser has held at most one read more.
-        if self._awaiting_headers and self._header_bytes > self._limits.max_header_bytes:
+        if (
+            self._awaiting_headers
+            and self._received - self._header_start > self._limits.max_header_bytes
+        ):
             self._refuse(self._too_large())
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._awaiting_headers = True
+        self._header_start = self._chunk_start
+        self._parsed_header_bytes = 0
+        self._arm_header_timer()  # (kept if armed at connection: the deadline counts from then)
 
     def on_url(self, url: bytes) -> None:
         self._parsed_header_bytes += len(url)
@@ -138,12 +151,6 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._awaiting_headers = False
         self._disarm_header_timer()
         super().on_headers_complete()
-
-    def on_response_complete(self) -> None:
-        super().on_response_complete()
-        self._awaiting_headers = True
-        self._header_bytes = 0
-        self._parsed_header_bytes = 0
 
     def _too_large(self) -> bytes:
         return _problem(
@@ -166,10 +173,11 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
     def _headers_too_slow(self) -> None:
         self._header_timer = None
-        if not self._awaiting_headers or self.transport.is_closing():
+        if self.transport.is_closing():
             return
-        if self._header_bytes == 0:
-            self.transport.close()  # connected and never asked anything
+        if not self._awaiting_headers:
+            if self.cycle is None:
+                self.transport.close()  # connected and never sent a byte
             return
         self._refuse(
             _problem(
