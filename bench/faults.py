@@ -143,19 +143,28 @@ async def _recovery(load: Load, since: float, limit: float = 90) -> float:
     return float("inf")
 
 
-def _wait_gone(pid: int, pgdata: Path) -> None:
-    """Until the postmaster has exited. In a container whose first process reaps nothing, it
-    stays a zombie, and its pid file would make the next start believe it still runs."""
-    while True:
-        try:
-            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+def _wait_gone(pids: list[int], pgdata: Path) -> None:
+    """Until the postmaster and every backend it had have exited (so that none is still
+    attached to the data directory's shared memory). In a container whose first process
+    reaps nothing they stay zombies, and the postmaster's lock files would make the next
+    start believe it still runs: they go once every process is gone."""
+    for pid in pids:
+        while True:
+            try:
+                if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                    break
+            except psutil.NoSuchProcess:
                 break
-        except psutil.NoSuchProcess:
-            break
-        time.sleep(0.05)
+            time.sleep(0.05)
     # The lock files of the data directory and the socket (kept in the data directory here).
     for stale in ("postmaster.pid", ".s.PGSQL.5432.lock", ".s.PGSQL.5432"):
         (pgdata / stale).unlink(missing_ok=True)
+
+
+def _server_processes(pgdata: Path) -> list[int]:
+    """The postmaster's pid first, then its children's."""
+    pid = _postmaster_pid(pgdata)
+    return [pid, *(child.pid for child in psutil.Process(pid).children())]
 
 
 def _postmaster_pid(pgdata: Path) -> int:
@@ -207,16 +216,16 @@ async def run(workers: int, writers: int, settle: float) -> int:
                 report.append((name, load.window(), back - began + seconds, seconds))
 
             def restart_postgres() -> None:
-                pid = _postmaster_pid(server.pgdata)
-                os.kill(pid, signal.SIGINT)  # fast shutdown: sessions are terminated
-                _wait_gone(pid, server.pgdata)
+                pids = _server_processes(server.pgdata)
+                os.kill(pids[0], signal.SIGINT)  # fast shutdown: sessions are terminated
+                _wait_gone(pids, server.pgdata)
                 time.sleep(1)
                 server.ensure_postgres_running()
 
             def kill_postgres() -> None:
-                pid = _postmaster_pid(server.pgdata)
-                os.kill(pid, signal.SIGKILL)
-                _wait_gone(pid, server.pgdata)
+                pids = _server_processes(server.pgdata)
+                os.kill(pids[0], signal.SIGKILL)  # its backends notice and exit on their own
+                _wait_gone(pids, server.pgdata)
                 time.sleep(1)
                 server.ensure_postgres_running()  # crash recovery on start
 

@@ -183,13 +183,16 @@ class Dispatcher:
                 if head is None:
                     await store.wait_until(claimed.endpoint.id, now + self._poll)
                     return True
-                if not head.allowed:
+                covered = head.event.type in claimed.endpoint.receives
+                if not head.allowed or not covered:
                     # Logged as an attempt that was not made, so the partner sees why.
                     withheld = Attempt(
                         at=now,
                         status_code=None,
                         latency_ms=0,
-                        error="Not sent: no consent in force covers this event any more.",
+                        error="Not sent: no consent in force covers this event any more."
+                        if covered
+                        else "Not sent: the endpoint's key no longer covers this kind of event.",
                     )
                     await store.record_attempt(
                         head.delivery.id, withheld, DeliveryStatus.FAILED, now

@@ -11,7 +11,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing
-from service.domain.events import Event
+from service.domain.events import Event, EventType
 from service.domain.members import Member
 from service.domain.milestones import Cheer, CustomMilestone, Ladder
 from service.domain.networks import Membership, Network, Participation, SeenMembership
@@ -253,6 +253,12 @@ class MemberRepository(Protocol):
         """The member whatever its organization: for rules that then decide who may see it."""
         ...
 
+    async def get_any_for_share(self, member_id: UUID) -> Member | None:
+        """As get_any, holding the member against erasure until the unit of work ends: for a
+        write that stores text about the member, so that an erasure either sees that text
+        (and removes it) or comes first (and the write finds the member erased)."""
+        ...
+
     async def save(self, member: Member) -> None:
         """Write back a member loaded with get_for_update. Raises DuplicateExternalRef like add."""
         ...
@@ -333,8 +339,10 @@ class WebhookEndpointRepository(Protocol):
         not)."""
         ...
 
-    async def had_delivery(self, endpoint_id: UUID, event_id: UUID) -> bool:
-        """Whether the endpoint ever had a delivery of the event."""
+    async def had_delivery(
+        self, endpoint_id: UUID, event_id: UUID, types: frozenset[EventType]
+    ) -> bool:
+        """Whether the endpoint ever had a delivery of the event, of one of `types`."""
         ...
 
     async def redeliver(

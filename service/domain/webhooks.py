@@ -82,7 +82,9 @@ class EndpointChanges(msgspec.Struct, frozen=True, kw_only=True):
     event_types: frozenset[EventType] | msgspec.UnsetType = msgspec.UNSET
     # true re-enables a disabled endpoint (and retries what it gave up); false disables it.
     enabled: bool | msgspec.UnsetType = msgspec.UNSET
-    # The scopes of the key making the change: new event types must be within them.
+    # The scopes of the key making the change: new event types must be within them, and the
+    # endpoint receives no more than they cover from now on (a key with fewer scopes cannot
+    # point an endpoint set up by a broader key at itself and keep its reach).
     key_scopes: frozenset[Scope] = frozenset()
 
 
@@ -186,10 +188,9 @@ def change_endpoint(
         updated = msgspec.structs.replace(updated, description=changes.description)
     if not isinstance(changes.event_types, msgspec.UnsetType):
         check_event_types(changes.event_types, changes.key_scopes)
-        # Whoever sets the event types vouches for them: their key's scopes now decide.
-        updated = msgspec.structs.replace(
-            updated, event_types=changes.event_types, key_scopes=changes.key_scopes
-        )
+        updated = msgspec.structs.replace(updated, event_types=changes.event_types)
+    # Whoever changes the endpoint vouches for it: their key's scopes now decide what it gets.
+    updated = msgspec.structs.replace(updated, key_scopes=changes.key_scopes)
     if not isinstance(changes.enabled, msgspec.UnsetType):
         if changes.enabled:
             updated = msgspec.structs.replace(
@@ -203,12 +204,19 @@ def change_endpoint(
 
 
 def rotate_secret(
-    endpoint: WebhookEndpoint, new_secret: str, *, overlap: timedelta, now: datetime
+    endpoint: WebhookEndpoint,
+    new_secret: str,
+    *,
+    overlap: timedelta,
+    now: datetime,
+    key_scopes: frozenset[Scope],
 ) -> WebhookEndpoint:
     """The new secret signs from now on; the old one keeps signing too until `overlap` ends,
-    so the receiver can switch without missing a delivery."""
+    so the receiver can switch without missing a delivery. The rotating key's scopes decide
+    what the endpoint receives from now on (its holder gets the secret)."""
     return msgspec.structs.replace(
         endpoint,
+        key_scopes=key_scopes,
         secret=new_secret,
         previous_secret=endpoint.secret,
         previous_secret_until=now + overlap,

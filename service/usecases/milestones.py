@@ -276,7 +276,7 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
     period's start) only with `recovery` too. Another organization's cheer is accounted."""
     now = clock.now()
     async with uow:
-        member = await uow.members.get_any(command.member_id)
+        member = await uow.members.get_any_for_share(command.member_id)
         if member is None:
             raise NotFound("member", command.member_id)
         home = member.organization_id == command.organization_id

@@ -73,8 +73,9 @@ def _event(
 async def _home_member(
     uow: UnitOfWork, organization_id: UUID, member_id: UUID, now: datetime
 ) -> Member:
-    # A plain read: holding the member's row here would queue behind the milestone sweep.
-    member = await uow.members.get_any(member_id)
+    # Held against erasure: a pledge or check-in stores text about the member (see
+    # get_any_for_share; it may wait a moment behind the milestone sweep).
+    member = await uow.members.get_any_for_share(member_id)
     if member is None or member.organization_id != organization_id:
         raise NotFound("member", member_id)
     if member.erased_at is not None or member.timezone is None:

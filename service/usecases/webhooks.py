@@ -12,6 +12,7 @@ import msgspec
 
 from service.domain import webhooks as rules
 from service.domain.errors import Conflict, InvalidField, NotFound, Precondition, check_version
+from service.domain.organizations import Scope
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
     AddressResolver,
@@ -153,12 +154,18 @@ async def rotate_secret(
     uow: UnitOfWork,
     clock: Clock,
     secrets: WebhookSecretSource,
+    key_scopes: frozenset[Scope],
 ) -> WebhookEndpoint:
-    """A new secret, returned here only; the old one keeps signing for `overlap`."""
+    """A new secret, returned here only; the old one keeps signing for `overlap`. From now on
+    the endpoint receives what the rotating key's scopes cover."""
     async with uow:
         endpoint = await _locked(uow, organization_id, endpoint_id)
         rotated = rules.rotate_secret(
-            endpoint, secrets.new_secret(), overlap=overlap, now=clock.now()
+            endpoint,
+            secrets.new_secret(),
+            overlap=overlap,
+            now=clock.now(),
+            key_scopes=key_scopes,
         )
         await uow.webhooks.save(rotated)
         await uow.commit()
@@ -185,10 +192,10 @@ async def redeliver(
     already queued; not one whose consent has ended since."""
     now = clock.now()
     async with uow:
-        await _locked(uow, organization_id, endpoint_id)
-        # First whether this endpoint ever had it: any other event id is unknown here, so that
-        # another organization's event tells nothing of its existence.
-        if not await uow.webhooks.had_delivery(endpoint_id, event_id):
+        endpoint = await _locked(uow, organization_id, endpoint_id)
+        # First whether this endpoint ever had it, of a kind it still receives: any other
+        # event id is unknown here, so that another organization's event tells nothing.
+        if not await uow.webhooks.had_delivery(endpoint_id, event_id, endpoint.receives):
             raise NotFound("delivery of event", event_id)
         if not await uow.webhooks.may_still_see(organization_id, event_id, now):
             raise Conflict(

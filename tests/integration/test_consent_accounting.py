@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.integration.conftest import Org, create_member, make_org, shared_circle
+from tests.integration.conftest import Org, create_member, join, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.database import Db
 
@@ -277,3 +277,24 @@ def test_erasure_reaches_every_stored_copy_and_free_text(
     assert (
         client.get(f"/v1/members/{member_id}/disclosures", headers=org.headers).status_code == 200
     )
+
+
+def test_a_member_shown_twice_on_a_page_is_recorded_once(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    focus = create_member(client, partner)
+    network_id = shared_circle(client, partner, focus["id"], org)
+    member = create_member(client, org)
+    grant(client, org, member["id"], partner, ["profile", "networks"])
+    first = join(client, org, network_id, member["id"])
+    left = client.patch(
+        f"/v1/networks/{network_id}/memberships/{first['id']}",
+        json={"status": "left"},
+        headers={**org.headers, "If-Match": f'"{first["version"]}"'},
+    )
+    assert left.status_code == 200, left.text
+    join(client, org, network_id, member["id"])
+    shown = client.get(f"/v1/networks/{network_id}/memberships", headers=partner.headers)
+    assert [m["member"]["id"] for m in shown.json()["data"]].count(member["id"]) == 2
+    operations = [d["operation"] for d in accounting(client, org, member["id"])]
+    assert operations.count("listNetworkMemberships") == 1

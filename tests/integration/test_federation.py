@@ -648,3 +648,25 @@ def test_only_the_home_organization_accepts_for_its_member_and_consent_gates_cha
     accepted = client.patch(url, json=activate, headers={**home.headers, "If-Match": etag})
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["status"] == "active"
+
+
+def test_a_narrowed_view_is_never_answered_304(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    """Review: revoking the profile consent leaves the member's version as it was; an
+    If-None-Match with the ETag read before must not tell the partner its copy is current."""
+    member = create_member(client, org, display_name="Robin")
+    profile = _grant(client, org, member["id"], partner, ["profile"])
+    _grant(client, org, member["id"], partner, ["recovery"])
+    url = f"/v1/members/{member['id']}"
+    first = client.get(url, headers=partner.headers)
+    assert first.json()["display_name"] == "Robin"
+    same = client.get(url, headers={**partner.headers, "If-None-Match": first.headers["etag"]})
+    assert same.status_code == 304
+    client.post(
+        f"/v1/consents/{profile['id']}/revoke", json={"reason": "asked"}, headers=org.headers
+    )
+    after = client.get(url, headers={**partner.headers, "If-None-Match": first.headers["etag"]})
+    assert after.status_code == 200
+    assert after.json()["display_name"] is None
+    assert after.headers["etag"] != first.headers["etag"]

@@ -350,3 +350,9 @@ def test_milestone_events_name_the_period_only_with_the_recovery_scope(
     )
     [with_recovery] = cheers(other_org)
     assert with_recovery["data"]["milestone_key"] == key
+    # That read showed the period's start: the record names recovery too.
+    logged = client.get(f"/v1/members/{member['id']}/disclosures", headers=org.headers).json()
+    assert [(d["operation"], d["scopes"]) for d in logged["data"]][-2:] == [
+        ("listEvents", ["milestones"]),
+        ("listEvents", ["milestones", "recovery"]),
+    ]

@@ -428,3 +428,34 @@ def test_an_endpoint_gets_only_the_events_its_registering_key_may_read(
         assert [r.json["type"] for r in limited.wait_for(1)] == ["member.created"]
         remove(client, org, limited_id)
         remove(client, org, full_id)
+
+
+def test_a_narrower_key_cannot_take_an_endpoint_over_with_its_reach(
+    client: httpx.Client, org: Org
+) -> None:
+    """Review: a webhooks:manage-only key pointing a full key's endpoint at itself (URL, then a
+    new secret) would have received member events it cannot read."""
+    hooks_only = make_key(client, org, ["webhooks:manage"])
+    with webhook_receiver(lambda n: Answer(500)) as original, webhook_receiver() as taker:
+        endpoint_id, _ = register(client, org, original.url)
+        create_member(client, org)  # queued while the full key's scopes decided
+        original.wait_for(1)
+        moved = client.patch(
+            f"/v1/webhook-endpoints/{endpoint_id}",
+            json={"url": taker.url},
+            headers=hooks_only.headers,
+        )
+        assert moved.status_code == 200, moved.text
+        rotated = client.post(
+            f"/v1/webhook-endpoints/{endpoint_id}/secret-rotations", headers=hooks_only.headers
+        )
+        assert rotated.status_code == 200, rotated.text
+        # The delivery still pending is not sent to the new URL; it is logged as withheld.
+        wait_until(lambda: log(client, org, endpoint_id)[0]["status"] == "failed")
+        attempts = log(client, org, endpoint_id)[0]["attempts"]
+        assert "no longer covers" in attempts[-1]["error"], attempts
+        create_member(client, org)  # and nothing new of that kind is queued
+        time.sleep(1.0)
+        assert taker.received == []
+        assert len(log(client, org, endpoint_id)) == 1
+        remove(client, org, endpoint_id)

@@ -12,7 +12,7 @@ import msgspec
 
 from service.domain.consent import Consent, DataScope, Viewing
 from service.domain.errors import DuplicateExternalRef
-from service.domain.events import Event
+from service.domain.events import Event, EventType
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
 from service.domain.networks import Membership, Network, Participation
@@ -146,6 +146,9 @@ class FakeMembers:
         return member if member is not None and member.organization_id == organization_id else None
 
     async def get_any(self, member_id: UUID) -> Member | None:
+        return self._staged.members.get(member_id)
+
+    async def get_any_for_share(self, member_id: UUID) -> Member | None:
         return self._staged.members.get(member_id)
 
     async def save(self, member: Member) -> None:
@@ -461,7 +464,9 @@ class FakeWebhookEndpoints:
     async def may_still_see(self, organization_id: UUID, event_id: UUID, now: datetime) -> bool:
         return event_id not in self._staged.withdrawn_events
 
-    async def had_delivery(self, endpoint_id: UUID, event_id: UUID) -> bool:
+    async def had_delivery(
+        self, endpoint_id: UUID, event_id: UUID, types: frozenset[EventType]
+    ) -> bool:
         return any(d[:2] == (endpoint_id, event_id) for d in self._staged.deliveries)
 
     async def redeliver(

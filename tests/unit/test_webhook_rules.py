@@ -127,7 +127,9 @@ def test_a_rotated_secret_signs_alongside_the_new_one_until_the_overlap_ends() -
         secret="whsec_old",
         now=NOW,
     )
-    rotated = rotate_secret(endpoint, "whsec_new", overlap=timedelta(hours=24), now=NOW)
+    rotated = rotate_secret(
+        endpoint, "whsec_new", overlap=timedelta(hours=24), now=NOW, key_scopes=ALL_SCOPES
+    )
     assert signing_secrets(rotated, NOW + timedelta(hours=23)) == ["whsec_new", "whsec_old"]
     assert signing_secrets(rotated, NOW + timedelta(hours=24)) == ["whsec_new"]
     assert rotated.version == endpoint.version + 1

@@ -8,6 +8,7 @@ is its own scope) and kept for Settings.idempotency_ttl_seconds."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import re
 from collections.abc import Awaitable, Callable
@@ -180,7 +181,11 @@ async def _run_claimed(
             )
             await uow.commit()
     except BaseException:
-        await services.idempotency.release(claim)
+        # Best effort, and briefly: a claim not released runs out with its lease anyway, and
+        # the request must not outlive its deadline waiting on a database that is gone.
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(2):
+                await services.idempotency.release(claim)
         raise
     # Encoded once: the answer, and the stored copy unless a replay shows another body.
     return Response(body, status_code=201, headers=created.headers, media_type="application/json")

@@ -49,9 +49,15 @@ ExternalRefFilter = Annotated[
 
 
 def _member_response(member_view: MemberView, status_code: int = 200) -> Response[MemberView]:
-    return Response(
-        member_view, status_code=status_code, headers={"ETag": etag(member_view.version)}
+    # Another organization's view changes when its consents do, not only with the member: its
+    # ETag names the scopes shown too, so an If-None-Match never answers 304 for a view that
+    # revocation has narrowed. (Weak: it is for caching; only the home organization writes.)
+    tag = (
+        etag(member_view.version)
+        if member_view.access == "home"
+        else f'W/"{member_view.version}:{"+".join(member_view.disclosed_scopes)}"'
     )
+    return Response(member_view, status_code=status_code, headers={"ETag": tag})
 
 
 class MemberController(Controller):

@@ -324,13 +324,15 @@ class WebhookEndpointController(Controller):
         self, request: Request[Any, Any, Any], endpoint_id: EndpointId
     ) -> WebhookEndpointWithSecret:
         services = services_of(request)
+        caller = caller_of(request)
         endpoint = await usecases.rotate_secret(
-            caller_of(request).require(Scope.WEBHOOKS_MANAGE),
+            caller.require(Scope.WEBHOOKS_MANAGE),
             endpoint_id,
             timedelta(hours=services.settings.webhook_secret_overlap_hours),
             services.uow(),
             services.clock,
             services.webhook_secrets,
+            caller.scopes,
         )
         return WebhookEndpointWithSecret(
             endpoint=WebhookEndpointView.of(endpoint), secret=endpoint.secret

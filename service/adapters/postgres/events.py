@@ -119,9 +119,16 @@ WITH shown AS (
     LIMIT $3
 ), about_others AS (
     -- By the member's home organization: a cheer's event belongs to the one that cheered.
-    SELECT m.id AS member_id, m.organization_id, array_agg(DISTINCT ($6::jsonb)->>s.type) AS scopes
+    -- A milestone event shown with its key (which names its period's start) shows recovery
+    -- data too (shown_data keeps the key only under a recovery consent).
+    SELECT m.id AS member_id, m.organization_id, array_agg(DISTINCT x.scope) AS scopes
     FROM shown s JOIN members m ON m.id = (s.data->>'member_id')::uuid
-    WHERE s.type = ANY($5::text[]) AND m.organization_id <> $1
+    CROSS JOIN LATERAL (VALUES
+        (($6::jsonb)->>s.type),
+        (CASE WHEN s.type IN ('milestone.reached', 'milestone.cheered')
+                   AND s.data ? 'milestone_key' THEN 'recovery' END)
+    ) AS x(scope)
+    WHERE s.type = ANY($5::text[]) AND m.organization_id <> $1 AND x.scope IS NOT NULL
     GROUP BY m.id, m.organization_id
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,

@@ -173,10 +173,12 @@ WITH page AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at,
                              client_request_id)
-    SELECT member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5, $9
+    SELECT DISTINCT ON (member_id)  -- once per member, whatever memberships it shows
+           member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5, $9
     FROM seen
     WHERE member_organization_id <> $3 AND cardinality(consent_ids) > 0
       AND member_erased_at IS NULL AND place < $4
+    ORDER BY member_id
 )
 SELECT * FROM seen ORDER BY id
 """  # noqa: S608

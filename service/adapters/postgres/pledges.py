@@ -131,14 +131,15 @@ class PostgresPledgeRepository:
         )
 
     async def due_for_sweep(self, now: datetime, limit: int) -> list[tuple[Pledge, str]]:
-        """Active pledges to look at, with the member's zone; claimed by their schedule rows
-        (SKIP LOCKED): the pledge row itself is neither locked nor written."""
+        """Active pledges to look at, with the member's zone; claimed (SKIP LOCKED) with their
+        schedule rows. The pledge row is locked (so that a check-in for the same period waits
+        for the sweep, or the sweep skips a pledge being checked in), never written."""
         rows = await self._connection.fetch(
             f"SELECT {', '.join('p.' + c.strip() for c in PLEDGE_COLUMNS.split(','))}, "  # noqa: S608
             "m.timezone FROM pledge_sweep_schedule s "
             "JOIN pledges p ON p.id = s.pledge_id JOIN members m ON m.id = p.member_id "
             "WHERE s.sweep_at <= $1 AND p.status = 'active' AND m.erased_at IS NULL "
-            "ORDER BY s.sweep_at LIMIT $2 FOR UPDATE OF s SKIP LOCKED",
+            "ORDER BY s.sweep_at LIMIT $2 FOR UPDATE OF s, p SKIP LOCKED",
             now,
             limit,
         )

@@ -86,9 +86,6 @@ _UNREACHABLE: tuple[type[BaseException], ...] = (
     asyncpg.AdminShutdownError,
     asyncpg.CrashShutdownError,
     asyncpg.TooManyConnectionsError,
-    # The protocol state machine of a connection that died mid-message ("cannot switch to
-    # state 12"): seen only when the server went away.
-    asyncpg.InternalClientError,
 )
 
 
@@ -102,6 +99,10 @@ def database_unreachable(error: BaseException) -> bool:
         if isinstance(current, _UNREACHABLE):
             return True
         if isinstance(current, asyncpg.InterfaceError) and "closed" in str(current):
+            return True
+        # The protocol state machine of a connection that died mid-message ("cannot switch to
+        # state 12"): seen only when the server went away. Other internal errors are bugs.
+        if isinstance(current, asyncpg.InternalClientError) and "switch to state" in str(current):
             return True
         current = current.__cause__ or current.__context__
     return False

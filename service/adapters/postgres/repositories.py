@@ -117,6 +117,15 @@ class PostgresMemberRepository:
         )
         return None if row is None else member_from_row(row)
 
+    async def get_any_for_share(self, member_id: UUID) -> Member | None:
+        # FOR SHARE: many such writes at once, but not beside an erasure (FOR UPDATE) of the
+        # member; it waits a moment behind the milestone sweep's claim of the row.
+        row = await self._connection.fetchrow(
+            f"SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 FOR SHARE",  # noqa: S608
+            member_id,
+        )
+        return None if row is None else member_from_row(row)
+
     async def save(self, member: Member) -> None:
         params = member_to_params(member)
         # Send what was held back first: its errors are not this update's.

@@ -16,6 +16,7 @@ from service.adapters.postgres.events import (
     visibility_arguments,
     visible_to,
 )
+from service.adapters.postgres.federation import CONSENT_IN_FORCE
 from service.adapters.postgres.mapping import BEFORE_ALL
 from service.adapters.postgres.pool import Database, DbConnection
 from service.adapters.postgres.repositories import PostgresOutbox
@@ -170,12 +171,16 @@ class PostgresWebhookEndpointRepository:
         )
         return allowed is not False
 
-    async def had_delivery(self, endpoint_id: UUID, event_id: UUID) -> bool:
+    async def had_delivery(
+        self, endpoint_id: UUID, event_id: UUID, types: frozenset[EventType]
+    ) -> bool:
         found = await self._connection.fetchval(
-            "SELECT EXISTS (SELECT 1 FROM webhook_deliveries "
-            "WHERE endpoint_id = $1 AND event_id = $2)",
+            "SELECT EXISTS (SELECT 1 FROM webhook_deliveries d "
+            "JOIN outbox_events e ON e.id = d.event_id "
+            "WHERE d.endpoint_id = $1 AND d.event_id = $2 AND e.type = ANY($3::text[]))",
             endpoint_id,
             event_id,
+            sorted(t.value for t in types),
         )
         return bool(found)
 
@@ -309,13 +314,24 @@ LIMIT 1
 
 # A delivery of an event about another organization's member is a disclosure, recorded as the
 # feed records its reads ($1: event, $2: the endpoint's organization, $3: the delivery).
+# A milestone event carries its key (its period's start) only under a recovery consent in force
+# (shown_data): then the record names recovery too.
 _DISCLOSED_BY_DELIVERY = f"""
 INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                          scopes, operation, request_id, disclosed_at)
 SELECT m.id, m.organization_id, $2,
-       {consents_in_force("m.id", "$2", "$4", "(($6::jsonb)->>e.type) = ANY(c.scopes)")},
-       ARRAY[($6::jsonb)->>e.type], 'webhookDelivery', $3, $4
+       {consents_in_force("m.id", "$2", "$4", "c.scopes && shown.scopes")},
+       shown.scopes, 'webhookDelivery', $3, $4
 FROM outbox_events e JOIN members m ON m.id = (e.data->>'member_id')::uuid
+CROSS JOIN LATERAL (
+    SELECT ARRAY[($6::jsonb)->>e.type] || CASE
+        WHEN e.type IN ('milestone.reached', 'milestone.cheered') AND e.data ? 'milestone_key'
+             AND EXISTS (
+                SELECT 1 FROM consents c
+                WHERE c.member_id = m.id AND c.recipient_organization_id = $2
+                  AND {CONSENT_IN_FORCE.format(now="$4")} AND 'recovery' = ANY(c.scopes))
+        THEN ARRAY['recovery'] ELSE ARRAY[]::text[] END AS scopes
+) shown
 WHERE e.id = $1 AND e.type = ANY($5::text[]) AND m.organization_id <> $2
 """  # noqa: S608
 
