@@ -12,6 +12,7 @@ import pytest
 
 from tests.integration.conftest import Org, create_member, join, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
+from tests.integration.test_referrals import wait_until
 from tests.support.database import Db
 
 ALL_SCOPES = ["milestones", "networks", "pledges", "profile", "recovery"]
@@ -150,9 +151,15 @@ def test_erasure_ends_the_consents_and_keeps_the_accounting(
     ]
     consent = client.get(f"/v1/consents/{consent_id}", headers=org.headers).json()
     assert consent["status"] == "expired"
-    expired = client.get(
-        "/v1/events", params={"types": "consent.expired"}, headers=partner.headers
-    ).json()["data"]
+
+    def expired_events() -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = client.get(
+            "/v1/events", params={"types": "consent.expired"}, headers=partner.headers
+        ).json()["data"]
+        return found
+
+    wait_until(lambda: bool(expired_events()))  # once nothing can commit ahead of it
+    expired = expired_events()
     assert [(e["data"]["consent_id"], e["data"]["reason"]) for e in expired] == [
         (consent_id, "member_erased")
     ]

@@ -8,6 +8,7 @@ import httpx
 
 from tests.integration.conftest import Org, create_member, make_key
 from tests.integration.test_every_endpoint import consent_body
+from tests.integration.test_referrals import wait_until
 
 
 def _feed(client: httpx.Client, org: Org, **params: Any) -> dict[str, Any]:
@@ -160,6 +161,13 @@ def test_a_key_sees_only_the_kinds_of_event_its_scopes_cover(
     )
     client.post(
         "/v1/networks", json={"kind": "group", "name": "Tuesday group"}, headers=org.headers
+    )
+    # The feed hands an event out once nothing can still commit ahead of it: wait for all.
+    wait_until(
+        lambda: (
+            {"member", "consent", "network", "organization", "api_key"}
+            <= {e["type"].split(".")[0] for e in _feed(client, org, limit=100)["data"]}
+        )
     )
     readers = {
         "members:read": make_key(client, org, ["members:read"]),

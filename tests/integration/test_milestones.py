@@ -16,6 +16,7 @@ from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.milestones import announce_due_milestones
 from tests.integration.conftest import Org, create_member, join, shared_circle
 from tests.integration.test_every_endpoint import consent_body
+from tests.integration.test_referrals import wait_until
 from tests.support.database import Db
 
 ZONE = "America/New_York"
@@ -339,6 +340,8 @@ def test_milestone_events_name_the_period_only_with_the_recovery_scope(
         ).json()["data"]
         return found
 
+    # The feed hands an event out once nothing can still commit ahead of it: wait for it.
+    wait_until(lambda: len(cheers(org)) == 1)
     assert [e["data"]["milestone_key"] for e in cheers(org)] == [key]
     [seen] = cheers(other_org)
     assert "milestone_key" not in seen["data"]
