@@ -200,7 +200,8 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             api_keys = PostgresApiKeyQueries(pool)
             yield Services(
                 settings=settings,
-                pool=pool,
+                unit_of_work=lambda: PostgresUnitOfWork(pool),
+                database_ready=pool.ping,
                 clock=clock,
                 ids=ids,
                 tokens=SecretTokenSource(),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Iterable
+from typing import Protocol
 
 import msgspec
 
@@ -20,6 +21,25 @@ HELP: dict[str, tuple[str, str]] = {
     "http_request_duration_seconds": ("histogram", "Time to answer an HTTP request."),
     "webhook_attempts_total": ("counter", "Webhook delivery attempts, by outcome."),
 }
+
+
+Gauge = tuple[str, str, dict[str, str], float]  # name, help, labels, value
+
+
+class MetricsStore(Protocol):
+    """Where every worker's counts add up (shared, so that any worker answers alike)."""
+
+    async def add(self, rows: list[tuple[str, str, float]]) -> None:
+        """Add these (name, labels, value) counts to the totals."""
+        ...
+
+    async def totals(self) -> list[tuple[str, str, float]]:
+        """Every total so far."""
+        ...
+
+    async def gauges(self) -> list[Gauge]:
+        """Values read from the data at scrape time."""
+        ...
 
 
 class Metrics:
@@ -79,9 +99,6 @@ def _number(value: float) -> str:
     if math.isinf(value):
         return "+Inf"
     return repr(int(value)) if value == int(value) else repr(value)
-
-
-Gauge = tuple[str, str, dict[str, str], float]  # name, help, labels, value
 
 
 def render(totals: Iterable[tuple[str, str, float]], gauges: Iterable[Gauge]) -> str:

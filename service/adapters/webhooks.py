@@ -28,7 +28,6 @@ from uuid import UUID
 import httpx
 import msgspec
 
-from service.adapters.http.events import EventView
 from service.adapters.metrics import Metrics
 from service.adapters.postgres.pool import Database
 from service.adapters.postgres.webhooks import (
@@ -38,7 +37,7 @@ from service.adapters.postgres.webhooks import (
 )
 from service.domain import webhooks as rules
 from service.domain.errors import InvalidField
-from service.domain.events import Event, EventType, new_event
+from service.domain.events import Event, EventType, EventView, new_event
 from service.domain.ports import AddressResolver, Clock, IdSource
 from service.domain.webhooks import (
     Attempt,

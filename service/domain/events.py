@@ -100,6 +100,43 @@ class Event(msgspec.Struct, frozen=True, kw_only=True):
     data: dict[str, str | int | list[str]]
 
 
+class FeedPosition(msgspec.Struct, frozen=True, kw_only=True, order=True):
+    """Where an event stands in the feed: (transaction id, outbox position)."""
+
+    txid: int = 0
+    position: int = 0
+
+
+class FeedEvent(msgspec.Struct, frozen=True, kw_only=True):
+    at: FeedPosition
+    event: Event
+
+
+class EventView(msgspec.Struct, kw_only=True):
+    """An immutable event as partners receive it, in the feed and in webhook deliveries (one
+    wire shape for both); `data` is thin (ids and the names of changed fields)."""
+
+    id: UUID
+    type: str
+    occurred_at: datetime
+    organization_id: UUID
+    subject_type: str
+    subject_id: UUID
+    data: dict[str, str | int | list[str]]
+
+    @classmethod
+    def of(cls, event: Event) -> EventView:
+        return cls(
+            id=event.id,
+            type=event.type.value,
+            occurred_at=event.occurred_at,
+            organization_id=event.organization_id,
+            subject_type=event.subject_type,
+            subject_id=event.subject_id,
+            data=event.data,
+        )
+
+
 def new_event(
     event_type: EventType,
     *,

@@ -11,7 +11,7 @@ import asyncpg
 import msgspec
 import pytest
 
-from service.adapters.postgres.events import FeedPosition, PostgresEventFeed
+from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.mapping import api_key_from_row, member_from_row
 from service.adapters.postgres.pool import Database, create_database
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
@@ -19,7 +19,7 @@ from service.adapters.postgres.session import Write
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import Viewing
 from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
-from service.domain.events import EventType, member_event
+from service.domain.events import EventType, FeedPosition, member_event
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
 
@@ -165,11 +165,8 @@ async def test_expired_idempotency_keys_are_purged(pool: Database) -> None:
 async def test_a_completed_claim_is_never_released(pool: Database) -> None:
     from datetime import timedelta
 
-    from service.adapters.postgres.idempotency import (
-        Claim,
-        PostgresIdempotencyStore,
-        StoredResponse,
-    )
+    from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+    from service.domain.idempotency import Claim, StoredResponse
 
     store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
     claim = await store.claim(uuid4(), "done", b"f", NOW)
@@ -362,11 +359,8 @@ async def test_a_claim_taken_over_mid_request_keeps_nothing_of_the_request(
 ) -> None:
     from datetime import timedelta
 
-    from service.adapters.postgres.idempotency import (
-        Claim,
-        PostgresIdempotencyStore,
-        StoredResponse,
-    )
+    from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+    from service.domain.idempotency import Claim, StoredResponse
 
     org = await _organization(pool)
     store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
@@ -445,7 +439,8 @@ async def test_a_claim_leaves_the_pooled_session_settings_as_they_were(
 ) -> None:
     from datetime import timedelta
 
-    from service.adapters.postgres.idempotency import _CLAIM, Claim, PostgresIdempotencyStore
+    from service.adapters.postgres.idempotency import _CLAIM, PostgresIdempotencyStore
+    from service.domain.idempotency import Claim
 
     pool, _, raw = watched  # one connection: the claim ran on the one we look at
     store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))

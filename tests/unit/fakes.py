@@ -13,6 +13,7 @@ import msgspec
 from service.domain.consent import Consent, DataScope, Viewing
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType
+from service.domain.idempotency import Claim, StoredResponse
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
 from service.domain.networks import Membership, Network, Participation
@@ -85,6 +86,7 @@ class Store:
         self.deliveries: list[tuple[UUID, UUID, UUID]] = []  # endpoint, event, delivery
         self.withdrawn_events: set[UUID] = set()  # about a member whose consent has ended
         self.resumed: list[UUID] = []
+        self.stored_responses: dict[tuple[UUID, str], StoredResponse] = {}
         self.disclosures: list[tuple[UUID, Viewing, tuple[UUID, ...], frozenset[DataScope]]] = []
 
     def copy(self) -> Store:
@@ -513,6 +515,14 @@ class CountingSecrets:
         return f"whsec_c2VjcmV0{next(self._counter):04d}"
 
 
+class FakeIdempotencyRecorder:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def complete(self, claim: Claim, response: StoredResponse) -> None:
+        self._staged.stored_responses[(claim.scope_id, claim.key)] = response
+
+
 class FakeOutbox:
     def __init__(self, staged: Store) -> None:
         self._staged = staged
@@ -574,6 +584,10 @@ class FakeUnitOfWork:
     @property
     def webhooks(self) -> FakeWebhookEndpoints:
         return FakeWebhookEndpoints(self._staged)
+
+    @property
+    def idempotency(self) -> FakeIdempotencyRecorder:
+        return FakeIdempotencyRecorder(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._depth == 0:

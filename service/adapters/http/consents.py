@@ -23,10 +23,10 @@ from service.adapters.http.federation_schemas import (
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.errors import InvalidField
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.ports import UnitOfWork
 from service.usecases import consents as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -97,7 +97,7 @@ class MemberConsentController(Controller):
             terms=data.to_domain(),
         )
 
-        async def run(uow: PostgresUnitOfWork) -> Created[ConsentView]:
+        async def run(uow: UnitOfWork) -> Created[ConsentView]:
             consent = await usecases.grant_consent(command, uow, services.clock, services.ids)
             return Created(
                 body=ConsentView.of(consent, organization_id, services.clock.now()),

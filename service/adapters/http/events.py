@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -15,9 +14,8 @@ from service.adapters.http.auth import caller_of
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import encode_cursor
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.adapters.postgres.events import FeedPosition
 from service.domain.errors import InvalidField
-from service.domain.events import Event, EventType, event_types_for
+from service.domain.events import EventType, EventView, FeedPosition, event_types_for
 from service.domain.paging import DEFAULT_PAGE_SIZE
 
 Types = Annotated[
@@ -29,30 +27,6 @@ Types = Annotated[
         description="Comma-separated event types to keep, e.g. `member.created,consent.revoked`.",
     ),
 ]
-
-
-class EventView(msgspec.Struct, kw_only=True):
-    """An immutable event; `data` is thin (ids and the names of changed fields)."""
-
-    id: UUID
-    type: str
-    occurred_at: datetime
-    organization_id: UUID
-    subject_type: str
-    subject_id: UUID
-    data: dict[str, str | int | list[str]]
-
-    @classmethod
-    def of(cls, event: Event) -> EventView:
-        return cls(
-            id=event.id,
-            type=event.type.value,
-            occurred_at=event.occurred_at,
-            organization_id=event.organization_id,
-            subject_type=event.subject_type,
-            subject_id=event.subject_id,
-            data=event.data,
-        )
 
 
 class EventList(msgspec.Struct, kw_only=True):

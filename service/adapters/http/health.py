@@ -40,8 +40,8 @@ async def live() -> Health:
 async def ready(request: Request[Any, Any, Any]) -> Response[Health]:
     try:
         async with asyncio.timeout(2):
-            # Straight to the pool, past the request queue: a busy worker is still ready.
-            await services_of(request).pool.pool.fetchval("SELECT 1")
+            # Past the request queue (see Database.ping): a busy worker is still ready.
+            await services_of(request).database_ready()
     except (OSError, TimeoutError, Exception):
         return Response(Health(status="unavailable"), status_code=503)
     return Response(Health(status="ok"))

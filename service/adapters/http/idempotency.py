@@ -22,10 +22,10 @@ from litestar.params import HeaderParameter
 
 from service.adapters.http.problems import GONE, problem_response
 from service.adapters.http.services import Services
-from service.adapters.postgres.idempotency import Claim, StoredResponse
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.errors import Precondition
+from service.domain.idempotency import Claim, StoredResponse
 from service.domain.organizations import Caller
+from service.domain.ports import UnitOfWork
 
 T = TypeVar("T", bound=msgspec.Struct)
 
@@ -122,7 +122,7 @@ async def create_idempotently(
     services: Services,
     caller: Caller,
     key: str | None,
-    run: Callable[[PostgresUnitOfWork], Awaitable[Created[T]]],
+    run: Callable[[UnitOfWork], Awaitable[Created[T]]],
 ) -> Response[Any]:
     uow = services.uow()
     if key is None:
@@ -156,10 +156,10 @@ async def create_idempotently(
 
 
 async def _run_claimed(
-    uow: PostgresUnitOfWork,
+    uow: UnitOfWork,
     services: Services,
     claim: Claim,
-    run: Callable[[PostgresUnitOfWork], Awaitable[Created[T]]],
+    run: Callable[[UnitOfWork], Awaitable[Created[T]]],
 ) -> Response[Any]:
     try:
         # The claim outlasts this deadline (Settings.idempotency_lease_seconds), so no retry

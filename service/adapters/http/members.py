@@ -29,9 +29,9 @@ from service.adapters.http.schemas import (
     member_page,
 )
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.ports import UnitOfWork
 from service.usecases import consents
 from service.usecases import members as usecases
 
@@ -85,7 +85,7 @@ class MemberController(Controller):
             organization_id=caller.require(Scope.MEMBERS_WRITE), member=data.to_domain()
         )
 
-        async def run(uow: PostgresUnitOfWork) -> Created[MemberView]:
+        async def run(uow: UnitOfWork) -> Created[MemberView]:
             member = await usecases.create_member(command, uow, services.clock, services.ids)
             return Created(
                 body=MemberView.of(member),

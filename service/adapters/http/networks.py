@@ -35,11 +35,11 @@ from service.adapters.http.idempotency import (
 )
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import Access, access_for
 from service.domain.networks import MembershipStatus, Network, SeenMembership
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.ports import UnitOfWork
 from service.usecases import networks as usecases
 
 NetworkId = Annotated[UUID, PathParameter(description="The network's id.")]
@@ -97,7 +97,7 @@ class NetworkController(Controller):
             focus_member_id=data.focus_member_id,
         )
 
-        async def run(uow: PostgresUnitOfWork) -> Created[NetworkView]:
+        async def run(uow: UnitOfWork) -> Created[NetworkView]:
             network = await usecases.create_network(command, uow, services.clock, services.ids)
             return Created(
                 body=NetworkView.of(network, organization_id),
@@ -348,7 +348,7 @@ class NetworkController(Controller):
             status=MembershipStatus(data.status),
         )
 
-        async def run(uow: PostgresUnitOfWork) -> Created[MembershipView]:
+        async def run(uow: UnitOfWork) -> Created[MembershipView]:
             membership = await usecases.add_membership(command, uow, services.clock, services.ids)
             # The caller could name this member, so it may see this membership in full.
             view = MembershipView.of(

@@ -23,9 +23,9 @@ from service.adapters.http.schemas import (
     api_key_page,
 )
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.ports import UnitOfWork
 from service.usecases import organizations as usecases
 
 OrganizationId = Annotated[UUID, PathParameter(description="The organization's id.")]
@@ -55,7 +55,7 @@ class OrganizationController(Controller):
         services = services_of(request)
         command = usecases.CreateOrganization(name=data.name, kind=data.kind)
 
-        async def run(uow: PostgresUnitOfWork) -> Created[OrganizationCreated]:
+        async def run(uow: UnitOfWork) -> Created[OrganizationCreated]:
             made = await usecases.create_organization(
                 command, uow, services.clock, services.ids, services.tokens
             )
@@ -120,7 +120,7 @@ class ApiKeyController(Controller):
         caller = caller_of(request)
         command = usecases.CreateApiKey(name=data.name, scopes=frozenset(data.scopes))
 
-        async def run(uow: PostgresUnitOfWork) -> Created[IssuedApiKey]:
+        async def run(uow: UnitOfWork) -> Created[IssuedApiKey]:
             issued = await usecases.create_api_key(
                 caller, command, uow, services.clock, services.ids, services.tokens
             )

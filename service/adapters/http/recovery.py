@@ -16,8 +16,8 @@ from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.schemas import PRINTABLE, StartTime, format_time, parse_time
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
+from service.domain.ports import UnitOfWork
 from service.usecases import recovery as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -126,7 +126,7 @@ class RecoveryController(Controller):
             note=data.note,
         )
 
-        async def run(uow: PostgresUnitOfWork) -> Created[RecoveryView]:
+        async def run(uow: UnitOfWork) -> Created[RecoveryView]:
             seen = await usecases.restart_recovery(command, uow, services.clock, services.ids)
             return Created(
                 body=RecoveryView.of(seen),

@@ -25,9 +25,9 @@ from service.adapters.http.idempotency import (
 from service.adapters.http.paging import Cursor, Limit, list_of, page_request
 from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.ports import UnitOfWork
 from service.domain.referrals import (
     NewReferral,
     Referral,
@@ -193,7 +193,7 @@ class ReferralController(Controller):
         )
         answer_within = _answer_within(request)
 
-        async def run(uow: PostgresUnitOfWork) -> Created[ReferralView]:
+        async def run(uow: UnitOfWork) -> Created[ReferralView]:
             referral = await usecases.create_referral(
                 command, uow, services.clock, services.ids, answer_within
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, cast
 from uuid import UUID
 
@@ -11,52 +11,57 @@ from litestar.connection import ASGIConnection
 from service.adapters.http.auth import KeyCache, make_authentication
 from service.adapters.http.rate_limit import RateLimiter
 from service.adapters.http.request_context import client_request_id_var, request_id_var
-from service.adapters.postgres.events import PostgresEventFeed
-from service.adapters.postgres.federation_queries import PostgresFederationQueries
-from service.adapters.postgres.idempotency import PostgresIdempotencyStore
-from service.adapters.postgres.metrics import PostgresMetrics
-from service.adapters.postgres.pool import Database
-from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
-from service.adapters.postgres.referrals import PostgresReferralQueries
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
-from service.adapters.postgres.webhooks import PostgresWebhookQueries
+from service.adapters.metrics import MetricsStore
 from service.config import Settings
 from service.domain.consent import Viewing
 from service.domain.ports import (
     AddressResolver,
+    ApiKeyQueries,
     Clock,
+    EventFeed,
+    FederationQueries,
+    IdempotencyStore,
     IdSource,
+    MemberQueries,
+    ReferralQueries,
     TokenSource,
+    UnitOfWork,
+    WebhookQueries,
     WebhookSecretSource,
 )
 from service.domain.webhooks import IpNetwork
 
 
 class Services:
+    """The ports the HTTP adapter works with; the composition root gives the concrete ones
+    (this adapter names no other adapter's classes)."""
+
     def __init__(
         self,
         *,
         settings: Settings,
-        pool: Database,
+        unit_of_work: Callable[[], UnitOfWork],
+        database_ready: Callable[[], Awaitable[object]],
         clock: Clock,
         ids: IdSource,
         tokens: TokenSource,
         key_cache: KeyCache,
-        idempotency: PostgresIdempotencyStore,
-        members: PostgresMemberQueries,
-        api_keys: PostgresApiKeyQueries,
-        federation: PostgresFederationQueries,
-        events: PostgresEventFeed,
-        referrals: PostgresReferralQueries,
-        webhooks: PostgresWebhookQueries,
+        idempotency: IdempotencyStore,
+        members: MemberQueries,
+        api_keys: ApiKeyQueries,
+        federation: FederationQueries,
+        events: EventFeed,
+        referrals: ReferralQueries,
+        webhooks: WebhookQueries,
         webhook_secrets: WebhookSecretSource,
         resolver: AddressResolver,
         webhook_networks: tuple[IpNetwork, ...],
         rate_limiter: RateLimiter,
-        metrics_store: PostgresMetrics,
+        metrics_store: MetricsStore,
     ) -> None:
         self.settings = settings
-        self.pool = pool
+        self._unit_of_work = unit_of_work
+        self.database_ready = database_ready
         self.clock = clock
         self.ids = ids
         self.tokens = tokens
@@ -74,8 +79,9 @@ class Services:
         self.rate_limiter = rate_limiter
         self.metrics_store = metrics_store
 
-    def uow(self) -> PostgresUnitOfWork:
-        return PostgresUnitOfWork(self.pool)
+    def uow(self) -> UnitOfWork:
+        """A new unit of work."""
+        return self._unit_of_work()
 
     def viewing(self, organization_id: UUID, operation: str) -> Viewing:
         """The reader of a cross-organization read, for its disclosure record."""

@@ -24,10 +24,10 @@ from service.adapters.http.idempotency import (
 from service.adapters.http.paging import Cursor, Limit, list_of, page_request
 from service.adapters.http.schemas import PRINTABLE
 from service.adapters.http.services import BEARER, Services, authenticated, services_of
-from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.events import EventType
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.ports import UnitOfWork
 from service.domain.webhooks import (
     Attempt,
     Delivery,
@@ -198,7 +198,7 @@ class WebhookEndpointController(Controller):
             key_scopes=caller.scopes,
         )
 
-        async def run(uow: PostgresUnitOfWork) -> Created[WebhookEndpointWithSecret]:
+        async def run(uow: UnitOfWork) -> Created[WebhookEndpointWithSecret]:
             endpoint = await usecases.register_endpoint(
                 organization_id,
                 new,

@@ -8,7 +8,7 @@ from asyncpg import Record
 from service.adapters.postgres.federation import CONSENT_IN_FORCE
 from service.adapters.postgres.pool import Database
 from service.domain.consent import Viewing
-from service.domain.events import Event, EventType
+from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 
 # The member an event `e` is about (events of SCOPE_OF_EVENT's types carry one).
 _EVENT_MEMBER = "(e.data->>'member_id')::uuid"
@@ -155,18 +155,6 @@ SCOPE_OF_EVENT: dict[str, str] = {
     "pledge.checked_in": "pledges",
     "pledge.missed": "pledges",
 }
-
-
-class FeedPosition(msgspec.Struct, frozen=True, kw_only=True, order=True):
-    """Where an event stands in the feed: (transaction id, outbox position)."""
-
-    txid: int = 0
-    position: int = 0
-
-
-class FeedEvent(msgspec.Struct, frozen=True, kw_only=True):
-    at: FeedPosition
-    event: Event
 
 
 def event_from_row(r: Record, *, id_column: str = "id", type_column: str = "type") -> Event:

@@ -12,23 +12,7 @@ import msgspec
 from service.adapters.postgres.pool import Database
 from service.adapters.postgres.session import Session, Write, rows_changed
 from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFlight
-
-
-class StoredResponse(msgspec.Struct, frozen=True, kw_only=True):
-    """The first response to a request, replayed to its retries. `body` is None once the
-    resource it describes was erased: then the replay is a 410, never the erased data."""
-
-    status: int
-    headers: dict[str, str]
-    body: bytes | None
-    resource_id: UUID | None = None
-
-
-class Claim(msgspec.Struct, frozen=True, kw_only=True):
-    scope_id: UUID
-    key: str
-    token: UUID
-
+from service.domain.idempotency import Claim, StoredResponse
 
 # The claim commits without waiting for the disk (set_config(..., true) lasts until the end of
 # this statement's own transaction, so it never leaks into the pooled session). That is safe:

@@ -72,6 +72,11 @@ class Database:
         async with self._slots:
             return await self.pool.execute(query, *args)
 
+    async def ping(self) -> None:
+        """One round trip, straight to the pool past the request queue: a busy worker is
+        still a live one."""
+        await self.pool.fetchval("SELECT 1")
+
     async def close(self) -> None:
         await self.pool.close()
 

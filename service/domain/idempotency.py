@@ -1,0 +1,26 @@
+"""Idempotency-Key records: the claim a request holds on its key while it runs, and the
+response stored with its change, replayed to retries."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import msgspec
+
+
+class StoredResponse(msgspec.Struct, frozen=True, kw_only=True):
+    """The first response to a request, replayed to its retries. `body` is None once the
+    resource it describes was erased: then the replay is a 410, never the erased data."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes | None
+    resource_id: UUID | None = None
+
+
+class Claim(msgspec.Struct, frozen=True, kw_only=True):
+    """A request's hold on its key (scope: the organization, or an operator key itself)."""
+
+    scope_id: UUID
+    key: str
+    token: UUID
