@@ -314,6 +314,20 @@ def visible_member(member: Member, access: Access) -> Member:
     )
 
 
+class SeenMember(msgspec.Struct, frozen=True, kw_only=True):
+    """A member as one viewer may see it: every field its access does not cover is already
+    blanked. Views are built from this, never from a Member, so that no view can show more
+    than the viewer's access by forgetting to ask for it."""
+
+    member: Member
+    access: Access
+
+
+def seen_by(member: Member, access: Access) -> SeenMember:
+    """The member as `access` lets it show (HOME_ACCESS: the home organization's own view)."""
+    return SeenMember(member=visible_member(member, access), access=access)
+
+
 class MembershipSight(msgspec.Struct, frozen=True, kw_only=True):
     """How much of a membership shows: without consent, only its role and status."""
 

@@ -8,7 +8,14 @@ from uuid import UUID
 import msgspec
 
 from service.domain import consent as rules
-from service.domain.consent import Access, Consent, ConsentTerms, Disclosure, Viewing
+from service.domain.consent import (
+    Consent,
+    ConsentTerms,
+    Disclosure,
+    SeenMember,
+    Viewing,
+    seen_by,
+)
 from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.events import EventType, consent_event
 from service.domain.members import Member
@@ -142,9 +149,7 @@ async def list_disclosures(
     return await queries.disclosures(home, member_id, page, since, until)
 
 
-async def view_member(
-    viewing: Viewing, member_id: UUID, queries: FederationQueries
-) -> tuple[Member, Access]:
+async def view_member(viewing: Viewing, member_id: UUID, queries: FederationQueries) -> SeenMember:
     """A member as the viewer may see it: all of it at home, the consented scopes elsewhere
     (and the read is recorded as a disclosure), nothing at all without consent."""
     seen = await queries.member_for(viewing, member_id)
@@ -153,4 +158,4 @@ async def view_member(
     member, access = seen
     if member.erased_at is not None:
         raise MemberErased(member.id, member.erased_at)
-    return member, access
+    return seen_by(member, access)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from service.domain import networks as rules
 from service.domain.consent import (
+    HOME_ACCESS,
     ConsentStatus,
     ConsentTerms,
     DataScope,
@@ -21,6 +22,7 @@ from service.domain.consent import (
     grant_consent,
     membership_sight,
     revoke,
+    seen_by,
     visible_member,
 )
 from service.domain.errors import InvalidField, Precondition, PreconditionRequired
@@ -154,6 +156,12 @@ def test_a_member_shows_only_what_the_scopes_cover(scopes: frozenset[DataScope])
     assert sight.name == (DataScope.PROFILE in scopes)
     assert sight.dates == (DataScope.NETWORKS in scopes)
     assert visible_member(member, access_for(HOME, HOME, [])) == member
+    # The read model views are built from carries the same redaction, and its access.
+    access = access_for(OTHER, HOME, [(UUID(int=1), scopes)])
+    read_model = seen_by(member, access)
+    assert read_model.member == seen
+    assert read_model.access == access
+    assert seen_by(member, HOME_ACCESS).member == member
 
 
 def _circle() -> rules.Network:

@@ -29,6 +29,7 @@ from service.adapters.http.schemas import (
     member_page,
 )
 from service.adapters.http.services import BEARER, authenticated, services_of
+from service.domain.consent import HOME_ACCESS, seen_by
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.domain.ports import UnitOfWork
@@ -88,7 +89,7 @@ class MemberController(Controller):
         async def run(uow: UnitOfWork) -> Created[MemberView]:
             member = await usecases.create_member(command, uow, services.clock, services.ids)
             return Created(
-                body=MemberView.of(member),
+                body=MemberView.of(seen_by(member, HOME_ACCESS)),
                 headers={"ETag": etag(member.version), "Location": f"/v1/members/{member.id}"},
                 resource_id=member.id,
             )
@@ -133,8 +134,8 @@ class MemberController(Controller):
     ) -> Response[MemberView]:
         services = services_of(request)
         viewing = services.viewing(caller_of(request).require(Scope.MEMBERS_READ), "getMember")
-        member, access = await consents.view_member(viewing, member_id, services.federation)
-        return _member_response(MemberView.of(member, access))
+        seen = await consents.view_member(viewing, member_id, services.federation)
+        return _member_response(MemberView.of(seen))
 
     @patch(
         "/{member_id:uuid}",
@@ -159,7 +160,7 @@ class MemberController(Controller):
             expected_version=expected_version(if_match),
         )
         member = await usecases.update_member(command, services.uow(), services.clock, services.ids)
-        return _member_response(MemberView.of(member))
+        return _member_response(MemberView.of(seen_by(member, HOME_ACCESS)))
 
     @delete(
         "/{member_id:uuid}",

@@ -12,7 +12,7 @@ from uuid import UUID
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from service.domain.consent import HOME_ACCESS, Access, DataScope, visible_member
+from service.domain.consent import HOME_ACCESS, DataScope, SeenMember, seen_by
 from service.domain.members import Contact, Member, MemberChanges, NewMember
 from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
 from service.domain.paging import Page
@@ -154,10 +154,9 @@ class MemberView(msgspec.Struct, kw_only=True):
     updated_at: datetime
 
     @classmethod
-    def of(cls, member: Member, access: Access | None = None) -> MemberView:
-        """`member` as `access` lets it show (the home organization's view when None)."""
-        access = access or HOME_ACCESS
-        member = visible_member(member, access)
+    def of(cls, seen: SeenMember) -> MemberView:
+        """The member as the viewer may see it (the read model is already redacted)."""
+        member, access = seen.member, seen.access
         contact = member.contact
         return cls(
             id=member.id,
@@ -280,7 +279,9 @@ def decode_cursor(cursor: str) -> UUID:
 
 def member_page(page: Page[Member]) -> MemberList:
     return MemberList(
-        data=[MemberView.of(m) for m in page.items], next_cursor=encode_cursor(page.next_after)
+        # A member list is the home organization's own: every field shows.
+        data=[MemberView.of(seen_by(m, HOME_ACCESS)) for m in page.items],
+        next_cursor=encode_cursor(page.next_after),
     )
 
 
