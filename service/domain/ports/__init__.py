@@ -1,0 +1,58 @@
+"""Ports: the Protocols the domain and the use cases work through, one module per aggregate
+(adapters satisfy them, and so do the test fakes, without inheriting). Import them from here."""
+
+from __future__ import annotations
+
+from service.domain.ports.events import EventFeed, IdempotencyRecorder, IdempotencyStore, Outbox
+from service.domain.ports.federation import (
+    ConsentRepository,
+    FederationQueries,
+    MilestoneFacts,
+    NetworkRepository,
+)
+from service.domain.ports.journeys import MilestoneRepository, PledgeRepository, RecoveryRepository
+from service.domain.ports.members import MemberQueries, MemberRepository
+from service.domain.ports.organizations import (
+    ApiKeyQueries,
+    ApiKeyRepository,
+    OrganizationRepository,
+)
+from service.domain.ports.referrals import ReferralQueries, ReferralRepository
+from service.domain.ports.system import (
+    AddressResolver,
+    Clock,
+    IdSource,
+    TokenSource,
+    WebhookSecretSource,
+)
+from service.domain.ports.unit_of_work import UnitOfWork
+from service.domain.ports.webhooks import WebhookEndpointRepository, WebhookQueries
+
+__all__ = [
+    "AddressResolver",
+    "ApiKeyQueries",
+    "ApiKeyRepository",
+    "Clock",
+    "ConsentRepository",
+    "EventFeed",
+    "FederationQueries",
+    "IdSource",
+    "IdempotencyRecorder",
+    "IdempotencyStore",
+    "MemberQueries",
+    "MemberRepository",
+    "MilestoneFacts",
+    "MilestoneRepository",
+    "NetworkRepository",
+    "OrganizationRepository",
+    "Outbox",
+    "PledgeRepository",
+    "RecoveryRepository",
+    "ReferralQueries",
+    "ReferralRepository",
+    "TokenSource",
+    "UnitOfWork",
+    "WebhookEndpointRepository",
+    "WebhookQueries",
+    "WebhookSecretSource",
+]

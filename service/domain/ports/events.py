@@ -1,0 +1,59 @@
+"""Ports: The outbox, the events feed, and Idempotency-Keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+from uuid import UUID
+
+from service.domain.consent import Viewing
+from service.domain.events import Event, FeedEvent, FeedPosition
+from service.domain.idempotency import Claim, StoredResponse
+
+
+class Outbox(Protocol):
+    async def append(self, event: Event) -> None:
+        """Record an event in the same transaction as the change it describes."""
+        ...
+
+
+class EventFeed(Protocol):
+    """The events an organization may see, in a stable order."""
+
+    async def after(
+        self, viewing: Viewing, cursor: FeedPosition, limit: int, types: list[str] | None
+    ) -> list[FeedEvent]:
+        """The next events after `cursor` that `viewing.organization_id` may see (of `types`);
+        those about another organization's member are recorded as disclosures by the same
+        read."""
+        ...
+
+
+class IdempotencyStore(Protocol):
+    """Idempotency-Keys outside any unit of work: a request claims its key before it runs."""
+
+    async def claim(
+        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
+    ) -> Claim | StoredResponse:
+        """Own the key (committed at once, so that a concurrent retry sees it in flight), or get
+        the response stored for it. Raises IdempotencyKeyReused when the key was used with
+        another request, IdempotentRequestInFlight (with how long) while that one runs."""
+        ...
+
+    async def release(self, claim: Claim) -> None:
+        """Give the key up after a failed request, so that a retry runs it again (a completed
+        one keeps replaying)."""
+        ...
+
+    async def purge_expired(self, now: datetime, batch: int = 1000) -> int:
+        """Forget up to `batch` expired keys; how many. Safe from several workers."""
+        ...
+
+
+class IdempotencyRecorder(Protocol):
+    """The part of the idempotency store that works inside a unit of work."""
+
+    async def complete(self, claim: Claim, response: StoredResponse) -> None:
+        """Store the response with the change, in its transaction; IdempotentRequestInFlight if
+        the claim was taken over meanwhile (then nothing of the request is kept)."""
+        ...
