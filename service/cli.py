@@ -15,7 +15,7 @@ from pathlib import Path
 import msgspec
 
 from service.adapters.postgres.database import migrate
-from service.adapters.postgres.pool import create_database
+from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.config import Settings
@@ -38,7 +38,7 @@ def render_openapi(settings: Settings) -> str:
 
 
 async def _count_keys(dsn: str) -> int:
-    pool = await create_database(dsn, min_size=1, max_size=1)
+    pool = await open_pool(dsn, min_size=1, max_size=1)
     try:
         return int(await pool.fetchval("SELECT count(*) FROM api_keys"))
     finally:
@@ -103,7 +103,7 @@ def serve(settings: Settings) -> None:
 
 
 async def _create_organization(dsn: str, name: str, kind: OrganizationKind) -> str:
-    pool = await create_database(dsn, min_size=1, max_size=1)
+    pool = await open_pool(dsn, min_size=1, max_size=1)
     try:
         made = await usecases.create_organization(
             usecases.CreateOrganization(name=name, kind=kind),
@@ -123,7 +123,7 @@ async def _create_organization(dsn: str, name: str, kind: OrganizationKind) -> s
 
 
 async def _create_operator_key(dsn: str, name: str) -> str:
-    pool = await create_database(dsn, min_size=1, max_size=1)
+    pool = await open_pool(dsn, min_size=1, max_size=1)
     try:
         issued = await usecases.create_operator_key(
             name, PostgresUnitOfWork(pool), SystemClock(), UuidV7Source(), SecretTokenSource()

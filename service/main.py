@@ -24,7 +24,7 @@ from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.metrics import PostgresMetrics
-from service.adapters.postgres.pool import create_database, database_unreachable
+from service.adapters.postgres.pool import database_unreachable, open_pool
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
 from service.adapters.postgres.referrals import PostgresReferralQueries
@@ -90,12 +90,12 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
 
     @asynccontextmanager
     async def services() -> AsyncIterator[Services]:
-        pool = await create_database(
+        pool = await open_pool(
             dsn, min_size=settings.pool_min_size, max_size=settings.pool_max_size
         )
         # Cross-organization reads get their own pool: their only writes are disclosure records,
         # committed as Settings.disclosure_commit says; every other write stays synchronous.
-        reads = await create_database(
+        reads = await open_pool(
             dsn,
             min_size=settings.pool_min_size,
             max_size=settings.pool_max_size,

@@ -29,7 +29,7 @@ import httpx
 import msgspec
 
 from service.adapters.metrics import Metrics
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.webhooks import (
     ClaimedEndpoint,
     DispatchStore,
@@ -122,7 +122,7 @@ class Outcome(msgspec.Struct, frozen=True, kw_only=True):
 class Dispatcher:
     def __init__(
         self,
-        pool: Database,
+        pool: FairPool,
         clock: Clock,
         ids: IdSource,
         *,

@@ -64,7 +64,7 @@ class Caller(msgspec.Struct, frozen=True, kw_only=True):
     is_operator: bool
     scopes: frozenset[Scope]
 
-    def require(self, scope: Scope) -> UUID:
+    def organization_with(self, scope: Scope) -> UUID:
         """The caller's organization, if the key carries `scope`; raises otherwise.
 
         An operator key belongs to no organization, so it holds no organization scope."""

@@ -111,14 +111,14 @@ async def create_api_key(
     tokens: TokenSource,
 ) -> IssuedKey:
     """A new key for the caller's organization, with at most the caller's own scopes."""
-    organization_id = caller.require(Scope.KEYS_MANAGE)
+    organization_id = caller.organization_with(Scope.KEYS_MANAGE)
     check_grantable(caller.scopes, command.scopes)
     return await _issue_key(organization_id, command.name, command.scopes, uow, clock, ids, tokens)
 
 
 async def list_api_keys(caller: Caller, page: PageRequest, queries: ApiKeyQueries) -> Page[ApiKey]:
     """The caller organization's keys (never their secrets)."""
-    organization_id = caller.require(Scope.KEYS_MANAGE)
+    organization_id = caller.organization_with(Scope.KEYS_MANAGE)
     return await queries.list(organization_id, page)
 
 
@@ -128,7 +128,7 @@ async def revoke_api_key(
     """Revoke one of the caller organization's keys, if the caller holds every scope it has.
     Other workers stop accepting it once their key cache entry expires (see
     Settings.key_cache_ttl_seconds)."""
-    organization_id = caller.require(Scope.KEYS_MANAGE)
+    organization_id = caller.organization_with(Scope.KEYS_MANAGE)
     if key_id == caller.key_id:
         raise CannotRevokeOwnKey(
             "A key cannot revoke itself; revoke it with another key that holds keys:manage."
@@ -194,7 +194,7 @@ def _key_event(event_type: EventType, key: ApiKey, event_id: UUID, now: datetime
 
 async def get_api_key(caller: Caller, key_id: UUID, queries: ApiKeyQueries) -> ApiKey:
     """One of the caller organization's keys (never its secret)."""
-    organization_id = caller.require(Scope.KEYS_MANAGE)
+    organization_id = caller.organization_with(Scope.KEYS_MANAGE)
     key = await queries.get(organization_id, key_id)
     if key is None:
         raise NotFound("api key", key_id)

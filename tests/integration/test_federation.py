@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from service.adapters.postgres.pool import create_database
+from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.consents import announce_expired_consents
@@ -139,7 +139,7 @@ def test_expiry_takes_effect_on_the_next_read_and_is_announced_once(
     assert status == "expired"
 
     async def two_workers() -> list[int]:
-        database = await create_database(dsn, min_size=2, max_size=4)
+        database = await open_pool(dsn, min_size=2, max_size=4)
         try:
             clock, ids = SystemClock(), UuidV7Source()
             return list(

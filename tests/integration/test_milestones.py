@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from service.adapters.postgres.pool import create_database
+from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.milestones import announce_due_milestones
@@ -63,7 +63,7 @@ def test_two_workers_announce_each_milestone_once(
     )
 
     async def two_workers() -> None:
-        database = await create_database(dsn, min_size=2, max_size=4)
+        database = await open_pool(dsn, min_size=2, max_size=4)
         try:
             clock, ids = SystemClock(), UuidV7Source()
             for _ in range(3):

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import httpx
 
-from service.adapters.postgres.pool import create_database
+from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.pledges import sweep_missed
@@ -146,7 +146,7 @@ def test_two_workers_record_each_missed_period_once(
     )
 
     async def two_workers() -> None:
-        database = await create_database(dsn, min_size=2, max_size=4)
+        database = await open_pool(dsn, min_size=2, max_size=4)
         try:
             clock, ids, grace = SystemClock(), UuidV7Source(), timedelta(hours=24)
             await asyncio.gather(

@@ -13,7 +13,7 @@ import pytest
 
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.mapping import api_key_from_row, member_from_row
-from service.adapters.postgres.pool import Database, create_database
+from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.session import Write
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
@@ -27,13 +27,13 @@ NOW = datetime(2026, 11, 25, 12, 30, 15, 123456, tzinfo=UTC)
 
 
 @pytest.fixture
-async def pool(dsn: str) -> AsyncIterator[Database]:
-    pool = await create_database(dsn, min_size=1, max_size=2)
+async def pool(dsn: str) -> AsyncIterator[FairPool]:
+    pool = await open_pool(dsn, min_size=1, max_size=2)
     yield pool
     await pool.close()
 
 
-async def _organization(pool: Database) -> UUID:
+async def _organization(pool: FairPool) -> UUID:
     organization = Organization(
         id=uuid4(), name="Adapter tests", kind=OrganizationKind.PEER_ORG, version=1, created_at=NOW
     )
@@ -44,7 +44,7 @@ async def _organization(pool: Database) -> UUID:
     return organization.id
 
 
-async def test_member_row_round_trip_with_every_field(pool: Database) -> None:
+async def test_member_row_round_trip_with_every_field(pool: FairPool) -> None:
     org = await _organization(pool)
     member = Member(
         id=uuid4(),
@@ -68,7 +68,7 @@ async def test_member_row_round_trip_with_every_field(pool: Database) -> None:
     assert member_from_row(row) == member
 
 
-async def test_api_key_row_round_trip_with_every_field(pool: Database) -> None:
+async def test_api_key_row_round_trip_with_every_field(pool: FairPool) -> None:
     org = await _organization(pool)
     key = new_api_key(
         key_id=uuid4(),
@@ -92,7 +92,7 @@ async def test_api_key_row_round_trip_with_every_field(pool: Database) -> None:
     assert found == msgspec.structs.replace(key, revoked_at=NOW)
 
 
-async def test_the_unit_of_work_rolls_back_unless_committed(pool: Database) -> None:
+async def test_the_unit_of_work_rolls_back_unless_committed(pool: FairPool) -> None:
     org = await _organization(pool)
     organization = Organization(
         id=uuid4(), name="Never", kind=OrganizationKind.CLINIC, version=1, created_at=NOW
@@ -117,7 +117,7 @@ async def test_the_unit_of_work_rolls_back_unless_committed(pool: Database) -> N
     assert await pool.fetchval("SELECT count(*) FROM organizations WHERE id = $1", org) == 1
 
 
-async def test_an_inner_commit_waits_for_the_outer_level(pool: Database) -> None:
+async def test_an_inner_commit_waits_for_the_outer_level(pool: FairPool) -> None:
     organization = Organization(
         id=uuid4(), name="Nested", kind=OrganizationKind.CLINIC, version=1, created_at=NOW
     )
@@ -132,7 +132,7 @@ async def test_an_inner_commit_waits_for_the_outer_level(pool: Database) -> None
     )
 
 
-async def test_pool_connections_are_returned_after_a_failure(pool: Database) -> None:
+async def test_pool_connections_are_returned_after_a_failure(pool: FairPool) -> None:
     for _ in range(5):  # more than max_size: a leaked connection would hang here
         uow = PostgresUnitOfWork(pool)
         with pytest.raises(asyncpg.PostgresError):
@@ -148,7 +148,7 @@ async def test_pool_connections_are_returned_after_a_failure(pool: Database) -> 
                 )
 
 
-async def test_expired_idempotency_keys_are_purged(pool: Database) -> None:
+async def test_expired_idempotency_keys_are_purged(pool: FairPool) -> None:
     from datetime import timedelta
 
     from service.adapters.postgres.idempotency import PostgresIdempotencyStore
@@ -162,7 +162,7 @@ async def test_expired_idempotency_keys_are_purged(pool: Database) -> None:
     assert [k["key"] for k in keys] == ["fresh"]
 
 
-async def test_a_completed_claim_is_never_released(pool: Database) -> None:
+async def test_a_completed_claim_is_never_released(pool: FairPool) -> None:
     from datetime import timedelta
 
     from service.adapters.postgres.idempotency import PostgresIdempotencyStore
@@ -185,7 +185,7 @@ def _viewing(organization_id: UUID) -> Viewing:
     return Viewing(organization_id=organization_id, now=NOW, request_id="test", operation="test")
 
 
-async def test_the_feed_never_skips_a_row_that_commits_late(pool: Database, dsn: str) -> None:
+async def test_the_feed_never_skips_a_row_that_commits_late(pool: FairPool, dsn: str) -> None:
     """B takes its transaction id before C, C writes its event before B, B commits first. By
     position alone a cursor would pass C's row before it existed; by (txid, position) it
     waits below C and then hands C's row out."""
@@ -243,12 +243,12 @@ async def _keep_session(connection: asyncpg.Connection) -> None:
 
 
 @pytest.fixture
-async def watched(dsn: str) -> AsyncIterator[tuple[Database, Statements, asyncpg.Pool]]:
+async def watched(dsn: str) -> AsyncIterator[tuple[FairPool, Statements, asyncpg.Pool]]:
     statements = Statements()
     raw = await asyncpg.create_pool(
         dsn, min_size=1, max_size=1, init=statements.watch, reset=_keep_session
     )
-    yield Database(raw, slots=1), statements, raw
+    yield FairPool(raw, slots=1), statements, raw
     await raw.close()
 
 
@@ -267,13 +267,13 @@ def _member(organization_id: UUID, external_ref: str | None = None) -> Member:
     )
 
 
-async def _count(pool: Database, table: str, row_id: UUID) -> int:
+async def _count(pool: FairPool, table: str, row_id: UUID) -> int:
     assert table in {"members", "outbox_events"}
     return int(await pool.fetchval(f"SELECT count(*) FROM {table} WHERE id = $1", row_id))
 
 
 async def test_a_unit_of_work_that_only_writes_sends_one_statement(
-    watched: tuple[Database, Statements, asyncpg.Pool],
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
 ) -> None:
     pool, statements, _ = watched
     org = await _organization(pool)
@@ -293,7 +293,7 @@ async def test_a_unit_of_work_that_only_writes_sends_one_statement(
 
 
 async def test_a_write_that_misses_its_row_count_keeps_nothing_of_the_unit_of_work(
-    watched: tuple[Database, Statements, asyncpg.Pool],
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
 ) -> None:
     pool, _, raw = watched
     org = await _organization(pool)
@@ -322,7 +322,7 @@ async def test_a_write_that_misses_its_row_count_keeps_nothing_of_the_unit_of_wo
 
 
 async def test_a_read_sees_the_writes_held_back_before_it(
-    watched: tuple[Database, Statements, asyncpg.Pool],
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
 ) -> None:
     pool, statements, _ = watched
     org = await _organization(pool)
@@ -341,7 +341,7 @@ async def test_a_read_sees_the_writes_held_back_before_it(
 
 
 async def test_held_writes_are_forgotten_without_a_commit(
-    watched: tuple[Database, Statements, asyncpg.Pool],
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
 ) -> None:
     pool, statements, _ = watched
     org = await _organization(pool)
@@ -355,7 +355,7 @@ async def test_held_writes_are_forgotten_without_a_commit(
 
 
 async def test_a_claim_taken_over_mid_request_keeps_nothing_of_the_request(
-    pool: Database,
+    pool: FairPool,
 ) -> None:
     from datetime import timedelta
 
@@ -385,7 +385,7 @@ async def test_a_claim_taken_over_mid_request_keeps_nothing_of_the_request(
     assert await _count(pool, "members", member.id) == 0
 
 
-async def test_nothing_is_sent_after_a_commit(pool: Database) -> None:
+async def test_nothing_is_sent_after_a_commit(pool: FairPool) -> None:
     org = await _organization(pool)
     uow = PostgresUnitOfWork(pool)
     async with uow:
@@ -400,7 +400,7 @@ async def test_nothing_is_sent_after_a_commit(pool: Database) -> None:
 
 
 async def test_a_caller_that_swallows_a_held_write_error_cannot_commit_the_rest(
-    pool: Database,
+    pool: FairPool,
 ) -> None:
     org = await _organization(pool)
     first = _member(org, external_ref="swallow-" + uuid4().hex)
@@ -435,7 +435,7 @@ def test_a_write_that_cannot_be_sent_with_others_is_refused_when_made(sql: str) 
 
 
 async def test_a_claim_leaves_the_pooled_session_settings_as_they_were(
-    watched: tuple[Database, Statements, asyncpg.Pool],
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
 ) -> None:
     from datetime import timedelta
 
@@ -463,7 +463,7 @@ async def test_a_claim_leaves_the_pooled_session_settings_as_they_were(
         )
 
 
-async def test_a_quiet_key_reads_its_shared_count_without_rewriting_it(pool: Database) -> None:
+async def test_a_quiet_key_reads_its_shared_count_without_rewriting_it(pool: FairPool) -> None:
     from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
 
     counts = PostgresRateLimitCounts(pool)

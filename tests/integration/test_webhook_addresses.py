@@ -9,7 +9,7 @@ from uuid import uuid4
 
 import httpx
 
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import FairPool
 from service.adapters.system import SystemClock, UuidV7Source
 from service.adapters.webhooks import ADDRESSES_TRIED, Dispatcher
 from service.domain.events import Event, EventType, new_event
@@ -25,7 +25,7 @@ CLOSED = ["127.0.0.2", "127.0.0.3"]
 
 def _dispatcher(addresses: list[str]) -> Dispatcher:
     return Dispatcher(
-        cast(Database, None),  # an attempt alone touches no database
+        cast(FairPool, None),  # an attempt alone touches no database
         SystemClock(),
         UuidV7Source(),
         timeout_seconds=2,

@@ -111,10 +111,10 @@ def test_a_key_grants_only_scopes_it_holds(
 
 def test_the_operator_holds_no_organization_scope() -> None:
     with pytest.raises(ScopeMissing):
-        _caller(frozenset(), org=None).require(Scope.MEMBERS_READ)
+        _caller(frozenset(), org=None).organization_with(Scope.MEMBERS_READ)
     with pytest.raises(ScopeMissing):
         _caller(ALL_SCOPES).require_operator()
-    assert _caller(ALL_SCOPES).require(Scope.MEMBERS_READ) == UUID(int=5)
+    assert _caller(ALL_SCOPES).organization_with(Scope.MEMBERS_READ) == UUID(int=5)
 
 
 @given(st.text(max_size=120))

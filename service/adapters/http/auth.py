@@ -147,7 +147,7 @@ def make_authentication(
                 opt = scope["route_handler"].opt
                 required = opt.get("scope")
                 if required is not None:
-                    caller.require(required)
+                    caller.organization_with(required)
                 if opt.get("operator"):
                     caller.require_operator()
                 scope["caller"] = caller

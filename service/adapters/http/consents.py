@@ -89,7 +89,7 @@ class MemberConsentController(Controller):
     ) -> Response[ConsentView]:
         services = services_of(request)
         caller = caller_of(request)
-        organization_id = caller.require(Scope.CONSENTS_WRITE)
+        organization_id = caller.organization_with(Scope.CONSENTS_WRITE)
         command = usecases.GrantConsent(
             organization_id=organization_id,
             key_id=caller.key_id,
@@ -122,7 +122,7 @@ class MemberConsentController(Controller):
         cursor: Cursor = None,
     ) -> ConsentList:
         services = services_of(request)
-        home = caller_of(request).require(Scope.CONSENTS_READ)
+        home = caller_of(request).organization_with(Scope.CONSENTS_READ)
         page = await usecases.list_consents(
             home, member_id, page_request(limit, cursor), services.members, services.federation
         )
@@ -148,7 +148,7 @@ class MemberConsentController(Controller):
     ) -> DisclosureList:
         services = services_of(request)
         page = await usecases.list_disclosures(
-            caller_of(request).require(Scope.CONSENTS_READ),
+            caller_of(request).organization_with(Scope.CONSENTS_READ),
             member_id,
             page_request(limit, cursor),
             _instant("since", since),
@@ -177,7 +177,7 @@ class ConsentController(Controller):
         self, request: Request[Any, Any, Any], consent_id: ConsentId
     ) -> Response[ConsentView]:
         services = services_of(request)
-        viewer = caller_of(request).require(Scope.CONSENTS_READ)
+        viewer = caller_of(request).organization_with(Scope.CONSENTS_READ)
         consent = await usecases.get_consent(viewer, consent_id, services.federation)
         return Response(
             ConsentView.of(consent, viewer, services.clock.now()),
@@ -200,7 +200,7 @@ class ConsentController(Controller):
         data: JSONBody[ConsentRevoke],
     ) -> Response[ConsentView]:
         services = services_of(request)
-        organization_id = caller_of(request).require(Scope.CONSENTS_WRITE)
+        organization_id = caller_of(request).organization_with(Scope.CONSENTS_WRITE)
         consent = await usecases.revoke_consent(
             organization_id, consent_id, data.reason, services.uow(), services.clock, services.ids
         )

@@ -40,7 +40,7 @@ async def live() -> Health:
 async def ready(request: Request[Any, Any, Any]) -> Response[Health]:
     try:
         async with asyncio.timeout(2):
-            # Past the request queue (see Database.ping): a busy worker is still ready.
+            # Past the request queue (see FairPool.ping): a busy worker is still ready.
             await services_of(request).database_ready()
     except (OSError, TimeoutError, Exception):
         return Response(Health(status="unavailable"), status_code=503)

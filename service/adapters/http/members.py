@@ -83,7 +83,7 @@ class MemberController(Controller):
         services = services_of(request)
         caller = caller_of(request)
         command = usecases.CreateMember(
-            organization_id=caller.require(Scope.MEMBERS_WRITE), member=data.to_domain()
+            organization_id=caller.organization_with(Scope.MEMBERS_WRITE), member=data.to_domain()
         )
 
         async def run(uow: UnitOfWork) -> Created[MemberView]:
@@ -111,7 +111,7 @@ class MemberController(Controller):
     ) -> MemberList:
         caller = caller_of(request)
         page = await usecases.list_members(
-            caller.require(Scope.MEMBERS_READ),
+            caller.organization_with(Scope.MEMBERS_READ),
             page_request(limit, cursor),
             external_ref,
             services_of(request).members,
@@ -133,7 +133,9 @@ class MemberController(Controller):
         self, request: Request[Any, Any, Any], member_id: MemberId
     ) -> Response[MemberView]:
         services = services_of(request)
-        viewing = services.viewing(caller_of(request).require(Scope.MEMBERS_READ), "getMember")
+        viewing = services.viewing(
+            caller_of(request).organization_with(Scope.MEMBERS_READ), "getMember"
+        )
         seen = await consents.view_member(viewing, member_id, services.federation)
         return _member_response(MemberView.of(seen))
 
@@ -154,7 +156,7 @@ class MemberController(Controller):
     ) -> Response[MemberView]:
         services = services_of(request)
         command = usecases.UpdateMember(
-            organization_id=caller_of(request).require(Scope.MEMBERS_WRITE),
+            organization_id=caller_of(request).organization_with(Scope.MEMBERS_WRITE),
             member_id=member_id,
             changes=data.to_domain(),
             expected_version=expected_version(if_match),
@@ -178,7 +180,7 @@ class MemberController(Controller):
     ) -> None:
         services = services_of(request)
         command = usecases.EraseMember(
-            organization_id=caller_of(request).require(Scope.MEMBERS_WRITE),
+            organization_id=caller_of(request).organization_with(Scope.MEMBERS_WRITE),
             member_id=member_id,
             expected_version=expected_version(if_match),
         )

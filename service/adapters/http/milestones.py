@@ -203,7 +203,7 @@ class MilestoneController(Controller):
         self, request: Request[Any, Any, Any], member_id: MemberId
     ) -> MilestonesView:
         services = services_of(request)
-        viewer = caller_of(request).require(Scope.MEMBERS_READ)
+        viewer = caller_of(request).organization_with(Scope.MEMBERS_READ)
         seen = await usecases.view_milestones(
             services.viewing(viewer, "getMilestones"), member_id, services.federation
         )
@@ -224,7 +224,7 @@ class MilestoneController(Controller):
     ) -> Response[MilestoneView]:
         services = services_of(request)
         made = await usecases.add_custom_milestone(
-            caller_of(request).require(Scope.MEMBERS_WRITE),
+            caller_of(request).organization_with(Scope.MEMBERS_WRITE),
             member_id,
             data.title,
             data.achieved_on,
@@ -263,7 +263,7 @@ class MilestoneController(Controller):
         data: JSONBody[CheerCreate],
     ) -> Response[CheerView]:
         services = services_of(request)
-        organization_id = caller_of(request).require(Scope.MEMBERS_WRITE)
+        organization_id = caller_of(request).organization_with(Scope.MEMBERS_WRITE)
         made = await usecases.cheer(
             usecases.CheerMilestone(
                 viewing=services.viewing(organization_id, "cheerMilestone"),
@@ -294,7 +294,7 @@ class LadderController(Controller):
     async def get_ladder(self, request: Request[Any, Any, Any]) -> LadderSpec:
         services = services_of(request)
         ladder = await usecases.get_ladder(
-            caller_of(request).require(Scope.MEMBERS_READ), services.uow()
+            caller_of(request).organization_with(Scope.MEMBERS_READ), services.uow()
         )
         return LadderSpec.of(ladder)
 
@@ -311,6 +311,8 @@ class LadderController(Controller):
     ) -> LadderSpec:
         services = services_of(request)
         ladder = await usecases.replace_ladder(
-            caller_of(request).require(Scope.MEMBERS_WRITE), data.to_domain(), services.uow()
+            caller_of(request).organization_with(Scope.MEMBERS_WRITE),
+            data.to_domain(),
+            services.uow(),
         )
         return LadderSpec.of(ladder)

@@ -88,7 +88,7 @@ class NetworkController(Controller):
     ) -> Response[NetworkView]:
         services = services_of(request)
         caller = caller_of(request)
-        organization_id = caller.require(Scope.NETWORKS_WRITE)
+        organization_id = caller.organization_with(Scope.NETWORKS_WRITE)
         command = usecases.CreateNetwork(
             organization_id=organization_id,
             kind=data.kind,
@@ -120,7 +120,7 @@ class NetworkController(Controller):
         cursor: Cursor = None,
         member_id: MemberFilter = None,
     ) -> NetworkList:
-        viewer = caller_of(request).require(Scope.NETWORKS_READ)
+        viewer = caller_of(request).organization_with(Scope.NETWORKS_READ)
         page = await usecases.list_networks(
             viewer, page_request(limit, cursor), member_id, services_of(request).federation
         )
@@ -137,7 +137,7 @@ class NetworkController(Controller):
     async def get_network(
         self, request: Request[Any, Any, Any], network_id: NetworkId
     ) -> Response[NetworkView]:
-        viewer = caller_of(request).require(Scope.NETWORKS_READ)
+        viewer = caller_of(request).organization_with(Scope.NETWORKS_READ)
         network = await usecases.get_network(viewer, network_id, services_of(request).federation)
         return _network(network, viewer)
 
@@ -157,7 +157,7 @@ class NetworkController(Controller):
         if_match: IfMatch = None,
     ) -> Response[NetworkView]:
         services = services_of(request)
-        organization_id = caller_of(request).require(Scope.NETWORKS_WRITE)
+        organization_id = caller_of(request).organization_with(Scope.NETWORKS_WRITE)
         network = await usecases.update_network(
             organization_id,
             network_id,
@@ -182,7 +182,7 @@ class NetworkController(Controller):
         self, request: Request[Any, Any, Any], network_id: NetworkId, if_match: IfMatch = None
     ) -> Response[NetworkView]:
         services = services_of(request)
-        organization_id = caller_of(request).require(Scope.NETWORKS_WRITE)
+        organization_id = caller_of(request).organization_with(Scope.NETWORKS_WRITE)
         network = await usecases.archive_network(
             organization_id,
             network_id,
@@ -203,7 +203,7 @@ class NetworkController(Controller):
     async def participants(
         self, request: Request[Any, Any, Any], network_id: NetworkId
     ) -> ParticipationList:
-        viewer = caller_of(request).require(Scope.NETWORKS_READ)
+        viewer = caller_of(request).organization_with(Scope.NETWORKS_READ)
         found = await usecases.list_participants(
             viewer, network_id, services_of(request).federation
         )
@@ -224,7 +224,7 @@ class NetworkController(Controller):
     ) -> Response[ParticipationView]:
         services = services_of(request)
         invited = await usecases.invite_organization(
-            caller_of(request).require(Scope.NETWORKS_WRITE),
+            caller_of(request).organization_with(Scope.NETWORKS_WRITE),
             network_id,
             data.organization_id,
             services.uow(),
@@ -264,7 +264,7 @@ class NetworkController(Controller):
     ) -> ParticipationView:
         services = services_of(request)
         answered = await usecases.answer_invitation(
-            caller_of(request).require(Scope.NETWORKS_WRITE),
+            caller_of(request).organization_with(Scope.NETWORKS_WRITE),
             network_id,
             accept,
             services.uow(),
@@ -286,7 +286,7 @@ class NetworkController(Controller):
     ) -> ParticipationView:
         services = services_of(request)
         left = await usecases.leave_network(
-            caller_of(request).require(Scope.NETWORKS_WRITE),
+            caller_of(request).organization_with(Scope.NETWORKS_WRITE),
             network_id,
             services.uow(),
             services.clock,
@@ -313,7 +313,7 @@ class NetworkController(Controller):
     ) -> MembershipList:
         services = services_of(request)
         viewing = services.viewing(
-            caller_of(request).require(Scope.NETWORKS_READ), "listNetworkMemberships"
+            caller_of(request).organization_with(Scope.NETWORKS_READ), "listNetworkMemberships"
         )
         page = await usecases.list_memberships(
             viewing, network_id, page_request(limit, cursor), services.federation
@@ -339,7 +339,7 @@ class NetworkController(Controller):
     ) -> Response[MembershipView]:
         services = services_of(request)
         caller = caller_of(request)
-        organization_id = caller.require(Scope.NETWORKS_WRITE)
+        organization_id = caller.organization_with(Scope.NETWORKS_WRITE)
         command = usecases.AddMembership(
             organization_id=organization_id,
             network_id=network_id,
@@ -380,7 +380,7 @@ class NetworkController(Controller):
         if_match: IfMatch = None,
     ) -> Response[MembershipView]:
         services = services_of(request)
-        organization_id = caller_of(request).require(Scope.NETWORKS_WRITE)
+        organization_id = caller_of(request).organization_with(Scope.NETWORKS_WRITE)
         membership = await usecases.change_membership(
             usecases.ChangeMembership(
                 organization_id=organization_id,

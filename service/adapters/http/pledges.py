@@ -140,7 +140,7 @@ class MemberPledgeController(Controller):
         self, request: Request[Any, Any, Any], member_id: MemberId, data: JSONBody[PledgeCreate]
     ) -> Response[PledgeView]:
         services = services_of(request)
-        organization_id = caller_of(request).require(Scope.MEMBERS_WRITE)
+        organization_id = caller_of(request).organization_with(Scope.MEMBERS_WRITE)
         seen = await usecases.create_pledge(
             usecases.CreatePledge(
                 organization_id=organization_id,
@@ -177,7 +177,7 @@ class MemberPledgeController(Controller):
         cursor: Cursor = None,
     ) -> PledgeList:
         services = services_of(request)
-        viewer = caller_of(request).require(Scope.MEMBERS_READ)
+        viewer = caller_of(request).organization_with(Scope.MEMBERS_READ)
         seen = await usecases.view_pledges(
             services.viewing(viewer, "listMemberPledges"),
             member_id,
@@ -210,7 +210,7 @@ class PledgeController(Controller):
     ) -> Response[PledgeUpdate]:
         services = services_of(request)
         pledge = await usecases.change_status(
-            caller_of(request).require(Scope.MEMBERS_WRITE),
+            caller_of(request).organization_with(Scope.MEMBERS_WRITE),
             pledge_id,
             PledgeStatus(data.status),
             expected_version(if_match),
@@ -234,7 +234,7 @@ class PledgeController(Controller):
         services = services_of(request)
         seen = await usecases.record_check_in(
             usecases.RecordCheckIn(
-                organization_id=caller_of(request).require(Scope.MEMBERS_WRITE),
+                organization_id=caller_of(request).organization_with(Scope.MEMBERS_WRITE),
                 pledge_id=pledge_id,
                 period=data.period,
                 outcome=data.outcome,

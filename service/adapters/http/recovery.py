@@ -96,7 +96,9 @@ class RecoveryController(Controller):
         self, request: Request[Any, Any, Any], member_id: MemberId
     ) -> RecoveryView:
         services = services_of(request)
-        viewing = services.viewing(caller_of(request).require(Scope.MEMBERS_READ), "getRecovery")
+        viewing = services.viewing(
+            caller_of(request).organization_with(Scope.MEMBERS_READ), "getRecovery"
+        )
         return RecoveryView.of(await usecases.view_journey(viewing, member_id, services.federation))
 
     @post(
@@ -119,7 +121,7 @@ class RecoveryController(Controller):
         services = services_of(request)
         caller = caller_of(request)
         command = usecases.RestartRecovery(
-            organization_id=caller.require(Scope.MEMBERS_WRITE),
+            organization_id=caller.organization_with(Scope.MEMBERS_WRITE),
             member_id=member_id,
             restarted_on=data.restarted_on,
             restarted_time=parse_time(data.restarted_time),

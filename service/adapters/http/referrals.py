@@ -175,7 +175,7 @@ class ReferralController(Controller):
     ) -> Response[ReferralView]:
         services = services_of(request)
         caller = caller_of(request)
-        organization_id = caller.require(Scope.REFERRALS_WRITE)
+        organization_id = caller.organization_with(Scope.REFERRALS_WRITE)
         command = usecases.CreateReferral(
             organization_id=organization_id,
             key_id=caller.key_id,
@@ -222,7 +222,7 @@ class ReferralController(Controller):
         cursor: Cursor = None,
     ) -> ReferralList:
         services = services_of(request)
-        viewer = caller_of(request).require(Scope.REFERRALS_READ)
+        viewer = caller_of(request).organization_with(Scope.REFERRALS_READ)
         page = await usecases.list_referrals(
             viewer,
             sent=direction == "sent",
@@ -244,7 +244,7 @@ class ReferralController(Controller):
         self, request: Request[Any, Any, Any], referral_id: ReferralId
     ) -> Response[ReferralView]:
         services = services_of(request)
-        viewer = caller_of(request).require(Scope.REFERRALS_READ)
+        viewer = caller_of(request).organization_with(Scope.REFERRALS_READ)
         referral = await usecases.get_referral(viewer, referral_id, services.referrals)
         return Response(ReferralView.of(referral, viewer), headers={"ETag": etag(referral.version)})
 
@@ -259,7 +259,7 @@ class ReferralController(Controller):
         self, request: Request[Any, Any, Any], referral_id: ReferralId
     ) -> ReferralHistory:
         services = services_of(request)
-        viewer = caller_of(request).require(Scope.REFERRALS_READ)
+        viewer = caller_of(request).organization_with(Scope.REFERRALS_READ)
         changes = await usecases.referral_history(viewer, referral_id, services.referrals)
         return ReferralHistory(data=[StatusChangeView.of(c) for c in changes])
 
@@ -285,7 +285,7 @@ class ReferralController(Controller):
         if_match: IfMatch = None,
     ) -> Response[ReferralView]:
         services = services_of(request)
-        organization_id = caller_of(request).require(Scope.REFERRALS_WRITE)
+        organization_id = caller_of(request).organization_with(Scope.REFERRALS_WRITE)
         referral = await usecases.transition_referral(
             usecases.TransitionReferral(
                 organization_id=organization_id,

@@ -190,7 +190,7 @@ class WebhookEndpointController(Controller):
     ) -> Response[WebhookEndpointWithSecret]:
         services = services_of(request)
         caller = caller_of(request)
-        organization_id = caller.require(Scope.WEBHOOKS_MANAGE)
+        organization_id = caller.organization_with(Scope.WEBHOOKS_MANAGE)
         new = NewEndpoint(
             url=data.url,
             description=data.description,
@@ -235,7 +235,7 @@ class WebhookEndpointController(Controller):
     ) -> WebhookEndpointList:
         services = services_of(request)
         page = await usecases.list_endpoints(
-            caller_of(request).require(Scope.WEBHOOKS_MANAGE),
+            caller_of(request).organization_with(Scope.WEBHOOKS_MANAGE),
             page_request(limit, cursor),
             services.webhooks,
         )
@@ -253,7 +253,7 @@ class WebhookEndpointController(Controller):
         self, request: Request[Any, Any, Any], endpoint_id: EndpointId
     ) -> Response[WebhookEndpointView]:
         endpoint = await usecases.get_endpoint(
-            caller_of(request).require(Scope.WEBHOOKS_MANAGE),
+            caller_of(request).organization_with(Scope.WEBHOOKS_MANAGE),
             endpoint_id,
             services_of(request).webhooks,
         )
@@ -277,7 +277,7 @@ class WebhookEndpointController(Controller):
         services = services_of(request)
         caller = caller_of(request)
         endpoint = await usecases.change_endpoint(
-            caller.require(Scope.WEBHOOKS_MANAGE),
+            caller.organization_with(Scope.WEBHOOKS_MANAGE),
             endpoint_id,
             EndpointChanges(
                 url=data.url,
@@ -306,7 +306,7 @@ class WebhookEndpointController(Controller):
     async def remove(self, request: Request[Any, Any, Any], endpoint_id: EndpointId) -> None:
         services = services_of(request)
         await usecases.delete_endpoint(
-            caller_of(request).require(Scope.WEBHOOKS_MANAGE), endpoint_id, services.uow()
+            caller_of(request).organization_with(Scope.WEBHOOKS_MANAGE), endpoint_id, services.uow()
         )
 
     @post(
@@ -326,7 +326,7 @@ class WebhookEndpointController(Controller):
         services = services_of(request)
         caller = caller_of(request)
         endpoint = await usecases.rotate_secret(
-            caller.require(Scope.WEBHOOKS_MANAGE),
+            caller.organization_with(Scope.WEBHOOKS_MANAGE),
             endpoint_id,
             timedelta(hours=services.settings.webhook_secret_overlap_hours),
             services.uow(),
@@ -358,7 +358,7 @@ class WebhookEndpointController(Controller):
     ) -> DeliveryList:
         services = services_of(request)
         page = await usecases.delivery_log(
-            caller_of(request).require(Scope.WEBHOOKS_MANAGE),
+            caller_of(request).organization_with(Scope.WEBHOOKS_MANAGE),
             endpoint_id,
             page_request(limit, cursor),
             services.webhooks,
@@ -380,7 +380,7 @@ class WebhookEndpointController(Controller):
     ) -> None:
         services = services_of(request)
         await usecases.redeliver(
-            caller_of(request).require(Scope.WEBHOOKS_MANAGE),
+            caller_of(request).organization_with(Scope.WEBHOOKS_MANAGE),
             endpoint_id,
             data.event_id,
             services.uow(),

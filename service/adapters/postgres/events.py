@@ -6,7 +6,7 @@ import msgspec
 from asyncpg import Record
 
 from service.adapters.postgres.federation import CONSENT_IN_FORCE
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import FairPool
 from service.domain.consent import Viewing
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 
@@ -185,7 +185,7 @@ def visibility_arguments() -> tuple[list[str], str]:
 
 
 class PostgresEventFeed:
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
     async def after(

@@ -39,7 +39,7 @@ from service.adapters.postgres.pledges import (
     check_in_from_row,
     pledge_from_row,
 )
-from service.adapters.postgres.pool import Database, DbConnection
+from service.adapters.postgres.pool import DbConnection, FairPool
 from service.domain.consent import (
     MEMBER_READ_SCOPES,
     MEMBERSHIP_READ_SCOPES,
@@ -211,7 +211,7 @@ def _access(viewer: UUID, home: UUID, consent_ids: list[UUID], scopes: list[str]
 
 
 class PostgresFederationQueries:
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:

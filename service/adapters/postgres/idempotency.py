@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 
 import msgspec
 
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session, Write, rows_changed
 from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFlight
 from service.domain.idempotency import Claim, StoredResponse
@@ -67,7 +67,7 @@ class PostgresIdempotencyStore:
     holding it (the HTTP layer gives that request a deadline shorter than the lease), and no
     more, so that a key whose request died with its process is free again soon."""
 
-    def __init__(self, pool: Database, *, ttl: timedelta, lease: timedelta) -> None:
+    def __init__(self, pool: FairPool, *, ttl: timedelta, lease: timedelta) -> None:
         self._pool = pool
         self._ttl = ttl
         self._lease = lease

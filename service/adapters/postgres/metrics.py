@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import FairPool
 
 # (name, help, SQL returning rows of (label value or NULL, value)), label name.
 _GAUGES: tuple[tuple[str, str, str, str | None], ...] = (
@@ -41,7 +41,7 @@ _GAUGES: tuple[tuple[str, str, str, str | None], ...] = (
 
 
 class PostgresMetrics:
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
     async def add(self, rows: list[tuple[str, str, float]]) -> None:

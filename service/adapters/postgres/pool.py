@@ -22,7 +22,7 @@ async def _keep_session(connection: asyncpg.Connection) -> None:
     (only SET LOCAL inside transactions); a test guards the invariant."""
 
 
-class Database:
+class FairPool:
     """An asyncpg pool behind a first-come, first-served gate.
 
     Without the reset round trip a released connection is free at once, and asyncpg's pool
@@ -113,9 +113,9 @@ def database_unreachable(error: BaseException) -> bool:
     return False
 
 
-async def create_database(
+async def open_pool(
     dsn: str, *, min_size: int, max_size: int, synchronous_commit: bool = True
-) -> Database:
+) -> FairPool:
     """`synchronous_commit=False` makes this pool's commits return before the WAL reaches disk
     (see Settings.disclosure_commit): for the pool whose only writes are disclosure records."""
     settings = {"application_name": "support-network"}
@@ -130,4 +130,4 @@ async def create_database(
         server_settings=settings,
     )
     assert pool is not None
-    return Database(pool, slots=max_size)
+    return FairPool(pool, slots=max_size)

@@ -11,7 +11,7 @@ from service.adapters.postgres.mapping import (
     api_key_from_row,
     member_from_row,
 )
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import FairPool
 from service.domain.members import Member
 from service.domain.organizations import ApiKey
 from service.domain.paging import Page, PageRequest, page_from_rows
@@ -45,7 +45,7 @@ LIMIT $3
 
 
 class PostgresMemberQueries:
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
     async def get(self, organization_id: UUID, member_id: UUID) -> Member | None:
@@ -66,7 +66,7 @@ class PostgresMemberQueries:
 
 
 class PostgresApiKeyQueries:
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
     async def find_by_hash(self, secret_hash: bytes) -> ApiKey | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from uuid import UUID
 
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import FairPool
 
 
 class PostgresRateLimitCounts:
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
     async def add(self, window_start: int, increments: dict[UUID, int]) -> dict[UUID, int]:

@@ -8,7 +8,7 @@ from uuid import UUID
 from asyncpg import Record
 
 from service.adapters.postgres.mapping import BEFORE_ALL
-from service.adapters.postgres.pool import Database
+from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.referrals import (
@@ -147,7 +147,7 @@ class PostgresReferralRepository:
 
 
 class PostgresReferralQueries:
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
     async def get(self, organization_id: UUID, referral_id: UUID) -> Referral | None:

@@ -13,7 +13,7 @@ from service.adapters.postgres.federation import (
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
 from service.adapters.postgres.pledges import PostgresPledgeRepository
-from service.adapters.postgres.pool import Database, DbConnection
+from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.referrals import PostgresReferralRepository
 from service.adapters.postgres.repositories import (
     PostgresApiKeyRepository,
@@ -44,7 +44,7 @@ class PostgresUnitOfWork:
     referrals: PostgresReferralRepository
     webhooks: PostgresWebhookEndpointRepository
 
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
         self._depth = 0
         self._connection: DbConnection | None = None

@@ -18,7 +18,7 @@ from service.adapters.postgres.events import (
 )
 from service.adapters.postgres.federation import CONSENT_IN_FORCE
 from service.adapters.postgres.mapping import BEFORE_ALL
-from service.adapters.postgres.pool import Database, DbConnection
+from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.session import Session
 from service.domain.events import Event, EventType
@@ -212,7 +212,7 @@ _AFTER_ALL_SEQ = 2**63 - 1  # newest first: every delivery's sequence number is 
 
 
 class PostgresWebhookQueries:
-    def __init__(self, pool: Database) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
     async def get(self, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint | None:
