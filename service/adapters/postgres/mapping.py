@@ -21,11 +21,22 @@ from service.domain.networks import (
 )
 from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
 
-MEMBER_COLUMNS = (
-    "id, organization_id, display_name, timezone, external_ref, recovery_started_on, "
-    "contact_email, contact_phone, version, created_at, updated_at, erased_at, "
-    "recovery_started_time"
+MEMBER_COLUMN_NAMES = (
+    "id",
+    "organization_id",
+    "display_name",
+    "timezone",
+    "external_ref",
+    "recovery_started_on",
+    "contact_email",
+    "contact_phone",
+    "version",
+    "created_at",
+    "updated_at",
+    "erased_at",
+    "recovery_started_time",
 )
+MEMBER_COLUMNS = ", ".join(MEMBER_COLUMN_NAMES)
 
 API_KEY_COLUMNS = (
     "id, organization_id, is_operator, name, prefix, secret_hash, scopes, created_at, revoked_at"
@@ -56,24 +67,30 @@ def member_from_row(row: Record) -> Member:
     )
 
 
-def member_to_params(member: Member) -> tuple[Any, ...]:
-    """Parameters in MEMBER_COLUMNS order."""
+def member_to_columns(member: Member) -> dict[str, Any]:
+    """The member's row, by column name."""
     contact = member.contact
-    return (
-        member.id,
-        member.organization_id,
-        member.display_name,
-        member.timezone,
-        member.external_ref,
-        member.recovery_started_on,
-        contact.email if contact else None,
-        contact.phone if contact else None,
-        member.version,
-        member.created_at,
-        member.updated_at,
-        member.erased_at,
-        member.recovery_started_time,
-    )
+    return {
+        "id": member.id,
+        "organization_id": member.organization_id,
+        "display_name": member.display_name,
+        "timezone": member.timezone,
+        "external_ref": member.external_ref,
+        "recovery_started_on": member.recovery_started_on,
+        "contact_email": contact.email if contact else None,
+        "contact_phone": contact.phone if contact else None,
+        "version": member.version,
+        "created_at": member.created_at,
+        "updated_at": member.updated_at,
+        "erased_at": member.erased_at,
+        "recovery_started_time": member.recovery_started_time,
+    }
+
+
+def member_to_params(member: Member) -> tuple[Any, ...]:
+    """Parameters in MEMBER_COLUMNS order (taken by name, so the two cannot drift apart)."""
+    columns = member_to_columns(member)
+    return tuple(columns[name] for name in MEMBER_COLUMN_NAMES)
 
 
 def api_key_from_row(row: Record) -> ApiKey:

@@ -10,11 +10,13 @@ import msgspec
 
 from service.adapters.postgres.mapping import (
     API_KEY_COLUMNS,
+    MEMBER_COLUMN_NAMES,
     MEMBER_COLUMNS,
     ORGANIZATION_COLUMNS,
     api_key_from_row,
     api_key_to_params,
     member_from_row,
+    member_to_columns,
     member_to_params,
     organization_from_row,
 )
@@ -34,13 +36,16 @@ _SELECT_MEMBER_FOR_UPDATE = f"""
 SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 AND organization_id = $2 FOR UPDATE
 """  # noqa: S608
 
-_UPDATE_MEMBER = """
-UPDATE members SET
-    display_name = $3, timezone = $4, external_ref = $5, recovery_started_on = $6,
-    contact_email = $7, contact_phone = $8, version = $9, updated_at = $10, erased_at = $11,
-    recovery_started_time = $12
-WHERE id = $1 AND organization_id = $2
-"""
+# Every column a change may touch; the key and created_at never change. Built from the names,
+# and filled by name below: no parameter depends on a column's position.
+_MEMBER_CHANGED_COLUMNS = tuple(
+    c for c in MEMBER_COLUMN_NAMES if c not in ("id", "organization_id", "created_at")
+)
+_UPDATE_MEMBER = (
+    "UPDATE members SET "  # noqa: S608 (column names are constants)
+    + ", ".join(f"{c} = ${n}" for n, c in enumerate(_MEMBER_CHANGED_COLUMNS, start=3))
+    + " WHERE id = $1 AND organization_id = $2"
+)
 
 # An erasure reaches every stored copy and every free text about the member: the texts of its
 # pledges, check-in and restart notes, custom milestone titles, cheers on its milestones, its
@@ -127,14 +132,18 @@ class PostgresMemberRepository:
         return None if row is None else member_from_row(row)
 
     async def save(self, member: Member) -> None:
-        params = member_to_params(member)
+        columns = member_to_columns(member)
+        params = (
+            columns["id"],
+            columns["organization_id"],
+            *(columns[c] for c in _MEMBER_CHANGED_COLUMNS),
+        )
         # Send what was held back first: its errors are not this update's.
         await self._connection.begin()
         try:
             # A savepoint keeps the transaction usable to look up the existing member.
             async with self._connection.savepoint():
-                # created_at (index 9) never changes.
-                await self._connection.execute(_UPDATE_MEMBER, *params[:9], *params[10:])
+                await self._connection.execute(_UPDATE_MEMBER, *params)
         except asyncpg.UniqueViolationError:
             assert member.external_ref is not None
             raise await self._duplicate(member.organization_id, member.external_ref) from None
