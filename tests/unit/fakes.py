@@ -12,7 +12,7 @@ import msgspec
 
 from service.domain.consent import Consent, DataScope, Viewing
 from service.domain.errors import DuplicateExternalRef
-from service.domain.events import Event, EventType
+from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
@@ -663,3 +663,22 @@ class FakeApiKeyQueries:
             key=lambda k: k.id,
         )[: page.limit + 1]
         return page_from_rows(rows, page, lambda k: k.id)
+
+
+class FakeEventFeed:
+    """The feed as a list: everything after the cursor, of the types asked for. (Which events
+    an organization may see at all is the SQL's, tested against PostgreSQL.)"""
+
+    def __init__(self, events: list[FeedEvent]) -> None:
+        self.events = events
+        self.asked: list[list[str] | None] = []
+
+    async def after(
+        self, viewing: Viewing, cursor: FeedPosition, limit: int, types: list[str] | None
+    ) -> list[FeedEvent]:
+        self.asked.append(types)
+        return [
+            e
+            for e in self.events
+            if e.at > cursor and (types is None or e.event.type.value in types)
+        ][:limit]

@@ -14,9 +14,9 @@ from service.adapters.http.auth import caller_of
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import encode_cursor
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.domain.errors import InvalidField
-from service.domain.events import EventType, EventView, FeedPosition, event_types_for
+from service.domain.events import EventView, FeedPosition
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.usecases import events as usecases
 
 Types = Annotated[
     str | None,
@@ -78,23 +78,18 @@ class EventController(Controller):
         types: Types = None,
     ) -> EventList:
         caller = caller_of(request)
-        viewer = caller.organization()
         after = page_request(limit, cursor).after
-        start = FeedPosition() if after is None else _position_of(after)
-        # Only the kinds of event this key's scopes let it read (see EVENT_SCOPES).
-        wanted = {t.value for t in event_types_for(caller.scopes)}
-        if types is not None:
-            asked = set(types.split(","))
-            unknown = sorted(asked - {t.value for t in EventType})
-            if unknown:
-                raise InvalidField("types", f"Unknown event type {unknown[0]!r}.")
-            wanted &= asked
         services = services_of(request)
-        found = await services.events.after(
-            services.viewing(viewer, "listEvents"), start, limit, sorted(wanted)
+        page = await usecases.read_feed(
+            services.viewing(caller.organization(), "listEvents"),
+            caller.scopes,
+            FeedPosition() if after is None else _position_of(after),
+            limit,
+            None if types is None else frozenset(types.split(",")),
+            services.events,
         )
-        last = found[-1].at if found else start
+        last = page.next_position
         return EventList(
-            data=[EventView.of(f.event) for f in found],
+            data=[EventView.of(f.event) for f in page.events],
             next_cursor=encode_cursor(UUID(int=last.txid << 64 | last.position)),
         )
