@@ -10,6 +10,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.errors import InvalidField
+from service.domain.events import EventType
 from service.domain.local_time import local_midnight
 from service.domain.members import Member
 
@@ -52,6 +53,20 @@ PLEDGES_READ_SCOPES: frozenset[DataScope] = frozenset({DataScope.PLEDGES})
 MILESTONES_READ_SCOPES: frozenset[DataScope] = frozenset(
     {DataScope.MILESTONES, DataScope.RECOVERY, DataScope.PROFILE}
 )
+
+
+# The scope that lets another organization see each kind of event about a member (other
+# member events, such as member.created, never cross; network, consent and referral events
+# follow their own rules).
+MEMBER_EVENT_SCOPES: dict[EventType, DataScope] = {
+    EventType.MEMBER_UPDATED: DataScope.PROFILE,
+    EventType.RECOVERY_RESTARTED: DataScope.RECOVERY,
+    EventType.MILESTONE_REACHED: DataScope.MILESTONES,
+    EventType.MILESTONE_CHEERED: DataScope.MILESTONES,
+    EventType.PLEDGE_CREATED: DataScope.PLEDGES,
+    EventType.PLEDGE_CHECKED_IN: DataScope.PLEDGES,
+    EventType.PLEDGE_MISSED: DataScope.PLEDGES,
+}
 
 
 class SignatureMethod(enum.StrEnum):

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from asyncpg import Record
 
+from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE
 from service.adapters.postgres.mapping import (
     CONSENT_COLUMNS,
     MEMBERSHIP_COLUMNS,
@@ -30,12 +31,6 @@ from service.domain.recovery import ClosedPeriod
 
 def _placeholders(count: int) -> str:
     return ", ".join(f"${i}" for i in range(1, count + 1))
-
-
-# An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.
-CONSENT_IN_FORCE = (
-    "c.revoked_at IS NULL AND c.ended_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > {now})"
-)
 
 
 class PostgresNetworkRepository:

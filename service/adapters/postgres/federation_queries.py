@@ -9,11 +9,8 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from uuid import UUID
 
-from service.adapters.postgres.federation import (
-    CLOSED_PERIODS,
-    CONSENT_IN_FORCE,
-    period_from_row,
-)
+from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE
+from service.adapters.postgres.federation import CLOSED_PERIODS, period_from_row
 from service.adapters.postgres.mapping import (
     BEFORE_ALL,
     CONSENT_COLUMNS,

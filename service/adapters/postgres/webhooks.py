@@ -8,15 +8,15 @@ from uuid import UUID
 import msgspec
 from asyncpg import Record
 
-from service.adapters.postgres.events import (
+from service.adapters.postgres.consent_sql import (
+    CONSENT_IN_FORCE,
     consents_in_force,
-    event_from_row,
     shown_data,
     still_allowed,
     visibility_arguments,
     visible_to,
 )
-from service.adapters.postgres.federation import CONSENT_IN_FORCE
+from service.adapters.postgres.events import event_from_row
 from service.adapters.postgres.mapping import BEFORE_ALL
 from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.repositories import PostgresOutbox

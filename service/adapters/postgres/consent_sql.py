@@ -1,0 +1,120 @@
+"""The consent rule in SQL, in one place: every fragment that decides whether data about a
+member may reach another organization is built here, from the domain's constants (the scope
+each kind of member event needs is `service.domain.consent.MEMBER_EVENT_SCOPES`). The member
+read's agreement with the domain is held by tests/integration/test_consent_agreement.py."""
+
+from __future__ import annotations
+
+import msgspec
+
+from service.domain.consent import MEMBER_EVENT_SCOPES
+
+# An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.
+CONSENT_IN_FORCE = (
+    "c.revoked_at IS NULL AND c.ended_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > {now})"
+)
+
+# The member an event `e` is about (events of MEMBER_EVENT_SCOPES' types carry one).
+_EVENT_MEMBER = "(e.data->>'member_id')::uuid"
+
+
+def _own_member(viewer: str) -> str:
+    return (
+        f"EXISTS (SELECT 1 FROM members m "  # noqa: S608 (placeholders only)
+        f"WHERE m.id = {_EVENT_MEMBER} AND m.organization_id = {viewer})"
+    )
+
+
+def _consent_covers_now(viewer: str, scopes: str, now: str) -> str:
+    """A consent to `viewer` in force at `now` covers event e's kind of data (`scopes`: the
+    JSON of MEMBER_EVENT_SCOPES), and its member is not erased: a read of it would answer 410."""
+    return f"""EXISTS (
+        SELECT 1 FROM consents c JOIN members m ON m.id = c.member_id
+        WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+          AND {CONSENT_IN_FORCE.format(now=now)} AND m.erased_at IS NULL
+          AND (({scopes}::jsonb)->>e.type) = ANY(c.scopes))"""  # noqa: S608
+
+
+def consents_in_force(member: str, viewer: str, now: str, covering: str) -> str:
+    """The ids of `member`'s consents to `viewer` in force at `now` whose scopes satisfy
+    `covering`, as an array: what a disclosure record names."""
+    return (
+        f"ARRAY(SELECT c.id FROM consents c "  # noqa: S608 (placeholders only)
+        f"WHERE c.member_id = {member} AND c.recipient_organization_id = {viewer} "
+        f"AND {CONSENT_IN_FORCE.format(now=now)} AND {covering} ORDER BY c.id)"
+    )
+
+
+def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:
+    """Whether event e may still go to `viewer` at `now`: an event about another
+    organization's member needs a consent covering it now (`types`: those of
+    MEMBER_EVENT_SCOPES)."""
+    return (
+        f"(e.type <> ALL({types}::text[]) OR e.organization_id = {viewer} "
+        f"OR {_own_member(viewer)} OR {_consent_covers_now(viewer, scopes, now)})"
+    )
+
+
+def shown_data(viewer: str, now: str) -> str:
+    """Event e's data as `viewer` may see it. A milestone's key names the start of its recovery
+    period (`2026-01-05.30d`): restart history, the `recovery` scope's. Another organization
+    without a consent in force covering `recovery` gets the event without that key (its label
+    and dates stay: those are the `milestones` scope's)."""
+    return f"""CASE
+        WHEN e.type IN ('milestone.reached', 'milestone.cheered')
+         AND e.data ? 'milestone_key'
+         AND NOT {_own_member(viewer)}
+         AND NOT EXISTS (
+            SELECT 1 FROM consents c
+            WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+              AND {CONSENT_IN_FORCE.format(now=now)} AND 'recovery' = ANY(c.scopes))
+        THEN e.data - 'milestone_key'
+        ELSE e.data
+    END"""  # noqa: S608 (placeholders only)
+
+
+def visible_to(now: str) -> str:
+    """Visible to organization $1: what it did itself; what happened in networks it takes part
+    in; consents granted to it (granted, revoked, expired); referrals it sent or received;
+    events about its own members (whoever acted); and events about another organization's
+    member under a consent covering their kind of data both when the event happened and at
+    `now` (revocation, expiry and erasure act at once, on every read). $5/$6 are
+    visibility_arguments().
+
+    Order is (txid, position): every transaction below the snapshot's xmin has ended, and any
+    transaction still to commit has a txid at or above it, so once a row is handed out nothing
+    can appear before it (see migration 0008)."""
+    return f"""
+    e.organization_id = $1
+    OR (e.subject_type = 'network' AND EXISTS (
+        SELECT 1 FROM network_organizations p
+        WHERE p.network_id = e.subject_id AND p.organization_id = $1 AND p.status = 'active'))
+    OR (e.subject_type = 'consent'
+        AND e.data->>'recipient_organization_id' = $1::text)
+    OR (e.subject_type = 'referral'
+        AND (e.data->>'receiver_organization_id' = $1::text
+             OR e.data->>'sender_organization_id' = $1::text))
+    OR (e.type = ANY($5::text[]) AND {_own_member("$1")})
+    OR (e.type = ANY($5::text[]) AND EXISTS (
+        SELECT 1 FROM consents c
+        WHERE c.member_id = {_EVENT_MEMBER}
+          AND c.recipient_organization_id = $1
+          AND c.created_at <= e.occurred_at
+          AND (c.revoked_at IS NULL OR c.revoked_at > e.occurred_at)
+          AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
+          AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
+          AND (($6::jsonb)->>e.type) = ANY(c.scopes))
+      AND {_consent_covers_now("$1", "$6", now)})
+"""  # noqa: S608
+
+
+# Which consent scope lets another organization see each kind of member event, as the SQL
+# takes it: the types, and a JSON object from type to scope.
+_VISIBILITY_ARGUMENTS = (
+    [t.value for t in MEMBER_EVENT_SCOPES],
+    msgspec.json.encode({t.value: s.value for t, s in MEMBER_EVENT_SCOPES.items()}).decode(),
+)
+
+
+def visibility_arguments() -> tuple[list[str], str]:
+    return _VISIBILITY_ARGUMENTS
