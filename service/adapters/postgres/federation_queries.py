@@ -9,13 +9,15 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from uuid import UUID
 
-from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE
+from service.adapters.postgres.consent_sql import (
+    MEMBER_FOR_VIEWER,
+    MEMBER_FOR_VIEWER_IN_SCOPE,
+    MEMBERSHIPS_FOR_VIEWER,
+)
 from service.adapters.postgres.federation import CLOSED_PERIODS, period_from_row
 from service.adapters.postgres.mapping import (
     BEFORE_ALL,
     CONSENT_COLUMNS,
-    MEMBER_COLUMNS,
-    MEMBERSHIP_COLUMNS,
     NETWORK_COLUMNS,
     PARTICIPATION_COLUMNS,
     consent_from_row,
@@ -57,66 +59,6 @@ from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import MilestoneFacts
 from service.domain.recovery import ClosedPeriod
 
-# $1 member, $2 viewer organization, $3 now, $4 operation, $5 request id, $6 the scopes whose
-# data this read shows: only consents covering one of them count, and only those are recorded.
-_MEMBER_FOR_VIEWER = f"""
-WITH target AS (
-    SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
-), grants AS (
-    SELECT coalesce(array_agg(DISTINCT c.id), '{{}}') AS consent_ids,
-           coalesce(array_agg(DISTINCT s), '{{}}') AS scopes
-    FROM target t
-    JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
-         AND t.organization_id <> $2 AND c.scopes && $6::text[]
-         AND {CONSENT_IN_FORCE.format(now="$3")}
-    CROSS JOIN LATERAL unnest(c.scopes) AS s
-    WHERE s = ANY($6::text[])
-), logged AS (
-    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at,
-                             client_request_id)
-    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3, $7
-    FROM target t, grants g
-    WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
-)
-SELECT t.*, g.consent_ids, g.scopes
-FROM target t, grants g
-WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
-"""  # noqa: S608
-
-# As _MEMBER_FOR_VIEWER, for a read that needs the scope $6 and also shows the scopes in $8
-# (which includes $6) when they are in force: without a consent covering $6 nothing shows;
-# with one, every consent in force covering a scope of $8 counts, and those scopes are recorded.
-_MEMBER_FOR_VIEWER_IN_SCOPE = f"""
-WITH target AS (
-    SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
-), granted AS (
-    SELECT c.id, s
-    FROM target t
-    JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
-         AND t.organization_id <> $2 AND c.scopes && $8::text[]
-         AND {CONSENT_IN_FORCE.format(now="$3")}
-    CROSS JOIN LATERAL unnest(c.scopes) AS s
-    WHERE s = ANY($8::text[])
-), grants AS (
-    SELECT coalesce(array_agg(DISTINCT id), '{{}}') AS consent_ids,
-           coalesce(array_agg(DISTINCT s), '{{}}') AS scopes
-    FROM granted
-    WHERE EXISTS (SELECT 1 FROM granted WHERE s = $6)
-), logged AS (
-    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at,
-                             client_request_id)
-    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3, $7
-    FROM target t, grants g
-    WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
-)
-SELECT t.*, g.consent_ids, g.scopes
-FROM target t, grants g
-WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
-"""  # noqa: S608
-
-
 # A network is visible to the organizations invited into it or taking part in it.
 _VISIBLE = (
     "EXISTS (SELECT 1 FROM network_organizations p WHERE p.network_id = n.id "
@@ -142,42 +84,6 @@ ORDER BY n.id LIMIT $3
 _PARTICIPANTS = f"""
 SELECT {PARTICIPATION_COLUMNS} FROM network_organizations
 WHERE network_id = $1 ORDER BY organization_id
-"""  # noqa: S608
-
-# $1 network, $2 after, $3 viewer, $4 limit (one more than the page shows), $5 now,
-# $6 operation, $7 request id, $8 the scopes whose data a membership shows. A record is written
-# for exactly the members the page shows (the extra row only tells that a next page exists),
-# naming only the scopes shown.
-_MEMBERSHIPS_FOR_VIEWER = f"""
-WITH page AS (
-    SELECT {", ".join("ms." + c.strip() for c in MEMBERSHIP_COLUMNS.split(","))},
-           mb.display_name AS member_display_name, mb.erased_at AS member_erased_at,
-           row_number() OVER (ORDER BY ms.id) AS place
-    FROM network_memberships ms JOIN members mb ON mb.id = ms.member_id
-    WHERE ms.network_id = $1 AND ms.id > $2
-    ORDER BY ms.id LIMIT $4
-), seen AS (
-    SELECT page.*, coalesce(g.consent_ids, '{{}}') AS consent_ids,
-           coalesce(g.scopes, '{{}}') AS scopes
-    FROM page LEFT JOIN LATERAL (
-        SELECT array_agg(DISTINCT c.id) AS consent_ids, array_agg(DISTINCT s) AS scopes
-        FROM consents c CROSS JOIN LATERAL unnest(c.scopes) AS s
-        WHERE c.member_id = page.member_id AND c.recipient_organization_id = $3
-          AND page.member_organization_id <> $3 AND c.scopes && $8::text[]
-          AND s = ANY($8::text[]) AND {CONSENT_IN_FORCE.format(now="$5")}
-    ) g ON true
-), logged AS (
-    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at,
-                             client_request_id)
-    SELECT DISTINCT ON (member_id)  -- once per member, whatever memberships it shows
-           member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5, $9
-    FROM seen
-    WHERE member_organization_id <> $3 AND cardinality(consent_ids) > 0
-      AND member_erased_at IS NULL AND place < $4
-    ORDER BY member_id
-)
-SELECT * FROM seen ORDER BY id
 """  # noqa: S608
 
 _CONSENTS_OF_MEMBER = f"""
@@ -213,7 +119,7 @@ class PostgresFederationQueries:
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
         row = await self._pool.fetchrow(
-            _MEMBER_FOR_VIEWER,
+            MEMBER_FOR_VIEWER,
             member_id,
             viewing.organization_id,
             viewing.now,
@@ -350,7 +256,7 @@ class PostgresFederationQueries:
         shown: frozenset[DataScope],
     ) -> tuple[Member, Access] | None:
         row = await connection.fetchrow(
-            _MEMBER_FOR_VIEWER_IN_SCOPE,
+            MEMBER_FOR_VIEWER_IN_SCOPE,
             member_id,
             viewing.organization_id,
             viewing.now,
@@ -388,7 +294,7 @@ class PostgresFederationQueries:
         self, viewing: Viewing, network_id: UUID, page: PageRequest
     ) -> Page[SeenMembership]:
         rows = await self._pool.fetch(
-            _MEMBERSHIPS_FOR_VIEWER,
+            MEMBERSHIPS_FOR_VIEWER,
             network_id,
             page.after or BEFORE_ALL,
             viewing.organization_id,
