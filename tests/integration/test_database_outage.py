@@ -85,9 +85,12 @@ def test_a_database_that_goes_away_answers_503_and_the_service_heals(
 
 async def _wait_for_lock_waiter(admin: asyncpg.Connection) -> int:
     for _ in range(200):
+        # The backend our lock holds up: the PATCH's (other backends of this database, the
+        # metrics and rate-limit flushes of the services sharing it, wait on locks now and then
+        # too, and the text of a waiting statement is not reliable).
         pid = await admin.fetchval(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+            "AND pg_backend_pid() = ANY(pg_blocking_pids(pid))"
         )
         if pid is not None:
             return int(pid)

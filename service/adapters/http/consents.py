@@ -9,7 +9,7 @@ from uuid import UUID
 from litestar import Controller, Request, Response, get, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.federation_schemas import (
     ConsentCreate,
@@ -77,8 +77,8 @@ class MemberConsentController(Controller):
         "expiry (a date, or an end event), how and when it was signed and by whom, and who "
         "recorded it. A missing element is a 422 naming it.",
         opt=scope_required(Scope.CONSENTS_WRITE),
-        responses=problems.error_responses(403, 409, 410, 413, 422),
-        response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
+        responses=responses.error_responses(403, 409, 410, 413, 422),
+        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
     )
     async def grant(
         self,
@@ -112,7 +112,7 @@ class MemberConsentController(Controller):
         operation_id="listMemberConsents",
         summary="Every consent recorded for the member, whatever its status (home only)",
         opt=scope_required(Scope.CONSENTS_READ),
-        responses=problems.error_responses(403, 410),
+        responses=responses.error_responses(403, 410),
     )
     async def list_consents(
         self,
@@ -135,7 +135,7 @@ class MemberConsentController(Controller):
         description="Every time data about the member was returned to another organization, "
         "with the consents that allowed it. Home organization only. Oldest first.",
         opt=scope_required(Scope.CONSENTS_READ),
-        responses=problems.error_responses(403, 410, 422),
+        responses=responses.error_responses(403, 410, 422),
     )
     async def disclosures(
         self,
@@ -170,8 +170,8 @@ class ConsentController(Controller):
         operation_id="getConsent",
         summary="Read a consent (its home organization, or its recipient)",
         opt=scope_required(Scope.CONSENTS_READ),
-        responses=problems.READ,
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.READ,
+        response_headers=[responses.ETAG_HEADER],
     )
     async def get_consent(
         self, request: Request[Any, Any, Any], consent_id: ConsentId
@@ -189,8 +189,8 @@ class ConsentController(Controller):
         operation_id="revokeConsent",
         summary="Revoke a consent (its home organization only); effective on the next request",
         opt=scope_required(Scope.CONSENTS_WRITE),
-        responses=problems.error_responses(403, 413),
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.error_responses(403, 413),
+        response_headers=[responses.ETAG_HEADER],
         status_code=200,
     )
     async def revoke(

@@ -9,7 +9,7 @@ import msgspec
 from litestar import Controller, Request, get
 from litestar.params import QueryParameter
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import encode_cursor
@@ -68,7 +68,7 @@ class EventController(Controller):
         "`networks:read` for network events, `consents:read` for consent events, "
         "`referrals:read` for referral events, `keys:manage` for organization and API key "
         "events, `webhooks:manage` for webhook endpoint events.",
-        responses=problems.error_responses(403, 422),
+        responses=responses.error_responses(403, 422),
     )
     async def list_events(
         self,

@@ -10,7 +10,7 @@ from litestar import Request, Response, get
 from litestar.exceptions import NotAuthorizedException
 from litestar.openapi.datastructures import ResponseSpec
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.schemas import Health
 from service.adapters.http.services import services_of
 from service.adapters.metrics import render
@@ -21,7 +21,7 @@ from service.adapters.metrics import render
     operation_id="live",
     tags=["health"],
     summary="The process is up",
-    responses=problems.PUBLIC,
+    responses=responses.PUBLIC,
 )
 async def live() -> Health:
     return Health(status="ok")
@@ -33,7 +33,7 @@ async def live() -> Health:
     tags=["health"],
     summary="The service can reach its database",
     responses={
-        **problems.PUBLIC,
+        **responses.PUBLIC,
         503: ResponseSpec(data_container=Health, description="The database is unreachable."),
     },
 )

@@ -8,7 +8,7 @@ from uuid import UUID
 from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import (
     Created,
@@ -71,8 +71,8 @@ class MemberController(Controller):
         operation_id="createMember",
         summary="Register a member in the caller's organization",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.MEMBER_CREATE,
-        response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
+        responses=responses.MEMBER_CREATE,
+        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
     )
     async def create(
         self,
@@ -100,7 +100,7 @@ class MemberController(Controller):
         operation_id="listMembers",
         summary="List the caller organization's members",
         opt=scope_required(Scope.MEMBERS_READ),
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def list_members(
         self,
@@ -126,8 +126,8 @@ class MemberController(Controller):
         "fields the member's consents in force cover, and the read is recorded as a disclosure; "
         "without such a consent the member is not found.",
         opt=scope_required(Scope.MEMBERS_READ),
-        responses=problems.MEMBER_READ,
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.MEMBER_READ,
+        response_headers=[responses.ETAG_HEADER],
     )
     async def get_member(
         self, request: Request[Any, Any, Any], member_id: MemberId
@@ -144,8 +144,8 @@ class MemberController(Controller):
         operation_id="updateMember",
         summary="Change some of a member's fields",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.MEMBER_WRITE,
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.MEMBER_WRITE,
+        response_headers=[responses.ETAG_HEADER],
     )
     async def update_member(
         self,
@@ -172,7 +172,7 @@ class MemberController(Controller):
         "a reference (a tombstone is kept), but reads of the member answer 410 Gone and lists "
         "leave it out.",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.MEMBER_ERASE,
+        responses=responses.MEMBER_ERASE,
         status_code=204,
     )
     async def erase_member(

@@ -12,7 +12,7 @@ from litestar import Controller, Request, Response, get, post, put
 from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.schemas import PRINTABLE
 from service.adapters.http.services import BEARER, authenticated, services_of
@@ -197,7 +197,7 @@ class MilestoneController(Controller):
         description="The home organization, or another one holding a consent in force that "
         "covers `milestones` (the read is recorded as a disclosure).",
         opt=scope_required(Scope.MEMBERS_READ),
-        responses=problems.error_responses(403, 410),
+        responses=responses.error_responses(403, 410),
     )
     async def get_milestones(
         self, request: Request[Any, Any, Any], member_id: MemberId
@@ -214,7 +214,7 @@ class MilestoneController(Controller):
         operation_id="addCustomMilestone",
         summary="Record a custom milestone (the member's home organization only)",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.error_responses(403, 410, 413, 422),
+        responses=responses.error_responses(403, 410, 413, 422),
     )
     async def add_custom(
         self,
@@ -253,7 +253,7 @@ class MilestoneController(Controller):
         "period's start needs `recovery` too). Another organization's cheer is recorded as a "
         "disclosure.",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.error_responses(403, 410, 413, 422),
+        responses=responses.error_responses(403, 410, 413, 422),
     )
     async def cheer(
         self,
@@ -289,7 +289,7 @@ class LadderController(Controller):
         operation_id="getMilestoneLadder",
         summary="The milestone ladder the caller organization's members climb",
         opt=scope_required(Scope.MEMBERS_READ),
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def get_ladder(self, request: Request[Any, Any, Any]) -> LadderSpec:
         services = services_of(request)
@@ -304,7 +304,7 @@ class LadderController(Controller):
         description="Applies to every member of the organization from the next computation; "
         "milestones already announced stay announced.",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.error_responses(403, 413, 422),
+        responses=responses.error_responses(403, 413, 422),
     )
     async def replace_ladder(
         self, request: Request[Any, Any, Any], data: JSONBody[LadderSpec]

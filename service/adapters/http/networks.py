@@ -8,7 +8,7 @@ from uuid import UUID
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.federation_schemas import (
     InvitationCreate,
@@ -51,10 +51,10 @@ MemberFilter = Annotated[
 
 READ = scope_required(Scope.NETWORKS_READ)
 WRITE = scope_required(Scope.NETWORKS_WRITE)
-NETWORK_WRITE = problems.error_responses(403, 409, 412, 413)
+NETWORK_WRITE = responses.error_responses(403, 409, 412, 413)
 # Changes to what every participating organization can change: If-Match required (428).
-SHARED_WRITE = problems.error_responses(403, 409, 412, 413, 428)
-NETWORK_CREATE = problems.error_responses(403, 409, 413, 422)
+SHARED_WRITE = responses.error_responses(403, 409, 412, 413, 428)
+NETWORK_CREATE = responses.error_responses(403, 409, 413, 422)
 
 
 def _network(network: Network, viewer: UUID, status_code: int = 200) -> Response[NetworkView]:
@@ -78,7 +78,7 @@ class NetworkController(Controller):
         "`group` has none. The caller's organization takes part from the start.",
         opt=WRITE,
         responses=NETWORK_CREATE,
-        response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
+        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
     )
     async def create(
         self,
@@ -111,7 +111,7 @@ class NetworkController(Controller):
         operation_id="listNetworks",
         summary="List the networks the caller takes part in or is invited into",
         opt=READ,
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def list_networks(
         self,
@@ -131,8 +131,8 @@ class NetworkController(Controller):
         operation_id="getNetwork",
         summary="Read a network",
         opt=READ,
-        responses=problems.READ,
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.READ,
+        response_headers=[responses.ETAG_HEADER],
     )
     async def get_network(
         self, request: Request[Any, Any, Any], network_id: NetworkId
@@ -147,7 +147,7 @@ class NetworkController(Controller):
         summary="Rename or describe a network (any organization taking part)",
         opt=WRITE,
         responses=SHARED_WRITE,
-        response_headers=[problems.ETAG_HEADER],
+        response_headers=[responses.ETAG_HEADER],
     )
     async def update_network(
         self,
@@ -175,7 +175,7 @@ class NetworkController(Controller):
         summary="Archive a network (its creator only); it stays readable",
         opt=WRITE,
         responses=SHARED_WRITE,
-        response_headers=[problems.ETAG_HEADER],
+        response_headers=[responses.ETAG_HEADER],
         status_code=200,
     )
     async def archive(
@@ -198,7 +198,7 @@ class NetworkController(Controller):
         operation_id="listNetworkOrganizations",
         summary="The organizations invited into or taking part in a network",
         opt=READ,
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def participants(
         self, request: Request[Any, Any, Any], network_id: NetworkId
@@ -302,7 +302,7 @@ class NetworkController(Controller):
         "membership shows role and status only. Memberships whose member's data is shown to an "
         "organization other than its home one are recorded as disclosures.",
         opt=READ,
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def memberships(
         self,
@@ -328,7 +328,7 @@ class NetworkController(Controller):
         "it a consent in force; the member's home organization must take part in the network.",
         opt=WRITE,
         responses=NETWORK_CREATE,
-        response_headers=[problems.ETAG_HEADER],
+        response_headers=[responses.ETAG_HEADER],
     )
     async def add_membership(
         self,
@@ -369,7 +369,7 @@ class NetworkController(Controller):
         summary="Change a membership's role or status (accept an invitation, leave)",
         opt=WRITE,
         responses=SHARED_WRITE,
-        response_headers=[problems.ETAG_HEADER],
+        response_headers=[responses.ETAG_HEADER],
     )
     async def update_membership(
         self,

@@ -8,7 +8,7 @@ from uuid import UUID
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import JSONBody, PathParameter
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.paging import Cursor, Limit, page_request
@@ -43,8 +43,8 @@ class OrganizationController(Controller):
         summary="Create an organization and its first API key (operator key only)",
         description="The first key holds every scope; its `token` is shown once.",
         opt=OPERATOR_ONLY,
-        responses=problems.OPERATOR,
-        response_headers=[problems.LOCATION_HEADER],
+        responses=responses.OPERATOR,
+        response_headers=[responses.LOCATION_HEADER],
     )
     async def create(
         self,
@@ -80,8 +80,8 @@ class OrganizationController(Controller):
         "/{organization_id:uuid}",
         operation_id="getOrganization",
         summary="Read an organization (the operator any, an organization itself)",
-        responses=problems.READ,
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.READ,
+        response_headers=[responses.ETAG_HEADER],
     )
     async def get_organization(
         self, request: Request[Any, Any, Any], organization_id: OrganizationId
@@ -107,8 +107,8 @@ class ApiKeyController(Controller):
         description="The new key can hold only scopes the calling key holds. Its `token` is "
         "shown once, in this response.",
         opt=scope_required(Scope.KEYS_MANAGE),
-        responses=problems.CREATE,
-        response_headers=[problems.LOCATION_HEADER, problems.ETAG_HEADER],
+        responses=responses.CREATE,
+        response_headers=[responses.LOCATION_HEADER, responses.ETAG_HEADER],
     )
     async def create(
         self,
@@ -138,7 +138,7 @@ class ApiKeyController(Controller):
         operation_id="listApiKeys",
         summary="List the caller organization's API keys (never their secrets)",
         opt=scope_required(Scope.KEYS_MANAGE),
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def list_keys(
         self,
@@ -157,8 +157,8 @@ class ApiKeyController(Controller):
         summary="Read one of the caller organization's API keys (never its secret)",
         description="A revoked key answers 410; the list keeps revoked keys for the record.",
         opt=scope_required(Scope.KEYS_MANAGE),
-        responses=problems.error_responses(403, 410),
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.error_responses(403, 410),
+        response_headers=[responses.ETAG_HEADER],
     )
     async def get_key(self, request: Request[Any, Any, Any], key_id: KeyId) -> Response[ApiKeyView]:
         key = ApiKeyView.of(
@@ -173,7 +173,7 @@ class ApiKeyController(Controller):
         description="Effective at once on the worker that answers, and on every other worker "
         "within the key cache TTL (30 seconds by default).",
         opt=scope_required(Scope.KEYS_MANAGE),
-        responses=problems.error_responses(403, 409),
+        responses=responses.error_responses(403, 409),
         status_code=204,
     )
     async def revoke(self, request: Request[Any, Any, Any], key_id: KeyId) -> None:

@@ -11,7 +11,7 @@ from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import IfMatch, etag, expected_version
 from service.adapters.http.paging import Cursor, Limit, list_of, page_request
@@ -133,8 +133,8 @@ class MemberPledgeController(Controller):
         operation_id="createPledge",
         summary="Record a member's pledge (home organization only)",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.error_responses(403, 410, 413, 422),
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.error_responses(403, 410, 413, 422),
+        response_headers=[responses.ETAG_HEADER],
     )
     async def create(
         self, request: Request[Any, Any, Any], member_id: MemberId, data: JSONBody[PledgeCreate]
@@ -167,7 +167,7 @@ class MemberPledgeController(Controller):
         description="The home organization, or another one holding a consent in force that "
         "covers `pledges` (the read is recorded as a disclosure; notes stay at home).",
         opt=scope_required(Scope.MEMBERS_READ),
-        responses=problems.error_responses(403, 410),
+        responses=responses.error_responses(403, 410),
     )
     async def list_pledges(
         self,
@@ -198,8 +198,8 @@ class PledgeController(Controller):
         operation_id="updatePledge",
         summary="Complete or withdraw a pledge (home organization only)",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.error_responses(403, 409, 412, 413, 422),
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.error_responses(403, 409, 412, 413, 422),
+        response_headers=[responses.ETAG_HEADER],
     )
     async def update(
         self,
@@ -226,7 +226,7 @@ class PledgeController(Controller):
         description="One per period, late ones within the grace window (24 hours after the "
         "period ends by default); a second one is a 409 unless it is an explicit correction.",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.error_responses(403, 409, 410, 413, 422),
+        responses=responses.error_responses(403, 409, 410, 413, 422),
     )
     async def check_in(
         self, request: Request[Any, Any, Any], pledge_id: PledgeId, data: JSONBody[CheckInCreate]

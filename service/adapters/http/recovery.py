@@ -11,7 +11,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.schemas import PRINTABLE, StartTime, format_time, parse_time
@@ -90,7 +90,7 @@ class RecoveryController(Controller):
         "in force covering `recovery` (the read is recorded as a disclosure) and never sees the "
         "notes.",
         opt=scope_required(Scope.MEMBERS_READ),
-        responses=problems.error_responses(403, 410),
+        responses=responses.error_responses(403, 410),
     )
     async def get_recovery(
         self, request: Request[Any, Any, Any], member_id: MemberId
@@ -108,8 +108,8 @@ class RecoveryController(Controller):
         description="Home organization only. Nothing is deleted; the optional note stays with "
         "the home organization.",
         opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=problems.error_responses(403, 409, 410, 413, 422),
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.error_responses(403, 409, 410, 413, 422),
+        response_headers=[responses.ETAG_HEADER],
     )
     async def restart(
         self,

@@ -11,7 +11,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 from msgspec import Meta
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.federation_schemas import ConsentCreate
 from service.adapters.http.idempotency import (
@@ -164,8 +164,8 @@ class ReferralController(Controller):
         "`Idempotency-Key` replays the first response. Unanswered referrals expire after "
         "`SN_REFERRAL_ANSWER_HOURS` (default 14 days).",
         opt=scope_required(Scope.REFERRALS_WRITE),
-        responses=problems.error_responses(403, 409, 410, 413, 422),
-        response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
+        responses=responses.error_responses(403, 409, 410, 413, 422),
+        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
     )
     async def create(
         self,
@@ -211,7 +211,7 @@ class ReferralController(Controller):
         operation_id="listReferrals",
         summary="The referrals the caller sent, or received (oldest first)",
         opt=scope_required(Scope.REFERRALS_READ),
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def list_referrals(
         self,
@@ -237,8 +237,8 @@ class ReferralController(Controller):
         operation_id="getReferral",
         summary="Read a referral (its sender or its receiver)",
         opt=scope_required(Scope.REFERRALS_READ),
-        responses=problems.READ,
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.READ,
+        response_headers=[responses.ETAG_HEADER],
     )
     async def get_referral(
         self, request: Request[Any, Any, Any], referral_id: ReferralId
@@ -253,7 +253,7 @@ class ReferralController(Controller):
         operation_id="getReferralHistory",
         summary="Every status change of a referral: who, when, from what to what, and why",
         opt=scope_required(Scope.REFERRALS_READ),
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def history(
         self, request: Request[Any, Any, Any], referral_id: ReferralId
@@ -273,8 +273,8 @@ class ReferralController(Controller):
         "caller may do now. Accepting a referral into a network makes the person an active "
         "member of it. Both sides get a `referral.status_changed` event.",
         opt=scope_required(Scope.REFERRALS_WRITE),
-        responses=problems.error_responses(403, 409, 412, 413, 422, 428),
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.error_responses(403, 409, 412, 413, 422, 428),
+        response_headers=[responses.ETAG_HEADER],
         status_code=200,
     )
     async def transition(

@@ -11,7 +11,7 @@ from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import UNSET, Meta, UnsetType
 
-from service.adapters.http import problems
+from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import (
     Created,
@@ -179,8 +179,8 @@ class WebhookEndpointController(Controller):
         "resolving to a private, loopback, link-local or reserved address is refused (422) "
         "unless the operator allowed that network; elsewhere only https is accepted.",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.CREATE,
-        response_headers=[problems.ETAG_HEADER, problems.LOCATION_HEADER],
+        responses=responses.CREATE,
+        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
     )
     async def create(
         self,
@@ -225,7 +225,7 @@ class WebhookEndpointController(Controller):
         operation_id="listWebhookEndpoints",
         summary="The organization's webhook endpoints",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def list_endpoints(
         self,
@@ -246,8 +246,8 @@ class WebhookEndpointController(Controller):
         operation_id="getWebhookEndpoint",
         summary="Read a webhook endpoint (whether it is enabled, and why not)",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.READ,
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.READ,
+        response_headers=[responses.ETAG_HEADER],
     )
     async def get_endpoint(
         self, request: Request[Any, Any, Any], endpoint_id: EndpointId
@@ -264,8 +264,8 @@ class WebhookEndpointController(Controller):
         operation_id="updateWebhookEndpoint",
         summary="Change a webhook endpoint, or re-enable a disabled one",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.WRITE,
-        response_headers=[problems.ETAG_HEADER],
+        responses=responses.WRITE,
+        response_headers=[responses.ETAG_HEADER],
     )
     async def update(
         self,
@@ -301,7 +301,7 @@ class WebhookEndpointController(Controller):
         operation_id="deleteWebhookEndpoint",
         summary="Remove a webhook endpoint and its delivery log",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def remove(self, request: Request[Any, Any, Any], endpoint_id: EndpointId) -> None:
         services = services_of(request)
@@ -317,7 +317,7 @@ class WebhookEndpointController(Controller):
         "(24 hours by default) every delivery carries two signatures, one per secret, so the "
         "receiver can switch at its own pace.",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.READ,
+        responses=responses.READ,
         status_code=200,
     )
     async def rotate(
@@ -347,7 +347,7 @@ class WebhookEndpointController(Controller):
         "last, the endpoint is disabled and a `webhook_endpoint.disabled` event says why. A "
         "410 answer disables it at once.",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.READ,
+        responses=responses.READ,
     )
     async def deliveries(
         self,
@@ -372,7 +372,7 @@ class WebhookEndpointController(Controller):
         description="Refused with 409 `consent-not-in-force` when the event is about another "
         "organization's member and no consent in force covers it any more.",
         opt=scope_required(Scope.WEBHOOKS_MANAGE),
-        responses=problems.error_responses(403, 409, 413),
+        responses=responses.error_responses(403, 409, 413),
         status_code=202,
     )
     async def redeliver(
