@@ -14,7 +14,7 @@ from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.consents import announce_expired_consents
-from tests.integration.conftest import Org, create_member, make_org
+from tests.integration.conftest import Org, create_member, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.database import Db
 
@@ -22,28 +22,6 @@ from tests.support.database import Db
 @pytest.fixture
 def partner(client: httpx.Client, operator: dict[str, str]) -> Org:
     return make_org(client, operator, kind="clinic")
-
-
-def _circle(client: httpx.Client, home: Org, member_id: str, *partners: Org) -> str:
-    network = client.post(
-        "/v1/networks",
-        json={"kind": "circle", "name": "Sam's circle", "focus_member_id": member_id},
-        headers=home.headers,
-    )
-    assert network.status_code == 201, network.text
-    network_id: str = network.json()["id"]
-    for partner in partners:
-        invite = client.post(
-            f"/v1/networks/{network_id}/organizations",
-            json={"organization_id": partner.id},
-            headers=home.headers,
-        )
-        assert invite.status_code == 201, invite.text
-        accept = client.post(
-            f"/v1/networks/{network_id}/invitation/accept", headers=partner.headers
-        )
-        assert accept.status_code == 200, accept.text
-    return network_id
 
 
 def _grant(
@@ -229,7 +207,7 @@ def test_the_recipient_reads_the_consent_but_not_who_signed(
 
 def test_memberships_show_what_consent_allows(client: httpx.Client, org: Org, partner: Org) -> None:
     focus = create_member(client, org, display_name="Focus Person")
-    network_id = _circle(client, org, focus["id"], partner)
+    network_id = shared_circle(client, org, focus["id"], partner)
     supporter = create_member(client, partner, display_name="Peer Pat")
     added = client.post(
         f"/v1/networks/{network_id}/memberships",
@@ -269,7 +247,7 @@ def test_only_participants_see_a_network(
     client: httpx.Client, org: Org, partner: Org, other_org: Org
 ) -> None:
     focus = create_member(client, org)
-    network_id = _circle(client, org, focus["id"])
+    network_id = shared_circle(client, org, focus["id"])
     invited = client.post(
         f"/v1/networks/{network_id}/organizations",
         json={"organization_id": partner.id},
@@ -294,7 +272,7 @@ def test_only_participants_see_a_network(
 def test_a_circle_has_exactly_one_focus(client: httpx.Client, org: Org) -> None:
     focus = create_member(client, org)
     other = create_member(client, org)
-    network_id = _circle(client, org, focus["id"])
+    network_id = shared_circle(client, org, focus["id"])
     second_focus = client.post(
         f"/v1/networks/{network_id}/memberships",
         json={"member_id": other["id"], "role": "focus"},
@@ -326,7 +304,7 @@ def test_two_organizations_with_a_stale_if_match_one_gets_412(
     client: httpx.Client, org: Org, partner: Org
 ) -> None:
     focus = create_member(client, org)
-    network_id = _circle(client, org, focus["id"], partner)
+    network_id = shared_circle(client, org, focus["id"], partner)
     etag = client.get(f"/v1/networks/{network_id}", headers=org.headers).headers["etag"]
     first = client.patch(
         f"/v1/networks/{network_id}",
@@ -349,7 +327,7 @@ def test_membership_lifecycle_and_leaving(
     client: httpx.Client, org: Org, partner: Org, db: Db
 ) -> None:
     focus = create_member(client, org)
-    network_id = _circle(client, org, focus["id"], partner)
+    network_id = shared_circle(client, org, focus["id"], partner)
     mine = create_member(client, partner)
     added = client.post(
         f"/v1/networks/{network_id}/memberships",
@@ -406,7 +384,7 @@ def test_membership_lifecycle_and_leaving(
 
 def test_archived_networks_no_longer_change(client: httpx.Client, org: Org, partner: Org) -> None:
     focus = create_member(client, org)
-    network_id = _circle(client, org, focus["id"], partner)
+    network_id = shared_circle(client, org, focus["id"], partner)
     assert (
         client.post(f"/v1/networks/{network_id}/archive", headers=partner.headers).status_code
         == 403
@@ -458,7 +436,7 @@ def test_what_a_participant_cannot_do_to_another_organizations_member(
     client: httpx.Client, org: Org, partner: Org
 ) -> None:
     focus = create_member(client, org)
-    network_id = _circle(client, org, focus["id"], partner)
+    network_id = shared_circle(client, org, focus["id"], partner)
     other = create_member(client, org, display_name="Other")
     memberships = client.get(f"/v1/networks/{network_id}/memberships", headers=org.headers).json()[
         "data"
@@ -496,7 +474,7 @@ def test_a_cheer_by_a_partner_reaches_the_home_feed_and_is_accounted_to_the_home
 ) -> None:
     start = datetime.now(UTC).date() - timedelta(days=10)
     member = create_member(client, org, timezone="UTC", recovery_started_on=start.isoformat())
-    network_id = _circle(client, org, member["id"], partner)
+    network_id = shared_circle(client, org, member["id"], partner)
     supporter = create_member(client, partner, display_name="Supporter")
     joined = client.post(
         f"/v1/networks/{network_id}/memberships",
@@ -538,7 +516,7 @@ def test_a_shared_network_is_never_changed_without_if_match(
     client: httpx.Client, org: Org, partner: Org
 ) -> None:
     focus = create_member(client, org)
-    network_id = _circle(client, org, focus["id"], partner)
+    network_id = shared_circle(client, org, focus["id"], partner)
     before = client.get(f"/v1/networks/{network_id}", headers=org.headers)
     for who in (org, partner):
         blind = client.patch(f"/v1/networks/{network_id}", json={"name": "x"}, headers=who.headers)
@@ -617,7 +595,7 @@ def test_only_the_home_organization_accepts_for_its_member_and_consent_gates_cha
     activated the member itself. A third organization watches it all."""
     home, creator = org, partner
     focus = create_member(client, creator)
-    network_id = _circle(client, creator, focus["id"], home, other_org)
+    network_id = shared_circle(client, creator, focus["id"], home, other_org)
     member = create_member(client, home, display_name="Invited")
     consent = _grant(client, home, member["id"], creator, ["networks"])
     invited = client.post(

@@ -123,37 +123,12 @@ def visibility_arguments() -> tuple[list[str], str]:
 
 # The cross-organization reads of members: each statement checks the consents in force,
 # records the disclosure and reads, at once.
-# $1 member, $2 viewer organization, $3 now, $4 operation, $5 request id, $6 the scopes whose
-# data this read shows: only consents covering one of them count, and only those are recorded.
+# A member as another organization may see it. $1 member, $2 viewer organization, $3 now,
+# $4 operation, $5 request id, $6 the scopes a read needs (one of them at least), $7 the
+# caller's request id, $8 the scopes it shows (including $6) when they are in force. Without a
+# consent in force covering one of $6 nothing shows; with one, every consent in force covering
+# a scope of $8 counts, and those scopes are recorded: the record says what was shown.
 MEMBER_FOR_VIEWER = f"""
-WITH target AS (
-    SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
-), grants AS (
-    SELECT coalesce(array_agg(DISTINCT c.id), '{{}}') AS consent_ids,
-           coalesce(array_agg(DISTINCT s), '{{}}') AS scopes
-    FROM target t
-    JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
-         AND t.organization_id <> $2 AND c.scopes && $6::text[]
-         AND {CONSENT_IN_FORCE.format(now="$3")}
-    CROSS JOIN LATERAL unnest(c.scopes) AS s
-    WHERE s = ANY($6::text[])
-), logged AS (
-    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at,
-                             client_request_id)
-    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3, $7
-    FROM target t, grants g
-    WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
-)
-SELECT t.*, g.consent_ids, g.scopes
-FROM target t, grants g
-WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
-"""  # noqa: S608
-
-# As MEMBER_FOR_VIEWER, for a read that needs the scope $6 and also shows the scopes in $8
-# (which includes $6) when they are in force: without a consent covering $6 nothing shows;
-# with one, every consent in force covering a scope of $8 counts, and those scopes are recorded.
-MEMBER_FOR_VIEWER_IN_SCOPE = f"""
 WITH target AS (
     SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
 ), granted AS (
@@ -168,7 +143,7 @@ WITH target AS (
     SELECT coalesce(array_agg(DISTINCT id), '{{}}') AS consent_ids,
            coalesce(array_agg(DISTINCT s), '{{}}') AS scopes
     FROM granted
-    WHERE EXISTS (SELECT 1 FROM granted WHERE s = $6)
+    WHERE EXISTS (SELECT 1 FROM granted WHERE s = ANY($6::text[]))
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at,

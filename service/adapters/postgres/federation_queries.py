@@ -11,7 +11,6 @@ from uuid import UUID
 
 from service.adapters.postgres.consent_sql import (
     MEMBER_FOR_VIEWER,
-    MEMBER_FOR_VIEWER_IN_SCOPE,
     MEMBERSHIPS_FOR_VIEWER,
 )
 from service.adapters.postgres.federation import CLOSED_PERIODS, period_from_row
@@ -118,30 +117,21 @@ class PostgresFederationQueries:
         self._pool = pool
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
-        row = await self._pool.fetchrow(
-            MEMBER_FOR_VIEWER,
-            member_id,
-            viewing.organization_id,
-            viewing.now,
-            viewing.operation,
-            viewing.request_id,
-            sorted(MEMBER_READ_SCOPES),
-            viewing.client_request_id,
-        )
-        if row is None:
-            return None
-        member = member_from_row(row)
-        access = _access(
-            viewing.organization_id, member.organization_id, row["consent_ids"], row["scopes"]
-        )
-        return member, access
+        async with self._pool.connection() as connection:
+            return await self._member_in_scope(
+                connection, viewing, member_id, MEMBER_READ_SCOPES, MEMBER_READ_SCOPES
+            )
 
     async def recovery_for(
         self, viewing: Viewing, member_id: UUID
     ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
         async with self._snapshot() as connection:
             seen = await self._member_in_scope(
-                connection, viewing, member_id, DataScope.RECOVERY, RECOVERY_READ_SCOPES
+                connection,
+                viewing,
+                member_id,
+                frozenset({DataScope.RECOVERY}),
+                RECOVERY_READ_SCOPES,
             )
             if seen is None:
                 return None
@@ -154,7 +144,11 @@ class PostgresFederationQueries:
     async def milestones_for(self, viewing: Viewing, member_id: UUID) -> MilestoneFacts | None:
         async with self._snapshot() as connection:
             seen = await self._member_in_scope(
-                connection, viewing, member_id, DataScope.MILESTONES, MILESTONES_READ_SCOPES
+                connection,
+                viewing,
+                member_id,
+                frozenset({DataScope.MILESTONES}),
+                MILESTONES_READ_SCOPES,
             )
             if seen is None:
                 return None
@@ -200,7 +194,7 @@ class PostgresFederationQueries:
     ) -> tuple[Member, Access, Page[tuple[Pledge, list[CheckIn]]]] | None:
         async with self._snapshot() as connection:
             seen = await self._member_in_scope(
-                connection, viewing, member_id, DataScope.PLEDGES, PLEDGES_READ_SCOPES
+                connection, viewing, member_id, frozenset({DataScope.PLEDGES}), PLEDGES_READ_SCOPES
             )
             if seen is None:
                 return None
@@ -252,17 +246,19 @@ class PostgresFederationQueries:
         connection: DbConnection,
         viewing: Viewing,
         member_id: UUID,
-        scope: DataScope,
+        needed: frozenset[DataScope],
         shown: frozenset[DataScope],
     ) -> tuple[Member, Access] | None:
+        """The member and what the viewer may see of it, if a consent in force covers one of
+        `needed` (or the viewer is home); the disclosure of `shown` is recorded."""
         row = await connection.fetchrow(
-            MEMBER_FOR_VIEWER_IN_SCOPE,
+            MEMBER_FOR_VIEWER,
             member_id,
             viewing.organization_id,
             viewing.now,
             viewing.operation,
             viewing.request_id,
-            scope.value,
+            sorted(needed),
             viewing.client_request_id,
             sorted(shown),
         )
