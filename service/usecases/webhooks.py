@@ -193,18 +193,20 @@ async def redeliver(
     now = clock.now()
     async with uow:
         endpoint = await _locked(uow, organization_id, endpoint_id)
-        # First whether this endpoint ever had it, of a kind it still receives: any other
-        # event id is unknown here, so that another organization's event tells nothing.
-        if not await uow.webhooks.had_delivery(endpoint_id, event_id, endpoint.receives):
+        # Queued only if this endpoint ever had it, of a kind it still receives: any other
+        # event id is unknown here (404), so that another organization's event tells nothing.
+        queued = await uow.webhooks.redeliver(
+            endpoint_id, event_id, endpoint.receives, ids.new_id(), now
+        )
+        if not queued:
             raise NotFound("delivery of event", event_id)
         if not await uow.webhooks.may_still_see(organization_id, event_id, now):
+            # Not committed: the queued delivery goes with the unit of work.
             raise Conflict(
                 "consent-not-in-force",
                 "No consent in force covers this event any more (or its member was erased); "
                 "it cannot be sent again.",
             )
-        if not await uow.webhooks.redeliver(endpoint_id, event_id, ids.new_id(), now):
-            raise NotFound("delivery of event", event_id)
         await uow.commit()
 
 

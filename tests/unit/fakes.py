@@ -466,13 +466,13 @@ class FakeWebhookEndpoints:
     async def may_still_see(self, organization_id: UUID, event_id: UUID, now: datetime) -> bool:
         return event_id not in self._staged.withdrawn_events
 
-    async def had_delivery(
-        self, endpoint_id: UUID, event_id: UUID, types: frozenset[EventType]
-    ) -> bool:
-        return any(d[:2] == (endpoint_id, event_id) for d in self._staged.deliveries)
-
     async def redeliver(
-        self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
+        self,
+        endpoint_id: UUID,
+        event_id: UUID,
+        types: frozenset[EventType],
+        delivery_id: UUID,
+        now: datetime,
     ) -> bool:
         if not any(d[:2] == (endpoint_id, event_id) for d in self._staged.deliveries):
             return False

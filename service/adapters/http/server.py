@@ -35,10 +35,10 @@ PROTOCOL = "service.adapters.http.server:BoundedHttpToolsProtocol"
 class ServerLimits(msgspec.Struct, frozen=True, kw_only=True):
     """What one client can make a worker hold (see Settings for the defaults)."""
 
-    max_header_bytes: int = 32 * 1024
-    header_timeout_seconds: float = 5.0
-    keep_alive_timeout_seconds: float = 5.0
-    max_connections: int = 1000
+    max_header_bytes: int
+    header_timeout_seconds: float
+    keep_alive_timeout_seconds: float
+    max_connections: int
 
 
 def _problem(status: int, reason: str, slug: str, detail: str) -> bytes:
@@ -69,7 +69,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
     def __init__(self, config: Config, *args: Any, **kwargs: Any) -> None:
         super().__init__(config, *args, **kwargs)
-        self._limits: ServerLimits = getattr(config, "limits", None) or ServerLimits()
+        self._limits: ServerLimits = config.limits  # type: ignore[attr-defined]
         # From a request's first byte until its headers are complete (parser callbacks say so,
         # so that the body of a pipelined request is never taken for headers).
         self._awaiting_headers = False

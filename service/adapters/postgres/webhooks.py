@@ -171,32 +171,26 @@ class PostgresWebhookEndpointRepository:
         )
         return allowed is not False
 
-    async def had_delivery(
-        self, endpoint_id: UUID, event_id: UUID, types: frozenset[EventType]
-    ) -> bool:
-        found = await self._connection.fetchval(
-            "SELECT EXISTS (SELECT 1 FROM webhook_deliveries d "
-            "JOIN outbox_events e ON e.id = d.event_id "
-            "WHERE d.endpoint_id = $1 AND d.event_id = $2 AND e.type = ANY($3::text[]))",
-            endpoint_id,
-            event_id,
-            sorted(t.value for t in types),
-        )
-        return bool(found)
-
     async def redeliver(
-        self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
+        self,
+        endpoint_id: UUID,
+        event_id: UUID,
+        types: frozenset[EventType],
+        delivery_id: UUID,
+        now: datetime,
     ) -> bool:
         queued = await self._connection.fetchval(
             "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, redelivery, "
             "next_attempt_at, created_at) "
             "SELECT $3, $1, $2, 'pending', true, $4, $4 WHERE EXISTS ("
-            "  SELECT 1 FROM webhook_deliveries WHERE endpoint_id = $1 AND event_id = $2) "
+            "  SELECT 1 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id "
+            "  WHERE d.endpoint_id = $1 AND d.event_id = $2 AND e.type = ANY($5::text[])) "
             "RETURNING 1",
             endpoint_id,
             event_id,
             delivery_id,
             now,
+            sorted(t.value for t in types),
         )
         if queued:
             await self._connection.execute(

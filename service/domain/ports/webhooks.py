@@ -41,17 +41,16 @@ class WebhookEndpointRepository(Protocol):
         not)."""
         ...
 
-    async def had_delivery(
-        self, endpoint_id: UUID, event_id: UUID, types: frozenset[EventType]
-    ) -> bool:
-        """Whether the endpoint ever had a delivery of the event, of one of `types`."""
-        ...
-
     async def redeliver(
-        self, endpoint_id: UUID, event_id: UUID, delivery_id: UUID, now: datetime
+        self,
+        endpoint_id: UUID,
+        event_id: UUID,
+        types: frozenset[EventType],
+        delivery_id: UUID,
+        now: datetime,
     ) -> bool:
-        """Queue the event again for the endpoint (same webhook-id); False if the endpoint never
-        had a delivery of that event."""
+        """Queue the event again for the endpoint (same webhook-id); False, queuing nothing, if
+        the endpoint never had a delivery of that event, or the event is not of `types`."""
         ...
 
 
