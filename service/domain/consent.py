@@ -255,6 +255,10 @@ class Access(msgspec.Struct, frozen=True, kw_only=True):
             return frozenset().union(*FIELDS_BY_SCOPE.values()) | {"external_ref"}
         return frozenset().union(*(FIELDS_BY_SCOPE[s] for s in self.scopes))
 
+    def covers(self, scope: DataScope) -> bool:
+        """The viewer may see `scope`'s data: at home always, elsewhere under a consent."""
+        return self.home or scope in self.scopes
+
     @property
     def is_disclosure(self) -> bool:
         """Data leaves the home organization: the read must be recorded."""

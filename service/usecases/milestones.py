@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import milestones as rules
-from service.domain.consent import Access, DataScope, Viewing
+from service.domain.consent import Access, DataScope, Viewing, access_for
 from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.events import EventType, new_event
 from service.domain.local_time import local_midnight
@@ -35,8 +35,14 @@ class MilestonesSeen(msgspec.Struct, frozen=True, kw_only=True):
     next: Reached | None
     custom: list[CustomMilestone]
     cheers: list[Cheer]
-    shows_periods: bool
-    shows_instants: bool
+
+    @property
+    def shows_periods(self) -> bool:
+        return self.access.covers(DataScope.RECOVERY)
+
+    @property
+    def shows_instants(self) -> bool:
+        return self.access.covers(DataScope.PROFILE)
 
     def key_of(self, item: Reached) -> str:
         """The milestone's key as this viewer knows it."""
@@ -180,8 +186,7 @@ async def view_milestones(
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or viewing.now)
     reached = compute_reached(facts.ladder, member, facts.periods, facts.announced, viewing.now)
-    shows_recovery = access.home or DataScope.RECOVERY in access.scopes
-    if not shows_recovery:
+    if not access.covers(DataScope.RECOVERY):
         # Without `recovery`, the current period only (a closed period is restart history).
         reached = [r for r in reached if r.period_started_on == member.recovery_started_on]
     return MilestonesSeen(
@@ -191,8 +196,6 @@ async def view_milestones(
         next=upcoming(facts.ladder, member, reached, viewing.now),
         custom=facts.custom,
         cheers=facts.cheers,
-        shows_periods=shows_recovery,
-        shows_instants=access.home or DataScope.PROFILE in access.scopes,
     )
 
 
@@ -283,12 +286,12 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
         in_force = (
             [] if home else await uow.consents.in_force(member.id, command.organization_id, now)
         )
-        scopes = frozenset().union(*(granted for _, granted in in_force))
-        if not home and DataScope.MILESTONES not in scopes:
+        access = access_for(command.organization_id, member.organization_id, in_force)
+        if not access.covers(DataScope.MILESTONES):
             raise NotFound("member", command.member_id)
         if member.erased_at is not None or member.timezone is None:
             raise MemberErased(member.id, member.erased_at or now)
-        shows_periods = home or DataScope.RECOVERY in scopes
+        shows_periods = access.covers(DataScope.RECOVERY)
         key = await _require_milestone(uow, member, command.milestone_key, now, shows_periods)
         author = await uow.members.get_for_update(command.organization_id, command.author_member_id)
         if author is None or author.erased_at is not None:

@@ -156,7 +156,7 @@ class PostgresFederationQueries:
             # Closed periods are the restart history: the `recovery` scope's, not `milestones`'.
             periods = (
                 [period_from_row(r) for r in await connection.fetch(CLOSED_PERIODS, member_id)]
-                if access.home or DataScope.RECOVERY in access.scopes
+                if access.covers(DataScope.RECOVERY)
                 else []
             )
             ladder = ladder_from(
