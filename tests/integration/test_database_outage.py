@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import asyncpg
 import httpx
@@ -83,7 +84,7 @@ def test_a_database_that_goes_away_answers_503_and_the_service_heals(
         assert "idempotent-replayed" not in again.headers
 
 
-async def _wait_for_lock_waiter(admin: asyncpg.Connection) -> int:
+async def _wait_for_lock_waiter(admin: asyncpg.Connection, pending: asyncio.Task[Any]) -> int:
     for _ in range(200):
         # The backend our lock holds up: the PATCH's (other backends of this database, the
         # metrics and rate-limit flushes of the services sharing it, wait on locks now and then
@@ -95,7 +96,17 @@ async def _wait_for_lock_waiter(admin: asyncpg.Connection) -> int:
         if pid is not None:
             return int(pid)
         await asyncio.sleep(0.05)
-    raise AssertionError("the request never waited on the lock")
+    # Say what was going on instead (a flaky failure here is open; see the closing note).
+    sessions = await admin.fetch(
+        "SELECT pid, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocked_by, "
+        "left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database()"
+    )
+    answer = pending.result() if pending.done() and not pending.exception() else None
+    raise AssertionError(
+        f"the request never waited on the lock; the request: done={pending.done()} "
+        f"answer={getattr(answer, 'status_code', None)}; sessions: "
+        f"{[tuple(r) for r in sessions]}"
+    )
 
 
 @pytest.mark.parametrize("how", ["terminate-backend", "cut-connection"])
@@ -114,7 +125,7 @@ async def test_a_backend_lost_mid_request_answers_503_and_the_next_request_succe
             pending = asyncio.create_task(
                 http.patch(path, json={"display_name": "Kim"}, headers=org.headers)
             )
-            waiter = await _wait_for_lock_waiter(admin)
+            waiter = await _wait_for_lock_waiter(admin, pending)
             if how == "terminate-backend":
                 await admin.execute("SELECT pg_terminate_backend($1)", waiter)
             else:
