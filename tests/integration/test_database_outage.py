@@ -15,7 +15,7 @@ import pytest
 
 from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member
 from tests.support.proxy import DatabaseProxy, database_proxy
-from tests.support.server import service_process
+from tests.support.server import ServiceProcess, service_process
 
 UNAVAILABLE = "https://support-network.dev/problems/database-unavailable"
 
@@ -27,9 +27,14 @@ def proxy(dsn: str) -> Iterator[DatabaseProxy]:
 
 
 @pytest.fixture(scope="module")
-def outage_url(proxy: DatabaseProxy) -> Iterator[str]:
+def outage_service(proxy: DatabaseProxy) -> Iterator[ServiceProcess]:
     with service_process(proxy.dsn, **SERVICE_SETTINGS) as service:
-        yield service.url
+        yield service
+
+
+@pytest.fixture(scope="module")
+def outage_url(outage_service: ServiceProcess) -> str:
+    return outage_service.url
 
 
 def assert_unavailable(response: httpx.Response) -> None:
@@ -84,7 +89,9 @@ def test_a_database_that_goes_away_answers_503_and_the_service_heals(
         assert "idempotent-replayed" not in again.headers
 
 
-async def _wait_for_lock_waiter(admin: asyncpg.Connection, pending: asyncio.Task[Any]) -> int:
+async def _wait_for_lock_waiter(
+    admin: asyncpg.Connection, pending: asyncio.Task[Any], service: ServiceProcess
+) -> int:
     for _ in range(200):
         # The backend our lock holds up: the PATCH's (other backends of this database, the
         # metrics and rate-limit flushes of the services sharing it, wait on locks now and then
@@ -102,22 +109,28 @@ async def _wait_for_lock_waiter(admin: asyncpg.Connection, pending: asyncio.Task
         "left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database()"
     )
     answer = pending.result() if pending.done() and not pending.exception() else None
+    stacks = await asyncio.to_thread(service.stacks)
     raise AssertionError(
         f"the request never waited on the lock; the request: done={pending.done()} "
         f"answer={getattr(answer, 'status_code', None)}; sessions: "
-        f"{[tuple(r) for r in sessions]}"
+        f"{[tuple(r) for r in sessions]}; the service's stacks:\n{stacks}"
     )
 
 
 @pytest.mark.parametrize("how", ["terminate-backend", "cut-connection"])
 async def test_a_backend_lost_mid_request_answers_503_and_the_next_request_succeeds(
-    how: str, dsn: str, proxy: DatabaseProxy, outage_url: str, client: httpx.Client, org: Org
+    how: str,
+    dsn: str,
+    proxy: DatabaseProxy,
+    outage_service: ServiceProcess,
+    client: httpx.Client,
+    org: Org,
 ) -> None:
     member = create_member(client, org)
     path = f"/v1/members/{member['id']}"
     admin = await asyncpg.connect(dsn)
     try:
-        async with httpx.AsyncClient(base_url=outage_url, timeout=30) as http:
+        async with httpx.AsyncClient(base_url=outage_service.url, timeout=30) as http:
             assert (await http.get(path, headers=org.headers)).status_code == 200
             holder = admin.transaction()
             await holder.start()
@@ -125,7 +138,7 @@ async def test_a_backend_lost_mid_request_answers_503_and_the_next_request_succe
             pending = asyncio.create_task(
                 http.patch(path, json={"display_name": "Kim"}, headers=org.headers)
             )
-            waiter = await _wait_for_lock_waiter(admin, pending)
+            waiter = await _wait_for_lock_waiter(admin, pending, outage_service)
             if how == "terminate-backend":
                 await admin.execute("SELECT pg_terminate_backend($1)", waiter)
             else:
@@ -149,3 +162,14 @@ async def test_a_backend_lost_mid_request_answers_503_and_the_next_request_succe
             assert changed.json()["display_name"] == "Kim"
     finally:
         await admin.close()
+
+
+def test_a_worker_tells_where_its_tasks_wait_when_asked(outage_service: ServiceProcess) -> None:
+    told = outage_service.stacks()
+    # The C-level dump of every thread (even a stuck loop cannot stop it)...
+    assert "most recent call first" in told
+    # ...and, from the loop, every task with the line it waits on.
+    assert "asked for the stacks of" in told
+    assert "repeat_forever" in told  # the background sweeps are tasks, and say where they wait
+    assert outage_service.process.poll() is None  # and the worker carries on
+    assert httpx.get(outage_service.url + "/health/live").status_code == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -24,11 +25,21 @@ def free_port() -> int:
 
 
 class ServiceProcess:
-    """A started service: where it listens, and its process (to kill it in a test)."""
+    """A started service: where it listens, its process (to kill it in a test) and its log."""
 
-    def __init__(self, url: str, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, url: str, process: subprocess.Popen[bytes], log: Path) -> None:
         self.url = url
         self.process = process
+        self.log = log
+
+    def stacks(self, settle_seconds: float = 1.0) -> str:
+        """What the service was doing: its threads' and tasks' stacks (SIGUSR1), from its log."""
+        start = self.log.stat().st_size
+        self.process.send_signal(signal.SIGUSR1)
+        time.sleep(settle_seconds)
+        with self.log.open() as log:
+            log.seek(start)
+            return log.read()
 
 
 @contextmanager
@@ -60,7 +71,7 @@ def service_process(dsn: str, **settings: str) -> Iterator[ServiceProcess]:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the service did not become ready; see {log.name}")
             time.sleep(0.1)
-        yield ServiceProcess(base_url, process)
+        yield ServiceProcess(base_url, process, Path(log.name))
     finally:
         if process.poll() is None:
             process.terminate()
