@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -20,6 +21,7 @@ from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging, stacks_on_signal
 from service.adapters.metrics import Metrics
 from service.adapters.postgres.database import start_embedded_postgres
+from service.adapters.postgres.deliveries import PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
@@ -31,12 +33,13 @@ from service.adapters.postgres.referrals import PostgresReferralQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.postgres.webhooks import PostgresWebhookQueries
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
-from service.adapters.webhooks import Dispatcher, SystemResolver, WebhookSecretGenerator
+from service.adapters.webhooks import HttpWebhookSender, SystemResolver, WebhookSecretGenerator
 from service.config import Settings
 from service.domain.members import known_timezones
 from service.domain.rate_limits import RateLimitPolicy
 from service.domain.webhooks import RETRY_SCHEDULE, parse_networks
 from service.usecases.consents import announce_expired_consents
+from service.usecases.deliveries import Deliveries, DeliveryPolicy, dispatch_once
 from service.usecases.milestones import announce_due_milestones
 from service.usecases.pledges import sweep_missed
 from service.usecases.referrals import expire_overdue_referrals
@@ -110,16 +113,24 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
         ids = UuidV7Source()
         webhook_networks = parse_networks(settings.webhook_allowed_networks)
         resolver = SystemResolver()
-        dispatcher = Dispatcher(
-            pool,
-            clock,
-            ids,
+        sender = HttpWebhookSender(
             timeout_seconds=settings.webhook_timeout_seconds,
-            poll_seconds=settings.webhook_poll_seconds,
             allowed_networks=webhook_networks,
-            schedule=retry_schedule(settings.webhook_retry_schedule),
             resolver=resolver,
+            clock=clock,
             metrics=counted,
+        )
+        deliveries = Deliveries(
+            queue=PostgresDeliveryQueue(pool),
+            sender=sender,
+            clock=clock,
+            ids=ids,
+            policy=DeliveryPolicy(
+                attempt_timeout=timedelta(seconds=settings.webhook_timeout_seconds),
+                poll=timedelta(seconds=settings.webhook_poll_seconds),
+                schedule=retry_schedule(settings.webhook_retry_schedule),
+            ),
+            jitter=random.random,
         )
         metrics_store = PostgresMetrics(pool)
         rate_limiter = RateLimiter(
@@ -147,7 +158,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             *(
                 asyncio.create_task(
                     repeat_forever(
-                        dispatcher.dispatch_once,
+                        lambda: dispatch_once(deliveries),
                         settings.webhook_poll_seconds,
                         "dispatching webhooks",
                     )
@@ -233,7 +244,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                 await rate_limiter.sync()
             except Exception:
                 logger.warning("could not flush the last metrics and rate-limit counts")
-            await dispatcher.close()
+            await sender.close()
             await reads.close()
             await pool.close()
 

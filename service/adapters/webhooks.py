@@ -1,12 +1,6 @@
-"""Pushing events to webhook endpoints: Standard Webhooks signatures, the address guard, and
-the dispatcher every worker runs.
-
-At least once, in order per endpoint: the oldest pending delivery of an endpoint goes first,
-and while it waits for a retry the ones behind it wait too. A short transaction claims the
-endpoint (SKIP LOCKED for the other workers) and leases its head delivery until the timeout
-plus a margin; the attempt runs with no transaction open, and only the lease holder records
-its outcome. A worker killed mid-flight leaves the delivery pending: once the lease runs out
-the next claim sends it again, under the same `webhook-id` (the event's id)."""
+"""Webhooks over HTTP: Standard Webhooks signatures, the address guard, and the attempt itself.
+What to send and when, and what an outcome means, is the use case's (usecases/deliveries.py);
+this module only does the I/O."""
 
 from __future__ import annotations
 
@@ -17,35 +11,22 @@ import hashlib
 import hmac
 import ipaddress
 import logging
-import random
 import secrets
 import socket
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from uuid import UUID
 
 import httpx
 import msgspec
 
 from service.adapters.metrics import Metrics
-from service.adapters.postgres.pool import FairPool
-from service.adapters.postgres.webhooks import (
-    ClaimedEndpoint,
-    DispatchStore,
-    HeadDelivery,
-)
 from service.domain import webhooks as rules
+from service.domain.deliveries import Outcome
 from service.domain.errors import InvalidField
-from service.domain.events import Event, EventType, EventView, new_event
-from service.domain.ports import AddressResolver, Clock, IdSource
-from service.domain.webhooks import (
-    Attempt,
-    DeliveryStatus,
-    EndpointStatus,
-    IpNetwork,
-    WebhookEndpoint,
-)
+from service.domain.events import Event, EventView
+from service.domain.ports import AddressResolver, Clock
+from service.domain.webhooks import Attempt, IpNetwork, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
 
@@ -102,48 +83,23 @@ def retry_after(value: str | None, now: datetime) -> timedelta | None:
     return max(when - now, timedelta(0))
 
 
-# An attempt's lease outlives its deadline by this much before another worker may take over.
-LEASE_MARGIN = timedelta(seconds=5)
+class HttpWebhookSender:
+    """Sends one event to one endpoint over HTTP: signed (Standard Webhooks), to the addresses
+    the guard has just checked, within one deadline. Counts its attempts by outcome."""
 
-
-class Leased(msgspec.Struct, frozen=True, kw_only=True):
-    claimed: ClaimedEndpoint
-    head: HeadDelivery
-    lease_id: UUID
-
-
-class Outcome(msgspec.Struct, frozen=True, kw_only=True):
-    attempt: Attempt
-    retry_after: timedelta | None
-    # The body may have reached the receiver: it answered, or went quiet once connected.
-    reached: bool = False
-
-
-class Dispatcher:
     def __init__(
         self,
-        pool: FairPool,
-        clock: Clock,
-        ids: IdSource,
         *,
         timeout_seconds: float,
-        poll_seconds: float,
         allowed_networks: Sequence[IpNetwork],
-        schedule: Sequence[timedelta] = rules.RETRY_SCHEDULE,
         resolver: AddressResolver | None = None,
-        jitter: Callable[[], float] = random.random,
+        clock: Clock,
         metrics: Metrics | None = None,
     ) -> None:
-        self._pool = pool
-        self._clock = clock
-        self._ids = ids
         self._timeout = timeout_seconds
-        self._lease = timedelta(seconds=timeout_seconds) + LEASE_MARGIN
-        self._poll = timedelta(seconds=poll_seconds)
         self._allowed = allowed_networks
-        self._schedule = schedule
         self._resolver = resolver or SystemResolver()
-        self._jitter = jitter
+        self._clock = clock
         self._metrics = metrics or Metrics()
         self._http = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout_seconds),
@@ -154,66 +110,13 @@ class Dispatcher:
     async def close(self) -> None:
         await self._http.aclose()
 
-    async def dispatch_once(self) -> bool:
-        """Serve one due endpoint: queue its new events, attempt its oldest pending delivery.
-        False when no endpoint was due."""
-        prepared = await self._prepare()
-        if prepared is None:
-            return False
-        if isinstance(prepared, Leased):
-            outcome = await self._send(prepared)
-            result = "delivered" if outcome.attempt.error is None else "failed"
-            self._metrics.inc("webhook_attempts_total", (("outcome", result),))
-            await self._finish(prepared, outcome)
-        return True
-
-    async def _prepare(self) -> Leased | bool | None:
-        """The short first transaction: claim, queue, lease the head delivery if it is due."""
-        connection = await self._pool.acquire()
-        try:
-            async with connection.transaction():
-                store = DispatchStore(connection)
-                now = self._clock.now()
-                claimed = await store.claim(now)
-                if claimed is None:
-                    return None
-                await store.fan_out(claimed, now)
-                head = await store.head(claimed.endpoint, now)
-                if head is None:
-                    await store.wait_until(claimed.endpoint.id, now + self._poll)
-                    return True
-                covered = head.event.type in claimed.endpoint.receives
-                if not head.allowed or not covered:
-                    # Logged as an attempt that was not made, so the partner sees why.
-                    withheld = Attempt(
-                        at=now,
-                        status_code=None,
-                        latency_ms=0,
-                        error="Not sent: no consent in force covers this event any more."
-                        if covered
-                        else "Not sent: the endpoint's key no longer covers this kind of event.",
-                    )
-                    await store.record_attempt(
-                        head.delivery.id, withheld, DeliveryStatus.FAILED, now
-                    )
-                    await store.wait_until(claimed.endpoint.id, now)
-                    return True
-                due = head.delivery.next_attempt_at
-                if due is not None and due > now:
-                    await store.wait_until(claimed.endpoint.id, due)
-                    return True
-                lease = self._ids.new_id()
-                await store.lease(claimed.endpoint.id, lease, now + self._lease)
-                return Leased(claimed=claimed, head=head, lease_id=lease)
-        finally:
-            await self._pool.release(connection)
-
-    async def _send(self, leased: Leased) -> Outcome:
-        return await self.attempt(leased.claimed.endpoint, leased.head.event)
-
     async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
-        """The attempt itself, with no transaction open. Never raises: whatever goes wrong is
-        a failed attempt, so that one broken endpoint cannot stall the others."""
+        outcome = await self._attempt(endpoint, event)
+        result = "delivered" if outcome.attempt.error is None else "failed"
+        self._metrics.inc("webhook_attempts_total", (("outcome", result),))
+        return outcome
+
+    async def _attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
         # What a receiver gets: the event exactly as the feed shows it.
         body = msgspec.json.encode(EventView.of(event))
         started = self._clock.now()
@@ -274,78 +177,6 @@ class Dispatcher:
             retry_after=after,
             reached=reached,
         )
-
-    async def _finish(self, leased: Leased, outcome: Outcome) -> None:
-        """The second transaction: record the attempt, and (if the lease still holds) decide
-        what the endpoint does next."""
-        connection = await self._pool.acquire()
-        try:
-            async with connection.transaction():
-                store = DispatchStore(connection)
-                now = self._clock.now()
-                delivery = leased.head.delivery
-                attempt = outcome.attempt
-                if outcome.reached:
-                    # As of the attempt: its time, and the consents in force then.
-                    await store.record_disclosure(
-                        leased.head.event.id,
-                        leased.claimed.endpoint.organization_id,
-                        delivery.id,
-                        attempt.at,
-                    )
-                endpoint = await store.holding(leased.claimed.endpoint.id, leased.lease_id)
-                if endpoint is None:
-                    # The lease ran out and another worker took over (or the endpoint was
-                    # removed): keep the record, leave the scheduling to the holder.
-                    status = DeliveryStatus.PENDING
-                    if attempt.error is None:
-                        status = DeliveryStatus.DELIVERED
-                    await store.record_attempt(delivery.id, attempt, status, now)
-                    return
-                if attempt.error is None:
-                    await store.record_attempt(delivery.id, attempt, DeliveryStatus.DELIVERED, now)
-                    await store.wait_until(endpoint.id, now)
-                    return
-                if attempt.status_code == 410:
-                    await store.record_attempt(delivery.id, attempt, DeliveryStatus.FAILED, now)
-                    await self._disable(store, endpoint, "The receiver answered 410 Gone.", now)
-                    return
-                failed = delivery.attempt_count + 1
-                wait = rules.next_retry(
-                    failed,
-                    schedule=self._schedule,
-                    retry_after=outcome.retry_after,
-                    jitter=self._jitter(),
-                )
-                if wait is None:
-                    await store.record_attempt(delivery.id, attempt, DeliveryStatus.FAILED, now)
-                    reason = f"Gave up after {failed} failed attempts (last: {attempt.error})."
-                    await self._disable(store, endpoint, reason, now)
-                    return
-                await store.record_attempt(delivery.id, attempt, DeliveryStatus.PENDING, now + wait)
-                await store.wait_until(endpoint.id, now + wait)
-        finally:
-            await self._pool.release(connection)
-
-    async def _disable(
-        self, store: DispatchStore, endpoint: WebhookEndpoint, reason: str, now: datetime
-    ) -> None:
-        if endpoint.status is not EndpointStatus.ACTIVE:
-            return  # the organization disabled it meanwhile
-        disabled = rules.disable(endpoint, reason, now)
-        await store.endpoints.save(disabled)
-        await store.outbox.append(
-            new_event(
-                EventType.WEBHOOK_ENDPOINT_DISABLED,
-                organization_id=disabled.organization_id,
-                subject_type="webhook_endpoint",
-                subject_id=disabled.id,
-                event_id=self._ids.new_id(),
-                now=now,
-                data={"endpoint_id": str(disabled.id), "reason": reason},
-            )
-        )
-        logger.warning("webhook endpoint %s disabled: %s", disabled.id, reason)
 
     async def _destination(self, url: str) -> tuple[list[httpx.URL], str, str | None]:
         """Where to connect: the URL with its host replaced by each address just checked, in

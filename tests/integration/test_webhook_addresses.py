@@ -1,17 +1,15 @@
 """A webhook attempt against a host with several addresses, over real loopback sockets: the
-dispatcher tries each checked address in turn when one refuses the connection."""
+sender tries each checked address in turn when one refuses the connection."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import cast
 from uuid import uuid4
 
 import httpx
 
-from service.adapters.postgres.pool import FairPool
-from service.adapters.system import SystemClock, UuidV7Source
-from service.adapters.webhooks import ADDRESSES_TRIED, Dispatcher
+from service.adapters.system import SystemClock
+from service.adapters.webhooks import ADDRESSES_TRIED, HttpWebhookSender
 from service.domain.events import Event, EventType, new_event
 from service.domain.organizations import ALL_SCOPES
 from service.domain.webhooks import EndpointStatus, WebhookEndpoint, parse_networks
@@ -23,15 +21,12 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 CLOSED = ["127.0.0.2", "127.0.0.3"]
 
 
-def _dispatcher(addresses: list[str]) -> Dispatcher:
-    return Dispatcher(
-        cast(FairPool, None),  # an attempt alone touches no database
-        SystemClock(),
-        UuidV7Source(),
+def _sender(addresses: list[str]) -> HttpWebhookSender:
+    return HttpWebhookSender(
         timeout_seconds=2,
-        poll_seconds=1,
         allowed_networks=parse_networks("127.0.0.0/8"),
         resolver=FakeResolver({"receiver.test": addresses}),
+        clock=SystemClock(),
     )
 
 
@@ -72,11 +67,11 @@ async def test_an_address_that_refuses_is_skipped_for_the_next_one() -> None:
     with webhook_receiver() as receiver:
         port = httpx.URL(receiver.url).port
         assert port is not None
-        dispatcher = _dispatcher([CLOSED[0], "127.0.0.1"])
+        sender = _sender([CLOSED[0], "127.0.0.1"])
         try:
-            outcome = await dispatcher.attempt(_endpoint(port), _event())
+            outcome = await sender.attempt(_endpoint(port), _event())
         finally:
-            await dispatcher.close()
+            await sender.close()
         assert (outcome.attempt.status_code, outcome.attempt.error) == (200, None)
         assert outcome.reached  # a disclosure, if the event is about another's member
         [delivery] = receiver.wait_for(1)
@@ -87,11 +82,11 @@ async def test_the_first_address_that_answers_is_the_only_one_used() -> None:
     with webhook_receiver() as receiver:
         port = httpx.URL(receiver.url).port
         assert port is not None
-        dispatcher = _dispatcher(["127.0.0.1", "127.0.0.1"])
+        sender = _sender(["127.0.0.1", "127.0.0.1"])
         try:
-            outcome = await dispatcher.attempt(_endpoint(port), _event())
+            outcome = await sender.attempt(_endpoint(port), _event())
         finally:
-            await dispatcher.close()
+            await sender.close()
         assert outcome.attempt.error is None
         assert len(receiver.wait_for(1)) == 1
 
@@ -100,11 +95,11 @@ async def test_when_every_address_refuses_the_attempt_fails_and_says_so() -> Non
     with webhook_receiver() as receiver:
         port = httpx.URL(receiver.url).port
         assert port is not None
-        dispatcher = _dispatcher(CLOSED)
+        sender = _sender(CLOSED)
         try:
-            outcome = await dispatcher.attempt(_endpoint(port), _event())
+            outcome = await sender.attempt(_endpoint(port), _event())
         finally:
-            await dispatcher.close()
+            await sender.close()
         assert outcome.attempt.status_code is None
         assert outcome.attempt.error == "could not deliver: ConnectError"
         assert not outcome.reached
@@ -116,11 +111,11 @@ async def test_only_the_first_few_addresses_are_tried() -> None:
         port = httpx.URL(receiver.url).port
         assert port is not None
         closed = [f"127.0.0.{n}" for n in range(2, 2 + ADDRESSES_TRIED)]
-        dispatcher = _dispatcher([*closed, "127.0.0.1"])
+        sender = _sender([*closed, "127.0.0.1"])
         try:
-            outcome = await dispatcher.attempt(_endpoint(port), _event())
+            outcome = await sender.attempt(_endpoint(port), _event())
         finally:
-            await dispatcher.close()
+            await sender.close()
         assert outcome.attempt.error == "could not deliver: ConnectError"
         assert not outcome.reached
         assert receiver.received == []
@@ -130,11 +125,11 @@ async def test_one_forbidden_address_refuses_the_whole_host_before_any_connectio
     with webhook_receiver() as receiver:
         port = httpx.URL(receiver.url).port
         assert port is not None
-        dispatcher = _dispatcher(["127.0.0.1", "10.0.0.1"])  # 10/8 is not allowed here
+        sender = _sender(["127.0.0.1", "10.0.0.1"])  # 10/8 is not allowed here
         try:
-            outcome = await dispatcher.attempt(_endpoint(port), _event())
+            outcome = await sender.attempt(_endpoint(port), _event())
         finally:
-            await dispatcher.close()
+            await sender.close()
         assert outcome.attempt.status_code is None
         assert outcome.attempt.error is not None
         assert "private" in outcome.attempt.error

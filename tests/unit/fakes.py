@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import Self
@@ -11,6 +13,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.consent import Consent, DataScope, Viewing
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
@@ -28,7 +31,13 @@ from service.domain.referrals import (
     ReferralStatus,
     StatusChange,
 )
-from service.domain.webhooks import Delivery, WebhookEndpoint
+from service.domain.webhooks import (
+    Attempt,
+    Delivery,
+    DeliveryStatus,
+    EndpointStatus,
+    WebhookEndpoint,
+)
 
 
 class FixedClock:
@@ -682,3 +691,133 @@ class FakeEventFeed:
             for e in self.events
             if e.at > cursor and (types is None or e.event.type.value in types)
         ][:limit]
+
+
+class FakeDeliveryLine:
+    """The delivery queue's transaction over FakeDeliveryQueue's state (applied at once: the
+    use case's decisions, not the atomicity, are under test here)."""
+
+    def __init__(self, queue: FakeDeliveryQueue) -> None:
+        self._queue = queue
+        self._store = Store()
+        self._endpoints = FakeWebhookEndpoints(self._store)
+        self._outbox = FakeOutbox(self._store)
+
+    @property
+    def endpoints(self) -> FakeWebhookEndpoints:
+        return self._endpoints
+
+    @property
+    def outbox(self) -> FakeOutbox:
+        return self._outbox
+
+    async def claim(self, now: datetime) -> ClaimedEndpoint | None:
+        queue = self._queue
+        for endpoint in queue.endpoints.values():
+            if endpoint.status is EndpointStatus.ACTIVE and queue.next_look[endpoint.id] <= now:
+                return ClaimedEndpoint(endpoint=endpoint, cursor_txid=0, cursor_position=0)
+        return None
+
+    async def fan_out(self, claimed: ClaimedEndpoint, now: datetime) -> int:
+        arriving = self._queue.arriving.pop(claimed.endpoint.id, [])
+        for event in arriving:
+            self._queue.deliveries.append(
+                Delivery(
+                    id=UUID(int=len(self._queue.deliveries) + 1000),
+                    seq=len(self._queue.deliveries) + 1,
+                    endpoint_id=claimed.endpoint.id,
+                    event_id=event.id,
+                    event_type=event.type.value,
+                    status=DeliveryStatus.PENDING,
+                    redelivery=False,
+                    attempt_count=0,
+                    attempts=[],
+                    next_attempt_at=now,
+                    created_at=now,
+                    finished_at=None,
+                )
+            )
+            self._queue.events[event.id] = event
+        return len(arriving)
+
+    async def head(self, endpoint: WebhookEndpoint, now: datetime) -> HeadDelivery | None:
+        for delivery in self._queue.deliveries:
+            if delivery.endpoint_id == endpoint.id and delivery.status is DeliveryStatus.PENDING:
+                event = self._queue.events[delivery.event_id]
+                allowed = event.id not in self._queue.consent_ended
+                return HeadDelivery(delivery=delivery, event=event, allowed=allowed)
+        return None
+
+    async def record_disclosure(
+        self, event_id: UUID, recipient_id: UUID, delivery_id: UUID, now: datetime
+    ) -> None:
+        self._queue.disclosures.append((event_id, recipient_id, delivery_id, now))
+
+    async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
+        self._queue.next_look[endpoint_id] = at
+        self._queue.leases.pop(endpoint_id, None)
+
+    async def lease(self, endpoint_id: UUID, lease_id: UUID, until: datetime) -> None:
+        self._queue.leases[endpoint_id] = lease_id
+        self._queue.next_look[endpoint_id] = until
+
+    async def holding(self, endpoint_id: UUID, lease_id: UUID) -> WebhookEndpoint | None:
+        if self._queue.leases.get(endpoint_id) != lease_id:
+            return None
+        return self._queue.endpoints.get(endpoint_id)
+
+    async def record_attempt(
+        self, delivery_id: UUID, attempt: Attempt, status: DeliveryStatus, next_attempt_at: datetime
+    ) -> None:
+        deliveries = self._queue.deliveries
+        for index, delivery in enumerate(deliveries):
+            if delivery.id == delivery_id and delivery.status is DeliveryStatus.PENDING:
+                deliveries[index] = msgspec.structs.replace(
+                    delivery,
+                    status=status,
+                    attempt_count=delivery.attempt_count + 1,
+                    attempts=[*delivery.attempts, attempt],
+                    next_attempt_at=next_attempt_at,
+                    finished_at=None if status is DeliveryStatus.PENDING else attempt.at,
+                )
+
+    def publish(self) -> None:
+        self._queue.endpoints.update(self._store.endpoints)
+        self._queue.announced.extend(self._store.events)
+
+
+class FakeDeliveryQueue:
+    """Endpoints, their deliveries and what the dispatcher leaves behind, in memory."""
+
+    def __init__(self) -> None:
+        self.endpoints: dict[UUID, WebhookEndpoint] = {}
+        self.next_look: dict[UUID, datetime] = {}
+        self.leases: dict[UUID, UUID] = {}
+        self.arriving: dict[UUID, list[Event]] = {}  # new events each endpoint will queue
+        self.events: dict[UUID, Event] = {}
+        self.deliveries: list[Delivery] = []
+        self.consent_ended: set[UUID] = set()  # events no consent in force covers any more
+        self.disclosures: list[tuple[UUID, UUID, UUID, datetime]] = []
+        self.announced: list[Event] = []
+
+    def add(self, endpoint: WebhookEndpoint, due: datetime) -> None:
+        self.endpoints[endpoint.id] = endpoint
+        self.next_look[endpoint.id] = due
+
+    @asynccontextmanager
+    async def line(self) -> AsyncIterator[FakeDeliveryLine]:
+        line = FakeDeliveryLine(self)
+        yield line
+        line.publish()
+
+
+class ScriptedSender:
+    """Answers each attempt with the next outcome of its script, and remembers the attempts."""
+
+    def __init__(self, *outcomes: Outcome) -> None:
+        self._outcomes = list(outcomes)
+        self.sent: list[tuple[UUID, UUID]] = []  # (endpoint, event)
+
+    async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
+        self.sent.append((endpoint.id, event.id))
+        return self._outcomes.pop(0)

@@ -26,7 +26,13 @@ from service.domain.ports.system import (
     WebhookSecretSource,
 )
 from service.domain.ports.unit_of_work import UnitOfWork
-from service.domain.ports.webhooks import WebhookEndpointRepository, WebhookQueries
+from service.domain.ports.webhooks import (
+    DeliveryLine,
+    DeliveryQueue,
+    WebhookEndpointRepository,
+    WebhookQueries,
+    WebhookSender,
+)
 
 __all__ = [
     "AddressResolver",
@@ -34,6 +40,8 @@ __all__ = [
     "ApiKeyRepository",
     "Clock",
     "ConsentRepository",
+    "DeliveryLine",
+    "DeliveryQueue",
     "EventFeed",
     "FederationQueries",
     "IdSource",
@@ -55,4 +63,5 @@ __all__ = [
     "WebhookEndpointRepository",
     "WebhookQueries",
     "WebhookSecretSource",
+    "WebhookSender",
 ]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from service.domain.events import EventType
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
+from service.domain.events import Event, EventType
 from service.domain.paging import Page, PageRequest
-from service.domain.webhooks import Delivery, WebhookEndpoint
+from service.domain.ports.events import Outbox
+from service.domain.webhooks import Attempt, Delivery, DeliveryStatus, WebhookEndpoint
 
 
 class WebhookEndpointRepository(Protocol):
@@ -65,4 +68,72 @@ class WebhookQueries(Protocol):
 
     async def deliveries(self, endpoint_id: UUID, page: PageRequest) -> Page[Delivery]:
         """The endpoint's deliveries, newest first."""
+        ...
+
+
+class DeliveryLine(Protocol):
+    """The delivery queue inside one short transaction that holds the endpoint it claimed (the
+    other workers skip it): every read and write of one dispatch step."""
+
+    @property
+    def endpoints(self) -> WebhookEndpointRepository:
+        """Endpoint writes in the same transaction (disabling one that keeps failing)."""
+        ...
+
+    @property
+    def outbox(self) -> Outbox:
+        """Events announced in the same transaction."""
+        ...
+
+    async def claim(self, now: datetime) -> ClaimedEndpoint | None:
+        """Hold one active endpoint that is due (not leased, not waiting); None if none is."""
+        ...
+
+    async def fan_out(self, claimed: ClaimedEndpoint, now: datetime) -> int:
+        """Queue, as pending deliveries, the new events the endpoint's organization may see and
+        the endpoint receives, and move its cursor past what was looked at; how many."""
+        ...
+
+    async def head(self, endpoint: WebhookEndpoint, now: datetime) -> HeadDelivery | None:
+        """The endpoint's oldest pending delivery, with whether a consent still allows it."""
+        ...
+
+    async def record_disclosure(
+        self, event_id: UUID, recipient_id: UUID, delivery_id: UUID, now: datetime
+    ) -> None:
+        """Account a delivery that may have reached the receiver as a disclosure, if its event
+        is about another organization's member (nothing otherwise)."""
+        ...
+
+    async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
+        """The endpoint is next due at `at` (and holds no lease)."""
+        ...
+
+    async def lease(self, endpoint_id: UUID, lease_id: UUID, until: datetime) -> None:
+        """The endpoint is taken by one attempt until `until`; nobody else serves it meanwhile."""
+        ...
+
+    async def holding(self, endpoint_id: UUID, lease_id: UUID) -> WebhookEndpoint | None:
+        """The endpoint, locked, if `lease_id` is still its lease; None if it ran out and
+        another worker took over, or the endpoint is gone."""
+        ...
+
+    async def record_attempt(
+        self, delivery_id: UUID, attempt: Attempt, status: DeliveryStatus, next_attempt_at: datetime
+    ) -> None:
+        """Add the attempt to a still-pending delivery's log and set its status."""
+        ...
+
+
+class DeliveryQueue(Protocol):
+    def line(self) -> AbstractAsyncContextManager[DeliveryLine]:
+        """One transaction over the queue: committed when the block ends, rolled back if it
+        raises."""
+        ...
+
+
+class WebhookSender(Protocol):
+    async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
+        """Send the event to the endpoint, signed, with no transaction open. Never raises:
+        whatever goes wrong is a failed attempt, so one broken receiver cannot stall others."""
         ...

@@ -1,0 +1,233 @@
+"""The delivery queue as the dispatcher works it: claiming a due endpoint, queuing the events
+its organization may see, leasing and recording attempts, and accounting deliveries as
+disclosures."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+
+from service.adapters.postgres.consent_sql import (
+    CONSENT_IN_FORCE,
+    consents_in_force,
+    shown_data,
+    still_allowed,
+    visibility_arguments,
+    visible_to,
+)
+from service.adapters.postgres.events import event_from_row
+from service.adapters.postgres.pool import DbConnection, FairPool
+from service.adapters.postgres.repositories import PostgresOutbox
+from service.adapters.postgres.session import Session
+from service.adapters.postgres.webhooks import (
+    DELIVERY_COLUMNS,
+    ENDPOINT_COLUMNS,
+    WAIT_UNTIL,
+    PostgresWebhookEndpointRepository,
+    delivery_from_row,
+    endpoint_from_row,
+)
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery
+from service.domain.webhooks import Attempt, DeliveryStatus, WebhookEndpoint
+
+# The dispatcher's statements. An endpoint is claimed with SKIP LOCKED, its new events queued
+# and its head delivery leased (next_attempt_at pushed past the attempt's deadline) in one
+# short transaction; the attempt runs with no transaction open, and its outcome is written in
+# a second one, by the lease holder. A worker that dies leaves the delivery pending: when the
+# lease runs out, the next claim attempts it again.
+CLAIM_ENDPOINT = f"""
+SELECT {ENDPOINT_COLUMNS}, cursor_txid::text::bigint AS cursor_txid, cursor_position
+FROM webhook_endpoints
+WHERE status = 'active' AND next_attempt_at <= $1
+ORDER BY next_attempt_at
+LIMIT 1
+FOR UPDATE SKIP LOCKED
+"""  # noqa: S608
+
+# New events the endpoint's organization may see (the feed's rule), after the endpoint's
+# cursor, become pending deliveries, in feed order. The horizon comes back too: if fewer rows
+# than the limit were found, everything below it has been looked at.
+FAN_OUT = f"""
+WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+picked AS (
+    SELECT e.id, e.txid, e.position
+    FROM outbox_events e, horizon h
+    WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
+      AND e.txid < h.xmin
+      AND ($4::text[] IS NULL OR e.type = ANY($4))
+      AND ({visible_to("$9")})
+    ORDER BY e.txid, e.position
+    LIMIT $3
+),
+queued AS (
+    INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, redelivery,
+                                    next_attempt_at, created_at)
+    SELECT uuid_v7_at($9), $8, p.id, 'pending', false, $9, $9
+    FROM picked p ORDER BY p.txid, p.position
+    RETURNING 1
+),
+counted AS (SELECT count(*) AS found FROM queued),
+last AS (SELECT txid, position FROM picked ORDER BY txid DESC, position DESC LIMIT 1),
+-- The endpoint's cursor moves in the same statement: short of the limit, every row below the
+-- horizon has been looked at; at the limit, it stops after the last row queued.
+moved AS (
+    UPDATE webhook_endpoints w SET
+        cursor_txid = CASE WHEN c.found < $3 THEN h.xmin ELSE l.txid END,
+        cursor_position = CASE WHEN c.found < $3 THEN 0 ELSE l.position END
+    FROM counted c CROSS JOIN horizon h LEFT JOIN last l ON true
+    WHERE w.id = $8
+)
+SELECT found FROM counted
+"""  # noqa: S608
+
+# `allowed`: false once no consent in force covers an event about another organization's member
+# (or it was erased): a delivery queued or retried past that is not sent. $2: the endpoint's
+# organization, $3/$4: visibility_arguments(), $5: now.
+HEAD_DELIVERY = f"""
+SELECT {DELIVERY_COLUMNS}, e.organization_id, e.subject_type, e.subject_id, e.occurred_at,
+       ({shown_data("$2", "$5")})::text AS data, {still_allowed("$2", "$3", "$4", "$5")} AS allowed
+FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id
+WHERE d.endpoint_id = $1 AND d.status = 'pending'
+ORDER BY d.seq
+LIMIT 1
+"""  # noqa: S608
+
+# A delivery of an event about another organization's member is a disclosure, recorded as the
+# feed records its reads ($1: event, $2: the endpoint's organization, $3: the delivery).
+# A milestone event carries its key (its period's start) only under a recovery consent in force
+# (shown_data): then the record names recovery too.
+_DISCLOSED_BY_DELIVERY = f"""
+INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
+                         scopes, operation, request_id, disclosed_at)
+SELECT m.id, m.organization_id, $2,
+       {consents_in_force("m.id", "$2", "$4", "c.scopes && shown.scopes")},
+       shown.scopes, 'webhookDelivery', $3, $4
+FROM outbox_events e JOIN members m ON m.id = (e.data->>'member_id')::uuid
+CROSS JOIN LATERAL (
+    SELECT ARRAY[($6::jsonb)->>e.type] || CASE
+        WHEN e.type IN ('milestone.reached', 'milestone.cheered') AND e.data ? 'milestone_key'
+             AND EXISTS (
+                SELECT 1 FROM consents c
+                WHERE c.member_id = m.id AND c.recipient_organization_id = $2
+                  AND {CONSENT_IN_FORCE.format(now="$4")} AND 'recovery' = ANY(c.scopes))
+        THEN ARRAY['recovery'] ELSE ARRAY[]::text[] END AS scopes
+) shown
+WHERE e.id = $1 AND e.type = ANY($5::text[]) AND m.organization_id <> $2
+"""  # noqa: S608
+
+
+class PostgresDeliveryLine:
+    """The dispatcher's reads and writes, inside the transaction that holds the endpoint."""
+
+    def __init__(self, connection: DbConnection) -> None:
+        self._connection = connection
+        # What the dispatcher writes besides deliveries, in the same transaction.
+        session = Session(connection, in_transaction=True)
+        self.endpoints = PostgresWebhookEndpointRepository(session)
+        self.outbox = PostgresOutbox(session)
+
+    async def claim(self, now: datetime) -> ClaimedEndpoint | None:
+        row = await self._connection.fetchrow(CLAIM_ENDPOINT, now)
+        if row is None:
+            return None
+        return ClaimedEndpoint(
+            endpoint=endpoint_from_row(row),
+            cursor_txid=row["cursor_txid"],
+            cursor_position=row["cursor_position"],
+        )
+
+    async def fan_out(self, claimed: ClaimedEndpoint, now: datetime, limit: int = 500) -> int:
+        endpoint = claimed.endpoint
+        # What it asked for and its key's scopes cover: possibly nothing, then nothing is sent.
+        types = sorted(t.value for t in endpoint.receives)
+        row = await self._connection.fetchrow(
+            FAN_OUT,
+            endpoint.organization_id,
+            str(claimed.cursor_txid),
+            limit,
+            types,
+            *visibility_arguments(),
+            claimed.cursor_position,
+            endpoint.id,
+            now,
+        )
+        assert row is not None
+        found: int = row["found"]
+        return found
+
+    async def head(self, endpoint: WebhookEndpoint, now: datetime) -> HeadDelivery | None:
+        row = await self._connection.fetchrow(
+            HEAD_DELIVERY, endpoint.id, endpoint.organization_id, *visibility_arguments(), now
+        )
+        if row is None:
+            return None
+        event = event_from_row(row, id_column="event_id", type_column="event_type")
+        return HeadDelivery(delivery=delivery_from_row(row), event=event, allowed=row["allowed"])
+
+    async def record_disclosure(
+        self, event_id: UUID, recipient_id: UUID, delivery_id: UUID, now: datetime
+    ) -> None:
+        """Record the delivery as a disclosure if the event is about another organization's
+        member (does nothing otherwise)."""
+        await self._connection.execute(
+            _DISCLOSED_BY_DELIVERY,
+            event_id,
+            recipient_id,
+            str(delivery_id),
+            now,
+            *visibility_arguments(),
+        )
+
+    async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
+        await self._connection.execute(WAIT_UNTIL, endpoint_id, at)
+
+    async def lease(self, endpoint_id: UUID, lease_id: UUID, until: datetime) -> None:
+        await self._connection.execute(
+            "UPDATE webhook_endpoints SET lease_id = $2, next_attempt_at = $3 WHERE id = $1",
+            endpoint_id,
+            lease_id,
+            until,
+        )
+
+    async def holding(self, endpoint_id: UUID, lease_id: UUID) -> WebhookEndpoint | None:
+        """The endpoint, locked, if this lease is still the one on it."""
+        row = await self._connection.fetchrow(
+            f"SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints "  # noqa: S608
+            "WHERE id = $1 AND lease_id = $2 FOR UPDATE",
+            endpoint_id,
+            lease_id,
+        )
+        return None if row is None else endpoint_from_row(row)
+
+    async def record_attempt(
+        self,
+        delivery_id: UUID,
+        attempt: Attempt,
+        status: DeliveryStatus,
+        next_attempt_at: datetime,
+    ) -> None:
+        finished = None if status is DeliveryStatus.PENDING else attempt.at
+        await self._connection.execute(
+            "UPDATE webhook_deliveries SET status = $2, attempt_count = attempt_count + 1, "
+            "attempts = attempts || $3::jsonb, next_attempt_at = $4, finished_at = $5 "
+            "WHERE id = $1 AND status = 'pending'",
+            delivery_id,
+            status.value,
+            msgspec.json.encode([attempt]).decode(),
+            next_attempt_at,
+            finished,
+        )
+
+
+class PostgresDeliveryQueue:
+    def __init__(self, pool: FairPool) -> None:
+        self._pool = pool
+
+    @asynccontextmanager
+    async def line(self) -> AsyncIterator[PostgresDeliveryLine]:
+        async with self._pool.connection() as connection, connection.transaction():
+            yield PostgresDeliveryLine(connection)

@@ -1,0 +1,175 @@
+"""Delivering events to webhook endpoints: the dispatcher's decisions, over the delivery queue.
+
+At least once, in order per endpoint: the oldest pending delivery of an endpoint goes first,
+and while it waits for a retry the ones behind it wait too. A short transaction claims the
+endpoint (the other workers skip it) and leases its head delivery until the attempt's timeout
+plus a margin; the attempt runs with no transaction open, and only the lease holder records
+its outcome. A worker killed mid-flight leaves the delivery pending: once the lease runs out
+the next claim sends it again, under the same `webhook-id` (the event's id)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from uuid import UUID
+
+import msgspec
+
+from service.domain import webhooks as rules
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
+from service.domain.events import EventType, new_event
+from service.domain.ports import Clock, DeliveryLine, DeliveryQueue, IdSource, WebhookSender
+from service.domain.webhooks import Attempt, DeliveryStatus, EndpointStatus, WebhookEndpoint
+
+logger = logging.getLogger(__name__)
+
+# An attempt's lease outlives its deadline by this much before another worker may take over.
+LEASE_MARGIN = timedelta(seconds=5)
+
+NO_CONSENT = "Not sent: no consent in force covers this event any more."
+NOT_COVERED = "Not sent: the endpoint's key no longer covers this kind of event."
+
+
+class DeliveryPolicy(msgspec.Struct, frozen=True, kw_only=True):
+    """How the dispatcher paces itself (from Settings)."""
+
+    attempt_timeout: timedelta
+    poll: timedelta  # how soon an endpoint with nothing to send is looked at again
+    schedule: Sequence[timedelta] = rules.RETRY_SCHEDULE
+
+    @property
+    def lease(self) -> timedelta:
+        return self.attempt_timeout + LEASE_MARGIN
+
+
+class Leased(msgspec.Struct, frozen=True, kw_only=True):
+    claimed: ClaimedEndpoint
+    head: HeadDelivery
+    lease_id: UUID
+
+
+class Deliveries(msgspec.Struct, frozen=True, kw_only=True):
+    """What one dispatch step works with: the queue, the sender, time, ids, and `jitter`
+    (a random number in [0, 1) per retry, so receivers that failed together are not all
+    retried in the same instant)."""
+
+    queue: DeliveryQueue
+    sender: WebhookSender
+    clock: Clock
+    ids: IdSource
+    policy: DeliveryPolicy
+    jitter: Callable[[], float]
+
+
+async def dispatch_once(deliveries: Deliveries) -> bool:
+    """Serve one due endpoint: queue its new events, then attempt its oldest pending delivery
+    if it is due and still allowed. False when no endpoint was due."""
+    prepared = await _prepare(deliveries)
+    if isinstance(prepared, Leased):
+        outcome = await deliveries.sender.attempt(prepared.claimed.endpoint, prepared.head.event)
+        await _finish(deliveries, prepared, outcome)
+        return True
+    return prepared
+
+
+async def _prepare(deliveries: Deliveries) -> Leased | bool:
+    """The short first transaction: claim, queue, lease the head delivery if it is due."""
+    async with deliveries.queue.line() as line:
+        now = deliveries.clock.now()
+        claimed = await line.claim(now)
+        if claimed is None:
+            return False
+        await line.fan_out(claimed, now)
+        endpoint = claimed.endpoint
+        head = await line.head(endpoint, now)
+        if head is None:
+            await line.wait_until(endpoint.id, now + deliveries.policy.poll)
+            return True
+        covered = head.event.type in endpoint.receives
+        if not head.allowed or not covered:
+            # Logged as an attempt that was not made, so the partner sees why.
+            withheld = Attempt(
+                at=now, status_code=None, latency_ms=0, error=NO_CONSENT if covered else NOT_COVERED
+            )
+            await line.record_attempt(head.delivery.id, withheld, DeliveryStatus.FAILED, now)
+            await line.wait_until(endpoint.id, now)
+            return True
+        due = head.delivery.next_attempt_at
+        if due is not None and due > now:
+            await line.wait_until(endpoint.id, due)
+            return True
+        lease = deliveries.ids.new_id()
+        await line.lease(endpoint.id, lease, now + deliveries.policy.lease)
+        return Leased(claimed=claimed, head=head, lease_id=lease)
+
+
+async def _finish(deliveries: Deliveries, leased: Leased, outcome: Outcome) -> None:
+    """The second transaction: record the attempt (and, if it may have reached the receiver,
+    the disclosure), and, if the lease still holds, decide what the endpoint does next."""
+    async with deliveries.queue.line() as line:
+        now = deliveries.clock.now()
+        delivery = leased.head.delivery
+        attempt = outcome.attempt
+        if outcome.reached:
+            # As of the attempt: its time, and the consents in force then.
+            await line.record_disclosure(
+                leased.head.event.id,
+                leased.claimed.endpoint.organization_id,
+                delivery.id,
+                attempt.at,
+            )
+        endpoint = await line.holding(leased.claimed.endpoint.id, leased.lease_id)
+        if endpoint is None:
+            # The lease ran out and another worker took over (or the endpoint was removed):
+            # keep the record, leave the scheduling to the holder.
+            status = DeliveryStatus.DELIVERED if attempt.error is None else DeliveryStatus.PENDING
+            await line.record_attempt(delivery.id, attempt, status, now)
+            return
+        if attempt.error is None:
+            await line.record_attempt(delivery.id, attempt, DeliveryStatus.DELIVERED, now)
+            await line.wait_until(endpoint.id, now)
+            return
+        if attempt.status_code == 410:
+            await line.record_attempt(delivery.id, attempt, DeliveryStatus.FAILED, now)
+            await _disable(deliveries, line, endpoint, "The receiver answered 410 Gone.", now)
+            return
+        failed = delivery.attempt_count + 1
+        wait = rules.next_retry(
+            failed,
+            schedule=deliveries.policy.schedule,
+            retry_after=outcome.retry_after,
+            jitter=deliveries.jitter(),
+        )
+        if wait is None:
+            await line.record_attempt(delivery.id, attempt, DeliveryStatus.FAILED, now)
+            reason = f"Gave up after {failed} failed attempts (last: {attempt.error})."
+            await _disable(deliveries, line, endpoint, reason, now)
+            return
+        await line.record_attempt(delivery.id, attempt, DeliveryStatus.PENDING, now + wait)
+        await line.wait_until(endpoint.id, now + wait)
+
+
+async def _disable(
+    deliveries: Deliveries,
+    line: DeliveryLine,
+    endpoint: WebhookEndpoint,
+    reason: str,
+    now: datetime,
+) -> None:
+    if endpoint.status is not EndpointStatus.ACTIVE:
+        return  # the organization disabled it meanwhile
+    disabled = rules.disable(endpoint, reason, now)
+    await line.endpoints.save(disabled)
+    await line.outbox.append(
+        new_event(
+            EventType.WEBHOOK_ENDPOINT_DISABLED,
+            organization_id=disabled.organization_id,
+            subject_type="webhook_endpoint",
+            subject_id=disabled.id,
+            event_id=deliveries.ids.new_id(),
+            now=now,
+            data={"endpoint_id": str(disabled.id), "reason": reason},
+        )
+    )
+    logger.warning("webhook endpoint %s disabled: %s", disabled.id, reason)

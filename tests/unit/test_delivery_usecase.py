@@ -1,0 +1,233 @@
+"""The dispatcher's decisions, over an in-memory delivery queue and a scripted sender: what is
+sent, in what order, what is withheld, when it is retried, when an endpoint is given up on, and
+which deliveries are accounted as disclosures."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import msgspec
+
+from service.domain.deliveries import Outcome
+from service.domain.events import Event, EventType, new_event
+from service.domain.organizations import ALL_SCOPES, Scope
+from service.domain.webhooks import Attempt, DeliveryStatus, EndpointStatus, WebhookEndpoint
+from service.usecases.deliveries import (
+    NO_CONSENT,
+    NOT_COVERED,
+    Deliveries,
+    DeliveryPolicy,
+    dispatch_once,
+)
+from tests.unit.fakes import FakeDeliveryQueue, FixedClock, ScriptedSender, SequentialIds
+
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
+ORG = UUID(int=7)
+SCHEDULE = (timedelta(0), timedelta(seconds=5), timedelta(minutes=5))
+POLICY = DeliveryPolicy(
+    attempt_timeout=timedelta(seconds=2), poll=timedelta(seconds=1), schedule=SCHEDULE
+)
+
+
+def _endpoint(scopes: frozenset[Scope] = ALL_SCOPES) -> WebhookEndpoint:
+    return WebhookEndpoint(
+        id=UUID(int=100),
+        organization_id=ORG,
+        url="https://receiver.example/hook",
+        description=None,
+        event_types=frozenset(),
+        secret="whsec_" + "A" * 32,
+        previous_secret=None,
+        previous_secret_until=None,
+        status=EndpointStatus.ACTIVE,
+        disabled_reason=None,
+        disabled_at=None,
+        version=1,
+        created_at=NOW,
+        updated_at=NOW,
+        key_scopes=scopes,
+    )
+
+
+def _event(number: int, event_type: EventType = EventType.MEMBER_UPDATED) -> Event:
+    return new_event(
+        event_type,
+        organization_id=UUID(int=8),
+        subject_type="member",
+        subject_id=UUID(int=9),
+        event_id=UUID(int=number),
+        now=NOW,
+        data={"member_id": str(UUID(int=9))},
+    )
+
+
+def _answered(status: int, *, retry_after: timedelta | None = None) -> Outcome:
+    error = None if 200 <= status < 300 else f"answered {status}"
+    attempt = Attempt(at=NOW, status_code=status, latency_ms=3, error=error)
+    return Outcome(attempt=attempt, retry_after=retry_after, reached=True)
+
+
+REFUSED = Outcome(
+    attempt=Attempt(at=NOW, status_code=None, latency_ms=0, error="refused"),
+    retry_after=None,
+    reached=False,
+)
+
+
+class World:
+    def __init__(self, *outcomes: Outcome, endpoint: WebhookEndpoint | None = None) -> None:
+        self.clock = FixedClock(NOW)
+        self.queue = FakeDeliveryQueue()
+        self.endpoint = endpoint or _endpoint()
+        self.queue.add(self.endpoint, due=NOW)
+        self.sender = ScriptedSender(*outcomes)
+        self.deliveries = Deliveries(
+            queue=self.queue,
+            sender=self.sender,
+            clock=self.clock,
+            ids=SequentialIds(),
+            policy=POLICY,
+            jitter=lambda: 0.5,  # the middle: waits exactly as scheduled
+        )
+
+    def arrive(self, *events: Event) -> None:
+        self.queue.arriving.setdefault(self.endpoint.id, []).extend(events)
+
+    async def dispatch(self) -> bool:
+        return await dispatch_once(self.deliveries)
+
+    def statuses(self) -> list[DeliveryStatus]:
+        return [d.status for d in self.queue.deliveries]
+
+
+async def test_nothing_due_is_no_work() -> None:
+    world = World()
+    world.queue.next_look[world.endpoint.id] = NOW + timedelta(seconds=1)
+    assert await world.dispatch() is False
+    assert world.sender.sent == []
+
+
+async def test_an_endpoint_with_nothing_pending_is_looked_at_again_after_the_poll() -> None:
+    world = World()
+    assert await world.dispatch() is True
+    assert world.sender.sent == []
+    assert world.queue.next_look[world.endpoint.id] == NOW + POLICY.poll
+
+
+async def test_a_delivered_event_is_recorded_accounted_and_the_endpoint_is_free_again() -> None:
+    world = World(_answered(204))
+    world.arrive(_event(1))
+    assert await world.dispatch() is True
+    assert world.sender.sent == [(world.endpoint.id, UUID(int=1))]
+    [delivery] = world.queue.deliveries
+    assert delivery.status is DeliveryStatus.DELIVERED
+    assert [a.status_code for a in delivery.attempts] == [204]
+    # Accounted as of the attempt, to the endpoint's organization.
+    assert world.queue.disclosures == [(UUID(int=1), ORG, delivery.id, NOW)]
+    assert world.queue.next_look[world.endpoint.id] == NOW
+    assert world.endpoint.id not in world.queue.leases
+
+
+async def test_an_event_whose_consent_ended_is_withheld_and_says_why() -> None:
+    world = World()
+    world.arrive(_event(1))
+    world.queue.consent_ended.add(UUID(int=1))
+    await world.dispatch()
+    assert world.sender.sent == []
+    [delivery] = world.queue.deliveries
+    assert delivery.status is DeliveryStatus.FAILED
+    assert [a.error for a in delivery.attempts] == [NO_CONSENT]
+    assert world.queue.disclosures == []
+
+
+async def test_an_event_the_endpoints_key_no_longer_covers_is_withheld() -> None:
+    world = World(endpoint=_endpoint(scopes=frozenset({Scope.NETWORKS_READ})))
+    world.arrive(_event(1, EventType.MEMBER_UPDATED))  # members:read, which the key lacks
+    await world.dispatch()
+    assert world.sender.sent == []
+    assert [a.error for a in world.queue.deliveries[0].attempts] == [NOT_COVERED]
+
+
+async def test_a_failure_waits_as_scheduled_and_holds_the_events_behind_it() -> None:
+    world = World(_answered(500), _answered(204), _answered(204))
+    world.arrive(_event(1), _event(2))
+    await world.dispatch()
+    assert world.statuses() == [DeliveryStatus.PENDING, DeliveryStatus.PENDING]
+    retry_at = NOW + SCHEDULE[1]
+    assert world.queue.deliveries[0].next_attempt_at == retry_at
+    assert world.queue.next_look[world.endpoint.id] == retry_at
+    # A failed attempt that reached the receiver may have disclosed: it is accounted.
+    assert [d[0] for d in world.queue.disclosures] == [UUID(int=1)]
+
+    world.clock.current = retry_at - timedelta(milliseconds=1)
+    assert await world.dispatch() is False  # not due: nothing is sent, not even event 2
+    world.clock.current = retry_at
+    await world.dispatch()
+    await world.dispatch()
+    assert [event for _, event in world.sender.sent] == [UUID(int=1), UUID(int=1), UUID(int=2)]
+    assert world.statuses() == [DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED]
+
+
+async def test_a_receivers_retry_after_is_a_floor() -> None:
+    world = World(_answered(503, retry_after=timedelta(minutes=2)))
+    world.arrive(_event(1))
+    await world.dispatch()
+    assert world.queue.deliveries[0].next_attempt_at == NOW + timedelta(minutes=2)
+
+
+async def test_after_the_last_scheduled_failure_the_endpoint_is_disabled_and_announced() -> None:
+    world = World(_answered(500), _answered(500), _answered(500))
+    world.arrive(_event(1))
+    for _ in SCHEDULE:
+        world.clock.current = world.queue.next_look[world.endpoint.id]
+        await world.dispatch()
+    assert world.statuses() == [DeliveryStatus.FAILED]
+    disabled = world.queue.endpoints[world.endpoint.id]
+    assert disabled.status is EndpointStatus.DISABLED
+    assert disabled.disabled_reason == "Gave up after 3 failed attempts (last: answered 500)."
+    [announced] = world.queue.announced
+    assert announced.type is EventType.WEBHOOK_ENDPOINT_DISABLED
+    assert announced.data["reason"] == disabled.disabled_reason
+    assert await world.dispatch() is False  # a disabled endpoint is never claimed
+
+
+async def test_410_gone_disables_the_endpoint_at_once() -> None:
+    world = World(_answered(410))
+    world.arrive(_event(1), _event(2))
+    await world.dispatch()
+    assert world.statuses() == [DeliveryStatus.FAILED, DeliveryStatus.PENDING]
+    assert world.queue.endpoints[world.endpoint.id].status is EndpointStatus.DISABLED
+    assert world.queue.endpoints[world.endpoint.id].disabled_reason == (
+        "The receiver answered 410 Gone."
+    )
+
+
+async def test_an_attempt_refused_before_connecting_is_not_a_disclosure() -> None:
+    world = World(REFUSED)
+    world.arrive(_event(1))
+    await world.dispatch()
+    assert world.queue.deliveries[0].attempts[0].error == "refused"
+    assert world.queue.disclosures == []
+
+
+async def test_a_lease_lost_mid_attempt_keeps_the_record_and_leaves_scheduling_to_its_holder() -> (
+    None
+):
+    world = World()
+    world.arrive(_event(1))
+
+    class TakenOver(ScriptedSender):
+        async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
+            # Another worker's lease replaced ours while the attempt ran past its deadline.
+            world.queue.leases[endpoint.id] = UUID(int=999)
+            world.queue.next_look[endpoint.id] = NOW + timedelta(minutes=9)
+            return await super().attempt(endpoint, event)
+
+    world.deliveries = msgspec.structs.replace(world.deliveries, sender=TakenOver(_answered(500)))
+    await world.dispatch()
+    [delivery] = world.queue.deliveries
+    assert delivery.status is DeliveryStatus.PENDING
+    assert delivery.attempt_count == 1
+    assert world.queue.leases[world.endpoint.id] == UUID(int=999)
+    assert world.queue.next_look[world.endpoint.id] == NOW + timedelta(minutes=9)
