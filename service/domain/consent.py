@@ -4,6 +4,7 @@ organization. Modelled on 42 CFR Part 2 section 2.31 and FHIR Consent."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
@@ -284,6 +285,37 @@ def access_for(
     return Access(
         home=False, scopes=scopes, consent_ids=tuple(sorted(cid for cid, _ in active_consents))
     )
+
+
+def read_access(
+    viewer_organization_id: UUID,
+    member: Member,
+    consents: Iterable[Consent],
+    *,
+    needed: frozenset[DataScope],
+    shown: frozenset[DataScope],
+    now: datetime,
+) -> Access | None:
+    """What one read of `member` shows the viewer, or None if it shows nothing.
+
+    The rule every cross-organization read follows (the SQL of consent_sql.py states it again
+    for the database, and a property test holds the two together): the home organization sees
+    everything. Anyone else needs a consent in force, granted to it for this member, covering
+    one of `needed`; it then sees the scopes of `shown` that the consents in force grant, and
+    the disclosure names those scopes and the consents that granted them."""
+    if viewer_organization_id == member.organization_id:
+        return HOME_ACCESS
+    granted = [
+        (consent.id, consent.scopes & shown)
+        for consent in consents
+        if consent.member_id == member.id
+        and consent.recipient_organization_id == viewer_organization_id
+        and consent.is_active(now)
+        and consent.scopes & shown
+    ]
+    if not any(scopes & needed for _, scopes in granted):
+        return None
+    return access_for(viewer_organization_id, member.organization_id, granted)
 
 
 class Disclosure(msgspec.Struct, frozen=True, kw_only=True):

@@ -1,6 +1,6 @@
 """The domain's consent decision and the SQL's, side by side: random consents (scopes, expiry,
 revocation, ended, to the reader or to someone else) and erased members, read at random times.
-What `access_for` decides from the consents the domain says are active must be exactly what
+What the domain's `read_access` decides from those consents must be exactly what
 the cross-organization member read shows, and the disclosure it records."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from service.domain.consent import (
     EndEvent,
     SignatureMethod,
     Viewing,
-    access_for,
+    read_access,
 )
 from service.domain.members import Member
 from tests.integration.test_postgres_adapters import _organization
@@ -154,16 +154,16 @@ def test_the_sql_shows_and_records_exactly_what_the_domain_decides(
     world: World, draws: list[ConsentDraw], erased: bool
 ) -> None:
     made, member, seen, recorded = world.runner.run(_scenario(world, draws, erased))
-    # The domain: the consents active now, to this reader, covering a scope the read shows.
-    active = [
-        (c.id, c.scopes & MEMBER_READ_SCOPES)
-        for c in made
-        if c.is_active(NOW)
-        and c.recipient_organization_id == world.reader
-        and c.scopes & MEMBER_READ_SCOPES
-    ]
-    expected = access_for(world.reader, world.home, active)
-    if not expected.scopes:
+    # The domain's rule for one read (the member read needs and shows MEMBER_READ_SCOPES).
+    expected = read_access(
+        world.reader,
+        member,
+        made,
+        needed=MEMBER_READ_SCOPES,
+        shown=MEMBER_READ_SCOPES,
+        now=NOW,
+    )
+    if expected is None:
         assert seen is None
         assert recorded == []
         return

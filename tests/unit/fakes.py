@@ -12,17 +12,30 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.consent import Consent, DataScope, Viewing
+from service.domain.consent import (
+    MEMBER_READ_SCOPES,
+    MEMBERSHIP_READ_SCOPES,
+    MILESTONES_READ_SCOPES,
+    PLEDGES_READ_SCOPES,
+    RECOVERY_READ_SCOPES,
+    Access,
+    Consent,
+    DataScope,
+    Disclosure,
+    Viewing,
+    read_access,
+)
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
-from service.domain.networks import Membership, Network, Participation
+from service.domain.networks import Membership, Network, Participation, SeenMembership
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
+from service.domain.ports import MilestoneFacts
 from service.domain.recovery import ClosedPeriod
 from service.domain.referrals import (
     TERMINAL,
@@ -821,3 +834,210 @@ class ScriptedSender:
     async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
         self.sent.append((endpoint.id, event.id))
         return self._outcomes.pop(0)
+
+
+class FakeFederationQueries:
+    """Cross-organization reads over the committed Store, deciding with the domain's rule
+    (read_access) and recording each disclosure as the SQL does: the same port, so that the
+    consent core has unit tests too."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def _seen(
+        self,
+        viewing: Viewing,
+        member_id: UUID,
+        needed: frozenset[DataScope],
+        shown: frozenset[DataScope],
+    ) -> tuple[Member, Access] | None:
+        member = self._store.members.get(member_id)
+        if member is None:
+            return None
+        access = read_access(
+            viewing.organization_id,
+            member,
+            self._store.consents.values(),
+            needed=needed,
+            shown=shown,
+            now=viewing.now,
+        )
+        if access is None:
+            return None
+        if access.is_disclosure and member.erased_at is None:
+            self._store.disclosures.append((member.id, viewing, access.consent_ids, access.scopes))
+        return member, access
+
+    async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
+        return self._seen(viewing, member_id, MEMBER_READ_SCOPES, MEMBER_READ_SCOPES)
+
+    def _periods(self, member_id: UUID) -> list[ClosedPeriod]:
+        return sorted(
+            (p for p in self._store.periods if p.member_id == member_id),
+            key=lambda p: (p.started_on, p.recorded_at),
+        )
+
+    async def recovery_for(
+        self, viewing: Viewing, member_id: UUID
+    ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
+        seen = self._seen(viewing, member_id, RECOVERY_READ_SCOPES, RECOVERY_READ_SCOPES)
+        if seen is None:
+            return None
+        return seen[0], seen[1], self._periods(member_id)
+
+    async def milestones_for(self, viewing: Viewing, member_id: UUID) -> MilestoneFacts | None:
+        needed = frozenset({DataScope.MILESTONES})
+        seen = self._seen(viewing, member_id, needed, MILESTONES_READ_SCOPES)
+        if seen is None:
+            return None
+        member, access = seen
+        store = self._store
+        return MilestoneFacts(
+            member=member,
+            access=access,
+            periods=self._periods(member_id) if access.covers(DataScope.RECOVERY) else [],
+            ladder=store.ladders.get(member.organization_id, DEFAULT_LADDER),
+            announced=[
+                (p, k, at) for (m, p, k), at in store.announcements.items() if m == member_id
+            ],
+            custom=sorted(
+                (c for c in store.customs.values() if c.member_id == member_id),
+                key=lambda c: (c.achieved_on, c.id),
+            ),
+            cheers=sorted(
+                (c for c in store.cheers if c.member_id == member_id), key=lambda c: c.id
+            ),
+        )
+
+    async def pledges_for(
+        self, viewing: Viewing, member_id: UUID, page: PageRequest
+    ) -> tuple[Member, Access, Page[tuple[Pledge, list[CheckIn]]]] | None:
+        seen = self._seen(viewing, member_id, PLEDGES_READ_SCOPES, PLEDGES_READ_SCOPES)
+        if seen is None:
+            return None
+        pledges = sorted(
+            (p for p in self._store.pledges.values() if p.member_id == member_id),
+            key=lambda p: p.id,
+        )
+        after = page.after or UUID(int=0)
+        shown = page_from_rows(
+            [p for p in pledges if p.id > after][: page.limit + 1], page, lambda p: p.id
+        )
+        items = [
+            (p, [c for c in self._store.check_ins.values() if c.pledge_id == p.id])
+            for p in shown.items
+        ]
+        return seen[0], seen[1], Page(items=items, next_after=shown.next_after)
+
+    def _takes_part(self, viewer: UUID, network_id: UUID) -> bool:
+        return (network_id, viewer) in self._store.participations
+
+    async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
+        network = self._store.networks.get(network_id)
+        return network if network and self._takes_part(viewer, network_id) else None
+
+    async def networks_for(
+        self, viewer: UUID, page: PageRequest, member_id: UUID | None
+    ) -> Page[Network]:
+        after = page.after or UUID(int=0)
+        rows = sorted(
+            (
+                n
+                for n in self._store.networks.values()
+                if self._takes_part(viewer, n.id)
+                and n.id > after
+                and (
+                    member_id is None
+                    or any(
+                        m.network_id == n.id and m.member_id == member_id
+                        for m in self._store.memberships.values()
+                    )
+                )
+            ),
+            key=lambda n: n.id,
+        )
+        return page_from_rows(rows[: page.limit + 1], page, lambda n: n.id)
+
+    async def participants(self, network_id: UUID) -> list[Participation]:
+        return [p for (n, _), p in self._store.participations.items() if n == network_id]
+
+    async def memberships_for(
+        self, viewing: Viewing, network_id: UUID, page: PageRequest
+    ) -> Page[SeenMembership]:
+        after = page.after or UUID(int=0)
+        rows = sorted(
+            (
+                m
+                for m in self._store.memberships.values()
+                if m.network_id == network_id and m.id > after
+            ),
+            key=lambda m: m.id,
+        )
+        shown = page_from_rows(rows[: page.limit + 1], page, lambda m: m.id)
+        seen = []
+        for membership in shown.items:
+            sight = self._seen(
+                viewing, membership.member_id, MEMBERSHIP_READ_SCOPES, MEMBERSHIP_READ_SCOPES
+            )
+            member = self._store.members[membership.member_id]
+            access = sight[1] if sight else Access(home=False, scopes=frozenset())
+            seen.append(
+                SeenMembership(
+                    membership=membership,
+                    member_display_name=member.display_name,
+                    member_erased=member.erased_at is not None,
+                    access=access,
+                )
+            )
+        return Page(items=seen, next_after=shown.next_after)
+
+    async def consents_of(self, home: UUID, member_id: UUID, page: PageRequest) -> Page[Consent]:
+        after = page.after or UUID(int=0)
+        rows = sorted(
+            (
+                c
+                for c in self._store.consents.values()
+                if c.organization_id == home and c.member_id == member_id and c.id > after
+            ),
+            key=lambda c: c.id,
+        )
+        return page_from_rows(rows[: page.limit + 1], page, lambda c: c.id)
+
+    async def consent_for(self, viewer: UUID, consent_id: UUID) -> Consent | None:
+        consent = self._store.consents.get(consent_id)
+        if consent and viewer in (consent.organization_id, consent.recipient_organization_id):
+            return consent
+        return None
+
+    async def disclosures(
+        self,
+        home: UUID,
+        member_id: UUID,
+        page: PageRequest,
+        since: datetime | None,
+        until: datetime | None,
+    ) -> Page[Disclosure]:
+        rows = [
+            Disclosure(
+                id=UUID(int=position),
+                position=position,
+                member_id=member,
+                recipient_organization_id=viewing.organization_id,
+                consent_ids=consent_ids,
+                scopes=scopes,
+                operation=viewing.operation,
+                request_id=viewing.request_id,
+                disclosed_at=viewing.now,
+                client_request_id=viewing.client_request_id,
+            )
+            for position, (member, viewing, consent_ids, scopes) in enumerate(
+                self._store.disclosures, start=1
+            )
+            if member == member_id
+            and self._store.members[member].organization_id == home
+            and (since is None or viewing.now >= since)
+            and (until is None or viewing.now < until)
+        ]
+        after = 0 if page.after is None else page.after.int
+        rows = [r for r in rows if r.position > after][: page.limit + 1]
+        return page_from_rows(rows, page, lambda d: UUID(int=d.position))
