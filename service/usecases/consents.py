@@ -20,7 +20,15 @@ from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.events import EventType, consent_event
 from service.domain.members import Member
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, FederationQueries, IdSource, MemberQueries, UnitOfWork
+from service.domain.ports import (
+    Clock,
+    FederationQueries,
+    IdSource,
+    MemberQueries,
+    Receipt,
+    UnitOfWork,
+    no_receipt,
+)
 from service.usecases.members import get_member
 
 
@@ -32,7 +40,11 @@ class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def grant_consent(
-    command: GrantConsent, uow: UnitOfWork, clock: Clock, ids: IdSource
+    command: GrantConsent,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    receipt: Receipt[Consent] = no_receipt,
 ) -> Consent:
     """Record a consent the member signed, granted by their home organization (the caller)."""
     now = clock.now()
@@ -46,6 +58,7 @@ async def grant_consent(
         if recipient is not None and await uow.organizations.get(recipient) is None:
             raise InvalidField("recipient_organization_id", "No such organization.")
         consent = await record_consent(command, member, uow, ids, now)
+        await receipt(uow, consent)  # the stored response, if any, commits with it
         await uow.commit()
     return consent
 

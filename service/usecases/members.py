@@ -14,7 +14,7 @@ from service.domain.errors import MemberErased, NotFound, Precondition
 from service.domain.events import EventType, consent_event, member_event
 from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, IdSource, MemberQueries, UnitOfWork
+from service.domain.ports import Clock, IdSource, MemberQueries, Receipt, UnitOfWork, no_receipt
 from service.domain.recovery import check_start_after_history
 
 
@@ -37,11 +37,16 @@ class EraseMember(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def create_member(
-    command: CreateMember, uow: UnitOfWork, clock: Clock, ids: IdSource
+    command: CreateMember,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    receipt: Receipt[Member] = no_receipt,
 ) -> Member:
     """Register a member in the caller's organization and announce `member.created`."""
     async with uow:
         member = await add_member(command, uow, ids, clock.now())
+        await receipt(uow, member)  # the stored response, if any, commits with it
         await uow.commit()
     return member
 

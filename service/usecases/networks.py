@@ -25,7 +25,7 @@ from service.domain.networks import (
     SeenMembership,
 )
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
 
 
 class CreateNetwork(msgspec.Struct, frozen=True, kw_only=True):
@@ -97,7 +97,11 @@ async def _taking_part(
 
 
 async def create_network(
-    command: CreateNetwork, uow: UnitOfWork, clock: Clock, ids: IdSource
+    command: CreateNetwork,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    receipt: Receipt[Network] = no_receipt,
 ) -> Network:
     """Create a circle (around one of the caller's members, who becomes its focus) or a group;
     the caller's organization takes part from the start."""
@@ -154,6 +158,7 @@ async def create_network(
                 membership_id=str(focus.id),
                 role=focus.role.value,
             )
+        await receipt(uow, network)  # the stored response, if any, commits with it
         await uow.commit()
     return network
 
@@ -324,7 +329,11 @@ async def list_participants(
 
 
 async def add_membership(
-    command: AddMembership, uow: UnitOfWork, clock: Clock, ids: IdSource
+    command: AddMembership,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    receipt: Receipt[Membership] = no_receipt,
 ) -> Membership:
     """Add a member to the network. The caller adds its own members, or a member whose home
     organization gave it a consent in force; that home organization must take part too."""
@@ -380,6 +389,7 @@ async def add_membership(
             membership_id=str(membership.id),
             role=membership.role.value,
         )
+        await receipt(uow, membership)  # the stored response, if any, commits with it
         await uow.commit()
     return membership
 

@@ -22,7 +22,15 @@ from service.domain.organizations import (
     new_api_key,
 )
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import ApiKeyQueries, Clock, IdSource, TokenSource, UnitOfWork
+from service.domain.ports import (
+    ApiKeyQueries,
+    Clock,
+    IdSource,
+    Receipt,
+    TokenSource,
+    UnitOfWork,
+    no_receipt,
+)
 
 
 class CreateOrganization(msgspec.Struct, frozen=True, kw_only=True):
@@ -49,7 +57,12 @@ class OrganizationWithKey(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def create_organization(
-    command: CreateOrganization, uow: UnitOfWork, clock: Clock, ids: IdSource, tokens: TokenSource
+    command: CreateOrganization,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    tokens: TokenSource,
+    receipt: Receipt[OrganizationWithKey] = no_receipt,
 ) -> OrganizationWithKey:
     """Create an organization and its first key, which holds every scope."""
     now = clock.now()
@@ -80,8 +93,12 @@ async def create_organization(
             )
         )
         await uow.outbox.append(_key_event(EventType.API_KEY_CREATED, key, ids.new_id(), now))
+        made = OrganizationWithKey(
+            organization=organization, first_key=IssuedKey(key=key, token=token)
+        )
+        await receipt(uow, made)  # the stored response, if any, commits with it
         await uow.commit()
-    return OrganizationWithKey(organization=organization, first_key=IssuedKey(key=key, token=token))
+    return made
 
 
 async def get_organization(caller: Caller, organization_id: UUID, uow: UnitOfWork) -> Organization:
@@ -109,11 +126,14 @@ async def create_api_key(
     clock: Clock,
     ids: IdSource,
     tokens: TokenSource,
+    receipt: Receipt[IssuedKey] = no_receipt,
 ) -> IssuedKey:
     """A new key for the caller's organization, with at most the caller's own scopes."""
     organization_id = caller.organization_with(Scope.KEYS_MANAGE)
     check_grantable(caller.scopes, command.scopes)
-    return await _issue_key(organization_id, command.name, command.scopes, uow, clock, ids, tokens)
+    return await _issue_key(
+        organization_id, command.name, command.scopes, uow, clock, ids, tokens, receipt
+    )
 
 
 async def list_api_keys(caller: Caller, page: PageRequest, queries: ApiKeyQueries) -> Page[ApiKey]:
@@ -157,6 +177,7 @@ async def _issue_key(
     clock: Clock,
     ids: IdSource,
     tokens: TokenSource,
+    receipt: Receipt[IssuedKey] = no_receipt,
 ) -> IssuedKey:
     prefix = OPERATOR_KEY_PREFIX if organization_id is None else ORG_KEY_PREFIX
     token = tokens.new_token(prefix)
@@ -175,8 +196,10 @@ async def _issue_key(
             await uow.outbox.append(
                 _key_event(EventType.API_KEY_CREATED, key, ids.new_id(), key.created_at)
             )
+        issued = IssuedKey(key=key, token=token)
+        await receipt(uow, issued)  # the stored response, if any, commits with it
         await uow.commit()
-    return IssuedKey(key=key, token=token)
+    return issued
 
 
 def _key_event(event_type: EventType, key: ApiKey, event_id: UUID, now: datetime) -> Event:

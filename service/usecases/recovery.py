@@ -13,7 +13,7 @@ from service.domain.errors import MemberErased, NotFound
 from service.domain.events import EventType, member_event
 from service.domain.local_time import local_today
 from service.domain.members import Member
-from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
 from service.domain.recovery import ClosedPeriod, Journey
 
 
@@ -33,7 +33,11 @@ class JourneySeen(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def restart_recovery(
-    command: RestartRecovery, uow: UnitOfWork, clock: Clock, ids: IdSource
+    command: RestartRecovery,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+    receipt: Receipt[JourneySeen] = no_receipt,
 ) -> JourneySeen:
     """Close the current period and open a new one (home organization only). Announces
     `recovery.restarted`; the note stays with the home organization."""
@@ -60,14 +64,15 @@ async def restart_recovery(
             member_event(EventType.RECOVERY_RESTARTED, renewed, event_id=ids.new_id(), now=now)
         )
         periods = [*await uow.recovery.closed_periods(member.id)]
+        seen = JourneySeen(
+            member=renewed,
+            access=HOME_ACCESS,
+            journey=rules.journey(renewed.recovery_started_on, periods, today),
+            periods=periods,
+        )
+        await receipt(uow, seen)  # the stored response, if any, commits with it
         await uow.commit()
-    home = HOME_ACCESS
-    return JourneySeen(
-        member=renewed,
-        access=home,
-        journey=rules.journey(renewed.recovery_started_on, periods, today),
-        periods=periods,
-    )
+    return seen
 
 
 async def view_journey(

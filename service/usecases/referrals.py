@@ -22,7 +22,7 @@ from service.domain.events import Event, EventType, consent_event, new_event
 from service.domain.members import Member, NewMember
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, IdSource, ReferralQueries, UnitOfWork
+from service.domain.ports import Clock, IdSource, Receipt, ReferralQueries, UnitOfWork, no_receipt
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
 from service.usecases.consents import GrantConsent, record_consent
 from service.usecases.members import CreateMember, add_member
@@ -156,6 +156,7 @@ async def create_referral(
     clock: Clock,
     ids: IdSource,
     answer_within: timedelta,
+    receipt: Receipt[Referral] = no_receipt,
 ) -> Referral:
     """Refer a person (an existing member or a new pseudonymous one) to another organization,
     with the consent that allows it; announce `referral.created` to the receiver."""
@@ -194,6 +195,7 @@ async def create_referral(
                 actor=command.organization_id,
             )
         )
+        await receipt(uow, referral)  # the stored response, if any, commits with it
         await uow.commit()
     return referral
 

@@ -18,9 +18,11 @@ from service.domain.ports import (
     AddressResolver,
     Clock,
     IdSource,
+    Receipt,
     UnitOfWork,
     WebhookQueries,
     WebhookSecretSource,
+    no_receipt,
 )
 from service.domain.webhooks import (
     Delivery,
@@ -97,6 +99,7 @@ async def register_endpoint(
     secrets: WebhookSecretSource,
     resolver: AddressResolver,
     policy: UrlPolicy,
+    receipt: Receipt[WebhookEndpoint] = no_receipt,
 ) -> WebhookEndpoint:
     """Register where the organization's events should be pushed. The URL must lead to the
     public internet (or a network the operator allowed). The secret is returned here only."""
@@ -110,6 +113,7 @@ async def register_endpoint(
     )
     async with uow:
         await uow.webhooks.add(endpoint)
+        await receipt(uow, endpoint)  # the stored response, if any, commits with it
         await uow.commit()
     return endpoint
 

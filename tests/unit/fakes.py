@@ -560,7 +560,7 @@ class FakeUnitOfWork:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.commits = 0
-        self._depth = 0
+        self._open = False
         self._staged = Store()
 
     @property
@@ -612,9 +612,10 @@ class FakeUnitOfWork:
         return FakeIdempotencyRecorder(self._staged)
 
     async def __aenter__(self) -> Self:
-        if self._depth == 0:
-            self._staged = self.store.copy()
-        self._depth += 1
+        if self._open:
+            raise RuntimeError("this unit of work is already open")
+        self._open = True
+        self._staged = self.store.copy()
         return self
 
     async def __aexit__(
@@ -623,11 +624,10 @@ class FakeUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._depth -= 1
+        self._open = False
 
     async def commit(self) -> None:
-        if self._depth > 1:
-            return
+        assert self._open, "commit() outside `async with uow`"
         for name, value in vars(self._staged).items():
             setattr(self.store, name, value.copy())
         self.commits += 1

@@ -14,7 +14,8 @@ from service.domain.errors import (
     StaleVersion,
 )
 from service.domain.events import EventType
-from service.domain.members import MemberChanges, NewMember
+from service.domain.idempotency import Claim, StoredResponse
+from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import PageRequest
 from service.domain.ports import Clock, IdSource, MemberQueries, UnitOfWork
 from service.usecases import members as usecases
@@ -139,3 +140,46 @@ async def test_erase_once_then_gone(uow: FakeUnitOfWork, store: Store) -> None:
         await usecases.get_member(ORG, member_id, queries)
     page = await usecases.list_members(ORG, PageRequest(), None, queries)
     assert page.items == []
+
+
+CLAIM = Claim(scope_id=ORG, key="retry-1", token=UUID(int=1))
+
+
+async def _store_answer(uow: UnitOfWork, member: Member) -> None:
+    answer = StoredResponse(status=201, headers={}, body=b"{}", resource_id=member.id)
+    await uow.idempotency.complete(CLAIM, answer)
+
+
+async def test_a_receipt_commits_with_the_change_in_one_commit(
+    store: Store, uow: FakeUnitOfWork
+) -> None:
+    command = usecases.CreateMember(
+        organization_id=ORG, member=NewMember(display_name="A", timezone="UTC")
+    )
+    member = await usecases.create_member(
+        command, uow, FixedClock(), SequentialIds(), receipt=_store_answer
+    )
+    assert uow.commits == 1
+    assert store.members[member.id] == member
+    assert store.stored_responses[(ORG, "retry-1")].resource_id == member.id
+
+
+async def test_a_receipt_that_fails_leaves_no_change(store: Store, uow: FakeUnitOfWork) -> None:
+    async def failing(uow: UnitOfWork, member: Member) -> None:
+        raise OSError("the database went away")
+
+    command = usecases.CreateMember(
+        organization_id=ORG, member=NewMember(display_name="A", timezone="UTC")
+    )
+    with pytest.raises(OSError, match="went away"):
+        await usecases.create_member(command, uow, FixedClock(), SequentialIds(), receipt=failing)
+    assert uow.commits == 0
+    assert store.members == {}
+    assert store.events == []
+
+
+async def test_a_unit_of_work_is_not_re_entrant(uow: FakeUnitOfWork) -> None:
+    async with uow:
+        with pytest.raises(RuntimeError, match="already open"):
+            async with uow:
+                pass

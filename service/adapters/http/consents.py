@@ -23,10 +23,10 @@ from service.adapters.http.federation_schemas import (
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
+from service.domain.consent import Consent
 from service.domain.errors import InvalidField
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
-from service.domain.ports import UnitOfWork
 from service.usecases import consents as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -97,15 +97,23 @@ class MemberConsentController(Controller):
             terms=data.to_domain(),
         )
 
-        async def run(uow: UnitOfWork) -> Created[ConsentView]:
-            consent = await usecases.grant_consent(command, uow, services.clock, services.ids)
+        def present(consent: Consent) -> Created[ConsentView]:
             return Created(
                 body=ConsentView.of(consent, organization_id, services.clock.now()),
                 headers={"ETag": etag(consent.version), "Location": f"/v1/consents/{consent.id}"},
                 resource_id=None,
             )
 
-        return await create_idempotently(request, services, caller, idempotency_key, run)
+        return await create_idempotently(
+            request,
+            services,
+            caller,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.grant_consent(
+                command, uow, services.clock, services.ids, receipt=receipt
+            ),
+            present=present,
+        )
 
     @get(
         "/consents",

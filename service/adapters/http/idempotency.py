@@ -25,9 +25,10 @@ from service.adapters.http.services import Services
 from service.domain.errors import Precondition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.organizations import Caller
-from service.domain.ports import UnitOfWork
+from service.domain.ports import Receipt, UnitOfWork, no_receipt
 
 T = TypeVar("T", bound=msgspec.Struct)
+R = TypeVar("R")
 
 IdempotencyKey = Annotated[
     str | None,
@@ -122,11 +123,16 @@ async def create_idempotently(
     services: Services,
     caller: Caller,
     key: str | None,
-    run: Callable[[UnitOfWork], Awaitable[Created[T]]],
+    *,
+    create: Callable[[UnitOfWork, Receipt[R]], Awaitable[R]],
+    present: Callable[[R], Created[T]],
 ) -> Response[Any]:
-    uow = services.uow()
+    """Run a creating use case (`create`, given a unit of work and a receipt) and answer 201
+    with what `present` makes of its result. With an Idempotency-Key the key is claimed first
+    (or the stored answer replayed), and the receipt stores the answer in the use case's own
+    transaction, just before its commit: the change and its stored answer commit together."""
     if key is None:
-        created = await run(uow)
+        created = present(await create(services.uow(), no_receipt))
         return Response(created.body, status_code=201, headers=created.headers)
 
     fingerprint = hashlib.sha256(
@@ -152,40 +158,47 @@ async def create_idempotently(
             headers={**outcome.headers, "Idempotent-Replayed": "true"},
             media_type="application/json",
         )
-    return await _run_claimed(uow, services, outcome, run)
-
-
-async def _run_claimed(
-    uow: UnitOfWork,
-    services: Services,
-    claim: Claim,
-    run: Callable[[UnitOfWork], Awaitable[Created[T]]],
-) -> Response[Any]:
+    answer = _StoredAnswer(outcome, present)
     try:
         # The claim outlasts this deadline (Settings.idempotency_lease_seconds), so no retry
         # takes the key over while this request may still commit.
-        async with asyncio.timeout(services.settings.idempotent_request_deadline_seconds), uow:
-            created = await run(uow)
-            body = msgspec.json.encode(created.body)
-            stored_body = (
-                body if created.replay_body is None else msgspec.json.encode(created.replay_body)
-            )
-            await uow.idempotency.complete(
-                claim,
-                StoredResponse(
-                    status=201,
-                    headers=created.headers,
-                    body=stored_body,
-                    resource_id=created.resource_id,
-                ),
-            )
-            await uow.commit()
+        async with asyncio.timeout(services.settings.idempotent_request_deadline_seconds):
+            await create(services.uow(), answer.keep)
     except BaseException:
         # Best effort, and briefly: a claim not released runs out with its lease anyway, and
         # the request must not outlive its deadline waiting on a database that is gone.
         with contextlib.suppress(Exception):
             async with asyncio.timeout(2):
-                await services.idempotency.release(claim)
+                await services.idempotency.release(outcome)
         raise
-    # Encoded once: the answer, and the stored copy unless a replay shows another body.
-    return Response(body, status_code=201, headers=created.headers, media_type="application/json")
+    return answer.response()
+
+
+class _StoredAnswer(Generic[R, T]):
+    """The receipt of a request with an Idempotency-Key: presents the use case's result and
+    stores that answer under the claimed key, in the use case's transaction."""
+
+    def __init__(self, claim: Claim, present: Callable[[R], Created[T]]) -> None:
+        self._claim = claim
+        self._present = present
+        self._answer: tuple[Created[T], bytes] | None = None
+
+    async def keep(self, uow: UnitOfWork, result: R) -> None:
+        created = self._present(result)
+        # Encoded once: the answer, and the stored copy unless a replay shows another body.
+        body = msgspec.json.encode(created.body)
+        stored = body if created.replay_body is None else msgspec.json.encode(created.replay_body)
+        await uow.idempotency.complete(
+            self._claim,
+            StoredResponse(
+                status=201, headers=created.headers, body=stored, resource_id=created.resource_id
+            ),
+        )
+        self._answer = (created, body)
+
+    def response(self) -> Response[Any]:
+        assert self._answer is not None, "the use case committed without its receipt"
+        created, body = self._answer
+        return Response(
+            body, status_code=201, headers=created.headers, media_type="application/json"
+        )

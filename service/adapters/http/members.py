@@ -30,9 +30,9 @@ from service.adapters.http.schemas import (
 )
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.consent import HOME_ACCESS, seen_by
+from service.domain.members import Member
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
-from service.domain.ports import UnitOfWork
 from service.usecases import consents
 from service.usecases import members as usecases
 
@@ -86,15 +86,23 @@ class MemberController(Controller):
             organization_id=caller.organization_with(Scope.MEMBERS_WRITE), member=data.to_domain()
         )
 
-        async def run(uow: UnitOfWork) -> Created[MemberView]:
-            member = await usecases.create_member(command, uow, services.clock, services.ids)
+        def present(member: Member) -> Created[MemberView]:
             return Created(
                 body=MemberView.of(seen_by(member, HOME_ACCESS)),
                 headers={"ETag": etag(member.version), "Location": f"/v1/members/{member.id}"},
                 resource_id=member.id,
             )
 
-        return await create_idempotently(request, services, caller, idempotency_key, run)
+        return await create_idempotently(
+            request,
+            services,
+            caller,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.create_member(
+                command, uow, services.clock, services.ids, receipt=receipt
+            ),
+            present=present,
+        )
 
     @get(
         operation_id="listMembers",

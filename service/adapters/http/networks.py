@@ -36,10 +36,9 @@ from service.adapters.http.idempotency import (
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.consent import Access, access_for
-from service.domain.networks import MembershipStatus, Network, SeenMembership
+from service.domain.networks import Membership, MembershipStatus, Network, SeenMembership
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
-from service.domain.ports import UnitOfWork
 from service.usecases import networks as usecases
 
 NetworkId = Annotated[UUID, PathParameter(description="The network's id.")]
@@ -97,15 +96,23 @@ class NetworkController(Controller):
             focus_member_id=data.focus_member_id,
         )
 
-        async def run(uow: UnitOfWork) -> Created[NetworkView]:
-            network = await usecases.create_network(command, uow, services.clock, services.ids)
+        def present(network: Network) -> Created[NetworkView]:
             return Created(
                 body=NetworkView.of(network, organization_id),
                 headers={"ETag": etag(network.version), "Location": f"/v1/networks/{network.id}"},
                 resource_id=network.id,
             )
 
-        return await create_idempotently(request, services, caller, idempotency_key, run)
+        return await create_idempotently(
+            request,
+            services,
+            caller,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.create_network(
+                command, uow, services.clock, services.ids, receipt=receipt
+            ),
+            present=present,
+        )
 
     @get(
         operation_id="listNetworks",
@@ -348,8 +355,7 @@ class NetworkController(Controller):
             status=MembershipStatus(data.status),
         )
 
-        async def run(uow: UnitOfWork) -> Created[MembershipView]:
-            membership = await usecases.add_membership(command, uow, services.clock, services.ids)
+        def present(membership: Membership) -> Created[MembershipView]:
             # The caller could name this member, so it may see this membership in full.
             view = MembershipView.of(
                 SeenMembership(
@@ -361,7 +367,16 @@ class NetworkController(Controller):
             )
             return Created(body=view, headers={"ETag": etag(membership.version)}, resource_id=None)
 
-        return await create_idempotently(request, services, caller, idempotency_key, run)
+        return await create_idempotently(
+            request,
+            services,
+            caller,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.add_membership(
+                command, uow, services.clock, services.ids, receipt=receipt
+            ),
+            present=present,
+        )
 
     @patch(
         "/{network_id:uuid}/memberships/{membership_id:uuid}",

@@ -25,7 +25,6 @@ from service.adapters.http.schemas import (
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
-from service.domain.ports import UnitOfWork
 from service.usecases import organizations as usecases
 
 OrganizationId = Annotated[UUID, PathParameter(description="The organization's id.")]
@@ -55,10 +54,7 @@ class OrganizationController(Controller):
         services = services_of(request)
         command = usecases.CreateOrganization(name=data.name, kind=data.kind)
 
-        async def run(uow: UnitOfWork) -> Created[OrganizationCreated]:
-            made = await usecases.create_organization(
-                command, uow, services.clock, services.ids, services.tokens
-            )
+        def present(made: usecases.OrganizationWithKey) -> Created[OrganizationCreated]:
             organization = OrganizationView.of(made.organization)
             key = ApiKeyView.of(made.first_key.key)
             return Created(
@@ -73,7 +69,14 @@ class OrganizationController(Controller):
             )
 
         return await create_idempotently(
-            request, services, caller_of(request), idempotency_key, run
+            request,
+            services,
+            caller_of(request),
+            idempotency_key,
+            create=lambda uow, receipt: usecases.create_organization(
+                command, uow, services.clock, services.ids, services.tokens, receipt=receipt
+            ),
+            present=present,
         )
 
     @get(
@@ -120,10 +123,7 @@ class ApiKeyController(Controller):
         caller = caller_of(request)
         command = usecases.CreateApiKey(name=data.name, scopes=frozenset(data.scopes))
 
-        async def run(uow: UnitOfWork) -> Created[IssuedApiKey]:
-            issued = await usecases.create_api_key(
-                caller, command, uow, services.clock, services.ids, services.tokens
-            )
+        def present(issued: usecases.IssuedKey) -> Created[IssuedApiKey]:
             key = ApiKeyView.of(issued.key)
             return Created(
                 body=IssuedApiKey(key=key, token=issued.token),
@@ -132,7 +132,16 @@ class ApiKeyController(Controller):
                 replay_body=IssuedApiKey(key=key, token=None),
             )
 
-        return await create_idempotently(request, services, caller, idempotency_key, run)
+        return await create_idempotently(
+            request,
+            services,
+            caller,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.create_api_key(
+                caller, command, uow, services.clock, services.ids, services.tokens, receipt=receipt
+            ),
+            present=present,
+        )
 
     @get(
         operation_id="listApiKeys",

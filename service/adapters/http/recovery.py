@@ -17,7 +17,6 @@ from service.adapters.http.idempotency import Created, IdempotencyKey, create_id
 from service.adapters.http.schemas import PRINTABLE, StartTime, format_time, parse_time
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.organizations import Scope
-from service.domain.ports import UnitOfWork
 from service.usecases import recovery as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -128,12 +127,20 @@ class RecoveryController(Controller):
             note=data.note,
         )
 
-        async def run(uow: UnitOfWork) -> Created[RecoveryView]:
-            seen = await usecases.restart_recovery(command, uow, services.clock, services.ids)
+        def present(seen: usecases.JourneySeen) -> Created[RecoveryView]:
             return Created(
                 body=RecoveryView.of(seen),
                 headers={"ETag": etag(seen.member.version)},
                 resource_id=member_id,
             )
 
-        return await create_idempotently(request, services, caller, idempotency_key, run)
+        return await create_idempotently(
+            request,
+            services,
+            caller,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.restart_recovery(
+                command, uow, services.clock, services.ids, receipt=receipt
+            ),
+            present=present,
+        )

@@ -27,7 +27,6 @@ from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
-from service.domain.ports import UnitOfWork
 from service.domain.referrals import (
     NewReferral,
     Referral,
@@ -193,10 +192,7 @@ class ReferralController(Controller):
         )
         answer_within = _answer_within(request)
 
-        async def run(uow: UnitOfWork) -> Created[ReferralView]:
-            referral = await usecases.create_referral(
-                command, uow, services.clock, services.ids, answer_within
-            )
+        def present(referral: Referral) -> Created[ReferralView]:
             return Created(
                 body=ReferralView.of(referral, organization_id),
                 headers={
@@ -205,7 +201,16 @@ class ReferralController(Controller):
                 },
             )
 
-        return await create_idempotently(request, services, caller, idempotency_key, run)
+        return await create_idempotently(
+            request,
+            services,
+            caller,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.create_referral(
+                command, uow, services.clock, services.ids, answer_within, receipt=receipt
+            ),
+            present=present,
+        )
 
     @get(
         operation_id="listReferrals",

@@ -27,7 +27,6 @@ from service.adapters.http.services import BEARER, Services, authenticated, serv
 from service.domain.events import EventType
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
-from service.domain.ports import UnitOfWork
 from service.domain.webhooks import (
     Attempt,
     Delivery,
@@ -198,17 +197,7 @@ class WebhookEndpointController(Controller):
             key_scopes=caller.scopes,
         )
 
-        async def run(uow: UnitOfWork) -> Created[WebhookEndpointWithSecret]:
-            endpoint = await usecases.register_endpoint(
-                organization_id,
-                new,
-                uow,
-                services.clock,
-                services.ids,
-                services.webhook_secrets,
-                services.resolver,
-                _policy(services),
-            )
+        def present(endpoint: WebhookEndpoint) -> Created[WebhookEndpointWithSecret]:
             view = WebhookEndpointView.of(endpoint)
             return Created(
                 body=WebhookEndpointWithSecret(endpoint=view, secret=endpoint.secret),
@@ -219,7 +208,24 @@ class WebhookEndpointController(Controller):
                 replay_body=WebhookEndpointWithSecret(endpoint=view, secret=None),
             )
 
-        return await create_idempotently(request, services, caller, idempotency_key, run)
+        return await create_idempotently(
+            request,
+            services,
+            caller,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.register_endpoint(
+                organization_id,
+                new,
+                uow,
+                services.clock,
+                services.ids,
+                services.webhook_secrets,
+                services.resolver,
+                _policy(services),
+                receipt=receipt,
+            ),
+            present=present,
+        )
 
     @get(
         operation_id="listWebhookEndpoints",

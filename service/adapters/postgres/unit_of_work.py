@@ -26,10 +26,9 @@ from service.adapters.postgres.webhooks import PostgresWebhookEndpointRepository
 
 
 class PostgresUnitOfWork:
-    """Rolls back unless committed. Re-entrant: the HTTP idempotency layer opens the outer level
-    so that the stored response is written in the same transaction as the change itself.
-    Writes may be held back until commit (see session.py): a unit of work that only writes
-    costs one round trip."""
+    """Rolls back unless committed. Not re-entrant (entering it twice raises). Writes may be
+    held back until commit (see session.py): a unit of work that only writes costs one round
+    trip."""
 
     organizations: PostgresOrganizationRepository
     api_keys: PostgresApiKeyRepository
@@ -46,28 +45,27 @@ class PostgresUnitOfWork:
 
     def __init__(self, pool: FairPool) -> None:
         self._pool = pool
-        self._depth = 0
         self._connection: DbConnection | None = None
         self._session: Session | None = None
 
     async def __aenter__(self) -> Self:
-        if self._depth == 0:
-            connection = await self._pool.acquire()
-            session = Session(connection)
-            self._connection, self._session = connection, session
-            self.organizations = PostgresOrganizationRepository(session)
-            self.api_keys = PostgresApiKeyRepository(session)
-            self.members = PostgresMemberRepository(session)
-            self.outbox = PostgresOutbox(session)
-            self.idempotency = PostgresIdempotencyRecorder(session)
-            self.networks = PostgresNetworkRepository(session)
-            self.consents = PostgresConsentRepository(session)
-            self.recovery = PostgresRecoveryRepository(session)
-            self.milestones = PostgresMilestoneRepository(session)
-            self.pledges = PostgresPledgeRepository(session)
-            self.referrals = PostgresReferralRepository(session)
-            self.webhooks = PostgresWebhookEndpointRepository(session)
-        self._depth += 1
+        if self._connection is not None:
+            raise RuntimeError("this unit of work is already open")
+        connection = await self._pool.acquire()
+        session = Session(connection)
+        self._connection, self._session = connection, session
+        self.organizations = PostgresOrganizationRepository(session)
+        self.api_keys = PostgresApiKeyRepository(session)
+        self.members = PostgresMemberRepository(session)
+        self.outbox = PostgresOutbox(session)
+        self.idempotency = PostgresIdempotencyRecorder(session)
+        self.networks = PostgresNetworkRepository(session)
+        self.consents = PostgresConsentRepository(session)
+        self.recovery = PostgresRecoveryRepository(session)
+        self.milestones = PostgresMilestoneRepository(session)
+        self.pledges = PostgresPledgeRepository(session)
+        self.referrals = PostgresReferralRepository(session)
+        self.webhooks = PostgresWebhookEndpointRepository(session)
         return self
 
     async def __aexit__(
@@ -76,9 +74,6 @@ class PostgresUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._depth -= 1
-        if self._depth > 0:
-            return
         connection, session = self._connection, self._session
         self._connection = self._session = None
         assert connection is not None
@@ -89,7 +84,5 @@ class PostgresUnitOfWork:
             await self._pool.release(connection)
 
     async def commit(self) -> None:
-        if self._depth > 1:
-            return  # the outermost level commits
         assert self._session is not None, "commit() outside `async with uow`"
         await self._session.commit()

@@ -25,7 +25,7 @@ from service.domain.ports.system import (
     TokenSource,
     WebhookSecretSource,
 )
-from service.domain.ports.unit_of_work import UnitOfWork
+from service.domain.ports.unit_of_work import Receipt, UnitOfWork, no_receipt
 from service.domain.ports.webhooks import (
     DeliveryLine,
     DeliveryQueue,
@@ -55,6 +55,7 @@ __all__ = [
     "OrganizationRepository",
     "Outbox",
     "PledgeRepository",
+    "Receipt",
     "RecoveryRepository",
     "ReferralQueries",
     "ReferralRepository",
@@ -64,4 +65,5 @@ __all__ = [
     "WebhookQueries",
     "WebhookSecretSource",
     "WebhookSender",
+    "no_receipt",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, TypeVar
 
 from service.domain.ports.events import IdempotencyRecorder, Outbox
 from service.domain.ports.federation import ConsentRepository, NetworkRepository
@@ -15,8 +15,10 @@ from service.domain.ports.webhooks import WebhookEndpointRepository
 
 
 class UnitOfWork(Protocol):
-    """One transaction. Rolls back on leaving unless commit() was called. Re-entrant: an inner
-    `async with` joins the outer transaction, and only the outermost commit is real."""
+    """One transaction. Rolls back on leaving unless commit() was called; commit() is always
+    real. Not re-entrant: entering one that is already open is a bug and raises (a use case
+    that needs another's writes calls its inner function, such as members.add_member, inside
+    its own transaction)."""
 
     @property
     def organizations(self) -> OrganizationRepository: ...
@@ -66,3 +68,19 @@ class UnitOfWork(Protocol):
     async def commit(self) -> None:
         """Make everything done in this unit of work durable."""
         ...
+
+
+ResultT_contra = TypeVar("ResultT_contra", contravariant=True)
+
+
+class Receipt(Protocol[ResultT_contra]):
+    async def __call__(self, uow: UnitOfWork, result: ResultT_contra, /) -> None:
+        """What the caller keeps with a change, in the change's own transaction: the response to
+        a request with an Idempotency-Key, stored so that a retry replays it. A creating use
+        case writes it just before its commit, so the change and its receipt commit together
+        or not at all."""
+        ...
+
+
+async def no_receipt(uow: UnitOfWork, result: object, /) -> None:
+    """For a caller that keeps nothing with the change (a request without Idempotency-Key)."""
