@@ -106,8 +106,6 @@ class MemberConsentController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller,
             idempotency_key,
             create=lambda uow, receipt: usecases.grant_consent(
                 command, uow, services.clock, services.ids, receipt=receipt

@@ -20,8 +20,9 @@ from litestar import Request, Response
 from litestar.exceptions import ValidationException
 from litestar.params import HeaderParameter
 
+from service.adapters.http.auth import caller_of
 from service.adapters.http.problems import GONE, problem_response
-from service.adapters.http.services import Services
+from service.adapters.http.services import services_of
 from service.domain.errors import Precondition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.organizations import Caller
@@ -120,8 +121,6 @@ def _scope_id(caller: Caller) -> Any:
 
 async def create_idempotently(
     request: Request[Any, Any, Any],
-    services: Services,
-    caller: Caller,
     key: str | None,
     *,
     create: Callable[[UnitOfWork, Receipt[R]], Awaitable[R]],
@@ -131,6 +130,7 @@ async def create_idempotently(
     with what `present` makes of its result. With an Idempotency-Key the key is claimed first
     (or the stored answer replayed), and the receipt stores the answer in the use case's own
     transaction, just before its commit: the change and its stored answer commit together."""
+    services = services_of(request)
     if key is None:
         created = present(await create(services.uow(), no_receipt))
         return Response(created.body, status_code=201, headers=created.headers)
@@ -143,7 +143,7 @@ async def create_idempotently(
         + _canonical(await request.body())
     ).digest()
     outcome = await services.idempotency.claim(
-        _scope_id(caller), key, fingerprint, services.clock.now()
+        _scope_id(caller_of(request)), key, fingerprint, services.clock.now()
     )
     if isinstance(outcome, StoredResponse):
         if outcome.body is None:

@@ -95,8 +95,6 @@ class MemberController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_member(
                 command, uow, services.clock, services.ids, receipt=receipt

@@ -105,8 +105,6 @@ class NetworkController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_network(
                 command, uow, services.clock, services.ids, receipt=receipt
@@ -369,8 +367,6 @@ class NetworkController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller,
             idempotency_key,
             create=lambda uow, receipt: usecases.add_membership(
                 command, uow, services.clock, services.ids, receipt=receipt

@@ -70,8 +70,6 @@ class OrganizationController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller_of(request),
             idempotency_key,
             create=lambda uow, receipt: usecases.create_organization(
                 command, uow, services.clock, services.ids, services.tokens, receipt=receipt
@@ -134,8 +132,6 @@ class ApiKeyController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_api_key(
                 caller, command, uow, services.clock, services.ids, services.tokens, receipt=receipt

@@ -136,8 +136,6 @@ class RecoveryController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller,
             idempotency_key,
             create=lambda uow, receipt: usecases.restart_recovery(
                 command, uow, services.clock, services.ids, receipt=receipt

@@ -203,8 +203,6 @@ class ReferralController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_referral(
                 command, uow, services.clock, services.ids, answer_within, receipt=receipt

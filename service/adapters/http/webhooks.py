@@ -210,8 +210,6 @@ class WebhookEndpointController(Controller):
 
         return await create_idempotently(
             request,
-            services,
-            caller,
             idempotency_key,
             create=lambda uow, receipt: usecases.register_endpoint(
                 organization_id,
