@@ -25,9 +25,10 @@ from service.adapters.postgres.deliveries import PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+from service.adapters.postgres.members import PostgresMemberQueries
 from service.adapters.postgres.metrics import PostgresMetrics
+from service.adapters.postgres.organizations import PostgresApiKeyQueries
 from service.adapters.postgres.pool import database_unreachable, open_pool
-from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
 from service.adapters.postgres.referrals import PostgresReferralQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork

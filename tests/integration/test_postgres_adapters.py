@@ -12,9 +12,9 @@ import msgspec
 import pytest
 
 from service.adapters.postgres.events import PostgresEventFeed
-from service.adapters.postgres.mapping import api_key_from_row, member_from_row
+from service.adapters.postgres.members import PostgresMemberQueries, member_from_row
+from service.adapters.postgres.organizations import PostgresApiKeyQueries, api_key_from_row
 from service.adapters.postgres.pool import FairPool, open_pool
-from service.adapters.postgres.queries import PostgresApiKeyQueries, PostgresMemberQueries
 from service.adapters.postgres.session import Write
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import Viewing
@@ -117,18 +117,26 @@ async def test_the_unit_of_work_rolls_back_unless_committed(pool: FairPool) -> N
     assert await pool.fetchval("SELECT count(*) FROM organizations WHERE id = $1", org) == 1
 
 
-async def test_an_inner_commit_waits_for_the_outer_level(pool: FairPool) -> None:
+async def test_a_unit_of_work_entered_twice_refuses_and_changes_nothing(pool: FairPool) -> None:
     organization = Organization(
         id=uuid4(), name="Nested", kind=OrganizationKind.CLINIC, version=1, created_at=NOW
     )
     uow = PostgresUnitOfWork(pool)
-    async with uow, uow:
-        await uow.organizations.add(organization)
-        await uow.commit()  # joins the outer transaction; nothing durable yet
-        # the outer level leaves without committing: everything rolls back
+    with pytest.raises(RuntimeError, match="already open"):
+        async with uow:
+            await uow.organizations.add(organization)
+            async with uow:  # a commit in here would be silently skipped: refused instead
+                await uow.commit()
     assert (
         await pool.fetchval("SELECT count(*) FROM organizations WHERE id = $1", organization.id)
         == 0
+    )
+    async with uow:  # and it is usable again once left
+        await uow.organizations.add(organization)
+        await uow.commit()
+    assert (
+        await pool.fetchval("SELECT count(*) FROM organizations WHERE id = $1", organization.id)
+        == 1
     )
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import msgspec
 
-from service.adapters.postgres.mapping import MEMBER_COLUMNS, MEMBERSHIP_COLUMNS
+from service.adapters.postgres.members import MEMBER_COLUMNS
+from service.adapters.postgres.networks import MEMBERSHIP_COLUMNS
 from service.domain.consent import MEMBER_EVENT_SCOPES
 
 # An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.

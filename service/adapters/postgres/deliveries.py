@@ -19,9 +19,8 @@ from service.adapters.postgres.consent_sql import (
     visibility_arguments,
     visible_to,
 )
-from service.adapters.postgres.events import event_from_row
+from service.adapters.postgres.events import PostgresOutbox, event_from_row
 from service.adapters.postgres.pool import DbConnection, FairPool
-from service.adapters.postgres.repositories import PostgresOutbox
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.webhooks import (
     DELIVERY_COLUMNS,

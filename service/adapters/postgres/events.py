@@ -12,6 +12,7 @@ from service.adapters.postgres.consent_sql import (
     visible_to,
 )
 from service.adapters.postgres.pool import FairPool
+from service.adapters.postgres.session import Session, Write
 from service.domain.consent import Viewing
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 
@@ -100,3 +101,24 @@ class PostgresEventFeed:
             viewing.client_request_id,
         )
         return [feed_event_from_row(r) for r in rows]
+
+
+class PostgresOutbox:
+    def __init__(self, connection: Session) -> None:
+        self._connection = connection
+
+    async def append(self, event: Event) -> None:
+        await self._connection.write(
+            Write(
+                "INSERT INTO outbox_events "
+                "(id, type, organization_id, subject_type, subject_id, occurred_at, data) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
+                event.id,
+                event.type.value,
+                event.organization_id,
+                event.subject_type,
+                event.subject_id,
+                event.occurred_at,
+                msgspec.json.encode(event.data).decode(),
+            )
+        )

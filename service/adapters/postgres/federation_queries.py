@@ -13,23 +13,20 @@ from service.adapters.postgres.consent_sql import (
     MEMBER_FOR_VIEWER,
     MEMBERSHIPS_FOR_VIEWER,
 )
-from service.adapters.postgres.federation import CLOSED_PERIODS, period_from_row
-from service.adapters.postgres.mapping import (
-    BEFORE_ALL,
-    CONSENT_COLUMNS,
-    NETWORK_COLUMNS,
-    PARTICIPATION_COLUMNS,
-    consent_from_row,
-    member_from_row,
-    membership_from_row,
-    network_from_row,
-    participation_from_row,
-)
+from service.adapters.postgres.consents import CONSENT_COLUMNS, consent_from_row
+from service.adapters.postgres.members import member_from_row
 from service.adapters.postgres.milestones import (
     ANNOUNCED,
     cheer_from_row,
     custom_from_row,
     ladder_from,
+)
+from service.adapters.postgres.networks import (
+    NETWORK_COLUMNS,
+    PARTICIPATION_COLUMNS,
+    membership_from_row,
+    network_from_row,
+    participation_from_row,
 )
 from service.adapters.postgres.pledges import (
     CHECK_IN_COLUMNS,
@@ -38,6 +35,8 @@ from service.adapters.postgres.pledges import (
     pledge_from_row,
 )
 from service.adapters.postgres.pool import DbConnection, FairPool
+from service.adapters.postgres.recovery import CLOSED_PERIODS, period_from_row
+from service.adapters.postgres.sql import BEFORE_ALL
 from service.domain.consent import (
     MEMBER_READ_SCOPES,
     MEMBERSHIP_READ_SCOPES,

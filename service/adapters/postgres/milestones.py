@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 from asyncpg import Record
 
-from service.adapters.postgres.mapping import MEMBER_COLUMNS, member_from_row
+from service.adapters.postgres.members import MEMBER_COLUMNS, member_from_row
 from service.adapters.postgres.session import Session
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder

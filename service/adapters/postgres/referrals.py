@@ -7,9 +7,9 @@ from uuid import UUID
 
 from asyncpg import Record
 
-from service.adapters.postgres.mapping import BEFORE_ALL
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
+from service.adapters.postgres.sql import BEFORE_ALL
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.referrals import (
     DuplicateReferral,

@@ -5,22 +5,20 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-from service.adapters.postgres.federation import (
-    PostgresConsentRepository,
-    PostgresNetworkRepository,
-    PostgresRecoveryRepository,
-)
+from service.adapters.postgres.consents import PostgresConsentRepository
+from service.adapters.postgres.events import PostgresOutbox
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
+from service.adapters.postgres.members import PostgresMemberRepository
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
+from service.adapters.postgres.networks import PostgresNetworkRepository
+from service.adapters.postgres.organizations import (
+    PostgresApiKeyRepository,
+    PostgresOrganizationRepository,
+)
 from service.adapters.postgres.pledges import PostgresPledgeRepository
 from service.adapters.postgres.pool import DbConnection, FairPool
+from service.adapters.postgres.recovery import PostgresRecoveryRepository
 from service.adapters.postgres.referrals import PostgresReferralRepository
-from service.adapters.postgres.repositories import (
-    PostgresApiKeyRepository,
-    PostgresMemberRepository,
-    PostgresOrganizationRepository,
-    PostgresOutbox,
-)
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.webhooks import PostgresWebhookEndpointRepository
 

@@ -12,9 +12,9 @@ from service.adapters.postgres.consent_sql import (
     still_allowed,
     visibility_arguments,
 )
-from service.adapters.postgres.mapping import BEFORE_ALL
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
+from service.adapters.postgres.sql import BEFORE_ALL
 from service.domain.events import EventType
 from service.domain.organizations import Scope
 from service.domain.paging import Page, PageRequest, page_from_rows

@@ -1,30 +1,84 @@
-"""Repositories used inside a unit of work (one connection, one transaction)."""
+"""Members: their columns, the mapping by column name, the repository used inside a unit of
+work, and the reads of one organization's own members."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 import asyncpg
-import msgspec
+from asyncpg import Record
 
-from service.adapters.postgres.mapping import (
-    API_KEY_COLUMNS,
-    MEMBER_COLUMN_NAMES,
-    MEMBER_COLUMNS,
-    ORGANIZATION_COLUMNS,
-    api_key_from_row,
-    api_key_to_params,
-    member_from_row,
-    member_to_columns,
-    member_to_params,
-    organization_from_row,
-)
+from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session, Write
+from service.adapters.postgres.sql import BEFORE_ALL
 from service.domain.errors import DuplicateExternalRef
-from service.domain.events import Event
-from service.domain.members import Member
-from service.domain.organizations import ApiKey, Organization
+from service.domain.members import Contact, Member
+from service.domain.paging import Page, PageRequest, page_from_rows
+
+MEMBER_COLUMN_NAMES = (
+    "id",
+    "organization_id",
+    "display_name",
+    "timezone",
+    "external_ref",
+    "recovery_started_on",
+    "contact_email",
+    "contact_phone",
+    "version",
+    "created_at",
+    "updated_at",
+    "erased_at",
+    "recovery_started_time",
+)
+
+
+MEMBER_COLUMNS = ", ".join(MEMBER_COLUMN_NAMES)
+
+
+def member_from_row(row: Record) -> Member:
+    email, phone = row["contact_email"], row["contact_phone"]
+    return Member(
+        id=row["id"],
+        organization_id=row["organization_id"],
+        display_name=row["display_name"],
+        timezone=row["timezone"],
+        external_ref=row["external_ref"],
+        recovery_started_on=row["recovery_started_on"],
+        contact=None if email is None and phone is None else Contact(email=email, phone=phone),
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        erased_at=row["erased_at"],
+        recovery_started_time=row["recovery_started_time"],
+    )
+
+
+def member_to_columns(member: Member) -> dict[str, Any]:
+    """The member's row, by column name."""
+    contact = member.contact
+    return {
+        "id": member.id,
+        "organization_id": member.organization_id,
+        "display_name": member.display_name,
+        "timezone": member.timezone,
+        "external_ref": member.external_ref,
+        "recovery_started_on": member.recovery_started_on,
+        "contact_email": contact.email if contact else None,
+        "contact_phone": contact.phone if contact else None,
+        "version": member.version,
+        "created_at": member.created_at,
+        "updated_at": member.updated_at,
+        "erased_at": member.erased_at,
+        "recovery_started_time": member.recovery_started_time,
+    }
+
+
+def member_to_params(member: Member) -> tuple[Any, ...]:
+    """Parameters in MEMBER_COLUMNS order (taken by name, so the two cannot drift apart)."""
+    columns = member_to_columns(member)
+    return tuple(columns[name] for name in MEMBER_COLUMN_NAMES)
+
 
 _INSERT_MEMBER = f"""
 INSERT INTO members ({MEMBER_COLUMNS})
@@ -32,20 +86,25 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ON CONFLICT (organization_id, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
 """  # noqa: S608 (constant column list, no input)
 
+
 _SELECT_MEMBER_FOR_UPDATE = f"""
 SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 AND organization_id = $2 FOR UPDATE
 """  # noqa: S608
+
 
 # Every column a change may touch; the key and created_at never change. Built from the names,
 # and filled by name below: no parameter depends on a column's position.
 _MEMBER_CHANGED_COLUMNS = tuple(
     c for c in MEMBER_COLUMN_NAMES if c not in ("id", "organization_id", "created_at")
 )
+
+
 _UPDATE_MEMBER = (
     "UPDATE members SET "  # noqa: S608 (column names are constants)
     + ", ".join(f"{c} = ${n}" for n, c in enumerate(_MEMBER_CHANGED_COLUMNS, start=3))
     + " WHERE id = $1 AND organization_id = $2"
 )
+
 
 # An erasure reaches every stored copy and every free text about the member: the texts of its
 # pledges, check-in and restart notes, custom milestone titles, cheers on its milestones, its
@@ -88,6 +147,7 @@ WHERE k.resource_id = $1
         SELECT 1 FROM ids WHERE position(convert_to(ids.id::text, 'UTF8') IN k.response_body) > 0
    ))
 """
+
 
 _MEMBER_BY_EXTERNAL_REF = """
 SELECT id FROM members WHERE organization_id = $1 AND external_ref = $2
@@ -157,72 +217,41 @@ class PostgresMemberRepository:
         return DuplicateExternalRef(external_ref, existing)
 
 
-class PostgresOrganizationRepository:
-    def __init__(self, connection: Session) -> None:
-        self._connection = connection
-
-    async def add(self, organization: Organization) -> None:
-        await self._connection.execute(
-            f"INSERT INTO organizations ({ORGANIZATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)",  # noqa: S608
-            organization.id,
-            organization.name,
-            organization.kind.value,
-            organization.version,
-            organization.created_at,
-        )
-
-    async def get(self, organization_id: UUID) -> Organization | None:
-        row = await self._connection.fetchrow(
-            f"SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1",  # noqa: S608
-            organization_id,
-        )
-        return None if row is None else organization_from_row(row)
+_MEMBER_BY_ID = f"SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 AND organization_id = $2"  # noqa: S608
 
 
-class PostgresApiKeyRepository:
-    def __init__(self, connection: Session) -> None:
-        self._connection = connection
-
-    async def add(self, key: ApiKey) -> None:
-        await self._connection.execute(
-            f"INSERT INTO api_keys ({API_KEY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",  # noqa: S608
-            *api_key_to_params(key),
-        )
-
-    async def get(self, organization_id: UUID, key_id: UUID) -> ApiKey | None:
-        row = await self._connection.fetchrow(
-            f"SELECT {API_KEY_COLUMNS} FROM api_keys WHERE id = $1 AND organization_id = $2",  # noqa: S608
-            key_id,
-            organization_id,
-        )
-        return None if row is None else api_key_from_row(row)
-
-    async def revoke(self, organization_id: UUID, key_id: UUID, now: datetime) -> None:
-        await self._connection.execute(
-            "UPDATE api_keys SET revoked_at = $3 "
-            "WHERE id = $1 AND organization_id = $2 AND revoked_at IS NULL",
-            key_id,
-            organization_id,
-            now,
-        )
+_MEMBERS_PAGE = f"""
+SELECT {MEMBER_COLUMNS} FROM members
+WHERE organization_id = $1 AND id > $2 AND erased_at IS NULL
+ORDER BY id
+LIMIT $3
+"""  # noqa: S608
 
 
-class PostgresOutbox:
-    def __init__(self, connection: Session) -> None:
-        self._connection = connection
+_MEMBERS_BY_EXTERNAL_REF = f"""
+SELECT {MEMBER_COLUMNS} FROM members
+WHERE organization_id = $1 AND id > $2 AND external_ref = $4 AND erased_at IS NULL
+ORDER BY id
+LIMIT $3
+"""  # noqa: S608
 
-    async def append(self, event: Event) -> None:
-        await self._connection.write(
-            Write(
-                "INSERT INTO outbox_events "
-                "(id, type, organization_id, subject_type, subject_id, occurred_at, data) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
-                event.id,
-                event.type.value,
-                event.organization_id,
-                event.subject_type,
-                event.subject_id,
-                event.occurred_at,
-                msgspec.json.encode(event.data).decode(),
+
+class PostgresMemberQueries:
+    def __init__(self, pool: FairPool) -> None:
+        self._pool = pool
+
+    async def get(self, organization_id: UUID, member_id: UUID) -> Member | None:
+        row = await self._pool.fetchrow(_MEMBER_BY_ID, member_id, organization_id)
+        return None if row is None else member_from_row(row)
+
+    async def list(
+        self, organization_id: UUID, page: PageRequest, external_ref: str | None
+    ) -> Page[Member]:
+        after = page.after or BEFORE_ALL
+        if external_ref is None:
+            rows = await self._pool.fetch(_MEMBERS_PAGE, organization_id, after, page.limit + 1)
+        else:
+            rows = await self._pool.fetch(
+                _MEMBERS_BY_EXTERNAL_REF, organization_id, after, page.limit + 1, external_ref
             )
-        )
+        return page_from_rows([member_from_row(r) for r in rows], page, lambda m: m.id)

@@ -1,0 +1,167 @@
+"""Consents: columns, mapping, and the repository used inside a unit of work (the consent
+rule's SQL is in consent_sql.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from asyncpg import Record
+
+from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE
+from service.adapters.postgres.session import Session
+from service.adapters.postgres.sql import placeholders
+from service.domain.consent import Consent, DataScope, EndEvent, SignatureMethod, Viewing
+from service.domain.members import Member
+
+CONSENT_COLUMNS = (
+    "id, member_id, organization_id, recipient_organization_id, scopes, purpose, expires_on, "
+    "expires_at, end_event, signature_method, signed_at, signed_by, recorded_by, "
+    "recorded_by_key_id, version, created_at, updated_at, revoked_at, revocation_reason, ended_at"
+)
+
+
+def consent_from_row(row: Record) -> Consent:
+    return Consent(
+        id=row["id"],
+        member_id=row["member_id"],
+        organization_id=row["organization_id"],
+        recipient_organization_id=row["recipient_organization_id"],
+        scopes=frozenset(DataScope(s) for s in row["scopes"]),
+        purpose=row["purpose"],
+        expires_on=row["expires_on"],
+        expires_at=row["expires_at"],
+        end_event=None if row["end_event"] is None else EndEvent(row["end_event"]),
+        signature_method=SignatureMethod(row["signature_method"]),
+        signed_at=row["signed_at"],
+        signed_by=row["signed_by"],
+        recorded_by=row["recorded_by"],
+        recorded_by_key_id=row["recorded_by_key_id"],
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        revoked_at=row["revoked_at"],
+        revocation_reason=row["revocation_reason"],
+        ended_at=row["ended_at"],
+    )
+
+
+def consent_to_params(c: Consent) -> tuple[Any, ...]:
+    return (
+        c.id,
+        c.member_id,
+        c.organization_id,
+        c.recipient_organization_id,
+        sorted(s.value for s in c.scopes),
+        c.purpose,
+        c.expires_on,
+        c.expires_at,
+        None if c.end_event is None else c.end_event.value,
+        c.signature_method.value,
+        c.signed_at,
+        c.signed_by,
+        c.recorded_by,
+        c.recorded_by_key_id,
+        c.version,
+        c.created_at,
+        c.updated_at,
+        c.revoked_at,
+        c.revocation_reason,
+        c.ended_at,
+    )
+
+
+class PostgresConsentRepository:
+    def __init__(self, connection: Session) -> None:
+        self._connection = connection
+
+    async def add(self, consent: Consent) -> None:
+        await self._connection.execute(
+            f"INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ({placeholders(20)})",  # noqa: S608
+            *consent_to_params(consent),
+        )
+
+    async def get_for_update(self, organization_id: UUID, consent_id: UUID) -> Consent | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {CONSENT_COLUMNS} FROM consents "  # noqa: S608
+            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
+            consent_id,
+            organization_id,
+        )
+        return None if row is None else consent_from_row(row)
+
+    async def save(self, consent: Consent) -> None:
+        await self._connection.execute(
+            "UPDATE consents SET revoked_at = $2, revocation_reason = $3, ended_at = $4, "
+            "version = $5, updated_at = $6 WHERE id = $1",
+            consent.id,
+            consent.revoked_at,
+            consent.revocation_reason,
+            consent.ended_at,
+            consent.version,
+            consent.updated_at,
+        )
+
+    async def in_force(
+        self, member_id: UUID, recipient_organization_id: UUID, now: datetime
+    ) -> list[tuple[UUID, frozenset[DataScope]]]:
+        rows = await self._connection.fetch(
+            "SELECT c.id, c.scopes FROM consents c "  # noqa: S608
+            "WHERE c.member_id = $1 AND c.recipient_organization_id = $2 AND "
+            + CONSENT_IN_FORCE.format(now="$3"),
+            member_id,
+            recipient_organization_id,
+            now,
+        )
+        return [(r["id"], frozenset(DataScope(s) for s in r["scopes"])) for r in rows]
+
+    async def record_disclosure(
+        self,
+        member: Member,
+        viewing: Viewing,
+        consent_ids: list[UUID],
+        scopes: frozenset[DataScope],
+    ) -> None:
+        await self._connection.execute(
+            "INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, "
+            "consent_ids, scopes, operation, request_id, disclosed_at, client_request_id) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            member.id,
+            member.organization_id,
+            viewing.organization_id,
+            consent_ids,
+            sorted(scopes),
+            viewing.operation,
+            viewing.request_id,
+            viewing.now,
+            viewing.client_request_id,
+        )
+
+    async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
+        rows = await self._connection.fetch(
+            f"SELECT {CONSENT_COLUMNS} FROM consents c "  # noqa: S608
+            "WHERE c.member_id = $1 AND " + CONSENT_IN_FORCE.format(now="$2") + " "
+            "ORDER BY c.id FOR UPDATE",
+            member_id,
+            now,
+        )
+        return [consent_from_row(r) for r in rows]
+
+    async def due_for_expiry_notice(self, now: datetime, limit: int) -> list[Consent]:
+        """Consents whose expiry passed and was not announced yet, claimed for this
+        transaction: several workers can run this at once and never claim the same one."""
+        rows = await self._connection.fetch(
+            f"SELECT {CONSENT_COLUMNS} FROM consents "  # noqa: S608
+            "WHERE expiry_announced_at IS NULL AND revoked_at IS NULL AND ended_at IS NULL "
+            "AND expires_at <= $1 "
+            "ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED",
+            now,
+            limit,
+        )
+        return [consent_from_row(r) for r in rows]
+
+    async def mark_expiry_announced(self, consent_id: UUID, now: datetime) -> None:
+        await self._connection.execute(
+            "UPDATE consents SET expiry_announced_at = $2 WHERE id = $1", consent_id, now
+        )

@@ -1,0 +1,225 @@
+"""Networks, participations and memberships: columns, mapping, and the repository used inside
+a unit of work (the cross-organization reads are in federation_queries.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from asyncpg import Record
+
+from service.adapters.postgres.session import Session
+from service.adapters.postgres.sql import placeholders
+from service.domain.networks import (
+    Membership,
+    MembershipStatus,
+    Network,
+    NetworkKind,
+    NetworkStatus,
+    Participation,
+    ParticipationStatus,
+    Role,
+)
+
+NETWORK_COLUMNS = (
+    "id, kind, name, description, focus_member_id, created_by_organization_id, status, "
+    "version, created_at, updated_at, archived_at"
+)
+
+
+PARTICIPATION_COLUMNS = (
+    "network_id, organization_id, status, invited_by_organization_id, invited_at, joined_at, "
+    "left_at, version"
+)
+
+
+MEMBERSHIP_COLUMNS = (
+    "id, network_id, member_id, member_organization_id, role, status, added_by_organization_id, "
+    "invited_at, joined_at, left_at, version, created_at, updated_at"
+)
+
+
+def network_from_row(row: Record) -> Network:
+    return Network(
+        id=row["id"],
+        kind=NetworkKind(row["kind"]),
+        name=row["name"],
+        description=row["description"],
+        focus_member_id=row["focus_member_id"],
+        created_by_organization_id=row["created_by_organization_id"],
+        status=NetworkStatus(row["status"]),
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        archived_at=row["archived_at"],
+    )
+
+
+def network_to_params(network: Network) -> tuple[Any, ...]:
+    return (
+        network.id,
+        network.kind.value,
+        network.name,
+        network.description,
+        network.focus_member_id,
+        network.created_by_organization_id,
+        network.status.value,
+        network.version,
+        network.created_at,
+        network.updated_at,
+        network.archived_at,
+    )
+
+
+def participation_from_row(row: Record) -> Participation:
+    return Participation(
+        network_id=row["network_id"],
+        organization_id=row["organization_id"],
+        status=ParticipationStatus(row["status"]),
+        invited_by_organization_id=row["invited_by_organization_id"],
+        invited_at=row["invited_at"],
+        joined_at=row["joined_at"],
+        left_at=row["left_at"],
+        version=row["version"],
+    )
+
+
+def participation_to_params(p: Participation) -> tuple[Any, ...]:
+    return (
+        p.network_id,
+        p.organization_id,
+        p.status.value,
+        p.invited_by_organization_id,
+        p.invited_at,
+        p.joined_at,
+        p.left_at,
+        p.version,
+    )
+
+
+def membership_from_row(row: Record) -> Membership:
+    return Membership(
+        id=row["id"],
+        network_id=row["network_id"],
+        member_id=row["member_id"],
+        member_organization_id=row["member_organization_id"],
+        role=Role(row["role"]),
+        status=MembershipStatus(row["status"]),
+        added_by_organization_id=row["added_by_organization_id"],
+        invited_at=row["invited_at"],
+        joined_at=row["joined_at"],
+        left_at=row["left_at"],
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def membership_to_params(m: Membership) -> tuple[Any, ...]:
+    return (
+        m.id,
+        m.network_id,
+        m.member_id,
+        m.member_organization_id,
+        m.role.value,
+        m.status.value,
+        m.added_by_organization_id,
+        m.invited_at,
+        m.joined_at,
+        m.left_at,
+        m.version,
+        m.created_at,
+        m.updated_at,
+    )
+
+
+class PostgresNetworkRepository:
+    def __init__(self, connection: Session) -> None:
+        self._connection = connection
+
+    async def add(self, network: Network) -> None:
+        await self._connection.execute(
+            f"INSERT INTO networks ({NETWORK_COLUMNS}) VALUES ({placeholders(11)})",  # noqa: S608
+            *network_to_params(network),
+        )
+
+    async def get_for_update(self, network_id: UUID) -> Network | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {NETWORK_COLUMNS} FROM networks WHERE id = $1 FOR UPDATE",  # noqa: S608
+            network_id,
+        )
+        return None if row is None else network_from_row(row)
+
+    async def save(self, network: Network) -> None:
+        await self._connection.execute(
+            "UPDATE networks SET name = $2, description = $3, status = $4, version = $5, "
+            "updated_at = $6, archived_at = $7 WHERE id = $1",
+            network.id,
+            network.name,
+            network.description,
+            network.status.value,
+            network.version,
+            network.updated_at,
+            network.archived_at,
+        )
+
+    async def participation(self, network_id: UUID, organization_id: UUID) -> Participation | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {PARTICIPATION_COLUMNS} FROM network_organizations "  # noqa: S608
+            "WHERE network_id = $1 AND organization_id = $2",
+            network_id,
+            organization_id,
+        )
+        return None if row is None else participation_from_row(row)
+
+    async def save_participation(self, participation: Participation) -> None:
+        await self._connection.execute(
+            f"INSERT INTO network_organizations ({PARTICIPATION_COLUMNS}) "  # noqa: S608
+            f"VALUES ({placeholders(8)}) ON CONFLICT (network_id, organization_id) DO UPDATE SET "
+            "status = EXCLUDED.status, invited_by_organization_id = "
+            "EXCLUDED.invited_by_organization_id, invited_at = EXCLUDED.invited_at, "
+            "joined_at = EXCLUDED.joined_at, left_at = EXCLUDED.left_at, "
+            "version = EXCLUDED.version",
+            *participation_to_params(participation),
+        )
+
+    async def memberships_for_update(self, network_id: UUID) -> list[Membership]:
+        rows = await self._connection.fetch(
+            f"SELECT {MEMBERSHIP_COLUMNS} FROM network_memberships "  # noqa: S608
+            "WHERE network_id = $1 ORDER BY id FOR UPDATE",
+            network_id,
+        )
+        return [membership_from_row(r) for r in rows]
+
+    async def share_active_network(self, member_id: UUID, other_member_id: UUID) -> bool:
+        """Both members belong, actively, to one network that is not archived."""
+        found = await self._connection.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM network_memberships a "
+            "JOIN network_memberships b ON b.network_id = a.network_id "
+            "JOIN networks n ON n.id = a.network_id AND n.status = 'active' "
+            "WHERE a.member_id = $1 AND b.member_id = $2 "
+            "AND a.status = 'active' AND b.status = 'active')",
+            member_id,
+            other_member_id,
+        )
+        return bool(found)
+
+    async def add_membership(self, membership: Membership) -> None:
+        await self._connection.execute(
+            f"INSERT INTO network_memberships ({MEMBERSHIP_COLUMNS}) "  # noqa: S608
+            f"VALUES ({placeholders(13)})",
+            *membership_to_params(membership),
+        )
+
+    async def save_membership(self, membership: Membership) -> None:
+        await self._connection.execute(
+            "UPDATE network_memberships SET role = $2, status = $3, joined_at = $4, left_at = $5, "
+            "version = $6, updated_at = $7 WHERE id = $1",
+            membership.id,
+            membership.role.value,
+            membership.status.value,
+            membership.joined_at,
+            membership.left_at,
+            membership.version,
+            membership.updated_at,
+        )
