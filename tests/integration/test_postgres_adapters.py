@@ -16,6 +16,7 @@ from service.adapters.postgres.members import PostgresMemberQueries, member_from
 from service.adapters.postgres.organizations import PostgresApiKeyQueries, api_key_from_row
 from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.session import Write
+from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import Viewing
 from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
@@ -482,3 +483,14 @@ async def test_a_quiet_key_reads_its_shared_count_without_rewriting_it(pool: Fai
     assert await counts.add(window, {busy: 1, quiet: 0}) == {busy: 1, quiet: 2}
     assert await pool.fetchval(version, quiet) == written  # read, not rewritten
     assert await counts.add(window, {busy: 2}) == {busy: 3}
+
+
+def test_a_rows_parameters_follow_its_column_list_by_name() -> None:
+    table = Columns("id", "name", "created_at")
+    assert table.list == "id, name, created_at"
+    assert table.values == "$1, $2, $3"
+    assert table.params({"created_at": NOW, "id": 1, "name": "n"}) == (1, "n", NOW)
+    with pytest.raises(KeyError, match="name"):
+        table.params({"id": 1, "created_at": NOW})  # a column forgotten
+    with pytest.raises(KeyError, match="nickname"):
+        table.params({"id": 1, "name": "n", "nickname": "x", "created_at": NOW})

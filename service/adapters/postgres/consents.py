@@ -11,15 +11,33 @@ from asyncpg import Record
 
 from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import placeholders
+from service.adapters.postgres.sql import Columns
 from service.domain.consent import Consent, DataScope, EndEvent, SignatureMethod, Viewing
 from service.domain.members import Member
 
-CONSENT_COLUMNS = (
-    "id, member_id, organization_id, recipient_organization_id, scopes, purpose, expires_on, "
-    "expires_at, end_event, signature_method, signed_at, signed_by, recorded_by, "
-    "recorded_by_key_id, version, created_at, updated_at, revoked_at, revocation_reason, ended_at"
+CONSENT = Columns(
+    "id",
+    "member_id",
+    "organization_id",
+    "recipient_organization_id",
+    "scopes",
+    "purpose",
+    "expires_on",
+    "expires_at",
+    "end_event",
+    "signature_method",
+    "signed_at",
+    "signed_by",
+    "recorded_by",
+    "recorded_by_key_id",
+    "version",
+    "created_at",
+    "updated_at",
+    "revoked_at",
+    "revocation_reason",
+    "ended_at",
 )
+CONSENT_COLUMNS = CONSENT.list
 
 
 def consent_from_row(row: Record) -> Consent:
@@ -47,29 +65,35 @@ def consent_from_row(row: Record) -> Consent:
     )
 
 
+def consent_to_columns(c: Consent) -> dict[str, Any]:
+    """The row, by column name."""
+    return {
+        "id": c.id,
+        "member_id": c.member_id,
+        "organization_id": c.organization_id,
+        "recipient_organization_id": c.recipient_organization_id,
+        "scopes": sorted(s.value for s in c.scopes),
+        "purpose": c.purpose,
+        "expires_on": c.expires_on,
+        "expires_at": c.expires_at,
+        "end_event": None if c.end_event is None else c.end_event.value,
+        "signature_method": c.signature_method.value,
+        "signed_at": c.signed_at,
+        "signed_by": c.signed_by,
+        "recorded_by": c.recorded_by,
+        "recorded_by_key_id": c.recorded_by_key_id,
+        "version": c.version,
+        "created_at": c.created_at,
+        "updated_at": c.updated_at,
+        "revoked_at": c.revoked_at,
+        "revocation_reason": c.revocation_reason,
+        "ended_at": c.ended_at,
+    }
+
+
 def consent_to_params(c: Consent) -> tuple[Any, ...]:
-    return (
-        c.id,
-        c.member_id,
-        c.organization_id,
-        c.recipient_organization_id,
-        sorted(s.value for s in c.scopes),
-        c.purpose,
-        c.expires_on,
-        c.expires_at,
-        None if c.end_event is None else c.end_event.value,
-        c.signature_method.value,
-        c.signed_at,
-        c.signed_by,
-        c.recorded_by,
-        c.recorded_by_key_id,
-        c.version,
-        c.created_at,
-        c.updated_at,
-        c.revoked_at,
-        c.revocation_reason,
-        c.ended_at,
-    )
+    """Parameters in CONSENT_COLUMNS order, taken by name."""
+    return CONSENT.params(consent_to_columns(c))
 
 
 class PostgresConsentRepository:
@@ -78,7 +102,7 @@ class PostgresConsentRepository:
 
     async def add(self, consent: Consent) -> None:
         await self._connection.execute(
-            f"INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ({placeholders(20)})",  # noqa: S608
+            f"INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ({CONSENT.values})",  # noqa: S608
             *consent_to_params(consent),
         )
 

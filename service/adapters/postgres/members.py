@@ -11,12 +11,12 @@ from asyncpg import Record
 
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session, Write
-from service.adapters.postgres.sql import BEFORE_ALL
+from service.adapters.postgres.sql import BEFORE_ALL, Columns
 from service.domain.errors import DuplicateExternalRef
 from service.domain.members import Contact, Member
 from service.domain.paging import Page, PageRequest, page_from_rows
 
-MEMBER_COLUMN_NAMES = (
+MEMBER = Columns(
     "id",
     "organization_id",
     "display_name",
@@ -33,7 +33,8 @@ MEMBER_COLUMN_NAMES = (
 )
 
 
-MEMBER_COLUMNS = ", ".join(MEMBER_COLUMN_NAMES)
+MEMBER_COLUMN_NAMES = MEMBER.names
+MEMBER_COLUMNS = MEMBER.list
 
 
 def member_from_row(row: Record) -> Member:
@@ -75,14 +76,13 @@ def member_to_columns(member: Member) -> dict[str, Any]:
 
 
 def member_to_params(member: Member) -> tuple[Any, ...]:
-    """Parameters in MEMBER_COLUMNS order (taken by name, so the two cannot drift apart)."""
-    columns = member_to_columns(member)
-    return tuple(columns[name] for name in MEMBER_COLUMN_NAMES)
+    """Parameters in MEMBER_COLUMNS order, taken by name."""
+    return MEMBER.params(member_to_columns(member))
 
 
 _INSERT_MEMBER = f"""
 INSERT INTO members ({MEMBER_COLUMNS})
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+VALUES ({MEMBER.values})
 ON CONFLICT (organization_id, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
 """  # noqa: S608 (constant column list, no input)
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from asyncpg import Record
 
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import placeholders
+from service.adapters.postgres.sql import Columns
 from service.domain.networks import (
     Membership,
     MembershipStatus,
@@ -21,22 +21,51 @@ from service.domain.networks import (
     Role,
 )
 
-NETWORK_COLUMNS = (
-    "id, kind, name, description, focus_member_id, created_by_organization_id, status, "
-    "version, created_at, updated_at, archived_at"
+NETWORK = Columns(
+    "id",
+    "kind",
+    "name",
+    "description",
+    "focus_member_id",
+    "created_by_organization_id",
+    "status",
+    "version",
+    "created_at",
+    "updated_at",
+    "archived_at",
 )
+NETWORK_COLUMNS = NETWORK.list
 
 
-PARTICIPATION_COLUMNS = (
-    "network_id, organization_id, status, invited_by_organization_id, invited_at, joined_at, "
-    "left_at, version"
+PARTICIPATION = Columns(
+    "network_id",
+    "organization_id",
+    "status",
+    "invited_by_organization_id",
+    "invited_at",
+    "joined_at",
+    "left_at",
+    "version",
 )
+PARTICIPATION_COLUMNS = PARTICIPATION.list
 
 
-MEMBERSHIP_COLUMNS = (
-    "id, network_id, member_id, member_organization_id, role, status, added_by_organization_id, "
-    "invited_at, joined_at, left_at, version, created_at, updated_at"
+MEMBERSHIP = Columns(
+    "id",
+    "network_id",
+    "member_id",
+    "member_organization_id",
+    "role",
+    "status",
+    "added_by_organization_id",
+    "invited_at",
+    "joined_at",
+    "left_at",
+    "version",
+    "created_at",
+    "updated_at",
 )
+MEMBERSHIP_COLUMNS = MEMBERSHIP.list
 
 
 def network_from_row(row: Record) -> Network:
@@ -55,20 +84,26 @@ def network_from_row(row: Record) -> Network:
     )
 
 
+def network_to_columns(network: Network) -> dict[str, Any]:
+    """The row, by column name."""
+    return {
+        "id": network.id,
+        "kind": network.kind.value,
+        "name": network.name,
+        "description": network.description,
+        "focus_member_id": network.focus_member_id,
+        "created_by_organization_id": network.created_by_organization_id,
+        "status": network.status.value,
+        "version": network.version,
+        "created_at": network.created_at,
+        "updated_at": network.updated_at,
+        "archived_at": network.archived_at,
+    }
+
+
 def network_to_params(network: Network) -> tuple[Any, ...]:
-    return (
-        network.id,
-        network.kind.value,
-        network.name,
-        network.description,
-        network.focus_member_id,
-        network.created_by_organization_id,
-        network.status.value,
-        network.version,
-        network.created_at,
-        network.updated_at,
-        network.archived_at,
-    )
+    """Parameters in NETWORK_COLUMNS order, taken by name."""
+    return NETWORK.params(network_to_columns(network))
 
 
 def participation_from_row(row: Record) -> Participation:
@@ -84,17 +119,23 @@ def participation_from_row(row: Record) -> Participation:
     )
 
 
+def participation_to_columns(p: Participation) -> dict[str, Any]:
+    """The row, by column name."""
+    return {
+        "network_id": p.network_id,
+        "organization_id": p.organization_id,
+        "status": p.status.value,
+        "invited_by_organization_id": p.invited_by_organization_id,
+        "invited_at": p.invited_at,
+        "joined_at": p.joined_at,
+        "left_at": p.left_at,
+        "version": p.version,
+    }
+
+
 def participation_to_params(p: Participation) -> tuple[Any, ...]:
-    return (
-        p.network_id,
-        p.organization_id,
-        p.status.value,
-        p.invited_by_organization_id,
-        p.invited_at,
-        p.joined_at,
-        p.left_at,
-        p.version,
-    )
+    """Parameters in PARTICIPATION_COLUMNS order, taken by name."""
+    return PARTICIPATION.params(participation_to_columns(p))
 
 
 def membership_from_row(row: Record) -> Membership:
@@ -115,22 +156,28 @@ def membership_from_row(row: Record) -> Membership:
     )
 
 
+def membership_to_columns(m: Membership) -> dict[str, Any]:
+    """The row, by column name."""
+    return {
+        "id": m.id,
+        "network_id": m.network_id,
+        "member_id": m.member_id,
+        "member_organization_id": m.member_organization_id,
+        "role": m.role.value,
+        "status": m.status.value,
+        "added_by_organization_id": m.added_by_organization_id,
+        "invited_at": m.invited_at,
+        "joined_at": m.joined_at,
+        "left_at": m.left_at,
+        "version": m.version,
+        "created_at": m.created_at,
+        "updated_at": m.updated_at,
+    }
+
+
 def membership_to_params(m: Membership) -> tuple[Any, ...]:
-    return (
-        m.id,
-        m.network_id,
-        m.member_id,
-        m.member_organization_id,
-        m.role.value,
-        m.status.value,
-        m.added_by_organization_id,
-        m.invited_at,
-        m.joined_at,
-        m.left_at,
-        m.version,
-        m.created_at,
-        m.updated_at,
-    )
+    """Parameters in MEMBERSHIP_COLUMNS order, taken by name."""
+    return MEMBERSHIP.params(membership_to_columns(m))
 
 
 class PostgresNetworkRepository:
@@ -139,7 +186,7 @@ class PostgresNetworkRepository:
 
     async def add(self, network: Network) -> None:
         await self._connection.execute(
-            f"INSERT INTO networks ({NETWORK_COLUMNS}) VALUES ({placeholders(11)})",  # noqa: S608
+            f"INSERT INTO networks ({NETWORK_COLUMNS}) VALUES ({NETWORK.values})",  # noqa: S608
             *network_to_params(network),
         )
 
@@ -175,7 +222,8 @@ class PostgresNetworkRepository:
     async def save_participation(self, participation: Participation) -> None:
         await self._connection.execute(
             f"INSERT INTO network_organizations ({PARTICIPATION_COLUMNS}) "  # noqa: S608
-            f"VALUES ({placeholders(8)}) ON CONFLICT (network_id, organization_id) DO UPDATE SET "
+            f"VALUES ({PARTICIPATION.values}) "
+            "ON CONFLICT (network_id, organization_id) DO UPDATE SET "
             "status = EXCLUDED.status, invited_by_organization_id = "
             "EXCLUDED.invited_by_organization_id, invited_at = EXCLUDED.invited_at, "
             "joined_at = EXCLUDED.joined_at, left_at = EXCLUDED.left_at, "
@@ -207,7 +255,7 @@ class PostgresNetworkRepository:
     async def add_membership(self, membership: Membership) -> None:
         await self._connection.execute(
             f"INSERT INTO network_memberships ({MEMBERSHIP_COLUMNS}) "  # noqa: S608
-            f"VALUES ({placeholders(13)})",
+            f"VALUES ({MEMBERSHIP.values})",
             *membership_to_params(membership),
         )
 

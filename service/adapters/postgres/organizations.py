@@ -11,13 +11,22 @@ from asyncpg import Record
 
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import BEFORE_ALL
+from service.adapters.postgres.sql import BEFORE_ALL, Columns
 from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
 from service.domain.paging import Page, PageRequest, page_from_rows
 
-API_KEY_COLUMNS = (
-    "id, organization_id, is_operator, name, prefix, secret_hash, scopes, created_at, revoked_at"
+API_KEY = Columns(
+    "id",
+    "organization_id",
+    "is_operator",
+    "name",
+    "prefix",
+    "secret_hash",
+    "scopes",
+    "created_at",
+    "revoked_at",
 )
+API_KEY_COLUMNS = API_KEY.list
 
 
 ORGANIZATION_COLUMNS = "id, name, kind, version, created_at"
@@ -37,18 +46,24 @@ def api_key_from_row(row: Record) -> ApiKey:
     )
 
 
+def api_key_to_columns(key: ApiKey) -> dict[str, Any]:
+    """The row, by column name."""
+    return {
+        "id": key.id,
+        "organization_id": key.organization_id,
+        "is_operator": key.is_operator,
+        "name": key.name,
+        "prefix": key.prefix,
+        "secret_hash": key.secret_hash,
+        "scopes": sorted(s.value for s in key.scopes),
+        "created_at": key.created_at,
+        "revoked_at": key.revoked_at,
+    }
+
+
 def api_key_to_params(key: ApiKey) -> tuple[Any, ...]:
-    return (
-        key.id,
-        key.organization_id,
-        key.is_operator,
-        key.name,
-        key.prefix,
-        key.secret_hash,
-        sorted(s.value for s in key.scopes),
-        key.created_at,
-        key.revoked_at,
-    )
+    """Parameters in API_KEY_COLUMNS order, taken by name."""
+    return API_KEY.params(api_key_to_columns(key))
 
 
 def organization_from_row(row: Record) -> Organization:
@@ -89,7 +104,7 @@ class PostgresApiKeyRepository:
 
     async def add(self, key: ApiKey) -> None:
         await self._connection.execute(
-            f"INSERT INTO api_keys ({API_KEY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",  # noqa: S608
+            f"INSERT INTO api_keys ({API_KEY_COLUMNS}) VALUES ({API_KEY.values})",  # noqa: S608
             *api_key_to_params(key),
         )
 
