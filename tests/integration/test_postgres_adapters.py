@@ -15,7 +15,7 @@ from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.members import PostgresMemberQueries, member_from_row
 from service.adapters.postgres.organizations import PostgresApiKeyQueries, api_key_from_row
 from service.adapters.postgres.pool import FairPool, open_pool
-from service.adapters.postgres.session import Write
+from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import Viewing
@@ -436,6 +436,9 @@ async def test_a_caller_that_swallows_a_held_write_error_cannot_commit_the_rest(
         "INSERT INTO t (a) VALUES ($1);",
         "INSERT INTO t (a) VALUES ($1) RETURNING a",
         "UPDATE t SET a = $$x$$",
+        "SELECT $1",  # not a write
+        "WITH x AS (DELETE FROM t RETURNING a) INSERT INTO u SELECT a FROM x",  # not one write
+        "MERGE INTO t USING u ON t.a = u.a WHEN MATCHED THEN DELETE",
     ],
 )
 def test_a_write_that_cannot_be_sent_with_others_is_refused_when_made(sql: str) -> None:
@@ -494,3 +497,25 @@ def test_a_rows_parameters_follow_its_column_list_by_name() -> None:
         table.params({"id": 1, "created_at": NOW})  # a column forgotten
     with pytest.raises(KeyError, match="nickname"):
         table.params({"id": 1, "name": "n", "nickname": "x", "created_at": NOW})
+
+
+async def test_writes_that_depend_on_one_another_are_refused_at_commit(pool: FairPool) -> None:
+    """An UPDATE sent in one statement with an INSERT of the same table would not see the new
+    row (one snapshot): refused loudly, and nothing is written."""
+    organization = Organization(
+        id=uuid4(), name="Held", kind=OrganizationKind.CLINIC, version=1, created_at=NOW
+    )
+    insert = (
+        "INSERT INTO organizations (id, name, kind, version, created_at) "
+        "VALUES ($1, $2, $3, $4, $5)"
+    )
+    rename = "UPDATE organizations SET name = $2 WHERE id = $1"
+    async with pool.connection() as connection:
+        session = Session(connection)
+        await session.write(Write(insert, organization.id, "Held", "clinic", 1, NOW))
+        await session.write(Write(rename, organization.id, "Renamed"))
+        with pytest.raises(ValueError, match="UPDATE of organizations held back with another"):
+            await session.commit()
+        await session.rollback()
+    count = await pool.fetchval("SELECT count(*) FROM organizations WHERE id = $1", organization.id)
+    assert count == 0

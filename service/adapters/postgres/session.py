@@ -6,7 +6,17 @@ response) needs no transaction of its own: its writes go to PostgreSQL at commit
 statement, which is atomic by itself. That is one round trip where BEGIN, each INSERT and
 COMMIT took one each. As soon as a unit of work reads, the transaction opens, the writes held
 so far are sent in order, and from then on every write is sent at once: reads always see the
-writes before them, and nothing behaves differently from a plain transaction."""
+writes before them, and nothing behaves differently from a plain transaction.
+
+What may be held back (a `Write`), checked when a statement is first seen and refused with a
+ValueError otherwise:
+- one INSERT, UPDATE or DELETE, with no RETURNING (its result cannot come back) and no `;`;
+- its parameters only as `$n`, none inside a string literal (they are renumbered).
+What may be sent together, checked at commit and refused with a ValueError otherwise:
+- writes that do not depend on one another. The writes of one statement share one snapshot, so
+  an UPDATE or DELETE cannot see a row another write of the batch inserts or changes: a table
+  that is updated or deleted from may be written by that one write of the batch only.
+Anything else goes through execute(), which opens the transaction first."""
 
 from __future__ import annotations
 
@@ -24,6 +34,9 @@ from service.adapters.postgres.pool import DbConnection
 _UNEXPECTED_ROWS = "SNW01"
 _PLACEHOLDER = re.compile(r"\$(\d+)")
 _LITERAL = re.compile(r"'(?:[^']|'')*'")
+_TARGET = re.compile(
+    r"^(?:(INSERT)\s+INTO|(UPDATE)|(DELETE)\s+FROM)\s+([a-z_][a-z0-9_]*)\b", re.IGNORECASE
+)
 
 
 class Write:
@@ -35,7 +48,7 @@ class Write:
     one inserts or changes. Only writes that touch rows of their own belong here (a new row,
     the row of a claim only this request holds)."""
 
-    __slots__ = ("args", "expected_rows", "explain", "sql")
+    __slots__ = ("args", "expected_rows", "explain", "sql", "target")
 
     def __init__(
         self,
@@ -45,28 +58,46 @@ class Write:
         explain: Callable[[], Awaitable[Exception]] | None = None,
     ) -> None:
         assert (expected_rows is None) == (explain is None), "an expectation needs its error"
-        self.sql = _sendable.get(sql) or _check_sendable(sql)
+        self.sql, self.target = _sendable.get(sql) or _check_sendable(sql)
         self.args = args
         self.expected_rows = expected_rows
         self.explain = explain
 
 
-_sendable: dict[str, str] = {}  # each statement text is checked once, not per request
+# Each statement text is checked once, not per request: its text, and (verb, table) it writes.
+_sendable: dict[str, tuple[str, tuple[str, str]]] = {}
 
 
-def _check_sendable(raw: str) -> str:
+def _check_sendable(raw: str) -> tuple[str, tuple[str, str]]:
     sql = raw.strip()
+    target = _TARGET.match(sql)
     # What would not survive being wrapped as `wN AS (<sql> RETURNING 1)` and renumbered.
     if (
-        "$" in _PLACEHOLDER.sub("", sql)
+        target is None
+        or "$" in _PLACEHOLDER.sub("", sql)
         # A `$1` inside a literal is not a parameter.
         or any("$" in literal for literal in _LITERAL.findall(sql))
         or ";" in sql
         or re.search(r"\breturning\b", sql, re.IGNORECASE)
     ):
         raise ValueError(f"not a write that can be sent with others: {sql[:60]!r}")
-    _sendable[raw] = sql
-    return sql
+    verb = next(word for word in target.groups()[:3] if word).upper()
+    checked = (sql, (verb, target.group(4).lower()))
+    _sendable[raw] = checked
+    return checked
+
+
+def _check_independent(writes: list[Write]) -> None:
+    """Refuse a batch in which one write could depend on another (see the module docstring)."""
+    written: dict[str, int] = {}
+    for write in writes:
+        written[write.target[1]] = written.get(write.target[1], 0) + 1
+    for verb, table in (write.target for write in writes):
+        if verb != "INSERT" and written[table] > 1:
+            raise ValueError(
+                f"{verb} of {table} held back with another write of {table}: in one statement "
+                "it would not see that write's rows; send one of them with execute()"
+            )
 
 
 def rows_changed(status: str) -> int:
@@ -197,6 +228,7 @@ def _one_statement(writes: list[Write]) -> tuple[str, list[Any]]:
     shape = tuple((w.sql, len(w.args), w.expected_rows) for w in writes)
     sql = _statements.get(shape)
     if sql is None:
+        _check_independent(writes)
         parts, counts, offset = [], [], 0
         for index, write in enumerate(writes):
             shift = offset
