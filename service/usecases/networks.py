@@ -9,8 +9,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import networks as rules
-from service.domain.consent import DataScope, Viewing
-from service.domain.errors import InvalidField, MemberErased, NotFound, Precondition
+from service.domain.errors import InvalidField, NotFound, Precondition
 from service.domain.events import EventType, new_event
 from service.domain.networks import (
     Membership,
@@ -22,7 +21,6 @@ from service.domain.networks import (
     Participation,
     ParticipationStatus,
     Role,
-    SeenMembership,
 )
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
@@ -34,23 +32,6 @@ class CreateNetwork(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     description: str | None = None
     focus_member_id: UUID | None = None
-
-
-class AddMembership(msgspec.Struct, frozen=True, kw_only=True):
-    organization_id: UUID
-    network_id: UUID
-    member_id: UUID
-    role: Role
-    status: MembershipStatus = MembershipStatus.ACTIVE
-
-
-class ChangeMembership(msgspec.Struct, frozen=True, kw_only=True):
-    organization_id: UUID
-    network_id: UUID
-    membership_id: UUID
-    role: Role | None = None
-    status: MembershipStatus | None = None
-    expected_version: Precondition | None = None
 
 
 async def announce_network_event(
@@ -77,7 +58,7 @@ async def announce_network_event(
     )
 
 
-async def _taking_part(
+async def taking_part(
     uow: UnitOfWork, organization_id: UUID, network_id: UUID, *, invited_ok: bool = False
 ) -> tuple[Network, Participation]:
     """The network, locked, if the organization takes part (or is invited, when allowed);
@@ -190,7 +171,7 @@ async def update_network(
     """Rename or describe a network; any organization taking part may, guarded by If-Match."""
     now = clock.now()
     async with uow:
-        network, _ = await _taking_part(uow, organization_id, network_id)
+        network, _ = await taking_part(uow, organization_id, network_id)
         updated = rules.update_network(network, changes, expected_version=expected_version, now=now)
         if updated is not network:
             await uow.networks.save(updated)
@@ -212,7 +193,7 @@ async def archive_network(
     """Archive a network (its creator only): it stays readable and can no longer change."""
     now = clock.now()
     async with uow:
-        network, _ = await _taking_part(uow, organization_id, network_id)
+        network, _ = await taking_part(uow, organization_id, network_id)
         archived = rules.archive_network(
             network, organization_id, expected_version=expected_version, now=now
         )
@@ -236,7 +217,7 @@ async def invite_organization(
     """The creating organization invites another one into the network."""
     now = clock.now()
     async with uow:
-        network, _ = await _taking_part(uow, organization_id, network_id)
+        network, _ = await taking_part(uow, organization_id, network_id)
         if invitee_id == organization_id or await uow.organizations.get(invitee_id) is None:
             raise InvalidField("organization_id", "Name another existing organization.")
         existing = await uow.networks.participation(network_id, invitee_id)
@@ -266,7 +247,7 @@ async def answer_invitation(
     """The invited organization accepts (and joins) or declines."""
     now = clock.now()
     async with uow:
-        network, participation = await _taking_part(
+        network, participation = await taking_part(
             uow, organization_id, network_id, invited_ok=True
         )
         answered = rules.answer_invitation(network, participation, accept=accept, now=now)
@@ -292,7 +273,7 @@ async def leave_network(
     """An organization stops taking part; its members' memberships end with it."""
     now = clock.now()
     async with uow:
-        network, participation = await _taking_part(uow, organization_id, network_id)
+        network, participation = await taking_part(uow, organization_id, network_id)
         left = rules.leave_network(network, participation, now=now)
         await uow.networks.save_participation(left)
         memberships = await uow.networks.memberships_for_update(network_id)
@@ -326,127 +307,3 @@ async def list_participants(
     """The organizations invited into or taking part in a network the viewer can see."""
     await get_network(viewer, network_id, queries)
     return await queries.participants(network_id)
-
-
-async def add_membership(
-    command: AddMembership,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
-    receipt: Receipt[Membership] = no_receipt,
-) -> Membership:
-    """Add a member to the network. The caller adds its own members, or a member whose home
-    organization gave it a consent in force; that home organization must take part too."""
-    now = clock.now()
-    async with uow:
-        network, _ = await _taking_part(uow, command.organization_id, command.network_id)
-        member = await uow.members.get_any(command.member_id)
-        own = member is not None and member.organization_id == command.organization_id
-        visible = own or (
-            member is not None
-            and any(
-                DataScope.NETWORKS in scopes
-                for _, scopes in await uow.consents.in_force(
-                    member.id, command.organization_id, now
-                )
-            )
-        )
-        if member is None or not visible:
-            raise InvalidField(
-                "member_id", "Name one of your members, or one you have consent for."
-            )
-        if member.erased_at is not None:
-            raise MemberErased(member.id, member.erased_at)
-        home = await uow.networks.participation(network.id, member.organization_id)
-        if home is None or home.status is not ParticipationStatus.ACTIVE:
-            raise rules.NetworkConflict(
-                "organization-not-participating",
-                "The member's home organization does not take part in this network.",
-            )
-        memberships = await uow.networks.memberships_for_update(network.id)
-        live = [m for m in memberships if m.status is not MembershipStatus.LEFT]
-        membership = rules.add_membership(
-            network,
-            membership_id=ids.new_id(),
-            member_id=member.id,
-            member_organization_id=member.organization_id,
-            role=command.role,
-            # Another organization can only invite: the member's home organization accepts.
-            status=command.status if own else MembershipStatus.INVITED,
-            added_by_organization_id=command.organization_id,
-            current_focus=next((m for m in live if m.role is Role.FOCUS), None),
-            already_member=any(m.member_id == member.id for m in live),
-            now=now,
-        )
-        await uow.networks.add_membership(membership)
-        await announce_network_event(
-            uow,
-            EventType.NETWORK_MEMBERSHIP_ADDED,
-            command.organization_id,
-            network.id,
-            ids.new_id(),
-            now,
-            membership_id=str(membership.id),
-            role=membership.role.value,
-        )
-        await receipt(uow, membership)  # the stored response, if any, commits with it
-        await uow.commit()
-    return membership
-
-
-async def change_membership(
-    command: ChangeMembership, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Membership:
-    """Change a membership's role or status (accept an invitation, leave), guarded by If-Match."""
-    now = clock.now()
-    async with uow:
-        network, _ = await _taking_part(uow, command.organization_id, command.network_id)
-        memberships = await uow.networks.memberships_for_update(network.id)
-        membership = rules.find_membership(memberships, command.membership_id)
-        live = [m for m in memberships if m.status is not MembershipStatus.LEFT]
-        foreign = membership.member_organization_id != command.organization_id
-        consent_in_force = foreign and any(
-            DataScope.NETWORKS in scopes
-            for _, scopes in await uow.consents.in_force(
-                membership.member_id, command.organization_id, now
-            )
-        )
-        changed = rules.change_membership(
-            network,
-            membership,
-            role=command.role,
-            status=command.status,
-            actor_organization_id=command.organization_id,
-            current_focus=next((m for m in live if m.role is Role.FOCUS), None),
-            expected_version=command.expected_version,
-            consent_in_force=consent_in_force,
-            now=now,
-        )
-        if changed is not membership:
-            await uow.networks.save_membership(changed)
-            event = (
-                EventType.NETWORK_MEMBERSHIP_REMOVED
-                if changed.status is MembershipStatus.LEFT
-                else EventType.NETWORK_MEMBERSHIP_CHANGED
-            )
-            await announce_network_event(
-                uow,
-                event,
-                command.organization_id,
-                network.id,
-                ids.new_id(),
-                now,
-                membership_id=str(changed.id),
-                role=changed.role.value,
-                status=changed.status.value,
-            )
-            await uow.commit()
-    return changed
-
-
-async def list_memberships(
-    viewing: Viewing, network_id: UUID, page: PageRequest, queries: FederationQueries
-) -> Page[SeenMembership]:
-    """The network's memberships, each showing only what consent lets the viewer see."""
-    await get_network(viewing.organization_id, network_id, queries)
-    return await queries.memberships_for(viewing, network_id, page)

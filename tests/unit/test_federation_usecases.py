@@ -14,7 +14,7 @@ from service.domain.members import NewMember
 from service.domain.networks import NetworkChanges, NetworkKind, ParticipationStatus, Role
 from service.domain.organizations import Organization, OrganizationKind
 from service.domain.ports import UnitOfWork
-from service.usecases import consents, members, networks
+from service.usecases import consents, members, memberships, networks
 from tests.unit.fakes import FakeUnitOfWork, FixedClock, SequentialIds, Store
 
 HOME = UUID(int=1000)
@@ -87,11 +87,11 @@ async def test_adding_another_organizations_member_needs_its_consent(store: Stor
     await networks.invite_organization(HOME, network.id, PARTNER, FakeUnitOfWork(store), clock, ids)
     await networks.answer_invitation(PARTNER, network.id, True, FakeUnitOfWork(store), clock, ids)
     theirs = await _member(store, PARTNER, ids)
-    add = networks.AddMembership(
+    add = memberships.AddMembership(
         organization_id=HOME, network_id=network.id, member_id=theirs, role=Role.PEER_SUPPORTER
     )
     with pytest.raises(InvalidField):
-        await networks.add_membership(add, FakeUnitOfWork(store), clock, ids)
+        await memberships.add_membership(add, FakeUnitOfWork(store), clock, ids)
     await consents.grant_consent(
         consents.GrantConsent(
             organization_id=PARTNER,
@@ -112,7 +112,7 @@ async def test_adding_another_organizations_member_needs_its_consent(store: Stor
         clock,
         ids,
     )
-    membership = await networks.add_membership(add, FakeUnitOfWork(store), clock, ids)
+    membership = await memberships.add_membership(add, FakeUnitOfWork(store), clock, ids)
     assert membership.member_organization_id == PARTNER
     # A stranger to the network learns nothing, not even that it exists.
     with pytest.raises(NotFound):

@@ -35,6 +35,7 @@ from service.adapters.http.events import EventController
 from service.adapters.http.health import live, metrics, ready
 from service.adapters.http.idempotency import IF_MATCH_PATTERN
 from service.adapters.http.members import MemberController
+from service.adapters.http.memberships import MembershipController
 from service.adapters.http.milestones import LadderController, MilestoneController
 from service.adapters.http.networks import NetworkController
 from service.adapters.http.organizations import ApiKeyController, OrganizationController
@@ -154,6 +155,7 @@ def create_app(
             MemberConsentController,
             ConsentController,
             NetworkController,
+            MembershipController,
             RecoveryController,
             MilestoneController,
             LadderController,

@@ -1,4 +1,5 @@
-"""/v1/networks: support networks, their participating organizations and memberships."""
+"""/v1/networks: support networks and their participating organizations (memberships are in
+memberships.py)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,12 @@ from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.federation_schemas import (
     InvitationCreate,
-    MembershipCreate,
-    MembershipList,
-    MembershipUpdate,
-    MembershipView,
     NetworkCreate,
     NetworkList,
     NetworkUpdate,
     NetworkView,
     ParticipationList,
     ParticipationView,
-    membership_page,
     network_page,
 )
 from service.adapters.http.idempotency import (
@@ -35,14 +31,12 @@ from service.adapters.http.idempotency import (
 )
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.domain.consent import Access, access_for
-from service.domain.networks import Membership, MembershipStatus, Network, SeenMembership
+from service.domain.networks import Network
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.usecases import networks as usecases
 
 NetworkId = Annotated[UUID, PathParameter(description="The network's id.")]
-MembershipId = Annotated[UUID, PathParameter(description="The membership's id.")]
 MemberFilter = Annotated[
     UUID | None,
     QueryParameter(required=False, description="Only networks this member belongs to."),
@@ -298,126 +292,3 @@ class NetworkController(Controller):
             services.ids,
         )
         return ParticipationView.of(left)
-
-    @get(
-        "/{network_id:uuid}/memberships",
-        operation_id="listNetworkMemberships",
-        summary="The network's memberships, each as consent lets the caller see it",
-        description="Without a consent in force from a member's home organization, its "
-        "membership shows role and status only. Memberships whose member's data is shown to an "
-        "organization other than its home one are recorded as disclosures.",
-        opt=READ,
-        responses=responses.READ,
-    )
-    async def memberships(
-        self,
-        request: Request[Any, Any, Any],
-        network_id: NetworkId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
-    ) -> MembershipList:
-        services = services_of(request)
-        viewing = services.viewing(
-            caller_of(request).organization_with(Scope.NETWORKS_READ), "listNetworkMemberships"
-        )
-        page = await usecases.list_memberships(
-            viewing, network_id, page_request(limit, cursor), services.federation
-        )
-        return membership_page(page)
-
-    @post(
-        "/{network_id:uuid}/memberships",
-        operation_id="addNetworkMembership",
-        summary="Add a member to the network with a role",
-        description="The caller adds its own members, or a member whose home organization gave "
-        "it a consent in force; the member's home organization must take part in the network.",
-        opt=WRITE,
-        responses=NETWORK_CREATE,
-        response_headers=[responses.ETAG_HEADER],
-    )
-    async def add_membership(
-        self,
-        request: Request[Any, Any, Any],
-        network_id: NetworkId,
-        data: JSONBody[MembershipCreate],
-        idempotency_key: IdempotencyKey = None,
-    ) -> Response[MembershipView]:
-        services = services_of(request)
-        caller = caller_of(request)
-        organization_id = caller.organization_with(Scope.NETWORKS_WRITE)
-        command = usecases.AddMembership(
-            organization_id=organization_id,
-            network_id=network_id,
-            member_id=data.member_id,
-            role=data.role,
-            status=MembershipStatus(data.status),
-        )
-
-        def present(membership: Membership) -> Created[MembershipView]:
-            # The caller could name this member, so it may see this membership in full.
-            view = MembershipView.of(
-                SeenMembership(
-                    membership=membership,
-                    member_display_name=None,
-                    member_erased=False,
-                    access=_adder_access(organization_id, membership.member_organization_id),
-                )
-            )
-            return Created(body=view, headers={"ETag": etag(membership.version)}, resource_id=None)
-
-        return await create_idempotently(
-            request,
-            idempotency_key,
-            create=lambda uow, receipt: usecases.add_membership(
-                command, uow, services.clock, services.ids, receipt=receipt
-            ),
-            present=present,
-        )
-
-    @patch(
-        "/{network_id:uuid}/memberships/{membership_id:uuid}",
-        operation_id="updateNetworkMembership",
-        summary="Change a membership's role or status (accept an invitation, leave)",
-        opt=WRITE,
-        responses=SHARED_WRITE,
-        response_headers=[responses.ETAG_HEADER],
-    )
-    async def update_membership(
-        self,
-        request: Request[Any, Any, Any],
-        network_id: NetworkId,
-        membership_id: MembershipId,
-        data: JSONBody[MembershipUpdate],
-        if_match: IfMatch = None,
-    ) -> Response[MembershipView]:
-        services = services_of(request)
-        organization_id = caller_of(request).organization_with(Scope.NETWORKS_WRITE)
-        membership = await usecases.change_membership(
-            usecases.ChangeMembership(
-                organization_id=organization_id,
-                network_id=network_id,
-                membership_id=membership_id,
-                role=data.role,
-                status=data.status,
-                expected_version=expected_version(if_match),
-            ),
-            services.uow(),
-            services.clock,
-            services.ids,
-        )
-        view = MembershipView.of(
-            SeenMembership(
-                membership=membership,
-                member_display_name=None,
-                member_erased=False,
-                access=_adder_access(organization_id, membership.member_organization_id),
-            )
-        )
-        return Response(view, headers={"ETag": etag(membership.version)})
-
-
-def _adder_access(viewer: UUID, home: UUID) -> Access:
-    """What a write's answer shows: all of it to the member's home organization; to anyone
-    else the membership's role and status only, as in a read without consent (a write is no
-    way around consent)."""
-    return access_for(viewer, home, [])
