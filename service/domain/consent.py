@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import InvalidField
 from service.domain.events import EventType
-from service.domain.local_time import local_midnight
 from service.domain.members import Member
 
 
@@ -121,126 +119,6 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
 
     def is_active(self, now: datetime) -> bool:
         return self.status(now) is ConsentStatus.ACTIVE
-
-
-class ConsentTerms(msgspec.Struct, frozen=True, kw_only=True):
-    """What a grant must say. Optional here so that a missing element is named in a 422."""
-
-    recipient_organization_id: UUID | None = None
-    scopes: frozenset[DataScope] | None = None
-    purpose: str | None = None
-    expires_on: date | None = None
-    end_event: EndEvent | None = None
-    signature_method: SignatureMethod | None = None
-    signed_at: datetime | None = None
-    signed_by: str | None = None
-    recorded_by: str | None = None
-
-
-# The longest a dated consent may run: a consent is a specific permission, renewed by a new one.
-MAX_CONSENT_TERM = timedelta(days=3653)
-
-
-def expiry_instant(expires_on: date, timezone: str) -> datetime:
-    """A consent that expires on a date holds through that whole local day."""
-    return local_midnight(expires_on + timedelta(days=1), timezone)
-
-
-def grant_consent(
-    terms: ConsentTerms,
-    *,
-    consent_id: UUID,
-    member_id: UUID,
-    member_timezone: str,
-    home_organization_id: UUID,
-    recorded_by_key_id: UUID,
-    now: datetime,
-) -> Consent:
-    """A consent with every element 42 CFR 2.31 asks for, or InvalidField naming the first
-    one missing or wrong."""
-    if terms.recipient_organization_id is None:
-        raise InvalidField("recipient_organization_id", "Name the organization receiving the data.")
-    if terms.recipient_organization_id == home_organization_id:
-        raise InvalidField(
-            "recipient_organization_id", "The home organization needs no consent to see its member."
-        )
-    if not terms.scopes:
-        raise InvalidField("scopes", "Name at least one scope of data the consent covers.")
-    if terms.purpose is None or not terms.purpose.strip():
-        raise InvalidField("purpose", "State the purpose of the disclosure.")
-    if terms.expires_on is None and terms.end_event is None:
-        raise InvalidField("expires_on", "Give an expiry: a date (expires_on) or an end_event.")
-    expires_at = None
-    if terms.expires_on is not None:
-        if terms.expires_on > now.date() + MAX_CONSENT_TERM:
-            raise InvalidField(
-                "expires_on", "A consent expires within ten years; record a new one to go on."
-            )
-        expires_at = expiry_instant(terms.expires_on, member_timezone)
-        if expires_at <= now:
-            raise InvalidField("expires_on", "The expiry date has already passed.")
-    if terms.signature_method is None:
-        raise InvalidField("signature_method", "Say how the consent was signed.")
-    if terms.signed_at is None:
-        raise InvalidField("signed_at", "Say when the consent was signed.")
-    if terms.signed_at > now + timedelta(minutes=5):
-        raise InvalidField("signed_at", "The signature cannot be in the future.")
-    if terms.signed_by is None or not terms.signed_by.strip():
-        raise InvalidField("signed_by", "Say who signed (the member or their representative).")
-    if terms.recorded_by is None or not terms.recorded_by.strip():
-        raise InvalidField("recorded_by", "Say who recorded the consent.")
-    return Consent(
-        id=consent_id,
-        member_id=member_id,
-        organization_id=home_organization_id,
-        recipient_organization_id=terms.recipient_organization_id,
-        scopes=terms.scopes,
-        purpose=terms.purpose.strip(),
-        expires_on=terms.expires_on,
-        expires_at=expires_at,
-        end_event=terms.end_event,
-        signature_method=terms.signature_method,
-        signed_at=terms.signed_at,
-        signed_by=terms.signed_by.strip(),
-        recorded_by=terms.recorded_by.strip(),
-        recorded_by_key_id=recorded_by_key_id,
-        version=1,
-        created_at=now,
-        updated_at=now,
-    )
-
-
-def revoke(consent: Consent, *, reason: str | None, now: datetime) -> Consent:
-    """Revocation takes effect at once; revoking twice keeps the first revocation."""
-    if consent.revoked_at is not None:
-        return consent
-    return msgspec.structs.replace(
-        consent,
-        revoked_at=now,
-        revocation_reason=reason,
-        version=consent.version + 1,
-        updated_at=now,
-    )
-
-
-def end_with_member(consent: Consent, now: datetime) -> Consent:
-    """The member was erased: nothing about them may cross any more, so every consent of
-    theirs in force ends now (its status becomes expired)."""
-    if not consent.is_active(now):
-        return consent
-    return msgspec.structs.replace(
-        consent, ended_at=now, version=consent.version + 1, updated_at=now
-    )
-
-
-def end_on_event(consent: Consent, event: EndEvent, now: datetime) -> Consent:
-    """The consent's end event happened: a consent that was waiting for it ends now; any
-    other (another end event, already revoked, ended or expired) is returned unchanged."""
-    if consent.end_event is not event or not consent.is_active(now):
-        return consent
-    return msgspec.structs.replace(
-        consent, ended_at=now, version=consent.version + 1, updated_at=now
-    )
 
 
 class Access(msgspec.Struct, frozen=True, kw_only=True):

@@ -7,15 +7,9 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain import consent as rules
-from service.domain.consent import (
-    Consent,
-    ConsentTerms,
-    Disclosure,
-    SeenMember,
-    Viewing,
-    seen_by,
-)
+from service.domain import consent_terms as rules
+from service.domain.consent import Consent, Disclosure, SeenMember, Viewing, seen_by
+from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.events import EventType, consent_event
 from service.domain.members import Member

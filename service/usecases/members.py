@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain import consent as consent_rules
+from service.domain import consent_terms as consent_rules
 from service.domain import members as rules
 from service.domain.errors import MemberErased, NotFound, Precondition
 from service.domain.events import EventType, consent_event, member_event

@@ -7,10 +7,11 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain import consent as consent_rules
+from service.domain import consent_terms as consent_rules
 from service.domain import networks as network_rules
 from service.domain import referrals as rules
-from service.domain.consent import Consent, ConsentTerms, EndEvent
+from service.domain.consent import Consent, EndEvent
+from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import (
     InvalidField,
     MemberErased,

@@ -14,17 +14,14 @@ from service.domain import networks as rules
 from service.domain.consent import (
     HOME_ACCESS,
     ConsentStatus,
-    ConsentTerms,
     DataScope,
     SignatureMethod,
     access_for,
-    expiry_instant,
-    grant_consent,
     membership_sight,
-    revoke,
     seen_by,
     visible_member,
 )
+from service.domain.consent_terms import ConsentTerms, expiry_instant, grant_consent, revoke
 from service.domain.errors import InvalidField, Precondition, PreconditionRequired
 from service.domain.members import Contact, Member
 from service.domain.networks import (

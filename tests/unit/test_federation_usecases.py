@@ -7,7 +7,8 @@ from uuid import UUID
 
 import pytest
 
-from service.domain.consent import ConsentTerms, DataScope, SignatureMethod
+from service.domain.consent import DataScope, SignatureMethod
+from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, NotFound
 from service.domain.events import EventType
 from service.domain.members import NewMember

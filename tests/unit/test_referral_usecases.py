@@ -7,7 +7,8 @@ from uuid import UUID
 
 import pytest
 
-from service.domain.consent import ConsentStatus, ConsentTerms, DataScope, EndEvent, SignatureMethod
+from service.domain.consent import ConsentStatus, DataScope, EndEvent, SignatureMethod
+from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import Conflict, InvalidField, NotFound, Precondition
 from service.domain.events import EventType
 from service.domain.members import NewMember

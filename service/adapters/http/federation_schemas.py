@@ -13,13 +13,13 @@ from service.adapters.http.schemas import PRINTABLE, encode_cursor
 from service.domain.consent import (
     Consent,
     ConsentStatus,
-    ConsentTerms,
     DataScope,
     Disclosure,
     EndEvent,
     SignatureMethod,
     membership_sight,
 )
+from service.domain.consent_terms import ConsentTerms
 from service.domain.networks import (
     MembershipStatus,
     Network,
