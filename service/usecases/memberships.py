@@ -8,16 +8,17 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain import networks as rules
+from service.domain import memberships as rules
 from service.domain.consent import DataScope, Viewing
 from service.domain.errors import InvalidField, MemberErased, Precondition
 from service.domain.events import EventType
+from service.domain.memberships import SeenMembership
 from service.domain.networks import (
     Membership,
     MembershipStatus,
+    NetworkConflict,
     ParticipationStatus,
     Role,
-    SeenMembership,
 )
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
@@ -72,7 +73,7 @@ async def add_membership(
             raise MemberErased(member.id, member.erased_at)
         home = await uow.networks.participation(network.id, member.organization_id)
         if home is None or home.status is not ParticipationStatus.ACTIVE:
-            raise rules.NetworkConflict(
+            raise NetworkConflict(
                 "organization-not-participating",
                 "The member's home organization does not take part in this network.",
             )

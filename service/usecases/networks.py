@@ -8,6 +8,7 @@ from uuid import UUID
 
 import msgspec
 
+from service.domain import memberships as membership_rules
 from service.domain import networks as rules
 from service.domain.errors import InvalidField, NotFound, Precondition
 from service.domain.events import EventType, new_event
@@ -104,7 +105,7 @@ async def create_network(
             )
             if member is None or member.is_erased:
                 raise InvalidField("focus_member_id", "The focus member must be one of yours.")
-            focus = rules.add_membership(
+            focus = membership_rules.add_membership(
                 network,
                 membership_id=ids.new_id(),
                 member_id=member.id,
@@ -277,7 +278,7 @@ async def leave_network(
         left = rules.leave_network(network, participation, now=now)
         await uow.networks.save_participation(left)
         memberships = await uow.networks.memberships_for_update(network_id)
-        for ended in rules.end_memberships_of(memberships, organization_id, now=now):
+        for ended in membership_rules.end_memberships_of(memberships, organization_id, now=now):
             await uow.networks.save_membership(ended)
             await announce_network_event(
                 uow,

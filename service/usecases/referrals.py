@@ -8,6 +8,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import consent_terms as consent_rules
+from service.domain import memberships as membership_rules
 from service.domain import networks as network_rules
 from service.domain import referrals as rules
 from service.domain.consent import Consent, EndEvent
@@ -236,7 +237,7 @@ async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now:
                 "organization-not-participating",
                 "Both organizations must still take part in the network to accept.",
             )
-    membership = network_rules.add_membership(
+    membership = membership_rules.add_membership(
         network,
         membership_id=ids.new_id(),
         member_id=referral.member_id,

@@ -30,8 +30,9 @@ from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.members import Member
+from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
-from service.domain.networks import Membership, Network, Participation, SeenMembership
+from service.domain.networks import Membership, Network, Participation
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge

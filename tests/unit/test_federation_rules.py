@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from service.domain import memberships as membership_rules
 from service.domain import networks as rules
 from service.domain.consent import (
     HOME_ACCESS,
@@ -194,7 +195,7 @@ def test_a_circle_never_has_two_focus_members(steps: list[tuple[str, int, Role]]
         focus = next((m for m in live if m.role is Role.FOCUS), None)
         try:
             if op == "add":
-                memberships[who] = rules.add_membership(
+                memberships[who] = membership_rules.add_membership(
                     network,
                     membership_id=UUID(int=100 + who),
                     member_id=UUID(int=who),
@@ -207,7 +208,7 @@ def test_a_circle_never_has_two_focus_members(steps: list[tuple[str, int, Role]]
                     now=NOW,
                 )
             elif who in memberships:
-                memberships[who] = rules.change_membership(
+                memberships[who] = membership_rules.change_membership(
                     network,
                     memberships[who],
                     role=role if op == "role" else None,

@@ -20,6 +20,7 @@ from service.domain.consent import (
     membership_sight,
 )
 from service.domain.consent_terms import ConsentTerms
+from service.domain.memberships import SeenMembership
 from service.domain.networks import (
     MembershipStatus,
     Network,
@@ -29,7 +30,6 @@ from service.domain.networks import (
     Participation,
     ParticipationStatus,
     Role,
-    SeenMembership,
 )
 from service.domain.paging import Page
 

@@ -36,7 +36,8 @@ from service.adapters.http.networks import (
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.consent import Access, access_for
-from service.domain.networks import Membership, MembershipStatus, SeenMembership
+from service.domain.memberships import SeenMembership
+from service.domain.networks import Membership, MembershipStatus
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.usecases import memberships as usecases

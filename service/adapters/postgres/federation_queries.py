@@ -51,7 +51,8 @@ from service.domain.consent import (
     access_for,
 )
 from service.domain.members import Member
-from service.domain.networks import Network, Participation, SeenMembership
+from service.domain.memberships import SeenMembership
+from service.domain.networks import Network, Participation
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import MilestoneFacts

@@ -10,8 +10,9 @@ import msgspec
 
 from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing
 from service.domain.members import Member
+from service.domain.memberships import SeenMembership
 from service.domain.milestones import Cheer, CustomMilestone, Ladder
-from service.domain.networks import Membership, Network, Participation, SeenMembership
+from service.domain.networks import Membership, Network, Participation
 from service.domain.paging import Page, PageRequest
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.recovery import ClosedPeriod
