@@ -21,15 +21,6 @@ from litestar.openapi.spec import (
     Tag,
 )
 
-from service.adapters.http import (
-    federation_schemas,
-    milestones,
-    pledges,
-    recovery,
-    referrals,
-    schemas,
-    webhooks,
-)
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.events import EventController
 from service.adapters.http.health import live, metrics, ready
@@ -254,22 +245,24 @@ def _forbid_unknown_fields_in_contract(app: Litestar) -> None:
     """Litestar does not carry msgspec's forbid_unknown_fields into the document; say it there
     too, so that generated clients and contract tests know unknown fields are refused."""
     strict = {
-        name
-        for module in (
-            schemas,
-            federation_schemas,
-            recovery,
-            milestones,
-            pledges,
-            referrals,
-            webhooks,
-        )
-        for name, value in vars(module).items()
-        if isinstance(value, type)
-        and issubclass(value, msgspec.Struct)
-        and value.__struct_config__.forbid_unknown_fields
+        struct.__name__
+        for struct in _subclasses(msgspec.Struct)
+        # The request bodies of this adapter, wherever they are defined.
+        if struct.__module__.startswith(__package__ or "service.adapters.http")
+        and struct.__struct_config__.forbid_unknown_fields
     }
     components = app.openapi_schema.components.schemas or {}
     for name, schema in components.items():
         if name in strict and isinstance(schema, Schema):
             schema.additional_properties = False
+
+
+def _subclasses(root: type[msgspec.Struct]) -> set[type[msgspec.Struct]]:
+    found: set[type[msgspec.Struct]] = set()
+    pending: list[type[msgspec.Struct]] = [root]
+    while pending:
+        for sub in pending.pop().__subclasses__():
+            if sub not in found:
+                found.add(sub)
+                pending.append(sub)
+    return found

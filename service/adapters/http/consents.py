@@ -11,7 +11,7 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
-from service.adapters.http.federation_schemas import (
+from service.adapters.http.consent_schemas import (
     ConsentCreate,
     ConsentList,
     ConsentRevoke,

@@ -13,7 +13,7 @@ from msgspec import Meta
 
 from service.adapters.http import responses
 from service.adapters.http.auth import caller_of, scope_required
-from service.adapters.http.federation_schemas import ConsentCreate
+from service.adapters.http.consent_schemas import ConsentCreate
 from service.adapters.http.idempotency import (
     Created,
     IdempotencyKey,

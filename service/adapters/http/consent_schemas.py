@@ -1,0 +1,169 @@
+"""The request and response bodies of consents and of the accounting of disclosures."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from msgspec import Meta
+
+from service.adapters.http.federation_schemas import ShortText
+from service.adapters.http.schemas import PRINTABLE, encode_cursor
+from service.domain.consent import (
+    Consent,
+    ConsentStatus,
+    DataScope,
+    Disclosure,
+    EndEvent,
+    SignatureMethod,
+)
+from service.domain.consent_terms import ConsentTerms
+from service.domain.paging import Page
+
+Purpose = Annotated[str, Meta(min_length=1, max_length=1000, pattern=PRINTABLE)]
+
+
+Reason = Annotated[str, Meta(max_length=1000, pattern=PRINTABLE)]
+
+
+class Signature(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    method: SignatureMethod | None = None
+    signed_at: datetime | None = None
+    signed_by: ShortText | None = None
+
+
+class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Every element is required by 42 CFR 2.31; one that is missing is refused with a 422
+    naming it (they are optional here only so that the refusal can say which)."""
+
+    recipient_organization_id: UUID | None = None
+    scopes: Annotated[list[DataScope], Meta(max_length=len(DataScope))] | None = None
+    purpose: Purpose | None = None
+    expires_on: date | None = None
+    end_event: EndEvent | None = None
+    signature: Signature | None = None
+    recorded_by: ShortText | None = None
+
+    def to_domain(self) -> ConsentTerms:
+        signature = self.signature or Signature()
+        return ConsentTerms(
+            recipient_organization_id=self.recipient_organization_id,
+            scopes=None if self.scopes is None else frozenset(self.scopes),
+            purpose=self.purpose,
+            expires_on=self.expires_on,
+            end_event=self.end_event,
+            signature_method=signature.method,
+            signed_at=signature.signed_at,
+            signed_by=signature.signed_by,
+            recorded_by=self.recorded_by,
+        )
+
+
+class ConsentRevoke(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    reason: Reason | None = None
+
+
+class SignatureView(msgspec.Struct, kw_only=True):
+    method: SignatureMethod
+    signed_at: datetime
+    signed_by: str | None
+
+
+class ConsentView(msgspec.Struct, kw_only=True):
+    """A consent. The recipient sees it too, less who signed and who recorded it."""
+
+    id: UUID
+    member_id: UUID
+    organization_id: UUID
+    recipient_organization_id: UUID
+    scopes: list[DataScope]
+    purpose: str
+    expires_on: date | None
+    expires_at: datetime | None
+    end_event: EndEvent | None
+    signature: SignatureView
+    recorded_by: str | None
+    status: ConsentStatus
+    version: int
+    created_at: datetime
+    revoked_at: datetime | None
+    revocation_reason: str | None
+
+    @classmethod
+    def of(cls, consent: Consent, viewer: UUID, now: datetime) -> ConsentView:
+        home = viewer == consent.organization_id
+        return cls(
+            id=consent.id,
+            member_id=consent.member_id,
+            organization_id=consent.organization_id,
+            recipient_organization_id=consent.recipient_organization_id,
+            scopes=sorted(consent.scopes),
+            purpose=consent.purpose,
+            expires_on=consent.expires_on,
+            expires_at=consent.expires_at,
+            end_event=consent.end_event,
+            signature=SignatureView(
+                method=consent.signature_method,
+                signed_at=consent.signed_at,
+                signed_by=consent.signed_by if home else None,
+            ),
+            recorded_by=consent.recorded_by if home else None,
+            status=consent.status(now),
+            version=consent.version,
+            created_at=consent.created_at,
+            revoked_at=consent.revoked_at,
+            revocation_reason=consent.revocation_reason if home else None,
+        )
+
+
+class ConsentList(msgspec.Struct, kw_only=True):
+    data: list[ConsentView]
+    next_cursor: str | None
+
+
+class DisclosureView(msgspec.Struct, kw_only=True):
+    id: UUID
+    member_id: UUID
+    recipient_organization_id: UUID
+    consent_ids: list[UUID]
+    scopes: list[DataScope]
+    operation: str
+    # This service's id of the request that disclosed (quote it to us).
+    request_id: str
+    # What the recipient sent as X-Request-ID, as it sent it: the caller's word, not ours.
+    client_request_id: str | None
+    disclosed_at: datetime
+
+    @classmethod
+    def of(cls, d: Disclosure) -> DisclosureView:
+        return cls(
+            id=d.id,
+            member_id=d.member_id,
+            recipient_organization_id=d.recipient_organization_id,
+            consent_ids=list(d.consent_ids),
+            scopes=sorted(d.scopes),
+            operation=d.operation,
+            request_id=d.request_id,
+            client_request_id=d.client_request_id,
+            disclosed_at=d.disclosed_at,
+        )
+
+
+class DisclosureList(msgspec.Struct, kw_only=True):
+    data: list[DisclosureView]
+    next_cursor: str | None
+
+
+def consent_page(page: Page[Consent], viewer: UUID, now: datetime) -> ConsentList:
+    return ConsentList(
+        data=[ConsentView.of(c, viewer, now) for c in page.items],
+        next_cursor=encode_cursor(page.next_after),
+    )
+
+
+def disclosure_page(page: Page[Disclosure]) -> DisclosureList:
+    return DisclosureList(
+        data=[DisclosureView.of(d) for d in page.items], next_cursor=encode_cursor(page.next_after)
+    )
