@@ -7,28 +7,23 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain import consent_terms as consent_rules
-from service.domain import memberships as membership_rules
 from service.domain import networks as network_rules
 from service.domain import referrals as rules
-from service.domain.consent import Consent, EndEvent
+from service.domain.consent import Consent
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import (
     InvalidField,
     MemberErased,
     NotFound,
-    Precondition,
-    check_version,
 )
-from service.domain.events import Event, EventType, consent_event, new_event
+from service.domain.events import Event, EventType, new_event
 from service.domain.members import Member, NewMember
-from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
+from service.domain.networks import ParticipationStatus
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, Receipt, ReferralQueries, UnitOfWork, no_receipt
-from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
+from service.domain.referrals import Referral, ReferralStatus, StatusChange
 from service.usecases.consents import GrantConsent, record_consent
 from service.usecases.members import CreateMember, add_member
-from service.usecases.networks import announce_network_event
 
 
 class CreateReferral(msgspec.Struct, frozen=True, kw_only=True):
@@ -45,15 +40,7 @@ class CreateReferral(msgspec.Struct, frozen=True, kw_only=True):
     consent_terms: ConsentTerms | None = None
 
 
-class TransitionReferral(msgspec.Struct, frozen=True, kw_only=True):
-    organization_id: UUID
-    referral_id: UUID
-    to: ReferralStatus
-    reason: str | None = None
-    expected_version: Precondition | None = None
-
-
-def _referral_event(
+def referral_event(
     event_type: EventType,
     referral: Referral,
     event_id: UUID,
@@ -105,7 +92,7 @@ async def _member_to_refer(
     return existing
 
 
-async def _consent_for(
+async def consent_for(
     command: CreateReferral, member: Member, uow: UnitOfWork, ids: IdSource, now: datetime
 ) -> Consent:
     receiver = command.referral.receiver_organization_id
@@ -176,7 +163,7 @@ async def create_referral(
                 uow, command.referral.network_id, command.organization_id, receiver
             )
         member = await _member_to_refer(command, uow, ids, now)
-        consent = await _consent_for(command, member, uow, ids, now)
+        consent = await consent_for(command, member, uow, ids, now)
         referral, change = rules.create_referral(
             command.referral,
             referral_id=ids.new_id(),
@@ -189,7 +176,7 @@ async def create_referral(
         )
         await uow.referrals.add(referral, change)
         await uow.outbox.append(
-            _referral_event(
+            referral_event(
                 EventType.REFERRAL_CREATED,
                 referral,
                 ids.new_id(),
@@ -200,161 +187,6 @@ async def create_referral(
         await receipt(uow, referral)  # the stored response, if any, commits with it
         await uow.commit()
     return referral
-
-
-async def _check_still_allowed(referral: Referral, uow: UnitOfWork, now: datetime) -> None:
-    """Accepting rests on the consent and the person as they are now, not at creation."""
-    consent = await uow.consents.get_for_update(
-        referral.sender_organization_id, referral.consent_id
-    )
-    if consent is None or not consent.is_active(now):
-        raise rules.ReferralConflict(
-            "consent-not-in-force",
-            "The consent this referral rests on is no longer in force; the sender can record a "
-            "new one and refer again.",
-        )
-    member = await uow.members.get_any(referral.member_id)
-    if member is None or member.erased_at is not None:
-        erased_at = member.erased_at if member is not None and member.erased_at else now
-        raise MemberErased(referral.member_id, erased_at)
-
-
-async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now: datetime) -> None:
-    """An accepted referral into a network makes the person an active member of it: the
-    focus of a circle that has none yet, a peer otherwise."""
-    assert referral.network_id is not None
-    network = await uow.networks.get_for_update(referral.network_id)
-    assert network is not None  # referenced by the referral
-    memberships = await uow.networks.memberships_for_update(network.id)
-    live = [m for m in memberships if m.status is not MembershipStatus.LEFT]
-    if any(m.member_id == referral.member_id for m in live):
-        return
-    focus = next((m for m in live if m.role is Role.FOCUS), None)
-    for organization_id in (referral.sender_organization_id, referral.receiver_organization_id):
-        taking_part = await uow.networks.participation(network.id, organization_id)
-        if taking_part is None or taking_part.status is not ParticipationStatus.ACTIVE:
-            raise rules.ReferralConflict(
-                "organization-not-participating",
-                "Both organizations must still take part in the network to accept.",
-            )
-    membership = membership_rules.add_membership(
-        network,
-        membership_id=ids.new_id(),
-        member_id=referral.member_id,
-        member_organization_id=referral.sender_organization_id,
-        role=Role.FOCUS
-        if network.kind is NetworkKind.CIRCLE and focus is None
-        else Role.PEER_SUPPORTER,
-        status=MembershipStatus.ACTIVE,
-        added_by_organization_id=referral.receiver_organization_id,
-        current_focus=focus,
-        already_member=False,
-        now=now,
-    )
-    await uow.networks.add_membership(membership)
-    await announce_network_event(
-        uow,
-        EventType.NETWORK_MEMBERSHIP_ADDED,
-        referral.receiver_organization_id,
-        network.id,
-        ids.new_id(),
-        now,
-        membership_id=str(membership.id),
-        role=membership.role.value,
-    )
-
-
-async def _record(
-    referral: Referral,
-    moved: Referral,
-    change: StatusChange,
-    uow: UnitOfWork,
-    ids: IdSource,
-    now: datetime,
-) -> None:
-    await uow.referrals.save(moved, change)
-    await uow.outbox.append(
-        _referral_event(
-            EventType.REFERRAL_STATUS_CHANGED,
-            moved,
-            ids.new_id(),
-            now,
-            actor=change.actor_organization_id,
-            change=change,
-        )
-    )
-    if moved.status in rules.TERMINAL and not await uow.referrals.open_with_consent(
-        referral.consent_id, excluding=referral.id
-    ):
-        # A consent given "until the referral is closed" ends with it (with the last one, when
-        # several referrals rest on the same consent).
-        consent = await uow.consents.get_for_update(
-            referral.sender_organization_id, referral.consent_id
-        )
-        if consent is not None:
-            ended = consent_rules.end_on_event(consent, EndEvent.REFERRAL_CLOSED, now)
-            if ended is not consent:
-                await uow.consents.save(ended)
-                await uow.consents.mark_expiry_announced(ended.id, now)
-                await uow.outbox.append(
-                    consent_event(EventType.CONSENT_EXPIRED, ended, ids.new_id(), now)
-                )
-
-
-async def transition_referral(
-    command: TransitionReferral, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Referral:
-    """Move a referral along the closed loop. The receiver accepts, rejects and reports
-    progress; the sender cancels an unanswered one. Anything else is IllegalTransition,
-    naming what the caller may do now."""
-    now = clock.now()
-    async with uow:
-        referral = await uow.referrals.get_for_update(command.organization_id, command.referral_id)
-        if referral is None:
-            raise NotFound("referral", command.referral_id)
-        side = referral.side_of(command.organization_id)
-        assert side is not None
-        # Sender and receiver both move a referral: neither may do it blind.
-        check_version(referral.version, command.expected_version, required=True)
-        moved, change = rules.transition(
-            referral,
-            command.to,
-            side=side,
-            actor_organization_id=command.organization_id,
-            reason=command.reason,
-            change_id=ids.new_id(),
-            now=now,
-        )
-        if moved.status is ReferralStatus.ACCEPTED:
-            await _check_still_allowed(moved, uow, now)
-            if moved.network_id is not None:
-                await _join_network(moved, uow, ids, now)
-        await _record(referral, moved, change, uow, ids, now)
-        await uow.commit()
-    return moved
-
-
-async def expire_overdue_referrals(
-    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 25
-) -> int:
-    """Let referrals nobody answered in time expire. Every worker runs this; SKIP LOCKED
-    makes them share the work, so each expiry is recorded and announced once."""
-    now = clock.now()
-    async with uow:
-        overdue = await uow.referrals.overdue(now, batch)
-        for referral in overdue:
-            moved, change = rules.transition(
-                referral,
-                ReferralStatus.EXPIRED,
-                side=Side.SYSTEM,
-                actor_organization_id=None,
-                reason="No answer in time.",
-                change_id=ids.new_id(),
-                now=now,
-            )
-            await _record(referral, moved, change, uow, ids, now)
-        await uow.commit()
-    return len(overdue)
 
 
 async def get_referral(

@@ -16,7 +16,7 @@ from service.domain.organizations import ALL_SCOPES, Organization, OrganizationK
 from service.domain.paging import PageRequest
 from service.domain.referrals import DuplicateReferral, NewReferral, ReferralStatus, Urgency
 from service.domain.webhooks import NewEndpoint, parse_networks
-from service.usecases import referrals, webhooks
+from service.usecases import referral_transitions, referrals, webhooks
 from tests.unit.fakes import (
     CountingSecrets,
     FakeReferralQueries,
@@ -148,8 +148,8 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
         _command(), FakeUnitOfWork(store), clock, ids, WITHIN
     )
     for status in (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS):
-        await referrals.transition_referral(
-            referrals.TransitionReferral(
+        await referral_transitions.transition_referral(
+            referral_transitions.TransitionReferral(
                 expected_version=ANY_VERSION,
                 organization_id=PEER,
                 referral_id=referral.id,
@@ -161,8 +161,8 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
         )
         assert store.consents[referral.consent_id].status(clock.now()) is ConsentStatus.ACTIVE
     clock.advance(hours=1)
-    await referrals.transition_referral(
-        referrals.TransitionReferral(
+    await referral_transitions.transition_referral(
+        referral_transitions.TransitionReferral(
             expected_version=ANY_VERSION,
             organization_id=PEER,
             referral_id=referral.id,
@@ -195,8 +195,8 @@ async def test_a_dated_consent_outlives_the_referral(store: Store) -> None:
     referral = await referrals.create_referral(
         _command(consent_terms=_terms(end_event=None)), FakeUnitOfWork(store), clock, ids, WITHIN
     )
-    await referrals.transition_referral(
-        referrals.TransitionReferral(
+    await referral_transitions.transition_referral(
+        referral_transitions.TransitionReferral(
             expected_version=ANY_VERSION,
             organization_id=CLINIC,
             referral_id=referral.id,
@@ -214,10 +214,16 @@ async def test_the_sweep_expires_each_overdue_referral_once(store: Store) -> Non
     referral = await referrals.create_referral(
         _command(), FakeUnitOfWork(store), clock, ids, WITHIN
     )
-    assert await referrals.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 0
+    assert (
+        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 0
+    )
     clock.advance(days=14)
-    assert await referrals.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 1
-    assert await referrals.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 0
+    assert (
+        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 1
+    )
+    assert (
+        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 0
+    )
     assert store.referrals[referral.id].status is ReferralStatus.EXPIRED
     assert store.referral_changes[-1].actor_organization_id is None
     assert store.consents[referral.consent_id].ended_at == clock.now()

@@ -35,6 +35,7 @@ from service.domain.referrals import (
     Urgency,
     allowed_for,
 )
+from service.usecases import referral_transitions
 from service.usecases import referrals as usecases
 
 ReferralId = Annotated[UUID, PathParameter(description="The referral's id.")]
@@ -289,8 +290,8 @@ class ReferralController(Controller):
     ) -> Response[ReferralView]:
         services = services_of(request)
         organization_id = caller_of(request).organization_with(Scope.REFERRALS_WRITE)
-        referral = await usecases.transition_referral(
-            usecases.TransitionReferral(
+        referral = await referral_transitions.transition_referral(
+            referral_transitions.TransitionReferral(
                 organization_id=organization_id,
                 referral_id=referral_id,
                 to=data.status,
