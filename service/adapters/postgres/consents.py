@@ -1,5 +1,6 @@
-"""Consents: columns, mapping, and the repository used inside a unit of work (the consent
-rule's SQL is in consent_sql.py)."""
+"""Consents and the accounting of disclosures: columns, mapping, the repository used inside a
+unit of work, and the statements of the consent and accounting reads (which
+federation_queries.py runs). The consent rule's SQL is in consent_sql.py."""
 
 from __future__ import annotations
 
@@ -9,10 +10,19 @@ from uuid import UUID
 
 from asyncpg import Record
 
-from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE
+from service.adapters.postgres.consent_sql import (
+    CONSENT_IN_FORCE,
+)
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.sql import Columns
-from service.domain.consent import Consent, DataScope, EndEvent, SignatureMethod, Viewing
+from service.domain.consent import (
+    Consent,
+    DataScope,
+    Disclosure,
+    EndEvent,
+    SignatureMethod,
+    Viewing,
+)
 from service.domain.members import Member
 
 CONSENT = Columns(
@@ -189,3 +199,41 @@ class PostgresConsentRepository:
         await self._connection.execute(
             "UPDATE consents SET expiry_announced_at = $2 WHERE id = $1", consent_id, now
         )
+
+
+CONSENTS_OF_MEMBER = f"""
+SELECT {CONSENT_COLUMNS} FROM consents
+WHERE member_id = $1 AND organization_id = $2 AND id > $3 ORDER BY id LIMIT $4
+"""  # noqa: S608
+
+
+CONSENT_FOR_VIEWER = f"""
+SELECT {CONSENT_COLUMNS} FROM consents
+WHERE id = $1 AND (organization_id = $2 OR recipient_organization_id = $2)
+"""  # noqa: S608
+
+
+DISCLOSURES_PAGE = """
+SELECT id, position, member_id, recipient_organization_id, consent_ids, scopes, operation,
+       request_id, client_request_id, disclosed_at
+FROM disclosures
+WHERE member_id = $1 AND organization_id = $2 AND position > $3
+  AND ($5::timestamptz IS NULL OR disclosed_at >= $5)
+  AND ($6::timestamptz IS NULL OR disclosed_at < $6)
+ORDER BY position LIMIT $4
+"""
+
+
+def disclosure_from_row(r: Record) -> Disclosure:
+    return Disclosure(
+        id=r["id"],
+        position=r["position"],
+        member_id=r["member_id"],
+        recipient_organization_id=r["recipient_organization_id"],
+        consent_ids=tuple(r["consent_ids"]),
+        scopes=frozenset(DataScope(s) for s in r["scopes"]),
+        operation=r["operation"],
+        request_id=r["request_id"],
+        client_request_id=r["client_request_id"],
+        disclosed_at=r["disclosed_at"],
+    )

@@ -13,7 +13,13 @@ from service.adapters.postgres.consent_sql import (
     MEMBER_FOR_VIEWER,
     MEMBERSHIPS_FOR_VIEWER,
 )
-from service.adapters.postgres.consents import CONSENT_COLUMNS, consent_from_row
+from service.adapters.postgres.consents import (
+    CONSENT_FOR_VIEWER,
+    CONSENTS_OF_MEMBER,
+    DISCLOSURES_PAGE,
+    consent_from_row,
+    disclosure_from_row,
+)
 from service.adapters.postgres.members import member_from_row
 from service.adapters.postgres.milestones import (
     ANNOUNCED,
@@ -22,8 +28,9 @@ from service.adapters.postgres.milestones import (
     ladder_from,
 )
 from service.adapters.postgres.networks import (
-    NETWORK_COLUMNS,
-    PARTICIPATION_COLUMNS,
+    NETWORK_FOR_VIEWER,
+    NETWORKS_FOR_VIEWER,
+    PARTICIPANTS,
     membership_from_row,
     network_from_row,
     participation_from_row,
@@ -57,53 +64,6 @@ from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import MilestoneFacts
 from service.domain.recovery import ClosedPeriod
-
-# A network is visible to the organizations invited into it or taking part in it.
-_VISIBLE = (
-    "EXISTS (SELECT 1 FROM network_organizations p WHERE p.network_id = n.id "
-    "AND p.organization_id = {viewer} AND p.status IN ('invited', 'active'))"
-)
-
-_NETWORK_FOR_VIEWER = f"""
-SELECT {", ".join("n." + c.strip() for c in NETWORK_COLUMNS.split(","))}
-FROM networks n WHERE n.id = $1 AND {_VISIBLE.format(viewer="$2")}
-"""  # noqa: S608
-
-_NETWORKS_PAGE = f"""
-SELECT {", ".join("n." + c.strip() for c in NETWORK_COLUMNS.split(","))}
-FROM networks n
-WHERE {_VISIBLE.format(viewer="$1")} AND n.id > $2
-  AND ($4::uuid IS NULL OR EXISTS (
-      SELECT 1 FROM network_memberships ms
-      WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'
-        AND ms.member_organization_id = $1))
-ORDER BY n.id LIMIT $3
-"""  # noqa: S608
-
-_PARTICIPANTS = f"""
-SELECT {PARTICIPATION_COLUMNS} FROM network_organizations
-WHERE network_id = $1 ORDER BY organization_id
-"""  # noqa: S608
-
-_CONSENTS_OF_MEMBER = f"""
-SELECT {CONSENT_COLUMNS} FROM consents
-WHERE member_id = $1 AND organization_id = $2 AND id > $3 ORDER BY id LIMIT $4
-"""  # noqa: S608
-
-_CONSENT_FOR_VIEWER = f"""
-SELECT {CONSENT_COLUMNS} FROM consents
-WHERE id = $1 AND (organization_id = $2 OR recipient_organization_id = $2)
-"""  # noqa: S608
-
-_DISCLOSURES = """
-SELECT id, position, member_id, recipient_organization_id, consent_ids, scopes, operation,
-       request_id, client_request_id, disclosed_at
-FROM disclosures
-WHERE member_id = $1 AND organization_id = $2 AND position > $3
-  AND ($5::timestamptz IS NULL OR disclosed_at >= $5)
-  AND ($6::timestamptz IS NULL OR disclosed_at < $6)
-ORDER BY position LIMIT $4
-"""
 
 
 def _access(viewer: UUID, home: UUID, consent_ids: list[UUID], scopes: list[str]) -> Access:
@@ -271,19 +231,19 @@ class PostgresFederationQueries:
         return member, access
 
     async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
-        row = await self._pool.fetchrow(_NETWORK_FOR_VIEWER, network_id, viewer)
+        row = await self._pool.fetchrow(NETWORK_FOR_VIEWER, network_id, viewer)
         return None if row is None else network_from_row(row)
 
     async def networks_for(
         self, viewer: UUID, page: PageRequest, member_id: UUID | None
     ) -> Page[Network]:
         rows = await self._pool.fetch(
-            _NETWORKS_PAGE, viewer, page.after or BEFORE_ALL, page.limit + 1, member_id
+            NETWORKS_FOR_VIEWER, viewer, page.after or BEFORE_ALL, page.limit + 1, member_id
         )
         return page_from_rows([network_from_row(r) for r in rows], page, lambda n: n.id)
 
     async def participants(self, network_id: UUID) -> list[Participation]:
-        rows = await self._pool.fetch(_PARTICIPANTS, network_id)
+        rows = await self._pool.fetch(PARTICIPANTS, network_id)
         return [participation_from_row(r) for r in rows]
 
     async def memberships_for(
@@ -319,12 +279,12 @@ class PostgresFederationQueries:
 
     async def consents_of(self, home: UUID, member_id: UUID, page: PageRequest) -> Page[Consent]:
         rows = await self._pool.fetch(
-            _CONSENTS_OF_MEMBER, member_id, home, page.after or BEFORE_ALL, page.limit + 1
+            CONSENTS_OF_MEMBER, member_id, home, page.after or BEFORE_ALL, page.limit + 1
         )
         return page_from_rows([consent_from_row(r) for r in rows], page, lambda c: c.id)
 
     async def consent_for(self, viewer: UUID, consent_id: UUID) -> Consent | None:
-        row = await self._pool.fetchrow(_CONSENT_FOR_VIEWER, consent_id, viewer)
+        row = await self._pool.fetchrow(CONSENT_FOR_VIEWER, consent_id, viewer)
         return None if row is None else consent_from_row(row)
 
     async def disclosures(
@@ -339,21 +299,7 @@ class PostgresFederationQueries:
         # this service did not hand out may name a position past any bigint: nothing follows.
         after = 0 if page.after is None else min(page.after.int, 2**63 - 1)
         rows = await self._pool.fetch(
-            _DISCLOSURES, member_id, home, after, page.limit + 1, since, until
+            DISCLOSURES_PAGE, member_id, home, after, page.limit + 1, since, until
         )
-        found = [
-            Disclosure(
-                id=r["id"],
-                position=r["position"],
-                member_id=r["member_id"],
-                recipient_organization_id=r["recipient_organization_id"],
-                consent_ids=tuple(r["consent_ids"]),
-                scopes=frozenset(DataScope(s) for s in r["scopes"]),
-                operation=r["operation"],
-                request_id=r["request_id"],
-                client_request_id=r["client_request_id"],
-                disclosed_at=r["disclosed_at"],
-            )
-            for r in rows
-        ]
+        found = [disclosure_from_row(r) for r in rows]
         return page_from_rows(found, page, lambda d: UUID(int=d.position))

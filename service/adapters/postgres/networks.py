@@ -1,5 +1,6 @@
-"""Networks, participations and memberships: columns, mapping, and the repository used inside
-a unit of work (the cross-organization reads are in federation_queries.py)."""
+"""Networks, participations and memberships: columns, mapping, the repository used inside a
+unit of work, and the statements of the network reads across organizations (which
+federation_queries.py runs)."""
 
 from __future__ import annotations
 
@@ -271,3 +272,34 @@ class PostgresNetworkRepository:
             membership.version,
             membership.updated_at,
         )
+
+
+# A network is visible to the organizations invited into it or taking part in it.
+NETWORK_VISIBLE = (
+    "EXISTS (SELECT 1 FROM network_organizations p WHERE p.network_id = n.id "
+    "AND p.organization_id = {viewer} AND p.status IN ('invited', 'active'))"
+)
+
+
+NETWORK_FOR_VIEWER = f"""
+SELECT {", ".join("n." + c.strip() for c in NETWORK_COLUMNS.split(","))}
+FROM networks n WHERE n.id = $1 AND {NETWORK_VISIBLE.format(viewer="$2")}
+"""  # noqa: S608
+
+
+NETWORKS_FOR_VIEWER = f"""
+SELECT {", ".join("n." + c.strip() for c in NETWORK_COLUMNS.split(","))}
+FROM networks n
+WHERE {NETWORK_VISIBLE.format(viewer="$1")} AND n.id > $2
+  AND ($4::uuid IS NULL OR EXISTS (
+      SELECT 1 FROM network_memberships ms
+      WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'
+        AND ms.member_organization_id = $1))
+ORDER BY n.id LIMIT $3
+"""  # noqa: S608
+
+
+PARTICIPANTS = f"""
+SELECT {PARTICIPATION_COLUMNS} FROM network_organizations
+WHERE network_id = $1 ORDER BY organization_id
+"""  # noqa: S608
