@@ -42,7 +42,7 @@ from service.domain.webhooks import RETRY_SCHEDULE, parse_networks
 from service.usecases.consents import announce_expired_consents
 from service.usecases.deliveries import Deliveries, DeliveryPolicy, dispatch_once
 from service.usecases.milestones import announce_due_milestones
-from service.usecases.pledges import sweep_missed
+from service.usecases.pledge_sweep import sweep_missed
 from service.usecases.referral_transitions import expire_overdue_referrals
 
 logger = logging.getLogger(__name__)

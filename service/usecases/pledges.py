@@ -17,7 +17,7 @@ from service.domain.errors import (
     check_version,
 )
 from service.domain.events import Event, EventType, new_event
-from service.domain.local_time import local_midnight, local_today
+from service.domain.local_time import local_today
 from service.domain.members import Member
 from service.domain.networks import MembershipStatus, ParticipationStatus
 from service.domain.paging import Page, PageRequest
@@ -56,7 +56,7 @@ class PledgeSeen(msgspec.Struct, frozen=True, kw_only=True):
     access: Access
 
 
-def _event(
+def pledge_event(
     event_type: EventType, pledge: Pledge, event_id: UUID, now: datetime, **data: str
 ) -> Event:
     return new_event(
@@ -150,7 +150,7 @@ async def create_pledge(
             updated_at=now,
         )
         await uow.pledges.add(pledge)
-        await uow.outbox.append(_event(EventType.PLEDGE_CREATED, pledge, ids.new_id(), now))
+        await uow.outbox.append(pledge_event(EventType.PLEDGE_CREATED, pledge, ids.new_id(), now))
         await uow.commit()
     return _seen_at_home(pledge, [], member.timezone, grace, now)
 
@@ -184,7 +184,7 @@ async def record_check_in(
             await uow.pledges.supersede(superseded)
         await uow.pledges.add_check_in(made)
         await uow.outbox.append(
-            _event(
+            pledge_event(
                 EventType.PLEDGE_CHECKED_IN,
                 pledge,
                 ids.new_id(),
@@ -257,51 +257,6 @@ async def view_pledges(
         ],
         next_after=pledges.next_after,
     )
-
-
-async def sweep_missed(
-    uow: UnitOfWork, clock: Clock, ids: IdSource, grace: timedelta, batch: int = 100
-) -> int:
-    """Record as missed each period whose grace window passed with no check-in, and announce
-    `pledge.missed` once per period. Several workers share the work (SKIP LOCKED); the unique
-    check-in per period makes a second announcement impossible."""
-    now = clock.now()
-    async with uow:
-        due = await uow.pledges.due_for_sweep(now, batch)
-        for pledge, zone in due:
-            existing = await uow.pledges.check_ins(pledge.id)
-            for period in rules.due_for_missed(
-                pledge, existing, timezone=zone, grace=grace, now=now
-            ):
-                await uow.pledges.add_check_in(
-                    CheckIn(
-                        id=ids.new_id(),
-                        pledge_id=pledge.id,
-                        period_start=period.start,
-                        outcome=Outcome.MISSED,
-                        note=None,
-                        recorded_at=now,
-                        by_sweep=True,
-                    )
-                )
-                await uow.outbox.append(
-                    _event(
-                        EventType.PLEDGE_MISSED,
-                        pledge,
-                        ids.new_id(),
-                        now,
-                        period_start=period.start.isoformat(),
-                    )
-                )
-            # Look again when the current period's grace window closes (or sooner, hourly).
-            today = local_today(now, zone)
-            current = rules.period_containing(pledge, today)
-            next_look = now + timedelta(hours=1)
-            if current is not None:
-                next_look = min(next_look, local_midnight(current.end, zone) + grace)
-            await uow.pledges.schedule_sweep(pledge.id, max(next_look, now + timedelta(minutes=1)))
-        await uow.commit()
-    return len(due)
 
 
 def _seen_at_home(

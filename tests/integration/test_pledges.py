@@ -11,7 +11,7 @@ import httpx
 from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
-from service.usecases.pledges import sweep_missed
+from service.usecases.pledge_sweep import sweep_missed
 from tests.integration.conftest import Org, create_member, join, shared_circle
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.database import Db
