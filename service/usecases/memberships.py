@@ -22,7 +22,12 @@ from service.domain.networks import (
 )
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
-from service.usecases.networks import announce_network_event, get_network, taking_part
+from service.usecases.networks import (
+    announce_network_event,
+    get_network,
+    store_membership,
+    taking_part,
+)
 
 
 class AddMembership(msgspec.Struct, frozen=True, kw_only=True):
@@ -92,17 +97,7 @@ async def add_membership(
             already_member=any(m.member_id == member.id for m in live),
             now=now,
         )
-        await uow.networks.add_membership(membership)
-        await announce_network_event(
-            uow,
-            EventType.NETWORK_MEMBERSHIP_ADDED,
-            command.organization_id,
-            network.id,
-            ids.new_id(),
-            now,
-            membership_id=str(membership.id),
-            role=membership.role.value,
-        )
+        await store_membership(uow, membership, command.organization_id, ids, now)
         await receipt(uow, membership)  # the stored response, if any, commits with it
         await uow.commit()
     return membership

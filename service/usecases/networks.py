@@ -59,6 +59,23 @@ async def announce_network_event(
     )
 
 
+async def store_membership(
+    uow: UnitOfWork, membership: Membership, actor: UUID, ids: IdSource, now: datetime
+) -> None:
+    """Store a new membership and announce `network.membership_added` (by `actor`)."""
+    await uow.networks.add_membership(membership)
+    await announce_network_event(
+        uow,
+        EventType.NETWORK_MEMBERSHIP_ADDED,
+        actor,
+        membership.network_id,
+        ids.new_id(),
+        now,
+        membership_id=str(membership.id),
+        role=membership.role.value,
+    )
+
+
 async def taking_part(
     uow: UnitOfWork, organization_id: UUID, network_id: UUID, *, invited_ok: bool = False
 ) -> tuple[Network, Participation]:
@@ -129,17 +146,7 @@ async def create_network(
             kind=network.kind.value,
         )
         if focus is not None:
-            await uow.networks.add_membership(focus)
-            await announce_network_event(
-                uow,
-                EventType.NETWORK_MEMBERSHIP_ADDED,
-                command.organization_id,
-                network.id,
-                ids.new_id(),
-                now,
-                membership_id=str(focus.id),
-                role=focus.role.value,
-            )
+            await store_membership(uow, focus, command.organization_id, ids, now)
         await receipt(uow, network)  # the stored response, if any, commits with it
         await uow.commit()
     return network

@@ -23,7 +23,7 @@ from service.domain.events import EventType, consent_event
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
 from service.domain.ports import Clock, IdSource, UnitOfWork
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
-from service.usecases.networks import announce_network_event
+from service.usecases.networks import store_membership
 from service.usecases.referrals import referral_event
 
 
@@ -84,17 +84,7 @@ async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now:
         already_member=False,
         now=now,
     )
-    await uow.networks.add_membership(membership)
-    await announce_network_event(
-        uow,
-        EventType.NETWORK_MEMBERSHIP_ADDED,
-        referral.receiver_organization_id,
-        network.id,
-        ids.new_id(),
-        now,
-        membership_id=str(membership.id),
-        role=membership.role.value,
-    )
+    await store_membership(uow, membership, referral.receiver_organization_id, ids, now)
 
 
 async def _record(

@@ -35,7 +35,7 @@ from service.adapters.http.networks import (
 )
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
-from service.domain.consent import Access, access_for
+from service.domain.consent import access_for
 from service.domain.memberships import SeenMembership
 from service.domain.networks import Membership, MembershipStatus
 from service.domain.organizations import Scope
@@ -106,15 +106,7 @@ class MembershipController(Controller):
         )
 
         def present(membership: Membership) -> Created[MembershipView]:
-            # The caller could name this member, so it may see this membership in full.
-            view = MembershipView.of(
-                SeenMembership(
-                    membership=membership,
-                    member_display_name=None,
-                    member_erased=False,
-                    access=_adder_access(organization_id, membership.member_organization_id),
-                )
-            )
+            view = _written(membership, organization_id)
             return Created(body=view, headers={"ETag": etag(membership.version)}, resource_id=None)
 
         return await create_idempotently(
@@ -157,19 +149,20 @@ class MembershipController(Controller):
             services.clock,
             services.ids,
         )
-        view = MembershipView.of(
-            SeenMembership(
-                membership=membership,
-                member_display_name=None,
-                member_erased=False,
-                access=_adder_access(organization_id, membership.member_organization_id),
-            )
+        return Response(
+            _written(membership, organization_id), headers={"ETag": etag(membership.version)}
         )
-        return Response(view, headers={"ETag": etag(membership.version)})
 
 
-def _adder_access(viewer: UUID, home: UUID) -> Access:
+def _written(membership: Membership, writer: UUID) -> MembershipView:
     """What a write's answer shows: all of it to the member's home organization; to anyone
     else the membership's role and status only, as in a read without consent (a write is no
     way around consent)."""
-    return access_for(viewer, home, [])
+    return MembershipView.of(
+        SeenMembership(
+            membership=membership,
+            member_display_name=None,
+            member_erased=False,
+            access=access_for(writer, membership.member_organization_id, []),
+        )
+    )
