@@ -14,13 +14,11 @@ from service.adapters.postgres.consent_sql import (
     CONSENT_IN_FORCE,
 )
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import Columns
+from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
 from service.domain.consent import (
     Consent,
     DataScope,
     Disclosure,
-    EndEvent,
-    SignatureMethod,
     Viewing,
 )
 from service.domain.members import Member
@@ -51,54 +49,12 @@ CONSENT_COLUMNS = CONSENT.list
 
 
 def consent_from_row(row: Record) -> Consent:
-    return Consent(
-        id=row["id"],
-        member_id=row["member_id"],
-        organization_id=row["organization_id"],
-        recipient_organization_id=row["recipient_organization_id"],
-        scopes=frozenset(DataScope(s) for s in row["scopes"]),
-        purpose=row["purpose"],
-        expires_on=row["expires_on"],
-        expires_at=row["expires_at"],
-        end_event=None if row["end_event"] is None else EndEvent(row["end_event"]),
-        signature_method=SignatureMethod(row["signature_method"]),
-        signed_at=row["signed_at"],
-        signed_by=row["signed_by"],
-        recorded_by=row["recorded_by"],
-        recorded_by_key_id=row["recorded_by_key_id"],
-        version=row["version"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        revoked_at=row["revoked_at"],
-        revocation_reason=row["revocation_reason"],
-        ended_at=row["ended_at"],
-    )
+    return struct_from_row(Consent, row)
 
 
 def consent_to_columns(c: Consent) -> dict[str, Any]:
     """The row, by column name."""
-    return {
-        "id": c.id,
-        "member_id": c.member_id,
-        "organization_id": c.organization_id,
-        "recipient_organization_id": c.recipient_organization_id,
-        "scopes": sorted(s.value for s in c.scopes),
-        "purpose": c.purpose,
-        "expires_on": c.expires_on,
-        "expires_at": c.expires_at,
-        "end_event": None if c.end_event is None else c.end_event.value,
-        "signature_method": c.signature_method.value,
-        "signed_at": c.signed_at,
-        "signed_by": c.signed_by,
-        "recorded_by": c.recorded_by,
-        "recorded_by_key_id": c.recorded_by_key_id,
-        "version": c.version,
-        "created_at": c.created_at,
-        "updated_at": c.updated_at,
-        "revoked_at": c.revoked_at,
-        "revocation_reason": c.revocation_reason,
-        "ended_at": c.ended_at,
-    }
+    return struct_to_columns(c, scopes=sorted(s.value for s in c.scopes))
 
 
 def consent_to_params(c: Consent) -> tuple[Any, ...]:
@@ -225,15 +181,4 @@ ORDER BY position LIMIT $4
 
 
 def disclosure_from_row(r: Record) -> Disclosure:
-    return Disclosure(
-        id=r["id"],
-        position=r["position"],
-        member_id=r["member_id"],
-        recipient_organization_id=r["recipient_organization_id"],
-        consent_ids=tuple(r["consent_ids"]),
-        scopes=frozenset(DataScope(s) for s in r["scopes"]),
-        operation=r["operation"],
-        request_id=r["request_id"],
-        client_request_id=r["client_request_id"],
-        disclosed_at=r["disclosed_at"],
-    )
+    return struct_from_row(Disclosure, r)

@@ -10,6 +10,7 @@ from asyncpg import Record
 
 from service.adapters.postgres.members import MEMBER_COLUMNS, member_from_row
 from service.adapters.postgres.session import Session
+from service.adapters.postgres.sql import struct_from_row
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
 
@@ -37,25 +38,11 @@ def ladder_from(raw: str | None) -> Ladder:
 
 
 def custom_from_row(row: Record) -> CustomMilestone:
-    return CustomMilestone(
-        id=row["id"],
-        member_id=row["member_id"],
-        title=row["title"],
-        achieved_on=row["achieved_on"],
-        created_at=row["created_at"],
-    )
+    return struct_from_row(CustomMilestone, row)
 
 
 def cheer_from_row(row: Record) -> Cheer:
-    return Cheer(
-        id=row["id"],
-        member_id=row["member_id"],
-        milestone_key=row["milestone_key"],
-        author_member_id=row["author_member_id"],
-        author_organization_id=row["author_organization_id"],
-        message=row["message"],
-        created_at=row["created_at"],
-    )
+    return struct_from_row(Cheer, row)
 
 
 class PostgresMilestoneRepository:

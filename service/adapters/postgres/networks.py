@@ -10,16 +10,11 @@ from uuid import UUID
 from asyncpg import Record
 
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import Columns
+from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
 from service.domain.networks import (
     Membership,
-    MembershipStatus,
     Network,
-    NetworkKind,
-    NetworkStatus,
     Participation,
-    ParticipationStatus,
-    Role,
 )
 
 NETWORK = Columns(
@@ -70,36 +65,12 @@ MEMBERSHIP_COLUMNS = MEMBERSHIP.list
 
 
 def network_from_row(row: Record) -> Network:
-    return Network(
-        id=row["id"],
-        kind=NetworkKind(row["kind"]),
-        name=row["name"],
-        description=row["description"],
-        focus_member_id=row["focus_member_id"],
-        created_by_organization_id=row["created_by_organization_id"],
-        status=NetworkStatus(row["status"]),
-        version=row["version"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        archived_at=row["archived_at"],
-    )
+    return struct_from_row(Network, row)
 
 
 def network_to_columns(network: Network) -> dict[str, Any]:
     """The row, by column name."""
-    return {
-        "id": network.id,
-        "kind": network.kind.value,
-        "name": network.name,
-        "description": network.description,
-        "focus_member_id": network.focus_member_id,
-        "created_by_organization_id": network.created_by_organization_id,
-        "status": network.status.value,
-        "version": network.version,
-        "created_at": network.created_at,
-        "updated_at": network.updated_at,
-        "archived_at": network.archived_at,
-    }
+    return struct_to_columns(network)
 
 
 def network_to_params(network: Network) -> tuple[Any, ...]:
@@ -108,30 +79,12 @@ def network_to_params(network: Network) -> tuple[Any, ...]:
 
 
 def participation_from_row(row: Record) -> Participation:
-    return Participation(
-        network_id=row["network_id"],
-        organization_id=row["organization_id"],
-        status=ParticipationStatus(row["status"]),
-        invited_by_organization_id=row["invited_by_organization_id"],
-        invited_at=row["invited_at"],
-        joined_at=row["joined_at"],
-        left_at=row["left_at"],
-        version=row["version"],
-    )
+    return struct_from_row(Participation, row)
 
 
 def participation_to_columns(p: Participation) -> dict[str, Any]:
     """The row, by column name."""
-    return {
-        "network_id": p.network_id,
-        "organization_id": p.organization_id,
-        "status": p.status.value,
-        "invited_by_organization_id": p.invited_by_organization_id,
-        "invited_at": p.invited_at,
-        "joined_at": p.joined_at,
-        "left_at": p.left_at,
-        "version": p.version,
-    }
+    return struct_to_columns(p)
 
 
 def participation_to_params(p: Participation) -> tuple[Any, ...]:
@@ -140,40 +93,12 @@ def participation_to_params(p: Participation) -> tuple[Any, ...]:
 
 
 def membership_from_row(row: Record) -> Membership:
-    return Membership(
-        id=row["id"],
-        network_id=row["network_id"],
-        member_id=row["member_id"],
-        member_organization_id=row["member_organization_id"],
-        role=Role(row["role"]),
-        status=MembershipStatus(row["status"]),
-        added_by_organization_id=row["added_by_organization_id"],
-        invited_at=row["invited_at"],
-        joined_at=row["joined_at"],
-        left_at=row["left_at"],
-        version=row["version"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return struct_from_row(Membership, row)
 
 
 def membership_to_columns(m: Membership) -> dict[str, Any]:
     """The row, by column name."""
-    return {
-        "id": m.id,
-        "network_id": m.network_id,
-        "member_id": m.member_id,
-        "member_organization_id": m.member_organization_id,
-        "role": m.role.value,
-        "status": m.status.value,
-        "added_by_organization_id": m.added_by_organization_id,
-        "invited_at": m.invited_at,
-        "joined_at": m.joined_at,
-        "left_at": m.left_at,
-        "version": m.version,
-        "created_at": m.created_at,
-        "updated_at": m.updated_at,
-    }
+    return struct_to_columns(m)
 
 
 def membership_to_params(m: Membership) -> tuple[Any, ...]:

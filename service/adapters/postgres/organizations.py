@@ -11,8 +11,8 @@ from asyncpg import Record
 
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import BEFORE_ALL, Columns
-from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
+from service.adapters.postgres.sql import BEFORE_ALL, Columns, struct_from_row, struct_to_columns
+from service.domain.organizations import ApiKey, Organization, Scope
 from service.domain.paging import Page, PageRequest, page_from_rows
 
 API_KEY = Columns(
@@ -33,32 +33,18 @@ ORGANIZATION_COLUMNS = "id, name, kind, version, created_at"
 
 
 def api_key_from_row(row: Record) -> ApiKey:
-    return ApiKey(
-        id=row["id"],
-        organization_id=row["organization_id"],
-        is_operator=row["is_operator"],
-        name=row["name"],
-        prefix=row["prefix"],
+    return struct_from_row(
+        ApiKey,
+        row,
         secret_hash=bytes(row["secret_hash"]),
+        # A scope this version does not know (a newer one wrote it) is left out.
         scopes=frozenset(Scope(s) for s in row["scopes"] if s in Scope.__members__.values()),
-        created_at=row["created_at"],
-        revoked_at=row["revoked_at"],
     )
 
 
 def api_key_to_columns(key: ApiKey) -> dict[str, Any]:
     """The row, by column name."""
-    return {
-        "id": key.id,
-        "organization_id": key.organization_id,
-        "is_operator": key.is_operator,
-        "name": key.name,
-        "prefix": key.prefix,
-        "secret_hash": key.secret_hash,
-        "scopes": sorted(s.value for s in key.scopes),
-        "created_at": key.created_at,
-        "revoked_at": key.revoked_at,
-    }
+    return struct_to_columns(key, scopes=sorted(s.value for s in key.scopes))
 
 
 def api_key_to_params(key: ApiKey) -> tuple[Any, ...]:
@@ -67,13 +53,7 @@ def api_key_to_params(key: ApiKey) -> tuple[Any, ...]:
 
 
 def organization_from_row(row: Record) -> Organization:
-    return Organization(
-        id=row["id"],
-        name=row["name"],
-        kind=OrganizationKind(row["kind"]),
-        version=row["version"],
-        created_at=row["created_at"],
-    )
+    return struct_from_row(Organization, row)
 
 
 class PostgresOrganizationRepository:

@@ -8,7 +8,8 @@ from uuid import UUID
 from asyncpg import Record
 
 from service.adapters.postgres.session import Session
-from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
+from service.adapters.postgres.sql import struct_from_row
+from service.domain.pledges import CheckIn, Pledge, PledgeStatus
 
 PLEDGE_COLUMNS = (
     "id, member_id, organization_id, text, cadence, network_id, supporter_member_id, "
@@ -20,34 +21,11 @@ CHECK_IN_COLUMNS = (
 
 
 def pledge_from_row(row: Record) -> Pledge:
-    return Pledge(
-        id=row["id"],
-        member_id=row["member_id"],
-        organization_id=row["organization_id"],
-        text=row["text"],
-        cadence=Cadence(row["cadence"]),
-        network_id=row["network_id"],
-        supporter_member_id=row["supporter_member_id"],
-        starts_on=row["starts_on"],
-        ends_on=row["ends_on"],
-        status=PledgeStatus(row["status"]),
-        version=row["version"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return struct_from_row(Pledge, row)
 
 
 def check_in_from_row(row: Record) -> CheckIn:
-    return CheckIn(
-        id=row["id"],
-        pledge_id=row["pledge_id"],
-        period_start=row["period_start"],
-        outcome=Outcome(row["outcome"]),
-        note=row["note"],
-        recorded_at=row["recorded_at"],
-        by_sweep=row["by_sweep"],
-        superseded_at=row["superseded_at"],
-    )
+    return struct_from_row(CheckIn, row)
 
 
 class PostgresPledgeRepository:

@@ -7,6 +7,7 @@ from uuid import UUID
 from asyncpg import Record
 
 from service.adapters.postgres.session import Session
+from service.adapters.postgres.sql import struct_from_row
 from service.domain.recovery import ClosedPeriod
 
 PERIOD_COLUMNS = "id, member_id, started_on, ended_on, note, recorded_at"
@@ -19,14 +20,7 @@ CLOSED_PERIODS = (
 
 
 def period_from_row(row: Record) -> ClosedPeriod:
-    return ClosedPeriod(
-        id=row["id"],
-        member_id=row["member_id"],
-        started_on=row["started_on"],
-        ended_on=row["ended_on"],
-        note=row["note"],
-        recorded_at=row["recorded_at"],
-    )
+    return struct_from_row(ClosedPeriod, row)
 
 
 class PostgresRecoveryRepository:

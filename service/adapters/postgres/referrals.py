@@ -9,14 +9,13 @@ from asyncpg import Record
 
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import BEFORE_ALL
+from service.adapters.postgres.sql import BEFORE_ALL, struct_from_row
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.referrals import (
     DuplicateReferral,
     Referral,
     ReferralStatus,
     StatusChange,
-    Urgency,
 )
 
 REFERRAL_COLUMNS = (
@@ -29,34 +28,11 @@ _EITHER_SIDE = "(sender_organization_id = $2 OR receiver_organization_id = $2)"
 
 
 def referral_from_row(row: Record) -> Referral:
-    return Referral(
-        id=row["id"],
-        sender_organization_id=row["sender_organization_id"],
-        receiver_organization_id=row["receiver_organization_id"],
-        member_id=row["member_id"],
-        network_id=row["network_id"],
-        consent_id=row["consent_id"],
-        reason=row["reason"],
-        urgency=Urgency(row["urgency"]),
-        external_ref=row["external_ref"],
-        status=ReferralStatus(row["status"]),
-        answer_by=row["answer_by"],
-        version=row["version"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return struct_from_row(Referral, row)
 
 
 def change_from_row(row: Record) -> StatusChange:
-    return StatusChange(
-        id=row["id"],
-        referral_id=row["referral_id"],
-        from_status=None if row["from_status"] is None else ReferralStatus(row["from_status"]),
-        to_status=ReferralStatus(row["to_status"]),
-        actor_organization_id=row["actor_organization_id"],
-        reason=row["reason"],
-        at=row["at"],
-    )
+    return struct_from_row(StatusChange, row)
 
 
 class PostgresReferralRepository:

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
+
+import msgspec
+
+S = TypeVar("S", bound=msgspec.Struct)
+
+
+class Row(Protocol):
+    """A fetched row (asyncpg's Record), read by column name."""
+
+    def __getitem__(self, column: str, /) -> Any: ...
+
 
 # Keyset start for "from the beginning": every UUID sorts after the nil UUID. A plain `id > $n`
 # (no "$n IS NULL OR") stays an index condition in a generic prepared plan.
@@ -30,3 +42,24 @@ class Columns:
         if row.keys() != set(self.names):
             raise KeyError(f"not the table's columns: {sorted(row.keys() ^ set(self.names))}")
         return tuple(row[name] for name in self.names)
+
+
+def struct_from_row(kind: type[S], row: Row, **computed: Any) -> S:
+    """The Struct whose fields are the row's columns of the same names, converted by msgspec
+    (a text column to its enum, an array to a frozenset or a tuple), with `computed` for the
+    fields that are not a column as they are."""
+    values = {name: row[name] for name in kind.__struct_fields__ if name not in computed}
+    values.update(computed)
+    return msgspec.convert(values, kind)
+
+
+def struct_to_columns(value: msgspec.Struct, **computed: Any) -> dict[str, Any]:
+    """The row of a Struct whose fields are columns of the same names (an enum as its value),
+    with `computed` for the fields that are not a column as they are."""
+    columns: dict[str, Any] = {}
+    for name in value.__struct_fields__:
+        if name not in computed:
+            item = getattr(value, name)
+            columns[name] = item.value if isinstance(item, enum.Enum) else item
+    columns.update(computed)
+    return columns

@@ -14,15 +14,12 @@ from service.adapters.postgres.consent_sql import (
 )
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import BEFORE_ALL
+from service.adapters.postgres.sql import BEFORE_ALL, struct_from_row
 from service.domain.events import EventType
-from service.domain.organizations import Scope
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.webhooks import (
     Attempt,
     Delivery,
-    DeliveryStatus,
-    EndpointStatus,
     WebhookEndpoint,
 )
 
@@ -38,40 +35,15 @@ DELIVERY_COLUMNS = (
 
 
 def endpoint_from_row(row: Record) -> WebhookEndpoint:
-    return WebhookEndpoint(
-        id=row["id"],
-        organization_id=row["organization_id"],
-        url=row["url"],
-        description=row["description"],
-        event_types=frozenset(EventType(t) for t in row["event_types"]),
-        secret=row["secret"],
-        previous_secret=row["previous_secret"],
-        previous_secret_until=row["previous_secret_until"],
-        status=EndpointStatus(row["status"]),
-        disabled_reason=row["disabled_reason"],
-        disabled_at=row["disabled_at"],
-        version=row["version"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        key_scopes=frozenset(Scope(s) for s in row["key_scopes"]),
-    )
+    return struct_from_row(WebhookEndpoint, row)
 
 
 def delivery_from_row(row: Record) -> Delivery:
-    status = DeliveryStatus(row["status"])
-    return Delivery(
-        id=row["id"],
-        seq=row["seq"],
-        endpoint_id=row["endpoint_id"],
-        event_id=row["event_id"],
-        event_type=row["event_type"],
-        status=status,
-        redelivery=row["redelivery"],
-        attempt_count=row["attempt_count"],
+    return struct_from_row(
+        Delivery,
+        row,
         attempts=msgspec.json.decode(row["attempts"], type=list[Attempt]),
-        next_attempt_at=row["next_attempt_at"] if status is DeliveryStatus.PENDING else None,
-        created_at=row["created_at"],
-        finished_at=row["finished_at"],
+        next_attempt_at=row["next_attempt_at"] if row["status"] == "pending" else None,
     )
 
 
