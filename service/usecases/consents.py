@@ -23,7 +23,7 @@ from service.domain.ports import (
     UnitOfWork,
     no_receipt,
 )
-from service.usecases.members import get_member
+from service.usecases.members import get_member, live_member
 
 
 class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
@@ -43,11 +43,7 @@ async def grant_consent(
     """Record a consent the member signed, granted by their home organization (the caller)."""
     now = clock.now()
     async with uow:
-        member = await uow.members.get_for_update(command.organization_id, command.member_id)
-        if member is None:
-            raise NotFound("member", command.member_id)
-        if member.erased_at is not None or member.timezone is None:
-            raise MemberErased(member.id, member.erased_at or now)
+        member = await live_member(uow, command.organization_id, command.member_id, now)
         recipient = command.terms.recipient_organization_id
         if recipient is not None and await uow.organizations.get(recipient) is None:
             raise InvalidField("recipient_organization_id", "No such organization.")

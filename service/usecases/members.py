@@ -146,3 +146,14 @@ async def _locked_member(uow: UnitOfWork, organization_id: UUID, member_id: UUID
     if member is None:
         raise NotFound("member", member_id)
     return member
+
+
+async def live_member(
+    uow: UnitOfWork, organization_id: UUID, member_id: UUID, now: datetime
+) -> Member:
+    """One of the organization's members, locked, and not erased: NotFound for another's or
+    none, MemberErased (410) for a tombstone."""
+    member = await _locked_member(uow, organization_id, member_id)
+    if member.erased_at is not None or member.timezone is None:
+        raise MemberErased(member.id, member.erased_at or now)
+    return member

@@ -16,6 +16,7 @@ from service.domain.members import Member
 from service.domain.milestones import Cheer, CustomMilestone, Ladder, Reached
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
 from service.domain.recovery import ClosedPeriod
+from service.usecases.members import live_member
 
 # Milestones reached long before the journey was recorded are kept as announced, quietly:
 # a member registered with five years behind them does not set off five years of events.
@@ -227,11 +228,7 @@ async def add_custom_milestone(
     """Record a milestone of the member's own ("first meeting chaired"); home only."""
     now = clock.now()
     async with uow:
-        member = await uow.members.get_for_update(organization_id, member_id)
-        if member is None:
-            raise NotFound("member", member_id)
-        if member.erased_at is not None:
-            raise MemberErased(member.id, member.erased_at)
+        member = await live_member(uow, organization_id, member_id, now)
         if (achieved_on - now.date()).days > 1:
             raise InvalidField("achieved_on", "A milestone cannot be in the future.")
         milestone = CustomMilestone(

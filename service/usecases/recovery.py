@@ -15,6 +15,7 @@ from service.domain.local_time import local_today
 from service.domain.members import Member
 from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
 from service.domain.recovery import ClosedPeriod, Journey
+from service.usecases.members import live_member
 
 
 class RestartRecovery(msgspec.Struct, frozen=True, kw_only=True):
@@ -43,11 +44,8 @@ async def restart_recovery(
     `recovery.restarted`; the note stays with the home organization."""
     now = clock.now()
     async with uow:
-        member = await uow.members.get_for_update(command.organization_id, command.member_id)
-        if member is None:
-            raise NotFound("member", command.member_id)
-        if member.erased_at is not None or member.timezone is None:
-            raise MemberErased(member.id, member.erased_at or now)
+        member = await live_member(uow, command.organization_id, command.member_id, now)
+        assert member.timezone is not None  # a live member has one
         today = local_today(now, member.timezone)
         closed, renewed = rules.restart(
             member,

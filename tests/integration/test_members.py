@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import httpx
+import pytest
 
 from tests.integration.conftest import Org, create_member, make_key
 from tests.support.database import Db
@@ -187,6 +188,31 @@ def test_patch_changes_fields_bumps_version_and_announces(
         uuid.UUID(member["id"]),
     )
     assert '"changed_fields": ["contact", "display_name"]' in data
+
+
+@pytest.mark.parametrize(
+    ("email", "status"),
+    [
+        ("s\u0085m@example.org", 400),  # white space to Python's `re`, not to ECMA-262's `\s`
+        ("s\ufeffm@example.org", 400),  # the other way round
+        ("s\u00a0m@example.org", 400),
+        ("s\u00e9@example.org", 200),  # a letter is not white space
+    ],
+)
+def test_an_email_with_white_space_of_any_kind_is_refused_as_the_contract_says(
+    client: httpx.Client, org: Org, db: Db, email: str, status: int
+) -> None:
+    member = create_member(client, org)
+    before = db.snapshot()
+    response = client.patch(
+        f"/v1/members/{member['id']}", json={"contact": {"email": email}}, headers=org.headers
+    )
+    assert response.status_code == status, response.text
+    if status == 400:
+        assert response.json()["errors"][0]["field"] == "contact.email"
+        assert db.snapshot() == before
+    else:
+        assert response.json()["contact"]["email"] == email
 
 
 def test_patch_with_nothing_new_changes_nothing(client: httpx.Client, org: Org, db: Db) -> None:

@@ -4,6 +4,7 @@ conventions partners generate clients from."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,23 @@ def test_the_contract_promises_nothing_unchanged_on_500_or_503() -> None:
                 assert "idempotency-key" in text, (method, path)
         if path.startswith("/v1/"):
             assert "503" in operation["responses"], (method, path)
+
+
+def _patterns(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return own + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+def test_every_pattern_means_the_same_to_the_server_and_to_the_contracts_readers() -> None:
+    """The server checks patterns with Python's `re`; generated clients and contract testers
+    read them as ECMA-262. The two disagree on the class escapes (`\\s` takes U+0085 in Python,
+    U+FEFF in ECMA-262; `\\d` and `\\w` take every Unicode digit and letter in Python): a client
+    could send what the contract allows and get a 400. Patterns spell their classes out."""
+    patterns = _patterns(json.loads(COMMITTED.read_text()))
+    assert len(patterns) > 5
+    engine_dependent = re.compile(r"(?<!\\)(?:\\\\)*\\[sSdDwWbB]")
+    assert [p for p in patterns if engine_dependent.search(p)] == []

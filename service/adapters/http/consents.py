@@ -31,8 +31,13 @@ from service.usecases import consents as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
 ConsentId = Annotated[UUID, PathParameter(description="The consent's id.")]
-# RFC 3339 with an offset; a bare number is not an instant here.
-_INSTANT = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$"
+# RFC 3339 with an offset; a bare number is not an instant here. ASCII digits spelled out:
+# Python's `\d` takes any Unicode digit, ECMA-262's (the contract's readers') only 0-9.
+_D = "[0-9]"
+_INSTANT = (
+    rf"^{_D}{{4}}-{_D}{{2}}-{_D}{{2}}[Tt ]{_D}{{2}}:{_D}{{2}}:{_D}{{2}}(\.{_D}{{1,6}})?"
+    rf"([Zz]|[+-]{_D}{{2}}:{_D}{{2}})$"
+)
 Since = Annotated[
     str | None,
     QueryParameter(
