@@ -54,6 +54,23 @@ MILESTONES_READ_SCOPES: frozenset[DataScope] = frozenset(
 )
 
 
+class ReadScopes(msgspec.Struct, frozen=True, kw_only=True):
+    """One kind of cross-organization read of a member: it shows nothing without a consent in
+    force covering one of `needed`, and then shows (and records) the scopes of `shown` that the
+    consents in force grant."""
+
+    needed: frozenset[DataScope]
+    shown: frozenset[DataScope]
+
+
+MEMBER_READ = ReadScopes(needed=MEMBER_READ_SCOPES, shown=MEMBER_READ_SCOPES)
+RECOVERY_READ = ReadScopes(needed=RECOVERY_READ_SCOPES, shown=RECOVERY_READ_SCOPES)
+PLEDGES_READ = ReadScopes(needed=PLEDGES_READ_SCOPES, shown=PLEDGES_READ_SCOPES)
+MILESTONES_READ = ReadScopes(needed=frozenset({DataScope.MILESTONES}), shown=MILESTONES_READ_SCOPES)
+# A membership needs and shows the same scopes (see MEMBERSHIP_READ_SCOPES).
+MEMBERSHIP_READ = ReadScopes(needed=MEMBERSHIP_READ_SCOPES, shown=MEMBERSHIP_READ_SCOPES)
+
+
 # The scope that lets another organization see each kind of event about a member (other
 # member events, such as member.created, never cross; network, consent and referral events
 # follow their own rules).
@@ -169,9 +186,7 @@ def read_access(
     viewer_organization_id: UUID,
     member: Member,
     consents: Iterable[Consent],
-    *,
-    needed: frozenset[DataScope],
-    shown: frozenset[DataScope],
+    read: ReadScopes,
     now: datetime,
 ) -> Access | None:
     """What one read of `member` shows the viewer, or None if it shows nothing.
@@ -179,8 +194,9 @@ def read_access(
     The rule every cross-organization read follows (the SQL of consent_sql.py states it again
     for the database, and a property test holds the two together): the home organization sees
     everything. Anyone else needs a consent in force, granted to it for this member, covering
-    one of `needed`; it then sees the scopes of `shown` that the consents in force grant, and
-    the disclosure names those scopes and the consents that granted them."""
+    one of `read.needed`; it then sees the scopes of `read.shown` that the consents in force
+    grant, and the disclosure names those scopes and the consents that granted them."""
+    needed, shown = read.needed, read.shown
     if viewer_organization_id == member.organization_id:
         return HOME_ACCESS
     granted = [

@@ -1,7 +1,8 @@
 """The domain's consent decision and the SQL's, side by side: random consents (scopes, expiry,
-revocation, ended, to the reader or to someone else) and erased members, read at random times.
-What the domain's `read_access` decides from those consents must be exactly what
-the cross-organization member read shows, and the disclosure it records."""
+revocation, ended, to the reader or to someone else) and erased members. What the domain's
+`read_access` decides from those consents, for each cross-organization read of a member (the
+member, its journey, its milestones, its pledges), must be exactly what that read shows, and
+the disclosure it records."""
 
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ from service.adapters.postgres.federation_queries import PostgresFederationQueri
 from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import (
-    MEMBER_READ_SCOPES,
+    MEMBER_READ,
+    MILESTONES_READ,
+    PLEDGES_READ,
+    RECOVERY_READ,
+    Access,
     Consent,
     DataScope,
     EndEvent,
@@ -28,6 +33,7 @@ from service.domain.consent import (
     read_access,
 )
 from service.domain.members import Member
+from service.domain.paging import PageRequest
 from tests.integration.test_postgres_adapters import _organization
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
@@ -107,9 +113,34 @@ def _consent(draw: ConsentDraw, member: Member, recipient: UUID) -> Consent:
     )
 
 
+async def _read(
+    queries: PostgresFederationQueries, read: str, viewing: Viewing, member_id: UUID
+) -> tuple[Member, Access] | None:
+    """One of the cross-organization member reads, as (member, access) or None."""
+    if read == "member":
+        return await queries.member_for(viewing, member_id)
+    if read == "recovery":
+        journey = await queries.recovery_for(viewing, member_id)
+        return None if journey is None else (journey[0], journey[1])
+    if read == "milestones":
+        facts = await queries.milestones_for(viewing, member_id)
+        return None if facts is None else (facts.member, facts.access)
+    pledges = await queries.pledges_for(viewing, member_id, PageRequest(limit=5))
+    return None if pledges is None else (pledges[0], pledges[1])
+
+
+# Each read, and what the domain says it needs and shows.
+READS = {
+    "member": MEMBER_READ,
+    "recovery": RECOVERY_READ,
+    "milestones": MILESTONES_READ,
+    "pledges": PLEDGES_READ,
+}
+
+
 async def _scenario(
-    world: World, draws: list[ConsentDraw], erased: bool
-) -> tuple[list[Consent], Member, object, list[list[str]]]:
+    world: World, draws: list[ConsentDraw], erased: bool, read: str
+) -> tuple[list[Consent], Member, tuple[Member, Access] | None, list[list[str]]]:
     member = Member(
         id=uuid4(),
         organization_id=world.home,
@@ -131,10 +162,8 @@ async def _scenario(
         for consent in made:
             await uow.consents.add(consent)
         await uow.commit()
-    viewing = Viewing(
-        organization_id=world.reader, now=NOW, request_id="agreement", operation="getMember"
-    )
-    seen = await PostgresFederationQueries(world.pool).member_for(viewing, member.id)
+    viewing = Viewing(organization_id=world.reader, now=NOW, request_id="agreement", operation=read)
+    seen = await _read(PostgresFederationQueries(world.pool), read, viewing, member.id)
     recorded = [
         sorted(r["scopes"])
         for r in await world.pool.fetch(
@@ -145,29 +174,21 @@ async def _scenario(
 
 
 @settings(
-    max_examples=150,
+    max_examples=250,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(draws=consents, erased=st.booleans())
+@given(draws=consents, erased=st.booleans(), read=st.sampled_from(sorted(READS)))
 def test_the_sql_shows_and_records_exactly_what_the_domain_decides(
-    world: World, draws: list[ConsentDraw], erased: bool
+    world: World, draws: list[ConsentDraw], erased: bool, read: str
 ) -> None:
-    made, member, seen, recorded = world.runner.run(_scenario(world, draws, erased))
-    # The domain's rule for one read (the member read needs and shows MEMBER_READ_SCOPES).
-    expected = read_access(
-        world.reader,
-        member,
-        made,
-        needed=MEMBER_READ_SCOPES,
-        shown=MEMBER_READ_SCOPES,
-        now=NOW,
-    )
+    made, member, seen, recorded = world.runner.run(_scenario(world, draws, erased, read))
+    expected = read_access(world.reader, member, made, READS[read], NOW)
     if expected is None:
         assert seen is None
         assert recorded == []
         return
-    assert isinstance(seen, tuple)
+    assert seen is not None
     shown_member, access = seen
     assert shown_member.id == member.id
     assert access.scopes == expected.scopes

@@ -13,15 +13,16 @@ from uuid import UUID
 import msgspec
 
 from service.domain.consent import (
-    MEMBER_READ_SCOPES,
-    MEMBERSHIP_READ_SCOPES,
-    MILESTONES_READ_SCOPES,
-    PLEDGES_READ_SCOPES,
-    RECOVERY_READ_SCOPES,
+    MEMBER_READ,
+    MEMBERSHIP_READ,
+    MILESTONES_READ,
+    PLEDGES_READ,
+    RECOVERY_READ,
     Access,
     Consent,
     DataScope,
     Disclosure,
+    ReadScopes,
     Viewing,
     read_access,
 )
@@ -849,8 +850,7 @@ class FakeFederationQueries:
         self,
         viewing: Viewing,
         member_id: UUID,
-        needed: frozenset[DataScope],
-        shown: frozenset[DataScope],
+        read: ReadScopes,
     ) -> tuple[Member, Access] | None:
         member = self._store.members.get(member_id)
         if member is None:
@@ -859,9 +859,8 @@ class FakeFederationQueries:
             viewing.organization_id,
             member,
             self._store.consents.values(),
-            needed=needed,
-            shown=shown,
-            now=viewing.now,
+            read,
+            viewing.now,
         )
         if access is None:
             return None
@@ -870,7 +869,7 @@ class FakeFederationQueries:
         return member, access
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
-        return self._seen(viewing, member_id, MEMBER_READ_SCOPES, MEMBER_READ_SCOPES)
+        return self._seen(viewing, member_id, MEMBER_READ)
 
     def _periods(self, member_id: UUID) -> list[ClosedPeriod]:
         return sorted(
@@ -881,14 +880,13 @@ class FakeFederationQueries:
     async def recovery_for(
         self, viewing: Viewing, member_id: UUID
     ) -> tuple[Member, Access, list[ClosedPeriod]] | None:
-        seen = self._seen(viewing, member_id, RECOVERY_READ_SCOPES, RECOVERY_READ_SCOPES)
+        seen = self._seen(viewing, member_id, RECOVERY_READ)
         if seen is None:
             return None
         return seen[0], seen[1], self._periods(member_id)
 
     async def milestones_for(self, viewing: Viewing, member_id: UUID) -> MilestoneFacts | None:
-        needed = frozenset({DataScope.MILESTONES})
-        seen = self._seen(viewing, member_id, needed, MILESTONES_READ_SCOPES)
+        seen = self._seen(viewing, member_id, MILESTONES_READ)
         if seen is None:
             return None
         member, access = seen
@@ -913,7 +911,7 @@ class FakeFederationQueries:
     async def pledges_for(
         self, viewing: Viewing, member_id: UUID, page: PageRequest
     ) -> tuple[Member, Access, Page[tuple[Pledge, list[CheckIn]]]] | None:
-        seen = self._seen(viewing, member_id, PLEDGES_READ_SCOPES, PLEDGES_READ_SCOPES)
+        seen = self._seen(viewing, member_id, PLEDGES_READ)
         if seen is None:
             return None
         pledges = sorted(
@@ -977,9 +975,7 @@ class FakeFederationQueries:
         shown = page_from_rows(rows[: page.limit + 1], page, lambda m: m.id)
         seen = []
         for membership in shown.items:
-            sight = self._seen(
-                viewing, membership.member_id, MEMBERSHIP_READ_SCOPES, MEMBERSHIP_READ_SCOPES
-            )
+            sight = self._seen(viewing, membership.member_id, MEMBERSHIP_READ)
             member = self._store.members[membership.member_id]
             access = sight[1] if sight else Access(home=False, scopes=frozenset())
             seen.append(

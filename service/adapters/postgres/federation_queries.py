@@ -45,15 +45,16 @@ from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.recovery import CLOSED_PERIODS, period_from_row
 from service.adapters.postgres.sql import BEFORE_ALL
 from service.domain.consent import (
-    MEMBER_READ_SCOPES,
-    MEMBERSHIP_READ_SCOPES,
-    MILESTONES_READ_SCOPES,
-    PLEDGES_READ_SCOPES,
-    RECOVERY_READ_SCOPES,
+    MEMBER_READ,
+    MEMBERSHIP_READ,
+    MILESTONES_READ,
+    PLEDGES_READ,
+    RECOVERY_READ,
     Access,
     Consent,
     DataScope,
     Disclosure,
+    ReadScopes,
     Viewing,
     access_for,
 )
@@ -78,9 +79,7 @@ class PostgresFederationQueries:
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
         async with self._pool.connection() as connection:
-            return await self._member_in_scope(
-                connection, viewing, member_id, MEMBER_READ_SCOPES, MEMBER_READ_SCOPES
-            )
+            return await self._member_in_scope(connection, viewing, member_id, MEMBER_READ)
 
     async def recovery_for(
         self, viewing: Viewing, member_id: UUID
@@ -90,8 +89,7 @@ class PostgresFederationQueries:
                 connection,
                 viewing,
                 member_id,
-                frozenset({DataScope.RECOVERY}),
-                RECOVERY_READ_SCOPES,
+                RECOVERY_READ,
             )
             if seen is None:
                 return None
@@ -107,8 +105,7 @@ class PostgresFederationQueries:
                 connection,
                 viewing,
                 member_id,
-                frozenset({DataScope.MILESTONES}),
-                MILESTONES_READ_SCOPES,
+                MILESTONES_READ,
             )
             if seen is None:
                 return None
@@ -153,9 +150,7 @@ class PostgresFederationQueries:
         self, viewing: Viewing, member_id: UUID, page: PageRequest
     ) -> tuple[Member, Access, Page[tuple[Pledge, list[CheckIn]]]] | None:
         async with self._snapshot() as connection:
-            seen = await self._member_in_scope(
-                connection, viewing, member_id, frozenset({DataScope.PLEDGES}), PLEDGES_READ_SCOPES
-            )
+            seen = await self._member_in_scope(connection, viewing, member_id, PLEDGES_READ)
             if seen is None:
                 return None
             member, access = seen
@@ -206,11 +201,10 @@ class PostgresFederationQueries:
         connection: DbConnection,
         viewing: Viewing,
         member_id: UUID,
-        needed: frozenset[DataScope],
-        shown: frozenset[DataScope],
+        read: ReadScopes,
     ) -> tuple[Member, Access] | None:
         """The member and what the viewer may see of it, if a consent in force covers one of
-        `needed` (or the viewer is home); the disclosure of `shown` is recorded."""
+        `read.needed` (or the viewer is home); the disclosure of what it shows is recorded."""
         row = await connection.fetchrow(
             MEMBER_FOR_VIEWER,
             member_id,
@@ -218,9 +212,9 @@ class PostgresFederationQueries:
             viewing.now,
             viewing.operation,
             viewing.request_id,
-            sorted(needed),
+            sorted(read.needed),
             viewing.client_request_id,
-            sorted(shown),
+            sorted(read.shown),
         )
         if row is None:
             return None
@@ -258,7 +252,7 @@ class PostgresFederationQueries:
             viewing.now,
             viewing.operation,
             viewing.request_id,
-            sorted(MEMBERSHIP_READ_SCOPES),
+            sorted(MEMBERSHIP_READ.shown),
             viewing.client_request_id,
         )
         seen = [
