@@ -1,8 +1,8 @@
 """The domain's consent decision and the SQL's, side by side: random consents (scopes, expiry,
 revocation, ended, to the reader or to someone else) and erased members. What the domain's
 `read_access` decides from those consents, for each cross-organization read of a member (the
-member, its journey, its milestones, its pledges), must be exactly what that read shows, and
-the disclosure it records."""
+member, its journey, its milestones, its pledges, its membership in a network), must be
+exactly what that read shows, and the disclosure it records."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import (
     MEMBER_READ,
+    MEMBERSHIP_READ,
     MILESTONES_READ,
     PLEDGES_READ,
     RECOVERY_READ,
@@ -33,6 +34,14 @@ from service.domain.consent import (
     read_access,
 )
 from service.domain.members import Member
+from service.domain.networks import (
+    Membership,
+    MembershipStatus,
+    Network,
+    NetworkKind,
+    NetworkStatus,
+    Role,
+)
 from service.domain.paging import PageRequest
 from tests.integration.test_postgres_adapters import _organization
 
@@ -114,9 +123,15 @@ def _consent(draw: ConsentDraw, member: Member, recipient: UUID) -> Consent:
 
 
 async def _read(
-    queries: PostgresFederationQueries, read: str, viewing: Viewing, member_id: UUID
+    queries: PostgresFederationQueries, read: str, viewing: Viewing, member: Member
 ) -> tuple[Member, Access] | None:
     """One of the cross-organization member reads, as (member, access) or None."""
+    member_id = member.id
+    if read == "memberships":
+        # A membership always shows (its role and status); the member in it, by consent.
+        page = await queries.memberships_for(viewing, _network_of(member), PageRequest(limit=5))
+        [seen] = page.items
+        return (member, seen.access) if seen.access.scopes else None
     if read == "member":
         return await queries.member_for(viewing, member_id)
     if read == "recovery":
@@ -135,7 +150,48 @@ READS = {
     "recovery": RECOVERY_READ,
     "milestones": MILESTONES_READ,
     "pledges": PLEDGES_READ,
+    "memberships": MEMBERSHIP_READ,
 }
+
+
+def _network_of(member: Member) -> UUID:
+    """The group each scenario's member belongs to (one per member)."""
+    return UUID(int=member.id.int ^ 1)
+
+
+async def _group_with(uow: PostgresUnitOfWork, member: Member) -> None:
+    at = NOW - timedelta(days=5)
+    await uow.networks.add(
+        Network(
+            id=_network_of(member),
+            kind=NetworkKind.GROUP,
+            name="Tuesday group",
+            description=None,
+            focus_member_id=None,
+            created_by_organization_id=member.organization_id,
+            status=NetworkStatus.ACTIVE,
+            version=1,
+            created_at=at,
+            updated_at=at,
+        )
+    )
+    await uow.networks.add_membership(
+        Membership(
+            id=uuid4(),
+            network_id=_network_of(member),
+            member_id=member.id,
+            member_organization_id=member.organization_id,
+            role=Role.PEER_SUPPORTER,
+            status=MembershipStatus.ACTIVE,
+            added_by_organization_id=member.organization_id,
+            invited_at=None,
+            joined_at=at,
+            left_at=None,
+            version=1,
+            created_at=at,
+            updated_at=at,
+        )
+    )
 
 
 async def _scenario(
@@ -161,9 +217,11 @@ async def _scenario(
         await uow.members.add(member)
         for consent in made:
             await uow.consents.add(consent)
+        if read == "memberships":
+            await _group_with(uow, member)
         await uow.commit()
     viewing = Viewing(organization_id=world.reader, now=NOW, request_id="agreement", operation=read)
-    seen = await _read(PostgresFederationQueries(world.pool), read, viewing, member.id)
+    seen = await _read(PostgresFederationQueries(world.pool), read, viewing, member)
     recorded = [
         sorted(r["scopes"])
         for r in await world.pool.fetch(
