@@ -137,6 +137,15 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
     def is_active(self, now: datetime) -> bool:
         return self.status(now) is ConsentStatus.ACTIVE
 
+    def in_force_at(self, at: datetime) -> bool:
+        """It held at `at`: recorded by then, and not yet revoked, ended or expired."""
+        return (
+            self.created_at <= at
+            and (self.revoked_at is None or self.revoked_at > at)
+            and (self.ended_at is None or self.ended_at > at)
+            and (self.expires_at is None or self.expires_at > at)
+        )
+
 
 class Access(msgspec.Struct, frozen=True, kw_only=True):
     """What one organization may see of one member, decided from the active consents."""
@@ -210,6 +219,37 @@ def read_access(
     if not any(scopes & needed for _, scopes in granted):
         return None
     return access_for(viewer_organization_id, member.organization_id, granted)
+
+
+def sees_member_event(
+    viewer_organization_id: UUID,
+    member: Member,
+    event_type: EventType,
+    occurred_at: datetime,
+    consents: Iterable[Consent],
+    now: datetime,
+) -> bool:
+    """Whether an event of `event_type` about `member`, which happened at `occurred_at`, reaches
+    the viewer (the feed and webhooks; the SQL states it again in consent_sql.visible_to, and a
+    property test holds the two together). The home organization sees it. Anyone else needs a
+    consent covering the event's kind of data (MEMBER_EVENT_SCOPES) both when it happened and
+    now: a revocation, an expiry or the member's erasure acts at once, on events already read
+    too. A kind of event no scope covers never crosses."""
+    if viewer_organization_id == member.organization_id:
+        return True
+    scope = MEMBER_EVENT_SCOPES.get(event_type)
+    if scope is None or member.erased_at is not None:
+        return False
+    covering = [
+        consent
+        for consent in consents
+        if consent.member_id == member.id
+        and consent.recipient_organization_id == viewer_organization_id
+        and scope in consent.scopes
+    ]
+    return any(c.in_force_at(occurred_at) for c in covering) and any(
+        c.is_active(now) for c in covering
+    )
 
 
 class Disclosure(msgspec.Struct, frozen=True, kw_only=True):

@@ -16,10 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import (
+    MEMBER_EVENT_SCOPES,
     MEMBER_READ,
     MEMBERSHIP_READ,
     MILESTONES_READ,
@@ -32,7 +34,9 @@ from service.domain.consent import (
     SignatureMethod,
     Viewing,
     read_access,
+    sees_member_event,
 )
+from service.domain.events import EventType, FeedPosition, new_event
 from service.domain.members import Member
 from service.domain.networks import (
     Membership,
@@ -122,6 +126,23 @@ def _consent(draw: ConsentDraw, member: Member, recipient: UUID) -> Consent:
     )
 
 
+def _member(world: World, erased: bool) -> Member:
+    return Member(
+        id=uuid4(),
+        organization_id=world.home,
+        # An erased member keeps no personal field (a check constraint says so).
+        display_name=None if erased else "Robin",
+        timezone=None if erased else "UTC",
+        external_ref=None,
+        recovery_started_on=None,
+        contact=None,
+        version=1,
+        created_at=NOW - timedelta(days=10),
+        updated_at=NOW - timedelta(days=10),
+        erased_at=NOW - timedelta(hours=3) if erased else None,
+    )
+
+
 async def _read(
     queries: PostgresFederationQueries, read: str, viewing: Viewing, member: Member
 ) -> tuple[Member, Access] | None:
@@ -197,20 +218,7 @@ async def _group_with(uow: PostgresUnitOfWork, member: Member) -> None:
 async def _scenario(
     world: World, draws: list[ConsentDraw], erased: bool, read: str
 ) -> tuple[list[Consent], Member, tuple[Member, Access] | None, list[list[str]]]:
-    member = Member(
-        id=uuid4(),
-        organization_id=world.home,
-        # An erased member keeps no personal field (a check constraint says so).
-        display_name=None if erased else "Robin",
-        timezone=None if erased else "UTC",
-        external_ref=None,
-        recovery_started_on=None,
-        contact=None,
-        version=1,
-        created_at=NOW - timedelta(days=10),
-        updated_at=NOW - timedelta(days=10),
-        erased_at=NOW - timedelta(hours=3) if erased else None,
-    )
+    member = _member(world, erased)
     made = [_consent(d, member, world.reader if d.to_reader else world.someone_else) for d in draws]
     uow = PostgresUnitOfWork(world.pool)
     async with uow:
@@ -253,3 +261,96 @@ def test_the_sql_shows_and_records_exactly_what_the_domain_decides(
     assert access.consent_ids == expected.consent_ids
     # Data about an erased member never leaves (the read then answers 410), so no record.
     assert recorded == ([] if erased else [sorted(s.value for s in expected.scopes)])
+
+
+# The feed: an event about the member, at a time the consents' own times are drawn around.
+HAPPENED = NOW - timedelta(hours=24)
+
+
+class TimedConsentDraw(msgspec.Struct, frozen=True):
+    scopes: frozenset[DataScope]
+    to_reader: bool
+    created: int  # hours from the event
+    lasts: int | None  # hours from its creation to its expiry (None: until an end event)
+    revoked_after: int | None  # hours from its creation
+    ended_after: int | None
+
+
+timed_consents = st.lists(
+    st.builds(
+        TimedConsentDraw,
+        scopes=st.frozensets(st.sampled_from(list(DataScope)), min_size=1),
+        to_reader=st.booleans(),
+        created=st.integers(min_value=-48, max_value=20),
+        lasts=st.none() | st.integers(min_value=1, max_value=72),
+        revoked_after=st.none() | st.integers(min_value=0, max_value=30),
+        ended_after=st.none() | st.integers(min_value=0, max_value=30),
+    ),
+    max_size=4,
+)
+
+
+def _timed_consent(draw: TimedConsentDraw, member: Member, recipient: UUID) -> Consent:
+    created = HAPPENED + timedelta(hours=draw.created)
+
+    def after(hours: int | None) -> datetime | None:
+        # Nothing is revoked or ended in the future.
+        return None if hours is None else min(created + timedelta(hours=hours), NOW)
+
+    expires_at = None if draw.lasts is None else created + timedelta(hours=draw.lasts)
+    return msgspec.structs.replace(
+        _consent(ConsentDraw(draw.scopes, True, None, False, False), member, recipient),
+        created_at=created,
+        updated_at=created,
+        signed_at=created,
+        expires_on=None if expires_at is None else expires_at.date(),
+        expires_at=expires_at,
+        end_event=EndEvent.TREATMENT_ENDED if expires_at is None else None,
+        revoked_at=after(draw.revoked_after),
+        revocation_reason=None if draw.revoked_after is None else "asked",
+        ended_at=after(draw.ended_after),
+    )
+
+
+async def _feed_scenario(
+    world: World, draws: list[TimedConsentDraw], erased: bool, event_type: EventType
+) -> tuple[list[Consent], Member, bool, UUID]:
+    member = _member(world, erased)
+    reader = await _organization(world.pool)  # its own: the feed shows only this scenario
+    made = [_timed_consent(d, member, reader if d.to_reader else world.someone_else) for d in draws]
+    event = new_event(
+        event_type,
+        organization_id=member.organization_id,
+        subject_type="member",
+        subject_id=member.id,
+        event_id=uuid4(),
+        now=HAPPENED,
+        data={"member_id": str(member.id)},
+    )
+    uow = PostgresUnitOfWork(world.pool)
+    async with uow:
+        await uow.members.add(member)
+        for consent in made:
+            await uow.consents.add(consent)
+        await uow.outbox.append(event)
+        await uow.commit()
+    viewing = Viewing(organization_id=reader, now=NOW, request_id="agreement", operation="feed")
+    page = await PostgresEventFeed(world.pool).after(viewing, FeedPosition(), 50, None)
+    return made, member, any(item.event.id == event.id for item in page), reader
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    draws=timed_consents,
+    erased=st.booleans(),
+    event_type=st.sampled_from(sorted(MEMBER_EVENT_SCOPES)),
+)
+def test_the_feed_shows_an_event_exactly_when_the_domain_says_it_may(
+    world: World, draws: list[TimedConsentDraw], erased: bool, event_type: EventType
+) -> None:
+    made, member, shown, reader = world.runner.run(_feed_scenario(world, draws, erased, event_type))
+    assert shown == sees_member_event(reader, member, event_type, HAPPENED, made, NOW)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,8 +20,10 @@ from service.domain.consent import (
     SignatureMethod,
     Viewing,
     access_for,
+    sees_member_event,
 )
 from service.domain.errors import MemberErased, NotFound
+from service.domain.events import EventType
 from service.domain.members import Contact, Member
 from service.domain.paging import PageRequest
 from service.domain.recovery import ClosedPeriod
@@ -275,3 +278,38 @@ async def test_a_member_read_never_shows_more_than_the_consents_in_force_grant(
     [(_, _, consent_ids, scopes)] = store.disclosures
     assert scopes == granted
     assert set(consent_ids) == {i for i, s in in_force if s & MEMBER_READ_SCOPES}
+
+
+HAPPENED = NOW - timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("consent", "event_type", "seen"),
+    [
+        (_consent(1, {DataScope.PROFILE}), EventType.MEMBER_UPDATED, True),
+        (_consent(1, {DataScope.PLEDGES}), EventType.MEMBER_UPDATED, False),  # another kind
+        (_consent(1, {DataScope.PROFILE}), EventType.MEMBER_CREATED, False),  # never crosses
+        (  # revoked since: acts on events already read too
+            _consent(1, {DataScope.PROFILE}, revoked_at=NOW - timedelta(hours=1)),
+            EventType.MEMBER_UPDATED,
+            False,
+        ),
+        (  # recorded after the event: it did not cover the event when it happened
+            msgspec.structs.replace(
+                _consent(1, {DataScope.PROFILE}), created_at=HAPPENED + timedelta(hours=1)
+            ),
+            EventType.MEMBER_UPDATED,
+            False,
+        ),
+        (_consent(1, {DataScope.PROFILE}, recipient=STRANGER), EventType.MEMBER_UPDATED, False),
+    ],
+    ids=["covered", "other-scope", "no-scope-event", "revoked", "later-consent", "to-another"],
+)
+def test_an_event_about_a_member_reaches_a_partner_only_under_a_consent_then_and_now(
+    consent: Consent, event_type: EventType, seen: bool
+) -> None:
+    member = _member()
+    assert sees_member_event(PARTNER, member, event_type, HAPPENED, [consent], NOW) is seen
+    assert sees_member_event(HOME, member, event_type, HAPPENED, [], NOW)  # home: always
+    erased = _member(erased=True)
+    assert not sees_member_event(PARTNER, erased, event_type, HAPPENED, [consent], NOW)
