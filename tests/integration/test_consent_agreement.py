@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from service.adapters.postgres.deliveries import PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.pool import FairPool, open_pool
@@ -35,6 +36,7 @@ from service.domain.consent import (
     Viewing,
     read_access,
     sees_member_event,
+    still_sees_member_event,
 )
 from service.domain.events import EventType, FeedPosition, new_event
 from service.domain.members import Member
@@ -46,7 +48,9 @@ from service.domain.networks import (
     NetworkStatus,
     Role,
 )
+from service.domain.organizations import ALL_SCOPES
 from service.domain.paging import PageRequest
+from service.domain.webhooks import EndpointStatus, WebhookEndpoint
 from tests.integration.test_postgres_adapters import _organization
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
@@ -354,3 +358,79 @@ def test_the_feed_shows_an_event_exactly_when_the_domain_says_it_may(
 ) -> None:
     made, member, shown, reader = world.runner.run(_feed_scenario(world, draws, erased, event_type))
     assert shown == sees_member_event(reader, member, event_type, HAPPENED, made, NOW)
+
+
+async def _delivery_scenario(
+    world: World, draws: list[TimedConsentDraw], erased: bool, event_type: EventType
+) -> tuple[list[Consent], Member, bool, UUID]:
+    """An event about the member, queued for a webhook endpoint of the reader before the
+    consents changed: whether the delivery may still be sent now."""
+    member = _member(world, erased)
+    reader = await _organization(world.pool)
+    made = [_timed_consent(d, member, reader if d.to_reader else world.someone_else) for d in draws]
+    event = new_event(
+        event_type,
+        organization_id=member.organization_id,
+        subject_type="member",
+        subject_id=member.id,
+        event_id=uuid4(),
+        now=HAPPENED,
+        data={"member_id": str(member.id)},
+    )
+    endpoint = WebhookEndpoint(
+        id=uuid4(),
+        organization_id=reader,
+        url="https://receiver.example/hook",
+        description=None,
+        event_types=frozenset(),
+        secret="whsec_" + "A" * 43 + "=",
+        previous_secret=None,
+        previous_secret_until=None,
+        status=EndpointStatus.ACTIVE,
+        disabled_reason=None,
+        disabled_at=None,
+        version=1,
+        created_at=HAPPENED,
+        updated_at=HAPPENED,
+        key_scopes=ALL_SCOPES,
+    )
+    uow = PostgresUnitOfWork(world.pool)
+    async with uow:
+        await uow.members.add(member)
+        for consent in made:
+            await uow.consents.add(consent)
+        await uow.outbox.append(event)
+        await uow.webhooks.add(endpoint)
+        await uow.commit()
+    await world.pool.execute(
+        "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, redelivery, "
+        "next_attempt_at, created_at) VALUES ($1, $2, $3, 'pending', false, $4, $4)",
+        uuid4(),
+        endpoint.id,
+        event.id,
+        HAPPENED,
+    )
+    async with PostgresDeliveryQueue(world.pool).line() as line:
+        head = await line.head(endpoint, NOW)
+    assert head is not None
+    assert head.event.id == event.id
+    return made, member, head.allowed, reader
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    draws=timed_consents,
+    erased=st.booleans(),
+    event_type=st.sampled_from(sorted(MEMBER_EVENT_SCOPES)),
+)
+def test_a_queued_delivery_is_sent_exactly_when_the_domain_says_it_still_may(
+    world: World, draws: list[TimedConsentDraw], erased: bool, event_type: EventType
+) -> None:
+    made, member, allowed, reader = world.runner.run(
+        _delivery_scenario(world, draws, erased, event_type)
+    )
+    assert allowed == still_sees_member_event(reader, member, event_type, made, NOW)
