@@ -221,66 +221,6 @@ def read_access(
     return access_for(viewer_organization_id, member.organization_id, granted)
 
 
-def _covering(
-    viewer_organization_id: UUID, member: Member, scope: DataScope, consents: Iterable[Consent]
-) -> list[Consent]:
-    return [
-        consent
-        for consent in consents
-        if consent.member_id == member.id
-        and consent.recipient_organization_id == viewer_organization_id
-        and scope in consent.scopes
-    ]
-
-
-def still_sees_member_event(
-    viewer_organization_id: UUID,
-    member: Member,
-    event_type: EventType,
-    consents: Iterable[Consent],
-    now: datetime,
-) -> bool:
-    """Whether an event of `event_type` about `member` may go to the viewer now (a webhook
-    delivery queued earlier is sent only if so; consent_sql.still_allowed states it for the
-    database): the home organization; anyone else under a consent in force now covering the
-    event's kind of data (MEMBER_EVENT_SCOPES), never about an erased member. Kinds of event
-    no scope covers are not about data of the member's and follow their own rules."""
-    if viewer_organization_id == member.organization_id:
-        return True
-    scope = MEMBER_EVENT_SCOPES.get(event_type)
-    if scope is None:
-        return True
-    if member.erased_at is not None:
-        return False
-    return any(c.is_active(now) for c in _covering(viewer_organization_id, member, scope, consents))
-
-
-def sees_member_event(
-    viewer_organization_id: UUID,
-    member: Member,
-    event_type: EventType,
-    occurred_at: datetime,
-    consents: Iterable[Consent],
-    now: datetime,
-) -> bool:
-    """Whether an event of `event_type` about `member`, which happened at `occurred_at`, shows
-    in the viewer's feed (the SQL states it again in consent_sql.visible_to, and a property
-    test holds the two together). The home organization sees it. Anyone else needs a consent
-    covering the event's kind of data (MEMBER_EVENT_SCOPES) both when it happened and now: a
-    revocation, an expiry or the member's erasure acts at once, on events already read too. A
-    kind of member event no scope covers never crosses."""
-    if viewer_organization_id == member.organization_id:
-        return True
-    scope = MEMBER_EVENT_SCOPES.get(event_type)
-    if scope is None:
-        return False
-    consents = list(consents)
-    covering = _covering(viewer_organization_id, member, scope, consents)
-    return any(c.in_force_at(occurred_at) for c in covering) and still_sees_member_event(
-        viewer_organization_id, member, event_type, consents, now
-    )
-
-
 class Disclosure(msgspec.Struct, frozen=True, kw_only=True):
     """One time data about a member went to another organization: the accounting of
     disclosures the home organization owes the member."""

@@ -35,9 +35,8 @@ from service.domain.consent import (
     SignatureMethod,
     Viewing,
     read_access,
-    sees_member_event,
-    still_sees_member_event,
 )
+from service.domain.consent_events import sees_member_event, still_sees_member_event
 from service.domain.events import EventType, FeedPosition, new_event
 from service.domain.members import Member
 from service.domain.networks import (

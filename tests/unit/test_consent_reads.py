@@ -20,8 +20,8 @@ from service.domain.consent import (
     SignatureMethod,
     Viewing,
     access_for,
-    sees_member_event,
 )
+from service.domain.consent_events import sees_member_event
 from service.domain.errors import MemberErased, NotFound
 from service.domain.events import EventType
 from service.domain.members import Contact, Member
