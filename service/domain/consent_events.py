@@ -71,3 +71,17 @@ def sees_member_event(
     return any(c.in_force_at(occurred_at) for c in covering) and still_sees_member_event(
         viewer_organization_id, member, event_type, consents, now
     )
+
+
+def shows_milestone_period(
+    viewer_organization_id: UUID, member: Member, consents: Iterable[Consent], now: datetime
+) -> bool:
+    """Whether a milestone event's key, which names the start of its recovery period (restart
+    history), shows to the viewer: the home organization, or a consent in force now covering
+    `recovery` (consent_sql.shown_data strips it otherwise; label and dates stay)."""
+    if viewer_organization_id == member.organization_id:
+        return True
+    return any(
+        c.is_active(now)
+        for c in _covering(viewer_organization_id, member, DataScope.RECOVERY, consents)
+    )

@@ -13,7 +13,7 @@ from uuid import UUID, uuid4
 
 import msgspec
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from service.adapters.postgres.deliveries import PostgresDeliveryQueue
@@ -36,8 +36,12 @@ from service.domain.consent import (
     Viewing,
     read_access,
 )
-from service.domain.consent_events import sees_member_event, still_sees_member_event
-from service.domain.events import EventType, FeedPosition, new_event
+from service.domain.consent_events import (
+    sees_member_event,
+    shows_milestone_period,
+    still_sees_member_event,
+)
+from service.domain.events import Event, EventType, FeedPosition, new_event
 from service.domain.members import Member
 from service.domain.networks import (
     Membership,
@@ -317,7 +321,7 @@ def _timed_consent(draw: TimedConsentDraw, member: Member, recipient: UUID) -> C
 
 async def _feed_scenario(
     world: World, draws: list[TimedConsentDraw], erased: bool, event_type: EventType
-) -> tuple[list[Consent], Member, bool, UUID]:
+) -> tuple[list[Consent], Member, Event | None, UUID]:
     member = _member(world, erased)
     reader = await _organization(world.pool)  # its own: the feed shows only this scenario
     made = [_timed_consent(d, member, reader if d.to_reader else world.someone_else) for d in draws]
@@ -328,7 +332,8 @@ async def _feed_scenario(
         subject_id=member.id,
         event_id=uuid4(),
         now=HAPPENED,
-        data={"member_id": str(member.id)},
+        # A milestone's key names its period's start: restart history.
+        data={"member_id": str(member.id), "milestone_key": "2026-09-01.30d"},
     )
     uow = PostgresUnitOfWork(world.pool)
     async with uow:
@@ -339,7 +344,8 @@ async def _feed_scenario(
         await uow.commit()
     viewing = Viewing(organization_id=reader, now=NOW, request_id="agreement", operation="feed")
     page = await PostgresEventFeed(world.pool).after(viewing, FeedPosition(), 50, None)
-    return made, member, any(item.event.id == event.id for item in page), reader
+    shown = [item.event for item in page if item.event.id == event.id]
+    return made, member, shown[0] if shown else None, reader
 
 
 @settings(
@@ -356,7 +362,46 @@ def test_the_feed_shows_an_event_exactly_when_the_domain_says_it_may(
     world: World, draws: list[TimedConsentDraw], erased: bool, event_type: EventType
 ) -> None:
     made, member, shown, reader = world.runner.run(_feed_scenario(world, draws, erased, event_type))
-    assert shown == sees_member_event(reader, member, event_type, HAPPENED, made, NOW)
+    assert (shown is not None) == sees_member_event(reader, member, event_type, HAPPENED, made, NOW)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    draws=timed_consents,
+    event_type=st.sampled_from([EventType.MILESTONE_REACHED, EventType.MILESTONE_CHEERED]),
+)
+@example(  # milestones only: the event shows, its period does not
+    draws=[TimedConsentDraw(frozenset({DataScope.MILESTONES}), True, -10, 72, None, None)],
+    event_type=EventType.MILESTONE_REACHED,
+)
+@example(  # and recovery too: the period shows
+    draws=[
+        TimedConsentDraw(frozenset({DataScope.MILESTONES}), True, -10, 72, None, None),
+        TimedConsentDraw(frozenset({DataScope.RECOVERY}), True, 5, None, None, None),
+    ],
+    event_type=EventType.MILESTONE_CHEERED,
+)
+@example(  # the recovery consent was revoked since: the period no longer shows
+    draws=[
+        TimedConsentDraw(
+            frozenset({DataScope.MILESTONES, DataScope.PROFILE}), True, -1, 72, None, None
+        ),
+        TimedConsentDraw(frozenset({DataScope.RECOVERY}), True, -5, None, 10, None),
+    ],
+    event_type=EventType.MILESTONE_REACHED,
+)
+def test_a_milestone_event_names_its_period_exactly_when_the_domain_says_it_may(
+    world: World, draws: list[TimedConsentDraw], event_type: EventType
+) -> None:
+    made, member, shown, reader = world.runner.run(_feed_scenario(world, draws, False, event_type))
+    assert (shown is not None) == sees_member_event(reader, member, event_type, HAPPENED, made, NOW)
+    if shown is not None:
+        keyed = "milestone_key" in shown.data
+        assert keyed == shows_milestone_period(reader, member, made, NOW)
 
 
 async def _delivery_scenario(
