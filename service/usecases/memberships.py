@@ -22,12 +22,8 @@ from service.domain.networks import (
 )
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
-from service.usecases.networks import (
-    announce_network_event,
-    get_network,
-    store_membership,
-    taking_part,
-)
+from service.usecases.network_steps import announce_network_event, store_membership, taking_part
+from service.usecases.networks import get_network
 
 
 class AddMembership(msgspec.Struct, frozen=True, kw_only=True):

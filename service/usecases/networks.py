@@ -3,7 +3,6 @@ that does not take part sees nothing of a network (404)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from uuid import UUID
 
 import msgspec
@@ -11,20 +10,19 @@ import msgspec
 from service.domain import memberships as membership_rules
 from service.domain import networks as rules
 from service.domain.errors import InvalidField, NotFound, Precondition
-from service.domain.events import EventType, new_event
+from service.domain.events import EventType
 from service.domain.networks import (
     Membership,
     MembershipStatus,
     Network,
     NetworkChanges,
     NetworkKind,
-    NotAllowed,
     Participation,
-    ParticipationStatus,
     Role,
 )
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
+from service.usecases.network_steps import announce_network_event, store_membership, taking_part
 
 
 class CreateNetwork(msgspec.Struct, frozen=True, kw_only=True):
@@ -33,66 +31,6 @@ class CreateNetwork(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     description: str | None = None
     focus_member_id: UUID | None = None
-
-
-async def announce_network_event(
-    uow: UnitOfWork,
-    event_type: EventType,
-    actor_organization_id: UUID,
-    network_id: UUID,
-    event_id: UUID,
-    now: datetime,
-    /,
-    **data: str,
-) -> None:
-    """Write an event about the network, seen by every organization taking part in it."""
-    await uow.outbox.append(
-        new_event(
-            event_type,
-            organization_id=actor_organization_id,
-            subject_type="network",
-            subject_id=network_id,
-            event_id=event_id,
-            now=now,
-            data={"network_id": str(network_id), **data},
-        )
-    )
-
-
-async def store_membership(
-    uow: UnitOfWork, membership: Membership, actor: UUID, ids: IdSource, now: datetime
-) -> None:
-    """Store a new membership and announce `network.membership_added` (by `actor`)."""
-    await uow.networks.add_membership(membership)
-    await announce_network_event(
-        uow,
-        EventType.NETWORK_MEMBERSHIP_ADDED,
-        actor,
-        membership.network_id,
-        ids.new_id(),
-        now,
-        membership_id=str(membership.id),
-        role=membership.role.value,
-    )
-
-
-async def taking_part(
-    uow: UnitOfWork, organization_id: UUID, network_id: UUID, *, invited_ok: bool = False
-) -> tuple[Network, Participation]:
-    """The network, locked, if the organization takes part (or is invited, when allowed);
-    otherwise NotFound, so that its existence is not disclosed."""
-    network = await uow.networks.get_for_update(network_id)
-    participation = (
-        None if network is None else await uow.networks.participation(network_id, organization_id)
-    )
-    allowed = {ParticipationStatus.ACTIVE}
-    if invited_ok:
-        allowed.add(ParticipationStatus.INVITED)
-    if network is None or participation is None or participation.status not in allowed:
-        if participation is not None and participation.status is ParticipationStatus.INVITED:
-            raise NotAllowed("Accept the invitation to the network first.")
-        raise NotFound("network", network_id)
-    return network, participation
 
 
 async def create_network(

@@ -23,7 +23,7 @@ from service.domain.events import EventType, consent_event
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
 from service.domain.ports import Clock, IdSource, UnitOfWork
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
-from service.usecases.networks import store_membership
+from service.usecases.network_steps import store_membership
 from service.usecases.referrals import referral_event
 
 
