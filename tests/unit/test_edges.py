@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from litestar.exceptions import ValidationException
 
+from service.adapters.http.field_errors import _field_name
 from service.adapters.http.idempotency import etag, expected_version
-from service.adapters.http.problems import _field_name
 from service.adapters.http.schemas import decode_cursor, encode_cursor
 from service.adapters.system import UuidV7Source
 from service.config import Settings

@@ -4,7 +4,6 @@ declarations of those responses."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -14,6 +13,7 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
+from service.adapters.http.field_errors import FieldError, field_errors
 from service.domain.errors import (
     ApiKeyRevoked,
     AuthenticationRequired,
@@ -39,13 +39,6 @@ logger = logging.getLogger("service.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://support-network.dev/problems/"
-
-
-class FieldError(msgspec.Struct, frozen=True, kw_only=True):
-    """One offending input: `field` is a dotted path into the body, or a parameter's name."""
-
-    field: str
-    message: str
 
 
 class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
@@ -187,41 +180,6 @@ def domain_error_handler(_: Request[Any, Any, Any], error: DomainError) -> Respo
     return problem_response(kind, error.detail, headers=headers)
 
 
-_NAMED_FIELD = re.compile(r"field `([^`]+)`")
-_AT_PATH = re.compile(r" - at `\$\.?([^`]*)`$")
-
-
-# Header parameters as a client names them, not as the handler's arguments are called.
-_HEADER_PARAMETERS = {"if_match": "If-Match", "idempotency_key": "Idempotency-Key"}
-
-
-def _field_name(key: object, message: str) -> str:
-    """The dotted path of the offending field. Litestar reports body errors against the whole
-    body (`data`); msgspec's message carries the real path or field name."""
-    at = _AT_PATH.search(message)
-    named = _NAMED_FIELD.search(message)
-    prefix = at.group(1) if at else ""
-    if named:
-        return f"{prefix}.{named.group(1)}" if prefix else named.group(1)
-    if prefix:
-        return prefix
-    if key in _HEADER_PARAMETERS:
-        return _HEADER_PARAMETERS[str(key)]
-    return "body" if key in (None, "", "data") else str(key)
-
-
-def _field_errors(extra: Any) -> list[FieldError]:
-    errors: list[FieldError] = []
-    if isinstance(extra, list):
-        for item in extra:
-            if isinstance(item, dict):
-                message = str(item.get("message"))
-                errors.append(
-                    FieldError(field=_field_name(item.get("key"), message), message=message)
-                )
-    return errors
-
-
 def http_error_handler(_: Request[Any, Any, Any], error: HTTPException) -> Response[ProblemDetails]:
     status = error.status_code
     if status >= 500:
@@ -232,7 +190,7 @@ def http_error_handler(_: Request[Any, Any, Any], error: HTTPException) -> Respo
     if status == 401:
         headers.setdefault("WWW-Authenticate", 'Bearer realm="support-network"')
     if isinstance(error, ValidationException) or status == 400:
-        errors = _field_errors(error.extra)
+        errors = field_errors(error.extra)
         return problem_response(kind, error.detail, headers=headers or None, errors=errors or None)
     return problem_response(kind, error.detail, headers=headers or None)
 
