@@ -54,8 +54,14 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
             raise MemberErased(member.id, member.erased_at or now)
         shows_periods = access.covers(DataScope.RECOVERY)
         key = await _require_milestone(uow, member, command.milestone_key, now, shows_periods)
-        author = await uow.members.get_for_update(command.organization_id, command.author_member_id)
-        if author is None or author.erased_at is not None:
+        # For share, like the member: two cheers at once (the same author, or two members
+        # cheering each other) must not each wait for the other's lock.
+        author = await uow.members.get_any_for_share(command.author_member_id)
+        if (
+            author is None
+            or author.organization_id != command.organization_id
+            or author.erased_at is not None
+        ):
             raise InvalidField("author_member_id", "The author must be one of your members.")
         if author.id != member.id and not await uow.networks.share_active_network(
             member.id, author.id

@@ -162,11 +162,14 @@ async def record_check_in(
     explicit correction, which keeps the replaced one in the history."""
     now = clock.now()
     async with uow:
-        pledge = await uow.pledges.get_for_update(command.organization_id, command.pledge_id)
-        if pledge is None:
+        # The member first, then the pledge: an erasure locks them in that order.
+        found = await uow.pledges.get(command.organization_id, command.pledge_id)
+        if found is None:
             raise NotFound("pledge", command.pledge_id)
-        member = await _home_member(uow, command.organization_id, pledge.member_id, now)
+        member = await _home_member(uow, command.organization_id, found.member_id, now)
         assert member.timezone is not None
+        pledge = await uow.pledges.get_for_update(command.organization_id, command.pledge_id)
+        assert pledge is not None  # a pledge is never deleted
         existing = await uow.pledges.check_ins(pledge.id)
         made, superseded = rules.record_check_in(
             pledge,

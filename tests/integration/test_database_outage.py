@@ -7,13 +7,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
-from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
 from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member
+from tests.support.locks import wait_for_waiter
 from tests.support.proxy import DatabaseProxy, database_proxy
 from tests.support.server import ServiceProcess, service_process
 
@@ -89,35 +89,6 @@ def test_a_database_that_goes_away_answers_503_and_the_service_heals(
         assert "idempotent-replayed" not in again.headers
 
 
-async def _wait_for_lock_waiter(
-    watcher: asyncpg.Connection, holder_pid: int, pending: asyncio.Task[Any]
-) -> int:
-    """The backend the lock holder holds up: the PATCH's. Watched from a connection of its own,
-    one transaction per look: pg_stat_activity is a snapshot taken at a transaction's first
-    read, so a watch from inside the lock-holding transaction never sees a backend that started
-    after it, such as a connection the pool opens for this very request after an outage. (Other
-    backends of this database wait on locks now and then too, the metrics and rate-limit
-    flushes of the services sharing it, and the text of a waiting statement is not reliable:
-    hence the blocking pid.)"""
-    for _ in range(200):
-        pid = await watcher.fetchval(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND $1::int = ANY(pg_blocking_pids(pid))",
-            holder_pid,
-        )
-        if pid is not None:
-            return int(pid)
-        await asyncio.sleep(0.05)
-    sessions = await watcher.fetch(
-        "SELECT pid, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocked_by, "
-        "left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database()"
-    )
-    raise AssertionError(
-        f"the request never waited on the lock (done: {pending.done()}); sessions: "
-        f"{[tuple(r) for r in sessions]}"
-    )
-
-
 @pytest.mark.parametrize("how", ["terminate-backend", "cut-connection"])
 async def test_a_backend_lost_mid_request_answers_503_and_the_next_request_succeeds(
     how: str,
@@ -144,7 +115,7 @@ async def test_a_backend_lost_mid_request_answers_503_and_the_next_request_succe
             pending = asyncio.create_task(
                 http.patch(path, json={"display_name": "Kim"}, headers=org.headers)
             )
-            waiter = await _wait_for_lock_waiter(watcher, admin.get_server_pid(), pending)
+            waiter = await wait_for_waiter(watcher, admin.get_server_pid(), pending)
             if how == "terminate-backend":
                 await admin.execute("SELECT pg_terminate_backend($1)", waiter)
             else:

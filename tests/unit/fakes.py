@@ -359,9 +359,12 @@ class FakePledges:
     async def add(self, pledge: Pledge) -> None:
         self._staged.pledges[pledge.id] = pledge
 
-    async def get_for_update(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
+    async def get(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
         found = self._staged.pledges.get(pledge_id)
         return found if found is not None and found.organization_id == organization_id else None
+
+    async def get_for_update(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
+        return await self.get(organization_id, pledge_id)
 
     async def save(self, pledge: Pledge) -> None:
         self._staged.pledges[pledge.id] = pledge

@@ -28,6 +28,9 @@ def check_in_from_row(row: Record) -> CheckIn:
     return struct_from_row(CheckIn, row)
 
 
+_PLEDGE = f"SELECT {PLEDGE_COLUMNS} FROM pledges WHERE id = $1 AND organization_id = $2"  # noqa: S608
+
+
 class PostgresPledgeRepository:
     def __init__(self, connection: Session) -> None:
         self._connection = connection
@@ -56,13 +59,12 @@ class PostgresPledgeRepository:
             pledge.id,
         )
 
+    async def get(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
+        row = await self._connection.fetchrow(_PLEDGE, pledge_id, organization_id)
+        return None if row is None else pledge_from_row(row)
+
     async def get_for_update(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
-        row = await self._connection.fetchrow(
-            f"SELECT {PLEDGE_COLUMNS} FROM pledges "  # noqa: S608
-            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
-            pledge_id,
-            organization_id,
-        )
+        row = await self._connection.fetchrow(_PLEDGE + " FOR UPDATE", pledge_id, organization_id)
         return None if row is None else pledge_from_row(row)
 
     async def save(self, pledge: Pledge) -> None:

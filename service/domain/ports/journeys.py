@@ -74,8 +74,13 @@ class PledgeRepository(Protocol):
         """Store a new pledge."""
         ...
 
+    async def get(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
+        """A pledge of this (home) organization's member, not locked; else None."""
+        ...
+
     async def get_for_update(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
-        """A pledge of this (home) organization's member, locked; else None."""
+        """A pledge of this (home) organization's member, locked; else None. Lock its member
+        first (members before pledges, as an erasure does), or the two can deadlock."""
         ...
 
     async def save(self, pledge: Pledge) -> None:
