@@ -58,8 +58,8 @@ class WebhookEndpoint(msgspec.Struct, frozen=True, kw_only=True):
     version: int
     created_at: datetime
     updated_at: datetime
-    # The scopes of the key that registered it (or last set its event types): it receives
-    # only the kinds of event those cover (see events.EVENT_SCOPES).
+    # The scopes of the key that registered it or last changed it: it receives only the kinds
+    # of event those cover (see events.EVENT_SCOPES).
     key_scopes: frozenset[Scope]
 
     @property
@@ -84,8 +84,9 @@ class EndpointChanges(msgspec.Struct, frozen=True, kw_only=True):
     enabled: bool | msgspec.UnsetType = msgspec.UNSET
     # The scopes of the key making the change: new event types must be within them, and the
     # endpoint receives no more than they cover from now on (a key with fewer scopes cannot
-    # point an endpoint set up by a broader key at itself and keep its reach).
-    key_scopes: frozenset[Scope] = frozenset()
+    # point an endpoint set up by a broader key at itself and keep its reach). Required: an
+    # empty default would silently leave the endpoint receiving nothing.
+    key_scopes: frozenset[Scope]
 
 
 def check_event_types(event_types: frozenset[EventType], key_scopes: frozenset[Scope]) -> None:

@@ -148,12 +148,14 @@ def test_re_enabling_clears_the_reason() -> None:
         secret="whsec_old",
         now=NOW,
     )
-    off = change_endpoint(endpoint, EndpointChanges(enabled=False), NOW)
+    off = change_endpoint(endpoint, EndpointChanges(enabled=False, key_scopes=ALL_SCOPES), NOW)
     assert off.status is EndpointStatus.DISABLED
     assert off.disabled_reason == "Disabled by the organization."
-    on = change_endpoint(off, EndpointChanges(enabled=True), NOW)
+    assert off.receives == endpoint.receives  # switching it off and on keeps what it gets
+    on = change_endpoint(off, EndpointChanges(enabled=True, key_scopes=ALL_SCOPES), NOW)
     assert (on.status, on.disabled_reason, on.disabled_at) == (EndpointStatus.ACTIVE, None, None)
-    assert change_endpoint(on, EndpointChanges(), NOW) is on
+    assert on.receives == endpoint.receives
+    assert change_endpoint(on, EndpointChanges(key_scopes=ALL_SCOPES), NOW) is on
 
 
 @given(st.binary(max_size=2000), st.integers(min_value=0, max_value=2**31))
