@@ -9,7 +9,7 @@ from datetime import datetime
 from uuid import UUID
 
 from service.domain.consent import MEMBER_EVENT_SCOPES, Consent, DataScope
-from service.domain.events import EventType
+from service.domain.events import Event, EventType
 from service.domain.members import Member
 
 
@@ -85,3 +85,19 @@ def shows_milestone_period(
         c.is_active(now)
         for c in _covering(viewer_organization_id, member, DataScope.RECOVERY, consents)
     )
+
+
+# Milestone events name a milestone by a key that holds its period's start (restart history).
+MILESTONE_EVENTS = frozenset({EventType.MILESTONE_REACHED, EventType.MILESTONE_CHEERED})
+
+
+def scopes_shown(sent: Event) -> frozenset[DataScope]:
+    """The scopes of a member's data that an event shows as it was sent: its kind's
+    (MEMBER_EVENT_SCOPES), and `recovery` too when it is a milestone event that kept its key
+    (see shows_milestone_period). None for events that carry no data of a member's."""
+    scope = MEMBER_EVENT_SCOPES.get(sent.type)
+    if scope is None:
+        return frozenset()
+    if sent.type in MILESTONE_EVENTS and "milestone_key" in sent.data:
+        return frozenset({scope, DataScope.RECOVERY})
+    return frozenset({scope})

@@ -17,6 +17,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import webhooks as rules
+from service.domain.consent_events import scopes_shown
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.events import EventType, new_event
 from service.domain.ports import Clock, DeliveryLine, DeliveryQueue, IdSource, WebhookSender
@@ -111,14 +112,12 @@ async def _finish(deliveries: Deliveries, leased: Leased, outcome: Outcome) -> N
         now = deliveries.clock.now()
         delivery = leased.head.delivery
         attempt = outcome.attempt
-        if outcome.reached:
-            # As of the attempt: its time, and the consents in force then.
-            await line.record_disclosure(
-                leased.head.event.id,
-                leased.claimed.endpoint.organization_id,
-                delivery.id,
-                attempt.at,
-            )
+        sent = leased.head.event
+        shown = scopes_shown(sent)
+        if outcome.reached and shown:
+            # What went out (not what a consent would allow now), as of the attempt.
+            recipient = leased.claimed.endpoint.organization_id
+            await line.record_disclosure(sent, shown, recipient, delivery.id, attempt.at)
         endpoint = await line.holding(leased.claimed.endpoint.id, leased.lease_id)
         if endpoint is None:
             # The lease ran out and another worker took over (or the endpoint was removed):

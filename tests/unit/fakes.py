@@ -767,9 +767,14 @@ class FakeDeliveryLine:
         return None
 
     async def record_disclosure(
-        self, event_id: UUID, recipient_id: UUID, delivery_id: UUID, now: datetime
+        self,
+        sent: Event,
+        shown: frozenset[DataScope],
+        recipient_id: UUID,
+        delivery_id: UUID,
+        at: datetime,
     ) -> None:
-        self._queue.disclosures.append((event_id, recipient_id, delivery_id, now))
+        self._queue.disclosures.append((sent.id, recipient_id, delivery_id, at))
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
         self._queue.next_look[endpoint_id] = at

@@ -9,12 +9,18 @@ import msgspec
 
 from service.adapters.postgres.members import MEMBER_COLUMNS
 from service.adapters.postgres.networks import MEMBERSHIP_COLUMNS
-from service.domain.consent import MEMBER_EVENT_SCOPES
+from service.domain.consent import MEMBER_EVENT_SCOPES, DataScope
+from service.domain.consent_events import MILESTONE_EVENTS
 
 # An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.
 CONSENT_IN_FORCE = (
     "c.revoked_at IS NULL AND c.ended_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > {now})"
 )
+
+# The kinds of event whose data names a milestone's period (consent_events.MILESTONE_EVENTS),
+# and the scope that covers the period, as SQL literals.
+MILESTONE_TYPES = ", ".join(f"'{t.value}'" for t in sorted(MILESTONE_EVENTS))
+RECOVERY = f"'{DataScope.RECOVERY.value}'"
 
 # The member an event `e` is about (events of MEMBER_EVENT_SCOPES' types carry one).
 _EVENT_MEMBER = "(e.data->>'member_id')::uuid"
@@ -63,13 +69,13 @@ def shown_data(viewer: str, now: str) -> str:
     without a consent in force covering `recovery` gets the event without that key (its label
     and dates stay: those are the `milestones` scope's)."""
     return f"""CASE
-        WHEN e.type IN ('milestone.reached', 'milestone.cheered')
+        WHEN e.type IN ({MILESTONE_TYPES})
          AND e.data ? 'milestone_key'
          AND NOT {_own_member(viewer)}
          AND NOT EXISTS (
             SELECT 1 FROM consents c
             WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
-              AND {CONSENT_IN_FORCE.format(now=now)} AND 'recovery' = ANY(c.scopes))
+              AND {CONSENT_IN_FORCE.format(now=now)} AND {RECOVERY} = ANY(c.scopes))
         THEN e.data - 'milestone_key'
         ELSE e.data
     END"""  # noqa: S608 (placeholders only)

@@ -12,7 +12,6 @@ from uuid import UUID
 import msgspec
 
 from service.adapters.postgres.consent_sql import (
-    CONSENT_IN_FORCE,
     consents_in_force,
     shown_data,
     still_allowed,
@@ -30,7 +29,9 @@ from service.adapters.postgres.webhooks import (
     delivery_from_row,
     endpoint_from_row,
 )
+from service.domain.consent import DataScope
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery
+from service.domain.events import Event
 from service.domain.webhooks import Attempt, DeliveryStatus, WebhookEndpoint
 
 # The dispatcher's statements. An endpoint is claimed with SKIP LOCKED, its new events queued
@@ -96,26 +97,16 @@ LIMIT 1
 """  # noqa: S608
 
 # A delivery of an event about another organization's member is a disclosure, recorded as the
-# feed records its reads ($1: event, $2: the endpoint's organization, $3: the delivery).
-# A milestone event carries its key (its period's start) only under a recovery consent in force
-# (shown_data): then the record names recovery too.
+# feed records its reads, of the scopes the event showed as it went out ($1: the member, $2: the
+# endpoint's organization, $3: the delivery, $4: the attempt's time, $5: the scopes shown).
 _DISCLOSED_BY_DELIVERY = f"""
 INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                          scopes, operation, request_id, disclosed_at)
 SELECT m.id, m.organization_id, $2,
-       {consents_in_force("m.id", "$2", "$4", "c.scopes && shown.scopes")},
-       shown.scopes, 'webhookDelivery', $3, $4
-FROM outbox_events e JOIN members m ON m.id = (e.data->>'member_id')::uuid
-CROSS JOIN LATERAL (
-    SELECT ARRAY[($6::jsonb)->>e.type] || CASE
-        WHEN e.type IN ('milestone.reached', 'milestone.cheered') AND e.data ? 'milestone_key'
-             AND EXISTS (
-                SELECT 1 FROM consents c
-                WHERE c.member_id = m.id AND c.recipient_organization_id = $2
-                  AND {CONSENT_IN_FORCE.format(now="$4")} AND 'recovery' = ANY(c.scopes))
-        THEN ARRAY['recovery'] ELSE ARRAY[]::text[] END AS scopes
-) shown
-WHERE e.id = $1 AND e.type = ANY($5::text[]) AND m.organization_id <> $2
+       {consents_in_force("m.id", "$2", "$4", "c.scopes && $5::text[]")},
+       $5::text[], 'webhookDelivery', $3, $4
+FROM members m
+WHERE m.id = $1 AND m.organization_id <> $2
 """  # noqa: S608
 
 
@@ -168,17 +159,20 @@ class PostgresDeliveryLine:
         return HeadDelivery(delivery=delivery_from_row(row), event=event, allowed=row["allowed"])
 
     async def record_disclosure(
-        self, event_id: UUID, recipient_id: UUID, delivery_id: UUID, now: datetime
+        self,
+        sent: Event,
+        shown: frozenset[DataScope],
+        recipient_id: UUID,
+        delivery_id: UUID,
+        at: datetime,
     ) -> None:
-        """Record the delivery as a disclosure if the event is about another organization's
-        member (does nothing otherwise)."""
         await self._connection.execute(
             _DISCLOSED_BY_DELIVERY,
-            event_id,
+            UUID(str(sent.data["member_id"])),
             recipient_id,
             str(delivery_id),
-            now,
-            *visibility_arguments(),
+            at,
+            sorted(shown),
         )
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:

@@ -6,6 +6,8 @@ import msgspec
 from asyncpg import Record
 
 from service.adapters.postgres.consent_sql import (
+    MILESTONE_TYPES,
+    RECOVERY,
     consents_in_force,
     shown_data,
     visibility_arguments,
@@ -38,8 +40,8 @@ WITH shown AS (
     FROM shown s JOIN members m ON m.id = (s.data->>'member_id')::uuid
     CROSS JOIN LATERAL (VALUES
         (($6::jsonb)->>s.type),
-        (CASE WHEN s.type IN ('milestone.reached', 'milestone.cheered')
-                   AND s.data ? 'milestone_key' THEN 'recovery' END)
+        (CASE WHEN s.type IN ({MILESTONE_TYPES})
+                   AND s.data ? 'milestone_key' THEN {RECOVERY} END)
     ) AS x(scope)
     WHERE s.type = ANY($5::text[]) AND m.organization_id <> $1 AND x.scope IS NOT NULL
     GROUP BY m.id, m.organization_id
@@ -77,7 +79,6 @@ def feed_event_from_row(r: Record) -> FeedEvent:
     )
 
 
-# The $5 and $6 of VISIBLE_TO.
 class PostgresEventFeed:
     def __init__(self, pool: FairPool) -> None:
         self._pool = pool

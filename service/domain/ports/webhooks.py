@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
+from service.domain.consent import DataScope
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.events import Event, EventType
 from service.domain.paging import Page, PageRequest
@@ -99,10 +100,17 @@ class DeliveryLine(Protocol):
         ...
 
     async def record_disclosure(
-        self, event_id: UUID, recipient_id: UUID, delivery_id: UUID, now: datetime
+        self,
+        sent: Event,
+        shown: frozenset[DataScope],
+        recipient_id: UUID,
+        delivery_id: UUID,
+        at: datetime,
     ) -> None:
-        """Account a delivery that may have reached the receiver as a disclosure, if its event
-        is about another organization's member (nothing otherwise)."""
+        """Account a delivery that may have reached the receiver as a disclosure of the
+        `shown` scopes of the data of the member `sent` (the event as it went out) is about,
+        naming the consents in force `at` that cover them, if the member belongs to another
+        organization (nothing otherwise)."""
         ...
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
