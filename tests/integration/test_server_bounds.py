@@ -226,3 +226,31 @@ def test_a_large_body_after_pipelined_headers_is_not_taken_for_headers(
     assert answers.startswith(b"HTTP/1.1 200 "), answers[:200]
     assert b"HTTP/1.1 400 " in answers, answers[-400:]  # display_name too long: the body was read
     assert b" 431 " not in answers
+
+
+def test_a_pipelined_request_that_starts_after_a_large_body_is_not_taken_for_big_headers(
+    bounded: ServiceProcess, org: Org
+) -> None:
+    """A read that holds the end of one request's body and the beginning of the next request's
+    headers: only the new request's own bytes count against the header cap."""
+    body = b'{"display_name": "' + b"a" * 40_000 + b'", "timezone": "UTC"}'
+    with _connect(bounded) as sock:
+        sock.sendall(
+            b"POST /v1/members HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + f"Authorization: {org.headers['Authorization']}\r\n".encode()
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+            + b"GET /health/live HTTP/1.1\r\nHo"  # the next request's headers, unfinished
+        )
+        time.sleep(0.3)
+        sock.sendall(b"st: x\r\n\r\n")
+        sock.settimeout(5)
+        answers = b""
+        while answers.count(b"HTTP/1.1 ") < 2:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answers += chunk
+    assert b" 431 " not in answers, answers[:300]
+    assert answers.startswith(b"HTTP/1.1 400 "), answers[:300]  # display_name too long
+    assert b"HTTP/1.1 200 " in answers, answers[-300:]

@@ -75,7 +75,11 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._awaiting_headers = False
         self._received = 0  # bytes received on this connection
         self._chunk_start = 0  # self._received before the read being parsed
-        self._header_start = 0  # where the current request began (at most one read early)
+        # Of the read being parsed, the bytes earlier requests took (their lines, headers and
+        # bodies, as the parser's callbacks report them; a request line's method and version
+        # are not reported, a few bytes the cap then allows on top).
+        self._taken_in_read = 0
+        self._header_start = 0  # where the current request began
         self._parsed_header_bytes = 0  # as parsed: request line and header lines
         self._header_timer: asyncio.TimerHandle | None = None
         self._refused = False
@@ -103,6 +107,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             return
         self._unset_keepalive_if_required()
         self._chunk_start = self._received
+        self._taken_in_read = 0
         self._received += len(data)
         try:
             self.parser.feed_data(data)
@@ -120,7 +125,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
                 self._unsupported_upgrade_warning()
             return
         # Checked after parsing, so that a body that came in the same read as the end of the
-        # headers is not counted against them; the parser has held at most one read more.
+        # headers is not counted against them, nor what earlier requests took of the read.
         if (
             self._awaiting_headers
             and self._received - self._header_start > self._limits.max_header_bytes
@@ -130,17 +135,23 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._awaiting_headers = True
-        self._header_start = self._chunk_start
+        self._header_start = self._chunk_start + self._taken_in_read
         self._parsed_header_bytes = 0
         self._arm_header_timer()  # (kept if armed at connection: the deadline counts from then)
 
     def on_url(self, url: bytes) -> None:
         self._parsed_header_bytes += len(url)
+        self._taken_in_read += len(url)
         super().on_url(url)
 
     def on_header(self, name: bytes, value: bytes) -> None:
         self._parsed_header_bytes += len(name) + len(value) + 4  # ": " and CRLF
+        self._taken_in_read += len(name) + len(value) + 4
         super().on_header(name, value)
+
+    def on_body(self, body: bytes) -> None:
+        self._taken_in_read += len(body)
+        super().on_body(body)
 
     def on_headers_complete(self) -> None:
         if self._parsed_header_bytes > self._limits.max_header_bytes:
