@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
 from uuid import UUID
 
+import msgspec
 import pytest
 
+from service.adapters.http.idempotency import AnswerBeforeCommit, Created, _StoredAnswer
 from service.domain.errors import (
     DuplicateExternalRef,
     MemberErased,
@@ -183,3 +186,32 @@ async def test_a_unit_of_work_is_not_re_entrant(uow: FakeUnitOfWork) -> None:
         with pytest.raises(RuntimeError, match="already open"):
             async with uow:
                 pass
+
+
+class _Shown(msgspec.Struct):
+    id: UUID
+
+
+async def test_under_an_idempotency_key_a_use_case_cannot_commit_without_its_receipt(
+    store: Store,
+) -> None:
+    answer: _StoredAnswer[Member, _Shown] = _StoredAnswer(
+        CLAIM, lambda member: Created(body=_Shown(id=member.id), headers={})
+    )
+    command = usecases.CreateMember(
+        organization_id=ORG, member=NewMember(display_name="A", timezone="UTC")
+    )
+    # A use case that forgot its receipt (no_receipt): refused at commit, nothing kept.
+    forgetful = cast(UnitOfWork, AnswerBeforeCommit(FakeUnitOfWork(store), answer))
+    with pytest.raises(RuntimeError, match="without calling its receipt"):
+        await usecases.create_member(command, forgetful, FixedClock(), SequentialIds())
+    assert store.members == {}
+    assert store.stored_responses == {}
+    # With it, the change and the stored answer commit together.
+    kept = cast(UnitOfWork, AnswerBeforeCommit(FakeUnitOfWork(store), answer))
+    member = await usecases.create_member(
+        command, kept, FixedClock(), SequentialIds(), receipt=answer.keep
+    )
+    assert list(store.members) == [member.id]
+    assert store.stored_responses[(ORG, "retry-1")].resource_id is None
+    assert answer.response().status_code == 201

@@ -8,11 +8,12 @@ is its own scope) and kept for Settings.idempotency_ttl_seconds."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
+import logging
 import re
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any, Generic, TypeVar
+from types import TracebackType
+from typing import Annotated, Any, Generic, Self, TypeVar, cast
 from uuid import UUID
 
 import msgspec
@@ -27,6 +28,8 @@ from service.domain.errors import Precondition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.organizations import Caller
 from service.domain.ports import Receipt, UnitOfWork, no_receipt
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=msgspec.Struct)
 R = TypeVar("R")
@@ -163,15 +166,48 @@ async def create_idempotently(
         # The claim outlasts this deadline (Settings.idempotency_lease_seconds), so no retry
         # takes the key over while this request may still commit.
         async with asyncio.timeout(services.settings.idempotent_request_deadline_seconds):
-            await create(services.uow(), answer.keep)
+            await create(cast(UnitOfWork, AnswerBeforeCommit(services.uow(), answer)), answer.keep)
     except BaseException:
         # Best effort, and briefly: a claim not released runs out with its lease anyway, and
         # the request must not outlive its deadline waiting on a database that is gone.
-        with contextlib.suppress(Exception):
+        try:
             async with asyncio.timeout(2):
                 await services.idempotency.release(outcome)
+        except Exception:
+            logger.warning("could not release an Idempotency-Key claim", exc_info=True)
         raise
     return answer.response()
+
+
+class AnswerBeforeCommit:
+    """The unit of work a creating use case gets under an Idempotency-Key: its commit does not
+    go through before the receipt stored the answer. A use case that forgot to call its receipt
+    then fails, and its change rolls back and the key is released, instead of committing a
+    change that no retry could find (a retry would create it a second time)."""
+
+    def __init__(self, uow: UnitOfWork, answer: _StoredAnswer[Any, Any]) -> None:
+        self._uow = uow
+        self._answer = answer
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._uow, name)  # the repositories
+
+    async def __aenter__(self) -> Self:
+        await self._uow.__aenter__()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self._uow.__aexit__(exc_type, exc, tb)
+
+    async def commit(self) -> None:
+        if not self._answer.kept:
+            raise RuntimeError("a creating use case committed without calling its receipt")
+        await self._uow.commit()
 
 
 class _StoredAnswer(Generic[R, T]):
@@ -196,8 +232,13 @@ class _StoredAnswer(Generic[R, T]):
         )
         self._answer = (created, body)
 
+    @property
+    def kept(self) -> bool:
+        return self._answer is not None
+
     def response(self) -> Response[Any]:
-        assert self._answer is not None, "the use case committed without its receipt"
+        if self._answer is None:  # AnswerBeforeCommit lets no such commit through
+            raise RuntimeError("a creating use case committed without calling its receipt")
         created, body = self._answer
         return Response(
             body, status_code=201, headers=created.headers, media_type="application/json"
