@@ -127,7 +127,6 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             clock=clock,
             ids=ids,
             policy=DeliveryPolicy(
-                attempt_timeout=timedelta(seconds=settings.webhook_timeout_seconds),
                 poll=timedelta(seconds=settings.webhook_poll_seconds),
                 schedule=retry_schedule(settings.webhook_retry_schedule),
             ),

@@ -107,6 +107,10 @@ class HttpWebhookSender:
             headers={"User-Agent": USER_AGENT},
         )
 
+    @property
+    def deadline(self) -> timedelta:
+        return timedelta(seconds=self._timeout)
+
     async def close(self) -> None:
         await self._http.aclose()
 

@@ -35,13 +35,8 @@ NOT_COVERED = "Not sent: the endpoint's key no longer covers this kind of event.
 class DeliveryPolicy(msgspec.Struct, frozen=True, kw_only=True):
     """How the dispatcher paces itself (from Settings)."""
 
-    attempt_timeout: timedelta
     poll: timedelta  # how soon an endpoint with nothing to send is looked at again
     schedule: Sequence[timedelta] = rules.RETRY_SCHEDULE
-
-    @property
-    def lease(self) -> timedelta:
-        return self.attempt_timeout + LEASE_MARGIN
 
 
 class Leased(msgspec.Struct, frozen=True, kw_only=True):
@@ -101,7 +96,9 @@ async def _prepare(deliveries: Deliveries) -> Leased | bool:
             await line.wait_until(endpoint.id, due)
             return True
         lease = deliveries.ids.new_id()
-        await line.lease(endpoint.id, lease, now + deliveries.policy.lease)
+        # Past the sender's own deadline, with a margin: only then may another worker take over.
+        until = now + deliveries.sender.deadline + LEASE_MARGIN
+        await line.lease(endpoint.id, lease, until)
         return Leased(claimed=claimed, head=head, lease_id=lease)
 
 

@@ -837,6 +837,8 @@ class FakeDeliveryQueue:
 class ScriptedSender:
     """Answers each attempt with the next outcome of its script, and remembers the attempts."""
 
+    deadline = timedelta(seconds=2)
+
     def __init__(self, *outcomes: Outcome) -> None:
         self._outcomes = list(outcomes)
         self.sent: list[tuple[UUID, UUID]] = []  # (endpoint, event)

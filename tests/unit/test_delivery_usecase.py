@@ -14,6 +14,7 @@ from service.domain.events import Event, EventType, new_event
 from service.domain.organizations import ALL_SCOPES, Scope
 from service.domain.webhooks import Attempt, DeliveryStatus, EndpointStatus, WebhookEndpoint
 from service.usecases.deliveries import (
+    LEASE_MARGIN,
     NO_CONSENT,
     NOT_COVERED,
     Deliveries,
@@ -25,9 +26,7 @@ from tests.unit.fakes import FakeDeliveryQueue, FixedClock, ScriptedSender, Sequ
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 ORG = UUID(int=7)
 SCHEDULE = (timedelta(0), timedelta(seconds=5), timedelta(minutes=5))
-POLICY = DeliveryPolicy(
-    attempt_timeout=timedelta(seconds=2), poll=timedelta(seconds=1), schedule=SCHEDULE
-)
+POLICY = DeliveryPolicy(poll=timedelta(seconds=1), schedule=SCHEDULE)
 
 
 def _endpoint(scopes: frozenset[Scope] = ALL_SCOPES) -> WebhookEndpoint:
@@ -231,3 +230,18 @@ async def test_a_lease_lost_mid_attempt_keeps_the_record_and_leaves_scheduling_t
     assert delivery.attempt_count == 1
     assert world.queue.leases[world.endpoint.id] == UUID(int=999)
     assert world.queue.next_look[world.endpoint.id] == NOW + timedelta(minutes=9)
+
+
+async def test_while_an_attempt_runs_its_endpoint_is_leased_past_the_senders_deadline() -> None:
+    world = World()
+    world.arrive(_event(1))
+    leased_until: list[object] = []
+
+    class Watching(ScriptedSender):
+        async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
+            leased_until.append(world.queue.next_look[endpoint.id])
+            return await super().attempt(endpoint, event)
+
+    world.deliveries = msgspec.structs.replace(world.deliveries, sender=Watching(_answered(204)))
+    await world.dispatch()
+    assert leased_until == [NOW + Watching.deadline + LEASE_MARGIN]

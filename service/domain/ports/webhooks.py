@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 from uuid import UUID
 
@@ -141,6 +141,11 @@ class DeliveryQueue(Protocol):
 
 
 class WebhookSender(Protocol):
+    @property
+    def deadline(self) -> timedelta:
+        """The longest one attempt takes (name lookup, connection and answer)."""
+        ...
+
     async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
         """Send the event to the endpoint, signed, with no transaction open. Never raises:
         whatever goes wrong is a failed attempt, so one broken receiver cannot stall others."""
