@@ -134,11 +134,9 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
             return ConsentStatus.EXPIRED
         return ConsentStatus.ACTIVE
 
-    def is_active(self, now: datetime) -> bool:
-        return self.status(now) is ConsentStatus.ACTIVE
-
-    def in_force_at(self, at: datetime) -> bool:
-        """It held at `at`: recorded by then, and not yet revoked, ended or expired."""
+    def is_active(self, at: datetime) -> bool:
+        """It holds at `at` (now, or a moment past): recorded by then, and not yet revoked,
+        ended or expired. At the present this is `status() is ACTIVE`."""
         return (
             self.created_at <= at
             and (self.revoked_at is None or self.revoked_at > at)

@@ -8,21 +8,20 @@ from collections.abc import Iterable
 from datetime import datetime
 from uuid import UUID
 
-from service.domain.consent import MEMBER_EVENT_SCOPES, Consent, DataScope
+from service.domain.consent import (
+    MEMBER_EVENT_SCOPES,
+    RECOVERY_READ,
+    Consent,
+    DataScope,
+    ReadScopes,
+    read_access,
+)
 from service.domain.events import Event, EventType
 from service.domain.members import Member
 
 
-def _covering(
-    viewer_organization_id: UUID, member: Member, scope: DataScope, consents: Iterable[Consent]
-) -> list[Consent]:
-    return [
-        consent
-        for consent in consents
-        if consent.member_id == member.id
-        and consent.recipient_organization_id == viewer_organization_id
-        and scope in consent.scopes
-    ]
+def _only(scope: DataScope) -> ReadScopes:
+    return ReadScopes(needed=frozenset({scope}), shown=frozenset({scope}))
 
 
 def still_sees_member_event(
@@ -37,14 +36,12 @@ def still_sees_member_event(
     database): the home organization; anyone else under a consent in force now covering the
     event's kind of data (MEMBER_EVENT_SCOPES), never about an erased member. Kinds of event
     no scope covers are not about data of the member's and follow their own rules."""
-    if viewer_organization_id == member.organization_id:
-        return True
     scope = MEMBER_EVENT_SCOPES.get(event_type)
-    if scope is None:
+    if scope is None or viewer_organization_id == member.organization_id:
         return True
     if member.erased_at is not None:
         return False
-    return any(c.is_active(now) for c in _covering(viewer_organization_id, member, scope, consents))
+    return read_access(viewer_organization_id, member, consents, _only(scope), now) is not None
 
 
 def sees_member_event(
@@ -61,14 +58,14 @@ def sees_member_event(
     covering the event's kind of data (MEMBER_EVENT_SCOPES) both when it happened and now: a
     revocation, an expiry or the member's erasure acts at once, on events already read too. A
     kind of member event no scope covers never crosses."""
+    scope = MEMBER_EVENT_SCOPES.get(event_type)
     if viewer_organization_id == member.organization_id:
         return True
-    scope = MEMBER_EVENT_SCOPES.get(event_type)
     if scope is None:
         return False
     consents = list(consents)
-    covering = _covering(viewer_organization_id, member, scope, consents)
-    return any(c.in_force_at(occurred_at) for c in covering) and still_sees_member_event(
+    then = read_access(viewer_organization_id, member, consents, _only(scope), occurred_at)
+    return then is not None and still_sees_member_event(
         viewer_organization_id, member, event_type, consents, now
     )
 
@@ -79,12 +76,7 @@ def shows_milestone_period(
     """Whether a milestone event's key, which names the start of its recovery period (restart
     history), shows to the viewer: the home organization, or a consent in force now covering
     `recovery` (consent_sql.shown_data strips it otherwise; label and dates stay)."""
-    if viewer_organization_id == member.organization_id:
-        return True
-    return any(
-        c.is_active(now)
-        for c in _covering(viewer_organization_id, member, DataScope.RECOVERY, consents)
-    )
+    return read_access(viewer_organization_id, member, consents, RECOVERY_READ, now) is not None
 
 
 # Milestone events name a milestone by a key that holds its period's start (restart history).

@@ -8,7 +8,15 @@ from uuid import UUID
 import msgspec
 
 from service.domain import consent_terms as rules
-from service.domain.consent import Consent, Disclosure, SeenMember, Viewing, seen_by
+from service.domain.consent import (
+    Consent,
+    DataScope,
+    Disclosure,
+    SeenMember,
+    Viewing,
+    access_for,
+    seen_by,
+)
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.events import EventType, consent_event
@@ -162,3 +170,14 @@ async def view_member(viewing: Viewing, member_id: UUID, queries: FederationQuer
     if member.erased_at is not None:
         raise MemberErased(member.id, member.erased_at)
     return seen_by(member, access)
+
+
+async def covered(
+    uow: UnitOfWork, member_id: UUID, home_id: UUID, viewer: UUID, scope: DataScope, now: datetime
+) -> bool:
+    """The viewer may see `scope`'s data of the member (inside the caller's unit of work): it
+    is the member's home organization, or holds a consent in force covering the scope."""
+    if viewer == home_id:
+        return True
+    in_force = await uow.consents.in_force(member_id, viewer, now)
+    return access_for(viewer, home_id, in_force).covers(scope)

@@ -22,6 +22,7 @@ from service.domain.networks import (
 )
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
+from service.usecases.consents import covered
 from service.usecases.network_steps import announce_network_event, store_membership, taking_part
 from service.usecases.networks import get_network
 
@@ -57,16 +58,9 @@ async def add_membership(
         network, _ = await taking_part(uow, command.organization_id, command.network_id)
         member = await uow.members.get_any(command.member_id)
         own = member is not None and member.organization_id == command.organization_id
-        visible = own or (
-            member is not None
-            and any(
-                DataScope.NETWORKS in scopes
-                for _, scopes in await uow.consents.in_force(
-                    member.id, command.organization_id, now
-                )
-            )
-        )
-        if member is None or not visible:
+        if member is None or not await covered(
+            uow, member.id, member.organization_id, command.organization_id, DataScope.NETWORKS, now
+        ):
             raise InvalidField(
                 "member_id", "Name one of your members, or one you have consent for."
             )
@@ -110,11 +104,13 @@ async def change_membership(
         membership = rules.find_membership(memberships, command.membership_id)
         live = [m for m in memberships if m.status is not MembershipStatus.LEFT]
         foreign = membership.member_organization_id != command.organization_id
-        consent_in_force = foreign and any(
-            DataScope.NETWORKS in scopes
-            for _, scopes in await uow.consents.in_force(
-                membership.member_id, command.organization_id, now
-            )
+        consent_in_force = foreign and await covered(
+            uow,
+            membership.member_id,
+            membership.member_organization_id,
+            command.organization_id,
+            DataScope.NETWORKS,
+            now,
         )
         changed = rules.change_membership(
             network,

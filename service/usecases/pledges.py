@@ -23,6 +23,7 @@ from service.domain.networks import MembershipStatus, ParticipationStatus
 from service.domain.paging import Page, PageRequest
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+from service.usecases.consents import covered
 
 MAX_BACKDATE = timedelta(days=7)
 MAX_LEAD = timedelta(days=366)
@@ -112,14 +113,13 @@ async def create_pledge(
                 supporter = await uow.members.get_any(command.supporter_member_id)
                 # Naming a supporter tells whether they are active in the network: that is
                 # the networks scope's data, so only a consent covering it will do.
-                known = supporter is not None and (
-                    supporter.organization_id == command.organization_id
-                    or any(
-                        DataScope.NETWORKS in scopes
-                        for _, scopes in await uow.consents.in_force(
-                            supporter.id, command.organization_id, now
-                        )
-                    )
+                known = supporter is not None and await covered(
+                    uow,
+                    supporter.id,
+                    supporter.organization_id,
+                    command.organization_id,
+                    DataScope.NETWORKS,
+                    now,
                 )
                 if not known:
                     raise InvalidField(

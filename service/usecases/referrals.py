@@ -92,7 +92,7 @@ async def _member_to_refer(
     return existing
 
 
-async def consent_for(
+async def _consent_for(
     command: CreateReferral, member: Member, uow: UnitOfWork, ids: IdSource, now: datetime
 ) -> Consent:
     receiver = command.referral.receiver_organization_id
@@ -163,7 +163,7 @@ async def create_referral(
                 uow, command.referral.network_id, command.organization_id, receiver
             )
         member = await _member_to_refer(command, uow, ids, now)
-        consent = await consent_for(command, member, uow, ids, now)
+        consent = await _consent_for(command, member, uow, ids, now)
         referral, change = rules.create_referral(
             command.referral,
             referral_id=ids.new_id(),
