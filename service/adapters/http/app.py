@@ -248,7 +248,7 @@ def _forbid_unknown_fields_in_contract(app: Litestar) -> None:
         struct.__name__
         for struct in _subclasses(msgspec.Struct)
         # The request bodies of this adapter, wherever they are defined.
-        if struct.__module__.startswith(__package__ or "service.adapters.http")
+        if struct.__module__.startswith(__name__.rsplit(".", 1)[0])
         and struct.__struct_config__.forbid_unknown_fields
     }
     components = app.openapi_schema.components.schemas or {}

@@ -26,13 +26,7 @@ from service.adapters.http.idempotency import (
     etag,
     expected_version,
 )
-from service.adapters.http.networks import (
-    NETWORK_CREATE,
-    READ,
-    SHARED_WRITE,
-    WRITE,
-    NetworkId,
-)
+from service.adapters.http.networks import READ, WRITE, NetworkId
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.consent import access_for
@@ -84,7 +78,7 @@ class MembershipController(Controller):
         description="The caller adds its own members, or a member whose home organization gave "
         "it a consent in force; the member's home organization must take part in the network.",
         opt=WRITE,
-        responses=NETWORK_CREATE,
+        responses=responses.CREATE,
         response_headers=[responses.ETAG_HEADER],
     )
     async def add_membership(
@@ -123,7 +117,7 @@ class MembershipController(Controller):
         operation_id="updateNetworkMembership",
         summary="Change a membership's role or status (accept an invitation, leave)",
         opt=WRITE,
-        responses=SHARED_WRITE,
+        responses=responses.SHARED_WRITE,
         response_headers=[responses.ETAG_HEADER],
     )
     async def update_membership(

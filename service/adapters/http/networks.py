@@ -44,10 +44,6 @@ MemberFilter = Annotated[
 
 READ = scope_required(Scope.NETWORKS_READ)
 WRITE = scope_required(Scope.NETWORKS_WRITE)
-NETWORK_WRITE = responses.error_responses(403, 409, 412, 413)
-# Changes to what every participating organization can change: If-Match required (428).
-SHARED_WRITE = responses.error_responses(403, 409, 412, 413, 428)
-NETWORK_CREATE = responses.error_responses(403, 409, 413, 422)
 
 
 def _network(network: Network, viewer: UUID, status_code: int = 200) -> Response[NetworkView]:
@@ -70,7 +66,7 @@ class NetworkController(Controller):
         description="A `circle` is built around one focus member (one of the caller's); a "
         "`group` has none. The caller's organization takes part from the start.",
         opt=WRITE,
-        responses=NETWORK_CREATE,
+        responses=responses.CREATE,
         response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
     )
     async def create(
@@ -145,7 +141,7 @@ class NetworkController(Controller):
         operation_id="updateNetwork",
         summary="Rename or describe a network (any organization taking part)",
         opt=WRITE,
-        responses=SHARED_WRITE,
+        responses=responses.SHARED_WRITE,
         response_headers=[responses.ETAG_HEADER],
     )
     async def update_network(
@@ -173,7 +169,7 @@ class NetworkController(Controller):
         operation_id="archiveNetwork",
         summary="Archive a network (its creator only); it stays readable",
         opt=WRITE,
-        responses=SHARED_WRITE,
+        responses=responses.SHARED_WRITE,
         response_headers=[responses.ETAG_HEADER],
         status_code=200,
     )
@@ -213,7 +209,7 @@ class NetworkController(Controller):
         operation_id="inviteNetworkOrganization",
         summary="Invite another organization into the network (its creator only)",
         opt=WRITE,
-        responses=NETWORK_CREATE,
+        responses=responses.CREATE,
     )
     async def invite(
         self,
@@ -237,7 +233,7 @@ class NetworkController(Controller):
         operation_id="acceptNetworkInvitation",
         summary="Accept the caller's invitation into the network",
         opt=WRITE,
-        responses=NETWORK_WRITE,
+        responses=responses.NETWORK_WRITE,
         status_code=200,
     )
     async def accept(
@@ -250,7 +246,7 @@ class NetworkController(Controller):
         operation_id="declineNetworkInvitation",
         summary="Decline the caller's invitation into the network",
         opt=WRITE,
-        responses=NETWORK_WRITE,
+        responses=responses.NETWORK_WRITE,
         status_code=200,
     )
     async def decline(
@@ -277,7 +273,7 @@ class NetworkController(Controller):
         operation_id="leaveNetwork",
         summary="Stop taking part in the network; the caller's members leave it too",
         opt=WRITE,
-        responses=NETWORK_WRITE,
+        responses=responses.NETWORK_WRITE,
         status_code=200,
     )
     async def leave(

@@ -67,6 +67,9 @@ WRITE = error_responses(403, 409, 412, 413, 422)
 MEMBER_READ = error_responses(403, 410)
 MEMBER_WRITE = error_responses(403, 409, 410, 412, 413, 422)
 MEMBER_ERASE = error_responses(403, 412)
+NETWORK_WRITE = error_responses(403, 409, 412, 413)
+# Changes to what every participating organization can change: If-Match required (428).
+SHARED_WRITE = error_responses(403, 409, 412, 413, 428)
 CREATE = error_responses(403, 409, 413, 422)
 # A creating POST replayed after what it created was erased answers 410.
 MEMBER_CREATE = error_responses(403, 409, 410, 413, 422)
