@@ -52,14 +52,9 @@ def consent_from_row(row: Record) -> Consent:
     return struct_from_row(Consent, row)
 
 
-def consent_to_columns(c: Consent) -> dict[str, Any]:
-    """The row, by column name."""
-    return struct_to_columns(c, scopes=sorted(s.value for s in c.scopes))
-
-
 def consent_to_params(c: Consent) -> tuple[Any, ...]:
     """Parameters in CONSENT_COLUMNS order, taken by name."""
-    return CONSENT.params(consent_to_columns(c))
+    return CONSENT.params(struct_to_columns(c, scopes=sorted(s.value for s in c.scopes)))
 
 
 class PostgresConsentRepository:

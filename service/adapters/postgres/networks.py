@@ -68,42 +68,27 @@ def network_from_row(row: Record) -> Network:
     return struct_from_row(Network, row)
 
 
-def network_to_columns(network: Network) -> dict[str, Any]:
-    """The row, by column name."""
-    return struct_to_columns(network)
-
-
 def network_to_params(network: Network) -> tuple[Any, ...]:
     """Parameters in NETWORK_COLUMNS order, taken by name."""
-    return NETWORK.params(network_to_columns(network))
+    return NETWORK.params(struct_to_columns(network))
 
 
 def participation_from_row(row: Record) -> Participation:
     return struct_from_row(Participation, row)
 
 
-def participation_to_columns(p: Participation) -> dict[str, Any]:
-    """The row, by column name."""
-    return struct_to_columns(p)
-
-
 def participation_to_params(p: Participation) -> tuple[Any, ...]:
     """Parameters in PARTICIPATION_COLUMNS order, taken by name."""
-    return PARTICIPATION.params(participation_to_columns(p))
+    return PARTICIPATION.params(struct_to_columns(p))
 
 
 def membership_from_row(row: Record) -> Membership:
     return struct_from_row(Membership, row)
 
 
-def membership_to_columns(m: Membership) -> dict[str, Any]:
-    """The row, by column name."""
-    return struct_to_columns(m)
-
-
 def membership_to_params(m: Membership) -> tuple[Any, ...]:
     """Parameters in MEMBERSHIP_COLUMNS order, taken by name."""
-    return MEMBERSHIP.params(membership_to_columns(m))
+    return MEMBERSHIP.params(struct_to_columns(m))
 
 
 class PostgresNetworkRepository:

@@ -42,14 +42,9 @@ def api_key_from_row(row: Record) -> ApiKey:
     )
 
 
-def api_key_to_columns(key: ApiKey) -> dict[str, Any]:
-    """The row, by column name."""
-    return struct_to_columns(key, scopes=sorted(s.value for s in key.scopes))
-
-
 def api_key_to_params(key: ApiKey) -> tuple[Any, ...]:
     """Parameters in API_KEY_COLUMNS order, taken by name."""
-    return API_KEY.params(api_key_to_columns(key))
+    return API_KEY.params(struct_to_columns(key, scopes=sorted(s.value for s in key.scopes)))
 
 
 def organization_from_row(row: Record) -> Organization:
