@@ -88,15 +88,18 @@ def test_check_ins_streaks_and_corrections(client: httpx.Client, org: Org, db: D
     assert types == ["pledge.created"] + ["pledge.checked_in"] * 3
 
 
-def test_withdrawn_pledges_take_no_check_ins(client: httpx.Client, org: Org) -> None:
+def test_withdrawn_pledges_take_no_check_ins(client: httpx.Client, org: Org, db: Db) -> None:
     member = create_member(client, org, timezone="UTC")
     pledge = _pledge(client, org, member["id"], days_ago=0)
+    scheduled = "SELECT count(*) FROM pledge_sweep_schedule WHERE pledge_id = $1"
+    assert db.fetchval(scheduled, uuid.UUID(str(pledge["id"]))) == 1  # the sweep will look
     withdrawn = client.patch(
         f"/v1/pledges/{pledge['id']}",
         json={"status": "withdrawn"},
         headers={**org.headers, "If-Match": '"1"'},
     )
     assert withdrawn.status_code == 200
+    assert db.fetchval(scheduled, uuid.UUID(str(pledge["id"]))) == 0  # nothing left to sweep
     response = client.post(
         f"/v1/pledges/{pledge['id']}/check-ins",
         json={"period": _today().isoformat(), "outcome": "kept"},

@@ -8,13 +8,25 @@ from uuid import UUID
 from asyncpg import Record
 
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import struct_from_row
-from service.domain.pledges import CheckIn, Pledge, PledgeStatus
+from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
+from service.domain.pledges import CheckIn, Pledge
 
-PLEDGE_COLUMNS = (
-    "id, member_id, organization_id, text, cadence, network_id, supporter_member_id, "
-    "starts_on, ends_on, status, version, created_at, updated_at"
+PLEDGE = Columns(
+    "id",
+    "member_id",
+    "organization_id",
+    "text",
+    "cadence",
+    "network_id",
+    "supporter_member_id",
+    "starts_on",
+    "ends_on",
+    "status",
+    "version",
+    "created_at",
+    "updated_at",
 )
+PLEDGE_COLUMNS = PLEDGE.list
 CHECK_IN_COLUMNS = (
     "id, pledge_id, period_start, outcome, note, recorded_at, by_sweep, superseded_at"
 )
@@ -30,34 +42,32 @@ def check_in_from_row(row: Record) -> CheckIn:
 
 _PLEDGE = f"SELECT {PLEDGE_COLUMNS} FROM pledges WHERE id = $1 AND organization_id = $2"  # noqa: S608
 
+# A new pledge with the sweep's own row for it, due at once (the sweep finds the first period
+# to look at): one statement.
+_ADD = f"""
+WITH pledge AS (
+    INSERT INTO pledges ({PLEDGE_COLUMNS}) VALUES ({PLEDGE.values}) RETURNING id
+)
+INSERT INTO pledge_sweep_schedule (pledge_id, sweep_at) SELECT id, '-infinity' FROM pledge
+"""  # noqa: S608
+
+# A pledge's new status; an ended pledge has no periods left to sweep, so its schedule goes.
+_SAVE = """
+WITH saved AS (
+    UPDATE pledges SET status = $2, version = $3, updated_at = $4 WHERE id = $1
+    RETURNING id, status
+)
+DELETE FROM pledge_sweep_schedule
+WHERE pledge_id IN (SELECT id FROM saved WHERE status <> 'active')
+"""
+
 
 class PostgresPledgeRepository:
     def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, pledge: Pledge) -> None:
-        await self._connection.execute(
-            f"INSERT INTO pledges ({PLEDGE_COLUMNS}) "  # noqa: S608
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            pledge.id,
-            pledge.member_id,
-            pledge.organization_id,
-            pledge.text,
-            pledge.cadence.value,
-            pledge.network_id,
-            pledge.supporter_member_id,
-            pledge.starts_on,
-            pledge.ends_on,
-            pledge.status.value,
-            pledge.version,
-            pledge.created_at,
-            pledge.updated_at,
-        )
-        # The sweep's own row: due at once (it finds the first period to look at).
-        await self._connection.execute(
-            "INSERT INTO pledge_sweep_schedule (pledge_id, sweep_at) VALUES ($1, '-infinity')",
-            pledge.id,
-        )
+        await self._connection.execute(_ADD, *PLEDGE.params(struct_to_columns(pledge)))
 
     async def get(self, organization_id: UUID, pledge_id: UUID) -> Pledge | None:
         row = await self._connection.fetchrow(_PLEDGE, pledge_id, organization_id)
@@ -69,17 +79,8 @@ class PostgresPledgeRepository:
 
     async def save(self, pledge: Pledge) -> None:
         await self._connection.execute(
-            "UPDATE pledges SET status = $2, version = $3, updated_at = $4 WHERE id = $1",
-            pledge.id,
-            pledge.status.value,
-            pledge.version,
-            pledge.updated_at,
+            _SAVE, pledge.id, pledge.status.value, pledge.version, pledge.updated_at
         )
-        if pledge.status is not PledgeStatus.ACTIVE:
-            # An ended pledge has no periods left to sweep: its schedule goes with it.
-            await self._connection.execute(
-                "DELETE FROM pledge_sweep_schedule WHERE pledge_id = $1", pledge.id
-            )
 
     async def check_ins(self, pledge_id: UUID) -> list[CheckIn]:
         rows = await self._connection.fetch(
