@@ -737,25 +737,14 @@ class FakeDeliveryLine:
         return None
 
     async def fan_out(self, claimed: ClaimedEndpoint, now: datetime) -> int:
-        arriving = self._queue.arriving.pop(claimed.endpoint.id, [])
+        # Of the new events, those the endpoint receives, as FAN_OUT queues them.
+        arriving = [
+            event
+            for event in self._queue.arriving.pop(claimed.endpoint.id, [])
+            if event.type in claimed.endpoint.receives
+        ]
         for event in arriving:
-            self._queue.deliveries.append(
-                Delivery(
-                    id=UUID(int=len(self._queue.deliveries) + 1000),
-                    seq=len(self._queue.deliveries) + 1,
-                    endpoint_id=claimed.endpoint.id,
-                    event_id=event.id,
-                    event_type=event.type.value,
-                    status=DeliveryStatus.PENDING,
-                    redelivery=False,
-                    attempt_count=0,
-                    attempts=[],
-                    next_attempt_at=now,
-                    created_at=now,
-                    finished_at=None,
-                )
-            )
-            self._queue.events[event.id] = event
+            self._queue.queue(claimed.endpoint.id, event, now)
         return len(arriving)
 
     async def head(self, endpoint: WebhookEndpoint, now: datetime) -> HeadDelivery | None:
@@ -826,6 +815,26 @@ class FakeDeliveryQueue:
     def add(self, endpoint: WebhookEndpoint, due: datetime) -> None:
         self.endpoints[endpoint.id] = endpoint
         self.next_look[endpoint.id] = due
+
+    def queue(self, endpoint_id: UUID, event: Event, now: datetime) -> None:
+        """A pending delivery of `event` (what fan-out queued, now or before)."""
+        self.deliveries.append(
+            Delivery(
+                id=UUID(int=len(self.deliveries) + 1000),
+                seq=len(self.deliveries) + 1,
+                endpoint_id=endpoint_id,
+                event_id=event.id,
+                event_type=event.type.value,
+                status=DeliveryStatus.PENDING,
+                redelivery=False,
+                attempt_count=0,
+                attempts=[],
+                next_attempt_at=now,
+                created_at=now,
+                finished_at=None,
+            )
+        )
+        self.events[event.id] = event
 
     @asynccontextmanager
     async def line(self) -> AsyncIterator[FakeDeliveryLine]:
@@ -984,8 +993,13 @@ class FakeFederationQueries:
         )
         shown = page_from_rows(rows[: page.limit + 1], page, lambda m: m.id)
         seen = []
+        sights: dict[UUID, tuple[Member, Access] | None] = {}  # once per member, as the SQL
         for membership in shown.items:
-            sight = self._seen(viewing, membership.member_id, MEMBERSHIP_READ)
+            if membership.member_id not in sights:
+                sights[membership.member_id] = self._seen(
+                    viewing, membership.member_id, MEMBERSHIP_READ
+                )
+            sight = sights[membership.member_id]
             member = self._store.members[membership.member_id]
             access = sight[1] if sight else Access(home=False, scopes=frozenset())
             seen.append(

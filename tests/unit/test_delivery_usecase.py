@@ -142,7 +142,8 @@ async def test_an_event_whose_consent_ended_is_withheld_and_says_why() -> None:
 
 async def test_an_event_the_endpoints_key_no_longer_covers_is_withheld() -> None:
     world = World(endpoint=_endpoint(scopes=frozenset({Scope.NETWORKS_READ})))
-    world.arrive(_event(1, EventType.MEMBER_UPDATED))  # members:read, which the key lacks
+    # Queued while a broader key held the endpoint; members:read, which the key now lacks.
+    world.queue.queue(world.endpoint.id, _event(1, EventType.MEMBER_UPDATED), NOW)
     await world.dispatch()
     assert world.sender.sent == []
     assert [a.error for a in world.queue.deliveries[0].attempts] == [NOT_COVERED]
