@@ -12,8 +12,8 @@ import pytest
 
 from tests.integration.conftest import Org, create_member, join, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
-from tests.integration.test_referrals import wait_until
 from tests.support.database import Db
+from tests.support.waiting import wait_until
 
 ALL_SCOPES = ["milestones", "networks", "pledges", "profile", "recovery"]
 

@@ -56,10 +56,9 @@ from service.domain.networks import (
     NetworkStatus,
     Role,
 )
-from service.domain.organizations import ALL_SCOPES
 from service.domain.paging import PageRequest
-from service.domain.webhooks import NewEndpoint, WebhookEndpoint
-from tests.integration.test_postgres_adapters import _organization
+from service.domain.webhooks import WebhookEndpoint
+from tests.support.builders import endpoint, stored_organization
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
@@ -80,9 +79,9 @@ def world(dsn: str) -> Iterator[World]:
             yield World(
                 runner=runner,
                 pool=pool,
-                home=runner.run(_organization(pool)),
-                reader=runner.run(_organization(pool)),
-                someone_else=runner.run(_organization(pool)),
+                home=runner.run(stored_organization(pool, NOW)),
+                reader=runner.run(stored_organization(pool, NOW)),
+                someone_else=runner.run(stored_organization(pool, NOW)),
             )
         finally:
             runner.run(pool.close())
@@ -351,7 +350,7 @@ async def _stored_event(
     """A member, consents drawn around an event about it, and the event, stored; and a reader
     organization of its own (so that its reads show only this scenario)."""
     member = _member(world, erased)
-    reader = await _organization(world.pool)
+    reader = await stored_organization(world.pool, NOW)
     made = [_timed_consent(d, member, reader if d.to_reader else world.someone_else) for d in draws]
     event = new_event(
         event_type,
@@ -448,36 +447,26 @@ async def _queued(world: World, reader: UUID, event: Event) -> AsyncIterator[Web
     disabled, so never claimed by the dispatcher of the service sharing this database (which
     would try the made-up receiver, give up and announce it in the middle of another module's
     snapshot); the queue's head() reads it all the same."""
-    registered = webhook_rules.register_endpoint(
-        NewEndpoint(
-            url="https://receiver.example/hook",
-            description=None,
-            event_types=frozenset(),
-            key_scopes=ALL_SCOPES,
-        ),
-        endpoint_id=uuid4(),
-        organization_id=reader,
-        secret="whsec_" + "A" * 43 + "=",
-        now=HAPPENED,
+    disabled = webhook_rules.disable(
+        endpoint(organization_id=reader, now=HAPPENED), "a test endpoint", HAPPENED
     )
-    endpoint = webhook_rules.disable(registered, "a test endpoint", HAPPENED)
     uow = PostgresUnitOfWork(world.pool)
     async with uow:
-        await uow.webhooks.add(endpoint)
+        await uow.webhooks.add(disabled)
         await uow.commit()
     await world.pool.execute(
         "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, redelivery, "
         "next_attempt_at, created_at) VALUES ($1, $2, $3, 'pending', false, $4, $4)",
         uuid4(),
-        endpoint.id,
+        disabled.id,
         event.id,
         HAPPENED,
     )
     try:
-        yield endpoint
+        yield disabled
     finally:
         async with uow:
-            await uow.webhooks.delete(endpoint.id)  # and its delivery log
+            await uow.webhooks.delete(disabled.id)  # and its delivery log
             await uow.commit()
 
 
@@ -488,10 +477,10 @@ async def _delivery_scenario(
     consents changed: whether the delivery may still be sent now."""
     made, member, event, reader = await _stored_event(world, draws, erased, event_type)
     async with (
-        _queued(world, reader, event) as endpoint,
+        _queued(world, reader, event) as queued_for,
         PostgresDeliveryQueue(world.pool).line() as line,
     ):
-        head = await line.head(endpoint, NOW)
+        head = await line.head(queued_for, NOW)
     assert head is not None
     assert head.event.id == event.id
     return made, member, head.allowed, reader
@@ -518,9 +507,9 @@ async def _delivery_accounted(world: World) -> list[str]:
         world, [milestones, recovery], False, EventType.MILESTONE_REACHED
     )
     queue = PostgresDeliveryQueue(world.pool)
-    async with _queued(world, reader, event) as endpoint:
+    async with _queued(world, reader, event) as queued_for:
         async with queue.line() as line:
-            head = await line.head(endpoint, NOW)
+            head = await line.head(queued_for, NOW)
         assert head is not None
         assert "milestone_key" in head.event.data  # it goes out naming the period
         uow = PostgresUnitOfWork(world.pool)

@@ -8,7 +8,7 @@ import httpx
 
 from tests.integration.conftest import Org, create_member, make_key
 from tests.integration.test_every_endpoint import consent_body
-from tests.integration.test_referrals import wait_until
+from tests.support.waiting import wait_until
 
 
 def _feed(client: httpx.Client, org: Org, **params: Any) -> dict[str, Any]:

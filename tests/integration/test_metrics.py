@@ -6,9 +6,9 @@ from __future__ import annotations
 import httpx
 
 from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member
-from tests.integration.test_referrals import wait_until
 from tests.support.database import fresh_database
 from tests.support.server import service_process
+from tests.support.waiting import wait_until
 
 
 def samples(text: str) -> dict[str, float]:

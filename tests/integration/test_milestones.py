@@ -16,8 +16,8 @@ from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.milestones import announce_due_milestones
 from tests.integration.conftest import Org, create_member, join, shared_circle
 from tests.integration.test_every_endpoint import consent_body
-from tests.integration.test_referrals import wait_until
 from tests.support.database import Db
+from tests.support.waiting import wait_until
 
 ZONE = "America/New_York"
 

@@ -23,6 +23,7 @@ from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFligh
 from service.domain.events import EventType, FeedPosition, member_event
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
+from tests.support.builders import stored_organization
 
 NOW = datetime(2026, 11, 25, 12, 30, 15, 123456, tzinfo=UTC)
 
@@ -35,14 +36,7 @@ async def pool(dsn: str) -> AsyncIterator[FairPool]:
 
 
 async def _organization(pool: FairPool) -> UUID:
-    organization = Organization(
-        id=uuid4(), name="Adapter tests", kind=OrganizationKind.PEER_ORG, version=1, created_at=NOW
-    )
-    uow = PostgresUnitOfWork(pool)
-    async with uow:
-        await uow.organizations.add(organization)
-        await uow.commit()
-    return organization.id
+    return await stored_organization(pool, NOW)
 
 
 async def test_member_row_round_trip_with_every_field(pool: FairPool) -> None:

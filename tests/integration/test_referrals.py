@@ -4,8 +4,6 @@ duplicates, and bad input."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -16,17 +14,7 @@ from tests.integration.conftest import Org, create_member, make_org
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.database import Db
 from tests.support.receiver import webhook_receiver
-
-
-def wait_until(check: Callable[[], Any], timeout: float = 10.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError("the condition did not come true in time")
-        time.sleep(0.1)
+from tests.support.waiting import wait_until
 
 
 def refer(client: httpx.Client, sender: Org, receiver: Org, **fields: Any) -> httpx.Response:

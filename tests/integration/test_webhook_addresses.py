@@ -11,8 +11,8 @@ import httpx
 from service.adapters.system import SystemClock
 from service.adapters.webhooks import ADDRESSES_TRIED, HttpWebhookSender
 from service.domain.events import Event, EventType, new_event
-from service.domain.organizations import ALL_SCOPES
-from service.domain.webhooks import EndpointStatus, WebhookEndpoint, parse_networks
+from service.domain.webhooks import WebhookEndpoint, parse_networks
+from tests.support.builders import endpoint
 from tests.support.receiver import webhook_receiver
 from tests.unit.fakes import FakeResolver
 
@@ -31,23 +31,7 @@ def _sender(addresses: list[str]) -> HttpWebhookSender:
 
 
 def _endpoint(port: int) -> WebhookEndpoint:
-    return WebhookEndpoint(
-        id=uuid4(),
-        organization_id=uuid4(),
-        url=f"http://receiver.test:{port}/hook",
-        description=None,
-        event_types=frozenset(),
-        secret="whsec_" + "A" * 32,
-        previous_secret=None,
-        previous_secret_until=None,
-        status=EndpointStatus.ACTIVE,
-        disabled_reason=None,
-        disabled_at=None,
-        version=1,
-        created_at=NOW,
-        updated_at=NOW,
-        key_scopes=ALL_SCOPES,
-    )
+    return endpoint(organization_id=uuid4(), now=NOW, url=f"http://receiver.test:{port}/hook")
 
 
 def _event() -> Event:

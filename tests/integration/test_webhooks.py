@@ -15,10 +15,11 @@ import standardwebhooks
 
 from service.adapters.http.schemas import encode_cursor
 from tests.integration.conftest import SERVICE_SETTINGS, Org, create_member, make_key, make_org
-from tests.integration.test_referrals import feed, wait_until
+from tests.integration.test_referrals import feed
 from tests.support.database import fresh_database
 from tests.support.receiver import Answer, webhook_receiver
 from tests.support.server import cli, service_process, token_from
+from tests.support.waiting import wait_until
 
 
 def register(

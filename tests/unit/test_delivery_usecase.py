@@ -21,6 +21,7 @@ from service.usecases.deliveries import (
     DeliveryPolicy,
     dispatch_once,
 )
+from tests.support.builders import endpoint
 from tests.unit.fakes import FakeDeliveryQueue, FixedClock, ScriptedSender, SequentialIds
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
@@ -30,23 +31,7 @@ POLICY = DeliveryPolicy(poll=timedelta(seconds=1), schedule=SCHEDULE)
 
 
 def _endpoint(scopes: frozenset[Scope] = ALL_SCOPES) -> WebhookEndpoint:
-    return WebhookEndpoint(
-        id=UUID(int=100),
-        organization_id=ORG,
-        url="https://receiver.example/hook",
-        description=None,
-        event_types=frozenset(),
-        secret="whsec_" + "A" * 32,
-        previous_secret=None,
-        previous_secret_until=None,
-        status=EndpointStatus.ACTIVE,
-        disabled_reason=None,
-        disabled_at=None,
-        version=1,
-        created_at=NOW,
-        updated_at=NOW,
-        key_scopes=scopes,
-    )
+    return endpoint(organization_id=ORG, now=NOW, scopes=scopes, endpoint_id=UUID(int=100))
 
 
 def _event(number: int, event_type: EventType = EventType.MEMBER_UPDATED) -> Event:

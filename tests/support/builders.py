@@ -1,0 +1,44 @@
+"""Domain objects and rows the tests build, in one place."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from service.adapters.postgres.pool import FairPool
+from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.domain import webhooks as rules
+from service.domain.events import EventType
+from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, Scope
+from service.domain.webhooks import NewEndpoint, WebhookEndpoint
+
+
+def endpoint(
+    *,
+    organization_id: UUID,
+    now: datetime,
+    url: str = "https://receiver.example/hook",
+    scopes: frozenset[Scope] = ALL_SCOPES,
+    event_types: frozenset[EventType] = frozenset(),
+    endpoint_id: UUID | None = None,
+) -> WebhookEndpoint:
+    """A webhook endpoint as registering it makes one (the domain's register_endpoint)."""
+    return rules.register_endpoint(
+        NewEndpoint(url=url, description=None, event_types=event_types, key_scopes=scopes),
+        endpoint_id=endpoint_id or uuid4(),
+        organization_id=organization_id,
+        secret="whsec_" + "A" * 43 + "=",
+        now=now,
+    )
+
+
+async def stored_organization(pool: FairPool, now: datetime) -> UUID:
+    """A new organization, stored through the unit of work."""
+    organization = Organization(
+        id=uuid4(), name="Adapter tests", kind=OrganizationKind.PEER_ORG, version=1, created_at=now
+    )
+    uow = PostgresUnitOfWork(pool)
+    async with uow:
+        await uow.organizations.add(organization)
+        await uow.commit()
+    return organization.id
