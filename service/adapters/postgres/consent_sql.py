@@ -8,7 +8,7 @@ from __future__ import annotations
 import msgspec
 
 from service.adapters.postgres.members import MEMBER_COLUMNS
-from service.adapters.postgres.networks import MEMBERSHIP_COLUMNS
+from service.adapters.postgres.networks import MEMBERSHIP
 from service.domain.consent import MEMBER_EVENT_SCOPES, DataScope
 from service.domain.consent_events import MILESTONE_EVENTS
 
@@ -171,7 +171,7 @@ WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
 # naming only the scopes shown.
 MEMBERSHIPS_FOR_VIEWER = f"""
 WITH page AS (
-    SELECT {", ".join("ms." + c.strip() for c in MEMBERSHIP_COLUMNS.split(","))},
+    SELECT {MEMBERSHIP.of("ms")},
            mb.display_name AS member_display_name, mb.erased_at AS member_erased_at,
            row_number() OVER (ORDER BY ms.id) AS place
     FROM network_memberships ms JOIN members mb ON mb.id = ms.member_id

@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 from asyncpg import Record
 
-from service.adapters.postgres.members import MEMBER_COLUMNS, member_from_row
+from service.adapters.postgres.members import MEMBER, member_from_row
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.sql import struct_from_row
 from service.domain.members import Member
@@ -17,7 +17,7 @@ from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, La
 # Members never scheduled, changed since their schedule was computed, or due. The member row
 # is locked (so that two workers never take the same member) and never written.
 _DUE = f"""
-SELECT {", ".join("m." + c.strip() for c in MEMBER_COLUMNS.split(","))}, o.milestone_ladder
+SELECT {MEMBER.of("m")}, o.milestone_ladder
 FROM members m JOIN organizations o ON o.id = m.organization_id
 LEFT JOIN milestone_schedule s ON s.member_id = m.id
 WHERE m.recovery_started_on IS NOT NULL AND m.erased_at IS NULL

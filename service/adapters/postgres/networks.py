@@ -192,13 +192,13 @@ NETWORK_VISIBLE = (
 
 
 NETWORK_FOR_VIEWER = f"""
-SELECT {", ".join("n." + c.strip() for c in NETWORK_COLUMNS.split(","))}
+SELECT {NETWORK.of("n")}
 FROM networks n WHERE n.id = $1 AND {NETWORK_VISIBLE.format(viewer="$2")}
 """  # noqa: S608
 
 
 NETWORKS_FOR_VIEWER = f"""
-SELECT {", ".join("n." + c.strip() for c in NETWORK_COLUMNS.split(","))}
+SELECT {NETWORK.of("n")}
 FROM networks n
 WHERE {NETWORK_VISIBLE.format(viewer="$1")} AND n.id > $2
   AND ($4::uuid IS NULL OR EXISTS (

@@ -116,7 +116,7 @@ class PostgresPledgeRepository:
         schedule rows. The pledge row is locked (so that a check-in for the same period waits
         for the sweep, or the sweep skips a pledge being checked in), never written."""
         rows = await self._connection.fetch(
-            f"SELECT {', '.join('p.' + c.strip() for c in PLEDGE_COLUMNS.split(','))}, "  # noqa: S608
+            f"SELECT {PLEDGE.of('p')}, "  # noqa: S608
             "m.timezone FROM pledge_sweep_schedule s "
             "JOIN pledges p ON p.id = s.pledge_id JOIN members m ON m.id = p.member_id "
             "WHERE s.sweep_at <= $1 AND p.status = 'active' AND m.erased_at IS NULL "

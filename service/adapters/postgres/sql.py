@@ -38,6 +38,10 @@ class Columns:
         self.list = ", ".join(names)
         self.values = placeholders(len(names))
 
+    def of(self, alias: str) -> str:
+        """The column list qualified by a table alias, for a join: `m.id, m.name, ...`."""
+        return ", ".join(f"{alias}.{name}" for name in self.names)
+
     def params(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
         # A column missing fails below, by name; one too many is caught by the count (cheap:
         # this runs on every insert).
