@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING
 from uuid import UUID
 
 import msgspec
 
-from service.domain.members import Member
 from service.domain.organizations import Scope
-
-if TYPE_CHECKING:
-    from service.domain.consent import Consent
 
 
 class EventType(enum.StrEnum):
@@ -154,57 +149,5 @@ def new_event(
         subject_type=subject_type,
         subject_id=subject_id,
         occurred_at=now,
-        data=data,
-    )
-
-
-def member_event(
-    event_type: EventType,
-    member: Member,
-    *,
-    event_id: UUID,
-    now: datetime,
-    changed_fields: list[str] | None = None,
-) -> Event:
-    data: dict[str, str | int | list[str]] = {
-        "member_id": str(member.id),
-        "version": member.version,
-    }
-    if changed_fields is not None:
-        data["changed_fields"] = changed_fields
-    return new_event(
-        event_type,
-        organization_id=member.organization_id,
-        subject_type="member",
-        subject_id=member.id,
-        event_id=event_id,
-        now=now,
-        data=data,
-    )
-
-
-def consent_event(
-    event_type: EventType,
-    consent: Consent,
-    event_id: UUID,
-    now: datetime,
-    *,
-    reason: str | None = None,
-) -> Event:
-    data: dict[str, str | int | list[str]] = {
-        "consent_id": str(consent.id),
-        "member_id": str(consent.member_id),
-        "recipient_organization_id": str(consent.recipient_organization_id),
-        "scopes": sorted(s.value for s in consent.scopes),
-    }
-    if reason is not None:
-        data["reason"] = reason
-    return new_event(
-        event_type,
-        organization_id=consent.organization_id,
-        subject_type="consent",
-        subject_id=consent.id,
-        event_id=event_id,
-        now=now,
         data=data,
     )

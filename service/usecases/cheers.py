@@ -11,7 +11,8 @@ import msgspec
 from service.domain import milestones as rules
 from service.domain.consent import DataScope, Viewing, access_for
 from service.domain.errors import InvalidField, MemberErased, NotFound
-from service.domain.events import EventType, new_event
+from service.domain.event_payloads import milestone_event
+from service.domain.events import EventType
 from service.domain.members import Member
 from service.domain.milestones import Cheer
 from service.domain.ports import Clock, IdSource, UnitOfWork
@@ -77,23 +78,19 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
             created_at=now,
         )
         await uow.milestones.add_cheer(made)
-        await uow.outbox.append(
-            new_event(
-                EventType.MILESTONE_CHEERED,
-                organization_id=command.organization_id,
-                subject_type="member",
-                subject_id=member.id,
-                event_id=ids.new_id(),
-                now=now,
-                data={
-                    "member_id": str(member.id),
-                    # As the cheering organization knows it: its feed must not name a period's
-                    # start it may not see.
-                    "milestone_key": key if shows_periods else command.milestone_key,
-                    "cheer_id": str(made.id),
-                },
-            )
+        # The key as the cheering organization knows it: its feed must not name a period's
+        # start it may not see.
+        told_key = key if shows_periods else command.milestone_key
+        cheered = milestone_event(
+            EventType.MILESTONE_CHEERED,
+            member.id,
+            command.organization_id,
+            ids.new_id(),
+            now,
+            milestone_key=told_key,
+            cheer_id=str(made.id),
         )
+        await uow.outbox.append(cheered)
         if not home:
             shown = {DataScope.MILESTONES} | (
                 {DataScope.RECOVERY} if key == command.milestone_key and "." in key else set()

@@ -19,7 +19,8 @@ from service.domain.consent import (
 )
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, MemberErased, NotFound
-from service.domain.events import EventType, consent_event
+from service.domain.event_payloads import consent_event
+from service.domain.events import EventType
 from service.domain.members import Member
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (

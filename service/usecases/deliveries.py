@@ -19,7 +19,8 @@ import msgspec
 from service.domain import webhooks as rules
 from service.domain.consent_events import scopes_shown
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
-from service.domain.events import EventType, new_event
+from service.domain.event_payloads import endpoint_event
+from service.domain.events import EventType
 from service.domain.ports import Clock, DeliveryLine, DeliveryQueue, IdSource, WebhookSender
 from service.domain.webhooks import Attempt, DeliveryStatus, EndpointStatus, WebhookEndpoint
 
@@ -157,15 +158,9 @@ async def _disable(
         return  # the organization disabled it meanwhile
     disabled = rules.disable(endpoint, reason, now)
     await line.endpoints.save(disabled)
-    await line.outbox.append(
-        new_event(
-            EventType.WEBHOOK_ENDPOINT_DISABLED,
-            organization_id=disabled.organization_id,
-            subject_type="webhook_endpoint",
-            subject_id=disabled.id,
-            event_id=deliveries.ids.new_id(),
-            now=now,
-            data={"endpoint_id": str(disabled.id), "reason": reason},
-        )
+    event_id = deliveries.ids.new_id()
+    told = endpoint_event(
+        EventType.WEBHOOK_ENDPOINT_DISABLED, disabled, event_id, now, reason=reason
     )
+    await line.outbox.append(told)
     logger.warning("webhook endpoint %s disabled: %s", disabled.id, reason)

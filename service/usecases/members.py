@@ -11,7 +11,8 @@ import msgspec
 from service.domain import consent_terms as consent_rules
 from service.domain import members as rules
 from service.domain.errors import MemberErased, NotFound, Precondition
-from service.domain.events import EventType, consent_event, member_event
+from service.domain.event_payloads import consent_event, member_event
+from service.domain.events import EventType
 from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, MemberQueries, Receipt, UnitOfWork, no_receipt

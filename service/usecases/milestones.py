@@ -10,7 +10,8 @@ import msgspec
 from service.domain import milestones as rules
 from service.domain.consent import Access, DataScope, Viewing
 from service.domain.errors import InvalidField, MemberErased, NotFound
-from service.domain.events import EventType, new_event
+from service.domain.event_payloads import milestone_event
+from service.domain.events import EventType
 from service.domain.local_time import local_midnight
 from service.domain.members import Member
 from service.domain.milestones import Cheer, CustomMilestone, Ladder, Reached
@@ -145,23 +146,17 @@ async def announce_due_milestones(
                     item.rung.key in new
                     and item.due_at >= member.created_at - QUIET_BEFORE_RECORDING
                 ):
-                    await uow.outbox.append(
-                        new_event(
-                            EventType.MILESTONE_REACHED,
-                            organization_id=member.organization_id,
-                            subject_type="member",
-                            subject_id=member.id,
-                            event_id=ids.new_id(),
-                            now=now,
-                            data={
-                                "member_id": str(member.id),
-                                "milestone_key": rules.milestone_key(
-                                    item.period_started_on, item.rung
-                                ),
-                                "label": item.rung.label,
-                            },
-                        )
+                    key = rules.milestone_key(item.period_started_on, item.rung)
+                    reached = milestone_event(
+                        EventType.MILESTONE_REACHED,
+                        member.id,
+                        member.organization_id,
+                        ids.new_id(),
+                        now,
+                        milestone_key=key,
+                        label=item.rung.label,
                     )
+                    await uow.outbox.append(reached)
             following = rules.next_milestone(
                 ladder,
                 member.recovery_started_on,
@@ -239,16 +234,14 @@ async def add_custom_milestone(
             created_at=now,
         )
         await uow.milestones.add_custom(milestone, organization_id)
-        await uow.outbox.append(
-            new_event(
-                EventType.MILESTONE_REACHED,
-                organization_id=organization_id,
-                subject_type="member",
-                subject_id=member.id,
-                event_id=ids.new_id(),
-                now=now,
-                data={"member_id": str(member.id), "milestone_key": str(milestone.id)},
-            )
+        reached = milestone_event(
+            EventType.MILESTONE_REACHED,
+            member.id,
+            organization_id,
+            ids.new_id(),
+            now,
+            milestone_key=str(milestone.id),
         )
+        await uow.outbox.append(reached)
         await uow.commit()
     return milestone

@@ -7,7 +7,8 @@ from datetime import datetime
 from uuid import UUID
 
 from service.domain.errors import NotFound
-from service.domain.events import EventType, new_event
+from service.domain.event_payloads import network_event
+from service.domain.events import EventType
 from service.domain.networks import (
     Membership,
     Network,
@@ -29,17 +30,8 @@ async def announce_network_event(
     **data: str,
 ) -> None:
     """Write an event about the network, seen by every organization taking part in it."""
-    await uow.outbox.append(
-        new_event(
-            event_type,
-            organization_id=actor_organization_id,
-            subject_type="network",
-            subject_id=network_id,
-            event_id=event_id,
-            now=now,
-            data={"network_id": str(network_id), **data},
-        )
-    )
+    told = network_event(event_type, actor_organization_id, network_id, event_id, now, **data)
+    await uow.outbox.append(told)
 
 
 async def store_membership(

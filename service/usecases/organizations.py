@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from uuid import UUID
 
 import msgspec
 
 from service.domain.errors import ApiKeyRevoked, CannotRevokeOwnKey, NotFound
-from service.domain.events import Event, EventType, new_event
+from service.domain.event_payloads import api_key_event, organization_event
+from service.domain.events import EventType
 from service.domain.organizations import (
     ALL_SCOPES,
     OPERATOR_KEY_PREFIX,
@@ -81,18 +81,11 @@ async def create_organization(
     async with uow:
         await uow.organizations.add(organization)
         await uow.api_keys.add(key)
-        await uow.outbox.append(
-            new_event(
-                EventType.ORGANIZATION_CREATED,
-                organization_id=organization.id,
-                subject_type="organization",
-                subject_id=organization.id,
-                event_id=ids.new_id(),
-                now=now,
-                data={"organization_id": str(organization.id), "kind": organization.kind.value},
-            )
+        created = organization_event(
+            EventType.ORGANIZATION_CREATED, organization, ids.new_id(), now
         )
-        await uow.outbox.append(_key_event(EventType.API_KEY_CREATED, key, ids.new_id(), now))
+        await uow.outbox.append(created)
+        await uow.outbox.append(api_key_event(EventType.API_KEY_CREATED, key, ids.new_id(), now))
         made = OrganizationWithKey(
             organization=organization, first_key=IssuedKey(key=key, token=token)
         )
@@ -164,7 +157,9 @@ async def revoke_api_key(
         if key.revoked_at is None:
             await uow.api_keys.revoke(organization_id, key_id, now)
             key = msgspec.structs.replace(key, revoked_at=now)
-            await uow.outbox.append(_key_event(EventType.API_KEY_REVOKED, key, ids.new_id(), now))
+            await uow.outbox.append(
+                api_key_event(EventType.API_KEY_REVOKED, key, ids.new_id(), now)
+            )
             await uow.commit()
     return key
 
@@ -194,25 +189,12 @@ async def _issue_key(
         # Operator keys belong to no organization: there is no tenant to tell.
         if organization_id is not None:
             await uow.outbox.append(
-                _key_event(EventType.API_KEY_CREATED, key, ids.new_id(), key.created_at)
+                api_key_event(EventType.API_KEY_CREATED, key, ids.new_id(), key.created_at)
             )
         issued = IssuedKey(key=key, token=token)
         await receipt(uow, issued)  # the stored response, if any, commits with it
         await uow.commit()
     return issued
-
-
-def _key_event(event_type: EventType, key: ApiKey, event_id: UUID, now: datetime) -> Event:
-    assert key.organization_id is not None
-    return new_event(
-        event_type,
-        organization_id=key.organization_id,
-        subject_type="api_key",
-        subject_id=key.id,
-        event_id=event_id,
-        now=now,
-        data={"api_key_id": str(key.id), "scopes": sorted(s.value for s in key.scopes)},
-    )
 
 
 async def get_api_key(caller: Caller, key_id: UUID, queries: ApiKeyQueries) -> ApiKey:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from service.domain import pledges as rules
+from service.domain.event_payloads import pledge_event
 from service.domain.events import EventType
 from service.domain.local_time import local_midnight, local_today
 from service.domain.pledges import CheckIn, Outcome
 from service.domain.ports import Clock, IdSource, UnitOfWork
-from service.usecases.pledges import pledge_event
 
 
 async def sweep_missed(

@@ -16,7 +16,8 @@ from service.domain.errors import (
     Precondition,
     check_version,
 )
-from service.domain.events import Event, EventType, new_event
+from service.domain.event_payloads import pledge_event
+from service.domain.events import EventType
 from service.domain.local_time import local_today
 from service.domain.members import Member
 from service.domain.networks import MembershipStatus, ParticipationStatus
@@ -55,20 +56,6 @@ class PledgeSeen(msgspec.Struct, frozen=True, kw_only=True):
     check_ins: list[CheckIn]
     stats: rules.PledgeStats
     access: Access
-
-
-def pledge_event(
-    event_type: EventType, pledge: Pledge, event_id: UUID, now: datetime, **data: str
-) -> Event:
-    return new_event(
-        event_type,
-        organization_id=pledge.organization_id,
-        subject_type="pledge",
-        subject_id=pledge.id,
-        event_id=event_id,
-        now=now,
-        data={"pledge_id": str(pledge.id), "member_id": str(pledge.member_id), **data},
-    )
 
 
 async def _home_member(

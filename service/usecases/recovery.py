@@ -10,7 +10,8 @@ import msgspec
 from service.domain import recovery as rules
 from service.domain.consent import HOME_ACCESS, Access, Viewing
 from service.domain.errors import MemberErased, NotFound
-from service.domain.events import EventType, member_event
+from service.domain.event_payloads import member_event
+from service.domain.events import EventType
 from service.domain.local_time import local_today
 from service.domain.members import Member
 from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt

@@ -19,12 +19,12 @@ from service.domain.errors import (
     Precondition,
     check_version,
 )
-from service.domain.events import EventType, consent_event
+from service.domain.event_payloads import consent_event, referral_event
+from service.domain.events import EventType
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
 from service.domain.ports import Clock, IdSource, UnitOfWork
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
 from service.usecases.network_steps import store_membership
-from service.usecases.referrals import referral_event
 
 
 class TransitionReferral(msgspec.Struct, frozen=True, kw_only=True):

@@ -16,7 +16,8 @@ from service.domain.errors import (
     MemberErased,
     NotFound,
 )
-from service.domain.events import Event, EventType, new_event
+from service.domain.event_payloads import referral_event
+from service.domain.events import EventType
 from service.domain.members import Member, NewMember
 from service.domain.networks import ParticipationStatus
 from service.domain.paging import Page, PageRequest
@@ -38,37 +39,6 @@ class CreateReferral(msgspec.Struct, frozen=True, kw_only=True):
     new_member: NewMember | None = None
     consent_id: UUID | None = None
     consent_terms: ConsentTerms | None = None
-
-
-def referral_event(
-    event_type: EventType,
-    referral: Referral,
-    event_id: UUID,
-    now: datetime,
-    *,
-    actor: UUID | None,
-    change: StatusChange | None = None,
-) -> Event:
-    data: dict[str, str | int | list[str]] = {
-        "referral_id": str(referral.id),
-        "sender_organization_id": str(referral.sender_organization_id),
-        "receiver_organization_id": str(referral.receiver_organization_id),
-        "member_id": str(referral.member_id),
-        "status": referral.status.value,
-        "version": referral.version,
-    }
-    if change is not None and change.from_status is not None:
-        data["from_status"] = change.from_status.value
-    return new_event(
-        event_type,
-        # The system (expiry) acts on the sender's behalf.
-        organization_id=actor or referral.sender_organization_id,
-        subject_type="referral",
-        subject_id=referral.id,
-        event_id=event_id,
-        now=now,
-        data=data,
-    )
 
 
 async def _member_to_refer(

@@ -20,7 +20,8 @@ from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain.consent import Viewing
 from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
-from service.domain.events import EventType, FeedPosition, member_event
+from service.domain.event_payloads import member_event
+from service.domain.events import EventType, FeedPosition
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
 from tests.support.builders import stored_organization

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Response, get, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.consent_schemas import (
     ConsentCreate,
     ConsentList,
@@ -21,8 +19,8 @@ from service.adapters.http.consent_schemas import (
     disclosure_page,
 )
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, page_request
-from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.consent import Consent
 from service.domain.errors import InvalidField
 from service.domain.organizations import Scope
@@ -68,33 +66,34 @@ def _instant(name: str, value: str | None) -> datetime | None:
         raise InvalidField(name, f"{value!r} is not a real instant.") from None
 
 
-class MemberConsentController(Controller):
+class MemberConsentController(ApiController):
     path = "/v1/members/{member_id:uuid}"
     tags = ["consents"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @post(
-        "/consents",
-        operation_id="grantConsent",
-        summary="Record a consent the member signed (the member's home organization only)",
-        description="Modelled on 42 CFR Part 2 section 2.31: recipient, scopes of data, purpose, "
-        "expiry (a date, or an end event), how and when it was signed and by whom, and who "
-        "recorded it. A missing element is a 422 naming it.",
-        opt=scope_required(Scope.CONSENTS_WRITE),
-        responses=responses.error_responses(403, 409, 410, 413, 422),
-        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
+    @operation(
+        post,
+        "grantConsent",
+        Scope.CONSENTS_WRITE,
+        errors=(409, 410, 413, 422),
+        path="/consents",
+        etag=True,
+        created=True,
     )
     async def grant(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         member_id: MemberId,
         data: JSONBody[ConsentCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[ConsentView]:
-        services = services_of(request)
-        caller = caller_of(request)
-        organization_id = caller.organization_with(Scope.CONSENTS_WRITE)
+        """Record a consent the member signed (the member's home organization only)
+
+        Modelled on 42 CFR Part 2 section 2.31: recipient, scopes of data, purpose, expiry (a
+        date, or an end event), how and when it was signed and by whom, and who recorded it. A
+        missing element is a 422 naming it."""
+        act = acting(request)
+        caller = act.caller
+        organization_id = act.organization_id
         command = usecases.GrantConsent(
             organization_id=organization_id,
             key_id=caller.key_id,
@@ -103,119 +102,103 @@ class MemberConsentController(Controller):
         )
 
         def present(consent: Consent) -> Created[ConsentView]:
-            return Created(
-                body=ConsentView.of(consent, organization_id, services.clock.now()),
-                headers={"ETag": etag(consent.version), "Location": f"/v1/consents/{consent.id}"},
-                resource_id=None,
-            )
+            view = ConsentView.of(consent, organization_id, act.clock.now())
+            return Created.of(view, version=consent.version, location=f"/v1/consents/{consent.id}")
 
         return await create_idempotently(
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.grant_consent(
-                command, uow, services.clock, services.ids, receipt=receipt
+                command, uow, act.clock, act.ids, receipt=receipt
             ),
             present=present,
         )
 
-    @get(
-        "/consents",
-        operation_id="listMemberConsents",
-        summary="Every consent recorded for the member, whatever its status (home only)",
-        opt=scope_required(Scope.CONSENTS_READ),
-        responses=responses.error_responses(403, 410),
-    )
+    @operation(get, "listMemberConsents", Scope.CONSENTS_READ, errors=(410,), path="/consents")
     async def list_consents(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         member_id: MemberId,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
     ) -> ConsentList:
-        services = services_of(request)
-        home = caller_of(request).organization_with(Scope.CONSENTS_READ)
+        """Every consent recorded for the member, whatever its status (home only)"""
+        act = acting(request)
+        home = act.organization_id
         page = await usecases.list_consents(
-            home, member_id, page_request(limit, cursor), services.members, services.federation
+            home,
+            member_id,
+            page_request(limit, cursor),
+            act.services.members,
+            act.services.federation,
         )
-        return consent_page(page, home, services.clock.now())
+        return consent_page(page, home, act.clock.now())
 
-    @get(
-        "/disclosures",
-        operation_id="listMemberDisclosures",
-        summary="The accounting of disclosures: who saw what of the member, when, and why",
-        description="Every time data about the member was returned to another organization, "
-        "with the consents that allowed it. Home organization only. Oldest first.",
-        opt=scope_required(Scope.CONSENTS_READ),
-        responses=responses.error_responses(403, 410, 422),
+    @operation(
+        get, "listMemberDisclosures", Scope.CONSENTS_READ, errors=(410, 422), path="/disclosures"
     )
     async def disclosures(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         member_id: MemberId,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
         since: Since = None,
         until: Until = None,
     ) -> DisclosureList:
-        services = services_of(request)
+        """The accounting of disclosures: who saw what of the member, when, and why
+
+        Every time data about the member was returned to another organization, with the consents
+        that allowed it. Home organization only. Oldest first."""
+        act = acting(request)
         page = await usecases.list_disclosures(
-            caller_of(request).organization_with(Scope.CONSENTS_READ),
+            act.organization_id,
             member_id,
             page_request(limit, cursor),
             _instant("since", since),
             _instant("until", until),
-            services.members,
-            services.federation,
+            act.services.members,
+            act.services.federation,
         )
         return disclosure_page(page)
 
 
-class ConsentController(Controller):
+class ConsentController(ApiController):
     path = "/v1/consents"
     tags = ["consents"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @get(
-        "/{consent_id:uuid}",
-        operation_id="getConsent",
-        summary="Read a consent (its home organization, or its recipient)",
-        opt=scope_required(Scope.CONSENTS_READ),
-        responses=responses.READ,
-        response_headers=[responses.ETAG_HEADER],
-    )
+    @operation(get, "getConsent", Scope.CONSENTS_READ, path="/{consent_id:uuid}", etag=True)
     async def get_consent(
-        self, request: Request[Any, Any, Any], consent_id: ConsentId
+        self, request: HttpRequest, consent_id: ConsentId
     ) -> Response[ConsentView]:
-        services = services_of(request)
-        viewer = caller_of(request).organization_with(Scope.CONSENTS_READ)
-        consent = await usecases.get_consent(viewer, consent_id, services.federation)
+        """Read a consent (its home organization, or its recipient)"""
+        act = acting(request)
+        viewer = act.organization_id
+        consent = await usecases.get_consent(viewer, consent_id, act.services.federation)
         return Response(
-            ConsentView.of(consent, viewer, services.clock.now()),
+            ConsentView.of(consent, viewer, act.clock.now()),
             headers={"ETag": etag(consent.version)},
         )
 
-    @post(
-        "/{consent_id:uuid}/revoke",
-        operation_id="revokeConsent",
-        summary="Revoke a consent (its home organization only); effective on the next request",
-        opt=scope_required(Scope.CONSENTS_WRITE),
-        responses=responses.error_responses(403, 413),
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        post,
+        "revokeConsent",
+        Scope.CONSENTS_WRITE,
+        errors=(413,),
+        path="/{consent_id:uuid}/revoke",
+        etag=True,
         status_code=200,
     )
     async def revoke(
-        self,
-        request: Request[Any, Any, Any],
-        consent_id: ConsentId,
-        data: JSONBody[ConsentRevoke],
+        self, request: HttpRequest, consent_id: ConsentId, data: JSONBody[ConsentRevoke]
     ) -> Response[ConsentView]:
-        services = services_of(request)
-        organization_id = caller_of(request).organization_with(Scope.CONSENTS_WRITE)
+        """Revoke a consent (its home organization only); effective on the next request"""
+        act = acting(request)
+        organization_id = act.organization_id
         consent = await usecases.revoke_consent(
-            organization_id, consent_id, data.reason, services.uow(), services.clock, services.ids
+            organization_id, consent_id, data.reason, act.uow(), act.clock, act.ids
         )
         return Response(
-            ConsentView.of(consent, organization_id, services.clock.now()),
+            ConsentView.of(consent, organization_id, act.clock.now()),
             headers={"ETag": etag(consent.version)},
         )

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, get
+from litestar import get
 from litestar.params import QueryParameter
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import encode_cursor
-from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.events import EventView, FeedPosition
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.usecases import events as usecases
@@ -46,47 +44,40 @@ def _position_of(cursor: UUID) -> FeedPosition:
     return FeedPosition(txid=min(txid, _INT63), position=min(position, _INT63))
 
 
-class EventController(Controller):
+class EventController(ApiController):
     path = "/v1/events"
     tags = ["events"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @get(
-        operation_id="listEvents",
-        summary="The events the caller may see, oldest first",
-        description="What the caller's organization did, what happened in networks it takes "
-        "part in, the consents granted to it, the referrals it sent or received, events about "
-        "its own members whoever acted, and events about another organization's member "
-        "that a consent covering their kind of data allowed when they happened and still allows "
-        "(revocation and expiry act at once, also on events read before). Showing those is a "
-        "disclosure, recorded in the member's accounting. Pass `next_cursor` as `cursor` to "
-        "continue; "
-        "the order is stable and no event is skipped when transactions commit out of order. "
-        "Any key of the organization may read it, and sees the kinds of event its scopes "
-        "cover: `members:read` for member, recovery, milestone and pledge events, "
-        "`networks:read` for network events, `consents:read` for consent events, "
-        "`referrals:read` for referral events, `keys:manage` for organization and API key "
-        "events, `webhooks:manage` for webhook endpoint events.",
-        responses=responses.error_responses(403, 422),
-    )
+    @operation(get, "listEvents", None, errors=(422,))
     async def list_events(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
         types: Types = None,
     ) -> EventList:
-        caller = caller_of(request)
+        """The events the caller may see, oldest first
+
+        What the caller's organization did, what happened in networks it takes part in, the
+        consents granted to it, the referrals it sent or received, events about its own members
+        whoever acted, and events about another organization's member that a consent covering
+        their kind of data allowed when they happened and still allows (revocation and expiry
+        act at once, also on events read before). Showing those is a disclosure, recorded in the
+        member's accounting. Pass `next_cursor` as `cursor` to continue; the order is stable and
+        no event is skipped when transactions commit out of order. Any key of the organization
+        may read it, and sees the kinds of event its scopes cover: `members:read` for member,
+        recovery, milestone and pledge events, `networks:read` for network events,
+        `consents:read` for consent events, `referrals:read` for referral events, `keys:manage`
+        for organization and API key events, `webhooks:manage` for webhook endpoint events."""
+        act = acting(request)
         after = page_request(limit, cursor).after
-        services = services_of(request)
         page = await usecases.read_feed(
-            services.viewing(caller.organization(), "listEvents"),
-            caller.scopes,
+            act.viewing(),
+            act.caller.scopes,
             FeedPosition() if after is None else _position_of(after),
             limit,
             None if types is None else frozenset(types.split(",")),
-            services.events,
+            act.services.events,
         )
         last = page.next_position
         return EventList(

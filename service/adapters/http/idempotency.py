@@ -73,6 +73,23 @@ class Created(msgspec.Struct, Generic[T], frozen=True, kw_only=True):
     # What a replay returns instead of `body`, when the body carries a secret shown only once.
     replay_body: msgspec.Struct | None = None
 
+    @classmethod
+    def of(
+        cls,
+        body: T,
+        *,
+        version: int | None = None,
+        location: str | None = None,
+        resource_id: UUID | None = None,
+        replay_body: msgspec.Struct | None = None,
+    ) -> Created[T]:
+        """What a creating request answers: its `version` as the ETag, `location` as the
+        Location, and the `resource_id` an idempotent replay checks is still there."""
+        headers = {} if version is None else {"ETag": etag(version)}
+        if location is not None:
+            headers["Location"] = location
+        return cls(body=body, headers=headers, resource_id=resource_id, replay_body=replay_body)
+
 
 _TAGS = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*(?:,|$)')
 _OUR_VERSION = re.compile(r"[0-9]{1,10}", re.ASCII)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar import Response, delete, get, patch, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import (
     Created,
     IdempotencyKey,
@@ -18,6 +16,7 @@ from service.adapters.http.idempotency import (
     etag,
     expected_version,
 )
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import (
     PRINTABLE,
@@ -28,7 +27,6 @@ from service.adapters.http.schemas import (
     MemberView,
     member_page,
 )
-from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.consent import HOME_ACCESS, seen_by
 from service.domain.members import Member
 from service.domain.organizations import Scope
@@ -61,133 +59,120 @@ def _member_response(member_view: MemberView, status_code: int = 200) -> Respons
     return Response(member_view, status_code=status_code, headers={"ETag": tag})
 
 
-class MemberController(Controller):
+class MemberController(ApiController):
     path = "/v1/members"
     tags = ["members"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @post(
-        operation_id="createMember",
-        summary="Register a member in the caller's organization",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.MEMBER_CREATE,
-        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
+    @operation(
+        post,
+        "createMember",
+        Scope.MEMBERS_WRITE,
+        errors=(409, 410, 413, 422),
+        etag=True,
+        created=True,
     )
     async def create(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         data: JSONBody[MemberCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[MemberView]:
-        services = services_of(request)
-        caller = caller_of(request)
+        """Register a member in the caller's organization"""
+        act = acting(request)
         command = usecases.CreateMember(
-            organization_id=caller.organization_with(Scope.MEMBERS_WRITE), member=data.to_domain()
+            organization_id=act.organization_id, member=data.to_domain()
         )
 
         def present(member: Member) -> Created[MemberView]:
-            return Created(
-                body=MemberView.of(seen_by(member, HOME_ACCESS)),
-                headers={"ETag": etag(member.version), "Location": f"/v1/members/{member.id}"},
-                resource_id=member.id,
+            view = MemberView.of(seen_by(member, HOME_ACCESS))
+            location = f"/v1/members/{member.id}"
+            return Created.of(
+                view, version=member.version, location=location, resource_id=member.id
             )
 
         return await create_idempotently(
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_member(
-                command, uow, services.clock, services.ids, receipt=receipt
+                command, uow, act.clock, act.ids, receipt=receipt
             ),
             present=present,
         )
 
-    @get(
-        operation_id="listMembers",
-        summary="List the caller organization's members",
-        opt=scope_required(Scope.MEMBERS_READ),
-        responses=responses.READ,
-    )
+    @operation(get, "listMembers", Scope.MEMBERS_READ)
     async def list_members(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
         external_ref: ExternalRefFilter = None,
     ) -> MemberList:
-        caller = caller_of(request)
+        """List the caller organization's members"""
+        act = acting(request)
         page = await usecases.list_members(
-            caller.organization_with(Scope.MEMBERS_READ),
-            page_request(limit, cursor),
-            external_ref,
-            services_of(request).members,
+            act.organization_id, page_request(limit, cursor), external_ref, act.services.members
         )
         return member_page(page)
 
-    @get(
-        "/{member_id:uuid}",
-        operation_id="getMember",
-        summary="Read one member",
-        description="The home organization sees every field. Another organization sees the "
-        "fields the member's consents in force cover, and the read is recorded as a disclosure; "
-        "without such a consent the member is not found.",
-        opt=scope_required(Scope.MEMBERS_READ),
-        responses=responses.MEMBER_READ,
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        get, "getMember", Scope.MEMBERS_READ, errors=(410,), path="/{member_id:uuid}", etag=True
     )
-    async def get_member(
-        self, request: Request[Any, Any, Any], member_id: MemberId
-    ) -> Response[MemberView]:
-        services = services_of(request)
-        viewing = services.viewing(
-            caller_of(request).organization_with(Scope.MEMBERS_READ), "getMember"
-        )
-        seen = await consents.view_member(viewing, member_id, services.federation)
+    async def get_member(self, request: HttpRequest, member_id: MemberId) -> Response[MemberView]:
+        """Read one member
+
+        The home organization sees every field. Another organization sees the fields the
+        member's consents in force cover, and the read is recorded as a disclosure; without such
+        a consent the member is not found."""
+        act = acting(request)
+        viewing = act.viewing()
+        seen = await consents.view_member(viewing, member_id, act.services.federation)
         return _member_response(MemberView.of(seen))
 
-    @patch(
-        "/{member_id:uuid}",
-        operation_id="updateMember",
-        summary="Change some of a member's fields",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.MEMBER_WRITE,
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        patch,
+        "updateMember",
+        Scope.MEMBERS_WRITE,
+        errors=(409, 410, 412, 413, 422),
+        path="/{member_id:uuid}",
+        etag=True,
     )
     async def update_member(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         member_id: MemberId,
         data: JSONBody[MemberUpdate],
         if_match: IfMatch = None,
     ) -> Response[MemberView]:
-        services = services_of(request)
+        """Change some of a member's fields"""
+        act = acting(request)
         command = usecases.UpdateMember(
-            organization_id=caller_of(request).organization_with(Scope.MEMBERS_WRITE),
+            organization_id=act.organization_id,
             member_id=member_id,
             changes=data.to_domain(),
             expected_version=expected_version(if_match),
         )
-        member = await usecases.update_member(command, services.uow(), services.clock, services.ids)
+        member = await usecases.update_member(command, act.uow(), act.clock, act.ids)
         return _member_response(MemberView.of(seen_by(member, HOME_ACCESS)))
 
-    @delete(
-        "/{member_id:uuid}",
-        operation_id="eraseMember",
-        summary="Erase a member's personal fields, keeping a tombstone",
-        description="Idempotent: erasing an erased member changes nothing. The id stays valid as "
-        "a reference (a tombstone is kept), but reads of the member answer 410 Gone and lists "
-        "leave it out.",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.MEMBER_ERASE,
+    @operation(
+        delete,
+        "eraseMember",
+        Scope.MEMBERS_WRITE,
+        errors=(412,),
+        path="/{member_id:uuid}",
         status_code=204,
     )
     async def erase_member(
-        self, request: Request[Any, Any, Any], member_id: MemberId, if_match: IfMatch = None
+        self, request: HttpRequest, member_id: MemberId, if_match: IfMatch = None
     ) -> None:
-        services = services_of(request)
+        """Erase a member's personal fields, keeping a tombstone
+
+        Idempotent: erasing an erased member changes nothing. The id stays valid as a reference
+        (a tombstone is kept), but reads of the member answer 410 Gone and lists leave it out."""
+        act = acting(request)
         command = usecases.EraseMember(
-            organization_id=caller_of(request).organization_with(Scope.MEMBERS_WRITE),
+            organization_id=act.organization_id,
             member_id=member_id,
             expected_version=expected_version(if_match),
         )
-        await usecases.erase_member(command, services.uow(), services.clock, services.ids)
+        await usecases.erase_member(command, act.uow(), act.clock, act.ids)

@@ -3,14 +3,12 @@ organization see them."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, Request, Response, get, patch, post
+from litestar import Response, get, patch, post
 from litestar.params import JSONBody, PathParameter
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of
 from service.adapters.http.federation_schemas import (
     MembershipCreate,
     MembershipList,
@@ -26,9 +24,9 @@ from service.adapters.http.idempotency import (
     etag,
     expected_version,
 )
-from service.adapters.http.networks import READ, WRITE, NetworkId
+from service.adapters.http.networks import NetworkId
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, page_request
-from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.consent import access_for
 from service.domain.memberships import SeenMembership
 from service.domain.networks import Membership, MembershipStatus
@@ -39,58 +37,53 @@ from service.usecases import memberships as usecases
 MembershipId = Annotated[UUID, PathParameter(description="The membership's id.")]
 
 
-class MembershipController(Controller):
+class MembershipController(ApiController):
     path = "/v1/networks"
     tags = ["networks"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @get(
-        "/{network_id:uuid}/memberships",
-        operation_id="listNetworkMemberships",
-        summary="The network's memberships, each as consent lets the caller see it",
-        description="Without a consent in force from a member's home organization, its "
-        "membership shows role and status only. Memberships whose member's data is shown to an "
-        "organization other than its home one are recorded as disclosures.",
-        opt=READ,
-        responses=responses.READ,
+    @operation(
+        get, "listNetworkMemberships", Scope.NETWORKS_READ, path="/{network_id:uuid}/memberships"
     )
     async def memberships(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         network_id: NetworkId,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
     ) -> MembershipList:
-        services = services_of(request)
-        viewing = services.viewing(
-            caller_of(request).organization_with(Scope.NETWORKS_READ), "listNetworkMemberships"
-        )
+        """The network's memberships, each as consent lets the caller see it
+
+        Without a consent in force from a member's home organization, its membership shows role
+        and status only. Memberships whose member's data is shown to an organization other than
+        its home one are recorded as disclosures."""
+        act = acting(request)
+        viewing = act.viewing()
         page = await usecases.list_memberships(
-            viewing, network_id, page_request(limit, cursor), services.federation
+            viewing, network_id, page_request(limit, cursor), act.services.federation
         )
         return membership_page(page)
 
-    @post(
-        "/{network_id:uuid}/memberships",
-        operation_id="addNetworkMembership",
-        summary="Add a member to the network with a role",
-        description="The caller adds its own members, or a member whose home organization gave "
-        "it a consent in force; the member's home organization must take part in the network.",
-        opt=WRITE,
-        responses=responses.CREATE,
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        post,
+        "addNetworkMembership",
+        Scope.NETWORKS_WRITE,
+        errors=(409, 413, 422),
+        path="/{network_id:uuid}/memberships",
+        etag=True,
     )
     async def add_membership(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         network_id: NetworkId,
         data: JSONBody[MembershipCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[MembershipView]:
-        services = services_of(request)
-        caller = caller_of(request)
-        organization_id = caller.organization_with(Scope.NETWORKS_WRITE)
+        """Add a member to the network with a role
+
+        The caller adds its own members, or a member whose home organization gave it a consent
+        in force; the member's home organization must take part in the network."""
+        act = acting(request)
+        organization_id = act.organization_id
         command = usecases.AddMembership(
             organization_id=organization_id,
             network_id=network_id,
@@ -101,35 +94,36 @@ class MembershipController(Controller):
 
         def present(membership: Membership) -> Created[MembershipView]:
             view = _written(membership, organization_id)
-            return Created(body=view, headers={"ETag": etag(membership.version)}, resource_id=None)
+            return Created.of(view, version=membership.version)
 
         return await create_idempotently(
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.add_membership(
-                command, uow, services.clock, services.ids, receipt=receipt
+                command, uow, act.clock, act.ids, receipt=receipt
             ),
             present=present,
         )
 
-    @patch(
-        "/{network_id:uuid}/memberships/{membership_id:uuid}",
-        operation_id="updateNetworkMembership",
-        summary="Change a membership's role or status (accept an invitation, leave)",
-        opt=WRITE,
-        responses=responses.SHARED_WRITE,
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        patch,
+        "updateNetworkMembership",
+        Scope.NETWORKS_WRITE,
+        errors=(409, 412, 413, 428),
+        path="/{network_id:uuid}/memberships/{membership_id:uuid}",
+        etag=True,
     )
     async def update_membership(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         network_id: NetworkId,
         membership_id: MembershipId,
         data: JSONBody[MembershipUpdate],
         if_match: IfMatch = None,
     ) -> Response[MembershipView]:
-        services = services_of(request)
-        organization_id = caller_of(request).organization_with(Scope.NETWORKS_WRITE)
+        """Change a membership's role or status (accept an invitation, leave)"""
+        act = acting(request)
+        organization_id = act.organization_id
         membership = await usecases.change_membership(
             usecases.ChangeMembership(
                 organization_id=organization_id,
@@ -139,9 +133,9 @@ class MembershipController(Controller):
                 status=data.status,
                 expected_version=expected_version(if_match),
             ),
-            services.uow(),
-            services.clock,
-            services.ids,
+            act.uow(),
+            act.clock,
+            act.ids,
         )
         return Response(
             _written(membership, organization_id), headers={"ETag": etag(membership.version)}

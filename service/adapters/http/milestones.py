@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from litestar import Controller, Request, Response, get, post, put
+from litestar import Response, get, post, put
 from litestar.params import JSONBody, PathParameter
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.milestone_schemas import (
     CheerCreate,
     CheerView,
@@ -20,7 +18,7 @@ from service.adapters.http.milestone_schemas import (
     MilestoneView,
     NextMilestoneView,
 )
-from service.adapters.http.services import BEARER, authenticated, services_of
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.domain.milestones import CURRENT_PERIOD, Cheer, Reached
 from service.domain.organizations import Scope
 from service.usecases import cheers
@@ -113,53 +111,41 @@ def _is_custom(key: str) -> bool:
     return True
 
 
-class MilestoneController(Controller):
+class MilestoneController(ApiController):
     path = "/v1/members/{member_id:uuid}"
     tags = ["milestones"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @get(
-        "/milestones",
-        operation_id="getMilestones",
-        summary="A member's milestones: reached (every period), custom, and the next one",
-        description="The home organization, or another one holding a consent in force that "
-        "covers `milestones` (the read is recorded as a disclosure).",
-        opt=scope_required(Scope.MEMBERS_READ),
-        responses=responses.error_responses(403, 410),
-    )
-    async def get_milestones(
-        self, request: Request[Any, Any, Any], member_id: MemberId
-    ) -> MilestonesView:
-        services = services_of(request)
-        viewer = caller_of(request).organization_with(Scope.MEMBERS_READ)
-        seen = await usecases.view_milestones(
-            services.viewing(viewer, "getMilestones"), member_id, services.federation
-        )
+    @operation(get, "getMilestones", Scope.MEMBERS_READ, errors=(410,), path="/milestones")
+    async def get_milestones(self, request: HttpRequest, member_id: MemberId) -> MilestonesView:
+        """A member's milestones: reached (every period), custom, and the next one
+
+        The home organization, or another one holding a consent in force that covers
+        `milestones` (the read is recorded as a disclosure)."""
+        act = acting(request)
+        viewer = act.organization_id
+        seen = await usecases.view_milestones(act.viewing(), member_id, act.services.federation)
         return _view(seen, viewer)
 
-    @post(
-        "/custom-milestones",
-        operation_id="addCustomMilestone",
-        summary="Record a custom milestone (the member's home organization only)",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.error_responses(403, 410, 413, 422),
+    @operation(
+        post,
+        "addCustomMilestone",
+        Scope.MEMBERS_WRITE,
+        errors=(410, 413, 422),
+        path="/custom-milestones",
     )
     async def add_custom(
-        self,
-        request: Request[Any, Any, Any],
-        member_id: MemberId,
-        data: JSONBody[CustomMilestoneCreate],
+        self, request: HttpRequest, member_id: MemberId, data: JSONBody[CustomMilestoneCreate]
     ) -> Response[MilestoneView]:
-        services = services_of(request)
+        """Record a custom milestone (the member's home organization only)"""
+        act = acting(request)
         made = await usecases.add_custom_milestone(
-            caller_of(request).organization_with(Scope.MEMBERS_WRITE),
+            act.organization_id,
             member_id,
             data.title,
             data.achieved_on,
-            services.uow(),
-            services.clock,
-            services.ids,
+            act.uow(),
+            act.clock,
+            act.ids,
         )
         view = MilestoneView(
             key=str(made.id),
@@ -172,76 +158,60 @@ class MilestoneController(Controller):
         )
         return Response(view, status_code=201)
 
-    @post(
-        "/milestones/{milestone_key:str}/cheers",
-        operation_id="cheerMilestone",
-        summary="Cheer a milestone: a short encouragement from one of the caller's members",
-        description="The author must share an active network with the member, and the caller "
-        "must see the milestone as its milestones read shows it: home, or a consent in force "
-        "covering `milestones` (then `current.<rung>` for the current period; a key naming a "
-        "period's start needs `recovery` too). Another organization's cheer is recorded as a "
-        "disclosure.",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.error_responses(403, 410, 413, 422),
+    @operation(
+        post,
+        "cheerMilestone",
+        Scope.MEMBERS_WRITE,
+        errors=(410, 413, 422),
+        path="/milestones/{milestone_key:str}/cheers",
     )
     async def cheer(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         member_id: MemberId,
         milestone_key: MilestoneKey,
         data: JSONBody[CheerCreate],
     ) -> Response[CheerView]:
-        services = services_of(request)
-        organization_id = caller_of(request).organization_with(Scope.MEMBERS_WRITE)
+        """Cheer a milestone: a short encouragement from one of the caller's members
+
+        The author must share an active network with the member, and the caller must see the
+        milestone as its milestones read shows it: home, or a consent in force covering
+        `milestones` (then `current.<rung>` for the current period; a key naming a period's
+        start needs `recovery` too). Another organization's cheer is recorded as a disclosure."""
+        act = acting(request)
+        organization_id = act.organization_id
         made = await cheers.cheer(
             cheers.CheerMilestone(
-                viewing=services.viewing(organization_id, "cheerMilestone"),
+                viewing=act.viewing(),
                 member_id=member_id,
                 milestone_key=milestone_key,
                 author_member_id=data.author_member_id,
                 message=data.message,
             ),
-            services.uow(),
-            services.clock,
-            services.ids,
+            act.uow(),
+            act.clock,
+            act.ids,
         )
         return Response(_cheer(made, organization_id, milestone_key), status_code=201)
 
 
-class LadderController(Controller):
+class LadderController(ApiController):
     path = "/v1/milestone-ladder"
     tags = ["milestones"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @get(
-        operation_id="getMilestoneLadder",
-        summary="The milestone ladder the caller organization's members climb",
-        opt=scope_required(Scope.MEMBERS_READ),
-        responses=responses.READ,
-    )
-    async def get_ladder(self, request: Request[Any, Any, Any]) -> LadderSpec:
-        services = services_of(request)
-        ladder = await usecases.get_ladder(
-            caller_of(request).organization_with(Scope.MEMBERS_READ), services.uow()
-        )
+    @operation(get, "getMilestoneLadder", Scope.MEMBERS_READ)
+    async def get_ladder(self, request: HttpRequest) -> LadderSpec:
+        """The milestone ladder the caller organization's members climb"""
+        act = acting(request)
+        ladder = await usecases.get_ladder(act.organization_id, act.uow())
         return LadderSpec.of(ladder)
 
-    @put(
-        operation_id="replaceMilestoneLadder",
-        summary="Replace the organization's milestone ladder",
-        description="Applies to every member of the organization from the next computation; "
-        "milestones already announced stay announced.",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.error_responses(403, 413, 422),
-    )
-    async def replace_ladder(
-        self, request: Request[Any, Any, Any], data: JSONBody[LadderSpec]
-    ) -> LadderSpec:
-        services = services_of(request)
-        ladder = await usecases.replace_ladder(
-            caller_of(request).organization_with(Scope.MEMBERS_WRITE),
-            data.to_domain(),
-            services.uow(),
-        )
+    @operation(put, "replaceMilestoneLadder", Scope.MEMBERS_WRITE, errors=(413, 422))
+    async def replace_ladder(self, request: HttpRequest, data: JSONBody[LadderSpec]) -> LadderSpec:
+        """Replace the organization's milestone ladder
+
+        Applies to every member of the organization from the next computation; milestones
+        already announced stay announced."""
+        act = acting(request)
+        ladder = await usecases.replace_ladder(act.organization_id, data.to_domain(), act.uow())
         return LadderSpec.of(ladder)

@@ -3,14 +3,13 @@ memberships.py)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, Request, Response, get, patch, post
+from litestar import Response, get, patch, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of, scope_required
+from service.adapters.http.auth import scope_required
 from service.adapters.http.federation_schemas import (
     InvitationCreate,
     NetworkCreate,
@@ -29,8 +28,8 @@ from service.adapters.http.idempotency import (
     etag,
     expected_version,
 )
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, page_request
-from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.networks import Network
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
@@ -38,8 +37,7 @@ from service.usecases import networks as usecases
 
 NetworkId = Annotated[UUID, PathParameter(description="The network's id.")]
 MemberFilter = Annotated[
-    UUID | None,
-    QueryParameter(required=False, description="Only networks this member belongs to."),
+    UUID | None, QueryParameter(required=False, description="Only networks this member belongs to.")
 ]
 
 READ = scope_required(Scope.NETWORKS_READ)
@@ -54,30 +52,25 @@ def _network(network: Network, viewer: UUID, status_code: int = 200) -> Response
     )
 
 
-class NetworkController(Controller):
+class NetworkController(ApiController):
     path = "/v1/networks"
     tags = ["networks"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @post(
-        operation_id="createNetwork",
-        summary="Create a support network",
-        description="A `circle` is built around one focus member (one of the caller's); a "
-        "`group` has none. The caller's organization takes part from the start.",
-        opt=WRITE,
-        responses=responses.CREATE,
-        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
+    @operation(
+        post, "createNetwork", Scope.NETWORKS_WRITE, errors=(409, 413, 422), etag=True, created=True
     )
     async def create(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         data: JSONBody[NetworkCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[NetworkView]:
-        services = services_of(request)
-        caller = caller_of(request)
-        organization_id = caller.organization_with(Scope.NETWORKS_WRITE)
+        """Create a support network
+
+        A `circle` is built around one focus member (one of the caller's); a `group` has none.
+        The caller's organization takes part from the start."""
+        act = acting(request)
+        organization_id = act.organization_id
         command = usecases.CreateNetwork(
             organization_id=organization_id,
             kind=data.kind,
@@ -87,204 +80,171 @@ class NetworkController(Controller):
         )
 
         def present(network: Network) -> Created[NetworkView]:
-            return Created(
-                body=NetworkView.of(network, organization_id),
-                headers={"ETag": etag(network.version), "Location": f"/v1/networks/{network.id}"},
-                resource_id=network.id,
+            view = NetworkView.of(network, organization_id)
+            location = f"/v1/networks/{network.id}"
+            return Created.of(
+                view, version=network.version, location=location, resource_id=network.id
             )
 
         return await create_idempotently(
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_network(
-                command, uow, services.clock, services.ids, receipt=receipt
+                command, uow, act.clock, act.ids, receipt=receipt
             ),
             present=present,
         )
 
-    @get(
-        operation_id="listNetworks",
-        summary="List the networks the caller takes part in or is invited into",
-        opt=READ,
-        responses=responses.READ,
-    )
+    @operation(get, "listNetworks", Scope.NETWORKS_READ)
     async def list_networks(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
         member_id: MemberFilter = None,
     ) -> NetworkList:
-        viewer = caller_of(request).organization_with(Scope.NETWORKS_READ)
+        """List the networks the caller takes part in or is invited into"""
+        act = acting(request)
+        viewer = act.organization_id
         page = await usecases.list_networks(
-            viewer, page_request(limit, cursor), member_id, services_of(request).federation
+            viewer, page_request(limit, cursor), member_id, act.services.federation
         )
         return network_page(page, viewer)
 
-    @get(
-        "/{network_id:uuid}",
-        operation_id="getNetwork",
-        summary="Read a network",
-        opt=READ,
-        responses=responses.READ,
-        response_headers=[responses.ETAG_HEADER],
-    )
+    @operation(get, "getNetwork", Scope.NETWORKS_READ, path="/{network_id:uuid}", etag=True)
     async def get_network(
-        self, request: Request[Any, Any, Any], network_id: NetworkId
+        self, request: HttpRequest, network_id: NetworkId
     ) -> Response[NetworkView]:
-        viewer = caller_of(request).organization_with(Scope.NETWORKS_READ)
-        network = await usecases.get_network(viewer, network_id, services_of(request).federation)
+        """Read a network"""
+        act = acting(request)
+        viewer = act.organization_id
+        network = await usecases.get_network(viewer, network_id, act.services.federation)
         return _network(network, viewer)
 
-    @patch(
-        "/{network_id:uuid}",
-        operation_id="updateNetwork",
-        summary="Rename or describe a network (any organization taking part)",
-        opt=WRITE,
-        responses=responses.SHARED_WRITE,
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        patch,
+        "updateNetwork",
+        Scope.NETWORKS_WRITE,
+        errors=(409, 412, 413, 428),
+        path="/{network_id:uuid}",
+        etag=True,
     )
     async def update_network(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         network_id: NetworkId,
         data: JSONBody[NetworkUpdate],
         if_match: IfMatch = None,
     ) -> Response[NetworkView]:
-        services = services_of(request)
-        organization_id = caller_of(request).organization_with(Scope.NETWORKS_WRITE)
+        """Rename or describe a network (any organization taking part)"""
+        act = acting(request)
+        organization_id = act.organization_id
         network = await usecases.update_network(
             organization_id,
             network_id,
             data.to_domain(),
             expected_version(if_match),
-            services.uow(),
-            services.clock,
-            services.ids,
+            act.uow(),
+            act.clock,
+            act.ids,
         )
         return _network(network, organization_id)
 
-    @post(
-        "/{network_id:uuid}/archive",
-        operation_id="archiveNetwork",
-        summary="Archive a network (its creator only); it stays readable",
-        opt=WRITE,
-        responses=responses.SHARED_WRITE,
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        post,
+        "archiveNetwork",
+        Scope.NETWORKS_WRITE,
+        errors=(409, 412, 413, 428),
+        path="/{network_id:uuid}/archive",
+        etag=True,
         status_code=200,
     )
     async def archive(
-        self, request: Request[Any, Any, Any], network_id: NetworkId, if_match: IfMatch = None
+        self, request: HttpRequest, network_id: NetworkId, if_match: IfMatch = None
     ) -> Response[NetworkView]:
-        services = services_of(request)
-        organization_id = caller_of(request).organization_with(Scope.NETWORKS_WRITE)
+        """Archive a network (its creator only); it stays readable"""
+        act = acting(request)
+        organization_id = act.organization_id
         network = await usecases.archive_network(
-            organization_id,
-            network_id,
-            expected_version(if_match),
-            services.uow(),
-            services.clock,
-            services.ids,
+            organization_id, network_id, expected_version(if_match), act.uow(), act.clock, act.ids
         )
         return _network(network, organization_id)
 
-    @get(
-        "/{network_id:uuid}/organizations",
-        operation_id="listNetworkOrganizations",
-        summary="The organizations invited into or taking part in a network",
-        opt=READ,
-        responses=responses.READ,
+    @operation(
+        get,
+        "listNetworkOrganizations",
+        Scope.NETWORKS_READ,
+        path="/{network_id:uuid}/organizations",
     )
-    async def participants(
-        self, request: Request[Any, Any, Any], network_id: NetworkId
-    ) -> ParticipationList:
-        viewer = caller_of(request).organization_with(Scope.NETWORKS_READ)
-        found = await usecases.list_participants(
-            viewer, network_id, services_of(request).federation
-        )
+    async def participants(self, request: HttpRequest, network_id: NetworkId) -> ParticipationList:
+        """The organizations invited into or taking part in a network"""
+        act = acting(request)
+        viewer = act.organization_id
+        found = await usecases.list_participants(viewer, network_id, act.services.federation)
         return ParticipationList(data=[ParticipationView.of(p) for p in found])
 
-    @post(
-        "/{network_id:uuid}/organizations",
-        operation_id="inviteNetworkOrganization",
-        summary="Invite another organization into the network (its creator only)",
-        opt=WRITE,
-        responses=responses.CREATE,
+    @operation(
+        post,
+        "inviteNetworkOrganization",
+        Scope.NETWORKS_WRITE,
+        errors=(409, 413, 422),
+        path="/{network_id:uuid}/organizations",
     )
     async def invite(
-        self,
-        request: Request[Any, Any, Any],
-        network_id: NetworkId,
-        data: JSONBody[InvitationCreate],
+        self, request: HttpRequest, network_id: NetworkId, data: JSONBody[InvitationCreate]
     ) -> Response[ParticipationView]:
-        services = services_of(request)
+        """Invite another organization into the network (its creator only)"""
+        act = acting(request)
         invited = await usecases.invite_organization(
-            caller_of(request).organization_with(Scope.NETWORKS_WRITE),
-            network_id,
-            data.organization_id,
-            services.uow(),
-            services.clock,
-            services.ids,
+            act.organization_id, network_id, data.organization_id, act.uow(), act.clock, act.ids
         )
         return Response(ParticipationView.of(invited), status_code=201)
 
-    @post(
-        "/{network_id:uuid}/invitation/accept",
-        operation_id="acceptNetworkInvitation",
-        summary="Accept the caller's invitation into the network",
-        opt=WRITE,
-        responses=responses.NETWORK_WRITE,
+    @operation(
+        post,
+        "acceptNetworkInvitation",
+        Scope.NETWORKS_WRITE,
+        errors=(409, 412, 413),
+        path="/{network_id:uuid}/invitation/accept",
         status_code=200,
     )
-    async def accept(
-        self, request: Request[Any, Any, Any], network_id: NetworkId
-    ) -> ParticipationView:
+    async def accept(self, request: HttpRequest, network_id: NetworkId) -> ParticipationView:
+        """Accept the caller's invitation into the network"""
         return await self._answer(request, network_id, accept=True)
 
-    @post(
-        "/{network_id:uuid}/invitation/decline",
-        operation_id="declineNetworkInvitation",
-        summary="Decline the caller's invitation into the network",
-        opt=WRITE,
-        responses=responses.NETWORK_WRITE,
+    @operation(
+        post,
+        "declineNetworkInvitation",
+        Scope.NETWORKS_WRITE,
+        errors=(409, 412, 413),
+        path="/{network_id:uuid}/invitation/decline",
         status_code=200,
     )
-    async def decline(
-        self, request: Request[Any, Any, Any], network_id: NetworkId
-    ) -> ParticipationView:
+    async def decline(self, request: HttpRequest, network_id: NetworkId) -> ParticipationView:
+        """Decline the caller's invitation into the network"""
         return await self._answer(request, network_id, accept=False)
 
     async def _answer(
-        self, request: Request[Any, Any, Any], network_id: UUID, *, accept: bool
+        self, request: HttpRequest, network_id: UUID, *, accept: bool
     ) -> ParticipationView:
-        services = services_of(request)
+        act = acting(request)
         answered = await usecases.answer_invitation(
-            caller_of(request).organization_with(Scope.NETWORKS_WRITE),
-            network_id,
-            accept,
-            services.uow(),
-            services.clock,
-            services.ids,
+            act.organization_id, network_id, accept, act.uow(), act.clock, act.ids
         )
         return ParticipationView.of(answered)
 
-    @post(
-        "/{network_id:uuid}/leave",
-        operation_id="leaveNetwork",
-        summary="Stop taking part in the network; the caller's members leave it too",
-        opt=WRITE,
-        responses=responses.NETWORK_WRITE,
+    @operation(
+        post,
+        "leaveNetwork",
+        Scope.NETWORKS_WRITE,
+        errors=(409, 412, 413),
+        path="/{network_id:uuid}/leave",
         status_code=200,
     )
-    async def leave(
-        self, request: Request[Any, Any, Any], network_id: NetworkId
-    ) -> ParticipationView:
-        services = services_of(request)
+    async def leave(self, request: HttpRequest, network_id: NetworkId) -> ParticipationView:
+        """Stop taking part in the network; the caller's members leave it too"""
+        act = acting(request)
         left = await usecases.leave_network(
-            caller_of(request).organization_with(Scope.NETWORKS_WRITE),
-            network_id,
-            services.uow(),
-            services.clock,
-            services.ids,
+            act.organization_id, network_id, act.uow(), act.clock, act.ids
         )
         return ParticipationView.of(left)

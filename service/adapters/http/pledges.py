@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, get, patch, post
+from litestar import Response, get, patch, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.idempotency import IfMatch, etag, expected_version
+from service.adapters.http.operations import Acting, ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, list_of, page_request
 from service.adapters.http.schemas import PRINTABLE
-from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.domain.pledges import Cadence, Outcome, PledgeStatus
@@ -119,28 +117,21 @@ class PledgeList(msgspec.Struct, kw_only=True):
     next_cursor: str | None
 
 
-def _grace(request: Request[Any, Any, Any]) -> timedelta:
-    return timedelta(hours=services_of(request).settings.pledge_grace_hours)
+def _grace(act: Acting) -> timedelta:
+    return timedelta(hours=act.services.settings.pledge_grace_hours)
 
 
-class MemberPledgeController(Controller):
+class MemberPledgeController(ApiController):
     path = "/v1/members/{member_id:uuid}/pledges"
     tags = ["pledges"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @post(
-        operation_id="createPledge",
-        summary="Record a member's pledge (home organization only)",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.error_responses(403, 410, 413, 422),
-        response_headers=[responses.ETAG_HEADER],
-    )
+    @operation(post, "createPledge", Scope.MEMBERS_WRITE, errors=(410, 413, 422), etag=True)
     async def create(
-        self, request: Request[Any, Any, Any], member_id: MemberId, data: JSONBody[PledgeCreate]
+        self, request: HttpRequest, member_id: MemberId, data: JSONBody[PledgeCreate]
     ) -> Response[PledgeView]:
-        services = services_of(request)
-        organization_id = caller_of(request).organization_with(Scope.MEMBERS_WRITE)
+        """Record a member's pledge (home organization only)"""
+        act = acting(request)
+        organization_id = act.organization_id
         seen = await usecases.create_pledge(
             usecases.CreatePledge(
                 organization_id=organization_id,
@@ -152,98 +143,85 @@ class MemberPledgeController(Controller):
                 network_id=data.network_id,
                 supporter_member_id=data.supporter_member_id,
             ),
-            services.uow(),
-            services.clock,
-            services.ids,
-            _grace(request),
+            act.uow(),
+            act.clock,
+            act.ids,
+            _grace(act),
         )
         return Response(
             PledgeView.of(seen), status_code=201, headers={"ETag": etag(seen.pledge.version)}
         )
 
-    @get(
-        operation_id="listMemberPledges",
-        summary="A member's pledges with check-ins, streaks and kept rate",
-        description="The home organization, or another one holding a consent in force that "
-        "covers `pledges` (the read is recorded as a disclosure; notes stay at home).",
-        opt=scope_required(Scope.MEMBERS_READ),
-        responses=responses.error_responses(403, 410),
-    )
+    @operation(get, "listMemberPledges", Scope.MEMBERS_READ, errors=(410,))
     async def list_pledges(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         member_id: MemberId,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
     ) -> PledgeList:
-        services = services_of(request)
-        viewer = caller_of(request).organization_with(Scope.MEMBERS_READ)
+        """A member's pledges with check-ins, streaks and kept rate
+
+        The home organization, or another one holding a consent in force that covers `pledges`
+        (the read is recorded as a disclosure; notes stay at home)."""
+        act = acting(request)
         seen = await usecases.view_pledges(
-            services.viewing(viewer, "listMemberPledges"),
+            act.viewing(),
             member_id,
             page_request(limit, cursor),
-            services.federation,
-            _grace(request),
+            act.services.federation,
+            _grace(act),
         )
         return list_of(PledgeList, seen, PledgeView.of)
 
 
-class PledgeController(Controller):
+class PledgeController(ApiController):
     path = "/v1/pledges/{pledge_id:uuid}"
     tags = ["pledges"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @patch(
-        operation_id="updatePledge",
-        summary="Complete or withdraw a pledge (home organization only)",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.error_responses(403, 409, 412, 413, 422),
-        response_headers=[responses.ETAG_HEADER],
-    )
+    @operation(patch, "updatePledge", Scope.MEMBERS_WRITE, errors=(409, 412, 413, 422), etag=True)
     async def update(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         pledge_id: PledgeId,
         data: JSONBody[PledgeUpdate],
         if_match: IfMatch = None,
     ) -> Response[PledgeUpdate]:
-        services = services_of(request)
+        """Complete or withdraw a pledge (home organization only)"""
+        act = acting(request)
         pledge = await usecases.change_status(
-            caller_of(request).organization_with(Scope.MEMBERS_WRITE),
+            act.organization_id,
             pledge_id,
             PledgeStatus(data.status),
             expected_version(if_match),
-            services.uow(),
-            services.clock,
+            act.uow(),
+            act.clock,
         )
         return Response(PledgeUpdate(status=data.status), headers={"ETag": etag(pledge.version)})
 
-    @post(
-        "/check-ins",
-        operation_id="recordCheckIn",
-        summary="Check in on one period of a pledge (home organization only)",
-        description="One per period, late ones within the grace window (24 hours after the "
-        "period ends by default); a second one is a 409 unless it is an explicit correction.",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.error_responses(403, 409, 410, 413, 422),
+    @operation(
+        post, "recordCheckIn", Scope.MEMBERS_WRITE, errors=(409, 410, 413, 422), path="/check-ins"
     )
     async def check_in(
-        self, request: Request[Any, Any, Any], pledge_id: PledgeId, data: JSONBody[CheckInCreate]
+        self, request: HttpRequest, pledge_id: PledgeId, data: JSONBody[CheckInCreate]
     ) -> Response[PledgeView]:
-        services = services_of(request)
+        """Check in on one period of a pledge (home organization only)
+
+        One per period, late ones within the grace window (24 hours after the period ends by
+        default); a second one is a 409 unless it is an explicit correction."""
+        act = acting(request)
         seen = await usecases.record_check_in(
             usecases.RecordCheckIn(
-                organization_id=caller_of(request).organization_with(Scope.MEMBERS_WRITE),
+                organization_id=act.organization_id,
                 pledge_id=pledge_id,
                 period=data.period,
                 outcome=data.outcome,
                 note=data.note,
                 correction=data.correction,
             ),
-            services.uow(),
-            services.clock,
-            services.ids,
-            _grace(request),
+            act.uow(),
+            act.clock,
+            act.ids,
+            _grace(act),
         )
         return Response(PledgeView.of(seen), status_code=201)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Response, get, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of, scope_required
-from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
+from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.schemas import PRINTABLE, StartTime, format_time, parse_time
-from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.organizations import Scope
 from service.usecases import recovery as usecases
 
@@ -75,52 +73,44 @@ class RecoveryView(msgspec.Struct, kw_only=True):
         )
 
 
-class RecoveryController(Controller):
+class RecoveryController(ApiController):
     path = "/v1/members/{member_id:uuid}"
     tags = ["recovery"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @get(
-        "/recovery",
-        operation_id="getRecovery",
-        summary="A member's recovery journey: current period, streaks, history",
-        description="The home organization sees everything. Another organization needs a consent "
-        "in force covering `recovery` (the read is recorded as a disclosure) and never sees the "
-        "notes.",
-        opt=scope_required(Scope.MEMBERS_READ),
-        responses=responses.error_responses(403, 410),
-    )
-    async def get_recovery(
-        self, request: Request[Any, Any, Any], member_id: MemberId
-    ) -> RecoveryView:
-        services = services_of(request)
-        viewing = services.viewing(
-            caller_of(request).organization_with(Scope.MEMBERS_READ), "getRecovery"
+    @operation(get, "getRecovery", Scope.MEMBERS_READ, errors=(410,), path="/recovery")
+    async def get_recovery(self, request: HttpRequest, member_id: MemberId) -> RecoveryView:
+        """A member's recovery journey: current period, streaks, history
+
+        The home organization sees everything. Another organization needs a consent in force
+        covering `recovery` (the read is recorded as a disclosure) and never sees the notes."""
+        act = acting(request)
+        viewing = act.viewing()
+        return RecoveryView.of(
+            await usecases.view_journey(viewing, member_id, act.services.federation)
         )
-        return RecoveryView.of(await usecases.view_journey(viewing, member_id, services.federation))
 
-    @post(
-        "/recovery-restarts",
-        operation_id="restartRecovery",
-        summary="Record a restart: the current period closes and a new one opens that day",
-        description="Home organization only. Nothing is deleted; the optional note stays with "
-        "the home organization.",
-        opt=scope_required(Scope.MEMBERS_WRITE),
-        responses=responses.error_responses(403, 409, 410, 413, 422),
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        post,
+        "restartRecovery",
+        Scope.MEMBERS_WRITE,
+        errors=(409, 410, 413, 422),
+        path="/recovery-restarts",
+        etag=True,
     )
     async def restart(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         member_id: MemberId,
         data: JSONBody[RestartCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[RecoveryView]:
-        services = services_of(request)
-        caller = caller_of(request)
+        """Record a restart: the current period closes and a new one opens that day
+
+        Home organization only. Nothing is deleted; the optional note stays with the home
+        organization."""
+        act = acting(request)
         command = usecases.RestartRecovery(
-            organization_id=caller.organization_with(Scope.MEMBERS_WRITE),
+            organization_id=act.organization_id,
             member_id=member_id,
             restarted_on=data.restarted_on,
             restarted_time=parse_time(data.restarted_time),
@@ -128,17 +118,14 @@ class RecoveryController(Controller):
         )
 
         def present(seen: usecases.JourneySeen) -> Created[RecoveryView]:
-            return Created(
-                body=RecoveryView.of(seen),
-                headers={"ETag": etag(seen.member.version)},
-                resource_id=member_id,
-            )
+            view = RecoveryView.of(seen)
+            return Created.of(view, version=seen.member.version, resource_id=member_id)
 
         return await create_idempotently(
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.restart_recovery(
-                command, uow, services.clock, services.ids, receipt=receipt
+                command, uow, act.clock, act.ids, receipt=receipt
             ),
             present=present,
         )

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Response, get, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 from msgspec import Meta
 
-from service.adapters.http import responses
-from service.adapters.http.auth import caller_of, scope_required
 from service.adapters.http.consent_schemas import ConsentCreate
 from service.adapters.http.idempotency import (
     Created,
@@ -22,9 +20,9 @@ from service.adapters.http.idempotency import (
     etag,
     expected_version,
 )
+from service.adapters.http.operations import Acting, ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, list_of, page_request
 from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate
-from service.adapters.http.services import BEARER, authenticated, services_of
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.domain.referrals import (
@@ -146,36 +144,37 @@ class ReferralHistory(msgspec.Struct, kw_only=True):
     data: list[StatusChangeView]
 
 
-def _answer_within(request: Request[Any, Any, Any]) -> timedelta:
-    return timedelta(hours=services_of(request).settings.referral_answer_hours)
+def _answer_within(act: Acting) -> timedelta:
+    return timedelta(hours=act.services.settings.referral_answer_hours)
 
 
-class ReferralController(Controller):
+class ReferralController(ApiController):
     path = "/v1/referrals"
     tags = ["referrals"]
-    middleware = [authenticated]
-    security = BEARER
 
-    @post(
-        operation_id="createReferral",
-        summary="Refer a person to another organization (optionally into a network)",
-        description="Status `requested`; the receiver is told by a `referral.created` event. "
-        "An `external_ref` already used by the caller is a 409 with `existing_id`; the same "
-        "`Idempotency-Key` replays the first response. Unanswered referrals expire after "
-        "`SN_REFERRAL_ANSWER_HOURS` (default 14 days).",
-        opt=scope_required(Scope.REFERRALS_WRITE),
-        responses=responses.error_responses(403, 409, 410, 413, 422),
-        response_headers=[responses.ETAG_HEADER, responses.LOCATION_HEADER],
+    @operation(
+        post,
+        "createReferral",
+        Scope.REFERRALS_WRITE,
+        errors=(409, 410, 413, 422),
+        etag=True,
+        created=True,
     )
     async def create(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         data: JSONBody[ReferralCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[ReferralView]:
-        services = services_of(request)
-        caller = caller_of(request)
-        organization_id = caller.organization_with(Scope.REFERRALS_WRITE)
+        """Refer a person to another organization (optionally into a network)
+
+        Status `requested`; the receiver is told by a `referral.created` event. An
+        `external_ref` already used by the caller is a 409 with `existing_id`; the same
+        `Idempotency-Key` replays the first response. Unanswered referrals expire after
+        `SN_REFERRAL_ANSWER_HOURS` (default 14 days)."""
+        act = acting(request)
+        caller = act.caller
+        organization_id = act.organization_id
         command = usecases.CreateReferral(
             organization_id=organization_id,
             key_id=caller.key_id,
@@ -191,105 +190,86 @@ class ReferralController(Controller):
             consent_id=data.consent_id,
             consent_terms=None if data.consent is None else data.consent.to_domain(),
         )
-        answer_within = _answer_within(request)
+        answer_within = _answer_within(act)
 
         def present(referral: Referral) -> Created[ReferralView]:
-            return Created(
-                body=ReferralView.of(referral, organization_id),
-                headers={
-                    "ETag": etag(referral.version),
-                    "Location": f"/v1/referrals/{referral.id}",
-                },
-            )
+            view = ReferralView.of(referral, organization_id)
+            location = f"/v1/referrals/{referral.id}"
+            return Created.of(view, version=referral.version, location=location)
 
         return await create_idempotently(
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_referral(
-                command, uow, services.clock, services.ids, answer_within, receipt=receipt
+                command, uow, act.clock, act.ids, answer_within, receipt=receipt
             ),
             present=present,
         )
 
-    @get(
-        operation_id="listReferrals",
-        summary="The referrals the caller sent, or received (oldest first)",
-        opt=scope_required(Scope.REFERRALS_READ),
-        responses=responses.READ,
-    )
+    @operation(get, "listReferrals", Scope.REFERRALS_READ)
     async def list_referrals(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         direction: Direction,
         status: StatusFilter = None,
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
     ) -> ReferralList:
-        services = services_of(request)
-        viewer = caller_of(request).organization_with(Scope.REFERRALS_READ)
+        """The referrals the caller sent, or received (oldest first)"""
+        act = acting(request)
+        viewer = act.organization_id
         page = await usecases.list_referrals(
             viewer,
             sent=direction == "sent",
             status=status,
             page=page_request(limit, cursor),
-            queries=services.referrals,
+            queries=act.services.referrals,
         )
         return list_of(ReferralList, page, lambda r: ReferralView.of(r, viewer))
 
-    @get(
-        "/{referral_id:uuid}",
-        operation_id="getReferral",
-        summary="Read a referral (its sender or its receiver)",
-        opt=scope_required(Scope.REFERRALS_READ),
-        responses=responses.READ,
-        response_headers=[responses.ETAG_HEADER],
-    )
+    @operation(get, "getReferral", Scope.REFERRALS_READ, path="/{referral_id:uuid}", etag=True)
     async def get_referral(
-        self, request: Request[Any, Any, Any], referral_id: ReferralId
+        self, request: HttpRequest, referral_id: ReferralId
     ) -> Response[ReferralView]:
-        services = services_of(request)
-        viewer = caller_of(request).organization_with(Scope.REFERRALS_READ)
-        referral = await usecases.get_referral(viewer, referral_id, services.referrals)
+        """Read a referral (its sender or its receiver)"""
+        act = acting(request)
+        viewer = act.organization_id
+        referral = await usecases.get_referral(viewer, referral_id, act.services.referrals)
         return Response(ReferralView.of(referral, viewer), headers={"ETag": etag(referral.version)})
 
-    @get(
-        "/{referral_id:uuid}/history",
-        operation_id="getReferralHistory",
-        summary="Every status change of a referral: who, when, from what to what, and why",
-        opt=scope_required(Scope.REFERRALS_READ),
-        responses=responses.READ,
-    )
-    async def history(
-        self, request: Request[Any, Any, Any], referral_id: ReferralId
-    ) -> ReferralHistory:
-        services = services_of(request)
-        viewer = caller_of(request).organization_with(Scope.REFERRALS_READ)
-        changes = await usecases.referral_history(viewer, referral_id, services.referrals)
+    @operation(get, "getReferralHistory", Scope.REFERRALS_READ, path="/{referral_id:uuid}/history")
+    async def history(self, request: HttpRequest, referral_id: ReferralId) -> ReferralHistory:
+        """Every status change of a referral: who, when, from what to what, and why"""
+        act = acting(request)
+        viewer = act.organization_id
+        changes = await usecases.referral_history(viewer, referral_id, act.services.referrals)
         return ReferralHistory(data=[StatusChangeView.of(c) for c in changes])
 
-    @post(
-        "/{referral_id:uuid}/transitions",
-        operation_id="transitionReferral",
-        summary="Move a referral along the closed loop",
-        description="The receiver: `accepted` or `rejected` (from `requested`), `in_progress` "
-        "(from `accepted`), `completed` or `failed` (from `in_progress`). The sender: "
-        "`cancelled` (from `requested`). Anything else is a 409 whose `allowed` lists what the "
-        "caller may do now. Accepting a referral into a network makes the person an active "
-        "member of it. Both sides get a `referral.status_changed` event.",
-        opt=scope_required(Scope.REFERRALS_WRITE),
-        responses=responses.error_responses(403, 409, 412, 413, 422, 428),
-        response_headers=[responses.ETAG_HEADER],
+    @operation(
+        post,
+        "transitionReferral",
+        Scope.REFERRALS_WRITE,
+        errors=(409, 412, 413, 422, 428),
+        path="/{referral_id:uuid}/transitions",
+        etag=True,
         status_code=200,
     )
     async def transition(
         self,
-        request: Request[Any, Any, Any],
+        request: HttpRequest,
         referral_id: ReferralId,
         data: JSONBody[ReferralTransition],
         if_match: IfMatch = None,
     ) -> Response[ReferralView]:
-        services = services_of(request)
-        organization_id = caller_of(request).organization_with(Scope.REFERRALS_WRITE)
+        """Move a referral along the closed loop
+
+        The receiver: `accepted` or `rejected` (from `requested`), `in_progress` (from
+        `accepted`), `completed` or `failed` (from `in_progress`). The sender: `cancelled` (from
+        `requested`). Anything else is a 409 whose `allowed` lists what the caller may do now.
+        Accepting a referral into a network makes the person an active member of it. Both sides
+        get a `referral.status_changed` event."""
+        act = acting(request)
+        organization_id = act.organization_id
         referral = await referral_transitions.transition_referral(
             referral_transitions.TransitionReferral(
                 organization_id=organization_id,
@@ -298,9 +278,9 @@ class ReferralController(Controller):
                 reason=data.reason,
                 expected_version=expected_version(if_match),
             ),
-            services.uow(),
-            services.clock,
-            services.ids,
+            act.uow(),
+            act.clock,
+            act.ids,
         )
         return Response(
             ReferralView.of(referral, organization_id), headers={"ETag": etag(referral.version)}

@@ -1,0 +1,119 @@
+"""How a controller declares an operation and what its handler acts with.
+
+An operation is its route, its contract name, the scope it needs and the errors it may
+answer; its handler's docstring is its documentation (the first paragraph the summary, the
+rest the description). A handler asks `acting(request)` for the services, the caller's
+organization (the one the route's scope was checked for) and its own operation id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+from uuid import UUID
+
+from litestar import Controller, Request
+from litestar.handlers import HTTPRouteHandler
+
+from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
+from service.adapters.http.responses import ETAG_HEADER, LOCATION_HEADER, error_responses
+from service.adapters.http.services import BEARER, Services, authenticated
+from service.domain.consent import Viewing
+from service.domain.organizations import Caller, Scope
+from service.domain.ports import Clock, IdSource, UnitOfWork
+
+HttpRequest = Request[Any, Any, Any]
+Handler = Callable[..., Any]
+
+
+class ApiController(Controller):
+    """A controller of the authenticated API: every route needs a bearer key."""
+
+    middleware = [authenticated]
+    security = BEARER
+
+
+def operation(
+    route: Callable[..., HTTPRouteHandler],
+    operation_id: str,
+    scope: Scope | None,
+    *,
+    errors: tuple[int, ...] = (),
+    path: str | None = None,
+    etag: bool = False,
+    created: bool = False,
+    status_code: int | None = None,
+    operator: bool = False,
+) -> Callable[[Handler], HTTPRouteHandler]:
+    """The route for a handler. `scope` is what the caller's key must hold (None: any key of
+    an organization); `errors` are the statuses it may answer beyond those every route of the
+    API can (403 among them); `etag`: its answers carry the resource's version; `created`: a
+    Location header names what it created."""
+    headers = [h for h, on in ((ETAG_HEADER, etag), (LOCATION_HEADER, created)) if on] or None
+    opt = OPERATOR_ONLY if operator else scope_required(scope) if scope else {}
+
+    def declare(handler: Handler) -> HTTPRouteHandler:
+        summary, description = _documentation(handler)
+        return route(
+            path,
+            operation_id=operation_id,
+            summary=summary,
+            description=description,
+            opt=opt,
+            responses=error_responses(403, *errors),
+            response_headers=headers,
+            status_code=status_code,
+        )(handler)
+
+    return declare
+
+
+def _documentation(handler: Handler) -> tuple[str, str | None]:
+    paragraphs = [
+        " ".join(line.strip() for line in paragraph.splitlines() if line.strip())
+        for paragraph in (handler.__doc__ or "").split("\n\n")
+    ]
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    if not paragraphs:
+        raise TypeError(f"{handler.__qualname__} needs a docstring: it is the operation's summary")
+    return paragraphs[0], " ".join(paragraphs[1:]) or None
+
+
+class Acting:
+    """What a handler acts with: the services, the caller, and the operation's id."""
+
+    __slots__ = ("caller", "operation_id", "services")
+
+    def __init__(self, services: Services, caller: Caller, operation_id: str) -> None:
+        self.services = services
+        self.caller = caller
+        self.operation_id = operation_id
+
+    @property
+    def organization_id(self) -> UUID:
+        """The caller's organization: the authentication middleware has checked that the key
+        holds the scope the route needs; an operator key has no organization, and is refused."""
+        return self.caller.organization()
+
+    def uow(self) -> UnitOfWork:
+        return self.services.uow()
+
+    @property
+    def clock(self) -> Clock:
+        return self.services.clock
+
+    @property
+    def ids(self) -> IdSource:
+        return self.services.ids
+
+    def viewing(self) -> Viewing:
+        """The caller as the reader of this operation, for its disclosure record."""
+        return self.services.viewing(self.organization_id, self.operation_id)
+
+
+def acting(request: HttpRequest) -> Acting:
+    """What the handler of this request acts with."""
+    return Acting(
+        cast(Services, request.app.state.services),
+        caller_of(request),
+        cast(str, request.route_handler.operation_id),
+    )

@@ -1,0 +1,185 @@
+"""What each kind of event carries: one builder per subject, so that an event's envelope
+(who acted, what it is about, when) and its thin data are spelled in one place."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from service.domain.consent import Consent
+from service.domain.events import Event, EventType, new_event
+from service.domain.members import Member
+from service.domain.organizations import ApiKey, Organization
+from service.domain.pledges import Pledge
+from service.domain.referrals import Referral, StatusChange
+from service.domain.webhooks import WebhookEndpoint
+
+EventData = str | int | list[str]
+
+
+def member_event(
+    event_type: EventType,
+    member: Member,
+    *,
+    event_id: UUID,
+    now: datetime,
+    changed_fields: list[str] | None = None,
+) -> Event:
+    data: dict[str, EventData] = {
+        "member_id": str(member.id),
+        "version": member.version,
+    }
+    if changed_fields is not None:
+        data["changed_fields"] = changed_fields
+    return new_event(
+        event_type,
+        organization_id=member.organization_id,
+        subject_type="member",
+        subject_id=member.id,
+        event_id=event_id,
+        now=now,
+        data=data,
+    )
+
+
+def consent_event(
+    event_type: EventType,
+    consent: Consent,
+    event_id: UUID,
+    now: datetime,
+    *,
+    reason: str | None = None,
+) -> Event:
+    data: dict[str, EventData] = {
+        "consent_id": str(consent.id),
+        "member_id": str(consent.member_id),
+        "recipient_organization_id": str(consent.recipient_organization_id),
+        "scopes": sorted(s.value for s in consent.scopes),
+    }
+    if reason is not None:
+        data["reason"] = reason
+    return new_event(
+        event_type,
+        organization_id=consent.organization_id,
+        subject_type="consent",
+        subject_id=consent.id,
+        event_id=event_id,
+        now=now,
+        data=data,
+    )
+
+
+def pledge_event(
+    event_type: EventType, pledge: Pledge, event_id: UUID, now: datetime, **data: str
+) -> Event:
+    return new_event(
+        event_type,
+        organization_id=pledge.organization_id,
+        subject_type="pledge",
+        subject_id=pledge.id,
+        event_id=event_id,
+        now=now,
+        data={"pledge_id": str(pledge.id), "member_id": str(pledge.member_id), **data},
+    )
+
+
+def referral_event(
+    event_type: EventType,
+    referral: Referral,
+    event_id: UUID,
+    now: datetime,
+    *,
+    actor: UUID | None,
+    change: StatusChange | None = None,
+) -> Event:
+    data: dict[str, EventData] = {
+        "referral_id": str(referral.id),
+        "sender_organization_id": str(referral.sender_organization_id),
+        "receiver_organization_id": str(referral.receiver_organization_id),
+        "member_id": str(referral.member_id),
+        "status": referral.status.value,
+        "version": referral.version,
+    }
+    if change is not None and change.from_status is not None:
+        data["from_status"] = change.from_status.value
+    return new_event(
+        event_type,
+        # The system (expiry) acts on the sender's behalf.
+        organization_id=actor or referral.sender_organization_id,
+        subject_type="referral",
+        subject_id=referral.id,
+        event_id=event_id,
+        now=now,
+        data=data,
+    )
+
+
+def api_key_event(event_type: EventType, key: ApiKey, event_id: UUID, now: datetime) -> Event:
+    assert key.organization_id is not None
+    return new_event(
+        event_type,
+        organization_id=key.organization_id,
+        subject_type="api_key",
+        subject_id=key.id,
+        event_id=event_id,
+        now=now,
+        data={"api_key_id": str(key.id), "scopes": sorted(s.value for s in key.scopes)},
+    )
+
+
+def organization_event(
+    event_type: EventType, organization: Organization, event_id: UUID, now: datetime
+) -> Event:
+    return new_event(
+        event_type,
+        organization_id=organization.id,
+        subject_type="organization",
+        subject_id=organization.id,
+        event_id=event_id,
+        now=now,
+        data={"organization_id": str(organization.id), "kind": organization.kind.value},
+    )
+
+
+def endpoint_event(
+    event_type: EventType, endpoint: WebhookEndpoint, event_id: UUID, now: datetime, **data: str
+) -> Event:
+    return new_event(
+        event_type,
+        organization_id=endpoint.organization_id,
+        subject_type="webhook_endpoint",
+        subject_id=endpoint.id,
+        event_id=event_id,
+        now=now,
+        data={"endpoint_id": str(endpoint.id), **data},
+    )
+
+
+def milestone_event(
+    event_type: EventType, member_id: UUID, by: UUID, event_id: UUID, now: datetime, **data: str
+) -> Event:
+    """A milestone reached or cheered: about the member, told by the organization `by`."""
+    return new_event(
+        event_type,
+        organization_id=by,
+        subject_type="member",
+        subject_id=member_id,
+        event_id=event_id,
+        now=now,
+        data={"member_id": str(member_id), **data},
+    )
+
+
+def network_event(
+    event_type: EventType, by: UUID, network_id: UUID, event_id: UUID, now: datetime, **data: str
+) -> Event:
+    """An event about a network, seen by every organization taking part in it."""
+    return new_event(
+        event_type,
+        organization_id=by,
+        subject_type="network",
+        subject_id=network_id,
+        event_id=event_id,
+        now=now,
+        data={"network_id": str(network_id), **data},
+    )

@@ -1,0 +1,88 @@
+"""How a handler declares its operation: the docstring is its documentation, the arguments
+its contract (scope, error statuses, headers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from litestar import get, post
+
+from service.adapters.http.auth import OPERATOR_ONLY
+from service.adapters.http.operations import operation
+from service.domain.organizations import Scope
+
+
+async def _summary_only() -> None:
+    """Read a thing (home organization only)"""
+
+
+async def _with_description() -> None:
+    """Change a thing
+
+    The first paragraph is the summary; what follows is the description, its lines joined
+    with single spaces
+
+    and its paragraphs too."""
+
+
+async def _undocumented() -> None:
+    pass
+
+
+def test_the_first_paragraph_is_the_summary_and_the_rest_the_description() -> None:
+    only = operation(get, "readThing", Scope.MEMBERS_READ)(_summary_only)
+    described = operation(post, "changeThing", Scope.MEMBERS_WRITE)(_with_description)
+
+    assert (only.summary, only.description) == ("Read a thing (home organization only)", None)
+    assert described.summary == "Change a thing"
+    assert described.description == (
+        "The first paragraph is the summary; what follows is the description, its lines "
+        "joined with single spaces and its paragraphs too."
+    )
+
+
+def test_a_handler_without_a_docstring_is_refused_when_declared() -> None:
+    with pytest.raises(TypeError, match="needs a docstring"):
+        operation(get, "readThing", Scope.MEMBERS_READ)(_undocumented)
+
+
+def test_the_scope_goes_to_the_route_for_the_authentication_middleware() -> None:
+    scoped = operation(get, "readThing", Scope.MEMBERS_READ)(_summary_only)
+    any_key = operation(get, "readThing", None)(_summary_only)
+    operator = operation(post, "makeThing", None, operator=True)(_summary_only)
+
+    assert scoped.opt["scope"] is Scope.MEMBERS_READ
+    assert "scope" not in any_key.opt
+    assert operator.opt["operator"] is OPERATOR_ONLY["operator"]
+
+
+def test_error_statuses_always_include_403_and_those_every_route_can_answer() -> None:
+    plain = operation(get, "readThing", Scope.MEMBERS_READ)(_summary_only)
+    writing = operation(post, "makeThing", Scope.MEMBERS_WRITE, errors=(409, 413))(_summary_only)
+
+    assert set(_responses(plain)) == {400, 401, 403, 404, 429, 500, 503}
+    # A body may be too large (413), and then may also not be JSON (415).
+    assert set(_responses(writing)) == {400, 401, 403, 404, 409, 413, 415, 429, 500, 503}
+
+
+def test_etag_and_location_headers_are_declared_only_when_asked() -> None:
+    bare = operation(get, "readThing", Scope.MEMBERS_READ)(_summary_only)
+    made = operation(post, "makeThing", Scope.MEMBERS_WRITE, etag=True, created=True)(_summary_only)
+
+    assert not bare.response_headers
+    assert [h.name for h in made.response_headers or ()] == ["ETag", "Location"]
+
+
+def test_path_and_status_code_pass_through() -> None:
+    made = operation(post, "doThing", Scope.MEMBERS_WRITE, path="/things/do", status_code=200)(
+        _summary_only
+    )
+
+    assert made.paths == {"/things/do"}
+    assert made.status_code == 200
+    assert made.operation_id == "doThing"
+
+
+def _responses(handler: Any) -> dict[int, Any]:
+    return dict(handler.responses or {})
