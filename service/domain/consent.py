@@ -92,7 +92,8 @@ class SignatureMethod(enum.StrEnum):
 
 
 class EndEvent(enum.StrEnum):
-    """Events that can end a consent instead of a date."""
+    """What can end a consent instead of a date: its referral's closing (only for a consent made
+    with one), or the end of treatment the home organization records."""
 
     REFERRAL_CLOSED = "referral_closed"
     TREATMENT_ENDED = "treatment_ended"

@@ -28,6 +28,10 @@ class ConsentTerms(msgspec.Struct, frozen=True, kw_only=True):
     recorded_by: str | None = None
 
 
+# 42 CFR 2.31: a consent is written, on paper or electronically. Consents recorded before the
+# rule was enforced here may still say `verbal_witnessed`; no new one may.
+WRITTEN_SIGNATURES = frozenset({SignatureMethod.WRITTEN, SignatureMethod.ELECTRONIC})
+
 # The longest a dated consent may run: a consent is a specific permission, renewed by a new one.
 MAX_CONSENT_TERM = timedelta(days=3653)
 
@@ -46,9 +50,11 @@ def grant_consent(
     home_organization_id: UUID,
     recorded_by_key_id: UUID,
     now: datetime,
+    with_referral: bool = False,
 ) -> Consent:
     """A consent with every element 42 CFR 2.31 asks for, or InvalidField naming the first
-    one missing or wrong."""
+    one missing or wrong. `with_referral`: the consent is made with a referral (only such a
+    consent may end when the referral closes)."""
     if terms.recipient_organization_id is None:
         raise InvalidField("recipient_organization_id", "Name the organization receiving the data.")
     if terms.recipient_organization_id == home_organization_id:
@@ -61,6 +67,13 @@ def grant_consent(
         raise InvalidField("purpose", "State the purpose of the disclosure.")
     if terms.expires_on is None and terms.end_event is None:
         raise InvalidField("expires_on", "Give an expiry: a date (expires_on) or an end_event.")
+    if terms.end_event is EndEvent.REFERRAL_CLOSED and not with_referral:
+        # The event could never happen, and the consent would never end.
+        raise InvalidField(
+            "end_event",
+            "Only a consent made with a referral can end when the referral closes; give an "
+            "expiry date, or treatment_ended.",
+        )
     expires_at = None
     if terms.expires_on is not None:
         if terms.expires_on > now.date() + MAX_CONSENT_TERM:
@@ -72,6 +85,11 @@ def grant_consent(
             raise InvalidField("expires_on", "The expiry date has already passed.")
     if terms.signature_method is None:
         raise InvalidField("signature_method", "Say how the consent was signed.")
+    if terms.signature_method not in WRITTEN_SIGNATURES:
+        raise InvalidField(
+            "signature_method",
+            "42 CFR 2.31 requires a written consent, signed on paper or electronically.",
+        )
     if terms.signed_at is None:
         raise InvalidField("signed_at", "Say when the consent was signed.")
     if terms.signed_at > now + timedelta(minutes=5):

@@ -12,6 +12,7 @@ from service.domain.consent import (
     Consent,
     DataScope,
     Disclosure,
+    EndEvent,
     SeenMember,
     Viewing,
     access_for,
@@ -40,6 +41,8 @@ class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
     key_id: UUID
     member_id: UUID
     terms: ConsentTerms
+    # Made with a referral (by create_referral): only then may it end when the referral closes.
+    with_referral: bool = False
 
 
 async def grant_consent(
@@ -75,6 +78,7 @@ async def record_consent(
         home_organization_id=command.organization_id,
         recorded_by_key_id=command.key_id,
         now=now,
+        with_referral=command.with_referral,
     )
     await uow.consents.add(consent)
     await uow.outbox.append(consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now))
@@ -103,6 +107,33 @@ async def revoke_consent(
             )
             await uow.commit()
     return revoked
+
+
+async def end_treatment(
+    organization_id: UUID, member_id: UUID, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> list[Consent]:
+    """The home organization records that the member's treatment ended: every consent of theirs
+    in force that was given until then (`end_event: treatment_ended`) ends now, and its
+    recipient hears `consent.expired`. Consents with an expiry date stand; so does a second
+    call, which ends nothing more."""
+    now = clock.now()
+    ended: list[Consent] = []
+    async with uow:
+        member = await live_member(uow, organization_id, member_id, now)
+        for consent in await uow.consents.in_force_of_member_for_update(member.id, now):
+            after = rules.end_on_event(consent, EndEvent.TREATMENT_ENDED, now)
+            if after is consent:
+                continue
+            await uow.consents.save(after)
+            await uow.consents.mark_expiry_announced(after.id, now)
+            await uow.outbox.append(
+                consent_event(
+                    EventType.CONSENT_EXPIRED, after, ids.new_id(), now, reason="treatment_ended"
+                )
+            )
+            ended.append(after)
+        await uow.commit()
+    return ended
 
 
 async def announce_expired_consents(

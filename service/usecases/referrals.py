@@ -80,6 +80,7 @@ async def _consent_for(
             key_id=command.key_id,
             member_id=member.id,
             terms=msgspec.structs.replace(terms, recipient_organization_id=receiver),
+            with_referral=True,
         )
         return await record_consent(grant, member, uow, ids, now)
     assert command.consent_id is not None

@@ -16,13 +16,20 @@ from service.domain.consent import (
     HOME_ACCESS,
     ConsentStatus,
     DataScope,
+    EndEvent,
     SignatureMethod,
     access_for,
     membership_sight,
     seen_by,
     visible_member,
 )
-from service.domain.consent_terms import ConsentTerms, expiry_instant, grant_consent, revoke
+from service.domain.consent_terms import (
+    ConsentTerms,
+    end_on_event,
+    expiry_instant,
+    grant_consent,
+    revoke,
+)
 from service.domain.errors import InvalidField, Precondition, PreconditionRequired
 from service.domain.members import Contact, Member
 from service.domain.networks import (
@@ -108,12 +115,33 @@ def test_consent_status_follows_the_clock(offset: int) -> None:
         ({"signed_at": NOW + timedelta(days=1)}, "signed_at"),
         ({"signed_by": ""}, "signed_by"),
         ({"recorded_by": None}, "recorded_by"),
+        # 42 CFR 2.31 asks for a written consent (paper or electronic).
+        ({"signature_method": SignatureMethod.VERBAL_WITNESSED}, "signature_method"),
+        # An end that could never happen: no referral rests on a consent granted on its own.
+        ({"expires_on": None, "end_event": EndEvent.REFERRAL_CLOSED}, "end_event"),
     ],
 )
 def test_a_grant_missing_an_element_names_it(change: dict[str, object], field: str) -> None:
     with pytest.raises(InvalidField) as error:
         _grant(msgspec.structs.replace(TERMS, **change))
     assert error.value.field == field
+
+
+def test_a_consent_made_with_a_referral_may_end_with_it() -> None:
+    terms = msgspec.structs.replace(TERMS, expires_on=None, end_event=EndEvent.REFERRAL_CLOSED)
+    consent = grant_consent(
+        terms,
+        consent_id=UUID(int=9),
+        member_id=UUID(int=7),
+        member_timezone="UTC",
+        home_organization_id=HOME,
+        recorded_by_key_id=UUID(int=8),
+        now=NOW,
+        with_referral=True,
+    )
+    assert consent.end_event is EndEvent.REFERRAL_CLOSED
+    assert end_on_event(consent, EndEvent.TREATMENT_ENDED, NOW) is consent
+    assert end_on_event(consent, EndEvent.REFERRAL_CLOSED, NOW).status(NOW) is ConsentStatus.EXPIRED
 
 
 scope_sets = st.frozensets(st.sampled_from(list(DataScope)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
@@ -29,7 +29,10 @@ Reason = Annotated[str, Meta(max_length=1000, pattern=PRINTABLE)]
 
 
 class Signature(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    method: SignatureMethod | None = None
+    """42 CFR 2.31 asks for a written consent: signed on paper (`written`) or electronically
+    (`electronic`)."""
+
+    method: Literal["written", "electronic"] | None = None
     signed_at: datetime | None = None
     signed_by: ShortText | None = None
 
@@ -54,11 +57,20 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             purpose=self.purpose,
             expires_on=self.expires_on,
             end_event=self.end_event,
-            signature_method=signature.method,
+            signature_method=None
+            if signature.method is None
+            else SignatureMethod(signature.method),
             signed_at=signature.signed_at,
             signed_by=signature.signed_by,
             recorded_by=self.recorded_by,
         )
+
+
+class TreatmentEnded(msgspec.Struct, kw_only=True):
+    """The consents that ended because the member's treatment did."""
+
+    member_id: UUID
+    ended_consents: list[ConsentView]
 
 
 class ConsentRevoke(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -66,6 +78,8 @@ class ConsentRevoke(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class SignatureView(msgspec.Struct, kw_only=True):
+    """`verbal_witnessed` only on consents recorded before written consent was required."""
+
     method: SignatureMethod
     signed_at: datetime
     signed_by: str | None

@@ -15,6 +15,7 @@ from service.adapters.http.consent_schemas import (
     ConsentRevoke,
     ConsentView,
     DisclosureList,
+    TreatmentEnded,
     consent_page,
     disclosure_page,
 )
@@ -161,6 +162,32 @@ class MemberConsentController(ApiController):
             act.services.federation,
         )
         return disclosure_page(page)
+
+    @operation(
+        post,
+        "endMemberTreatment",
+        Scope.CONSENTS_WRITE,
+        errors=(410,),
+        path="/treatment-end",
+        status_code=200,
+    )
+    async def end_treatment(self, request: HttpRequest, member_id: MemberId) -> TreatmentEnded:
+        """Record that the member's treatment ended (home organization only)
+
+        Every consent of the member in force that was given until the end of treatment
+        (`end_event: treatment_ended`) ends now: its recipient sees the member no more from the
+        next request, and hears `consent.expired` with `reason: treatment_ended`. Consents with an
+        expiry date stand. Calling it again ends nothing more."""
+        act = acting(request)
+        organization_id = act.organization_id
+        ended = await usecases.end_treatment(
+            organization_id, member_id, act.uow(), act.clock, act.ids
+        )
+        now = act.clock.now()
+        return TreatmentEnded(
+            member_id=member_id,
+            ended_consents=[ConsentView.of(c, organization_id, now) for c in ended],
+        )
 
 
 class ConsentController(ApiController):

@@ -1,0 +1,157 @@
+"""Consent to the letter of 42 CFR Part 2 (issue #11): a written signature, end events that can
+happen, and the end of treatment ending the consents given until then."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.integration.conftest import Org, create_member, make_org
+from tests.integration.test_every_endpoint import consent_body
+from tests.support.waiting import wait_until
+
+
+@pytest.fixture
+def partner(client: httpx.Client, operator: dict[str, str]) -> Org:
+    return make_org(client, operator, kind="clinic")
+
+
+def _grant(client: httpx.Client, home: Org, member_id: str, body: dict[str, Any]) -> httpx.Response:
+    return client.post(f"/v1/members/{member_id}/consents", json=body, headers=home.headers)
+
+
+def _consents(client: httpx.Client, home: Org, member_id: str) -> list[dict[str, Any]]:
+    response = client.get(f"/v1/members/{member_id}/consents", headers=home.headers)
+    assert response.status_code == 200, response.text
+    found: list[dict[str, Any]] = response.json()["data"]
+    return found
+
+
+def test_a_verbal_consent_is_refused_and_nothing_is_recorded(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    body = consent_body(partner.id)
+    body["signature"] = {**body["signature"], "method": "verbal_witnessed"}
+
+    response = _grant(client, org, member["id"], body)
+
+    assert response.status_code == 400, response.text
+    assert "signature.method" in {e["field"] for e in response.json()["errors"]}
+    assert _consents(client, org, member["id"]) == []
+    assert client.get(f"/v1/members/{member['id']}", headers=partner.headers).status_code == 404
+
+
+@pytest.mark.parametrize("method", ["written", "electronic"])
+def test_a_written_or_electronic_signature_is_accepted(
+    client: httpx.Client, org: Org, partner: Org, method: str
+) -> None:
+    member = create_member(client, org)
+    body = consent_body(partner.id)
+    body["signature"] = {**body["signature"], "method": method}
+
+    response = _grant(client, org, member["id"], body)
+
+    assert response.status_code == 201, response.text
+    assert response.json()["signature"]["method"] == method
+
+
+def test_a_consent_ending_with_a_referral_needs_a_referral(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    body = {**consent_body(partner.id), "end_event": "referral_closed"}
+    del body["expires_on"]
+
+    response = _grant(client, org, member["id"], body)
+
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == "end_event"
+    assert _consents(client, org, member["id"]) == []
+
+
+def test_a_consent_given_with_a_referral_may_end_with_it(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    terms = {**consent_body(partner.id), "end_event": "referral_closed"}
+    del terms["expires_on"], terms["recipient_organization_id"]
+
+    response = client.post(
+        "/v1/referrals",
+        json={
+            "receiver_organization_id": partner.id,
+            "reason": "Peer support after detox",
+            "member_id": member["id"],
+            "consent": terms,
+        },
+        headers=org.headers,
+    )
+
+    assert response.status_code == 201, response.text
+    [consent] = _consents(client, org, member["id"])
+    assert consent["end_event"] == "referral_closed"
+
+
+def test_the_end_of_treatment_ends_the_consents_given_until_then(
+    client: httpx.Client, org: Org, partner: Org, operator: dict[str, str]
+) -> None:
+    other = make_org(client, operator, kind="clinic")
+    member = create_member(client, org)
+    until_treatment = {**consent_body(partner.id), "end_event": "treatment_ended"}
+    del until_treatment["expires_on"]
+    ending = _grant(client, org, member["id"], until_treatment).json()["id"]
+    dated = _grant(client, org, member["id"], consent_body(other.id)).json()["id"]
+    assert client.get(f"/v1/members/{member['id']}", headers=partner.headers).status_code == 200
+
+    response = client.post(f"/v1/members/{member['id']}/treatment-end", headers=org.headers)
+
+    assert response.status_code == 200, response.text
+    assert response.json()["member_id"] == member["id"]
+    assert [c["id"] for c in response.json()["ended_consents"]] == [ending]
+    assert response.json()["ended_consents"][0]["status"] == "expired"
+    # The recipient of the ended consent sees the member no more; the dated one stands.
+    assert client.get(f"/v1/members/{member['id']}", headers=partner.headers).status_code == 404
+    assert client.get(f"/v1/members/{member['id']}", headers=other.headers).status_code == 200
+    statuses = {c["id"]: c["status"] for c in _consents(client, org, member["id"])}
+    assert statuses == {ending: "expired", dated: "active"}
+
+    def expired() -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = client.get(
+            "/v1/events", params={"types": "consent.expired"}, headers=partner.headers
+        ).json()["data"]
+        return [e for e in found if e["data"]["consent_id"] == ending]
+
+    wait_until(lambda: bool(expired()))
+    assert [e["data"]["reason"] for e in expired()] == ["treatment_ended"]
+
+    again = client.post(f"/v1/members/{member['id']}/treatment-end", headers=org.headers)
+    assert again.status_code == 200, again.text
+    assert again.json()["ended_consents"] == []
+
+
+def test_only_the_home_organization_records_the_end_of_treatment(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    until_treatment = {**consent_body(partner.id), "end_event": "treatment_ended"}
+    del until_treatment["expires_on"]
+    consent_id = _grant(client, org, member["id"], until_treatment).json()["id"]
+
+    # The recipient holds a consent, yet cannot end the member's treatment.
+    foreign = client.post(f"/v1/members/{member['id']}/treatment-end", headers=partner.headers)
+
+    assert foreign.status_code == 404, foreign.text
+    consent = client.get(f"/v1/consents/{consent_id}", headers=org.headers).json()
+    assert consent["status"] == "active"
+
+
+def test_the_end_of_treatment_of_an_erased_member_is_gone(client: httpx.Client, org: Org) -> None:
+    member = create_member(client, org)
+    assert client.delete(f"/v1/members/{member['id']}", headers=org.headers).status_code == 204
+
+    response = client.post(f"/v1/members/{member['id']}/treatment-end", headers=org.headers)
+
+    assert response.status_code == 410, response.text
