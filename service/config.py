@@ -36,11 +36,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # over by a retry 5 s after this deadline.
     idempotent_request_deadline_seconds: float = 15.0
     # How disclosure records (written by the same statement as each cross-organization read)
-    # are committed. "async": the read returns once the record is in PostgreSQL's WAL buffer;
-    # a crash of the database server (never of this service) can lose the last ~0.6 s of
-    # records. "sync": every such read waits for its record to reach disk, about a third
-    # slower here (see bench/README.md).
-    disclosure_commit: Literal["async", "sync"] = "async"
+    # are committed. "sync" (the default): the data leaves only once its record is on disk.
+    # "async" is an explicit opt-out: the read returns once the record is in PostgreSQL's WAL
+    # buffer, and a crash of the database server (never of this service) can lose the last
+    # ~0.6 s of records of data already sent (see bench/README.md for what each costs).
+    disclosure_commit: Literal["async", "sync"] = "sync"
     # A late check-in is accepted up to this long after its period ends.
     pledge_grace_hours: float = 24.0
     # How often each worker looks for pledge periods that ended unchecked (pledge.missed).
