@@ -12,7 +12,7 @@ import msgspec
 from service.domain import consent_terms as consent_rules
 from service.domain import memberships as membership_rules
 from service.domain import referrals as rules
-from service.domain.consent import EndEvent
+from service.domain.consent import EndEvent, Viewing
 from service.domain.errors import (
     MemberErased,
     NotFound,
@@ -23,6 +23,7 @@ from service.domain.event_payloads import consent_event, referral_event
 from service.domain.events import EventType
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
 from service.domain.ports import Clock, IdSource, UnitOfWork
+from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
 from service.usecases.network_steps import store_membership
 
@@ -33,6 +34,9 @@ class TransitionReferral(msgspec.Struct, frozen=True, kw_only=True):
     to: ReferralStatus
     reason: str | None = None
     expected_version: Precondition | None = None
+    # The caller as reader of the answer: its disclosure record, when it shows the receiver
+    # the person.
+    viewing: Viewing
 
 
 async def _check_still_allowed(referral: Referral, uow: UnitOfWork, now: datetime) -> None:
@@ -126,10 +130,11 @@ async def _record(
 
 async def transition_referral(
     command: TransitionReferral, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Referral:
+) -> SeenReferral:
     """Move a referral along the closed loop. The receiver accepts, rejects and reports
     progress; the sender cancels an unanswered one. Anything else is IllegalTransition,
-    naming what the caller may do now."""
+    naming what the caller may do now. The answer shows the referral as the caller may see
+    it (referral_sight), and a receiver shown the person is recorded as a disclosure."""
     now = clock.now()
     async with uow:
         referral = await uow.referrals.get_for_update(command.organization_id, command.referral_id)
@@ -153,8 +158,26 @@ async def transition_referral(
             if moved.network_id is not None:
                 await _join_network(moved, uow, ids, now)
         await _record(referral, moved, change, uow, ids, now)
+        seen = await _seen_by_caller(moved, command, uow, now)
         await uow.commit()
-    return moved
+    return seen
+
+
+async def _seen_by_caller(
+    referral: Referral, command: TransitionReferral, uow: UnitOfWork, now: datetime
+) -> SeenReferral:
+    viewer = command.organization_id
+    if referral.side_of(viewer) is not Side.RECEIVER:
+        return referral_seen_by(referral, viewer, ())
+    in_force = [i for i, _ in await uow.consents.in_force(referral.member_id, viewer, now)]
+    seen = referral_seen_by(referral, viewer, in_force)
+    if seen.is_disclosure:
+        member = await uow.members.get_any(referral.member_id)
+        assert member is not None  # referenced by the referral
+        await uow.consents.record_disclosure(
+            member, command.viewing, list(seen.consent_ids), frozenset()
+        )
+    return seen
 
 
 async def expire_overdue_referrals(

@@ -9,7 +9,7 @@ import msgspec
 
 from service.domain import networks as network_rules
 from service.domain import referrals as rules
-from service.domain.consent import Consent
+from service.domain.consent import Consent, Viewing
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import (
     InvalidField,
@@ -22,6 +22,7 @@ from service.domain.members import Member, NewMember
 from service.domain.networks import ParticipationStatus
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, Receipt, ReferralQueries, UnitOfWork, no_receipt
+from service.domain.referral_sight import SeenReferral, history_seen_by
 from service.domain.referrals import Referral, ReferralStatus, StatusChange
 from service.usecases.consents import GrantConsent, record_consent
 from service.usecases.members import CreateMember, add_member
@@ -161,30 +162,34 @@ async def create_referral(
 
 
 async def get_referral(
-    organization_id: UUID, referral_id: UUID, queries: ReferralQueries
-) -> Referral:
-    """A referral the organization sent or received."""
-    referral = await queries.get(organization_id, referral_id)
-    if referral is None:
+    viewing: Viewing, referral_id: UUID, queries: ReferralQueries
+) -> SeenReferral:
+    """A referral the viewer sent or received, as it may see it: the receiver sees the person
+    and the reason only under a consent in force from the member, and that read is recorded."""
+    seen = await queries.get(viewing, referral_id)
+    if seen is None:
         raise NotFound("referral", referral_id)
-    return referral
+    return seen
 
 
 async def list_referrals(
-    organization_id: UUID,
+    viewing: Viewing,
     *,
     sent: bool,
     status: ReferralStatus | None,
     page: PageRequest,
     queries: ReferralQueries,
-) -> Page[Referral]:
-    """The referrals the organization sent, or received, optionally of one status."""
-    return await queries.list(organization_id, sent=sent, status=status, page=page)
+) -> Page[SeenReferral]:
+    """The referrals the viewer sent, or received, optionally of one status, as it may see
+    each."""
+    return await queries.list(viewing, sent=sent, status=status, page=page)
 
 
 async def referral_history(
-    organization_id: UUID, referral_id: UUID, queries: ReferralQueries
+    viewing: Viewing, referral_id: UUID, queries: ReferralQueries
 ) -> list[StatusChange]:
-    """Every status change of a referral, for either side."""
-    await get_referral(organization_id, referral_id, queries)
-    return await queries.history(referral_id)
+    """Every status change of a referral, for either side; the receiver sees the reasons the
+    sender gave only under a consent in force (referral_sight.history_seen_by)."""
+    seen = await get_referral(viewing, referral_id, queries)
+    changes = await queries.history(referral_id)
+    return history_seen_by(changes, seen, viewing.organization_id)

@@ -23,14 +23,22 @@ def test_each_organization_sees_its_own_events_in_order(
 ) -> None:
     first = create_member(client, org)
     second = create_member(client, org)
+    # The feed hands an event out once nothing can still commit ahead of it (the sweeps run
+    # their short transactions all the time): wait until both are out, then check the order.
+    wait_until(lambda: len(_feed(client, org, types="member.created")["data"]) == 2)
     mine = _feed(client, org, types="member.created")
     assert [e["subject_id"] for e in mine["data"]] == [first["id"], second["id"]]
     theirs = _feed(client, other_org, types="member.created")
     assert theirs["data"] == []
     # Continue from the cursor: only what came after.
     third = create_member(client, org)
-    more = _feed(client, org, types="member.created", cursor=mine["next_cursor"])
-    assert [e["subject_id"] for e in more["data"]] == [third["id"]]
+
+    def after_cursor() -> list[str]:
+        more = _feed(client, org, types="member.created", cursor=mine["next_cursor"])
+        return [e["subject_id"] for e in more["data"]]
+
+    wait_until(lambda: bool(after_cursor()))
+    assert after_cursor() == [third["id"]]
     paged = _feed(client, org, limit=1)
     assert len(paged["data"]) == 1
     assert paged["data"][0]["type"] == "organization.created"

@@ -175,9 +175,10 @@ def test_a_consent_missing_an_element_is_422_naming_it(
     )
     assert to_self.status_code == 422
     assert db.snapshot() == before
-    # An end event instead of a date is a complete expiry.
+    # An end event instead of a date is a complete expiry (one that can happen: the end of
+    # treatment; a referral's closing only for a consent given with its referral).
     by_event = {k: v for k, v in full.items() if k != "expires_on"} | {
-        "end_event": "referral_closed"
+        "end_event": "treatment_ended"
     }
     response = client.post(
         f"/v1/members/{member['id']}/consents", json=by_event, headers=org.headers

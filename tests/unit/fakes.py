@@ -39,6 +39,7 @@ from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import MilestoneFacts
 from service.domain.recovery import ClosedPeriod
+from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import (
     TERMINAL,
     DuplicateReferral,
@@ -434,38 +435,61 @@ class FakeReferrals:
 
 
 class FakeReferralQueries:
+    """As the SQL: the receiver sees the person under a consent in force, and each referral a
+    read shows it with is recorded as a disclosure (empty scopes)."""
+
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    async def get(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
+    def _seen(self, referral: Referral, viewing: Viewing) -> SeenReferral:
+        viewer = viewing.organization_id
+        in_force = []
+        if viewer != referral.sender_organization_id:
+            in_force = [
+                c.id
+                for c in self._store.consents.values()
+                if c.member_id == referral.member_id
+                and c.recipient_organization_id == viewer
+                and c.is_active(viewing.now)
+            ]
+        seen = referral_seen_by(referral, viewer, in_force)
+        if seen.is_disclosure:
+            self._store.disclosures.append(
+                (referral.member_id, viewing, seen.consent_ids, frozenset())
+            )
+        return seen
+
+    async def get(self, viewing: Viewing, referral_id: UUID) -> SeenReferral | None:
         referral = self._store.referrals.get(referral_id)
-        if referral is None or referral.side_of(organization_id) is None:
+        if referral is None or referral.side_of(viewing.organization_id) is None:
             return None
-        return referral
+        return self._seen(referral, viewing)
 
     async def history(self, referral_id: UUID) -> list[StatusChange]:
         return [c for c in self._store.referral_changes if c.referral_id == referral_id]
 
     async def list(
         self,
-        organization_id: UUID,
+        viewing: Viewing,
         *,
         sent: bool,
         status: ReferralStatus | None,
         page: PageRequest,
-    ) -> Page[Referral]:
+    ) -> Page[SeenReferral]:
         rows = sorted(
             (
                 r
                 for r in self._store.referrals.values()
                 if (r.sender_organization_id if sent else r.receiver_organization_id)
-                == organization_id
+                == viewing.organization_id
                 and (status is None or r.status is status)
                 and (page.after is None or r.id > page.after)
             ),
             key=lambda r: r.id,
         )
-        return page_from_rows(rows[: page.limit + 1], page, lambda r: r.id)
+        shown = [self._seen(r, viewing) for r in rows[: page.limit]]
+        more = [referral_seen_by(r, viewing.organization_id, ()) for r in rows[page.limit :]][:1]
+        return page_from_rows(shown + more, page, lambda s: s.referral.id)
 
 
 class FakeWebhookEndpoints:

@@ -7,16 +7,17 @@ from uuid import UUID
 
 import pytest
 
-from service.domain.consent import ConsentStatus, DataScope, EndEvent, SignatureMethod
+from service.domain.consent import ConsentStatus, DataScope, EndEvent, SignatureMethod, Viewing
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import Conflict, InvalidField, NotFound, Precondition
 from service.domain.events import EventType
 from service.domain.members import NewMember
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind
 from service.domain.paging import PageRequest
+from service.domain.referral_sight import SeenReferral
 from service.domain.referrals import DuplicateReferral, NewReferral, ReferralStatus, Urgency
 from service.domain.webhooks import NewEndpoint, parse_networks
-from service.usecases import referral_transitions, referrals, webhooks
+from service.usecases import consents, referral_transitions, referrals, webhooks
 from tests.unit.fakes import (
     CountingSecrets,
     FakeReferralQueries,
@@ -44,6 +45,10 @@ def store() -> Store:
             id=org, name="o", kind=kind, version=1, created_at=datetime(2026, 1, 1, tzinfo=UTC)
         )
     return store
+
+
+def _viewing(organization_id: UUID, now: datetime) -> Viewing:
+    return Viewing(organization_id=organization_id, now=now, request_id="r", operation="op")
 
 
 def _terms(end_event: EndEvent | None = EndEvent.REFERRAL_CLOSED) -> ConsentTerms:
@@ -154,6 +159,7 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
                 organization_id=PEER,
                 referral_id=referral.id,
                 to=status,
+                viewing=_viewing(PEER, clock.now()),
             ),
             FakeUnitOfWork(store),
             clock,
@@ -167,6 +173,7 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
             organization_id=PEER,
             referral_id=referral.id,
             to=ReferralStatus.COMPLETED,
+            viewing=_viewing(PEER, clock.now()),
         ),
         FakeUnitOfWork(store),
         clock,
@@ -179,7 +186,9 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
         EventType.REFERRAL_STATUS_CHANGED,
         EventType.CONSENT_EXPIRED,
     ]
-    history = await referrals.referral_history(CLINIC, referral.id, FakeReferralQueries(store))
+    history = await referrals.referral_history(
+        _viewing(CLINIC, clock.now()), referral.id, FakeReferralQueries(store)
+    )
     assert [c.to_status for c in history] == [
         ReferralStatus.REQUESTED,
         ReferralStatus.ACCEPTED,
@@ -187,7 +196,9 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
         ReferralStatus.COMPLETED,
     ]
     with pytest.raises(NotFound):
-        await referrals.referral_history(UUID(int=9), referral.id, FakeReferralQueries(store))
+        await referrals.referral_history(
+            _viewing(UUID(int=9), clock.now()), referral.id, FakeReferralQueries(store)
+        )
 
 
 async def test_a_dated_consent_outlives_the_referral(store: Store) -> None:
@@ -201,6 +212,7 @@ async def test_a_dated_consent_outlives_the_referral(store: Store) -> None:
             organization_id=CLINIC,
             referral_id=referral.id,
             to=ReferralStatus.CANCELLED,
+            viewing=_viewing(CLINIC, clock.now()),
         ),
         FakeUnitOfWork(store),
         clock,
@@ -293,3 +305,81 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
         await webhooks.redeliver(CLINIC, public.id, UUID(int=78), FakeUnitOfWork(store), clock, ids)
     assert refused.value.reason == "consent-not-in-force"
     assert len(store.deliveries) == 1
+
+
+async def test_the_receiver_sees_the_person_only_while_a_consent_is_in_force(store: Store) -> None:
+    ids, clock = SequentialIds(), FixedClock()
+    made = await referrals.create_referral(
+        _command(consent_terms=_terms(end_event=None)), FakeUnitOfWork(store), clock, ids, WITHIN
+    )
+    queries = FakeReferralQueries(store)
+
+    seen = await referrals.get_referral(_viewing(PEER, clock.now()), made.id, queries)
+
+    assert seen.shows_person
+    assert seen.consent_ids == (made.consent_id,)
+    assert [(m, v.organization_id, c) for m, v, c, _ in store.disclosures] == [
+        (made.member_id, PEER, (made.consent_id,))
+    ]
+    # The sender is the member's home organization: no disclosure, whatever it reads.
+    home = await referrals.get_referral(_viewing(CLINIC, clock.now()), made.id, queries)
+    assert home.shows_person
+    assert home.consent_ids == ()
+    assert len(store.disclosures) == 1
+
+    await consents.revoke_consent(
+        CLINIC, made.consent_id, "asked by the member", FakeUnitOfWork(store), clock, ids
+    )
+    after = await referrals.get_referral(_viewing(PEER, clock.now()), made.id, queries)
+
+    assert not after.shows_person
+    assert after.referral.status is ReferralStatus.REQUESTED  # the referral itself still shows
+    assert len(store.disclosures) == 1
+
+
+async def test_without_consent_the_receiver_reads_only_its_own_reasons(store: Store) -> None:
+    ids, clock = SequentialIds(), FixedClock()
+
+    def uow() -> FakeUnitOfWork:
+        return FakeUnitOfWork(store)
+
+    async def move(referral_id: UUID, by: UUID, to: ReferralStatus, reason: str) -> SeenReferral:
+        return await referral_transitions.transition_referral(
+            referral_transitions.TransitionReferral(
+                expected_version=ANY_VERSION,
+                organization_id=by,
+                referral_id=referral_id,
+                to=to,
+                reason=reason,
+                viewing=_viewing(by, clock.now()),
+            ),
+            uow(),
+            clock,
+            ids,
+        )
+
+    dated = _terms(end_event=None)
+    answered = await referrals.create_referral(
+        _command(consent_terms=dated), uow(), clock, ids, WITHIN
+    )
+    cancelled = await referrals.create_referral(
+        _command(consent_terms=dated), uow(), clock, ids, WITHIN
+    )
+    accepted = await move(answered.id, PEER, ReferralStatus.ACCEPTED, "we have room")
+    await move(cancelled.id, CLINIC, ReferralStatus.CANCELLED, "Sam moved to Leeds")
+    # The receiver's answer showed it the person, under the consent: recorded.
+    assert accepted.shows_person
+    assert [v.organization_id for _, v, _, _ in store.disclosures] == [PEER]
+    for made in (answered, cancelled):
+        await consents.revoke_consent(CLINIC, made.consent_id, None, uow(), clock, ids)
+    queries = FakeReferralQueries(store)
+    peer = _viewing(PEER, clock.now())
+
+    own = await referrals.referral_history(peer, answered.id, queries)
+    theirs = await referrals.referral_history(peer, cancelled.id, queries)
+    at_home = await referrals.referral_history(_viewing(CLINIC, clock.now()), cancelled.id, queries)
+
+    assert [c.reason for c in own] == [None, "we have room"]
+    assert [c.reason for c in theirs] == [None, None]  # the sender's words about the person
+    assert [c.reason for c in at_home] == [None, "Sam moved to Leeds"]
+    assert len(store.disclosures) == 1

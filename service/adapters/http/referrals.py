@@ -25,6 +25,7 @@ from service.adapters.http.paging import Cursor, Limit, list_of, page_request
 from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import (
     NewReferral,
     Referral,
@@ -73,15 +74,18 @@ class ReferralTransition(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tru
 
 class ReferralView(msgspec.Struct, kw_only=True):
     """A referral as either side sees it. `allowed_transitions`: what the caller may move it
-    to now. `external_ref` is the sender's own reference and shows to the sender only."""
+    to now. `external_ref` is the sender's own reference and shows to the sender only. The
+    person referred (`member_id`) and the `reason` are the member's data: the receiver sees
+    them only while a consent from the member to it is in force (null otherwise), and each read
+    that shows them is recorded in the member's accounting of disclosures."""
 
     id: UUID
     sender_organization_id: UUID
     receiver_organization_id: UUID
-    member_id: UUID
+    member_id: UUID | None
     network_id: UUID | None
     consent_id: UUID
-    reason: str
+    reason: str | None
     urgency: Urgency
     external_ref: str | None
     status: ReferralStatus
@@ -92,16 +96,17 @@ class ReferralView(msgspec.Struct, kw_only=True):
     updated_at: datetime
 
     @classmethod
-    def of(cls, referral: Referral, viewer: UUID) -> ReferralView:
+    def of(cls, seen: SeenReferral, viewer: UUID) -> ReferralView:
+        referral = seen.referral
         side = referral.side_of(viewer)
         return cls(
             id=referral.id,
             sender_organization_id=referral.sender_organization_id,
             receiver_organization_id=referral.receiver_organization_id,
-            member_id=referral.member_id,
+            member_id=referral.member_id if seen.shows_person else None,
             network_id=referral.network_id,
             consent_id=referral.consent_id,
-            reason=referral.reason,
+            reason=referral.reason if seen.shows_person else None,
             urgency=referral.urgency,
             external_ref=referral.external_ref
             if viewer == referral.sender_organization_id
@@ -193,7 +198,7 @@ class ReferralController(ApiController):
         answer_within = _answer_within(act)
 
         def present(referral: Referral) -> Created[ReferralView]:
-            view = ReferralView.of(referral, organization_id)
+            view = ReferralView.of(referral_seen_by(referral, organization_id, ()), organization_id)
             location = f"/v1/referrals/{referral.id}"
             return Created.of(view, version=referral.version, location=location)
 
@@ -219,7 +224,7 @@ class ReferralController(ApiController):
         act = acting(request)
         viewer = act.organization_id
         page = await usecases.list_referrals(
-            viewer,
+            act.viewing(),
             sent=direction == "sent",
             status=status,
             page=page_request(limit, cursor),
@@ -233,16 +238,17 @@ class ReferralController(ApiController):
     ) -> Response[ReferralView]:
         """Read a referral (its sender or its receiver)"""
         act = acting(request)
-        viewer = act.organization_id
-        referral = await usecases.get_referral(viewer, referral_id, act.services.referrals)
-        return Response(ReferralView.of(referral, viewer), headers={"ETag": etag(referral.version)})
+        seen = await usecases.get_referral(act.viewing(), referral_id, act.services.referrals)
+        view = ReferralView.of(seen, act.organization_id)
+        return Response(view, headers={"ETag": etag(seen.referral.version)})
 
     @operation(get, "getReferralHistory", Scope.REFERRALS_READ, path="/{referral_id:uuid}/history")
     async def history(self, request: HttpRequest, referral_id: ReferralId) -> ReferralHistory:
         """Every status change of a referral: who, when, from what to what, and why"""
         act = acting(request)
-        viewer = act.organization_id
-        changes = await usecases.referral_history(viewer, referral_id, act.services.referrals)
+        changes = await usecases.referral_history(
+            act.viewing(), referral_id, act.services.referrals
+        )
         return ReferralHistory(data=[StatusChangeView.of(c) for c in changes])
 
     @operation(
@@ -270,18 +276,18 @@ class ReferralController(ApiController):
         get a `referral.status_changed` event."""
         act = acting(request)
         organization_id = act.organization_id
-        referral = await referral_transitions.transition_referral(
+        seen = await referral_transitions.transition_referral(
             referral_transitions.TransitionReferral(
                 organization_id=organization_id,
                 referral_id=referral_id,
                 to=data.status,
                 reason=data.reason,
                 expected_version=expected_version(if_match),
+                viewing=act.viewing(),
             ),
             act.uow(),
             act.clock,
             act.ids,
         )
-        return Response(
-            ReferralView.of(referral, organization_id), headers={"ETag": etag(referral.version)}
-        )
+        view = ReferralView.of(seen, organization_id)
+        return Response(view, headers={"ETag": etag(seen.referral.version)})

@@ -7,10 +7,13 @@ from uuid import UUID
 
 from asyncpg import Record
 
+from service.adapters.postgres.consent_sql import consents_in_force
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.sql import BEFORE_ALL, struct_from_row
+from service.domain.consent import Viewing
 from service.domain.paging import Page, PageRequest, page_from_rows
+from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import (
     DuplicateReferral,
     Referral,
@@ -122,18 +125,68 @@ class PostgresReferralRepository:
         return [referral_from_row(r) for r in rows]
 
 
+def _disclosed(rows: str, viewer: str, now: str, request: str) -> str:
+    """Record, for each of `rows` (a referral `s` with the consents `in_force`), that its person
+    and reason went to `viewer` at `now`; `request`: the operation, request id and caller's
+    request id placeholders. A referral shows no scope of the member's record: its scopes are
+    empty, its operation says what was read."""
+    operation, request_id, client_request_id = request.split(",")
+    return f"""
+    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
+                             scopes, operation, request_id, disclosed_at, client_request_id)
+    SELECT s.member_id, s.sender_organization_id, {viewer}, s.in_force, '{{}}'::text[],
+           {operation}, {request_id}, {now}, {client_request_id}
+    FROM {rows} AND cardinality(s.in_force) > 0"""  # noqa: S608 (placeholders only)
+
+
+# A referral the viewer ($2) sent or received, with the member's consents to it in force at $3
+# when it is the receiver ($4-$6: the request); a read that shows it the person is recorded by
+# the same statement.
+_GET_SEEN = f"""
+WITH seen AS (
+    SELECT {REFERRAL_COLUMNS},
+           CASE WHEN sender_organization_id = $2 THEN '{{}}'::uuid[]
+                ELSE {consents_in_force("member_id", "$2", "$3", "true")} END AS in_force
+    FROM referrals WHERE id = $1 AND {_EITHER_SIDE}
+), logged AS ({_disclosed("seen s WHERE true", "$2", "$3", "$4,$5,$6")})
+SELECT * FROM seen
+"""  # noqa: S608 (constant SQL, no input)
+
+
+def _received(wanted: str) -> str:
+    """A page of the referrals the viewer ($1) received after $2, as _GET_SEEN sees each ($3:
+    the page size plus one, to know whether there is more; only the rows the page shows are
+    recorded; $4 now, $5-$7 the request, $8 the status wanted)."""
+    return f"""
+    WITH page AS (
+        SELECT {REFERRAL_COLUMNS}, row_number() OVER (ORDER BY id) AS n FROM referrals
+        WHERE receiver_organization_id = $1 AND id > $2 {wanted} ORDER BY id LIMIT $3
+    ), seen AS (
+        SELECT p.*, {consents_in_force("p.member_id", "$1", "$4", "true")} AS in_force
+        FROM page p
+    ), logged AS ({_disclosed("seen s WHERE s.n < $3", "$1", "$4", "$5,$6,$7")})
+    SELECT * FROM seen ORDER BY id"""  # noqa: S608 (constant SQL, no input)
+
+
+_RECEIVED_ANY = _received("")
+_RECEIVED_IN = _received("AND status = $8")
+
+
 class PostgresReferralQueries:
     def __init__(self, pool: FairPool) -> None:
         self._pool = pool
 
-    async def get(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
+    async def get(self, viewing: Viewing, referral_id: UUID) -> SeenReferral | None:
         row = await self._pool.fetchrow(
-            f"SELECT {REFERRAL_COLUMNS} FROM referrals "  # noqa: S608
-            f"WHERE id = $1 AND {_EITHER_SIDE}",
+            _GET_SEEN,
             referral_id,
-            organization_id,
+            viewing.organization_id,
+            viewing.now,
+            viewing.operation,
+            viewing.request_id,
+            viewing.client_request_id,
         )
-        return None if row is None else referral_from_row(row)
+        return None if row is None else _seen(row, viewing.organization_id)
 
     async def history(self, referral_id: UUID) -> list[StatusChange]:
         rows = await self._pool.fetch(
@@ -145,22 +198,42 @@ class PostgresReferralQueries:
 
     async def list(
         self,
-        organization_id: UUID,
+        viewing: Viewing,
         *,
         sent: bool,
         status: ReferralStatus | None,
         page: PageRequest,
-    ) -> Page[Referral]:
-        side = "sender_organization_id" if sent else "receiver_organization_id"
-        # Two statement texts, not "$n IS NULL OR": each stays an index condition (migration
-        # 0008 has an index per side with and without status).
-        wanted = "" if status is None else "AND status = $4 "
-        rows = await self._pool.fetch(
-            f"SELECT {REFERRAL_COLUMNS} FROM referrals "  # noqa: S608
-            f"WHERE {side} = $1 AND id > $2 {wanted}ORDER BY id LIMIT $3",
-            organization_id,
-            page.after or BEFORE_ALL,
-            page.limit + 1,
-            *(() if status is None else (status.value,)),
-        )
-        return page_from_rows([referral_from_row(r) for r in rows], page, lambda r: r.id)
+    ) -> Page[SeenReferral]:
+        viewer = viewing.organization_id
+        wanted = () if status is None else (status.value,)
+        if sent:
+            # The sender is the member's home organization: it sees its own referrals whole.
+            # Two statement texts, not "$n IS NULL OR": each stays an index condition
+            # (migration 0008 has an index per side with and without status).
+            rows = await self._pool.fetch(
+                f"SELECT {REFERRAL_COLUMNS}, '{{}}'::uuid[] AS in_force FROM referrals "  # noqa: S608
+                f"WHERE sender_organization_id = $1 AND id > $2 "
+                f"{'' if status is None else 'AND status = $4 '}ORDER BY id LIMIT $3",
+                viewer,
+                page.after or BEFORE_ALL,
+                page.limit + 1,
+                *wanted,
+            )
+        else:
+            rows = await self._pool.fetch(
+                _RECEIVED_ANY if status is None else _RECEIVED_IN,
+                viewer,
+                page.after or BEFORE_ALL,
+                page.limit + 1,
+                viewing.now,
+                viewing.operation,
+                viewing.request_id,
+                viewing.client_request_id,
+                *wanted,
+            )
+        seen = [_seen(r, viewer) for r in rows]
+        return page_from_rows(seen, page, lambda s: s.referral.id)
+
+
+def _seen(row: Record, viewer: UUID) -> SeenReferral:
+    return referral_seen_by(referral_from_row(row), viewer, row["in_force"])

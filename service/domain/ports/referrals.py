@@ -6,7 +6,9 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
+from service.domain.consent import Viewing
 from service.domain.paging import Page, PageRequest
+from service.domain.referral_sight import SeenReferral
 from service.domain.referrals import Referral, ReferralStatus, StatusChange
 
 
@@ -35,8 +37,10 @@ class ReferralRepository(Protocol):
 
 
 class ReferralQueries(Protocol):
-    async def get(self, organization_id: UUID, referral_id: UUID) -> Referral | None:
-        """The referral if the organization is its sender or receiver; else None."""
+    async def get(self, viewing: Viewing, referral_id: UUID) -> SeenReferral | None:
+        """The referral if the viewer is its sender or receiver (else None), as it may see it
+        (referral_sight.referral_seen_by); a read that shows the receiver the person is
+        recorded as a disclosure by the same statement."""
         ...
 
     async def history(self, referral_id: UUID) -> list[StatusChange]:
@@ -45,11 +49,13 @@ class ReferralQueries(Protocol):
 
     async def list(
         self,
-        organization_id: UUID,
+        viewing: Viewing,
         *,
         sent: bool,
         status: ReferralStatus | None,
         page: PageRequest,
-    ) -> Page[Referral]:
-        """The referrals the organization sent (or received), newest id last, keyset-paged."""
+    ) -> Page[SeenReferral]:
+        """The referrals the viewer sent (or received), newest id last, keyset-paged, as it
+        may see them; the received ones a page shows with their person are recorded as
+        disclosures by the same statement."""
         ...

@@ -1,0 +1,126 @@
+"""A referral's person and reason are the member's data (issue #11): the receiver sees them only
+under a consent in force from the member, every read that shows them is in the member's
+accounting of disclosures, and the referral itself (parties, status, dates) stays visible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.integration.conftest import Org, make_org
+from tests.integration.test_consent_accounting import accounting
+from tests.integration.test_every_endpoint import consent_body
+from tests.integration.test_referrals import move, refer
+
+
+@pytest.fixture
+def clinic(client: httpx.Client, operator: dict[str, str]) -> Org:
+    return make_org(client, operator, kind="clinic")
+
+
+@pytest.fixture
+def peer(client: httpx.Client, operator: dict[str, str]) -> Org:
+    return make_org(client, operator, kind="peer_org")
+
+
+def _dated(receiver: Org) -> dict[str, Any]:
+    return consent_body(receiver.id, ["profile"])
+
+
+def _revoke(client: httpx.Client, home: Org, consent_id: str) -> None:
+    response = client.post(
+        f"/v1/consents/{consent_id}/revoke", json={"reason": "asked"}, headers=home.headers
+    )
+    assert response.status_code == 200, response.text
+
+
+def test_the_receiver_reads_the_person_under_consent_and_each_read_is_accounted(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    made = refer(client, clinic, peer, consent=_dated(peer)).json()
+
+    read = client.get(f"/v1/referrals/{made['id']}", headers=peer.headers)
+
+    assert read.status_code == 200, read.text
+    assert read.json()["member_id"] == made["member_id"]
+    assert read.json()["reason"] == "Peer support after discharge"
+    records = accounting(client, clinic, made["member_id"])
+    assert [
+        (d["operation"], d["recipient_organization_id"], d["consent_ids"]) for d in records
+    ] == [("getReferral", peer.id, [made["consent_id"]])]
+    # The sender is the member's home organization: its reads are no disclosure.
+    assert client.get(f"/v1/referrals/{made['id']}", headers=clinic.headers).status_code == 200
+    assert len(accounting(client, clinic, made["member_id"])) == 1
+
+
+def test_after_revocation_the_receiver_sees_the_referral_but_not_the_person(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    made = refer(client, clinic, peer, consent=_dated(peer)).json()
+    cancelled = refer(client, clinic, peer, consent=_dated(peer)).json()
+    assert (
+        move(client, clinic, cancelled["id"], "cancelled", "Sam moved to Leeds").status_code == 200
+    )
+    for referral in (made, cancelled):
+        _revoke(client, clinic, referral["consent_id"])
+
+    read = client.get(f"/v1/referrals/{made['id']}", headers=peer.headers).json()
+    listed = client.get(
+        "/v1/referrals", params={"direction": "received"}, headers=peer.headers
+    ).json()["data"]
+    history = client.get(f"/v1/referrals/{cancelled['id']}/history", headers=peer.headers)
+
+    assert (read["member_id"], read["reason"], read["status"]) == (None, None, "requested")
+    assert [(r["member_id"], r["reason"]) for r in listed] == [(None, None), (None, None)]
+    assert history.status_code == 200, history.text
+    assert [(c["to_status"], c["reason"]) for c in history.json()["data"]] == [
+        ("requested", None),
+        ("cancelled", None),  # the sender's words about the person
+    ]
+    at_home = client.get(f"/v1/referrals/{cancelled['id']}/history", headers=clinic.headers)
+    assert [c["reason"] for c in at_home.json()["data"]] == [None, "Sam moved to Leeds"]
+    for referral in (made, cancelled):
+        assert accounting(client, clinic, referral["member_id"]) == []
+    # The receiver may still answer; its answer shows no more than its reads.
+    rejected = move(client, peer, made["id"], "rejected", "no longer possible")
+    assert rejected.status_code == 200, rejected.text
+    assert (rejected.json()["member_id"], rejected.json()["reason"]) == (None, None)
+    assert accounting(client, clinic, made["member_id"]) == []
+
+
+def test_a_page_records_exactly_the_referrals_it_shows(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    first = refer(client, clinic, peer, consent=_dated(peer)).json()
+    second = refer(client, clinic, peer, consent=_dated(peer)).json()
+
+    page = client.get(
+        "/v1/referrals", params={"direction": "received", "limit": 1}, headers=peer.headers
+    )
+
+    assert page.status_code == 200, page.text
+    assert [r["id"] for r in page.json()["data"]] == [first["id"]]
+    assert page.json()["next_cursor"] is not None
+    assert [d["operation"] for d in accounting(client, clinic, first["member_id"])] == [
+        "listReferrals"
+    ]
+    # The row fetched only to know there is a next page was not shown: not recorded.
+    assert accounting(client, clinic, second["member_id"]) == []
+
+
+def test_the_receivers_answer_under_consent_is_accounted(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    made = refer(client, clinic, peer, consent=_dated(peer)).json()
+
+    accepted = move(client, peer, made["id"], "accepted")
+
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["member_id"] == made["member_id"]
+    # move() reads the referral for its ETag first: that read and the answer, each recorded.
+    assert [d["operation"] for d in accounting(client, clinic, made["member_id"])] == [
+        "getReferral",
+        "transitionReferral",
+    ]
