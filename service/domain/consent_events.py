@@ -83,6 +83,15 @@ def shows_milestone_period(
 MILESTONE_EVENTS = frozenset({EventType.MILESTONE_REACHED, EventType.MILESTONE_CHEERED})
 
 
+def shows_member(sent: Event) -> bool:
+    """Whether an event as sent carries data of a member: a member event (scopes_shown), or a
+    referral event that kept the person referred (the receiver gets it only under a consent in
+    force, referral_sight)."""
+    return bool(scopes_shown(sent)) or (
+        sent.subject_type == "referral" and "member_id" in sent.data
+    )
+
+
 def scopes_shown(sent: Event) -> frozenset[DataScope]:
     """The scopes of a member's data that an event shows as it was sent: its kind's
     (MEMBER_EVENT_SCOPES), and `recovery` too when it is a milestone event that kept its key

@@ -17,7 +17,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain import webhooks as rules
-from service.domain.consent_events import scopes_shown
+from service.domain.consent_events import scopes_shown, shows_member
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.event_payloads import endpoint_event
 from service.domain.events import EventType
@@ -100,22 +100,26 @@ async def _prepare(deliveries: Deliveries) -> Leased | bool:
         # Past the sender's own deadline, with a margin: only then may another worker take over.
         until = now + deliveries.sender.deadline + LEASE_MARGIN
         await line.lease(endpoint.id, lease, until)
+        if shows_member(head.event):
+            # Accounted before it is sent, so no data leaves without its record (once per
+            # delivery: a retry sends the same data again).
+            await line.record_disclosure(
+                head.event,
+                scopes_shown(head.event),
+                endpoint.organization_id,
+                head.delivery.id,
+                now,
+            )
         return Leased(claimed=claimed, head=head, lease_id=lease)
 
 
 async def _finish(deliveries: Deliveries, leased: Leased, outcome: Outcome) -> None:
-    """The second transaction: record the attempt (and, if it may have reached the receiver,
-    the disclosure), and, if the lease still holds, decide what the endpoint does next."""
+    """The second transaction: record the attempt, and, if the lease still holds, decide what
+    the endpoint does next."""
     async with deliveries.queue.line() as line:
         now = deliveries.clock.now()
         delivery = leased.head.delivery
         attempt = outcome.attempt
-        sent = leased.head.event
-        shown = scopes_shown(sent)
-        if outcome.reached and shown:
-            # What went out (not what a consent would allow now), as of the attempt.
-            recipient = leased.claimed.endpoint.organization_id
-            await line.record_disclosure(sent, shown, recipient, delivery.id, attempt.at)
         endpoint = await line.holding(leased.claimed.endpoint.id, leased.lease_id)
         if endpoint is None:
             # The lease ran out and another worker took over (or the endpoint was removed):

@@ -4,6 +4,7 @@ accounting of disclosures, and the referral itself (parties, status, dates) stay
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -12,7 +13,10 @@ import pytest
 from tests.integration.conftest import Org, make_org
 from tests.integration.test_consent_accounting import accounting
 from tests.integration.test_every_endpoint import consent_body
-from tests.integration.test_referrals import move, refer
+from tests.integration.test_referrals import feed, move, refer
+from tests.integration.test_webhooks import register, remove
+from tests.support.receiver import webhook_receiver
+from tests.support.waiting import wait_until
 
 
 @pytest.fixture
@@ -124,3 +128,58 @@ def test_the_receivers_answer_under_consent_is_accounted(
         "getReferral",
         "transitionReferral",
     ]
+
+
+def test_referral_events_carry_the_person_to_the_receiver_only_under_consent(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    made = refer(client, clinic, peer, consent=_dated(peer)).json()
+
+    def created() -> list[dict[str, Any]]:
+        return [e for e in feed(client, peer, "referral.created") if e["subject_id"] == made["id"]]
+
+    [shown] = wait_until(created)  # each read that shows it is one record
+    assert shown["data"]["member_id"] == made["member_id"]
+    assert [d["operation"] for d in accounting(client, clinic, made["member_id"])] == ["listEvents"]
+    _revoke(client, clinic, made["consent_id"])
+
+    [after] = created()
+
+    assert "member_id" not in after["data"]
+    assert after["data"]["status"] == "requested"  # the referral itself still shows
+    assert len(accounting(client, clinic, made["member_id"])) == 1
+    # The sender is the member's home organization: its feed keeps the person, unrecorded.
+    [at_home] = [
+        e for e in feed(client, clinic, "referral.created") if e["subject_id"] == made["id"]
+    ]
+    assert at_home["data"]["member_id"] == made["member_id"]
+    assert len(accounting(client, clinic, made["member_id"])) == 1
+
+
+def test_a_referral_webhook_is_accounted_before_it_is_sent_and_redacted_after_revocation(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    with webhook_receiver() as receiver:
+        endpoint_id, _ = register(
+            client, peer, receiver.url, ["referral.created", "referral.status_changed"]
+        )
+        try:
+            made = refer(client, clinic, peer, consent=_dated(peer)).json()
+            [first] = receiver.wait_for(1)
+            assert json.loads(first.body)["data"]["member_id"] == made["member_id"]
+            records = accounting(client, clinic, made["member_id"])
+            assert [(d["operation"], d["consent_ids"]) for d in records] == [
+                ("webhookDelivery", [made["consent_id"]])
+            ]
+            _revoke(client, clinic, made["consent_id"])
+            assert move(client, clinic, made["id"], "cancelled").status_code == 200
+
+            second = receiver.wait_for(2)[1]
+        finally:
+            remove(client, peer, endpoint_id)
+
+    payload = json.loads(second.body)
+    assert payload["type"] == "referral.status_changed"
+    assert payload["data"]["status"] == "cancelled"
+    assert "member_id" not in payload["data"]
+    assert len(accounting(client, clinic, made["member_id"])) == 1

@@ -787,7 +787,8 @@ class FakeDeliveryLine:
         delivery_id: UUID,
         at: datetime,
     ) -> None:
-        self._queue.disclosures.append((sent.id, recipient_id, delivery_id, at))
+        if all(d[2] != delivery_id for d in self._queue.disclosures):
+            self._queue.disclosures.append((sent.id, recipient_id, delivery_id, at))
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
         self._queue.next_look[endpoint_id] = at

@@ -107,7 +107,7 @@ async def test_a_delivered_event_is_recorded_accounted_and_the_endpoint_is_free_
     [delivery] = world.queue.deliveries
     assert delivery.status is DeliveryStatus.DELIVERED
     assert [a.status_code for a in delivery.attempts] == [204]
-    # Accounted as of the attempt, to the endpoint's organization.
+    # Accounted before the attempt, to the endpoint's organization.
     assert world.queue.disclosures == [(UUID(int=1), ORG, delivery.id, NOW)]
     assert world.queue.next_look[world.endpoint.id] == NOW
     assert world.endpoint.id not in world.queue.leases
@@ -142,7 +142,7 @@ async def test_a_failure_waits_as_scheduled_and_holds_the_events_behind_it() -> 
     retry_at = NOW + SCHEDULE[1]
     assert world.queue.deliveries[0].next_attempt_at == retry_at
     assert world.queue.next_look[world.endpoint.id] == retry_at
-    # A failed attempt that reached the receiver may have disclosed: it is accounted.
+    # Accounted before the attempt, whatever it came to.
     assert [d[0] for d in world.queue.disclosures] == [UUID(int=1)]
 
     world.clock.current = retry_at - timedelta(milliseconds=1)
@@ -188,12 +188,19 @@ async def test_410_gone_disables_the_endpoint_at_once() -> None:
     )
 
 
-async def test_an_attempt_refused_before_connecting_is_not_a_disclosure() -> None:
-    world = World(REFUSED)
+async def test_a_delivery_is_accounted_before_it_is_sent_and_once_whatever_its_retries() -> None:
+    world = World(REFUSED, REFUSED)
     world.arrive(_event(1))
     await world.dispatch()
-    assert world.queue.deliveries[0].attempts[0].error == "refused"
-    assert world.queue.disclosures == []
+    [delivery] = world.queue.deliveries
+    assert delivery.attempts[0].error == "refused"
+    # No data leaves without its record: it is written with the lease, before the attempt,
+    # so even an attempt that never connected is accounted (as one that may have reached).
+    assert world.queue.disclosures == [(UUID(int=1), ORG, delivery.id, NOW)]
+    world.clock.current = world.queue.next_look[world.endpoint.id]
+    await world.dispatch()
+    assert len(world.queue.deliveries[0].attempts) == 2
+    assert world.queue.disclosures == [(UUID(int=1), ORG, delivery.id, NOW)]
 
 
 async def test_a_lease_lost_mid_attempt_keeps_the_record_and_leaves_scheduling_to_its_holder() -> (

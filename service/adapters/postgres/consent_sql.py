@@ -67,8 +67,18 @@ def shown_data(viewer: str, now: str) -> str:
     """Event e's data as `viewer` may see it. A milestone's key names the start of its recovery
     period (`2026-01-05.30d`): restart history, the `recovery` scope's. Another organization
     without a consent in force covering `recovery` gets the event without that key (its label
-    and dates stay: those are the `milestones` scope's)."""
+    and dates stay: those are the `milestones` scope's). A referral's person is the member's:
+    the receiver gets the event without `member_id` unless a consent from the member to it is
+    in force (domain.referral_sight)."""
     return f"""CASE
+        WHEN e.subject_type = 'referral'
+         AND e.data ? 'member_id'
+         AND NOT {_own_member(viewer)}
+         AND NOT EXISTS (
+            SELECT 1 FROM consents c
+            WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+              AND {CONSENT_IN_FORCE.format(now=now)})
+        THEN e.data - 'member_id'
         WHEN e.type IN ({MILESTONE_TYPES})
          AND e.data ? 'milestone_key'
          AND NOT {_own_member(viewer)}

@@ -97,16 +97,20 @@ LIMIT 1
 """  # noqa: S608
 
 # A delivery of an event about another organization's member is a disclosure, recorded as the
-# feed records its reads, of the scopes the event showed as it went out ($1: the member, $2: the
-# endpoint's organization, $3: the delivery, $4: the attempt's time, $5: the scopes shown).
+# feed records its reads, of the scopes the event shows ($1: the member, $2: the endpoint's
+# organization, $3: the delivery, $4: the time, $5: the scopes shown; none for a referral event,
+# which shows the person referred under any consent in force). It is written before the first
+# attempt, once per delivery.
+_COVERING_SHOWN = "(cardinality($5::text[]) = 0 OR c.scopes && $5::text[])"
 _DISCLOSED_BY_DELIVERY = f"""
 INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                          scopes, operation, request_id, disclosed_at)
 SELECT m.id, m.organization_id, $2,
-       {consents_in_force("m.id", "$2", "$4", "c.scopes && $5::text[]")},
+       {consents_in_force("m.id", "$2", "$4", _COVERING_SHOWN)},
        $5::text[], 'webhookDelivery', $3, $4
 FROM members m
 WHERE m.id = $1 AND m.organization_id <> $2
+  AND NOT EXISTS (SELECT 1 FROM disclosures d WHERE d.member_id = $1 AND d.request_id = $3)
 """  # noqa: S608
 
 

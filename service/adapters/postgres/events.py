@@ -52,6 +52,20 @@ WITH shown AS (
            {consents_in_force("o.member_id", "$1", "$8", "c.scopes && o.scopes")},
            o.scopes, $10, $9, $8, $11
     FROM about_others o
+), referred AS (
+    -- Referral events that kept the person referred (shown_data removed it otherwise): the
+    -- person is the member's data, shown under any consent in force; no scope of the
+    -- member's record.
+    SELECT DISTINCT m.id AS member_id, m.organization_id
+    FROM shown s JOIN members m ON m.id = (s.data->>'member_id')::uuid
+    WHERE s.subject_type = 'referral' AND m.organization_id <> $1
+), logged_referred AS (
+    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
+                             scopes, operation, request_id, disclosed_at, client_request_id)
+    SELECT r.member_id, r.organization_id, $1,
+           {consents_in_force("r.member_id", "$1", "$8", "true")}, '{{}}'::text[], $10, $9, $8,
+           $11
+    FROM referred r
 )
 SELECT s.txid, s.position, s.id, s.type, s.organization_id, s.subject_type, s.subject_id,
        s.occurred_at, s.data::text AS data

@@ -107,10 +107,10 @@ class DeliveryLine(Protocol):
         delivery_id: UUID,
         at: datetime,
     ) -> None:
-        """Account a delivery that may have reached the receiver as a disclosure of the
-        `shown` scopes of the data of the member `sent` (the event as it went out) is about,
-        naming the consents in force `at` that cover them, if the member belongs to another
-        organization (nothing otherwise)."""
+        """Account a delivery about to be sent as a disclosure of the `shown` scopes of the
+        data of the member `sent` (the event as it goes out) is about (none: a referral's
+        person), naming the consents in force `at` that cover them, if the member belongs to
+        another organization (nothing otherwise); once per delivery, whatever its retries."""
         ...
 
     async def wait_until(self, endpoint_id: UUID, at: datetime) -> None:
