@@ -97,7 +97,10 @@ def test_at_a_terminal_serve_greets_with_readable_lines(tmp_path: Path) -> None:
     finally:
         service.send_signal(signal.SIGTERM)
         try:
-            service.wait(timeout=20)
+            # A terminal is always read: keep reading while the service stops, so that its
+            # shutdown lines can never block it on a full pty buffer, and show them if it hangs.
+            output += _drain_until_exit(service, controller, timeout=30)
+            assert service.poll() is not None, output.decode(errors="replace")[-4000:]
         finally:
             if service.poll() is None:
                 service.kill()
@@ -105,3 +108,16 @@ def test_at_a_terminal_serve_greets_with_readable_lines(tmp_path: Path) -> None:
             postmaster = tmp_path / "pg" / "postmaster.pid"
             if postmaster.exists():
                 os.kill(int(postmaster.read_text().split()[0]), signal.SIGTERM)
+
+
+def _drain_until_exit(service: subprocess.Popen[bytes], controller: int, timeout: float) -> bytes:
+    output = b""
+    deadline = time.monotonic() + timeout
+    while service.poll() is None and time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.2)
+        if ready:
+            try:
+                output += os.read(controller, 65536)
+            except OSError:  # the terminal closed: nothing more to read, only to wait
+                time.sleep(0.2)
+    return output
