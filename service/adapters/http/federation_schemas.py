@@ -26,12 +26,22 @@ from service.domain.networks import (
 )
 from service.domain.paging import Page
 
-NetworkName = Annotated[str, Meta(min_length=1, max_length=200, pattern=PRINTABLE)]
-Description = Annotated[str, Meta(max_length=2000, pattern=PRINTABLE)]
+_SEEN_BY_ALL = (
+    "Seen by every organization taking part in the network, without any consent: it must not "
+    "identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle')."
+)
+NetworkName = Annotated[
+    str, Meta(min_length=1, max_length=200, pattern=PRINTABLE, description=_SEEN_BY_ALL)
+]
+Description = Annotated[str, Meta(max_length=2000, pattern=PRINTABLE, description=_SEEN_BY_ALL)]
 ShortText = Annotated[str, Meta(min_length=1, max_length=200, pattern=PRINTABLE)]
 
 
 class NetworkCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """`name` and `description` are seen by every organization taking part in the network,
+    without any consent: they must not identify a member ("Tuesday group", not "Sam R.'s
+    circle")."""
+
     kind: NetworkKind
     name: NetworkName
     description: Description | None = None
@@ -39,6 +49,9 @@ class NetworkCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class NetworkUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Seen by every organization taking part: a name or description must not identify a
+    member."""
+
     name: NetworkName | UnsetType = UNSET
     description: Description | UnsetType | None = UNSET
 

@@ -72,6 +72,13 @@ class ReferralTransition(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tru
     reason: Annotated[str, Meta(max_length=1000, pattern=PRINTABLE)] | None = None
 
 
+_MEMBERS_DATA = (
+    "The member's data: the receiver sees it only while a consent from the member to it is in "
+    "force (null otherwise), and each read that shows it is in the member's accounting of "
+    "disclosures."
+)
+
+
 class ReferralView(msgspec.Struct, kw_only=True):
     """A referral as either side sees it. `allowed_transitions`: what the caller may move it
     to now. `external_ref` is the sender's own reference and shows to the sender only. The
@@ -82,10 +89,10 @@ class ReferralView(msgspec.Struct, kw_only=True):
     id: UUID
     sender_organization_id: UUID
     receiver_organization_id: UUID
-    member_id: UUID | None
+    member_id: Annotated[UUID | None, Meta(description=_MEMBERS_DATA)]
     network_id: UUID | None
     consent_id: UUID
-    reason: str | None
+    reason: Annotated[str | None, Meta(description=_MEMBERS_DATA)]
     urgency: Urgency
     external_ref: str | None
     status: ReferralStatus
