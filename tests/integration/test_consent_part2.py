@@ -3,12 +3,13 @@ happen, and the end of treatment ending the consents given until then."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.integration.conftest import Org, create_member, make_org
+from tests.integration.conftest import Org, create_member, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.waiting import wait_until
 
@@ -155,3 +156,50 @@ def test_the_end_of_treatment_of_an_erased_member_is_gone(client: httpx.Client, 
     response = client.post(f"/v1/members/{member['id']}/treatment-end", headers=org.headers)
 
     assert response.status_code == 410, response.text
+
+
+NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
+LABELS = ["42CFRPart2", "R", "NORDSCLCD"]
+
+
+def test_every_read_of_another_organizations_member_carries_the_notice(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    today = datetime.now(UTC).date()
+    member = create_member(
+        client, org, timezone="UTC", recovery_started_on=(today - timedelta(days=40)).isoformat()
+    )
+    everything = consent_body(
+        partner.id, ["milestones", "networks", "pledges", "profile", "recovery"]
+    )
+    consent_id = _grant(client, org, member["id"], everything).json()["id"]
+    pledge = client.post(
+        f"/v1/members/{member['id']}/pledges",
+        json={"text": "Call my sponsor", "cadence": "daily", "starts_on": today.isoformat()},
+        headers=org.headers,
+    )
+    assert pledge.status_code == 201, pledge.text
+    network_id = shared_circle(client, org, member["id"], partner)
+    expected = {"notice": NOTICE, "consent_ids": [consent_id], "security_labels": LABELS}
+
+    reads = {
+        "member": client.get(f"/v1/members/{member['id']}", headers=partner.headers),
+        "recovery": client.get(f"/v1/members/{member['id']}/recovery", headers=partner.headers),
+        "milestones": client.get(f"/v1/members/{member['id']}/milestones", headers=partner.headers),
+    }
+    pledges = client.get(f"/v1/members/{member['id']}/pledges", headers=partner.headers)
+    memberships = client.get(f"/v1/networks/{network_id}/memberships", headers=partner.headers)
+
+    for name, response in reads.items():
+        assert response.status_code == 200, (name, response.text)
+        assert response.json()["disclosure"] == expected, name
+    assert [p["disclosure"] for p in pledges.json()["data"]] == [expected]
+    shown = [m for m in memberships.json()["data"] if (m["member"] or {}).get("id") == member["id"]]
+    assert [m["disclosure"] for m in shown] == [expected]
+    # The home organization's own reads are no disclosure: no notice.
+    home = client.get(f"/v1/members/{member['id']}", headers=org.headers)
+    assert home.json()["disclosure"] is None
+    # The recipient can read the consent the notice names (less who signed).
+    named = client.get(f"/v1/consents/{consent_id}", headers=partner.headers)
+    assert named.status_code == 200, named.text
+    assert named.json()["scopes"] == sorted(everything["scopes"])

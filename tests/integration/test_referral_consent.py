@@ -50,6 +50,8 @@ def test_the_receiver_reads_the_person_under_consent_and_each_read_is_accounted(
     assert read.status_code == 200, read.text
     assert read.json()["member_id"] == made["member_id"]
     assert read.json()["reason"] == "Peer support after discharge"
+    assert read.json()["disclosure"]["consent_ids"] == [made["consent_id"]]
+    assert read.json()["disclosure"]["security_labels"] == ["42CFRPart2", "R", "NORDSCLCD"]
     records = accounting(client, clinic, made["member_id"])
     assert [
         (d["operation"], d["recipient_organization_id"], d["consent_ids"]) for d in records
@@ -77,6 +79,7 @@ def test_after_revocation_the_receiver_sees_the_referral_but_not_the_person(
     history = client.get(f"/v1/referrals/{cancelled['id']}/history", headers=peer.headers)
 
     assert (read["member_id"], read["reason"], read["status"]) == (None, None, "requested")
+    assert read["disclosure"] is None
     assert [(r["member_id"], r["reason"]) for r in listed] == [(None, None), (None, None)]
     assert history.status_code == 200, history.text
     assert [(c["to_status"], c["reason"]) for c in history.json()["data"]] == [

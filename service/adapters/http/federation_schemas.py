@@ -9,10 +9,12 @@ from uuid import UUID
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
+from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.schemas import PRINTABLE, encode_cursor
 from service.domain.consent import (
     membership_sight,
 )
+from service.domain.disclosure_notice import notice_for
 from service.domain.memberships import SeenMembership
 from service.domain.networks import (
     MembershipStatus,
@@ -162,6 +164,7 @@ class MembershipView(msgspec.Struct, kw_only=True):
     joined_at: datetime | None
     left_at: datetime | None
     version: int
+    disclosure: DisclosureNoticeView | None = None
 
     @classmethod
     def of(cls, seen: SeenMembership) -> MembershipView:
@@ -185,6 +188,7 @@ class MembershipView(msgspec.Struct, kw_only=True):
             joined_at=m.joined_at if sight.dates else None,
             left_at=m.left_at if sight.dates else None,
             version=m.version,
+            disclosure=DisclosureNoticeView.of(notice_for(seen.access)),
         )
 
 

@@ -9,6 +9,7 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
+from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.schemas import PRINTABLE
 from service.domain.milestones import Ladder, Rung, Unit
 
@@ -53,6 +54,7 @@ class MilestonesView(msgspec.Struct, kw_only=True):
     member_id: UUID
     reached: list[MilestoneView]
     next: NextMilestoneView | None
+    disclosure: DisclosureNoticeView | None = None
 
 
 class CustomMilestoneCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

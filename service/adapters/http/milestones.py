@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from litestar import Response, get, post, put
 from litestar.params import JSONBody, PathParameter
 
+from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.milestone_schemas import (
     CheerCreate,
     CheerView,
@@ -19,6 +20,7 @@ from service.adapters.http.milestone_schemas import (
     NextMilestoneView,
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.domain.disclosure_notice import notice_for
 from service.domain.milestones import CURRENT_PERIOD, Cheer, Reached
 from service.domain.organizations import Scope
 from service.usecases import cheers
@@ -100,6 +102,7 @@ def _view(seen: usecases.MilestonesSeen, viewer: UUID) -> MilestonesView:
             due_at=following.due_at if seen.shows_instants else None,
             due_on=following.due_at.astimezone(zone).date(),
         ),
+        disclosure=DisclosureNoticeView.of(notice_for(seen.access)),
     )
 
 

@@ -10,8 +10,7 @@ from litestar.params import JSONBody, PathParameter
 
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, page_request
-from service.adapters.http.schemas import (
+from service.adapters.http.organization_schemas import (
     ApiKeyCreate,
     ApiKeyList,
     ApiKeyView,
@@ -21,6 +20,7 @@ from service.adapters.http.schemas import (
     OrganizationView,
     api_key_page,
 )
+from service.adapters.http.paging import Cursor, Limit, page_request
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.usecases import organizations as usecases

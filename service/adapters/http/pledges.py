@@ -11,10 +11,12 @@ from litestar import Response, get, patch, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
+from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.idempotency import IfMatch, etag, expected_version
 from service.adapters.http.operations import Acting, ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, list_of, page_request
 from service.adapters.http.schemas import PRINTABLE
+from service.domain.disclosure_notice import notice_for
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.domain.pledges import Cadence, Outcome, PledgeStatus
@@ -78,6 +80,7 @@ class PledgeView(msgspec.Struct, kw_only=True):
     kept_rate: float | None
     check_ins: list[CheckInView]
     version: int
+    disclosure: DisclosureNoticeView | None = None
 
     @classmethod
     def of(cls, seen: usecases.PledgeSeen) -> PledgeView:
@@ -109,6 +112,7 @@ class PledgeView(msgspec.Struct, kw_only=True):
                 for c in seen.check_ins
             ],
             version=p.version,
+            disclosure=DisclosureNoticeView.of(notice_for(seen.access)),
         )
 
 

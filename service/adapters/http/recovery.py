@@ -11,9 +11,11 @@ from litestar import Response, get, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
+from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.schemas import PRINTABLE, StartTime, format_time, parse_time
+from service.domain.disclosure_notice import notice_for
 from service.domain.organizations import Scope
 from service.usecases import recovery as usecases
 
@@ -48,6 +50,7 @@ class RecoveryView(msgspec.Struct, kw_only=True):
     restarts: int
     periods: list[PeriodView]
     version: int
+    disclosure: DisclosureNoticeView | None = None
 
     @classmethod
     def of(cls, seen: usecases.JourneySeen) -> RecoveryView:
@@ -70,6 +73,7 @@ class RecoveryView(msgspec.Struct, kw_only=True):
                 for p in seen.periods
             ],
             version=seen.member.version,
+            disclosure=DisclosureNoticeView.of(notice_for(seen.access)),
         )
 
 

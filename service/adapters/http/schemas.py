@@ -12,9 +12,10 @@ from uuid import UUID
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
+from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.domain.consent import HOME_ACCESS, DataScope, SeenMember, seen_by
+from service.domain.disclosure_notice import notice_for
 from service.domain.members import Contact, Member, MemberChanges, NewMember
-from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
 from service.domain.paging import Page
 
 # No C0 control characters (U+0000 above all: PostgreSQL text refuses it) and no DEL.
@@ -158,6 +159,7 @@ class MemberView(msgspec.Struct, kw_only=True):
     version: int
     created_at: datetime
     updated_at: datetime
+    disclosure: DisclosureNoticeView | None = None
 
     @classmethod
     def of(cls, seen: SeenMember) -> MemberView:
@@ -180,83 +182,12 @@ class MemberView(msgspec.Struct, kw_only=True):
             version=member.version,
             created_at=member.created_at,
             updated_at=member.updated_at,
+            disclosure=DisclosureNoticeView.of(notice_for(access)),
         )
 
 
 class MemberList(msgspec.Struct, kw_only=True):
     data: list[MemberView]
-    next_cursor: str | None
-
-
-class OrganizationCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    name: Name
-    kind: OrganizationKind
-
-
-class OrganizationView(msgspec.Struct, kw_only=True):
-    id: UUID
-    name: str
-    kind: OrganizationKind
-    version: int
-    created_at: datetime
-
-    @classmethod
-    def of(cls, organization: Organization) -> OrganizationView:
-        return cls(
-            id=organization.id,
-            name=organization.name,
-            kind=organization.kind,
-            version=organization.version,
-            created_at=organization.created_at,
-        )
-
-
-class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    name: KeyName
-    scopes: Annotated[list[Scope], Meta(min_length=1, max_length=len(Scope))]
-
-
-class ApiKeyView(msgspec.Struct, kw_only=True):
-    """A key, never its secret. A key changes once at most: `version` 2 means revoked."""
-
-    id: UUID
-    organization_id: UUID | None
-    name: str
-    prefix: str
-    scopes: list[Scope]
-    version: int
-    created_at: datetime
-    revoked_at: datetime | None
-
-    @classmethod
-    def of(cls, key: ApiKey) -> ApiKeyView:
-        return cls(
-            id=key.id,
-            organization_id=key.organization_id,
-            name=key.name,
-            prefix=key.prefix,
-            scopes=sorted(key.scopes),
-            version=1 if key.revoked_at is None else 2,
-            created_at=key.created_at,
-            revoked_at=key.revoked_at,
-        )
-
-
-class IssuedApiKey(msgspec.Struct, kw_only=True):
-    """A new key. `token` is shown here once and never again; it is null when this response is
-    an idempotent replay, because the service keeps only a hash of it."""
-
-    key: ApiKeyView
-    token: str | None
-
-
-class OrganizationCreated(msgspec.Struct, kw_only=True):
-    organization: OrganizationView
-    first_key: IssuedApiKey
-
-
-class ApiKeyList(msgspec.Struct, kw_only=True):
-    data: list[ApiKeyView]
     next_cursor: str | None
 
 
@@ -288,10 +219,4 @@ def member_page(page: Page[Member]) -> MemberList:
         # A member list is the home organization's own: every field shows.
         data=[MemberView.of(seen_by(m, HOME_ACCESS)) for m in page.items],
         next_cursor=encode_cursor(page.next_after),
-    )
-
-
-def api_key_page(page: Page[ApiKey]) -> ApiKeyList:
-    return ApiKeyList(
-        data=[ApiKeyView.of(k) for k in page.items], next_cursor=encode_cursor(page.next_after)
     )
