@@ -23,6 +23,7 @@ import msgspec
 from service.adapters.metrics import Metrics
 from service.domain import webhooks as rules
 from service.domain.deliveries import Outcome
+from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.errors import InvalidField
 from service.domain.events import Event, EventView
 from service.domain.ports import AddressResolver, Clock
@@ -114,15 +115,19 @@ class HttpWebhookSender:
     async def close(self) -> None:
         await self._http.aclose()
 
-    async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
-        outcome = await self._attempt(endpoint, event)
+    async def attempt(
+        self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
+    ) -> Outcome:
+        outcome = await self._attempt(endpoint, event, notice)
         result = "delivered" if outcome.attempt.error is None else "failed"
         self._metrics.inc("webhook_attempts_total", (("outcome", result),))
         return outcome
 
-    async def _attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
+    async def _attempt(
+        self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None
+    ) -> Outcome:
         # What a receiver gets: the event exactly as the feed shows it.
-        body = msgspec.json.encode(EventView.of(event))
+        body = msgspec.json.encode(EventView.of(event, notice))
         started = self._clock.now()
         timestamp = int(started.timestamp())
         msg_id = str(event.id)
@@ -145,6 +150,7 @@ class HttpWebhookSender:
                     "webhook-signature": signature_header(
                         rules.signing_secrets(endpoint, started), msg_id, timestamp, body
                     ),
+                    **_notice_headers(notice),
                 }
                 for index, pinned in enumerate(addresses):
                     try:
@@ -203,3 +209,14 @@ class HttpWebhookSender:
             literal = False
         sni = parsed.host if parsed.scheme == "https" and not literal else None
         return pinned, host_header, sni
+
+
+def _notice_headers(notice: DisclosureNotice | None) -> dict[str, str]:
+    """The notice of 42 CFR 2.32 and the DS4P labels, also as headers: a receiver that stores
+    bodies without reading them still sees what the data is."""
+    if notice is None:
+        return {}
+    return {
+        "Disclosure-Notice": notice.notice,
+        "Security-Labels": ", ".join(notice.security_labels),
+    }

@@ -4,6 +4,7 @@ head of that endpoint's line, and what one attempt came to."""
 from __future__ import annotations
 
 from datetime import timedelta
+from uuid import UUID
 
 import msgspec
 
@@ -25,6 +26,8 @@ class HeadDelivery(msgspec.Struct, frozen=True, kw_only=True):
     delivery: Delivery
     event: Event
     allowed: bool  # False: its consent ended since it was queued; not to be sent
+    # The consents that let its data about another organization's member go (its notice).
+    notice_consents: tuple[UUID, ...] = ()
 
 
 class Outcome(msgspec.Struct, frozen=True, kw_only=True):

@@ -6,11 +6,13 @@ recipient's systems can act on."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 import msgspec
 
-from service.domain.consent import Access
+if TYPE_CHECKING:  # consent.py imports events.py, whose EventView carries a notice
+    from service.domain.consent import Access
 
 # 42 CFR 2.32(a)(2), the abbreviated statement the rule allows.
 PART2_NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import msgspec
 
+from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.organizations import Scope
 
 
@@ -105,6 +106,9 @@ class FeedPosition(msgspec.Struct, frozen=True, kw_only=True, order=True):
 class FeedEvent(msgspec.Struct, frozen=True, kw_only=True):
     at: FeedPosition
     event: Event
+    # The consents that let the event's data about another organization's member reach the
+    # reader (none for anything else): what its notice names.
+    notice_consents: tuple[UUID, ...] = ()
 
 
 class EventView(msgspec.Struct, kw_only=True):
@@ -118,9 +122,12 @@ class EventView(msgspec.Struct, kw_only=True):
     subject_type: str
     subject_id: UUID
     data: dict[str, str | int | list[str]]
+    # With data about another organization's member: the 42 CFR 2.32 notice, the consents
+    # that allowed it, the DS4P labels (see disclosure_notice.py); null otherwise.
+    disclosure: DisclosureNotice | None = None
 
     @classmethod
-    def of(cls, event: Event) -> EventView:
+    def of(cls, event: Event, notice: DisclosureNotice | None = None) -> EventView:
         return cls(
             id=event.id,
             type=event.type.value,
@@ -129,6 +136,7 @@ class EventView(msgspec.Struct, kw_only=True):
             subject_type=event.subject_type,
             subject_id=event.subject_id,
             data=event.data,
+            disclosure=notice,
         )
 
 

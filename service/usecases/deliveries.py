@@ -19,6 +19,7 @@ import msgspec
 from service.domain import webhooks as rules
 from service.domain.consent_events import scopes_shown, shows_member
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
+from service.domain.disclosure_notice import notice_for_consents
 from service.domain.event_payloads import endpoint_event
 from service.domain.events import EventType
 from service.domain.ports import Clock, DeliveryLine, DeliveryQueue, IdSource, WebhookSender
@@ -64,7 +65,9 @@ async def dispatch_once(deliveries: Deliveries) -> bool:
     if it is due and still allowed. False when no endpoint was due."""
     prepared = await _prepare(deliveries)
     if isinstance(prepared, Leased):
-        outcome = await deliveries.sender.attempt(prepared.claimed.endpoint, prepared.head.event)
+        head = prepared.head
+        notice = notice_for_consents(head.notice_consents)
+        outcome = await deliveries.sender.attempt(prepared.claimed.endpoint, head.event, notice)
         await _finish(deliveries, prepared, outcome)
         return True
     return prepared

@@ -203,3 +203,32 @@ def test_every_read_of_another_organizations_member_carries_the_notice(
     named = client.get(f"/v1/consents/{consent_id}", headers=partner.headers)
     assert named.status_code == 200, named.text
     assert named.json()["scopes"] == sorted(everything["scopes"])
+
+
+def test_a_member_event_in_the_feed_carries_the_notice_to_another_organization(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    consent_id = _grant(client, org, member["id"], consent_body(partner.id, ["profile"])).json()[
+        "id"
+    ]
+    changed = client.patch(
+        f"/v1/members/{member['id']}", json={"display_name": "Sam R."}, headers=org.headers
+    )
+    assert changed.status_code == 200, changed.text
+
+    def updates(reader: Org) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = client.get(
+            "/v1/events", params={"types": "member.updated", "limit": 100}, headers=reader.headers
+        ).json()["data"]
+        return [e for e in found if e["subject_id"] == member["id"]]
+
+    [theirs] = wait_until(lambda: updates(partner))
+    [ours] = updates(org)
+
+    assert theirs["disclosure"] == {
+        "notice": NOTICE,
+        "consent_ids": [consent_id],
+        "security_labels": LABELS,
+    }
+    assert ours["disclosure"] is None

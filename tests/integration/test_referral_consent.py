@@ -143,12 +143,15 @@ def test_referral_events_carry_the_person_to_the_receiver_only_under_consent(
 
     [shown] = wait_until(created)  # each read that shows it is one record
     assert shown["data"]["member_id"] == made["member_id"]
+    assert shown["disclosure"]["consent_ids"] == [made["consent_id"]]
+    assert shown["disclosure"]["notice"].startswith("42 CFR part 2 prohibits")
     assert [d["operation"] for d in accounting(client, clinic, made["member_id"])] == ["listEvents"]
     _revoke(client, clinic, made["consent_id"])
 
     [after] = created()
 
     assert "member_id" not in after["data"]
+    assert after["disclosure"] is None
     assert after["data"]["status"] == "requested"  # the referral itself still shows
     assert len(accounting(client, clinic, made["member_id"])) == 1
     # The sender is the member's home organization: its feed keeps the person, unrecorded.
@@ -170,6 +173,9 @@ def test_a_referral_webhook_is_accounted_before_it_is_sent_and_redacted_after_re
             made = refer(client, clinic, peer, consent=_dated(peer)).json()
             [first] = receiver.wait_for(1)
             assert json.loads(first.body)["data"]["member_id"] == made["member_id"]
+            assert json.loads(first.body)["disclosure"]["consent_ids"] == [made["consent_id"]]
+            assert first.headers["disclosure-notice"].startswith("42 CFR part 2 prohibits")
+            assert first.headers["security-labels"] == "42CFRPart2, R, NORDSCLCD"
             records = accounting(client, clinic, made["member_id"])
             assert [(d["operation"], d["consent_ids"]) for d in records] == [
                 ("webhookDelivery", [made["consent_id"]])
@@ -185,4 +191,6 @@ def test_a_referral_webhook_is_accounted_before_it_is_sent_and_redacted_after_re
     assert payload["type"] == "referral.status_changed"
     assert payload["data"]["status"] == "cancelled"
     assert "member_id" not in payload["data"]
+    assert payload["disclosure"] is None
+    assert "disclosure-notice" not in second.headers
     assert len(accounting(client, clinic, made["member_id"])) == 1

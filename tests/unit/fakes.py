@@ -27,6 +27,7 @@ from service.domain.consent import (
     read_access,
 )
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
+from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
@@ -776,7 +777,12 @@ class FakeDeliveryLine:
             if delivery.endpoint_id == endpoint.id and delivery.status is DeliveryStatus.PENDING:
                 event = self._queue.events[delivery.event_id]
                 allowed = event.id not in self._queue.consent_ended
-                return HeadDelivery(delivery=delivery, event=event, allowed=allowed)
+                return HeadDelivery(
+                    delivery=delivery,
+                    event=event,
+                    allowed=allowed,
+                    notice_consents=self._queue.notice_consents.get(event.id, ()),
+                )
         return None
 
     async def record_disclosure(
@@ -834,6 +840,8 @@ class FakeDeliveryQueue:
         self.events: dict[UUID, Event] = {}
         self.deliveries: list[Delivery] = []
         self.consent_ended: set[UUID] = set()  # events no consent in force covers any more
+        # The consents in force that let an event's member data go, by event (its notice).
+        self.notice_consents: dict[UUID, tuple[UUID, ...]] = {}
         self.disclosures: list[tuple[UUID, UUID, UUID, datetime]] = []
         self.announced: list[Event] = []
 
@@ -876,9 +884,13 @@ class ScriptedSender:
     def __init__(self, *outcomes: Outcome) -> None:
         self._outcomes = list(outcomes)
         self.sent: list[tuple[UUID, UUID]] = []  # (endpoint, event)
+        self.notices: list[DisclosureNotice | None] = []
 
-    async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
+    async def attempt(
+        self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
+    ) -> Outcome:
         self.sent.append((endpoint.id, event.id))
+        self.notices.append(notice)
         return self._outcomes.pop(0)
 
 

@@ -10,6 +10,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.deliveries import Outcome
+from service.domain.disclosure_notice import PART2_NOTICE, SECURITY_LABELS, DisclosureNotice
 from service.domain.events import Event, EventType, new_event
 from service.domain.organizations import ALL_SCOPES, Scope
 from service.domain.webhooks import Attempt, DeliveryStatus, EndpointStatus, WebhookEndpoint
@@ -210,11 +211,13 @@ async def test_a_lease_lost_mid_attempt_keeps_the_record_and_leaves_scheduling_t
     world.arrive(_event(1))
 
     class TakenOver(ScriptedSender):
-        async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
+        async def attempt(
+            self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
+        ) -> Outcome:
             # Another worker's lease replaced ours while the attempt ran past its deadline.
             world.queue.leases[endpoint.id] = UUID(int=999)
             world.queue.next_look[endpoint.id] = NOW + timedelta(minutes=9)
-            return await super().attempt(endpoint, event)
+            return await super().attempt(endpoint, event, notice)
 
     world.deliveries = msgspec.structs.replace(world.deliveries, sender=TakenOver(_answered(500)))
     await world.dispatch()
@@ -231,10 +234,27 @@ async def test_while_an_attempt_runs_its_endpoint_is_leased_past_the_senders_dea
     leased_until: list[object] = []
 
     class Watching(ScriptedSender):
-        async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
+        async def attempt(
+            self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
+        ) -> Outcome:
             leased_until.append(world.queue.next_look[endpoint.id])
-            return await super().attempt(endpoint, event)
+            return await super().attempt(endpoint, event, notice)
 
     world.deliveries = msgspec.structs.replace(world.deliveries, sender=Watching(_answered(204)))
     await world.dispatch()
     assert leased_until == [NOW + Watching.deadline + LEASE_MARGIN]
+
+
+async def test_an_event_with_another_organizations_member_data_goes_with_its_notice() -> None:
+    world = World(_answered(204), _answered(204))
+    consent = UUID(int=77)
+    world.arrive(_event(1), _event(2))
+    world.queue.notice_consents[UUID(int=1)] = (consent,)
+    await world.dispatch()
+    await world.dispatch()
+    assert world.sender.notices == [
+        DisclosureNotice(
+            notice=PART2_NOTICE, consent_ids=(consent,), security_labels=SECURITY_LABELS
+        ),
+        None,  # no consent named it: not another organization's member data
+    ]

@@ -12,6 +12,7 @@ from litestar.params import QueryParameter
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import encode_cursor
+from service.domain.disclosure_notice import notice_for_consents
 from service.domain.events import EventView, FeedPosition
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.usecases import events as usecases
@@ -81,6 +82,8 @@ class EventController(ApiController):
         )
         last = page.next_position
         return EventList(
-            data=[EventView.of(f.event) for f in page.events],
+            data=[
+                EventView.of(f.event, notice_for_consents(f.notice_consents)) for f in page.events
+            ],
             next_cursor=encode_cursor(UUID(int=last.txid << 64 | last.position)),
         )

@@ -63,6 +63,24 @@ def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:
     )
 
 
+def notice_consents(viewer: str, now: str, types: str, scopes: str) -> str:
+    """The consents in force at `now` that let event e's data about another organization's
+    member reach `viewer`: those covering its kind (`types`/`scopes`: visibility_arguments()),
+    or any, for a referral's person. Empty for anything else: what its notice names."""
+    return f"""CASE
+        WHEN (e.type = ANY({types}::text[])
+              OR (e.subject_type = 'referral' AND e.data ? 'member_id'))
+         AND NOT {_own_member(viewer)}
+        THEN ARRAY(
+            SELECT c.id FROM consents c
+            WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+              AND {CONSENT_IN_FORCE.format(now=now)}
+              AND (e.subject_type = 'referral' OR (({scopes}::jsonb)->>e.type) = ANY(c.scopes))
+            ORDER BY c.id)
+        ELSE '{{}}'::uuid[]
+    END"""  # noqa: S608 (placeholders only)
+
+
 def shown_data(viewer: str, now: str) -> str:
     """Event e's data as `viewer` may see it. A milestone's key names the start of its recovery
     period (`2026-01-05.30d`): restart history, the `recovery` scope's. Another organization

@@ -13,6 +13,7 @@ import msgspec
 
 from service.adapters.postgres.consent_sql import (
     consents_in_force,
+    notice_consents,
     shown_data,
     still_allowed,
     visibility_arguments,
@@ -89,7 +90,8 @@ SELECT found FROM counted
 # organization, $3/$4: visibility_arguments(), $5: now.
 HEAD_DELIVERY = f"""
 SELECT {DELIVERY_COLUMNS}, e.organization_id, e.subject_type, e.subject_id, e.occurred_at,
-       ({shown_data("$2", "$5")})::text AS data, {still_allowed("$2", "$3", "$4", "$5")} AS allowed
+       ({shown_data("$2", "$5")})::text AS data, {still_allowed("$2", "$3", "$4", "$5")} AS allowed,
+       {notice_consents("$2", "$5", "$3", "$4")} AS notice_consents
 FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id
 WHERE d.endpoint_id = $1 AND d.status = 'pending'
 ORDER BY d.seq
@@ -160,7 +162,12 @@ class PostgresDeliveryLine:
         if row is None:
             return None
         event = event_from_row(row, id_column="event_id", type_column="event_type")
-        return HeadDelivery(delivery=delivery_from_row(row), event=event, allowed=row["allowed"])
+        return HeadDelivery(
+            delivery=delivery_from_row(row),
+            event=event,
+            allowed=row["allowed"],
+            notice_consents=tuple(row["notice_consents"]),
+        )
 
     async def record_disclosure(
         self,

@@ -9,6 +9,7 @@ from service.adapters.postgres.consent_sql import (
     MILESTONE_TYPES,
     RECOVERY,
     consents_in_force,
+    notice_consents,
     shown_data,
     visibility_arguments,
     visible_to,
@@ -24,7 +25,8 @@ from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 _FEED = f"""
 WITH shown AS (
     SELECT e.txid::text::bigint AS txid, e.position, e.id, e.type, e.organization_id,
-           e.subject_type, e.subject_id, e.occurred_at, {shown_data("$1", "$8")} AS data
+           e.subject_type, e.subject_id, e.occurred_at, {shown_data("$1", "$8")} AS data,
+           {notice_consents("$1", "$8", "$5", "$6")} AS notice_consents
     FROM outbox_events e
     WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
       AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -68,7 +70,7 @@ WITH shown AS (
     FROM referred r
 )
 SELECT s.txid, s.position, s.id, s.type, s.organization_id, s.subject_type, s.subject_id,
-       s.occurred_at, s.data::text AS data
+       s.occurred_at, s.data::text AS data, s.notice_consents
 FROM shown s
 ORDER BY s.txid, s.position
 """  # noqa: S608 (constant SQL, no input)
@@ -89,7 +91,9 @@ def event_from_row(r: Record, *, id_column: str = "id", type_column: str = "type
 
 def feed_event_from_row(r: Record) -> FeedEvent:
     return FeedEvent(
-        at=FeedPosition(txid=r["txid"], position=r["position"]), event=event_from_row(r)
+        at=FeedPosition(txid=r["txid"], position=r["position"]),
+        event=event_from_row(r),
+        notice_consents=tuple(r["notice_consents"]),
     )
 
 

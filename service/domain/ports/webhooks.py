@@ -9,6 +9,7 @@ from uuid import UUID
 
 from service.domain.consent import DataScope
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
+from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.events import Event, EventType
 from service.domain.paging import Page, PageRequest
 from service.domain.ports.events import Outbox
@@ -146,7 +147,11 @@ class WebhookSender(Protocol):
         """The longest one attempt takes (name lookup, connection and answer)."""
         ...
 
-    async def attempt(self, endpoint: WebhookEndpoint, event: Event) -> Outcome:
-        """Send the event to the endpoint, signed, with no transaction open. Never raises:
-        whatever goes wrong is a failed attempt, so one broken receiver cannot stall others."""
+    async def attempt(
+        self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
+    ) -> Outcome:
+        """Send the event to the endpoint, signed, with no transaction open, and with `notice`
+        (in the body and as headers) when it carries another organization's member data.
+        Never raises: whatever goes wrong is a failed attempt, so one broken receiver cannot
+        stall others."""
         ...
