@@ -220,31 +220,16 @@ def read_access(
     return access_for(viewer_organization_id, member.organization_id, granted)
 
 
-class Disclosure(msgspec.Struct, frozen=True, kw_only=True):
-    """One time data about a member went to another organization: the accounting of
-    disclosures the home organization owes the member."""
-
-    id: UUID
-    position: int
-    member_id: UUID
-    recipient_organization_id: UUID
-    consent_ids: tuple[UUID, ...]
-    scopes: frozenset[DataScope]
-    operation: str
-    # The service's own id of the request; the id the caller sent (X-Request-ID), if any, apart.
-    request_id: str
-    disclosed_at: datetime
-    client_request_id: str | None = None
-
-
 class Viewing(msgspec.Struct, frozen=True, kw_only=True):
-    """Who is reading, and which request: what a disclosure record needs."""
+    """Who is reading (and with which API key), and which request: what a disclosure record
+    needs."""
 
     organization_id: UUID
     now: datetime
     request_id: str
     operation: str
     client_request_id: str | None = None
+    key_id: UUID | None = None
 
 
 def visible_member(member: Member, access: Access) -> Member:

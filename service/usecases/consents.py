@@ -8,10 +8,10 @@ from uuid import UUID
 import msgspec
 
 from service.domain import consent_terms as rules
+from service.domain.accounting import Disclosure
 from service.domain.consent import (
     Consent,
     DataScope,
-    Disclosure,
     EndEvent,
     SeenMember,
     Viewing,

@@ -232,3 +232,29 @@ def test_a_member_event_in_the_feed_carries_the_notice_to_another_organization(
         "security_labels": LABELS,
     }
     assert ours["disclosure"] is None
+
+
+def test_an_accounting_entry_answers_the_member(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    consent_id = _grant(client, org, member["id"], consent_body(partner.id, ["profile"])).json()[
+        "id"
+    ]
+    partner_name = client.get(f"/v1/organizations/{partner.id}", headers=partner.headers).json()[
+        "name"
+    ]
+    assert client.get(f"/v1/members/{member['id']}", headers=partner.headers).status_code == 200
+
+    [entry] = client.get(f"/v1/members/{member['id']}/disclosures", headers=org.headers).json()[
+        "data"
+    ]
+
+    assert entry["recipient_organization_id"] == partner.id
+    assert entry["recipient_name"] == partner_name
+    assert entry["consent_ids"] == [consent_id]
+    assert entry["purposes"] == ["Coordinate peer support after discharge"]
+    assert entry["disclosed"] == "name, time zone and contact details"
+    assert entry["channel"] == "api"
+    # The key that read: a compromised key's exposure can be scoped.
+    assert entry["key_id"] == partner.key_id

@@ -12,6 +12,7 @@ from uuid import UUID
 
 import msgspec
 
+from service.domain.accounting import Disclosure
 from service.domain.consent import (
     MEMBER_READ,
     MEMBERSHIP_READ,
@@ -21,7 +22,6 @@ from service.domain.consent import (
     Access,
     Consent,
     DataScope,
-    Disclosure,
     ReadScopes,
     Viewing,
     read_access,

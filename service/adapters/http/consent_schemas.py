@@ -11,14 +11,8 @@ from msgspec import Meta
 
 from service.adapters.http.federation_schemas import ShortText
 from service.adapters.http.schemas import PRINTABLE, encode_cursor
-from service.domain.consent import (
-    Consent,
-    ConsentStatus,
-    DataScope,
-    Disclosure,
-    EndEvent,
-    SignatureMethod,
-)
+from service.domain.accounting import Channel, Disclosure, channel_of, disclosed_in_words
+from service.domain.consent import Consent, ConsentStatus, DataScope, EndEvent, SignatureMethod
 from service.domain.consent_terms import ConsentTerms
 from service.domain.paging import Page
 
@@ -149,6 +143,20 @@ class DisclosureView(msgspec.Struct, kw_only=True):
     # What the recipient sent as X-Request-ID, as it sent it: the caller's word, not ours.
     client_request_id: str | None
     disclosed_at: datetime
+    recipient_name: str | None
+    purposes: list[str]
+    disclosed: Annotated[
+        str,
+        Meta(
+            description="What went, in words a member can read.",
+            examples=["name, time zone and contact details; recovery start date and journey"],
+        ),
+    ]
+    channel: Channel
+    key_id: Annotated[
+        UUID | None,
+        Meta(description="The API key that read (null for webhook deliveries and older records)."),
+    ]
 
     @classmethod
     def of(cls, d: Disclosure) -> DisclosureView:
@@ -162,6 +170,11 @@ class DisclosureView(msgspec.Struct, kw_only=True):
             request_id=d.request_id,
             client_request_id=d.client_request_id,
             disclosed_at=d.disclosed_at,
+            recipient_name=d.recipient_name,
+            purposes=list(d.purposes),
+            disclosed=disclosed_in_words(d),
+            channel=channel_of(d.operation),
+            key_id=d.key_id,
         )
 
 

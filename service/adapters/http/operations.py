@@ -107,7 +107,7 @@ class Acting:
 
     def viewing(self) -> Viewing:
         """The caller as the reader of this operation, for its disclosure record."""
-        return self.services.viewing(self.organization_id, self.operation_id)
+        return self.services.viewing(self.organization_id, self.operation_id, self.caller.key_id)
 
 
 def acting(request: HttpRequest) -> Acting:

@@ -83,7 +83,7 @@ class Services:
         """A new unit of work."""
         return self._unit_of_work()
 
-    def viewing(self, organization_id: UUID, operation: str) -> Viewing:
+    def viewing(self, organization_id: UUID, operation: str, key_id: UUID | None) -> Viewing:
         """The reader of a cross-organization read, for its disclosure record."""
         return Viewing(
             organization_id=organization_id,
@@ -91,6 +91,7 @@ class Services:
             request_id=request_id_var.get(),
             operation=operation,
             client_request_id=client_request_id_var.get(),
+            key_id=key_id,
         )
 
 

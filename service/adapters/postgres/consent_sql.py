@@ -182,8 +182,8 @@ WITH target AS (
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at,
-                             client_request_id)
-    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3, $7
+                             client_request_id, key_id)
+    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3, $7, $9::uuid
     FROM target t, grants g
     WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
 )
@@ -218,9 +218,10 @@ WITH page AS (
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at,
-                             client_request_id)
+                             client_request_id, key_id)
     SELECT DISTINCT ON (member_id)  -- once per member, whatever memberships it shows
-           member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5, $9
+           member_id, member_organization_id, $3, consent_ids, scopes, $6, $7, $5, $9,
+           $10::uuid
     FROM seen
     WHERE member_organization_id <> $3 AND cardinality(consent_ids) > 0
       AND member_erased_at IS NULL AND place < $4

@@ -15,12 +15,8 @@ from service.adapters.postgres.consent_sql import (
 )
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
-from service.domain.consent import (
-    Consent,
-    DataScope,
-    Disclosure,
-    Viewing,
-)
+from service.domain.accounting import Disclosure
+from service.domain.consent import Consent, DataScope, Viewing
 from service.domain.members import Member
 
 CONSENT = Columns(
@@ -110,8 +106,8 @@ class PostgresConsentRepository:
     ) -> None:
         await self._connection.execute(
             "INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, "
-            "consent_ids, scopes, operation, request_id, disclosed_at, client_request_id) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "consent_ids, scopes, operation, request_id, disclosed_at, client_request_id, key_id) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             member.id,
             member.organization_id,
             viewing.organization_id,
@@ -121,6 +117,7 @@ class PostgresConsentRepository:
             viewing.request_id,
             viewing.now,
             viewing.client_request_id,
+            viewing.key_id,
         )
 
     async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
@@ -164,14 +161,18 @@ WHERE id = $1 AND (organization_id = $2 OR recipient_organization_id = $2)
 """  # noqa: S608
 
 
+# The recipient's name as it is now; the purposes the consents state (erasure blanks them).
 DISCLOSURES_PAGE = """
-SELECT id, position, member_id, recipient_organization_id, consent_ids, scopes, operation,
-       request_id, client_request_id, disclosed_at
-FROM disclosures
-WHERE member_id = $1 AND organization_id = $2 AND position > $3
-  AND ($5::timestamptz IS NULL OR disclosed_at >= $5)
-  AND ($6::timestamptz IS NULL OR disclosed_at < $6)
-ORDER BY position LIMIT $4
+SELECT d.id, d.position, d.member_id, d.recipient_organization_id, d.consent_ids, d.scopes,
+       d.operation, d.request_id, d.client_request_id, d.disclosed_at, d.key_id,
+       o.name AS recipient_name,
+       ARRAY(SELECT c.purpose FROM consents c
+             WHERE c.id = ANY(d.consent_ids) AND c.purpose IS NOT NULL ORDER BY c.id) AS purposes
+FROM disclosures d LEFT JOIN organizations o ON o.id = d.recipient_organization_id
+WHERE d.member_id = $1 AND d.organization_id = $2 AND d.position > $3
+  AND ($5::timestamptz IS NULL OR d.disclosed_at >= $5)
+  AND ($6::timestamptz IS NULL OR d.disclosed_at < $6)
+ORDER BY d.position LIMIT $4
 """
 
 

@@ -49,10 +49,11 @@ WITH shown AS (
     GROUP BY m.id, m.organization_id
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at, client_request_id)
+                             scopes, operation, request_id, disclosed_at, client_request_id,
+                             key_id)
     SELECT o.member_id, o.organization_id, $1,
            {consents_in_force("o.member_id", "$1", "$8", "c.scopes && o.scopes")},
-           o.scopes, $10, $9, $8, $11
+           o.scopes, $10, $9, $8, $11, $12::uuid
     FROM about_others o
 ), referred AS (
     -- Referral events that kept the person referred (shown_data removed it otherwise): the
@@ -63,10 +64,11 @@ WITH shown AS (
     WHERE s.subject_type = 'referral' AND m.organization_id <> $1
 ), logged_referred AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at, client_request_id)
+                             scopes, operation, request_id, disclosed_at, client_request_id,
+                             key_id)
     SELECT r.member_id, r.organization_id, $1,
            {consents_in_force("r.member_id", "$1", "$8", "true")}, '{{}}'::text[], $10, $9, $8,
-           $11
+           $11, $12::uuid
     FROM referred r
 )
 SELECT s.txid, s.position, s.id, s.type, s.organization_id, s.subject_type, s.subject_id,
@@ -118,6 +120,7 @@ class PostgresEventFeed:
             viewing.request_id,
             viewing.operation,
             viewing.client_request_id,
+            viewing.key_id,
         )
         return [feed_event_from_row(r) for r in rows]
 

@@ -44,6 +44,7 @@ from service.adapters.postgres.pledges import (
 from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.recovery import CLOSED_PERIODS, period_from_row
 from service.adapters.postgres.sql import BEFORE_ALL
+from service.domain.accounting import Disclosure
 from service.domain.consent import (
     MEMBER_READ,
     MEMBERSHIP_READ,
@@ -53,7 +54,6 @@ from service.domain.consent import (
     Access,
     Consent,
     DataScope,
-    Disclosure,
     ReadScopes,
     Viewing,
     access_for,
@@ -215,6 +215,7 @@ class PostgresFederationQueries:
             sorted(read.needed),
             viewing.client_request_id,
             sorted(read.shown),
+            viewing.key_id,
         )
         if row is None:
             return None
@@ -254,6 +255,7 @@ class PostgresFederationQueries:
             viewing.request_id,
             sorted(MEMBERSHIP_READ.shown),
             viewing.client_request_id,
+            viewing.key_id,
         )
         seen = [
             SeenMembership(

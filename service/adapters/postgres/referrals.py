@@ -130,25 +130,26 @@ def _disclosed(rows: str, viewer: str, now: str, request: str) -> str:
     and reason went to `viewer` at `now`; `request`: the operation, request id and caller's
     request id placeholders. A referral shows no scope of the member's record: its scopes are
     empty, its operation says what was read."""
-    operation, request_id, client_request_id = request.split(",")
+    operation, request_id, client_request_id, key_id = request.split(",")
     return f"""
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
-                             scopes, operation, request_id, disclosed_at, client_request_id)
+                             scopes, operation, request_id, disclosed_at, client_request_id,
+                             key_id)
     SELECT s.member_id, s.sender_organization_id, {viewer}, s.in_force, '{{}}'::text[],
-           {operation}, {request_id}, {now}, {client_request_id}
+           {operation}, {request_id}, {now}, {client_request_id}, {key_id}::uuid
     FROM {rows} AND cardinality(s.in_force) > 0"""  # noqa: S608 (placeholders only)
 
 
 # A referral the viewer ($2) sent or received, with the member's consents to it in force at $3
-# when it is the receiver ($4-$6: the request); a read that shows it the person is recorded by
-# the same statement.
+# when it is the receiver ($4-$7: the request and key); a read that shows it the person is
+# recorded by the same statement.
 _GET_SEEN = f"""
 WITH seen AS (
     SELECT {REFERRAL_COLUMNS},
            CASE WHEN sender_organization_id = $2 THEN '{{}}'::uuid[]
                 ELSE {consents_in_force("member_id", "$2", "$3", "true")} END AS in_force
     FROM referrals WHERE id = $1 AND {_EITHER_SIDE}
-), logged AS ({_disclosed("seen s WHERE true", "$2", "$3", "$4,$5,$6")})
+), logged AS ({_disclosed("seen s WHERE true", "$2", "$3", "$4,$5,$6,$7")})
 SELECT * FROM seen
 """  # noqa: S608 (constant SQL, no input)
 
@@ -156,7 +157,7 @@ SELECT * FROM seen
 def _received(wanted: str) -> str:
     """A page of the referrals the viewer ($1) received after $2, as _GET_SEEN sees each ($3:
     the page size plus one, to know whether there is more; only the rows the page shows are
-    recorded; $4 now, $5-$7 the request, $8 the status wanted)."""
+    recorded; $4 now, $5-$8 the request and key, $9 the status wanted)."""
     return f"""
     WITH page AS (
         SELECT {REFERRAL_COLUMNS}, row_number() OVER (ORDER BY id) AS n FROM referrals
@@ -164,12 +165,12 @@ def _received(wanted: str) -> str:
     ), seen AS (
         SELECT p.*, {consents_in_force("p.member_id", "$1", "$4", "true")} AS in_force
         FROM page p
-    ), logged AS ({_disclosed("seen s WHERE s.n < $3", "$1", "$4", "$5,$6,$7")})
+    ), logged AS ({_disclosed("seen s WHERE s.n < $3", "$1", "$4", "$5,$6,$7,$8")})
     SELECT * FROM seen ORDER BY id"""  # noqa: S608 (constant SQL, no input)
 
 
 _RECEIVED_ANY = _received("")
-_RECEIVED_IN = _received("AND status = $8")
+_RECEIVED_IN = _received("AND status = $9")
 
 
 class PostgresReferralQueries:
@@ -185,6 +186,7 @@ class PostgresReferralQueries:
             viewing.operation,
             viewing.request_id,
             viewing.client_request_id,
+            viewing.key_id,
         )
         return None if row is None else _seen(row, viewing.organization_id)
 
@@ -229,6 +231,7 @@ class PostgresReferralQueries:
                 viewing.operation,
                 viewing.request_id,
                 viewing.client_request_id,
+                viewing.key_id,
                 *wanted,
             )
         seen = [_seen(r, viewer) for r in rows]

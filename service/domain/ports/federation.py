@@ -8,7 +8,8 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.consent import Access, Consent, DataScope, Disclosure, Viewing
+from service.domain.accounting import Disclosure
+from service.domain.consent import Access, Consent, DataScope, Viewing
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import Cheer, CustomMilestone, Ladder

@@ -1,0 +1,67 @@
+"""The accounting of disclosures the home organization owes the member (42 CFR 2.24, 2.25):
+what each entry says, in words a member can read."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+
+from service.domain.consent import DataScope
+
+
+class Disclosure(msgspec.Struct, frozen=True, kw_only=True):
+    """One time data about a member went to another organization: the accounting of
+    disclosures the home organization owes the member."""
+
+    id: UUID
+    position: int
+    member_id: UUID
+    recipient_organization_id: UUID
+    consent_ids: tuple[UUID, ...]
+    scopes: frozenset[DataScope]
+    operation: str
+    # The service's own id of the request; the id the caller sent (X-Request-ID), if any, apart.
+    request_id: str
+    disclosed_at: datetime
+    client_request_id: str | None = None
+    # Who read with which API key (none for webhook deliveries, or records made before keys
+    # were recorded), the recipient's name as it is now, the purposes its consents state.
+    key_id: UUID | None = None
+    recipient_name: str | None = None
+    purposes: tuple[str, ...] = ()
+
+
+class Channel(enum.StrEnum):
+    """How the data went: an API read, the events feed, a webhook delivery."""
+
+    API = "api"
+    EVENT_FEED = "event_feed"
+    WEBHOOK = "webhook"
+
+
+def channel_of(operation: str) -> Channel:
+    if operation == "webhookDelivery":
+        return Channel.WEBHOOK
+    if operation == "listEvents":
+        return Channel.EVENT_FEED
+    return Channel.API
+
+
+_WORDS = {
+    DataScope.PROFILE: "name, time zone and contact details",
+    DataScope.RECOVERY: "recovery start date and journey",
+    DataScope.MILESTONES: "milestones reached and cheers",
+    DataScope.PLEDGES: "pledges and check-ins",
+    DataScope.NETWORKS: "membership of a support network",
+}
+
+
+def disclosed_in_words(disclosure: Disclosure) -> str:
+    """What went, as a member would say it: the scopes' data, or, for a referral (the one kind
+    of disclosure that shows no scope of the member's record), who was referred and why."""
+    if not disclosure.scopes:
+        return "a referral: who was referred, and why"
+    return "; ".join(_WORDS[s] for s in sorted(disclosure.scopes))
