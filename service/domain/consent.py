@@ -99,6 +99,12 @@ class EndEvent(enum.StrEnum):
     TREATMENT_ENDED = "treatment_ended"
 
 
+class RevocationChannel(enum.StrEnum):
+    WRITTEN = "written"
+    ELECTRONIC = "electronic"
+    ORAL = "oral"
+
+
 class ConsentStatus(enum.StrEnum):
     ACTIVE = "active"
     REVOKED = "revoked"
@@ -127,6 +133,11 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
     revoked_at: datetime | None = None
     revocation_reason: str | None = None
     ended_at: datetime | None = None  # when its end event happened
+    # How, when and by whom the revocation was received, and the key that recorded it.
+    revocation_received_via: RevocationChannel | None = None
+    revocation_received_at: datetime | None = None
+    revocation_received_by: str | None = None
+    revoked_by_key_id: UUID | None = None
 
     def status(self, now: datetime) -> ConsentStatus:
         if self.revoked_at is not None:

@@ -9,7 +9,13 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.consent import Consent, DataScope, EndEvent, SignatureMethod
+from service.domain.consent import (
+    Consent,
+    DataScope,
+    EndEvent,
+    RevocationChannel,
+    SignatureMethod,
+)
 from service.domain.errors import InvalidField
 from service.domain.local_time import local_midnight
 
@@ -119,14 +125,41 @@ def grant_consent(
     )
 
 
-def revoke(consent: Consent, *, reason: str | None, now: datetime) -> Consent:
-    """Revocation takes effect at once; revoking twice keeps the first revocation."""
+class RevocationReceived(msgspec.Struct, frozen=True, kw_only=True):
+    """How a revocation reached the home organization: `at` None means now, through this API."""
+
+    via: RevocationChannel = RevocationChannel.ELECTRONIC
+    at: datetime | None = None
+    by: str | None = None
+    key_id: UUID | None = None
+
+
+def revoke(
+    consent: Consent,
+    *,
+    reason: str | None,
+    now: datetime,
+    received: RevocationReceived | None = None,
+) -> Consent:
+    """Revocation takes effect at once (from `now`, whenever it was received); revoking twice
+    keeps the first revocation. When it was received cannot be in the future, nor before the
+    consent was signed."""
     if consent.revoked_at is not None:
         return consent
+    received = received or RevocationReceived()
+    received_at = received.at or now
+    if received_at > now + timedelta(minutes=5):
+        raise InvalidField("received_at", "A revocation cannot be received in the future.")
+    if received_at < consent.signed_at:
+        raise InvalidField("received_at", "A revocation cannot precede the consent's signature.")
     return msgspec.structs.replace(
         consent,
         revoked_at=now,
         revocation_reason=reason,
+        revocation_received_via=received.via,
+        revocation_received_at=received_at,
+        revocation_received_by=received.by.strip() if received.by else None,
+        revoked_by_key_id=received.key_id,
         version=consent.version + 1,
         updated_at=now,
     )

@@ -92,14 +92,17 @@ async def revoke_consent(
     uow: UnitOfWork,
     clock: Clock,
     ids: IdSource,
+    received: rules.RevocationReceived | None = None,
 ) -> Consent:
-    """Revoke at once: the very next read by the recipient no longer sees the member."""
+    """Revoke at once: the very next read by the recipient no longer sees the member. Records
+    how, when and by whom the revocation was received (`received`: now, through the API, if
+    not said)."""
     now = clock.now()
     async with uow:
         consent = await uow.consents.get_for_update(organization_id, consent_id)
         if consent is None:
             raise NotFound("consent", consent_id)
-        revoked = rules.revoke(consent, reason=reason, now=now)
+        revoked = rules.revoke(consent, reason=reason, now=now, received=received)
         if revoked is not consent:
             await uow.consents.save(revoked)
             await uow.outbox.append(

@@ -258,3 +258,75 @@ def test_an_accounting_entry_answers_the_member(
     assert entry["channel"] == "api"
     # The key that read: a compromised key's exposure can be scoped.
     assert entry["key_id"] == partner.key_id
+
+
+def test_a_revocation_records_how_when_and_by_whom_it_was_received(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    consent_id = _grant(client, org, member["id"], consent_body(partner.id)).json()["id"]
+    received_at = (datetime.now(UTC) - timedelta(hours=3)).isoformat()
+
+    revoked = client.post(
+        f"/v1/consents/{consent_id}/revoke",
+        json={
+            "reason": "asked by the member",
+            "received_via": "written",
+            "received_at": received_at,
+            "received_by": "Front desk, J. Ortiz",
+        },
+        headers=org.headers,
+    )
+
+    assert revoked.status_code == 200, revoked.text
+    record = revoked.json()["revocation"]
+    assert record["received_via"] == "written"
+    assert datetime.fromisoformat(record["received_at"]) == datetime.fromisoformat(received_at)
+    assert record["received_by"] == "Front desk, J. Ortiz"
+    # It acts from now, whenever it was received: the partner no longer sees the member.
+    assert client.get(f"/v1/members/{member['id']}", headers=partner.headers).status_code == 404
+    # The recipient learns how and when, not who took it.
+    theirs = client.get(f"/v1/consents/{consent_id}", headers=partner.headers).json()
+    assert theirs["revocation"]["received_via"] == "written"
+    assert theirs["revocation"]["received_by"] is None
+
+
+def test_a_revocation_through_the_api_is_recorded_as_electronic_now(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    consent_id = _grant(client, org, member["id"], consent_body(partner.id)).json()["id"]
+    before = datetime.now(UTC)
+
+    revoked = client.post(f"/v1/consents/{consent_id}/revoke", json={}, headers=org.headers)
+
+    assert revoked.status_code == 200, revoked.text
+    record = revoked.json()["revocation"]
+    assert record["received_via"] == "electronic"
+    assert datetime.fromisoformat(record["received_at"]) >= before - timedelta(seconds=1)
+
+
+@pytest.mark.parametrize(
+    ("received_at", "why"),
+    [
+        (datetime.now(UTC) + timedelta(days=1), "future"),
+        (datetime(2020, 1, 1, tzinfo=UTC), "before the signature"),
+    ],
+)
+def test_a_revocation_received_at_an_impossible_time_is_refused(
+    client: httpx.Client, org: Org, partner: Org, received_at: datetime, why: str
+) -> None:
+    member = create_member(client, org)
+    consent_id = _grant(client, org, member["id"], consent_body(partner.id)).json()["id"]
+
+    refused = client.post(
+        f"/v1/consents/{consent_id}/revoke",
+        json={"received_at": received_at.isoformat()},
+        headers=org.headers,
+    )
+
+    assert refused.status_code == 422, (why, refused.text)
+    assert refused.json()["errors"][0]["field"] == "received_at"
+    consent = client.get(f"/v1/consents/{consent_id}", headers=org.headers).json()
+    assert consent["status"] == "active"
+    assert consent["revocation"] is None

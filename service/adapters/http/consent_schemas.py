@@ -10,10 +10,17 @@ import msgspec
 from msgspec import Meta
 
 from service.adapters.http.federation_schemas import ShortText
-from service.adapters.http.schemas import PRINTABLE, encode_cursor
+from service.adapters.http.schemas import PRINTABLE, Instant, encode_cursor, parse_instant
 from service.domain.accounting import Channel, Disclosure, channel_of, disclosed_in_words
-from service.domain.consent import Consent, ConsentStatus, DataScope, EndEvent, SignatureMethod
-from service.domain.consent_terms import ConsentTerms
+from service.domain.consent import (
+    Consent,
+    ConsentStatus,
+    DataScope,
+    EndEvent,
+    RevocationChannel,
+    SignatureMethod,
+)
+from service.domain.consent_terms import ConsentTerms, RevocationReceived
 from service.domain.paging import Page
 
 Purpose = Annotated[str, Meta(min_length=1, max_length=1000, pattern=PRINTABLE)]
@@ -68,7 +75,28 @@ class TreatmentEnded(msgspec.Struct, kw_only=True):
 
 
 class ConsentRevoke(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """How the revocation reached the organization (42 CFR 2.31(a)(6)): `received_via`
+    (`written`, `electronic`, `oral`; default `electronic`), `received_at` (default now) and
+    `received_by` (who took it). It takes effect now, whenever it was received."""
+
     reason: Reason | None = None
+    received_via: RevocationChannel = RevocationChannel.ELECTRONIC
+    received_at: Instant | None = None
+    received_by: ShortText | None = None
+
+    def to_domain(self, key_id: UUID) -> RevocationReceived:
+        received_at = parse_instant("received_at", self.received_at)
+        return RevocationReceived(
+            via=self.received_via, at=received_at, by=self.received_by, key_id=key_id
+        )
+
+
+class RevocationView(msgspec.Struct, kw_only=True):
+    """How, when and by whom a revocation was received (who took it: home only)."""
+
+    received_via: RevocationChannel | None
+    received_at: datetime | None
+    received_by: str | None
 
 
 class SignatureView(msgspec.Struct, kw_only=True):
@@ -98,6 +126,7 @@ class ConsentView(msgspec.Struct, kw_only=True):
     created_at: datetime
     revoked_at: datetime | None
     revocation_reason: str | None
+    revocation: RevocationView | None
 
     @classmethod
     def of(cls, consent: Consent, viewer: UUID, now: datetime) -> ConsentView:
@@ -123,6 +152,13 @@ class ConsentView(msgspec.Struct, kw_only=True):
             created_at=consent.created_at,
             revoked_at=consent.revoked_at,
             revocation_reason=consent.revocation_reason if home else None,
+            revocation=None
+            if consent.revoked_at is None
+            else RevocationView(
+                received_via=consent.revocation_received_via,
+                received_at=consent.revocation_received_at,
+                received_by=consent.revocation_received_by if home else None,
+            ),
         )
 
 

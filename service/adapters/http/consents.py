@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -22,8 +21,8 @@ from service.adapters.http.consent_schemas import (
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, page_request
+from service.adapters.http.schemas import INSTANT_PATTERN, parse_instant
 from service.domain.consent import Consent
-from service.domain.errors import InvalidField
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
 from service.usecases import consents as usecases
@@ -32,16 +31,11 @@ MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
 ConsentId = Annotated[UUID, PathParameter(description="The consent's id.")]
 # RFC 3339 with an offset; a bare number is not an instant here. ASCII digits spelled out:
 # Python's `\d` takes any Unicode digit, ECMA-262's (the contract's readers') only 0-9.
-_D = "[0-9]"
-_INSTANT = (
-    rf"^{_D}{{4}}-{_D}{{2}}-{_D}{{2}}[Tt ]{_D}{{2}}:{_D}{{2}}:{_D}{{2}}(\.{_D}{{1,6}})?"
-    rf"([Zz]|[+-]{_D}{{2}}:{_D}{{2}})$"
-)
 Since = Annotated[
     str | None,
     QueryParameter(
         required=False,
-        pattern=_INSTANT,
+        pattern=INSTANT_PATTERN,
         max_length=40,
         description="Only disclosures at or after this instant (RFC 3339).",
     ),
@@ -50,21 +44,11 @@ Until = Annotated[
     str | None,
     QueryParameter(
         required=False,
-        pattern=_INSTANT,
+        pattern=INSTANT_PATTERN,
         max_length=40,
         description="Only disclosures before this instant (RFC 3339).",
     ),
 ]
-
-
-def _instant(name: str, value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("z", "Z"))
-    except ValueError:
-        # The shape matched the contract but the calendar does not (a 30 February).
-        raise InvalidField(name, f"{value!r} is not a real instant.") from None
 
 
 class MemberConsentController(ApiController):
@@ -156,8 +140,8 @@ class MemberConsentController(ApiController):
             act.organization_id,
             member_id,
             page_request(limit, cursor),
-            _instant("since", since),
-            _instant("until", until),
+            parse_instant("since", since),
+            parse_instant("until", until),
             act.services.members,
             act.services.federation,
         )
@@ -223,7 +207,13 @@ class ConsentController(ApiController):
         act = acting(request)
         organization_id = act.organization_id
         consent = await usecases.revoke_consent(
-            organization_id, consent_id, data.reason, act.uow(), act.clock, act.ids
+            organization_id,
+            consent_id,
+            data.reason,
+            act.uow(),
+            act.clock,
+            act.ids,
+            received=data.to_domain(act.caller.key_id),
         )
         return Response(
             ConsentView.of(consent, organization_id, act.clock.now()),

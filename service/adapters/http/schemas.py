@@ -15,6 +15,7 @@ from msgspec import UNSET, Meta, UnsetType
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.domain.consent import HOME_ACCESS, DataScope, SeenMember, seen_by
 from service.domain.disclosure_notice import notice_for
+from service.domain.errors import InvalidField
 from service.domain.members import Contact, Member, MemberChanges, NewMember
 from service.domain.paging import Page
 
@@ -31,6 +32,29 @@ StartTime = Annotated[
         examples=["21:30:00"],
     ),
 ]
+
+
+_D = "[0-9]"
+# An RFC 3339 instant, spelled out: msgspec would also take a number of seconds for a datetime
+# in a body, which the contract does not allow.
+INSTANT_PATTERN = (
+    rf"^{_D}{{4}}-{_D}{{2}}-{_D}{{2}}[Tt ]{_D}{{2}}:{_D}{{2}}:{_D}{{2}}(\.{_D}{{1,6}})?"
+    rf"([Zz]|[+-]{_D}{{2}}:{_D}{{2}})$"
+)
+Instant = Annotated[
+    str, Meta(pattern=INSTANT_PATTERN, max_length=40, extra_json_schema={"format": "date-time"})
+]
+
+
+def parse_instant(name: str, value: str | None) -> datetime | None:
+    """An RFC 3339 instant of the contract's shape as a datetime; a 422 naming `name` when the
+    calendar disagrees (a 30 February)."""
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        raise InvalidField(name, f"{value!r} is not a real instant.") from None
 
 
 def parse_time(value: str | None) -> time | None:

@@ -40,6 +40,10 @@ CONSENT = Columns(
     "revoked_at",
     "revocation_reason",
     "ended_at",
+    "revocation_received_via",
+    "revocation_received_at",
+    "revocation_received_by",
+    "revoked_by_key_id",
 )
 CONSENT_COLUMNS = CONSENT.list
 
@@ -75,13 +79,21 @@ class PostgresConsentRepository:
     async def save(self, consent: Consent) -> None:
         await self._connection.execute(
             "UPDATE consents SET revoked_at = $2, revocation_reason = $3, ended_at = $4, "
-            "version = $5, updated_at = $6 WHERE id = $1",
+            "version = $5, updated_at = $6, revocation_received_via = $7, "
+            "revocation_received_at = $8, revocation_received_by = $9, revoked_by_key_id = $10 "
+            "WHERE id = $1",
             consent.id,
             consent.revoked_at,
             consent.revocation_reason,
             consent.ended_at,
             consent.version,
             consent.updated_at,
+            None
+            if consent.revocation_received_via is None
+            else consent.revocation_received_via.value,
+            consent.revocation_received_at,
+            consent.revocation_received_by,
+            consent.revoked_by_key_id,
         )
 
     async def in_force(
@@ -167,7 +179,7 @@ SELECT d.id, d.position, d.member_id, d.recipient_organization_id, d.consent_ids
        d.operation, d.request_id, d.client_request_id, d.disclosed_at, d.key_id,
        o.name AS recipient_name,
        ARRAY(SELECT c.purpose FROM consents c
-             WHERE c.id = ANY(d.consent_ids) AND c.purpose IS NOT NULL ORDER BY c.id) AS purposes
+             WHERE c.id = ANY(d.consent_ids) AND c.purpose <> '' ORDER BY c.id) AS purposes
 FROM disclosures d LEFT JOIN organizations o ON o.id = d.recipient_organization_id
 WHERE d.member_id = $1 AND d.organization_id = $2 AND d.position > $3
   AND ($5::timestamptz IS NULL OR d.disclosed_at >= $5)

@@ -132,7 +132,8 @@ WITH ids AS (
 ), cheer_messages AS (
     UPDATE cheers SET message = '' WHERE member_id = $1
 ), consent_texts AS (
-    UPDATE consents SET signed_by = '', purpose = '', revocation_reason = NULL
+    UPDATE consents SET signed_by = '', purpose = '', revocation_reason = NULL,
+                        revocation_received_by = NULL
     WHERE member_id = $1
 ), referral_reasons AS (
     UPDATE referrals SET reason = '' WHERE member_id = $1
