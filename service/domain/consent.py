@@ -10,6 +10,15 @@ from uuid import UUID
 
 import msgspec
 
+from service.domain.consent_form import (
+    ConsentType,
+    EndEvent,
+    PurposeCode,
+    RevocationChannel,
+    SignatureMethod,
+    SignerAuthority,
+    Statement,
+)
 from service.domain.events import EventType
 from service.domain.members import Member
 
@@ -85,26 +94,6 @@ MEMBER_EVENT_SCOPES: dict[EventType, DataScope] = {
 }
 
 
-class SignatureMethod(enum.StrEnum):
-    WRITTEN = "written"
-    ELECTRONIC = "electronic"
-    VERBAL_WITNESSED = "verbal_witnessed"
-
-
-class EndEvent(enum.StrEnum):
-    """What can end a consent instead of a date: its referral's closing (only for a consent made
-    with one), or the end of treatment the home organization records."""
-
-    REFERRAL_CLOSED = "referral_closed"
-    TREATMENT_ENDED = "treatment_ended"
-
-
-class RevocationChannel(enum.StrEnum):
-    WRITTEN = "written"
-    ELECTRONIC = "electronic"
-    ORAL = "oral"
-
-
 class ConsentStatus(enum.StrEnum):
     ACTIVE = "active"
     REVOKED = "revoked"
@@ -133,6 +122,17 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
     revoked_at: datetime | None = None
     revocation_reason: str | None = None
     ended_at: datetime | None = None  # when its end event happened
+    # The form's further elements (42 CFR 2.31); none on consents recorded before they were.
+    consent_type: ConsentType = ConsentType.SPECIFIC
+    patient_name: str | None = None  # as signed; never shown to a recipient
+    information: str | None = None  # the information to be disclosed, in words
+    data_period_start: date | None = None
+    data_period_end: date | None = None
+    purpose_code: PurposeCode | None = None
+    form_version: str | None = None
+    statements: frozenset[Statement] = frozenset()
+    signer_authority: SignerAuthority | None = None
+    document_sha256: str | None = None
     # How, when and by whom the revocation was received, and the key that recorded it.
     revocation_received_via: RevocationChannel | None = None
     revocation_received_at: datetime | None = None

@@ -9,12 +9,16 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.consent import (
-    Consent,
-    DataScope,
+from service.domain.consent import Consent, DataScope
+from service.domain.consent_form import (
+    REQUIRED_STATEMENTS,
+    ConsentType,
     EndEvent,
+    PurposeCode,
     RevocationChannel,
     SignatureMethod,
+    SignerAuthority,
+    Statement,
 )
 from service.domain.errors import InvalidField
 from service.domain.local_time import local_midnight
@@ -32,7 +36,21 @@ class ConsentTerms(msgspec.Struct, frozen=True, kw_only=True):
     signed_at: datetime | None = None
     signed_by: str | None = None
     recorded_by: str | None = None
+    consent_type: ConsentType = ConsentType.SPECIFIC
+    patient_name: str | None = None
+    information: str | None = None
+    data_period_start: date | None = None
+    data_period_end: date | None = None
+    purpose_code: PurposeCode | None = None
+    form_version: str | None = None
+    statements: frozenset[Statement] = frozenset()
+    signer_authority: SignerAuthority | None = None
+    document_sha256: str | None = None
 
+
+TPO_PURPOSES = frozenset(
+    {PurposeCode.TREATMENT, PurposeCode.PAYMENT, PurposeCode.HEALTH_CARE_OPERATIONS}
+)
 
 # 42 CFR 2.31: a consent is written, on paper or electronically. Consents recorded before the
 # rule was enforced here may still say `verbal_witnessed`; no new one may.
@@ -57,10 +75,12 @@ def grant_consent(
     recorded_by_key_id: UUID,
     now: datetime,
     with_referral: bool = False,
+    recipient_is_covered_entity: bool = False,
 ) -> Consent:
     """A consent with every element 42 CFR 2.31 asks for, or InvalidField naming the first
     one missing or wrong. `with_referral`: the consent is made with a referral (only such a
-    consent may end when the referral closes)."""
+    consent may end when the referral closes); `recipient_is_covered_entity`: the form must
+    then carry the HIPAA redisclosure statement."""
     if terms.recipient_organization_id is None:
         raise InvalidField("recipient_organization_id", "Name the organization receiving the data.")
     if terms.recipient_organization_id == home_organization_id:
@@ -71,7 +91,10 @@ def grant_consent(
         raise InvalidField("scopes", "Name at least one scope of data the consent covers.")
     if terms.purpose is None or not terms.purpose.strip():
         raise InvalidField("purpose", "State the purpose of the disclosure.")
-    if terms.expires_on is None and terms.end_event is None:
+    _check_form(terms, recipient_is_covered_entity)
+    # A consent for all future treatment, payment and operations holds until revoked.
+    open_ended = terms.consent_type is ConsentType.TPO
+    if terms.expires_on is None and terms.end_event is None and not open_ended:
         raise InvalidField("expires_on", "Give an expiry: a date (expires_on) or an end_event.")
     if terms.end_event is EndEvent.REFERRAL_CLOSED and not with_referral:
         # The event could never happen, and the consent would never end.
@@ -102,6 +125,8 @@ def grant_consent(
         raise InvalidField("signed_at", "The signature cannot be in the future.")
     if terms.signed_by is None or not terms.signed_by.strip():
         raise InvalidField("signed_by", "Say who signed (the member or their representative).")
+    if terms.signer_authority is None:
+        raise InvalidField("signer_authority", "Say in what capacity the signer signed.")
     if terms.recorded_by is None or not terms.recorded_by.strip():
         raise InvalidField("recorded_by", "Say who recorded the consent.")
     return Consent(
@@ -122,7 +147,46 @@ def grant_consent(
         version=1,
         created_at=now,
         updated_at=now,
+        consent_type=terms.consent_type,
+        patient_name=(terms.patient_name or "").strip(),
+        information=(terms.information or "").strip(),
+        data_period_start=terms.data_period_start,
+        data_period_end=terms.data_period_end,
+        purpose_code=terms.purpose_code,
+        form_version=terms.form_version,
+        statements=terms.statements,
+        signer_authority=terms.signer_authority,
+        document_sha256=terms.document_sha256,
     )
+
+
+def _check_form(terms: ConsentTerms, recipient_is_covered_entity: bool) -> None:
+    """The elements of 42 CFR 2.31 beyond recipient, scopes, expiry and signature."""
+    if not (terms.patient_name or "").strip():
+        raise InvalidField("patient_name", "Give the patient's name as it stands on the form.")
+    if not (terms.information or "").strip():
+        raise InvalidField(
+            "information", "Describe the information to be disclosed, as the form states it."
+        )
+    start, end = terms.data_period_start, terms.data_period_end
+    if start is not None and end is not None and end < start:
+        raise InvalidField("data_period", "The data period ends before it starts.")
+    if terms.purpose_code is None:
+        raise InvalidField("purpose_code", "Code the purpose of the disclosure.")
+    if terms.consent_type is ConsentType.TPO and terms.purpose_code not in TPO_PURPOSES:
+        raise InvalidField(
+            "purpose_code", "A tpo consent is for treatment, payment or health care operations."
+        )
+    if not terms.form_version:
+        raise InvalidField("form_version", "Name the version of the consent form signed.")
+    needed = REQUIRED_STATEMENTS | (
+        {Statement.HIPAA_REDISCLOSURE} if recipient_is_covered_entity else set()
+    )
+    missing = sorted(needed - terms.statements)
+    if missing:
+        raise InvalidField(
+            "statements", f"The signed form must state: {', '.join(m.value for m in missing)}."
+        )
 
 
 class RevocationReceived(msgspec.Struct, frozen=True, kw_only=True):
@@ -147,6 +211,10 @@ def revoke(
     if consent.revoked_at is not None:
         return consent
     received = received or RevocationReceived()
+    if consent.consent_type is ConsentType.TPO and received.via is RevocationChannel.ORAL:
+        raise InvalidField(
+            "received_via", "A tpo consent is revoked in writing (on paper or electronically)."
+        )
     received_at = received.at or now
     if received_at > now + timedelta(minutes=5):
         raise InvalidField("received_at", "A revocation cannot be received in the future.")

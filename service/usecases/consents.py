@@ -9,20 +9,14 @@ import msgspec
 
 from service.domain import consent_terms as rules
 from service.domain.accounting import Disclosure
-from service.domain.consent import (
-    Consent,
-    DataScope,
-    EndEvent,
-    SeenMember,
-    Viewing,
-    access_for,
-    seen_by,
-)
+from service.domain.consent import Consent, DataScope, SeenMember, Viewing, access_for, seen_by
+from service.domain.consent_form import EndEvent
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.event_payloads import consent_event
 from service.domain.events import EventType
 from service.domain.members import Member
+from service.domain.organizations import OrganizationKind
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
     Clock,
@@ -43,6 +37,10 @@ class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
     terms: ConsentTerms
     # Made with a referral (by create_referral): only then may it end when the referral closes.
     with_referral: bool = False
+
+
+# The kinds of organization that are HIPAA covered entities (or their business associates).
+COVERED_ENTITY_KINDS = frozenset({OrganizationKind.CLINIC})
 
 
 async def grant_consent(
@@ -68,8 +66,12 @@ async def grant_consent(
 async def record_consent(
     command: GrantConsent, member: Member, uow: UnitOfWork, ids: IdSource, now: datetime
 ) -> Consent:
-    """Inside the caller's unit of work: check the terms, store the consent, announce it."""
+    """Inside the caller's unit of work: check the terms, store the consent, announce it. A
+    clinic is a HIPAA covered entity: a consent to one must carry the HIPAA redisclosure
+    statement."""
     assert member.timezone is not None  # an erased member was refused before
+    recipient_id = command.terms.recipient_organization_id
+    recipient = None if recipient_id is None else await uow.organizations.get(recipient_id)
     consent = rules.grant_consent(
         command.terms,
         consent_id=ids.new_id(),
@@ -79,6 +81,8 @@ async def record_consent(
         recorded_by_key_id=command.key_id,
         now=now,
         with_referral=command.with_referral,
+        recipient_is_covered_entity=recipient is not None
+        and recipient.kind in COVERED_ENTITY_KINDS,
     )
     await uow.consents.add(consent)
     await uow.outbox.append(consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now))

@@ -34,8 +34,6 @@ from service.domain.consent import (
     Access,
     Consent,
     DataScope,
-    EndEvent,
-    SignatureMethod,
     Viewing,
     read_access,
 )
@@ -46,6 +44,7 @@ from service.domain.consent_events import (
     shows_milestone_period,
     still_sees_member_event,
 )
+from service.domain.consent_form import EndEvent, SignatureMethod
 from service.domain.events import Event, EventType, FeedPosition, new_event
 from service.domain.members import Member
 from service.domain.networks import (

@@ -11,6 +11,7 @@ import pytest
 
 from tests.integration.conftest import Org, create_member, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
+from tests.support.database import Db
 from tests.support.waiting import wait_until
 
 
@@ -330,3 +331,107 @@ def test_a_revocation_received_at_an_impossible_time_is_refused(
     consent = client.get(f"/v1/consents/{consent_id}", headers=org.headers).json()
     assert consent["status"] == "active"
     assert consent["revocation"] is None
+
+
+def test_a_consent_records_every_element_and_the_recipient_never_sees_the_patients_name(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    body = {
+        **consent_body(partner.id),
+        "data_period": {"start": "2026-01-01", "end": "2026-12-31"},
+        "signature": {
+            **consent_body(partner.id)["signature"],
+            "authority": "guardian",
+            "document_sha256": "ab" * 32,
+        },
+    }
+
+    made = _grant(client, org, member["id"], body)
+
+    assert made.status_code == 201, made.text
+    home = made.json()
+    assert home["patient_name"] == "Samuel Rivera"
+    assert home["consent_type"] == "specific"
+    assert home["information"] == "Contact details and progress in recovery"
+    assert home["data_period"] == {"start": "2026-01-01", "end": "2026-12-31"}
+    assert home["purpose_code"] == "treatment"
+    assert home["form"]["version"] == "SN-consent-2026-02"
+    assert set(home["form"]["statements"]) >= {"right_to_revoke", "conditioning", "redisclosure"}
+    assert (home["signature"]["authority"], home["signature"]["document_sha256"]) == (
+        "guardian",
+        "ab" * 32,
+    )
+    theirs = client.get(f"/v1/consents/{home['id']}", headers=partner.headers).json()
+    assert theirs["patient_name"] is None
+    assert theirs["purpose_code"] == "treatment"
+    # Erasure blanks the name as signed, as it does every other copy of the member's words.
+    assert client.delete(f"/v1/members/{member['id']}", headers=org.headers).status_code == 204
+    after = client.get(f"/v1/consents/{home['id']}", headers=org.headers).json()
+    assert after["patient_name"] == ""
+
+
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        ("patient_name", {"patient_name": None}),
+        ("information", {"information": None}),
+        ("purpose_code", {"purpose_code": None}),
+        ("form_version", {"form": None}),
+        ("statements", {"form": {"version": "v1", "statements": ["right_to_revoke"]}}),
+        ("signer_authority", {"signature": {**consent_body("x")["signature"], "authority": None}}),
+    ],
+)
+def test_a_consent_missing_a_part_2_element_is_refused_naming_it(
+    client: httpx.Client, org: Org, partner: Org, db: Db, field: str, change: dict[str, Any]
+) -> None:
+    member = create_member(client, org)
+    before = db.snapshot()
+
+    refused = _grant(client, org, member["id"], {**consent_body(partner.id), **change})
+
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["field"] == field
+    assert db.snapshot() == before
+
+
+def test_a_consent_to_a_clinic_needs_the_hipaa_redisclosure_statement(
+    client: httpx.Client, org: Org, partner: Org, operator: dict[str, str]
+) -> None:
+    member = create_member(client, org)
+    peers = make_org(client, operator, kind="peer_org")
+    form = {"version": "v1", "statements": ["right_to_revoke", "conditioning", "redisclosure"]}
+
+    to_clinic = _grant(client, org, member["id"], {**consent_body(partner.id), "form": form})
+    to_peers = _grant(client, org, member["id"], {**consent_body(peers.id), "form": form})
+
+    assert to_clinic.status_code == 422, to_clinic.text
+    assert "hipaa_redisclosure" in to_clinic.text
+    assert to_peers.status_code == 201, to_peers.text
+
+
+def test_a_tpo_consent_needs_no_expiry_and_is_not_revoked_orally(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    tpo = {**consent_body(partner.id), "consent_type": "tpo"}
+    del tpo["expires_on"]
+
+    made = _grant(client, org, member["id"], tpo)
+
+    assert made.status_code == 201, made.text
+    assert (made.json()["expires_at"], made.json()["status"]) == (None, "active")
+    oral = client.post(
+        f"/v1/consents/{made.json()['id']}/revoke",
+        json={"received_via": "oral"},
+        headers=org.headers,
+    )
+    assert oral.status_code == 422, oral.text
+    assert oral.json()["errors"][0]["field"] == "received_via"
+    written = client.post(
+        f"/v1/consents/{made.json()['id']}/revoke",
+        json={"received_via": "written"},
+        headers=org.headers,
+    )
+    assert written.status_code == 200, written.text
+    assert written.json()["status"] == "revoked"

@@ -153,8 +153,21 @@ def consent_body(recipient_id: str, scopes: list[str] | None = None) -> dict[str
             "method": "electronic",
             "signed_at": "2026-11-01T10:00:00Z",
             "signed_by": "the member",
+            "authority": "patient",
         },
         "recorded_by": "Intake nurse",
+        "patient_name": "Samuel Rivera",
+        "information": "Contact details and progress in recovery",
+        "purpose_code": "treatment",
+        "form": {
+            "version": "SN-consent-2026-02",
+            "statements": [
+                "right_to_revoke",
+                "conditioning",
+                "redisclosure",
+                "hipaa_redisclosure",
+            ],
+        },
     }
 
 

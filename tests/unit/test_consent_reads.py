@@ -17,11 +17,11 @@ from service.domain.consent import (
     MEMBER_READ_SCOPES,
     Consent,
     DataScope,
-    SignatureMethod,
     Viewing,
     access_for,
 )
 from service.domain.consent_events import sees_member_event
+from service.domain.consent_form import SignatureMethod
 from service.domain.errors import MemberErased, NotFound
 from service.domain.events import EventType
 from service.domain.members import Contact, Member

@@ -14,17 +14,27 @@ from service.domain import memberships as membership_rules
 from service.domain import networks as rules
 from service.domain.consent import (
     HOME_ACCESS,
+    Consent,
     ConsentStatus,
     DataScope,
-    EndEvent,
-    SignatureMethod,
     access_for,
     membership_sight,
     seen_by,
     visible_member,
 )
+from service.domain.consent_form import (
+    REQUIRED_STATEMENTS,
+    ConsentType,
+    EndEvent,
+    PurposeCode,
+    RevocationChannel,
+    SignatureMethod,
+    SignerAuthority,
+    Statement,
+)
 from service.domain.consent_terms import (
     ConsentTerms,
+    RevocationReceived,
     end_on_event,
     expiry_instant,
     grant_consent,
@@ -55,10 +65,16 @@ TERMS = ConsentTerms(
     signed_at=NOW - timedelta(days=1),
     signed_by="member",
     recorded_by="nurse",
+    patient_name="Samuel Rivera",
+    information="Contact details",
+    purpose_code=PurposeCode.TREATMENT,
+    form_version="v1",
+    statements=frozenset(Statement),
+    signer_authority=SignerAuthority.PATIENT,
 )
 
 
-def _grant(terms: ConsentTerms = TERMS, zone: str = "Europe/London") -> object:
+def _grant(terms: ConsentTerms = TERMS, zone: str = "Europe/London") -> Consent:
     return grant_consent(
         terms,
         consent_id=UUID(int=9),
@@ -119,6 +135,18 @@ def test_consent_status_follows_the_clock(offset: int) -> None:
         ({"signature_method": SignatureMethod.VERBAL_WITNESSED}, "signature_method"),
         # An end that could never happen: no referral rests on a consent granted on its own.
         ({"expires_on": None, "end_event": EndEvent.REFERRAL_CLOSED}, "end_event"),
+        # The rest of 42 CFR 2.31's elements.
+        ({"patient_name": None}, "patient_name"),
+        ({"information": "  "}, "information"),
+        ({"purpose_code": None}, "purpose_code"),
+        ({"form_version": None}, "form_version"),
+        ({"statements": frozenset({Statement.RIGHT_TO_REVOKE})}, "statements"),
+        ({"signer_authority": None}, "signer_authority"),
+        (
+            {"data_period_start": date(2026, 2, 1), "data_period_end": date(2026, 1, 1)},
+            "data_period",
+        ),
+        ({"consent_type": ConsentType.TPO, "purpose_code": PurposeCode.RESEARCH}, "purpose_code"),
     ],
 )
 def test_a_grant_missing_an_element_names_it(change: dict[str, object], field: str) -> None:
@@ -142,6 +170,43 @@ def test_a_consent_made_with_a_referral_may_end_with_it() -> None:
     assert consent.end_event is EndEvent.REFERRAL_CLOSED
     assert end_on_event(consent, EndEvent.TREATMENT_ENDED, NOW) is consent
     assert end_on_event(consent, EndEvent.REFERRAL_CLOSED, NOW).status(NOW) is ConsentStatus.EXPIRED
+
+
+def test_a_consent_to_a_covered_entity_needs_the_hipaa_statement() -> None:
+    without = msgspec.structs.replace(TERMS, statements=REQUIRED_STATEMENTS)
+    assert _grant(without).statements == REQUIRED_STATEMENTS  # to anyone else: enough
+    with pytest.raises(InvalidField) as error:
+        grant_consent(
+            without,
+            consent_id=UUID(int=9),
+            member_id=UUID(int=7),
+            member_timezone="UTC",
+            home_organization_id=HOME,
+            recorded_by_key_id=UUID(int=8),
+            now=NOW,
+            recipient_is_covered_entity=True,
+        )
+    assert error.value.field == "statements"
+    assert "hipaa_redisclosure" in str(error.value)
+
+
+def test_a_tpo_consent_holds_until_revoked_in_writing() -> None:
+    tpo = msgspec.structs.replace(TERMS, consent_type=ConsentType.TPO, expires_on=None)
+    consent = _grant(tpo)
+    assert consent.expires_at is None
+    assert consent.status(NOW + timedelta(days=3653 * 3)) is ConsentStatus.ACTIVE
+    with pytest.raises(InvalidField) as error:
+        revoke(
+            consent, reason=None, now=NOW, received=RevocationReceived(via=RevocationChannel.ORAL)
+        )
+    assert error.value.field == "received_via"
+    written = revoke(
+        consent, reason=None, now=NOW, received=RevocationReceived(via=RevocationChannel.WRITTEN)
+    )
+    assert written.status(NOW) is ConsentStatus.REVOKED
+    # A specific consent may be revoked orally.
+    oral = RevocationReceived(via=RevocationChannel.ORAL)
+    assert revoke(_grant(), reason=None, now=NOW, received=oral).revoked_at == NOW
 
 
 scope_sets = st.frozensets(st.sampled_from(list(DataScope)))

@@ -7,7 +7,8 @@ from uuid import UUID
 
 import pytest
 
-from service.domain.consent import DataScope, SignatureMethod
+from service.domain.consent import DataScope
+from service.domain.consent_form import PurposeCode, SignatureMethod, SignerAuthority, Statement
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, NotFound
 from service.domain.events import EventType
@@ -107,6 +108,12 @@ async def test_adding_another_organizations_member_needs_its_consent(store: Stor
                 signed_at=clock.now(),
                 signed_by="member",
                 recorded_by="coordinator",
+                patient_name="Samuel Rivera",
+                information="Contact details",
+                purpose_code=PurposeCode.TREATMENT,
+                form_version="v1",
+                statements=frozenset(Statement),
+                signer_authority=SignerAuthority.PATIENT,
             ),
         ),
         FakeUnitOfWork(store),
@@ -145,6 +152,12 @@ async def test_expired_consents_are_announced_once(store: Store) -> None:
                 signed_at=clock.now(),
                 signed_by="member",
                 recorded_by="nurse",
+                patient_name="Samuel Rivera",
+                information="Contact details",
+                purpose_code=PurposeCode.TREATMENT,
+                form_version="v1",
+                statements=frozenset(Statement),
+                signer_authority=SignerAuthority.PATIENT,
             ),
         ),
         FakeUnitOfWork(store),

@@ -7,7 +7,14 @@ from uuid import UUID
 
 import pytest
 
-from service.domain.consent import ConsentStatus, DataScope, EndEvent, SignatureMethod, Viewing
+from service.domain.consent import ConsentStatus, DataScope, Viewing
+from service.domain.consent_form import (
+    EndEvent,
+    PurposeCode,
+    SignatureMethod,
+    SignerAuthority,
+    Statement,
+)
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import Conflict, InvalidField, NotFound, Precondition
 from service.domain.events import EventType
@@ -61,6 +68,12 @@ def _terms(end_event: EndEvent | None = EndEvent.REFERRAL_CLOSED) -> ConsentTerm
         signed_at=datetime(2026, 11, 20, tzinfo=UTC),
         signed_by="the member",
         recorded_by="nurse",
+        patient_name="Samuel Rivera",
+        information="Contact details",
+        purpose_code=PurposeCode.TREATMENT,
+        form_version="v1",
+        statements=frozenset(Statement),
+        signer_authority=SignerAuthority.PATIENT,
     )
 
 
@@ -130,6 +143,12 @@ async def test_the_consent_must_be_to_the_receiver_and_in_force(store: Store) ->
                     signed_at=wrong.signed_at,
                     signed_by=wrong.signed_by,
                     recorded_by=wrong.recorded_by,
+                    patient_name="Samuel Rivera",
+                    information="Contact details",
+                    purpose_code=PurposeCode.TREATMENT,
+                    form_version="v1",
+                    statements=frozenset(Statement),
+                    signer_authority=SignerAuthority.PATIENT,
                 )
             ),
             FakeUnitOfWork(store),

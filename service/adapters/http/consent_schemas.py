@@ -12,18 +12,21 @@ from msgspec import Meta
 from service.adapters.http.federation_schemas import ShortText
 from service.adapters.http.schemas import PRINTABLE, Instant, encode_cursor, parse_instant
 from service.domain.accounting import Channel, Disclosure, channel_of, disclosed_in_words
-from service.domain.consent import (
-    Consent,
-    ConsentStatus,
-    DataScope,
+from service.domain.consent import Consent, ConsentStatus, DataScope
+from service.domain.consent_form import (
+    ConsentType,
     EndEvent,
+    PurposeCode,
     RevocationChannel,
     SignatureMethod,
+    SignerAuthority,
+    Statement,
 )
 from service.domain.consent_terms import ConsentTerms, RevocationReceived
 from service.domain.paging import Page
 
 Purpose = Annotated[str, Meta(min_length=1, max_length=1000, pattern=PRINTABLE)]
+Information = Annotated[str, Meta(min_length=1, max_length=1000, pattern=PRINTABLE)]
 
 
 Reason = Annotated[str, Meta(max_length=1000, pattern=PRINTABLE)]
@@ -36,6 +39,25 @@ class Signature(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     method: Literal["written", "electronic"] | None = None
     signed_at: datetime | None = None
     signed_by: ShortText | None = None
+    # In what capacity the signer signed; a hash of the signed document, if one is kept.
+    authority: SignerAuthority | None = None
+    document_sha256: Annotated[str, Meta(pattern="^[0-9a-f]{64}$")] | None = None
+
+
+class DataPeriod(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """The period the disclosed data may come from (FHIR Consent.provision.dataPeriod)."""
+
+    start: date | None = None
+    end: date | None = None
+
+
+class ConsentForm(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """The signed form: its version, and the statements it contains (42 CFR 2.31: the right
+    to revoke and how, conditioning, redisclosure; the HIPAA redisclosure statement when the
+    recipient is a covered entity, such as a clinic)."""
+
+    version: ShortText
+    statements: Annotated[list[Statement], Meta(max_length=len(Statement))]
 
 
 class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -49,10 +71,28 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     end_event: EndEvent | None = None
     signature: Signature | None = None
     recorded_by: ShortText | None = None
+    consent_type: ConsentType = ConsentType.SPECIFIC
+    # The patient's name as it stands on the form: the home organization's only.
+    patient_name: ShortText | None = None
+    information: Information | None = None
+    data_period: DataPeriod | None = None
+    purpose_code: PurposeCode | None = None
+    form: ConsentForm | None = None
 
     def to_domain(self) -> ConsentTerms:
         signature = self.signature or Signature()
+        period = self.data_period or DataPeriod()
         return ConsentTerms(
+            consent_type=self.consent_type,
+            patient_name=self.patient_name,
+            information=self.information,
+            data_period_start=period.start,
+            data_period_end=period.end,
+            purpose_code=self.purpose_code,
+            form_version=None if self.form is None else self.form.version,
+            statements=frozenset(() if self.form is None else self.form.statements),
+            signer_authority=signature.authority,
+            document_sha256=signature.document_sha256,
             recipient_organization_id=self.recipient_organization_id,
             scopes=None if self.scopes is None else frozenset(self.scopes),
             purpose=self.purpose,
@@ -105,6 +145,8 @@ class SignatureView(msgspec.Struct, kw_only=True):
     method: SignatureMethod
     signed_at: datetime
     signed_by: str | None
+    authority: SignerAuthority | None
+    document_sha256: str | None
 
 
 class ConsentView(msgspec.Struct, kw_only=True):
@@ -127,6 +169,12 @@ class ConsentView(msgspec.Struct, kw_only=True):
     revoked_at: datetime | None
     revocation_reason: str | None
     revocation: RevocationView | None
+    consent_type: ConsentType
+    patient_name: str | None
+    information: str | None
+    data_period: DataPeriod | None
+    purpose_code: PurposeCode | None
+    form: ConsentForm | None
 
     @classmethod
     def of(cls, consent: Consent, viewer: UUID, now: datetime) -> ConsentView:
@@ -145,7 +193,19 @@ class ConsentView(msgspec.Struct, kw_only=True):
                 method=consent.signature_method,
                 signed_at=consent.signed_at,
                 signed_by=consent.signed_by if home else None,
+                authority=consent.signer_authority,
+                document_sha256=consent.document_sha256,
             ),
+            consent_type=consent.consent_type,
+            patient_name=consent.patient_name if home else None,
+            information=consent.information,
+            data_period=None
+            if consent.data_period_start is None and consent.data_period_end is None
+            else DataPeriod(start=consent.data_period_start, end=consent.data_period_end),
+            purpose_code=consent.purpose_code,
+            form=None
+            if consent.form_version is None
+            else ConsentForm(version=consent.form_version, statements=sorted(consent.statements)),
             recorded_by=consent.recorded_by if home else None,
             status=consent.status(now),
             version=consent.version,

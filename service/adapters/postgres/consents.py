@@ -44,6 +44,16 @@ CONSENT = Columns(
     "revocation_received_at",
     "revocation_received_by",
     "revoked_by_key_id",
+    "consent_type",
+    "patient_name",
+    "information",
+    "data_period_start",
+    "data_period_end",
+    "purpose_code",
+    "form_version",
+    "statements",
+    "signer_authority",
+    "document_sha256",
 )
 CONSENT_COLUMNS = CONSENT.list
 
@@ -54,7 +64,13 @@ def consent_from_row(row: Record) -> Consent:
 
 def consent_to_params(c: Consent) -> tuple[Any, ...]:
     """Parameters in CONSENT_COLUMNS order, taken by name."""
-    return CONSENT.params(struct_to_columns(c, scopes=sorted(s.value for s in c.scopes)))
+    return CONSENT.params(
+        struct_to_columns(
+            c,
+            scopes=sorted(s.value for s in c.scopes),
+            statements=sorted(s.value for s in c.statements),
+        )
+    )
 
 
 class PostgresConsentRepository:

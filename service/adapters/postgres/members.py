@@ -133,7 +133,7 @@ WITH ids AS (
     UPDATE cheers SET message = '' WHERE member_id = $1
 ), consent_texts AS (
     UPDATE consents SET signed_by = '', purpose = '', revocation_reason = NULL,
-                        revocation_received_by = NULL
+                        revocation_received_by = NULL, patient_name = ''
     WHERE member_id = $1
 ), referral_reasons AS (
     UPDATE referrals SET reason = '' WHERE member_id = $1
