@@ -195,7 +195,7 @@ class ConsentController(ApiController):
         post,
         "revokeConsent",
         Scope.CONSENTS_WRITE,
-        errors=(413,),
+        errors=(413, 422),
         path="/{consent_id:uuid}/revoke",
         etag=True,
         status_code=200,
