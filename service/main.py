@@ -25,6 +25,7 @@ from service.adapters.postgres.deliveries import PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+from service.adapters.postgres.incidents import PostgresIncidentQueries
 from service.adapters.postgres.members import PostgresMemberQueries
 from service.adapters.postgres.metrics import PostgresMetrics
 from service.adapters.postgres.organizations import PostgresApiKeyQueries
@@ -229,6 +230,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                     events=PostgresEventFeed(reads),
                     referrals=PostgresReferralQueries(pool),
                     webhooks=PostgresWebhookQueries(pool),
+                    incidents=PostgresIncidentQueries(pool),
                     webhook_secrets=WebhookSecretGenerator(),
                     resolver=resolver,
                     webhook_networks=webhook_networks,

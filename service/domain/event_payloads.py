@@ -8,6 +8,7 @@ from uuid import UUID
 
 from service.domain.consent import Consent
 from service.domain.events import Event, EventType, new_event
+from service.domain.incidents import Incident
 from service.domain.members import Member
 from service.domain.organizations import ApiKey, Organization
 from service.domain.pledges import Pledge
@@ -182,4 +183,19 @@ def network_event(
         event_id=event_id,
         now=now,
         data={"network_id": str(network_id), **data},
+    )
+
+
+def incident_event(
+    event_type: EventType, incident: Incident, event_id: UUID, now: datetime
+) -> Event:
+    """An incident opened or closed: the organization's own business (its keys:manage keys)."""
+    return new_event(
+        event_type,
+        organization_id=incident.organization_id,
+        subject_type="incident",
+        subject_id=incident.id,
+        event_id=event_id,
+        now=now,
+        data={"incident_id": str(incident.id), "kind": incident.kind.value},
     )

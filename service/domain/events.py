@@ -41,6 +41,8 @@ class EventType(enum.StrEnum):
     REFERRAL_CREATED = "referral.created"
     REFERRAL_STATUS_CHANGED = "referral.status_changed"
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
+    INCIDENT_OPENED = "incident.opened"
+    INCIDENT_CLOSED = "incident.closed"
 
 
 # The key scope an event type needs, in the feed and on a webhook endpoint: a key sees the
@@ -75,6 +77,8 @@ EVENT_SCOPES: dict[EventType, Scope] = {
     EventType.REFERRAL_CREATED: Scope.REFERRALS_READ,
     EventType.REFERRAL_STATUS_CHANGED: Scope.REFERRALS_READ,
     EventType.WEBHOOK_ENDPOINT_DISABLED: Scope.WEBHOOKS_MANAGE,
+    EventType.INCIDENT_OPENED: Scope.KEYS_MANAGE,
+    EventType.INCIDENT_CLOSED: Scope.KEYS_MANAGE,
 }
 
 

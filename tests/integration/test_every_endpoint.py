@@ -44,6 +44,7 @@ class World:
     pledge_id: str
     referral_id: str
     endpoint_id: str
+    incident_id: str
 
     @property
     def secrets(self) -> list[str]:
@@ -120,7 +121,17 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
         ).json()["id"],
         referral_id=referral.json()["id"],
         endpoint_id=endpoint.json()["endpoint"]["id"],
+        incident_id=client.post("/v1/incidents", json=INCIDENT_BODY, headers=home.headers).json()[
+            "id"
+        ],
     )
+
+
+INCIDENT_BODY = {
+    "kind": "suspected_breach",
+    "description": "A laptop with an export was lost",
+    "since": "2026-11-01T00:00:00Z",
+}
 
 
 # A loopback URL (the test service allows loopback) and an event type this endpoint can only
@@ -194,6 +205,19 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("get", "/v1/organizations/{organization_id}"): Endpoint(
         params=lambda w: {"organization_id": w.home.id}, foreign_is_404=True
+    ),
+    ("post", "/v1/incidents"): Endpoint(body=lambda _w: INCIDENT_BODY, scope="keys:manage"),
+    ("get", "/v1/incidents/{incident_id}"): Endpoint(
+        params=lambda w: {"incident_id": w.incident_id}, scope="keys:manage", foreign_is_404=True
+    ),
+    ("post", "/v1/incidents/{incident_id}/close"): Endpoint(
+        params=lambda w: {"incident_id": w.incident_id},
+        body=lambda _w: {"note": "nothing was disclosed"},
+        scope="keys:manage",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/incidents/{incident_id}/disclosures"): Endpoint(
+        params=lambda w: {"incident_id": w.incident_id}, scope="keys:manage", foreign_is_404=True
     ),
     ("post", "/v1/api-keys"): Endpoint(
         body=lambda _w: {"name": "k", "scopes": ["members:read"]}, scope="keys:manage"

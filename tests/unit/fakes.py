@@ -31,6 +31,7 @@ from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
+from service.domain.incidents import Incident
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
@@ -114,6 +115,7 @@ class Store:
         self.resumed: list[UUID] = []
         self.stored_responses: dict[tuple[UUID, str], StoredResponse] = {}
         self.disclosures: list[tuple[UUID, Viewing, tuple[UUID, ...], frozenset[DataScope]]] = []
+        self.incidents: dict[UUID, Incident] = {}
 
     def copy(self) -> Store:
         copied = Store()
@@ -435,6 +437,21 @@ class FakeReferrals:
         ][:limit]
 
 
+class FakeIncidents:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, incident: Incident) -> None:
+        self._staged.incidents[incident.id] = incident
+
+    async def get_for_update(self, organization_id: UUID, incident_id: UUID) -> Incident | None:
+        found = self._staged.incidents.get(incident_id)
+        return found if found and found.organization_id == organization_id else None
+
+    async def save(self, incident: Incident) -> None:
+        self._staged.incidents[incident.id] = incident
+
+
 class FakeReferralQueries:
     """As the SQL: the receiver sees the person under a consent in force, and each referral a
     read shows it with is recorded as a disclosure (empty scopes)."""
@@ -640,6 +657,10 @@ class FakeUnitOfWork:
     @property
     def idempotency(self) -> FakeIdempotencyRecorder:
         return FakeIdempotencyRecorder(self._staged)
+
+    @property
+    def incidents(self) -> FakeIncidents:
+        return FakeIncidents(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._open:

@@ -25,6 +25,7 @@ from service.adapters.http.consents import ConsentController, MemberConsentContr
 from service.adapters.http.events import EventController
 from service.adapters.http.health import live, metrics, ready
 from service.adapters.http.idempotency import IF_MATCH_PATTERN
+from service.adapters.http.incidents import IncidentController
 from service.adapters.http.members import MemberController
 from service.adapters.http.memberships import MembershipController
 from service.adapters.http.milestones import LadderController, MilestoneController
@@ -98,6 +99,11 @@ def openapi_config() -> OpenAPIConfig:
             Tag(name="pledges", description="Pledges, check-ins, streaks."),
             Tag(name="events", description="The feed of events each organization may see."),
             Tag(
+                name="incidents",
+                description="Suspected breaches and compromised keys, with every disclosure "
+                "they touched (42 CFR 2.16).",
+            ),
+            Tag(
                 name="referrals",
                 description="Referrals into peer support, followed through the closed loop.",
             ),
@@ -157,6 +163,7 @@ def create_app(
             WebhookEndpointController,
             OrganizationController,
             ApiKeyController,
+            IncidentController,
             live,
             ready,
             metrics,

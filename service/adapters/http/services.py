@@ -22,6 +22,7 @@ from service.domain.ports import (
     FederationQueries,
     IdempotencyStore,
     IdSource,
+    IncidentQueries,
     MemberQueries,
     ReferralQueries,
     TokenSource,
@@ -53,6 +54,7 @@ class Services:
         events: EventFeed,
         referrals: ReferralQueries,
         webhooks: WebhookQueries,
+        incidents: IncidentQueries,
         webhook_secrets: WebhookSecretSource,
         resolver: AddressResolver,
         webhook_networks: tuple[IpNetwork, ...],
@@ -73,6 +75,7 @@ class Services:
         self.events = events
         self.referrals = referrals
         self.webhooks = webhooks
+        self.incidents = incidents
         self.webhook_secrets = webhook_secrets
         self.resolver = resolver
         self.webhook_networks = webhook_networks

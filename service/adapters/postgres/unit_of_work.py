@@ -8,6 +8,7 @@ from typing import Self
 from service.adapters.postgres.consents import PostgresConsentRepository
 from service.adapters.postgres.events import PostgresOutbox
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
+from service.adapters.postgres.incidents import PostgresIncidentRepository
 from service.adapters.postgres.members import PostgresMemberRepository
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
 from service.adapters.postgres.networks import PostgresNetworkRepository
@@ -40,6 +41,7 @@ class PostgresUnitOfWork:
     pledges: PostgresPledgeRepository
     referrals: PostgresReferralRepository
     webhooks: PostgresWebhookEndpointRepository
+    incidents: PostgresIncidentRepository
 
     def __init__(self, pool: FairPool) -> None:
         self._pool = pool
@@ -64,6 +66,7 @@ class PostgresUnitOfWork:
         self.pledges = PostgresPledgeRepository(session)
         self.referrals = PostgresReferralRepository(session)
         self.webhooks = PostgresWebhookEndpointRepository(session)
+        self.incidents = PostgresIncidentRepository(session)
         return self
 
     async def __aexit__(

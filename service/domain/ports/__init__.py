@@ -10,6 +10,7 @@ from service.domain.ports.federation import (
     MilestoneFacts,
     NetworkRepository,
 )
+from service.domain.ports.incidents import IncidentQueries, IncidentRepository
 from service.domain.ports.journeys import MilestoneRepository, PledgeRepository, RecoveryRepository
 from service.domain.ports.members import MemberQueries, MemberRepository
 from service.domain.ports.organizations import (
@@ -47,6 +48,8 @@ __all__ = [
     "IdSource",
     "IdempotencyRecorder",
     "IdempotencyStore",
+    "IncidentQueries",
+    "IncidentRepository",
     "MemberQueries",
     "MemberRepository",
     "MilestoneFacts",

@@ -1,0 +1,153 @@
+"""Incidents (/v1/incidents): a suspected breach or a compromised key, and every disclosure it
+touched (42 CFR 2.16)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from litestar import Response, get, post
+from litestar.params import JSONBody, PathParameter
+from msgspec import Meta
+
+from service.adapters.http.consent_schemas import DisclosureList, disclosure_page
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.adapters.http.paging import Cursor, Limit, page_request
+from service.adapters.http.schemas import PRINTABLE, Instant, parse_instant
+from service.domain.incidents import Incident, IncidentKind, IncidentStatus, NewIncident
+from service.domain.organizations import Scope
+from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.usecases import incidents as usecases
+
+IncidentId = Annotated[UUID, PathParameter(description="The incident's id.")]
+Text = Annotated[str, Meta(min_length=1, max_length=2000, pattern=PRINTABLE)]
+
+
+class IncidentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """`compromised_key` names the key (`key_id`): the incident then touches what that key
+    read. `recipient_organization_id` narrows it to what the caller disclosed to one
+    organization. The period is `since` (required) to `until` (default: open)."""
+
+    kind: IncidentKind
+    description: Text
+    since: Instant
+    until: Instant | None = None
+    key_id: UUID | None = None
+    recipient_organization_id: UUID | None = None
+
+    def to_domain(self) -> NewIncident:
+        since = parse_instant("since", self.since)
+        assert since is not None
+        return NewIncident(
+            kind=self.kind,
+            description=self.description,
+            since=since,
+            until=parse_instant("until", self.until),
+            key_id=self.key_id,
+            recipient_organization_id=self.recipient_organization_id,
+        )
+
+
+class IncidentClose(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    note: Annotated[Text, Meta(description="What was done: notifications made, key revoked.")]
+
+
+class IncidentView(msgspec.Struct, kw_only=True):
+    id: UUID
+    kind: IncidentKind
+    description: str
+    key_id: UUID | None
+    recipient_organization_id: UUID | None
+    since: datetime
+    until: datetime | None
+    status: IncidentStatus
+    opened_at: datetime
+    closed_at: datetime | None
+    closing_note: str | None
+    version: int
+
+    @classmethod
+    def of(cls, i: Incident) -> IncidentView:
+        return cls(
+            id=i.id,
+            kind=i.kind,
+            description=i.description,
+            key_id=i.key_id,
+            recipient_organization_id=i.recipient_organization_id,
+            since=i.since,
+            until=i.until,
+            status=i.status,
+            opened_at=i.opened_at,
+            closed_at=i.closed_at,
+            closing_note=i.closing_note,
+            version=i.version,
+        )
+
+
+class IncidentController(ApiController):
+    path = "/v1/incidents"
+    tags = ["incidents"]
+
+    @operation(post, "openIncident", Scope.KEYS_MANAGE, errors=(413, 422))
+    async def open(
+        self, request: HttpRequest, data: JSONBody[IncidentCreate]
+    ) -> Response[IncidentView]:
+        """Open an incident: a suspected breach or a compromised API key (42 CFR 2.16)
+
+        Announced as `incident.opened` to the organization's own `keys:manage` readers. Then
+        `GET /v1/incidents/{id}/disclosures` lists every disclosure it touched."""
+        act = acting(request)
+        incident = await usecases.open_incident(
+            act.organization_id, data.to_domain(), act.uow(), act.clock, act.ids
+        )
+        return Response(IncidentView.of(incident), status_code=201)
+
+    @operation(get, "getIncident", Scope.KEYS_MANAGE, path="/{incident_id:uuid}")
+    async def get_incident(self, request: HttpRequest, incident_id: IncidentId) -> IncidentView:
+        """Read one of the organization's incidents"""
+        act = acting(request)
+        found = await usecases.get_incident(
+            act.organization_id, incident_id, act.services.incidents
+        )
+        return IncidentView.of(found)
+
+    @operation(
+        post,
+        "closeIncident",
+        Scope.KEYS_MANAGE,
+        errors=(409, 413),
+        path="/{incident_id:uuid}/close",
+        status_code=200,
+    )
+    async def close(
+        self, request: HttpRequest, incident_id: IncidentId, data: JSONBody[IncidentClose]
+    ) -> IncidentView:
+        """Close an incident with what was done (`incident.closed`); closing twice is a 409"""
+        act = acting(request)
+        closed = await usecases.close_incident(
+            act.organization_id, incident_id, data.note, act.uow(), act.clock, act.ids
+        )
+        return IncidentView.of(closed)
+
+    @operation(
+        get, "listIncidentDisclosures", Scope.KEYS_MANAGE, path="/{incident_id:uuid}/disclosures"
+    )
+    async def disclosures(
+        self,
+        request: HttpRequest,
+        incident_id: IncidentId,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+    ) -> DisclosureList:
+        """Every disclosure the incident touched, oldest first
+
+        In the incident's period: those of the caller's members it disclosed (to the incident's
+        recipient, if it names one), and those it received (read with the incident's key, if it
+        names one), each as the accounting of disclosures shows it."""
+        act = acting(request)
+        page = await usecases.touched_disclosures(
+            act.organization_id, incident_id, page_request(limit, cursor), act.services.incidents
+        )
+        return disclosure_page(page)

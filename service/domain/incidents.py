@@ -1,0 +1,91 @@
+"""Incidents (42 CFR 2.16): a suspected breach or a compromised API key, recorded by an
+organization, with the period and the key or recipient it concerns, so that every disclosure
+it touched can be found at once."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timedelta
+from uuid import UUID
+
+import msgspec
+
+from service.domain.errors import Conflict, InvalidField
+
+
+class IncidentKind(enum.StrEnum):
+    COMPROMISED_KEY = "compromised_key"
+    SUSPECTED_BREACH = "suspected_breach"
+
+
+class IncidentStatus(enum.StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class NewIncident(msgspec.Struct, frozen=True, kw_only=True):
+    kind: IncidentKind
+    description: str
+    since: datetime
+    until: datetime | None = None
+    key_id: UUID | None = None
+    recipient_organization_id: UUID | None = None
+
+
+class Incident(msgspec.Struct, frozen=True, kw_only=True):
+    id: UUID
+    organization_id: UUID
+    kind: IncidentKind
+    description: str
+    key_id: UUID | None
+    recipient_organization_id: UUID | None
+    since: datetime
+    until: datetime | None
+    status: IncidentStatus
+    opened_at: datetime
+    closed_at: datetime | None
+    closing_note: str | None
+    version: int
+
+
+def open_incident(
+    new: NewIncident, *, incident_id: UUID, organization_id: UUID, now: datetime
+) -> Incident:
+    """An open incident, or InvalidField: a compromised key names the key; the period starts
+    before it ends and not in the future."""
+    if new.kind is IncidentKind.COMPROMISED_KEY and new.key_id is None:
+        raise InvalidField("key_id", "Name the API key that was compromised.")
+    if not new.description.strip():
+        raise InvalidField("description", "Say what happened.")
+    if new.since > now + timedelta(minutes=5):
+        raise InvalidField("since", "The period cannot start in the future.")
+    if new.until is not None and new.until <= new.since:
+        raise InvalidField("until", "The period ends after it starts.")
+    return Incident(
+        id=incident_id,
+        organization_id=organization_id,
+        kind=new.kind,
+        description=new.description.strip(),
+        key_id=new.key_id,
+        recipient_organization_id=new.recipient_organization_id,
+        since=new.since,
+        until=new.until,
+        status=IncidentStatus.OPEN,
+        opened_at=now,
+        closed_at=None,
+        closing_note=None,
+        version=1,
+    )
+
+
+def close_incident(incident: Incident, note: str, now: datetime) -> Incident:
+    """Closed with what was done (notifications made, key revoked); closing twice is a 409."""
+    if incident.status is IncidentStatus.CLOSED:
+        raise Conflict("incident-closed", "This incident is already closed.")
+    return msgspec.structs.replace(
+        incident,
+        status=IncidentStatus.CLOSED,
+        closed_at=now,
+        closing_note=note.strip(),
+        version=incident.version + 1,
+    )

@@ -1,0 +1,72 @@
+"""Incidents (42 CFR 2.16): open one, close it, and find every disclosure it touched."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from service.domain import incidents as rules
+from service.domain.accounting import Disclosure
+from service.domain.errors import NotFound
+from service.domain.event_payloads import incident_event
+from service.domain.events import EventType
+from service.domain.incidents import Incident, NewIncident
+from service.domain.paging import Page, PageRequest
+from service.domain.ports import Clock, IdSource, IncidentQueries, UnitOfWork
+
+
+async def open_incident(
+    organization_id: UUID, new: NewIncident, uow: UnitOfWork, clock: Clock, ids: IdSource
+) -> Incident:
+    """Record a suspected breach or a compromised key of the organization's (incident.opened)."""
+    now = clock.now()
+    incident = rules.open_incident(
+        new, incident_id=ids.new_id(), organization_id=organization_id, now=now
+    )
+    async with uow:
+        await uow.incidents.add(incident)
+        await uow.outbox.append(
+            incident_event(EventType.INCIDENT_OPENED, incident, ids.new_id(), now)
+        )
+        await uow.commit()
+    return incident
+
+
+async def close_incident(
+    organization_id: UUID,
+    incident_id: UUID,
+    note: str,
+    uow: UnitOfWork,
+    clock: Clock,
+    ids: IdSource,
+) -> Incident:
+    """Close an incident with what was done (incident.closed); a closed one is a 409."""
+    now = clock.now()
+    async with uow:
+        incident = await uow.incidents.get_for_update(organization_id, incident_id)
+        if incident is None:
+            raise NotFound("incident", incident_id)
+        closed = rules.close_incident(incident, note, now)
+        await uow.incidents.save(closed)
+        await uow.outbox.append(
+            incident_event(EventType.INCIDENT_CLOSED, closed, ids.new_id(), now)
+        )
+        await uow.commit()
+    return closed
+
+
+async def get_incident(
+    organization_id: UUID, incident_id: UUID, queries: IncidentQueries
+) -> Incident:
+    """One of the organization's incidents."""
+    incident = await queries.get(organization_id, incident_id)
+    if incident is None:
+        raise NotFound("incident", incident_id)
+    return incident
+
+
+async def touched_disclosures(
+    organization_id: UUID, incident_id: UUID, page: PageRequest, queries: IncidentQueries
+) -> Page[Disclosure]:
+    """Every disclosure the incident touched, a page at a time (for notification duties)."""
+    incident = await get_incident(organization_id, incident_id, queries)
+    return await queries.disclosures(incident, page)
