@@ -250,3 +250,21 @@ def leave_network(
         left_at=now,
         version=participation.version + 1,
     )
+
+
+# What another organization sees of a circle whose name it may not read.
+NEUTRAL_CIRCLE_NAME = "Support circle"
+
+
+def network_seen_by(network: Network, viewer: UUID, focus_consent_in_force: bool) -> Network:
+    """A circle's name and description may name its focus member ("Sam R.'s circle"):
+    another organization than the focus member's home (the circle's creator) sees them only
+    under a consent in force from that member covering `networks`; otherwise a neutral name
+    and no description. A group names nobody: everyone taking part sees it whole."""
+    if (
+        network.kind is not NetworkKind.CIRCLE
+        or viewer == network.created_by_organization_id
+        or focus_consent_in_force
+    ):
+        return network
+    return msgspec.structs.replace(network, name=NEUTRAL_CIRCLE_NAME, description=None)

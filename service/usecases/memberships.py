@@ -149,5 +149,5 @@ async def list_memberships(
     viewing: Viewing, network_id: UUID, page: PageRequest, queries: FederationQueries
 ) -> Page[SeenMembership]:
     """The network's memberships, each showing only what consent lets the viewer see."""
-    await get_network(viewing.organization_id, network_id, queries)
+    await get_network(viewing.organization_id, network_id, queries, viewing.now)
     return await queries.memberships_for(viewing, network_id, page)

@@ -3,6 +3,7 @@ that does not take part sees nothing of a network (404)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
 import msgspec
@@ -90,19 +91,27 @@ async def create_network(
     return network
 
 
-async def get_network(viewer: UUID, network_id: UUID, queries: FederationQueries) -> Network:
-    """A network the viewer takes part in or is invited into."""
-    network = await queries.network_for(viewer, network_id)
+async def get_network(
+    viewer: UUID, network_id: UUID, queries: FederationQueries, now: datetime
+) -> Network:
+    """A network the viewer takes part in or is invited into, as it may see it (a circle's
+    name only under its focus member's consent: networks.network_seen_by)."""
+    network = await queries.network_for(viewer, network_id, now)
     if network is None:
         raise NotFound("network", network_id)
     return network
 
 
 async def list_networks(
-    viewer: UUID, page: PageRequest, member_id: UUID | None, queries: FederationQueries
+    viewer: UUID,
+    page: PageRequest,
+    member_id: UUID | None,
+    queries: FederationQueries,
+    now: datetime,
 ) -> Page[Network]:
-    """The viewer's networks, optionally only those the member belongs to."""
-    return await queries.networks_for(viewer, page, member_id)
+    """The viewer's networks, optionally only those the member belongs to, as it may see
+    each."""
+    return await queries.networks_for(viewer, page, member_id, now)
 
 
 async def update_network(
@@ -248,8 +257,8 @@ async def leave_network(
 
 
 async def list_participants(
-    viewer: UUID, network_id: UUID, queries: FederationQueries
+    viewer: UUID, network_id: UUID, queries: FederationQueries, now: datetime
 ) -> list[Participation]:
     """The organizations invited into or taking part in a network the viewer can see."""
-    await get_network(viewer, network_id, queries)
+    await get_network(viewer, network_id, queries, now)
     return await queries.participants(network_id)

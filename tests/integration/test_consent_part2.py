@@ -435,3 +435,41 @@ def test_a_tpo_consent_needs_no_expiry_and_is_not_revoked_orally(
     )
     assert written.status_code == 200, written.text
     assert written.json()["status"] == "revoked"
+
+
+def test_a_circles_name_reaches_another_organization_only_under_the_focus_members_consent(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    circle = client.post(
+        "/v1/networks",
+        json={
+            "kind": "circle",
+            "name": "Sam R.'s circle",
+            "description": "Sam's people",
+            "focus_member_id": member["id"],
+        },
+        headers=org.headers,
+    ).json()
+    invited = client.post(
+        f"/v1/networks/{circle['id']}/organizations",
+        json={"organization_id": partner.id},
+        headers=org.headers,
+    )
+    assert invited.status_code == 201, invited.text
+
+    without = client.get(f"/v1/networks/{circle['id']}", headers=partner.headers).json()
+    listed = client.get("/v1/networks", headers=partner.headers).json()["data"]
+    _grant(client, org, member["id"], consent_body(partner.id, ["networks"]))
+    with_consent = client.get(f"/v1/networks/{circle['id']}", headers=partner.headers).json()
+
+    assert (without["name"], without["description"]) == ("Support circle", None)
+    assert [(n["name"], n["description"]) for n in listed if n["id"] == circle["id"]] == [
+        ("Support circle", None)
+    ]
+    assert (with_consent["name"], with_consent["description"]) == (
+        "Sam R.'s circle",
+        "Sam's people",
+    )
+    home = client.get(f"/v1/networks/{circle['id']}", headers=org.headers).json()
+    assert home["name"] == "Sam R.'s circle"

@@ -35,7 +35,7 @@ from service.domain.incidents import Incident
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
-from service.domain.networks import Membership, Network, Participation
+from service.domain.networks import Membership, Network, Participation, network_seen_by
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
@@ -1008,12 +1008,24 @@ class FakeFederationQueries:
     def _takes_part(self, viewer: UUID, network_id: UUID) -> bool:
         return (network_id, viewer) in self._store.participations
 
-    async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
+    def _network_seen(self, network: Network, viewer: UUID, now: datetime) -> Network:
+        consented = any(
+            c.member_id == network.focus_member_id
+            and c.recipient_organization_id == viewer
+            and c.is_active(now)
+            and DataScope.NETWORKS in c.scopes
+            for c in self._store.consents.values()
+        )
+        return network_seen_by(network, viewer, consented)
+
+    async def network_for(self, viewer: UUID, network_id: UUID, now: datetime) -> Network | None:
         network = self._store.networks.get(network_id)
-        return network if network and self._takes_part(viewer, network_id) else None
+        if network is None or not self._takes_part(viewer, network_id):
+            return None
+        return self._network_seen(network, viewer, now)
 
     async def networks_for(
-        self, viewer: UUID, page: PageRequest, member_id: UUID | None
+        self, viewer: UUID, page: PageRequest, member_id: UUID | None, now: datetime
     ) -> Page[Network]:
         after = page.after or UUID(int=0)
         rows = sorted(
@@ -1032,7 +1044,8 @@ class FakeFederationQueries:
             ),
             key=lambda n: n.id,
         )
-        return page_from_rows(rows[: page.limit + 1], page, lambda n: n.id)
+        seen = [self._network_seen(n, viewer, now) for n in rows[: page.limit + 1]]
+        return page_from_rows(seen, page, lambda n: n.id)
 
     async def participants(self, network_id: UUID) -> list[Participation]:
         return [p for (n, _), p in self._store.participations.items() if n == network_id]

@@ -107,7 +107,7 @@ class NetworkController(ApiController):
         act = acting(request)
         viewer = act.organization_id
         page = await usecases.list_networks(
-            viewer, page_request(limit, cursor), member_id, act.services.federation
+            viewer, page_request(limit, cursor), member_id, act.services.federation, act.clock.now()
         )
         return network_page(page, viewer)
 
@@ -118,7 +118,9 @@ class NetworkController(ApiController):
         """Read a network"""
         act = acting(request)
         viewer = act.organization_id
-        network = await usecases.get_network(viewer, network_id, act.services.federation)
+        network = await usecases.get_network(
+            viewer, network_id, act.services.federation, act.clock.now()
+        )
         return _network(network, viewer)
 
     @operation(
@@ -180,7 +182,9 @@ class NetworkController(ApiController):
         """The organizations invited into or taking part in a network"""
         act = acting(request)
         viewer = act.organization_id
-        found = await usecases.list_participants(viewer, network_id, act.services.federation)
+        found = await usecases.list_participants(
+            viewer, network_id, act.services.federation, act.clock.now()
+        )
         return ParticipationList(data=[ParticipationView.of(p) for p in found])
 
     @operation(

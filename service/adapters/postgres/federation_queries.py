@@ -9,6 +9,8 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from uuid import UUID
 
+from asyncpg import Record
+
 from service.adapters.postgres.consent_sql import (
     MEMBER_FOR_VIEWER,
     MEMBERSHIPS_FOR_VIEWER,
@@ -60,7 +62,7 @@ from service.domain.consent import (
 )
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
-from service.domain.networks import Network, Participation
+from service.domain.networks import Network, Participation, network_seen_by
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import MilestoneFacts
@@ -225,17 +227,17 @@ class PostgresFederationQueries:
         )
         return member, access
 
-    async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
-        row = await self._pool.fetchrow(NETWORK_FOR_VIEWER, network_id, viewer)
-        return None if row is None else network_from_row(row)
+    async def network_for(self, viewer: UUID, network_id: UUID, now: datetime) -> Network | None:
+        row = await self._pool.fetchrow(NETWORK_FOR_VIEWER, network_id, viewer, now)
+        return None if row is None else _network_seen(row, viewer)
 
     async def networks_for(
-        self, viewer: UUID, page: PageRequest, member_id: UUID | None
+        self, viewer: UUID, page: PageRequest, member_id: UUID | None, now: datetime
     ) -> Page[Network]:
         rows = await self._pool.fetch(
-            NETWORKS_FOR_VIEWER, viewer, page.after or BEFORE_ALL, page.limit + 1, member_id
+            NETWORKS_FOR_VIEWER, viewer, page.after or BEFORE_ALL, page.limit + 1, member_id, now
         )
-        return page_from_rows([network_from_row(r) for r in rows], page, lambda n: n.id)
+        return page_from_rows([_network_seen(r, viewer) for r in rows], page, lambda n: n.id)
 
     async def participants(self, network_id: UUID) -> list[Participation]:
         rows = await self._pool.fetch(PARTICIPANTS, network_id)
@@ -299,3 +301,7 @@ class PostgresFederationQueries:
         )
         found = [disclosure_from_row(r) for r in rows]
         return page_from_rows(found, page, lambda d: UUID(int=d.position))
+
+
+def _network_seen(row: Record, viewer: UUID) -> Network:
+    return network_seen_by(network_from_row(row), viewer, row["focus_consented"])

@@ -142,14 +142,15 @@ class FederationQueries(Protocol):
         organization or a consent in force covering `pledges` (recorded as a disclosure)."""
         ...
 
-    async def network_for(self, viewer: UUID, network_id: UUID) -> Network | None:
-        """The network if the viewer is invited into it or takes part in it."""
+    async def network_for(self, viewer: UUID, network_id: UUID, now: datetime) -> Network | None:
+        """The network if the viewer is invited into it or takes part in it, as it may see it
+        (networks.network_seen_by, with the focus member's consents in force at `now`)."""
         ...
 
     async def networks_for(
-        self, viewer: UUID, page: PageRequest, member_id: UUID | None
+        self, viewer: UUID, page: PageRequest, member_id: UUID | None, now: datetime
     ) -> Page[Network]:
-        """The networks the viewer is invited into or takes part in."""
+        """The networks the viewer is invited into or takes part in, as it may see each."""
         ...
 
     async def participants(self, network_id: UUID) -> list[Participation]:
