@@ -90,7 +90,7 @@ async def update_member(
     """Apply a partial update guarded by If-Match; announce `member.updated` if anything changed."""
     now = clock.now()
     async with uow:
-        current = await _locked_member(uow, command.organization_id, command.member_id)
+        current = await locked_member(uow, command.organization_id, command.member_id)
         updated, changed = rules.apply_changes(
             current, command.changes, expected_version=command.expected_version, now=now
         )
@@ -119,7 +119,7 @@ async def erase_member(
     """Erase the member's personal fields, keeping a tombstone; erasing twice changes nothing."""
     now = clock.now()
     async with uow:
-        current = await _locked_member(uow, command.organization_id, command.member_id)
+        current = await locked_member(uow, command.organization_id, command.member_id)
         if current.is_erased:
             return current
         erased = rules.erase(current, expected_version=command.expected_version, now=now)
@@ -142,7 +142,8 @@ async def erase_member(
     return erased
 
 
-async def _locked_member(uow: UnitOfWork, organization_id: UUID, member_id: UUID) -> Member:
+async def locked_member(uow: UnitOfWork, organization_id: UUID, member_id: UUID) -> Member:
+    """One of the organization's members, locked, erased or not; NotFound for another's."""
     member = await uow.members.get_for_update(organization_id, member_id)
     if member is None:
         raise NotFound("member", member_id)
@@ -154,7 +155,7 @@ async def live_member(
 ) -> Member:
     """One of the organization's members, locked, and not erased: NotFound for another's or
     none, MemberErased (410) for a tombstone."""
-    member = await _locked_member(uow, organization_id, member_id)
+    member = await locked_member(uow, organization_id, member_id)
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or now)
     return member

@@ -3,7 +3,7 @@ happen, and the end of treatment ending the consents given until then."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -473,3 +473,64 @@ def test_a_circles_name_reaches_another_organization_only_under_the_focus_member
     )
     home = client.get(f"/v1/networks/{circle['id']}", headers=org.headers).json()
     assert home["name"] == "Sam R.'s circle"
+
+
+def test_a_members_request_for_an_accounting_is_recorded_with_its_due_date(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    member = create_member(client, org)
+    today = datetime.now(UTC).date()
+    received = today - timedelta(days=2)
+
+    made = client.post(
+        f"/v1/members/{member['id']}/accounting-requests",
+        json={"received_on": received.isoformat(), "received_via": "written"},
+        headers=org.headers,
+    )
+
+    assert made.status_code == 201, made.text
+    request = made.json()
+    assert request["answer_by"] == (received + timedelta(days=30)).isoformat()
+    assert request["period_end"] == received.isoformat()
+    assert date.fromisoformat(request["period_start"]) <= received - timedelta(days=3 * 365)
+    assert request["answered_at"] is None
+    # Another organization learns nothing of it, nor can it answer it.
+    theirs = client.get(f"/v1/members/{member['id']}/accounting-requests", headers=partner.headers)
+    assert theirs.status_code == 404, theirs.text
+    foreign = client.post(
+        f"/v1/accounting-requests/{request['id']}/answered", headers=partner.headers
+    )
+    assert foreign.status_code == 404, foreign.text
+
+    answered = client.post(f"/v1/accounting-requests/{request['id']}/answered", headers=org.headers)
+    again = client.post(f"/v1/accounting-requests/{request['id']}/answered", headers=org.headers)
+
+    assert answered.status_code == 200, answered.text
+    assert answered.json()["answered_at"] is not None
+    assert again.status_code == 409, again.text
+    listed = client.get(
+        f"/v1/members/{member['id']}/accounting-requests", headers=org.headers
+    ).json()["data"]
+    assert [(r["id"], r["answered_at"] is not None) for r in listed] == [(request["id"], True)]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"received_on": "2099-01-01"}, "received_on"),
+        ({"period_start": "2000-01-01"}, "period_start"),
+        ({"period_start": "2026-11-20", "period_end": "2026-11-01"}, "period_end"),
+    ],
+)
+def test_an_impossible_accounting_request_is_refused(
+    client: httpx.Client, org: Org, change: dict[str, str], field: str
+) -> None:
+    member = create_member(client, org)
+    body = {"received_on": "2026-11-25", "received_via": "oral", **change}
+
+    refused = client.post(
+        f"/v1/members/{member['id']}/accounting-requests", json=body, headers=org.headers
+    )
+
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["field"] == field

@@ -45,6 +45,7 @@ class World:
     referral_id: str
     endpoint_id: str
     incident_id: str
+    accounting_request_id: str
 
     @property
     def secrets(self) -> list[str]:
@@ -124,7 +125,15 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
         incident_id=client.post("/v1/incidents", json=INCIDENT_BODY, headers=home.headers).json()[
             "id"
         ],
+        accounting_request_id=client.post(
+            f"/v1/members/{member['id']}/accounting-requests",
+            json=ACCOUNTING_REQUEST_BODY,
+            headers=home.headers,
+        ).json()["id"],
     )
+
+
+ACCOUNTING_REQUEST_BODY = {"received_on": TODAY, "received_via": "written"}
 
 
 INCIDENT_BODY = {
@@ -205,6 +214,20 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("get", "/v1/organizations/{organization_id}"): Endpoint(
         params=lambda w: {"organization_id": w.home.id}, foreign_is_404=True
+    ),
+    ("post", "/v1/members/{member_id}/accounting-requests"): Endpoint(
+        params=MEMBER,
+        body=lambda _w: ACCOUNTING_REQUEST_BODY,
+        scope="consents:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/members/{member_id}/accounting-requests"): Endpoint(
+        params=MEMBER, scope="consents:read", foreign_is_404=True
+    ),
+    ("post", "/v1/accounting-requests/{request_id}/answered"): Endpoint(
+        params=lambda w: {"request_id": w.accounting_request_id},
+        scope="consents:write",
+        foreign_is_404=True,
     ),
     ("post", "/v1/incidents"): Endpoint(body=lambda _w: INCIDENT_BODY, scope="keys:manage"),
     ("get", "/v1/incidents/{incident_id}"): Endpoint(

@@ -13,6 +13,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.accounting import Disclosure
+from service.domain.accounting_requests import AccountingRequest
 from service.domain.consent import (
     MEMBER_READ,
     MEMBERSHIP_READ,
@@ -116,6 +117,7 @@ class Store:
         self.stored_responses: dict[tuple[UUID, str], StoredResponse] = {}
         self.disclosures: list[tuple[UUID, Viewing, tuple[UUID, ...], frozenset[DataScope]]] = []
         self.incidents: dict[UUID, Incident] = {}
+        self.accounting_requests: dict[UUID, AccountingRequest] = {}
 
     def copy(self) -> Store:
         copied = Store()
@@ -452,6 +454,38 @@ class FakeIncidents:
         self._staged.incidents[incident.id] = incident
 
 
+class FakeAccountingRequests:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, request: AccountingRequest) -> None:
+        self._staged.accounting_requests[request.id] = request
+
+    async def get_for_update(
+        self, organization_id: UUID, request_id: UUID
+    ) -> AccountingRequest | None:
+        found = self._staged.accounting_requests.get(request_id)
+        return found if found and found.organization_id == organization_id else None
+
+    async def save(self, request: AccountingRequest) -> None:
+        self._staged.accounting_requests[request.id] = request
+
+    async def of_member(
+        self, organization_id: UUID, member_id: UUID, page: PageRequest
+    ) -> Page[AccountingRequest]:
+        rows = sorted(
+            (
+                r
+                for r in self._staged.accounting_requests.values()
+                if r.member_id == member_id
+                and r.organization_id == organization_id
+                and (page.after is None or r.id > page.after)
+            ),
+            key=lambda r: r.id,
+        )
+        return page_from_rows(rows[: page.limit + 1], page, lambda r: r.id)
+
+
 class FakeReferralQueries:
     """As the SQL: the receiver sees the person under a consent in force, and each referral a
     read shows it with is recorded as a disclosure (empty scopes)."""
@@ -661,6 +695,10 @@ class FakeUnitOfWork:
     @property
     def incidents(self) -> FakeIncidents:
         return FakeIncidents(self._staged)
+
+    @property
+    def accounting_requests(self) -> FakeAccountingRequests:
+        return FakeAccountingRequests(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._open:

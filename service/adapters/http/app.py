@@ -21,6 +21,10 @@ from litestar.openapi.spec import (
     Tag,
 )
 
+from service.adapters.http.accounting_requests import (
+    AccountingRequestController,
+    MemberAccountingRequestController,
+)
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.events import EventController
 from service.adapters.http.health import live, metrics, ready
@@ -164,6 +168,8 @@ def create_app(
             OrganizationController,
             ApiKeyController,
             IncidentController,
+            MemberAccountingRequestController,
+            AccountingRequestController,
             live,
             ready,
             metrics,

@@ -1,5 +1,5 @@
 """Incidents: columns, mapping, the repository used inside a unit of work, and the read of the
-disclosures an incident touched."""
+disclosures an incident touched; a member's requests for an accounting."""
 
 from __future__ import annotations
 
@@ -8,8 +8,15 @@ from uuid import UUID
 from service.adapters.postgres.consents import disclosure_from_row
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import Columns, Row, struct_from_row, struct_to_columns
+from service.adapters.postgres.sql import (
+    BEFORE_ALL,
+    Columns,
+    Row,
+    struct_from_row,
+    struct_to_columns,
+)
 from service.domain.accounting import Disclosure
+from service.domain.accounting_requests import AccountingRequest
 from service.domain.incidents import Incident
 from service.domain.paging import Page, PageRequest, page_from_rows
 
@@ -112,3 +119,63 @@ class PostgresIncidentQueries:
         )
         found = [disclosure_from_row(r) for r in rows]
         return page_from_rows(found, page, lambda d: UUID(int=d.position))
+
+
+ACCOUNTING_REQUEST = Columns(
+    "id",
+    "member_id",
+    "organization_id",
+    "received_on",
+    "received_via",
+    "period_start",
+    "period_end",
+    "answer_by",
+    "answered_at",
+    "created_at",
+    "version",
+)
+
+
+class PostgresAccountingRequestRepository:
+    def __init__(self, connection: Session) -> None:
+        self._connection = connection
+
+    async def add(self, request: AccountingRequest) -> None:
+        await self._connection.execute(
+            f"INSERT INTO accounting_requests ({ACCOUNTING_REQUEST.list}) "  # noqa: S608
+            f"VALUES ({ACCOUNTING_REQUEST.values})",
+            *ACCOUNTING_REQUEST.params(struct_to_columns(request)),
+        )
+
+    async def get_for_update(
+        self, organization_id: UUID, request_id: UUID
+    ) -> AccountingRequest | None:
+        row = await self._connection.fetchrow(
+            f"SELECT {ACCOUNTING_REQUEST.list} FROM accounting_requests "  # noqa: S608
+            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
+            request_id,
+            organization_id,
+        )
+        return None if row is None else struct_from_row(AccountingRequest, row)
+
+    async def save(self, request: AccountingRequest) -> None:
+        await self._connection.execute(
+            "UPDATE accounting_requests SET answered_at = $2, version = $3 WHERE id = $1",
+            request.id,
+            request.answered_at,
+            request.version,
+        )
+
+    async def of_member(
+        self, organization_id: UUID, member_id: UUID, page: PageRequest
+    ) -> Page[AccountingRequest]:
+        rows = await self._connection.fetch(
+            f"SELECT {ACCOUNTING_REQUEST.list} FROM accounting_requests "  # noqa: S608
+            "WHERE member_id = $1 AND organization_id = $2 AND id > $3 ORDER BY id LIMIT $4",
+            member_id,
+            organization_id,
+            page.after or BEFORE_ALL,
+            page.limit + 1,
+        )
+        found = [struct_from_row(AccountingRequest, r) for r in rows]
+        return page_from_rows(found, page, lambda r: r.id)

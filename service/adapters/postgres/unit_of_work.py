@@ -8,7 +8,10 @@ from typing import Self
 from service.adapters.postgres.consents import PostgresConsentRepository
 from service.adapters.postgres.events import PostgresOutbox
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
-from service.adapters.postgres.incidents import PostgresIncidentRepository
+from service.adapters.postgres.incidents import (
+    PostgresAccountingRequestRepository,
+    PostgresIncidentRepository,
+)
 from service.adapters.postgres.members import PostgresMemberRepository
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
 from service.adapters.postgres.networks import PostgresNetworkRepository
@@ -42,6 +45,7 @@ class PostgresUnitOfWork:
     referrals: PostgresReferralRepository
     webhooks: PostgresWebhookEndpointRepository
     incidents: PostgresIncidentRepository
+    accounting_requests: PostgresAccountingRequestRepository
 
     def __init__(self, pool: FairPool) -> None:
         self._pool = pool
@@ -67,6 +71,7 @@ class PostgresUnitOfWork:
         self.referrals = PostgresReferralRepository(session)
         self.webhooks = PostgresWebhookEndpointRepository(session)
         self.incidents = PostgresIncidentRepository(session)
+        self.accounting_requests = PostgresAccountingRequestRepository(session)
         return self
 
     async def __aexit__(

@@ -10,7 +10,11 @@ from service.domain.ports.federation import (
     MilestoneFacts,
     NetworkRepository,
 )
-from service.domain.ports.incidents import IncidentQueries, IncidentRepository
+from service.domain.ports.incidents import (
+    AccountingRequestRepository,
+    IncidentQueries,
+    IncidentRepository,
+)
 from service.domain.ports.journeys import MilestoneRepository, PledgeRepository, RecoveryRepository
 from service.domain.ports.members import MemberQueries, MemberRepository
 from service.domain.ports.organizations import (
@@ -36,6 +40,7 @@ from service.domain.ports.webhooks import (
 )
 
 __all__ = [
+    "AccountingRequestRepository",
     "AddressResolver",
     "ApiKeyQueries",
     "ApiKeyRepository",

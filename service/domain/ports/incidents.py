@@ -1,4 +1,5 @@
-"""Ports: incidents, and the disclosures an incident touched."""
+"""Ports: incidents and the disclosures an incident touched; a member's requests for an
+accounting."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Protocol
 from uuid import UUID
 
 from service.domain.accounting import Disclosure
+from service.domain.accounting_requests import AccountingRequest
 from service.domain.incidents import Incident
 from service.domain.paging import Page, PageRequest
 
@@ -33,4 +35,26 @@ class IncidentQueries(Protocol):
         """Every disclosure the incident touched, oldest first: in its period, made by the
         incident's organization (of its members) or received by it, narrowed to what its key
         read and to its recipient when it names them."""
+        ...
+
+
+class AccountingRequestRepository(Protocol):
+    async def add(self, request: AccountingRequest) -> None:
+        """Store a member's request for an accounting."""
+        ...
+
+    async def get_for_update(
+        self, organization_id: UUID, request_id: UUID
+    ) -> AccountingRequest | None:
+        """The home organization's request, locked; None for another's or none."""
+        ...
+
+    async def save(self, request: AccountingRequest) -> None:
+        """Store that the request was answered."""
+        ...
+
+    async def of_member(
+        self, organization_id: UUID, member_id: UUID, page: PageRequest
+    ) -> Page[AccountingRequest]:
+        """The member's requests, oldest first (their home organization's only)."""
         ...

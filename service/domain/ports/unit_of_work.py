@@ -7,7 +7,7 @@ from typing import Protocol, Self, TypeVar
 
 from service.domain.ports.events import IdempotencyRecorder, Outbox
 from service.domain.ports.federation import ConsentRepository, NetworkRepository
-from service.domain.ports.incidents import IncidentRepository
+from service.domain.ports.incidents import AccountingRequestRepository, IncidentRepository
 from service.domain.ports.journeys import MilestoneRepository, PledgeRepository, RecoveryRepository
 from service.domain.ports.members import MemberRepository
 from service.domain.ports.organizations import ApiKeyRepository, OrganizationRepository
@@ -59,6 +59,9 @@ class UnitOfWork(Protocol):
 
     @property
     def incidents(self) -> IncidentRepository: ...
+
+    @property
+    def accounting_requests(self) -> AccountingRequestRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

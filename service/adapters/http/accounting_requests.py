@@ -1,0 +1,129 @@
+"""A member's requests for an accounting of disclosures (42 CFR 2.24, 2.25):
+/v1/members/{id}/accounting-requests and /v1/accounting-requests/{id}/answered."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from litestar import Response, get, post
+from litestar.params import JSONBody, PathParameter
+
+from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.domain.accounting_requests import AccountingRequest, NewAccountingRequest
+from service.domain.consent_form import RevocationChannel
+from service.domain.organizations import Scope
+from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.usecases import accounting_requests as usecases
+
+MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
+RequestId = Annotated[UUID, PathParameter(description="The accounting request's id.")]
+
+
+class AccountingRequestCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """When and how the member asked (`written`, `electronic`, `oral`), and the period the
+    accounting should cover (default: the three years before the request, the most it may)."""
+
+    received_on: date
+    received_via: RevocationChannel
+    period_start: date | None = None
+    period_end: date | None = None
+
+    def to_domain(self) -> NewAccountingRequest:
+        return NewAccountingRequest(
+            received_on=self.received_on,
+            received_via=self.received_via,
+            period_start=self.period_start,
+            period_end=self.period_end,
+        )
+
+
+class AccountingRequestView(msgspec.Struct, kw_only=True):
+    """`answer_by`: 30 days after the request was received (42 CFR 2.24)."""
+
+    id: UUID
+    member_id: UUID
+    received_on: date
+    received_via: RevocationChannel
+    period_start: date
+    period_end: date
+    answer_by: date
+    answered_at: datetime | None
+    version: int
+
+    @classmethod
+    def of(cls, r: AccountingRequest) -> AccountingRequestView:
+        return cls(
+            id=r.id,
+            member_id=r.member_id,
+            received_on=r.received_on,
+            received_via=r.received_via,
+            period_start=r.period_start,
+            period_end=r.period_end,
+            answer_by=r.answer_by,
+            answered_at=r.answered_at,
+            version=r.version,
+        )
+
+
+class AccountingRequestList(msgspec.Struct, kw_only=True):
+    data: list[AccountingRequestView]
+    next_cursor: str | None
+
+
+class MemberAccountingRequestController(ApiController):
+    path = "/v1/members/{member_id:uuid}/accounting-requests"
+    tags = ["consents"]
+
+    @operation(post, "recordAccountingRequest", Scope.CONSENTS_WRITE, errors=(413, 422))
+    async def record(
+        self, request: HttpRequest, member_id: MemberId, data: JSONBody[AccountingRequestCreate]
+    ) -> Response[AccountingRequestView]:
+        """Record a member's request for an accounting of disclosures (home organization only)
+
+        Its answer is due 30 days after it was received (`answer_by`); the accounting itself
+        is `GET /v1/members/{id}/disclosures` for the period asked. Also after erasure."""
+        act = acting(request)
+        made = await usecases.record_accounting_request(
+            act.organization_id, member_id, data.to_domain(), act.uow(), act.clock, act.ids
+        )
+        return Response(AccountingRequestView.of(made), status_code=201)
+
+    @operation(get, "listAccountingRequests", Scope.CONSENTS_READ)
+    async def list_requests(
+        self,
+        request: HttpRequest,
+        member_id: MemberId,
+        limit: Limit = DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+    ) -> AccountingRequestList:
+        """A member's requests for an accounting, with their due dates (home organization only)"""
+        act = acting(request)
+        page = await usecases.list_accounting_requests(
+            act.organization_id, member_id, page_request(limit, cursor), act.uow()
+        )
+        return list_of(AccountingRequestList, page, AccountingRequestView.of)
+
+
+class AccountingRequestController(ApiController):
+    path = "/v1/accounting-requests"
+    tags = ["consents"]
+
+    @operation(
+        post,
+        "answerAccountingRequest",
+        Scope.CONSENTS_WRITE,
+        errors=(409,),
+        path="/{request_id:uuid}/answered",
+        status_code=200,
+    )
+    async def answered(self, request: HttpRequest, request_id: RequestId) -> AccountingRequestView:
+        """Record that the accounting went to the member; a request is answered once (409)"""
+        act = acting(request)
+        answered = await usecases.answer_accounting_request(
+            act.organization_id, request_id, act.uow(), act.clock
+        )
+        return AccountingRequestView.of(answered)

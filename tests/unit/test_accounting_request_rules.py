@@ -1,0 +1,75 @@
+"""A member's request for an accounting: due 30 days after receipt, for at most three years."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.domain.accounting_requests import NewAccountingRequest, answer, record_request
+from service.domain.consent_form import RevocationChannel
+from service.domain.errors import Conflict, InvalidField
+
+TODAY = date(2026, 11, 29)
+NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
+
+
+def _record(**fields: object) -> object:
+    base: dict[str, object] = {"received_on": TODAY, "received_via": RevocationChannel.WRITTEN}
+    base.update(fields)
+    return record_request(
+        NewAccountingRequest(**base),  # type: ignore[arg-type]
+        request_id=UUID(int=1),
+        member_id=UUID(int=2),
+        organization_id=UUID(int=3),
+        today=TODAY,
+        now=NOW,
+    )
+
+
+@given(days_ago=st.integers(min_value=0, max_value=2000))
+def test_the_answer_is_due_thirty_days_after_receipt(days_ago: int) -> None:
+    received = TODAY - timedelta(days=days_ago)
+    request = record_request(
+        NewAccountingRequest(received_on=received, received_via=RevocationChannel.ORAL),
+        request_id=UUID(int=1),
+        member_id=UUID(int=2),
+        organization_id=UUID(int=3),
+        today=TODAY,
+        now=NOW,
+    )
+    assert request.answer_by - request.received_on == timedelta(days=30)
+    assert request.period_end == received
+    assert timedelta(days=3 * 365) <= received - request.period_start <= timedelta(days=1096)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"received_on": TODAY + timedelta(days=1)}, "received_on"),
+        ({"period_start": TODAY - timedelta(days=1200)}, "period_start"),
+        ({"period_start": TODAY, "period_end": TODAY - timedelta(days=1)}, "period_end"),
+    ],
+)
+def test_an_impossible_request_names_the_field(fields: dict[str, object], field: str) -> None:
+    with pytest.raises(InvalidField) as error:
+        _record(**fields)
+    assert error.value.field == field
+
+
+def test_a_request_is_answered_once() -> None:
+    request = record_request(
+        NewAccountingRequest(received_on=TODAY, received_via=RevocationChannel.ELECTRONIC),
+        request_id=UUID(int=1),
+        member_id=UUID(int=2),
+        organization_id=UUID(int=3),
+        today=TODAY,
+        now=NOW,
+    )
+    answered = answer(request, NOW)
+    assert answered.answered_at == NOW
+    with pytest.raises(Conflict):
+        answer(answered, NOW)
