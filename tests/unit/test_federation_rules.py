@@ -29,7 +29,6 @@ from service.domain.consent_form import (
     PurposeCode,
     RevocationChannel,
     SignatureMethod,
-    SignerAuthority,
     Statement,
 )
 from service.domain.consent_terms import (
@@ -49,6 +48,7 @@ from service.domain.networks import (
     NotAllowed,
     Role,
 )
+from tests.support.consent_forms import SIGNED_FORM
 
 ANY_VERSION = Precondition(any_version=True)
 
@@ -65,12 +65,7 @@ TERMS = ConsentTerms(
     signed_at=NOW - timedelta(days=1),
     signed_by="member",
     recorded_by="nurse",
-    patient_name="Samuel Rivera",
-    information="Contact details",
-    purpose_code=PurposeCode.TREATMENT,
-    form_version="v1",
-    statements=frozenset(Statement),
-    signer_authority=SignerAuthority.PATIENT,
+    **SIGNED_FORM,
 )
 
 

@@ -8,7 +8,7 @@ from uuid import UUID
 import pytest
 
 from service.domain.consent import DataScope
-from service.domain.consent_form import PurposeCode, SignatureMethod, SignerAuthority, Statement
+from service.domain.consent_form import SignatureMethod
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, NotFound
 from service.domain.events import EventType
@@ -17,6 +17,7 @@ from service.domain.networks import NetworkChanges, NetworkKind, ParticipationSt
 from service.domain.organizations import Organization, OrganizationKind
 from service.domain.ports import UnitOfWork
 from service.usecases import consents, members, memberships, networks
+from tests.support.consent_forms import SIGNED_FORM
 from tests.unit.fakes import FakeUnitOfWork, FixedClock, SequentialIds, Store
 
 HOME = UUID(int=1000)
@@ -108,12 +109,7 @@ async def test_adding_another_organizations_member_needs_its_consent(store: Stor
                 signed_at=clock.now(),
                 signed_by="member",
                 recorded_by="coordinator",
-                patient_name="Samuel Rivera",
-                information="Contact details",
-                purpose_code=PurposeCode.TREATMENT,
-                form_version="v1",
-                statements=frozenset(Statement),
-                signer_authority=SignerAuthority.PATIENT,
+                **SIGNED_FORM,
             ),
         ),
         FakeUnitOfWork(store),
@@ -152,12 +148,7 @@ async def test_expired_consents_are_announced_once(store: Store) -> None:
                 signed_at=clock.now(),
                 signed_by="member",
                 recorded_by="nurse",
-                patient_name="Samuel Rivera",
-                information="Contact details",
-                purpose_code=PurposeCode.TREATMENT,
-                form_version="v1",
-                statements=frozenset(Statement),
-                signer_authority=SignerAuthority.PATIENT,
+                **SIGNED_FORM,
             ),
         ),
         FakeUnitOfWork(store),

@@ -10,10 +10,7 @@ import pytest
 from service.domain.consent import ConsentStatus, DataScope, Viewing
 from service.domain.consent_form import (
     EndEvent,
-    PurposeCode,
     SignatureMethod,
-    SignerAuthority,
-    Statement,
 )
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import Conflict, InvalidField, NotFound, Precondition
@@ -25,6 +22,7 @@ from service.domain.referral_sight import SeenReferral
 from service.domain.referrals import DuplicateReferral, NewReferral, ReferralStatus, Urgency
 from service.domain.webhooks import NewEndpoint, parse_networks
 from service.usecases import consents, referral_transitions, referrals, webhooks
+from tests.support.consent_forms import SIGNED_FORM
 from tests.unit.fakes import (
     CountingSecrets,
     FakeReferralQueries,
@@ -68,12 +66,7 @@ def _terms(end_event: EndEvent | None = EndEvent.REFERRAL_CLOSED) -> ConsentTerm
         signed_at=datetime(2026, 11, 20, tzinfo=UTC),
         signed_by="the member",
         recorded_by="nurse",
-        patient_name="Samuel Rivera",
-        information="Contact details",
-        purpose_code=PurposeCode.TREATMENT,
-        form_version="v1",
-        statements=frozenset(Statement),
-        signer_authority=SignerAuthority.PATIENT,
+        **SIGNED_FORM,
     )
 
 
@@ -143,12 +136,7 @@ async def test_the_consent_must_be_to_the_receiver_and_in_force(store: Store) ->
                     signed_at=wrong.signed_at,
                     signed_by=wrong.signed_by,
                     recorded_by=wrong.recorded_by,
-                    patient_name="Samuel Rivera",
-                    information="Contact details",
-                    purpose_code=PurposeCode.TREATMENT,
-                    form_version="v1",
-                    statements=frozenset(Statement),
-                    signer_authority=SignerAuthority.PATIENT,
+                    **SIGNED_FORM,
                 )
             ),
             FakeUnitOfWork(store),
