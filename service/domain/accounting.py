@@ -65,3 +65,15 @@ def disclosed_in_words(disclosure: Disclosure) -> str:
     if not disclosure.scopes:
         return "a referral: who was referred, and why"
     return "; ".join(_WORDS[s] for s in sorted(disclosure.scopes))
+
+
+class Viewing(msgspec.Struct, frozen=True, kw_only=True):
+    """Who is reading (and with which API key), and which request: what a disclosure record
+    needs."""
+
+    organization_id: UUID
+    now: datetime
+    request_id: str
+    operation: str
+    client_request_id: str | None = None
+    key_id: UUID | None = None

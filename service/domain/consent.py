@@ -133,11 +133,18 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
     statements: frozenset[Statement] = frozenset()
     signer_authority: SignerAuthority | None = None
     document_sha256: str | None = None
+    # What agreed restrictions (42 CFR 2.26) take away; the consent grants the rest.
+    restricted_scopes: frozenset[DataScope] = frozenset()
     # How, when and by whom the revocation was received, and the key that recorded it.
     revocation_received_via: RevocationChannel | None = None
     revocation_received_at: datetime | None = None
     revocation_received_by: str | None = None
     revoked_by_key_id: UUID | None = None
+
+    @property
+    def granted_scopes(self) -> frozenset[DataScope]:
+        """What the consent lets cross now: its scopes, less what restrictions take away."""
+        return self.scopes - self.restricted_scopes
 
     def status(self, now: datetime) -> ConsentStatus:
         if self.revoked_at is not None:
@@ -219,28 +226,16 @@ def read_access(
     if viewer_organization_id == member.organization_id:
         return HOME_ACCESS
     granted = [
-        (consent.id, consent.scopes & shown)
+        (consent.id, consent.granted_scopes & shown)
         for consent in consents
         if consent.member_id == member.id
         and consent.recipient_organization_id == viewer_organization_id
         and consent.is_active(now)
-        and consent.scopes & shown
+        and consent.granted_scopes & shown
     ]
     if not any(scopes & needed for _, scopes in granted):
         return None
     return access_for(viewer_organization_id, member.organization_id, granted)
-
-
-class Viewing(msgspec.Struct, frozen=True, kw_only=True):
-    """Who is reading (and with which API key), and which request: what a disclosure record
-    needs."""
-
-    organization_id: UUID
-    now: datetime
-    request_id: str
-    operation: str
-    client_request_id: str | None = None
-    key_id: UUID | None = None
 
 
 def visible_member(member: Member, access: Access) -> Member:

@@ -8,8 +8,9 @@ from uuid import UUID
 import msgspec
 
 from service.domain import consent_terms as rules
-from service.domain.accounting import Disclosure
-from service.domain.consent import Consent, DataScope, SeenMember, Viewing, access_for, seen_by
+from service.domain import restrictions as restriction_rules
+from service.domain.accounting import Disclosure, Viewing
+from service.domain.consent import Consent, DataScope, SeenMember, access_for, seen_by
 from service.domain.consent_form import EndEvent
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, MemberErased, NotFound
@@ -84,6 +85,11 @@ async def record_consent(
         recipient_is_covered_entity=recipient is not None
         and recipient.kind in COVERED_ENTITY_KINDS,
     )
+    # A restriction the member already has holds for this consent too (42 CFR 2.26).
+    agreed = await uow.restrictions.agreed_for(member.id)
+    taken = restriction_rules.restricted_scopes(consent, agreed)
+    if taken:
+        consent = msgspec.structs.replace(consent, restricted_scopes=taken)
     await uow.consents.add(consent)
     await uow.outbox.append(consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now))
     return consent

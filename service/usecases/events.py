@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.errors import InvalidField
 from service.domain.events import EventType, FeedEvent, FeedPosition, event_types_for
 from service.domain.organizations import Scope

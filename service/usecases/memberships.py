@@ -9,7 +9,8 @@ from uuid import UUID
 import msgspec
 
 from service.domain import memberships as rules
-from service.domain.consent import DataScope, Viewing
+from service.domain.accounting import Viewing
+from service.domain.consent import DataScope
 from service.domain.errors import InvalidField, MemberErased, Precondition
 from service.domain.events import EventType
 from service.domain.memberships import SeenMembership

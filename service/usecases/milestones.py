@@ -8,7 +8,8 @@ from uuid import UUID
 import msgspec
 
 from service.domain import milestones as rules
-from service.domain.consent import Access, DataScope, Viewing
+from service.domain.accounting import Viewing
+from service.domain.consent import Access, DataScope
 from service.domain.errors import InvalidField, MemberErased, NotFound
 from service.domain.event_payloads import milestone_event
 from service.domain.events import EventType

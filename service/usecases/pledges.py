@@ -8,7 +8,8 @@ from uuid import UUID
 import msgspec
 
 from service.domain import pledges as rules
-from service.domain.consent import HOME_ACCESS, Access, DataScope, Viewing
+from service.domain.accounting import Viewing
+from service.domain.consent import HOME_ACCESS, Access, DataScope
 from service.domain.errors import (
     InvalidField,
     MemberErased,

@@ -8,7 +8,8 @@ from uuid import UUID
 import msgspec
 
 from service.domain import recovery as rules
-from service.domain.consent import HOME_ACCESS, Access, Viewing
+from service.domain.accounting import Viewing
+from service.domain.consent import HOME_ACCESS, Access
 from service.domain.errors import MemberErased, NotFound
 from service.domain.event_payloads import member_event
 from service.domain.events import EventType

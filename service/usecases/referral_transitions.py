@@ -12,7 +12,7 @@ import msgspec
 from service.domain import consent_terms as consent_rules
 from service.domain import memberships as membership_rules
 from service.domain import referrals as rules
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.consent_form import EndEvent
 from service.domain.errors import (
     MemberErased,

@@ -9,7 +9,8 @@ import msgspec
 
 from service.domain import networks as network_rules
 from service.domain import referrals as rules
-from service.domain.consent import Consent, Viewing
+from service.domain.accounting import Viewing
+from service.domain.consent import Consent
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import (
     InvalidField,

@@ -24,6 +24,7 @@ from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.domain import consent_terms
 from service.domain import webhooks as webhook_rules
+from service.domain.accounting import Viewing
 from service.domain.consent import (
     MEMBER_EVENT_SCOPES,
     MEMBER_READ,
@@ -34,7 +35,6 @@ from service.domain.consent import (
     Access,
     Consent,
     DataScope,
-    Viewing,
     read_access,
 )
 from service.domain.consent_events import (

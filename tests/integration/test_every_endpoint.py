@@ -46,6 +46,7 @@ class World:
     endpoint_id: str
     incident_id: str
     accounting_request_id: str
+    restriction_id: str
 
     @property
     def secrets(self) -> list[str]:
@@ -130,7 +131,15 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
             json=ACCOUNTING_REQUEST_BODY,
             headers=home.headers,
         ).json()["id"],
+        restriction_id=client.post(
+            f"/v1/members/{member['id']}/restrictions",
+            json=RESTRICTION_BODY,
+            headers=home.headers,
+        ).json()["id"],
     )
+
+
+RESTRICTION_BODY = {"scopes": ["pledges"], "requested_on": TODAY}
 
 
 ACCOUNTING_REQUEST_BODY = {"received_on": TODAY, "received_via": "written"}
@@ -226,6 +235,26 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("post", "/v1/accounting-requests/{request_id}/answered"): Endpoint(
         params=lambda w: {"request_id": w.accounting_request_id},
+        scope="consents:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/members/{member_id}/restrictions"): Endpoint(
+        params=MEMBER,
+        body=lambda _w: RESTRICTION_BODY,
+        scope="consents:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/members/{member_id}/restrictions"): Endpoint(
+        params=MEMBER, scope="consents:read", foreign_is_404=True
+    ),
+    ("post", "/v1/restrictions/{restriction_id}/decision"): Endpoint(
+        params=lambda w: {"restriction_id": w.restriction_id},
+        body=lambda _w: {"agree": False},
+        scope="consents:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/restrictions/{restriction_id}/end"): Endpoint(
+        params=lambda w: {"restriction_id": w.restriction_id},
         scope="consents:write",
         foreign_is_404=True,
     ),

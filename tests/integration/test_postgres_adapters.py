@@ -18,7 +18,7 @@ from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
 from service.domain.event_payloads import member_event
 from service.domain.events import EventType, FeedPosition

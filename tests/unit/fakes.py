@@ -12,7 +12,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.accounting import Disclosure
+from service.domain.accounting import Disclosure, Viewing
 from service.domain.accounting_requests import AccountingRequest
 from service.domain.consent import (
     MEMBER_READ,
@@ -24,7 +24,6 @@ from service.domain.consent import (
     Consent,
     DataScope,
     ReadScopes,
-    Viewing,
     read_access,
 )
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
@@ -50,6 +49,7 @@ from service.domain.referrals import (
     ReferralStatus,
     StatusChange,
 )
+from service.domain.restrictions import Restriction, RestrictionStatus
 from service.domain.webhooks import (
     Attempt,
     Delivery,
@@ -118,6 +118,7 @@ class Store:
         self.disclosures: list[tuple[UUID, Viewing, tuple[UUID, ...], frozenset[DataScope]]] = []
         self.incidents: dict[UUID, Incident] = {}
         self.accounting_requests: dict[UUID, AccountingRequest] = {}
+        self.restrictions: dict[UUID, Restriction] = {}
 
     def copy(self) -> Store:
         copied = Store()
@@ -245,7 +246,7 @@ class FakeConsents:
         self, member_id: UUID, recipient_organization_id: UUID, now: datetime
     ) -> list[tuple[UUID, frozenset[DataScope]]]:
         return [
-            (c.id, c.scopes)
+            (c.id, c.granted_scopes)
             for c in self._staged.consents.values()
             if c.member_id == member_id
             and c.recipient_organization_id == recipient_organization_id
@@ -486,6 +487,48 @@ class FakeAccountingRequests:
         return page_from_rows(rows[: page.limit + 1], page, lambda r: r.id)
 
 
+class FakeRestrictions:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def add(self, restriction: Restriction) -> None:
+        self._staged.restrictions[restriction.id] = restriction
+
+    async def get_for_update(
+        self, organization_id: UUID, restriction_id: UUID
+    ) -> Restriction | None:
+        found = self._staged.restrictions.get(restriction_id)
+        return found if found and found.organization_id == organization_id else None
+
+    async def save(self, restriction: Restriction) -> None:
+        self._staged.restrictions[restriction.id] = restriction
+
+    async def agreed_for(self, member_id: UUID) -> list[Restriction]:
+        return sorted(
+            (
+                r
+                for r in self._staged.restrictions.values()
+                if r.member_id == member_id and r.status is RestrictionStatus.AGREED
+            ),
+            key=lambda r: r.id,
+        )
+
+    async def of_member(
+        self, organization_id: UUID, member_id: UUID, page: PageRequest
+    ) -> Page[Restriction]:
+        rows = sorted(
+            (
+                r
+                for r in self._staged.restrictions.values()
+                if r.member_id == member_id
+                and r.organization_id == organization_id
+                and (page.after is None or r.id > page.after)
+            ),
+            key=lambda r: r.id,
+        )
+        return page_from_rows(rows[: page.limit + 1], page, lambda r: r.id)
+
+
 class FakeReferralQueries:
     """As the SQL: the receiver sees the person under a consent in force, and each referral a
     read shows it with is recorded as a disclosure (empty scopes)."""
@@ -699,6 +742,10 @@ class FakeUnitOfWork:
     @property
     def accounting_requests(self) -> FakeAccountingRequests:
         return FakeAccountingRequests(self._staged)
+
+    @property
+    def restrictions(self) -> FakeRestrictions:
+        return FakeRestrictions(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._open:
@@ -1051,7 +1098,7 @@ class FakeFederationQueries:
             c.member_id == network.focus_member_id
             and c.recipient_organization_id == viewer
             and c.is_active(now)
-            and DataScope.NETWORKS in c.scopes
+            and DataScope.NETWORKS in c.granted_scopes
             for c in self._store.consents.values()
         )
         return network_seen_by(network, viewer, consented)

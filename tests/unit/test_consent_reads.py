@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from service.domain.accounting import Viewing
 from service.domain.consent import (
     ALL_DATA_SCOPES,
     MEMBER_READ_SCOPES,
     Consent,
     DataScope,
-    Viewing,
     access_for,
 )
 from service.domain.consent_events import sees_member_event

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.errors import InvalidField
 from service.domain.events import (
     EVENT_SCOPES,

@@ -7,7 +7,8 @@ from uuid import UUID
 
 import pytest
 
-from service.domain.consent import ConsentStatus, DataScope, Viewing
+from service.domain.accounting import Viewing
+from service.domain.consent import ConsentStatus, DataScope
 from service.domain.consent_form import (
     EndEvent,
     SignatureMethod,

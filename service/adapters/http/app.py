@@ -44,6 +44,7 @@ from service.adapters.http.problems import (
 )
 from service.adapters.http.recovery import RecoveryController
 from service.adapters.http.referrals import ReferralController
+from service.adapters.http.restrictions import MemberRestrictionController, RestrictionController
 from service.adapters.http.services import Services
 from service.adapters.http.webhooks import WebhookEndpointController
 from service.config import Settings
@@ -170,6 +171,8 @@ def create_app(
             IncidentController,
             MemberAccountingRequestController,
             AccountingRequestController,
+            MemberRestrictionController,
+            RestrictionController,
             live,
             ready,
             metrics,

@@ -170,6 +170,7 @@ class ConsentView(msgspec.Struct, kw_only=True):
     revocation_reason: str | None
     revocation: RevocationView | None
     consent_type: ConsentType
+    restricted_scopes: list[DataScope]
     patient_name: str | None
     information: str | None
     data_period: DataPeriod | None
@@ -197,6 +198,7 @@ class ConsentView(msgspec.Struct, kw_only=True):
                 document_sha256=consent.document_sha256,
             ),
             consent_type=consent.consent_type,
+            restricted_scopes=sorted(consent.restricted_scopes),
             patient_name=consent.patient_name if home else None,
             information=consent.information,
             data_period=None

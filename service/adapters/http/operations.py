@@ -17,7 +17,7 @@ from litestar.handlers import HTTPRouteHandler
 from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
 from service.adapters.http.responses import ETAG_HEADER, LOCATION_HEADER, error_responses
 from service.adapters.http.services import BEARER, Services, authenticated
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.organizations import Caller, Scope
 from service.domain.ports import Clock, IdSource, UnitOfWork
 

@@ -13,7 +13,7 @@ from service.adapters.http.rate_limit import RateLimiter
 from service.adapters.http.request_context import client_request_id_var, request_id_var
 from service.adapters.metrics import MetricsStore
 from service.config import Settings
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.ports import (
     AddressResolver,
     ApiKeyQueries,

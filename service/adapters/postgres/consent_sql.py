@@ -40,7 +40,7 @@ def _consent_covers_now(viewer: str, scopes: str, now: str) -> str:
         SELECT 1 FROM consents c JOIN members m ON m.id = c.member_id
         WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
           AND {CONSENT_IN_FORCE.format(now=now)} AND m.erased_at IS NULL
-          AND (({scopes}::jsonb)->>e.type) = ANY(c.scopes))"""  # noqa: S608
+          AND (({scopes}::jsonb)->>e.type) = ANY(c.effective_scopes))"""  # noqa: S608
 
 
 def consents_in_force(member: str, viewer: str, now: str, covering: str) -> str:
@@ -75,7 +75,8 @@ def notice_consents(viewer: str, now: str, types: str, scopes: str) -> str:
             SELECT c.id FROM consents c
             WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
               AND {CONSENT_IN_FORCE.format(now=now)}
-              AND (e.subject_type = 'referral' OR (({scopes}::jsonb)->>e.type) = ANY(c.scopes))
+              AND (e.subject_type = 'referral'
+                   OR (({scopes}::jsonb)->>e.type) = ANY(c.effective_scopes))
             ORDER BY c.id)
         ELSE '{{}}'::uuid[]
     END"""  # noqa: S608 (placeholders only)
@@ -103,7 +104,7 @@ def shown_data(viewer: str, now: str) -> str:
          AND NOT EXISTS (
             SELECT 1 FROM consents c
             WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
-              AND {CONSENT_IN_FORCE.format(now=now)} AND {RECOVERY} = ANY(c.scopes))
+              AND {CONSENT_IN_FORCE.format(now=now)} AND {RECOVERY} = ANY(c.effective_scopes))
         THEN e.data - 'milestone_key'
         ELSE e.data
     END"""  # noqa: S608 (placeholders only)
@@ -139,7 +140,7 @@ def visible_to(now: str) -> str:
           AND (c.revoked_at IS NULL OR c.revoked_at > e.occurred_at)
           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
-          AND (($6::jsonb)->>e.type) = ANY(c.scopes))
+          AND (($6::jsonb)->>e.type) = ANY(c.effective_scopes))
       AND {_consent_covers_now("$1", "$6", now)})
 """  # noqa: S608
 
@@ -170,9 +171,9 @@ WITH target AS (
     SELECT c.id, s
     FROM target t
     JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
-         AND t.organization_id <> $2 AND c.scopes && $8::text[]
+         AND t.organization_id <> $2 AND c.effective_scopes && $8::text[]
          AND {CONSENT_IN_FORCE.format(now="$3")}
-    CROSS JOIN LATERAL unnest(c.scopes) AS s
+    CROSS JOIN LATERAL unnest(c.effective_scopes) AS s
     WHERE s = ANY($8::text[])
 ), grants AS (
     SELECT coalesce(array_agg(DISTINCT id), '{{}}') AS consent_ids,
@@ -210,9 +211,9 @@ WITH page AS (
            coalesce(g.scopes, '{{}}') AS scopes
     FROM page LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT c.id) AS consent_ids, array_agg(DISTINCT s) AS scopes
-        FROM consents c CROSS JOIN LATERAL unnest(c.scopes) AS s
+        FROM consents c CROSS JOIN LATERAL unnest(c.effective_scopes) AS s
         WHERE c.member_id = page.member_id AND c.recipient_organization_id = $3
-          AND page.member_organization_id <> $3 AND c.scopes && $8::text[]
+          AND page.member_organization_id <> $3 AND c.effective_scopes && $8::text[]
           AND s = ANY($8::text[]) AND {CONSENT_IN_FORCE.format(now="$5")}
     ) g ON true
 ), logged AS (

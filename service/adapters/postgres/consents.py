@@ -15,8 +15,8 @@ from service.adapters.postgres.consent_sql import (
 )
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
-from service.domain.accounting import Disclosure
-from service.domain.consent import Consent, DataScope, Viewing
+from service.domain.accounting import Disclosure, Viewing
+from service.domain.consent import Consent, DataScope
 from service.domain.members import Member
 
 CONSENT = Columns(
@@ -54,6 +54,7 @@ CONSENT = Columns(
     "statements",
     "signer_authority",
     "document_sha256",
+    "restricted_scopes",
 )
 CONSENT_COLUMNS = CONSENT.list
 
@@ -69,6 +70,7 @@ def consent_to_params(c: Consent) -> tuple[Any, ...]:
             c,
             scopes=sorted(s.value for s in c.scopes),
             statements=sorted(s.value for s in c.statements),
+            restricted_scopes=sorted(s.value for s in c.restricted_scopes),
         )
     )
 
@@ -96,8 +98,8 @@ class PostgresConsentRepository:
         await self._connection.execute(
             "UPDATE consents SET revoked_at = $2, revocation_reason = $3, ended_at = $4, "
             "version = $5, updated_at = $6, revocation_received_via = $7, "
-            "revocation_received_at = $8, revocation_received_by = $9, revoked_by_key_id = $10 "
-            "WHERE id = $1",
+            "revocation_received_at = $8, revocation_received_by = $9, revoked_by_key_id = $10, "
+            "restricted_scopes = $11 WHERE id = $1",
             consent.id,
             consent.revoked_at,
             consent.revocation_reason,
@@ -110,13 +112,14 @@ class PostgresConsentRepository:
             consent.revocation_received_at,
             consent.revocation_received_by,
             consent.revoked_by_key_id,
+            sorted(s.value for s in consent.restricted_scopes),
         )
 
     async def in_force(
         self, member_id: UUID, recipient_organization_id: UUID, now: datetime
     ) -> list[tuple[UUID, frozenset[DataScope]]]:
         rows = await self._connection.fetch(
-            "SELECT c.id, c.scopes FROM consents c "  # noqa: S608
+            "SELECT c.id, c.effective_scopes AS scopes FROM consents c "  # noqa: S608
             "WHERE c.member_id = $1 AND c.recipient_organization_id = $2 AND "
             + CONSENT_IN_FORCE.format(now="$3"),
             member_id,

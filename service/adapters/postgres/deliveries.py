@@ -103,7 +103,7 @@ LIMIT 1
 # organization, $3: the delivery, $4: the time, $5: the scopes shown; none for a referral event,
 # which shows the person referred under any consent in force). It is written before the first
 # attempt, once per delivery.
-_COVERING_SHOWN = "(cardinality($5::text[]) = 0 OR c.scopes && $5::text[])"
+_COVERING_SHOWN = "(cardinality($5::text[]) = 0 OR c.effective_scopes && $5::text[])"
 _DISCLOSED_BY_DELIVERY = f"""
 INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                          scopes, operation, request_id, disclosed_at)

@@ -16,7 +16,7 @@ from service.adapters.postgres.consent_sql import (
 )
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session, Write
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 
 # Events about another organization's member that this read shows are disclosures: one record
@@ -52,7 +52,7 @@ WITH shown AS (
                              scopes, operation, request_id, disclosed_at, client_request_id,
                              key_id)
     SELECT o.member_id, o.organization_id, $1,
-           {consents_in_force("o.member_id", "$1", "$8", "c.scopes && o.scopes")},
+           {consents_in_force("o.member_id", "$1", "$8", "c.effective_scopes && o.scopes")},
            o.scopes, $10, $9, $8, $11, $12::uuid
     FROM about_others o
 ), referred AS (

@@ -46,7 +46,7 @@ from service.adapters.postgres.pledges import (
 from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.recovery import CLOSED_PERIODS, period_from_row
 from service.adapters.postgres.sql import BEFORE_ALL
-from service.domain.accounting import Disclosure
+from service.domain.accounting import Disclosure, Viewing
 from service.domain.consent import (
     MEMBER_READ,
     MEMBERSHIP_READ,
@@ -57,7 +57,6 @@ from service.domain.consent import (
     Consent,
     DataScope,
     ReadScopes,
-    Viewing,
     access_for,
 )
 from service.domain.members import Member

@@ -197,7 +197,8 @@ _FOCUS_CONSENTED = """EXISTS (
     SELECT 1 FROM consents c
     WHERE c.member_id = n.focus_member_id AND c.recipient_organization_id = {viewer}
       AND c.revoked_at IS NULL AND c.ended_at IS NULL
-      AND (c.expires_at IS NULL OR c.expires_at > {now}) AND 'networks' = ANY(c.scopes))"""
+      AND (c.expires_at IS NULL OR c.expires_at > {now})
+      AND 'networks' = ANY(c.effective_scopes))"""
 
 NETWORK_FOR_VIEWER = f"""
 SELECT {NETWORK.of("n")}, {_FOCUS_CONSENTED.format(viewer="$2", now="$3")} AS focus_consented

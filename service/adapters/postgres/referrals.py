@@ -11,7 +11,7 @@ from service.adapters.postgres.consent_sql import consents_in_force
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.sql import BEFORE_ALL, struct_from_row
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import (

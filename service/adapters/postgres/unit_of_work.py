@@ -23,6 +23,7 @@ from service.adapters.postgres.pledges import PostgresPledgeRepository
 from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.recovery import PostgresRecoveryRepository
 from service.adapters.postgres.referrals import PostgresReferralRepository
+from service.adapters.postgres.restrictions import PostgresRestrictionRepository
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.webhooks import PostgresWebhookEndpointRepository
 
@@ -46,6 +47,7 @@ class PostgresUnitOfWork:
     webhooks: PostgresWebhookEndpointRepository
     incidents: PostgresIncidentRepository
     accounting_requests: PostgresAccountingRequestRepository
+    restrictions: PostgresRestrictionRepository
 
     def __init__(self, pool: FairPool) -> None:
         self._pool = pool
@@ -72,6 +74,7 @@ class PostgresUnitOfWork:
         self.webhooks = PostgresWebhookEndpointRepository(session)
         self.incidents = PostgresIncidentRepository(session)
         self.accounting_requests = PostgresAccountingRequestRepository(session)
+        self.restrictions = PostgresRestrictionRepository(session)
         return self
 
     async def __aexit__(

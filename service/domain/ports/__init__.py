@@ -23,6 +23,7 @@ from service.domain.ports.organizations import (
     OrganizationRepository,
 )
 from service.domain.ports.referrals import ReferralQueries, ReferralRepository
+from service.domain.ports.restrictions import RestrictionRepository
 from service.domain.ports.system import (
     AddressResolver,
     Clock,
@@ -67,6 +68,7 @@ __all__ = [
     "RecoveryRepository",
     "ReferralQueries",
     "ReferralRepository",
+    "RestrictionRepository",
     "TokenSource",
     "UnitOfWork",
     "WebhookEndpointRepository",

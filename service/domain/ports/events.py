@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.events import Event, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
 

@@ -8,8 +8,8 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.accounting import Disclosure
-from service.domain.consent import Access, Consent, DataScope, Viewing
+from service.domain.accounting import Disclosure, Viewing
+from service.domain.consent import Access, Consent, DataScope
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import Cheer, CustomMilestone, Ladder

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from service.domain.consent import Viewing
+from service.domain.accounting import Viewing
 from service.domain.paging import Page, PageRequest
 from service.domain.referral_sight import SeenReferral
 from service.domain.referrals import Referral, ReferralStatus, StatusChange

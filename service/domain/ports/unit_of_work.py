@@ -12,6 +12,7 @@ from service.domain.ports.journeys import MilestoneRepository, PledgeRepository,
 from service.domain.ports.members import MemberRepository
 from service.domain.ports.organizations import ApiKeyRepository, OrganizationRepository
 from service.domain.ports.referrals import ReferralRepository
+from service.domain.ports.restrictions import RestrictionRepository
 from service.domain.ports.webhooks import WebhookEndpointRepository
 
 
@@ -62,6 +63,9 @@ class UnitOfWork(Protocol):
 
     @property
     def accounting_requests(self) -> AccountingRequestRepository: ...
+
+    @property
+    def restrictions(self) -> RestrictionRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
