@@ -92,6 +92,8 @@ class ConsentDraw(msgspec.Struct, frozen=True):
     expires_in_hours: int | None
     revoked: bool
     ended: bool
+    # What agreed restrictions take away (42 CFR 2.26): the SQL reads effective_scopes.
+    restricted: frozenset[DataScope] = frozenset()
 
 
 # Most drawn consents count (to the reader, neither revoked nor ended), so that most examples
@@ -113,6 +115,11 @@ consents = st.lists(
         expires_in_hours=st.none() | st.integers(min_value=-48, max_value=48),
         revoked=_rarely,
         ended=_rarely,
+        restricted=st.one_of(
+            st.just(frozenset()),
+            st.just(frozenset()),
+            st.frozensets(st.sampled_from(list(DataScope))),
+        ),
     ),
     max_size=5,
 )
@@ -148,6 +155,7 @@ def _consent(draw: ConsentDraw, member: Member, recipient: UUID) -> Consent:
         revoked_at=NOW - timedelta(hours=1) if draw.revoked else None,
         revocation_reason="asked" if draw.revoked else None,
         ended_at=NOW - timedelta(hours=2) if draw.ended else None,
+        restricted_scopes=draw.restricted & draw.scopes,
     )
 
 
