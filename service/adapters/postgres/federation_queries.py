@@ -9,12 +9,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from uuid import UUID
 
-from asyncpg import Record
-
-from service.adapters.postgres.consent_sql import (
-    MEMBER_FOR_VIEWER,
-    MEMBERSHIPS_FOR_VIEWER,
-)
+from service.adapters.postgres.consent_sql import MEMBER_FOR_VIEWER, MEMBERSHIPS_FOR_VIEWER
 from service.adapters.postgres.consents import (
     CONSENT_FOR_VIEWER,
     CONSENTS_OF_MEMBER,
@@ -34,8 +29,8 @@ from service.adapters.postgres.networks import (
     NETWORKS_FOR_VIEWER,
     PARTICIPANTS,
     membership_from_row,
-    network_from_row,
     participation_from_row,
+    seen_network_from_row,
 )
 from service.adapters.postgres.pledges import (
     CHECK_IN_COLUMNS,
@@ -61,7 +56,7 @@ from service.domain.consent import (
 )
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
-from service.domain.networks import Network, Participation, network_seen_by
+from service.domain.networks import Network, Participation
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import MilestoneFacts
@@ -228,7 +223,7 @@ class PostgresFederationQueries:
 
     async def network_for(self, viewer: UUID, network_id: UUID, now: datetime) -> Network | None:
         row = await self._pool.fetchrow(NETWORK_FOR_VIEWER, network_id, viewer, now)
-        return None if row is None else _network_seen(row, viewer)
+        return None if row is None else seen_network_from_row(row, viewer)
 
     async def networks_for(
         self, viewer: UUID, page: PageRequest, member_id: UUID | None, now: datetime
@@ -236,7 +231,9 @@ class PostgresFederationQueries:
         rows = await self._pool.fetch(
             NETWORKS_FOR_VIEWER, viewer, page.after or BEFORE_ALL, page.limit + 1, member_id, now
         )
-        return page_from_rows([_network_seen(r, viewer) for r in rows], page, lambda n: n.id)
+        return page_from_rows(
+            [seen_network_from_row(r, viewer) for r in rows], page, lambda n: n.id
+        )
 
     async def participants(self, network_id: UUID) -> list[Participation]:
         rows = await self._pool.fetch(PARTICIPANTS, network_id)
@@ -300,7 +297,3 @@ class PostgresFederationQueries:
         )
         found = [disclosure_from_row(r) for r in rows]
         return page_from_rows(found, page, lambda d: UUID(int=d.position))
-
-
-def _network_seen(row: Record, viewer: UUID) -> Network:
-    return network_seen_by(network_from_row(row), viewer, row["focus_consented"])

@@ -11,11 +11,7 @@ from asyncpg import Record
 
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
-from service.domain.networks import (
-    Membership,
-    Network,
-    Participation,
-)
+from service.domain.networks import Membership, Network, Participation, network_seen_by
 
 NETWORK = Columns(
     "id",
@@ -222,3 +218,8 @@ PARTICIPANTS = f"""
 SELECT {PARTICIPATION_COLUMNS} FROM network_organizations
 WHERE network_id = $1 ORDER BY organization_id
 """  # noqa: S608
+
+
+def seen_network_from_row(row: Record, viewer: UUID) -> Network:
+    """A network row read with its `focus_consented` flag, as `viewer` may see it."""
+    return network_seen_by(network_from_row(row), viewer, row["focus_consented"])
