@@ -249,7 +249,7 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("post", "/v1/restrictions/{restriction_id}/decision"): Endpoint(
         params=lambda w: {"restriction_id": w.restriction_id},
-        body=lambda _w: {"agree": False},
+        body=lambda _w: {"decision": "deny"},
         scope="consents:write",
         foreign_is_404=True,
     ),

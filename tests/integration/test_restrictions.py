@@ -32,8 +32,11 @@ def _restrict(client: httpx.Client, home: Org, member_id: str, **fields: Any) ->
 
 
 def _decide(client: httpx.Client, home: Org, restriction_id: str, agree: bool) -> httpx.Response:
+    decision = "agree" if agree else "deny"
     return client.post(
-        f"/v1/restrictions/{restriction_id}/decision", json={"agree": agree}, headers=home.headers
+        f"/v1/restrictions/{restriction_id}/decision",
+        json={"decision": decision},
+        headers=home.headers,
     )
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
@@ -44,7 +44,8 @@ class RestrictionCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True
 
 
 class RestrictionDecision(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    agree: bool
+    # A word, not a boolean: the body decoder would take 0 and 1 for false and true.
+    decision: Literal["agree", "deny"]
 
 
 class RestrictionView(msgspec.Struct, kw_only=True):
@@ -137,7 +138,7 @@ class RestrictionController(ApiController):
         """Agree to or deny a requested restriction (once); agreed, it holds from the next read"""
         act = acting(request)
         decided = await usecases.decide_restriction(
-            act.organization_id, restriction_id, data.agree, act.uow(), act.clock
+            act.organization_id, restriction_id, data.decision == "agree", act.uow(), act.clock
         )
         return RestrictionView.of(decided)
 
