@@ -13,6 +13,7 @@ from litestar.params import JSONBody, PathParameter
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.views import view_of
 from service.domain.accounting_requests import AccountingRequest, NewAccountingRequest
 from service.domain.consent_form import RevocationChannel
 from service.domain.organizations import Scope
@@ -56,17 +57,7 @@ class AccountingRequestView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, r: AccountingRequest) -> AccountingRequestView:
-        return cls(
-            id=r.id,
-            member_id=r.member_id,
-            received_on=r.received_on,
-            received_via=r.received_via,
-            period_start=r.period_start,
-            period_end=r.period_end,
-            answer_by=r.answer_by,
-            answered_at=r.answered_at,
-            version=r.version,
-        )
+        return view_of(cls, r)
 
 
 class AccountingRequestList(msgspec.Struct, kw_only=True):

@@ -11,6 +11,7 @@ from msgspec import Meta
 
 from service.adapters.http.federation_schemas import ShortText
 from service.adapters.http.schemas import PRINTABLE, Instant, encode_cursor, parse_instant
+from service.adapters.http.views import view_of
 from service.domain.accounting import Channel, Disclosure, channel_of, disclosed_in_words
 from service.domain.consent import Consent, ConsentStatus, DataScope
 from service.domain.consent_form import (
@@ -258,21 +259,14 @@ class DisclosureView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, d: Disclosure) -> DisclosureView:
-        return cls(
-            id=d.id,
-            member_id=d.member_id,
-            recipient_organization_id=d.recipient_organization_id,
+        return view_of(
+            cls,
+            d,
             consent_ids=list(d.consent_ids),
             scopes=sorted(d.scopes),
-            operation=d.operation,
-            request_id=d.request_id,
-            client_request_id=d.client_request_id,
-            disclosed_at=d.disclosed_at,
-            recipient_name=d.recipient_name,
             purposes=list(d.purposes),
             disclosed=disclosed_in_words(d),
             channel=channel_of(d.operation),
-            key_id=d.key_id,
         )
 
 

@@ -11,6 +11,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.schemas import PRINTABLE, encode_cursor
+from service.adapters.http.views import view_of
 from service.domain.consent import (
     membership_sight,
 )
@@ -116,16 +117,7 @@ class ParticipationView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, p: Participation) -> ParticipationView:
-        return cls(
-            network_id=p.network_id,
-            organization_id=p.organization_id,
-            status=p.status,
-            invited_by_organization_id=p.invited_by_organization_id,
-            invited_at=p.invited_at,
-            joined_at=p.joined_at,
-            left_at=p.left_at,
-            version=p.version,
-        )
+        return view_of(cls, p)
 
 
 class ParticipationList(msgspec.Struct, kw_only=True):

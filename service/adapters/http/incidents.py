@@ -16,6 +16,7 @@ from service.adapters.http.consent_schemas import DisclosureList, disclosure_pag
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import PRINTABLE, Instant, parse_instant
+from service.adapters.http.views import view_of
 from service.domain.incidents import Incident, IncidentKind, IncidentStatus, NewIncident
 from service.domain.organizations import Scope
 from service.domain.paging import DEFAULT_PAGE_SIZE
@@ -70,20 +71,7 @@ class IncidentView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, i: Incident) -> IncidentView:
-        return cls(
-            id=i.id,
-            kind=i.kind,
-            description=i.description,
-            key_id=i.key_id,
-            recipient_organization_id=i.recipient_organization_id,
-            since=i.since,
-            until=i.until,
-            status=i.status,
-            opened_at=i.opened_at,
-            closed_at=i.closed_at,
-            closing_note=i.closing_note,
-            version=i.version,
-        )
+        return view_of(cls, i)
 
 
 class IncidentController(ApiController):

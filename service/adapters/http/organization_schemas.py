@@ -10,6 +10,7 @@ import msgspec
 from msgspec import Meta
 
 from service.adapters.http.schemas import KeyName, Name, encode_cursor
+from service.adapters.http.views import view_of
 from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
 from service.domain.paging import Page
 
@@ -28,13 +29,7 @@ class OrganizationView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, organization: Organization) -> OrganizationView:
-        return cls(
-            id=organization.id,
-            name=organization.name,
-            kind=organization.kind,
-            version=organization.version,
-            created_at=organization.created_at,
-        )
+        return view_of(cls, organization)
 
 
 class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -56,15 +51,8 @@ class ApiKeyView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, key: ApiKey) -> ApiKeyView:
-        return cls(
-            id=key.id,
-            organization_id=key.organization_id,
-            name=key.name,
-            prefix=key.prefix,
-            scopes=sorted(key.scopes),
-            version=1 if key.revoked_at is None else 2,
-            created_at=key.created_at,
-            revoked_at=key.revoked_at,
+        return view_of(
+            cls, key, scopes=sorted(key.scopes), version=1 if key.revoked_at is None else 2
         )
 
 

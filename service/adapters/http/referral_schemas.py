@@ -12,6 +12,7 @@ from msgspec import Meta
 from service.adapters.http.consent_schemas import ConsentCreate
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate
+from service.adapters.http.views import view_of
 from service.domain.disclosure_notice import notice_for_consents
 from service.domain.referral_sight import SeenReferral
 from service.domain.referrals import (
@@ -120,13 +121,7 @@ class StatusChangeView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, change: StatusChange) -> StatusChangeView:
-        return cls(
-            from_status=change.from_status,
-            to_status=change.to_status,
-            actor_organization_id=change.actor_organization_id,
-            reason=change.reason,
-            at=change.at,
-        )
+        return view_of(cls, change)
 
 
 class ReferralHistory(msgspec.Struct, kw_only=True):

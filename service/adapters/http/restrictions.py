@@ -14,6 +14,7 @@ from msgspec import Meta
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.views import view_of
 from service.domain.consent import DataScope
 from service.domain.consent_form import PurposeCode
 from service.domain.organizations import Scope
@@ -65,17 +66,12 @@ class RestrictionView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, r: Restriction) -> RestrictionView:
-        return cls(
-            id=r.id,
-            member_id=r.member_id,
+        return view_of(
+            cls,
+            r,
             scopes=sorted(r.scopes),
             recipient_organization_ids=sorted(r.recipient_organization_ids),
             purpose_codes=sorted(r.purpose_codes),
-            requested_on=r.requested_on,
-            status=r.status,
-            decided_at=r.decided_at,
-            ended_at=r.ended_at,
-            version=r.version,
         )
 
 

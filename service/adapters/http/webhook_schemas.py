@@ -11,6 +11,7 @@ import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from service.adapters.http.schemas import PRINTABLE
+from service.adapters.http.views import view_of
 from service.domain.events import EventType
 from service.domain.webhooks import (
     Attempt,
@@ -68,18 +69,11 @@ class WebhookEndpointView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, endpoint: WebhookEndpoint) -> WebhookEndpointView:
-        return cls(
-            id=endpoint.id,
-            url=endpoint.url,
-            description=endpoint.description,
+        return view_of(
+            cls,
+            endpoint,
             event_types=sorted(endpoint.event_types),
-            status=endpoint.status,
-            disabled_reason=endpoint.disabled_reason,
-            disabled_at=endpoint.disabled_at,
             previous_secret_valid_until=endpoint.previous_secret_until,
-            version=endpoint.version,
-            created_at=endpoint.created_at,
-            updated_at=endpoint.updated_at,
         )
 
 
@@ -104,12 +98,7 @@ class AttemptView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, attempt: Attempt) -> AttemptView:
-        return cls(
-            at=attempt.at,
-            status_code=attempt.status_code,
-            latency_ms=attempt.latency_ms,
-            error=attempt.error,
-        )
+        return view_of(cls, attempt)
 
 
 class DeliveryView(msgspec.Struct, kw_only=True):
@@ -127,17 +116,7 @@ class DeliveryView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, delivery: Delivery) -> DeliveryView:
-        return cls(
-            id=delivery.id,
-            event_id=delivery.event_id,
-            event_type=delivery.event_type,
-            status=delivery.status,
-            redelivery=delivery.redelivery,
-            attempts=[AttemptView.of(a) for a in delivery.attempts],
-            next_attempt_at=delivery.next_attempt_at,
-            created_at=delivery.created_at,
-            finished_at=delivery.finished_at,
-        )
+        return view_of(cls, delivery, attempts=[AttemptView.of(a) for a in delivery.attempts])
 
 
 class DeliveryList(msgspec.Struct, kw_only=True):
