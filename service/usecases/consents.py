@@ -55,9 +55,6 @@ async def grant_consent(
     now = clock.now()
     async with uow:
         member = await live_member(uow, command.organization_id, command.member_id, now)
-        recipient = command.terms.recipient_organization_id
-        if recipient is not None and await uow.organizations.get(recipient) is None:
-            raise InvalidField("recipient_organization_id", "No such organization.")
         consent = await record_consent(command, member, uow, ids, now)
         await receipt(uow, consent)  # the stored response, if any, commits with it
         await uow.commit()
@@ -73,6 +70,8 @@ async def record_consent(
     assert member.timezone is not None  # an erased member was refused before
     recipient_id = command.terms.recipient_organization_id
     recipient = None if recipient_id is None else await uow.organizations.get(recipient_id)
+    if recipient_id is not None and recipient is None:
+        raise InvalidField("recipient_organization_id", "No such organization.")
     consent = rules.grant_consent(
         command.terms,
         consent_id=ids.new_id(),

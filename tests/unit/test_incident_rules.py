@@ -39,7 +39,7 @@ def test_a_compromised_key_names_the_key() -> None:
     with pytest.raises(InvalidField) as error:
         _open(kind=IncidentKind.COMPROMISED_KEY)
     assert error.value.field == "key_id"
-    assert _open(kind=IncidentKind.COMPROMISED_KEY, key_id=UUID(int=3))
+    assert _open(kind=IncidentKind.COMPROMISED_KEY, key_id=UUID(int=3)).key_id == UUID(int=3)
 
 
 @given(offset=st.integers(min_value=-10_000, max_value=10_000))
@@ -47,7 +47,8 @@ def test_the_period_ends_after_it_starts(offset: int) -> None:
     since = NOW - timedelta(days=30)
     until = since + timedelta(minutes=offset)
     if offset > 0:
-        assert _open(since=since, until=until)
+        opened = _open(since=since, until=until)
+        assert (opened.since, opened.until, opened.status) == (since, until, IncidentStatus.OPEN)
     else:
         with pytest.raises(InvalidField) as error:
             _open(since=since, until=until)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import msgspec
 
 from service.adapters.postgres.members import MEMBER_COLUMNS
-from service.adapters.postgres.networks import MEMBERSHIP
+from service.adapters.postgres.networks import MEMBERSHIP, NETWORK, NETWORK_VISIBLE
 from service.domain.consent import MEMBER_EVENT_SCOPES, DataScope
 from service.domain.consent_events import MILESTONE_EVENTS
 
@@ -229,4 +229,30 @@ WITH page AS (
     ORDER BY member_id
 )
 SELECT * FROM seen ORDER BY id
+"""  # noqa: S608
+
+
+# Whether a consent in force at `now` from a circle's focus member to `viewer` covers
+# `networks`: the viewer may then read the circle's name (networks.network_seen_by).
+_FOCUS_CONSENTED = f"""EXISTS (
+    SELECT 1 FROM consents c
+    WHERE c.member_id = n.focus_member_id AND c.recipient_organization_id = {{viewer}}
+      AND {CONSENT_IN_FORCE.format(now="{now}")}
+      AND '{DataScope.NETWORKS.value}' = ANY(c.effective_scopes))"""  # noqa: S608
+
+NETWORK_FOR_VIEWER = f"""
+SELECT {NETWORK.of("n")}, {_FOCUS_CONSENTED.format(viewer="$2", now="$3")} AS focus_consented
+FROM networks n WHERE n.id = $1 AND {NETWORK_VISIBLE.format(viewer="$2")}
+"""  # noqa: S608
+
+
+NETWORKS_FOR_VIEWER = f"""
+SELECT {NETWORK.of("n")}, {_FOCUS_CONSENTED.format(viewer="$1", now="$5")} AS focus_consented
+FROM networks n
+WHERE {NETWORK_VISIBLE.format(viewer="$1")} AND n.id > $2
+  AND ($4::uuid IS NULL OR EXISTS (
+      SELECT 1 FROM network_memberships ms
+      WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'
+        AND ms.member_organization_id = $1))
+ORDER BY n.id LIMIT $3
 """  # noqa: S608

@@ -9,7 +9,12 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from uuid import UUID
 
-from service.adapters.postgres.consent_sql import MEMBER_FOR_VIEWER, MEMBERSHIPS_FOR_VIEWER
+from service.adapters.postgres.consent_sql import (
+    MEMBER_FOR_VIEWER,
+    MEMBERSHIPS_FOR_VIEWER,
+    NETWORK_FOR_VIEWER,
+    NETWORKS_FOR_VIEWER,
+)
 from service.adapters.postgres.consents import (
     CONSENT_FOR_VIEWER,
     CONSENTS_OF_MEMBER,
@@ -25,8 +30,6 @@ from service.adapters.postgres.milestones import (
     ladder_from,
 )
 from service.adapters.postgres.networks import (
-    NETWORK_FOR_VIEWER,
-    NETWORKS_FOR_VIEWER,
     PARTICIPANTS,
     membership_from_row,
     participation_from_row,

@@ -187,33 +187,6 @@ NETWORK_VISIBLE = (
 )
 
 
-# Whether a consent in force at `now` from a circle's focus member to `viewer` covers
-# `networks`: the viewer may then read the circle's name (networks.network_seen_by).
-_FOCUS_CONSENTED = """EXISTS (
-    SELECT 1 FROM consents c
-    WHERE c.member_id = n.focus_member_id AND c.recipient_organization_id = {viewer}
-      AND c.revoked_at IS NULL AND c.ended_at IS NULL
-      AND (c.expires_at IS NULL OR c.expires_at > {now})
-      AND 'networks' = ANY(c.effective_scopes))"""
-
-NETWORK_FOR_VIEWER = f"""
-SELECT {NETWORK.of("n")}, {_FOCUS_CONSENTED.format(viewer="$2", now="$3")} AS focus_consented
-FROM networks n WHERE n.id = $1 AND {NETWORK_VISIBLE.format(viewer="$2")}
-"""  # noqa: S608
-
-
-NETWORKS_FOR_VIEWER = f"""
-SELECT {NETWORK.of("n")}, {_FOCUS_CONSENTED.format(viewer="$1", now="$5")} AS focus_consented
-FROM networks n
-WHERE {NETWORK_VISIBLE.format(viewer="$1")} AND n.id > $2
-  AND ($4::uuid IS NULL OR EXISTS (
-      SELECT 1 FROM network_memberships ms
-      WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'
-        AND ms.member_organization_id = $1))
-ORDER BY n.id LIMIT $3
-"""  # noqa: S608
-
-
 PARTICIPANTS = f"""
 SELECT {PARTICIPATION_COLUMNS} FROM network_organizations
 WHERE network_id = $1 ORDER BY organization_id

@@ -125,12 +125,20 @@ class PostgresReferralRepository:
         return [referral_from_row(r) for r in rows]
 
 
-def _disclosed(rows: str, viewer: str, now: str, request: str) -> str:
+def _disclosed(
+    rows: str,
+    viewer: str,
+    now: str,
+    *,
+    operation: str,
+    request_id: str,
+    client_request_id: str,
+    key_id: str,
+) -> str:
     """Record, for each of `rows` (a referral `s` with the consents `in_force`), that its person
-    and reason went to `viewer` at `now`; `request`: the operation, request id and caller's
-    request id placeholders. A referral shows no scope of the member's record: its scopes are
+    and reason went to `viewer` at `now`, read by `operation` in the request and with the key
+    those placeholders name. A referral shows no scope of the member's record: its scopes are
     empty, its operation says what was read."""
-    operation, request_id, client_request_id, key_id = request.split(",")
     return f"""
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at, client_request_id,
@@ -149,7 +157,17 @@ WITH seen AS (
            CASE WHEN sender_organization_id = $2 THEN '{{}}'::uuid[]
                 ELSE {consents_in_force("member_id", "$2", "$3", "true")} END AS in_force
     FROM referrals WHERE id = $1 AND {_EITHER_SIDE}
-), logged AS ({_disclosed("seen s WHERE true", "$2", "$3", "$4,$5,$6,$7")})
+), logged AS ({
+    _disclosed(
+        "seen s WHERE true",
+        "$2",
+        "$3",
+        operation="$4",
+        request_id="$5",
+        client_request_id="$6",
+        key_id="$7",
+    )
+})
 SELECT * FROM seen
 """  # noqa: S608 (constant SQL, no input)
 
@@ -165,7 +183,17 @@ def _received(wanted: str) -> str:
     ), seen AS (
         SELECT p.*, {consents_in_force("p.member_id", "$1", "$4", "true")} AS in_force
         FROM page p
-    ), logged AS ({_disclosed("seen s WHERE s.n < $3", "$1", "$4", "$5,$6,$7,$8")})
+    ), logged AS ({
+        _disclosed(
+            "seen s WHERE s.n < $3",
+            "$1",
+            "$4",
+            operation="$5",
+            request_id="$6",
+            client_request_id="$7",
+            key_id="$8",
+        )
+    })
     SELECT * FROM seen ORDER BY id"""  # noqa: S608 (constant SQL, no input)
 
 
