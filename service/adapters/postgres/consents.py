@@ -13,7 +13,7 @@ from asyncpg import Record
 from service.adapters.postgres.consent_sql import (
     CONSENT_IN_FORCE,
 )
-from service.adapters.postgres.session import Session
+from service.adapters.postgres.records import Executor, Table, TableRecords
 from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
 from service.domain.accounting import Disclosure, Viewing
 from service.domain.consent import Consent, DataScope
@@ -63,57 +63,39 @@ def consent_from_row(row: Record) -> Consent:
     return struct_from_row(Consent, row)
 
 
-def consent_to_params(c: Consent) -> tuple[Any, ...]:
-    """Parameters in CONSENT_COLUMNS order, taken by name."""
-    return CONSENT.params(
-        struct_to_columns(
-            c,
-            scopes=sorted(s.value for s in c.scopes),
-            statements=sorted(s.value for s in c.statements),
-            restricted_scopes=sorted(s.value for s in c.restricted_scopes),
-        )
+def _columns(c: Consent) -> dict[str, Any]:
+    return struct_to_columns(
+        c,
+        scopes=sorted(s.value for s in c.scopes),
+        statements=sorted(s.value for s in c.statements),
+        restricted_scopes=sorted(s.value for s in c.restricted_scopes),
     )
 
 
-class PostgresConsentRepository:
-    def __init__(self, connection: Session) -> None:
-        self._connection = connection
+# A consent's terms never change; what does is its revocation, its end and its restrictions.
+CONSENTS = Table(
+    "consents",
+    Consent,
+    CONSENT,
+    changing=(
+        "revoked_at",
+        "revocation_reason",
+        "ended_at",
+        "version",
+        "updated_at",
+        "revocation_received_via",
+        "revocation_received_at",
+        "revocation_received_by",
+        "revoked_by_key_id",
+        "restricted_scopes",
+    ),
+    to_row=_columns,
+)
 
-    async def add(self, consent: Consent) -> None:
-        await self._connection.execute(
-            f"INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ({CONSENT.values})",  # noqa: S608
-            *consent_to_params(consent),
-        )
 
-    async def get_for_update(self, organization_id: UUID, consent_id: UUID) -> Consent | None:
-        row = await self._connection.fetchrow(
-            f"SELECT {CONSENT_COLUMNS} FROM consents "  # noqa: S608
-            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
-            consent_id,
-            organization_id,
-        )
-        return None if row is None else consent_from_row(row)
-
-    async def save(self, consent: Consent) -> None:
-        await self._connection.execute(
-            "UPDATE consents SET revoked_at = $2, revocation_reason = $3, ended_at = $4, "
-            "version = $5, updated_at = $6, revocation_received_via = $7, "
-            "revocation_received_at = $8, revocation_received_by = $9, revoked_by_key_id = $10, "
-            "restricted_scopes = $11 WHERE id = $1",
-            consent.id,
-            consent.revoked_at,
-            consent.revocation_reason,
-            consent.ended_at,
-            consent.version,
-            consent.updated_at,
-            None
-            if consent.revocation_received_via is None
-            else consent.revocation_received_via.value,
-            consent.revocation_received_at,
-            consent.revocation_received_by,
-            consent.revoked_by_key_id,
-            sorted(s.value for s in consent.restricted_scopes),
-        )
+class PostgresConsentRepository(TableRecords[Consent]):
+    def __init__(self, connection: Executor) -> None:
+        super().__init__(connection, CONSENTS)
 
     async def in_force(
         self, member_id: UUID, recipient_organization_id: UUID, now: datetime

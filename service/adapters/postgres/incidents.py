@@ -7,14 +7,8 @@ from uuid import UUID
 
 from service.adapters.postgres.consents import disclosure_from_row
 from service.adapters.postgres.pool import FairPool
-from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import (
-    BEFORE_ALL,
-    Columns,
-    Row,
-    struct_from_row,
-    struct_to_columns,
-)
+from service.adapters.postgres.records import Table
+from service.adapters.postgres.sql import Columns
 from service.domain.accounting import Disclosure
 from service.domain.accounting_requests import AccountingRequest
 from service.domain.incidents import Incident
@@ -56,39 +50,9 @@ ORDER BY d.position LIMIT $7
 """
 
 
-def incident_from_row(row: Row) -> Incident:
-    return struct_from_row(Incident, row)
-
-
-class PostgresIncidentRepository:
-    def __init__(self, connection: Session) -> None:
-        self._connection = connection
-
-    async def add(self, incident: Incident) -> None:
-        await self._connection.execute(
-            f"INSERT INTO incidents ({INCIDENT.list}) VALUES ({INCIDENT.values})",  # noqa: S608
-            *INCIDENT.params(struct_to_columns(incident)),
-        )
-
-    async def get_for_update(self, organization_id: UUID, incident_id: UUID) -> Incident | None:
-        row = await self._connection.fetchrow(
-            f"SELECT {INCIDENT.list} FROM incidents "  # noqa: S608
-            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
-            incident_id,
-            organization_id,
-        )
-        return None if row is None else incident_from_row(row)
-
-    async def save(self, incident: Incident) -> None:
-        await self._connection.execute(
-            "UPDATE incidents SET status = $2, closed_at = $3, closing_note = $4, version = $5 "
-            "WHERE id = $1",
-            incident.id,
-            incident.status.value,
-            incident.closed_at,
-            incident.closing_note,
-            incident.version,
-        )
+INCIDENTS = Table(
+    "incidents", Incident, INCIDENT, changing=("status", "closed_at", "closing_note", "version")
+)
 
 
 class PostgresIncidentQueries:
@@ -96,13 +60,7 @@ class PostgresIncidentQueries:
         self._pool = pool
 
     async def get(self, organization_id: UUID, incident_id: UUID) -> Incident | None:
-        row = await self._pool.fetchrow(
-            f"SELECT {INCIDENT.list} FROM incidents "  # noqa: S608
-            "WHERE id = $1 AND organization_id = $2",
-            incident_id,
-            organization_id,
-        )
-        return None if row is None else incident_from_row(row)
+        return await INCIDENTS.get(self._pool, organization_id, incident_id)
 
     async def disclosures(self, incident: Incident, page: PageRequest) -> Page[Disclosure]:
         # Disclosures page by their bigint position, carried in the cursor's UUID.
@@ -136,46 +94,9 @@ ACCOUNTING_REQUEST = Columns(
 )
 
 
-class PostgresAccountingRequestRepository:
-    def __init__(self, connection: Session) -> None:
-        self._connection = connection
-
-    async def add(self, request: AccountingRequest) -> None:
-        await self._connection.execute(
-            f"INSERT INTO accounting_requests ({ACCOUNTING_REQUEST.list}) "  # noqa: S608
-            f"VALUES ({ACCOUNTING_REQUEST.values})",
-            *ACCOUNTING_REQUEST.params(struct_to_columns(request)),
-        )
-
-    async def get_for_update(
-        self, organization_id: UUID, request_id: UUID
-    ) -> AccountingRequest | None:
-        row = await self._connection.fetchrow(
-            f"SELECT {ACCOUNTING_REQUEST.list} FROM accounting_requests "  # noqa: S608
-            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
-            request_id,
-            organization_id,
-        )
-        return None if row is None else struct_from_row(AccountingRequest, row)
-
-    async def save(self, request: AccountingRequest) -> None:
-        await self._connection.execute(
-            "UPDATE accounting_requests SET answered_at = $2, version = $3 WHERE id = $1",
-            request.id,
-            request.answered_at,
-            request.version,
-        )
-
-    async def of_member(
-        self, organization_id: UUID, member_id: UUID, page: PageRequest
-    ) -> Page[AccountingRequest]:
-        rows = await self._connection.fetch(
-            f"SELECT {ACCOUNTING_REQUEST.list} FROM accounting_requests "  # noqa: S608
-            "WHERE member_id = $1 AND organization_id = $2 AND id > $3 ORDER BY id LIMIT $4",
-            member_id,
-            organization_id,
-            page.after or BEFORE_ALL,
-            page.limit + 1,
-        )
-        found = [struct_from_row(AccountingRequest, r) for r in rows]
-        return page_from_rows(found, page, lambda r: r.id)
+ACCOUNTING_REQUESTS = Table(
+    "accounting_requests",
+    AccountingRequest,
+    ACCOUNTING_REQUEST,
+    changing=("answered_at", "version"),
+)

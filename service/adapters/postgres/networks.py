@@ -4,13 +4,12 @@ federation_queries.py runs)."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from asyncpg import Record
 
-from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
+from service.adapters.postgres.records import Executor, Table
+from service.adapters.postgres.sql import Columns, struct_from_row
 from service.domain.networks import Membership, Network, Participation, network_seen_by
 
 NETWORK = Columns(
@@ -64,58 +63,45 @@ def network_from_row(row: Record) -> Network:
     return struct_from_row(Network, row)
 
 
-def network_to_params(network: Network) -> tuple[Any, ...]:
-    """Parameters in NETWORK_COLUMNS order, taken by name."""
-    return NETWORK.params(struct_to_columns(network))
-
-
 def participation_from_row(row: Record) -> Participation:
     return struct_from_row(Participation, row)
-
-
-def participation_to_params(p: Participation) -> tuple[Any, ...]:
-    """Parameters in PARTICIPATION_COLUMNS order, taken by name."""
-    return PARTICIPATION.params(struct_to_columns(p))
 
 
 def membership_from_row(row: Record) -> Membership:
     return struct_from_row(Membership, row)
 
 
-def membership_to_params(m: Membership) -> tuple[Any, ...]:
-    """Parameters in MEMBERSHIP_COLUMNS order, taken by name."""
-    return MEMBERSHIP.params(struct_to_columns(m))
+NETWORKS = Table(
+    "networks",
+    Network,
+    NETWORK,
+    changing=("name", "description", "status", "version", "updated_at", "archived_at"),
+)
+MEMBERSHIPS = Table(
+    "network_memberships",
+    Membership,
+    MEMBERSHIP,
+    changing=("role", "status", "joined_at", "left_at", "version", "updated_at"),
+)
+PARTICIPATIONS = Table("network_organizations", Participation, PARTICIPATION)
 
 
 class PostgresNetworkRepository:
-    def __init__(self, connection: Session) -> None:
+    def __init__(self, connection: Executor) -> None:
         self._connection = connection
 
     async def add(self, network: Network) -> None:
-        await self._connection.execute(
-            f"INSERT INTO networks ({NETWORK_COLUMNS}) VALUES ({NETWORK.values})",  # noqa: S608
-            *network_to_params(network),
-        )
+        await NETWORKS.add(self._connection, network)
 
     async def get_for_update(self, network_id: UUID) -> Network | None:
         row = await self._connection.fetchrow(
             f"SELECT {NETWORK_COLUMNS} FROM networks WHERE id = $1 FOR UPDATE",  # noqa: S608
             network_id,
         )
-        return None if row is None else network_from_row(row)
+        return NETWORKS.record(row)
 
     async def save(self, network: Network) -> None:
-        await self._connection.execute(
-            "UPDATE networks SET name = $2, description = $3, status = $4, version = $5, "
-            "updated_at = $6, archived_at = $7 WHERE id = $1",
-            network.id,
-            network.name,
-            network.description,
-            network.status.value,
-            network.version,
-            network.updated_at,
-            network.archived_at,
-        )
+        await NETWORKS.save(self._connection, network)
 
     async def participation(self, network_id: UUID, organization_id: UUID) -> Participation | None:
         row = await self._connection.fetchrow(
@@ -124,7 +110,7 @@ class PostgresNetworkRepository:
             network_id,
             organization_id,
         )
-        return None if row is None else participation_from_row(row)
+        return PARTICIPATIONS.record(row)
 
     async def save_participation(self, participation: Participation) -> None:
         await self._connection.execute(
@@ -135,7 +121,7 @@ class PostgresNetworkRepository:
             "EXCLUDED.invited_by_organization_id, invited_at = EXCLUDED.invited_at, "
             "joined_at = EXCLUDED.joined_at, left_at = EXCLUDED.left_at, "
             "version = EXCLUDED.version",
-            *participation_to_params(participation),
+            *PARTICIPATIONS.params(participation),
         )
 
     async def memberships_for_update(self, network_id: UUID) -> list[Membership]:
@@ -144,7 +130,7 @@ class PostgresNetworkRepository:
             "WHERE network_id = $1 ORDER BY id FOR UPDATE",
             network_id,
         )
-        return [membership_from_row(r) for r in rows]
+        return MEMBERSHIPS.records(rows)
 
     async def share_active_network(self, member_id: UUID, other_member_id: UUID) -> bool:
         """Both members belong, actively, to one network that is not archived."""
@@ -160,24 +146,10 @@ class PostgresNetworkRepository:
         return bool(found)
 
     async def add_membership(self, membership: Membership) -> None:
-        await self._connection.execute(
-            f"INSERT INTO network_memberships ({MEMBERSHIP_COLUMNS}) "  # noqa: S608
-            f"VALUES ({MEMBERSHIP.values})",
-            *membership_to_params(membership),
-        )
+        await MEMBERSHIPS.add(self._connection, membership)
 
     async def save_membership(self, membership: Membership) -> None:
-        await self._connection.execute(
-            "UPDATE network_memberships SET role = $2, status = $3, joined_at = $4, left_at = $5, "
-            "version = $6, updated_at = $7 WHERE id = $1",
-            membership.id,
-            membership.role.value,
-            membership.status.value,
-            membership.joined_at,
-            membership.left_at,
-            membership.version,
-            membership.updated_at,
-        )
+        await MEMBERSHIPS.save(self._connection, membership)
 
 
 # A network is visible to the organizations invited into it or taking part in it.

@@ -4,14 +4,17 @@ and the key reads authentication and key listing use."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
-from asyncpg import Record
-
 from service.adapters.postgres.pool import FairPool
-from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import BEFORE_ALL, Columns, struct_from_row, struct_to_columns
+from service.adapters.postgres.records import Executor, Table
+from service.adapters.postgres.sql import (
+    BEFORE_ALL,
+    Columns,
+    Row,
+    struct_from_row,
+    struct_to_columns,
+)
 from service.domain.organizations import ApiKey, Organization, Scope
 from service.domain.paging import Page, PageRequest, page_from_rows
 
@@ -29,10 +32,10 @@ API_KEY = Columns(
 API_KEY_COLUMNS = API_KEY.list
 
 
-ORGANIZATION_COLUMNS = "id, name, kind, version, created_at"
+ORGANIZATION = Columns("id", "name", "kind", "version", "created_at")
 
 
-def api_key_from_row(row: Record) -> ApiKey:
+def api_key_from_row(row: Row) -> ApiKey:
     return struct_from_row(
         ApiKey,
         row,
@@ -42,54 +45,40 @@ def api_key_from_row(row: Record) -> ApiKey:
     )
 
 
-def api_key_to_params(key: ApiKey) -> tuple[Any, ...]:
-    """Parameters in API_KEY_COLUMNS order, taken by name."""
-    return API_KEY.params(struct_to_columns(key, scopes=sorted(s.value for s in key.scopes)))
-
-
-def organization_from_row(row: Record) -> Organization:
-    return struct_from_row(Organization, row)
+ORGANIZATIONS = Table("organizations", Organization, ORGANIZATION)
+API_KEYS = Table(
+    "api_keys",
+    ApiKey,
+    API_KEY,
+    to_row=lambda key: struct_to_columns(key, scopes=sorted(s.value for s in key.scopes)),
+    from_row=api_key_from_row,
+)
 
 
 class PostgresOrganizationRepository:
-    def __init__(self, connection: Session) -> None:
+    def __init__(self, connection: Executor) -> None:
         self._connection = connection
 
     async def add(self, organization: Organization) -> None:
-        await self._connection.execute(
-            f"INSERT INTO organizations ({ORGANIZATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)",  # noqa: S608
-            organization.id,
-            organization.name,
-            organization.kind.value,
-            organization.version,
-            organization.created_at,
-        )
+        await ORGANIZATIONS.add(self._connection, organization)
 
     async def get(self, organization_id: UUID) -> Organization | None:
         row = await self._connection.fetchrow(
-            f"SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1",  # noqa: S608
+            f"SELECT {ORGANIZATION.list} FROM organizations WHERE id = $1",  # noqa: S608
             organization_id,
         )
-        return None if row is None else organization_from_row(row)
+        return ORGANIZATIONS.record(row)
 
 
 class PostgresApiKeyRepository:
-    def __init__(self, connection: Session) -> None:
+    def __init__(self, connection: Executor) -> None:
         self._connection = connection
 
     async def add(self, key: ApiKey) -> None:
-        await self._connection.execute(
-            f"INSERT INTO api_keys ({API_KEY_COLUMNS}) VALUES ({API_KEY.values})",  # noqa: S608
-            *api_key_to_params(key),
-        )
+        await API_KEYS.add(self._connection, key)
 
     async def get(self, organization_id: UUID, key_id: UUID) -> ApiKey | None:
-        row = await self._connection.fetchrow(
-            f"SELECT {API_KEY_COLUMNS} FROM api_keys WHERE id = $1 AND organization_id = $2",  # noqa: S608
-            key_id,
-            organization_id,
-        )
-        return None if row is None else api_key_from_row(row)
+        return await API_KEYS.get(self._connection, organization_id, key_id)
 
     async def revoke(self, organization_id: UUID, key_id: UUID, now: datetime) -> None:
         await self._connection.execute(
@@ -102,9 +91,6 @@ class PostgresApiKeyRepository:
 
 
 _KEY_BY_HASH = f"SELECT {API_KEY_COLUMNS} FROM api_keys WHERE secret_hash = $1"  # noqa: S608
-
-
-_KEY_BY_ID = f"SELECT {API_KEY_COLUMNS} FROM api_keys WHERE id = $1 AND organization_id = $2"  # noqa: S608
 
 
 _KEYS_PAGE = f"""
@@ -121,13 +107,12 @@ class PostgresApiKeyQueries:
 
     async def find_by_hash(self, secret_hash: bytes) -> ApiKey | None:
         row = await self._pool.fetchrow(_KEY_BY_HASH, secret_hash)
-        return None if row is None else api_key_from_row(row)
+        return API_KEYS.record(row)
 
     async def get(self, organization_id: UUID, key_id: UUID) -> ApiKey | None:
-        row = await self._pool.fetchrow(_KEY_BY_ID, key_id, organization_id)
-        return None if row is None else api_key_from_row(row)
+        return await API_KEYS.get(self._pool, organization_id, key_id)
 
     async def list(self, organization_id: UUID, page: PageRequest) -> Page[ApiKey]:
         after = page.after or BEFORE_ALL
         rows = await self._pool.fetch(_KEYS_PAGE, organization_id, after, page.limit + 1)
-        return page_from_rows([api_key_from_row(r) for r in rows], page, lambda k: k.id)
+        return page_from_rows(API_KEYS.records(rows), page, lambda k: k.id)

@@ -8,10 +8,7 @@ from typing import Self
 from service.adapters.postgres.consents import PostgresConsentRepository
 from service.adapters.postgres.events import PostgresOutbox
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
-from service.adapters.postgres.incidents import (
-    PostgresAccountingRequestRepository,
-    PostgresIncidentRepository,
-)
+from service.adapters.postgres.incidents import ACCOUNTING_REQUESTS, INCIDENTS
 from service.adapters.postgres.members import PostgresMemberRepository
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
 from service.adapters.postgres.networks import PostgresNetworkRepository
@@ -21,11 +18,14 @@ from service.adapters.postgres.organizations import (
 )
 from service.adapters.postgres.pledges import PostgresPledgeRepository
 from service.adapters.postgres.pool import DbConnection, FairPool
+from service.adapters.postgres.records import MemberTableRecords, TableRecords
 from service.adapters.postgres.recovery import PostgresRecoveryRepository
 from service.adapters.postgres.referrals import PostgresReferralRepository
 from service.adapters.postgres.restrictions import PostgresRestrictionRepository
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.webhooks import PostgresWebhookEndpointRepository
+from service.domain.accounting_requests import AccountingRequest
+from service.domain.incidents import Incident
 
 
 class PostgresUnitOfWork:
@@ -45,8 +45,8 @@ class PostgresUnitOfWork:
     pledges: PostgresPledgeRepository
     referrals: PostgresReferralRepository
     webhooks: PostgresWebhookEndpointRepository
-    incidents: PostgresIncidentRepository
-    accounting_requests: PostgresAccountingRequestRepository
+    incidents: TableRecords[Incident]
+    accounting_requests: MemberTableRecords[AccountingRequest]
     restrictions: PostgresRestrictionRepository
 
     def __init__(self, pool: FairPool) -> None:
@@ -72,8 +72,8 @@ class PostgresUnitOfWork:
         self.pledges = PostgresPledgeRepository(session)
         self.referrals = PostgresReferralRepository(session)
         self.webhooks = PostgresWebhookEndpointRepository(session)
-        self.incidents = PostgresIncidentRepository(session)
-        self.accounting_requests = PostgresAccountingRequestRepository(session)
+        self.incidents = TableRecords(session, INCIDENTS)
+        self.accounting_requests = MemberTableRecords(session, ACCOUNTING_REQUESTS)
         self.restrictions = PostgresRestrictionRepository(session)
         return self
 

@@ -13,8 +13,9 @@ from service.adapters.postgres.consent_sql import (
     visibility_arguments,
 )
 from service.adapters.postgres.pool import FairPool
+from service.adapters.postgres.records import Table
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import BEFORE_ALL, struct_from_row
+from service.adapters.postgres.sql import BEFORE_ALL, Columns, struct_from_row, struct_to_columns
 from service.domain.events import EventType
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.webhooks import (
@@ -23,11 +24,24 @@ from service.domain.webhooks import (
     WebhookEndpoint,
 )
 
-ENDPOINT_COLUMNS = (
-    "id, organization_id, url, description, event_types, secret, previous_secret, "
-    "previous_secret_until, status, disabled_reason, disabled_at, version, created_at, "
-    "updated_at, key_scopes"
+ENDPOINT = Columns(
+    "id",
+    "organization_id",
+    "url",
+    "description",
+    "event_types",
+    "secret",
+    "previous_secret",
+    "previous_secret_until",
+    "status",
+    "disabled_reason",
+    "disabled_at",
+    "version",
+    "created_at",
+    "updated_at",
+    "key_scopes",
 )
+ENDPOINT_COLUMNS = ENDPOINT.list
 DELIVERY_COLUMNS = (
     "d.id, d.seq, d.endpoint_id, d.event_id, e.type AS event_type, d.status, d.redelivery, "
     "d.attempt_count, d.attempts::text AS attempts, d.next_attempt_at, d.created_at, d.finished_at"
@@ -47,6 +61,19 @@ def delivery_from_row(row: Record) -> Delivery:
     )
 
 
+ENDPOINTS = Table(
+    "webhook_endpoints",
+    WebhookEndpoint,
+    ENDPOINT,
+    changing=tuple(c for c in ENDPOINT.names if c not in ("id", "organization_id", "created_at")),
+    to_row=lambda e: struct_to_columns(
+        e,
+        event_types=sorted(t.value for t in e.event_types),
+        key_scopes=sorted(s.value for s in e.key_scopes),
+    ),
+)
+
+
 # The endpoint's next look (no lease held): after a wait, or at once on re-enabling.
 WAIT_UNTIL = "UPDATE webhook_endpoints SET next_attempt_at = $2, lease_id = NULL WHERE id = $1"
 
@@ -56,63 +83,23 @@ class PostgresWebhookEndpointRepository:
         self._connection = connection
 
     async def add(self, endpoint: WebhookEndpoint) -> None:
-        e = endpoint
         # It receives what happens from now on: the cursor starts at the oldest transaction
         # still running, so an event committing after this one is not missed either.
         await self._connection.execute(
-            f"INSERT INTO webhook_endpoints ({ENDPOINT_COLUMNS}, "  # noqa: S608
-            "cursor_txid, cursor_position, next_attempt_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+            f"INSERT INTO webhook_endpoints ({ENDPOINT.list}, "  # noqa: S608
+            f"cursor_txid, cursor_position, next_attempt_at) VALUES ({ENDPOINT.values}, "
             "pg_snapshot_xmin(pg_current_snapshot()), 0, $13)",
-            e.id,
-            e.organization_id,
-            e.url,
-            e.description,
-            sorted(t.value for t in e.event_types),
-            e.secret,
-            e.previous_secret,
-            e.previous_secret_until,
-            e.status.value,
-            e.disabled_reason,
-            e.disabled_at,
-            e.version,
-            e.created_at,
-            e.updated_at,
-            sorted(s.value for s in e.key_scopes),
+            *ENDPOINTS.params(endpoint),
         )
 
     async def get_for_update(
         self, organization_id: UUID, endpoint_id: UUID
     ) -> WebhookEndpoint | None:
-        row = await self._connection.fetchrow(
-            f"SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints "  # noqa: S608
-            "WHERE id = $1 AND organization_id = $2 FOR UPDATE",
-            endpoint_id,
-            organization_id,
-        )
-        return None if row is None else endpoint_from_row(row)
+        row = await self._connection.fetchrow(ENDPOINTS.locked, endpoint_id, organization_id)
+        return ENDPOINTS.record(row)
 
     async def save(self, endpoint: WebhookEndpoint) -> None:
-        e = endpoint
-        await self._connection.execute(
-            "UPDATE webhook_endpoints SET url = $2, description = $3, event_types = $4, "
-            "secret = $5, previous_secret = $6, previous_secret_until = $7, status = $8, "
-            "disabled_reason = $9, disabled_at = $10, version = $11, updated_at = $12, "
-            "key_scopes = $13 WHERE id = $1",
-            e.id,
-            e.url,
-            e.description,
-            sorted(t.value for t in e.event_types),
-            e.secret,
-            e.previous_secret,
-            e.previous_secret_until,
-            e.status.value,
-            e.disabled_reason,
-            e.disabled_at,
-            e.version,
-            e.updated_at,
-            sorted(s.value for s in e.key_scopes),
-        )
+        await ENDPOINTS.save(self._connection, endpoint)
 
     async def resume(self, endpoint_id: UUID, now: datetime) -> None:
         await self._connection.execute(

@@ -16,6 +16,7 @@ from service.domain.milestones import Cheer, CustomMilestone, Ladder
 from service.domain.networks import Membership, Network, Participation
 from service.domain.paging import Page, PageRequest
 from service.domain.pledges import CheckIn, Pledge
+from service.domain.ports.records import OrganizationRecords
 from service.domain.recovery import ClosedPeriod
 
 
@@ -58,18 +59,9 @@ class NetworkRepository(Protocol):
         ...
 
 
-class ConsentRepository(Protocol):
-    async def add(self, consent: Consent) -> None:
-        """Store a new consent."""
-        ...
-
-    async def get_for_update(self, organization_id: UUID, consent_id: UUID) -> Consent | None:
-        """A consent granted by this (home) organization, locked; else None."""
-        ...
-
-    async def save(self, consent: Consent) -> None:
-        """Write back a consent loaded with get_for_update."""
-        ...
+class ConsentRepository(OrganizationRecords[Consent], Protocol):
+    """Consents granted by a home organization (locked and saved when revoked, ended or
+    restricted) and the disclosures a write makes under them."""
 
     async def in_force(
         self, member_id: UUID, recipient_organization_id: UUID, now: datetime

@@ -10,20 +10,11 @@ from service.domain.accounting import Disclosure
 from service.domain.accounting_requests import AccountingRequest
 from service.domain.incidents import Incident
 from service.domain.paging import Page, PageRequest
+from service.domain.ports.records import MemberRecords, OrganizationRecords
 
 
-class IncidentRepository(Protocol):
-    async def add(self, incident: Incident) -> None:
-        """Store a new incident."""
-        ...
-
-    async def get_for_update(self, organization_id: UUID, incident_id: UUID) -> Incident | None:
-        """The organization's incident, locked; None for another's or none."""
-        ...
-
-    async def save(self, incident: Incident) -> None:
-        """Store an incident's new status."""
-        ...
+class IncidentRepository(OrganizationRecords[Incident], Protocol):
+    """The organization's incidents (opened, then closed with a note)."""
 
 
 class IncidentQueries(Protocol):
@@ -38,23 +29,5 @@ class IncidentQueries(Protocol):
         ...
 
 
-class AccountingRequestRepository(Protocol):
-    async def add(self, request: AccountingRequest) -> None:
-        """Store a member's request for an accounting."""
-        ...
-
-    async def get_for_update(
-        self, organization_id: UUID, request_id: UUID
-    ) -> AccountingRequest | None:
-        """The home organization's request, locked; None for another's or none."""
-        ...
-
-    async def save(self, request: AccountingRequest) -> None:
-        """Store that the request was answered."""
-        ...
-
-    async def of_member(
-        self, organization_id: UUID, member_id: UUID, page: PageRequest
-    ) -> Page[AccountingRequest]:
-        """The member's requests, oldest first (their home organization's only)."""
-        ...
+class AccountingRequestRepository(MemberRecords[AccountingRequest], Protocol):
+    """A member's requests for an accounting of disclosures (answered once)."""
