@@ -11,6 +11,7 @@ import msgspec
 
 from service.domain.consent_form import RevocationChannel
 from service.domain.errors import Conflict, InvalidField
+from service.domain.records import new_record, next_version
 
 ANSWER_WITHIN = timedelta(days=30)
 LOOK_BACK = timedelta(days=3 * 365 + 1)
@@ -57,18 +58,17 @@ def record_request(
         raise InvalidField("period_start", "An accounting covers at most the last three years.")
     if end < start:
         raise InvalidField("period_end", "The period ends before it starts.")
-    return AccountingRequest(
+    return new_record(
+        AccountingRequest,
+        new,
         id=request_id,
         member_id=member_id,
         organization_id=organization_id,
-        received_on=new.received_on,
-        received_via=new.received_via,
         period_start=start,
         period_end=end,
         answer_by=new.received_on + ANSWER_WITHIN,
         answered_at=None,
         created_at=now,
-        version=1,
     )
 
 
@@ -76,4 +76,4 @@ def answer(request: AccountingRequest, now: datetime) -> AccountingRequest:
     """Record that the accounting went to the member; a request is answered once."""
     if request.answered_at is not None:
         raise Conflict("accounting-request-answered", "This request was already answered.")
-    return msgspec.structs.replace(request, answered_at=now, version=request.version + 1)
+    return next_version(request, answered_at=now)

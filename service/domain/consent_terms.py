@@ -22,6 +22,7 @@ from service.domain.consent_form import (
 )
 from service.domain.errors import InvalidField
 from service.domain.local_time import local_midnight
+from service.domain.records import next_version
 
 
 class ConsentTerms(msgspec.Struct, frozen=True, kw_only=True):
@@ -220,7 +221,7 @@ def revoke(
         raise InvalidField("received_at", "A revocation cannot be received in the future.")
     if received_at < consent.signed_at:
         raise InvalidField("received_at", "A revocation cannot precede the consent's signature.")
-    return msgspec.structs.replace(
+    return next_version(
         consent,
         revoked_at=now,
         revocation_reason=reason,
@@ -228,7 +229,6 @@ def revoke(
         revocation_received_at=received_at,
         revocation_received_by=received.by.strip() if received.by else None,
         revoked_by_key_id=received.key_id,
-        version=consent.version + 1,
         updated_at=now,
     )
 
@@ -238,9 +238,7 @@ def end_with_member(consent: Consent, now: datetime) -> Consent:
     theirs in force ends now (its status becomes expired)."""
     if not consent.is_active(now):
         return consent
-    return msgspec.structs.replace(
-        consent, ended_at=now, version=consent.version + 1, updated_at=now
-    )
+    return next_version(consent, ended_at=now, updated_at=now)
 
 
 def end_on_event(consent: Consent, event: EndEvent, now: datetime) -> Consent:
@@ -248,6 +246,4 @@ def end_on_event(consent: Consent, event: EndEvent, now: datetime) -> Consent:
     other (another end event, already revoked, ended or expired) is returned unchanged."""
     if consent.end_event is not event or not consent.is_active(now):
         return consent
-    return msgspec.structs.replace(
-        consent, ended_at=now, version=consent.version + 1, updated_at=now
-    )
+    return next_version(consent, ended_at=now, updated_at=now)

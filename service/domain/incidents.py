@@ -11,6 +11,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.errors import Conflict, InvalidField
+from service.domain.records import new_record, next_version
 
 
 class IncidentKind(enum.StrEnum):
@@ -61,20 +62,16 @@ def open_incident(
         raise InvalidField("since", "The period cannot start in the future.")
     if new.until is not None and new.until <= new.since:
         raise InvalidField("until", "The period ends after it starts.")
-    return Incident(
+    return new_record(
+        Incident,
+        new,
         id=incident_id,
         organization_id=organization_id,
-        kind=new.kind,
         description=new.description.strip(),
-        key_id=new.key_id,
-        recipient_organization_id=new.recipient_organization_id,
-        since=new.since,
-        until=new.until,
         status=IncidentStatus.OPEN,
         opened_at=now,
         closed_at=None,
         closing_note=None,
-        version=1,
     )
 
 
@@ -82,10 +79,6 @@ def close_incident(incident: Incident, note: str, now: datetime) -> Incident:
     """Closed with what was done (notifications made, key revoked); closing twice is a 409."""
     if incident.status is IncidentStatus.CLOSED:
         raise Conflict("incident-closed", "This incident is already closed.")
-    return msgspec.structs.replace(
-        incident,
-        status=IncidentStatus.CLOSED,
-        closed_at=now,
-        closing_note=note.strip(),
-        version=incident.version + 1,
+    return next_version(
+        incident, status=IncidentStatus.CLOSED, closed_at=now, closing_note=note.strip()
     )

@@ -10,6 +10,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.errors import InvalidField, MemberErased, Precondition, check_version
+from service.domain.records import next_version
 
 
 class Contact(msgspec.Struct, frozen=True, kw_only=True):
@@ -142,7 +143,7 @@ def apply_changes(
     )
     changed = sorted(updates)
     return (
-        msgspec.structs.replace(member, **updates, version=member.version + 1, updated_at=now),
+        next_version(member, **updates, updated_at=now),
         changed,
     )
 
@@ -150,7 +151,7 @@ def apply_changes(
 def erase(member: Member, *, expected_version: Precondition | None, now: datetime) -> Member:
     """Remove every personal field; keep the id and home organization so references stay valid."""
     check_version(member.version, expected_version)
-    return msgspec.structs.replace(
+    return next_version(
         member,
         display_name=None,
         timezone=None,
@@ -158,7 +159,6 @@ def erase(member: Member, *, expected_version: Precondition | None, now: datetim
         recovery_started_on=None,
         recovery_started_time=None,
         contact=None,
-        version=member.version + 1,
         updated_at=now,
         erased_at=now,
     )

@@ -25,6 +25,7 @@ from service.domain.networks import (
     Role,
     require_open,
 )
+from service.domain.records import next_version
 
 
 def add_membership(
@@ -128,7 +129,7 @@ def change_membership(
             updated = msgspec.structs.replace(updated, status=status, left_at=now)
     if updated is membership:
         return membership
-    return msgspec.structs.replace(updated, version=membership.version + 1, updated_at=now)
+    return next_version(updated, updated_at=now)
 
 
 def end_memberships_of(
@@ -136,9 +137,7 @@ def end_memberships_of(
 ) -> list[Membership]:
     """When an organization leaves a network, its members leave with it."""
     return [
-        msgspec.structs.replace(
-            m, status=MembershipStatus.LEFT, left_at=now, version=m.version + 1, updated_at=now
-        )
+        next_version(m, status=MembershipStatus.LEFT, left_at=now, updated_at=now)
         for m in memberships
         if m.member_organization_id == organization_id and m.status is not MembershipStatus.LEFT
     ]

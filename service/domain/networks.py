@@ -16,6 +16,7 @@ from service.domain.errors import (
     Precondition,
     check_version,
 )
+from service.domain.records import next_version
 
 
 class NetworkKind(enum.StrEnum):
@@ -170,7 +171,7 @@ def update_network(
         updates["description"] = changes.description
     if not updates:
         return network
-    return msgspec.structs.replace(network, **updates, version=network.version + 1, updated_at=now)
+    return next_version(network, **updates, updated_at=now)
 
 
 def archive_network(
@@ -181,13 +182,7 @@ def archive_network(
     check_version(network.version, expected_version, required=True)
     if network.status is NetworkStatus.ARCHIVED:
         return network
-    return msgspec.structs.replace(
-        network,
-        status=NetworkStatus.ARCHIVED,
-        archived_at=now,
-        version=network.version + 1,
-        updated_at=now,
-    )
+    return next_version(network, status=NetworkStatus.ARCHIVED, archived_at=now, updated_at=now)
 
 
 def invite_organization(
@@ -226,11 +221,10 @@ def answer_invitation(
     require_open(network)
     if participation.status is not ParticipationStatus.INVITED:
         raise NetworkConflict("not-invited", "There is no open invitation to answer.")
-    return msgspec.structs.replace(
+    return next_version(
         participation,
         status=ParticipationStatus.ACTIVE if accept else ParticipationStatus.DECLINED,
         joined_at=now if accept else None,
-        version=participation.version + 1,
     )
 
 
@@ -244,12 +238,7 @@ def leave_network(
         )
     if participation.status is not ParticipationStatus.ACTIVE:
         raise NetworkConflict("not-participating", "The organization does not take part now.")
-    return msgspec.structs.replace(
-        participation,
-        status=ParticipationStatus.LEFT,
-        left_at=now,
-        version=participation.version + 1,
-    )
+    return next_version(participation, status=ParticipationStatus.LEFT, left_at=now)
 
 
 # What another organization sees of a circle whose name it may not read.

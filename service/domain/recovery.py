@@ -11,6 +11,7 @@ import msgspec
 
 from service.domain.errors import DomainError, InvalidField
 from service.domain.members import Member
+from service.domain.records import next_version
 
 
 class NoJourney(DomainError):
@@ -83,11 +84,10 @@ def restart(
         note=note,
         recorded_at=now,
     )
-    renewed = msgspec.structs.replace(
+    renewed = next_version(
         member,
         recovery_started_on=restarted_on,
         recovery_started_time=restarted_time,
-        version=member.version + 1,
         updated_at=now,
     )
     return closed, renewed

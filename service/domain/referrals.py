@@ -13,6 +13,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.errors import Conflict, DomainError, InvalidField
+from service.domain.records import next_version
 
 
 class ReferralStatus(enum.StrEnum):
@@ -198,9 +199,7 @@ def transition(
         raise IllegalTransition(referral.status, to, [])
     if TRANSITIONS.get(referral.status, {}).get(to) is not side:
         raise IllegalTransition(referral.status, to, allowed_for(referral.status, side))
-    moved = msgspec.structs.replace(
-        referral, status=to, version=referral.version + 1, updated_at=now
-    )
+    moved = next_version(referral, status=to, updated_at=now)
     change = StatusChange(
         id=change_id,
         referral_id=referral.id,

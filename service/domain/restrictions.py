@@ -15,6 +15,7 @@ import msgspec
 from service.domain.consent import Consent, DataScope
 from service.domain.consent_form import PurposeCode
 from service.domain.errors import Conflict, InvalidField
+from service.domain.records import new_record, next_version
 
 
 class RestrictionStatus(enum.StrEnum):
@@ -67,19 +68,16 @@ def request_restriction(
         raise InvalidField("scopes", "Name the data the restriction keeps back.")
     if new.requested_on > today:
         raise InvalidField("requested_on", "A request cannot be made in the future.")
-    return Restriction(
+    return new_record(
+        Restriction,
+        new,
         id=restriction_id,
         member_id=member_id,
         organization_id=organization_id,
-        scopes=new.scopes,
-        recipient_organization_ids=new.recipient_organization_ids,
-        purpose_codes=new.purpose_codes,
-        requested_on=new.requested_on,
         status=RestrictionStatus.REQUESTED,
         decided_at=None,
         ended_at=None,
         created_at=now,
-        version=1,
     )
 
 
@@ -88,21 +86,14 @@ def decide(restriction: Restriction, *, agree: bool, now: datetime) -> Restricti
     if restriction.status is not RestrictionStatus.REQUESTED:
         raise Conflict("restriction-decided", "This restriction was already decided.")
     status = RestrictionStatus.AGREED if agree else RestrictionStatus.DENIED
-    return msgspec.structs.replace(
-        restriction, status=status, decided_at=now, version=restriction.version + 1
-    )
+    return next_version(restriction, status=status, decided_at=now)
 
 
 def end(restriction: Restriction, now: datetime) -> Restriction:
     """An agreed restriction ends (the member withdrew it, or the organization ended it)."""
     if restriction.status is not RestrictionStatus.AGREED:
         raise Conflict("restriction-not-agreed", "Only an agreed restriction can end.")
-    return msgspec.structs.replace(
-        restriction,
-        status=RestrictionStatus.ENDED,
-        ended_at=now,
-        version=restriction.version + 1,
-    )
+    return next_version(restriction, status=RestrictionStatus.ENDED, ended_at=now)
 
 
 def restricted_scopes(consent: Consent, agreed: Iterable[Restriction]) -> frozenset[DataScope]:

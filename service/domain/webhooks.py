@@ -14,6 +14,7 @@ import msgspec
 from service.domain.errors import InvalidField
 from service.domain.events import EVENT_SCOPES, EventType, event_types_for
 from service.domain.organizations import Scope
+from service.domain.records import next_version
 
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -201,7 +202,7 @@ def change_endpoint(
             updated = disable(updated, "Disabled by the organization.", now)
     if updated == endpoint:
         return endpoint
-    return msgspec.structs.replace(updated, version=endpoint.version + 1, updated_at=now)
+    return next_version(updated, updated_at=now)
 
 
 def rotate_secret(
@@ -215,13 +216,12 @@ def rotate_secret(
     """The new secret signs from now on; the old one keeps signing too until `overlap` ends,
     so the receiver can switch without missing a delivery. The rotating key's scopes decide
     what the endpoint receives from now on (its holder gets the secret)."""
-    return msgspec.structs.replace(
+    return next_version(
         endpoint,
         key_scopes=key_scopes,
         secret=new_secret,
         previous_secret=endpoint.secret,
         previous_secret_until=now + overlap,
-        version=endpoint.version + 1,
         updated_at=now,
     )
 
@@ -238,12 +238,11 @@ def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
 
 
 def disable(endpoint: WebhookEndpoint, reason: str, now: datetime) -> WebhookEndpoint:
-    return msgspec.structs.replace(
+    return next_version(
         endpoint,
         status=EndpointStatus.DISABLED,
         disabled_reason=reason,
         disabled_at=now,
-        version=endpoint.version + 1,
         updated_at=now,
     )
 

@@ -25,6 +25,7 @@ from service.domain.networks import MembershipStatus, ParticipationStatus
 from service.domain.paging import Page, PageRequest
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
 from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+from service.domain.records import next_version
 from service.usecases.consents import covered
 
 MAX_BACKDATE = timedelta(days=7)
@@ -210,9 +211,7 @@ async def change_status(
             raise rules.PledgeConflict("pledge-not-active", f"The pledge is {pledge.status.value}.")
         if status is PledgeStatus.ACTIVE:
             raise InvalidField("status", "A pledge is completed or withdrawn.")
-        changed = msgspec.structs.replace(
-            pledge, status=status, version=pledge.version + 1, updated_at=now
-        )
+        changed = next_version(pledge, status=status, updated_at=now)
         await uow.pledges.save(changed)
         await uow.commit()
     return changed

@@ -7,13 +7,12 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-import msgspec
-
 from service.domain import restrictions as rules
 from service.domain.errors import NotFound
 from service.domain.local_time import local_today
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, UnitOfWork
+from service.domain.records import next_version
 from service.domain.restrictions import NewRestriction, Restriction
 from service.usecases.members import live_member, locked_member
 
@@ -93,8 +92,4 @@ async def _apply(uow: UnitOfWork, member_id: UUID, now: datetime) -> None:
     for consent in await uow.consents.in_force_of_member_for_update(member_id, now):
         taken = rules.restricted_scopes(consent, agreed)
         if taken != consent.restricted_scopes:
-            await uow.consents.save(
-                msgspec.structs.replace(
-                    consent, restricted_scopes=taken, version=consent.version + 1, updated_at=now
-                )
-            )
+            await uow.consents.save(next_version(consent, restricted_scopes=taken, updated_at=now))

@@ -152,6 +152,8 @@ def test_paging_visits_every_row_once_in_order(total: int, limit: int) -> None:
 
 
 def _sql_literals(path: Path) -> list[str]:
+    """The module's string literals but docstrings, an f-string whole (its values as `{}`),
+    so that a fragment such as `" SET "` between two values is read in its statement."""
     tree = ast.parse(path.read_text())
     docstrings = {
         id(node.body[0].value)
@@ -160,13 +162,25 @@ def _sql_literals(path: Path) -> list[str]:
         and node.body
         and isinstance(node.body[0], ast.Expr)
     }
-    return [
+    in_fstrings = {
+        id(part)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        for part in node.values
+    }
+    literals = [
         node.value
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
-        and id(node) not in docstrings
+        and id(node) not in docstrings | in_fstrings
     ]
+    fstrings = [
+        "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+    ]
+    return literals + [str(f) for f in fstrings]
 
 
 SESSION_STATE = re.compile(

@@ -60,11 +60,8 @@ class Table(Generic[S]):
         self.insert = f"INSERT INTO {name} ({columns.list}) VALUES ({columns.values})"  # noqa: S608
         self.one = f"{select} WHERE id = $1 AND organization_id = $2"
         self.locked = self.one + " FOR UPDATE"
-        self.update = (
-            f"UPDATE {name} SET "  # noqa: S608
-            + ", ".join(f"{column} = ${i}" for i, column in enumerate(changing, start=2))
-            + " WHERE id = $1"
-        )
+        assignments = ", ".join(f"{column} = ${i}" for i, column in enumerate(changing, start=2))
+        self.update = f"UPDATE {name} SET {assignments} WHERE id = $1"  # noqa: S608
         self.of_member = (
             f"{select} WHERE member_id = $1 AND organization_id = $2 AND id > $3 "
             "ORDER BY id LIMIT $4"
