@@ -176,11 +176,11 @@ def _sql_literals(path: Path) -> list[str]:
         and id(node) not in docstrings | in_fstrings
     ]
     fstrings = [
-        "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
+        "".join(str(part.value) if isinstance(part, ast.Constant) else "{}" for part in node.values)
         for node in ast.walk(tree)
         if isinstance(node, ast.JoinedStr)
     ]
-    return literals + [str(f) for f in fstrings]
+    return literals + fstrings
 
 
 SESSION_STATE = re.compile(

@@ -12,12 +12,12 @@ from litestar import Response, get, post
 from litestar.params import JSONBody, PathParameter
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.paging import list_of
 from service.adapters.http.views import view_of
 from service.domain.accounting_requests import AccountingRequest, NewAccountingRequest
 from service.domain.consent_form import RevocationChannel
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.usecases import accounting_requests as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -88,15 +88,14 @@ class MemberAccountingRequestController(ApiController):
         self,
         request: HttpRequest,
         member_id: MemberId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
     ) -> AccountingRequestList:
         """A member's requests for an accounting, with their due dates (home organization only)"""
         act = acting(request)
-        page = await usecases.list_accounting_requests(
-            act.organization_id, member_id, page_request(limit, cursor), act.uow()
+        found = await usecases.list_accounting_requests(
+            act.organization_id, member_id, page, act.uow()
         )
-        return list_of(AccountingRequestList, page, AccountingRequestView.of)
+        return list_of(AccountingRequestList, found, AccountingRequestView.of)
 
 
 class AccountingRequestController(ApiController):

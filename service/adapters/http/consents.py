@@ -20,11 +20,10 @@ from service.adapters.http.consent_schemas import (
 )
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import INSTANT_PATTERN, parse_instant
 from service.domain.consent import Consent
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.usecases import consents as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -104,20 +103,19 @@ class MemberConsentController(ApiController):
         self,
         request: HttpRequest,
         member_id: MemberId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
     ) -> ConsentList:
         """Every consent recorded for the member, whatever its status (home only)"""
         act = acting(request)
         home = act.organization_id
-        page = await usecases.list_consents(
+        found = await usecases.list_consents(
             home,
             member_id,
-            page_request(limit, cursor),
+            page,
             act.services.members,
             act.services.federation,
         )
-        return consent_page(page, home, act.clock.now())
+        return consent_page(found, home, act.clock.now())
 
     @operation(
         get, "listMemberDisclosures", Scope.CONSENTS_READ, errors=(410, 422), path="/disclosures"
@@ -126,8 +124,7 @@ class MemberConsentController(ApiController):
         self,
         request: HttpRequest,
         member_id: MemberId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
         since: Since = None,
         until: Until = None,
     ) -> DisclosureList:
@@ -136,16 +133,16 @@ class MemberConsentController(ApiController):
         Every time data about the member was returned to another organization, with the consents
         that allowed it. Home organization only. Oldest first."""
         act = acting(request)
-        page = await usecases.list_disclosures(
+        found = await usecases.list_disclosures(
             act.organization_id,
             member_id,
-            page_request(limit, cursor),
+            page,
             parse_instant("since", since),
             parse_instant("until", until),
             act.services.members,
             act.services.federation,
         )
-        return disclosure_page(page)
+        return disclosure_page(found)
 
     @operation(
         post,

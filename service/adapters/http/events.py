@@ -10,11 +10,10 @@ from litestar import get
 from litestar.params import QueryParameter
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import encode_cursor
 from service.domain.disclosure_notice import notice_for_consents
 from service.domain.events import EventView, FeedPosition
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.usecases import events as usecases
 
 Types = Annotated[
@@ -53,8 +52,7 @@ class EventController(ApiController):
     async def list_events(
         self,
         request: HttpRequest,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
         types: Types = None,
     ) -> EventList:
         """The events the caller may see, oldest first
@@ -71,19 +69,18 @@ class EventController(ApiController):
         `consents:read` for consent events, `referrals:read` for referral events, `keys:manage`
         for organization and API key events, `webhooks:manage` for webhook endpoint events."""
         act = acting(request)
-        after = page_request(limit, cursor).after
-        page = await usecases.read_feed(
+        found = await usecases.read_feed(
             act.viewing(),
             act.caller.scopes,
-            FeedPosition() if after is None else _position_of(after),
-            limit,
+            FeedPosition() if page.after is None else _position_of(page.after),
+            page.limit,
             None if types is None else frozenset(types.split(",")),
             act.services.events,
         )
-        last = page.next_position
+        last = found.next_position
         return EventList(
             data=[
-                EventView.of(f.event, notice_for_consents(f.notice_consents)) for f in page.events
+                EventView.of(f.event, notice_for_consents(f.notice_consents)) for f in found.events
             ],
             next_cursor=encode_cursor(UUID(int=last.txid << 64 | last.position)),
         )

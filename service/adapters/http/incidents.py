@@ -14,12 +14,11 @@ from msgspec import Meta
 
 from service.adapters.http.consent_schemas import DisclosureList, disclosure_page
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import PRINTABLE, Instant, parse_instant
 from service.adapters.http.views import view_of
 from service.domain.incidents import Incident, IncidentKind, IncidentStatus, NewIncident
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.usecases import incidents as usecases
 
 IncidentId = Annotated[UUID, PathParameter(description="The incident's id.")]
@@ -126,8 +125,7 @@ class IncidentController(ApiController):
         self,
         request: HttpRequest,
         incident_id: IncidentId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
     ) -> DisclosureList:
         """Every disclosure the incident touched, oldest first
 
@@ -135,7 +133,7 @@ class IncidentController(ApiController):
         recipient, if it names one), and those it received (read with the incident's key, if it
         names one), each as the accounting of disclosures shows it."""
         act = acting(request)
-        page = await usecases.touched_disclosures(
-            act.organization_id, incident_id, page_request(limit, cursor), act.services.incidents
+        found = await usecases.touched_disclosures(
+            act.organization_id, incident_id, page, act.services.incidents
         )
-        return disclosure_page(page)
+        return disclosure_page(found)

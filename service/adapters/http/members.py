@@ -17,7 +17,6 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, page_request
 from service.adapters.http.schemas import (
     PRINTABLE,
     ExternalRef,
@@ -30,7 +29,7 @@ from service.adapters.http.schemas import (
 from service.domain.consent import HOME_ACCESS, seen_by
 from service.domain.members import Member
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.usecases import consents
 from service.usecases import members as usecases
 
@@ -103,16 +102,15 @@ class MemberController(ApiController):
     async def list_members(
         self,
         request: HttpRequest,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
         external_ref: ExternalRefFilter = None,
     ) -> MemberList:
         """List the caller organization's members"""
         act = acting(request)
-        page = await usecases.list_members(
-            act.organization_id, page_request(limit, cursor), external_ref, act.services.members
+        found = await usecases.list_members(
+            act.organization_id, page, external_ref, act.services.members
         )
-        return member_page(page)
+        return member_page(found)
 
     @operation(
         get, "getMember", Scope.MEMBERS_READ, errors=(410,), path="/{member_id:uuid}", etag=True

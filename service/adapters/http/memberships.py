@@ -26,12 +26,11 @@ from service.adapters.http.idempotency import (
 )
 from service.adapters.http.networks import NetworkId
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, page_request
 from service.domain.consent import access_for
 from service.domain.memberships import SeenMembership
 from service.domain.networks import Membership, MembershipStatus
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.usecases import memberships as usecases
 
 MembershipId = Annotated[UUID, PathParameter(description="The membership's id.")]
@@ -48,8 +47,7 @@ class MembershipController(ApiController):
         self,
         request: HttpRequest,
         network_id: NetworkId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
     ) -> MembershipList:
         """The network's memberships, each as consent lets the caller see it
 
@@ -58,10 +56,8 @@ class MembershipController(ApiController):
         its home one are recorded as disclosures."""
         act = acting(request)
         viewing = act.viewing()
-        page = await usecases.list_memberships(
-            viewing, network_id, page_request(limit, cursor), act.services.federation
-        )
-        return membership_page(page)
+        found = await usecases.list_memberships(viewing, network_id, page, act.services.federation)
+        return membership_page(found)
 
     @operation(
         post,

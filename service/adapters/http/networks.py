@@ -29,10 +29,9 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, page_request
 from service.domain.networks import Network
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.usecases import networks as usecases
 
 NetworkId = Annotated[UUID, PathParameter(description="The network's id.")]
@@ -99,17 +98,16 @@ class NetworkController(ApiController):
     async def list_networks(
         self,
         request: HttpRequest,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
         member_id: MemberFilter = None,
     ) -> NetworkList:
         """List the networks the caller takes part in or is invited into"""
         act = acting(request)
         viewer = act.organization_id
-        page = await usecases.list_networks(
-            viewer, page_request(limit, cursor), member_id, act.services.federation, act.clock.now()
+        found = await usecases.list_networks(
+            viewer, page, member_id, act.services.federation, act.clock.now()
         )
-        return network_page(page, viewer)
+        return network_page(found, viewer)
 
     @operation(get, "getNetwork", Scope.NETWORKS_READ, path="/{network_id:uuid}", etag=True)
     async def get_network(

@@ -15,6 +15,7 @@ from litestar import Controller, Request
 from litestar.handlers import HTTPRouteHandler
 
 from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
+from service.adapters.http.paging import PAGING
 from service.adapters.http.responses import ETAG_HEADER, LOCATION_HEADER, error_responses
 from service.adapters.http.services import BEARER, Services, authenticated
 from service.domain.accounting import Viewing
@@ -26,10 +27,12 @@ Handler = Callable[..., Any]
 
 
 class ApiController(Controller):
-    """A controller of the authenticated API: every route needs a bearer key."""
+    """A controller of the authenticated API: every route needs a bearer key. A handler that
+    takes `page: PageRequest` gets the `limit` and `cursor` query parameters every list has."""
 
     middleware = [authenticated]
     security = BEARER
+    dependencies = PAGING
 
 
 def operation(

@@ -20,9 +20,8 @@ from service.adapters.http.organization_schemas import (
     OrganizationView,
     api_key_page,
 )
-from service.adapters.http.paging import Cursor, Limit, page_request
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.usecases import organizations as usecases
 
 OrganizationId = Annotated[UUID, PathParameter(description="The organization's id.")]
@@ -124,15 +123,11 @@ class ApiKeyController(ApiController):
         )
 
     @operation(get, "listApiKeys", Scope.KEYS_MANAGE)
-    async def list_keys(
-        self, request: HttpRequest, limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None
-    ) -> ApiKeyList:
+    async def list_keys(self, request: HttpRequest, page: PageRequest) -> ApiKeyList:
         """List the caller organization's API keys (never their secrets)"""
         act = acting(request)
-        page = await usecases.list_api_keys(
-            act.caller, page_request(limit, cursor), act.services.api_keys
-        )
-        return api_key_page(page)
+        found = await usecases.list_api_keys(act.caller, page, act.services.api_keys)
+        return api_key_page(found)
 
     @operation(get, "getApiKey", Scope.KEYS_MANAGE, errors=(410,), path="/{key_id:uuid}", etag=True)
     async def get_key(self, request: HttpRequest, key_id: KeyId) -> Response[ApiKeyView]:

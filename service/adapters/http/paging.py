@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
+from litestar.di import Provide
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
@@ -50,3 +51,11 @@ def list_of(body: Callable[..., L], page: Page[T], view: Callable[[T], Any]) -> 
     return body(
         data=[view(item) for item in page.items], next_cursor=encode_cursor(page.next_after)
     )
+
+
+def _page(limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None) -> PageRequest:
+    return page_request(limit, cursor)
+
+
+# A handler's `page: PageRequest`, from the two query parameters every list takes.
+PAGING = {"page": Provide(_page, sync_to_thread=False)}

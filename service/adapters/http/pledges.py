@@ -14,12 +14,14 @@ from msgspec import Meta
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.idempotency import IfMatch, etag, expected_version
 from service.adapters.http.operations import Acting, ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.paging import list_of
 from service.adapters.http.schemas import PRINTABLE
+from service.adapters.http.views import view_of
 from service.domain.disclosure_notice import notice_for
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.domain.pledges import Cadence, Outcome, PledgeStatus
+from service.domain.records import copied
 from service.usecases import pledges as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -84,34 +86,18 @@ class PledgeView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, seen: usecases.PledgeSeen) -> PledgeView:
-        p = seen.pledge
-        return cls(
-            id=p.id,
-            member_id=p.member_id,
-            text=p.text,
-            cadence=p.cadence,
-            network_id=p.network_id,
+        home, stats = seen.access.home, seen.stats
+        return view_of(
+            cls,
+            seen.pledge,
             # The supporter is someone else's member: only the home organization sees who.
-            supporter_member_id=p.supporter_member_id if seen.access.home else None,
-            starts_on=p.starts_on,
-            ends_on=p.ends_on,
-            status=p.status,
-            current_streak=seen.stats.current_streak,
-            longest_streak=seen.stats.longest_streak,
-            kept_rate=seen.stats.kept_rate,
+            supporter_member_id=seen.pledge.supporter_member_id if home else None,
+            current_streak=stats.current_streak,
+            longest_streak=stats.longest_streak,
+            kept_rate=stats.kept_rate,
             check_ins=[
-                CheckInView(
-                    id=c.id,
-                    period_start=c.period_start,
-                    outcome=c.outcome,
-                    note=c.note if seen.access.home else None,
-                    recorded_at=c.recorded_at,
-                    by_sweep=c.by_sweep,
-                    superseded_at=c.superseded_at,
-                )
-                for c in seen.check_ins
+                view_of(CheckInView, c, note=c.note if home else None) for c in seen.check_ins
             ],
-            version=p.version,
             disclosure=DisclosureNoticeView.of(notice_for(seen.access)),
         )
 
@@ -137,15 +123,8 @@ class MemberPledgeController(ApiController):
         act = acting(request)
         organization_id = act.organization_id
         seen = await usecases.create_pledge(
-            usecases.CreatePledge(
-                organization_id=organization_id,
-                member_id=member_id,
-                text=data.text,
-                cadence=data.cadence,
-                starts_on=data.starts_on,
-                ends_on=data.ends_on,
-                network_id=data.network_id,
-                supporter_member_id=data.supporter_member_id,
+            copied(
+                usecases.CreatePledge, data, organization_id=organization_id, member_id=member_id
             ),
             act.uow(),
             act.clock,
@@ -161,8 +140,7 @@ class MemberPledgeController(ApiController):
         self,
         request: HttpRequest,
         member_id: MemberId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
     ) -> PledgeList:
         """A member's pledges with check-ins, streaks and kept rate
 
@@ -172,7 +150,7 @@ class MemberPledgeController(ApiController):
         seen = await usecases.view_pledges(
             act.viewing(),
             member_id,
-            page_request(limit, cursor),
+            page,
             act.services.federation,
             _grace(act),
         )
@@ -215,13 +193,11 @@ class PledgeController(ApiController):
         default); a second one is a 409 unless it is an explicit correction."""
         act = acting(request)
         seen = await usecases.record_check_in(
-            usecases.RecordCheckIn(
+            copied(
+                usecases.RecordCheckIn,
+                data,
                 organization_id=act.organization_id,
                 pledge_id=pledge_id,
-                period=data.period,
-                outcome=data.outcome,
-                note=data.note,
-                correction=data.correction,
             ),
             act.uow(),
             act.clock,

@@ -18,7 +18,7 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import Acting, ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.paging import list_of
 from service.adapters.http.referral_schemas import (
     ReferralCreate,
     ReferralHistory,
@@ -28,7 +28,7 @@ from service.adapters.http.referral_schemas import (
     StatusChangeView,
 )
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.domain.referral_sight import referral_seen_by
 from service.domain.referrals import (
     NewReferral,
@@ -117,20 +117,20 @@ class ReferralController(ApiController):
         request: HttpRequest,
         direction: Direction,
         status: StatusFilter = None,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        *,
+        page: PageRequest,
     ) -> ReferralList:
         """The referrals the caller sent, or received (oldest first)"""
         act = acting(request)
         viewer = act.organization_id
-        page = await usecases.list_referrals(
+        found = await usecases.list_referrals(
             act.viewing(),
             sent=direction == "sent",
             status=status,
-            page=page_request(limit, cursor),
+            page=page,
             queries=act.services.referrals,
         )
-        return list_of(ReferralList, page, lambda r: ReferralView.of(r, viewer))
+        return list_of(ReferralList, found, lambda r: ReferralView.of(r, viewer))
 
     @operation(get, "getReferral", Scope.REFERRALS_READ, path="/{referral_id:uuid}", etag=True)
     async def get_referral(

@@ -13,12 +13,12 @@ from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.paging import list_of
 from service.adapters.http.views import view_of
 from service.domain.consent import DataScope
 from service.domain.consent_form import PurposeCode
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.domain.restrictions import NewRestriction, Restriction, RestrictionStatus
 from service.usecases import restrictions as usecases
 
@@ -99,18 +99,12 @@ class MemberRestrictionController(ApiController):
 
     @operation(get, "listRestrictions", Scope.CONSENTS_READ)
     async def list_restrictions(
-        self,
-        request: HttpRequest,
-        member_id: MemberId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        self, request: HttpRequest, member_id: MemberId, page: PageRequest
     ) -> RestrictionList:
         """A member's restrictions, oldest first (home organization only)"""
         act = acting(request)
-        page = await usecases.list_restrictions(
-            act.organization_id, member_id, page_request(limit, cursor), act.uow()
-        )
-        return list_of(RestrictionList, page, RestrictionView.of)
+        found = await usecases.list_restrictions(act.organization_id, member_id, page, act.uow())
+        return list_of(RestrictionList, found, RestrictionView.of)
 
 
 class RestrictionController(ApiController):

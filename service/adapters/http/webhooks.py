@@ -19,7 +19,7 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import Cursor, Limit, list_of, page_request
+from service.adapters.http.paging import list_of
 from service.adapters.http.services import Services
 from service.adapters.http.webhook_schemas import (
     DeliveryList,
@@ -32,7 +32,7 @@ from service.adapters.http.webhook_schemas import (
     WebhookEndpointWithSecret,
 )
 from service.domain.organizations import Scope
-from service.domain.paging import DEFAULT_PAGE_SIZE
+from service.domain.paging import PageRequest
 from service.domain.webhooks import EndpointChanges, NewEndpoint, WebhookEndpoint
 from service.usecases import webhooks as usecases
 
@@ -104,15 +104,11 @@ class WebhookEndpointController(ApiController):
         )
 
     @operation(get, "listWebhookEndpoints", Scope.WEBHOOKS_MANAGE)
-    async def list_endpoints(
-        self, request: HttpRequest, limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None
-    ) -> WebhookEndpointList:
+    async def list_endpoints(self, request: HttpRequest, page: PageRequest) -> WebhookEndpointList:
         """The organization's webhook endpoints"""
         act = acting(request)
-        page = await usecases.list_endpoints(
-            act.organization_id, page_request(limit, cursor), act.services.webhooks
-        )
-        return list_of(WebhookEndpointList, page, WebhookEndpointView.of)
+        found = await usecases.list_endpoints(act.organization_id, page, act.services.webhooks)
+        return list_of(WebhookEndpointList, found, WebhookEndpointView.of)
 
     @operation(
         get, "getWebhookEndpoint", Scope.WEBHOOKS_MANAGE, path="/{endpoint_id:uuid}", etag=True
@@ -208,8 +204,7 @@ class WebhookEndpointController(ApiController):
         self,
         request: HttpRequest,
         endpoint_id: EndpointId,
-        limit: Limit = DEFAULT_PAGE_SIZE,
-        cursor: Cursor = None,
+        page: PageRequest,
     ) -> DeliveryList:
         """The delivery log: each event sent, its attempts, status codes and latency
 
@@ -218,10 +213,10 @@ class WebhookEndpointController(ApiController):
         disabled and a `webhook_endpoint.disabled` event says why. A 410 answer disables it at
         once."""
         act = acting(request)
-        page = await usecases.delivery_log(
-            act.organization_id, endpoint_id, page_request(limit, cursor), act.services.webhooks
+        found = await usecases.delivery_log(
+            act.organization_id, endpoint_id, page, act.services.webhooks
         )
-        return list_of(DeliveryList, page, DeliveryView.of)
+        return list_of(DeliveryList, found, DeliveryView.of)
 
     @operation(
         post,
