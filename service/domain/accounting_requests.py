@@ -33,9 +33,9 @@ class AccountingRequest(msgspec.Struct, frozen=True, kw_only=True):
     period_start: date
     period_end: date
     answer_by: date
-    answered_at: datetime | None
     created_at: datetime
     version: int
+    answered_at: datetime | None = None
 
 
 def record_request(
@@ -67,7 +67,6 @@ def record_request(
         period_start=start,
         period_end=end,
         answer_by=new.received_on + ANSWER_WITHIN,
-        answered_at=None,
         created_at=now,
     )
 

@@ -44,9 +44,9 @@ class Incident(msgspec.Struct, frozen=True, kw_only=True):
     until: datetime | None
     status: IncidentStatus
     opened_at: datetime
-    closed_at: datetime | None
-    closing_note: str | None
     version: int
+    closed_at: datetime | None = None
+    closing_note: str | None = None
 
 
 def open_incident(
@@ -70,8 +70,6 @@ def open_incident(
         description=new.description.strip(),
         status=IncidentStatus.OPEN,
         opened_at=now,
-        closed_at=None,
-        closing_note=None,
     )
 
 

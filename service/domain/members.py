@@ -10,7 +10,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.errors import InvalidField, MemberErased, Precondition, check_version
-from service.domain.records import next_version
+from service.domain.records import new_record, next_version
 
 
 class Contact(msgspec.Struct, frozen=True, kw_only=True):
@@ -93,16 +93,12 @@ def register_member(
     validate_timezone(new.timezone)
     validate_recovery_start(new.recovery_started_on, now.date())
     validate_start_time(new.recovery_started_on, new.recovery_started_time)
-    return Member(
+    return new_record(
+        Member,
+        new,
         id=member_id,
         organization_id=organization_id,
-        display_name=new.display_name,
-        timezone=new.timezone,
-        external_ref=new.external_ref,
-        recovery_started_on=new.recovery_started_on,
         contact=_normalise_contact(new.contact),
-        recovery_started_time=new.recovery_started_time,
-        version=1,
         created_at=now,
         updated_at=now,
     )

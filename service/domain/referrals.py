@@ -13,7 +13,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.errors import Conflict, DomainError, InvalidField
-from service.domain.records import next_version
+from service.domain.records import new_record, next_version
 
 
 class ReferralStatus(enum.StrEnum):
@@ -121,11 +121,11 @@ class StatusChange(msgspec.Struct, frozen=True, kw_only=True):
 
     id: UUID
     referral_id: UUID
-    from_status: ReferralStatus | None
     to_status: ReferralStatus
     actor_organization_id: UUID | None  # None: the system (the expiry sweep)
-    reason: str | None
     at: datetime
+    from_status: ReferralStatus | None = None  # None: the referral was made
+    reason: str | None = None
 
 
 class NewReferral(msgspec.Struct, frozen=True, kw_only=True):
@@ -155,29 +155,24 @@ def create_referral(
         raise InvalidField("receiver_organization_id", "A referral goes to another organization.")
     if not new.reason.strip():
         raise InvalidField("reason", "Say why the person is referred.")
-    referral = Referral(
+    referral = new_record(
+        Referral,
+        new,
         id=referral_id,
         sender_organization_id=sender_organization_id,
-        receiver_organization_id=new.receiver_organization_id,
         member_id=member_id,
-        network_id=new.network_id,
         consent_id=consent_id,
         reason=new.reason.strip(),
-        urgency=new.urgency,
-        external_ref=new.external_ref,
         status=ReferralStatus.REQUESTED,
         answer_by=now + answer_within,
-        version=1,
         created_at=now,
         updated_at=now,
     )
     change = StatusChange(
         id=change_id,
         referral_id=referral_id,
-        from_status=None,
         to_status=ReferralStatus.REQUESTED,
         actor_organization_id=sender_organization_id,
-        reason=None,
         at=now,
     )
     return referral, change

@@ -14,7 +14,7 @@ import msgspec
 from service.domain.errors import InvalidField
 from service.domain.events import EVENT_SCOPES, EventType, event_types_for
 from service.domain.organizations import Scope
-from service.domain.records import next_version
+from service.domain.records import new_record, next_version
 
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -50,18 +50,18 @@ class WebhookEndpoint(msgspec.Struct, frozen=True, kw_only=True):
     # Empty: every event the organization may see.
     event_types: frozenset[EventType]
     secret: str
-    # After a rotation the old secret still signs (as a second signature) until then.
-    previous_secret: str | None
-    previous_secret_until: datetime | None
     status: EndpointStatus
-    disabled_reason: str | None
-    disabled_at: datetime | None
     version: int
     created_at: datetime
     updated_at: datetime
     # The scopes of the key that registered it or last changed it: it receives only the kinds
     # of event those cover (see events.EVENT_SCOPES).
     key_scopes: frozenset[Scope]
+    # After a rotation the old secret still signs (as a second signature) until then.
+    previous_secret: str | None = None
+    previous_secret_until: datetime | None = None
+    disabled_reason: str | None = None
+    disabled_at: datetime | None = None
 
     @property
     def receives(self) -> frozenset[EventType]:
@@ -161,22 +161,15 @@ def register_endpoint(
     now: datetime,
 ) -> WebhookEndpoint:
     check_event_types(new.event_types, new.key_scopes)
-    return WebhookEndpoint(
+    return new_record(
+        WebhookEndpoint,
+        new,
         id=endpoint_id,
         organization_id=organization_id,
-        url=new.url,
-        description=new.description,
-        event_types=new.event_types,
         secret=secret,
-        previous_secret=None,
-        previous_secret_until=None,
         status=EndpointStatus.ACTIVE,
-        disabled_reason=None,
-        disabled_at=None,
-        version=1,
         created_at=now,
         updated_at=now,
-        key_scopes=new.key_scopes,
     )
 
 
