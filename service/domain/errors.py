@@ -4,9 +4,12 @@ adapter's error table); the domain never speaks HTTP."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 from uuid import UUID
 
 import msgspec
+
+T = TypeVar("T")
 
 
 class DomainError(Exception):
@@ -24,6 +27,13 @@ class NotFound(DomainError):
         super().__init__(f"No {resource} with id {resource_id} is visible to this caller.")
         self.resource = resource
         self.resource_id = resource_id
+
+
+def found(value: T | None, resource: str, resource_id: UUID | str) -> T:
+    """`value`, or NotFound when there is none the caller may know of."""
+    if value is None:
+        raise NotFound(resource, resource_id)
+    return value
 
 
 class InvalidField(DomainError):

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from service.domain import accounting_requests as rules
 from service.domain.accounting_requests import AccountingRequest, NewAccountingRequest
-from service.domain.errors import NotFound
+from service.domain.errors import found
 from service.domain.local_time import local_today
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, UnitOfWork
@@ -47,9 +47,11 @@ async def answer_accounting_request(
     """Mark the request answered (the accounting went to the member); once only (409)."""
     now = clock.now()
     async with uow:
-        request = await uow.accounting_requests.get_for_update(organization_id, request_id)
-        if request is None:
-            raise NotFound("accounting request", request_id)
+        request = found(
+            await uow.accounting_requests.get_for_update(organization_id, request_id),
+            "accounting request",
+            request_id,
+        )
         answered = rules.answer(request, now)
         await uow.accounting_requests.save(answered)
         await uow.commit()

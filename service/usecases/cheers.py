@@ -11,7 +11,7 @@ import msgspec
 from service.domain import milestones as rules
 from service.domain.accounting import Viewing
 from service.domain.consent import DataScope, access_for
-from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.errors import InvalidField, MemberErased, NotFound, found
 from service.domain.event_payloads import milestone_event
 from service.domain.events import EventType
 from service.domain.members import Member
@@ -42,9 +42,9 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
     period's start) only with `recovery` too. Another organization's cheer is accounted."""
     now = clock.now()
     async with uow:
-        member = await uow.members.get_any_for_share(command.member_id)
-        if member is None:
-            raise NotFound("member", command.member_id)
+        member = found(
+            await uow.members.get_any_for_share(command.member_id), "member", command.member_id
+        )
         home = member.organization_id == command.organization_id
         in_force = (
             [] if home else await uow.consents.in_force(member.id, command.organization_id, now)

@@ -13,7 +13,7 @@ from service.domain.accounting import Disclosure, Viewing
 from service.domain.consent import Consent, DataScope, SeenMember, access_for, seen_by
 from service.domain.consent_form import EndEvent
 from service.domain.consent_terms import ConsentTerms
-from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.errors import InvalidField, MemberErased, NotFound, found
 from service.domain.event_payloads import consent_event
 from service.domain.events import EventType
 from service.domain.members import Member
@@ -108,9 +108,9 @@ async def revoke_consent(
     not said)."""
     now = clock.now()
     async with uow:
-        consent = await uow.consents.get_for_update(organization_id, consent_id)
-        if consent is None:
-            raise NotFound("consent", consent_id)
+        consent = found(
+            await uow.consents.get_for_update(organization_id, consent_id), "consent", consent_id
+        )
         revoked = rules.revoke(consent, reason=reason, now=now, received=received)
         if revoked is not consent:
             await uow.consents.save(revoked)
@@ -167,10 +167,7 @@ async def announce_expired_consents(
 
 async def get_consent(viewer: UUID, consent_id: UUID, queries: FederationQueries) -> Consent:
     """A consent the viewer granted (home organization) or received (recipient)."""
-    consent = await queries.consent_for(viewer, consent_id)
-    if consent is None:
-        raise NotFound("consent", consent_id)
-    return consent
+    return found(await queries.consent_for(viewer, consent_id), "consent", consent_id)
 
 
 async def list_consents(
@@ -207,9 +204,7 @@ async def list_disclosures(
 async def view_member(viewing: Viewing, member_id: UUID, queries: FederationQueries) -> SeenMember:
     """A member as the viewer may see it: all of it at home, the consented scopes elsewhere
     (and the read is recorded as a disclosure), nothing at all without consent."""
-    seen = await queries.member_for(viewing, member_id)
-    if seen is None:
-        raise NotFound("member", member_id)
+    seen = found(await queries.member_for(viewing, member_id), "member", member_id)
     member, access = seen
     if member.erased_at is not None:
         raise MemberErased(member.id, member.erased_at)

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from service.domain import incidents as rules
 from service.domain.accounting import Disclosure
-from service.domain.errors import NotFound
+from service.domain.errors import found
 from service.domain.event_payloads import incident_event
 from service.domain.events import EventType
 from service.domain.incidents import Incident, NewIncident
@@ -42,9 +42,11 @@ async def close_incident(
     """Close an incident with what was done (incident.closed); a closed one is a 409."""
     now = clock.now()
     async with uow:
-        incident = await uow.incidents.get_for_update(organization_id, incident_id)
-        if incident is None:
-            raise NotFound("incident", incident_id)
+        incident = found(
+            await uow.incidents.get_for_update(organization_id, incident_id),
+            "incident",
+            incident_id,
+        )
         closed = rules.close_incident(incident, note, now)
         await uow.incidents.save(closed)
         await uow.outbox.append(
@@ -58,10 +60,7 @@ async def get_incident(
     organization_id: UUID, incident_id: UUID, queries: IncidentQueries
 ) -> Incident:
     """One of the organization's incidents."""
-    incident = await queries.get(organization_id, incident_id)
-    if incident is None:
-        raise NotFound("incident", incident_id)
-    return incident
+    return found(await queries.get(organization_id, incident_id), "incident", incident_id)
 
 
 async def touched_disclosures(

@@ -10,7 +10,7 @@ import msgspec
 
 from service.domain import consent_terms as consent_rules
 from service.domain import members as rules
-from service.domain.errors import MemberErased, NotFound, Precondition
+from service.domain.errors import MemberErased, Precondition, found
 from service.domain.event_payloads import consent_event, member_event
 from service.domain.events import EventType
 from service.domain.members import Member, MemberChanges, NewMember
@@ -69,9 +69,7 @@ async def add_member(
 
 async def get_member(organization_id: UUID, member_id: UUID, queries: MemberQueries) -> Member:
     """One member of the caller's organization; an erased one is reported as gone."""
-    member = await queries.get(organization_id, member_id)
-    if member is None:
-        raise NotFound("member", member_id)
+    member = found(await queries.get(organization_id, member_id), "member", member_id)
     if member.erased_at is not None:
         raise MemberErased(member.id, member.erased_at)
     return member
@@ -144,10 +142,7 @@ async def erase_member(
 
 async def locked_member(uow: UnitOfWork, organization_id: UUID, member_id: UUID) -> Member:
     """One of the organization's members, locked, erased or not; NotFound for another's."""
-    member = await uow.members.get_for_update(organization_id, member_id)
-    if member is None:
-        raise NotFound("member", member_id)
-    return member
+    return found(await uow.members.get_for_update(organization_id, member_id), "member", member_id)
 
 
 async def live_member(

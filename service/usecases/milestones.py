@@ -10,7 +10,7 @@ import msgspec
 from service.domain import milestones as rules
 from service.domain.accounting import Viewing
 from service.domain.consent import Access, DataScope
-from service.domain.errors import InvalidField, MemberErased, NotFound
+from service.domain.errors import InvalidField, MemberErased, found
 from service.domain.event_payloads import milestone_event
 from service.domain.events import EventType
 from service.domain.local_time import local_midnight
@@ -66,26 +66,26 @@ def compute_reached(
     back a milestone that was celebrated)."""
     assert member.timezone is not None
     zone = member.timezone
-    found: dict[tuple[date, str], Reached] = {}
+    by_key: dict[tuple[date, str], Reached] = {}
     for period in periods:
         # Reached within the period: strictly before the local midnight that began the restart day.
         end = local_midnight(period.ended_on, zone) - timedelta(microseconds=1)
         for item in rules.reached(ladder, period.started_on, zone, end):
-            found[(item.period_started_on, item.rung.key)] = item
+            by_key[(item.period_started_on, item.rung.key)] = item
     if member.recovery_started_on is not None:
         for item in rules.reached(
             ladder, member.recovery_started_on, zone, now, member.recovery_started_time
         ):
-            found[(item.period_started_on, item.rung.key)] = item
+            by_key[(item.period_started_on, item.rung.key)] = item
         current_keys = {rung.key: rung for rung in ladder.rungs}
         for started_on, key, due in announced:
-            if started_on == member.recovery_started_on and (started_on, key) not in found:
+            if started_on == member.recovery_started_on and (started_on, key) not in by_key:
                 rung = current_keys.get(key) or _rung_from_key(key)
                 if rung is not None:
-                    found[(started_on, key)] = Reached(
+                    by_key[(started_on, key)] = Reached(
                         rung=rung, period_started_on=started_on, due_at=due
                     )
-    return sorted(found.values(), key=lambda r: (r.due_at, r.rung.key))
+    return sorted(by_key.values(), key=lambda r: (r.due_at, r.rung.key))
 
 
 def upcoming(
@@ -129,7 +129,7 @@ async def announce_due_milestones(
         for member, ladder in due:
             assert member.recovery_started_on is not None
             assert member.timezone is not None
-            found = rules.reached(
+            reached_now = rules.reached(
                 ladder,
                 member.recovery_started_on,
                 member.timezone,
@@ -139,10 +139,10 @@ async def announce_due_milestones(
             new = await uow.milestones.announce(
                 member.id,
                 member.recovery_started_on,
-                [(item.rung.key, item.due_at) for item in found],
+                [(item.rung.key, item.due_at) for item in reached_now],
                 now,
             )
-            for item in found:
+            for item in reached_now:
                 if (
                     item.rung.key in new
                     and item.due_at >= member.created_at - QUIET_BEFORE_RECORDING
@@ -176,9 +176,7 @@ async def view_milestones(
     """Reached milestones (with their period), the next one, custom ones and cheers. The home
     organization, or a consent in force covering `milestones` (recorded as a disclosure);
     what else shows follows the other scopes in force (see MilestonesSeen)."""
-    facts = await queries.milestones_for(viewing, member_id)
-    if facts is None:
-        raise NotFound("member", member_id)
+    facts = found(await queries.milestones_for(viewing, member_id), "member", member_id)
     member, access = facts.member, facts.access
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or viewing.now)

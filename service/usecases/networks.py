@@ -10,7 +10,7 @@ import msgspec
 
 from service.domain import memberships as membership_rules
 from service.domain import networks as rules
-from service.domain.errors import InvalidField, NotFound, Precondition
+from service.domain.errors import InvalidField, Precondition, found
 from service.domain.events import EventType
 from service.domain.networks import (
     Membership,
@@ -96,10 +96,7 @@ async def get_network(
 ) -> Network:
     """A network the viewer takes part in or is invited into, as it may see it (a circle's
     name only under its focus member's consent: networks.network_seen_by)."""
-    network = await queries.network_for(viewer, network_id, now)
-    if network is None:
-        raise NotFound("network", network_id)
-    return network
+    return found(await queries.network_for(viewer, network_id, now), "network", network_id)
 
 
 async def list_networks(

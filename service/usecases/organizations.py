@@ -6,7 +6,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import ApiKeyRevoked, CannotRevokeOwnKey, NotFound
+from service.domain.errors import ApiKeyRevoked, CannotRevokeOwnKey, NotFound, found
 from service.domain.event_payloads import api_key_event, organization_event
 from service.domain.events import EventType
 from service.domain.organizations import (
@@ -148,9 +148,7 @@ async def revoke_api_key(
         )
     now = clock.now()
     async with uow:
-        key = await uow.api_keys.get(organization_id, key_id)
-        if key is None:
-            raise NotFound("api key", key_id)
+        key = found(await uow.api_keys.get(organization_id, key_id), "api key", key_id)
         # A key manages only keys it could have made: one with fewer scopes cannot cut off
         # a key that holds more (a keys:manage-only key revoking the full-scope key).
         check_grantable(caller.scopes, key.scopes)
@@ -200,9 +198,7 @@ async def _issue_key(
 async def get_api_key(caller: Caller, key_id: UUID, queries: ApiKeyQueries) -> ApiKey:
     """One of the caller organization's keys (never its secret)."""
     organization_id = caller.organization_with(Scope.KEYS_MANAGE)
-    key = await queries.get(organization_id, key_id)
-    if key is None:
-        raise NotFound("api key", key_id)
+    key = found(await queries.get(organization_id, key_id), "api key", key_id)
     if key.revoked_at is not None:
         raise ApiKeyRevoked(key.id, key.revoked_at)
     return key

@@ -16,6 +16,7 @@ from service.domain.errors import (
     NotFound,
     Precondition,
     check_version,
+    found,
 )
 from service.domain.event_payloads import pledge_event
 from service.domain.events import EventType
@@ -152,10 +153,12 @@ async def record_check_in(
     now = clock.now()
     async with uow:
         # The member first, then the pledge: an erasure locks them in that order.
-        found = await uow.pledges.get(command.organization_id, command.pledge_id)
-        if found is None:
-            raise NotFound("pledge", command.pledge_id)
-        member = await _home_member(uow, command.organization_id, found.member_id, now)
+        unlocked = found(
+            await uow.pledges.get(command.organization_id, command.pledge_id),
+            "pledge",
+            command.pledge_id,
+        )
+        member = await _home_member(uow, command.organization_id, unlocked.member_id, now)
         assert member.timezone is not None
         pledge = await uow.pledges.get_for_update(command.organization_id, command.pledge_id)
         assert pledge is not None  # a pledge is never deleted
@@ -203,9 +206,9 @@ async def change_status(
     """Complete or withdraw a pledge (home only), guarded by If-Match."""
     now = clock.now()
     async with uow:
-        pledge = await uow.pledges.get_for_update(organization_id, pledge_id)
-        if pledge is None:
-            raise NotFound("pledge", pledge_id)
+        pledge = found(
+            await uow.pledges.get_for_update(organization_id, pledge_id), "pledge", pledge_id
+        )
         check_version(pledge.version, expected_version)
         if pledge.status is not PledgeStatus.ACTIVE:
             raise rules.PledgeConflict("pledge-not-active", f"The pledge is {pledge.status.value}.")
@@ -226,9 +229,7 @@ async def view_pledges(
 ) -> Page[PledgeSeen]:
     """One page of the member's pledges with derived streaks: home, or a consent covering
     `pledges`."""
-    seen = await queries.pledges_for(viewing, member_id, page)
-    if seen is None:
-        raise NotFound("member", member_id)
+    seen = found(await queries.pledges_for(viewing, member_id, page), "member", member_id)
     member, access, pledges = seen
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or viewing.now)

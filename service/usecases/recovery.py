@@ -10,7 +10,7 @@ import msgspec
 from service.domain import recovery as rules
 from service.domain.accounting import Viewing
 from service.domain.consent import HOME_ACCESS, Access
-from service.domain.errors import MemberErased, NotFound
+from service.domain.errors import MemberErased, found
 from service.domain.event_payloads import member_event
 from service.domain.events import EventType
 from service.domain.local_time import local_today
@@ -80,9 +80,7 @@ async def view_journey(
 ) -> JourneySeen:
     """The journey as the viewer may see it: home, or a consent covering `recovery` (the read
     is then recorded as a disclosure); nothing otherwise."""
-    seen = await queries.recovery_for(viewing, member_id)
-    if seen is None:
-        raise NotFound("member", member_id)
+    seen = found(await queries.recovery_for(viewing, member_id), "member", member_id)
     member, access, periods = seen
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or viewing.now)

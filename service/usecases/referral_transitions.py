@@ -16,9 +16,9 @@ from service.domain.accounting import Viewing
 from service.domain.consent_form import EndEvent
 from service.domain.errors import (
     MemberErased,
-    NotFound,
     Precondition,
     check_version,
+    found,
 )
 from service.domain.event_payloads import consent_event, referral_event
 from service.domain.events import EventType
@@ -138,9 +138,11 @@ async def transition_referral(
     it (referral_sight), and a receiver shown the person is recorded as a disclosure."""
     now = clock.now()
     async with uow:
-        referral = await uow.referrals.get_for_update(command.organization_id, command.referral_id)
-        if referral is None:
-            raise NotFound("referral", command.referral_id)
+        referral = found(
+            await uow.referrals.get_for_update(command.organization_id, command.referral_id),
+            "referral",
+            command.referral_id,
+        )
         side = referral.side_of(command.organization_id)
         assert side is not None
         # Sender and receiver both move a referral: neither may do it blind.

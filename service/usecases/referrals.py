@@ -15,7 +15,7 @@ from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import (
     InvalidField,
     MemberErased,
-    NotFound,
+    found,
 )
 from service.domain.event_payloads import referral_event
 from service.domain.events import EventType
@@ -86,14 +86,14 @@ async def _consent_for(
         )
         return await record_consent(grant, member, uow, ids, now)
     assert command.consent_id is not None
-    found = await uow.consents.get_for_update(command.organization_id, command.consent_id)
-    if found is None or found.member_id != member.id or found.recipient_organization_id != receiver:
+    named = await uow.consents.get_for_update(command.organization_id, command.consent_id)
+    if named is None or named.member_id != member.id or named.recipient_organization_id != receiver:
         raise InvalidField(
             "consent_id", "Name a consent of this member to the receiving organization."
         )
-    if not found.is_active(now):
+    if not named.is_active(now):
         raise InvalidField("consent_id", "That consent is no longer in force.")
-    return found
+    return named
 
 
 async def _check_network(uow: UnitOfWork, network_id: UUID, *organizations: UUID) -> None:
@@ -167,10 +167,7 @@ async def get_referral(
 ) -> SeenReferral:
     """A referral the viewer sent or received, as it may see it: the receiver sees the person
     and the reason only under a consent in force from the member, and that read is recorded."""
-    seen = await queries.get(viewing, referral_id)
-    if seen is None:
-        raise NotFound("referral", referral_id)
-    return seen
+    return found(await queries.get(viewing, referral_id), "referral", referral_id)
 
 
 async def list_referrals(

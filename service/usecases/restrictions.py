@@ -8,7 +8,7 @@ from datetime import datetime
 from uuid import UUID
 
 from service.domain import restrictions as rules
-from service.domain.errors import NotFound
+from service.domain.errors import found
 from service.domain.local_time import local_today
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import Clock, IdSource, UnitOfWork
@@ -81,10 +81,11 @@ async def list_restrictions(
 
 
 async def _locked(uow: UnitOfWork, organization_id: UUID, restriction_id: UUID) -> Restriction:
-    restriction = await uow.restrictions.get_for_update(organization_id, restriction_id)
-    if restriction is None:
-        raise NotFound("restriction", restriction_id)
-    return restriction
+    return found(
+        await uow.restrictions.get_for_update(organization_id, restriction_id),
+        "restriction",
+        restriction_id,
+    )
 
 
 async def _apply(uow: UnitOfWork, member_id: UUID, now: datetime) -> None:

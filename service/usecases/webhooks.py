@@ -11,7 +11,14 @@ from uuid import UUID
 import msgspec
 
 from service.domain import webhooks as rules
-from service.domain.errors import Conflict, InvalidField, NotFound, Precondition, check_version
+from service.domain.errors import (
+    Conflict,
+    InvalidField,
+    NotFound,
+    Precondition,
+    check_version,
+    found,
+)
 from service.domain.organizations import Scope
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
@@ -119,10 +126,11 @@ async def register_endpoint(
 
 
 async def _locked(uow: UnitOfWork, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint:
-    endpoint = await uow.webhooks.get_for_update(organization_id, endpoint_id)
-    if endpoint is None:
-        raise NotFound("webhook endpoint", endpoint_id)
-    return endpoint
+    return found(
+        await uow.webhooks.get_for_update(organization_id, endpoint_id),
+        "webhook endpoint",
+        endpoint_id,
+    )
 
 
 async def change_endpoint(
@@ -218,10 +226,7 @@ async def get_endpoint(
     organization_id: UUID, endpoint_id: UUID, queries: WebhookQueries
 ) -> WebhookEndpoint:
     """One of the organization's endpoints."""
-    endpoint = await queries.get(organization_id, endpoint_id)
-    if endpoint is None:
-        raise NotFound("webhook endpoint", endpoint_id)
-    return endpoint
+    return found(await queries.get(organization_id, endpoint_id), "webhook endpoint", endpoint_id)
 
 
 async def list_endpoints(
