@@ -107,9 +107,7 @@ async def _create_organization(dsn: str, name: str, kind: OrganizationKind) -> s
     try:
         made = await usecases.create_organization(
             usecases.CreateOrganization(name=name, kind=kind),
-            PostgresUnitOfWork(pool),
-            SystemClock(),
-            UuidV7Source(),
+            PostgresUnitOfWork(pool, SystemClock(), UuidV7Source()),
             SecretTokenSource(),
         )
     finally:
@@ -126,7 +124,7 @@ async def _create_operator_key(dsn: str, name: str) -> str:
     pool = await open_pool(dsn, min_size=1, max_size=1)
     try:
         issued = await usecases.create_operator_key(
-            name, PostgresUnitOfWork(pool), SystemClock(), UuidV7Source(), SecretTokenSource()
+            name, PostgresUnitOfWork(pool, SystemClock(), UuidV7Source()), SecretTokenSource()
         )
     finally:
         await pool.close()

@@ -113,6 +113,10 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             lease=timedelta(seconds=settings.idempotency_lease_seconds),
         )
         ids = UuidV7Source()
+
+        def unit_of_work() -> PostgresUnitOfWork:
+            return PostgresUnitOfWork(pool, clock, ids)
+
         webhook_networks = parse_networks(settings.webhook_allowed_networks)
         resolver = SystemResolver()
         sender = HttpWebhookSender(
@@ -176,7 +180,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             ),
             asyncio.create_task(
                 repeat_forever(
-                    lambda: announce_due_milestones(PostgresUnitOfWork(pool), clock, ids),
+                    lambda: announce_due_milestones(unit_of_work()),
                     settings.milestone_sweep_seconds,
                     "announcing milestones",
                 )
@@ -184,10 +188,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             asyncio.create_task(
                 repeat_forever(
                     lambda: sweep_missed(
-                        PostgresUnitOfWork(pool),
-                        clock,
-                        ids,
-                        timedelta(hours=settings.pledge_grace_hours),
+                        unit_of_work(), timedelta(hours=settings.pledge_grace_hours)
                     ),
                     settings.pledge_sweep_seconds,
                     "recording missed pledge periods",
@@ -195,14 +196,14 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             ),
             asyncio.create_task(
                 repeat_forever(
-                    lambda: expire_overdue_referrals(PostgresUnitOfWork(pool), clock, ids),
+                    lambda: expire_overdue_referrals(unit_of_work()),
                     settings.referral_sweep_seconds,
                     "expiring unanswered referrals",
                 )
             ),
             asyncio.create_task(
                 repeat_forever(
-                    lambda: announce_expired_consents(PostgresUnitOfWork(pool), clock, ids),
+                    lambda: announce_expired_consents(unit_of_work()),
                     settings.consent_sweep_seconds,
                     "announcing expired consents",
                 )
@@ -213,10 +214,9 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             with stacks_on_signal():
                 yield Services(
                     settings=settings,
-                    unit_of_work=lambda: PostgresUnitOfWork(pool),
+                    unit_of_work=unit_of_work,
                     database_ready=pool.ping,
                     clock=clock,
-                    ids=ids,
                     tokens=SecretTokenSource(),
                     key_cache=KeyCache(
                         api_keys,

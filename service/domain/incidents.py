@@ -33,15 +33,11 @@ class NewIncident(msgspec.Struct, frozen=True, kw_only=True):
     recipient_organization_id: UUID | None = None
 
 
-class Incident(msgspec.Struct, frozen=True, kw_only=True):
+class Incident(NewIncident, frozen=True, kw_only=True):
+    """What was reported (the fields of NewIncident), and what became of it."""
+
     id: UUID
     organization_id: UUID
-    kind: IncidentKind
-    description: str
-    key_id: UUID | None
-    recipient_organization_id: UUID | None
-    since: datetime
-    until: datetime | None
     status: IncidentStatus
     opened_at: datetime
     version: int

@@ -32,14 +32,12 @@ class NewRestriction(msgspec.Struct, frozen=True, kw_only=True):
     requested_on: date
 
 
-class Restriction(msgspec.Struct, frozen=True, kw_only=True):
+class Restriction(NewRestriction, frozen=True, kw_only=True):
+    """What the member asked for (the fields of NewRestriction), and what became of it."""
+
     id: UUID
     member_id: UUID
     organization_id: UUID
-    scopes: frozenset[DataScope]
-    recipient_organization_ids: frozenset[UUID]
-    purpose_codes: frozenset[PurposeCode]
-    requested_on: date
     status: RestrictionStatus
     decided_at: datetime | None
     ended_at: datetime | None

@@ -16,7 +16,7 @@ from service.domain.event_payloads import milestone_event
 from service.domain.events import EventType
 from service.domain.members import Member
 from service.domain.milestones import Cheer
-from service.domain.ports import Clock, IdSource, UnitOfWork
+from service.domain.ports import UnitOfWork
 from service.usecases.milestones import compute_reached
 
 
@@ -35,12 +35,12 @@ class CheerMilestone(msgspec.Struct, frozen=True, kw_only=True):
         return self.viewing.organization_id
 
 
-async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdSource) -> Cheer:
+async def cheer(command: CheerMilestone, uow: UnitOfWork) -> Cheer:
     """A network member (one of the caller's) cheers a milestone of someone in one of their
     networks. The caller must see the milestone as its milestones read shows it: home, or a
     consent in force covering `milestones`, and a key of a past period (or one naming the
     period's start) only with `recovery` too. Another organization's cheer is accounted."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         member = found(
             await uow.members.get_any_for_share(command.member_id), "member", command.member_id
@@ -70,7 +70,7 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
         ):
             raise InvalidField("author_member_id", "The author shares no network with the member.")
         made = Cheer(
-            id=ids.new_id(),
+            id=uow.ids.new_id(),
             member_id=member.id,
             milestone_key=key,
             author_member_id=author.id,
@@ -86,7 +86,7 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork, clock: Clock, ids: IdS
             EventType.MILESTONE_CHEERED,
             member.id,
             command.organization_id,
-            ids.new_id(),
+            uow.ids.new_id(),
             now,
             milestone_key=told_key,
             cheer_id=str(made.id),

@@ -20,15 +20,14 @@ from service.domain.members import Member
 from service.domain.organizations import OrganizationKind
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
-    Clock,
     FederationQueries,
-    IdSource,
     MemberQueries,
     Receipt,
     UnitOfWork,
     no_receipt,
 )
 from service.usecases.members import get_member, live_member
+from service.usecases.records import locked
 
 
 class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
@@ -45,24 +44,20 @@ COVERED_ENTITY_KINDS = frozenset({OrganizationKind.CLINIC})
 
 
 async def grant_consent(
-    command: GrantConsent,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
-    receipt: Receipt[Consent] = no_receipt,
+    command: GrantConsent, uow: UnitOfWork, receipt: Receipt[Consent] = no_receipt
 ) -> Consent:
     """Record a consent the member signed, granted by their home organization (the caller)."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         member = await live_member(uow, command.organization_id, command.member_id, now)
-        consent = await record_consent(command, member, uow, ids, now)
+        consent = await record_consent(command, member, uow, now)
         await receipt(uow, consent)  # the stored response, if any, commits with it
         await uow.commit()
     return consent
 
 
 async def record_consent(
-    command: GrantConsent, member: Member, uow: UnitOfWork, ids: IdSource, now: datetime
+    command: GrantConsent, member: Member, uow: UnitOfWork, now: datetime
 ) -> Consent:
     """Inside the caller's unit of work: check the terms, store the consent, announce it. A
     clinic is a HIPAA covered entity: a consent to one must carry the HIPAA redisclosure
@@ -74,7 +69,7 @@ async def record_consent(
         raise InvalidField("recipient_organization_id", "No such organization.")
     consent = rules.grant_consent(
         command.terms,
-        consent_id=ids.new_id(),
+        consent_id=uow.ids.new_id(),
         member_id=member.id,
         member_timezone=member.timezone,
         home_organization_id=command.organization_id,
@@ -90,7 +85,9 @@ async def record_consent(
     if taken:
         consent = msgspec.structs.replace(consent, restricted_scopes=taken)
     await uow.consents.add(consent)
-    await uow.outbox.append(consent_event(EventType.CONSENT_GRANTED, consent, ids.new_id(), now))
+    await uow.outbox.append(
+        consent_event(EventType.CONSENT_GRANTED, consent, uow.ids.new_id(), now)
+    )
     return consent
 
 
@@ -99,36 +96,30 @@ async def revoke_consent(
     consent_id: UUID,
     reason: str | None,
     uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
     received: rules.RevocationReceived | None = None,
 ) -> Consent:
     """Revoke at once: the very next read by the recipient no longer sees the member. Records
     how, when and by whom the revocation was received (`received`: now, through the API, if
     not said)."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
-        consent = found(
-            await uow.consents.get_for_update(organization_id, consent_id), "consent", consent_id
-        )
+        consent = await locked(uow.consents, organization_id, consent_id, "consent")
         revoked = rules.revoke(consent, reason=reason, now=now, received=received)
         if revoked is not consent:
             await uow.consents.save(revoked)
             await uow.outbox.append(
-                consent_event(EventType.CONSENT_REVOKED, revoked, ids.new_id(), now)
+                consent_event(EventType.CONSENT_REVOKED, revoked, uow.ids.new_id(), now)
             )
             await uow.commit()
     return revoked
 
 
-async def end_treatment(
-    organization_id: UUID, member_id: UUID, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> list[Consent]:
+async def end_treatment(organization_id: UUID, member_id: UUID, uow: UnitOfWork) -> list[Consent]:
     """The home organization records that the member's treatment ended: every consent of theirs
     in force that was given until then (`end_event: treatment_ended`) ends now, and its
     recipient hears `consent.expired`. Consents with an expiry date stand; so does a second
     call, which ends nothing more."""
-    now = clock.now()
+    now = uow.clock.now()
     ended: list[Consent] = []
     async with uow:
         member = await live_member(uow, organization_id, member_id, now)
@@ -140,7 +131,11 @@ async def end_treatment(
             await uow.consents.mark_expiry_announced(after.id, now)
             await uow.outbox.append(
                 consent_event(
-                    EventType.CONSENT_EXPIRED, after, ids.new_id(), now, reason="treatment_ended"
+                    EventType.CONSENT_EXPIRED,
+                    after,
+                    uow.ids.new_id(),
+                    now,
+                    reason="treatment_ended",
                 )
             )
             ended.append(after)
@@ -148,17 +143,15 @@ async def end_treatment(
     return ended
 
 
-async def announce_expired_consents(
-    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 100
-) -> int:
+async def announce_expired_consents(uow: UnitOfWork, batch: int = 100) -> int:
     """Write `consent.expired` once for each consent whose expiry date has passed. Expiry
     itself needs no sweep: every read compares with the clock. Safe from several workers."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         due = await uow.consents.due_for_expiry_notice(now, batch)
         for consent in due:
             await uow.outbox.append(
-                consent_event(EventType.CONSENT_EXPIRED, consent, ids.new_id(), now)
+                consent_event(EventType.CONSENT_EXPIRED, consent, uow.ids.new_id(), now)
             )
             await uow.consents.mark_expiry_announced(consent.id, now)
         await uow.commit()

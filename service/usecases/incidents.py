@@ -11,46 +11,36 @@ from service.domain.event_payloads import incident_event
 from service.domain.events import EventType
 from service.domain.incidents import Incident, NewIncident
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, IdSource, IncidentQueries, UnitOfWork
+from service.domain.ports import IncidentQueries, UnitOfWork
+from service.usecases.records import locked
 
 
-async def open_incident(
-    organization_id: UUID, new: NewIncident, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Incident:
+async def open_incident(organization_id: UUID, new: NewIncident, uow: UnitOfWork) -> Incident:
     """Record a suspected breach or a compromised key of the organization's (incident.opened)."""
-    now = clock.now()
+    now = uow.clock.now()
     incident = rules.open_incident(
-        new, incident_id=ids.new_id(), organization_id=organization_id, now=now
+        new, incident_id=uow.ids.new_id(), organization_id=organization_id, now=now
     )
     async with uow:
         await uow.incidents.add(incident)
         await uow.outbox.append(
-            incident_event(EventType.INCIDENT_OPENED, incident, ids.new_id(), now)
+            incident_event(EventType.INCIDENT_OPENED, incident, uow.ids.new_id(), now)
         )
         await uow.commit()
     return incident
 
 
 async def close_incident(
-    organization_id: UUID,
-    incident_id: UUID,
-    note: str,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
+    organization_id: UUID, incident_id: UUID, note: str, uow: UnitOfWork
 ) -> Incident:
     """Close an incident with what was done (incident.closed); a closed one is a 409."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
-        incident = found(
-            await uow.incidents.get_for_update(organization_id, incident_id),
-            "incident",
-            incident_id,
-        )
+        incident = await locked(uow.incidents, organization_id, incident_id, "incident")
         closed = rules.close_incident(incident, note, now)
         await uow.incidents.save(closed)
         await uow.outbox.append(
-            incident_event(EventType.INCIDENT_CLOSED, closed, ids.new_id(), now)
+            incident_event(EventType.INCIDENT_CLOSED, closed, uow.ids.new_id(), now)
         )
         await uow.commit()
     return closed

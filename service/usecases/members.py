@@ -15,7 +15,7 @@ from service.domain.event_payloads import consent_event, member_event
 from service.domain.events import EventType
 from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, IdSource, MemberQueries, Receipt, UnitOfWork, no_receipt
+from service.domain.ports import MemberQueries, Receipt, UnitOfWork, no_receipt
 from service.domain.recovery import check_start_after_history
 
 
@@ -38,31 +38,25 @@ class EraseMember(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def create_member(
-    command: CreateMember,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
-    receipt: Receipt[Member] = no_receipt,
+    command: CreateMember, uow: UnitOfWork, receipt: Receipt[Member] = no_receipt
 ) -> Member:
     """Register a member in the caller's organization and announce `member.created`."""
     async with uow:
-        member = await add_member(command, uow, ids, clock.now())
+        member = await add_member(command, uow, uow.clock.now())
         await receipt(uow, member)  # the stored response, if any, commits with it
         await uow.commit()
     return member
 
 
-async def add_member(
-    command: CreateMember, uow: UnitOfWork, ids: IdSource, now: datetime
-) -> Member:
+async def add_member(command: CreateMember, uow: UnitOfWork, now: datetime) -> Member:
     """The writes of a new member and its `member.created`, inside the caller's unit of work
     (also used when a referral brings a new person)."""
     member = rules.register_member(
-        command.member, member_id=ids.new_id(), organization_id=command.organization_id, now=now
+        command.member, member_id=uow.ids.new_id(), organization_id=command.organization_id, now=now
     )
     await uow.members.add(member)
     await uow.outbox.append(
-        member_event(EventType.MEMBER_CREATED, member, event_id=ids.new_id(), now=now)
+        member_event(EventType.MEMBER_CREATED, member, event_id=uow.ids.new_id(), now=now)
     )
     return member
 
@@ -82,11 +76,9 @@ async def list_members(
     return await queries.list(organization_id, page, external_ref)
 
 
-async def update_member(
-    command: UpdateMember, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Member:
+async def update_member(command: UpdateMember, uow: UnitOfWork) -> Member:
     """Apply a partial update guarded by If-Match; announce `member.updated` if anything changed."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         current = await locked_member(uow, command.organization_id, command.member_id)
         updated, changed = rules.apply_changes(
@@ -102,7 +94,7 @@ async def update_member(
                 member_event(
                     EventType.MEMBER_UPDATED,
                     updated,
-                    event_id=ids.new_id(),
+                    event_id=uow.ids.new_id(),
                     now=now,
                     changed_fields=changed,
                 )
@@ -111,11 +103,9 @@ async def update_member(
     return updated
 
 
-async def erase_member(
-    command: EraseMember, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Member:
+async def erase_member(command: EraseMember, uow: UnitOfWork) -> Member:
     """Erase the member's personal fields, keeping a tombstone; erasing twice changes nothing."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         current = await locked_member(uow, command.organization_id, command.member_id)
         if current.is_erased:
@@ -123,7 +113,7 @@ async def erase_member(
         erased = rules.erase(current, expected_version=command.expected_version, now=now)
         await uow.members.save(erased)
         await uow.outbox.append(
-            member_event(EventType.MEMBER_ERASED, erased, event_id=ids.new_id(), now=now)
+            member_event(EventType.MEMBER_ERASED, erased, event_id=uow.ids.new_id(), now=now)
         )
         # Nothing about an erased member crosses any more: its consents end with it, and
         # their recipients hear so as from any other expiry.
@@ -133,7 +123,7 @@ async def erase_member(
             await uow.consents.mark_expiry_announced(ended.id, now)
             await uow.outbox.append(
                 consent_event(
-                    EventType.CONSENT_EXPIRED, ended, ids.new_id(), now, reason="member_erased"
+                    EventType.CONSENT_EXPIRED, ended, uow.ids.new_id(), now, reason="member_erased"
                 )
             )
         await uow.commit()

@@ -22,7 +22,7 @@ from service.domain.networks import (
     Role,
 )
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
+from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
 from service.usecases.consents import covered
 from service.usecases.network_steps import announce_network_event, store_membership, taking_part
 from service.usecases.networks import get_network
@@ -46,15 +46,11 @@ class ChangeMembership(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def add_membership(
-    command: AddMembership,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
-    receipt: Receipt[Membership] = no_receipt,
+    command: AddMembership, uow: UnitOfWork, receipt: Receipt[Membership] = no_receipt
 ) -> Membership:
     """Add a member to the network. The caller adds its own members, or a member whose home
     organization gave it a consent in force; that home organization must take part too."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         network, _ = await taking_part(uow, command.organization_id, command.network_id)
         member = await uow.members.get_any(command.member_id)
@@ -77,7 +73,7 @@ async def add_membership(
         live = [m for m in memberships if m.status is not MembershipStatus.LEFT]
         membership = rules.add_membership(
             network,
-            membership_id=ids.new_id(),
+            membership_id=uow.ids.new_id(),
             member_id=member.id,
             member_organization_id=member.organization_id,
             role=command.role,
@@ -88,17 +84,15 @@ async def add_membership(
             already_member=any(m.member_id == member.id for m in live),
             now=now,
         )
-        await store_membership(uow, membership, command.organization_id, ids, now)
+        await store_membership(uow, membership, command.organization_id, now)
         await receipt(uow, membership)  # the stored response, if any, commits with it
         await uow.commit()
     return membership
 
 
-async def change_membership(
-    command: ChangeMembership, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Membership:
+async def change_membership(command: ChangeMembership, uow: UnitOfWork) -> Membership:
     """Change a membership's role or status (accept an invitation, leave), guarded by If-Match."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         network, _ = await taking_part(uow, command.organization_id, command.network_id)
         memberships = await uow.networks.memberships_for_update(network.id)
@@ -136,7 +130,7 @@ async def change_membership(
                 event,
                 command.organization_id,
                 network.id,
-                ids.new_id(),
+                uow.ids.new_id(),
                 now,
                 membership_id=str(changed.id),
                 role=changed.role.value,

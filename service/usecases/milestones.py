@@ -16,7 +16,7 @@ from service.domain.events import EventType
 from service.domain.local_time import local_midnight
 from service.domain.members import Member
 from service.domain.milestones import Cheer, CustomMilestone, Ladder, Reached
-from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+from service.domain.ports import FederationQueries, UnitOfWork
 from service.domain.recovery import ClosedPeriod
 from service.usecases.members import live_member
 
@@ -116,14 +116,12 @@ def _rung_from_key(key: str) -> rules.Rung | None:
     return rules.Rung(unit=units[key[-1]], amount=int(key[:-1]))
 
 
-async def announce_due_milestones(
-    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 25
-) -> int:
+async def announce_due_milestones(uow: UnitOfWork, batch: int = 25) -> int:
     """Write `milestone.reached` once per milestone, soon after it is reached; returns how many
     members it looked at. Several workers
     share the work (claimed rows are skipped by the others); a restart loses nothing, since
     what was announced is stored and what is due is found again."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         due = await uow.milestones.due_members(now, batch)
         for member, ladder in due:
@@ -152,7 +150,7 @@ async def announce_due_milestones(
                         EventType.MILESTONE_REACHED,
                         member.id,
                         member.organization_id,
-                        ids.new_id(),
+                        uow.ids.new_id(),
                         now,
                         milestone_key=key,
                         label=item.rung.label,
@@ -211,22 +209,16 @@ async def get_ladder(organization_id: UUID, uow: UnitOfWork) -> Ladder:
 
 
 async def add_custom_milestone(
-    organization_id: UUID,
-    member_id: UUID,
-    title: str,
-    achieved_on: date,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
+    organization_id: UUID, member_id: UUID, title: str, achieved_on: date, uow: UnitOfWork
 ) -> CustomMilestone:
     """Record a milestone of the member's own ("first meeting chaired"); home only."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         member = await live_member(uow, organization_id, member_id, now)
         if (achieved_on - now.date()).days > 1:
             raise InvalidField("achieved_on", "A milestone cannot be in the future.")
         milestone = CustomMilestone(
-            id=ids.new_id(),
+            id=uow.ids.new_id(),
             member_id=member.id,
             title=title,
             achieved_on=achieved_on,
@@ -237,7 +229,7 @@ async def add_custom_milestone(
             EventType.MILESTONE_REACHED,
             member.id,
             organization_id,
-            ids.new_id(),
+            uow.ids.new_id(),
             now,
             milestone_key=str(milestone.id),
         )

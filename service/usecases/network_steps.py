@@ -16,7 +16,7 @@ from service.domain.networks import (
     Participation,
     ParticipationStatus,
 )
-from service.domain.ports import IdSource, UnitOfWork
+from service.domain.ports import UnitOfWork
 
 
 async def announce_network_event(
@@ -35,7 +35,7 @@ async def announce_network_event(
 
 
 async def store_membership(
-    uow: UnitOfWork, membership: Membership, actor: UUID, ids: IdSource, now: datetime
+    uow: UnitOfWork, membership: Membership, actor: UUID, now: datetime
 ) -> None:
     """Store a new membership and announce `network.membership_added` (by `actor`)."""
     await uow.networks.add_membership(membership)
@@ -44,7 +44,7 @@ async def store_membership(
         EventType.NETWORK_MEMBERSHIP_ADDED,
         actor,
         membership.network_id,
-        ids.new_id(),
+        uow.ids.new_id(),
         now,
         membership_id=str(membership.id),
         role=membership.role.value,

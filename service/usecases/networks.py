@@ -22,7 +22,7 @@ from service.domain.networks import (
     Role,
 )
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
+from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
 from service.usecases.network_steps import announce_network_event, store_membership, taking_part
 
 
@@ -35,19 +35,15 @@ class CreateNetwork(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def create_network(
-    command: CreateNetwork,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
-    receipt: Receipt[Network] = no_receipt,
+    command: CreateNetwork, uow: UnitOfWork, receipt: Receipt[Network] = no_receipt
 ) -> Network:
     """Create a circle (around one of the caller's members, who becomes its focus) or a group;
     the caller's organization takes part from the start."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         focus: Membership | None = None
         network, creator = rules.create_network(
-            network_id=ids.new_id(),
+            network_id=uow.ids.new_id(),
             kind=command.kind,
             name=command.name,
             description=command.description,
@@ -63,7 +59,7 @@ async def create_network(
                 raise InvalidField("focus_member_id", "The focus member must be one of yours.")
             focus = membership_rules.add_membership(
                 network,
-                membership_id=ids.new_id(),
+                membership_id=uow.ids.new_id(),
                 member_id=member.id,
                 member_organization_id=member.organization_id,
                 role=Role.FOCUS,
@@ -80,12 +76,12 @@ async def create_network(
             EventType.NETWORK_CREATED,
             command.organization_id,
             network.id,
-            ids.new_id(),
+            uow.ids.new_id(),
             now,
             kind=network.kind.value,
         )
         if focus is not None:
-            await store_membership(uow, focus, command.organization_id, ids, now)
+            await store_membership(uow, focus, command.organization_id, now)
         await receipt(uow, network)  # the stored response, if any, commits with it
         await uow.commit()
     return network
@@ -117,33 +113,26 @@ async def update_network(
     changes: NetworkChanges,
     expected_version: Precondition | None,
     uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
 ) -> Network:
     """Rename or describe a network; any organization taking part may, guarded by If-Match."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         network, _ = await taking_part(uow, organization_id, network_id)
         updated = rules.update_network(network, changes, expected_version=expected_version, now=now)
         if updated is not network:
             await uow.networks.save(updated)
             await announce_network_event(
-                uow, EventType.NETWORK_UPDATED, organization_id, network_id, ids.new_id(), now
+                uow, EventType.NETWORK_UPDATED, organization_id, network_id, uow.ids.new_id(), now
             )
             await uow.commit()
     return updated
 
 
 async def archive_network(
-    organization_id: UUID,
-    network_id: UUID,
-    expected_version: Precondition | None,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
+    organization_id: UUID, network_id: UUID, expected_version: Precondition | None, uow: UnitOfWork
 ) -> Network:
     """Archive a network (its creator only): it stays readable and can no longer change."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         network, _ = await taking_part(uow, organization_id, network_id)
         archived = rules.archive_network(
@@ -152,22 +141,17 @@ async def archive_network(
         if archived is not network:
             await uow.networks.save(archived)
             await announce_network_event(
-                uow, EventType.NETWORK_ARCHIVED, organization_id, network_id, ids.new_id(), now
+                uow, EventType.NETWORK_ARCHIVED, organization_id, network_id, uow.ids.new_id(), now
             )
             await uow.commit()
     return archived
 
 
 async def invite_organization(
-    organization_id: UUID,
-    network_id: UUID,
-    invitee_id: UUID,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
+    organization_id: UUID, network_id: UUID, invitee_id: UUID, uow: UnitOfWork
 ) -> Participation:
     """The creating organization invites another one into the network."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         network, _ = await taking_part(uow, organization_id, network_id)
         if invitee_id == organization_id or await uow.organizations.get(invitee_id) is None:
@@ -180,7 +164,7 @@ async def invite_organization(
             EventType.NETWORK_ORGANIZATION_INVITED,
             organization_id,
             network_id,
-            ids.new_id(),
+            uow.ids.new_id(),
             now,
             organization_id=str(invitee_id),
         )
@@ -189,15 +173,10 @@ async def invite_organization(
 
 
 async def answer_invitation(
-    organization_id: UUID,
-    network_id: UUID,
-    accept: bool,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
+    organization_id: UUID, network_id: UUID, accept: bool, uow: UnitOfWork
 ) -> Participation:
     """The invited organization accepts (and joins) or declines."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         network, participation = await taking_part(
             uow, organization_id, network_id, invited_ok=True
@@ -211,7 +190,7 @@ async def answer_invitation(
             else EventType.NETWORK_ORGANIZATION_DECLINED,
             organization_id,
             network_id,
-            ids.new_id(),
+            uow.ids.new_id(),
             now,
             organization_id=str(organization_id),
         )
@@ -219,11 +198,9 @@ async def answer_invitation(
     return answered
 
 
-async def leave_network(
-    organization_id: UUID, network_id: UUID, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> Participation:
+async def leave_network(organization_id: UUID, network_id: UUID, uow: UnitOfWork) -> Participation:
     """An organization stops taking part; its members' memberships end with it."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         network, participation = await taking_part(uow, organization_id, network_id)
         left = rules.leave_network(network, participation, now=now)
@@ -236,7 +213,7 @@ async def leave_network(
                 EventType.NETWORK_MEMBERSHIP_REMOVED,
                 organization_id,
                 network_id,
-                ids.new_id(),
+                uow.ids.new_id(),
                 now,
                 membership_id=str(ended.id),
             )
@@ -245,7 +222,7 @@ async def leave_network(
             EventType.NETWORK_ORGANIZATION_LEFT,
             organization_id,
             network_id,
-            ids.new_id(),
+            uow.ids.new_id(),
             now,
             organization_id=str(organization_id),
         )

@@ -24,8 +24,6 @@ from service.domain.organizations import (
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
     ApiKeyQueries,
-    Clock,
-    IdSource,
     Receipt,
     TokenSource,
     UnitOfWork,
@@ -59,19 +57,17 @@ class OrganizationWithKey(msgspec.Struct, frozen=True, kw_only=True):
 async def create_organization(
     command: CreateOrganization,
     uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
     tokens: TokenSource,
     receipt: Receipt[OrganizationWithKey] = no_receipt,
 ) -> OrganizationWithKey:
     """Create an organization and its first key, which holds every scope."""
-    now = clock.now()
+    now = uow.clock.now()
     organization = Organization(
-        id=ids.new_id(), name=command.name, kind=command.kind, version=1, created_at=now
+        id=uow.ids.new_id(), name=command.name, kind=command.kind, version=1, created_at=now
     )
     token = tokens.new_token(ORG_KEY_PREFIX)
     key = new_api_key(
-        key_id=ids.new_id(),
+        key_id=uow.ids.new_id(),
         organization_id=organization.id,
         name=command.first_key_name,
         scopes=ALL_SCOPES,
@@ -82,10 +78,12 @@ async def create_organization(
         await uow.organizations.add(organization)
         await uow.api_keys.add(key)
         created = organization_event(
-            EventType.ORGANIZATION_CREATED, organization, ids.new_id(), now
+            EventType.ORGANIZATION_CREATED, organization, uow.ids.new_id(), now
         )
         await uow.outbox.append(created)
-        await uow.outbox.append(api_key_event(EventType.API_KEY_CREATED, key, ids.new_id(), now))
+        await uow.outbox.append(
+            api_key_event(EventType.API_KEY_CREATED, key, uow.ids.new_id(), now)
+        )
         made = OrganizationWithKey(
             organization=organization, first_key=IssuedKey(key=key, token=token)
         )
@@ -105,28 +103,22 @@ async def get_organization(caller: Caller, organization_id: UUID, uow: UnitOfWor
     return organization
 
 
-async def create_operator_key(
-    name: str, uow: UnitOfWork, clock: Clock, ids: IdSource, tokens: TokenSource
-) -> IssuedKey:
+async def create_operator_key(name: str, uow: UnitOfWork, tokens: TokenSource) -> IssuedKey:
     """A platform operator key: it creates organizations and reads them, nothing else."""
-    return await _issue_key(None, name, frozenset(), uow, clock, ids, tokens)
+    return await _issue_key(None, name, frozenset(), uow, tokens)
 
 
 async def create_api_key(
     caller: Caller,
     command: CreateApiKey,
     uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
     tokens: TokenSource,
     receipt: Receipt[IssuedKey] = no_receipt,
 ) -> IssuedKey:
     """A new key for the caller's organization, with at most the caller's own scopes."""
     organization_id = caller.organization_with(Scope.KEYS_MANAGE)
     check_grantable(caller.scopes, command.scopes)
-    return await _issue_key(
-        organization_id, command.name, command.scopes, uow, clock, ids, tokens, receipt
-    )
+    return await _issue_key(organization_id, command.name, command.scopes, uow, tokens, receipt)
 
 
 async def list_api_keys(caller: Caller, page: PageRequest, queries: ApiKeyQueries) -> Page[ApiKey]:
@@ -135,9 +127,7 @@ async def list_api_keys(caller: Caller, page: PageRequest, queries: ApiKeyQuerie
     return await queries.list(organization_id, page)
 
 
-async def revoke_api_key(
-    caller: Caller, key_id: UUID, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> ApiKey:
+async def revoke_api_key(caller: Caller, key_id: UUID, uow: UnitOfWork) -> ApiKey:
     """Revoke one of the caller organization's keys, if the caller holds every scope it has.
     Other workers stop accepting it once their key cache entry expires (see
     Settings.key_cache_ttl_seconds)."""
@@ -146,7 +136,7 @@ async def revoke_api_key(
         raise CannotRevokeOwnKey(
             "A key cannot revoke itself; revoke it with another key that holds keys:manage."
         )
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         key = found(await uow.api_keys.get(organization_id, key_id), "api key", key_id)
         # A key manages only keys it could have made: one with fewer scopes cannot cut off
@@ -156,7 +146,7 @@ async def revoke_api_key(
             await uow.api_keys.revoke(organization_id, key_id, now)
             key = msgspec.structs.replace(key, revoked_at=now)
             await uow.outbox.append(
-                api_key_event(EventType.API_KEY_REVOKED, key, ids.new_id(), now)
+                api_key_event(EventType.API_KEY_REVOKED, key, uow.ids.new_id(), now)
             )
             await uow.commit()
     return key
@@ -167,27 +157,25 @@ async def _issue_key(
     name: str,
     scopes: frozenset[Scope],
     uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
     tokens: TokenSource,
     receipt: Receipt[IssuedKey] = no_receipt,
 ) -> IssuedKey:
     prefix = OPERATOR_KEY_PREFIX if organization_id is None else ORG_KEY_PREFIX
     token = tokens.new_token(prefix)
     key = new_api_key(
-        key_id=ids.new_id(),
+        key_id=uow.ids.new_id(),
         organization_id=organization_id,
         name=name,
         scopes=scopes,
         token=token,
-        now=clock.now(),
+        now=uow.clock.now(),
     )
     async with uow:
         await uow.api_keys.add(key)
         # Operator keys belong to no organization: there is no tenant to tell.
         if organization_id is not None:
             await uow.outbox.append(
-                api_key_event(EventType.API_KEY_CREATED, key, ids.new_id(), key.created_at)
+                api_key_event(EventType.API_KEY_CREATED, key, uow.ids.new_id(), key.created_at)
             )
         issued = IssuedKey(key=key, token=token)
         await receipt(uow, issued)  # the stored response, if any, commits with it

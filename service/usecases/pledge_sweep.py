@@ -10,16 +10,14 @@ from service.domain.event_payloads import pledge_event
 from service.domain.events import EventType
 from service.domain.local_time import local_midnight, local_today
 from service.domain.pledges import CheckIn, Outcome
-from service.domain.ports import Clock, IdSource, UnitOfWork
+from service.domain.ports import UnitOfWork
 
 
-async def sweep_missed(
-    uow: UnitOfWork, clock: Clock, ids: IdSource, grace: timedelta, batch: int = 100
-) -> int:
+async def sweep_missed(uow: UnitOfWork, grace: timedelta, batch: int = 100) -> int:
     """Record as missed each period whose grace window passed with no check-in, and announce
     `pledge.missed` once per period. Several workers share the work (SKIP LOCKED); the unique
     check-in per period makes a second announcement impossible."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         due = await uow.pledges.due_for_sweep(now, batch)
         for pledge, zone in due:
@@ -29,7 +27,7 @@ async def sweep_missed(
             ):
                 await uow.pledges.add_check_in(
                     CheckIn(
-                        id=ids.new_id(),
+                        id=uow.ids.new_id(),
                         pledge_id=pledge.id,
                         period_start=period.start,
                         outcome=Outcome.MISSED,
@@ -42,7 +40,7 @@ async def sweep_missed(
                     pledge_event(
                         EventType.PLEDGE_MISSED,
                         pledge,
-                        ids.new_id(),
+                        uow.ids.new_id(),
                         now,
                         period_start=period.start.isoformat(),
                     )

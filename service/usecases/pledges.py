@@ -25,9 +25,10 @@ from service.domain.members import Member
 from service.domain.networks import MembershipStatus, ParticipationStatus
 from service.domain.paging import Page, PageRequest
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
-from service.domain.ports import Clock, FederationQueries, IdSource, UnitOfWork
+from service.domain.ports import FederationQueries, UnitOfWork
 from service.domain.records import next_version
 from service.usecases.consents import covered
+from service.usecases.records import locked
 
 MAX_BACKDATE = timedelta(days=7)
 MAX_LEAD = timedelta(days=366)
@@ -74,11 +75,9 @@ async def _home_member(
     return member
 
 
-async def create_pledge(
-    command: CreatePledge, uow: UnitOfWork, clock: Clock, ids: IdSource, grace: timedelta
-) -> PledgeSeen:
+async def create_pledge(command: CreatePledge, uow: UnitOfWork, grace: timedelta) -> PledgeSeen:
     """A member pledges to self, to a network, or to one supporter in a network (home only)."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         member = await _home_member(uow, command.organization_id, command.member_id, now)
         assert member.timezone is not None
@@ -125,7 +124,7 @@ async def create_pledge(
                     "supporter_member_id", "The supporter is not active in that network."
                 )
         pledge = Pledge(
-            id=ids.new_id(),
+            id=uow.ids.new_id(),
             member_id=member.id,
             organization_id=member.organization_id,
             text=command.text,
@@ -140,17 +139,17 @@ async def create_pledge(
             updated_at=now,
         )
         await uow.pledges.add(pledge)
-        await uow.outbox.append(pledge_event(EventType.PLEDGE_CREATED, pledge, ids.new_id(), now))
+        await uow.outbox.append(
+            pledge_event(EventType.PLEDGE_CREATED, pledge, uow.ids.new_id(), now)
+        )
         await uow.commit()
     return _seen_at_home(pledge, [], member.timezone, grace, now)
 
 
-async def record_check_in(
-    command: RecordCheckIn, uow: UnitOfWork, clock: Clock, ids: IdSource, grace: timedelta
-) -> PledgeSeen:
+async def record_check_in(command: RecordCheckIn, uow: UnitOfWork, grace: timedelta) -> PledgeSeen:
     """One check-in per period; late ones within the grace window; a second one only as an
     explicit correction, which keeps the replaced one in the history."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         # The member first, then the pledge: an erasure locks them in that order.
         unlocked = found(
@@ -170,7 +169,7 @@ async def record_check_in(
             outcome=command.outcome,
             note=command.note,
             correction=command.correction,
-            check_in_id=ids.new_id(),
+            check_in_id=uow.ids.new_id(),
             timezone=member.timezone,
             grace=grace,
             now=now,
@@ -182,7 +181,7 @@ async def record_check_in(
             pledge_event(
                 EventType.PLEDGE_CHECKED_IN,
                 pledge,
-                ids.new_id(),
+                uow.ids.new_id(),
                 now,
                 period_start=made.period_start.isoformat(),
                 outcome=made.outcome.value,
@@ -201,14 +200,11 @@ async def change_status(
     status: PledgeStatus,
     expected_version: Precondition | None,
     uow: UnitOfWork,
-    clock: Clock,
 ) -> Pledge:
     """Complete or withdraw a pledge (home only), guarded by If-Match."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
-        pledge = found(
-            await uow.pledges.get_for_update(organization_id, pledge_id), "pledge", pledge_id
-        )
+        pledge = await locked(uow.pledges, organization_id, pledge_id, "pledge")
         check_version(pledge.version, expected_version)
         if pledge.status is not PledgeStatus.ACTIVE:
             raise rules.PledgeConflict("pledge-not-active", f"The pledge is {pledge.status.value}.")

@@ -15,7 +15,7 @@ from service.domain.event_payloads import member_event
 from service.domain.events import EventType
 from service.domain.local_time import local_today
 from service.domain.members import Member
-from service.domain.ports import Clock, FederationQueries, IdSource, Receipt, UnitOfWork, no_receipt
+from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
 from service.domain.recovery import ClosedPeriod, Journey
 from service.usecases.members import live_member
 
@@ -36,15 +36,11 @@ class JourneySeen(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def restart_recovery(
-    command: RestartRecovery,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
-    receipt: Receipt[JourneySeen] = no_receipt,
+    command: RestartRecovery, uow: UnitOfWork, receipt: Receipt[JourneySeen] = no_receipt
 ) -> JourneySeen:
     """Close the current period and open a new one (home organization only). Announces
     `recovery.restarted`; the note stays with the home organization."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         member = await live_member(uow, command.organization_id, command.member_id, now)
         assert member.timezone is not None  # a live member has one
@@ -54,14 +50,14 @@ async def restart_recovery(
             restarted_on=command.restarted_on,
             restarted_time=command.restarted_time,
             note=command.note,
-            period_id=ids.new_id(),
+            period_id=uow.ids.new_id(),
             today=today,
             now=now,
         )
         await uow.recovery.add_closed_period(closed, member.organization_id)
         await uow.members.save(renewed)
         await uow.outbox.append(
-            member_event(EventType.RECOVERY_RESTARTED, renewed, event_id=ids.new_id(), now=now)
+            member_event(EventType.RECOVERY_RESTARTED, renewed, event_id=uow.ids.new_id(), now=now)
         )
         periods = [*await uow.recovery.closed_periods(member.id)]
         seen = JourneySeen(

@@ -18,15 +18,15 @@ from service.domain.errors import (
     MemberErased,
     Precondition,
     check_version,
-    found,
 )
 from service.domain.event_payloads import consent_event, referral_event
 from service.domain.events import EventType
 from service.domain.networks import MembershipStatus, NetworkKind, ParticipationStatus, Role
-from service.domain.ports import Clock, IdSource, UnitOfWork
+from service.domain.ports import UnitOfWork
 from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import Referral, ReferralStatus, Side, StatusChange
 from service.usecases.network_steps import store_membership
+from service.usecases.records import locked
 
 
 class TransitionReferral(msgspec.Struct, frozen=True, kw_only=True):
@@ -57,7 +57,7 @@ async def _check_still_allowed(referral: Referral, uow: UnitOfWork, now: datetim
         raise MemberErased(referral.member_id, erased_at)
 
 
-async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now: datetime) -> None:
+async def _join_network(referral: Referral, uow: UnitOfWork, now: datetime) -> None:
     """An accepted referral into a network makes the person an active member of it: the
     focus of a circle that has none yet, a peer otherwise."""
     assert referral.network_id is not None
@@ -77,7 +77,7 @@ async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now:
             )
     membership = membership_rules.add_membership(
         network,
-        membership_id=ids.new_id(),
+        membership_id=uow.ids.new_id(),
         member_id=referral.member_id,
         member_organization_id=referral.sender_organization_id,
         role=Role.FOCUS
@@ -89,23 +89,18 @@ async def _join_network(referral: Referral, uow: UnitOfWork, ids: IdSource, now:
         already_member=False,
         now=now,
     )
-    await store_membership(uow, membership, referral.receiver_organization_id, ids, now)
+    await store_membership(uow, membership, referral.receiver_organization_id, now)
 
 
 async def _record(
-    referral: Referral,
-    moved: Referral,
-    change: StatusChange,
-    uow: UnitOfWork,
-    ids: IdSource,
-    now: datetime,
+    referral: Referral, moved: Referral, change: StatusChange, uow: UnitOfWork, now: datetime
 ) -> None:
     await uow.referrals.save(moved, change)
     await uow.outbox.append(
         referral_event(
             EventType.REFERRAL_STATUS_CHANGED,
             moved,
-            ids.new_id(),
+            uow.ids.new_id(),
             now,
             actor=change.actor_organization_id,
             change=change,
@@ -125,23 +120,19 @@ async def _record(
                 await uow.consents.save(ended)
                 await uow.consents.mark_expiry_announced(ended.id, now)
                 await uow.outbox.append(
-                    consent_event(EventType.CONSENT_EXPIRED, ended, ids.new_id(), now)
+                    consent_event(EventType.CONSENT_EXPIRED, ended, uow.ids.new_id(), now)
                 )
 
 
-async def transition_referral(
-    command: TransitionReferral, uow: UnitOfWork, clock: Clock, ids: IdSource
-) -> SeenReferral:
+async def transition_referral(command: TransitionReferral, uow: UnitOfWork) -> SeenReferral:
     """Move a referral along the closed loop. The receiver accepts, rejects and reports
     progress; the sender cancels an unanswered one. Anything else is IllegalTransition,
     naming what the caller may do now. The answer shows the referral as the caller may see
     it (referral_sight), and a receiver shown the person is recorded as a disclosure."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
-        referral = found(
-            await uow.referrals.get_for_update(command.organization_id, command.referral_id),
-            "referral",
-            command.referral_id,
+        referral = await locked(
+            uow.referrals, command.organization_id, command.referral_id, "referral"
         )
         side = referral.side_of(command.organization_id)
         assert side is not None
@@ -153,14 +144,14 @@ async def transition_referral(
             side=side,
             actor_organization_id=command.organization_id,
             reason=command.reason,
-            change_id=ids.new_id(),
+            change_id=uow.ids.new_id(),
             now=now,
         )
         if moved.status is ReferralStatus.ACCEPTED:
             await _check_still_allowed(moved, uow, now)
             if moved.network_id is not None:
-                await _join_network(moved, uow, ids, now)
-        await _record(referral, moved, change, uow, ids, now)
+                await _join_network(moved, uow, now)
+        await _record(referral, moved, change, uow, now)
         seen = await _seen_by_caller(moved, command, uow, now)
         await uow.commit()
     return seen
@@ -183,12 +174,10 @@ async def _seen_by_caller(
     return seen
 
 
-async def expire_overdue_referrals(
-    uow: UnitOfWork, clock: Clock, ids: IdSource, batch: int = 25
-) -> int:
+async def expire_overdue_referrals(uow: UnitOfWork, batch: int = 25) -> int:
     """Let referrals nobody answered in time expire. Every worker runs this; SKIP LOCKED
     makes them share the work, so each expiry is recorded and announced once."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         overdue = await uow.referrals.overdue(now, batch)
         for referral in overdue:
@@ -198,9 +187,9 @@ async def expire_overdue_referrals(
                 side=Side.SYSTEM,
                 actor_organization_id=None,
                 reason="No answer in time.",
-                change_id=ids.new_id(),
+                change_id=uow.ids.new_id(),
                 now=now,
             )
-            await _record(referral, moved, change, uow, ids, now)
+            await _record(referral, moved, change, uow, now)
         await uow.commit()
     return len(overdue)

@@ -22,7 +22,7 @@ from service.domain.events import EventType
 from service.domain.members import Member, NewMember
 from service.domain.networks import ParticipationStatus
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, IdSource, Receipt, ReferralQueries, UnitOfWork, no_receipt
+from service.domain.ports import Receipt, ReferralQueries, UnitOfWork, no_receipt
 from service.domain.referral_sight import SeenReferral, history_seen_by
 from service.domain.referrals import Referral, ReferralStatus, StatusChange
 from service.usecases.consents import GrantConsent, record_consent
@@ -43,16 +43,13 @@ class CreateReferral(msgspec.Struct, frozen=True, kw_only=True):
     consent_terms: ConsentTerms | None = None
 
 
-async def _member_to_refer(
-    command: CreateReferral, uow: UnitOfWork, ids: IdSource, now: datetime
-) -> Member:
+async def _member_to_refer(command: CreateReferral, uow: UnitOfWork, now: datetime) -> Member:
     if (command.member_id is None) == (command.new_member is None):
         raise InvalidField("member_id", "Give either member_id or member, not both or neither.")
     if command.new_member is not None:
         return await add_member(
             CreateMember(organization_id=command.organization_id, member=command.new_member),
             uow,
-            ids,
             now,
         )
     assert command.member_id is not None
@@ -65,7 +62,7 @@ async def _member_to_refer(
 
 
 async def _consent_for(
-    command: CreateReferral, member: Member, uow: UnitOfWork, ids: IdSource, now: datetime
+    command: CreateReferral, member: Member, uow: UnitOfWork, now: datetime
 ) -> Consent:
     receiver = command.referral.receiver_organization_id
     if (command.consent_id is None) == (command.consent_terms is None):
@@ -84,7 +81,7 @@ async def _consent_for(
             terms=msgspec.structs.replace(terms, recipient_organization_id=receiver),
             with_referral=True,
         )
-        return await record_consent(grant, member, uow, ids, now)
+        return await record_consent(grant, member, uow, now)
     assert command.consent_id is not None
     named = await uow.consents.get_for_update(command.organization_id, command.consent_id)
     if named is None or named.member_id != member.id or named.recipient_organization_id != receiver:
@@ -115,14 +112,12 @@ async def _check_network(uow: UnitOfWork, network_id: UUID, *organizations: UUID
 async def create_referral(
     command: CreateReferral,
     uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
     answer_within: timedelta,
     receipt: Receipt[Referral] = no_receipt,
 ) -> Referral:
     """Refer a person (an existing member or a new pseudonymous one) to another organization,
     with the consent that allows it; announce `referral.created` to the receiver."""
-    now = clock.now()
+    now = uow.clock.now()
     receiver = command.referral.receiver_organization_id
     async with uow:
         if receiver == command.organization_id:
@@ -135,12 +130,12 @@ async def create_referral(
             await _check_network(
                 uow, command.referral.network_id, command.organization_id, receiver
             )
-        member = await _member_to_refer(command, uow, ids, now)
-        consent = await _consent_for(command, member, uow, ids, now)
+        member = await _member_to_refer(command, uow, now)
+        consent = await _consent_for(command, member, uow, now)
         referral, change = rules.create_referral(
             command.referral,
-            referral_id=ids.new_id(),
-            change_id=ids.new_id(),
+            referral_id=uow.ids.new_id(),
+            change_id=uow.ids.new_id(),
             sender_organization_id=command.organization_id,
             member_id=member.id,
             consent_id=consent.id,
@@ -152,7 +147,7 @@ async def create_referral(
             referral_event(
                 EventType.REFERRAL_CREATED,
                 referral,
-                ids.new_id(),
+                uow.ids.new_id(),
                 now,
                 actor=command.organization_id,
             )

@@ -8,30 +8,25 @@ from datetime import datetime
 from uuid import UUID
 
 from service.domain import restrictions as rules
-from service.domain.errors import found
 from service.domain.local_time import local_today
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import Clock, IdSource, UnitOfWork
+from service.domain.ports import UnitOfWork
 from service.domain.records import next_version
 from service.domain.restrictions import NewRestriction, Restriction
-from service.usecases.members import live_member, locked_member
+from service.usecases.members import live_member
+from service.usecases.records import locked, member_records
 
 
 async def request_restriction(
-    organization_id: UUID,
-    member_id: UUID,
-    new: NewRestriction,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
+    organization_id: UUID, member_id: UUID, new: NewRestriction, uow: UnitOfWork
 ) -> Restriction:
     """Record the member's request; it takes effect only once agreed."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         member = await live_member(uow, organization_id, member_id, now)
         restriction = rules.request_restriction(
             new,
-            restriction_id=ids.new_id(),
+            restriction_id=uow.ids.new_id(),
             member_id=member.id,
             organization_id=organization_id,
             today=local_today(now, member.timezone or "UTC"),
@@ -43,12 +38,12 @@ async def request_restriction(
 
 
 async def decide_restriction(
-    organization_id: UUID, restriction_id: UUID, agree: bool, uow: UnitOfWork, clock: Clock
+    organization_id: UUID, restriction_id: UUID, agree: bool, uow: UnitOfWork
 ) -> Restriction:
     """Agree (it holds from the next read) or deny a requested restriction, once."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
-        restriction = await _locked(uow, organization_id, restriction_id)
+        restriction = await locked(uow.restrictions, organization_id, restriction_id, "restriction")
         decided = rules.decide(restriction, agree=agree, now=now)
         await uow.restrictions.save(decided)
         if agree:
@@ -58,12 +53,12 @@ async def decide_restriction(
 
 
 async def end_restriction(
-    organization_id: UUID, restriction_id: UUID, uow: UnitOfWork, clock: Clock
+    organization_id: UUID, restriction_id: UUID, uow: UnitOfWork
 ) -> Restriction:
     """End an agreed restriction: the consents it limited grant their scopes again."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
-        restriction = await _locked(uow, organization_id, restriction_id)
+        restriction = await locked(uow.restrictions, organization_id, restriction_id, "restriction")
         ended = rules.end(restriction, now)
         await uow.restrictions.save(ended)
         await _apply(uow, ended.member_id, now)
@@ -75,17 +70,7 @@ async def list_restrictions(
     organization_id: UUID, member_id: UUID, page: PageRequest, uow: UnitOfWork
 ) -> Page[Restriction]:
     """The member's restrictions, oldest first (home organization only)."""
-    async with uow:
-        await locked_member(uow, organization_id, member_id)
-        return await uow.restrictions.of_member(organization_id, member_id, page)
-
-
-async def _locked(uow: UnitOfWork, organization_id: UUID, restriction_id: UUID) -> Restriction:
-    return found(
-        await uow.restrictions.get_for_update(organization_id, restriction_id),
-        "restriction",
-        restriction_id,
-    )
+    return await member_records(uow, lambda u: u.restrictions, organization_id, member_id, page)
 
 
 async def _apply(uow: UnitOfWork, member_id: UUID, now: datetime) -> None:

@@ -23,8 +23,6 @@ from service.domain.organizations import Scope
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import (
     AddressResolver,
-    Clock,
-    IdSource,
     Receipt,
     UnitOfWork,
     WebhookQueries,
@@ -39,6 +37,7 @@ from service.domain.webhooks import (
     NewEndpoint,
     WebhookEndpoint,
 )
+from service.usecases.records import locked
 
 
 class UrlPolicy(msgspec.Struct, frozen=True, kw_only=True):
@@ -101,8 +100,6 @@ async def register_endpoint(
     organization_id: UUID,
     new: NewEndpoint,
     uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
     secrets: WebhookSecretSource,
     resolver: AddressResolver,
     policy: UrlPolicy,
@@ -113,10 +110,10 @@ async def register_endpoint(
     await _check_url(new.url, resolver, policy)
     endpoint = rules.register_endpoint(
         new,
-        endpoint_id=ids.new_id(),
+        endpoint_id=uow.ids.new_id(),
         organization_id=organization_id,
         secret=secrets.new_secret(),
-        now=clock.now(),
+        now=uow.clock.now(),
     )
     async with uow:
         await uow.webhooks.add(endpoint)
@@ -126,11 +123,7 @@ async def register_endpoint(
 
 
 async def _locked(uow: UnitOfWork, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint:
-    return found(
-        await uow.webhooks.get_for_update(organization_id, endpoint_id),
-        "webhook endpoint",
-        endpoint_id,
-    )
+    return await locked(uow.webhooks, organization_id, endpoint_id, "webhook endpoint")
 
 
 async def change_endpoint(
@@ -139,7 +132,6 @@ async def change_endpoint(
     changes: EndpointChanges,
     expected_version: Precondition | None,
     uow: UnitOfWork,
-    clock: Clock,
     resolver: AddressResolver,
     policy: UrlPolicy,
 ) -> WebhookEndpoint:
@@ -150,11 +142,11 @@ async def change_endpoint(
     async with uow:
         endpoint = await _locked(uow, organization_id, endpoint_id)
         check_version(endpoint.version, expected_version)
-        changed = rules.change_endpoint(endpoint, changes, clock.now())
+        changed = rules.change_endpoint(endpoint, changes, uow.clock.now())
         if changed is not endpoint:
             await uow.webhooks.save(changed)
             if endpoint.status is not changed.status and changed.status is EndpointStatus.ACTIVE:
-                await uow.webhooks.resume(endpoint.id, clock.now())
+                await uow.webhooks.resume(endpoint.id, uow.clock.now())
             await uow.commit()
     return changed
 
@@ -164,7 +156,6 @@ async def rotate_secret(
     endpoint_id: UUID,
     overlap: timedelta,
     uow: UnitOfWork,
-    clock: Clock,
     secrets: WebhookSecretSource,
     key_scopes: frozenset[Scope],
 ) -> WebhookEndpoint:
@@ -176,7 +167,7 @@ async def rotate_secret(
             endpoint,
             secrets.new_secret(),
             overlap=overlap,
-            now=clock.now(),
+            now=uow.clock.now(),
             key_scopes=key_scopes,
         )
         await uow.webhooks.save(rotated)
@@ -193,22 +184,17 @@ async def delete_endpoint(organization_id: UUID, endpoint_id: UUID, uow: UnitOfW
 
 
 async def redeliver(
-    organization_id: UUID,
-    endpoint_id: UUID,
-    event_id: UUID,
-    uow: UnitOfWork,
-    clock: Clock,
-    ids: IdSource,
+    organization_id: UUID, endpoint_id: UUID, event_id: UUID, uow: UnitOfWork
 ) -> None:
     """Send an event the endpoint already had once more (same webhook-id), after what is
     already queued; not one whose consent has ended since."""
-    now = clock.now()
+    now = uow.clock.now()
     async with uow:
         endpoint = await _locked(uow, organization_id, endpoint_id)
         # Queued only if this endpoint ever had it, of a kind it still receives: any other
         # event id is unknown here (404), so that another organization's event tells nothing.
         queued = await uow.webhooks.redeliver(
-            endpoint_id, event_id, endpoint.receives, ids.new_id(), now
+            endpoint_id, event_id, endpoint.receives, uow.ids.new_id(), now
         )
         if not queued:
             raise NotFound("delivery of event", event_id)

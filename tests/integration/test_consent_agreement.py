@@ -22,6 +22,7 @@ from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.adapters.system import SystemClock, UuidV7Source
 from service.domain import consent_terms
 from service.domain import webhooks as webhook_rules
 from service.domain.accounting import Viewing
@@ -264,7 +265,7 @@ async def _scenario(
 ) -> tuple[list[Consent], Member, tuple[UUID, Access] | None, list[list[str]]]:
     member = _member(world, erased)
     made = [_consent(d, member, world.reader if d.to_reader else world.someone_else) for d in draws]
-    uow = PostgresUnitOfWork(world.pool)
+    uow = PostgresUnitOfWork(world.pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(member)
         await _add_consents(uow, made)
@@ -369,7 +370,7 @@ async def _stored_event(
         # A milestone's key names its period's start: restart history.
         data={"member_id": str(member.id), "milestone_key": "2026-09-01.30d"},
     )
-    uow = PostgresUnitOfWork(world.pool)
+    uow = PostgresUnitOfWork(world.pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(member)
         await _add_consents(uow, made)
@@ -457,7 +458,7 @@ async def _queued(world: World, reader: UUID, event: Event) -> AsyncIterator[Web
     disabled = webhook_rules.disable(
         endpoint(organization_id=reader, now=HAPPENED), "a test endpoint", HAPPENED
     )
-    uow = PostgresUnitOfWork(world.pool)
+    uow = PostgresUnitOfWork(world.pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.webhooks.add(disabled)
         await uow.commit()
@@ -519,7 +520,7 @@ async def _delivery_accounted(world: World) -> list[str]:
             head = await line.head(queued_for, NOW)
         assert head is not None
         assert "milestone_key" in head.event.data  # it goes out naming the period
-        uow = PostgresUnitOfWork(world.pool)
+        uow = PostgresUnitOfWork(world.pool, SystemClock(), UuidV7Source())
         async with uow:
             await uow.consents.save(consent_terms.revoke(made[1], reason="asked", now=NOW))
             await uow.commit()

@@ -122,8 +122,8 @@ def test_expiry_takes_effect_on_the_next_read_and_is_announced_once(
             clock, ids = SystemClock(), UuidV7Source()
             return list(
                 await asyncio.gather(
-                    announce_expired_consents(PostgresUnitOfWork(database), clock, ids),
-                    announce_expired_consents(PostgresUnitOfWork(database), clock, ids),
+                    announce_expired_consents(PostgresUnitOfWork(database, clock, ids)),
+                    announce_expired_consents(PostgresUnitOfWork(database, clock, ids)),
                 )
             )
         finally:

@@ -68,8 +68,8 @@ def test_two_workers_announce_each_milestone_once(
             clock, ids = SystemClock(), UuidV7Source()
             for _ in range(3):
                 await asyncio.gather(
-                    announce_due_milestones(PostgresUnitOfWork(database), clock, ids),
-                    announce_due_milestones(PostgresUnitOfWork(database), clock, ids),
+                    announce_due_milestones(PostgresUnitOfWork(database, clock, ids)),
+                    announce_due_milestones(PostgresUnitOfWork(database, clock, ids)),
                 )
         finally:
             await database.close()

@@ -153,8 +153,8 @@ def test_two_workers_record_each_missed_period_once(
         try:
             clock, ids, grace = SystemClock(), UuidV7Source(), timedelta(hours=24)
             await asyncio.gather(
-                sweep_missed(PostgresUnitOfWork(database), clock, ids, grace),
-                sweep_missed(PostgresUnitOfWork(database), clock, ids, grace),
+                sweep_missed(PostgresUnitOfWork(database, clock, ids), grace),
+                sweep_missed(PostgresUnitOfWork(database, clock, ids), grace),
             )
         finally:
             await database.close()

@@ -18,6 +18,7 @@ from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.adapters.system import SystemClock, UuidV7Source
 from service.domain.accounting import Viewing
 from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
 from service.domain.event_payloads import member_event
@@ -54,7 +55,7 @@ async def test_member_row_round_trip_with_every_field(pool: FairPool) -> None:
         created_at=NOW,
         updated_at=NOW,
     )
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(member)
         await uow.commit()
@@ -74,7 +75,7 @@ async def test_api_key_row_round_trip_with_every_field(pool: FairPool) -> None:
         token="snk_" + uuid4().hex * 2,
         now=NOW,
     )
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.api_keys.add(key)
         await uow.api_keys.revoke(org, key.id, NOW)
@@ -93,7 +94,7 @@ async def test_the_unit_of_work_rolls_back_unless_committed(pool: FairPool) -> N
     organization = Organization(
         id=uuid4(), name="Never", kind=OrganizationKind.CLINIC, version=1, created_at=NOW
     )
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.organizations.add(organization)
     assert (
@@ -117,7 +118,7 @@ async def test_a_unit_of_work_entered_twice_refuses_and_changes_nothing(pool: Fa
     organization = Organization(
         id=uuid4(), name="Nested", kind=OrganizationKind.CLINIC, version=1, created_at=NOW
     )
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     with pytest.raises(RuntimeError, match="already open"):
         async with uow:
             await uow.organizations.add(organization)
@@ -138,7 +139,7 @@ async def test_a_unit_of_work_entered_twice_refuses_and_changes_nothing(pool: Fa
 
 async def test_pool_connections_are_returned_after_a_failure(pool: FairPool) -> None:
     for _ in range(5):  # more than max_size: a leaked connection would hang here
-        uow = PostgresUnitOfWork(pool)
+        uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
         with pytest.raises(asyncpg.PostgresError):
             async with uow:
                 await uow.organizations.add(
@@ -175,7 +176,7 @@ async def test_a_completed_claim_is_never_released(pool: FairPool) -> None:
     store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
     claim = await store.claim(uuid4(), "done", b"f", NOW)
     assert isinstance(claim, Claim)
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.idempotency.complete(claim, StoredResponse(status=201, headers={}, body=b"{}"))
         await uow.commit()
@@ -284,7 +285,7 @@ async def test_a_unit_of_work_that_only_writes_sends_one_statement(
     member = _member(org, external_ref="one-" + uuid4().hex)
     event = member_event(EventType.MEMBER_CREATED, member, event_id=uuid4(), now=NOW)
     statements.sent.clear()
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(member)
         await uow.outbox.append(event)
@@ -302,7 +303,7 @@ async def test_a_write_that_misses_its_row_count_keeps_nothing_of_the_unit_of_wo
     pool, _, raw = watched
     org = await _organization(pool)
     first = _member(org, external_ref="dup-" + uuid4().hex)
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(first)
         await uow.commit()
@@ -332,7 +333,7 @@ async def test_a_read_sees_the_writes_held_back_before_it(
     org = await _organization(pool)
     member = _member(org)
     statements.sent.clear()
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(member)
         found = await uow.members.get_for_update(org, member.id)
@@ -351,7 +352,7 @@ async def test_held_writes_are_forgotten_without_a_commit(
     org = await _organization(pool)
     member = _member(org)
     statements.sent.clear()
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(member)
     assert statements.sent == []
@@ -378,7 +379,7 @@ async def test_a_claim_taken_over_mid_request_keeps_nothing_of_the_request(
         uuid4(),
     )
     member = _member(org)
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     with pytest.raises(IdempotentRequestInFlight):
         async with uow:
             await uow.members.add(member)
@@ -391,7 +392,7 @@ async def test_a_claim_taken_over_mid_request_keeps_nothing_of_the_request(
 
 async def test_nothing_is_sent_after_a_commit(pool: FairPool) -> None:
     org = await _organization(pool)
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(_member(org))
         await uow.commit()
@@ -408,7 +409,7 @@ async def test_a_caller_that_swallows_a_held_write_error_cannot_commit_the_rest(
 ) -> None:
     org = await _organization(pool)
     first = _member(org, external_ref="swallow-" + uuid4().hex)
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(first)
         await uow.commit()

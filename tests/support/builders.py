@@ -7,6 +7,7 @@ from uuid import UUID, uuid4
 
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
+from service.adapters.system import SystemClock, UuidV7Source
 from service.domain import webhooks as rules
 from service.domain.events import EventType
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, Scope
@@ -37,7 +38,7 @@ async def stored_organization(pool: FairPool, now: datetime) -> UUID:
     organization = Organization(
         id=uuid4(), name="Adapter tests", kind=OrganizationKind.PEER_ORG, version=1, created_at=now
     )
-    uow = PostgresUnitOfWork(pool)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.organizations.add(organization)
         await uow.commit()

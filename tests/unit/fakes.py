@@ -39,7 +39,7 @@ from service.domain.networks import Membership, Network, Participation, network_
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
-from service.domain.ports import MilestoneFacts
+from service.domain.ports import Clock, IdSource, MilestoneFacts
 from service.domain.recovery import ClosedPeriod
 from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import (
@@ -681,8 +681,12 @@ class FakeUnitOfWork:
     """Stages writes on a copy of the store; commit() publishes them, leaving without commit
     drops them: the same contract as the PostgreSQL unit of work."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, clock: Clock | None = None, ids: IdSource | None = None
+    ) -> None:
         self.store = store
+        self.clock: Clock = clock or FixedClock()
+        self.ids: IdSource = ids or SequentialIds()
         self.commits = 0
         self._open = False
         self._staged = Store()

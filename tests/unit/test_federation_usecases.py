@@ -36,14 +36,12 @@ def store() -> Store:
 
 
 async def _member(store: Store, org: UUID, ids: SequentialIds) -> UUID:
-    uow: UnitOfWork = FakeUnitOfWork(store)
+    uow: UnitOfWork = FakeUnitOfWork(store, FixedClock(), ids)
     member = await members.create_member(
         members.CreateMember(
             organization_id=org, member=NewMember(display_name="M", timezone="Europe/London")
         ),
         uow,
-        FixedClock(),
-        ids,
     )
     return member.id
 
@@ -56,9 +54,7 @@ async def test_a_circle_is_built_around_one_of_the_callers_members(store: Store)
             networks.CreateNetwork(
                 organization_id=HOME, kind=NetworkKind.CIRCLE, name="c", focus_member_id=theirs
             ),
-            FakeUnitOfWork(store),
-            clock,
-            ids,
+            FakeUnitOfWork(store, clock, ids),
         )
     assert error.value.field == "focus_member_id"
     assert store.networks == {}
@@ -67,9 +63,7 @@ async def test_a_circle_is_built_around_one_of_the_callers_members(store: Store)
         networks.CreateNetwork(
             organization_id=HOME, kind=NetworkKind.CIRCLE, name="c", focus_member_id=mine
         ),
-        FakeUnitOfWork(store),
-        clock,
-        ids,
+        FakeUnitOfWork(store, clock, ids),
     )
     assert [m.role for m in store.memberships.values()] == [Role.FOCUS]
     assert store.participations[(network.id, HOME)].status is ParticipationStatus.ACTIVE
@@ -83,18 +77,16 @@ async def test_adding_another_organizations_member_needs_its_consent(store: Stor
     ids, clock = SequentialIds(), FixedClock()
     network = await networks.create_network(
         networks.CreateNetwork(organization_id=HOME, kind=NetworkKind.GROUP, name="g"),
-        FakeUnitOfWork(store),
-        clock,
-        ids,
+        FakeUnitOfWork(store, clock, ids),
     )
-    await networks.invite_organization(HOME, network.id, PARTNER, FakeUnitOfWork(store), clock, ids)
-    await networks.answer_invitation(PARTNER, network.id, True, FakeUnitOfWork(store), clock, ids)
+    await networks.invite_organization(HOME, network.id, PARTNER, FakeUnitOfWork(store, clock, ids))
+    await networks.answer_invitation(PARTNER, network.id, True, FakeUnitOfWork(store, clock, ids))
     theirs = await _member(store, PARTNER, ids)
     add = memberships.AddMembership(
         organization_id=HOME, network_id=network.id, member_id=theirs, role=Role.PEER_SUPPORTER
     )
     with pytest.raises(InvalidField):
-        await memberships.add_membership(add, FakeUnitOfWork(store), clock, ids)
+        await memberships.add_membership(add, FakeUnitOfWork(store, clock, ids))
     await consents.grant_consent(
         consents.GrantConsent(
             organization_id=PARTNER,
@@ -112,11 +104,9 @@ async def test_adding_another_organizations_member_needs_its_consent(store: Stor
                 **SIGNED_FORM,
             ),
         ),
-        FakeUnitOfWork(store),
-        clock,
-        ids,
+        FakeUnitOfWork(store, clock, ids),
     )
-    membership = await memberships.add_membership(add, FakeUnitOfWork(store), clock, ids)
+    membership = await memberships.add_membership(add, FakeUnitOfWork(store, clock, ids))
     assert membership.member_organization_id == PARTNER
     # A stranger to the network learns nothing, not even that it exists.
     with pytest.raises(NotFound):
@@ -125,9 +115,7 @@ async def test_adding_another_organizations_member_needs_its_consent(store: Stor
             network.id,
             NetworkChanges(name="x"),
             None,
-            FakeUnitOfWork(store),
-            clock,
-            ids,
+            FakeUnitOfWork(store, clock, ids),
         )
 
 
@@ -151,13 +139,11 @@ async def test_expired_consents_are_announced_once(store: Store) -> None:
                 **SIGNED_FORM,
             ),
         ),
-        FakeUnitOfWork(store),
-        clock,
-        ids,
+        FakeUnitOfWork(store, clock, ids),
     )
-    assert await consents.announce_expired_consents(FakeUnitOfWork(store), clock, ids) == 0
+    assert await consents.announce_expired_consents(FakeUnitOfWork(store, clock, ids)) == 0
     clock.advance(days=4)
-    assert await consents.announce_expired_consents(FakeUnitOfWork(store), clock, ids) == 1
-    assert await consents.announce_expired_consents(FakeUnitOfWork(store), clock, ids) == 0
+    assert await consents.announce_expired_consents(FakeUnitOfWork(store, clock, ids)) == 1
+    assert await consents.announce_expired_consents(FakeUnitOfWork(store, clock, ids)) == 0
     expired = [e for e in store.events if e.type is EventType.CONSENT_EXPIRED]
     assert [e.subject_id for e in expired] == [consent.id]

@@ -20,9 +20,9 @@ from service.domain.events import EventType
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.members import Member, MemberChanges, NewMember
 from service.domain.paging import PageRequest
-from service.domain.ports import Clock, IdSource, MemberQueries, UnitOfWork
+from service.domain.ports import MemberQueries, UnitOfWork
 from service.usecases import members as usecases
-from tests.unit.fakes import FakeMemberQueries, FakeUnitOfWork, FixedClock, SequentialIds, Store
+from tests.unit.fakes import FakeMemberQueries, FakeUnitOfWork, Store
 
 ORG = UUID(int=100)
 OTHER_ORG = UUID(int=200)
@@ -38,20 +38,18 @@ def uow(store: Store) -> FakeUnitOfWork:
     return FakeUnitOfWork(store)
 
 
-def _typed(uow: FakeUnitOfWork, store: Store) -> tuple[UnitOfWork, MemberQueries, Clock, IdSource]:
+def _typed(uow: FakeUnitOfWork, store: Store) -> tuple[UnitOfWork, MemberQueries]:
     # The annotations make the type checker prove the fakes satisfy the ports.
-    return uow, FakeMemberQueries(store), FixedClock(), SequentialIds()
+    return uow, FakeMemberQueries(store)
 
 
-async def _create(uow: UnitOfWork, ids: IdSource, org: UUID = ORG, ref: str | None = None) -> UUID:
+async def _create(uow: UnitOfWork, org: UUID = ORG, ref: str | None = None) -> UUID:
     member = await usecases.create_member(
         usecases.CreateMember(
             organization_id=org,
             member=NewMember(display_name="Sam", timezone="UTC", external_ref=ref),
         ),
         uow,
-        FixedClock(),
-        ids,
     )
     return member.id
 
@@ -59,8 +57,8 @@ async def _create(uow: UnitOfWork, ids: IdSource, org: UUID = ORG, ref: str | No
 async def test_create_commits_the_member_and_its_event_together(
     uow: FakeUnitOfWork, store: Store
 ) -> None:
-    typed_uow, _, _, ids = _typed(uow, store)
-    member_id = await _create(typed_uow, ids)
+    typed_uow, _ = _typed(uow, store)
+    member_id = await _create(typed_uow)
     assert list(store.members) == [member_id]
     assert [e.type for e in store.events] == [EventType.MEMBER_CREATED]
     assert store.events[0].subject_id == member_id
@@ -68,20 +66,20 @@ async def test_create_commits_the_member_and_its_event_together(
 
 
 async def test_duplicate_external_ref_commits_nothing(uow: FakeUnitOfWork, store: Store) -> None:
-    typed_uow, _, _, ids = _typed(uow, store)
-    first = await _create(typed_uow, ids, ref="p-1")
+    typed_uow, _ = _typed(uow, store)
+    first = await _create(typed_uow, ref="p-1")
     with pytest.raises(DuplicateExternalRef) as error:
-        await _create(typed_uow, ids, ref="p-1")
+        await _create(typed_uow, ref="p-1")
     assert error.value.existing_member_id == first
     assert len(store.members) == 1
     assert len(store.events) == 1
     # Another organization may use the same reference.
-    await _create(typed_uow, ids, org=OTHER_ORG, ref="p-1")
+    await _create(typed_uow, org=OTHER_ORG, ref="p-1")
 
 
 async def test_another_organizations_member_is_not_found(uow: FakeUnitOfWork, store: Store) -> None:
-    typed_uow, queries, clock, ids = _typed(uow, store)
-    member_id = await _create(typed_uow, ids)
+    typed_uow, queries = _typed(uow, store)
+    member_id = await _create(typed_uow)
     with pytest.raises(NotFound):
         await usecases.get_member(OTHER_ORG, member_id, queries)
     with pytest.raises(NotFound):
@@ -92,15 +90,13 @@ async def test_another_organizations_member_is_not_found(uow: FakeUnitOfWork, st
                 changes=MemberChanges(display_name="X"),
             ),
             typed_uow,
-            clock,
-            ids,
         )
     assert (await usecases.get_member(ORG, member_id, queries)).display_name == "Sam"
 
 
 async def test_stale_update_changes_nothing(uow: FakeUnitOfWork, store: Store) -> None:
-    typed_uow, queries, clock, ids = _typed(uow, store)
-    member_id = await _create(typed_uow, ids)
+    typed_uow, queries = _typed(uow, store)
+    member_id = await _create(typed_uow)
     with pytest.raises(StaleVersion):
         await usecases.update_member(
             usecases.UpdateMember(
@@ -110,34 +106,30 @@ async def test_stale_update_changes_nothing(uow: FakeUnitOfWork, store: Store) -
                 expected_version=Precondition.version(5),
             ),
             typed_uow,
-            clock,
-            ids,
         )
     assert (await usecases.get_member(ORG, member_id, queries)).display_name == "Sam"
     assert len(store.events) == 1
 
 
 async def test_update_without_change_emits_nothing(uow: FakeUnitOfWork, store: Store) -> None:
-    typed_uow, _, clock, ids = _typed(uow, store)
-    member_id = await _create(typed_uow, ids)
+    typed_uow, _ = _typed(uow, store)
+    member_id = await _create(typed_uow)
     member = await usecases.update_member(
         usecases.UpdateMember(
             organization_id=ORG, member_id=member_id, changes=MemberChanges(display_name="Sam")
         ),
         typed_uow,
-        clock,
-        ids,
     )
     assert member.version == 1
     assert len(store.events) == 1
 
 
 async def test_erase_once_then_gone(uow: FakeUnitOfWork, store: Store) -> None:
-    typed_uow, queries, clock, ids = _typed(uow, store)
-    member_id = await _create(typed_uow, ids)
+    typed_uow, queries = _typed(uow, store)
+    member_id = await _create(typed_uow)
     command = usecases.EraseMember(organization_id=ORG, member_id=member_id)
-    await usecases.erase_member(command, typed_uow, clock, ids)
-    await usecases.erase_member(command, typed_uow, clock, ids)
+    await usecases.erase_member(command, typed_uow)
+    await usecases.erase_member(command, typed_uow)
     assert [e.type for e in store.events] == [EventType.MEMBER_CREATED, EventType.MEMBER_ERASED]
     with pytest.raises(MemberErased):
         await usecases.get_member(ORG, member_id, queries)
@@ -159,9 +151,7 @@ async def test_a_receipt_commits_with_the_change_in_one_commit(
     command = usecases.CreateMember(
         organization_id=ORG, member=NewMember(display_name="A", timezone="UTC")
     )
-    member = await usecases.create_member(
-        command, uow, FixedClock(), SequentialIds(), receipt=_store_answer
-    )
+    member = await usecases.create_member(command, uow, receipt=_store_answer)
     assert uow.commits == 1
     assert store.members[member.id] == member
     assert store.stored_responses[(ORG, "retry-1")].resource_id == member.id
@@ -175,7 +165,7 @@ async def test_a_receipt_that_fails_leaves_no_change(store: Store, uow: FakeUnit
         organization_id=ORG, member=NewMember(display_name="A", timezone="UTC")
     )
     with pytest.raises(OSError, match="went away"):
-        await usecases.create_member(command, uow, FixedClock(), SequentialIds(), receipt=failing)
+        await usecases.create_member(command, uow, receipt=failing)
     assert uow.commits == 0
     assert store.members == {}
     assert store.events == []
@@ -204,14 +194,12 @@ async def test_under_an_idempotency_key_a_use_case_cannot_commit_without_its_rec
     # A use case that forgot its receipt (no_receipt): refused at commit, nothing kept.
     forgetful = cast(UnitOfWork, AnswerBeforeCommit(FakeUnitOfWork(store), answer))
     with pytest.raises(RuntimeError, match="without calling its receipt"):
-        await usecases.create_member(command, forgetful, FixedClock(), SequentialIds())
+        await usecases.create_member(command, forgetful)
     assert store.members == {}
     assert store.stored_responses == {}
     # With it, the change and the stored answer commit together.
     kept = cast(UnitOfWork, AnswerBeforeCommit(FakeUnitOfWork(store), answer))
-    member = await usecases.create_member(
-        command, kept, FixedClock(), SequentialIds(), receipt=answer.keep
-    )
+    member = await usecases.create_member(command, kept, receipt=answer.keep)
     assert list(store.members) == [member.id]
     assert store.stored_responses[(ORG, "retry-1")].resource_id is None
     assert answer.response().status_code == 201

@@ -37,8 +37,6 @@ async def test_an_organization_comes_with_a_first_key_holding_every_scope() -> N
     made = await usecases.create_organization(
         usecases.CreateOrganization(name="Harbor", kind=OrganizationKind.CLINIC),
         uow,
-        FixedClock(),
-        SequentialIds(),
         CountingTokens(),
     )
     key = store.api_keys[made.first_key.key.id]
@@ -52,7 +50,7 @@ async def test_an_organization_comes_with_a_first_key_holding_every_scope() -> N
 async def test_operator_keys_hold_no_organization_scope() -> None:
     store = Store()
     issued = await usecases.create_operator_key(
-        "ops", FakeUnitOfWork(store), FixedClock(), SequentialIds(), CountingTokens()
+        "ops", FakeUnitOfWork(store, FixedClock(), SequentialIds()), CountingTokens()
     )
     assert issued.key.is_operator
     assert issued.key.scopes == frozenset()
@@ -68,9 +66,9 @@ async def test_a_key_cannot_revoke_itself_nor_another_organizations() -> None:
     caller = _caller(ALL_SCOPES)
     uow = FakeUnitOfWork(store)
     with pytest.raises(CannotRevokeOwnKey):
-        await usecases.revoke_api_key(caller, caller.key_id, uow, FixedClock(), SequentialIds())
+        await usecases.revoke_api_key(caller, caller.key_id, uow)
     with pytest.raises(NotFound):
-        await usecases.revoke_api_key(caller, UUID(int=77), uow, FixedClock(), SequentialIds())
+        await usecases.revoke_api_key(caller, UUID(int=77), uow)
 
 
 async def test_revocation_is_recorded_once() -> None:
@@ -81,14 +79,12 @@ async def test_revocation_is_recorded_once() -> None:
     issued = await usecases.create_api_key(
         caller,
         usecases.CreateApiKey(name="x", scopes=frozenset({Scope.MEMBERS_READ})),
-        FakeUnitOfWork(store),
-        clock,
-        ids,
+        FakeUnitOfWork(store, clock, ids),
         CountingTokens(),
     )
-    first = await usecases.revoke_api_key(caller, issued.key.id, FakeUnitOfWork(store), clock, ids)
+    first = await usecases.revoke_api_key(caller, issued.key.id, FakeUnitOfWork(store, clock, ids))
     clock.advance(hours=1)
-    second = await usecases.revoke_api_key(caller, issued.key.id, FakeUnitOfWork(store), clock, ids)
+    second = await usecases.revoke_api_key(caller, issued.key.id, FakeUnitOfWork(store, clock, ids))
     assert first.revoked_at == second.revoked_at == store.api_keys[issued.key.id].revoked_at
     listed = await usecases.list_api_keys(caller, PageRequest(limit=10), FakeApiKeyQueries(store))
     assert [k.id for k in listed.items] == [issued.key.id]

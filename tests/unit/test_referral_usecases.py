@@ -95,7 +95,7 @@ async def test_a_referral_of_a_new_person_records_member_consent_and_referral(
 
     ids, clock = SequentialIds(), FixedClock()
     referral = await referrals.create_referral(
-        _command(), FakeUnitOfWork(store), clock, ids, WITHIN
+        _command(), FakeUnitOfWork(store, clock, ids), WITHIN
     )
     assert referral.status is ReferralStatus.REQUESTED
     assert store.members[referral.member_id].organization_id == CLINIC
@@ -112,11 +112,11 @@ async def test_a_referral_of_a_new_person_records_member_consent_and_referral(
 async def test_a_duplicate_external_ref_changes_nothing(store: Store) -> None:
     ids, clock = SequentialIds(), FixedClock()
     first = await referrals.create_referral(
-        _command("t-1"), FakeUnitOfWork(store), clock, ids, WITHIN
+        _command("t-1"), FakeUnitOfWork(store, clock, ids), WITHIN
     )
     events = list(store.events)
     with pytest.raises(DuplicateReferral) as duplicate:
-        await referrals.create_referral(_command("t-1"), FakeUnitOfWork(store), clock, ids, WITHIN)
+        await referrals.create_referral(_command("t-1"), FakeUnitOfWork(store, clock, ids), WITHIN)
     assert duplicate.value.existing_id == first.id
     assert store.events == events
     assert len(store.members) == 1
@@ -140,15 +140,13 @@ async def test_the_consent_must_be_to_the_receiver_and_in_force(store: Store) ->
                     **SIGNED_FORM,
                 )
             ),
-            FakeUnitOfWork(store),
-            clock,
-            ids,
+            FakeUnitOfWork(store, clock, ids),
             WITHIN,
         )
     assert error.value.field == "consent.recipient_organization_id"
     with pytest.raises(InvalidField) as neither:
         await referrals.create_referral(
-            _command(consent_terms=None), FakeUnitOfWork(store), clock, ids, WITHIN
+            _command(consent_terms=None), FakeUnitOfWork(store, clock, ids), WITHIN
         )
     assert neither.value.field == "consent_id"
     assert store.referrals == {}
@@ -158,7 +156,7 @@ async def test_the_consent_must_be_to_the_receiver_and_in_force(store: Store) ->
 async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store) -> None:
     ids, clock = SequentialIds(), FixedClock()
     referral = await referrals.create_referral(
-        _command(), FakeUnitOfWork(store), clock, ids, WITHIN
+        _command(), FakeUnitOfWork(store, clock, ids), WITHIN
     )
     for status in (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS):
         await referral_transitions.transition_referral(
@@ -169,9 +167,7 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
                 to=status,
                 viewing=_viewing(PEER, clock.now()),
             ),
-            FakeUnitOfWork(store),
-            clock,
-            ids,
+            FakeUnitOfWork(store, clock, ids),
         )
         assert store.consents[referral.consent_id].status(clock.now()) is ConsentStatus.ACTIVE
     clock.advance(hours=1)
@@ -183,9 +179,7 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
             to=ReferralStatus.COMPLETED,
             viewing=_viewing(PEER, clock.now()),
         ),
-        FakeUnitOfWork(store),
-        clock,
-        ids,
+        FakeUnitOfWork(store, clock, ids),
     )
     consent = store.consents[referral.consent_id]
     assert consent.ended_at == clock.now()
@@ -212,7 +206,7 @@ async def test_closing_the_referral_ends_a_consent_given_until_then(store: Store
 async def test_a_dated_consent_outlives_the_referral(store: Store) -> None:
     ids, clock = SequentialIds(), FixedClock()
     referral = await referrals.create_referral(
-        _command(consent_terms=_terms(end_event=None)), FakeUnitOfWork(store), clock, ids, WITHIN
+        _command(consent_terms=_terms(end_event=None)), FakeUnitOfWork(store, clock, ids), WITHIN
     )
     await referral_transitions.transition_referral(
         referral_transitions.TransitionReferral(
@@ -222,9 +216,7 @@ async def test_a_dated_consent_outlives_the_referral(store: Store) -> None:
             to=ReferralStatus.CANCELLED,
             viewing=_viewing(CLINIC, clock.now()),
         ),
-        FakeUnitOfWork(store),
-        clock,
-        ids,
+        FakeUnitOfWork(store, clock, ids),
     )
     assert store.consents[referral.consent_id].ended_at is None
 
@@ -232,17 +224,17 @@ async def test_a_dated_consent_outlives_the_referral(store: Store) -> None:
 async def test_the_sweep_expires_each_overdue_referral_once(store: Store) -> None:
     ids, clock = SequentialIds(), FixedClock()
     referral = await referrals.create_referral(
-        _command(), FakeUnitOfWork(store), clock, ids, WITHIN
+        _command(), FakeUnitOfWork(store, clock, ids), WITHIN
     )
     assert (
-        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 0
+        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store, clock, ids)) == 0
     )
     clock.advance(days=14)
     assert (
-        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 1
+        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store, clock, ids)) == 1
     )
     assert (
-        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store), clock, ids) == 0
+        await referral_transitions.expire_overdue_referrals(FakeUnitOfWork(store, clock, ids)) == 0
     )
     assert store.referrals[referral.id].status is ReferralStatus.EXPIRED
     assert store.referral_changes[-1].actor_organization_id is None
@@ -267,7 +259,7 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
     )
     with pytest.raises(InvalidField):
         await webhooks.register_endpoint(
-            CLINIC, new, FakeUnitOfWork(store), clock, ids, secrets, resolver, strict
+            CLINIC, new, FakeUnitOfWork(store, clock, ids), secrets, resolver, strict
         )
     local = NewEndpoint(
         url="http://localhost:8080/h",
@@ -277,12 +269,12 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
     )
     with pytest.raises(InvalidField):
         await webhooks.register_endpoint(
-            CLINIC, local, FakeUnitOfWork(store), clock, ids, secrets, resolver, strict
+            CLINIC, local, FakeUnitOfWork(store, clock, ids), secrets, resolver, strict
         )
     assert store.endpoints == {}
     allowed = webhooks.UrlPolicy(allowed_networks=parse_networks("127.0.0.0/8"))
     registered = await webhooks.register_endpoint(
-        CLINIC, local, FakeUnitOfWork(store), clock, ids, secrets, resolver, allowed
+        CLINIC, local, FakeUnitOfWork(store, clock, ids), secrets, resolver, allowed
     )
     public = await webhooks.register_endpoint(
         CLINIC,
@@ -292,9 +284,7 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
             event_types=frozenset(),
             key_scopes=ALL_SCOPES,
         ),
-        FakeUnitOfWork(store),
-        clock,
-        ids,
+        FakeUnitOfWork(store, clock, ids),
         secrets,
         resolver,
         strict,
@@ -305,12 +295,12 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
     with pytest.raises(NotFound):
         await webhooks.get_endpoint(PEER, public.id, FakeWebhookQueries(store))
     with pytest.raises(NotFound):
-        await webhooks.redeliver(CLINIC, public.id, UUID(int=77), FakeUnitOfWork(store), clock, ids)
+        await webhooks.redeliver(CLINIC, public.id, UUID(int=77), FakeUnitOfWork(store, clock, ids))
     # Delivered once, but its consent has ended since: refused, nothing queued.
     store.deliveries.append((public.id, UUID(int=78), UUID(int=79)))
     store.withdrawn_events.add(UUID(int=78))
     with pytest.raises(Conflict) as refused:
-        await webhooks.redeliver(CLINIC, public.id, UUID(int=78), FakeUnitOfWork(store), clock, ids)
+        await webhooks.redeliver(CLINIC, public.id, UUID(int=78), FakeUnitOfWork(store, clock, ids))
     assert refused.value.reason == "consent-not-in-force"
     assert len(store.deliveries) == 1
 
@@ -318,7 +308,7 @@ async def test_webhook_urls_must_lead_to_the_public_internet(store: Store) -> No
 async def test_the_receiver_sees_the_person_only_while_a_consent_is_in_force(store: Store) -> None:
     ids, clock = SequentialIds(), FixedClock()
     made = await referrals.create_referral(
-        _command(consent_terms=_terms(end_event=None)), FakeUnitOfWork(store), clock, ids, WITHIN
+        _command(consent_terms=_terms(end_event=None)), FakeUnitOfWork(store, clock, ids), WITHIN
     )
     queries = FakeReferralQueries(store)
 
@@ -336,7 +326,7 @@ async def test_the_receiver_sees_the_person_only_while_a_consent_is_in_force(sto
     assert len(store.disclosures) == 1
 
     await consents.revoke_consent(
-        CLINIC, made.consent_id, "asked by the member", FakeUnitOfWork(store), clock, ids
+        CLINIC, made.consent_id, "asked by the member", FakeUnitOfWork(store, clock, ids)
     )
     after = await referrals.get_referral(_viewing(PEER, clock.now()), made.id, queries)
 
@@ -349,7 +339,7 @@ async def test_without_consent_the_receiver_reads_only_its_own_reasons(store: St
     ids, clock = SequentialIds(), FixedClock()
 
     def uow() -> FakeUnitOfWork:
-        return FakeUnitOfWork(store)
+        return FakeUnitOfWork(store, clock, ids)
 
     async def move(referral_id: UUID, by: UUID, to: ReferralStatus, reason: str) -> SeenReferral:
         return await referral_transitions.transition_referral(
@@ -362,24 +352,18 @@ async def test_without_consent_the_receiver_reads_only_its_own_reasons(store: St
                 viewing=_viewing(by, clock.now()),
             ),
             uow(),
-            clock,
-            ids,
         )
 
     dated = _terms(end_event=None)
-    answered = await referrals.create_referral(
-        _command(consent_terms=dated), uow(), clock, ids, WITHIN
-    )
-    cancelled = await referrals.create_referral(
-        _command(consent_terms=dated), uow(), clock, ids, WITHIN
-    )
+    answered = await referrals.create_referral(_command(consent_terms=dated), uow(), WITHIN)
+    cancelled = await referrals.create_referral(_command(consent_terms=dated), uow(), WITHIN)
     accepted = await move(answered.id, PEER, ReferralStatus.ACCEPTED, "we have room")
     await move(cancelled.id, CLINIC, ReferralStatus.CANCELLED, "Sam moved to Leeds")
     # The receiver's answer showed it the person, under the consent: recorded.
     assert accepted.shows_person
     assert [v.organization_id for _, v, _, _ in store.disclosures] == [PEER]
     for made in (answered, cancelled):
-        await consents.revoke_consent(CLINIC, made.consent_id, None, uow(), clock, ids)
+        await consents.revoke_consent(CLINIC, made.consent_id, None, uow())
     queries = FakeReferralQueries(store)
     peer = _viewing(PEER, clock.now())
 

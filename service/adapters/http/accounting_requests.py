@@ -18,6 +18,7 @@ from service.domain.accounting_requests import AccountingRequest, NewAccountingR
 from service.domain.consent_form import RevocationChannel
 from service.domain.organizations import Scope
 from service.domain.paging import PageRequest
+from service.domain.records import copied
 from service.usecases import accounting_requests as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -34,12 +35,7 @@ class AccountingRequestCreate(msgspec.Struct, forbid_unknown_fields=True, kw_onl
     period_end: date | None = None
 
     def to_domain(self) -> NewAccountingRequest:
-        return NewAccountingRequest(
-            received_on=self.received_on,
-            received_via=self.received_via,
-            period_start=self.period_start,
-            period_end=self.period_end,
-        )
+        return copied(NewAccountingRequest, self)
 
 
 class AccountingRequestView(msgspec.Struct, kw_only=True):
@@ -79,7 +75,7 @@ class MemberAccountingRequestController(ApiController):
         is `GET /v1/members/{id}/disclosures` for the period asked. Also after erasure."""
         act = acting(request)
         made = await usecases.record_accounting_request(
-            act.organization_id, member_id, data.to_domain(), act.uow(), act.clock, act.ids
+            act.organization_id, member_id, data.to_domain(), act.uow()
         )
         return Response(AccountingRequestView.of(made), status_code=201)
 
@@ -114,6 +110,6 @@ class AccountingRequestController(ApiController):
         """Record that the accounting went to the member; a request is answered once (409)"""
         act = acting(request)
         answered = await usecases.answer_accounting_request(
-            act.organization_id, request_id, act.uow(), act.clock
+            act.organization_id, request_id, act.uow()
         )
         return AccountingRequestView.of(answered)

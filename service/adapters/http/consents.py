@@ -92,9 +92,7 @@ class MemberConsentController(ApiController):
         return await create_idempotently(
             request,
             idempotency_key,
-            create=lambda uow, receipt: usecases.grant_consent(
-                command, uow, act.clock, act.ids, receipt=receipt
-            ),
+            create=lambda uow, receipt: usecases.grant_consent(command, uow, receipt=receipt),
             present=present,
         )
 
@@ -161,9 +159,7 @@ class MemberConsentController(ApiController):
         expiry date stand. Calling it again ends nothing more."""
         act = acting(request)
         organization_id = act.organization_id
-        ended = await usecases.end_treatment(
-            organization_id, member_id, act.uow(), act.clock, act.ids
-        )
+        ended = await usecases.end_treatment(organization_id, member_id, act.uow())
         now = act.clock.now()
         return TreatmentEnded(
             member_id=member_id,
@@ -208,8 +204,6 @@ class ConsentController(ApiController):
             consent_id,
             data.reason,
             act.uow(),
-            act.clock,
-            act.ids,
             received=data.to_domain(act.caller.key_id),
         )
         return Response(

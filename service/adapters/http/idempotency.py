@@ -12,7 +12,6 @@ import hashlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from types import TracebackType
 from typing import Annotated, Any, Generic, Self, TypeVar, cast
 from uuid import UUID
 
@@ -213,13 +212,8 @@ class AnswerBeforeCommit:
         await self._uow.__aenter__()
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self._uow.__aexit__(exc_type, exc, tb)
+    async def __aexit__(self, *raised: Any) -> None:
+        await self._uow.__aexit__(*raised)
 
     async def commit(self) -> None:
         if not self._answer.kept:

@@ -19,6 +19,7 @@ from service.adapters.http.views import view_of
 from service.domain.incidents import Incident, IncidentKind, IncidentStatus, NewIncident
 from service.domain.organizations import Scope
 from service.domain.paging import PageRequest
+from service.domain.records import copied
 from service.usecases import incidents as usecases
 
 IncidentId = Annotated[UUID, PathParameter(description="The incident's id.")]
@@ -40,14 +41,7 @@ class IncidentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     def to_domain(self) -> NewIncident:
         since = parse_instant("since", self.since)
         assert since is not None
-        return NewIncident(
-            kind=self.kind,
-            description=self.description,
-            since=since,
-            until=parse_instant("until", self.until),
-            key_id=self.key_id,
-            recipient_organization_id=self.recipient_organization_id,
-        )
+        return copied(NewIncident, self, since=since, until=parse_instant("until", self.until))
 
 
 class IncidentClose(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -86,9 +80,7 @@ class IncidentController(ApiController):
         Announced as `incident.opened` to the organization's own `keys:manage` readers. Then
         `GET /v1/incidents/{id}/disclosures` lists every disclosure it touched."""
         act = acting(request)
-        incident = await usecases.open_incident(
-            act.organization_id, data.to_domain(), act.uow(), act.clock, act.ids
-        )
+        incident = await usecases.open_incident(act.organization_id, data.to_domain(), act.uow())
         return Response(IncidentView.of(incident), status_code=201)
 
     @operation(get, "getIncident", Scope.KEYS_MANAGE, path="/{incident_id:uuid}")
@@ -114,7 +106,7 @@ class IncidentController(ApiController):
         """Close an incident with what was done (`incident.closed`); closing twice is a 409"""
         act = acting(request)
         closed = await usecases.close_incident(
-            act.organization_id, incident_id, data.note, act.uow(), act.clock, act.ids
+            act.organization_id, incident_id, data.note, act.uow()
         )
         return IncidentView.of(closed)
 

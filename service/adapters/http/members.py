@@ -92,9 +92,7 @@ class MemberController(ApiController):
         return await create_idempotently(
             request,
             idempotency_key,
-            create=lambda uow, receipt: usecases.create_member(
-                command, uow, act.clock, act.ids, receipt=receipt
-            ),
+            create=lambda uow, receipt: usecases.create_member(command, uow, receipt=receipt),
             present=present,
         )
 
@@ -149,7 +147,7 @@ class MemberController(ApiController):
             changes=data.to_domain(),
             expected_version=expected_version(if_match),
         )
-        member = await usecases.update_member(command, act.uow(), act.clock, act.ids)
+        member = await usecases.update_member(command, act.uow())
         return _member_response(MemberView.of(seen_by(member, HOME_ACCESS)))
 
     @operation(
@@ -173,4 +171,4 @@ class MemberController(ApiController):
             member_id=member_id,
             expected_version=expected_version(if_match),
         )
-        await usecases.erase_member(command, act.uow(), act.clock, act.ids)
+        await usecases.erase_member(command, act.uow())

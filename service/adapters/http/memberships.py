@@ -95,9 +95,7 @@ class MembershipController(ApiController):
         return await create_idempotently(
             request,
             idempotency_key,
-            create=lambda uow, receipt: usecases.add_membership(
-                command, uow, act.clock, act.ids, receipt=receipt
-            ),
+            create=lambda uow, receipt: usecases.add_membership(command, uow, receipt=receipt),
             present=present,
         )
 
@@ -130,8 +128,6 @@ class MembershipController(ApiController):
                 expected_version=expected_version(if_match),
             ),
             act.uow(),
-            act.clock,
-            act.ids,
         )
         return Response(
             _written(membership, organization_id), headers={"ETag": etag(membership.version)}

@@ -142,13 +142,7 @@ class MilestoneController(ApiController):
         """Record a custom milestone (the member's home organization only)"""
         act = acting(request)
         made = await usecases.add_custom_milestone(
-            act.organization_id,
-            member_id,
-            data.title,
-            data.achieved_on,
-            act.uow(),
-            act.clock,
-            act.ids,
+            act.organization_id, member_id, data.title, data.achieved_on, act.uow()
         )
         view = MilestoneView(
             key=str(made.id),
@@ -192,8 +186,6 @@ class MilestoneController(ApiController):
                 message=data.message,
             ),
             act.uow(),
-            act.clock,
-            act.ids,
         )
         return Response(_cheer(made, organization_id, milestone_key), status_code=201)
 

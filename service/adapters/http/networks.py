@@ -88,9 +88,7 @@ class NetworkController(ApiController):
         return await create_idempotently(
             request,
             idempotency_key,
-            create=lambda uow, receipt: usecases.create_network(
-                command, uow, act.clock, act.ids, receipt=receipt
-            ),
+            create=lambda uow, receipt: usecases.create_network(command, uow, receipt=receipt),
             present=present,
         )
 
@@ -140,13 +138,7 @@ class NetworkController(ApiController):
         act = acting(request)
         organization_id = act.organization_id
         network = await usecases.update_network(
-            organization_id,
-            network_id,
-            data.to_domain(),
-            expected_version(if_match),
-            act.uow(),
-            act.clock,
-            act.ids,
+            organization_id, network_id, data.to_domain(), expected_version(if_match), act.uow()
         )
         return _network(network, organization_id)
 
@@ -166,7 +158,7 @@ class NetworkController(ApiController):
         act = acting(request)
         organization_id = act.organization_id
         network = await usecases.archive_network(
-            organization_id, network_id, expected_version(if_match), act.uow(), act.clock, act.ids
+            organization_id, network_id, expected_version(if_match), act.uow()
         )
         return _network(network, organization_id)
 
@@ -198,7 +190,7 @@ class NetworkController(ApiController):
         """Invite another organization into the network (its creator only)"""
         act = acting(request)
         invited = await usecases.invite_organization(
-            act.organization_id, network_id, data.organization_id, act.uow(), act.clock, act.ids
+            act.organization_id, network_id, data.organization_id, act.uow()
         )
         return Response(ParticipationView.of(invited), status_code=201)
 
@@ -231,7 +223,7 @@ class NetworkController(ApiController):
     ) -> ParticipationView:
         act = acting(request)
         answered = await usecases.answer_invitation(
-            act.organization_id, network_id, accept, act.uow(), act.clock, act.ids
+            act.organization_id, network_id, accept, act.uow()
         )
         return ParticipationView.of(answered)
 
@@ -246,7 +238,5 @@ class NetworkController(ApiController):
     async def leave(self, request: HttpRequest, network_id: NetworkId) -> ParticipationView:
         """Stop taking part in the network; the caller's members leave it too"""
         act = acting(request)
-        left = await usecases.leave_network(
-            act.organization_id, network_id, act.uow(), act.clock, act.ids
-        )
+        left = await usecases.leave_network(act.organization_id, network_id, act.uow())
         return ParticipationView.of(left)

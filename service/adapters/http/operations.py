@@ -20,7 +20,7 @@ from service.adapters.http.responses import ETAG_HEADER, LOCATION_HEADER, error_
 from service.adapters.http.services import BEARER, Services, authenticated
 from service.domain.accounting import Viewing
 from service.domain.organizations import Caller, Scope
-from service.domain.ports import Clock, IdSource, UnitOfWork
+from service.domain.ports import Clock, UnitOfWork
 
 HttpRequest = Request[Any, Any, Any]
 Handler = Callable[..., Any]
@@ -103,10 +103,6 @@ class Acting:
     @property
     def clock(self) -> Clock:
         return self.services.clock
-
-    @property
-    def ids(self) -> IdSource:
-        return self.services.ids
 
     def viewing(self) -> Viewing:
         """The caller as the reader of this operation, for its disclosure record."""

@@ -65,7 +65,7 @@ class OrganizationController(ApiController):
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_organization(
-                command, uow, act.clock, act.ids, act.services.tokens, receipt=receipt
+                command, uow, act.services.tokens, receipt=receipt
             ),
             present=present,
         )
@@ -117,7 +117,7 @@ class ApiKeyController(ApiController):
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_api_key(
-                caller, command, uow, act.clock, act.ids, act.services.tokens, receipt=receipt
+                caller, command, uow, act.services.tokens, receipt=receipt
             ),
             present=present,
         )
@@ -152,5 +152,5 @@ class ApiKeyController(ApiController):
         Effective at once on the worker that answers, and on every other worker within the key
         cache TTL (30 seconds by default)."""
         act = acting(request)
-        await usecases.revoke_api_key(act.caller, key_id, act.uow(), act.clock, act.ids)
+        await usecases.revoke_api_key(act.caller, key_id, act.uow())
         act.services.key_cache.forget_key(key_id)

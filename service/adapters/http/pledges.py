@@ -127,8 +127,6 @@ class MemberPledgeController(ApiController):
                 usecases.CreatePledge, data, organization_id=organization_id, member_id=member_id
             ),
             act.uow(),
-            act.clock,
-            act.ids,
             _grace(act),
         )
         return Response(
@@ -177,7 +175,6 @@ class PledgeController(ApiController):
             PledgeStatus(data.status),
             expected_version(if_match),
             act.uow(),
-            act.clock,
         )
         return Response(PledgeUpdate(status=data.status), headers={"ETag": etag(pledge.version)})
 
@@ -200,8 +197,6 @@ class PledgeController(ApiController):
                 pledge_id=pledge_id,
             ),
             act.uow(),
-            act.clock,
-            act.ids,
             _grace(act),
         )
         return Response(PledgeView.of(seen), status_code=201)

@@ -128,8 +128,6 @@ class RecoveryController(ApiController):
         return await create_idempotently(
             request,
             idempotency_key,
-            create=lambda uow, receipt: usecases.restart_recovery(
-                command, uow, act.clock, act.ids, receipt=receipt
-            ),
+            create=lambda uow, receipt: usecases.restart_recovery(command, uow, receipt=receipt),
             present=present,
         )

@@ -106,7 +106,7 @@ class ReferralController(ApiController):
             request,
             idempotency_key,
             create=lambda uow, receipt: usecases.create_referral(
-                command, uow, act.clock, act.ids, answer_within, receipt=receipt
+                command, uow, answer_within, receipt=receipt
             ),
             present=present,
         )
@@ -186,8 +186,6 @@ class ReferralController(ApiController):
                 viewing=act.viewing(),
             ),
             act.uow(),
-            act.clock,
-            act.ids,
         )
         view = ReferralView.of(seen, organization_id)
         return Response(view, headers={"ETag": etag(seen.referral.version)})

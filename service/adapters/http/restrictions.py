@@ -93,7 +93,7 @@ class MemberRestrictionController(ApiController):
         It takes effect once agreed (`POST /v1/restrictions/{id}/decision`)."""
         act = acting(request)
         made = await usecases.request_restriction(
-            act.organization_id, member_id, data.to_domain(), act.uow(), act.clock, act.ids
+            act.organization_id, member_id, data.to_domain(), act.uow()
         )
         return Response(RestrictionView.of(made), status_code=201)
 
@@ -128,7 +128,7 @@ class RestrictionController(ApiController):
         """Agree to or deny a requested restriction (once); agreed, it holds from the next read"""
         act = acting(request)
         decided = await usecases.decide_restriction(
-            act.organization_id, restriction_id, data.decision == "agree", act.uow(), act.clock
+            act.organization_id, restriction_id, data.decision == "agree", act.uow()
         )
         return RestrictionView.of(decided)
 
@@ -138,7 +138,5 @@ class RestrictionController(ApiController):
     async def end(self, request: HttpRequest, restriction_id: RestrictionId) -> RestrictionView:
         """End an agreed restriction: the consents it limited grant their scopes again"""
         act = acting(request)
-        ended = await usecases.end_restriction(
-            act.organization_id, restriction_id, act.uow(), act.clock
-        )
+        ended = await usecases.end_restriction(act.organization_id, restriction_id, act.uow())
         return RestrictionView.of(ended)

@@ -18,6 +18,7 @@ from service.domain.disclosure_notice import notice_for
 from service.domain.errors import InvalidField
 from service.domain.members import Contact, Member, MemberChanges, NewMember
 from service.domain.paging import Page
+from service.domain.records import copied
 
 # No C0 control characters (U+0000 above all: PostgreSQL text refuses it) and no DEL.
 PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
@@ -128,11 +129,9 @@ class MemberCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     contact: ContactDetails | None = None
 
     def to_domain(self) -> NewMember:
-        return NewMember(
-            display_name=self.display_name,
-            timezone=self.timezone,
-            external_ref=self.external_ref,
-            recovery_started_on=self.recovery_started_on,
+        return copied(
+            NewMember,
+            self,
             recovery_started_time=parse_time(self.recovery_started_time),
             contact=_contact_to_domain(self.contact),
         )

@@ -21,7 +21,6 @@ from service.domain.ports import (
     EventFeed,
     FederationQueries,
     IdempotencyStore,
-    IdSource,
     IncidentQueries,
     MemberQueries,
     ReferralQueries,
@@ -44,7 +43,6 @@ class Services:
         unit_of_work: Callable[[], UnitOfWork],
         database_ready: Callable[[], Awaitable[object]],
         clock: Clock,
-        ids: IdSource,
         tokens: TokenSource,
         key_cache: KeyCache,
         idempotency: IdempotencyStore,
@@ -65,7 +63,6 @@ class Services:
         self._unit_of_work = unit_of_work
         self.database_ready = database_ready
         self.clock = clock
-        self.ids = ids
         self.tokens = tokens
         self.key_cache = key_cache
         self.idempotency = idempotency

@@ -93,8 +93,6 @@ class WebhookEndpointController(ApiController):
                 organization_id,
                 new,
                 uow,
-                act.clock,
-                act.ids,
                 act.services.webhook_secrets,
                 act.services.resolver,
                 _policy(act.services),
@@ -155,7 +153,6 @@ class WebhookEndpointController(ApiController):
             ),
             expected_version(if_match),
             act.uow(),
-            act.clock,
             act.services.resolver,
             _policy(act.services),
         )
@@ -189,7 +186,6 @@ class WebhookEndpointController(ApiController):
             endpoint_id,
             timedelta(hours=act.services.settings.webhook_secret_overlap_hours),
             act.uow(),
-            act.clock,
             act.services.webhook_secrets,
             caller.scopes,
         )
@@ -234,6 +230,4 @@ class WebhookEndpointController(ApiController):
         Refused with 409 `consent-not-in-force` when the event is about another organization's
         member and no consent in force covers it any more."""
         act = acting(request)
-        await usecases.redeliver(
-            act.organization_id, endpoint_id, data.event_id, act.uow(), act.clock, act.ids
-        )
+        await usecases.redeliver(act.organization_id, endpoint_id, data.event_id, act.uow())

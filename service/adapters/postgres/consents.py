@@ -56,11 +56,6 @@ CONSENT = Columns(
     "document_sha256",
     "restricted_scopes",
 )
-CONSENT_COLUMNS = CONSENT.list
-
-
-def consent_from_row(row: Record) -> Consent:
-    return struct_from_row(Consent, row)
 
 
 def _columns(c: Consent) -> dict[str, Any]:
@@ -135,26 +130,26 @@ class PostgresConsentRepository(TableRecords[Consent]):
 
     async def in_force_of_member_for_update(self, member_id: UUID, now: datetime) -> list[Consent]:
         rows = await self._connection.fetch(
-            f"SELECT {CONSENT_COLUMNS} FROM consents c "  # noqa: S608
+            f"SELECT {CONSENT.list} FROM consents c "  # noqa: S608
             "WHERE c.member_id = $1 AND " + CONSENT_IN_FORCE.format(now="$2") + " "
             "ORDER BY c.id FOR UPDATE",
             member_id,
             now,
         )
-        return [consent_from_row(r) for r in rows]
+        return CONSENTS.records(rows)
 
     async def due_for_expiry_notice(self, now: datetime, limit: int) -> list[Consent]:
         """Consents whose expiry passed and was not announced yet, claimed for this
         transaction: several workers can run this at once and never claim the same one."""
         rows = await self._connection.fetch(
-            f"SELECT {CONSENT_COLUMNS} FROM consents "  # noqa: S608
+            f"SELECT {CONSENT.list} FROM consents "  # noqa: S608
             "WHERE expiry_announced_at IS NULL AND revoked_at IS NULL AND ended_at IS NULL "
             "AND expires_at <= $1 "
             "ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED",
             now,
             limit,
         )
-        return [consent_from_row(r) for r in rows]
+        return CONSENTS.records(rows)
 
     async def mark_expiry_announced(self, consent_id: UUID, now: datetime) -> None:
         await self._connection.execute(
@@ -163,30 +158,36 @@ class PostgresConsentRepository(TableRecords[Consent]):
 
 
 CONSENTS_OF_MEMBER = f"""
-SELECT {CONSENT_COLUMNS} FROM consents
+SELECT {CONSENT.list} FROM consents
 WHERE member_id = $1 AND organization_id = $2 AND id > $3 ORDER BY id LIMIT $4
 """  # noqa: S608
 
 
 CONSENT_FOR_VIEWER = f"""
-SELECT {CONSENT_COLUMNS} FROM consents
+SELECT {CONSENT.list} FROM consents
 WHERE id = $1 AND (organization_id = $2 OR recipient_organization_id = $2)
 """  # noqa: S608
 
 
-# The recipient's name as it is now; the purposes the consents state (erasure blanks them).
-DISCLOSURES_PAGE = """
+# A disclosure as the accounting shows it: with the recipient's name as it is now and the
+# purposes its consents state (erasure blanks them). Its WHERE follows.
+DISCLOSURE_ENTRIES = """
 SELECT d.id, d.position, d.member_id, d.recipient_organization_id, d.consent_ids, d.scopes,
        d.operation, d.request_id, d.client_request_id, d.disclosed_at, d.key_id,
        o.name AS recipient_name,
        ARRAY(SELECT c.purpose FROM consents c
              WHERE c.id = ANY(d.consent_ids) AND c.purpose <> '' ORDER BY c.id) AS purposes
 FROM disclosures d LEFT JOIN organizations o ON o.id = d.recipient_organization_id
-WHERE d.member_id = $1 AND d.organization_id = $2 AND d.position > $3
+"""
+
+DISCLOSURES_PAGE = (
+    DISCLOSURE_ENTRIES
+    + """WHERE d.member_id = $1 AND d.organization_id = $2 AND d.position > $3
   AND ($5::timestamptz IS NULL OR d.disclosed_at >= $5)
   AND ($6::timestamptz IS NULL OR d.disclosed_at < $6)
 ORDER BY d.position LIMIT $4
 """
+)
 
 
 def disclosure_from_row(r: Record) -> Disclosure:

@@ -17,9 +17,9 @@ from service.adapters.postgres.consent_sql import (
 )
 from service.adapters.postgres.consents import (
     CONSENT_FOR_VIEWER,
+    CONSENTS,
     CONSENTS_OF_MEMBER,
     DISCLOSURES_PAGE,
-    consent_from_row,
     disclosure_from_row,
 )
 from service.adapters.postgres.members import member_from_row
@@ -30,9 +30,9 @@ from service.adapters.postgres.milestones import (
     ladder_from,
 )
 from service.adapters.postgres.networks import (
+    MEMBERSHIPS,
     PARTICIPANTS,
-    membership_from_row,
-    participation_from_row,
+    PARTICIPATIONS,
     seen_network_from_row,
 )
 from service.adapters.postgres.pledges import (
@@ -240,7 +240,7 @@ class PostgresFederationQueries:
 
     async def participants(self, network_id: UUID) -> list[Participation]:
         rows = await self._pool.fetch(PARTICIPANTS, network_id)
-        return [participation_from_row(r) for r in rows]
+        return PARTICIPATIONS.records(rows)
 
     async def memberships_for(
         self, viewing: Viewing, network_id: UUID, page: PageRequest
@@ -260,7 +260,7 @@ class PostgresFederationQueries:
         )
         seen = [
             SeenMembership(
-                membership=membership_from_row(r),
+                membership=MEMBERSHIPS.of(r),
                 member_display_name=r["member_display_name"],
                 member_erased=r["member_erased_at"] is not None,
                 access=_access(
@@ -278,11 +278,11 @@ class PostgresFederationQueries:
         rows = await self._pool.fetch(
             CONSENTS_OF_MEMBER, member_id, home, page.after or BEFORE_ALL, page.limit + 1
         )
-        return page_from_rows([consent_from_row(r) for r in rows], page, lambda c: c.id)
+        return page_from_rows(CONSENTS.records(rows), page, lambda c: c.id)
 
     async def consent_for(self, viewer: UUID, consent_id: UUID) -> Consent | None:
         row = await self._pool.fetchrow(CONSENT_FOR_VIEWER, consent_id, viewer)
-        return None if row is None else consent_from_row(row)
+        return CONSENTS.record(row)
 
     async def disclosures(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from service.adapters.postgres.consents import disclosure_from_row
+from service.adapters.postgres.consents import DISCLOSURE_ENTRIES, disclosure_from_row
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.records import Table
 from service.adapters.postgres.sql import Columns
@@ -34,20 +34,16 @@ INCIDENT = Columns(
 # ($1: of its members) or received by it, narrowed to what its key read ($4) and to its
 # recipient ($5) when the incident names them; after position $6, $7 at most. The incident's
 # organization sees what it already holds: its own members' records, or what reached it.
-_TOUCHED = """
-SELECT d.id, d.position, d.member_id, d.recipient_organization_id, d.consent_ids, d.scopes,
-       d.operation, d.request_id, d.client_request_id, d.disclosed_at, d.key_id,
-       o.name AS recipient_name,
-       ARRAY(SELECT c.purpose FROM consents c
-             WHERE c.id = ANY(d.consent_ids) AND c.purpose <> '' ORDER BY c.id) AS purposes
-FROM disclosures d LEFT JOIN organizations o ON o.id = d.recipient_organization_id
-WHERE (d.organization_id = $1 OR d.recipient_organization_id = $1)
+_TOUCHED = (
+    DISCLOSURE_ENTRIES
+    + """WHERE (d.organization_id = $1 OR d.recipient_organization_id = $1)
   AND d.disclosed_at >= $2 AND ($3::timestamptz IS NULL OR d.disclosed_at < $3)
   AND ($4::uuid IS NULL OR (d.key_id = $4 AND d.recipient_organization_id = $1))
   AND ($5::uuid IS NULL OR (d.recipient_organization_id = $5 AND d.organization_id = $1))
   AND d.position > $6
 ORDER BY d.position LIMIT $7
 """
+)
 
 
 INCIDENTS = Table(

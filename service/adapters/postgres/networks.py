@@ -9,7 +9,7 @@ from uuid import UUID
 from asyncpg import Record
 
 from service.adapters.postgres.records import Executor, Table
-from service.adapters.postgres.sql import Columns, struct_from_row
+from service.adapters.postgres.sql import Columns
 from service.domain.networks import Membership, Network, Participation, network_seen_by
 
 NETWORK = Columns(
@@ -25,7 +25,6 @@ NETWORK = Columns(
     "updated_at",
     "archived_at",
 )
-NETWORK_COLUMNS = NETWORK.list
 
 
 PARTICIPATION = Columns(
@@ -38,7 +37,6 @@ PARTICIPATION = Columns(
     "left_at",
     "version",
 )
-PARTICIPATION_COLUMNS = PARTICIPATION.list
 
 
 MEMBERSHIP = Columns(
@@ -56,19 +54,6 @@ MEMBERSHIP = Columns(
     "created_at",
     "updated_at",
 )
-MEMBERSHIP_COLUMNS = MEMBERSHIP.list
-
-
-def network_from_row(row: Record) -> Network:
-    return struct_from_row(Network, row)
-
-
-def participation_from_row(row: Record) -> Participation:
-    return struct_from_row(Participation, row)
-
-
-def membership_from_row(row: Record) -> Membership:
-    return struct_from_row(Membership, row)
 
 
 NETWORKS = Table(
@@ -95,7 +80,7 @@ class PostgresNetworkRepository:
 
     async def get_for_update(self, network_id: UUID) -> Network | None:
         row = await self._connection.fetchrow(
-            f"SELECT {NETWORK_COLUMNS} FROM networks WHERE id = $1 FOR UPDATE",  # noqa: S608
+            f"SELECT {NETWORK.list} FROM networks WHERE id = $1 FOR UPDATE",  # noqa: S608
             network_id,
         )
         return NETWORKS.record(row)
@@ -105,7 +90,7 @@ class PostgresNetworkRepository:
 
     async def participation(self, network_id: UUID, organization_id: UUID) -> Participation | None:
         row = await self._connection.fetchrow(
-            f"SELECT {PARTICIPATION_COLUMNS} FROM network_organizations "  # noqa: S608
+            f"SELECT {PARTICIPATION.list} FROM network_organizations "  # noqa: S608
             "WHERE network_id = $1 AND organization_id = $2",
             network_id,
             organization_id,
@@ -114,7 +99,7 @@ class PostgresNetworkRepository:
 
     async def save_participation(self, participation: Participation) -> None:
         await self._connection.execute(
-            f"INSERT INTO network_organizations ({PARTICIPATION_COLUMNS}) "  # noqa: S608
+            f"INSERT INTO network_organizations ({PARTICIPATION.list}) "  # noqa: S608
             f"VALUES ({PARTICIPATION.values}) "
             "ON CONFLICT (network_id, organization_id) DO UPDATE SET "
             "status = EXCLUDED.status, invited_by_organization_id = "
@@ -126,7 +111,7 @@ class PostgresNetworkRepository:
 
     async def memberships_for_update(self, network_id: UUID) -> list[Membership]:
         rows = await self._connection.fetch(
-            f"SELECT {MEMBERSHIP_COLUMNS} FROM network_memberships "  # noqa: S608
+            f"SELECT {MEMBERSHIP.list} FROM network_memberships "  # noqa: S608
             "WHERE network_id = $1 ORDER BY id FOR UPDATE",
             network_id,
         )
@@ -160,11 +145,11 @@ NETWORK_VISIBLE = (
 
 
 PARTICIPANTS = f"""
-SELECT {PARTICIPATION_COLUMNS} FROM network_organizations
+SELECT {PARTICIPATION.list} FROM network_organizations
 WHERE network_id = $1 ORDER BY organization_id
 """  # noqa: S608
 
 
 def seen_network_from_row(row: Record, viewer: UUID) -> Network:
     """A network row read with its `focus_consented` flag, as `viewer` may see it."""
-    return network_seen_by(network_from_row(row), viewer, row["focus_consented"])
+    return network_seen_by(NETWORKS.of(row), viewer, row["focus_consented"])

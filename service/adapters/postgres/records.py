@@ -74,6 +74,10 @@ class Table(Generic[S]):
         row = self._to_row(record)
         return (row["id"], *(row[column] for column in self._changing))
 
+    def of(self, row: Row) -> S:
+        """The record a row of this table's columns holds."""
+        return self._from_row(row)
+
     def record(self, row: Row | None) -> S | None:
         return None if row is None else self._from_row(row)
 

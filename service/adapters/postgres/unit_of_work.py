@@ -26,6 +26,7 @@ from service.adapters.postgres.session import Session
 from service.adapters.postgres.webhooks import PostgresWebhookEndpointRepository
 from service.domain.accounting_requests import AccountingRequest
 from service.domain.incidents import Incident
+from service.domain.ports import Clock, IdSource
 
 
 class PostgresUnitOfWork:
@@ -49,8 +50,10 @@ class PostgresUnitOfWork:
     accounting_requests: MemberTableRecords[AccountingRequest]
     restrictions: PostgresRestrictionRepository
 
-    def __init__(self, pool: FairPool) -> None:
+    def __init__(self, pool: FairPool, clock: Clock, ids: IdSource) -> None:
         self._pool = pool
+        self.clock = clock
+        self.ids = ids
         self._connection: DbConnection | None = None
         self._session: Session | None = None
 

@@ -10,18 +10,23 @@ from uuid import UUID
 from service.domain.paging import Page, PageRequest
 
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
-class OrganizationRecords(Protocol[R]):
+class LockableRecords(Protocol[R_co]):
+    """Records an organization changes one at a time, locked while it does."""
+
+    async def get_for_update(self, organization_id: UUID, record_id: UUID, /) -> R_co | None:
+        """The organization's record, locked until the unit of work ends; None for another
+        organization's or none."""
+        ...
+
+
+class OrganizationRecords(LockableRecords[R], Protocol[R]):
     """An organization's records of one kind, inside a unit of work."""
 
     async def add(self, record: R) -> None:
         """Store a new record."""
-        ...
-
-    async def get_for_update(self, organization_id: UUID, record_id: UUID) -> R | None:
-        """The organization's record, locked until the unit of work ends; None for another
-        organization's or none."""
         ...
 
     async def save(self, record: R) -> None:

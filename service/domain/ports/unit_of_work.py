@@ -13,6 +13,7 @@ from service.domain.ports.members import MemberRepository
 from service.domain.ports.organizations import ApiKeyRepository, OrganizationRepository
 from service.domain.ports.referrals import ReferralRepository
 from service.domain.ports.restrictions import RestrictionRepository
+from service.domain.ports.system import Clock, IdSource
 from service.domain.ports.webhooks import WebhookEndpointRepository
 
 
@@ -20,7 +21,14 @@ class UnitOfWork(Protocol):
     """One transaction. Rolls back on leaving unless commit() was called; commit() is always
     real. Not re-entrant: entering one that is already open is a bug and raises (a use case
     that needs another's writes calls its inner function, such as members.add_member, inside
-    its own transaction)."""
+    its own transaction). It carries the use case's clock and id source too, so that a use
+    case takes its command and a unit of work, and nothing else it acts through."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def ids(self) -> IdSource: ...
 
     @property
     def organizations(self) -> OrganizationRepository: ...
