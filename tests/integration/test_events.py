@@ -60,14 +60,20 @@ def test_networks_and_consents_reach_the_organizations_concerned(
     )
     assert _feed(client, other_org, types="network.created")["data"] == []  # only invited
     client.post(f"/v1/networks/{network['id']}/invitation/accept", headers=other_org.headers)
-    seen = _feed(client, other_org, types="network.created,network.organization_joined")
+
+    def both() -> dict[str, Any] | None:
+        page = _feed(client, other_org, types="network.created,network.organization_joined")
+        return page if len(page["data"]) == 2 else None
+
+    # Events are handed out once nothing can still commit ahead of them: wait for both.
+    seen = wait_until(both)
     assert [e["type"] for e in seen["data"]] == ["network.created", "network.organization_joined"]
     client.post(
         f"/v1/members/{member['id']}/consents",
         json=consent_body(other_org.id, ["profile"]),
         headers=org.headers,
     )
-    granted = _feed(client, other_org, types="consent.granted")["data"]
+    granted = wait_until(lambda: _feed(client, other_org, types="consent.granted")["data"])
     assert [e["data"]["member_id"] for e in granted] == [member["id"]]
 
 
@@ -104,7 +110,8 @@ def test_member_events_follow_consent_at_the_time_they_happen(
         headers=org.headers,
     ).json()
     restart(5)  # under the consent: visible
-    seen = _feed(client, other_org, types="recovery.restarted")["data"]
+    # Nothing shown is nothing recorded: polling until the event is out records one read.
+    seen = wait_until(lambda: _feed(client, other_org, types="recovery.restarted")["data"])
     assert len(seen) == 1
     assert seen[0]["subject_id"] == member["id"]
     # That read was a disclosure, in the member's accounting like any other.
@@ -118,7 +125,7 @@ def test_member_events_follow_consent_at_the_time_they_happen(
     restart(2)  # after the revocation: not visible
     # Revocation acts at once on every read: the event seen before is not shown again.
     assert _feed(client, other_org, types="recovery.restarted")["data"] == []
-    assert len(_feed(client, org, types="recovery.restarted")["data"]) == 3
+    wait_until(lambda: len(_feed(client, org, types="recovery.restarted")["data"]) == 3)
     # Nothing shown, nothing recorded; the home organization's own reads are not disclosures.
     after = client.get(f"/v1/members/{member['id']}/disclosures", headers=org.headers).json()
     assert len(after["data"]) == 1
