@@ -12,12 +12,11 @@ from litestar import Response, get, post
 from litestar.params import JSONBody, PathParameter
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import list_of
+from service.adapters.http.paging import Paging, list_of
 from service.adapters.http.views import view_of
 from service.domain.accounting_requests import AccountingRequest, NewAccountingRequest
 from service.domain.consent_form import RevocationChannel
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.domain.records import copied
 from service.usecases import accounting_requests as usecases
 
@@ -84,7 +83,7 @@ class MemberAccountingRequestController(ApiController):
         self,
         request: HttpRequest,
         member_id: MemberId,
-        page: PageRequest,
+        page: Paging,
     ) -> AccountingRequestList:
         """A member's requests for an accounting, with their due dates (home organization only)"""
         act = acting(request)

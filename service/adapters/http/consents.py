@@ -20,10 +20,10 @@ from service.adapters.http.consent_schemas import (
 )
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.adapters.http.paging import Paging
 from service.adapters.http.schemas import INSTANT_PATTERN, parse_instant
 from service.domain.consent import Consent
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.usecases import consents as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -101,7 +101,7 @@ class MemberConsentController(ApiController):
         self,
         request: HttpRequest,
         member_id: MemberId,
-        page: PageRequest,
+        page: Paging,
     ) -> ConsentList:
         """Every consent recorded for the member, whatever its status (home only)"""
         act = acting(request)
@@ -122,7 +122,7 @@ class MemberConsentController(ApiController):
         self,
         request: HttpRequest,
         member_id: MemberId,
-        page: PageRequest,
+        page: Paging,
         since: Since = None,
         until: Until = None,
     ) -> DisclosureList:

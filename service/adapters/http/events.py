@@ -10,10 +10,10 @@ from litestar import get
 from litestar.params import QueryParameter
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.adapters.http.paging import Paging
 from service.adapters.http.schemas import encode_cursor
 from service.domain.disclosure_notice import notice_for_consents
 from service.domain.events import EventView, FeedPosition
-from service.domain.paging import PageRequest
 from service.usecases import events as usecases
 
 Types = Annotated[
@@ -52,7 +52,7 @@ class EventController(ApiController):
     async def list_events(
         self,
         request: HttpRequest,
-        page: PageRequest,
+        page: Paging,
         types: Types = None,
     ) -> EventList:
         """The events the caller may see, oldest first

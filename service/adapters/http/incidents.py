@@ -14,11 +14,11 @@ from msgspec import Meta
 
 from service.adapters.http.consent_schemas import DisclosureList, disclosure_page
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.adapters.http.paging import Paging
 from service.adapters.http.schemas import PRINTABLE, Instant, parse_instant
 from service.adapters.http.views import view_of
 from service.domain.incidents import Incident, IncidentKind, IncidentStatus, NewIncident
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.domain.records import copied
 from service.usecases import incidents as usecases
 
@@ -117,7 +117,7 @@ class IncidentController(ApiController):
         self,
         request: HttpRequest,
         incident_id: IncidentId,
-        page: PageRequest,
+        page: Paging,
     ) -> DisclosureList:
         """Every disclosure the incident touched, oldest first
 

@@ -17,6 +17,7 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.adapters.http.paging import Paging
 from service.adapters.http.schemas import (
     PRINTABLE,
     ExternalRef,
@@ -29,7 +30,6 @@ from service.adapters.http.schemas import (
 from service.domain.consent import HOME_ACCESS, seen_by
 from service.domain.members import Member
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.usecases import consents
 from service.usecases import members as usecases
 
@@ -100,7 +100,7 @@ class MemberController(ApiController):
     async def list_members(
         self,
         request: HttpRequest,
-        page: PageRequest,
+        page: Paging,
         external_ref: ExternalRefFilter = None,
     ) -> MemberList:
         """List the caller organization's members"""

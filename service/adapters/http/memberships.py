@@ -26,11 +26,11 @@ from service.adapters.http.idempotency import (
 )
 from service.adapters.http.networks import NetworkId
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.adapters.http.paging import Paging
 from service.domain.consent import access_for
 from service.domain.memberships import SeenMembership
 from service.domain.networks import Membership, MembershipStatus
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.usecases import memberships as usecases
 
 MembershipId = Annotated[UUID, PathParameter(description="The membership's id.")]
@@ -47,7 +47,7 @@ class MembershipController(ApiController):
         self,
         request: HttpRequest,
         network_id: NetworkId,
-        page: PageRequest,
+        page: Paging,
     ) -> MembershipList:
         """The network's memberships, each as consent lets the caller see it
 

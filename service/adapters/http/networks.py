@@ -29,9 +29,9 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
+from service.adapters.http.paging import Paging
 from service.domain.networks import Network
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.usecases import networks as usecases
 
 NetworkId = Annotated[UUID, PathParameter(description="The network's id.")]
@@ -96,7 +96,7 @@ class NetworkController(ApiController):
     async def list_networks(
         self,
         request: HttpRequest,
-        page: PageRequest,
+        page: Paging,
         member_id: MemberFilter = None,
     ) -> NetworkList:
         """List the networks the caller takes part in or is invited into"""

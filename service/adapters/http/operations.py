@@ -28,7 +28,7 @@ Handler = Callable[..., Any]
 
 class ApiController(Controller):
     """A controller of the authenticated API: every route needs a bearer key. A handler that
-    takes `page: PageRequest` gets the `limit` and `cursor` query parameters every list has."""
+    takes `page: Paging` gets the `limit` and `cursor` query parameters every list has."""
 
     middleware = [authenticated]
     security = BEARER

@@ -20,8 +20,8 @@ from service.adapters.http.organization_schemas import (
     OrganizationView,
     api_key_page,
 )
+from service.adapters.http.paging import Paging
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.usecases import organizations as usecases
 
 OrganizationId = Annotated[UUID, PathParameter(description="The organization's id.")]
@@ -123,7 +123,7 @@ class ApiKeyController(ApiController):
         )
 
     @operation(get, "listApiKeys", Scope.KEYS_MANAGE)
-    async def list_keys(self, request: HttpRequest, page: PageRequest) -> ApiKeyList:
+    async def list_keys(self, request: HttpRequest, page: Paging) -> ApiKeyList:
         """List the caller organization's API keys (never their secrets)"""
         act = acting(request)
         found = await usecases.list_api_keys(act.caller, page, act.services.api_keys)

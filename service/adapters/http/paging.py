@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
@@ -57,5 +57,6 @@ def _page(limit: Limit = DEFAULT_PAGE_SIZE, cursor: Cursor = None) -> PageReques
     return page_request(limit, cursor)
 
 
-# A handler's `page: PageRequest`, from the two query parameters every list takes.
+# A handler's `page: Paging`, from the two query parameters every list takes.
 PAGING = {"page": Provide(_page, sync_to_thread=False)}
+Paging = NamedDependency[PageRequest]

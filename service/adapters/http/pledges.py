@@ -14,12 +14,11 @@ from msgspec import Meta
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.idempotency import IfMatch, etag, expected_version
 from service.adapters.http.operations import Acting, ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import list_of
+from service.adapters.http.paging import Paging, list_of
 from service.adapters.http.schemas import PRINTABLE
 from service.adapters.http.views import view_of
 from service.domain.disclosure_notice import notice_for
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.domain.pledges import Cadence, Outcome, PledgeStatus
 from service.domain.records import copied
 from service.usecases import pledges as usecases
@@ -138,7 +137,7 @@ class MemberPledgeController(ApiController):
         self,
         request: HttpRequest,
         member_id: MemberId,
-        page: PageRequest,
+        page: Paging,
     ) -> PledgeList:
         """A member's pledges with check-ins, streaks and kept rate
 

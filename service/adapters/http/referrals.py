@@ -18,7 +18,7 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import Acting, ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import list_of
+from service.adapters.http.paging import Paging, list_of
 from service.adapters.http.referral_schemas import (
     ReferralCreate,
     ReferralHistory,
@@ -28,7 +28,6 @@ from service.adapters.http.referral_schemas import (
     StatusChangeView,
 )
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.domain.referral_sight import referral_seen_by
 from service.domain.referrals import (
     NewReferral,
@@ -118,7 +117,7 @@ class ReferralController(ApiController):
         direction: Direction,
         status: StatusFilter = None,
         *,
-        page: PageRequest,
+        page: Paging,
     ) -> ReferralList:
         """The referrals the caller sent, or received (oldest first)"""
         act = acting(request)

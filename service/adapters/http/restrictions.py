@@ -13,12 +13,11 @@ from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import list_of
+from service.adapters.http.paging import Paging, list_of
 from service.adapters.http.views import view_of
 from service.domain.consent import DataScope
 from service.domain.consent_form import PurposeCode
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.domain.restrictions import NewRestriction, Restriction, RestrictionStatus
 from service.usecases import restrictions as usecases
 
@@ -99,7 +98,7 @@ class MemberRestrictionController(ApiController):
 
     @operation(get, "listRestrictions", Scope.CONSENTS_READ)
     async def list_restrictions(
-        self, request: HttpRequest, member_id: MemberId, page: PageRequest
+        self, request: HttpRequest, member_id: MemberId, page: Paging
     ) -> RestrictionList:
         """A member's restrictions, oldest first (home organization only)"""
         act = acting(request)

@@ -19,7 +19,7 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import list_of
+from service.adapters.http.paging import Paging, list_of
 from service.adapters.http.services import Services
 from service.adapters.http.webhook_schemas import (
     DeliveryList,
@@ -32,7 +32,6 @@ from service.adapters.http.webhook_schemas import (
     WebhookEndpointWithSecret,
 )
 from service.domain.organizations import Scope
-from service.domain.paging import PageRequest
 from service.domain.webhooks import EndpointChanges, NewEndpoint, WebhookEndpoint
 from service.usecases import webhooks as usecases
 
@@ -102,7 +101,7 @@ class WebhookEndpointController(ApiController):
         )
 
     @operation(get, "listWebhookEndpoints", Scope.WEBHOOKS_MANAGE)
-    async def list_endpoints(self, request: HttpRequest, page: PageRequest) -> WebhookEndpointList:
+    async def list_endpoints(self, request: HttpRequest, page: Paging) -> WebhookEndpointList:
         """The organization's webhook endpoints"""
         act = acting(request)
         found = await usecases.list_endpoints(act.organization_id, page, act.services.webhooks)
@@ -200,7 +199,7 @@ class WebhookEndpointController(ApiController):
         self,
         request: HttpRequest,
         endpoint_id: EndpointId,
-        page: PageRequest,
+        page: Paging,
     ) -> DeliveryList:
         """The delivery log: each event sent, its attempts, status codes and latency
 
