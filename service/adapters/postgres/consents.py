@@ -5,7 +5,6 @@ federation_queries.py runs). The consent rule's SQL is in consent_sql.py."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 from asyncpg import Record
@@ -14,7 +13,7 @@ from service.adapters.postgres.consent_sql import (
     CONSENT_IN_FORCE,
 )
 from service.adapters.postgres.records import Executor, Table, TableRecords
-from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
+from service.adapters.postgres.sql import Columns, struct_from_row
 from service.domain.accounting import Disclosure, Viewing
 from service.domain.consent import Consent, DataScope
 from service.domain.members import Member
@@ -58,15 +57,6 @@ CONSENT = Columns(
 )
 
 
-def _columns(c: Consent) -> dict[str, Any]:
-    return struct_to_columns(
-        c,
-        scopes=sorted(s.value for s in c.scopes),
-        statements=sorted(s.value for s in c.statements),
-        restricted_scopes=sorted(s.value for s in c.restricted_scopes),
-    )
-
-
 # A consent's terms never change; what does is its revocation, its end and its restrictions.
 CONSENTS = Table(
     "consents",
@@ -84,7 +74,6 @@ CONSENTS = Table(
         "revoked_by_key_id",
         "restricted_scopes",
     ),
-    to_row=_columns,
 )
 
 

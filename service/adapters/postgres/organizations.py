@@ -13,7 +13,6 @@ from service.adapters.postgres.sql import (
     Columns,
     Row,
     struct_from_row,
-    struct_to_columns,
 )
 from service.domain.organizations import ApiKey, Organization, Scope
 from service.domain.paging import Page, PageRequest, page_from_rows
@@ -50,7 +49,6 @@ API_KEYS = Table(
     "api_keys",
     ApiKey,
     API_KEY,
-    to_row=lambda key: struct_to_columns(key, scopes=sorted(s.value for s in key.scopes)),
     from_row=api_key_from_row,
 )
 

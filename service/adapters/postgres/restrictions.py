@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from service.adapters.postgres.records import Executor, MemberTableRecords, Table
-from service.adapters.postgres.sql import Columns, struct_from_row, struct_to_columns
+from service.adapters.postgres.sql import Columns, struct_from_row
 from service.domain.restrictions import Restriction
 
 RESTRICTION = Columns(
@@ -25,21 +24,11 @@ RESTRICTION = Columns(
 )
 
 
-def _columns(r: Restriction) -> dict[str, Any]:
-    return struct_to_columns(
-        r,
-        scopes=sorted(s.value for s in r.scopes),
-        recipient_organization_ids=sorted(r.recipient_organization_ids),
-        purpose_codes=sorted(p.value for p in r.purpose_codes),
-    )
-
-
 RESTRICTIONS = Table(
     "restrictions",
     Restriction,
     RESTRICTION,
     changing=("status", "decided_at", "ended_at", "version"),
-    to_row=_columns,
 )
 
 

@@ -60,12 +60,19 @@ def struct_from_row(kind: type[S], row: Row, **computed: Any) -> S:
 
 
 def struct_to_columns(value: msgspec.Struct, **computed: Any) -> dict[str, Any]:
-    """The row of a Struct whose fields are columns of the same names (an enum as its value),
-    with `computed` for the fields that are not a column as they are."""
+    """The row of a Struct whose fields are columns of the same names (an enum as its value, a
+    set as a sorted array), with `computed` for the fields that are not a column as they are."""
     columns: dict[str, Any] = {}
     for name in value.__struct_fields__:
         if name not in computed:
             item = getattr(value, name)
-            columns[name] = item.value if isinstance(item, enum.Enum) else item
+            if isinstance(item, frozenset):
+                columns[name] = sorted(_column_value(member) for member in item)
+            else:
+                columns[name] = _column_value(item)
     columns.update(computed)
     return columns
+
+
+def _column_value(item: Any) -> Any:
+    return item.value if isinstance(item, enum.Enum) else item

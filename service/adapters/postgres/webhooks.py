@@ -15,7 +15,7 @@ from service.adapters.postgres.consent_sql import (
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.records import Table
 from service.adapters.postgres.session import Session
-from service.adapters.postgres.sql import BEFORE_ALL, Columns, struct_from_row, struct_to_columns
+from service.adapters.postgres.sql import BEFORE_ALL, Columns, struct_from_row
 from service.domain.events import EventType
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.webhooks import (
@@ -66,11 +66,6 @@ ENDPOINTS = Table(
     WebhookEndpoint,
     ENDPOINT,
     changing=tuple(c for c in ENDPOINT.names if c not in ("id", "organization_id", "created_at")),
-    to_row=lambda e: struct_to_columns(
-        e,
-        event_types=sorted(t.value for t in e.event_types),
-        key_scopes=sorted(s.value for s in e.key_scopes),
-    ),
 )
 
 
