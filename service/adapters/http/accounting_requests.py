@@ -13,8 +13,8 @@ from litestar.params import JSONBody, PathParameter
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging, list_of
-from service.adapters.http.views import view_of
-from service.domain.accounting_requests import AccountingRequest, NewAccountingRequest
+from service.adapters.http.views import CopiedView
+from service.domain.accounting_requests import NewAccountingRequest
 from service.domain.consent_form import RevocationChannel
 from service.domain.organizations import Scope
 from service.domain.records import copied
@@ -37,7 +37,7 @@ class AccountingRequestCreate(msgspec.Struct, forbid_unknown_fields=True, kw_onl
         return copied(NewAccountingRequest, self)
 
 
-class AccountingRequestView(msgspec.Struct, kw_only=True):
+class AccountingRequestView(CopiedView, kw_only=True):
     """`answer_by`: 30 days after the request was received (42 CFR 2.24)."""
 
     id: UUID
@@ -49,10 +49,6 @@ class AccountingRequestView(msgspec.Struct, kw_only=True):
     answer_by: date
     answered_at: datetime | None
     version: int
-
-    @classmethod
-    def of(cls, r: AccountingRequest) -> AccountingRequestView:
-        return view_of(cls, r)
 
 
 class AccountingRequestList(msgspec.Struct, kw_only=True):

@@ -181,16 +181,9 @@ class ConsentView(msgspec.Struct, kw_only=True):
     @classmethod
     def of(cls, consent: Consent, viewer: UUID, now: datetime) -> ConsentView:
         home = viewer == consent.organization_id
-        return cls(
-            id=consent.id,
-            member_id=consent.member_id,
-            organization_id=consent.organization_id,
-            recipient_organization_id=consent.recipient_organization_id,
-            scopes=sorted(consent.scopes),
-            purpose=consent.purpose,
-            expires_on=consent.expires_on,
-            expires_at=consent.expires_at,
-            end_event=consent.end_event,
+        return view_of(
+            cls,
+            consent,
             signature=SignatureView(
                 method=consent.signature_method,
                 signed_at=consent.signed_at,
@@ -198,22 +191,15 @@ class ConsentView(msgspec.Struct, kw_only=True):
                 authority=consent.signer_authority,
                 document_sha256=consent.document_sha256,
             ),
-            consent_type=consent.consent_type,
-            restricted_scopes=sorted(consent.restricted_scopes),
             patient_name=consent.patient_name if home else None,
-            information=consent.information,
             data_period=None
             if consent.data_period_start is None and consent.data_period_end is None
             else DataPeriod(start=consent.data_period_start, end=consent.data_period_end),
-            purpose_code=consent.purpose_code,
             form=None
             if consent.form_version is None
             else ConsentForm(version=consent.form_version, statements=sorted(consent.statements)),
             recorded_by=consent.recorded_by if home else None,
             status=consent.status(now),
-            version=consent.version,
-            created_at=consent.created_at,
-            revoked_at=consent.revoked_at,
             revocation_reason=consent.revocation_reason if home else None,
             revocation=None
             if consent.revoked_at is None
@@ -262,9 +248,6 @@ class DisclosureView(msgspec.Struct, kw_only=True):
         return view_of(
             cls,
             d,
-            consent_ids=list(d.consent_ids),
-            scopes=sorted(d.scopes),
-            purposes=list(d.purposes),
             disclosed=disclosed_in_words(d),
             channel=channel_of(d.operation),
         )

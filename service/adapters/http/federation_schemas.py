@@ -11,7 +11,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.schemas import PRINTABLE, encode_cursor
-from service.adapters.http.views import view_of
+from service.adapters.http.views import CopiedView
 from service.domain.consent import (
     membership_sight,
 )
@@ -23,7 +23,6 @@ from service.domain.networks import (
     NetworkChanges,
     NetworkKind,
     NetworkStatus,
-    Participation,
     ParticipationStatus,
     Role,
 )
@@ -105,7 +104,7 @@ class InvitationCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True)
     organization_id: UUID
 
 
-class ParticipationView(msgspec.Struct, kw_only=True):
+class ParticipationView(CopiedView, kw_only=True):
     network_id: UUID
     organization_id: UUID
     status: ParticipationStatus
@@ -114,10 +113,6 @@ class ParticipationView(msgspec.Struct, kw_only=True):
     joined_at: datetime | None
     left_at: datetime | None
     version: int
-
-    @classmethod
-    def of(cls, p: Participation) -> ParticipationView:
-        return view_of(cls, p)
 
 
 class ParticipationList(msgspec.Struct, kw_only=True):

@@ -16,8 +16,8 @@ from service.adapters.http.consent_schemas import DisclosureList, disclosure_pag
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging
 from service.adapters.http.schemas import PRINTABLE, Instant, parse_instant
-from service.adapters.http.views import view_of
-from service.domain.incidents import Incident, IncidentKind, IncidentStatus, NewIncident
+from service.adapters.http.views import CopiedView
+from service.domain.incidents import IncidentKind, IncidentStatus, NewIncident
 from service.domain.organizations import Scope
 from service.domain.records import copied
 from service.usecases import incidents as usecases
@@ -48,7 +48,7 @@ class IncidentClose(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     note: Annotated[Text, Meta(description="What was done: notifications made, key revoked.")]
 
 
-class IncidentView(msgspec.Struct, kw_only=True):
+class IncidentView(CopiedView, kw_only=True):
     id: UUID
     kind: IncidentKind
     description: str
@@ -61,10 +61,6 @@ class IncidentView(msgspec.Struct, kw_only=True):
     closed_at: datetime | None
     closing_note: str | None
     version: int
-
-    @classmethod
-    def of(cls, i: Incident) -> IncidentView:
-        return view_of(cls, i)
 
 
 class IncidentController(ApiController):

@@ -10,8 +10,8 @@ import msgspec
 from msgspec import Meta
 
 from service.adapters.http.schemas import KeyName, Name, encode_cursor
-from service.adapters.http.views import view_of
-from service.domain.organizations import ApiKey, Organization, OrganizationKind, Scope
+from service.adapters.http.views import CopiedView, view_of
+from service.domain.organizations import ApiKey, OrganizationKind, Scope
 from service.domain.paging import Page
 
 
@@ -20,16 +20,12 @@ class OrganizationCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tru
     kind: OrganizationKind
 
 
-class OrganizationView(msgspec.Struct, kw_only=True):
+class OrganizationView(CopiedView, kw_only=True):
     id: UUID
     name: str
     kind: OrganizationKind
     version: int
     created_at: datetime
-
-    @classmethod
-    def of(cls, organization: Organization) -> OrganizationView:
-        return view_of(cls, organization)
 
 
 class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -51,9 +47,7 @@ class ApiKeyView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, key: ApiKey) -> ApiKeyView:
-        return view_of(
-            cls, key, scopes=sorted(key.scopes), version=1 if key.revoked_at is None else 2
-        )
+        return view_of(cls, key, version=1 if key.revoked_at is None else 2)
 
 
 class IssuedApiKey(msgspec.Struct, kw_only=True):

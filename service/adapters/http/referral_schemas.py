@@ -12,12 +12,11 @@ from msgspec import Meta
 from service.adapters.http.consent_schemas import ConsentCreate
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.schemas import PRINTABLE, ExternalRef, MemberCreate
-from service.adapters.http.views import view_of
+from service.adapters.http.views import CopiedView
 from service.domain.disclosure_notice import notice_for_consents
 from service.domain.referral_sight import SeenReferral
 from service.domain.referrals import (
     ReferralStatus,
-    StatusChange,
     Urgency,
     allowed_for,
 )
@@ -110,7 +109,7 @@ class ReferralList(msgspec.Struct, kw_only=True):
     next_cursor: str | None
 
 
-class StatusChangeView(msgspec.Struct, kw_only=True):
+class StatusChangeView(CopiedView, kw_only=True):
     """`actor_organization_id` is null when the service itself acted (expiry)."""
 
     from_status: ReferralStatus | None
@@ -118,10 +117,6 @@ class StatusChangeView(msgspec.Struct, kw_only=True):
     actor_organization_id: UUID | None
     reason: str | None
     at: datetime
-
-    @classmethod
-    def of(cls, change: StatusChange) -> StatusChangeView:
-        return view_of(cls, change)
 
 
 class ReferralHistory(msgspec.Struct, kw_only=True):

@@ -14,11 +14,11 @@ from msgspec import Meta
 
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging, list_of
-from service.adapters.http.views import view_of
+from service.adapters.http.views import CopiedView
 from service.domain.consent import DataScope
 from service.domain.consent_form import PurposeCode
 from service.domain.organizations import Scope
-from service.domain.restrictions import NewRestriction, Restriction, RestrictionStatus
+from service.domain.restrictions import NewRestriction, RestrictionStatus
 from service.usecases import restrictions as usecases
 
 MemberId = Annotated[UUID, PathParameter(description="The member's id.")]
@@ -48,7 +48,7 @@ class RestrictionDecision(msgspec.Struct, forbid_unknown_fields=True, kw_only=Tr
     decision: Literal["agree", "deny"]
 
 
-class RestrictionView(msgspec.Struct, kw_only=True):
+class RestrictionView(CopiedView, kw_only=True):
     """`agreed`: every read honours it, as it honours a consent's limits (the consents it
     matches show it in `restricted_scopes`)."""
 
@@ -62,16 +62,6 @@ class RestrictionView(msgspec.Struct, kw_only=True):
     decided_at: datetime | None
     ended_at: datetime | None
     version: int
-
-    @classmethod
-    def of(cls, r: Restriction) -> RestrictionView:
-        return view_of(
-            cls,
-            r,
-            scopes=sorted(r.scopes),
-            recipient_organization_ids=sorted(r.recipient_organization_ids),
-            purpose_codes=sorted(r.purpose_codes),
-        )
 
 
 class RestrictionList(msgspec.Struct, kw_only=True):

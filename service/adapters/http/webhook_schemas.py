@@ -11,10 +11,9 @@ import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from service.adapters.http.schemas import PRINTABLE
-from service.adapters.http.views import view_of
+from service.adapters.http.views import CopiedView, view_of
 from service.domain.events import EventType
 from service.domain.webhooks import (
-    Attempt,
     Delivery,
     DeliveryStatus,
     EndpointStatus,
@@ -72,7 +71,6 @@ class WebhookEndpointView(msgspec.Struct, kw_only=True):
         return view_of(
             cls,
             endpoint,
-            event_types=sorted(endpoint.event_types),
             previous_secret_valid_until=endpoint.previous_secret_until,
         )
 
@@ -90,15 +88,11 @@ class WebhookEndpointList(msgspec.Struct, kw_only=True):
     next_cursor: str | None
 
 
-class AttemptView(msgspec.Struct, kw_only=True):
+class AttemptView(CopiedView, kw_only=True):
     at: datetime
     status_code: int | None
     latency_ms: int
     error: str | None
-
-    @classmethod
-    def of(cls, attempt: Attempt) -> AttemptView:
-        return view_of(cls, attempt)
 
 
 class DeliveryView(msgspec.Struct, kw_only=True):

@@ -17,6 +17,7 @@ from service.adapters.postgres.sql import Columns, struct_from_row
 from service.domain.accounting import Disclosure, Viewing
 from service.domain.consent import Consent, DataScope
 from service.domain.members import Member
+from service.domain.paging import Page, PageRequest, page_from_rows
 
 CONSENT = Columns(
     "id",
@@ -179,5 +180,13 @@ ORDER BY d.position LIMIT $4
 )
 
 
-def disclosure_from_row(r: Record) -> Disclosure:
-    return struct_from_row(Disclosure, r)
+def position_after(page: PageRequest) -> int:
+    """Where a page of disclosures starts: they page by their bigint position, carried in the
+    cursor's UUID; a cursor this service did not hand out may name a position past any bigint
+    (nothing follows it)."""
+    return 0 if page.after is None else min(page.after.int, 2**63 - 1)
+
+
+def disclosure_page(rows: list[Record], page: PageRequest) -> Page[Disclosure]:
+    found = [struct_from_row(Disclosure, r) for r in rows]
+    return page_from_rows(found, page, lambda d: UUID(int=d.position))

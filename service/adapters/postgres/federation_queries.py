@@ -20,7 +20,8 @@ from service.adapters.postgres.consents import (
     CONSENTS,
     CONSENTS_OF_MEMBER,
     DISCLOSURES_PAGE,
-    disclosure_from_row,
+    disclosure_page,
+    position_after,
 )
 from service.adapters.postgres.members import member_from_row
 from service.adapters.postgres.milestones import (
@@ -292,11 +293,8 @@ class PostgresFederationQueries:
         since: datetime | None,
         until: datetime | None,
     ) -> Page[Disclosure]:
-        # Disclosures page by their bigint position, carried in the cursor's UUID; a cursor
-        # this service did not hand out may name a position past any bigint: nothing follows.
-        after = 0 if page.after is None else min(page.after.int, 2**63 - 1)
+        after = position_after(page)
         rows = await self._pool.fetch(
             DISCLOSURES_PAGE, member_id, home, after, page.limit + 1, since, until
         )
-        found = [disclosure_from_row(r) for r in rows]
-        return page_from_rows(found, page, lambda d: UUID(int=d.position))
+        return disclosure_page(rows, page)

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from service.adapters.postgres.consents import DISCLOSURE_ENTRIES, disclosure_from_row
+from service.adapters.postgres.consents import (
+    DISCLOSURE_ENTRIES,
+    disclosure_page,
+    position_after,
+)
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.records import Table
 from service.adapters.postgres.sql import Columns
 from service.domain.accounting import Disclosure
 from service.domain.accounting_requests import AccountingRequest
 from service.domain.incidents import Incident
-from service.domain.paging import Page, PageRequest, page_from_rows
+from service.domain.paging import Page, PageRequest
 
 INCIDENT = Columns(
     "id",
@@ -59,8 +63,6 @@ class PostgresIncidentQueries:
         return await INCIDENTS.get(self._pool, organization_id, incident_id)
 
     async def disclosures(self, incident: Incident, page: PageRequest) -> Page[Disclosure]:
-        # Disclosures page by their bigint position, carried in the cursor's UUID.
-        after = 0 if page.after is None else min(page.after.int, 2**63 - 1)
         rows = await self._pool.fetch(
             _TOUCHED,
             incident.organization_id,
@@ -68,11 +70,10 @@ class PostgresIncidentQueries:
             incident.until,
             incident.key_id,
             incident.recipient_organization_id,
-            after,
+            position_after(page),
             page.limit + 1,
         )
-        found = [disclosure_from_row(r) for r in rows]
-        return page_from_rows(found, page, lambda d: UUID(int=d.position))
+        return disclosure_page(rows, page)
 
 
 ACCOUNTING_REQUEST = Columns(
