@@ -17,6 +17,7 @@ from service.usecases.consents import announce_expired_consents
 from tests.integration.conftest import Org, create_member, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
 from tests.support.database import Db
+from tests.support.waiting import wait_until
 
 
 @pytest.fixture
@@ -501,10 +502,12 @@ def test_a_cheer_by_a_partner_reaches_the_home_feed_and_is_accounted_to_the_home
         data: list[dict[str, Any]] = response.json()["data"]
         return data
 
-    # The partner acted; the home organization still sees what happened to its member.
-    assert [e["organization_id"] for e in cheers(org)] == [partner.id]
+    # The partner acted; the home organization still sees what happened to its member (once
+    # the feed hands the event out: nothing can still commit ahead of it).
+    assert [e["organization_id"] for e in wait_until(lambda: cheers(org))] == [partner.id]
     before = len(_disclosures(client, org, member["id"]))
-    assert [e["data"]["member_id"] for e in cheers(other_org)] == [member["id"]]
+    shown = wait_until(lambda: cheers(other_org))
+    assert [e["data"]["member_id"] for e in shown] == [member["id"]]
     # That read is in the home organization's accounting, although the partner made the event.
     added = _disclosures(client, org, member["id"])[before:]
     assert [(d["recipient_organization_id"], d["operation"], d["scopes"]) for d in added] == [
