@@ -27,6 +27,7 @@ from service.adapters.http.accounting_requests import (
 )
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.events import EventController
+from service.adapters.http.examples import document_examples
 from service.adapters.http.health import live, metrics, ready
 from service.adapters.http.idempotency import IF_MATCH_PATTERN
 from service.adapters.http.incidents import IncidentController
@@ -187,6 +188,7 @@ def create_app(
     _forbid_unknown_fields_in_contract(app)
     _document_conditional_reads(app)
     _document_header_parameters(app)
+    document_examples(app)
     return app
 
 
