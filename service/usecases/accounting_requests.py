@@ -3,13 +3,19 @@ home organization when received, listed with their due dates, marked answered.""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from uuid import UUID
 
+import msgspec
+
 from service.domain import accounting_requests as rules
+from service.domain.accounting import Disclosure
 from service.domain.accounting_requests import AccountingRequest, NewAccountingRequest
+from service.domain.errors import found
 from service.domain.local_time import local_today
-from service.domain.paging import Page, PageRequest
-from service.domain.ports import UnitOfWork
+from service.domain.paging import MAX_PAGE_SIZE, Page, PageRequest
+from service.domain.ports import FederationQueries, MemberQueries, UnitOfWork
+from service.usecases.consents import list_disclosures
 from service.usecases.members import locked_member
 from service.usecases.records import locked, member_records
 
@@ -57,4 +63,62 @@ async def list_accounting_requests(
     """The member's requests, oldest first, with their due dates."""
     return await member_records(
         uow, lambda u: u.accounting_requests, organization_id, member_id, page
+    )
+
+
+class Accounting(msgspec.Struct, frozen=True, kw_only=True):
+    """A member's accounting of disclosures for a period, whole: what the home organization
+    prints and hands to the member (42 CFR 2.24, 2.25). `complete` is false when the period
+    holds more than MAX_ENTRIES entries (the document then says so: ask for a shorter one)."""
+
+    member_id: UUID
+    organization_name: str
+    since: datetime
+    until: datetime
+    entries: list[Disclosure]
+    complete: bool
+    produced_at: datetime
+
+
+MAX_ENTRIES = 5000
+# An accounting covers at most the three years before it is asked for (42 CFR 2.24).
+LOOK_BACK = timedelta(days=3 * 365 + 1)
+
+
+async def accounting_of(
+    organization_id: UUID,
+    member_id: UUID,
+    since: datetime | None,
+    until: datetime | None,
+    uow: UnitOfWork,
+    members: MemberQueries,
+    queries: FederationQueries,
+) -> Accounting:
+    """The member's accounting for a period (default: the three years before now), including
+    after erasure; the home organization's only."""
+    now = uow.clock.now()
+    period_end = until or now
+    period_start = since or period_end - LOOK_BACK
+    entries: list[Disclosure] = []
+    page = PageRequest(limit=MAX_PAGE_SIZE)
+    while True:
+        batch = await list_disclosures(
+            organization_id, member_id, page, period_start, period_end, members, queries
+        )
+        entries += batch.items
+        if batch.next_after is None or len(entries) >= MAX_ENTRIES:
+            break
+        page = PageRequest(limit=MAX_PAGE_SIZE, after=batch.next_after)
+    async with uow:
+        organization = found(
+            await uow.organizations.get(organization_id), "organization", organization_id
+        )
+    return Accounting(
+        member_id=member_id,
+        organization_name=organization.name,
+        since=period_start,
+        until=period_end,
+        entries=entries[:MAX_ENTRIES],
+        complete=batch.next_after is None and len(entries) <= MAX_ENTRIES,
+        produced_at=now,
     )

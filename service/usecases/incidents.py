@@ -6,7 +6,7 @@ from uuid import UUID
 
 from service.domain import incidents as rules
 from service.domain.accounting import Disclosure
-from service.domain.errors import found
+from service.domain.errors import InvalidField, found
 from service.domain.event_payloads import incident_event
 from service.domain.events import EventType
 from service.domain.incidents import Incident, NewIncident
@@ -16,12 +16,18 @@ from service.usecases.records import locked
 
 
 async def open_incident(organization_id: UUID, new: NewIncident, uow: UnitOfWork) -> Incident:
-    """Record a suspected breach or a compromised key of the organization's (incident.opened)."""
+    """Record a suspected breach or a compromised key of the organization's (incident.opened):
+    the key named is one of its own, the recipient named an existing organization (422)."""
     now = uow.clock.now()
     incident = rules.open_incident(
         new, incident_id=uow.ids.new_id(), organization_id=organization_id, now=now
     )
     async with uow:
+        if new.key_id is not None and await uow.api_keys.get(organization_id, new.key_id) is None:
+            raise InvalidField("key_id", "Name one of your organization's API keys.")
+        recipient = new.recipient_organization_id
+        if recipient is not None and await uow.organizations.get(recipient) is None:
+            raise InvalidField("recipient_organization_id", "Name an existing organization.")
         await uow.incidents.add(incident)
         await uow.outbox.append(
             incident_event(EventType.INCIDENT_OPENED, incident, uow.ids.new_id(), now)

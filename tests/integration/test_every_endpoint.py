@@ -309,6 +309,9 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("get", "/v1/members/{member_id}/disclosures"): Endpoint(
         params=MEMBER, scope="consents:read", foreign_is_404=True
     ),
+    ("get", "/v1/members/{member_id}/disclosures/document"): Endpoint(
+        params=MEMBER, scope="consents:read", foreign_is_404=True
+    ),
     ("post", "/v1/members/{member_id}/treatment-end"): Endpoint(
         params=MEMBER, scope="consents:write", foreign_is_404=True
     ),

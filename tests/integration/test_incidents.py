@@ -133,6 +133,24 @@ def test_an_incident_is_opened_and_closed_once_and_both_are_events(
             },
             "until",
         ),
+        # Found by the contract's own example: an unknown recipient was a 500 (foreign key).
+        (
+            {
+                "kind": "suspected_breach",
+                "description": "x",
+                "recipient_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+            },
+            "recipient_organization_id",
+        ),
+        # A key that is not one of the organization's: nothing it read is the caller's to find.
+        (
+            {
+                "kind": "compromised_key",
+                "description": "x",
+                "key_id": "01937a4e-0000-7000-8000-00000000a91e",
+            },
+            "key_id",
+        ),
     ],
 )
 def test_an_impossible_incident_is_refused_naming_the_field(

@@ -21,6 +21,7 @@ from litestar.openapi.spec import (
     Tag,
 )
 
+from service.adapters.http.accounting_document import AccountingDocumentController
 from service.adapters.http.accounting_requests import (
     AccountingRequestController,
     MemberAccountingRequestController,
@@ -171,6 +172,7 @@ def create_app(
             ApiKeyController,
             IncidentController,
             MemberAccountingRequestController,
+            AccountingDocumentController,
             AccountingRequestController,
             MemberRestrictionController,
             RestrictionController,

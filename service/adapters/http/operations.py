@@ -46,11 +46,12 @@ def operation(
     created: bool = False,
     status_code: int | None = None,
     operator: bool = False,
+    media_type: str | None = None,
 ) -> Callable[[Handler], HTTPRouteHandler]:
     """The route for a handler. `scope` is what the caller's key must hold (None: any key of
     an organization); `errors` are the statuses it may answer beyond those every route of the
     API can (403 among them); `etag`: its answers carry the resource's version; `created`: a
-    Location header names what it created."""
+    Location header names what it created; `media_type`: its answer's, when not JSON."""
     headers = [h for h, on in ((ETAG_HEADER, etag), (LOCATION_HEADER, created)) if on] or None
     opt = OPERATOR_ONLY if operator else scope_required(scope) if scope else {}
 
@@ -65,6 +66,7 @@ def operation(
             responses=error_responses(403, *errors),
             response_headers=headers,
             status_code=status_code,
+            **({} if media_type is None else {"media_type": media_type}),
         )(handler)
 
     return declare
