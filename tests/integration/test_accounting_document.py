@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -26,6 +27,18 @@ def _document(client: httpx.Client, home: Org, member_id: str, **params: str) ->
 
 def _read_by(client: httpx.Client, reader: Org, member_id: str) -> None:
     assert client.get(f"/v1/members/{member_id}", headers=reader.headers).status_code == 200
+
+
+def _consented_and_read(client: httpx.Client, home: Org, reader: Org) -> dict[str, Any]:
+    """A member of `home` whose profile `reader` read once, under a consent."""
+    member = create_member(client, home)
+    client.post(
+        f"/v1/members/{member['id']}/consents",
+        json=consent_body(reader.id, ["profile"]),
+        headers=home.headers,
+    )
+    _read_by(client, reader, member["id"])
+    return member
 
 
 def test_the_document_lists_each_disclosure_in_words(
@@ -70,13 +83,7 @@ def test_the_document_lists_each_disclosure_in_words(
 def test_only_the_home_organization_gets_the_document_also_after_erasure(
     client: httpx.Client, org: Org, other_org: Org
 ) -> None:
-    member = create_member(client, org)
-    client.post(
-        f"/v1/members/{member['id']}/consents",
-        json=consent_body(other_org.id, ["profile"]),
-        headers=org.headers,
-    )
-    _read_by(client, other_org, member["id"])
+    member = _consented_and_read(client, org, other_org)
     assert _document(client, other_org, member["id"]).status_code == 404
     assert client.delete(f"/v1/members/{member['id']}", headers=org.headers).status_code == 204
     after = _document(client, org, member["id"])
@@ -92,13 +99,7 @@ def test_the_document_renders_and_prints_in_a_real_browser(
     client: httpx.Client, org: Org, other_org: Org, tmp_path: Path
 ) -> None:
     assert CHROMIUM is not None, "CI installs chromium (Makefile: browser)"
-    member = create_member(client, org)
-    client.post(
-        f"/v1/members/{member['id']}/consents",
-        json=consent_body(other_org.id, ["profile"]),
-        headers=org.headers,
-    )
-    _read_by(client, other_org, member["id"])
+    member = _consented_and_read(client, org, other_org)
     page = tmp_path / "accounting.html"
     page.write_text(_document(client, org, member["id"]).text)
     browser = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
