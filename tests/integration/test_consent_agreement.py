@@ -21,6 +21,7 @@ from service.adapters.postgres.deliveries import PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.pool import FairPool, open_pool
+from service.adapters.postgres.referrals import PostgresReferralQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.domain import consent_terms
@@ -57,6 +58,8 @@ from service.domain.networks import (
     Role,
 )
 from service.domain.paging import PageRequest
+from service.domain.referral_sight import SeenReferral, referral_seen_by
+from service.domain.referrals import Referral, ReferralStatus, StatusChange, Urgency
 from service.domain.webhooks import WebhookEndpoint
 from tests.support.builders import endpoint, stored_organization
 
@@ -539,3 +542,84 @@ def test_a_delivery_is_accounted_as_it_went_out(world: World) -> None:
     """The record says what was sent, not what a consent would allow by the time the attempt
     ends: the period went out, so recovery is recorded, revoked meanwhile or not."""
     assert world.runner.run(_delivery_accounted(world)) == ["milestones", "recovery"]
+
+
+async def _referral_scenario(
+    world: World, draws: list[ConsentDraw]
+) -> tuple[list[Consent], SeenReferral | None, list[list[UUID]]]:
+    member = _member(world, erased=False)
+    made = [_consent(d, member, world.reader if d.to_reader else world.someone_else) for d in draws]
+    # The consent the referral was made under, revoked since: what the receiver may see now is
+    # decided by the consents in force now, whichever the referral names.
+    anchor = _consent(
+        ConsentDraw(
+            scopes=frozenset({DataScope.PROFILE}),
+            to_reader=True,
+            expires_in_hours=None,
+            revoked=True,
+            ended=False,
+        ),
+        member,
+        world.reader,
+    )
+    referral = Referral(
+        id=uuid4(),
+        sender_organization_id=world.home,
+        receiver_organization_id=world.reader,
+        member_id=member.id,
+        network_id=None,
+        consent_id=anchor.id,
+        reason="Peer support after discharge",
+        urgency=Urgency.ROUTINE,
+        external_ref=None,
+        status=ReferralStatus.REQUESTED,
+        answer_by=NOW + timedelta(days=30),
+        version=1,
+        created_at=NOW - timedelta(days=3),
+        updated_at=NOW - timedelta(days=3),
+    )
+    uow = PostgresUnitOfWork(world.pool, SystemClock(), UuidV7Source())
+    async with uow:
+        await uow.members.add(member)
+        await _add_consents(uow, [anchor, *made])
+        await uow.referrals.add(
+            referral,
+            StatusChange(
+                id=uuid4(),
+                referral_id=referral.id,
+                to_status=ReferralStatus.REQUESTED,
+                actor_organization_id=world.home,
+                at=referral.created_at,
+            ),
+        )
+        await uow.commit()
+    viewing = Viewing(
+        organization_id=world.reader, now=NOW, request_id="agreement", operation="getReferral"
+    )
+    seen = await PostgresReferralQueries(world.pool).get(viewing, referral.id)
+    recorded = [
+        sorted(r["consent_ids"])
+        for r in await world.pool.fetch(
+            "SELECT consent_ids FROM disclosures WHERE member_id = $1", member.id
+        )
+    ]
+    return [anchor, *made], seen, recorded
+
+
+@_examples(150)
+@given(draws=consents)
+def test_a_referral_shows_the_person_exactly_when_the_domain_says(
+    world: World, draws: list[ConsentDraw]
+) -> None:
+    """The receiver of a referral sees the person and the reason under a consent in force now
+    from the member to it (referral_sight.referral_seen_by), and that read is recorded naming
+    those consents; without one it sees the referral only, and nothing is recorded."""
+    made, seen, recorded = world.runner.run(_referral_scenario(world, draws))
+    assert seen is not None
+    in_force = [
+        c.id for c in made if c.recipient_organization_id == world.reader and c.is_active(NOW)
+    ]
+    expected = referral_seen_by(seen.referral, world.reader, in_force)
+    assert seen.shows_person == expected.shows_person
+    assert seen.consent_ids == expected.consent_ids
+    assert recorded == ([sorted(expected.consent_ids)] if expected.is_disclosure else [])

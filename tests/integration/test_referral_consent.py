@@ -97,6 +97,24 @@ def test_after_revocation_the_receiver_sees_the_referral_but_not_the_person(
     assert accounting(client, clinic, made["member_id"]) == []
 
 
+def test_a_consent_from_another_member_shows_nothing_of_this_one(
+    client: httpx.Client, clinic: Org, peer: Org
+) -> None:
+    """Found by the referral property test: a single referral read matched the viewer's
+    consents from every member (a bare member_id inside the consents subquery bound to the
+    consents' own column), so a receiver holding any consent saw any referred person."""
+    made = refer(client, clinic, peer, consent=_dated(peer)).json()
+    _revoke(client, clinic, made["consent_id"])
+    someone_else = refer(client, clinic, peer, consent=_dated(peer)).json()  # still in force
+
+    read = client.get(f"/v1/referrals/{made['id']}", headers=peer.headers).json()
+
+    assert (read["member_id"], read["reason"], read["disclosure"]) == (None, None, None)
+    assert accounting(client, clinic, made["member_id"]) == []
+    shown = client.get(f"/v1/referrals/{someone_else['id']}", headers=peer.headers).json()
+    assert shown["disclosure"]["consent_ids"] == [someone_else["consent_id"]]
+
+
 def test_a_page_records_exactly_the_referrals_it_shows(
     client: httpx.Client, clinic: Org, peer: Org
 ) -> None:

@@ -155,8 +155,8 @@ _GET_SEEN = f"""
 WITH seen AS (
     SELECT {REFERRAL_COLUMNS},
            CASE WHEN sender_organization_id = $2 THEN '{{}}'::uuid[]
-                ELSE {consents_in_force("member_id", "$2", "$3", "true")} END AS in_force
-    FROM referrals WHERE id = $1 AND {_EITHER_SIDE}
+                ELSE {consents_in_force("r.member_id", "$2", "$3", "true")} END AS in_force
+    FROM referrals r WHERE id = $1 AND {_EITHER_SIDE}
 ), logged AS ({
     _disclosed(
         "seen s WHERE true",
