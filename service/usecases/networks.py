@@ -10,6 +10,7 @@ import msgspec
 
 from service.domain import memberships as membership_rules
 from service.domain import networks as rules
+from service.domain.consent import DataScope
 from service.domain.errors import InvalidField, Precondition, found
 from service.domain.events import EventType
 from service.domain.networks import (
@@ -114,18 +115,29 @@ async def update_network(
     expected_version: Precondition | None,
     uow: UnitOfWork,
 ) -> Network:
-    """Rename or describe a network; any organization taking part may, guarded by If-Match."""
+    """Rename or describe a network; any organization taking part may, guarded by If-Match.
+    The answer shows the network as the caller may see it (a circle's name and description
+    only under its focus member's consent: networks.network_seen_by), as its reads do."""
     now = uow.clock.now()
     async with uow:
         network, _ = await taking_part(uow, organization_id, network_id)
         updated = rules.update_network(network, changes, expected_version=expected_version, now=now)
+        seen = await _seen_by(uow, updated, organization_id, now)
         if updated is not network:
             await uow.networks.save(updated)
             await announce_network_event(
                 uow, EventType.NETWORK_UPDATED, organization_id, network_id, uow.ids.new_id(), now
             )
             await uow.commit()
-    return updated
+    return seen
+
+
+async def _seen_by(uow: UnitOfWork, network: Network, viewer: UUID, now: datetime) -> Network:
+    consented = False
+    if network.focus_member_id is not None and viewer != network.created_by_organization_id:
+        in_force = await uow.consents.in_force(network.focus_member_id, viewer, now)
+        consented = any(DataScope.NETWORKS in scopes for _, scopes in in_force)
+    return rules.network_seen_by(network, viewer, consented)
 
 
 async def archive_network(

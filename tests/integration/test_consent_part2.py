@@ -475,6 +475,46 @@ def test_a_circles_name_reaches_another_organization_only_under_the_focus_member
     assert home["name"] == "Sam R.'s circle"
 
 
+def test_a_partner_changing_a_circle_is_answered_with_the_name_it_may_see(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    """Found while accounting circle names: the answer to a partner's PATCH carried the real
+    name and description, which its reads hide without the focus member's consent."""
+    member = create_member(client, org)
+    circle = client.post(
+        "/v1/networks",
+        json={"kind": "circle", "name": "Sam R.'s circle", "focus_member_id": member["id"]},
+        headers=org.headers,
+    ).json()
+    client.post(
+        f"/v1/networks/{circle['id']}/organizations",
+        json={"organization_id": partner.id},
+        headers=org.headers,
+    )
+    accepted = client.post(
+        f"/v1/networks/{circle['id']}/invitation/accept", headers=partner.headers
+    )
+    assert accepted.status_code == 200, accepted.text
+
+    def change(description: str) -> httpx.Response:
+        seen = client.get(f"/v1/networks/{circle['id']}", headers=partner.headers)
+        return client.patch(
+            f"/v1/networks/{circle['id']}",
+            json={"description": description},
+            headers={**partner.headers, "If-Match": seen.headers["etag"]},
+        )
+
+    without = change("Meets on Tuesdays")
+    assert without.status_code == 200, without.text
+    assert (without.json()["name"], without.json()["description"]) == ("Support circle", None)
+    _grant(client, org, member["id"], consent_body(partner.id, ["networks"]))
+    under_consent = change("Tuesdays at six")
+    assert (under_consent.json()["name"], under_consent.json()["description"]) == (
+        "Sam R.'s circle",
+        "Tuesdays at six",
+    )
+
+
 def test_a_members_request_for_an_accounting_is_recorded_with_its_due_date(
     client: httpx.Client, org: Org, partner: Org
 ) -> None:
