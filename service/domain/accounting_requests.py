@@ -58,6 +58,8 @@ def record_request(
         raise InvalidField("period_start", "An accounting covers at most the last three years.")
     if end < start:
         raise InvalidField("period_end", "The period ends before it starts.")
+    if end > new.received_on:
+        raise InvalidField("period_end", "An accounting covers the time before the request.")
     return new_record(
         AccountingRequest,
         new,

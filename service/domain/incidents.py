@@ -73,6 +73,8 @@ def close_incident(incident: Incident, note: str, now: datetime) -> Incident:
     """Closed with what was done (notifications made, key revoked); closing twice is a 409."""
     if incident.status is IncidentStatus.CLOSED:
         raise Conflict("incident-closed", "This incident is already closed.")
+    if not note.strip():
+        raise InvalidField("note", "Say what was done.")
     return next_version(
         incident, status=IncidentStatus.CLOSED, closed_at=now, closing_note=note.strip()
     )

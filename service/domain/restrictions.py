@@ -46,10 +46,11 @@ class Restriction(NewRestriction, frozen=True, kw_only=True):
 
     def matches(self, consent: Consent) -> bool:
         """Whether it limits this consent: to one of its recipients (or any), for one of its
-        purposes (or any)."""
+        purposes (or any). A consent that states no coded purpose (one recorded before purposes
+        were coded) may serve any of them: the restriction holds for it."""
         recipients, purposes = self.recipient_organization_ids, self.purpose_codes
         return (not recipients or consent.recipient_organization_id in recipients) and (
-            not purposes or consent.purpose_code in purposes
+            not purposes or consent.purpose_code is None or consent.purpose_code in purposes
         )
 
 

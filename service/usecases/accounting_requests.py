@@ -3,7 +3,7 @@ home organization when received, listed with their due dates, marked answered.""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from uuid import UUID
 
 import msgspec
@@ -13,7 +13,7 @@ from service.domain.accounting import Disclosure
 from service.domain.accounting_requests import AccountingRequest, NewAccountingRequest
 from service.domain.errors import found
 from service.domain.local_time import local_today
-from service.domain.paging import MAX_PAGE_SIZE, Page, PageRequest
+from service.domain.paging import Page, PageRequest
 from service.domain.ports import FederationQueries, MemberQueries, UnitOfWork
 from service.usecases.consents import list_disclosures
 from service.usecases.members import locked_member
@@ -81,8 +81,6 @@ class Accounting(msgspec.Struct, frozen=True, kw_only=True):
 
 
 MAX_ENTRIES = 5000
-# An accounting covers at most the three years before it is asked for (42 CFR 2.24).
-LOOK_BACK = timedelta(days=3 * 365 + 1)
 
 
 async def accounting_of(
@@ -98,17 +96,17 @@ async def accounting_of(
     after erasure; the home organization's only."""
     now = uow.clock.now()
     period_end = until or now
-    period_start = since or period_end - LOOK_BACK
-    entries: list[Disclosure] = []
-    page = PageRequest(limit=MAX_PAGE_SIZE)
-    while True:
-        batch = await list_disclosures(
-            organization_id, member_id, page, period_start, period_end, members, queries
-        )
-        entries += batch.items
-        if batch.next_after is None or len(entries) >= MAX_ENTRIES:
-            break
-        page = PageRequest(limit=MAX_PAGE_SIZE, after=batch.next_after)
+    period_start = since or period_end - rules.LOOK_BACK
+    # One read of at most MAX_ENTRIES (and one more, to know whether the period holds more).
+    read = await list_disclosures(
+        organization_id,
+        member_id,
+        PageRequest(limit=MAX_ENTRIES),
+        period_start,
+        period_end,
+        members,
+        queries,
+    )
     async with uow:
         organization = found(
             await uow.organizations.get(organization_id), "organization", organization_id
@@ -118,7 +116,7 @@ async def accounting_of(
         organization_name=organization.name,
         since=period_start,
         until=period_end,
-        entries=entries[:MAX_ENTRIES],
-        complete=batch.next_after is None and len(entries) <= MAX_ENTRIES,
+        entries=read.items,
+        complete=read.next_after is None,
         produced_at=now,
     )

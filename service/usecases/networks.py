@@ -24,6 +24,7 @@ from service.domain.networks import (
 )
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
+from service.usecases.consents import covered
 from service.usecases.network_steps import announce_network_event, store_membership, taking_part
 
 
@@ -133,10 +134,10 @@ async def update_network(
 
 
 async def _seen_by(uow: UnitOfWork, network: Network, viewer: UUID, now: datetime) -> Network:
-    consented = False
-    if network.focus_member_id is not None and viewer != network.created_by_organization_id:
-        in_force = await uow.consents.in_force(network.focus_member_id, viewer, now)
-        consented = any(DataScope.NETWORKS in scopes for _, scopes in in_force)
+    focus = network.focus_member_id
+    consented = focus is not None and await covered(
+        uow, focus, network.created_by_organization_id, viewer, DataScope.NETWORKS, now
+    )
     return rules.network_seen_by(network, viewer, consented)
 
 

@@ -6,11 +6,10 @@ from collections.abc import Callable
 from typing import TypeVar
 from uuid import UUID
 
-from service.domain.errors import found
+from service.domain.errors import NotFound, found
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import UnitOfWork
 from service.domain.ports.records import LockableRecords, MemberRecords
-from service.usecases.members import locked_member
 
 R = TypeVar("R")
 
@@ -33,5 +32,7 @@ async def member_records(
     """One of the organization's members' records of a `kind`, oldest first, a page at a time
     (also after erasure); NotFound for another organization's member."""
     async with uow:
-        await locked_member(uow, organization_id, member_id)
+        member = await uow.members.get_any(member_id)  # a read: no lock on the member
+        if member is None or member.organization_id != organization_id:
+            raise NotFound("member", member_id)
         return await kind(uow).of_member(organization_id, member_id, page)

@@ -13,7 +13,7 @@ from service.domain.paging import Page, PageRequest
 from service.domain.ports import UnitOfWork
 from service.domain.records import next_version
 from service.domain.restrictions import NewRestriction, Restriction
-from service.usecases.members import live_member
+from service.usecases.members import live_member, locked_member
 from service.usecases.records import locked, member_records
 
 
@@ -44,6 +44,9 @@ async def decide_restriction(
     now = uow.clock.now()
     async with uow:
         restriction = await locked(uow.restrictions, organization_id, restriction_id, "restriction")
+        # Held like a consent's grant holds it: the member's restrictions and consents change
+        # one writer at a time, so none applies a list of agreed restrictions another changed.
+        await locked_member(uow, organization_id, restriction.member_id)
         decided = rules.decide(restriction, agree=agree, now=now)
         await uow.restrictions.save(decided)
         if agree:
@@ -59,6 +62,9 @@ async def end_restriction(
     now = uow.clock.now()
     async with uow:
         restriction = await locked(uow.restrictions, organization_id, restriction_id, "restriction")
+        # Held like a consent's grant holds it: the member's restrictions and consents change
+        # one writer at a time, so none applies a list of agreed restrictions another changed.
+        await locked_member(uow, organization_id, restriction.member_id)
         ended = rules.end(restriction, now)
         await uow.restrictions.save(ended)
         await _apply(uow, ended.member_id, now)

@@ -122,10 +122,6 @@ async def register_endpoint(
     return endpoint
 
 
-async def _locked(uow: UnitOfWork, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint:
-    return await locked(uow.webhooks, organization_id, endpoint_id, "webhook endpoint")
-
-
 async def change_endpoint(
     organization_id: UUID,
     endpoint_id: UUID,
@@ -140,13 +136,14 @@ async def change_endpoint(
     if not isinstance(changes.url, msgspec.UnsetType):
         await _check_url(changes.url, resolver, policy)
     async with uow:
-        endpoint = await _locked(uow, organization_id, endpoint_id)
+        endpoint = await locked(uow.webhooks, organization_id, endpoint_id, "webhook endpoint")
         check_version(endpoint.version, expected_version)
-        changed = rules.change_endpoint(endpoint, changes, uow.clock.now())
+        now = uow.clock.now()
+        changed = rules.change_endpoint(endpoint, changes, now)
         if changed is not endpoint:
             await uow.webhooks.save(changed)
             if endpoint.status is not changed.status and changed.status is EndpointStatus.ACTIVE:
-                await uow.webhooks.resume(endpoint.id, uow.clock.now())
+                await uow.webhooks.resume(endpoint.id, now)
             await uow.commit()
     return changed
 
@@ -162,7 +159,7 @@ async def rotate_secret(
     """A new secret, returned here only; the old one keeps signing for `overlap`. From now on
     the endpoint receives what the rotating key's scopes cover."""
     async with uow:
-        endpoint = await _locked(uow, organization_id, endpoint_id)
+        endpoint = await locked(uow.webhooks, organization_id, endpoint_id, "webhook endpoint")
         rotated = rules.rotate_secret(
             endpoint,
             secrets.new_secret(),
@@ -178,7 +175,7 @@ async def rotate_secret(
 async def delete_endpoint(organization_id: UUID, endpoint_id: UUID, uow: UnitOfWork) -> None:
     """Stop pushing events there, and forget its delivery log."""
     async with uow:
-        await _locked(uow, organization_id, endpoint_id)
+        await locked(uow.webhooks, organization_id, endpoint_id, "webhook endpoint")
         await uow.webhooks.delete(endpoint_id)
         await uow.commit()
 
@@ -190,7 +187,7 @@ async def redeliver(
     already queued; not one whose consent has ended since."""
     now = uow.clock.now()
     async with uow:
-        endpoint = await _locked(uow, organization_id, endpoint_id)
+        endpoint = await locked(uow.webhooks, organization_id, endpoint_id, "webhook endpoint")
         # Queued only if this endpoint ever had it, of a kind it still receives: any other
         # event id is unknown here (404), so that another organization's event tells nothing.
         queued = await uow.webhooks.redeliver(

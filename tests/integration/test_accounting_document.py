@@ -74,6 +74,9 @@ def test_the_document_lists_each_disclosure_in_words(
     empty = _document(client, org, member["id"], until="2020-01-01T00:00:00Z")
     assert empty.status_code == 200
     assert "Nothing about you went to another organization" in empty.text
+    # The period is printed in UTC, whatever offset it was asked in.
+    offset = _document(client, org, member["id"], since="2026-01-01T05:00:00+05:00")
+    assert "from 2026-01-01 00:00 UTC" in offset.text
     backwards = _document(
         client, org, member["id"], since="2026-01-02T00:00:00Z", until="2026-01-01T00:00:00Z"
     )

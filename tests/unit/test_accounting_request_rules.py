@@ -52,6 +52,11 @@ def test_the_answer_is_due_thirty_days_after_receipt(days_ago: int) -> None:
         ({"received_on": TODAY + timedelta(days=1)}, "received_on"),
         ({"period_start": TODAY - timedelta(days=1200)}, "period_start"),
         ({"period_start": TODAY, "period_end": TODAY - timedelta(days=1)}, "period_end"),
+        # Received two days ago, asking about tomorrow: an accounting looks back, not ahead.
+        (
+            {"received_on": TODAY - timedelta(days=2), "period_end": TODAY + timedelta(days=1)},
+            "period_end",
+        ),
     ],
 )
 def test_an_impossible_request_names_the_field(fields: dict[str, object], field: str) -> None:

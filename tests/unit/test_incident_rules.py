@@ -70,3 +70,6 @@ def test_closing_records_what_was_done_and_happens_once() -> None:
     )
     with pytest.raises(Conflict):
         close_incident(closed, "again", NOW)
+    with pytest.raises(InvalidField) as blank:
+        close_incident(incident, "   ", NOW)  # what was done is the point of closing
+    assert blank.value.field == "note"

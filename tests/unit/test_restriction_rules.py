@@ -92,6 +92,17 @@ def test_a_restriction_for_other_recipients_or_purposes_takes_nothing(
     )
 
 
+@given(kept_back=scope_sets)
+def test_a_restriction_for_some_purposes_holds_for_a_consent_that_codes_none(
+    kept_back: frozenset[DataScope],
+) -> None:
+    """A consent recorded before purposes were coded may serve any purpose: a restriction
+    limited to some purposes must not pass it by."""
+    uncoded = Consent(**{**_fields(_consent(frozenset(DataScope))), "purpose_code": None})
+    for_payment = _agreed(kept_back, purpose_codes=frozenset({PurposeCode.PAYMENT}))
+    assert restricted_scopes(uncoded, [for_payment]) == kept_back
+
+
 def test_only_an_agreed_restriction_counts_and_it_is_decided_once() -> None:
     requested = request_restriction(
         NewRestriction(scopes=frozenset({DataScope.PROFILE}), requested_on=TODAY),

@@ -4,19 +4,23 @@ is fetched from anywhere, and every value is escaped."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape
 
-from litestar import MediaType, Response, get
+from litestar import MediaType, get
 
 from service.adapters.http.consents import MemberId, Since, Until
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.schemas import parse_instant
-from service.domain.accounting import Disclosure, channel_of, disclosed_in_words
+from service.domain.accounting import Channel, Disclosure, channel_of, disclosed_in_words
 from service.domain.organizations import Scope
 from service.usecases.accounting_requests import MAX_ENTRIES, Accounting, accounting_of
 
-_CHANNELS = {"api": "read through the API", "event_feed": "events feed", "webhook": "webhook"}
+_CHANNELS = {
+    Channel.API: "read through the API",
+    Channel.EVENT_FEED: "events feed",
+    Channel.WEBHOOK: "webhook",
+}
 
 _STYLE = """
 body { font: 11pt/1.4 Georgia, serif; margin: 2em; color: #111; }
@@ -32,7 +36,7 @@ th { background: #eee; }
 
 
 def _when(moment: datetime) -> str:
-    return escape(moment.strftime("%Y-%m-%d %H:%M UTC"))
+    return escape(moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 
 def _row(entry: Disclosure) -> str:
@@ -44,7 +48,7 @@ def _row(entry: Disclosure) -> str:
         f"{escape(recipient)}<br><small>{escape(str(entry.recipient_organization_id))}</small>",
         escape(purposes),
         escape(disclosed_in_words(entry)),
-        escape(_CHANNELS[channel_of(entry.operation).value]),
+        escape(_CHANNELS[channel_of(entry.operation)]),
         f"<small>{escape(consents)}</small>",
     )
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
@@ -100,7 +104,7 @@ class AccountingDocumentController(ApiController):
     )
     async def document(
         self, request: HttpRequest, member_id: MemberId, since: Since = None, until: Until = None
-    ) -> Response[str]:
+    ) -> str:
         """The accounting of disclosures as a document to print for the member (HTML)
 
         The same entries as `listMemberDisclosures`, for one period (default: the three years
@@ -117,4 +121,4 @@ class AccountingDocumentController(ApiController):
             act.services.members,
             act.services.federation,
         )
-        return Response(accounting_html(accounting), media_type=MediaType.HTML)
+        return accounting_html(accounting)

@@ -66,7 +66,7 @@ def operation(
             responses=error_responses(403, *errors),
             response_headers=headers,
             status_code=status_code,
-            **({} if media_type is None else {"media_type": media_type}),
+            media_type=media_type,
         )(handler)
 
     return declare

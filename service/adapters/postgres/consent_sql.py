@@ -45,11 +45,11 @@ def _consent_covers_now(viewer: str, scopes: str, now: str) -> str:
 
 def consents_in_force(member: str, viewer: str, now: str, covering: str) -> str:
     """The ids of `member`'s consents to `viewer` in force at `now` whose scopes satisfy
-    `covering`, as an array: what a disclosure record names. `member` is a qualified column
-    (`r.member_id`): a bare name would bind to the consents' own member_id inside the subquery
-    and match every member's consents to the viewer."""
-    if "." not in member:
-        raise ValueError(f"qualify the member column: {member!r}")
+    `covering`, as an array: what a disclosure record names. `member` is a column of the outer
+    query, qualified by its alias (`r.member_id`): a bare name, or one of `c` (the consents
+    read here), would bind to the consents' own member_id and match every member's consents."""
+    if "." not in member or member.startswith("c."):
+        raise ValueError(f"name the outer query's member column: {member!r}")
     return (
         f"ARRAY(SELECT c.id FROM consents c "  # noqa: S608 (placeholders only)
         f"WHERE c.member_id = {member} AND c.recipient_organization_id = {viewer} "

@@ -25,10 +25,10 @@ from service.adapters.postgres.session import Session
 from service.adapters.postgres.webhooks import (
     DELIVERY_COLUMNS,
     ENDPOINT_COLUMNS,
+    ENDPOINTS,
     WAIT_UNTIL,
     PostgresWebhookEndpointRepository,
     delivery_from_row,
-    endpoint_from_row,
 )
 from service.domain.consent import DataScope
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery
@@ -131,7 +131,7 @@ class PostgresDeliveryLine:
         if row is None:
             return None
         return ClaimedEndpoint(
-            endpoint=endpoint_from_row(row),
+            endpoint=ENDPOINTS.of(row),
             cursor_txid=row["cursor_txid"],
             cursor_position=row["cursor_position"],
         )
@@ -205,7 +205,7 @@ class PostgresDeliveryLine:
             endpoint_id,
             lease_id,
         )
-        return None if row is None else endpoint_from_row(row)
+        return ENDPOINTS.record(row)
 
     async def record_attempt(
         self,

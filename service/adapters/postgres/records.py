@@ -5,7 +5,7 @@ has more subclasses it and names only what is its own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import partial
 from typing import Any, Generic, Protocol
 from uuid import UUID
@@ -37,9 +37,10 @@ class Executor(Protocol):
 
 
 class Table(Generic[S]):
-    """A table holding one Struct a row. `changing`: the columns a save writes back (the rest
-    never change after the insert); `to_row`: the Struct's columns, where one is not its field
-    as it is (a set as a sorted array)."""
+    """A table holding one Struct a row, its columns the Struct's fields by name (see
+    struct_to_columns). `changing`: the columns a save writes back (the rest never change after
+    the insert; a table with none is never saved). The lock, get and page by member read tables
+    with an organization_id (and a member_id)."""
 
     def __init__(
         self,
@@ -48,31 +49,24 @@ class Table(Generic[S]):
         columns: Columns,
         *,
         changing: tuple[str, ...] = (),
-        to_row: Callable[[S], Mapping[str, Any]] = struct_to_columns,
         from_row: Callable[[Row], S] | None = None,
     ) -> None:
-        self.kind = kind
         self._from_row = from_row or partial(struct_from_row, kind)
-        self.columns = columns
-        self._to_row = to_row
+        self._columns = columns
         self._changing = changing
         select = f"SELECT {columns.list} FROM {name}"  # noqa: S608
         self.insert = f"INSERT INTO {name} ({columns.list}) VALUES ({columns.values})"  # noqa: S608
         self.one = f"{select} WHERE id = $1 AND organization_id = $2"
         self.locked = self.one + " FOR UPDATE"
         assignments = ", ".join(f"{column} = ${i}" for i, column in enumerate(changing, start=2))
-        self.update = f"UPDATE {name} SET {assignments} WHERE id = $1"  # noqa: S608
+        self._update = f"UPDATE {name} SET {assignments} WHERE id = $1" if changing else None  # noqa: S608
         self.of_member = (
             f"{select} WHERE member_id = $1 AND organization_id = $2 AND id > $3 "
             "ORDER BY id LIMIT $4"
         )
 
     def params(self, record: S) -> tuple[Any, ...]:
-        return self.columns.params(self._to_row(record))
-
-    def changed(self, record: S) -> tuple[Any, ...]:
-        row = self._to_row(record)
-        return (row["id"], *(row[column] for column in self._changing))
+        return self._columns.params(struct_to_columns(record))
 
     def of(self, row: Row) -> S:
         """The record a row of this table's columns holds."""
@@ -89,7 +83,10 @@ class Table(Generic[S]):
 
     async def save(self, executor: Executor, record: S) -> None:
         """Write back the `changing` columns of the record with its id."""
-        await executor.execute(self.update, *self.changed(record))
+        if self._update is None:
+            raise TypeError("this table's rows never change after the insert")
+        row = struct_to_columns(record)
+        await executor.execute(self._update, row["id"], *(row[c] for c in self._changing))
 
     async def get(self, executor: Executor, organization_id: UUID, record_id: UUID) -> S | None:
         """The organization's record (not locked)."""
@@ -107,10 +104,8 @@ class TableRecords(Generic[S]):
         await self._table.add(self._connection, record)
 
     async def get_for_update(self, organization_id: UUID, record_id: UUID) -> S | None:
-        query = self._table.one + " FOR UPDATE"
-        return self._table.record(
-            await self._connection.fetchrow(query, record_id, organization_id)
-        )
+        row = await self._connection.fetchrow(self._table.locked, record_id, organization_id)
+        return self._table.record(row)
 
     async def save(self, record: S) -> None:
         await self._table.save(self._connection, record)

@@ -48,10 +48,6 @@ DELIVERY_COLUMNS = (
 )
 
 
-def endpoint_from_row(row: Record) -> WebhookEndpoint:
-    return struct_from_row(WebhookEndpoint, row)
-
-
 def delivery_from_row(row: Record) -> Delivery:
     return struct_from_row(
         Delivery,
@@ -158,13 +154,7 @@ class PostgresWebhookQueries:
         self._pool = pool
 
     async def get(self, organization_id: UUID, endpoint_id: UUID) -> WebhookEndpoint | None:
-        row = await self._pool.fetchrow(
-            f"SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints "  # noqa: S608
-            "WHERE id = $1 AND organization_id = $2",
-            endpoint_id,
-            organization_id,
-        )
-        return None if row is None else endpoint_from_row(row)
+        return await ENDPOINTS.get(self._pool, organization_id, endpoint_id)
 
     async def list(self, organization_id: UUID, page: PageRequest) -> Page[WebhookEndpoint]:
         rows = await self._pool.fetch(
@@ -174,7 +164,7 @@ class PostgresWebhookQueries:
             page.after or BEFORE_ALL,
             page.limit + 1,
         )
-        return page_from_rows([endpoint_from_row(r) for r in rows], page, lambda e: e.id)
+        return page_from_rows(ENDPOINTS.records(rows), page, lambda e: e.id)
 
     async def deliveries(self, endpoint_id: UUID, page: PageRequest) -> Page[Delivery]:
         """Newest first; the cursor carries the last sequence number shown."""
