@@ -59,11 +59,18 @@ _WORDS = {
 }
 
 
+# The reads that show a circle: what they disclose is the name of the member's circle.
+CIRCLE_READS = frozenset({"getNetwork", "listNetworks", "updateNetwork"})
+
+
 def disclosed_in_words(disclosure: Disclosure) -> str:
     """What went, as a member would say it: the scopes' data, or, for a referral (the one kind
-    of disclosure that shows no scope of the member's record), who was referred and why."""
+    of disclosure that shows no scope of the member's record), who was referred and why, or
+    for a circle read, its name (which may name the member)."""
     if not disclosure.scopes:
         return "a referral: who was referred, and why"
+    if disclosure.operation in CIRCLE_READS:
+        return "the name and description of their support circle"
     return "; ".join(_WORDS[s] for s in sorted(disclosure.scopes))
 
 

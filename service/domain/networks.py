@@ -4,6 +4,7 @@ organizations that participate in it."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -245,15 +246,27 @@ def leave_network(
 NEUTRAL_CIRCLE_NAME = "Support circle"
 
 
-def network_seen_by(network: Network, viewer: UUID, focus_consent_in_force: bool) -> Network:
+class SeenNetwork(msgspec.Struct, frozen=True, kw_only=True):
+    """A network as one viewer may see it. `consent_ids` name the focus member's consents
+    under which a circle's real name and description reached another organization than its
+    creator: that is a disclosure, recorded and noticed like any other (empty otherwise)."""
+
+    network: Network
+    consent_ids: tuple[UUID, ...] = ()
+
+
+def network_seen_by(
+    network: Network, viewer: UUID, focus_consent_ids: Sequence[UUID]
+) -> SeenNetwork:
     """A circle's name and description may name its focus member ("Sam R.'s circle"):
     another organization than the focus member's home (the circle's creator) sees them only
-    under a consent in force from that member covering `networks`; otherwise a neutral name
-    and no description. A group names nobody: everyone taking part sees it whole."""
-    if (
-        network.kind is not NetworkKind.CIRCLE
-        or viewer == network.created_by_organization_id
-        or focus_consent_in_force
-    ):
-        return network
-    return msgspec.structs.replace(network, name=NEUTRAL_CIRCLE_NAME, description=None)
+    under a consent in force from that member covering `networks` (`focus_consent_ids`, the
+    consents in force to the viewer that do); otherwise a neutral name and no description. A
+    group names nobody: everyone taking part sees it whole."""
+    if network.kind is not NetworkKind.CIRCLE or viewer == network.created_by_organization_id:
+        return SeenNetwork(network=network)
+    if focus_consent_ids:
+        return SeenNetwork(network=network, consent_ids=tuple(sorted(set(focus_consent_ids))))
+    return SeenNetwork(
+        network=msgspec.structs.replace(network, name=NEUTRAL_CIRCLE_NAME, description=None)
+    )

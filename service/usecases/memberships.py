@@ -25,7 +25,7 @@ from service.domain.paging import Page, PageRequest
 from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
 from service.usecases.consents import covered
 from service.usecases.network_steps import announce_network_event, store_membership, taking_part
-from service.usecases.networks import get_network
+from service.usecases.networks import visible_network
 
 
 class AddMembership(msgspec.Struct, frozen=True, kw_only=True):
@@ -144,5 +144,5 @@ async def list_memberships(
     viewing: Viewing, network_id: UUID, page: PageRequest, queries: FederationQueries
 ) -> Page[SeenMembership]:
     """The network's memberships, each showing only what consent lets the viewer see."""
-    await get_network(viewing.organization_id, network_id, queries, viewing.now)
+    await visible_network(viewing.organization_id, network_id, queries)
     return await queries.memberships_for(viewing, network_id, page)

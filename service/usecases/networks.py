@@ -10,8 +10,9 @@ import msgspec
 
 from service.domain import memberships as membership_rules
 from service.domain import networks as rules
+from service.domain.accounting import Viewing
 from service.domain.consent import DataScope
-from service.domain.errors import InvalidField, Precondition, found
+from service.domain.errors import InvalidField, NotFound, Precondition, found
 from service.domain.events import EventType
 from service.domain.networks import (
     Membership,
@@ -21,10 +22,10 @@ from service.domain.networks import (
     NetworkKind,
     Participation,
     Role,
+    SeenNetwork,
 )
 from service.domain.paging import Page, PageRequest
 from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
-from service.usecases.consents import covered
 from service.usecases.network_steps import announce_network_event, store_membership, taking_part
 
 
@@ -90,55 +91,69 @@ async def create_network(
 
 
 async def get_network(
-    viewer: UUID, network_id: UUID, queries: FederationQueries, now: datetime
-) -> Network:
+    viewing: Viewing, network_id: UUID, queries: FederationQueries
+) -> SeenNetwork:
     """A network the viewer takes part in or is invited into, as it may see it (a circle's
-    name only under its focus member's consent: networks.network_seen_by)."""
-    return found(await queries.network_for(viewer, network_id, now), "network", network_id)
+    name only under its focus member's consent, recorded: networks.network_seen_by)."""
+    return found(await queries.network_for(viewing, network_id), "network", network_id)
 
 
 async def list_networks(
-    viewer: UUID,
-    page: PageRequest,
-    member_id: UUID | None,
-    queries: FederationQueries,
-    now: datetime,
-) -> Page[Network]:
+    viewing: Viewing, page: PageRequest, member_id: UUID | None, queries: FederationQueries
+) -> Page[SeenNetwork]:
     """The viewer's networks, optionally only those the member belongs to, as it may see
     each."""
-    return await queries.networks_for(viewer, page, member_id, now)
+    return await queries.networks_for(viewing, page, member_id)
 
 
 async def update_network(
-    organization_id: UUID,
+    viewing: Viewing,
     network_id: UUID,
     changes: NetworkChanges,
     expected_version: Precondition | None,
     uow: UnitOfWork,
-) -> Network:
+) -> SeenNetwork:
     """Rename or describe a network; any organization taking part may, guarded by If-Match.
     The answer shows the network as the caller may see it (a circle's name and description
-    only under its focus member's consent: networks.network_seen_by), as its reads do."""
+    only under its focus member's consent: networks.network_seen_by), as its reads do, and
+    records it as they do."""
+    organization_id = viewing.organization_id
     now = uow.clock.now()
     async with uow:
         network, _ = await taking_part(uow, organization_id, network_id)
         updated = rules.update_network(network, changes, expected_version=expected_version, now=now)
-        seen = await _seen_by(uow, updated, organization_id, now)
+        seen = await _seen_by(uow, updated, viewing, now)
         if updated is not network:
             await uow.networks.save(updated)
             await announce_network_event(
                 uow, EventType.NETWORK_UPDATED, organization_id, network_id, uow.ids.new_id(), now
             )
-            await uow.commit()
+        await uow.commit()
     return seen
 
 
-async def _seen_by(uow: UnitOfWork, network: Network, viewer: UUID, now: datetime) -> Network:
-    focus = network.focus_member_id
-    consented = focus is not None and await covered(
-        uow, focus, network.created_by_organization_id, viewer, DataScope.NETWORKS, now
+async def _seen_by(
+    uow: UnitOfWork, network: Network, viewing: Viewing, now: datetime
+) -> SeenNetwork:
+    """The network as the viewer may see it; a circle's name shown under consent is recorded
+    (in the caller's unit of work, so the record commits with the answer)."""
+    viewer, home, focus = (
+        viewing.organization_id,
+        network.created_by_organization_id,
+        network.focus_member_id,
     )
-    return rules.network_seen_by(network, viewer, consented)
+    if focus is None or viewer == home:
+        return rules.network_seen_by(network, viewer, ())
+    in_force = await uow.consents.in_force(focus, viewer, now)
+    consent_ids = [cid for cid, scopes in in_force if DataScope.NETWORKS in scopes]
+    seen = rules.network_seen_by(network, viewer, consent_ids)
+    if seen.consent_ids:
+        member = await uow.members.get_any(focus)
+        if member is not None and not member.is_erased:
+            await uow.consents.record_disclosure(
+                member, viewing, list(seen.consent_ids), frozenset({DataScope.NETWORKS})
+            )
+    return seen
 
 
 async def archive_network(
@@ -244,8 +259,14 @@ async def leave_network(organization_id: UUID, network_id: UUID, uow: UnitOfWork
 
 
 async def list_participants(
-    viewer: UUID, network_id: UUID, queries: FederationQueries, now: datetime
+    viewer: UUID, network_id: UUID, queries: FederationQueries
 ) -> list[Participation]:
     """The organizations invited into or taking part in a network the viewer can see."""
-    await get_network(viewer, network_id, queries, now)
+    await visible_network(viewer, network_id, queries)
     return await queries.participants(network_id)
+
+
+async def visible_network(viewer: UUID, network_id: UUID, queries: FederationQueries) -> None:
+    """NotFound unless the viewer is invited into the network or takes part in it."""
+    if not await queries.sees_network(viewer, network_id):
+        raise NotFound("network", network_id)

@@ -35,7 +35,13 @@ from service.domain.incidents import Incident
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
-from service.domain.networks import Membership, Network, Participation, network_seen_by
+from service.domain.networks import (
+    Membership,
+    Network,
+    Participation,
+    SeenNetwork,
+    network_seen_by,
+)
 from service.domain.organizations import ApiKey, Organization
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
@@ -1097,25 +1103,36 @@ class FakeFederationQueries:
     def _takes_part(self, viewer: UUID, network_id: UUID) -> bool:
         return (network_id, viewer) in self._store.participations
 
-    def _network_seen(self, network: Network, viewer: UUID, now: datetime) -> Network:
-        consented = any(
-            c.member_id == network.focus_member_id
-            and c.recipient_organization_id == viewer
-            and c.is_active(now)
-            and DataScope.NETWORKS in c.granted_scopes
+    def _network_seen(self, network: Network, viewing: Viewing) -> SeenNetwork:
+        consent_ids = [
+            c.id
             for c in self._store.consents.values()
-        )
-        return network_seen_by(network, viewer, consented)
+            if c.member_id == network.focus_member_id
+            and c.recipient_organization_id == viewing.organization_id
+            and c.is_active(viewing.now)
+            and DataScope.NETWORKS in c.granted_scopes
+        ]
+        seen = network_seen_by(network, viewing.organization_id, consent_ids)
+        focus = self._store.members.get(network.focus_member_id or UUID(int=0))
+        if seen.consent_ids and focus is not None and not focus.is_erased:
+            self._store.disclosures.append(
+                (focus.id, viewing, seen.consent_ids, frozenset({DataScope.NETWORKS}))
+            )
+        return seen
 
-    async def network_for(self, viewer: UUID, network_id: UUID, now: datetime) -> Network | None:
+    async def network_for(self, viewing: Viewing, network_id: UUID) -> SeenNetwork | None:
         network = self._store.networks.get(network_id)
-        if network is None or not self._takes_part(viewer, network_id):
+        if network is None or not self._takes_part(viewing.organization_id, network_id):
             return None
-        return self._network_seen(network, viewer, now)
+        return self._network_seen(network, viewing)
+
+    async def sees_network(self, viewer: UUID, network_id: UUID) -> bool:
+        return network_id in self._store.networks and self._takes_part(viewer, network_id)
 
     async def networks_for(
-        self, viewer: UUID, page: PageRequest, member_id: UUID | None, now: datetime
-    ) -> Page[Network]:
+        self, viewing: Viewing, page: PageRequest, member_id: UUID | None
+    ) -> Page[SeenNetwork]:
+        viewer = viewing.organization_id
         after = page.after or UUID(int=0)
         rows = sorted(
             (
@@ -1133,8 +1150,9 @@ class FakeFederationQueries:
             ),
             key=lambda n: n.id,
         )
-        seen = [self._network_seen(n, viewer, now) for n in rows[: page.limit + 1]]
-        return page_from_rows(seen, page, lambda n: n.id)
+        seen = [self._network_seen(n, viewing) for n in rows[: page.limit]]
+        more = [SeenNetwork(network=n) for n in rows[page.limit : page.limit + 1]]
+        return page_from_rows(seen + more, page, lambda s: s.network.id)
 
     async def participants(self, network_id: UUID) -> list[Participation]:
         return [p for (n, _), p in self._store.participations.items() if n == network_id]

@@ -7,6 +7,7 @@ from uuid import UUID
 
 import pytest
 
+from service.domain.accounting import Viewing
 from service.domain.consent import DataScope
 from service.domain.consent_form import SignatureMethod
 from service.domain.consent_terms import ConsentTerms
@@ -111,7 +112,12 @@ async def test_adding_another_organizations_member_needs_its_consent(store: Stor
     # A stranger to the network learns nothing, not even that it exists.
     with pytest.raises(NotFound):
         await networks.update_network(
-            UUID(int=3000),
+            Viewing(
+                organization_id=UUID(int=3000),
+                now=clock.now(),
+                request_id="r",
+                operation="updateNetwork",
+            ),
             network.id,
             NetworkChanges(name="x"),
             None,

@@ -15,16 +15,16 @@ from service.adapters.http.views import CopiedView
 from service.domain.consent import (
     membership_sight,
 )
-from service.domain.disclosure_notice import notice_for
+from service.domain.disclosure_notice import notice_for, notice_for_consents
 from service.domain.memberships import SeenMembership
 from service.domain.networks import (
     MembershipStatus,
-    Network,
     NetworkChanges,
     NetworkKind,
     NetworkStatus,
     ParticipationStatus,
     Role,
+    SeenNetwork,
 )
 from service.domain.paging import Page
 
@@ -62,7 +62,11 @@ class NetworkUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class NetworkView(msgspec.Struct, kw_only=True):
-    """A network. `focus_member_id` shows only to the focus member's home organization."""
+    """A network. `focus_member_id` shows only to the focus member's home organization. A
+    circle's name and description may identify its focus member: another organization sees
+    them only under that member's consent covering `networks` (then `disclosure` carries the
+    notice, and the read is accounted to the member), else the neutral name "Support circle"
+    and no description."""
 
     id: UUID
     kind: NetworkKind
@@ -75,9 +79,11 @@ class NetworkView(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
     archived_at: datetime | None
+    disclosure: DisclosureNoticeView | None = None
 
     @classmethod
-    def of(cls, network: Network, viewer: UUID) -> NetworkView:
+    def of(cls, seen: SeenNetwork, viewer: UUID) -> NetworkView:
+        network = seen.network
         return cls(
             id=network.id,
             kind=network.kind,
@@ -92,6 +98,7 @@ class NetworkView(msgspec.Struct, kw_only=True):
             created_at=network.created_at,
             updated_at=network.updated_at,
             archived_at=network.archived_at,
+            disclosure=DisclosureNoticeView.of(notice_for_consents(seen.consent_ids)),
         )
 
 
@@ -184,7 +191,7 @@ class MembershipList(msgspec.Struct, kw_only=True):
     next_cursor: str | None
 
 
-def network_page(page: Page[Network], viewer: UUID) -> NetworkList:
+def network_page(page: Page[SeenNetwork], viewer: UUID) -> NetworkList:
     return NetworkList(
         data=[NetworkView.of(n, viewer) for n in page.items],
         next_cursor=encode_cursor(page.next_after),

@@ -30,7 +30,7 @@ from service.adapters.http.idempotency import (
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging
-from service.domain.networks import Network
+from service.domain.networks import Network, SeenNetwork
 from service.domain.organizations import Scope
 from service.usecases import networks as usecases
 
@@ -43,12 +43,10 @@ READ = scope_required(Scope.NETWORKS_READ)
 WRITE = scope_required(Scope.NETWORKS_WRITE)
 
 
-def _network(network: Network, viewer: UUID, status_code: int = 200) -> Response[NetworkView]:
-    return Response(
-        NetworkView.of(network, viewer),
-        status_code=status_code,
-        headers={"ETag": etag(network.version)},
-    )
+def _network(seen: SeenNetwork | Network, viewer: UUID) -> Response[NetworkView]:
+    if isinstance(seen, Network):
+        seen = SeenNetwork(network=seen)  # the creator's own answer: nothing disclosed
+    return Response(NetworkView.of(seen, viewer), headers={"ETag": etag(seen.network.version)})
 
 
 class NetworkController(ApiController):
@@ -79,7 +77,7 @@ class NetworkController(ApiController):
         )
 
         def present(network: Network) -> Created[NetworkView]:
-            view = NetworkView.of(network, organization_id)
+            view = NetworkView.of(SeenNetwork(network=network), organization_id)
             location = f"/v1/networks/{network.id}"
             return Created.of(
                 view, version=network.version, location=location, resource_id=network.id
@@ -101,11 +99,10 @@ class NetworkController(ApiController):
     ) -> NetworkList:
         """List the networks the caller takes part in or is invited into"""
         act = acting(request)
-        viewer = act.organization_id
         found = await usecases.list_networks(
-            viewer, page, member_id, act.services.federation, act.clock.now()
+            act.viewing(), page, member_id, act.services.federation
         )
-        return network_page(found, viewer)
+        return network_page(found, act.organization_id)
 
     @operation(get, "getNetwork", Scope.NETWORKS_READ, path="/{network_id:uuid}", etag=True)
     async def get_network(
@@ -113,11 +110,8 @@ class NetworkController(ApiController):
     ) -> Response[NetworkView]:
         """Read a network"""
         act = acting(request)
-        viewer = act.organization_id
-        network = await usecases.get_network(
-            viewer, network_id, act.services.federation, act.clock.now()
-        )
-        return _network(network, viewer)
+        seen = await usecases.get_network(act.viewing(), network_id, act.services.federation)
+        return _network(seen, act.organization_id)
 
     @operation(
         patch,
@@ -136,11 +130,10 @@ class NetworkController(ApiController):
     ) -> Response[NetworkView]:
         """Rename or describe a network (any organization taking part)"""
         act = acting(request)
-        organization_id = act.organization_id
-        network = await usecases.update_network(
-            organization_id, network_id, data.to_domain(), expected_version(if_match), act.uow()
+        seen = await usecases.update_network(
+            act.viewing(), network_id, data.to_domain(), expected_version(if_match), act.uow()
         )
-        return _network(network, organization_id)
+        return _network(seen, act.organization_id)
 
     @operation(
         post,
@@ -172,9 +165,7 @@ class NetworkController(ApiController):
         """The organizations invited into or taking part in a network"""
         act = acting(request)
         viewer = act.organization_id
-        found = await usecases.list_participants(
-            viewer, network_id, act.services.federation, act.clock.now()
-        )
+        found = await usecases.list_participants(viewer, network_id, act.services.federation)
         return ParticipationList(data=[ParticipationView.of(p) for p in found])
 
     @operation(

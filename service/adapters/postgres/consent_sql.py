@@ -11,6 +11,7 @@ from service.adapters.postgres.members import MEMBER_COLUMNS
 from service.adapters.postgres.networks import MEMBERSHIP, NETWORK, NETWORK_VISIBLE
 from service.domain.consent import MEMBER_EVENT_SCOPES, DataScope
 from service.domain.consent_events import MILESTONE_EVENTS
+from service.domain.networks import NetworkKind
 
 # An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.
 CONSENT_IN_FORCE = (
@@ -236,27 +237,68 @@ SELECT * FROM seen ORDER BY id
 """  # noqa: S608
 
 
-# Whether a consent in force at `now` from a circle's focus member to `viewer` covers
-# `networks`: the viewer may then read the circle's name (networks.network_seen_by).
-_FOCUS_CONSENTED = f"""EXISTS (
-    SELECT 1 FROM consents c
-    WHERE c.member_id = n.focus_member_id AND c.recipient_organization_id = {{viewer}}
-      AND {CONSENT_IN_FORCE.format(now="{now}")}
-      AND '{DataScope.NETWORKS.value}' = ANY(c.effective_scopes))"""  # noqa: S608
+# A network read across organizations, with the consents in force from a circle's focus
+# member to `viewer` covering `networks`: under them the viewer reads the circle's name
+# (networks.network_seen_by), a disclosure of the member, recorded in the same statement (only
+# for circles it did not create, whose focus member is not erased).
+def _network_shown(viewer: str, now: str) -> str:
+    focus_consents = consents_in_force(
+        "n.focus_member_id", viewer, now, f"'{DataScope.NETWORKS.value}' = ANY(c.effective_scopes)"
+    )
+    return f"""{NETWORK.of("n")}, {focus_consents} AS focus_consent_ids,
+        f.organization_id AS focus_organization_id, f.erased_at AS focus_erased_at"""
 
+
+_NETWORKS_AND_FOCUS = "networks n LEFT JOIN members f ON f.id = n.focus_member_id"
+
+
+def _circle_name_logged(viewer: str, now: str, viewing: str, shown_only: str = "true") -> str:
+    """Record the disclosure of each circle name `shown` reveals. `viewing`: the placeholders
+    of the operation, request id, caller's request id and key; `shown_only`: which rows the
+    answer shows (a page's extra row only tells that a next page exists)."""
+    return f"""INSERT INTO disclosures (member_id, organization_id, recipient_organization_id,
+                             consent_ids, scopes, operation, request_id, disclosed_at,
+                             client_request_id, key_id)
+    SELECT focus_member_id, focus_organization_id, {viewer}, focus_consent_ids,
+           ARRAY['{DataScope.NETWORKS.value}'], {viewing.format(now=now)}
+    FROM shown
+    WHERE kind = '{NetworkKind.CIRCLE.value}' AND created_by_organization_id <> {viewer}
+      AND cardinality(focus_consent_ids) > 0 AND focus_erased_at IS NULL AND {shown_only}"""  # noqa: S608
+
+
+# $1 network, $2 viewer, $3 now, $4 operation, $5 request id, $6 caller's request id, $7 key.
 NETWORK_FOR_VIEWER = f"""
-SELECT {NETWORK.of("n")}, {_FOCUS_CONSENTED.format(viewer="$2", now="$3")} AS focus_consented
-FROM networks n WHERE n.id = $1 AND {NETWORK_VISIBLE.format(viewer="$2")}
+WITH shown AS (
+    SELECT {_network_shown("$2", "$3")}
+    FROM {_NETWORKS_AND_FOCUS}
+    WHERE n.id = $1 AND {NETWORK_VISIBLE.format(viewer="$2")}
+), logged AS (
+    {_circle_name_logged("$2", "$3", "$4, $5, {now}, $6, $7::uuid")}
+)
+SELECT * FROM shown
 """  # noqa: S608
 
 
+# $1 viewer, $2 after, $3 limit (one more than the page shows), $4 member, $5 now,
+# $6 operation, $7 request id, $8 caller's request id, $9 key.
 NETWORKS_FOR_VIEWER = f"""
-SELECT {NETWORK.of("n")}, {_FOCUS_CONSENTED.format(viewer="$1", now="$5")} AS focus_consented
-FROM networks n
-WHERE {NETWORK_VISIBLE.format(viewer="$1")} AND n.id > $2
-  AND ($4::uuid IS NULL OR EXISTS (
-      SELECT 1 FROM network_memberships ms
-      WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'
-        AND ms.member_organization_id = $1))
-ORDER BY n.id LIMIT $3
+WITH shown AS (
+    SELECT {_network_shown("$1", "$5")}, row_number() OVER (ORDER BY n.id) AS place
+    FROM {_NETWORKS_AND_FOCUS}
+    WHERE {NETWORK_VISIBLE.format(viewer="$1")} AND n.id > $2
+      AND ($4::uuid IS NULL OR EXISTS (
+          SELECT 1 FROM network_memberships ms
+          WHERE ms.network_id = n.id AND ms.member_id = $4 AND ms.status <> 'left'
+            AND ms.member_organization_id = $1))
+    ORDER BY n.id LIMIT $3
+), logged AS (
+    {_circle_name_logged("$1", "$5", "$6, $7, {now}, $8, $9::uuid", "place < $3")}
+)
+SELECT * FROM shown ORDER BY id
+"""  # noqa: S608
+
+
+# Whether the viewer is invited into or takes part in the network.
+NETWORK_VISIBLE_TO = f"""
+SELECT EXISTS (SELECT 1 FROM networks n WHERE n.id = $1 AND {NETWORK_VISIBLE.format(viewer="$2")})
 """  # noqa: S608

@@ -13,6 +13,7 @@ from service.adapters.postgres.consent_sql import (
     MEMBER_FOR_VIEWER,
     MEMBERSHIPS_FOR_VIEWER,
     NETWORK_FOR_VIEWER,
+    NETWORK_VISIBLE_TO,
     NETWORKS_FOR_VIEWER,
 )
 from service.adapters.postgres.consents import (
@@ -60,7 +61,7 @@ from service.domain.consent import (
 )
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
-from service.domain.networks import Network, Participation
+from service.domain.networks import Participation, SeenNetwork
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import MilestoneFacts
@@ -225,19 +226,42 @@ class PostgresFederationQueries:
         )
         return member, access
 
-    async def network_for(self, viewer: UUID, network_id: UUID, now: datetime) -> Network | None:
-        row = await self._pool.fetchrow(NETWORK_FOR_VIEWER, network_id, viewer, now)
+    async def network_for(self, viewing: Viewing, network_id: UUID) -> SeenNetwork | None:
+        viewer = viewing.organization_id
+        row = await self._pool.fetchrow(
+            NETWORK_FOR_VIEWER,
+            network_id,
+            viewer,
+            viewing.now,
+            viewing.operation,
+            viewing.request_id,
+            viewing.client_request_id,
+            viewing.key_id,
+        )
         return None if row is None else seen_network_from_row(row, viewer)
 
     async def networks_for(
-        self, viewer: UUID, page: PageRequest, member_id: UUID | None, now: datetime
-    ) -> Page[Network]:
+        self, viewing: Viewing, page: PageRequest, member_id: UUID | None
+    ) -> Page[SeenNetwork]:
+        viewer = viewing.organization_id
         rows = await self._pool.fetch(
-            NETWORKS_FOR_VIEWER, viewer, page.after or BEFORE_ALL, page.limit + 1, member_id, now
+            NETWORKS_FOR_VIEWER,
+            viewer,
+            page.after or BEFORE_ALL,
+            page.limit + 1,
+            member_id,
+            viewing.now,
+            viewing.operation,
+            viewing.request_id,
+            viewing.client_request_id,
+            viewing.key_id,
         )
         return page_from_rows(
-            [seen_network_from_row(r, viewer) for r in rows], page, lambda n: n.id
+            [seen_network_from_row(r, viewer) for r in rows], page, lambda s: s.network.id
         )
+
+    async def sees_network(self, viewer: UUID, network_id: UUID) -> bool:
+        return bool(await self._pool.fetchval(NETWORK_VISIBLE_TO, network_id, viewer))
 
     async def participants(self, network_id: UUID) -> list[Participation]:
         rows = await self._pool.fetch(PARTICIPANTS, network_id)

@@ -10,7 +10,13 @@ from asyncpg import Record
 
 from service.adapters.postgres.records import Executor, Table
 from service.adapters.postgres.sql import Columns
-from service.domain.networks import Membership, Network, Participation, network_seen_by
+from service.domain.networks import (
+    Membership,
+    Network,
+    Participation,
+    SeenNetwork,
+    network_seen_by,
+)
 
 NETWORK = Columns(
     "id",
@@ -150,6 +156,7 @@ WHERE network_id = $1 ORDER BY organization_id
 """  # noqa: S608
 
 
-def seen_network_from_row(row: Record, viewer: UUID) -> Network:
-    """A network row read with its `focus_consented` flag, as `viewer` may see it."""
-    return network_seen_by(NETWORKS.of(row), viewer, row["focus_consented"])
+def seen_network_from_row(row: Record, viewer: UUID) -> SeenNetwork:
+    """A network row read with the focus member's consents to `viewer` covering `networks`
+    (`focus_consent_ids`), as `viewer` may see it."""
+    return network_seen_by(NETWORKS.of(row), viewer, row["focus_consent_ids"])

@@ -13,7 +13,7 @@ from service.domain.consent import Access, Consent, DataScope
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import Cheer, CustomMilestone, Ladder
-from service.domain.networks import Membership, Network, Participation
+from service.domain.networks import Membership, Network, Participation, SeenNetwork
 from service.domain.paging import Page, PageRequest
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports.records import OrganizationRecords
@@ -134,15 +134,21 @@ class FederationQueries(Protocol):
         organization or a consent in force covering `pledges` (recorded as a disclosure)."""
         ...
 
-    async def network_for(self, viewer: UUID, network_id: UUID, now: datetime) -> Network | None:
+    async def network_for(self, viewing: Viewing, network_id: UUID) -> SeenNetwork | None:
         """The network if the viewer is invited into it or takes part in it, as it may see it
-        (networks.network_seen_by, with the focus member's consents in force at `now`)."""
+        (networks.network_seen_by, with the focus member's consents in force at `now`). A
+        circle's name shown under consent is recorded as a disclosure."""
         ...
 
     async def networks_for(
-        self, viewer: UUID, page: PageRequest, member_id: UUID | None, now: datetime
-    ) -> Page[Network]:
-        """The networks the viewer is invited into or takes part in, as it may see each."""
+        self, viewing: Viewing, page: PageRequest, member_id: UUID | None
+    ) -> Page[SeenNetwork]:
+        """The networks the viewer is invited into or takes part in, as it may see each (the
+        circle names a page shows under consent recorded, as network_for's)."""
+        ...
+
+    async def sees_network(self, viewer: UUID, network_id: UUID) -> bool:
+        """The viewer is invited into the network or takes part in it."""
         ...
 
     async def participants(self, network_id: UUID) -> list[Participation]:
