@@ -32,6 +32,10 @@ class Disclosure(msgspec.Struct, frozen=True, kw_only=True):
     key_id: UUID | None = None
     recipient_name: str | None = None
     purposes: tuple[str, ...] = ()
+    recipient_address: str | None = None
+    # The intermediary a consent to it let the data reach this recipient through, if any.
+    intermediary_organization_id: UUID | None = None
+    intermediary_name: str | None = None
 
 
 class Channel(enum.StrEnum):

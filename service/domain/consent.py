@@ -14,6 +14,7 @@ from service.domain.consent_form import (
     ConsentType,
     EndEvent,
     PurposeCode,
+    RecipientClass,
     RevocationChannel,
     SignatureMethod,
     SignerAuthority,
@@ -104,7 +105,9 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
     id: UUID
     member_id: UUID
     organization_id: UUID  # who may disclose: the member's home organization
-    recipient_organization_id: UUID
+    # To whom (42 CFR 2.31(a)(4)): a named organization (an intermediary, if of that kind), or
+    # else a class of organizations.
+    recipient_organization_id: UUID | None
     scopes: frozenset[DataScope]
     purpose: str
     expires_on: date | None
@@ -140,6 +143,32 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
     revocation_received_at: datetime | None = None
     revocation_received_by: str | None = None
     revoked_by_key_id: UUID | None = None
+    recipient_class: RecipientClass | None = None
+    # Through an intermediary (recipient_organization_id): its participants that may receive,
+    # by name, or by a general description limited to treating providers.
+    participant_organization_ids: frozenset[UUID] = frozenset()
+    participant_class: RecipientClass | None = None
+
+    @property
+    def reaches_unnamed(self) -> bool:
+        """It may reach organizations it does not name: a class of them, or the participants
+        of an intermediary that it describes as a class."""
+        return self.recipient_class is not None or self.participant_class is not None
+
+    def reaches(self, reader: Reader) -> bool:
+        """The consent names `reader` as a recipient of the member's data: by name, as one of
+        the class it names, or as a participant of the intermediary it names (by name or by
+        the class of participants it describes), taking part in it now. The SQL of
+        consent_sql.consent_reaches states the same rule for the database."""
+        if self.recipient_organization_id == reader.organization_id:
+            return True
+        if self.recipient_class is not None:
+            return reader.is_of(self.recipient_class)
+        if self.recipient_organization_id not in reader.intermediaries:
+            return False
+        return reader.organization_id in self.participant_organization_ids or (
+            self.participant_class is not None and reader.is_of(self.participant_class)
+        )
 
     @property
     def granted_scopes(self) -> frozenset[DataScope]:
@@ -162,6 +191,27 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
             and (self.ended_at is None or self.ended_at > at)
             and (self.expires_at is None or self.expires_at > at)
         )
+
+
+class Reader(msgspec.Struct, frozen=True, kw_only=True):
+    """Another organization reading a member's data, with what decides whether a consent that
+    names recipients by class or through an intermediary reaches it: whether it supports the
+    member (takes part in an active network in which the member holds an active membership),
+    whether it is a clinic, and the intermediaries it takes part in now."""
+
+    organization_id: UUID
+    supports_member: bool = False
+    clinic: bool = False
+    intermediaries: frozenset[UUID] = frozenset()
+
+    def is_of(self, recipients: RecipientClass) -> bool:
+        if recipients is RecipientClass.TREATING_PROVIDERS:
+            return self.supports_member and self.clinic
+        return self.supports_member
+
+
+def reader_id(viewer: UUID | Reader) -> UUID:
+    return viewer.organization_id if isinstance(viewer, Reader) else viewer
 
 
 class Access(msgspec.Struct, frozen=True, kw_only=True):
@@ -209,7 +259,7 @@ def access_for(
 
 
 def read_access(
-    viewer_organization_id: UUID,
+    viewer: UUID | Reader,
     member: Member,
     consents: Iterable[Consent],
     read: ReadScopes,
@@ -221,15 +271,19 @@ def read_access(
     for the database, and a property test holds the two together): the home organization sees
     everything. Anyone else needs a consent in force, granted to it for this member, covering
     one of `read.needed`; it then sees the scopes of `read.shown` that the consents in force
-    grant, and the disclosure names those scopes and the consents that granted them."""
+    grant, and the disclosure names those scopes and the consents that granted them. A consent
+    grants to the viewer when it reaches it (Consent.reaches; a bare id: a reader with no ties
+    to the member, reached only by name)."""
     needed, shown = read.needed, read.shown
+    reader = viewer if isinstance(viewer, Reader) else Reader(organization_id=viewer)
+    viewer_organization_id = reader.organization_id
     if viewer_organization_id == member.organization_id:
         return HOME_ACCESS
     granted = [
         (consent.id, consent.granted_scopes & shown)
         for consent in consents
         if consent.member_id == member.id
-        and consent.recipient_organization_id == viewer_organization_id
+        and consent.reaches(reader)
         and consent.is_active(now)
         and consent.granted_scopes & shown
     ]

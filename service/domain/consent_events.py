@@ -13,8 +13,10 @@ from service.domain.consent import (
     RECOVERY_READ,
     Consent,
     DataScope,
+    Reader,
     ReadScopes,
     read_access,
+    reader_id,
 )
 from service.domain.events import Event, EventType
 from service.domain.members import Member
@@ -25,7 +27,7 @@ def _only(scope: DataScope) -> ReadScopes:
 
 
 def still_sees_member_event(
-    viewer_organization_id: UUID,
+    viewer: UUID | Reader,
     member: Member,
     event_type: EventType,
     consents: Iterable[Consent],
@@ -37,15 +39,15 @@ def still_sees_member_event(
     event's kind of data (MEMBER_EVENT_SCOPES), never about an erased member. Kinds of event
     no scope covers are not about data of the member's and follow their own rules."""
     scope = MEMBER_EVENT_SCOPES.get(event_type)
-    if scope is None or viewer_organization_id == member.organization_id:
+    if scope is None or reader_id(viewer) == member.organization_id:
         return True
     if member.erased_at is not None:
         return False
-    return read_access(viewer_organization_id, member, consents, _only(scope), now) is not None
+    return read_access(viewer, member, consents, _only(scope), now) is not None
 
 
 def sees_member_event(
-    viewer_organization_id: UUID,
+    viewer: UUID | Reader,
     member: Member,
     event_type: EventType,
     occurred_at: datetime,
@@ -59,24 +61,22 @@ def sees_member_event(
     revocation, an expiry or the member's erasure acts at once, on events already read too. A
     kind of member event no scope covers never crosses."""
     scope = MEMBER_EVENT_SCOPES.get(event_type)
-    if viewer_organization_id == member.organization_id:
+    if reader_id(viewer) == member.organization_id:
         return True
     if scope is None:
         return False
     consents = list(consents)
-    then = read_access(viewer_organization_id, member, consents, _only(scope), occurred_at)
-    return then is not None and still_sees_member_event(
-        viewer_organization_id, member, event_type, consents, now
-    )
+    then = read_access(viewer, member, consents, _only(scope), occurred_at)
+    return then is not None and still_sees_member_event(viewer, member, event_type, consents, now)
 
 
 def shows_milestone_period(
-    viewer_organization_id: UUID, member: Member, consents: Iterable[Consent], now: datetime
+    viewer: UUID | Reader, member: Member, consents: Iterable[Consent], now: datetime
 ) -> bool:
     """Whether a milestone event's key, which names the start of its recovery period (restart
     history), shows to the viewer: the home organization, or a consent in force now covering
     `recovery` (consent_sql.shown_data strips it otherwise; label and dates stay)."""
-    return read_access(viewer_organization_id, member, consents, RECOVERY_READ, now) is not None
+    return read_access(viewer, member, consents, RECOVERY_READ, now) is not None
 
 
 # Milestone events name a milestone by a key that holds its period's start (restart history).

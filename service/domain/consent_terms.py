@@ -15,11 +15,13 @@ from service.domain.consent_form import (
     ConsentType,
     EndEvent,
     PurposeCode,
+    RecipientClass,
     RevocationChannel,
     SignatureMethod,
     SignerAuthority,
     Statement,
 )
+from service.domain.consent_recipients import RecipientFacts, Recipients, check_recipients
 from service.domain.errors import InvalidField
 from service.domain.local_time import local_midnight
 from service.domain.records import next_version
@@ -29,6 +31,9 @@ class ConsentTerms(msgspec.Struct, frozen=True, kw_only=True):
     """What a grant must say. Optional here so that a missing element is named in a 422."""
 
     recipient_organization_id: UUID | None = None
+    recipient_class: RecipientClass | None = None
+    participant_organization_ids: frozenset[UUID] = frozenset()
+    participant_class: RecipientClass | None = None
     scopes: frozenset[DataScope] | None = None
     purpose: str | None = None
     expires_on: date | None = None
@@ -76,18 +81,21 @@ def grant_consent(
     recorded_by_key_id: UUID,
     now: datetime,
     with_referral: bool = False,
-    recipient_is_covered_entity: bool = False,
+    recipient: RecipientFacts | None = None,
 ) -> Consent:
     """A consent with every element 42 CFR 2.31 asks for, or InvalidField naming the first
     one missing or wrong. `with_referral`: the consent is made with a referral (only such a
-    consent may end when the referral closes); `recipient_is_covered_entity`: the form must
-    then carry the HIPAA redisclosure statement."""
-    if terms.recipient_organization_id is None:
-        raise InvalidField("recipient_organization_id", "Name the organization receiving the data.")
-    if terms.recipient_organization_id == home_organization_id:
-        raise InvalidField(
-            "recipient_organization_id", "The home organization needs no consent to see its member."
-        )
+    consent may end when the referral closes); `recipient`: what the service knows of the
+    organization the consent names (its kind; an intermediary's participants)."""
+    recipients = Recipients(
+        organization_id=terms.recipient_organization_id,
+        recipient_class=terms.recipient_class,
+        participant_organization_ids=terms.participant_organization_ids,
+        participant_class=terms.participant_class,
+    )
+    recipient_is_covered_entity = check_recipients(
+        recipients, home_organization_id, recipient or RecipientFacts()
+    )
     if not terms.scopes:
         raise InvalidField("scopes", "Name at least one scope of data the consent covers.")
     if terms.purpose is None or not terms.purpose.strip():
@@ -135,6 +143,9 @@ def grant_consent(
         member_id=member_id,
         organization_id=home_organization_id,
         recipient_organization_id=terms.recipient_organization_id,
+        recipient_class=terms.recipient_class,
+        participant_organization_ids=terms.participant_organization_ids,
+        participant_class=terms.participant_class,
         scopes=terms.scopes,
         purpose=terms.purpose.strip(),
         expires_on=terms.expires_on,

@@ -54,9 +54,13 @@ def consent_event(
     data: dict[str, EventData] = {
         "consent_id": str(consent.id),
         "member_id": str(consent.member_id),
-        "recipient_organization_id": str(consent.recipient_organization_id),
         "scopes": sorted(s.value for s in consent.scopes),
     }
+    # A consent to a class of organizations names none: its events stay home.
+    if consent.recipient_organization_id is not None:
+        data["recipient_organization_id"] = str(consent.recipient_organization_id)
+    if consent.recipient_class is not None:
+        data["recipient_class"] = consent.recipient_class.value
     if reason is not None:
         data["reason"] = reason
     return new_event(

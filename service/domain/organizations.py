@@ -16,6 +16,9 @@ class OrganizationKind(enum.StrEnum):
     CLINIC = "clinic"
     COMMUNITY_APP = "community_app"
     PEER_ORG = "peer_org"
+    # Passes records on to its participants (a health information exchange, a care
+    # coordination organization: 42 CFR 2.11); a consent to it names which of them may receive.
+    INTERMEDIARY = "intermediary"
 
 
 class Scope(enum.StrEnum):
@@ -40,6 +43,8 @@ class Organization(msgspec.Struct, frozen=True, kw_only=True):
     kind: OrganizationKind
     version: int
     created_at: datetime
+    # Where it can be written to: the accounting of disclosures names it (45 CFR 164.528).
+    address: str | None = None
 
 
 class ApiKey(msgspec.Struct, frozen=True, kw_only=True):

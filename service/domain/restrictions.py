@@ -47,11 +47,17 @@ class Restriction(NewRestriction, frozen=True, kw_only=True):
     def matches(self, consent: Consent) -> bool:
         """Whether it limits this consent: to one of its recipients (or any), for one of its
         purposes (or any). A consent that states no coded purpose (one recorded before purposes
-        were coded) may serve any of them: the restriction holds for it."""
+        were coded) may serve any of them: the restriction holds for it. So does a consent that
+        may reach organizations it does not name (a class of them, or an intermediary's
+        participants): it could reach a restricted recipient, and a restriction limits the
+        consent as a whole."""
         recipients, purposes = self.recipient_organization_ids, self.purpose_codes
-        return (not recipients or consent.recipient_organization_id in recipients) and (
-            not purposes or consent.purpose_code is None or consent.purpose_code in purposes
-        )
+        return (
+            not recipients
+            or consent.recipient_organization_id in recipients
+            or consent.reaches_unnamed
+            or bool(consent.participant_organization_ids & recipients)
+        ) and (not purposes or consent.purpose_code is None or consent.purpose_code in purposes)
 
 
 def request_restriction(

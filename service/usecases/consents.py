@@ -12,6 +12,7 @@ from service.domain import restrictions as restriction_rules
 from service.domain.accounting import Disclosure, Viewing
 from service.domain.consent import Consent, DataScope, SeenMember, access_for, seen_by
 from service.domain.consent_form import EndEvent
+from service.domain.consent_recipients import RecipientFacts
 from service.domain.consent_terms import ConsentTerms
 from service.domain.errors import InvalidField, MemberErased, NotFound, found
 from service.domain.event_payloads import consent_event
@@ -39,10 +40,6 @@ class GrantConsent(msgspec.Struct, frozen=True, kw_only=True):
     with_referral: bool = False
 
 
-# The kinds of organization that are HIPAA covered entities (or their business associates).
-COVERED_ENTITY_KINDS = frozenset({OrganizationKind.CLINIC})
-
-
 async def grant_consent(
     command: GrantConsent, uow: UnitOfWork, receipt: Receipt[Consent] = no_receipt
 ) -> Consent:
@@ -59,14 +56,9 @@ async def grant_consent(
 async def record_consent(
     command: GrantConsent, member: Member, uow: UnitOfWork, now: datetime
 ) -> Consent:
-    """Inside the caller's unit of work: check the terms, store the consent, announce it. A
-    clinic is a HIPAA covered entity: a consent to one must carry the HIPAA redisclosure
-    statement."""
+    """Inside the caller's unit of work: check the terms (with what the service knows of the
+    recipient it names: consent_recipients), store the consent, announce it."""
     assert member.timezone is not None  # an erased member was refused before
-    recipient_id = command.terms.recipient_organization_id
-    recipient = None if recipient_id is None else await uow.organizations.get(recipient_id)
-    if recipient_id is not None and recipient is None:
-        raise InvalidField("recipient_organization_id", "No such organization.")
     consent = rules.grant_consent(
         command.terms,
         consent_id=uow.ids.new_id(),
@@ -76,8 +68,7 @@ async def record_consent(
         recorded_by_key_id=command.key_id,
         now=now,
         with_referral=command.with_referral,
-        recipient_is_covered_entity=recipient is not None
-        and recipient.kind in COVERED_ENTITY_KINDS,
+        recipient=await recipient_facts(uow, command.terms.recipient_organization_id),
     )
     # A restriction the member already has holds for this consent too (42 CFR 2.26).
     agreed = await uow.restrictions.agreed_for(member.id)
@@ -89,6 +80,21 @@ async def record_consent(
         consent_event(EventType.CONSENT_GRANTED, consent, uow.ids.new_id(), now)
     )
     return consent
+
+
+async def recipient_facts(uow: UnitOfWork, recipient_id: UUID | None) -> RecipientFacts:
+    """The kind of the organization a consent names and, for an intermediary, who takes part
+    in it now."""
+    if recipient_id is None:
+        return RecipientFacts()
+    recipient = await uow.organizations.get(recipient_id)
+    if recipient is None:
+        raise InvalidField("recipient_organization_id", "No such organization.")
+    if recipient.kind is not OrganizationKind.INTERMEDIARY:
+        return RecipientFacts(kind=recipient.kind)
+    return RecipientFacts(
+        kind=recipient.kind, participants=await uow.intermediaries.participants_now(recipient.id)
+    )
 
 
 async def revoke_consent(

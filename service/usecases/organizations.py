@@ -35,6 +35,7 @@ class CreateOrganization(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     kind: OrganizationKind
     first_key_name: str = "first key"
+    address: str | None = None
 
 
 class CreateApiKey(msgspec.Struct, frozen=True, kw_only=True):
@@ -63,7 +64,12 @@ async def create_organization(
     """Create an organization and its first key, which holds every scope."""
     now = uow.clock.now()
     organization = Organization(
-        id=uow.ids.new_id(), name=command.name, kind=command.kind, version=1, created_at=now
+        id=uow.ids.new_id(),
+        name=command.name,
+        kind=command.kind,
+        version=1,
+        created_at=now,
+        address=command.address,
     )
     token = tokens.new_token(ORG_KEY_PREFIX)
     key = new_api_key(

@@ -69,7 +69,7 @@ async def _consent_for(
         raise InvalidField("consent_id", "Give either consent_id or consent, not both or neither.")
     if command.consent_terms is not None:
         terms = command.consent_terms
-        if terms.recipient_organization_id not in (None, receiver):
+        if terms.recipient_organization_id not in (None, receiver) or terms.recipient_class:
             raise InvalidField(
                 "consent.recipient_organization_id",
                 "The consent of a referral is to the receiving organization.",

@@ -33,10 +33,12 @@ def endpoint(
     )
 
 
-async def stored_organization(pool: FairPool, now: datetime) -> UUID:
+async def stored_organization(
+    pool: FairPool, now: datetime, kind: OrganizationKind = OrganizationKind.PEER_ORG
+) -> UUID:
     """A new organization, stored through the unit of work."""
     organization = Organization(
-        id=uuid4(), name="Adapter tests", kind=OrganizationKind.PEER_ORG, version=1, created_at=now
+        id=uuid4(), name="Adapter tests", kind=kind, version=1, created_at=now
     )
     uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:

@@ -32,6 +32,7 @@ from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.incidents import Incident
+from service.domain.intermediaries import IntermediaryParticipant
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
@@ -42,7 +43,7 @@ from service.domain.networks import (
     SeenNetwork,
     network_seen_by,
 )
-from service.domain.organizations import ApiKey, Organization
+from service.domain.organizations import ApiKey, Organization, OrganizationKind
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import Clock, IdSource, MilestoneFacts
@@ -125,6 +126,7 @@ class Store:
         self.incidents: dict[UUID, Incident] = {}
         self.accounting_requests: dict[UUID, AccountingRequest] = {}
         self.restrictions: dict[UUID, Restriction] = {}
+        self.intermediary_participants: dict[tuple[UUID, UUID], IntermediaryParticipant] = {}
 
     def copy(self) -> Store:
         copied = Store()
@@ -142,6 +144,39 @@ class FakeOrganizations:
 
     async def get(self, organization_id: UUID) -> Organization | None:
         return self._staged.organizations.get(organization_id)
+
+
+class FakeIntermediaries:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def participant_for_update(
+        self, intermediary_id: UUID, participant_id: UUID
+    ) -> IntermediaryParticipant | None:
+        return self._staged.intermediary_participants.get((intermediary_id, participant_id))
+
+    async def save(self, participant: IntermediaryParticipant) -> None:
+        key = (participant.intermediary_organization_id, participant.participant_organization_id)
+        self._staged.intermediary_participants[key] = participant
+
+    async def participants(self, intermediary_id: UUID) -> list[IntermediaryParticipant]:
+        return sorted(
+            (
+                p
+                for (i, _), p in self._staged.intermediary_participants.items()
+                if i == intermediary_id
+            ),
+            key=lambda p: p.participant_organization_id,
+        )
+
+    async def participants_now(self, intermediary_id: UUID) -> dict[UUID, OrganizationKind]:
+        return {
+            p.participant_organization_id: self._staged.organizations[
+                p.participant_organization_id
+            ].kind
+            for p in await self.participants(intermediary_id)
+            if p.active
+        }
 
 
 class FakeApiKeys:
@@ -704,6 +739,10 @@ class FakeUnitOfWork:
     @property
     def api_keys(self) -> FakeApiKeys:
         return FakeApiKeys(self._staged)
+
+    @property
+    def intermediaries(self) -> FakeIntermediaries:
+        return FakeIntermediaries(self._staged)
 
     @property
     def members(self) -> FakeMembers:

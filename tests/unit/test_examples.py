@@ -48,7 +48,16 @@ def test_an_example_is_a_body_the_service_decodes(
 def test_the_published_document_carries_the_example(
     schemas: dict[str, Any], struct: type[msgspec.Struct], example: dict[str, Any]
 ) -> None:
-    assert schemas[struct.__name__]["examples"] == [json.loads(json.dumps(example))]
+    # The document leaves null values out of an example (Litestar's serialisation does).
+    assert schemas[struct.__name__]["examples"] == [_without_nulls(example)]
+
+
+def _without_nulls(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
 
 
 def test_a_changed_field_is_caught() -> None:

@@ -31,6 +31,7 @@ from service.domain.consent_form import (
     SignatureMethod,
     Statement,
 )
+from service.domain.consent_recipients import RecipientFacts
 from service.domain.consent_terms import (
     ConsentTerms,
     RevocationReceived,
@@ -48,6 +49,7 @@ from service.domain.networks import (
     NotAllowed,
     Role,
 )
+from service.domain.organizations import OrganizationKind
 from tests.support.consent_forms import SIGNED_FORM
 
 ANY_VERSION = Precondition(any_version=True)
@@ -179,7 +181,7 @@ def test_a_consent_to_a_covered_entity_needs_the_hipaa_statement() -> None:
             home_organization_id=HOME,
             recorded_by_key_id=UUID(int=8),
             now=NOW,
-            recipient_is_covered_entity=True,
+            recipient=RecipientFacts(kind=OrganizationKind.CLINIC),
         )
     assert error.value.field == "statements"
     assert "hipaa_redisclosure" in str(error.value)

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.domain.consent import Consent, DataScope
-from service.domain.consent_form import PurposeCode, SignatureMethod
+from service.domain.consent_form import PurposeCode, RecipientClass, SignatureMethod
 from service.domain.consent_terms import ConsentTerms, grant_consent
 from service.domain.errors import Conflict, InvalidField
 from service.domain.restrictions import (
@@ -90,6 +90,31 @@ def test_a_restriction_for_other_recipients_or_purposes_takes_nothing(
         )
         == kept_back
     )
+
+
+@given(
+    kept_back=scope_sets,
+    reach=st.sampled_from(["class", "described_participants", "named_participant"]),
+)
+def test_a_restriction_naming_a_recipient_holds_for_a_consent_that_may_reach_it(
+    kept_back: frozenset[DataScope], reach: str
+) -> None:
+    """A consent to a class of organizations, or through an intermediary to participants, may
+    reach a recipient it does not name: a restriction naming that recipient limits it whole."""
+    base = _fields(_consent(frozenset(DataScope)))
+    reachings: dict[str, dict[str, Any]] = {
+        "class": {
+            "recipient_organization_id": None,
+            "recipient_class": RecipientClass.TREATING_PROVIDERS,
+        },
+        "described_participants": {"participant_class": RecipientClass.TREATING_PROVIDERS},
+        "named_participant": {"participant_organization_ids": frozenset({OTHER})},
+    }
+    consent = Consent(**{**base, **reachings[reach]})
+    restricted = _agreed(kept_back, recipient_organization_ids=frozenset({OTHER}))
+    assert restricted_scopes(consent, [restricted]) == kept_back
+    # A consent to PARTNER alone cannot reach OTHER: the restriction leaves it be.
+    assert restricted_scopes(Consent(**base), [restricted]) == frozenset()
 
 
 @given(kept_back=scope_sets)

@@ -43,9 +43,15 @@ def _row(entry: Disclosure) -> str:
     recipient = entry.recipient_name or "an organization since removed"
     purposes = "; ".join(entry.purposes) or "as the consent states"
     consents = ", ".join(str(c) for c in entry.consent_ids) or "none (a referral the member made)"
+    to = [escape(recipient)]
+    if entry.recipient_address:
+        to.append(escape(entry.recipient_address))
+    if entry.intermediary_organization_id is not None:
+        to.append("through " + escape(entry.intermediary_name or "an intermediary since removed"))
+    to.append(f"<small>{escape(str(entry.recipient_organization_id))}</small>")
     cells = (
         _when(entry.disclosed_at),
-        f"{escape(recipient)}<br><small>{escape(str(entry.recipient_organization_id))}</small>",
+        "<br>".join(to),
         escape(purposes),
         escape(disclosed_in_words(entry)),
         escape(_CHANNELS[channel_of(entry.operation)]),

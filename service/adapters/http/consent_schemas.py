@@ -18,6 +18,7 @@ from service.domain.consent_form import (
     ConsentType,
     EndEvent,
     PurposeCode,
+    RecipientClass,
     RevocationChannel,
     SignatureMethod,
     SignerAuthority,
@@ -65,7 +66,40 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """Every element is required by 42 CFR 2.31; one that is missing is refused with a 422
     naming it (they are optional here only so that the refusal can say which)."""
 
-    recipient_organization_id: UUID | None = None
+    recipient_organization_id: Annotated[
+        UUID | None,
+        Meta(
+            description="The organization that receives the data (an intermediary, if of that "
+            "kind: then name its participants too). Give this or `recipient_class`."
+        ),
+    ] = None
+    recipient_class: Annotated[
+        RecipientClass | None,
+        Meta(
+            description="Instead of a named organization, a class of them, decided at each read: "
+            "`supporting_organizations` (every organization taking part in an active network in "
+            "which the member holds an active membership) or `treating_providers` (those of them "
+            "that are clinics)."
+        ),
+    ] = None
+    participant_organization_ids: (
+        Annotated[
+            list[UUID],
+            Meta(
+                max_length=50,
+                description="Through an intermediary: the participants that may receive the "
+                "data, by name (each taking part in it now). Or `participant_class`.",
+            ),
+        ]
+        | None
+    ) = None
+    participant_class: Annotated[
+        Literal["treating_providers"] | None,
+        Meta(
+            description="Through an intermediary: its participants with a treating provider "
+            "relationship with the member (clinics supporting the member in an active network)."
+        ),
+    ] = None
     scopes: Annotated[list[DataScope], Meta(max_length=len(DataScope))] | None = None
     purpose: Purpose | None = None
     expires_on: date | None = None
@@ -95,6 +129,11 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             signer_authority=signature.authority,
             document_sha256=signature.document_sha256,
             recipient_organization_id=self.recipient_organization_id,
+            recipient_class=self.recipient_class,
+            participant_organization_ids=frozenset(self.participant_organization_ids or ()),
+            participant_class=None
+            if self.participant_class is None
+            else RecipientClass(self.participant_class),
             scopes=None if self.scopes is None else frozenset(self.scopes),
             purpose=self.purpose,
             expires_on=self.expires_on,
@@ -156,7 +195,11 @@ class ConsentView(msgspec.Struct, kw_only=True):
     id: UUID
     member_id: UUID
     organization_id: UUID
-    recipient_organization_id: UUID
+    # One of the two: a named organization (an intermediary, with its participants), or a class.
+    recipient_organization_id: UUID | None
+    recipient_class: RecipientClass | None
+    participant_organization_ids: list[UUID]
+    participant_class: RecipientClass | None
     scopes: list[DataScope]
     purpose: str
     expires_on: date | None
@@ -229,6 +272,14 @@ class DisclosureView(msgspec.Struct, kw_only=True):
     client_request_id: str | None
     disclosed_at: datetime
     recipient_name: str | None
+    recipient_address: Annotated[
+        str | None, Meta(description="The recipient's address, if it gave one.")
+    ]
+    intermediary_organization_id: Annotated[
+        UUID | None,
+        Meta(description="The intermediary the data reached the recipient through, if any."),
+    ]
+    intermediary_name: str | None
     purposes: list[str]
     disclosed: Annotated[
         str,

@@ -40,6 +40,7 @@ CLINIC = "01937a4e-0000-7000-8000-00000000c11c"
 PEER_ORG = "01937a4e-0000-7000-8000-0000000000e0"
 CONSENT = "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091"
 KEY = "01937a4e-0000-7000-8000-00000000a91e"
+HIE = "01937a4e-0000-7000-8000-0000000000ee"
 
 _SIGNATURE: dict[str, Any] = {
     "method": "electronic",
@@ -62,6 +63,9 @@ _CONSENT_VIEW: dict[str, Any] = {
     "member_id": MEMBER,
     "organization_id": CLINIC,
     "recipient_organization_id": PEER_ORG,
+    "recipient_class": None,
+    "participant_organization_ids": [],
+    "participant_class": None,
     "scopes": ["profile", "recovery"],
     "purpose": "Coordinate peer support after discharge",
     "expires_on": "2027-11-01",
@@ -94,6 +98,9 @@ EXAMPLES: dict[type[msgspec.Struct], dict[str, Any]] = {
     ConsentForm: _FORM,
     ConsentCreate: {
         "recipient_organization_id": PEER_ORG,
+        "recipient_class": None,
+        "participant_organization_ids": [],
+        "participant_class": None,
         "scopes": ["profile", "recovery"],
         "purpose": "Coordinate peer support after discharge",
         "expires_on": "2027-11-01",
@@ -123,6 +130,9 @@ EXAMPLES: dict[type[msgspec.Struct], dict[str, Any]] = {
         "member_id": MEMBER,
         "recipient_organization_id": PEER_ORG,
         "recipient_name": "Harbor Peer Recovery",
+        "recipient_address": "12 Harbor Street, Portland, ME 04101",
+        "intermediary_organization_id": HIE,
+        "intermediary_name": "Casco Bay Health Information Exchange",
         "consent_ids": [CONSENT],
         "purposes": ["Coordinate peer support after discharge"],
         "scopes": ["profile"],

@@ -9,15 +9,32 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
-from service.adapters.http.schemas import KeyName, Name, encode_cursor
+from service.adapters.http.schemas import PRINTABLE, KeyName, Name, encode_cursor
 from service.adapters.http.views import CopiedView, view_of
 from service.domain.organizations import ApiKey, OrganizationKind, Scope
 from service.domain.paging import Page
+from service.usecases.intermediaries import Participation
+
+Address = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        max_length=500,
+        pattern=PRINTABLE,
+        description="Where the organization can be written to: the accounting of disclosures "
+        "a member receives names it (45 CFR 164.528(b)(2)).",
+    ),
+]
 
 
 class OrganizationCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """`kind`: `clinic` (a HIPAA covered entity), `community_app`, `peer_org`, or
+    `intermediary` (passes records on to its participants, such as a health information
+    exchange: a consent to it names which of them may receive)."""
+
     name: Name
     kind: OrganizationKind
+    address: Address | None = None
 
 
 class OrganizationView(CopiedView, kw_only=True):
@@ -26,6 +43,36 @@ class OrganizationView(CopiedView, kw_only=True):
     kind: OrganizationKind
     version: int
     created_at: datetime
+    address: str | None
+
+
+class ParticipantView(msgspec.Struct, kw_only=True):
+    """An organization's taking part in an intermediary: active while `ended_at` is null."""
+
+    intermediary_organization_id: UUID
+    participant_organization_id: UUID
+    participant_name: str
+    participant_kind: OrganizationKind
+    joined_at: datetime
+    ended_at: datetime | None
+    version: int
+
+    @classmethod
+    def of(cls, participation: Participation) -> ParticipantView:
+        record = participation.record
+        return cls(
+            intermediary_organization_id=record.intermediary_organization_id,
+            participant_organization_id=record.participant_organization_id,
+            participant_name=participation.participant.name,
+            participant_kind=participation.participant.kind,
+            joined_at=record.joined_at,
+            ended_at=record.ended_at,
+            version=record.version,
+        )
+
+
+class ParticipantList(msgspec.Struct, kw_only=True):
+    data: list[ParticipantView]
 
 
 class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

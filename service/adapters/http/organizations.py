@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Response, delete, get, post
+from litestar import Response, delete, get, post, put
 from litestar.params import JSONBody, PathParameter
 
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
@@ -18,14 +18,18 @@ from service.adapters.http.organization_schemas import (
     OrganizationCreate,
     OrganizationCreated,
     OrganizationView,
+    ParticipantList,
+    ParticipantView,
     api_key_page,
 )
 from service.adapters.http.paging import Paging
 from service.domain.organizations import Scope
+from service.usecases import intermediaries
 from service.usecases import organizations as usecases
 
 OrganizationId = Annotated[UUID, PathParameter(description="The organization's id.")]
 KeyId = Annotated[UUID, PathParameter(description="The API key's id.")]
+ParticipantId = Annotated[UUID, PathParameter(description="The participant organization's id.")]
 
 
 class OrganizationController(ApiController):
@@ -45,7 +49,7 @@ class OrganizationController(ApiController):
 
         The first key holds every scope; its `token` is shown once."""
         act = acting(request)
-        command = usecases.CreateOrganization(name=data.name, kind=data.kind)
+        command = usecases.CreateOrganization(name=data.name, kind=data.kind, address=data.address)
 
         def present(made: usecases.OrganizationWithKey) -> Created[OrganizationCreated]:
             organization = OrganizationView.of(made.organization)
@@ -80,6 +84,65 @@ class OrganizationController(ApiController):
         return Response(
             OrganizationView.of(organization), headers={"ETag": etag(organization.version)}
         )
+
+    @operation(
+        put,
+        "addIntermediaryParticipant",
+        None,
+        errors=(422,),
+        path="/{organization_id:uuid}/participants/{participant_id:uuid}",
+        operator=True,
+    )
+    async def add_participant(
+        self, request: HttpRequest, organization_id: OrganizationId, participant_id: ParticipantId
+    ) -> ParticipantView:
+        """Record that an organization takes part in an intermediary (operator)
+
+        From now, consents to the intermediary that name the participant, or describe it
+        (treating providers), reach it. Recording it again changes nothing."""
+        act = acting(request)
+        made = await intermediaries.add_participant(
+            act.caller, organization_id, participant_id, act.uow()
+        )
+        return ParticipantView.of(made)
+
+    @operation(
+        delete,
+        "endIntermediaryParticipation",
+        None,
+        errors=(409,),
+        path="/{organization_id:uuid}/participants/{participant_id:uuid}",
+        operator=True,
+        status_code=200,
+    )
+    async def end_participation(
+        self, request: HttpRequest, organization_id: OrganizationId, participant_id: ParticipantId
+    ) -> ParticipantView:
+        """Record that an organization no longer takes part in an intermediary (operator)
+
+        From the next read, consents to the intermediary no longer reach it."""
+        act = acting(request)
+        ended = await intermediaries.end_participation(
+            act.caller, organization_id, participant_id, act.uow()
+        )
+        return ParticipantView.of(ended)
+
+    @operation(
+        get,
+        "listIntermediaryParticipants",
+        None,
+        path="/{organization_id:uuid}/participants",
+    )
+    async def list_participants(
+        self, request: HttpRequest, organization_id: OrganizationId
+    ) -> ParticipantList:
+        """The organizations that take or took part in an intermediary
+
+        Any organization may read them, to name participants in a consent to the
+        intermediary."""
+        act = acting(request)
+        listed = await intermediaries.list_participants(organization_id, act.uow())
+        return ParticipantList(data=[ParticipantView.of(p) for p in listed])
 
 
 class ApiKeyController(ApiController):

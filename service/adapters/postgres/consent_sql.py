@@ -11,12 +11,49 @@ from service.adapters.postgres.members import MEMBER_COLUMNS
 from service.adapters.postgres.networks import MEMBERSHIP, NETWORK, NETWORK_VISIBLE
 from service.domain.consent import MEMBER_EVENT_SCOPES, DataScope
 from service.domain.consent_events import MILESTONE_EVENTS
+from service.domain.consent_form import RecipientClass
 from service.domain.networks import NetworkKind
+from service.domain.organizations import OrganizationKind
 
 # An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.
 CONSENT_IN_FORCE = (
     "c.revoked_at IS NULL AND c.ended_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > {now})"
 )
+
+_TREATING = RecipientClass.TREATING_PROVIDERS.value
+_CLINIC = OrganizationKind.CLINIC.value
+
+
+def _of_class(recipient_class: str, viewer: str) -> str:
+    """`viewer` is of the class of recipients in column `recipient_class` for consent c's
+    member (consent.Reader.is_of): it takes part in an active network in which the member
+    holds an active membership, and for `treating_providers` it is a clinic."""
+    return f"""(EXISTS (
+            SELECT 1 FROM network_memberships ms
+            JOIN networks n ON n.id = ms.network_id AND n.status = 'active'
+            JOIN network_organizations p ON p.network_id = ms.network_id
+                 AND p.organization_id = {viewer} AND p.status = 'active'
+            WHERE ms.member_id = c.member_id AND ms.status = 'active')
+        AND ({recipient_class} <> '{_TREATING}' OR EXISTS (
+            SELECT 1 FROM organizations o WHERE o.id = {viewer} AND o.kind = '{_CLINIC}')))"""  # noqa: S608
+
+
+def consent_reaches(viewer: str) -> str:
+    """Consent c names `viewer` as a recipient of its member's data (Consent.reaches, for the
+    database): by name; as one of the class it names; or as a participant, taking part now, of
+    the intermediary it names, by name or of the class of participants it describes."""
+    return f"""(c.recipient_organization_id = {viewer}
+        OR (c.recipient_class IS NOT NULL AND {_of_class("c.recipient_class", viewer)})
+        OR ((cardinality(c.participant_organization_ids) > 0 OR c.participant_class IS NOT NULL)
+            AND EXISTS (
+                SELECT 1 FROM intermediary_participants ip
+                WHERE ip.participant_organization_id = {viewer}
+                  AND ip.intermediary_organization_id = c.recipient_organization_id
+                  AND ip.ended_at IS NULL)
+            AND ({viewer} = ANY(c.participant_organization_ids)
+                 OR (c.participant_class IS NOT NULL
+                     AND {_of_class("c.participant_class", viewer)}))))"""  # noqa: S608
+
 
 # The kinds of event whose data names a milestone's period (consent_events.MILESTONE_EVENTS),
 # and the scope that covers the period, as SQL literals.
@@ -39,7 +76,7 @@ def _consent_covers_now(viewer: str, scopes: str, now: str) -> str:
     JSON of MEMBER_EVENT_SCOPES), and its member is not erased: a read of it would answer 410."""
     return f"""EXISTS (
         SELECT 1 FROM consents c JOIN members m ON m.id = c.member_id
-        WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+        WHERE c.member_id = {_EVENT_MEMBER} AND {consent_reaches(viewer)}
           AND {CONSENT_IN_FORCE.format(now=now)} AND m.erased_at IS NULL
           AND (({scopes}::jsonb)->>e.type) = ANY(c.effective_scopes))"""  # noqa: S608
 
@@ -53,7 +90,7 @@ def consents_in_force(member: str, viewer: str, now: str, covering: str) -> str:
         raise ValueError(f"name the outer query's member column: {member!r}")
     return (
         f"ARRAY(SELECT c.id FROM consents c "  # noqa: S608 (placeholders only)
-        f"WHERE c.member_id = {member} AND c.recipient_organization_id = {viewer} "
+        f"WHERE c.member_id = {member} AND {consent_reaches(viewer)} "
         f"AND {CONSENT_IN_FORCE.format(now=now)} AND {covering} ORDER BY c.id)"
     )
 
@@ -78,7 +115,7 @@ def notice_consents(viewer: str, now: str, types: str, scopes: str) -> str:
          AND NOT {_own_member(viewer)}
         THEN ARRAY(
             SELECT c.id FROM consents c
-            WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+            WHERE c.member_id = {_EVENT_MEMBER} AND {consent_reaches(viewer)}
               AND {CONSENT_IN_FORCE.format(now=now)}
               AND (e.subject_type = 'referral'
                    OR (({scopes}::jsonb)->>e.type) = ANY(c.effective_scopes))
@@ -100,7 +137,7 @@ def shown_data(viewer: str, now: str) -> str:
          AND NOT {_own_member(viewer)}
          AND NOT EXISTS (
             SELECT 1 FROM consents c
-            WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+            WHERE c.member_id = {_EVENT_MEMBER} AND {consent_reaches(viewer)}
               AND {CONSENT_IN_FORCE.format(now=now)})
         THEN e.data - 'member_id'
         WHEN e.type IN ({MILESTONE_TYPES})
@@ -108,7 +145,7 @@ def shown_data(viewer: str, now: str) -> str:
          AND NOT {_own_member(viewer)}
          AND NOT EXISTS (
             SELECT 1 FROM consents c
-            WHERE c.member_id = {_EVENT_MEMBER} AND c.recipient_organization_id = {viewer}
+            WHERE c.member_id = {_EVENT_MEMBER} AND {consent_reaches(viewer)}
               AND {CONSENT_IN_FORCE.format(now=now)} AND {RECOVERY} = ANY(c.effective_scopes))
         THEN e.data - 'milestone_key'
         ELSE e.data
@@ -140,7 +177,7 @@ def visible_to(now: str) -> str:
     OR (e.type = ANY($5::text[]) AND EXISTS (
         SELECT 1 FROM consents c
         WHERE c.member_id = {_EVENT_MEMBER}
-          AND c.recipient_organization_id = $1
+          AND {consent_reaches("$1")}
           AND c.created_at <= e.occurred_at
           AND (c.revoked_at IS NULL OR c.revoked_at > e.occurred_at)
           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
@@ -175,7 +212,7 @@ WITH target AS (
 ), granted AS (
     SELECT c.id, s
     FROM target t
-    JOIN consents c ON c.member_id = t.id AND c.recipient_organization_id = $2
+    JOIN consents c ON c.member_id = t.id AND {consent_reaches("$2")}
          AND t.organization_id <> $2 AND c.effective_scopes && $8::text[]
          AND {CONSENT_IN_FORCE.format(now="$3")}
     CROSS JOIN LATERAL unnest(c.effective_scopes) AS s
@@ -217,7 +254,7 @@ WITH page AS (
     FROM page LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT c.id) AS consent_ids, array_agg(DISTINCT s) AS scopes
         FROM consents c CROSS JOIN LATERAL unnest(c.effective_scopes) AS s
-        WHERE c.member_id = page.member_id AND c.recipient_organization_id = $3
+        WHERE c.member_id = page.member_id AND {consent_reaches("$3")}
           AND page.member_organization_id <> $3 AND c.effective_scopes && $8::text[]
           AND s = ANY($8::text[]) AND {CONSENT_IN_FORCE.format(now="$5")}
     ) g ON true

@@ -9,9 +9,7 @@ from uuid import UUID
 
 from asyncpg import Record
 
-from service.adapters.postgres.consent_sql import (
-    CONSENT_IN_FORCE,
-)
+from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE, consent_reaches
 from service.adapters.postgres.records import Executor, Table, TableRecords
 from service.adapters.postgres.sql import Columns, struct_from_row
 from service.domain.accounting import Disclosure, Viewing
@@ -55,6 +53,9 @@ CONSENT = Columns(
     "signer_authority",
     "document_sha256",
     "restricted_scopes",
+    "recipient_class",
+    "participant_organization_ids",
+    "participant_class",
 )
 
 
@@ -87,7 +88,7 @@ class PostgresConsentRepository(TableRecords[Consent]):
     ) -> list[tuple[UUID, frozenset[DataScope]]]:
         rows = await self._connection.fetch(
             "SELECT c.id, c.effective_scopes AS scopes FROM consents c "  # noqa: S608
-            "WHERE c.member_id = $1 AND c.recipient_organization_id = $2 AND "
+            f"WHERE c.member_id = $1 AND {consent_reaches('$2')} AND "
             + CONSENT_IN_FORCE.format(now="$3"),
             member_id,
             recipient_organization_id,
@@ -154,20 +155,27 @@ WHERE member_id = $1 AND organization_id = $2 AND id > $3 ORDER BY id LIMIT $4
 
 
 CONSENT_FOR_VIEWER = f"""
-SELECT {CONSENT.list} FROM consents
-WHERE id = $1 AND (organization_id = $2 OR recipient_organization_id = $2)
+SELECT {CONSENT.of("c")} FROM consents c
+WHERE c.id = $1 AND (c.organization_id = $2 OR {consent_reaches("$2")})
 """  # noqa: S608
 
 
-# A disclosure as the accounting shows it: with the recipient's name as it is now and the
-# purposes its consents state (erasure blanks them). Its WHERE follows.
+# A disclosure as the accounting shows it: with the recipient's name and address as they are
+# now, the purposes its consents state (erasure blanks them), and the intermediary it went
+# through, if a consent to one let it reach the recipient. Its WHERE follows.
 DISCLOSURE_ENTRIES = """
 SELECT d.id, d.position, d.member_id, d.recipient_organization_id, d.consent_ids, d.scopes,
        d.operation, d.request_id, d.client_request_id, d.disclosed_at, d.key_id,
-       o.name AS recipient_name,
+       o.name AS recipient_name, o.address AS recipient_address,
        ARRAY(SELECT c.purpose FROM consents c
-             WHERE c.id = ANY(d.consent_ids) AND c.purpose <> '' ORDER BY c.id) AS purposes
+             WHERE c.id = ANY(d.consent_ids) AND c.purpose <> '' ORDER BY c.id) AS purposes,
+       via.id AS intermediary_organization_id, via.name AS intermediary_name
 FROM disclosures d LEFT JOIN organizations o ON o.id = d.recipient_organization_id
+LEFT JOIN LATERAL (
+    SELECT i.id, i.name FROM consents c JOIN organizations i ON i.id = c.recipient_organization_id
+    WHERE c.id = ANY(d.consent_ids) AND c.recipient_organization_id <> d.recipient_organization_id
+    ORDER BY c.id LIMIT 1
+) via ON true
 """
 
 DISCLOSURES_PAGE = (

@@ -31,7 +31,7 @@ API_KEY = Columns(
 API_KEY_COLUMNS = API_KEY.list
 
 
-ORGANIZATION = Columns("id", "name", "kind", "version", "created_at")
+ORGANIZATION = Columns("id", "name", "kind", "version", "created_at", "address")
 
 
 def api_key_from_row(row: Row) -> ApiKey:

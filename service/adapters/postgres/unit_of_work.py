@@ -9,6 +9,7 @@ from service.adapters.postgres.consents import PostgresConsentRepository
 from service.adapters.postgres.events import PostgresOutbox
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.incidents import ACCOUNTING_REQUESTS, INCIDENTS
+from service.adapters.postgres.intermediaries import PostgresIntermediaryRepository
 from service.adapters.postgres.members import PostgresMemberRepository
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
 from service.adapters.postgres.networks import PostgresNetworkRepository
@@ -36,6 +37,7 @@ class PostgresUnitOfWork:
 
     organizations: PostgresOrganizationRepository
     api_keys: PostgresApiKeyRepository
+    intermediaries: PostgresIntermediaryRepository
     members: PostgresMemberRepository
     outbox: PostgresOutbox
     idempotency: PostgresIdempotencyRecorder
@@ -65,6 +67,7 @@ class PostgresUnitOfWork:
         self._connection, self._session = connection, session
         self.organizations = PostgresOrganizationRepository(session)
         self.api_keys = PostgresApiKeyRepository(session)
+        self.intermediaries = PostgresIntermediaryRepository(session)
         self.members = PostgresMemberRepository(session)
         self.outbox = PostgresOutbox(session)
         self.idempotency = PostgresIdempotencyRecorder(session)

@@ -20,6 +20,7 @@ from service.domain.ports.members import MemberQueries, MemberRepository
 from service.domain.ports.organizations import (
     ApiKeyQueries,
     ApiKeyRepository,
+    IntermediaryRepository,
     OrganizationRepository,
 )
 from service.domain.ports.referrals import ReferralQueries, ReferralRepository
@@ -56,6 +57,7 @@ __all__ = [
     "IdempotencyStore",
     "IncidentQueries",
     "IncidentRepository",
+    "IntermediaryRepository",
     "MemberQueries",
     "MemberRepository",
     "MilestoneFacts",

@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from service.domain.organizations import ApiKey, Organization
+from service.domain.intermediaries import IntermediaryParticipant
+from service.domain.organizations import ApiKey, Organization, OrganizationKind
 from service.domain.paging import Page, PageRequest
 
 
@@ -17,6 +18,27 @@ class OrganizationRepository(Protocol):
 
     async def get(self, organization_id: UUID) -> Organization | None:
         """The organization, or None."""
+        ...
+
+
+class IntermediaryRepository(Protocol):
+    async def participant_for_update(
+        self, intermediary_id: UUID, participant_id: UUID
+    ) -> IntermediaryParticipant | None:
+        """The participant's record of taking part in the intermediary (ended or not), locked;
+        None if it never took part."""
+        ...
+
+    async def save(self, participant: IntermediaryParticipant) -> None:
+        """Store a participant's record, new or changed."""
+        ...
+
+    async def participants(self, intermediary_id: UUID) -> list[IntermediaryParticipant]:
+        """Every organization that takes or took part in the intermediary, in id order."""
+        ...
+
+    async def participants_now(self, intermediary_id: UUID) -> dict[UUID, OrganizationKind]:
+        """The organizations taking part in the intermediary now, with their kinds."""
         ...
 
 

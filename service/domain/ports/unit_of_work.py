@@ -10,7 +10,11 @@ from service.domain.ports.federation import ConsentRepository, NetworkRepository
 from service.domain.ports.incidents import AccountingRequestRepository, IncidentRepository
 from service.domain.ports.journeys import MilestoneRepository, PledgeRepository, RecoveryRepository
 from service.domain.ports.members import MemberRepository
-from service.domain.ports.organizations import ApiKeyRepository, OrganizationRepository
+from service.domain.ports.organizations import (
+    ApiKeyRepository,
+    IntermediaryRepository,
+    OrganizationRepository,
+)
 from service.domain.ports.referrals import ReferralRepository
 from service.domain.ports.restrictions import RestrictionRepository
 from service.domain.ports.system import Clock, IdSource
@@ -35,6 +39,9 @@ class UnitOfWork(Protocol):
 
     @property
     def api_keys(self) -> ApiKeyRepository: ...
+
+    @property
+    def intermediaries(self) -> IntermediaryRepository: ...
 
     @property
     def members(self) -> MemberRepository: ...

@@ -1,0 +1,60 @@
+"""Intermediaries (42 CFR 2.11, 2.31(a)(4)(ii)): an organization that receives records to pass
+them on to its participants, such as a health information exchange. The platform's operator
+records who takes part in one, as their agreements say; a consent to an intermediary reaches
+only those taking part in it at the time of each read."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+
+from service.domain.errors import Conflict, InvalidField
+from service.domain.organizations import Organization, OrganizationKind
+from service.domain.records import next_version
+
+
+class IntermediaryParticipant(msgspec.Struct, frozen=True, kw_only=True):
+    intermediary_organization_id: UUID
+    participant_organization_id: UUID
+    joined_at: datetime
+    version: int
+    ended_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
+
+
+def take_part(
+    intermediary: Organization,
+    participant: Organization,
+    existing: IntermediaryParticipant | None,
+    now: datetime,
+) -> IntermediaryParticipant:
+    """The participant takes part in the intermediary from now (again, if it had ended; as it
+    was, if it takes part already)."""
+    if intermediary.kind is not OrganizationKind.INTERMEDIARY:
+        raise InvalidField(
+            "organization_id", "Only an organization of kind intermediary has participants."
+        )
+    if participant.id == intermediary.id:
+        raise InvalidField("participant_id", "An intermediary does not take part in itself.")
+    if existing is None:
+        return IntermediaryParticipant(
+            intermediary_organization_id=intermediary.id,
+            participant_organization_id=participant.id,
+            joined_at=now,
+            version=1,
+        )
+    if existing.active:
+        return existing
+    return next_version(existing, joined_at=now, ended_at=None)
+
+
+def stop_taking_part(existing: IntermediaryParticipant, now: datetime) -> IntermediaryParticipant:
+    """From now, consents to the intermediary no longer reach the participant."""
+    if not existing.active:
+        raise Conflict("not-participating", "The organization no longer takes part.")
+    return next_version(existing, ended_at=now)

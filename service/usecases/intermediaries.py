@@ -1,0 +1,79 @@
+"""Who takes part in an intermediary (42 CFR 2.11): recorded by the platform's operator, as
+the participants' agreements with the intermediary say; read by any organization, so that a
+home organization can name participants in a consent form."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import msgspec
+
+from service.domain import intermediaries as rules
+from service.domain.errors import InvalidField, found
+from service.domain.intermediaries import IntermediaryParticipant
+from service.domain.organizations import Caller, Organization
+from service.domain.ports import UnitOfWork
+
+
+class Participation(msgspec.Struct, frozen=True, kw_only=True):
+    """An organization's taking part in an intermediary, with the participant's name."""
+
+    record: IntermediaryParticipant
+    participant: Organization
+
+
+async def add_participant(
+    caller: Caller, intermediary_id: UUID, participant_id: UUID, uow: UnitOfWork
+) -> Participation:
+    """The operator records that an organization takes part in an intermediary from now (the
+    same record again, if it already does). Consents to the intermediary may then reach it."""
+    caller.require_operator()
+    now = uow.clock.now()
+    async with uow:
+        intermediary = found(
+            await uow.organizations.get(intermediary_id), "organization", intermediary_id
+        )
+        participant = await uow.organizations.get(participant_id)
+        if participant is None:
+            raise InvalidField("participant_id", "No such organization.")
+        existing = await uow.intermediaries.participant_for_update(intermediary_id, participant_id)
+        joined = rules.take_part(intermediary, participant, existing, now)
+        if joined is not existing:
+            await uow.intermediaries.save(joined)
+            await uow.commit()
+    return Participation(record=joined, participant=participant)
+
+
+async def end_participation(
+    caller: Caller, intermediary_id: UUID, participant_id: UUID, uow: UnitOfWork
+) -> Participation:
+    """The operator records that an organization no longer takes part: from the next read,
+    consents to the intermediary no longer reach it."""
+    caller.require_operator()
+    now = uow.clock.now()
+    async with uow:
+        existing = found(
+            await uow.intermediaries.participant_for_update(intermediary_id, participant_id),
+            "participant",
+            participant_id,
+        )
+        ended = rules.stop_taking_part(existing, now)
+        await uow.intermediaries.save(ended)
+        participant = found(
+            await uow.organizations.get(participant_id), "organization", participant_id
+        )
+        await uow.commit()
+    return Participation(record=ended, participant=participant)
+
+
+async def list_participants(intermediary_id: UUID, uow: UnitOfWork) -> list[Participation]:
+    """Every organization that takes or took part in the intermediary."""
+    async with uow:
+        found(await uow.organizations.get(intermediary_id), "organization", intermediary_id)
+        records = await uow.intermediaries.participants(intermediary_id)
+        listed = []
+        for record in records:
+            participant = await uow.organizations.get(record.participant_organization_id)
+            if participant is not None:
+                listed.append(Participation(record=record, participant=participant))
+    return listed
