@@ -102,11 +102,13 @@ def serve(settings: Settings) -> None:
     run_server(app, host=settings.host, port=settings.port, workers=settings.workers, limits=limits)
 
 
-async def _create_organization(dsn: str, name: str, kind: OrganizationKind) -> str:
+async def _create_organization(
+    dsn: str, name: str, kind: OrganizationKind, address: str | None
+) -> str:
     pool = await open_pool(dsn, min_size=1, max_size=1)
     try:
         made = await usecases.create_organization(
-            usecases.CreateOrganization(name=name, kind=kind),
+            usecases.CreateOrganization(name=name, kind=kind, address=address),
             PostgresUnitOfWork(pool, SystemClock(), UuidV7Source()),
             SecretTokenSource(),
         )
@@ -157,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     create_org = orgs.add_parser("create", help="create an organization and print its first key")
     create_org.add_argument("--name", required=True)
     create_org.add_argument("--kind", required=True, choices=[k.value for k in OrganizationKind])
+    create_org.add_argument(
+        "--address", help="where it can be written to (the accounting of disclosures names it)"
+    )
 
     operator = commands.add_parser("operator-key", help="platform operator keys").add_subparsers(
         dest="action", required=True
@@ -198,7 +203,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not name or len(name) > 200:
             print("--name must be 1 to 200 characters", file=sys.stderr)
             return 2
-        print(asyncio.run(_create_organization(dsn, name, OrganizationKind(args.kind))))
+        address = (args.address or "").strip() or None
+        if address is not None and len(address) > 500:
+            print("--address must be at most 500 characters", file=sys.stderr)
+            return 2
+        kind = OrganizationKind(args.kind)
+        print(asyncio.run(_create_organization(dsn, name, kind, address)))
     elif args.command == "operator-key":
         print(asyncio.run(_create_operator_key(dsn, args.name)))
     return 0

@@ -7,6 +7,7 @@ request."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -14,6 +15,7 @@ import pytest
 
 from tests.integration.conftest import Org, create_member, make_org, shared_circle
 from tests.integration.test_every_endpoint import consent_body
+from tests.support.server import cli, token_from
 from tests.support.waiting import wait_until
 
 
@@ -330,3 +332,61 @@ def test_participants_are_recorded_by_the_operator_and_read_by_anyone(
     assert ended.json()["version"] == 2
     assert ended_twice.status_code == 409, ended_twice.text
     assert never.status_code == 404, never.text
+
+
+def test_the_command_line_makes_an_intermediary_with_its_address(
+    client: httpx.Client, dsn: str
+) -> None:
+    printed = cli(
+        dsn,
+        "orgs",
+        "create",
+        "--name",
+        "Casco Bay HIE",
+        "--kind",
+        "intermediary",
+        "--address",
+        "1 Exchange Place, Portland, ME",
+    )
+    token = token_from(printed)
+    organization_id = printed.split()[1]
+
+    read = client.get(
+        f"/v1/organizations/{organization_id}", headers={"Authorization": f"Bearer {token}"}
+    )
+
+    assert read.status_code == 200, read.text
+    assert (read.json()["kind"], read.json()["address"]) == (
+        "intermediary",
+        "1 Exchange Place, Portland, ME",
+    )
+
+
+def test_a_restriction_naming_a_recipient_holds_for_a_class_consent_that_reaches_it(
+    client: httpx.Client, operator: dict[str, str], org: Org
+) -> None:
+    member = create_member(client, org)
+    clinic = make_org(client, operator, kind="clinic")
+    shared_circle(client, org, member["id"], clinic)
+    _grant(client, org, member["id"], _class_consent("treating_providers"))
+    assert _sees(client, clinic, member["id"]) is True
+    requested = client.post(
+        f"/v1/members/{member['id']}/restrictions",
+        json={
+            "scopes": ["profile"],
+            "recipient_organization_ids": [clinic.id],
+            "purpose_codes": [],
+            "requested_on": datetime.now(UTC).date().isoformat(),
+        },
+        headers=org.headers,
+    )
+    assert requested.status_code == 201, requested.text
+
+    agreed = client.post(
+        f"/v1/restrictions/{requested.json()['id']}/decision",
+        json={"decision": "agree"},
+        headers=org.headers,
+    )
+
+    assert agreed.status_code == 200, agreed.text
+    assert _sees(client, clinic, member["id"]) is False
