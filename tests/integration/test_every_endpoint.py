@@ -216,6 +216,7 @@ MEMBER = lambda w: {"member_id": w.member_id}  # noqa: E731
 NETWORK = lambda w: {"network_id": w.network_id}  # noqa: E731
 REFERRAL = lambda w: {"referral_id": w.referral_id}  # noqa: E731
 ENDPOINT = lambda w: {"endpoint_id": w.endpoint_id}  # noqa: E731
+PARTICIPANT = lambda w: {"organization_id": w.home.id, "participant_id": w.partner.id}  # noqa: E731
 
 ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("post", "/v1/organizations"): Endpoint(
@@ -223,6 +224,16 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ),
     ("get", "/v1/organizations/{organization_id}"): Endpoint(
         params=lambda w: {"organization_id": w.home.id}, foreign_is_404=True
+    ),
+    # Who takes part in an intermediary: recorded by the operator, read by any organization.
+    ("put", "/v1/organizations/{organization_id}/participants/{participant_id}"): Endpoint(
+        params=PARTICIPANT, operator_only=True
+    ),
+    ("delete", "/v1/organizations/{organization_id}/participants/{participant_id}"): Endpoint(
+        params=PARTICIPANT, operator_only=True
+    ),
+    ("get", "/v1/organizations/{organization_id}/participants"): Endpoint(
+        params=lambda w: {"organization_id": w.home.id}
     ),
     ("post", "/v1/members/{member_id}/accounting-requests"): Endpoint(
         params=MEMBER,
@@ -638,12 +649,15 @@ def test_a_participating_organization_without_consent_sees_no_member_data(
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ENDPOINTS.items() if "{" in k[1]))
-def test_unknown_ids_are_404(client: httpx.Client, world: World, method: str, path: str) -> None:
+def test_unknown_ids_are_404(
+    client: httpx.Client, world: World, operator: dict[str, str], method: str, path: str
+) -> None:
     spec = ENDPOINTS[(method, path)]
     params = {name: str(uuid.uuid4()) for name in spec.params(world)}
     body = spec.body(world) if spec.body else None
+    headers = operator if spec.operator_only else world.home.headers
     for url in (path.format(**params), path.format(**dict.fromkeys(params, "not-a-uuid"))):
-        response = client.request(method, url, json=body, headers=world.home.headers)
+        response = client.request(method, url, json=body, headers=headers)
         assert response.status_code == 404, (url, response.text)
         assert response.headers["content-type"] == "application/problem+json"
 

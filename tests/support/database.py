@@ -93,6 +93,7 @@ class Db:
             "restrictions",
             "accounting_requests",
             "incidents",
+            "intermediary_participants",
         )
         row = "(to_jsonb(t) - 'expiry_announced_at')::text"
         return {
