@@ -1,4 +1,5 @@
-"""An example of each body the 42 CFR Part 2 work added to the contract, every field shown:
+"""An example of each body the 42 CFR Part 2 work added to or changed in the contract, every
+field shown:
 written into the document as the schema's `examples` (tests/unit/test_examples.py decodes each
 one into its Struct, so an example that the service would refuse fails the build)."""
 
@@ -27,7 +28,13 @@ from service.adapters.http.consent_schemas import (
     TreatmentEnded,
 )
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
+from service.adapters.http.federation_schemas import NetworkView
 from service.adapters.http.incidents import IncidentClose, IncidentCreate, IncidentView
+from service.adapters.http.organization_schemas import (
+    OrganizationCreate,
+    OrganizationView,
+    ParticipantView,
+)
 from service.adapters.http.restrictions import (
     RestrictionCreate,
     RestrictionDecision,
@@ -187,6 +194,44 @@ EXAMPLES: dict[type[msgspec.Struct], dict[str, Any]] = {
         "until": "2026-11-22T12:00:00Z",
         "key_id": KEY,
         "recipient_organization_id": PEER_ORG,
+    },
+    OrganizationCreate: {
+        "name": "Casco Bay Health Information Exchange",
+        "kind": "intermediary",
+        "address": "1 Exchange Place, Portland, ME 04101",
+    },
+    OrganizationView: {
+        "id": HIE,
+        "name": "Casco Bay Health Information Exchange",
+        "kind": "intermediary",
+        "address": "1 Exchange Place, Portland, ME 04101",
+        "version": 1,
+        "created_at": "2026-10-01T09:00:00Z",
+    },
+    ParticipantView: {
+        "intermediary_organization_id": HIE,
+        "participant_organization_id": CLINIC,
+        "participant_name": "Harbor Clinic",
+        "participant_kind": "clinic",
+        "joined_at": "2026-10-02T09:00:00Z",
+        "ended_at": "2026-11-28T17:00:00Z",
+        "version": 2,
+    },
+    NetworkView: {
+        "id": "01937a4e-dddd-7000-8000-000000000005",
+        "kind": "circle",
+        "name": "Sam R.'s circle",
+        "description": "Sam's people after discharge",
+        # As a partner reads it under the focus member's consent: who the focus member is
+        # shows to the circle's creator only.
+        "focus_member_id": None,
+        "created_by_organization_id": CLINIC,
+        "status": "archived",
+        "version": 3,
+        "created_at": "2026-11-01T10:10:00Z",
+        "updated_at": "2026-11-20T10:00:00Z",
+        "archived_at": "2026-11-20T10:00:00Z",
+        "disclosure": _NOTICE,
     },
     IncidentClose: {"note": "Key revoked; the two members concerned were told on 2026-11-23."},
     IncidentView: {
