@@ -1,7 +1,7 @@
 """An example of each body the 42 CFR Part 2 work added to or changed in the contract, every
-field shown:
-written into the document as the schema's `examples` (tests/unit/test_examples.py decodes each
-one into its Struct, so an example that the service would refuse fails the build)."""
+field shown: written into the document as the schema's `examples` (tests/unit/test_examples.py
+decodes each one into its Struct, so an example that the service would refuse fails the
+build; the document leaves null values out)."""
 
 from __future__ import annotations
 
