@@ -7,7 +7,7 @@ request."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -390,3 +390,33 @@ def test_a_restriction_naming_a_recipient_holds_for_a_class_consent_that_reaches
 
     assert agreed.status_code == 200, agreed.text
     assert _sees(client, clinic, member["id"]) is False
+
+
+def test_a_class_recipient_writes_under_the_consent_and_not_after_it_ends(
+    client: httpx.Client, operator: dict[str, str], org: Org
+) -> None:
+    """A write that names another organization's member (a cheer) is allowed by the consent
+    that reaches the writer, and refused from the moment it is revoked."""
+    start = datetime.now(UTC).date() - timedelta(days=10)
+    member = create_member(client, org, timezone="UTC", recovery_started_on=start.isoformat())
+    partner = make_org(client, operator)
+    network_id = shared_circle(client, org, member["id"], partner)
+    supporter = create_member(client, partner, display_name="Supporter")
+    joined = client.post(
+        f"/v1/networks/{network_id}/memberships",
+        json={"member_id": supporter["id"], "role": "peer_supporter"},
+        headers=partner.headers,
+    )
+    assert joined.status_code == 201, joined.text
+    body = {**_class_consent("supporting_organizations"), "scopes": ["milestones"]}
+    consent_id = _grant(client, org, member["id"], body)
+    url = f"/v1/members/{member['id']}/milestones/current.7d/cheers"
+    cheer = {"author_member_id": supporter["id"], "message": "A week!"}
+
+    under_consent = client.post(url, json=cheer, headers=partner.headers)
+    revoked = client.post(f"/v1/consents/{consent_id}/revoke", json={}, headers=org.headers)
+    after = client.post(url, json={**cheer, "message": "Again"}, headers=partner.headers)
+
+    assert under_consent.status_code == 201, under_consent.text
+    assert revoked.status_code == 200, revoked.text
+    assert after.status_code == 404, after.text
