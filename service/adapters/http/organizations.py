@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 from uuid import UUID
 
@@ -23,7 +24,8 @@ from service.adapters.http.organization_schemas import (
     api_key_page,
 )
 from service.adapters.http.paging import Paging
-from service.domain.organizations import Scope
+from service.domain.organizations import Caller, Scope
+from service.domain.ports import UnitOfWork
 from service.usecases import intermediaries
 from service.usecases import organizations as usecases
 
@@ -100,11 +102,9 @@ class OrganizationController(ApiController):
 
         From now, consents to the intermediary that name the participant, or describe it
         (treating providers), reach it. Recording it again changes nothing."""
-        act = acting(request)
-        made = await intermediaries.add_participant(
-            act.caller, organization_id, participant_id, act.uow()
+        return await _participation(
+            request, intermediaries.add_participant, organization_id, participant_id
         )
-        return ParticipantView.of(made)
 
     @operation(
         delete,
@@ -121,11 +121,9 @@ class OrganizationController(ApiController):
         """Record that an organization no longer takes part in an intermediary (operator)
 
         From the next read, consents to the intermediary no longer reach it."""
-        act = acting(request)
-        ended = await intermediaries.end_participation(
-            act.caller, organization_id, participant_id, act.uow()
+        return await _participation(
+            request, intermediaries.end_participation, organization_id, participant_id
         )
-        return ParticipantView.of(ended)
 
     @operation(
         get,
@@ -143,6 +141,18 @@ class OrganizationController(ApiController):
         act = acting(request)
         listed = await intermediaries.list_participants(organization_id, act.uow())
         return ParticipantList(data=[ParticipantView.of(p) for p in listed])
+
+
+ParticipationChange = Callable[
+    [Caller, UUID, UUID, UnitOfWork], Awaitable[intermediaries.Participation]
+]
+
+
+async def _participation(
+    request: HttpRequest, change: ParticipationChange, intermediary_id: UUID, participant_id: UUID
+) -> ParticipantView:
+    act = acting(request)
+    return ParticipantView.of(await change(act.caller, intermediary_id, participant_id, act.uow()))
 
 
 class ApiKeyController(ApiController):
