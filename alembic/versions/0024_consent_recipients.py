@@ -66,6 +66,18 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The older schema has no place for a consent to a class of recipients or for an
+    # intermediary: refuse, rather than drop what a member signed.
+    op.execute(
+        """
+        DO $$ BEGIN
+            IF EXISTS (SELECT 1 FROM consents WHERE recipient_class IS NOT NULL)
+               OR EXISTS (SELECT 1 FROM organizations WHERE kind = 'intermediary') THEN
+                RAISE EXCEPTION 'cannot downgrade below 0024: class or intermediary recipients exist';
+            END IF;
+        END $$
+        """
+    )
     op.execute("DROP TABLE intermediary_participants")
     op.execute(
         """

@@ -196,8 +196,9 @@ class Consent(msgspec.Struct, frozen=True, kw_only=True):
 class Reader(msgspec.Struct, frozen=True, kw_only=True):
     """Another organization reading a member's data, with what decides whether a consent that
     names recipients by class or through an intermediary reaches it: whether it supports the
-    member (takes part in an active network in which the member holds an active membership),
-    whether it is a clinic, and the intermediaries it takes part in now."""
+    member (takes part in an active circle around the member that the member's home
+    organization created, the member still active in it: the home organization alone invites
+    into it), whether it is a clinic, and the intermediaries it takes part in now."""
 
     organization_id: UUID
     supports_member: bool = False
@@ -208,10 +209,6 @@ class Reader(msgspec.Struct, frozen=True, kw_only=True):
         if recipients is RecipientClass.TREATING_PROVIDERS:
             return self.supports_member and self.clinic
         return self.supports_member
-
-
-def reader_id(viewer: UUID | Reader) -> UUID:
-    return viewer.organization_id if isinstance(viewer, Reader) else viewer
 
 
 class Access(msgspec.Struct, frozen=True, kw_only=True):
@@ -259,7 +256,7 @@ def access_for(
 
 
 def read_access(
-    viewer: UUID | Reader,
+    viewer: Reader,
     member: Member,
     consents: Iterable[Consent],
     read: ReadScopes,
@@ -272,10 +269,10 @@ def read_access(
     everything. Anyone else needs a consent in force, granted to it for this member, covering
     one of `read.needed`; it then sees the scopes of `read.shown` that the consents in force
     grant, and the disclosure names those scopes and the consents that granted them. A consent
-    grants to the viewer when it reaches it (Consent.reaches; a bare id: a reader with no ties
-    to the member, reached only by name)."""
+    grants to the viewer when it reaches it (Consent.reaches: by name, or by the viewer's ties
+    to the member, which `viewer` carries)."""
     needed, shown = read.needed, read.shown
-    reader = viewer if isinstance(viewer, Reader) else Reader(organization_id=viewer)
+    reader = viewer
     viewer_organization_id = reader.organization_id
     if viewer_organization_id == member.organization_id:
         return HOME_ACCESS

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from uuid import UUID
 
 from service.domain.consent import (
     MEMBER_EVENT_SCOPES,
@@ -16,7 +15,6 @@ from service.domain.consent import (
     Reader,
     ReadScopes,
     read_access,
-    reader_id,
 )
 from service.domain.events import Event, EventType
 from service.domain.members import Member
@@ -27,7 +25,7 @@ def _only(scope: DataScope) -> ReadScopes:
 
 
 def still_sees_member_event(
-    viewer: UUID | Reader,
+    viewer: Reader,
     member: Member,
     event_type: EventType,
     consents: Iterable[Consent],
@@ -39,7 +37,7 @@ def still_sees_member_event(
     event's kind of data (MEMBER_EVENT_SCOPES), never about an erased member. Kinds of event
     no scope covers are not about data of the member's and follow their own rules."""
     scope = MEMBER_EVENT_SCOPES.get(event_type)
-    if scope is None or reader_id(viewer) == member.organization_id:
+    if scope is None or viewer.organization_id == member.organization_id:
         return True
     if member.erased_at is not None:
         return False
@@ -47,7 +45,7 @@ def still_sees_member_event(
 
 
 def sees_member_event(
-    viewer: UUID | Reader,
+    viewer: Reader,
     member: Member,
     event_type: EventType,
     occurred_at: datetime,
@@ -61,7 +59,7 @@ def sees_member_event(
     revocation, an expiry or the member's erasure acts at once, on events already read too. A
     kind of member event no scope covers never crosses."""
     scope = MEMBER_EVENT_SCOPES.get(event_type)
-    if reader_id(viewer) == member.organization_id:
+    if viewer.organization_id == member.organization_id:
         return True
     if scope is None:
         return False
@@ -71,7 +69,7 @@ def sees_member_event(
 
 
 def shows_milestone_period(
-    viewer: UUID | Reader, member: Member, consents: Iterable[Consent], now: datetime
+    viewer: Reader, member: Member, consents: Iterable[Consent], now: datetime
 ) -> bool:
     """Whether a milestone event's key, which names the start of its recovery period (restart
     history), shows to the viewer: the home organization, or a consent in force now covering

@@ -49,9 +49,10 @@ class PurposeCode(enum.StrEnum):
 class RecipientClass(enum.StrEnum):
     """A class of recipients (42 CFR 2.31(a)(4)), decided at each read from what the service
     knows of the reader and the member: `supporting_organizations`, every organization taking
-    part in an active network in which the member holds an active membership;
-    `treating_providers`, those of them that are clinics (the general description the rule
-    allows for an intermediary's participants: a treating provider relationship)."""
+    part in an active circle around the member that the member's home organization created
+    (and alone invites into), the member still active in it; `treating_providers`, those of
+    them that are clinics (the general description the rule allows for an intermediary's
+    participants: a treating provider relationship)."""
 
     TREATING_PROVIDERS = "treating_providers"
     SUPPORTING_ORGANIZATIONS = "supporting_organizations"

@@ -18,10 +18,13 @@ from service.domain.organizations import OrganizationKind
 COVERED_ENTITY_KINDS = frozenset({OrganizationKind.CLINIC})
 
 
-def _not_an_intermediary() -> InvalidField:
-    return InvalidField(
-        "participant_organization_ids", "Only a consent to an intermediary names participants."
+def _not_an_intermediary(recipients: Recipients) -> InvalidField:
+    field = (
+        "participant_organization_ids"
+        if recipients.participant_organization_ids
+        else "participant_class"
     )
+    return InvalidField(field, "Only a consent to an intermediary names participants.")
 
 
 class Recipients(msgspec.Struct, frozen=True, kw_only=True):
@@ -56,10 +59,7 @@ def check_recipients(recipients: Recipients, home: UUID, facts: RecipientFacts) 
                 "recipient_class", "Name one recipient organization or a class, not both."
             )
         if through:
-            raise InvalidField(
-                "participant_organization_ids",
-                "Only a consent to an intermediary names participants.",
-            )
+            raise _not_an_intermediary(recipients)
         return True
     if named is None:
         raise InvalidField(
@@ -72,10 +72,7 @@ def check_recipients(recipients: Recipients, home: UUID, facts: RecipientFacts) 
         )
     if facts.kind is not OrganizationKind.INTERMEDIARY:
         if through:
-            raise InvalidField(
-                "participant_organization_ids",
-                "Only a consent to an intermediary names participants.",
-            )
+            raise _not_an_intermediary(recipients)
         return facts.kind in COVERED_ENTITY_KINDS
     return _check_participants(recipients, facts)
 

@@ -1,7 +1,9 @@
 """Intermediaries (42 CFR 2.11, 2.31(a)(4)(ii)): an organization that receives records to pass
 them on to its participants, such as a health information exchange. The platform's operator
 records who takes part in one, as their agreements say; a consent to an intermediary reaches
-only those taking part in it at the time of each read."""
+only those taking part in it at the time of each read. One record per participant: when it
+joined last, and when it stopped (none while it takes part); what it received meanwhile is in
+the accounting of disclosures."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import Conflict, InvalidField
+from service.domain.errors import InvalidField
 from service.domain.organizations import Organization, OrganizationKind
 from service.domain.records import next_version
 
@@ -54,7 +56,8 @@ def take_part(
 
 
 def stop_taking_part(existing: IntermediaryParticipant, now: datetime) -> IntermediaryParticipant:
-    """From now, consents to the intermediary no longer reach the participant."""
+    """From now, consents to the intermediary no longer reach the participant (as it was, if
+    it had stopped already: ending twice is ending once)."""
     if not existing.active:
-        raise Conflict("not-participating", "The organization no longer takes part.")
+        return existing
     return next_version(existing, ended_at=now)

@@ -253,6 +253,8 @@ class SeenNetwork(msgspec.Struct, frozen=True, kw_only=True):
 
     network: Network
     consent_ids: tuple[UUID, ...] = ()
+    # False: a circle shown under the neutral name, its own hidden from this viewer.
+    named: bool = True
 
 
 def network_seen_by(
@@ -268,5 +270,6 @@ def network_seen_by(
     if focus_consent_ids:
         return SeenNetwork(network=network, consent_ids=tuple(sorted(set(focus_consent_ids))))
     return SeenNetwork(
-        network=msgspec.structs.replace(network, name=NEUTRAL_CIRCLE_NAME, description=None)
+        network=msgspec.structs.replace(network, name=NEUTRAL_CIRCLE_NAME, description=None),
+        named=False,
     )

@@ -9,9 +9,9 @@ from uuid import UUID
 import msgspec
 
 from service.domain import intermediaries as rules
-from service.domain.errors import InvalidField, found
+from service.domain.errors import InvalidField, NotFound, found
 from service.domain.intermediaries import IntermediaryParticipant
-from service.domain.organizations import Caller, Organization
+from service.domain.organizations import Caller, Organization, OrganizationKind
 from service.domain.ports import UnitOfWork
 
 
@@ -48,7 +48,7 @@ async def end_participation(
     caller: Caller, intermediary_id: UUID, participant_id: UUID, uow: UnitOfWork
 ) -> Participation:
     """The operator records that an organization no longer takes part: from the next read,
-    consents to the intermediary no longer reach it."""
+    consents to the intermediary no longer reach it. Ending it again changes nothing."""
     caller.require_operator()
     now = uow.clock.now()
     async with uow:
@@ -58,18 +58,23 @@ async def end_participation(
             participant_id,
         )
         ended = rules.stop_taking_part(existing, now)
-        await uow.intermediaries.save(ended)
         participant = found(
             await uow.organizations.get(participant_id), "organization", participant_id
         )
-        await uow.commit()
+        if ended is not existing:
+            await uow.intermediaries.save(ended)
+            await uow.commit()
     return Participation(record=ended, participant=participant)
 
 
 async def list_participants(intermediary_id: UUID, uow: UnitOfWork) -> list[Participation]:
-    """Every organization that takes or took part in the intermediary."""
+    """Every organization that takes or took part in the intermediary. Any other id is a 404,
+    whether or not an organization has it: the answer tells nothing about organizations that
+    are not intermediaries."""
     async with uow:
-        found(await uow.organizations.get(intermediary_id), "organization", intermediary_id)
+        intermediary = await uow.organizations.get(intermediary_id)
+        if intermediary is None or intermediary.kind is not OrganizationKind.INTERMEDIARY:
+            raise NotFound("organization", intermediary_id)
         records = await uow.intermediaries.participants(intermediary_id)
         listed = []
         for record in records:

@@ -116,7 +116,8 @@ async def erase_member(command: EraseMember, uow: UnitOfWork) -> Member:
             member_event(EventType.MEMBER_ERASED, erased, event_id=uow.ids.new_id(), now=now)
         )
         # Nothing about an erased member crosses any more: its consents end with it, and
-        # their recipients hear so as from any other expiry.
+        # the organizations they name hear so as from any other expiry (those reached through
+        # a class or an intermediary learn it from their next read, which shows nothing).
         for consent in await uow.consents.in_force_of_member_for_update(erased.id, now):
             ended = consent_rules.end_with_member(consent, now)
             await uow.consents.save(ended)

@@ -167,3 +167,38 @@ def test_an_erased_focus_members_circle_shows_neutral_and_records_nothing(
 
     assert (seen["name"], seen["disclosure"]) == ("Support circle", None)
     assert _accounting(client, org, member["id"]) == []
+
+
+def test_a_cached_circle_name_is_not_confirmed_after_the_consent_ends(
+    client: httpx.Client, org: Org, partner: Org
+) -> None:
+    """The neutral view is another representation of the same version: If-None-Match with
+    the tag of the named view answers the neutral one, not 304; If-Match takes either."""
+    member = create_member(client, org)
+    circle_id = _named_circle(client, org, member["id"], partner)
+    consent_id = _consent(client, org, member["id"], partner)
+    named = client.get(f"/v1/networks/{circle_id}", headers=partner.headers)
+    again = client.get(
+        f"/v1/networks/{circle_id}",
+        headers={**partner.headers, "If-None-Match": named.headers["etag"]},
+    )
+    client.post(f"/v1/consents/{consent_id}/revoke", json={}, headers=org.headers)
+
+    after = client.get(
+        f"/v1/networks/{circle_id}",
+        headers={**partner.headers, "If-None-Match": named.headers["etag"]},
+    )
+    changed = client.patch(
+        f"/v1/networks/{circle_id}",
+        json={"description": "Tuesdays"},
+        headers={**partner.headers, "If-Match": after.headers["etag"]},
+    )
+
+    assert again.status_code == 304, again.text
+    assert after.status_code == 200, after.text
+    assert after.json()["name"] == "Support circle"
+    assert (
+        after.headers["etag"]
+        == named.headers["etag"].replace('"', "").join('""')[:-1] + '-neutral"'
+    )
+    assert changed.status_code == 200, changed.text

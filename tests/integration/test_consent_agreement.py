@@ -37,6 +37,7 @@ from service.domain.consent import (
     Access,
     Consent,
     DataScope,
+    Reader,
     read_access,
 )
 from service.domain.consent_events import (
@@ -292,7 +293,7 @@ def test_the_sql_shows_and_records_exactly_what_the_domain_decides(
     world: World, draws: list[ConsentDraw], erased: bool, read: str
 ) -> None:
     made, member, seen, recorded = world.runner.run(_scenario(world, draws, erased, read))
-    expected = read_access(world.reader, member, made, READS[read], NOW)
+    expected = read_access(Reader(organization_id=world.reader), member, made, READS[read], NOW)
     if expected is None:
         assert seen is None
         assert recorded == []
@@ -417,7 +418,9 @@ def test_the_feed_shows_an_event_exactly_when_the_domain_says_it_may(
     world: World, draws: list[TimedConsentDraw], erased: bool, event_type: EventType
 ) -> None:
     made, member, shown, reader = world.runner.run(_feed_scenario(world, draws, erased, event_type))
-    assert (shown is not None) == sees_member_event(reader, member, event_type, HAPPENED, made, NOW)
+    assert (shown is not None) == sees_member_event(
+        Reader(organization_id=reader), member, event_type, HAPPENED, made, NOW
+    )
 
 
 @_examples(150)
@@ -446,10 +449,12 @@ def test_a_milestone_event_names_its_period_exactly_when_the_domain_says_it_may(
     world: World, draws: list[TimedConsentDraw], event_type: EventType
 ) -> None:
     made, member, shown, reader = world.runner.run(_feed_scenario(world, draws, False, event_type))
-    assert (shown is not None) == sees_member_event(reader, member, event_type, HAPPENED, made, NOW)
+    assert (shown is not None) == sees_member_event(
+        Reader(organization_id=reader), member, event_type, HAPPENED, made, NOW
+    )
     if shown is not None:
         keyed = "milestone_key" in shown.data
-        assert keyed == shows_milestone_period(reader, member, made, NOW)
+        assert keyed == shows_milestone_period(Reader(organization_id=reader), member, made, NOW)
 
 
 @asynccontextmanager
@@ -505,7 +510,9 @@ def test_a_queued_delivery_is_sent_exactly_when_the_domain_says_it_still_may(
     made, member, allowed, reader = world.runner.run(
         _delivery_scenario(world, draws, erased, event_type)
     )
-    assert allowed == still_sees_member_event(reader, member, event_type, made, NOW)
+    assert allowed == still_sees_member_event(
+        Reader(organization_id=reader), member, event_type, made, NOW
+    )
 
 
 async def _delivery_accounted(world: World) -> list[str]:

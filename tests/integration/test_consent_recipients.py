@@ -227,7 +227,7 @@ def test_the_accounting_names_the_recipients_address(
     [
         ({"recipient_class": "treating_providers"}, "recipient_class"),
         ({"participant_organization_ids": [str(uuid.uuid4())]}, "participant_organization_ids"),
-        ({"participant_class": "treating_providers"}, "participant_organization_ids"),
+        ({"participant_class": "treating_providers"}, "participant_class"),
     ],
 )
 def test_recipients_that_do_not_fit_together_are_refused_naming_the_field(
@@ -314,9 +314,13 @@ def test_participants_are_recorded_by_the_operator_and_read_by_anyone(
     )
     itself = client.put(f"/v1/organizations/{hie.id}/participants/{hie.id}", headers=operator)
     listed = client.get(f"/v1/organizations/{hie.id}/participants", headers=org.headers)
+    # Of an organization that is no intermediary, nothing (not even that it exists).
+    not_listed = client.get(f"/v1/organizations/{clinic.id}/participants", headers=org.headers)
+    ended_by_an_organization = client.delete(path, headers=hie.headers)
     ended = client.delete(path, headers=operator)
     ended_twice = client.delete(path, headers=operator)
     never = client.delete(f"/v1/organizations/{hie.id}/participants/{org.id}", headers=operator)
+    back = client.put(path, headers=operator)
 
     assert by_an_organization.status_code == 403, by_an_organization.text
     assert first.status_code == 200, first.text
@@ -328,10 +332,61 @@ def test_participants_are_recorded_by_the_operator_and_read_by_anyone(
     assert unknown_intermediary.status_code == 404, unknown_intermediary.text
     assert itself.status_code == 422, itself.text
     assert [p["participant_organization_id"] for p in listed.json()["data"]] == [clinic.id]
+    assert not_listed.status_code == 404, not_listed.text
+    assert ended_by_an_organization.status_code == 403, ended_by_an_organization.text
     assert ended.status_code == 200, ended.text
     assert ended.json()["version"] == 2
-    assert ended_twice.status_code == 409, ended_twice.text
+    assert ended.json()["ended_at"] is not None
+    assert ended_twice.json() == ended.json()  # ending it again changes nothing
     assert never.status_code == 404, never.text
+    assert (back.json()["version"], back.json()["ended_at"]) == (3, None)
+    assert back.json()["joined_at"] > first.json()["joined_at"]
+
+
+def test_a_recipient_reached_by_class_or_intermediary_cannot_revoke_or_change_the_consent(
+    client: httpx.Client, operator: dict[str, str], org: Org, hie: Org
+) -> None:
+    member = create_member(client, org)
+    clinic = make_org(client, operator, kind="clinic")
+    shared_circle(client, org, member["id"], clinic)
+    assert _participate(client, operator, hie, clinic).status_code == 200
+    by_class = _grant(client, org, member["id"], _class_consent("treating_providers"))
+    through = _grant(
+        client, org, member["id"], _through(hie, participant_organization_ids=[clinic.id])
+    )
+
+    for consent_id in (by_class, through):
+        assert client.get(f"/v1/consents/{consent_id}", headers=clinic.headers).status_code == 200
+        revoke = client.post(f"/v1/consents/{consent_id}/revoke", json={}, headers=clinic.headers)
+        assert revoke.status_code == 404, revoke.text
+        kept = client.get(f"/v1/consents/{consent_id}", headers=org.headers).json()
+        assert kept["status"] == "active"
+    # Nor the intermediary itself, although the consent names it.
+    by_intermediary = client.post(f"/v1/consents/{through}/revoke", json={}, headers=hie.headers)
+    assert by_intermediary.status_code == 404, by_intermediary.text
+
+
+def test_revoking_a_consent_to_an_intermediary_acts_on_its_participants_next_read(
+    client: httpx.Client, operator: dict[str, str], org: Org, hie: Org
+) -> None:
+    member = create_member(client, org)
+    clinic = make_org(client, operator, kind="clinic")
+    assert _participate(client, operator, hie, clinic).status_code == 200
+    consent_id = _grant(
+        client, org, member["id"], _through(hie, participant_organization_ids=[clinic.id])
+    )
+    assert _sees(client, clinic, member["id"]) is True
+    document = client.get(f"/v1/members/{member['id']}/disclosures/document", headers=org.headers)
+
+    revoked = client.post(f"/v1/consents/{consent_id}/revoke", json={}, headers=org.headers)
+
+    assert revoked.status_code == 200, revoked.text
+    assert _sees(client, clinic, member["id"]) is False
+    assert _sees(client, hie, member["id"]) is False
+    # The member's printed accounting says whom the data went to, and through whom.
+    assert document.status_code == 200, document.text
+    hie_name = client.get(f"/v1/organizations/{hie.id}", headers=hie.headers).json()["name"]
+    assert f"through {hie_name}" in document.text
 
 
 def test_the_command_line_makes_an_intermediary_with_its_address(

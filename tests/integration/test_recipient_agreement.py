@@ -10,12 +10,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from datetime import timedelta
-from typing import Literal
+from typing import Any, Literal, get_args
 from uuid import UUID, uuid4
 
 import msgspec
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
@@ -23,7 +23,7 @@ from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.domain.accounting import Viewing
-from service.domain.consent import Access, Consent, Reader, read_access
+from service.domain.consent import Access, Consent, DataScope, Reader, read_access
 from service.domain.consent_form import RecipientClass
 from service.domain.intermediaries import IntermediaryParticipant
 from service.domain.members import Member
@@ -81,10 +81,20 @@ def orgs(dsn: str) -> Iterator[Orgs]:
             runner.run(pool.close())
 
 
+# How the reader stands to a network around the member (only `active` supports the member: it
+# takes part in an active circle around the member that the member's home organization
+# created, the member still active in it; not a group, nor a circle another organization
+# created) and to the intermediary (only `active` takes part).
+Support = Literal[
+    "none", "active", "reader_left", "archived", "member_left", "group", "foreign_circle"
+]
+Participates = Literal["none", "active", "ended"]
+
+
 class Ties(msgspec.Struct, frozen=True):
     clinic: bool
-    supports: bool
-    participates: bool
+    supports: Support
+    participates: Participates
 
 
 def _aimed(consent: Consent, to: To, reader: UUID, other: UUID, intermediary: UUID) -> Consent:
@@ -129,47 +139,54 @@ def _member(home: UUID, erased: bool) -> Member:
     )
 
 
-async def _supported_by(uow: PostgresUnitOfWork, member: Member, reader: UUID) -> None:
-    """A circle around the member in which the reader takes part."""
+async def _circle_with(
+    uow: PostgresUnitOfWork, member: Member, reader: UUID, support: Support, other: UUID
+) -> None:
+    """A network with the member in which the reader takes or took part, as `support` says."""
     at = NOW - timedelta(days=5)
+    archived = support == "archived"
+    group = support == "group"
     network = Network(
         id=uuid4(),
-        kind=NetworkKind.CIRCLE,
+        kind=NetworkKind.GROUP if group else NetworkKind.CIRCLE,
         name="Circle",
         description=None,
-        focus_member_id=member.id,
-        created_by_organization_id=member.organization_id,
-        status=NetworkStatus.ACTIVE,
+        focus_member_id=None if group else member.id,
+        created_by_organization_id=other if support == "foreign_circle" else member.organization_id,
+        status=NetworkStatus.ARCHIVED if archived else NetworkStatus.ACTIVE,
         version=1,
         created_at=at,
         updated_at=at,
+        archived_at=NOW - timedelta(days=1) if archived else None,
     )
     await uow.networks.add(network)
     for organization in (member.organization_id, reader):
+        left = organization == reader and support == "reader_left"
         await uow.networks.save_participation(
             Participation(
                 network_id=network.id,
                 organization_id=organization,
-                status=ParticipationStatus.ACTIVE,
+                status=ParticipationStatus.LEFT if left else ParticipationStatus.ACTIVE,
                 invited_by_organization_id=None,
                 invited_at=None,
                 joined_at=at,
-                left_at=None,
+                left_at=NOW - timedelta(days=1) if left else None,
                 version=1,
             )
         )
+    member_left = support == "member_left"
     await uow.networks.add_membership(
         Membership(
             id=uuid4(),
             network_id=network.id,
             member_id=member.id,
             member_organization_id=member.organization_id,
-            role=Role.FOCUS,
-            status=MembershipStatus.ACTIVE,
+            role=Role.PEER_SUPPORTER if group else Role.FOCUS,
+            status=MembershipStatus.LEFT if member_left else MembershipStatus.ACTIVE,
             added_by_organization_id=member.organization_id,
             invited_at=None,
             joined_at=at,
-            left_at=None,
+            left_at=NOW - timedelta(days=1) if member_left else None,
             version=1,
             created_at=at,
             updated_at=at,
@@ -203,15 +220,17 @@ async def _scenario(
         await _add_consents(uow, made)
         if read == "memberships":
             await _group_with(uow, member)
-        if ties.supports:
-            await _supported_by(uow, member, reader)
-        if ties.participates:
+        if ties.supports != "none":
+            await _circle_with(uow, member, reader, ties.supports, orgs.someone_else)
+        if ties.participates != "none":
+            ended = ties.participates == "ended"
             await uow.intermediaries.save(
                 IntermediaryParticipant(
                     intermediary_organization_id=intermediary,
                     participant_organization_id=reader,
-                    joined_at=NOW - timedelta(days=1),
-                    version=1,
+                    joined_at=NOW - timedelta(days=2),
+                    ended_at=NOW - timedelta(days=1) if ended else None,
+                    version=2 if ended else 1,
                 )
             )
         await uow.commit()
@@ -225,9 +244,9 @@ async def _scenario(
     ]
     as_reader = Reader(
         organization_id=reader,
-        supports_member=ties.supports,
+        supports_member=ties.supports == "active",
         clinic=ties.clinic,
-        intermediaries=frozenset({intermediary}) if ties.participates else frozenset(),
+        intermediaries=frozenset({intermediary}) if ties.participates == "active" else frozenset(),
     )
     return made, member, as_reader, seen, recorded
 
@@ -243,10 +262,47 @@ aimed_consents = consents.flatmap(
 )
 
 
-@_examples(250)
+# Each way a tie can fail to hold, against a consent in force that it alone would let reach.
+_IN_FORCE = ConsentDraw(
+    scopes=frozenset({DataScope.PROFILE}),
+    to_reader=True,
+    expires_in_hours=None,
+    revoked=False,
+    ended=False,
+)
+_TIE_EXAMPLES = [
+    *(
+        ([(_IN_FORCE, "supporting")], Ties(clinic=True, supports=support, participates="none"))
+        for support in get_args(Support)
+    ),
+    *(
+        (
+            [(_IN_FORCE, to)],
+            Ties(clinic=True, supports="active", participates=participates),
+        )
+        for to in ("via_named", "via_treating")
+        for participates in get_args(Participates)
+    ),
+    ([(_IN_FORCE, "treating")], Ties(clinic=False, supports="active", participates="none")),
+]
+
+
+def _with_tie_examples(test: Any) -> Any:
+    for draws, ties in _TIE_EXAMPLES:
+        test = example(draws=draws, ties=ties, erased=False, read="member")(test)
+    return test
+
+
+@_examples(400)
+@_with_tie_examples
 @given(
     draws=aimed_consents,
-    ties=st.builds(Ties, st.booleans(), st.booleans(), st.booleans()),
+    ties=st.builds(
+        Ties,
+        st.booleans(),
+        st.sampled_from(list(get_args(Support))),
+        st.sampled_from(list(get_args(Participates))),
+    ),
     erased=st.booleans(),
     read=st.sampled_from(sorted(READS)),
 )

@@ -23,6 +23,7 @@ from service.domain.consent import (
     Access,
     Consent,
     DataScope,
+    Reader,
     ReadScopes,
     read_access,
 )
@@ -1066,8 +1067,9 @@ class FakeFederationQueries:
         member = self._store.members.get(member_id)
         if member is None:
             return None
+        # The fakes know no ties to a member: only consents naming the reader reach it.
         access = read_access(
-            viewing.organization_id,
+            Reader(organization_id=viewing.organization_id),
             member,
             self._store.consents.values(),
             read,

@@ -18,6 +18,7 @@ from service.domain.consent import (
     MEMBER_READ_SCOPES,
     Consent,
     DataScope,
+    Reader,
     access_for,
 )
 from service.domain.consent_events import sees_member_event
@@ -309,7 +310,16 @@ def test_an_event_about_a_member_reaches_a_partner_only_under_a_consent_then_and
     consent: Consent, event_type: EventType, seen: bool
 ) -> None:
     member = _member()
-    assert sees_member_event(PARTNER, member, event_type, HAPPENED, [consent], NOW) is seen
-    assert sees_member_event(HOME, member, event_type, HAPPENED, [], NOW)  # home: always
+    assert (
+        sees_member_event(
+            Reader(organization_id=PARTNER), member, event_type, HAPPENED, [consent], NOW
+        )
+        is seen
+    )
+    assert sees_member_event(
+        Reader(organization_id=HOME), member, event_type, HAPPENED, [], NOW
+    )  # home: always
     erased = _member(erased=True)
-    assert not sees_member_event(PARTNER, erased, event_type, HAPPENED, [consent], NOW)
+    assert not sees_member_event(
+        Reader(organization_id=PARTNER), erased, event_type, HAPPENED, [consent], NOW
+    )

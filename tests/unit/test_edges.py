@@ -48,6 +48,8 @@ def test_if_match_accepts_our_etags_by_strong_comparison(version: int) -> None:
     assert expected_version(etag(version)) == Precondition.version(version)
     # RFC 9110 §13.1.1: If-Match compares strongly, so a weak tag never matches.
     assert expected_version("W/" + etag(version)) == Precondition()
+    # The tag of a circle under its neutral name guards the same version.
+    assert expected_version(f'"{version}-neutral"') == Precondition.version(version)
 
 
 @given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=5))
@@ -58,7 +60,7 @@ def test_if_match_with_a_list_passes_if_any_tag_matches(versions: list[int]) -> 
     assert not precondition.holds_for(max(versions) + 1)
 
 
-@pytest.mark.parametrize("value", ['"abc"', '"-1"', 'W/"1"', '"1.0"'])
+@pytest.mark.parametrize("value", ['"abc"', '"-1"', 'W/"1"', '"1.0"', '"1-"', '"1-N"'])
 def test_a_well_formed_tag_that_is_not_ours_never_matches(value: str) -> None:
     precondition = expected_version(value)
     assert precondition is not None

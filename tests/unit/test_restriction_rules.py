@@ -113,8 +113,11 @@ def test_a_restriction_naming_a_recipient_holds_for_a_consent_that_may_reach_it(
     consent = Consent(**{**base, **reachings[reach]})
     restricted = _agreed(kept_back, recipient_organization_ids=frozenset({OTHER}))
     assert restricted_scopes(consent, [restricted]) == kept_back
-    # A consent to PARTNER alone cannot reach OTHER: the restriction leaves it be.
+    # A consent to PARTNER alone, or through it to named participants other than OTHER,
+    # cannot reach OTHER: the restriction leaves it be.
     assert restricted_scopes(Consent(**base), [restricted]) == frozenset()
+    elsewhere = Consent(**{**base, "participant_organization_ids": frozenset({UUID(int=22)})})
+    assert restricted_scopes(elsewhere, [restricted]) == frozenset()
 
 
 @given(kept_back=scope_sets)

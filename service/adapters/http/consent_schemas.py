@@ -77,15 +77,16 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         RecipientClass | None,
         Meta(
             description="Instead of a named organization, a class of them, decided at each read: "
-            "`supporting_organizations` (every organization taking part in an active network in "
-            "which the member holds an active membership) or `treating_providers` (those of them "
-            "that are clinics)."
+            "`supporting_organizations` (every organization taking part in an active circle "
+            "around the member that the member's home organization created, the member still "
+            "active in it) or `treating_providers` (those of them that are clinics)."
         ),
     ] = None
     participant_organization_ids: (
         Annotated[
             list[UUID],
             Meta(
+                min_length=1,
                 max_length=50,
                 description="Through an intermediary: the participants that may receive the "
                 "data, by name (each taking part in it now). Or `participant_class`.",
@@ -97,7 +98,8 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         Literal["treating_providers"] | None,
         Meta(
             description="Through an intermediary: its participants with a treating provider "
-            "relationship with the member (clinics supporting the member in an active network)."
+            "relationship with the member (clinics taking part in the member's circle, as for "
+            "`recipient_class`)."
         ),
     ] = None
     scopes: Annotated[list[DataScope], Meta(max_length=len(DataScope))] | None = None
@@ -199,7 +201,7 @@ class ConsentView(msgspec.Struct, kw_only=True):
     recipient_organization_id: UUID | None
     recipient_class: RecipientClass | None
     participant_organization_ids: list[UUID]
-    participant_class: RecipientClass | None
+    participant_class: Literal["treating_providers"] | None
     scopes: list[DataScope]
     purpose: str
     expires_on: date | None
@@ -279,7 +281,9 @@ class DisclosureView(msgspec.Struct, kw_only=True):
         UUID | None,
         Meta(description="The intermediary the data reached the recipient through, if any."),
     ]
-    intermediary_name: str | None
+    intermediary_name: Annotated[
+        str | None, Meta(description="That intermediary's name, as it is now.")
+    ]
     purposes: list[str]
     disclosed: Annotated[
         str,

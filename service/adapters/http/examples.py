@@ -107,7 +107,7 @@ EXAMPLES: dict[type[msgspec.Struct], dict[str, Any]] = {
     Signature: _SIGNATURE,
     DataPeriod: {"start": "2026-01-01", "end": "2026-12-31"},
     ConsentForm: _FORM,
-    ConsentCreate: _CONSENT_TERMS,
+    ConsentCreate: {**_CONSENT_TERMS, "participant_organization_ids": None},
     ConsentRevoke: {
         "reason": "The member asked in writing",
         "received_via": "written",

@@ -91,7 +91,9 @@ class Created(msgspec.Struct, Generic[T], frozen=True, kw_only=True):
 
 
 _TAGS = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*(?:,|$)')
-_OUR_VERSION = re.compile(r"[0-9]{1,10}", re.ASCII)
+# Our tags: the version, and for a view that narrows the resource for its reader (a circle
+# under its neutral name), a word after it; a write is guarded by the version either way.
+_OUR_VERSION = re.compile(r"([0-9]{1,10})(?:-[a-z]{1,20})?", re.ASCII)
 
 
 def expected_version(if_match: str | None) -> Precondition | None:
@@ -115,8 +117,9 @@ def expected_version(if_match: str | None) -> Precondition | None:
                 extra=[{"key": "If-Match", "message": 'Use the form "<version>" (the ETag).'}],
             )
         weak, opaque = tag.group(1), tag.group(2)
-        if not weak and _OUR_VERSION.fullmatch(opaque):
-            versions.add(int(opaque))
+        ours = None if weak else _OUR_VERSION.fullmatch(opaque)
+        if ours is not None:
+            versions.add(int(ours.group(1)))
         position = tag.end()
     return Precondition(versions=frozenset(versions))
 

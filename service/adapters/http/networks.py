@@ -46,7 +46,12 @@ WRITE = scope_required(Scope.NETWORKS_WRITE)
 def _network(seen: SeenNetwork | Network, viewer: UUID) -> Response[NetworkView]:
     if isinstance(seen, Network):
         seen = SeenNetwork(network=seen)  # the creator's own answer: nothing disclosed
-    return Response(NetworkView.of(seen, viewer), headers={"ETag": etag(seen.network.version)})
+    # A circle under its neutral name is another representation of the same version: its tag
+    # differs, so that If-None-Match never answers 304 for a name a revocation has hidden (or
+    # a grant has shown). If-Match takes either (idempotency.expected_version).
+    version = seen.network.version
+    tag = etag(version) if seen.named else f'"{version}-neutral"'
+    return Response(NetworkView.of(seen, viewer), headers={"ETag": tag})
 
 
 class NetworkController(ApiController):

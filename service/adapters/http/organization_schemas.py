@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
-from service.adapters.http.schemas import PRINTABLE, KeyName, Name, encode_cursor
+from service.adapters.http.schemas import KeyName, Name, encode_cursor
 from service.adapters.http.views import CopiedView, view_of
 from service.domain.organizations import ApiKey, OrganizationKind, Scope
 from service.domain.paging import Page
@@ -20,7 +20,8 @@ Address = Annotated[
     Meta(
         min_length=1,
         max_length=500,
-        pattern=PRINTABLE,
+        # Printable, and not blank.
+        pattern=r"^[^\x00-\x1f\x7f]*[^\x00-\x20\x7f][^\x00-\x1f\x7f]*$",
         description="Where the organization can be written to: the accounting of disclosures "
         "a member receives names it (45 CFR 164.528(b)(2)).",
     ),
@@ -43,7 +44,10 @@ class OrganizationView(CopiedView, kw_only=True):
     kind: OrganizationKind
     version: int
     created_at: datetime
-    address: str | None
+    address: Annotated[
+        str | None,
+        Meta(description="Where it can be written to; accounting entries name it."),
+    ]
 
 
 class ParticipantView(msgspec.Struct, kw_only=True):

@@ -110,7 +110,6 @@ class OrganizationController(ApiController):
         delete,
         "endIntermediaryParticipation",
         None,
-        errors=(409,),
         path="/{organization_id:uuid}/participants/{participant_id:uuid}",
         operator=True,
         status_code=200,
@@ -120,7 +119,8 @@ class OrganizationController(ApiController):
     ) -> ParticipantView:
         """Record that an organization no longer takes part in an intermediary (operator)
 
-        From the next read, consents to the intermediary no longer reach it."""
+        From the next read, consents to the intermediary no longer reach it. Recording it again
+        changes nothing."""
         return await _participation(
             request, intermediaries.end_participation, organization_id, participant_id
         )
@@ -137,7 +137,7 @@ class OrganizationController(ApiController):
         """The organizations that take or took part in an intermediary
 
         Any organization may read them, to name participants in a consent to the
-        intermediary."""
+        intermediary. An id that is not an intermediary's is a 404."""
         act = acting(request)
         listed = await intermediaries.list_participants(organization_id, act.uow())
         return ParticipantList(data=[ParticipantView.of(p) for p in listed])

@@ -22,15 +22,19 @@ CONSENT_IN_FORCE = (
 
 _TREATING = RecipientClass.TREATING_PROVIDERS.value
 _CLINIC = OrganizationKind.CLINIC.value
+_CIRCLE = NetworkKind.CIRCLE.value
 
 
 def _of_class(recipient_class: str, viewer: str) -> str:
     """`viewer` is of the class of recipients in column `recipient_class` for consent c's
-    member (consent.Reader.is_of): it takes part in an active network in which the member
-    holds an active membership, and for `treating_providers` it is a clinic."""
+    member (consent.Reader.is_of): it takes part in an active circle around the member that
+    the member's home organization (the consent's) created, the member still active in it;
+    for `treating_providers` it is a clinic too."""
     return f"""(EXISTS (
             SELECT 1 FROM network_memberships ms
             JOIN networks n ON n.id = ms.network_id AND n.status = 'active'
+                 AND n.kind = '{_CIRCLE}' AND n.focus_member_id = ms.member_id
+                 AND n.created_by_organization_id = c.organization_id
             JOIN network_organizations p ON p.network_id = ms.network_id
                  AND p.organization_id = {viewer} AND p.status = 'active'
             WHERE ms.member_id = c.member_id AND ms.status = 'active')

@@ -174,6 +174,12 @@ FROM disclosures d LEFT JOIN organizations o ON o.id = d.recipient_organization_
 LEFT JOIN LATERAL (
     SELECT i.id, i.name FROM consents c JOIN organizations i ON i.id = c.recipient_organization_id
     WHERE c.id = ANY(d.consent_ids) AND c.recipient_organization_id <> d.recipient_organization_id
+      AND (cardinality(c.participant_organization_ids) > 0 OR c.participant_class IS NOT NULL)
+      -- Not when a consent naming the recipient itself allowed it as well.
+      AND NOT EXISTS (
+          SELECT 1 FROM consents direct
+          WHERE direct.id = ANY(d.consent_ids)
+            AND direct.recipient_organization_id = d.recipient_organization_id)
     ORDER BY c.id LIMIT 1
 ) via ON true
 """
