@@ -29,6 +29,13 @@ class IntermediaryParticipant(msgspec.Struct, frozen=True, kw_only=True):
         return self.ended_at is None
 
 
+class NamedParticipant(msgspec.Struct, frozen=True, kw_only=True):
+    """A participant's record, with the participant as it is now (its name and kind)."""
+
+    record: IntermediaryParticipant
+    participant: Organization
+
+
 def take_part(
     intermediary: Organization,
     participant: Organization,

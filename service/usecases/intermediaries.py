@@ -6,25 +6,17 @@ from __future__ import annotations
 
 from uuid import UUID
 
-import msgspec
-
 from service.domain import intermediaries as rules
 from service.domain.errors import InvalidField, NotFound, found
-from service.domain.intermediaries import IntermediaryParticipant
-from service.domain.organizations import Caller, Organization, OrganizationKind
+from service.domain.intermediaries import NamedParticipant
+from service.domain.organizations import Caller, OrganizationKind
+from service.domain.paging import Page, PageRequest
 from service.domain.ports import UnitOfWork
-
-
-class Participation(msgspec.Struct, frozen=True, kw_only=True):
-    """An organization's taking part in an intermediary, with the participant's name."""
-
-    record: IntermediaryParticipant
-    participant: Organization
 
 
 async def add_participant(
     caller: Caller, intermediary_id: UUID, participant_id: UUID, uow: UnitOfWork
-) -> Participation:
+) -> NamedParticipant:
     """The operator records that an organization takes part in an intermediary from now (the
     same record again, if it already does). Consents to the intermediary may then reach it."""
     caller.require_operator()
@@ -41,12 +33,12 @@ async def add_participant(
         if joined is not existing:
             await uow.intermediaries.save(joined)
             await uow.commit()
-    return Participation(record=joined, participant=participant)
+    return NamedParticipant(record=joined, participant=participant)
 
 
 async def end_participation(
     caller: Caller, intermediary_id: UUID, participant_id: UUID, uow: UnitOfWork
-) -> Participation:
+) -> NamedParticipant:
     """The operator records that an organization no longer takes part: from the next read,
     consents to the intermediary no longer reach it. Ending it again changes nothing."""
     caller.require_operator()
@@ -64,21 +56,17 @@ async def end_participation(
         if ended is not existing:
             await uow.intermediaries.save(ended)
             await uow.commit()
-    return Participation(record=ended, participant=participant)
+    return NamedParticipant(record=ended, participant=participant)
 
 
-async def list_participants(intermediary_id: UUID, uow: UnitOfWork) -> list[Participation]:
-    """Every organization that takes or took part in the intermediary. Any other id is a 404,
-    whether or not an organization has it: the answer tells nothing about organizations that
-    are not intermediaries."""
+async def list_participants(
+    intermediary_id: UUID, page: PageRequest, uow: UnitOfWork
+) -> Page[NamedParticipant]:
+    """The organizations that take or took part in the intermediary, a page at a time. Any
+    other id is a 404, whether or not an organization has it: the answer tells nothing about
+    organizations that are not intermediaries."""
     async with uow:
         intermediary = await uow.organizations.get(intermediary_id)
         if intermediary is None or intermediary.kind is not OrganizationKind.INTERMEDIARY:
             raise NotFound("organization", intermediary_id)
-        records = await uow.intermediaries.participants(intermediary_id)
-        listed = []
-        for record in records:
-            participant = await uow.organizations.get(record.participant_organization_id)
-            if participant is not None:
-                listed.append(Participation(record=record, participant=participant))
-    return listed
+        return await uow.intermediaries.participants(intermediary_id, page)

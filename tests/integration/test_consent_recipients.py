@@ -314,6 +314,9 @@ def test_participants_are_recorded_by_the_operator_and_read_by_anyone(
     )
     itself = client.put(f"/v1/organizations/{hie.id}/participants/{hie.id}", headers=operator)
     listed = client.get(f"/v1/organizations/{hie.id}/participants", headers=org.headers)
+    one = client.get(
+        f"/v1/organizations/{hie.id}/participants", params={"limit": 1}, headers=org.headers
+    )
     # Of an organization that is no intermediary, nothing (not even that it exists).
     not_listed = client.get(f"/v1/organizations/{clinic.id}/participants", headers=org.headers)
     ended_by_an_organization = client.delete(path, headers=hie.headers)
@@ -332,6 +335,8 @@ def test_participants_are_recorded_by_the_operator_and_read_by_anyone(
     assert unknown_intermediary.status_code == 404, unknown_intermediary.text
     assert itself.status_code == 422, itself.text
     assert [p["participant_organization_id"] for p in listed.json()["data"]] == [clinic.id]
+    assert listed.json()["next_cursor"] is None
+    assert [p["participant_organization_id"] for p in one.json()["data"]] == [clinic.id]
     assert not_listed.status_code == 404, not_listed.text
     assert ended_by_an_organization.status_code == 403, ended_by_an_organization.text
     assert ended.status_code == 200, ended.text

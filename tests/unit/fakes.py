@@ -33,7 +33,7 @@ from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.incidents import Incident
-from service.domain.intermediaries import IntermediaryParticipant
+from service.domain.intermediaries import IntermediaryParticipant, NamedParticipant
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
@@ -160,14 +160,20 @@ class FakeIntermediaries:
         key = (participant.intermediary_organization_id, participant.participant_organization_id)
         self._staged.intermediary_participants[key] = participant
 
-    async def participants(self, intermediary_id: UUID) -> list[IntermediaryParticipant]:
-        return sorted(
+    async def participants(
+        self, intermediary_id: UUID, page: PageRequest
+    ) -> Page[NamedParticipant]:
+        after = page.after or UUID(int=0)
+        named = sorted(
             (
-                p
-                for (i, _), p in self._staged.intermediary_participants.items()
-                if i == intermediary_id
+                NamedParticipant(record=p, participant=self._staged.organizations[i_p])
+                for (i, i_p), p in self._staged.intermediary_participants.items()
+                if i == intermediary_id and i_p > after
             ),
-            key=lambda p: p.participant_organization_id,
+            key=lambda n: n.record.participant_organization_id,
+        )
+        return page_from_rows(
+            named[: page.limit + 1], page, lambda n: n.record.participant_organization_id
         )
 
     async def participants_now(self, intermediary_id: UUID) -> dict[UUID, OrganizationKind]:
@@ -175,8 +181,8 @@ class FakeIntermediaries:
             p.participant_organization_id: self._staged.organizations[
                 p.participant_organization_id
             ].kind
-            for p in await self.participants(intermediary_id)
-            if p.active
+            for (i, _), p in self._staged.intermediary_participants.items()
+            if i == intermediary_id and p.active
         }
 
 

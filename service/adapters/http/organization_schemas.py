@@ -11,9 +11,9 @@ from msgspec import Meta
 
 from service.adapters.http.schemas import KeyName, Name, encode_cursor
 from service.adapters.http.views import CopiedView, view_of
+from service.domain.intermediaries import NamedParticipant
 from service.domain.organizations import ApiKey, OrganizationKind, Scope
 from service.domain.paging import Page
-from service.usecases.intermediaries import Participation
 
 Address = Annotated[
     str,
@@ -62,7 +62,7 @@ class ParticipantView(msgspec.Struct, kw_only=True):
     version: int
 
     @classmethod
-    def of(cls, participation: Participation) -> ParticipantView:
+    def of(cls, participation: NamedParticipant) -> ParticipantView:
         record = participation.record
         return cls(
             intermediary_organization_id=record.intermediary_organization_id,
@@ -77,6 +77,14 @@ class ParticipantView(msgspec.Struct, kw_only=True):
 
 class ParticipantList(msgspec.Struct, kw_only=True):
     data: list[ParticipantView]
+    next_cursor: str | None
+
+
+def participant_page(page: Page[NamedParticipant]) -> ParticipantList:
+    return ParticipantList(
+        data=[ParticipantView.of(p) for p in page.items],
+        next_cursor=encode_cursor(page.next_after),
+    )
 
 
 class ApiKeyCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

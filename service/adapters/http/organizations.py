@@ -22,8 +22,10 @@ from service.adapters.http.organization_schemas import (
     ParticipantList,
     ParticipantView,
     api_key_page,
+    participant_page,
 )
 from service.adapters.http.paging import Paging
+from service.domain.intermediaries import NamedParticipant
 from service.domain.organizations import Caller, Scope
 from service.domain.ports import UnitOfWork
 from service.usecases import intermediaries
@@ -132,20 +134,18 @@ class OrganizationController(ApiController):
         path="/{organization_id:uuid}/participants",
     )
     async def list_participants(
-        self, request: HttpRequest, organization_id: OrganizationId
+        self, request: HttpRequest, organization_id: OrganizationId, page: Paging
     ) -> ParticipantList:
         """The organizations that take or took part in an intermediary
 
         Any organization may read them, to name participants in a consent to the
         intermediary. An id that is not an intermediary's is a 404."""
         act = acting(request)
-        listed = await intermediaries.list_participants(organization_id, act.uow())
-        return ParticipantList(data=[ParticipantView.of(p) for p in listed])
+        listed = await intermediaries.list_participants(organization_id, page, act.uow())
+        return participant_page(listed)
 
 
-ParticipationChange = Callable[
-    [Caller, UUID, UUID, UnitOfWork], Awaitable[intermediaries.Participation]
-]
+ParticipationChange = Callable[[Caller, UUID, UUID, UnitOfWork], Awaitable[NamedParticipant]]
 
 
 async def _participation(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from service.adapters.postgres.organizations import ORGANIZATION, ORGANIZATIONS
 from service.adapters.postgres.records import Executor, Table
-from service.adapters.postgres.sql import Columns
-from service.domain.intermediaries import IntermediaryParticipant
+from service.adapters.postgres.sql import BEFORE_ALL, Columns
+from service.domain.intermediaries import IntermediaryParticipant, NamedParticipant
 from service.domain.organizations import OrganizationKind
+from service.domain.paging import Page, PageRequest, page_from_rows
 
 PARTICIPANT = Columns(
     "intermediary_organization_id",
@@ -31,9 +33,11 @@ DO UPDATE SET joined_at = EXCLUDED.joined_at, ended_at = EXCLUDED.ended_at,
     version = EXCLUDED.version
 """  # noqa: S608
 
-_ALL = f"""
-SELECT {PARTICIPANT.list} FROM intermediary_participants
-WHERE intermediary_organization_id = $1 ORDER BY participant_organization_id
+_PAGE = f"""
+SELECT {PARTICIPANT.of("ip")}, {", ".join(f"o.{c} AS o_{c}" for c in ORGANIZATION.names)}
+FROM intermediary_participants ip JOIN organizations o ON o.id = ip.participant_organization_id
+WHERE ip.intermediary_organization_id = $1 AND ip.participant_organization_id > $2
+ORDER BY ip.participant_organization_id LIMIT $3
 """  # noqa: S608
 
 _NOW = """
@@ -56,8 +60,20 @@ class PostgresIntermediaryRepository:
     async def save(self, participant: IntermediaryParticipant) -> None:
         await self._connection.execute(_SAVE, *PARTICIPANTS.params(participant))
 
-    async def participants(self, intermediary_id: UUID) -> list[IntermediaryParticipant]:
-        return PARTICIPANTS.records(await self._connection.fetch(_ALL, intermediary_id))
+    async def participants(
+        self, intermediary_id: UUID, page: PageRequest
+    ) -> Page[NamedParticipant]:
+        rows = await self._connection.fetch(
+            _PAGE, intermediary_id, page.after or BEFORE_ALL, page.limit + 1
+        )
+        named = [
+            NamedParticipant(
+                record=PARTICIPANTS.of(r),
+                participant=ORGANIZATIONS.of({c: r[f"o_{c}"] for c in ORGANIZATION.names}),
+            )
+            for r in rows
+        ]
+        return page_from_rows(named, page, lambda n: n.record.participant_organization_id)
 
     async def participants_now(self, intermediary_id: UUID) -> dict[UUID, OrganizationKind]:
         rows = await self._connection.fetch(_NOW, intermediary_id)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from service.domain.intermediaries import IntermediaryParticipant
+from service.domain.intermediaries import IntermediaryParticipant, NamedParticipant
 from service.domain.organizations import ApiKey, Organization, OrganizationKind
 from service.domain.paging import Page, PageRequest
 
@@ -33,8 +33,11 @@ class IntermediaryRepository(Protocol):
         """Store a participant's record, new or changed."""
         ...
 
-    async def participants(self, intermediary_id: UUID) -> list[IntermediaryParticipant]:
-        """Every organization that takes or took part in the intermediary, in id order."""
+    async def participants(
+        self, intermediary_id: UUID, page: PageRequest
+    ) -> Page[NamedParticipant]:
+        """One page of the organizations that take or took part in the intermediary, in the
+        participants' id order, each with its name and kind as they are now."""
         ...
 
     async def participants_now(self, intermediary_id: UUID) -> dict[UUID, OrganizationKind]:
