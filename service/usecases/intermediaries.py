@@ -60,13 +60,18 @@ async def end_participation(
 
 
 async def list_participants(
-    intermediary_id: UUID, page: PageRequest, uow: UnitOfWork
+    caller: Caller, organization_id: UUID, page: PageRequest, uow: UnitOfWork
 ) -> Page[NamedParticipant]:
-    """The organizations that take or took part in the intermediary, a page at a time. Any
-    other id is a 404, whether or not an organization has it: the answer tells nothing about
-    organizations that are not intermediaries."""
+    """The organizations that take or took part in an intermediary, a page at a time. Every
+    intermediary's are public (a home organization names them on a consent form); of any other
+    organization (which has none) only the operator and the organization itself learn that it
+    exists: to anyone else it is a 404, as if there were no such id."""
     async with uow:
-        intermediary = await uow.organizations.get(intermediary_id)
-        if intermediary is None or intermediary.kind is not OrganizationKind.INTERMEDIARY:
-            raise NotFound("organization", intermediary_id)
-        return await uow.intermediaries.participants(intermediary_id, page)
+        organization = await uow.organizations.get(organization_id)
+        if organization is None or not (
+            organization.kind is OrganizationKind.INTERMEDIARY
+            or caller.is_operator
+            or caller.organization_id == organization_id
+        ):
+            raise NotFound("organization", organization_id)
+        return await uow.intermediaries.participants(organization_id, page)

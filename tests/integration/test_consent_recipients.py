@@ -319,6 +319,7 @@ def test_participants_are_recorded_by_the_operator_and_read_by_anyone(
     )
     # Of an organization that is no intermediary, nothing (not even that it exists).
     not_listed = client.get(f"/v1/organizations/{clinic.id}/participants", headers=org.headers)
+    own = client.get(f"/v1/organizations/{clinic.id}/participants", headers=clinic.headers)
     ended_by_an_organization = client.delete(path, headers=hie.headers)
     ended = client.delete(path, headers=operator)
     ended_twice = client.delete(path, headers=operator)
@@ -338,6 +339,7 @@ def test_participants_are_recorded_by_the_operator_and_read_by_anyone(
     assert listed.json()["next_cursor"] is None
     assert [p["participant_organization_id"] for p in one.json()["data"]] == [clinic.id]
     assert not_listed.status_code == 404, not_listed.text
+    assert own.json()["data"] == []  # itself: no participants, but no secret either
     assert ended_by_an_organization.status_code == 403, ended_by_an_organization.text
     assert ended.status_code == 200, ended.text
     assert ended.json()["version"] == 2

@@ -61,16 +61,25 @@ async def test_only_an_intermediary_has_participants(store: Store) -> None:
         await intermediaries.add_participant(OPERATOR, CLINIC, APP, FakeUnitOfWork(store))
     assert refused.value.field == "organization_id"
     with pytest.raises(NotFound):
-        await intermediaries.list_participants(CLINIC, PageRequest(limit=10), FakeUnitOfWork(store))
+        await intermediaries.list_participants(
+            AN_ORGANIZATION, CLINIC, PageRequest(limit=10), FakeUnitOfWork(store)
+        )
+    # The operator knows every organization: one that is no intermediary has no participants.
+    none = await intermediaries.list_participants(
+        OPERATOR, CLINIC, PageRequest(limit=10), FakeUnitOfWork(store)
+    )
+    assert none.items == []
 
 
 async def test_participants_are_listed_a_page_at_a_time(store: Store) -> None:
     for participant in (CLINIC, APP):
         await intermediaries.add_participant(OPERATOR, HIE, participant, FakeUnitOfWork(store))
 
-    first = await intermediaries.list_participants(HIE, PageRequest(limit=1), FakeUnitOfWork(store))
+    first = await intermediaries.list_participants(
+        AN_ORGANIZATION, HIE, PageRequest(limit=1), FakeUnitOfWork(store)
+    )
     rest = await intermediaries.list_participants(
-        HIE, PageRequest(limit=1, after=first.next_after), FakeUnitOfWork(store)
+        AN_ORGANIZATION, HIE, PageRequest(limit=1, after=first.next_after), FakeUnitOfWork(store)
     )
 
     assert [n.record.participant_organization_id for n in first.items] == [CLINIC]

@@ -138,10 +138,13 @@ class OrganizationController(ApiController):
     ) -> ParticipantList:
         """The organizations that take or took part in an intermediary
 
-        Any organization may read them, to name participants in a consent to the
-        intermediary. An id that is not an intermediary's is a 404."""
+        Any organization may read an intermediary's, to name participants in a consent to it.
+        Another organization has none: the operator and the organization itself get an empty
+        list, anyone else a 404."""
         act = acting(request)
-        listed = await intermediaries.list_participants(organization_id, page, act.uow())
+        listed = await intermediaries.list_participants(
+            act.caller, organization_id, page, act.uow()
+        )
         return participant_page(listed)
 
 
