@@ -14,14 +14,18 @@ from service.domain.accounting_requests import AccountingRequest, NewAccountingR
 from service.domain.errors import found
 from service.domain.local_time import local_today
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import FederationQueries, MemberQueries, UnitOfWork
+from service.domain.ports import FederationQueries, MemberQueries, Receipt, UnitOfWork, no_receipt
 from service.usecases.consents import list_disclosures
 from service.usecases.members import locked_member
 from service.usecases.records import locked, member_records
 
 
 async def record_accounting_request(
-    organization_id: UUID, member_id: UUID, new: NewAccountingRequest, uow: UnitOfWork
+    organization_id: UUID,
+    member_id: UUID,
+    new: NewAccountingRequest,
+    uow: UnitOfWork,
+    receipt: Receipt[AccountingRequest] = no_receipt,
 ) -> AccountingRequest:
     """Record the member's request (their home organization's only; also after erasure: the
     accounting outlives the member's data)."""
@@ -38,6 +42,7 @@ async def record_accounting_request(
             now=now,
         )
         await uow.accounting_requests.add(request)
+        await receipt(uow, request)  # the stored response, if any, commits with it
         await uow.commit()
     return request
 

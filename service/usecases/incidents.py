@@ -11,11 +11,16 @@ from service.domain.event_payloads import incident_event
 from service.domain.events import EventType
 from service.domain.incidents import Incident, NewIncident
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import IncidentQueries, UnitOfWork
+from service.domain.ports import IncidentQueries, Receipt, UnitOfWork, no_receipt
 from service.usecases.records import locked
 
 
-async def open_incident(organization_id: UUID, new: NewIncident, uow: UnitOfWork) -> Incident:
+async def open_incident(
+    organization_id: UUID,
+    new: NewIncident,
+    uow: UnitOfWork,
+    receipt: Receipt[Incident] = no_receipt,
+) -> Incident:
     """Record a suspected breach or a compromised key of the organization's (incident.opened):
     the key named is one of its own, the recipient named an existing organization (422)."""
     now = uow.clock.now()
@@ -32,6 +37,7 @@ async def open_incident(organization_id: UUID, new: NewIncident, uow: UnitOfWork
         await uow.outbox.append(
             incident_event(EventType.INCIDENT_OPENED, incident, uow.ids.new_id(), now)
         )
+        await receipt(uow, incident)  # the stored response, if any, commits with it
         await uow.commit()
     return incident
 

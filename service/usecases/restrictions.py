@@ -10,7 +10,7 @@ from uuid import UUID
 from service.domain import restrictions as rules
 from service.domain.local_time import local_today
 from service.domain.paging import Page, PageRequest
-from service.domain.ports import UnitOfWork
+from service.domain.ports import Receipt, UnitOfWork, no_receipt
 from service.domain.records import next_version
 from service.domain.restrictions import NewRestriction, Restriction
 from service.usecases.members import live_member, locked_member
@@ -18,7 +18,11 @@ from service.usecases.records import locked, member_records
 
 
 async def request_restriction(
-    organization_id: UUID, member_id: UUID, new: NewRestriction, uow: UnitOfWork
+    organization_id: UUID,
+    member_id: UUID,
+    new: NewRestriction,
+    uow: UnitOfWork,
+    receipt: Receipt[Restriction] = no_receipt,
 ) -> Restriction:
     """Record the member's request; it takes effect only once agreed."""
     now = uow.clock.now()
@@ -33,6 +37,7 @@ async def request_restriction(
             now=now,
         )
         await uow.restrictions.add(restriction)
+        await receipt(uow, restriction)  # the stored response, if any, commits with it
         await uow.commit()
     return restriction
 

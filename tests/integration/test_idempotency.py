@@ -11,8 +11,9 @@ from typing import Any
 
 import asyncpg
 import httpx
+import pytest
 
-from tests.integration.conftest import Org
+from tests.integration.conftest import Org, create_member
 from tests.support.database import Db
 
 BODY = {"display_name": "Sam", "timezone": "Europe/London", "external_ref": "idem-1"}
@@ -250,3 +251,44 @@ def test_erasure_reaches_stored_responses(client: httpx.Client, org: Org, db: Db
         uuid.UUID(org.id),
     )
     assert stored == {"response_body": None, "response_status": 410}
+
+
+# The creating POSTs of 42 CFR Part 2's records: each replays its first answer under its key,
+# and refuses another body under it. (path, body, another body)
+def _part2_create(what: str, member_id: str, today: str) -> tuple[str, Any, Any]:
+    if what == "restriction":
+        body = {"scopes": ["pledges"], "requested_on": today}
+        return f"/v1/members/{member_id}/restrictions", body, {**body, "scopes": ["recovery"]}
+    if what == "accounting-request":
+        body = {"received_on": today, "received_via": "written"}
+        path = f"/v1/members/{member_id}/accounting-requests"
+        return path, body, {**body, "received_via": "electronic"}
+    body = {
+        "kind": "suspected_breach",
+        "description": "A lost laptop",
+        "since": f"{today}T00:00:00Z",
+    }
+    return "/v1/incidents", body, {**body, "description": "A stolen laptop"}
+
+
+@pytest.mark.parametrize("what", ["restriction", "accounting-request", "incident"])
+def test_part2_records_are_created_once_under_a_key(
+    client: httpx.Client, org: Org, db: Db, what: str
+) -> None:
+    member = create_member(client, org)
+    today = datetime.now(UTC).date().isoformat()
+    path, body, another = _part2_create(what, member["id"], today)
+    headers = {**org.headers, "Idempotency-Key": f"part2-{what}"}
+    first = client.post(path, json=body, headers=headers)
+    before = db.snapshot()
+
+    again = client.post(path, json=body, headers=headers)
+    other = client.post(path, json=another, headers=headers)
+
+    assert first.status_code == 201, first.text
+    assert again.status_code == 201, again.text
+    assert again.json() == first.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    assert other.status_code == 422, other.text
+    assert other.json()["type"].endswith("/idempotency-key-reused")
+    assert db.snapshot() == before  # nothing created twice

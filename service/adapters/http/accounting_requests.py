@@ -11,6 +11,7 @@ import msgspec
 from litestar import Response, get, post
 from litestar.params import JSONBody, PathParameter
 
+from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging, list_of
 from service.adapters.http.views import CopiedView
@@ -60,19 +61,28 @@ class MemberAccountingRequestController(ApiController):
     path = "/v1/members/{member_id:uuid}/accounting-requests"
     tags = ["consents"]
 
-    @operation(post, "recordAccountingRequest", Scope.CONSENTS_WRITE, errors=(413, 422))
+    @operation(post, "recordAccountingRequest", Scope.CONSENTS_WRITE, errors=(409, 413, 422))
     async def record(
-        self, request: HttpRequest, member_id: MemberId, data: JSONBody[AccountingRequestCreate]
+        self,
+        request: HttpRequest,
+        member_id: MemberId,
+        data: JSONBody[AccountingRequestCreate],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[AccountingRequestView]:
         """Record a member's request for an accounting of disclosures (home organization only)
 
         Its answer is due 30 days after it was received (`answer_by`); the accounting itself
         is `GET /v1/members/{id}/disclosures` for the period asked. Also after erasure."""
         act = acting(request)
-        made = await usecases.record_accounting_request(
-            act.organization_id, member_id, data.to_domain(), act.uow()
+        organization_id, new = act.organization_id, data.to_domain()
+        return await create_idempotently(
+            request,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.record_accounting_request(
+                organization_id, member_id, new, uow, receipt=receipt
+            ),
+            present=lambda made: Created.of(AccountingRequestView.of(made)),
         )
-        return Response(AccountingRequestView.of(made), status_code=201)
 
     @operation(get, "listAccountingRequests", Scope.CONSENTS_READ)
     async def list_requests(

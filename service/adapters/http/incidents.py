@@ -13,6 +13,7 @@ from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
 from service.adapters.http.consent_schemas import DisclosureList, disclosure_page
+from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging
 from service.adapters.http.schemas import PRINTABLE, Instant, parse_instant
@@ -67,17 +68,29 @@ class IncidentController(ApiController):
     path = "/v1/incidents"
     tags = ["incidents"]
 
-    @operation(post, "openIncident", Scope.KEYS_MANAGE, errors=(413, 422))
+    @operation(post, "openIncident", Scope.KEYS_MANAGE, errors=(409, 413, 422), created=True)
     async def open(
-        self, request: HttpRequest, data: JSONBody[IncidentCreate]
+        self,
+        request: HttpRequest,
+        data: JSONBody[IncidentCreate],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[IncidentView]:
         """Open an incident: a suspected breach or a compromised API key (42 CFR 2.16)
 
         Announced as `incident.opened` to the organization's own `keys:manage` readers. Then
         `GET /v1/incidents/{id}/disclosures` lists every disclosure it touched."""
         act = acting(request)
-        incident = await usecases.open_incident(act.organization_id, data.to_domain(), act.uow())
-        return Response(IncidentView.of(incident), status_code=201)
+        organization_id, new = act.organization_id, data.to_domain()
+        return await create_idempotently(
+            request,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.open_incident(
+                organization_id, new, uow, receipt=receipt
+            ),
+            present=lambda incident: Created.of(
+                IncidentView.of(incident), location=f"/v1/incidents/{incident.id}"
+            ),
+        )
 
     @operation(get, "getIncident", Scope.KEYS_MANAGE, path="/{incident_id:uuid}")
     async def get_incident(self, request: HttpRequest, incident_id: IncidentId) -> IncidentView:

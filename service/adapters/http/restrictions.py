@@ -12,6 +12,7 @@ from litestar import Response, get, post
 from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
+from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging, list_of
 from service.adapters.http.views import CopiedView
@@ -73,18 +74,27 @@ class MemberRestrictionController(ApiController):
     path = "/v1/members/{member_id:uuid}/restrictions"
     tags = ["consents"]
 
-    @operation(post, "requestRestriction", Scope.CONSENTS_WRITE, errors=(410, 413, 422))
+    @operation(post, "requestRestriction", Scope.CONSENTS_WRITE, errors=(409, 410, 413, 422))
     async def request_restriction(
-        self, request: HttpRequest, member_id: MemberId, data: JSONBody[RestrictionCreate]
+        self,
+        request: HttpRequest,
+        member_id: MemberId,
+        data: JSONBody[RestrictionCreate],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[RestrictionView]:
         """Record a member's request to restrict disclosures (home organization only)
 
         It takes effect once agreed (`POST /v1/restrictions/{id}/decision`)."""
         act = acting(request)
-        made = await usecases.request_restriction(
-            act.organization_id, member_id, data.to_domain(), act.uow()
+        organization_id, new = act.organization_id, data.to_domain()
+        return await create_idempotently(
+            request,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.request_restriction(
+                organization_id, member_id, new, uow, receipt=receipt
+            ),
+            present=lambda made: Created.of(RestrictionView.of(made)),
         )
-        return Response(RestrictionView.of(made), status_code=201)
 
     @operation(get, "listRestrictions", Scope.CONSENTS_READ)
     async def list_restrictions(
