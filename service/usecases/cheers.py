@@ -16,7 +16,7 @@ from service.domain.event_payloads import milestone_event
 from service.domain.events import EventType
 from service.domain.members import Member
 from service.domain.milestones import Cheer
-from service.domain.ports import UnitOfWork
+from service.domain.ports import Receipt, UnitOfWork, no_receipt
 from service.usecases.milestones import compute_reached
 
 
@@ -35,7 +35,9 @@ class CheerMilestone(msgspec.Struct, frozen=True, kw_only=True):
         return self.viewing.organization_id
 
 
-async def cheer(command: CheerMilestone, uow: UnitOfWork) -> Cheer:
+async def cheer(
+    command: CheerMilestone, uow: UnitOfWork, receipt: Receipt[Cheer] = no_receipt
+) -> Cheer:
     """A network member (one of the caller's) cheers a milestone of someone in one of their
     networks. The caller must see the milestone as its milestones read shows it: home, or a
     consent in force covering `milestones`, and a key of a past period (or one naming the
@@ -102,6 +104,7 @@ async def cheer(command: CheerMilestone, uow: UnitOfWork) -> Cheer:
                 sorted(cid for cid, granted in in_force if granted & shown),
                 frozenset(shown),
             )
+        await receipt(uow, made)  # the stored response, if any, commits with it
         await uow.commit()
     return made
 

@@ -16,7 +16,7 @@ from service.domain.events import EventType
 from service.domain.local_time import local_midnight
 from service.domain.members import Member
 from service.domain.milestones import Cheer, CustomMilestone, Ladder, Reached
-from service.domain.ports import FederationQueries, UnitOfWork
+from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
 from service.domain.recovery import ClosedPeriod
 from service.usecases.members import live_member
 
@@ -209,7 +209,12 @@ async def get_ladder(organization_id: UUID, uow: UnitOfWork) -> Ladder:
 
 
 async def add_custom_milestone(
-    organization_id: UUID, member_id: UUID, title: str, achieved_on: date, uow: UnitOfWork
+    organization_id: UUID,
+    member_id: UUID,
+    title: str,
+    achieved_on: date,
+    uow: UnitOfWork,
+    receipt: Receipt[CustomMilestone] = no_receipt,
 ) -> CustomMilestone:
     """Record a milestone of the member's own ("first meeting chaired"); home only."""
     now = uow.clock.now()
@@ -234,5 +239,6 @@ async def add_custom_milestone(
             milestone_key=str(milestone.id),
         )
         await uow.outbox.append(reached)
+        await receipt(uow, milestone)  # the stored response, if any, commits with it
         await uow.commit()
     return milestone

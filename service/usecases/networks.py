@@ -176,7 +176,11 @@ async def archive_network(
 
 
 async def invite_organization(
-    organization_id: UUID, network_id: UUID, invitee_id: UUID, uow: UnitOfWork
+    organization_id: UUID,
+    network_id: UUID,
+    invitee_id: UUID,
+    uow: UnitOfWork,
+    receipt: Receipt[Participation] = no_receipt,
 ) -> Participation:
     """The creating organization invites another one into the network."""
     now = uow.clock.now()
@@ -196,6 +200,7 @@ async def invite_organization(
             now,
             organization_id=str(invitee_id),
         )
+        await receipt(uow, invited)  # the stored response, if any, commits with it
         await uow.commit()
     return invited
 

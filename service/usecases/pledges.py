@@ -25,7 +25,7 @@ from service.domain.members import Member
 from service.domain.networks import MembershipStatus, ParticipationStatus
 from service.domain.paging import Page, PageRequest
 from service.domain.pledges import Cadence, CheckIn, Outcome, Pledge, PledgeStatus
-from service.domain.ports import FederationQueries, UnitOfWork
+from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
 from service.domain.records import next_version
 from service.usecases.consents import covered
 from service.usecases.records import locked
@@ -75,7 +75,12 @@ async def _home_member(
     return member
 
 
-async def create_pledge(command: CreatePledge, uow: UnitOfWork, grace: timedelta) -> PledgeSeen:
+async def create_pledge(
+    command: CreatePledge,
+    uow: UnitOfWork,
+    grace: timedelta,
+    receipt: Receipt[PledgeSeen] = no_receipt,
+) -> PledgeSeen:
     """A member pledges to self, to a network, or to one supporter in a network (home only)."""
     now = uow.clock.now()
     async with uow:
@@ -142,11 +147,18 @@ async def create_pledge(command: CreatePledge, uow: UnitOfWork, grace: timedelta
         await uow.outbox.append(
             pledge_event(EventType.PLEDGE_CREATED, pledge, uow.ids.new_id(), now)
         )
+        seen = _seen_at_home(pledge, [], member.timezone, grace, now)
+        await receipt(uow, seen)  # the stored response, if any, commits with it
         await uow.commit()
-    return _seen_at_home(pledge, [], member.timezone, grace, now)
+    return seen
 
 
-async def record_check_in(command: RecordCheckIn, uow: UnitOfWork, grace: timedelta) -> PledgeSeen:
+async def record_check_in(
+    command: RecordCheckIn,
+    uow: UnitOfWork,
+    grace: timedelta,
+    receipt: Receipt[PledgeSeen] = no_receipt,
+) -> PledgeSeen:
     """One check-in per period; late ones within the grace window; a second one only as an
     explicit correction, which keeps the replaced one in the history."""
     now = uow.clock.now()
@@ -187,11 +199,13 @@ async def record_check_in(command: RecordCheckIn, uow: UnitOfWork, grace: timede
                 outcome=made.outcome.value,
             )
         )
+        check_ins = [
+            superseded if superseded is not None and c.id == superseded.id else c for c in existing
+        ]
+        seen = _seen_at_home(pledge, [*check_ins, made], member.timezone, grace, now)
+        await receipt(uow, seen)  # the stored response, if any, commits with it
         await uow.commit()
-    check_ins = [
-        superseded if superseded is not None and c.id == superseded.id else c for c in existing
-    ]
-    return _seen_at_home(pledge, [*check_ins, made], member.timezone, grace, now)
+    return seen
 
 
 async def change_status(

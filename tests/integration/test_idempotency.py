@@ -292,3 +292,57 @@ def test_part2_records_are_created_once_under_a_key(
     assert other.status_code == 422, other.text
     assert other.json()["type"].endswith("/idempotency-key-reused")
     assert db.snapshot() == before  # nothing created twice
+
+
+def _other_creates(
+    client: httpx.Client, org: Org, other_org: Org, what: str
+) -> tuple[str, Any, Any]:
+    """The other creating POSTs: (path, body, another body), after what each needs exists."""
+    start = datetime.now(UTC).date() - timedelta(days=10)
+    member = create_member(client, org, timezone="UTC", recovery_started_on=start.isoformat())
+    today = datetime.now(UTC).date().isoformat()
+    if what == "pledge":
+        body = {"text": "No use today", "cadence": "daily", "starts_on": today}
+        return f"/v1/members/{member['id']}/pledges", body, {**body, "text": "Call Sam"}
+    if what == "check-in":
+        pledge = client.post(
+            f"/v1/members/{member['id']}/pledges",
+            json={"text": "No use today", "cadence": "daily", "starts_on": today},
+            headers=org.headers,
+        ).json()
+        body = {"period": today, "outcome": "kept"}
+        return f"/v1/pledges/{pledge['id']}/check-ins", body, {**body, "outcome": "missed"}
+    if what == "custom milestone":
+        body = {"title": "First meeting chaired", "achieved_on": today}
+        path = f"/v1/members/{member['id']}/custom-milestones"
+        return path, body, {**body, "title": "Second meeting chaired"}
+    if what == "cheer":
+        body = {"author_member_id": member["id"], "message": "A week!"}
+        path = f"/v1/members/{member['id']}/milestones/current.7d/cheers"
+        return path, body, {**body, "message": "Seven days!"}
+    network = client.post(
+        "/v1/networks", json={"kind": "group", "name": "Tuesday group"}, headers=org.headers
+    ).json()
+    body = {"organization_id": other_org.id}
+    return f"/v1/networks/{network['id']}/organizations", body, {"organization_id": org.id}
+
+
+@pytest.mark.parametrize("what", ["pledge", "check-in", "custom milestone", "cheer", "invitation"])
+def test_every_other_creating_post_is_created_once_under_a_key(
+    client: httpx.Client, org: Org, other_org: Org, db: Db, what: str
+) -> None:
+    path, body, another = _other_creates(client, org, other_org, what)
+    headers = {**org.headers, "Idempotency-Key": f"other-{what.replace(' ', '-')}"}
+    first = client.post(path, json=body, headers=headers)
+    before = db.snapshot()
+
+    again = client.post(path, json=body, headers=headers)
+    other = client.post(path, json=another, headers=headers)
+
+    assert first.status_code == 201, first.text
+    assert again.status_code == 201, again.text
+    assert again.json() == first.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    assert other.status_code == 422, other.text
+    assert other.json()["type"].endswith("/idempotency-key-reused")
+    assert db.snapshot() == before

@@ -82,6 +82,21 @@ def test_request_bodies_refuse_unknown_fields() -> None:
             assert schema["additionalProperties"] is False, (method, path)
 
 
+def test_every_creating_post_takes_an_idempotency_key() -> None:
+    """The README promises it: a retry after a lost answer never creates twice."""
+    document = json.loads(COMMITTED.read_text())
+    creating = [
+        (path, operation)
+        for method, path, operation in _operations(document)
+        if method == "post" and "201" in operation["responses"]
+    ]
+    assert len(creating) >= 17
+    for path, operation in creating:
+        headers = {p["name"] for p in operation.get("parameters", []) if p["in"] == "header"}
+        assert "Idempotency-Key" in headers, path
+        assert "409" in operation["responses"], path  # the same key still in flight
+
+
 def test_api_operations_require_the_bearer_key() -> None:
     document = json.loads(COMMITTED.read_text())
     for method, path, operation in _operations(document):

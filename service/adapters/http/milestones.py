@@ -10,6 +10,7 @@ from litestar import Response, get, post, put
 from litestar.params import JSONBody, PathParameter
 
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
+from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently
 from service.adapters.http.milestone_schemas import (
     CheerCreate,
     CheerView,
@@ -21,7 +22,7 @@ from service.adapters.http.milestone_schemas import (
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.domain.disclosure_notice import notice_for
-from service.domain.milestones import CURRENT_PERIOD, Cheer, Reached
+from service.domain.milestones import CURRENT_PERIOD, Cheer, CustomMilestone, Reached
 from service.domain.organizations import Scope
 from service.usecases import cheers
 from service.usecases import milestones as usecases
@@ -133,33 +134,46 @@ class MilestoneController(ApiController):
         post,
         "addCustomMilestone",
         Scope.MEMBERS_WRITE,
-        errors=(410, 413, 422),
+        errors=(409, 410, 413, 422),
         path="/custom-milestones",
     )
     async def add_custom(
-        self, request: HttpRequest, member_id: MemberId, data: JSONBody[CustomMilestoneCreate]
+        self,
+        request: HttpRequest,
+        member_id: MemberId,
+        data: JSONBody[CustomMilestoneCreate],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[MilestoneView]:
         """Record a custom milestone (the member's home organization only)"""
         act = acting(request)
-        made = await usecases.add_custom_milestone(
-            act.organization_id, member_id, data.title, data.achieved_on, act.uow()
+        organization_id = act.organization_id
+
+        def present(made: CustomMilestone) -> Created[MilestoneView]:
+            view = MilestoneView(
+                key=str(made.id),
+                label=made.title,
+                kind="custom",
+                period_started_on=None,
+                reached_at=None,
+                achieved_on=made.achieved_on,
+                cheers=[],
+            )
+            return Created.of(view)
+
+        return await create_idempotently(
+            request,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.add_custom_milestone(
+                organization_id, member_id, data.title, data.achieved_on, uow, receipt=receipt
+            ),
+            present=present,
         )
-        view = MilestoneView(
-            key=str(made.id),
-            label=made.title,
-            kind="custom",
-            period_started_on=None,
-            reached_at=None,
-            achieved_on=made.achieved_on,
-            cheers=[],
-        )
-        return Response(view, status_code=201)
 
     @operation(
         post,
         "cheerMilestone",
         Scope.MEMBERS_WRITE,
-        errors=(410, 413, 422),
+        errors=(409, 410, 413, 422),
         path="/milestones/{milestone_key:str}/cheers",
     )
     async def cheer(
@@ -168,6 +182,7 @@ class MilestoneController(ApiController):
         member_id: MemberId,
         milestone_key: MilestoneKey,
         data: JSONBody[CheerCreate],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[CheerView]:
         """Cheer a milestone: a short encouragement from one of the caller's members
 
@@ -177,17 +192,19 @@ class MilestoneController(ApiController):
         start needs `recovery` too). Another organization's cheer is recorded as a disclosure."""
         act = acting(request)
         organization_id = act.organization_id
-        made = await cheers.cheer(
-            cheers.CheerMilestone(
-                viewing=act.viewing(),
-                member_id=member_id,
-                milestone_key=milestone_key,
-                author_member_id=data.author_member_id,
-                message=data.message,
-            ),
-            act.uow(),
+        command = cheers.CheerMilestone(
+            viewing=act.viewing(),
+            member_id=member_id,
+            milestone_key=milestone_key,
+            author_member_id=data.author_member_id,
+            message=data.message,
         )
-        return Response(_cheer(made, organization_id, milestone_key), status_code=201)
+        return await create_idempotently(
+            request,
+            idempotency_key,
+            create=lambda uow, receipt: cheers.cheer(command, uow, receipt=receipt),
+            present=lambda made: Created.of(_cheer(made, organization_id, milestone_key)),
+        )
 
 
 class LadderController(ApiController):

@@ -181,14 +181,23 @@ class NetworkController(ApiController):
         path="/{network_id:uuid}/organizations",
     )
     async def invite(
-        self, request: HttpRequest, network_id: NetworkId, data: JSONBody[InvitationCreate]
+        self,
+        request: HttpRequest,
+        network_id: NetworkId,
+        data: JSONBody[InvitationCreate],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[ParticipationView]:
         """Invite another organization into the network (its creator only)"""
         act = acting(request)
-        invited = await usecases.invite_organization(
-            act.organization_id, network_id, data.organization_id, act.uow()
+        organization_id = act.organization_id
+        return await create_idempotently(
+            request,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.invite_organization(
+                organization_id, network_id, data.organization_id, uow, receipt=receipt
+            ),
+            present=lambda invited: Created.of(ParticipationView.of(invited)),
         )
-        return Response(ParticipationView.of(invited), status_code=201)
 
     @operation(
         post,

@@ -12,7 +12,14 @@ from litestar.params import JSONBody, PathParameter
 from msgspec import Meta
 
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
-from service.adapters.http.idempotency import IfMatch, etag, expected_version
+from service.adapters.http.idempotency import (
+    Created,
+    IdempotencyKey,
+    IfMatch,
+    create_idempotently,
+    etag,
+    expected_version,
+)
 from service.adapters.http.operations import Acting, ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging, list_of
 from service.adapters.http.schemas import PRINTABLE
@@ -114,22 +121,27 @@ class MemberPledgeController(ApiController):
     path = "/v1/members/{member_id:uuid}/pledges"
     tags = ["pledges"]
 
-    @operation(post, "createPledge", Scope.MEMBERS_WRITE, errors=(410, 413, 422), etag=True)
+    @operation(post, "createPledge", Scope.MEMBERS_WRITE, errors=(409, 410, 413, 422), etag=True)
     async def create(
-        self, request: HttpRequest, member_id: MemberId, data: JSONBody[PledgeCreate]
+        self,
+        request: HttpRequest,
+        member_id: MemberId,
+        data: JSONBody[PledgeCreate],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[PledgeView]:
         """Record a member's pledge (home organization only)"""
         act = acting(request)
-        organization_id = act.organization_id
-        seen = await usecases.create_pledge(
-            copied(
-                usecases.CreatePledge, data, organization_id=organization_id, member_id=member_id
-            ),
-            act.uow(),
-            _grace(act),
+        command = copied(
+            usecases.CreatePledge, data, organization_id=act.organization_id, member_id=member_id
         )
-        return Response(
-            PledgeView.of(seen), status_code=201, headers={"ETag": etag(seen.pledge.version)}
+        grace = _grace(act)
+        return await create_idempotently(
+            request,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.create_pledge(
+                command, uow, grace, receipt=receipt
+            ),
+            present=lambda seen: Created.of(PledgeView.of(seen), version=seen.pledge.version),
         )
 
     @operation(get, "listMemberPledges", Scope.MEMBERS_READ, errors=(410,))
@@ -181,21 +193,26 @@ class PledgeController(ApiController):
         post, "recordCheckIn", Scope.MEMBERS_WRITE, errors=(409, 410, 413, 422), path="/check-ins"
     )
     async def check_in(
-        self, request: HttpRequest, pledge_id: PledgeId, data: JSONBody[CheckInCreate]
+        self,
+        request: HttpRequest,
+        pledge_id: PledgeId,
+        data: JSONBody[CheckInCreate],
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[PledgeView]:
         """Check in on one period of a pledge (home organization only)
 
         One per period, late ones within the grace window (24 hours after the period ends by
         default); a second one is a 409 unless it is an explicit correction."""
         act = acting(request)
-        seen = await usecases.record_check_in(
-            copied(
-                usecases.RecordCheckIn,
-                data,
-                organization_id=act.organization_id,
-                pledge_id=pledge_id,
-            ),
-            act.uow(),
-            _grace(act),
+        command = copied(
+            usecases.RecordCheckIn, data, organization_id=act.organization_id, pledge_id=pledge_id
         )
-        return Response(PledgeView.of(seen), status_code=201)
+        grace = _grace(act)
+        return await create_idempotently(
+            request,
+            idempotency_key,
+            create=lambda uow, receipt: usecases.record_check_in(
+                command, uow, grace, receipt=receipt
+            ),
+            present=lambda seen: Created.of(PledgeView.of(seen)),
+        )
