@@ -5,8 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The documentation site's browser files (Swagger UI), from the npm registry, pinned and checked.
+DOCS_ASSETS := service/adapters/http/vendor/swagger-ui/swagger-ui-dist-5.35.0
 
-.PHONY: run test check lint typecheck contracts pytest browser openapi cli bench faults clean
+.PHONY: run test check lint typecheck contracts pytest browser openapi cli bench faults clean docs-assets
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +16,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-run: $(STAMP)
+$(DOCS_ASSETS): tools/docs_assets.py
+	$(PYTHON) tools/docs_assets.py
+
+docs-assets: $(DOCS_ASSETS)
+
+run: $(STAMP) $(DOCS_ASSETS)
 	SN_VIA_MAKE=1 $(BIN)/support-network serve
 
 cli: $(STAMP)
@@ -34,7 +41,7 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(BIN)/lint-imports
 
-pytest: $(STAMP) browser
+pytest: $(STAMP) $(DOCS_ASSETS) browser
 	$(BIN)/pytest
 
 # The printable accounting is checked in a real headless browser: Debian's chromium, installed

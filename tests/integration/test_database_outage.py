@@ -18,7 +18,7 @@ from tests.support.locks import wait_for_waiter
 from tests.support.proxy import DatabaseProxy, database_proxy
 from tests.support.server import ServiceProcess, service_process
 
-UNAVAILABLE = "https://support-network.dev/problems/database-unavailable"
+UNAVAILABLE = "/docs/problems/database-unavailable"
 
 
 @pytest.fixture(scope="module")

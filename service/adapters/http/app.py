@@ -27,6 +27,7 @@ from service.adapters.http.accounting_requests import (
     MemberAccountingRequestController,
 )
 from service.adapters.http.consents import ConsentController, MemberConsentController
+from service.adapters.http.docs_site import DocsController
 from service.adapters.http.events import EventController
 from service.adapters.http.examples import document_examples
 from service.adapters.http.health import live, metrics, ready
@@ -176,6 +177,7 @@ def create_app(
             AccountingRequestController,
             MemberRestrictionController,
             RestrictionController,
+            DocsController,
             live,
             ready,
             metrics,

@@ -38,7 +38,10 @@ from service.domain.referrals import DuplicateReferral, IllegalTransition, Refer
 logger = logging.getLogger("service.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
-PROBLEM_TYPE_BASE = "https://support-network.dev/problems/"
+# A problem's `type` is a URI reference to its page on the service that answered
+# (/docs/problems/<slug>, problem_catalog.py): the same string on every deployment, and it leads
+# somewhere (RFC 9457 §3.1.1 resolves a relative reference against the request's URI).
+PROBLEM_TYPE_BASE = "/docs/problems/"
 
 
 class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):

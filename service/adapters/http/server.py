@@ -27,6 +27,8 @@ from uvicorn import Config, Server
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.supervisors import Multiprocess
 
+from service.adapters.http.problems import problem_type
+
 logger = logging.getLogger(__name__)
 
 PROTOCOL = "service.adapters.http.server:BoundedHttpToolsProtocol"
@@ -44,7 +46,7 @@ class ServerLimits(msgspec.Struct, frozen=True, kw_only=True):
 def _problem(status: int, reason: str, slug: str, detail: str) -> bytes:
     body = json.dumps(
         {
-            "type": f"https://support-network.dev/problems/{slug}",
+            "type": problem_type(slug),
             "title": reason,
             "status": status,
             "detail": detail,

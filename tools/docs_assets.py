@@ -1,0 +1,59 @@
+"""Install the documentation site's browser assets from the npm registry, at build time.
+
+The reference at /docs is Swagger UI. Its files come from the `swagger-ui-dist` package, pinned
+by version and by the registry's own integrity hash, and are served by the service itself:
+nothing is loaded from a CDN when a page is viewed. Run by `make` before the service or the
+tests start; a second run with the files in place does nothing.
+
+    python tools/docs_assets.py [DESTINATION]
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import sys
+import tarfile
+import urllib.request
+from pathlib import Path
+
+PACKAGE = "swagger-ui-dist"
+VERSION = "5.35.0"
+INTEGRITY = (
+    "sha512-"
+    "U06rpMtW9V3XPGOBeamTUSr0Z09jMX4IJuANpE/EZbAhw0G8CgwrzU4YmXkn/h0wCDNsXdGarTNNHC3sU8yVUQ=="
+)
+FILES = ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "LICENSE")
+DESTINATION = Path(__file__).resolve().parents[1] / "service" / "adapters" / "http" / "vendor"
+STAMP = f"{PACKAGE}-{VERSION}"
+
+
+def install(destination: Path = DESTINATION) -> Path:
+    """The directory holding the assets, fetched and checked if they were not there yet."""
+    target = destination / "swagger-ui"
+    if (target / STAMP).exists():
+        (target / STAMP).touch()  # so that make sees the assets as newer than this script
+        return target
+    url = f"https://registry.npmjs.org/{PACKAGE}/-/{PACKAGE}-{VERSION}.tgz"
+    with urllib.request.urlopen(url, timeout=120) as response:
+        archive = response.read()
+    algorithm, _, expected = INTEGRITY.partition("-")
+    digest = base64.b64encode(hashlib.new(algorithm, archive).digest()).decode()
+    if digest != expected:
+        raise SystemExit(f"{url}: integrity mismatch ({algorithm} {digest}, expected {expected})")
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as package:
+        for name in FILES:
+            member = package.extractfile(f"package/{name}")
+            if member is None:
+                raise SystemExit(f"{url}: no {name} in the package")
+            (target / name).write_bytes(member.read())
+    for old in target.glob(f"{PACKAGE}-*"):
+        old.unlink()
+    (target / STAMP).write_text(f"{url}\n{INTEGRITY}\n")
+    return target
+
+
+if __name__ == "__main__":
+    print(install(Path(sys.argv[1]) if len(sys.argv) > 1 else DESTINATION))
