@@ -12,6 +12,7 @@ import httpx
 
 from service.cli import render_openapi
 from service.config import Settings
+from tests.integration.conftest import Org
 
 COMMITTED = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
 
@@ -150,3 +151,58 @@ def test_every_pattern_means_the_same_to_the_server_and_to_the_contracts_readers
     assert len(patterns) > 5
     engine_dependent = re.compile(r"(?<!\\)(?:\\\\)*\\[sSdDwWbB]")
     assert [p for p in patterns if engine_dependent.search(p)] == []
+
+
+# Headers of HTTP itself, which no contract declares.
+_TRANSPORT = {"content-type", "content-length", "date", "server", "connection", "transfer-encoding"}
+
+
+def _declared(document: dict[str, Any], method: str, template: str, status: int) -> set[str]:
+    response = document["paths"][template][method]["responses"][str(status)]
+    return {name.lower() for name in response.get("headers", {})}
+
+
+def test_every_header_the_service_sends_is_in_the_contract(client: httpx.Client, org: Org) -> None:
+    """Answers of several kinds (created, replayed, read, not modified, refused, unknown,
+    stale, unauthenticated): each header one carries is declared on that operation's answer."""
+    document = json.loads(COMMITTED.read_text())
+    key = {"Idempotency-Key": "header-check"}
+    body = {"display_name": "Sam", "timezone": "UTC"}
+    created = client.post("/v1/members", json=body, headers={**org.headers, **key})
+    member = f"/v1/members/{created.json()['id']}"
+    answers = [
+        ("post", "/v1/members", created),
+        (
+            "post",
+            "/v1/members",
+            client.post("/v1/members", json=body, headers={**org.headers, **key}),
+        ),
+        ("get", "/v1/members/{member_id}", client.get(member, headers=org.headers)),
+        (
+            "get",
+            "/v1/members/{member_id}",
+            client.get(member, headers={**org.headers, "If-None-Match": created.headers["etag"]}),
+        ),
+        ("post", "/v1/members", client.post("/v1/members", json={}, headers=org.headers)),
+        (
+            "get",
+            "/v1/members/{member_id}",
+            client.get("/v1/members/01937a4e-0000-7000-8000-000000000000", headers=org.headers),
+        ),
+        (
+            "patch",
+            "/v1/members/{member_id}",
+            client.patch(
+                member, json={"display_name": "S"}, headers={**org.headers, "If-Match": '"9"'}
+            ),
+        ),
+        ("get", "/v1/members", client.get("/v1/members")),
+        ("get", "/health/live", client.get("/health/live")),
+    ]
+    statuses = set()
+    for method, template, response in answers:
+        statuses.add(response.status_code)
+        sent = {name.lower() for name in response.headers} - _TRANSPORT
+        declared = _declared(document, method, template, response.status_code)
+        assert sorted(sent - declared) == [], (method, template, response.status_code)
+    assert statuses >= {200, 201, 304, 400, 401, 404, 412}

@@ -16,6 +16,7 @@ from litestar.openapi.spec import (
     OpenAPIResponse,
     OpenAPIType,
     Parameter,
+    Reference,
     Schema,
     SecurityScheme,
     Tag,
@@ -192,8 +193,78 @@ def create_app(
     _forbid_unknown_fields_in_contract(app)
     _document_conditional_reads(app)
     _document_header_parameters(app)
+    _document_response_headers(app)
     document_examples(app)
     return app
+
+
+def _header(description: str, example: str) -> OpenAPIHeader:
+    return OpenAPIHeader(
+        schema=Schema(type=OpenAPIType.STRING, examples=[example]), description=description
+    )
+
+
+# The response headers every operation may send, declared once and referenced by each answer.
+RESPONSE_HEADERS: dict[str, OpenAPIHeader] = {
+    "X-Request-ID": _header(
+        "The X-Request-ID the caller sent, if well formed (1 to 128 of `A-Za-z0-9._:-`), else "
+        "the service's own id of the request. Quote it when asking about a request.",
+        "1f3a9c0e5b7d2a4c000000000000002a",
+    ),
+    "RateLimit": _header(
+        "What is left of this key's quota: requests remaining (`r`) and seconds until the "
+        "window resets (`t`). On every answer to an authenticated request.",
+        '"default";r=5999;t=42',
+    ),
+    "RateLimit-Policy": _header(
+        "The key's quota: requests (`q`) per window of `w` seconds.", '"default";q=6000;w=60'
+    ),
+    "Retry-After": _header("Seconds to wait before trying again.", "2"),
+    "Idempotent-Replayed": _header(
+        "`true` when this is the stored answer to an earlier request with the same "
+        "Idempotency-Key: nothing was created again.",
+        "true",
+    ),
+    "WWW-Authenticate": _header(
+        "How to authenticate: a bearer API key.", 'Bearer realm="support-network"'
+    ),
+}
+
+
+def _headers_of(path: str, status: str, keyed: bool) -> list[str]:
+    """The headers an answer with `status` to an operation on `path` may carry."""
+    names = ["X-Request-ID"]
+    if not path.startswith("/health") and status != "401":
+        names += ["RateLimit", "RateLimit-Policy"]
+    if status in ("409", "429", "503"):
+        names.append("Retry-After")
+    if status == "401":
+        names.append("WWW-Authenticate")
+    if status == "201" and keyed:
+        names.append("Idempotent-Replayed")
+    return names
+
+
+def _document_response_headers(app: Litestar) -> None:
+    """Every header the service sends, on every answer that carries it, so that generated
+    clients can read them without reaching for the raw response."""
+    components = app.openapi_schema.components
+    components.headers = {**(components.headers or {}), **RESPONSE_HEADERS}
+    for path, item in (app.openapi_schema.paths or {}).items():
+        for operation in (item.get, item.put, item.post, item.patch, item.delete):
+            if operation is None:
+                continue
+            keyed = any(
+                isinstance(p, Parameter) and p.name == "Idempotency-Key"
+                for p in operation.parameters or []
+            )
+            for status, response in (operation.responses or {}).items():
+                if not isinstance(response, OpenAPIResponse):
+                    continue
+                headers = dict(response.headers or {})
+                for name in _headers_of(path, status, keyed):
+                    headers[name] = Reference(ref=f"#/components/headers/{name}")
+                response.headers = headers
 
 
 def _document_header_parameters(app: Litestar) -> None:

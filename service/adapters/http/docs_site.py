@@ -9,10 +9,12 @@ from __future__ import annotations
 from functools import cache
 from html import escape
 from pathlib import Path
+from typing import Annotated
 
 import markdown
 from litestar import Controller, MediaType, Response, get
 from litestar.exceptions import NotFoundException
+from litestar.params import PathParameter
 
 from service.adapters.http.problem_catalog import CATALOG
 
@@ -32,6 +34,8 @@ GUIDES: tuple[tuple[str, str], ...] = (
     ("rate-limits", "Rate limits"),
     ("versioning", "Versioning"),
 )
+
+PageName = Annotated[str, PathParameter()]
 
 _ASSETS = {
     "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
@@ -120,7 +124,7 @@ class DocsController(Controller):
         return _html(_REFERENCE)
 
     @get("/assets/{name:str}")
-    async def asset(self, name: str) -> Response[bytes]:
+    async def asset(self, name: PageName) -> Response[bytes]:
         media_type = _ASSETS.get(name)
         path = VENDOR / name
         if media_type is None or not path.is_file():
@@ -136,7 +140,7 @@ class DocsController(Controller):
         return _html(_guide_index())
 
     @get("/guides/{name:str}")
-    async def guide(self, name: str) -> Response[str]:
+    async def guide(self, name: PageName) -> Response[str]:
         return _html(_guide(name))
 
     @get("/problems")
@@ -144,7 +148,7 @@ class DocsController(Controller):
         return _html(_problem_index())
 
     @get("/problems/{slug:str}")
-    async def problem(self, slug: str) -> Response[str]:
+    async def problem(self, slug: Annotated[str, PathParameter()]) -> Response[str]:
         return _html(_problem(slug))
 
 
