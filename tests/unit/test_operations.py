@@ -3,13 +3,15 @@ its contract (scope, error statuses, headers)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
-from litestar import get, post
+from litestar import Litestar, get, post
+from litestar.testing import TestClient
 
 from service.adapters.http.auth import OPERATOR_ONLY
-from service.adapters.http.operations import operation
+from service.adapters.http.operations import Deprecation, operation
 from service.domain.organizations import Scope
 
 
@@ -86,3 +88,31 @@ def test_path_and_status_code_pass_through() -> None:
 
 def _responses(handler: Any) -> dict[int, Any]:
     return dict(handler.responses or {})
+
+
+async def _old_read() -> dict[str, str]:
+    """Read a thing the old way"""
+    return {"thing": "old"}
+
+
+def test_a_deprecated_operation_says_so_in_the_contract_and_on_every_answer() -> None:
+    notice = Deprecation(
+        announced=date(2027, 1, 1), sunset=date(2027, 7, 5), successor="/v1/things/new"
+    )
+    handler = operation(get, "readOldThing", None, path="/things/old", deprecated=notice)(_old_read)
+    with TestClient(Litestar([handler], debug=False)) as client:
+        answer = client.get("/things/old")
+        document = client.app.openapi_schema.to_schema()
+
+    assert answer.status_code == 200
+    assert answer.headers["deprecation"] == "@1798761600"  # 2027-01-01T00:00:00Z
+    assert answer.headers["sunset"] == "Mon, 05 Jul 2027 00:00:00 GMT"
+    assert answer.headers["link"] == '</v1/things/new>; rel="successor-version"'
+    declared = document["paths"]["/things/old"]["get"]
+    assert declared["deprecated"] is True
+    assert {"Deprecation", "Sunset", "Link"} <= set(declared["responses"]["200"]["headers"])
+
+
+def test_a_deprecation_keeps_the_operation_six_months_at_least() -> None:
+    with pytest.raises(ValueError, match="six months"):
+        Deprecation(announced=date(2027, 1, 1), sunset=date(2027, 3, 1))

@@ -8,10 +8,14 @@ organization (the one the route's scope was checked for) and its own operation i
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from email.utils import format_datetime
 from typing import Any, cast
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Request
+from litestar.datastructures import ResponseHeader
 from litestar.handlers import HTTPRouteHandler
 
 from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
@@ -24,6 +28,51 @@ from service.domain.ports import Clock, UnitOfWork
 
 HttpRequest = Request[Any, Any, Any]
 Handler = Callable[..., Any]
+
+
+# The versioning policy (/docs/guides/versioning): a deprecated operation keeps working for at
+# least this long after its deprecation is announced.
+SUNSET_NOTICE = timedelta(days=183)
+
+
+class Deprecation(msgspec.Struct, frozen=True, kw_only=True):
+    """An operation on its way out: announced on `announced`, gone after `sunset` (at least
+    SUNSET_NOTICE later), with `successor` the operation to use instead."""
+
+    announced: date
+    sunset: date
+    successor: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.sunset < self.announced + SUNSET_NOTICE:
+            raise ValueError("A deprecated operation lives at least six months after notice.")
+
+    def headers(self) -> list[ResponseHeader]:
+        """RFC 9745 Deprecation (when it was announced) and RFC 8594 Sunset (when it goes),
+        and a link to the successor, on every answer of the operation."""
+        announced = datetime.combine(self.announced, time(), UTC)
+        sunset = datetime.combine(self.sunset, time(), UTC)
+        found = [
+            ResponseHeader(
+                name="Deprecation",
+                value=f"@{int(announced.timestamp())}",
+                description="When this operation's deprecation was announced (RFC 9745).",
+            ),
+            ResponseHeader(
+                name="Sunset",
+                value=format_datetime(sunset, usegmt=True),
+                description="After this moment the operation may be gone (RFC 8594).",
+            ),
+        ]
+        if self.successor is not None:
+            found.append(
+                ResponseHeader(
+                    name="Link",
+                    value=f'<{self.successor}>; rel="successor-version"',
+                    description="The operation to use instead.",
+                )
+            )
+        return found
 
 
 class ApiController(Controller):
@@ -47,12 +96,17 @@ def operation(
     status_code: int | None = None,
     operator: bool = False,
     media_type: str | None = None,
+    deprecated: Deprecation | None = None,
 ) -> Callable[[Handler], HTTPRouteHandler]:
     """The route for a handler. `scope` is what the caller's key must hold (None: any key of
     an organization); `errors` are the statuses it may answer beyond those every route of the
     API can (403 among them); `etag`: its answers carry the resource's version; `created`: a
-    Location header names what it created; `media_type`: its answer's, when not JSON."""
-    headers = [h for h, on in ((ETAG_HEADER, etag), (LOCATION_HEADER, created)) if on] or None
+    Location header names what it created; `media_type`: its answer's, when not JSON;
+    `deprecated`: it is on its way out (marked so in the contract, and every answer says when
+    it was announced and when it goes)."""
+    headers = [h for h, on in ((ETAG_HEADER, etag), (LOCATION_HEADER, created)) if on]
+    if deprecated is not None:
+        headers += deprecated.headers()
     opt = OPERATOR_ONLY if operator else scope_required(scope) if scope else {}
 
     def declare(handler: Handler) -> HTTPRouteHandler:
@@ -64,9 +118,10 @@ def operation(
             description=description,
             opt=opt,
             responses=error_responses(403, *errors),
-            response_headers=headers,
+            response_headers=headers or None,
             status_code=status_code,
             media_type=media_type,
+            deprecated=deprecated is not None,
         )(handler)
 
     return declare

@@ -1,0 +1,218 @@
+"""What a new contract breaks for clients of the last released one.
+
+The versioning policy (/docs/guides/versioning) lets `/v1` grow: new operations, optional
+request fields, response fields, status codes and headers. It does not let it take away or
+narrow what a client relies on. This compares two OpenAPI documents and names each such change
+as one line (`operation`, where, what), so that a change can be declared on purpose in
+openapi/breaking-changes.txt, or else fails the build (tests/unit/test_contract_compatibility.py).
+
+    python tools/contract_diff.py OLD.json NEW.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+Schema = dict[str, Any]
+METHODS = ("get", "put", "post", "patch", "delete")
+
+
+class _Documents:
+    def __init__(self, old: Schema, new: Schema) -> None:
+        self.old, self.new = old, new
+
+    @staticmethod
+    def resolve(document: Schema, schema: Schema) -> Schema:
+        while "$ref" in schema:
+            schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        return schema
+
+
+def _types(document: Schema, schema: Schema) -> set[str]:
+    """The JSON types a schema admits (its branches' too); empty: anything."""
+    schema = _Documents.resolve(document, schema)
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if branches:
+        found: set[str] = set()
+        for branch in branches:
+            found |= _types(document, branch) or {"any"}
+        return found
+    kind = schema.get("type")
+    if kind is None:
+        return set()
+    return {kind} if isinstance(kind, str) else set(kind)
+
+
+def _object(document: Schema, schema: Schema) -> Schema | None:
+    """The object branch of a schema, if it has one."""
+    schema = _Documents.resolve(document, schema)
+    if "properties" in schema:
+        return schema
+    for branch in schema.get("oneOf") or schema.get("anyOf") or []:
+        found = _object(document, branch)
+        if found is not None:
+            return found
+    return None
+
+
+def _items(document: Schema, schema: Schema) -> Schema | None:
+    schema = _Documents.resolve(document, schema)
+    if "items" in schema:
+        return dict(schema["items"])
+    for branch in schema.get("oneOf") or schema.get("anyOf") or []:
+        found = _items(document, branch)
+        if found is not None:
+            return found
+    return None
+
+
+def _enum(document: Schema, schema: Schema) -> set[Any] | None:
+    schema = _Documents.resolve(document, schema)
+    if "enum" in schema:
+        return set(schema["enum"])
+    for branch in schema.get("oneOf") or schema.get("anyOf") or []:
+        found = _enum(document, branch)
+        if found is not None:
+            return found
+    return None
+
+
+def _response_changes(
+    docs: _Documents, old: Schema, new: Schema, where: str, depth: int = 0
+) -> list[str]:
+    """A response a client reads: nothing it could read may go, nor take a type it did not."""
+    if depth > 12:
+        return []
+    found: list[str] = []
+    old_types, new_types = _types(docs.old, old), _types(docs.new, new)
+    if old_types and (not new_types or new_types - old_types):
+        widened = sorted(new_types - old_types) if new_types else ["any"]
+        found.append(f"{where}: may now be {', '.join(widened)}")
+    old_object, new_object = _object(docs.old, old), _object(docs.new, new)
+    if old_object is not None and new_object is not None:
+        old_required = set(old_object.get("required", []))
+        new_required = set(new_object.get("required", []))
+        for name, schema in old_object["properties"].items():
+            if name not in new_object["properties"]:
+                found.append(f"{where}.{name}: removed")
+                continue
+            if name in old_required and name not in new_required:
+                found.append(f"{where}.{name}: no longer always present")
+            found += _response_changes(
+                docs, schema, new_object["properties"][name], f"{where}.{name}", depth + 1
+            )
+    old_items, new_items = _items(docs.old, old), _items(docs.new, new)
+    if old_items is not None and new_items is not None:
+        found += _response_changes(docs, old_items, new_items, f"{where}[]", depth + 1)
+    return found
+
+
+def _request_changes(
+    docs: _Documents, old: Schema, new: Schema, where: str, depth: int = 0
+) -> list[str]:
+    """A request a client sends: what it could send must still be accepted."""
+    if depth > 12:
+        return []
+    found: list[str] = []
+    old_types, new_types = _types(docs.old, old), _types(docs.new, new)
+    if new_types and (not old_types or old_types - new_types):
+        narrowed = sorted(old_types - new_types) if old_types else ["any"]
+        found.append(f"{where}: no longer takes {', '.join(narrowed)}")
+    old_enum, new_enum = _enum(docs.old, old), _enum(docs.new, new)
+    if old_enum is not None and new_enum is not None and old_enum - new_enum:
+        found.append(f"{where}: no longer takes {sorted(map(str, old_enum - new_enum))}")
+    for bound, tighter in (("maxLength", min), ("maximum", min), ("maxItems", min)):
+        before = _Documents.resolve(docs.old, old).get(bound)
+        after = _Documents.resolve(docs.new, new).get(bound)
+        if after is not None and (before is None or tighter(before, after) != before):
+            found.append(f"{where}: {bound} {before} -> {after}")
+    for bound, tighter in (("minLength", max), ("minimum", max), ("minItems", max)):
+        before = _Documents.resolve(docs.old, old).get(bound)
+        after = _Documents.resolve(docs.new, new).get(bound)
+        if after is not None and (before is None or tighter(before, after) != before):
+            found.append(f"{where}: {bound} {before} -> {after}")
+    old_object, new_object = _object(docs.old, old), _object(docs.new, new)
+    if old_object is not None and new_object is not None:
+        for name in set(new_object.get("required", [])) - set(old_object.get("required", [])):
+            found.append(f"{where}.{name}: now required")
+        for name, schema in old_object["properties"].items():
+            if name not in new_object["properties"]:
+                found.append(f"{where}.{name}: removed")
+                continue
+            found += _request_changes(
+                docs, schema, new_object["properties"][name], f"{where}.{name}", depth + 1
+            )
+    old_items, new_items = _items(docs.old, old), _items(docs.new, new)
+    if old_items is not None and new_items is not None:
+        found += _request_changes(docs, old_items, new_items, f"{where}[]", depth + 1)
+    return found
+
+
+def _json_schema(operation_part: Schema) -> Schema | None:
+    content = operation_part.get("content", {})
+    for media_type in ("application/json", "application/problem+json"):
+        if media_type in content:
+            return dict(content[media_type].get("schema", {}))
+    return None
+
+
+def breaking_changes(old: Schema, new: Schema) -> list[str]:
+    """Each change that could break a client of `old`, one line each, in a stable order."""
+    docs = _Documents(old, new)
+    found: list[str] = []
+    for path, old_item in old.get("paths", {}).items():
+        new_item = new.get("paths", {}).get(path, {})
+        for method in METHODS:
+            if method not in old_item:
+                continue
+            name = f"{method.upper()} {path}"
+            if method not in new_item:
+                found.append(f"{name}: operation removed")
+                continue
+            before, after = old_item[method], new_item[method]
+            old_parameters = {(p["in"], p["name"]): p for p in before.get("parameters", [])}
+            for parameter in after.get("parameters", []):
+                key = (parameter["in"], parameter["name"])
+                was = old_parameters.get(key)
+                if parameter.get("required") and not (was and was.get("required")):
+                    found.append(f"{name}: {key[0]} parameter {key[1]} now required")
+                if was is not None:
+                    found += _request_changes(
+                        docs,
+                        was.get("schema", {}),
+                        parameter.get("schema", {}),
+                        f"{name} {key[0]} {key[1]}",
+                    )
+            new_keys = {(p["in"], p["name"]) for p in after.get("parameters", [])}
+            for key in old_parameters.keys() - new_keys:
+                if key[0] != "header":  # a header no longer read is simply ignored
+                    found.append(f"{name}: {key[0]} parameter {key[1]} removed")
+            old_body = _json_schema(before.get("requestBody", {}))
+            new_body = _json_schema(after.get("requestBody", {}))
+            if old_body is not None and new_body is not None:
+                found += _request_changes(docs, old_body, new_body, f"{name} body")
+            for status, response in before.get("responses", {}).items():
+                if not status.startswith("2"):
+                    continue
+                if status not in after.get("responses", {}):
+                    found.append(f"{name}: {status} answer removed")
+                    continue
+                old_schema = _json_schema(response)
+                new_schema = _json_schema(after["responses"][status])
+                if old_schema is not None and new_schema is not None:
+                    found += _response_changes(docs, old_schema, new_schema, f"{name} {status}")
+    return sorted(set(found))
+
+
+def main(argv: list[str]) -> int:
+    old, new = (json.loads(Path(p).read_text()) for p in argv[1:3])
+    changes = breaking_changes(old, new)
+    print("\n".join(changes) or "nothing breaks")
+    return 1 if changes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
