@@ -29,6 +29,7 @@ from service.adapters.http.accounting_requests import (
 )
 from service.adapters.http.consents import ConsentController, MemberConsentController
 from service.adapters.http.docs_site import DocsController
+from service.adapters.http.event_schemas import document_events
 from service.adapters.http.events import EventController
 from service.adapters.http.examples import document_examples
 from service.adapters.http.health import live, metrics, ready
@@ -194,6 +195,7 @@ def create_app(
     _document_conditional_reads(app)
     _document_header_parameters(app)
     _document_response_headers(app)
+    document_events(app.openapi_schema)
     document_examples(app)
     return app
 

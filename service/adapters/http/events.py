@@ -9,6 +9,7 @@ import msgspec
 from litestar import get
 from litestar.params import QueryParameter
 
+from service.adapters.http.event_schemas import AnyEvent, typed
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging
 from service.adapters.http.schemas import encode_cursor
@@ -28,9 +29,10 @@ Types = Annotated[
 
 
 class EventList(msgspec.Struct, kw_only=True):
-    """`next_cursor` is always given: poll it again later for newer events."""
+    """`next_cursor` is always given: poll it again later for newer events. Each event's
+    `data` has the schema of its `type`."""
 
-    data: list[EventView]
+    data: list[AnyEvent]
     next_cursor: str | None
 
 
@@ -80,7 +82,8 @@ class EventController(ApiController):
         last = found.next_position
         return EventList(
             data=[
-                EventView.of(f.event, notice_for_consents(f.notice_consents)) for f in found.events
+                typed(EventView.of(f.event, notice_for_consents(f.notice_consents)))
+                for f in found.events
             ],
             next_cursor=encode_cursor(UUID(int=last.txid << 64 | last.position)),
         )
