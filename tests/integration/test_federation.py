@@ -139,32 +139,44 @@ def test_expiry_takes_effect_on_the_next_read_and_is_announced_once(
     assert announced == 1
 
 
-def test_a_consent_missing_an_element_is_422_naming_it(
+def test_a_consent_missing_an_element_is_refused_naming_it(
     client: httpx.Client, org: Org, partner: Org, db: Db
 ) -> None:
+    """What the schema states (an element required, a list not empty) is a 400 naming the
+    field; what only the domain can tell (no recipient at all, no expiry of either kind) is a
+    422 naming it."""
     member = create_member(client, org)
     full = consent_body(partner.id)
 
     def without(key: str) -> dict[str, Any]:
         return {k: v for k, v in full.items() if k != key}
 
-    cases = {
-        "recipient_organization_id": without("recipient_organization_id"),
+    def signature_without(key: str) -> dict[str, Any]:
+        return {**full, "signature": {k: v for k, v in full["signature"].items() if k != key}}
+
+    schema_cases = {
         "scopes": {**full, "scopes": []},
         "purpose": without("purpose"),
-        "expires_on": without("expires_on"),
-        "signature_method": {**full, "signature": {**full["signature"], "method": None}},
-        "signed_at": {**full, "signature": {"method": "written", "signed_by": "member"}},
-        "signed_by": {**full, "signature": {**full["signature"], "signed_by": None}},
+        "signature.method": signature_without("method"),
+        "signature.signed_at": signature_without("signed_at"),
+        "signature.signed_by": signature_without("signed_by"),
         "recorded_by": without("recorded_by"),
+        "patient_name": without("patient_name"),
+        "form": without("form"),
+    }
+    domain_cases = {
+        "recipient_organization_id": without("recipient_organization_id"),
+        "expires_on": without("expires_on"),
+        "signed_by": {**full, "signature": {**full["signature"], "signed_by": "  "}},
     }
     before = db.snapshot()
-    for field, body in cases.items():
-        response = client.post(
-            f"/v1/members/{member['id']}/consents", json=body, headers=org.headers
-        )
-        assert response.status_code == 422, (field, response.text)
-        assert response.json()["errors"][0]["field"] == field
+    for cases, status in ((schema_cases, 400), (domain_cases, 422)):
+        for field, body in cases.items():
+            response = client.post(
+                f"/v1/members/{member['id']}/consents", json=body, headers=org.headers
+            )
+            assert response.status_code == status, (field, response.text)
+            assert response.json()["errors"][0]["field"] == field, response.text
     past = client.post(
         f"/v1/members/{member['id']}/consents",
         json={**full, "expires_on": "2020-01-01"},

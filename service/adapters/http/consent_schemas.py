@@ -36,13 +36,13 @@ Reason = Annotated[str, Meta(max_length=1000, pattern=PRINTABLE)]
 
 class Signature(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """42 CFR 2.31 asks for a written consent: signed on paper (`written`) or electronically
-    (`electronic`)."""
+    (`electronic`), by whom, when, and in what capacity; a hash of the signed document, if
+    one is kept."""
 
-    method: Literal["written", "electronic"] | None = None
-    signed_at: datetime | None = None
-    signed_by: ShortText | None = None
-    # In what capacity the signer signed; a hash of the signed document, if one is kept.
-    authority: SignerAuthority | None = None
+    method: Literal["written", "electronic"]
+    signed_at: datetime
+    signed_by: ShortText
+    authority: SignerAuthority
     document_sha256: Annotated[str, Meta(pattern="^[0-9a-f]{64}$")] | None = None
 
 
@@ -63,8 +63,11 @@ class ConsentForm(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Every element is required by 42 CFR 2.31; one that is missing is refused with a 422
-    naming it (they are optional here only so that the refusal can say which)."""
+    """Every element 42 CFR 2.31 requires. A missing one is a 400 naming it; one that breaks
+    a rule the schema cannot state (recipients that do not fit together, an expiry in the
+    past, statements the recipient needs) is a 422 naming it. The recipients are
+    `recipient_organization_id` or `recipient_class`; the expiry is `expires_on` or
+    `end_event` (a `tpo` consent may have neither)."""
 
     recipient_organization_id: Annotated[
         UUID | None,
@@ -102,22 +105,22 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             "`recipient_class`)."
         ),
     ] = None
-    scopes: Annotated[list[DataScope], Meta(max_length=len(DataScope))] | None = None
-    purpose: Purpose | None = None
+    scopes: Annotated[list[DataScope], Meta(min_length=1, max_length=len(DataScope))]
+    purpose: Purpose
+    signature: Signature
+    recorded_by: ShortText
+    # The patient's name as it stands on the form: the home organization's only.
+    patient_name: ShortText
+    information: Information
+    purpose_code: PurposeCode
+    form: ConsentForm
     expires_on: date | None = None
     end_event: EndEvent | None = None
-    signature: Signature | None = None
-    recorded_by: ShortText | None = None
     consent_type: ConsentType = ConsentType.SPECIFIC
-    # The patient's name as it stands on the form: the home organization's only.
-    patient_name: ShortText | None = None
-    information: Information | None = None
     data_period: DataPeriod | None = None
-    purpose_code: PurposeCode | None = None
-    form: ConsentForm | None = None
 
     def to_domain(self) -> ConsentTerms:
-        signature = self.signature or Signature()
+        signature = self.signature
         period = self.data_period or DataPeriod()
         return ConsentTerms(
             consent_type=self.consent_type,
@@ -126,8 +129,8 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             data_period_start=period.start,
             data_period_end=period.end,
             purpose_code=self.purpose_code,
-            form_version=None if self.form is None else self.form.version,
-            statements=frozenset(() if self.form is None else self.form.statements),
+            form_version=self.form.version,
+            statements=frozenset(self.form.statements),
             signer_authority=signature.authority,
             document_sha256=signature.document_sha256,
             recipient_organization_id=self.recipient_organization_id,
@@ -136,13 +139,11 @@ class ConsentCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             participant_class=None
             if self.participant_class is None
             else RecipientClass(self.participant_class),
-            scopes=None if self.scopes is None else frozenset(self.scopes),
+            scopes=frozenset(self.scopes),
             purpose=self.purpose,
             expires_on=self.expires_on,
             end_event=self.end_event,
-            signature_method=None
-            if signature.method is None
-            else SignatureMethod(signature.method),
+            signature_method=SignatureMethod(signature.method),
             signed_at=signature.signed_at,
             signed_by=signature.signed_by,
             recorded_by=self.recorded_by,

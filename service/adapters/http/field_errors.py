@@ -24,7 +24,9 @@ def _field_name(key: object, message: str) -> str:
     body (`data`); msgspec's message carries the real path or field name."""
     at = _AT_PATH.search(message)
     named = _NAMED_FIELD.search(message)
-    prefix = at.group(1) if at else ""
+    # Without a path in the message, Litestar's key says where in the body (`signature`).
+    nested = key not in (None, "", "data") and key not in _HEADER_PARAMETERS
+    prefix = at.group(1) if at else (str(key) if nested and named else "")
     if named:
         return f"{prefix}.{named.group(1)}" if prefix else named.group(1)
     if prefix:
