@@ -35,6 +35,7 @@ from service.adapters.http.examples import document_examples
 from service.adapters.http.health import live, metrics, ready
 from service.adapters.http.idempotency import IF_MATCH_PATTERN
 from service.adapters.http.incidents import IncidentController
+from service.adapters.http.links import document_links
 from service.adapters.http.members import MemberController
 from service.adapters.http.memberships import MembershipController
 from service.adapters.http.milestones import LadderController, MilestoneController
@@ -196,6 +197,7 @@ def create_app(
     _document_header_parameters(app)
     _document_response_headers(app)
     document_events(app.openapi_schema)
+    document_links(app.openapi_schema)
     document_examples(app)
     return app
 

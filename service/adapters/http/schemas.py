@@ -83,6 +83,8 @@ TimeZoneName = Annotated[
         pattern=PRINTABLE,
         description="IANA time zone of the member, e.g. `Europe/London`. Every date rule uses it.",
         examples=["Europe/London"],
+        # A name of the IANA time zone database; the server refuses one it does not know (422).
+        extra_json_schema={"extra": {"format": "iana-time-zone"}},
     ),
 ]
 ExternalRef = Annotated[
