@@ -36,6 +36,7 @@ Since = Annotated[
         required=False,
         pattern=INSTANT_PATTERN,
         max_length=40,
+        schema_extra={"format": "date-time"},
         description="Only disclosures at or after this instant (RFC 3339).",
     ),
 ]
@@ -45,6 +46,7 @@ Until = Annotated[
         required=False,
         pattern=INSTANT_PATTERN,
         max_length=40,
+        schema_extra={"format": "date-time"},
         description="Only disclosures before this instant (RFC 3339).",
     ),
 ]

@@ -252,6 +252,7 @@ def document_events(schema: OpenAPI) -> None:
                 items=Reference(ref="#/components/schemas/EventType"),
                 min_items=1,
                 max_items=len(EventType),
+                unique_items=True,
             )
             parameter.style = "form"
             parameter.explode = False

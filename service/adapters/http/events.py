@@ -21,7 +21,8 @@ Types = Annotated[
     str | None,
     QueryParameter(
         required=False,
-        max_length=500,
+        # Every type once: the contract's list (uniqueItems) fits.
+        max_length=1000,
         pattern=r"^[a-z_.]+(,[a-z_.]+)*$",
         description="Comma-separated event types to keep, e.g. `member.created,consent.revoked`.",
     ),

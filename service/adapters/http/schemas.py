@@ -43,7 +43,12 @@ INSTANT_PATTERN = (
     rf"([Zz]|[+-]{_D}{{2}}:{_D}{{2}})$"
 )
 Instant = Annotated[
-    str, Meta(pattern=INSTANT_PATTERN, max_length=40, extra_json_schema={"format": "date-time"})
+    str,
+    Meta(
+        pattern=INSTANT_PATTERN,
+        max_length=40,
+        extra_json_schema={"extra": {"format": "date-time"}},
+    ),
 ]
 
 
