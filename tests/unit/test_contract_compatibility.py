@@ -16,7 +16,10 @@ OPENAPI = Path(__file__).resolve().parents[2] / "openapi"
 
 
 def _released() -> dict[str, Any]:
-    [last] = sorted(OPENAPI.glob("released/*.json"))[-1:]
+    def version(path: Path) -> tuple[int, ...]:
+        return tuple(int(part) for part in path.stem.split("."))
+
+    [last] = sorted(OPENAPI.glob("released/*.json"), key=version)[-1:]
     document: dict[str, Any] = json.loads(last.read_text())
     return document
 

@@ -13,6 +13,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import (
     Components,
     OpenAPIHeader,
+    OpenAPIMediaType,
     OpenAPIResponse,
     OpenAPIType,
     Parameter,
@@ -217,7 +218,7 @@ RESPONSE_HEADERS: dict[str, OpenAPIHeader] = {
     ),
     "RateLimit": _header(
         "What is left of this key's quota: requests remaining (`r`) and seconds until the "
-        "window resets (`t`). On every answer to an authenticated request.",
+        "window resets (`t`). On every answer to a request whose key and scope were accepted.",
         '"default";r=5999;t=42',
     ),
     "RateLimit-Policy": _header(
@@ -244,9 +245,22 @@ def _headers_of(path: str, status: str, keyed: bool) -> list[str]:
         names.append("Retry-After")
     if status == "401":
         names.append("WWW-Authenticate")
-    if status == "201" and keyed:
+    if status in ("201", "410") and keyed:
         names.append("Idempotent-Replayed")
     return names
+
+
+# A keyed create replays its stored answer; once the member it names is erased, the replay is a
+# 410 (idempotency.py), whatever the operation.
+_REPLAY_GONE = OpenAPIResponse(
+    description="Gone: the member was erased or the API key revoked, or (on an idempotent "
+    "replay, with `Idempotent-Replayed: true`) what the request created was erased.",
+    content={
+        "application/problem+json": OpenAPIMediaType(
+            schema=Reference(ref="#/components/schemas/ProblemDetails")
+        )
+    },
+)
 
 
 def _document_response_headers(app: Litestar) -> None:
@@ -262,6 +276,10 @@ def _document_response_headers(app: Litestar) -> None:
                 isinstance(p, Parameter) and p.name == "Idempotency-Key"
                 for p in operation.parameters or []
             )
+            if keyed and operation.responses is not None and "410" not in operation.responses:
+                operation.responses["410"] = OpenAPIResponse(
+                    description=_REPLAY_GONE.description, content=_REPLAY_GONE.content
+                )
             for status, response in (operation.responses or {}).items():
                 if not isinstance(response, OpenAPIResponse):
                     continue

@@ -40,7 +40,7 @@ Scopes = Annotated[list[str], Meta(description="Scope names, sorted.")]
 # The data of each kind of event: thin (ids, and the names of what changed); read the resource
 # for the rest. A field marked optional may be absent: a reader without the consent that
 # covers it gets the event without it.
-class MemberData(msgspec.Struct, frozen=True, kw_only=True):
+class MemberData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     member_id: UUID
     version: int
 
@@ -49,17 +49,17 @@ class MemberUpdatedData(MemberData, frozen=True, kw_only=True):
     changed_fields: list[str]
 
 
-class OrganizationData(msgspec.Struct, frozen=True, kw_only=True):
+class OrganizationData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     organization_id: UUID
     kind: str
 
 
-class ApiKeyData(msgspec.Struct, frozen=True, kw_only=True):
+class ApiKeyData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     api_key_id: UUID
     scopes: Scopes
 
 
-class NetworkData(msgspec.Struct, frozen=True, kw_only=True):
+class NetworkData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     network_id: UUID
 
 
@@ -73,13 +73,13 @@ class NetworkOrganizationData(NetworkData, frozen=True, kw_only=True):
 
 class MembershipData(NetworkData, frozen=True, kw_only=True):
     membership_id: UUID
-    # The membership's role and status after the change (absent when an organization's
-    # leaving ended its members' memberships).
+    # The membership's role after the change (absent when an organization's leaving ended
+    # its members' memberships), and its status when it changed (not on `membership_added`).
     role: str | msgspec.UnsetType = msgspec.UNSET
     status: str | msgspec.UnsetType = msgspec.UNSET
 
 
-class ConsentData(msgspec.Struct, frozen=True, kw_only=True):
+class ConsentData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     consent_id: UUID
     member_id: UUID
     scopes: Scopes
@@ -90,7 +90,7 @@ class ConsentData(msgspec.Struct, frozen=True, kw_only=True):
     reason: str | msgspec.UnsetType = msgspec.UNSET
 
 
-class MilestoneReachedData(msgspec.Struct, frozen=True, kw_only=True):
+class MilestoneReachedData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     member_id: UUID
     # `<period start>.<rung>` (or a custom milestone's id); absent for a reader whose consent
     # does not cover `recovery`, since it names the start of the member's recovery period.
@@ -98,13 +98,13 @@ class MilestoneReachedData(msgspec.Struct, frozen=True, kw_only=True):
     label: str | msgspec.UnsetType = msgspec.UNSET
 
 
-class MilestoneCheeredData(msgspec.Struct, frozen=True, kw_only=True):
+class MilestoneCheeredData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     member_id: UUID
     cheer_id: UUID
     milestone_key: str | msgspec.UnsetType = msgspec.UNSET
 
 
-class PledgeData(msgspec.Struct, frozen=True, kw_only=True):
+class PledgeData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     pledge_id: UUID
     member_id: UUID
 
@@ -118,7 +118,7 @@ class PledgeMissedData(PledgeData, frozen=True, kw_only=True):
     period_start: date
 
 
-class ReferralData(msgspec.Struct, frozen=True, kw_only=True):
+class ReferralData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     referral_id: UUID
     sender_organization_id: UUID
     receiver_organization_id: UUID
@@ -129,17 +129,19 @@ class ReferralData(msgspec.Struct, frozen=True, kw_only=True):
     from_status: str | msgspec.UnsetType = msgspec.UNSET
 
 
-class EndpointDisabledData(msgspec.Struct, frozen=True, kw_only=True):
+class EndpointDisabledData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     endpoint_id: UUID
     reason: str
 
 
-class IncidentData(msgspec.Struct, frozen=True, kw_only=True):
+class IncidentData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     incident_id: UUID
     kind: str
 
 
-class _Event(msgspec.Struct, frozen=True, kw_only=True, tag_field="type"):
+class _Event(
+    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="type"
+):
     """An event: who acted (`organization_id`), on what (`subject_type`, `subject_id`), when;
     `disclosure` when it carries data about another organization's member (42 CFR 2.32)."""
 
@@ -232,7 +234,8 @@ def document_events(schema: OpenAPI) -> None:
         one_of=[Reference(ref=ref) for ref in mapping.values()],
         discriminator=Discriminator(property_name="type", mapping=mapping),
         description="An event, as the feed returns it and a webhook delivers it; its `data` "
-        "has the schema of its `type`.",
+        "has the schema of its `type`. New types of event may be added within /v1 (see the "
+        "versioning guide): ignore an event whose `type` you do not know.",
     )
     schemas["EventType"] = Schema(
         type=OpenAPIType.STRING,

@@ -36,8 +36,6 @@ _NETWORK_OPERATIONS = (
     "getNetwork",
     "listNetworkOrganizations",
     "inviteNetworkOrganization",
-    "acceptNetworkInvitation",
-    "declineNetworkInvitation",
     "leaveNetwork",
     "listNetworkMemberships",
     "addNetworkMembership",
@@ -124,16 +122,6 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
         **{
             op: (op, {"path.organization_id": "$response.body#/organization/id"})
             for op in ("getOrganization", "listIntermediaryParticipants")
-        },
-        **{
-            op: (
-                op,
-                {
-                    "path.organization_id": "$response.body#/organization/id",
-                    "path.participant_id": "$response.body#/first_key/key/organization_id",
-                },
-            )
-            for op in ("addIntermediaryParticipant",)
         },
     },
     ("addIntermediaryParticipant", "200"): {
