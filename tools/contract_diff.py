@@ -46,38 +46,30 @@ def _types(document: Schema, schema: Schema) -> set[str]:
     return {kind} if isinstance(kind, str) else set(kind)
 
 
-def _object(document: Schema, schema: Schema) -> Schema | None:
-    """The object branch of a schema, if it has one."""
+def _branch(document: Schema, schema: Schema, keyword: str) -> Schema | None:
+    """The first branch of a schema (itself, or one of its oneOf/anyOf) that has `keyword`."""
     schema = _Documents.resolve(document, schema)
-    if "properties" in schema:
+    if keyword in schema:
         return schema
     for branch in schema.get("oneOf") or schema.get("anyOf") or []:
-        found = _object(document, branch)
+        found = _branch(document, branch, keyword)
         if found is not None:
             return found
     return None
+
+
+def _object(document: Schema, schema: Schema) -> Schema | None:
+    return _branch(document, schema, "properties")
 
 
 def _items(document: Schema, schema: Schema) -> Schema | None:
-    schema = _Documents.resolve(document, schema)
-    if "items" in schema:
-        return dict(schema["items"])
-    for branch in schema.get("oneOf") or schema.get("anyOf") or []:
-        found = _items(document, branch)
-        if found is not None:
-            return found
-    return None
+    found = _branch(document, schema, "items")
+    return None if found is None else dict(found["items"])
 
 
 def _enum(document: Schema, schema: Schema) -> set[Any] | None:
-    schema = _Documents.resolve(document, schema)
-    if "enum" in schema:
-        return set(schema["enum"])
-    for branch in schema.get("oneOf") or schema.get("anyOf") or []:
-        found = _enum(document, branch)
-        if found is not None:
-            return found
-    return None
+    found = _branch(document, schema, "enum")
+    return None if found is None else set(found["enum"])
 
 
 def _response_changes(
@@ -124,12 +116,10 @@ def _request_changes(
     old_enum, new_enum = _enum(docs.old, old), _enum(docs.new, new)
     if old_enum is not None and new_enum is not None and old_enum - new_enum:
         found.append(f"{where}: no longer takes {sorted(map(str, old_enum - new_enum))}")
-    for bound, tighter in (("maxLength", min), ("maximum", min), ("maxItems", min)):
-        before = _Documents.resolve(docs.old, old).get(bound)
-        after = _Documents.resolve(docs.new, new).get(bound)
-        if after is not None and (before is None or tighter(before, after) != before):
-            found.append(f"{where}: {bound} {before} -> {after}")
-    for bound, tighter in (("minLength", max), ("minimum", max), ("minItems", max)):
+    # A bound that appeared, or moved inward: what fitted before may not now.
+    bounds = [(b, min) for b in ("maxLength", "maximum", "maxItems")]
+    bounds += [(b, max) for b in ("minLength", "minimum", "minItems")]
+    for bound, tighter in bounds:
         before = _Documents.resolve(docs.old, old).get(bound)
         after = _Documents.resolve(docs.new, new).get(bound)
         if after is not None and (before is None or tighter(before, after) != before):
