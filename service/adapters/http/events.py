@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 from uuid import UUID
 
 import msgspec
 from litestar import get
+from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
 from service.adapters.http.event_schemas import AnyEvent, typed
@@ -18,15 +20,30 @@ from service.domain.events import EventView, FeedPosition
 from service.usecases import events as usecases
 
 Types = Annotated[
-    str | None,
+    list[str] | None,
     QueryParameter(
         required=False,
-        # Every type once: the contract's list (uniqueItems) fits.
-        max_length=1000,
-        pattern=r"^[a-z_.]+(,[a-z_.]+)*$",
-        description="Comma-separated event types to keep, e.g. `member.created,consent.revoked`.",
+        description="Event types to keep: `?types=member.created&types=consent.revoked`, as "
+        "generated clients send a list; `?types=member.created,consent.revoked` also works.",
     ),
 ]
+
+_TYPE_LIST = re.compile(r"^[a-z_.]+(,[a-z_.]+)*$")
+# Every type once, comma-separated: the contract's list (uniqueItems) fits in this.
+_TYPES_MAX_LENGTH = 1000
+
+
+def _wanted_types(types: list[str] | None) -> frozenset[str] | None:
+    """The types asked for, whether as repeated parameters (the contract's form, explode) or
+    comma-separated in one (how the feed first took them)."""
+    if types is None:
+        return None
+    if len(",".join(types)) > _TYPES_MAX_LENGTH or not all(_TYPE_LIST.match(t) for t in types):
+        raise ValidationException(
+            "Invalid types.",
+            extra=[{"key": "types", "message": "Event types, e.g. member.created."}],
+        )
+    return frozenset(name for value in types for name in value.split(","))
 
 
 class EventList(msgspec.Struct, kw_only=True):
@@ -77,7 +94,7 @@ class EventController(ApiController):
             act.caller.scopes,
             FeedPosition() if page.after is None else _position_of(page.after),
             page.limit,
-            None if types is None else frozenset(types.split(",")),
+            _wanted_types(types),
             act.services.events,
         )
         last = found.next_position

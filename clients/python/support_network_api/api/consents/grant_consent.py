@@ -1,0 +1,273 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.consent_create import ConsentCreate
+from ...models.consent_view import ConsentView
+from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    member_id: UUID,
+    *,
+    body: ConsentCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/members/{member_id}/consents".format(
+            member_id=quote(str(member_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ConsentView | ProblemDetails | None:
+    if response.status_code == 201:
+        response_201 = ConsentView.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 410:
+        response_410 = ProblemDetails.from_dict(response.json())
+
+        return response_410
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ProblemDetails.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ConsentView | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ConsentCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ConsentView | ProblemDetails]:
+    """Record a consent the member signed (the member's home organization only)
+
+     Modelled on 42 CFR Part 2 section 2.31: recipient, scopes of data, purpose, expiry (a date, or an
+    end event), how and when it was signed and by whom, and who recorded it. A missing element is a 422
+    naming it.
+
+    Args:
+        member_id (UUID): The member's id.
+        idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
+            return the first response; another body with the same key is a 422. Kept for 24 hours.
+        body (ConsentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConsentView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ConsentCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> ConsentView | ProblemDetails | None:
+    """Record a consent the member signed (the member's home organization only)
+
+     Modelled on 42 CFR Part 2 section 2.31: recipient, scopes of data, purpose, expiry (a date, or an
+    end event), how and when it was signed and by whom, and who recorded it. A missing element is a 422
+    naming it.
+
+    Args:
+        member_id (UUID): The member's id.
+        idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
+            return the first response; another body with the same key is a 422. Kept for 24 hours.
+        body (ConsentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConsentView | ProblemDetails
+    """
+
+    return sync_detailed(
+        member_id=member_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ConsentCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ConsentView | ProblemDetails]:
+    """Record a consent the member signed (the member's home organization only)
+
+     Modelled on 42 CFR Part 2 section 2.31: recipient, scopes of data, purpose, expiry (a date, or an
+    end event), how and when it was signed and by whom, and who recorded it. A missing element is a 422
+    naming it.
+
+    Args:
+        member_id (UUID): The member's id.
+        idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
+            return the first response; another body with the same key is a 422. Kept for 24 hours.
+        body (ConsentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConsentView | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ConsentCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> ConsentView | ProblemDetails | None:
+    """Record a consent the member signed (the member's home organization only)
+
+     Modelled on 42 CFR Part 2 section 2.31: recipient, scopes of data, purpose, expiry (a date, or an
+    end event), how and when it was signed and by whom, and who recorded it. A missing element is a 422
+    naming it.
+
+    Args:
+        member_id (UUID): The member's id.
+        idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
+            return the first response; another body with the same key is a 422. Kept for 24 hours.
+        body (ConsentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConsentView | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            member_id=member_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
+from ...models.recovery_view import RecoveryView
+from ...types import Response
+
+
+def _get_kwargs(
+    member_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/members/{member_id}/recovery".format(
+            member_id=quote(str(member_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | RecoveryView | None:
+    if response.status_code == 200:
+        response_200 = RecoveryView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 410:
+        response_410 = ProblemDetails.from_dict(response.json())
+
+        return response_410
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ProblemDetails.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | RecoveryView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemDetails | RecoveryView]:
+    """A member's recovery journey: current period, streaks, history
+
+     The home organization sees everything. Another organization needs a consent in force covering
+    `recovery` (the read is recorded as a disclosure) and never sees the notes.
+
+    Args:
+        member_id (UUID): The member's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | RecoveryView]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemDetails | RecoveryView | None:
+    """A member's recovery journey: current period, streaks, history
+
+     The home organization sees everything. Another organization needs a consent in force covering
+    `recovery` (the read is recorded as a disclosure) and never sees the notes.
+
+    Args:
+        member_id (UUID): The member's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | RecoveryView
+    """
+
+    return sync_detailed(
+        member_id=member_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemDetails | RecoveryView]:
+    """A member's recovery journey: current period, streaks, history
+
+     The home organization sees everything. Another organization needs a consent in force covering
+    `recovery` (the read is recorded as a disclosure) and never sees the notes.
+
+    Args:
+        member_id (UUID): The member's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | RecoveryView]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    member_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemDetails | RecoveryView | None:
+    """A member's recovery journey: current period, streaks, history
+
+     The home organization sees everything. Another organization needs a consent in force covering
+    `recovery` (the read is recorded as a disclosure) and never sees the notes.
+
+    Args:
+        member_id (UUID): The member's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | RecoveryView
+    """
+
+    return (
+        await asyncio_detailed(
+            member_id=member_id,
+            client=client,
+        )
+    ).parsed

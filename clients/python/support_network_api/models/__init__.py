@@ -1,0 +1,367 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .accounting_request_create import AccountingRequestCreate
+from .accounting_request_list import AccountingRequestList
+from .accounting_request_view import AccountingRequestView
+from .api_key_create import ApiKeyCreate
+from .api_key_created_event import ApiKeyCreatedEvent
+from .api_key_data import ApiKeyData
+from .api_key_list import ApiKeyList
+from .api_key_revoked_event import ApiKeyRevokedEvent
+from .api_key_view import ApiKeyView
+from .attempt_view import AttemptView
+from .cadence import Cadence
+from .channel import Channel
+from .check_in_create import CheckInCreate
+from .check_in_view import CheckInView
+from .cheer_create import CheerCreate
+from .cheer_view import CheerView
+from .consent_create import ConsentCreate
+from .consent_create_participant_class_type_1 import ConsentCreateParticipantClassType1
+from .consent_create_participant_class_type_2_type_1 import (
+    ConsentCreateParticipantClassType2Type1,
+)
+from .consent_create_participant_class_type_3_type_1 import (
+    ConsentCreateParticipantClassType3Type1,
+)
+from .consent_data import ConsentData
+from .consent_expired_event import ConsentExpiredEvent
+from .consent_form import ConsentForm
+from .consent_granted_event import ConsentGrantedEvent
+from .consent_list import ConsentList
+from .consent_revoke import ConsentRevoke
+from .consent_revoked_event import ConsentRevokedEvent
+from .consent_status import ConsentStatus
+from .consent_type import ConsentType
+from .consent_view import ConsentView
+from .consent_view_participant_class_type_1 import ConsentViewParticipantClassType1
+from .consent_view_participant_class_type_2_type_1 import (
+    ConsentViewParticipantClassType2Type1,
+)
+from .consent_view_participant_class_type_3_type_1 import (
+    ConsentViewParticipantClassType3Type1,
+)
+from .contact_details import ContactDetails
+from .custom_milestone_create import CustomMilestoneCreate
+from .data_period import DataPeriod
+from .data_scope import DataScope
+from .delivery_list import DeliveryList
+from .delivery_status import DeliveryStatus
+from .delivery_view import DeliveryView
+from .disclosure_list import DisclosureList
+from .disclosure_notice_view import DisclosureNoticeView
+from .disclosure_view import DisclosureView
+from .end_event import EndEvent
+from .endpoint_disabled_data import EndpointDisabledData
+from .endpoint_status import EndpointStatus
+from .event_list import EventList
+from .event_type import EventType
+from .field_error import FieldError
+from .health import Health
+from .health_status import HealthStatus
+from .incident_close import IncidentClose
+from .incident_closed_event import IncidentClosedEvent
+from .incident_create import IncidentCreate
+from .incident_data import IncidentData
+from .incident_kind import IncidentKind
+from .incident_opened_event import IncidentOpenedEvent
+from .incident_status import IncidentStatus
+from .incident_view import IncidentView
+from .invitation_create import InvitationCreate
+from .issued_api_key import IssuedApiKey
+from .ladder_spec import LadderSpec
+from .list_referrals_direction import ListReferralsDirection
+from .member_create import MemberCreate
+from .member_created_event import MemberCreatedEvent
+from .member_data import MemberData
+from .member_erased_event import MemberErasedEvent
+from .member_list import MemberList
+from .member_update import MemberUpdate
+from .member_updated_data import MemberUpdatedData
+from .member_updated_event import MemberUpdatedEvent
+from .member_view import MemberView
+from .member_view_access import MemberViewAccess
+from .membership_create import MembershipCreate
+from .membership_create_status import MembershipCreateStatus
+from .membership_data import MembershipData
+from .membership_list import MembershipList
+from .membership_member import MembershipMember
+from .membership_status import MembershipStatus
+from .membership_update import MembershipUpdate
+from .membership_view import MembershipView
+from .milestone_cheered_data import MilestoneCheeredData
+from .milestone_cheered_event import MilestoneCheeredEvent
+from .milestone_reached_data import MilestoneReachedData
+from .milestone_reached_event import MilestoneReachedEvent
+from .milestone_view import MilestoneView
+from .milestone_view_kind import MilestoneViewKind
+from .milestones_view import MilestonesView
+from .network_archived_event import NetworkArchivedEvent
+from .network_create import NetworkCreate
+from .network_created_data import NetworkCreatedData
+from .network_created_data_kind import NetworkCreatedDataKind
+from .network_created_event import NetworkCreatedEvent
+from .network_data import NetworkData
+from .network_kind import NetworkKind
+from .network_list import NetworkList
+from .network_membership_added_event import NetworkMembershipAddedEvent
+from .network_membership_changed_event import NetworkMembershipChangedEvent
+from .network_membership_removed_event import NetworkMembershipRemovedEvent
+from .network_organization_data import NetworkOrganizationData
+from .network_organization_declined_event import NetworkOrganizationDeclinedEvent
+from .network_organization_invited_event import NetworkOrganizationInvitedEvent
+from .network_organization_joined_event import NetworkOrganizationJoinedEvent
+from .network_organization_left_event import NetworkOrganizationLeftEvent
+from .network_status import NetworkStatus
+from .network_update import NetworkUpdate
+from .network_updated_event import NetworkUpdatedEvent
+from .network_view import NetworkView
+from .new_signature_method import NewSignatureMethod
+from .next_milestone_view import NextMilestoneView
+from .organization_create import OrganizationCreate
+from .organization_created import OrganizationCreated
+from .organization_created_event import OrganizationCreatedEvent
+from .organization_data import OrganizationData
+from .organization_kind import OrganizationKind
+from .organization_view import OrganizationView
+from .outcome import Outcome
+from .participant_list import ParticipantList
+from .participant_view import ParticipantView
+from .participation_list import ParticipationList
+from .participation_status import ParticipationStatus
+from .participation_view import ParticipationView
+from .period_view import PeriodView
+from .pledge_checked_in_data import PledgeCheckedInData
+from .pledge_checked_in_event import PledgeCheckedInEvent
+from .pledge_create import PledgeCreate
+from .pledge_created_event import PledgeCreatedEvent
+from .pledge_data import PledgeData
+from .pledge_list import PledgeList
+from .pledge_missed_data import PledgeMissedData
+from .pledge_missed_event import PledgeMissedEvent
+from .pledge_status import PledgeStatus
+from .pledge_update import PledgeUpdate
+from .pledge_update_status import PledgeUpdateStatus
+from .pledge_view import PledgeView
+from .problem_details import ProblemDetails
+from .purpose_code import PurposeCode
+from .recipient_class import RecipientClass
+from .recovery_restarted_event import RecoveryRestartedEvent
+from .recovery_view import RecoveryView
+from .redelivery import Redelivery
+from .referral_create import ReferralCreate
+from .referral_created_event import ReferralCreatedEvent
+from .referral_data import ReferralData
+from .referral_history import ReferralHistory
+from .referral_list import ReferralList
+from .referral_status import ReferralStatus
+from .referral_status_changed_event import ReferralStatusChangedEvent
+from .referral_transition import ReferralTransition
+from .referral_view import ReferralView
+from .restart_create import RestartCreate
+from .restriction_create import RestrictionCreate
+from .restriction_decision import RestrictionDecision
+from .restriction_decision_decision import RestrictionDecisionDecision
+from .restriction_list import RestrictionList
+from .restriction_status import RestrictionStatus
+from .restriction_view import RestrictionView
+from .revocation_channel import RevocationChannel
+from .revocation_view import RevocationView
+from .role import Role
+from .rung_spec import RungSpec
+from .scope import Scope
+from .signature import Signature
+from .signature_method import SignatureMethod
+from .signature_view import SignatureView
+from .signer_authority import SignerAuthority
+from .statement import Statement
+from .status_change_view import StatusChangeView
+from .treatment_ended import TreatmentEnded
+from .unit import Unit
+from .urgency import Urgency
+from .webhook_endpoint_create import WebhookEndpointCreate
+from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
+from .webhook_endpoint_list import WebhookEndpointList
+from .webhook_endpoint_update import WebhookEndpointUpdate
+from .webhook_endpoint_view import WebhookEndpointView
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+
+__all__ = (
+    "AccountingRequestCreate",
+    "AccountingRequestList",
+    "AccountingRequestView",
+    "ApiKeyCreate",
+    "ApiKeyCreatedEvent",
+    "ApiKeyData",
+    "ApiKeyList",
+    "ApiKeyRevokedEvent",
+    "ApiKeyView",
+    "AttemptView",
+    "Cadence",
+    "Channel",
+    "CheckInCreate",
+    "CheckInView",
+    "CheerCreate",
+    "CheerView",
+    "ConsentCreate",
+    "ConsentCreateParticipantClassType1",
+    "ConsentCreateParticipantClassType2Type1",
+    "ConsentCreateParticipantClassType3Type1",
+    "ConsentData",
+    "ConsentExpiredEvent",
+    "ConsentForm",
+    "ConsentGrantedEvent",
+    "ConsentList",
+    "ConsentRevoke",
+    "ConsentRevokedEvent",
+    "ConsentStatus",
+    "ConsentType",
+    "ConsentView",
+    "ConsentViewParticipantClassType1",
+    "ConsentViewParticipantClassType2Type1",
+    "ConsentViewParticipantClassType3Type1",
+    "ContactDetails",
+    "CustomMilestoneCreate",
+    "DataPeriod",
+    "DataScope",
+    "DeliveryList",
+    "DeliveryStatus",
+    "DeliveryView",
+    "DisclosureList",
+    "DisclosureNoticeView",
+    "DisclosureView",
+    "EndEvent",
+    "EndpointDisabledData",
+    "EndpointStatus",
+    "EventList",
+    "EventType",
+    "FieldError",
+    "Health",
+    "HealthStatus",
+    "IncidentClose",
+    "IncidentClosedEvent",
+    "IncidentCreate",
+    "IncidentData",
+    "IncidentKind",
+    "IncidentOpenedEvent",
+    "IncidentStatus",
+    "IncidentView",
+    "InvitationCreate",
+    "IssuedApiKey",
+    "LadderSpec",
+    "ListReferralsDirection",
+    "MemberCreate",
+    "MemberCreatedEvent",
+    "MemberData",
+    "MemberErasedEvent",
+    "MemberList",
+    "MembershipCreate",
+    "MembershipCreateStatus",
+    "MembershipData",
+    "MembershipList",
+    "MembershipMember",
+    "MembershipStatus",
+    "MembershipUpdate",
+    "MembershipView",
+    "MemberUpdate",
+    "MemberUpdatedData",
+    "MemberUpdatedEvent",
+    "MemberView",
+    "MemberViewAccess",
+    "MilestoneCheeredData",
+    "MilestoneCheeredEvent",
+    "MilestoneReachedData",
+    "MilestoneReachedEvent",
+    "MilestonesView",
+    "MilestoneView",
+    "MilestoneViewKind",
+    "NetworkArchivedEvent",
+    "NetworkCreate",
+    "NetworkCreatedData",
+    "NetworkCreatedDataKind",
+    "NetworkCreatedEvent",
+    "NetworkData",
+    "NetworkKind",
+    "NetworkList",
+    "NetworkMembershipAddedEvent",
+    "NetworkMembershipChangedEvent",
+    "NetworkMembershipRemovedEvent",
+    "NetworkOrganizationData",
+    "NetworkOrganizationDeclinedEvent",
+    "NetworkOrganizationInvitedEvent",
+    "NetworkOrganizationJoinedEvent",
+    "NetworkOrganizationLeftEvent",
+    "NetworkStatus",
+    "NetworkUpdate",
+    "NetworkUpdatedEvent",
+    "NetworkView",
+    "NewSignatureMethod",
+    "NextMilestoneView",
+    "OrganizationCreate",
+    "OrganizationCreated",
+    "OrganizationCreatedEvent",
+    "OrganizationData",
+    "OrganizationKind",
+    "OrganizationView",
+    "Outcome",
+    "ParticipantList",
+    "ParticipantView",
+    "ParticipationList",
+    "ParticipationStatus",
+    "ParticipationView",
+    "PeriodView",
+    "PledgeCheckedInData",
+    "PledgeCheckedInEvent",
+    "PledgeCreate",
+    "PledgeCreatedEvent",
+    "PledgeData",
+    "PledgeList",
+    "PledgeMissedData",
+    "PledgeMissedEvent",
+    "PledgeStatus",
+    "PledgeUpdate",
+    "PledgeUpdateStatus",
+    "PledgeView",
+    "ProblemDetails",
+    "PurposeCode",
+    "RecipientClass",
+    "RecoveryRestartedEvent",
+    "RecoveryView",
+    "Redelivery",
+    "ReferralCreate",
+    "ReferralCreatedEvent",
+    "ReferralData",
+    "ReferralHistory",
+    "ReferralList",
+    "ReferralStatus",
+    "ReferralStatusChangedEvent",
+    "ReferralTransition",
+    "ReferralView",
+    "RestartCreate",
+    "RestrictionCreate",
+    "RestrictionDecision",
+    "RestrictionDecisionDecision",
+    "RestrictionList",
+    "RestrictionStatus",
+    "RestrictionView",
+    "RevocationChannel",
+    "RevocationView",
+    "Role",
+    "RungSpec",
+    "Scope",
+    "Signature",
+    "SignatureMethod",
+    "SignatureView",
+    "SignerAuthority",
+    "Statement",
+    "StatusChangeView",
+    "TreatmentEnded",
+    "Unit",
+    "Urgency",
+    "WebhookEndpointCreate",
+    "WebhookEndpointDisabledEvent",
+    "WebhookEndpointList",
+    "WebhookEndpointUpdate",
+    "WebhookEndpointView",
+    "WebhookEndpointWithSecret",
+)

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.consent_data import ConsentData
+    from ..models.disclosure_notice_view import DisclosureNoticeView
+
+
+T = TypeVar("T", bound="ConsentExpiredEvent")
+
+
+@_attrs_define
+class ConsentExpiredEvent:
+    """
+    Attributes:
+        data (ConsentData):
+        id (UUID):
+        occurred_at (datetime.datetime):
+        organization_id (UUID):
+        subject_id (UUID):
+        subject_type (str):
+        type_ (Literal['consent.expired']):
+        disclosure (DisclosureNoticeView | None | Unset):
+    """
+
+    data: ConsentData
+    id: UUID
+    occurred_at: datetime.datetime
+    organization_id: UUID
+    subject_id: UUID
+    subject_type: str
+    type_: Literal["consent.expired"]
+    disclosure: DisclosureNoticeView | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.disclosure_notice_view import DisclosureNoticeView  # noqa: PLC0415
+
+        data = self.data.to_dict()
+
+        id = str(self.id)
+
+        occurred_at = self.occurred_at.isoformat()
+
+        organization_id = str(self.organization_id)
+
+        subject_id = str(self.subject_id)
+
+        subject_type = self.subject_type
+
+        type_ = self.type_
+
+        disclosure: dict[str, Any] | None | Unset
+        if isinstance(self.disclosure, Unset):
+            disclosure = UNSET
+        elif isinstance(self.disclosure, DisclosureNoticeView):
+            disclosure = self.disclosure.to_dict()
+        else:
+            disclosure = self.disclosure
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "data": data,
+                "id": id,
+                "occurred_at": occurred_at,
+                "organization_id": organization_id,
+                "subject_id": subject_id,
+                "subject_type": subject_type,
+                "type": type_,
+            }
+        )
+        if disclosure is not UNSET:
+            field_dict["disclosure"] = disclosure
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consent_data import ConsentData  # noqa: PLC0415
+        from ..models.disclosure_notice_view import DisclosureNoticeView  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = ConsentData.from_dict(d.pop("data"))
+
+        id = UUID(d.pop("id"))
+
+        occurred_at = datetime.datetime.fromisoformat(d.pop("occurred_at"))
+
+        organization_id = UUID(d.pop("organization_id"))
+
+        subject_id = UUID(d.pop("subject_id"))
+
+        subject_type = d.pop("subject_type")
+
+        type_ = cast(Literal["consent.expired"], d.pop("type"))
+        if type_ != "consent.expired":
+            raise ValueError(f"type must match const 'consent.expired', got '{type_}'")
+
+        def _parse_disclosure(data: object) -> DisclosureNoticeView | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                disclosure_type_0 = DisclosureNoticeView.from_dict(data)
+
+                return disclosure_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DisclosureNoticeView | None | Unset, data)
+
+        disclosure = _parse_disclosure(d.pop("disclosure", UNSET))
+
+        consent_expired_event = cls(
+            data=data,
+            id=id,
+            occurred_at=occurred_at,
+            organization_id=organization_id,
+            subject_id=subject_id,
+            subject_type=subject_type,
+            type_=type_,
+            disclosure=disclosure,
+        )
+
+        return consent_expired_event

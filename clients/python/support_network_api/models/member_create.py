@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contact_details import ContactDetails
+
+
+T = TypeVar("T", bound="MemberCreate")
+
+
+@_attrs_define
+class MemberCreate:
+    """
+    Attributes:
+        display_name (str): Pseudonymous name shown to peers.
+        timezone (str): IANA time zone of the member, e.g. `Europe/London`. Every date rule uses it.
+        contact (ContactDetails | None | Unset):
+        external_ref (None | str | Unset): The home organization's own id for the person; unique per organization.
+        recovery_started_on (datetime.date | None | Unset):
+        recovery_started_time (None | str | Unset): Local time of day the period started, HH:MM or HH:MM:SS.
+    """
+
+    display_name: str
+    timezone: str
+    contact: ContactDetails | None | Unset = UNSET
+    external_ref: None | str | Unset = UNSET
+    recovery_started_on: datetime.date | None | Unset = UNSET
+    recovery_started_time: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_details import ContactDetails  # noqa: PLC0415
+
+        display_name = self.display_name
+
+        timezone = self.timezone
+
+        contact: dict[str, Any] | None | Unset
+        if isinstance(self.contact, Unset):
+            contact = UNSET
+        elif isinstance(self.contact, ContactDetails):
+            contact = self.contact.to_dict()
+        else:
+            contact = self.contact
+
+        external_ref: None | str | Unset
+        if isinstance(self.external_ref, Unset):
+            external_ref = UNSET
+        else:
+            external_ref = self.external_ref
+
+        recovery_started_on: None | str | Unset
+        if isinstance(self.recovery_started_on, Unset):
+            recovery_started_on = UNSET
+        elif isinstance(self.recovery_started_on, datetime.date):
+            recovery_started_on = self.recovery_started_on.isoformat()
+        else:
+            recovery_started_on = self.recovery_started_on
+
+        recovery_started_time: None | str | Unset
+        if isinstance(self.recovery_started_time, Unset):
+            recovery_started_time = UNSET
+        else:
+            recovery_started_time = self.recovery_started_time
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "display_name": display_name,
+                "timezone": timezone,
+            }
+        )
+        if contact is not UNSET:
+            field_dict["contact"] = contact
+        if external_ref is not UNSET:
+            field_dict["external_ref"] = external_ref
+        if recovery_started_on is not UNSET:
+            field_dict["recovery_started_on"] = recovery_started_on
+        if recovery_started_time is not UNSET:
+            field_dict["recovery_started_time"] = recovery_started_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact_details import ContactDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        display_name = d.pop("display_name")
+
+        timezone = d.pop("timezone")
+
+        def _parse_contact(data: object) -> ContactDetails | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                contact_type_0 = ContactDetails.from_dict(data)
+
+                return contact_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactDetails | None | Unset, data)
+
+        contact = _parse_contact(d.pop("contact", UNSET))
+
+        def _parse_external_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_ref = _parse_external_ref(d.pop("external_ref", UNSET))
+
+        def _parse_recovery_started_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                recovery_started_on_type_0 = datetime.date.fromisoformat(data)
+
+                return recovery_started_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        recovery_started_on = _parse_recovery_started_on(d.pop("recovery_started_on", UNSET))
+
+        def _parse_recovery_started_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recovery_started_time = _parse_recovery_started_time(d.pop("recovery_started_time", UNSET))
+
+        member_create = cls(
+            display_name=display_name,
+            timezone=timezone,
+            contact=contact,
+            external_ref=external_ref,
+            recovery_started_on=recovery_started_on,
+            recovery_started_time=recovery_started_time,
+        )
+
+        return member_create

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class MilestoneViewKind(StrEnum):
+    AUTOMATIC = "automatic"
+    CUSTOM = "custom"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="NetworkData")
+
+
+@_attrs_define
+class NetworkData:
+    """
+    Attributes:
+        network_id (UUID):
+    """
+
+    network_id: UUID
+
+    def to_dict(self) -> dict[str, Any]:
+        network_id = str(self.network_id)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "network_id": network_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        network_id = UUID(d.pop("network_id"))
+
+        network_data = cls(
+            network_id=network_id,
+        )
+
+        return network_data

@@ -1,0 +1,276 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.cadence import Cadence
+from ..models.pledge_status import PledgeStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.check_in_view import CheckInView
+    from ..models.disclosure_notice_view import DisclosureNoticeView
+
+
+T = TypeVar("T", bound="PledgeView")
+
+
+@_attrs_define
+class PledgeView:
+    """
+    Attributes:
+        cadence (Cadence):
+        check_ins (list[CheckInView]):
+        current_streak (int):
+        ends_on (datetime.date | None):
+        id (UUID):
+        kept_rate (float | None):
+        longest_streak (int):
+        member_id (UUID):
+        network_id (None | UUID):
+        starts_on (datetime.date):
+        status (PledgeStatus):
+        supporter_member_id (None | UUID):
+        text (str):
+        version (int):
+        disclosure (DisclosureNoticeView | None | Unset):
+    """
+
+    cadence: Cadence
+    check_ins: list[CheckInView]
+    current_streak: int
+    ends_on: datetime.date | None
+    id: UUID
+    kept_rate: float | None
+    longest_streak: int
+    member_id: UUID
+    network_id: None | UUID
+    starts_on: datetime.date
+    status: PledgeStatus
+    supporter_member_id: None | UUID
+    text: str
+    version: int
+    disclosure: DisclosureNoticeView | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.disclosure_notice_view import DisclosureNoticeView  # noqa: PLC0415
+
+        cadence = self.cadence.value
+
+        check_ins = []
+        for check_ins_item_data in self.check_ins:
+            check_ins_item = check_ins_item_data.to_dict()
+            check_ins.append(check_ins_item)
+
+        current_streak = self.current_streak
+
+        ends_on: None | str
+        if isinstance(self.ends_on, datetime.date):
+            ends_on = self.ends_on.isoformat()
+        else:
+            ends_on = self.ends_on
+
+        id = str(self.id)
+
+        kept_rate: float | None
+        kept_rate = self.kept_rate
+
+        longest_streak = self.longest_streak
+
+        member_id = str(self.member_id)
+
+        network_id: None | str
+        if isinstance(self.network_id, UUID):
+            network_id = str(self.network_id)
+        else:
+            network_id = self.network_id
+
+        starts_on = self.starts_on.isoformat()
+
+        status = self.status.value
+
+        supporter_member_id: None | str
+        if isinstance(self.supporter_member_id, UUID):
+            supporter_member_id = str(self.supporter_member_id)
+        else:
+            supporter_member_id = self.supporter_member_id
+
+        text = self.text
+
+        version = self.version
+
+        disclosure: dict[str, Any] | None | Unset
+        if isinstance(self.disclosure, Unset):
+            disclosure = UNSET
+        elif isinstance(self.disclosure, DisclosureNoticeView):
+            disclosure = self.disclosure.to_dict()
+        else:
+            disclosure = self.disclosure
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "cadence": cadence,
+                "check_ins": check_ins,
+                "current_streak": current_streak,
+                "ends_on": ends_on,
+                "id": id,
+                "kept_rate": kept_rate,
+                "longest_streak": longest_streak,
+                "member_id": member_id,
+                "network_id": network_id,
+                "starts_on": starts_on,
+                "status": status,
+                "supporter_member_id": supporter_member_id,
+                "text": text,
+                "version": version,
+            }
+        )
+        if disclosure is not UNSET:
+            field_dict["disclosure"] = disclosure
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.check_in_view import CheckInView  # noqa: PLC0415
+        from ..models.disclosure_notice_view import DisclosureNoticeView  # noqa: PLC0415
+
+        d = dict(src_dict)
+        cadence = Cadence(d.pop("cadence"))
+
+        check_ins = []
+        _check_ins = d.pop("check_ins")
+        for check_ins_item_data in _check_ins:
+            check_ins_item = CheckInView.from_dict(check_ins_item_data)
+
+            check_ins.append(check_ins_item)
+
+        current_streak = d.pop("current_streak")
+
+        def _parse_ends_on(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ends_on_type_0 = datetime.date.fromisoformat(data)
+
+                return ends_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        ends_on = _parse_ends_on(d.pop("ends_on"))
+
+        id = UUID(d.pop("id"))
+
+        def _parse_kept_rate(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        kept_rate = _parse_kept_rate(d.pop("kept_rate"))
+
+        longest_streak = d.pop("longest_streak")
+
+        member_id = UUID(d.pop("member_id"))
+
+        def _parse_network_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                network_id_type_0 = UUID(data)
+
+                return network_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        network_id = _parse_network_id(d.pop("network_id"))
+
+        starts_on = datetime.date.fromisoformat(d.pop("starts_on"))
+
+        status = PledgeStatus(d.pop("status"))
+
+        def _parse_supporter_member_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                supporter_member_id_type_0 = UUID(data)
+
+                return supporter_member_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        supporter_member_id = _parse_supporter_member_id(d.pop("supporter_member_id"))
+
+        text = d.pop("text")
+
+        version = d.pop("version")
+
+        def _parse_disclosure(data: object) -> DisclosureNoticeView | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                disclosure_type_0 = DisclosureNoticeView.from_dict(data)
+
+                return disclosure_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DisclosureNoticeView | None | Unset, data)
+
+        disclosure = _parse_disclosure(d.pop("disclosure", UNSET))
+
+        pledge_view = cls(
+            cadence=cadence,
+            check_ins=check_ins,
+            current_streak=current_streak,
+            ends_on=ends_on,
+            id=id,
+            kept_rate=kept_rate,
+            longest_streak=longest_streak,
+            member_id=member_id,
+            network_id=network_id,
+            starts_on=starts_on,
+            status=status,
+            supporter_member_id=supporter_member_id,
+            text=text,
+            version=version,
+            disclosure=disclosure,
+        )
+
+        pledge_view.additional_properties = d
+        return pledge_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
