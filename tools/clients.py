@@ -73,8 +73,13 @@ def generate_python(package: Path) -> None:
     _covariant_responses(package / "types.py")
     ruff = str(TOOLS_BIN / "ruff")
     # --isolated: the same output wherever it is generated (the check writes outside the repo).
-    _run([ruff, "check", "--isolated", "--no-cache", "--select", "I,F401", "--fix", "-q", "."], cwd=package)
-    _run([ruff, "format", "--isolated", "--no-cache", "--line-length", "100", "-q", "."], cwd=package)
+    _run(
+        [ruff, "check", "--isolated", "--no-cache", "--select", "I,F401", "--fix", "-q", "."],
+        cwd=package,
+    )
+    _run(
+        [ruff, "format", "--isolated", "--no-cache", "--line-length", "100", "-q", "."], cwd=package
+    )
 
 
 def _covariant_responses(types_module: Path) -> None:

@@ -1647,7 +1647,25 @@ export interface components {
             received_on: string;
             received_via: components["schemas"]["RevocationChannel"];
         };
-        /** AccountingRequestList */
+        /**
+         * AccountingRequestList
+         * @example {
+         *       "data": [
+         *         {
+         *           "answer_by": "2026-12-25",
+         *           "answered_at": "2026-12-01T14:00:00Z",
+         *           "id": "01937a4e-aaaa-7000-8000-000000000002",
+         *           "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "period_end": "2026-11-25",
+         *           "period_start": "2024-11-25",
+         *           "received_on": "2026-11-25",
+         *           "received_via": "written",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         AccountingRequestList: {
             data: components["schemas"]["AccountingRequestView"][];
             next_cursor: string | null;
@@ -1683,7 +1701,16 @@ export interface components {
             received_via: components["schemas"]["RevocationChannel"];
             version: number;
         };
-        /** ApiKeyCreate */
+        /**
+         * ApiKeyCreate
+         * @example {
+         *       "name": "intake desk",
+         *       "scopes": [
+         *         "members:read",
+         *         "members:write"
+         *       ]
+         *     }
+         */
         ApiKeyCreate: {
             name: string;
             scopes: components["schemas"]["Scope"][];
@@ -1714,7 +1741,27 @@ export interface components {
             /** @description Scope names, sorted. */
             scopes: string[];
         };
-        /** ApiKeyList */
+        /**
+         * ApiKeyList
+         * @example {
+         *       "data": [
+         *         {
+         *           "created_at": "2026-10-01T09:05:00Z",
+         *           "id": "01937a4e-0000-7000-8000-00000000a91e",
+         *           "name": "intake desk",
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "prefix": "snk_4f1c",
+         *           "revoked_at": null,
+         *           "scopes": [
+         *             "members:read",
+         *             "members:write"
+         *           ],
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         ApiKeyList: {
             data: components["schemas"]["ApiKeyView"][];
             next_cursor: string | null;
@@ -1738,7 +1785,22 @@ export interface components {
              */
             type: "api_key.revoked";
         };
-        /** ApiKeyView */
+        /**
+         * ApiKeyView
+         * @example {
+         *       "created_at": "2026-10-01T09:05:00Z",
+         *       "id": "01937a4e-0000-7000-8000-00000000a91e",
+         *       "name": "intake desk",
+         *       "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "prefix": "snk_4f1c",
+         *       "revoked_at": null,
+         *       "scopes": [
+         *         "members:read",
+         *         "members:write"
+         *       ],
+         *       "version": 1
+         *     }
+         */
         ApiKeyView: {
             /** Format: date-time */
             created_at: string;
@@ -1770,7 +1832,15 @@ export interface components {
          * @enum {string}
          */
         Channel: "api" | "event_feed" | "webhook";
-        /** CheckInCreate */
+        /**
+         * CheckInCreate
+         * @example {
+         *       "correction": false,
+         *       "note": "Texted instead of calling",
+         *       "outcome": "partial",
+         *       "period": "2026-11-28"
+         *     }
+         */
         CheckInCreate: {
             /** @default false */
             correction: boolean;
@@ -1791,13 +1861,28 @@ export interface components {
             recorded_at: string;
             superseded_at: string | null;
         };
-        /** CheerCreate */
+        /**
+         * CheerCreate
+         * @example {
+         *       "author_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *       "message": "30 days, Sam. Proud of you."
+         *     }
+         */
         CheerCreate: {
             /** Format: uuid */
             author_member_id: string;
             message: string;
         };
-        /** CheerView */
+        /**
+         * CheerView
+         * @example {
+         *       "author_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *       "created_at": "2026-04-13T19:00:00Z",
+         *       "id": "01937a4e-1111-7000-8000-0000000000c1",
+         *       "message": "30 days, Sam. Proud of you.",
+         *       "milestone_key": "days_30"
+         *     }
+         */
         CheerView: {
             author_member_id: string | null;
             /** Format: date-time */
@@ -1827,9 +1912,12 @@ export interface components {
          *         "version": "SN-consent-2026-02"
          *       },
          *       "information": "Contact details and progress in recovery",
+         *       "participant_class": null,
+         *       "participant_organization_ids": null,
          *       "patient_name": "Samuel Rivera",
          *       "purpose": "Coordinate peer support after discharge",
          *       "purpose_code": "treatment",
+         *       "recipient_class": null,
          *       "recipient_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
          *       "recorded_by": "Intake nurse",
          *       "scopes": [
@@ -1936,7 +2024,69 @@ export interface components {
              */
             type: "consent.granted";
         };
-        /** ConsentList */
+        /**
+         * ConsentList
+         * @example {
+         *       "data": [
+         *         {
+         *           "consent_type": "specific",
+         *           "created_at": "2026-11-01T10:05:00Z",
+         *           "data_period": {
+         *             "end": "2027-11-01",
+         *             "start": "2026-01-01"
+         *           },
+         *           "end_event": "treatment_ended",
+         *           "expires_at": "2027-11-01T23:59:59.999999Z",
+         *           "expires_on": "2027-11-01",
+         *           "form": {
+         *             "statements": [
+         *               "right_to_revoke",
+         *               "conditioning",
+         *               "redisclosure",
+         *               "hipaa_redisclosure"
+         *             ],
+         *             "version": "SN-consent-2026-02"
+         *           },
+         *           "id": "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091",
+         *           "information": "Contact details and progress in recovery",
+         *           "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "participant_class": null,
+         *           "participant_organization_ids": [],
+         *           "patient_name": "Samuel Rivera",
+         *           "purpose": "Coordinate peer support after discharge",
+         *           "purpose_code": "treatment",
+         *           "recipient_class": null,
+         *           "recipient_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *           "recorded_by": "Intake nurse",
+         *           "restricted_scopes": [
+         *             "recovery"
+         *           ],
+         *           "revocation": {
+         *             "received_at": "2026-11-19T16:30:00Z",
+         *             "received_by": "Front desk",
+         *             "received_via": "written"
+         *           },
+         *           "revocation_reason": "The member asked in writing",
+         *           "revoked_at": "2026-11-20T09:00:00Z",
+         *           "scopes": [
+         *             "profile",
+         *             "recovery"
+         *           ],
+         *           "signature": {
+         *             "authority": "patient",
+         *             "document_sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *             "method": "electronic",
+         *             "signed_at": "2026-11-01T10:00:00Z",
+         *             "signed_by": "Samuel Rivera"
+         *           },
+         *           "status": "revoked",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         ConsentList: {
             data: components["schemas"]["ConsentView"][];
             next_cursor: string | null;
@@ -2015,10 +2165,12 @@ export interface components {
          *       "information": "Contact details and progress in recovery",
          *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
          *       "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "participant_class": null,
          *       "participant_organization_ids": [],
          *       "patient_name": "Samuel Rivera",
          *       "purpose": "Coordinate peer support after discharge",
          *       "purpose_code": "treatment",
+         *       "recipient_class": null,
          *       "recipient_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
          *       "recorded_by": "Intake nurse",
          *       "restricted_scopes": [
@@ -2080,13 +2232,25 @@ export interface components {
             status: components["schemas"]["ConsentStatus"];
             version: number;
         };
-        /** ContactDetails */
+        /**
+         * ContactDetails
+         * @example {
+         *       "email": "sam@example.org",
+         *       "phone": "+12075550143"
+         *     }
+         */
         ContactDetails: {
             /** @example sam@example.org */
             email?: string | null;
             phone?: string | null;
         };
-        /** CustomMilestoneCreate */
+        /**
+         * CustomMilestoneCreate
+         * @example {
+         *       "achieved_on": "2026-10-05",
+         *       "title": "First shift back at work"
+         *     }
+         */
         CustomMilestoneCreate: {
             /** Format: date */
             achieved_on: string;
@@ -2109,7 +2273,38 @@ export interface components {
          * @enum {string}
          */
         DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks";
-        /** DeliveryList */
+        /**
+         * DeliveryList
+         * @example {
+         *       "data": [
+         *         {
+         *           "attempts": [
+         *             {
+         *               "at": "2026-11-01T10:00:01Z",
+         *               "error": null,
+         *               "latency_ms": 120,
+         *               "status_code": 503
+         *             },
+         *             {
+         *               "at": "2026-11-01T10:00:06Z",
+         *               "error": null,
+         *               "latency_ms": 45,
+         *               "status_code": 204
+         *             }
+         *           ],
+         *           "created_at": "2026-11-01T10:00:00Z",
+         *           "event_id": "01937a4e-5b6c-7d8e-9f00-000000000001",
+         *           "event_type": "referral.created",
+         *           "finished_at": "2026-11-01T10:00:06Z",
+         *           "id": "01937a4e-0000-7000-8000-0000000000d1",
+         *           "next_attempt_at": null,
+         *           "redelivery": false,
+         *           "status": "delivered"
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         DeliveryList: {
             data: components["schemas"]["DeliveryView"][];
             next_cursor: string | null;
@@ -2134,7 +2329,39 @@ export interface components {
             redelivery: boolean;
             status: components["schemas"]["DeliveryStatus"];
         };
-        /** DisclosureList */
+        /**
+         * DisclosureList
+         * @example {
+         *       "data": [
+         *         {
+         *           "channel": "api",
+         *           "client_request_id": "harbor-7f3a",
+         *           "consent_ids": [
+         *             "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091"
+         *           ],
+         *           "disclosed": "name, time zone and contact details",
+         *           "disclosed_at": "2026-11-02T08:15:00Z",
+         *           "id": "01937a4e-9999-7000-8000-000000000001",
+         *           "intermediary_name": "Casco Bay Health Information Exchange",
+         *           "intermediary_organization_id": "01937a4e-0000-7000-8000-0000000000ee",
+         *           "key_id": "01937a4e-0000-7000-8000-00000000a91e",
+         *           "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "operation": "getMember",
+         *           "purposes": [
+         *             "Coordinate peer support after discharge"
+         *           ],
+         *           "recipient_address": "12 Harbor Street, Portland, ME 04101",
+         *           "recipient_name": "Harbor Peer Recovery",
+         *           "recipient_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *           "request_id": "req-01937a4e",
+         *           "scopes": [
+         *             "profile"
+         *           ]
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         DisclosureList: {
             data: components["schemas"]["DisclosureView"][];
             next_cursor: string | null;
@@ -2248,7 +2475,26 @@ export interface components {
         EndpointStatus: "active" | "disabled";
         /** @description An event, as the feed returns it and a webhook delivers it; its `data` has the schema of its `type`. New types of event may be added within /v1 (see the versioning guide): ignore an event whose `type` you do not know. */
         Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"];
-        /** EventList */
+        /**
+         * EventList
+         * @example {
+         *       "data": [
+         *         {
+         *           "data": {
+         *             "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *             "version": 1
+         *           },
+         *           "id": "01937a4e-5b6c-7d8e-9f00-000000000001",
+         *           "occurred_at": "2026-03-15T09:00:00Z",
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "subject_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "subject_type": "member",
+         *           "type": "member.created"
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         EventList: {
             data: components["schemas"]["Event"][];
             next_cursor: string | null;
@@ -2263,7 +2509,12 @@ export interface components {
             field: string;
             message: string;
         };
-        /** Health */
+        /**
+         * Health
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
         Health: {
             /** @enum {string} */
             status: "ok" | "unavailable";
@@ -2387,23 +2638,78 @@ export interface components {
             until: string | null;
             version: number;
         };
-        /** InvitationCreate */
+        /**
+         * InvitationCreate
+         * @example {
+         *       "organization_id": "01937a4e-0000-7000-8000-0000000000e0"
+         *     }
+         */
         InvitationCreate: {
             /** Format: uuid */
             organization_id: string;
         };
-        /** IssuedApiKey */
+        /**
+         * IssuedApiKey
+         * @example {
+         *       "key": {
+         *         "created_at": "2026-10-01T09:05:00Z",
+         *         "id": "01937a4e-0000-7000-8000-00000000a91e",
+         *         "name": "intake desk",
+         *         "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *         "prefix": "snk_4f1c",
+         *         "revoked_at": null,
+         *         "scopes": [
+         *           "members:read",
+         *           "members:write"
+         *         ],
+         *         "version": 1
+         *       },
+         *       "token": "snk_4f1c9d2e7b8a4c1f0e6d5b3a2918f7c6"
+         *     }
+         */
         IssuedApiKey: {
             key: components["schemas"]["ApiKeyView"];
             token: string | null;
         };
-        /** LadderSpec */
+        /**
+         * LadderSpec
+         * @example {
+         *       "rungs": [
+         *         {
+         *           "amount": 24,
+         *           "unit": "hours"
+         *         },
+         *         {
+         *           "amount": 30,
+         *           "unit": "days"
+         *         },
+         *         {
+         *           "amount": 6,
+         *           "unit": "months"
+         *         }
+         *       ],
+         *       "then_every_months": 12
+         *     }
+         */
         LadderSpec: {
             rungs: components["schemas"]["RungSpec"][];
             /** @default 12 */
             then_every_months: number | null;
         };
-        /** MemberCreate */
+        /**
+         * MemberCreate
+         * @example {
+         *       "contact": {
+         *         "email": "sam@example.org",
+         *         "phone": "+12075550143"
+         *       },
+         *       "display_name": "Sam R.",
+         *       "external_ref": "harbor-mrn-20931",
+         *       "recovery_started_on": "2026-03-14",
+         *       "recovery_started_time": "21:30",
+         *       "timezone": "America/New_York"
+         *     }
+         */
         MemberCreate: {
             contact?: components["schemas"]["ContactDetails"] | null;
             /** @description Pseudonymous name shown to peers. */
@@ -2467,12 +2773,51 @@ export interface components {
              */
             type: "member.erased";
         };
-        /** MemberList */
+        /**
+         * MemberList
+         * @example {
+         *       "data": [
+         *         {
+         *           "access": "home",
+         *           "contact": {
+         *             "email": "sam@example.org",
+         *             "phone": "+12075550143"
+         *           },
+         *           "created_at": "2026-03-15T09:00:00Z",
+         *           "disclosed_scopes": [],
+         *           "disclosure": null,
+         *           "display_name": "Sam R.",
+         *           "external_ref": "harbor-mrn-20931",
+         *           "id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "recovery_started_on": "2026-03-14",
+         *           "recovery_started_time": "21:30",
+         *           "timezone": "America/New_York",
+         *           "updated_at": "2026-11-02T08:00:00Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         MemberList: {
             data: components["schemas"]["MemberView"][];
             next_cursor: string | null;
         };
-        /** MemberUpdate */
+        /**
+         * MemberUpdate
+         * @example {
+         *       "contact": {
+         *         "email": "samuel@example.org",
+         *         "phone": null
+         *       },
+         *       "display_name": "Samuel R.",
+         *       "external_ref": "harbor-mrn-20931",
+         *       "recovery_started_on": "2026-03-14",
+         *       "recovery_started_time": null,
+         *       "timezone": "America/New_York"
+         *     }
+         */
         MemberUpdate: {
             contact?: components["schemas"]["ContactDetails"] | null;
             /** @description Pseudonymous name shown to peers. */
@@ -2518,7 +2863,28 @@ export interface components {
              */
             type: "member.updated";
         };
-        /** MemberView */
+        /**
+         * MemberView
+         * @example {
+         *       "access": "home",
+         *       "contact": {
+         *         "email": "sam@example.org",
+         *         "phone": "+12075550143"
+         *       },
+         *       "created_at": "2026-03-15T09:00:00Z",
+         *       "disclosed_scopes": [],
+         *       "disclosure": null,
+         *       "display_name": "Sam R.",
+         *       "external_ref": "harbor-mrn-20931",
+         *       "id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "recovery_started_on": "2026-03-14",
+         *       "recovery_started_time": "21:30",
+         *       "timezone": "America/New_York",
+         *       "updated_at": "2026-11-02T08:00:00Z",
+         *       "version": 3
+         *     }
+         */
         MemberView: {
             /** @enum {string} */
             access: "home" | "consent";
@@ -2544,7 +2910,14 @@ export interface components {
             updated_at: string;
             version: number;
         };
-        /** MembershipCreate */
+        /**
+         * MembershipCreate
+         * @example {
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *       "role": "sponsor",
+         *       "status": "active"
+         *     }
+         */
         MembershipCreate: {
             /** Format: uuid */
             member_id: string;
@@ -2564,7 +2937,30 @@ export interface components {
             role?: string;
             status?: string;
         };
-        /** MembershipList */
+        /**
+         * MembershipList
+         * @example {
+         *       "data": [
+         *         {
+         *           "disclosure": null,
+         *           "id": "01937a4e-dddd-7000-8000-0000000000a1",
+         *           "invited_at": null,
+         *           "joined_at": "2026-11-01T11:00:00Z",
+         *           "left_at": null,
+         *           "member": {
+         *             "display_name": "Jo (sponsor)",
+         *             "id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *             "organization_id": "01937a4e-0000-7000-8000-0000000000e0"
+         *           },
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "role": "sponsor",
+         *           "status": "active",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         MembershipList: {
             data: components["schemas"]["MembershipView"][];
             next_cursor: string | null;
@@ -2582,12 +2978,36 @@ export interface components {
          * @enum {string}
          */
         MembershipStatus: "invited" | "active" | "left";
-        /** MembershipUpdate */
+        /**
+         * MembershipUpdate
+         * @example {
+         *       "role": "peer_supporter",
+         *       "status": null
+         *     }
+         */
         MembershipUpdate: {
             role?: components["schemas"]["Role"] | null;
             status?: components["schemas"]["MembershipStatus"] | null;
         };
-        /** MembershipView */
+        /**
+         * MembershipView
+         * @example {
+         *       "disclosure": null,
+         *       "id": "01937a4e-dddd-7000-8000-0000000000a1",
+         *       "invited_at": null,
+         *       "joined_at": "2026-11-01T11:00:00Z",
+         *       "left_at": null,
+         *       "member": {
+         *         "display_name": "Jo (sponsor)",
+         *         "id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *         "organization_id": "01937a4e-0000-7000-8000-0000000000e0"
+         *       },
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "role": "sponsor",
+         *       "status": "active",
+         *       "version": 1
+         *     }
+         */
         MembershipView: {
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /** Format: uuid */
@@ -2655,7 +3075,26 @@ export interface components {
              */
             type: "milestone.reached";
         };
-        /** MilestoneView */
+        /**
+         * MilestoneView
+         * @example {
+         *       "achieved_on": null,
+         *       "cheers": [
+         *         {
+         *           "author_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *           "created_at": "2026-04-13T19:00:00Z",
+         *           "id": "01937a4e-1111-7000-8000-0000000000c1",
+         *           "message": "30 days, Sam. Proud of you.",
+         *           "milestone_key": "days_30"
+         *         }
+         *       ],
+         *       "key": "days_30",
+         *       "kind": "automatic",
+         *       "label": "30 days",
+         *       "period_started_on": "2026-03-14",
+         *       "reached_at": "2026-04-13T21:30:00Z"
+         *     }
+         */
         MilestoneView: {
             achieved_on: string | null;
             cheers: components["schemas"]["CheerView"][];
@@ -2666,7 +3105,30 @@ export interface components {
             period_started_on: string | null;
             reached_at: string | null;
         };
-        /** MilestonesView */
+        /**
+         * MilestonesView
+         * @example {
+         *       "disclosure": null,
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "next": {
+         *         "due_at": "2026-12-15T02:30:00Z",
+         *         "due_on": "2026-12-14",
+         *         "key": "months_9",
+         *         "label": "9 months"
+         *       },
+         *       "reached": [
+         *         {
+         *           "achieved_on": "2026-10-05",
+         *           "cheers": [],
+         *           "key": "custom-01937a4e",
+         *           "kind": "custom",
+         *           "label": "First shift back at work",
+         *           "period_started_on": null,
+         *           "reached_at": null
+         *         }
+         *       ]
+         *     }
+         */
         MilestonesView: {
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /** Format: uuid */
@@ -2693,7 +3155,15 @@ export interface components {
              */
             type: "network.archived";
         };
-        /** NetworkCreate */
+        /**
+         * NetworkCreate
+         * @example {
+         *       "description": "Sam's people after discharge",
+         *       "focus_member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "kind": "circle",
+         *       "name": "Sam R.'s circle"
+         *     }
+         */
         NetworkCreate: {
             /** @description Seen by every organization taking part in the network, without any consent: it must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle'). */
             description?: string | null;
@@ -2738,7 +3208,38 @@ export interface components {
          * @enum {string}
          */
         NetworkKind: "circle" | "group";
-        /** NetworkList */
+        /**
+         * NetworkList
+         * @example {
+         *       "data": [
+         *         {
+         *           "archived_at": "2026-11-20T10:00:00Z",
+         *           "created_at": "2026-11-01T10:10:00Z",
+         *           "created_by_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "description": "Sam's people after discharge",
+         *           "disclosure": {
+         *             "consent_ids": [
+         *               "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091"
+         *             ],
+         *             "notice": "42 CFR part 2 prohibits unauthorized use or disclosure of these records.",
+         *             "security_labels": [
+         *               "42CFRPart2",
+         *               "R",
+         *               "NORDSCLCD"
+         *             ]
+         *           },
+         *           "focus_member_id": null,
+         *           "id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "kind": "circle",
+         *           "name": "Sam R.'s circle",
+         *           "status": "archived",
+         *           "updated_at": "2026-11-20T10:00:00Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         NetworkList: {
             data: components["schemas"]["NetworkView"][];
             next_cursor: string | null;
@@ -2888,7 +3389,13 @@ export interface components {
          * @enum {string}
          */
         NetworkStatus: "active" | "archived";
-        /** NetworkUpdate */
+        /**
+         * NetworkUpdate
+         * @example {
+         *       "description": "Sam's people, week by week",
+         *       "name": "Sam's circle"
+         *     }
+         */
         NetworkUpdate: {
             /** @description Seen by every organization taking part in the network, without any consent: it must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle'). */
             description?: string | null;
@@ -2932,6 +3439,7 @@ export interface components {
          *           "NORDSCLCD"
          *         ]
          *       },
+         *       "focus_member_id": null,
          *       "id": "01937a4e-dddd-7000-8000-000000000005",
          *       "kind": "circle",
          *       "name": "Sam R.'s circle",
@@ -2988,7 +3496,35 @@ export interface components {
             kind: components["schemas"]["OrganizationKind"];
             name: string;
         };
-        /** OrganizationCreated */
+        /**
+         * OrganizationCreated
+         * @example {
+         *       "first_key": {
+         *         "key": {
+         *           "created_at": "2026-10-01T09:05:00Z",
+         *           "id": "01937a4e-0000-7000-8000-00000000a91e",
+         *           "name": "first key",
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "prefix": "snk_4f1c",
+         *           "revoked_at": null,
+         *           "scopes": [
+         *             "members:read",
+         *             "members:write"
+         *           ],
+         *           "version": 1
+         *         },
+         *         "token": "snk_4f1c9d2e7b8a4c1f0e6d5b3a2918f7c6"
+         *       },
+         *       "organization": {
+         *         "address": "40 Pier Road, Portland, ME 04101",
+         *         "created_at": "2026-10-01T09:00:00Z",
+         *         "id": "01937a4e-0000-7000-8000-00000000c11c",
+         *         "kind": "clinic",
+         *         "name": "Harbor Clinic",
+         *         "version": 1
+         *       }
+         *     }
+         */
         OrganizationCreated: {
             first_key: components["schemas"]["IssuedApiKey"];
             organization: components["schemas"]["OrganizationView"];
@@ -3050,7 +3586,23 @@ export interface components {
          * @enum {string}
          */
         Outcome: "kept" | "partial" | "missed";
-        /** ParticipantList */
+        /**
+         * ParticipantList
+         * @example {
+         *       "data": [
+         *         {
+         *           "ended_at": "2026-11-28T17:00:00Z",
+         *           "intermediary_organization_id": "01937a4e-0000-7000-8000-0000000000ee",
+         *           "joined_at": "2026-10-02T09:00:00Z",
+         *           "participant_kind": "clinic",
+         *           "participant_name": "Harbor Clinic",
+         *           "participant_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         ParticipantList: {
             data: components["schemas"]["ParticipantView"][];
             next_cursor: string | null;
@@ -3079,7 +3631,23 @@ export interface components {
             participant_organization_id: string;
             version: number;
         };
-        /** ParticipationList */
+        /**
+         * ParticipationList
+         * @example {
+         *       "data": [
+         *         {
+         *           "invited_at": "2026-11-01T10:15:00Z",
+         *           "invited_by_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "joined_at": "2026-11-01T10:40:00Z",
+         *           "left_at": null,
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *           "status": "active",
+         *           "version": 2
+         *         }
+         *       ]
+         *     }
+         */
         ParticipationList: {
             data: components["schemas"]["ParticipationView"][];
         };
@@ -3088,7 +3656,19 @@ export interface components {
          * @enum {string}
          */
         ParticipationStatus: "invited" | "active" | "declined" | "left";
-        /** ParticipationView */
+        /**
+         * ParticipationView
+         * @example {
+         *       "invited_at": "2026-11-01T10:15:00Z",
+         *       "invited_by_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "joined_at": "2026-11-01T10:40:00Z",
+         *       "left_at": null,
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *       "status": "active",
+         *       "version": 2
+         *     }
+         */
         ParticipationView: {
             invited_at: string | null;
             invited_by_organization_id: string | null;
@@ -3139,7 +3719,17 @@ export interface components {
              */
             type: "pledge.checked_in";
         };
-        /** PledgeCreate */
+        /**
+         * PledgeCreate
+         * @example {
+         *       "cadence": "daily",
+         *       "ends_on": "2026-12-31",
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "starts_on": "2026-11-01",
+         *       "supporter_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *       "text": "Call Jo before the evening meeting"
+         *     }
+         */
         PledgeCreate: {
             cadence: components["schemas"]["Cadence"];
             ends_on?: string | null;
@@ -3175,7 +3765,41 @@ export interface components {
             /** Format: uuid */
             pledge_id: string;
         };
-        /** PledgeList */
+        /**
+         * PledgeList
+         * @example {
+         *       "data": [
+         *         {
+         *           "cadence": "daily",
+         *           "check_ins": [
+         *             {
+         *               "by_sweep": false,
+         *               "id": "01937a4e-eeee-7000-8000-0000000000f1",
+         *               "note": "Called after work",
+         *               "outcome": "kept",
+         *               "period_start": "2026-11-27",
+         *               "recorded_at": "2026-11-27T22:10:00Z",
+         *               "superseded_at": null
+         *             }
+         *           ],
+         *           "current_streak": 4,
+         *           "disclosure": null,
+         *           "ends_on": "2026-12-31",
+         *           "id": "01937a4e-eeee-7000-8000-000000000006",
+         *           "kept_rate": 0.86,
+         *           "longest_streak": 12,
+         *           "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "starts_on": "2026-11-01",
+         *           "status": "active",
+         *           "supporter_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *           "text": "Call Jo before the evening meeting",
+         *           "version": 29
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         PledgeList: {
             data: components["schemas"]["PledgeView"][];
             next_cursor: string | null;
@@ -3213,12 +3837,46 @@ export interface components {
          * @enum {string}
          */
         PledgeStatus: "active" | "completed" | "withdrawn";
-        /** PledgeUpdate */
+        /**
+         * PledgeUpdate
+         * @example {
+         *       "status": "completed"
+         *     }
+         */
         PledgeUpdate: {
             /** @enum {string} */
             status: "completed" | "withdrawn";
         };
-        /** PledgeView */
+        /**
+         * PledgeView
+         * @example {
+         *       "cadence": "daily",
+         *       "check_ins": [
+         *         {
+         *           "by_sweep": false,
+         *           "id": "01937a4e-eeee-7000-8000-0000000000f1",
+         *           "note": "Called after work",
+         *           "outcome": "kept",
+         *           "period_start": "2026-11-27",
+         *           "recorded_at": "2026-11-27T22:10:00Z",
+         *           "superseded_at": null
+         *         }
+         *       ],
+         *       "current_streak": 4,
+         *       "disclosure": null,
+         *       "ends_on": "2026-12-31",
+         *       "id": "01937a4e-eeee-7000-8000-000000000006",
+         *       "kept_rate": 0.86,
+         *       "longest_streak": 12,
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "starts_on": "2026-11-01",
+         *       "status": "active",
+         *       "supporter_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *       "text": "Call Jo before the evening meeting",
+         *       "version": 29
+         *     }
+         */
         PledgeView: {
             cadence: components["schemas"]["Cadence"];
             check_ins: components["schemas"]["CheckInView"][];
@@ -3289,7 +3947,28 @@ export interface components {
              */
             type: "recovery.restarted";
         };
-        /** RecoveryView */
+        /**
+         * RecoveryView
+         * @example {
+         *       "current_period_started_on": "2026-03-14",
+         *       "current_period_started_time": "21:30",
+         *       "current_streak_days": 260,
+         *       "disclosure": null,
+         *       "longest_streak_days": 260,
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "periods": [
+         *         {
+         *           "days": 406,
+         *           "ended_on": "2026-03-14",
+         *           "note": "Back with the group the next morning",
+         *           "started_on": "2025-02-01"
+         *         }
+         *       ],
+         *       "restarts": 1,
+         *       "total_days_in_recovery": 371,
+         *       "version": 4
+         *     }
+         */
         RecoveryView: {
             current_period_started_on: string | null;
             /**
@@ -3307,12 +3986,30 @@ export interface components {
             total_days_in_recovery: number;
             version: number;
         };
-        /** Redelivery */
+        /**
+         * Redelivery
+         * @example {
+         *       "event_id": "01937a4e-5b6c-7d8e-9f00-000000000001"
+         *     }
+         */
         Redelivery: {
             /** Format: uuid */
             event_id: string;
         };
-        /** ReferralCreate */
+        /**
+         * ReferralCreate
+         * @example {
+         *       "consent": null,
+         *       "consent_id": "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091",
+         *       "external_ref": "harbor-ref-5531",
+         *       "member": null,
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "reason": "Peer support after discharge",
+         *       "receiver_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *       "urgency": "urgent"
+         *     }
+         */
         ReferralCreate: {
             consent?: components["schemas"]["ConsentCreate"] | null;
             consent_id?: string | null;
@@ -3358,11 +4055,59 @@ export interface components {
             status: string;
             version: number;
         };
-        /** ReferralHistory */
+        /**
+         * ReferralHistory
+         * @example {
+         *       "data": [
+         *         {
+         *           "actor_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "at": "2026-11-01T10:00:00Z",
+         *           "from_status": null,
+         *           "reason": null,
+         *           "to_status": "requested"
+         *         },
+         *         {
+         *           "actor_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *           "at": "2026-11-02T15:30:00Z",
+         *           "from_status": "requested",
+         *           "reason": "We have a place on Tuesdays",
+         *           "to_status": "accepted"
+         *         }
+         *       ]
+         *     }
+         */
         ReferralHistory: {
             data: components["schemas"]["StatusChangeView"][];
         };
-        /** ReferralList */
+        /**
+         * ReferralList
+         * @example {
+         *       "data": [
+         *         {
+         *           "allowed_transitions": [
+         *             "in_progress",
+         *             "cancelled"
+         *           ],
+         *           "answer_by": "2026-11-04T10:00:00Z",
+         *           "consent_id": "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091",
+         *           "created_at": "2026-11-01T10:00:00Z",
+         *           "disclosure": null,
+         *           "external_ref": "harbor-ref-5531",
+         *           "id": "01937a4e-ffff-7000-8000-000000000007",
+         *           "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "reason": "Peer support after discharge",
+         *           "receiver_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *           "sender_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "status": "accepted",
+         *           "updated_at": "2026-11-02T15:30:00Z",
+         *           "urgency": "urgent",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         ReferralList: {
             data: components["schemas"]["ReferralView"][];
             next_cursor: string | null;
@@ -3391,12 +4136,41 @@ export interface components {
              */
             type: "referral.status_changed";
         };
-        /** ReferralTransition */
+        /**
+         * ReferralTransition
+         * @example {
+         *       "reason": "We have a place on Tuesdays",
+         *       "status": "accepted"
+         *     }
+         */
         ReferralTransition: {
             reason?: string | null;
             status: components["schemas"]["ReferralStatus"];
         };
-        /** ReferralView */
+        /**
+         * ReferralView
+         * @example {
+         *       "allowed_transitions": [
+         *         "in_progress",
+         *         "cancelled"
+         *       ],
+         *       "answer_by": "2026-11-04T10:00:00Z",
+         *       "consent_id": "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091",
+         *       "created_at": "2026-11-01T10:00:00Z",
+         *       "disclosure": null,
+         *       "external_ref": "harbor-ref-5531",
+         *       "id": "01937a4e-ffff-7000-8000-000000000007",
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "reason": "Peer support after discharge",
+         *       "receiver_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *       "sender_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "status": "accepted",
+         *       "updated_at": "2026-11-02T15:30:00Z",
+         *       "urgency": "urgent",
+         *       "version": 2
+         *     }
+         */
         ReferralView: {
             allowed_transitions: components["schemas"]["ReferralStatus"][];
             /** Format: date-time */
@@ -3424,7 +4198,14 @@ export interface components {
             urgency: components["schemas"]["Urgency"];
             version: number;
         };
-        /** RestartCreate */
+        /**
+         * RestartCreate
+         * @example {
+         *       "note": "Back with the group the next morning",
+         *       "restarted_on": "2026-03-14",
+         *       "restarted_time": "21:30"
+         *     }
+         */
         RestartCreate: {
             note?: string | null;
             /** Format: date */
@@ -3467,7 +4248,32 @@ export interface components {
             /** @enum {string} */
             decision: "agree" | "deny";
         };
-        /** RestrictionList */
+        /**
+         * RestrictionList
+         * @example {
+         *       "data": [
+         *         {
+         *           "decided_at": "2026-11-21T11:00:00Z",
+         *           "ended_at": "2026-11-28T09:30:00Z",
+         *           "id": "01937a4e-bbbb-7000-8000-000000000003",
+         *           "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "purpose_codes": [
+         *             "payment"
+         *           ],
+         *           "recipient_organization_ids": [
+         *             "01937a4e-0000-7000-8000-0000000000e0"
+         *           ],
+         *           "requested_on": "2026-11-20",
+         *           "scopes": [
+         *             "recovery"
+         *           ],
+         *           "status": "ended",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         RestrictionList: {
             data: components["schemas"]["RestrictionView"][];
             next_cursor: string | null;
@@ -3537,7 +4343,13 @@ export interface components {
          * @enum {string}
          */
         Role: "focus" | "peer_supporter" | "sponsor" | "family" | "clinician" | "coordinator";
-        /** RungSpec */
+        /**
+         * RungSpec
+         * @example {
+         *       "amount": 30,
+         *       "unit": "days"
+         *     }
+         */
         RungSpec: {
             amount: number;
             unit: components["schemas"]["Unit"];
@@ -3638,10 +4450,12 @@ export interface components {
          *           "information": "Contact details and progress in recovery",
          *           "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
          *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "participant_class": null,
          *           "participant_organization_ids": [],
          *           "patient_name": "Samuel Rivera",
          *           "purpose": "Coordinate peer support after discharge",
          *           "purpose_code": "treatment",
+         *           "recipient_class": null,
          *           "recipient_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
          *           "recorded_by": "Intake nurse",
          *           "restricted_scopes": [
@@ -3689,7 +4503,17 @@ export interface components {
          * @enum {string}
          */
         Urgency: "routine" | "urgent" | "asap" | "stat";
-        /** WebhookEndpointCreate */
+        /**
+         * WebhookEndpointCreate
+         * @example {
+         *       "description": "Referrals into the intake queue",
+         *       "event_types": [
+         *         "referral.created",
+         *         "referral.status_changed"
+         *       ],
+         *       "url": "https://hooks.harbor-peer.example/support-network"
+         *     }
+         */
         WebhookEndpointCreate: {
             description?: string | null;
             event_types?: components["schemas"]["EventType"][];
@@ -3714,19 +4538,72 @@ export interface components {
              */
             type: "webhook_endpoint.disabled";
         };
-        /** WebhookEndpointList */
+        /**
+         * WebhookEndpointList
+         * @example {
+         *       "data": [
+         *         {
+         *           "created_at": "2026-11-01T09:00:00Z",
+         *           "description": "Referrals into the intake queue",
+         *           "disabled_at": null,
+         *           "disabled_reason": null,
+         *           "event_types": [
+         *             "referral.created",
+         *             "referral.status_changed"
+         *           ],
+         *           "id": "01937a4e-0000-7000-8000-0000000000b0",
+         *           "previous_secret_valid_until": null,
+         *           "status": "active",
+         *           "updated_at": "2026-11-01T09:00:00Z",
+         *           "url": "https://hooks.harbor-peer.example/support-network",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         WebhookEndpointList: {
             data: components["schemas"]["WebhookEndpointView"][];
             next_cursor: string | null;
         };
-        /** WebhookEndpointUpdate */
+        /**
+         * WebhookEndpointUpdate
+         * @example {
+         *       "description": "Referrals and consents",
+         *       "enabled": true,
+         *       "event_types": [
+         *         "referral.created",
+         *         "referral.status_changed",
+         *         "consent.revoked"
+         *       ],
+         *       "url": "https://hooks.harbor-peer.example/support-network"
+         *     }
+         */
         WebhookEndpointUpdate: {
             description?: string | null;
             enabled?: boolean;
             event_types?: components["schemas"]["EventType"][];
             url?: string;
         };
-        /** WebhookEndpointView */
+        /**
+         * WebhookEndpointView
+         * @example {
+         *       "created_at": "2026-11-01T09:00:00Z",
+         *       "description": "Referrals into the intake queue",
+         *       "disabled_at": null,
+         *       "disabled_reason": null,
+         *       "event_types": [
+         *         "referral.created",
+         *         "referral.status_changed"
+         *       ],
+         *       "id": "01937a4e-0000-7000-8000-0000000000b0",
+         *       "previous_secret_valid_until": null,
+         *       "status": "active",
+         *       "updated_at": "2026-11-01T09:00:00Z",
+         *       "url": "https://hooks.harbor-peer.example/support-network",
+         *       "version": 1
+         *     }
+         */
         WebhookEndpointView: {
             /** Format: date-time */
             created_at: string;
@@ -3743,7 +4620,28 @@ export interface components {
             url: string;
             version: number;
         };
-        /** WebhookEndpointWithSecret */
+        /**
+         * WebhookEndpointWithSecret
+         * @example {
+         *       "endpoint": {
+         *         "created_at": "2026-11-01T09:00:00Z",
+         *         "description": "Referrals into the intake queue",
+         *         "disabled_at": null,
+         *         "disabled_reason": null,
+         *         "event_types": [
+         *           "referral.created",
+         *           "referral.status_changed"
+         *         ],
+         *         "id": "01937a4e-0000-7000-8000-0000000000b0",
+         *         "previous_secret_valid_until": null,
+         *         "status": "active",
+         *         "updated_at": "2026-11-01T09:00:00Z",
+         *         "url": "https://hooks.harbor-peer.example/support-network",
+         *         "version": 1
+         *       },
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+         *     }
+         */
         WebhookEndpointWithSecret: {
             endpoint: components["schemas"]["WebhookEndpointView"];
             secret: string | null;

@@ -1,10 +1,13 @@
-"""An example of each body the 42 CFR Part 2 work added to or changed in the contract, every
-field shown: written into the document as the schema's `examples` (tests/unit/test_examples.py
-decodes each one into its Struct, so an example that the service would refuse fails the
-build; the document leaves null values out)."""
+"""An example of every request and response body of the contract, every field shown, nulls
+included: written into the document as the schema's `examples`. tests/unit/test_examples.py
+decodes each one into its Struct (an example the service would refuse fails the build),
+checks it against the published schema, and finds every body with one. One story runs
+through them: Samuel Rivera, a member of Harbor Clinic, his circle, and Harbor Peer Recovery,
+the community app that supports him."""
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import msgspec
@@ -13,14 +16,17 @@ from litestar.openapi.spec import Schema
 
 from service.adapters.http.accounting_requests import (
     AccountingRequestCreate,
+    AccountingRequestList,
     AccountingRequestView,
 )
 from service.adapters.http.consent_schemas import (
     ConsentCreate,
     ConsentForm,
+    ConsentList,
     ConsentRevoke,
     ConsentView,
     DataPeriod,
+    DisclosureList,
     DisclosureView,
     RevocationView,
     Signature,
@@ -28,17 +34,78 @@ from service.adapters.http.consent_schemas import (
     TreatmentEnded,
 )
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
-from service.adapters.http.federation_schemas import NetworkView
+from service.adapters.http.events import EventList
+from service.adapters.http.federation_schemas import (
+    InvitationCreate,
+    MembershipCreate,
+    MembershipList,
+    MembershipUpdate,
+    MembershipView,
+    NetworkCreate,
+    NetworkList,
+    NetworkUpdate,
+    NetworkView,
+    ParticipationList,
+    ParticipationView,
+)
 from service.adapters.http.incidents import IncidentClose, IncidentCreate, IncidentView
+from service.adapters.http.milestone_schemas import (
+    CheerCreate,
+    CheerView,
+    CustomMilestoneCreate,
+    LadderSpec,
+    MilestonesView,
+    MilestoneView,
+    RungSpec,
+)
 from service.adapters.http.organization_schemas import (
+    ApiKeyCreate,
+    ApiKeyList,
+    ApiKeyView,
+    IssuedApiKey,
     OrganizationCreate,
+    OrganizationCreated,
     OrganizationView,
+    ParticipantList,
     ParticipantView,
+)
+from service.adapters.http.pledges import (
+    CheckInCreate,
+    PledgeCreate,
+    PledgeList,
+    PledgeUpdate,
+    PledgeView,
+)
+from service.adapters.http.recovery import RecoveryView, RestartCreate
+from service.adapters.http.referral_schemas import (
+    ReferralCreate,
+    ReferralHistory,
+    ReferralList,
+    ReferralTransition,
+    ReferralView,
 )
 from service.adapters.http.restrictions import (
     RestrictionCreate,
     RestrictionDecision,
+    RestrictionList,
     RestrictionView,
+)
+from service.adapters.http.schemas import (
+    ContactDetails,
+    Health,
+    MemberCreate,
+    MemberList,
+    MemberUpdate,
+    MemberView,
+)
+from service.adapters.http.webhook_schemas import (
+    DeliveryList,
+    Redelivery,
+    WebhookEndpointCreate,
+    WebhookEndpointList,
+    WebhookEndpointUpdate,
+    WebhookEndpointView,
+    WebhookEndpointWithSecret,
 )
 from service.domain.disclosure_notice import PART2_NOTICE, SECURITY_LABELS
 
@@ -237,6 +304,373 @@ EXAMPLES: dict[type[msgspec.Struct], dict[str, Any]] = {
     },
 }
 
+CURSOR = "AZN6TltsfY6fAAAAAAAAAQ"
+NETWORK = "01937a4e-dddd-7000-8000-000000000005"
+PLEDGE = "01937a4e-eeee-7000-8000-000000000006"
+REFERRAL = "01937a4e-ffff-7000-8000-000000000007"
+ENDPOINT = "01937a4e-0000-7000-8000-0000000000b0"
+SUPPORTER = "01937a4e-5b6c-7d8e-9f00-0000000000a5"
+EVENT = "01937a4e-5b6c-7d8e-9f00-000000000001"
+
+
+def _page(*items: dict[str, Any]) -> dict[str, Any]:
+    return {"data": list(items), "next_cursor": CURSOR}
+
+
+_CONTACT: dict[str, Any] = {"email": "sam@example.org", "phone": "+12075550143"}
+_MEMBER_CREATE: dict[str, Any] = {
+    "display_name": "Sam R.",
+    "timezone": "America/New_York",
+    "contact": _CONTACT,
+    "external_ref": "harbor-mrn-20931",
+    "recovery_started_on": "2026-03-14",
+    "recovery_started_time": "21:30",
+}
+_MEMBER_VIEW: dict[str, Any] = {
+    **_MEMBER_CREATE,
+    "id": MEMBER,
+    "organization_id": CLINIC,
+    "access": "home",
+    "disclosed_scopes": [],
+    "disclosure": None,
+    "version": 3,
+    "created_at": "2026-03-15T09:00:00Z",
+    "updated_at": "2026-11-02T08:00:00Z",
+}
+_API_KEY: dict[str, Any] = {
+    "id": KEY,
+    "organization_id": CLINIC,
+    "name": "intake desk",
+    "prefix": "snk_4f1c",
+    "scopes": ["members:read", "members:write"],
+    "version": 1,
+    "created_at": "2026-10-01T09:05:00Z",
+    "revoked_at": None,
+}
+_ISSUED_KEY: dict[str, Any] = {"key": _API_KEY, "token": "snk_4f1c9d2e7b8a4c1f0e6d5b3a2918f7c6"}
+_MEMBERSHIP: dict[str, Any] = {
+    "id": "01937a4e-dddd-7000-8000-0000000000a1",
+    "network_id": NETWORK,
+    "member": {"id": SUPPORTER, "organization_id": PEER_ORG, "display_name": "Jo (sponsor)"},
+    "role": "sponsor",
+    "status": "active",
+    "invited_at": None,
+    "joined_at": "2026-11-01T11:00:00Z",
+    "left_at": None,
+    "version": 1,
+    "disclosure": None,
+}
+_PARTICIPATION: dict[str, Any] = {
+    "network_id": NETWORK,
+    "organization_id": PEER_ORG,
+    "status": "active",
+    "invited_by_organization_id": CLINIC,
+    "invited_at": "2026-11-01T10:15:00Z",
+    "joined_at": "2026-11-01T10:40:00Z",
+    "left_at": None,
+    "version": 2,
+}
+_CHEER: dict[str, Any] = {
+    "id": "01937a4e-1111-7000-8000-0000000000c1",
+    "milestone_key": "days_30",
+    "author_member_id": SUPPORTER,
+    "message": "30 days, Sam. Proud of you.",
+    "created_at": "2026-04-13T19:00:00Z",
+}
+_PLEDGE_CREATE: dict[str, Any] = {
+    "text": "Call Jo before the evening meeting",
+    "cadence": "daily",
+    "starts_on": "2026-11-01",
+    "ends_on": "2026-12-31",
+    "network_id": NETWORK,
+    "supporter_member_id": SUPPORTER,
+}
+_PLEDGE_VIEW: dict[str, Any] = {
+    **_PLEDGE_CREATE,
+    "id": PLEDGE,
+    "member_id": MEMBER,
+    "status": "active",
+    "check_ins": [
+        {
+            "id": "01937a4e-eeee-7000-8000-0000000000f1",
+            "period_start": "2026-11-27",
+            "outcome": "kept",
+            "note": "Called after work",
+            "by_sweep": False,
+            "recorded_at": "2026-11-27T22:10:00Z",
+            "superseded_at": None,
+        }
+    ],
+    "current_streak": 4,
+    "longest_streak": 12,
+    "kept_rate": 0.86,
+    "version": 29,
+    "disclosure": None,
+}
+_REFERRAL_VIEW: dict[str, Any] = {
+    "id": REFERRAL,
+    "sender_organization_id": CLINIC,
+    "receiver_organization_id": PEER_ORG,
+    "member_id": MEMBER,
+    "network_id": NETWORK,
+    "consent_id": CONSENT,
+    "reason": "Peer support after discharge",
+    "urgency": "urgent",
+    "external_ref": "harbor-ref-5531",
+    "status": "accepted",
+    "allowed_transitions": ["in_progress", "cancelled"],
+    "answer_by": "2026-11-04T10:00:00Z",
+    "version": 2,
+    "created_at": "2026-11-01T10:00:00Z",
+    "updated_at": "2026-11-02T15:30:00Z",
+    "disclosure": None,
+}
+_ENDPOINT_VIEW: dict[str, Any] = {
+    "id": ENDPOINT,
+    "url": "https://hooks.harbor-peer.example/support-network",
+    "description": "Referrals into the intake queue",
+    "event_types": ["referral.created", "referral.status_changed"],
+    "status": "active",
+    "disabled_at": None,
+    "disabled_reason": None,
+    "previous_secret_valid_until": None,
+    "version": 1,
+    "created_at": "2026-11-01T09:00:00Z",
+    "updated_at": "2026-11-01T09:00:00Z",
+}
+
+EXAMPLES.update(
+    {
+        Health: {"status": "ok"},
+        ContactDetails: _CONTACT,
+        MemberCreate: _MEMBER_CREATE,
+        MemberUpdate: {
+            "display_name": "Samuel R.",
+            "timezone": "America/New_York",
+            "contact": {"email": "samuel@example.org", "phone": None},
+            "external_ref": "harbor-mrn-20931",
+            "recovery_started_on": "2026-03-14",
+            "recovery_started_time": None,
+        },
+        MemberView: _MEMBER_VIEW,
+        MemberList: _page(_MEMBER_VIEW),
+        ApiKeyCreate: {"name": "intake desk", "scopes": ["members:read", "members:write"]},
+        ApiKeyView: _API_KEY,
+        ApiKeyList: _page(_API_KEY),
+        IssuedApiKey: _ISSUED_KEY,
+        OrganizationCreated: {
+            "organization": {
+                "id": CLINIC,
+                "name": "Harbor Clinic",
+                "kind": "clinic",
+                "address": "40 Pier Road, Portland, ME 04101",
+                "version": 1,
+                "created_at": "2026-10-01T09:00:00Z",
+            },
+            "first_key": {**_ISSUED_KEY, "key": {**_API_KEY, "name": "first key"}},
+        },
+        NetworkCreate: {
+            "kind": "circle",
+            "name": "Sam R.'s circle",
+            "description": "Sam's people after discharge",
+            "focus_member_id": MEMBER,
+        },
+        NetworkUpdate: {"name": "Sam's circle", "description": "Sam's people, week by week"},
+        NetworkList: _page(EXAMPLES[NetworkView]),
+        InvitationCreate: {"organization_id": PEER_ORG},
+        ParticipationView: _PARTICIPATION,
+        ParticipationList: {"data": [_PARTICIPATION]},
+        MembershipCreate: {"member_id": SUPPORTER, "role": "sponsor", "status": "active"},
+        MembershipUpdate: {"role": "peer_supporter", "status": None},
+        MembershipView: _MEMBERSHIP,
+        MembershipList: _page(_MEMBERSHIP),
+        CheerCreate: {"author_member_id": SUPPORTER, "message": "30 days, Sam. Proud of you."},
+        CheerView: _CHEER,
+        CustomMilestoneCreate: {"title": "First shift back at work", "achieved_on": "2026-10-05"},
+        RungSpec: {"amount": 30, "unit": "days"},
+        LadderSpec: {
+            "rungs": [
+                {"amount": 24, "unit": "hours"},
+                {"amount": 30, "unit": "days"},
+                {"amount": 6, "unit": "months"},
+            ],
+            "then_every_months": 12,
+        },
+        MilestoneView: {
+            "key": "days_30",
+            "label": "30 days",
+            "kind": "automatic",
+            "reached_at": "2026-04-13T21:30:00Z",
+            "achieved_on": None,
+            "period_started_on": "2026-03-14",
+            "cheers": [_CHEER],
+        },
+        MilestonesView: {
+            "member_id": MEMBER,
+            "reached": [
+                {
+                    "key": "custom-01937a4e",
+                    "label": "First shift back at work",
+                    "kind": "custom",
+                    "reached_at": None,
+                    "achieved_on": "2026-10-05",
+                    "period_started_on": None,
+                    "cheers": [],
+                }
+            ],
+            "next": {
+                "key": "months_9",
+                "label": "9 months",
+                "due_on": "2026-12-14",
+                "due_at": "2026-12-15T02:30:00Z",
+            },
+            "disclosure": None,
+        },
+        PledgeCreate: _PLEDGE_CREATE,
+        PledgeUpdate: {"status": "completed"},
+        CheckInCreate: {
+            "period": "2026-11-28",
+            "outcome": "partial",
+            "note": "Texted instead of calling",
+            "correction": False,
+        },
+        PledgeView: _PLEDGE_VIEW,
+        PledgeList: _page(_PLEDGE_VIEW),
+        RestartCreate: {
+            "restarted_on": "2026-03-14",
+            "restarted_time": "21:30",
+            "note": "Back with the group the next morning",
+        },
+        RecoveryView: {
+            "member_id": MEMBER,
+            "current_period_started_on": "2026-03-14",
+            "current_period_started_time": "21:30",
+            "current_streak_days": 260,
+            "longest_streak_days": 260,
+            "total_days_in_recovery": 371,
+            "restarts": 1,
+            "periods": [
+                {
+                    "started_on": "2025-02-01",
+                    "ended_on": "2026-03-14",
+                    "days": 406,
+                    "note": "Back with the group the next morning",
+                }
+            ],
+            "version": 4,
+            "disclosure": None,
+        },
+        ReferralCreate: {
+            "receiver_organization_id": PEER_ORG,
+            "reason": "Peer support after discharge",
+            "urgency": "urgent",
+            "member_id": MEMBER,
+            "member": None,
+            "consent_id": CONSENT,
+            "consent": None,
+            "network_id": NETWORK,
+            "external_ref": "harbor-ref-5531",
+        },
+        ReferralTransition: {"status": "accepted", "reason": "We have a place on Tuesdays"},
+        ReferralView: _REFERRAL_VIEW,
+        ReferralList: _page(_REFERRAL_VIEW),
+        ReferralHistory: {
+            "data": [
+                {
+                    "from_status": None,
+                    "to_status": "requested",
+                    "actor_organization_id": CLINIC,
+                    "reason": None,
+                    "at": "2026-11-01T10:00:00Z",
+                },
+                {
+                    "from_status": "requested",
+                    "to_status": "accepted",
+                    "actor_organization_id": PEER_ORG,
+                    "reason": "We have a place on Tuesdays",
+                    "at": "2026-11-02T15:30:00Z",
+                },
+            ]
+        },
+        WebhookEndpointCreate: {
+            "url": "https://hooks.harbor-peer.example/support-network",
+            "description": "Referrals into the intake queue",
+            "event_types": ["referral.created", "referral.status_changed"],
+        },
+        WebhookEndpointUpdate: {
+            "url": "https://hooks.harbor-peer.example/support-network",
+            "description": "Referrals and consents",
+            "event_types": ["referral.created", "referral.status_changed", "consent.revoked"],
+            "enabled": True,
+        },
+        WebhookEndpointView: _ENDPOINT_VIEW,
+        WebhookEndpointList: _page(_ENDPOINT_VIEW),
+        WebhookEndpointWithSecret: {
+            "endpoint": _ENDPOINT_VIEW,
+            "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        },
+        Redelivery: {"event_id": EVENT},
+        DeliveryList: _page(
+            {
+                "id": "01937a4e-0000-7000-8000-0000000000d1",
+                "event_id": EVENT,
+                "event_type": "referral.created",
+                "status": "delivered",
+                "redelivery": False,
+                "attempts": [
+                    {
+                        "at": "2026-11-01T10:00:01Z",
+                        "status_code": 503,
+                        "latency_ms": 120,
+                        "error": None,
+                    },
+                    {
+                        "at": "2026-11-01T10:00:06Z",
+                        "status_code": 204,
+                        "latency_ms": 45,
+                        "error": None,
+                    },
+                ],
+                "next_attempt_at": None,
+                "created_at": "2026-11-01T10:00:00Z",
+                "finished_at": "2026-11-01T10:00:06Z",
+            }
+        ),
+        EventList: _page(
+            {
+                "type": "member.created",
+                "id": EVENT,
+                "occurred_at": "2026-03-15T09:00:00Z",
+                "organization_id": CLINIC,
+                "subject_type": "member",
+                "subject_id": MEMBER,
+                "data": {"member_id": MEMBER, "version": 1},
+            }
+        ),
+        AccountingRequestList: _page(EXAMPLES[AccountingRequestView]),
+        ConsentList: _page(_CONSENT_VIEW),
+        DisclosureList: _page(EXAMPLES[DisclosureView]),
+        RestrictionList: _page(EXAMPLES[RestrictionView]),
+        ParticipantList: _page(EXAMPLES[ParticipantView]),
+    }
+)
+
+
+class _Null(enum.Enum):
+    """A JSON null that Litestar's document writer keeps: it drops every None in a mapping,
+    which left required nullable fields out of the examples (so that they did not fit their
+    own schema); an Enum member is written as its value."""
+
+    NULL = None
+
+
+def _nulls_kept(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _Null.NULL if v is None else _nulls_kept(v) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_nulls_kept(v) for v in value]
+    return value
+
 
 def document_examples(app: Litestar) -> None:
     """Give each of those bodies' schemas its example."""
@@ -244,4 +678,4 @@ def document_examples(app: Litestar) -> None:
     for struct, example in EXAMPLES.items():
         schema = schemas[struct.__name__]
         if isinstance(schema, Schema):
-            schema.examples = [example]
+            schema.examples = [_nulls_kept(example)]
