@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up */
+        /**
+         * The process is up
+         * @description Answers 200 while the process runs, whatever the database does: for a supervisor deciding whether to restart it. Needs no key.
+         */
         get: operations["live"];
         put?: never;
         post?: never;
@@ -28,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The service can reach its database */
+        /**
+         * The service can reach its database
+         * @description Answers 200 when the service can reach its database and 503 otherwise: for a load balancer deciding whether to send traffic. Needs no key.
+         */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -47,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that the accounting went to the member; a request is answered once (409) */
+        /**
+         * Record that the accounting went to the member; a request is answered once (409)
+         * @description Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives 30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once; answering again changes nothing.
+         */
         post: operations["answerAccountingRequest"];
         delete?: never;
         options?: never;
@@ -62,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the caller organization's API keys (never their secrets) */
+        /**
+         * List the caller organization's API keys (never their secrets)
+         * @description The caller organization's keys, oldest first, revoked ones included (with `revoked_at`). Tokens are never shown again after creation: a key is known by its `prefix`.
+         */
         get: operations["listApiKeys"];
         put?: never;
         /**
@@ -107,7 +119,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a consent (its home organization, or its recipient) */
+        /**
+         * Read a consent (its home organization, or its recipient)
+         * @description A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an expiry shows at once. The member's home organization sees every field; the recipient sees it while it is named by it, without `patient_name`.
+         */
         get: operations["getConsent"];
         put?: never;
         post?: never;
@@ -126,7 +141,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a consent (its home organization only); effective on the next request */
+        /**
+         * Revoke a consent (its home organization only); effective on the next request
+         * @description Revokes the consent at once: from the next request the recipient sees nothing the consent allowed, and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is a 409.
+         */
         post: operations["revokeConsent"];
         delete?: never;
         options?: never;
@@ -181,7 +199,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one of the organization's incidents */
+        /**
+         * Read one of the organization's incidents
+         * @description An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient), the period it covers, and whether it is closed. Its disclosures are at `/v1/incidents/{incident_id}/disclosures`.
+         */
         get: operations["getIncident"];
         put?: never;
         post?: never;
@@ -200,7 +221,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close an incident with what was done (`incident.closed`); closing twice is a 409 */
+        /**
+         * Close an incident with what was done (`incident.closed`); closing twice is a 409
+         * @description Closes an open incident with a note saying what was done (the notifications sent, the key revoked). `incident.closed` follows; closing a closed one is a 409.
+         */
         post: operations["closeIncident"];
         delete?: never;
         options?: never;
@@ -235,10 +259,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the caller organization's members */
+        /**
+         * List the caller organization's members
+         * @description Cursor-paged, oldest first; erased members are left out. `external_ref` finds the one member with that reference in the caller's organization.
+         */
         get: operations["listMembers"];
         put?: never;
-        /** Register a member in the caller's organization */
+        /**
+         * Register a member in the caller's organization
+         * @description A member belongs to the caller's organization (their home organization), which alone decides who else sees their data, through consent. `external_ref` is the caller's own identifier: the same one twice is a 409 with `existing_id`. Send an `Idempotency-Key` so a retry never makes two members. Answers with an `ETag` and a `Location`.
+         */
         post: operations["createMember"];
         delete?: never;
         options?: never;
@@ -267,7 +297,10 @@ export interface paths {
         delete: operations["eraseMember"];
         options?: never;
         head?: never;
-        /** Change some of a member's fields */
+        /**
+         * Change some of a member's fields
+         * @description Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and nothing changes. `member.updated` lists the fields that changed.
+         */
         patch: operations["updateMember"];
         trace?: never;
     };
@@ -278,7 +311,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's requests for an accounting, with their due dates (home organization only) */
+        /**
+         * A member's requests for an accounting, with their due dates (home organization only)
+         * @description The member's requests for an accounting of disclosures, oldest first, each with its `answer_by` date and, once answered, `answered_at`. The member's home organization only.
+         */
         get: operations["listAccountingRequests"];
         put?: never;
         /**
@@ -299,7 +335,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every consent recorded for the member, whatever its status (home only) */
+        /**
+         * Every consent recorded for the member, whatever its status (home only)
+         * @description Every consent the member gave, active or ended, oldest first, as the home organization sees them; a recipient sees those that name it.
+         */
         get: operations["listMemberConsents"];
         put?: never;
         /**
@@ -322,7 +361,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a custom milestone (the member's home organization only) */
+        /**
+         * Record a custom milestone (the member's home organization only)
+         * @description A milestone the member chose (a first shift back at work, a court date kept) with the day it was achieved; it shows among the member's reached milestones and can be cheered. Only the member's home organization may add one.
+         */
         post: operations["addCustomMilestone"];
         delete?: never;
         options?: never;
@@ -423,7 +465,10 @@ export interface paths {
          */
         get: operations["listMemberPledges"];
         put?: never;
-        /** Record a member's pledge (home organization only) */
+        /**
+         * Record a member's pledge (home organization only)
+         * @description A promise the member makes (`text`), kept `daily`, `weekly` or `once` from `starts_on` (in the member's time zone) until `ends_on` or until completed, optionally in a network and with a supporter who is a member of it. Check-ins record each period; a period passed without one is recorded as missed by a sweep.
+         */
         post: operations["createPledge"];
         delete?: never;
         options?: never;
@@ -478,7 +523,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's restrictions, oldest first (home organization only) */
+        /**
+         * A member's restrictions, oldest first (home organization only)
+         * @description The member's requests to restrict disclosures (42 CFR 2.26): what data, from which recipients, for which purposes, and what the home organization decided.
+         */
         get: operations["listRestrictions"];
         put?: never;
         /**
@@ -519,7 +567,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The milestone ladder the caller organization's members climb */
+        /**
+         * The milestone ladder the caller organization's members climb
+         * @description The caller organization's ladder of automatic milestones (each rung an amount of hours, days or months in recovery), or the default ladder when it has not set one.
+         */
         get: operations["getMilestoneLadder"];
         /**
          * Replace the organization's milestone ladder
@@ -540,7 +591,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the networks the caller takes part in or is invited into */
+        /**
+         * List the networks the caller takes part in or is invited into
+         * @description The networks the caller's organization created, was invited into or takes part in, oldest first. Others' networks are never listed.
+         */
         get: operations["listNetworks"];
         put?: never;
         /**
@@ -561,14 +615,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a network */
+        /**
+         * Read a network
+         * @description Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to the circle's creator; another organization sees it only under the focus member's consent covering `networks`, and that read is a disclosure.
+         */
         get: operations["getNetwork"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename or describe a network (any organization taking part) */
+        /**
+         * Rename or describe a network (any organization taking part)
+         * @description Any organization taking part may rename it or change its description. Send `If-Match`: two organizations never overwrite each other silently (412 with `current_version`).
+         */
         patch: operations["updateNetwork"];
         trace?: never;
     };
@@ -581,7 +641,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Archive a network (its creator only); it stays readable */
+        /**
+         * Archive a network (its creator only); it stays readable
+         * @description Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The creator only; send `If-Match`.
+         */
         post: operations["archiveNetwork"];
         delete?: never;
         options?: never;
@@ -598,7 +661,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept the caller's invitation into the network */
+        /**
+         * Accept the caller's invitation into the network
+         * @description The invited organization takes part from now on: it sees the network and may add its own members. Accepting twice changes nothing.
+         */
         post: operations["acceptNetworkInvitation"];
         delete?: never;
         options?: never;
@@ -615,7 +681,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline the caller's invitation into the network */
+        /**
+         * Decline the caller's invitation into the network
+         * @description The invited organization declines; the creator may invite it again later.
+         */
         post: operations["declineNetworkInvitation"];
         delete?: never;
         options?: never;
@@ -632,7 +701,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop taking part in the network; the caller's members leave it too */
+        /**
+         * Stop taking part in the network; the caller's members leave it too
+         * @description The caller's organization stops taking part: its members' memberships end with it and it no longer sees the network. The creator cannot leave its own network (it archives it instead).
+         */
         post: operations["leaveNetwork"];
         delete?: never;
         options?: never;
@@ -677,7 +749,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a membership's role or status (accept an invitation, leave) */
+        /**
+         * Change a membership's role or status (accept an invitation, leave)
+         * @description Changes a membership's role or status (`active`, `left`). Only the member's home organization may, or the network's creator while a consent from the member covering `networks` is in force. Send `If-Match`.
+         */
         patch: operations["updateNetworkMembership"];
         trace?: never;
     };
@@ -688,10 +763,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organizations invited into or taking part in a network */
+        /**
+         * The organizations invited into or taking part in a network
+         * @description Who takes part in the network, who is invited, and who declined or left, with the dates; for every organization that sees the network.
+         */
         get: operations["listNetworkOrganizations"];
         put?: never;
-        /** Invite another organization into the network (its creator only) */
+        /**
+         * Invite another organization into the network (its creator only)
+         * @description Only the creator invites. The invited organization sees the network at once and accepts or declines; inviting an organization already taking part is a 409.
+         */
         post: operations["inviteNetworkOrganization"];
         delete?: never;
         options?: never;
@@ -726,7 +807,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an organization (the operator any, an organization itself) */
+        /**
+         * Read an organization (the operator any, an organization itself)
+         * @description Any organization may read another's name, kind and address: accounting entries and consents name them. An operator key reads every organization.
+         */
         get: operations["getOrganization"];
         put?: never;
         post?: never;
@@ -793,7 +877,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Complete or withdraw a pledge (home organization only) */
+        /**
+         * Complete or withdraw a pledge (home organization only)
+         * @description Ends a pledge: `completed` (kept to the end) or `withdrawn`. Its check-ins stay. Send `If- Match`.
+         */
         patch: operations["updatePledge"];
         trace?: never;
     };
@@ -824,7 +911,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The referrals the caller sent, or received (oldest first) */
+        /**
+         * The referrals the caller sent, or received (oldest first)
+         * @description Referrals the caller's organization sent (`direction=sent`) or received (`received`), oldest first, optionally by `status`. The receiver sees the person and the reason only while a consent from the member to it is in force.
+         */
         get: operations["listReferrals"];
         put?: never;
         /**
@@ -845,7 +935,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a referral (its sender or its receiver) */
+        /**
+         * Read a referral (its sender or its receiver)
+         * @description Both sides read it; `allowed_transitions` says what the caller may do next. Its `ETag` goes in `If-Match` when moving it.
+         */
         get: operations["getReferral"];
         put?: never;
         post?: never;
@@ -862,7 +955,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every status change of a referral: who, when, from what to what, and why */
+        /**
+         * Every status change of a referral: who, when, from what to what, and why
+         * @description Every status change, oldest first: from which status to which, who moved it (null: the expiry sweep), when and why. Both sides read it.
+         */
         get: operations["getReferralHistory"];
         put?: never;
         post?: never;
@@ -901,7 +997,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Agree to or deny a requested restriction (once); agreed, it holds from the next read */
+        /**
+         * Agree to or deny a requested restriction (once); agreed, it holds from the next read
+         * @description The home organization agrees to or denies the member's request, once (42 CFR 2.26 lets it deny). An agreed restriction takes its scopes out of every matching consent from the next read, including consents given later.
+         */
         post: operations["decideRestriction"];
         delete?: never;
         options?: never;
@@ -918,7 +1017,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End an agreed restriction: the consents it limited grant their scopes again */
+        /**
+         * End an agreed restriction: the consents it limited grant their scopes again
+         * @description Ends an agreed restriction: from the next read the consents it limited allow again what they say.
+         */
         post: operations["endRestriction"];
         delete?: never;
         options?: never;
@@ -933,7 +1035,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's webhook endpoints */
+        /**
+         * The organization's webhook endpoints
+         * @description The caller organization's endpoints, oldest first, with their status and, when disabled, why. Secrets are never shown again.
+         */
         get: operations["listWebhookEndpoints"];
         put?: never;
         /**
@@ -954,15 +1059,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a webhook endpoint (whether it is enabled, and why not) */
+        /**
+         * Read a webhook endpoint (whether it is enabled, and why not)
+         * @description An endpoint's URL, event types and status; `previous_secret_valid_until` says how long the secret before a rotation still signs.
+         */
         get: operations["getWebhookEndpoint"];
         put?: never;
         post?: never;
-        /** Remove a webhook endpoint and its delivery log */
+        /**
+         * Remove a webhook endpoint and its delivery log
+         * @description Deletes the endpoint and its pending deliveries; nothing more is sent to it. The delivery log goes with it.
+         */
         delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
-        /** Change a webhook endpoint, or re-enable a disabled one */
+        /**
+         * Change a webhook endpoint, or re-enable a disabled one
+         * @description Changes the URL, event types, description, or `enabled` (true resumes a disabled endpoint where it stopped). Whoever changes it vouches for it with their key's scopes: from then on it receives no more than those cover. Send `If-Match`.
+         */
         patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
@@ -1641,10 +1755,16 @@ export interface components {
          *     }
          */
         AccountingRequestCreate: {
+            /** @description The last day of the period, included. */
             period_end?: string | null;
+            /** @description The first day of the period, in the member's time zone. */
             period_start?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it was received.
+             */
             received_on: string;
+            /** @description How it was received: `written`, `electronic` or `oral`. */
             received_via: components["schemas"]["RevocationChannel"];
         };
         /**
@@ -1667,7 +1787,9 @@ export interface components {
          *     }
          */
         AccountingRequestList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["AccountingRequestView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -1685,20 +1807,38 @@ export interface components {
          *     }
          */
         AccountingRequestView: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description 30 days after `received_on` (42 CFR 2.24).
+             */
             answer_by: string;
+            /** @description When the home organization recorded its answer; null while it is due. */
             answered_at: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
             /** Format: uuid */
             member_id: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The last day of the period, included.
+             */
             period_end: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day of the period, in the member's time zone.
+             */
             period_start: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it was received.
+             */
             received_on: string;
+            /** @description How it was received: `written`, `electronic` or `oral`. */
             received_via: components["schemas"]["RevocationChannel"];
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -1712,24 +1852,41 @@ export interface components {
          *     }
          */
         ApiKeyCreate: {
+            /** @description A name for people, to tell keys apart. */
             name: string;
+            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["Scope"][];
         };
         /** ApiKeyCreatedEvent */
         ApiKeyCreatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ApiKeyData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "api_key.created";
@@ -1763,24 +1920,41 @@ export interface components {
          *     }
          */
         ApiKeyList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["ApiKeyView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /** ApiKeyRevokedEvent */
         ApiKeyRevokedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ApiKeyData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "api_key.revoked";
@@ -1804,21 +1978,36 @@ export interface components {
         ApiKeyView: {
             /** Format: date-time */
             created_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description A name for people, to tell keys apart. */
             name: string;
+            /** @description The key's organization; null for an operator key. */
             organization_id: string | null;
+            /** @description The token's first characters, to recognise a key by: the token itself is shown once, when the key is created. */
             prefix: string;
+            /** @description When it was revoked; null while it stands. */
             revoked_at: string | null;
+            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["Scope"][];
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /** AttemptView */
         AttemptView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
             at: string;
+            /** @description Why it failed, when no answer came (a timeout, a refused connection, an address not allowed). */
             error: string | null;
+            /** @description How long the attempt took, in milliseconds. */
             latency_ms: number;
+            /** @description The receiver's status code; null when no answer came. */
             status_code: number | null;
         };
         /**
@@ -1842,23 +2031,42 @@ export interface components {
          *     }
          */
         CheckInCreate: {
-            /** @default false */
+            /**
+             * @description True to replace an existing check-in for the same period (the replaced one stays in the history, with `superseded_at`).
+             * @default false
+             */
             correction: boolean;
+            /** @description Free text for people, never interpreted by the service. Shown to the member's home organization only. */
             note?: string | null;
+            /** @description `kept`, `partial` or `missed`. Only `kept` counts towards a streak; `partial` and `missed` end one. */
             outcome: components["schemas"]["Outcome"];
+            /** @description Which period the check-in is for: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or `once`. */
             period: string;
         };
         /** CheckInView */
         CheckInView: {
+            /** @description True when the service recorded `missed` because the period and its grace time passed without a check-in. */
             by_sweep: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description Free text for people, never interpreted by the service. Shown to the member's home organization only. */
             note: string | null;
+            /** @description `kept`, `partial` or `missed`. Only `kept` counts towards a streak; `partial` and `missed` end one. */
             outcome: components["schemas"]["Outcome"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day of the period, in the member's time zone.
+             */
             period_start: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
             recorded_at: string;
+            /** @description When a correction replaced it; null for the one that counts. */
             superseded_at: string | null;
         };
         /**
@@ -1869,7 +2077,10 @@ export interface components {
          *     }
          */
         CheerCreate: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization.
+             */
             author_member_id: string;
             message: string;
         };
@@ -1880,14 +2091,18 @@ export interface components {
          *       "created_at": "2026-04-13T19:00:00Z",
          *       "id": "01937a4e-1111-7000-8000-0000000000c1",
          *       "message": "30 days, Sam. Proud of you.",
-         *       "milestone_key": "days_30"
+         *       "milestone_key": "2026-03-14.30d"
          *     }
          */
         CheerView: {
+            /** @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization. */
             author_member_id: string | null;
             /** Format: date-time */
             created_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
             message: string;
             milestone_key: string;
@@ -1934,11 +2149,17 @@ export interface components {
          *     }
          */
         ConsentCreate: {
+            /** @description `specific`, or `tpo`: one consent for all future treatment, payment and health care operations, until revoked in writing (so it may have no expiry). */
             consent_type?: components["schemas"]["ConsentType"];
+            /** @description The period the disclosed data may come from; absent: any. */
             data_period?: components["schemas"]["DataPeriod"] | null;
+            /** @description The event that ends the consent instead of a date: `treatment_ended` (when the home organization says so) or `referral_closed` (with the last referral resting on it). */
             end_event?: components["schemas"]["EndEvent"] | null;
+            /** @description The last day the consent is in force, in the member's time zone. Give this or `end_event` (a `tpo` consent may have neither). */
             expires_on?: string | null;
+            /** @description The signed form: its version and the statements it contains. */
             form: components["schemas"]["ConsentForm"];
+            /** @description What may be disclosed, in words, as it stands on the form. */
             information: string;
             /**
              * @description Through an intermediary: its participants with a treating provider relationship with the member (clinics taking part in the member's circle, as for `recipient_class`).
@@ -1947,15 +2168,21 @@ export interface components {
             participant_class?: "treating_providers" | null;
             /** @description Through an intermediary: the participants that may receive the data, by name (each taking part in it now). Or `participant_class`. */
             participant_organization_ids?: string[] | null;
+            /** @description The member's name as it stands on the signed form. The home organization's only: never shown to a recipient, and blanked by erasure. */
             patient_name: string;
+            /** @description The purpose in words, as it stands on the signed form. */
             purpose: string;
+            /** @description The purpose coded: `treatment`, `payment`, `health_care_operations`, `patient_request`, `research`. */
             purpose_code: components["schemas"]["PurposeCode"];
             /** @description Instead of a named organization, a class of them, decided at each read: `supporting_organizations` (every organization taking part in an active circle around the member that the member's home organization created, the member still active in it) or `treating_providers` (those of them that are clinics). */
             recipient_class?: components["schemas"]["RecipientClass"] | null;
             /** @description The organization that receives the data (an intermediary, if of that kind: then name its participants too). Give this or `recipient_class`. */
             recipient_organization_id?: string | null;
+            /** @description Who entered the consent here, for the record. */
             recorded_by: string;
+            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["DataScope"][];
+            /** @description How, when, by whom and in what capacity the form was signed. */
             signature: components["schemas"]["Signature"];
         };
         /** ConsentData */
@@ -1964,27 +2191,45 @@ export interface components {
             consent_id: string;
             /** Format: uuid */
             member_id: string;
+            /** @description Why, in words, as the caller gave it. */
             reason?: string;
+            /** @description A class of recipients instead of one organization, decided at each read from what the service knows then. */
             recipient_class?: string;
+            /** @description The organization that receives (or received) the data. */
             recipient_organization_id?: string;
             /** @description Scope names, sorted. */
             scopes: string[];
         };
         /** ConsentExpiredEvent */
         ConsentExpiredEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ConsentData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "consent.expired";
@@ -2002,24 +2247,41 @@ export interface components {
          *     }
          */
         ConsentForm: {
+            /** @description The statements the signed form contains; a recipient that is a clinic (a HIPAA covered entity) needs `hipaa_redisclosure` among them. */
             statements: components["schemas"]["Statement"][];
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: string;
         };
         /** ConsentGrantedEvent */
         ConsentGrantedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ConsentData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "consent.granted";
@@ -2088,7 +2350,9 @@ export interface components {
          *     }
          */
         ConsentList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["ConsentView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -2101,27 +2365,48 @@ export interface components {
          *     }
          */
         ConsentRevoke: {
+            /** @description Why, in words, as the caller gave it. */
             reason?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was received, which may be before it was entered here.
+             */
             received_at?: string | null;
+            /** @description Who received it. */
             received_by?: string | null;
+            /** @description How it was received: `written`, `electronic` or `oral`. */
             received_via?: components["schemas"]["RevocationChannel"];
         };
         /** ConsentRevokedEvent */
         ConsentRevokedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ConsentData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "consent.revoked";
@@ -2199,37 +2484,68 @@ export interface components {
          *     }
          */
         ConsentView: {
+            /** @description `specific`, or `tpo`: one consent for all future treatment, payment and health care operations, until revoked in writing (so it may have no expiry). */
             consent_type: components["schemas"]["ConsentType"];
             /** Format: date-time */
             created_at: string;
+            /** @description The period the disclosed data may come from; absent: any. */
             data_period: components["schemas"]["DataPeriod"] | null;
+            /** @description The event that ends the consent instead of a date: `treatment_ended` (when the home organization says so) or `referral_closed` (with the last referral resting on it). */
             end_event: components["schemas"]["EndEvent"] | null;
+            /** @description The instant the consent stops: the end of `expires_on` in the member's time zone. */
             expires_at: string | null;
+            /** @description The last day the consent is in force, in the member's time zone. Give this or `end_event` (a `tpo` consent may have neither). */
             expires_on: string | null;
+            /** @description The signed form: its version and the statements it contains. */
             form: components["schemas"]["ConsentForm"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description What may be disclosed, in words, as it stands on the form. */
             information: string | null;
             /** Format: uuid */
             member_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The member's home organization, which recorded it.
+             */
             organization_id: string;
-            /** @enum {null|string} */
+            /**
+             * @description For an intermediary recipient: its participants described instead of named (those with a treating provider relationship).
+             * @enum {null|string}
+             */
             participant_class: "treating_providers" | null;
+            /** @description For an intermediary recipient: the participants it may pass the data to, by name. */
             participant_organization_ids: string[];
+            /** @description The member's name as it stands on the signed form. The home organization's only: never shown to a recipient, and blanked by erasure. */
             patient_name: string | null;
+            /** @description The purpose in words, as it stands on the signed form. */
             purpose: string;
+            /** @description The purpose coded: `treatment`, `payment`, `health_care_operations`, `patient_request`, `research`. */
             purpose_code: components["schemas"]["PurposeCode"] | null;
+            /** @description A class of recipients instead of one organization, decided at each read from what the service knows then. */
             recipient_class: components["schemas"]["RecipientClass"] | null;
+            /** @description The organization that receives (or received) the data. */
             recipient_organization_id: string | null;
+            /** @description Who entered the consent here, for the record. */
             recorded_by: string | null;
+            /** @description The scopes an agreed restriction takes out of this consent now. */
             restricted_scopes: components["schemas"]["DataScope"][];
+            /** @description How the revocation was received; null unless revoked. */
             revocation: components["schemas"]["RevocationView"] | null;
+            /** @description Why it was revoked, as the home organization entered it. */
             revocation_reason: string | null;
+            /** @description When it was revoked; null while it stands. */
             revoked_at: string | null;
+            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["DataScope"][];
+            /** @description How, when, by whom and in what capacity the form was signed. */
             signature: components["schemas"]["SignatureView"];
+            /** @description Decided at each read: `expired` shows as soon as the end passes. */
             status: components["schemas"]["ConsentStatus"];
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -2252,7 +2568,10 @@ export interface components {
          *     }
          */
         CustomMilestoneCreate: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it was achieved, as the member tells it.
+             */
             achieved_on: string;
             title: string;
         };
@@ -2264,7 +2583,9 @@ export interface components {
          *     }
          */
         DataPeriod: {
+            /** @description The last day the data may come from, included; open when absent. */
             end?: string | null;
+            /** @description The first day the data may come from; open when absent. */
             start?: string | null;
         };
         /**
@@ -2306,7 +2627,9 @@ export interface components {
          *     }
          */
         DeliveryList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["DeliveryView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -2316,17 +2639,26 @@ export interface components {
         DeliveryStatus: "pending" | "delivered" | "failed";
         /** DeliveryView */
         DeliveryView: {
+            /** @description Every attempt, oldest first. */
             attempts: components["schemas"]["AttemptView"][];
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
             event_id: string;
+            /** @description The event's type. */
             event_type: string;
+            /** @description When it was delivered or given up. */
             finished_at: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description When the next attempt is due; null when none is. */
             next_attempt_at: string | null;
+            /** @description True when asked for again by a redelivery. */
             redelivery: boolean;
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["DeliveryStatus"];
         };
         /**
@@ -2363,7 +2695,9 @@ export interface components {
          *     }
          */
         DisclosureList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["DisclosureView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -2381,6 +2715,7 @@ export interface components {
          *     }
          */
         DisclosureNoticeView: {
+            /** @description The consents the disclosure rested on. */
             consent_ids: string[];
             /**
              * @description The notice that must accompany the data (42 CFR 2.32).
@@ -2388,6 +2723,7 @@ export interface components {
              */
             notice: string;
             /**
+             * @description HL7 security labels of the data: 42 CFR Part 2, restricted, no redisclosure without consent.
              * @example [
              *       "42CFRPart2",
              *       "R",
@@ -2425,17 +2761,26 @@ export interface components {
          *     }
          */
         DisclosureView: {
+            /** @description How it left: `api` (a read), `event_feed` or `webhook`. */
             channel: components["schemas"]["Channel"];
+            /** @description The recipient's own `X-Request-ID`, if it sent one. */
             client_request_id: string | null;
+            /** @description The consents the disclosure rested on. */
             consent_ids: string[];
             /**
              * @description What went, in words a member can read.
              * @example name, time zone and contact details; recovery start date and journey
              */
             disclosed: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it left.
+             */
             disclosed_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
             /** @description That intermediary's name, as it is now. */
             intermediary_name: string | null;
@@ -2445,14 +2790,22 @@ export interface components {
             key_id: string | null;
             /** Format: uuid */
             member_id: string;
+            /** @description The operation (or event type) that disclosed it. */
             operation: string;
+            /** @description The purposes of the consents it rested on, in words. */
             purposes: string[];
             /** @description The recipient's address, if it gave one. */
             recipient_address: string | null;
+            /** @description The recipient's name at the time. */
             recipient_name: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that receives (or received) the data.
+             */
             recipient_organization_id: string;
+            /** @description The `X-Request-ID` of the request that read it. */
             request_id: string;
+            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["DataScope"][];
         };
         /**
@@ -2466,6 +2819,7 @@ export interface components {
         EndpointDisabledData: {
             /** Format: uuid */
             endpoint_id: string;
+            /** @description Why, in words, as the caller gave it. */
             reason: string;
         };
         /**
@@ -2496,7 +2850,9 @@ export interface components {
          *     }
          */
         EventList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["Event"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -2506,7 +2862,9 @@ export interface components {
         EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed";
         /** FieldError */
         FieldError: {
+            /** @description Where: `body.signature.method`, `query.limit`, a header's name. */
             field: string;
+            /** @description What is wrong with it. */
             message: string;
         };
         /**
@@ -2516,7 +2874,10 @@ export interface components {
          *     }
          */
         Health: {
-            /** @enum {string} */
+            /**
+             * @description `ok`, or `unavailable` when the database cannot be reached.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         /**
@@ -2531,19 +2892,34 @@ export interface components {
         };
         /** IncidentClosedEvent */
         IncidentClosedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["IncidentData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "incident.closed";
@@ -2560,19 +2936,30 @@ export interface components {
          *     }
          */
         IncidentCreate: {
+            /** @description Free text for people, never interpreted by the service. */
             description: string;
+            /** @description For a compromised key: which. */
             key_id?: string | null;
+            /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["IncidentKind"];
+            /** @description The organization that receives (or received) the data. */
             recipient_organization_id?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The start of the period concerned.
+             */
             since: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The end of the period concerned; open when absent.
+             */
             until?: string | null;
         };
         /** IncidentData */
         IncidentData: {
             /** Format: uuid */
             incident_id: string;
+            /** @description Which kind it is; the values are listed with its type. */
             kind: string;
         };
         /**
@@ -2582,19 +2969,34 @@ export interface components {
         IncidentKind: "compromised_key" | "suspected_breach";
         /** IncidentOpenedEvent */
         IncidentOpenedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["IncidentData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "incident.opened";
@@ -2622,20 +3024,38 @@ export interface components {
          *     }
          */
         IncidentView: {
+            /** @description When it was closed; null while open. */
             closed_at: string | null;
+            /** @description What was done, as given when closing. */
             closing_note: string | null;
+            /** @description Free text for people, never interpreted by the service. */
             description: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description For a compromised key: which. */
             key_id: string | null;
+            /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["IncidentKind"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
             opened_at: string;
+            /** @description The organization that receives (or received) the data. */
             recipient_organization_id: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The start of the period concerned.
+             */
             since: string;
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["IncidentStatus"];
+            /** @description The end of the period concerned; open when absent. */
             until: string | null;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -2645,7 +3065,10 @@ export interface components {
          *     }
          */
         InvitationCreate: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization it belongs to.
+             */
             organization_id: string;
         };
         /**
@@ -2668,7 +3091,9 @@ export interface components {
          *     }
          */
         IssuedApiKey: {
+            /** @description The key as it is listed from now on. */
             key: components["schemas"]["ApiKeyView"];
+            /** @description The key's secret, shown in this answer only (null in an idempotent replay, which does not keep it): store it now. */
             token: string | null;
         };
         /**
@@ -2692,8 +3117,12 @@ export interface components {
          *     }
          */
         LadderSpec: {
+            /** @description The milestones, each an amount of time in recovery; no two alike. */
             rungs: components["schemas"]["RungSpec"][];
-            /** @default 12 */
+            /**
+             * @description After the last rung, one more every this many months, for ever; null: none.
+             * @default 12
+             */
             then_every_months: number | null;
         };
         /**
@@ -2711,11 +3140,13 @@ export interface components {
          *     }
          */
         MemberCreate: {
+            /** @description How the home organization reaches the member; shown to another organization only under a consent covering `profile`. */
             contact?: components["schemas"]["ContactDetails"] | null;
             /** @description Pseudonymous name shown to peers. */
             display_name: string;
             /** @description The home organization's own id for the person; unique per organization. */
             external_ref?: string | null;
+            /** @description The member's first day in recovery, in the member's time zone: milestones and streaks count from it. Give `recovery_started_time` only with it. */
             recovery_started_on?: string | null;
             /**
              * @description Local time of day the period started, HH:MM or HH:MM:SS.
@@ -2731,19 +3162,34 @@ export interface components {
         };
         /** MemberCreatedEvent */
         MemberCreatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MemberData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "member.created";
@@ -2752,23 +3198,39 @@ export interface components {
         MemberData: {
             /** Format: uuid */
             member_id: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /** MemberErasedEvent */
         MemberErasedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MemberData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "member.erased";
@@ -2801,7 +3263,9 @@ export interface components {
          *     }
          */
         MemberList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["MemberView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -2819,11 +3283,13 @@ export interface components {
          *     }
          */
         MemberUpdate: {
+            /** @description How the home organization reaches the member; shown to another organization only under a consent covering `profile`. */
             contact?: components["schemas"]["ContactDetails"] | null;
             /** @description Pseudonymous name shown to peers. */
             display_name?: string;
             /** @description The home organization's own id for the person; unique per organization. */
             external_ref?: string | null;
+            /** @description The member's first day in recovery, in the member's time zone: milestones and streaks count from it. Give `recovery_started_time` only with it. */
             recovery_started_on?: string | null;
             /**
              * @description Local time of day the period started, HH:MM or HH:MM:SS.
@@ -2839,26 +3305,43 @@ export interface components {
         };
         /** MemberUpdatedData */
         MemberUpdatedData: {
+            /** @description The names of the fields that changed. */
             changed_fields: string[];
             /** Format: uuid */
             member_id: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /** MemberUpdatedEvent */
         MemberUpdatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MemberUpdatedData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "member.updated";
@@ -2886,28 +3369,45 @@ export interface components {
          *     }
          */
         MemberView: {
-            /** @enum {string} */
+            /**
+             * @description `home`: the caller is the member's home organization and sees every field; `consent`: another organization, seeing only the fields its consents cover (the rest are null).
+             * @enum {string}
+             */
             access: "home" | "consent";
+            /** @description How the home organization reaches the member; shown to another organization only under a consent covering `profile`. */
             contact: components["schemas"]["ContactDetails"] | null;
             /** Format: date-time */
             created_at: string;
+            /** @description For `consent` access: the scopes whose fields are shown. */
             disclosed_scopes: components["schemas"]["DataScope"][];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /** @description Null when another organization reads without `profile` in its consent. */
             display_name: string | null;
+            /** @description The caller's own identifier for it, unique within the organization: the same one twice is a 409 with `existing_id`. */
             external_ref: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The member's home organization.
+             */
             organization_id: string;
+            /** @description The member's first day in recovery, in the member's time zone: milestones and streaks count from it. Give `recovery_started_time` only with it. */
             recovery_started_on: string | null;
             /**
              * @description Local time of day the period started, HH:MM or HH:MM:SS.
              * @example 21:30:00
              */
             recovery_started_time: string | null;
+            /** @description An IANA time zone (`America/New_York`): the member's days, pledge periods and milestones follow it, across daylight saving changes. */
             timezone: string | null;
             /** Format: date-time */
             updated_at: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -2921,8 +3421,10 @@ export interface components {
         MembershipCreate: {
             /** Format: uuid */
             member_id: string;
+            /** @description The member's part in the network: `focus` (whom a circle is around), `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`. */
             role: components["schemas"]["Role"];
             /**
+             * @description Where it stands now; the values are listed with its type.
              * @default active
              * @enum {string}
              */
@@ -2934,7 +3436,9 @@ export interface components {
             membership_id: string;
             /** Format: uuid */
             network_id: string;
+            /** @description The member's part in the network: `focus` (whom a circle is around), `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`. */
             role?: string;
+            /** @description Where it stands now; the values are listed with its type. */
             status?: string;
         };
         /**
@@ -2962,15 +3466,24 @@ export interface components {
          *     }
          */
         MembershipList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["MembershipView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /** MembershipMember */
         MembershipMember: {
+            /** @description Null when the caller may not see the member's profile. */
             display_name: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization it belongs to.
+             */
             organization_id: string;
         };
         /**
@@ -2986,7 +3499,9 @@ export interface components {
          *     }
          */
         MembershipUpdate: {
+            /** @description The member's part in the network: `focus` (whom a circle is around), `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`. */
             role?: components["schemas"]["Role"] | null;
+            /** @description Where it stands now; the values are listed with its type. */
             status?: components["schemas"]["MembershipStatus"] | null;
         };
         /**
@@ -3009,17 +3524,28 @@ export interface components {
          *     }
          */
         MembershipView: {
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description When it was invited; null when it was added as active at once. */
             invited_at: string | null;
+            /** @description When it became active. */
             joined_at: string | null;
+            /** @description When it left; null while it takes part. */
             left_at: string | null;
+            /** @description The member; null when the caller may not see who it is. */
             member: components["schemas"]["MembershipMember"] | null;
             /** Format: uuid */
             network_id: string;
+            /** @description The member's part in the network: `focus` (whom a circle is around), `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`. */
             role: components["schemas"]["Role"];
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["MembershipStatus"];
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /** MilestoneCheeredData */
@@ -3032,19 +3558,34 @@ export interface components {
         };
         /** MilestoneCheeredEvent */
         MilestoneCheeredEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MilestoneCheeredData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "milestone.cheered";
@@ -3058,19 +3599,34 @@ export interface components {
         };
         /** MilestoneReachedEvent */
         MilestoneReachedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MilestoneReachedData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "milestone.reached";
@@ -3085,10 +3641,10 @@ export interface components {
          *           "created_at": "2026-04-13T19:00:00Z",
          *           "id": "01937a4e-1111-7000-8000-0000000000c1",
          *           "message": "30 days, Sam. Proud of you.",
-         *           "milestone_key": "days_30"
+         *           "milestone_key": "2026-03-14.30d"
          *         }
          *       ],
-         *       "key": "days_30",
+         *       "key": "2026-03-14.30d",
          *       "kind": "automatic",
          *       "label": "30 days",
          *       "period_started_on": "2026-03-14",
@@ -3096,13 +3652,21 @@ export interface components {
          *     }
          */
         MilestoneView: {
+            /** @description The day it was achieved, as the member tells it. */
             achieved_on: string | null;
+            /** @description Cheers from the member's networks, oldest first. */
             cheers: components["schemas"]["CheerView"][];
+            /** @description A stable key, by which cheers name the milestone: `<period start>.<rung>` for an automatic one (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the milestone's id for a custom one. */
             key: string;
-            /** @enum {string} */
+            /**
+             * @description Which kind it is; the values are listed with its type.
+             * @enum {string}
+             */
             kind: "automatic" | "custom";
             label: string;
+            /** @description The start of the recovery period it was reached in; null for a custom one, and to a reader without `recovery`. */
             period_started_on: string | null;
+            /** @description When an automatic milestone was reached; null for a custom one, and to a reader without `profile`. */
             reached_at: string | null;
         };
         /**
@@ -3113,14 +3677,14 @@ export interface components {
          *       "next": {
          *         "due_at": "2026-12-15T02:30:00Z",
          *         "due_on": "2026-12-14",
-         *         "key": "months_9",
+         *         "key": "2026-03-14.9m",
          *         "label": "9 months"
          *       },
          *       "reached": [
          *         {
          *           "achieved_on": "2026-10-05",
          *           "cheers": [],
-         *           "key": "custom-01937a4e",
+         *           "key": "01937a4e-1111-7000-8000-0000000000c2",
          *           "kind": "custom",
          *           "label": "First shift back at work",
          *           "period_started_on": null,
@@ -3130,27 +3694,45 @@ export interface components {
          *     }
          */
         MilestonesView: {
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /** Format: uuid */
             member_id: string;
+            /** @description The next automatic milestone; null when none is ahead. */
             next: components["schemas"]["NextMilestoneView"] | null;
+            /** @description The milestones reached in every period, and custom ones. */
             reached: components["schemas"]["MilestoneView"][];
         };
         /** NetworkArchivedEvent */
         NetworkArchivedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.archived";
@@ -3167,33 +3749,53 @@ export interface components {
         NetworkCreate: {
             /** @description Seen by every organization taking part in the network, without any consent: it must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle'). */
             description?: string | null;
+            /** @description The member a circle is around: one of the creating organization's members, fixed while the circle lasts. Null for a group, and to an organization other than the creator without the focus member's consent covering `networks`. */
             focus_member_id?: string | null;
+            /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["NetworkKind"];
             /** @description Seen by every organization taking part in the network, without any consent: it must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle'). */
             name: string;
         };
         /** NetworkCreatedData */
         NetworkCreatedData: {
-            /** @enum {string} */
+            /**
+             * @description Which kind it is; the values are listed with its type.
+             * @enum {string}
+             */
             kind: "circle" | "group";
             /** Format: uuid */
             network_id: string;
         };
         /** NetworkCreatedEvent */
         NetworkCreatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkCreatedData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.created";
@@ -3241,62 +3843,109 @@ export interface components {
          *     }
          */
         NetworkList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["NetworkView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /** NetworkMembershipAddedEvent */
         NetworkMembershipAddedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MembershipData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.membership_added";
         };
         /** NetworkMembershipChangedEvent */
         NetworkMembershipChangedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MembershipData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.membership_changed";
         };
         /** NetworkMembershipRemovedEvent */
         NetworkMembershipRemovedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MembershipData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.membership_removed";
@@ -3305,81 +3954,144 @@ export interface components {
         NetworkOrganizationData: {
             /** Format: uuid */
             network_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization it belongs to.
+             */
             organization_id: string;
         };
         /** NetworkOrganizationDeclinedEvent */
         NetworkOrganizationDeclinedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkOrganizationData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.organization_declined";
         };
         /** NetworkOrganizationInvitedEvent */
         NetworkOrganizationInvitedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkOrganizationData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.organization_invited";
         };
         /** NetworkOrganizationJoinedEvent */
         NetworkOrganizationJoinedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkOrganizationData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.organization_joined";
         };
         /** NetworkOrganizationLeftEvent */
         NetworkOrganizationLeftEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkOrganizationData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.organization_left";
@@ -3404,19 +4116,34 @@ export interface components {
         };
         /** NetworkUpdatedEvent */
         NetworkUpdatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "network.updated";
@@ -3449,21 +4176,34 @@ export interface components {
          *     }
          */
         NetworkView: {
+            /** @description When it was archived; null while it lasts. */
             archived_at: string | null;
             /** Format: date-time */
             created_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that created the network: it alone invites others, changes roles with consent, and archives it.
+             */
             created_by_organization_id: string;
+            /** @description Free text for people, never interpreted by the service. */
             description: string | null;
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /** @description The member a circle is around: one of the creating organization's members, fixed while the circle lasts. Null for a group, and to an organization other than the creator without the focus member's consent covering `networks`. */
             focus_member_id: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["NetworkKind"];
             name: string;
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["NetworkStatus"];
             /** Format: date-time */
             updated_at: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -3476,9 +4216,14 @@ export interface components {
         NewSignatureMethod: "written" | "electronic";
         /** NextMilestoneView */
         NextMilestoneView: {
+            /** @description The instant it falls due; null to a reader without `profile`. */
             due_at: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it falls due, in the member's time zone.
+             */
             due_on: string;
+            /** @description A stable key, by which cheers name the milestone: `<period start>.<rung>` for an automatic one (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the milestone's id for a custom one. */
             key: string;
             label: string;
         };
@@ -3493,6 +4238,7 @@ export interface components {
         OrganizationCreate: {
             /** @description Where the organization can be written to: the accounting of disclosures a member receives names it (45 CFR 164.528(b)(2)). */
             address?: string | null;
+            /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["OrganizationKind"];
             name: string;
         };
@@ -3526,32 +4272,52 @@ export interface components {
          *     }
          */
         OrganizationCreated: {
+            /** @description A key with every organization scope, to start with. */
             first_key: components["schemas"]["IssuedApiKey"];
             organization: components["schemas"]["OrganizationView"];
         };
         /** OrganizationCreatedEvent */
         OrganizationCreatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["OrganizationData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "organization.created";
         };
         /** OrganizationData */
         OrganizationData: {
+            /** @description Which kind it is; the values are listed with its type. */
             kind: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization it belongs to.
+             */
             organization_id: string;
         };
         /**
@@ -3575,10 +4341,15 @@ export interface components {
             address: string | null;
             /** Format: date-time */
             created_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["OrganizationKind"];
             name: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -3604,7 +4375,9 @@ export interface components {
          *     }
          */
         ParticipantList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["ParticipantView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -3620,15 +4393,28 @@ export interface components {
          *     }
          */
         ParticipantView: {
+            /** @description When it ended; null while it lasts. */
             ended_at: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The intermediary (an HIE, say).
+             */
             intermediary_organization_id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it became active.
+             */
             joined_at: string;
+            /** @description The participant's kind: `clinic` means a treating provider. */
             participant_kind: components["schemas"]["OrganizationKind"];
+            /** @description The participant's name, for accounting entries. */
             participant_name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description An organization the intermediary may pass data to.
+             */
             participant_organization_id: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -3649,6 +4435,7 @@ export interface components {
          *     }
          */
         ParticipationList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["ParticipationView"][];
         };
         /**
@@ -3670,51 +4457,87 @@ export interface components {
          *     }
          */
         ParticipationView: {
+            /** @description When it was invited; null when it was added as active at once. */
             invited_at: string | null;
+            /** @description The network's creator; null for the creator itself. */
             invited_by_organization_id: string | null;
+            /** @description When it became active. */
             joined_at: string | null;
+            /** @description When it left; null while it takes part. */
             left_at: string | null;
             /** Format: uuid */
             network_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization it belongs to.
+             */
             organization_id: string;
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["ParticipationStatus"];
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /** PeriodView */
         PeriodView: {
+            /** @description Its length in days. */
             days: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it ended: the restart day.
+             */
             ended_on: string;
+            /** @description Free text for people, never interpreted by the service. Shown to the member's home organization only. */
             note: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Its first day.
+             */
             started_on: string;
         };
         /** PledgeCheckedInData */
         PledgeCheckedInData: {
             /** Format: uuid */
             member_id: string;
+            /** @description `kept`, `partial` or `missed`. Only `kept` counts towards a streak; `partial` and `missed` end one. */
             outcome: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day of the period, in the member's time zone.
+             */
             period_start: string;
             /** Format: uuid */
             pledge_id: string;
         };
         /** PledgeCheckedInEvent */
         PledgeCheckedInEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["PledgeCheckedInData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "pledge.checked_in";
@@ -3731,29 +4554,51 @@ export interface components {
          *     }
          */
         PledgeCreate: {
+            /** @description How often the pledge is kept: `daily` (periods are the member's local days), `weekly` (ISO weeks, Monday to Sunday) or `once`. */
             cadence: components["schemas"]["Cadence"];
+            /** @description The last day, included; null: until completed or withdrawn. */
             ends_on?: string | null;
             network_id?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day, in the member's time zone.
+             */
             starts_on: string;
+            /** @description A member of the pledge's network who supports it; shown to the member's home organization only. */
             supporter_member_id?: string | null;
+            /** @description What the member promises, in their words. */
             text: string;
         };
         /** PledgeCreatedEvent */
         PledgeCreatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["PledgeData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "pledge.created";
@@ -3801,33 +4646,53 @@ export interface components {
          *     }
          */
         PledgeList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["PledgeView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /** PledgeMissedData */
         PledgeMissedData: {
             /** Format: uuid */
             member_id: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day of the period, in the member's time zone.
+             */
             period_start: string;
             /** Format: uuid */
             pledge_id: string;
         };
         /** PledgeMissedEvent */
         PledgeMissedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["PledgeMissedData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "pledge.missed";
@@ -3844,7 +4709,10 @@ export interface components {
          *     }
          */
         PledgeUpdate: {
-            /** @enum {string} */
+            /**
+             * @description Where it stands now; the values are listed with its type.
+             * @enum {string}
+             */
             status: "completed" | "withdrawn";
         };
         /**
@@ -3878,36 +4746,64 @@ export interface components {
          *     }
          */
         PledgeView: {
+            /** @description How often the pledge is kept: `daily` (periods are the member's local days), `weekly` (ISO weeks, Monday to Sunday) or `once`. */
             cadence: components["schemas"]["Cadence"];
+            /** @description Every check-in, corrections and the ones they replaced included. */
             check_ins: components["schemas"]["CheckInView"][];
+            /** @description Kept periods in a row up to now; a period the member may still check in does not break it. */
             current_streak: number;
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /** @description The last day, included; null: until completed or withdrawn. */
             ends_on: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description The share of the last 30 settled periods that were kept, 0 to 1; null before any period settled. */
             kept_rate: number | null;
+            /** @description The most kept periods in a row so far. */
             longest_streak: number;
             /** Format: uuid */
             member_id: string;
+            /** @description The network the pledge is made in, if any. */
             network_id: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day, in the member's time zone.
+             */
             starts_on: string;
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["PledgeStatus"];
+            /** @description A member of the pledge's network who supports it; shown to the member's home organization only. */
             supporter_member_id: string | null;
+            /** @description What the member promises, in their words. */
             text: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /** ProblemDetails */
         ProblemDetails: {
+            /** @description For an illegal transition: the statuses allowed now. */
             allowed?: string[] | null;
+            /** @description For a 412: the version the object has now. */
             current_version?: number | null;
+            /** @description This occurrence in words. */
             detail: string;
+            /** @description For a 410: when the member was erased. */
             erased_at?: string | null;
+            /** @description For a 400 or 422: each field refused, and why. */
             errors?: components["schemas"]["FieldError"][] | null;
+            /** @description For a duplicate `external_ref`: the object that has it. */
             existing_id?: string | null;
+            /** @description For a revoked consent: when. */
             revoked_at?: string | null;
+            /** @description The HTTP status code, again. */
             status: number;
+            /** @description The problem type in words, the same for every occurrence. */
             title: string;
+            /** @description The problem type, a relative URI: its page is at this path on the service (`/docs/problems/<slug>`). */
             type: string;
         };
         /**
@@ -3930,19 +4826,34 @@ export interface components {
         RecipientClass: "treating_providers" | "supporting_organizations";
         /** RecoveryRestartedEvent */
         RecoveryRestartedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MemberData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "recovery.restarted";
@@ -3970,20 +4881,28 @@ export interface components {
          *     }
          */
         RecoveryView: {
+            /** @description The first day of the current period in recovery (after the last restart); null when no start is known. */
             current_period_started_on: string | null;
             /**
              * @description Local time of day the period started, HH:MM or HH:MM:SS.
              * @example 21:30:00
              */
             current_period_started_time: string | null;
+            /** @description Whole days in the current period, in the member's time zone. */
             current_streak_days: number;
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /** @description The longest period so far, in days. */
             longest_streak_days: number;
             /** Format: uuid */
             member_id: string;
+            /** @description The periods before the current one, oldest first. */
             periods: components["schemas"]["PeriodView"][];
+            /** @description How many times recovery restarted. */
             restarts: number;
+            /** @description All periods together, in days. */
             total_days_in_recovery: number;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -4011,48 +4930,82 @@ export interface components {
          *     }
          */
         ReferralCreate: {
+            /** @description A consent to the receiver, recorded with the referral; give this or `consent_id`. */
             consent?: components["schemas"]["ConsentCreate"] | null;
+            /** @description A consent recorded before, to the receiver; give this or `consent`. */
             consent_id?: string | null;
             /** @description The home organization's own id for the person; unique per organization. */
             external_ref?: string | null;
+            /** @description A new member to create for the referral (pseudonymous is fine); give this or `member_id`. */
             member?: components["schemas"]["MemberCreate"] | null;
+            /** @description One of the caller's members; give this or `member`. */
             member_id?: string | null;
+            /** @description A network both organizations take part in: accepting the referral makes the person an active member of it. */
             network_id?: string | null;
+            /** @description Why, in words, as the caller gave it. */
             reason: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization asked to take the person on.
+             */
             receiver_organization_id: string;
+            /** @description How soon the receiver should answer (FHIR request priority). */
             urgency?: components["schemas"]["Urgency"];
         };
         /** ReferralCreatedEvent */
         ReferralCreatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ReferralData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "referral.created";
         };
         /** ReferralData */
         ReferralData: {
+            /** @description The status before; null for the referral's creation. */
             from_status?: string;
             member_id?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization asked to take the person on.
+             */
             receiver_organization_id: string;
             /** Format: uuid */
             referral_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that made the referral: the member's home organization.
+             */
             sender_organization_id: string;
+            /** @description Where it stands now; the values are listed with its type. */
             status: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -4077,6 +5030,7 @@ export interface components {
          *     }
          */
         ReferralHistory: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["StatusChangeView"][];
         };
         /**
@@ -4109,7 +5063,9 @@ export interface components {
          *     }
          */
         ReferralList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["ReferralView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -4119,19 +5075,34 @@ export interface components {
         ReferralStatus: "requested" | "accepted" | "rejected" | "cancelled" | "expired" | "in_progress" | "completed" | "failed";
         /** ReferralStatusChangedEvent */
         ReferralStatusChangedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ReferralData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "referral.status_changed";
@@ -4144,7 +5115,9 @@ export interface components {
          *     }
          */
         ReferralTransition: {
+            /** @description Why, in words, as the caller gave it. */
             reason?: string | null;
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["ReferralStatus"];
         };
         /**
@@ -4172,30 +5145,48 @@ export interface components {
          *     }
          */
         ReferralView: {
+            /** @description The statuses the caller may move the referral to now. */
             allowed_transitions: components["schemas"]["ReferralStatus"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When an unanswered referral expires.
+             */
             answer_by: string;
             /** Format: uuid */
             consent_id: string;
             /** Format: date-time */
             created_at: string;
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /** @description The caller's own identifier for it, unique within the organization: the same one twice is a 409 with `existing_id`. */
             external_ref: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
             /** @description The member's data: the receiver sees it only while a consent from the member to it is in force (null otherwise), and each read that shows it is in the member's accounting of disclosures. */
             member_id: string | null;
             network_id: string | null;
             /** @description The member's data: the receiver sees it only while a consent from the member to it is in force (null otherwise), and each read that shows it is in the member's accounting of disclosures. */
             reason: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization asked to take the person on.
+             */
             receiver_organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that made the referral: the member's home organization.
+             */
             sender_organization_id: string;
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["ReferralStatus"];
             /** Format: date-time */
             updated_at: string;
+            /** @description How soon the receiver should answer (FHIR request priority). */
             urgency: components["schemas"]["Urgency"];
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -4207,8 +5198,12 @@ export interface components {
          *     }
          */
         RestartCreate: {
+            /** @description Free text for people, never interpreted by the service. Shown to the member's home organization only. */
             note?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day of the new period, in the member's time zone.
+             */
             restarted_on: string;
             /**
              * @description Local time of day the period started, HH:MM or HH:MM:SS.
@@ -4232,10 +5227,16 @@ export interface components {
          *     }
          */
         RestrictionCreate: {
+            /** @description The purposes the restriction applies to; empty: all. */
             purpose_codes?: components["schemas"]["PurposeCode"][];
+            /** @description The recipients the restriction applies to; empty: all. */
             recipient_organization_ids?: string[];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day the member asked.
+             */
             requested_on: string;
+            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["DataScope"][];
         };
         /**
@@ -4245,7 +5246,10 @@ export interface components {
          *     }
          */
         RestrictionDecision: {
-            /** @enum {string} */
+            /**
+             * @description `agree` or `deny`.
+             * @enum {string}
+             */
             decision: "agree" | "deny";
         };
         /**
@@ -4275,7 +5279,9 @@ export interface components {
          *     }
          */
         RestrictionList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["RestrictionView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -4305,18 +5311,31 @@ export interface components {
          *     }
          */
         RestrictionView: {
+            /** @description When the home organization agreed or denied; null while undecided. */
             decided_at: string | null;
+            /** @description When it ended; null while it lasts. */
             ended_at: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
             /** Format: uuid */
             member_id: string;
+            /** @description The purposes the restriction applies to; empty: all. */
             purpose_codes: components["schemas"]["PurposeCode"][];
+            /** @description The recipients the restriction applies to; empty: all. */
             recipient_organization_ids: string[];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day the member asked.
+             */
             requested_on: string;
+            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["DataScope"][];
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["RestrictionStatus"];
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -4334,8 +5353,11 @@ export interface components {
          *     }
          */
         RevocationView: {
+            /** @description When it was received, which may be before it was entered here. */
             received_at: string | null;
+            /** @description Who received it. */
             received_by: string | null;
+            /** @description How it was received: `written`, `electronic` or `oral`. */
             received_via: components["schemas"]["RevocationChannel"] | null;
         };
         /**
@@ -4351,7 +5373,9 @@ export interface components {
          *     }
          */
         RungSpec: {
+            /** @description How many units after the start of recovery. */
             amount: number;
+            /** @description `hours`, `days` or `months`, counted in the member's time zone. */
             unit: components["schemas"]["Unit"];
         };
         /**
@@ -4370,11 +5394,18 @@ export interface components {
          *     }
          */
         Signature: {
+            /** @description In what capacity they signed: the patient, or someone authorised for them. */
             authority: components["schemas"]["SignerAuthority"];
+            /** @description The SHA-256 of the signed document, lowercase hex, if one is kept. */
             document_sha256?: string | null;
+            /** @description `written` (on paper) or `electronic`. */
             method: components["schemas"]["NewSignatureMethod"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was signed.
+             */
             signed_at: string;
+            /** @description The name of whoever signed. */
             signed_by: string;
         };
         /**
@@ -4393,11 +5424,18 @@ export interface components {
          *     }
          */
         SignatureView: {
+            /** @description In what capacity they signed: the patient, or someone authorised for them. */
             authority: components["schemas"]["SignerAuthority"] | null;
+            /** @description The SHA-256 of the signed document, lowercase hex, if one is kept. */
             document_sha256: string | null;
+            /** @description `written` (on paper) or `electronic`; `verbal_witnessed` only on consents recorded before written consent was required. */
             method: components["schemas"]["SignatureMethod"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was signed.
+             */
             signed_at: string;
+            /** @description The name of whoever signed. */
             signed_by: string | null;
         };
         /**
@@ -4416,11 +5454,18 @@ export interface components {
         Statement: "right_to_revoke" | "conditioning" | "redisclosure" | "hipaa_redisclosure";
         /** StatusChangeView */
         StatusChangeView: {
+            /** @description Who moved it; null: the expiry sweep. */
             actor_organization_id: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
             at: string;
+            /** @description The status before; null for the referral's creation. */
             from_status: components["schemas"]["ReferralStatus"] | null;
+            /** @description Why, as the mover gave it; the receiver sees the sender's reasons only under the member's consent. */
             reason: string | null;
+            /** @description The status after. */
             to_status: components["schemas"]["ReferralStatus"];
         };
         /**
@@ -4487,6 +5532,7 @@ export interface components {
          *     }
          */
         TreatmentEnded: {
+            /** @description The consents that ended with the treatment. */
             ended_consents: components["schemas"]["ConsentView"][];
             /** Format: uuid */
             member_id: string;
@@ -4515,25 +5561,43 @@ export interface components {
          *     }
          */
         WebhookEndpointCreate: {
+            /** @description Free text for people, never interpreted by the service. */
             description?: string | null;
+            /** @description The event types it receives; empty: every type the organization may see that the scopes of whoever last changed it cover. */
             event_types?: components["schemas"]["EventType"][];
+            /** @description Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address only if the operator allowed its network). */
             url: string;
         };
         /** WebhookEndpointDisabledEvent */
         WebhookEndpointDisabledEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["EndpointDisabledData"];
+            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
             occurred_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organization that acted.
+             */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
             subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
             subject_type: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             type: "webhook_endpoint.disabled";
@@ -4563,7 +5627,9 @@ export interface components {
          *     }
          */
         WebhookEndpointList: {
+            /** @description The items of this page, in the list's order. */
             data: components["schemas"]["WebhookEndpointView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -4580,9 +5646,13 @@ export interface components {
          *     }
          */
         WebhookEndpointUpdate: {
+            /** @description Free text for people, never interpreted by the service. */
             description?: string | null;
+            /** @description True resumes a disabled endpoint where it stopped; false disables it. */
             enabled?: boolean;
+            /** @description The event types it receives; empty: every type the organization may see that the scopes of whoever last changed it cover. */
             event_types?: components["schemas"]["EventType"][];
+            /** @description Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address only if the operator allowed its network). */
             url?: string;
         };
         /**
@@ -4607,17 +5677,28 @@ export interface components {
         WebhookEndpointView: {
             /** Format: date-time */
             created_at: string;
+            /** @description Free text for people, never interpreted by the service. */
             description: string | null;
+            /** @description When it was disabled; null while active. */
             disabled_at: string | null;
+            /** @description Why: the receiver answered 410, or every retry failed. */
             disabled_reason: string | null;
+            /** @description The event types it receives; empty: every type the organization may see that the scopes of whoever last changed it cover. */
             event_types: components["schemas"]["EventType"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             */
             id: string;
+            /** @description After a rotation: until when the secret before it still signs, as a second signature. */
             previous_secret_valid_until: string | null;
+            /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["EndpointStatus"];
             /** Format: date-time */
             updated_at: string;
+            /** @description Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address only if the operator allowed its network). */
             url: string;
+            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
             version: number;
         };
         /**
@@ -4644,6 +5725,7 @@ export interface components {
          */
         WebhookEndpointWithSecret: {
             endpoint: components["schemas"]["WebhookEndpointView"];
+            /** @description The signing secret (`whsec_` and base64), shown in this answer only (null in an idempotent replay); verify deliveries with it. */
             secret: string | null;
         };
     };

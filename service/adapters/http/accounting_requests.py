@@ -91,7 +91,11 @@ class MemberAccountingRequestController(ApiController):
         member_id: MemberId,
         page: Paging,
     ) -> AccountingRequestList:
-        """A member's requests for an accounting, with their due dates (home organization only)"""
+        """A member's requests for an accounting, with their due dates (home organization only)
+
+        The member's requests for an accounting of disclosures, oldest first, each with its
+        `answer_by` date and, once answered, `answered_at`. The member's home organization only.
+        """
         act = acting(request)
         found = await usecases.list_accounting_requests(
             act.organization_id, member_id, page, act.uow()
@@ -112,7 +116,12 @@ class AccountingRequestController(ApiController):
         status_code=200,
     )
     async def answered(self, request: HttpRequest, request_id: RequestId) -> AccountingRequestView:
-        """Record that the accounting went to the member; a request is answered once (409)"""
+        """Record that the accounting went to the member; a request is answered once (409)
+
+        Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24
+        gives 30 days from `received_on`; `answer_by` says when). Only the member's home
+        organization may, once; answering again changes nothing.
+        """
         act = acting(request)
         answered = await usecases.answer_accounting_request(
             act.organization_id, request_id, act.uow()

@@ -33,6 +33,7 @@ from service.adapters.http.docs_site import DocsController
 from service.adapters.http.event_schemas import document_events
 from service.adapters.http.events import EventController
 from service.adapters.http.examples import document_examples
+from service.adapters.http.field_docs import describe_fields
 from service.adapters.http.health import live, metrics, ready
 from service.adapters.http.idempotency import IF_MATCH_PATTERN
 from service.adapters.http.incidents import IncidentController
@@ -200,6 +201,7 @@ def create_app(
     document_events(app.openapi_schema)
     document_links(app.openapi_schema)
     document_examples(app)
+    describe_fields(app.openapi_schema)
     return app
 
 

@@ -105,7 +105,11 @@ class MemberConsentController(ApiController):
         member_id: MemberId,
         page: Paging,
     ) -> ConsentList:
-        """Every consent recorded for the member, whatever its status (home only)"""
+        """Every consent recorded for the member, whatever its status (home only)
+
+        Every consent the member gave, active or ended, oldest first, as the home organization sees
+        them; a recipient sees those that name it.
+        """
         act = acting(request)
         home = act.organization_id
         found = await usecases.list_consents(
@@ -177,7 +181,12 @@ class ConsentController(ApiController):
     async def get_consent(
         self, request: HttpRequest, consent_id: ConsentId
     ) -> Response[ConsentView]:
-        """Read a consent (its home organization, or its recipient)"""
+        """Read a consent (its home organization, or its recipient)
+
+        A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read
+        time, so an expiry shows at once. The member's home organization sees every field; the
+        recipient sees it while it is named by it, without `patient_name`.
+        """
         act = acting(request)
         viewer = act.organization_id
         consent = await usecases.get_consent(viewer, consent_id, act.services.federation)
@@ -198,7 +207,13 @@ class ConsentController(ApiController):
     async def revoke(
         self, request: HttpRequest, consent_id: ConsentId, data: JSONBody[ConsentRevoke]
     ) -> Response[ConsentView]:
-        """Revoke a consent (its home organization only); effective on the next request"""
+        """Revoke a consent (its home organization only); effective on the next request
+
+        Revokes the consent at once: from the next request the recipient sees nothing the consent
+        allowed, and `consent.revoked` goes to both organizations. Records how, when and by whom the
+        revocation was received (42 CFR 2.31(a)(6)). Only the member's home organization may;
+        revoking an ended consent is a 409.
+        """
         act = acting(request)
         organization_id = act.organization_id
         consent = await usecases.revoke_consent(

@@ -372,7 +372,7 @@ _PARTICIPATION: dict[str, Any] = {
 }
 _CHEER: dict[str, Any] = {
     "id": "01937a4e-1111-7000-8000-0000000000c1",
-    "milestone_key": "days_30",
+    "milestone_key": "2026-03-14.30d",
     "author_member_id": SUPPORTER,
     "message": "30 days, Sam. Proud of you.",
     "created_at": "2026-04-13T19:00:00Z",
@@ -497,7 +497,7 @@ EXAMPLES.update(
             "then_every_months": 12,
         },
         MilestoneView: {
-            "key": "days_30",
+            "key": "2026-03-14.30d",
             "label": "30 days",
             "kind": "automatic",
             "reached_at": "2026-04-13T21:30:00Z",
@@ -509,7 +509,7 @@ EXAMPLES.update(
             "member_id": MEMBER,
             "reached": [
                 {
-                    "key": "custom-01937a4e",
+                    "key": "01937a4e-1111-7000-8000-0000000000c2",
                     "label": "First shift back at work",
                     "kind": "custom",
                     "reached_at": None,
@@ -519,7 +519,7 @@ EXAMPLES.update(
                 }
             ],
             "next": {
-                "key": "months_9",
+                "key": "2026-03-14.9m",
                 "label": "9 months",
                 "due_on": "2026-12-14",
                 "due_at": "2026-12-15T02:30:00Z",

@@ -21,6 +21,8 @@ from service.adapters.metrics import render
     operation_id="live",
     tags=["health"],
     summary="The process is up",
+    description="Answers 200 while the process runs, whatever the database does: for a "
+    "supervisor deciding whether to restart it. Needs no key.",
     responses=responses.PUBLIC,
 )
 async def live() -> Health:
@@ -32,6 +34,8 @@ async def live() -> Health:
     operation_id="ready",
     tags=["health"],
     summary="The service can reach its database",
+    description="Answers 200 when the service can reach its database and 503 otherwise: for a "
+    "load balancer deciding whether to send traffic. Needs no key.",
     responses={
         **responses.PUBLIC,
         503: ResponseSpec(data_container=Health, description="The database is unreachable."),

@@ -94,7 +94,12 @@ class IncidentController(ApiController):
 
     @operation(get, "getIncident", Scope.KEYS_MANAGE, path="/{incident_id:uuid}")
     async def get_incident(self, request: HttpRequest, incident_id: IncidentId) -> IncidentView:
-        """Read one of the organization's incidents"""
+        """Read one of the organization's incidents
+
+        An incident as recorded: what happened (a compromised key, or a suspected breach to a
+        recipient), the period it covers, and whether it is closed. Its disclosures are at
+        `/v1/incidents/{incident_id}/disclosures`.
+        """
         act = acting(request)
         found = await usecases.get_incident(
             act.organization_id, incident_id, act.services.incidents
@@ -112,7 +117,11 @@ class IncidentController(ApiController):
     async def close(
         self, request: HttpRequest, incident_id: IncidentId, data: JSONBody[IncidentClose]
     ) -> IncidentView:
-        """Close an incident with what was done (`incident.closed`); closing twice is a 409"""
+        """Close an incident with what was done (`incident.closed`); closing twice is a 409
+
+        Closes an open incident with a note saying what was done (the notifications sent, the key
+        revoked). `incident.closed` follows; closing a closed one is a 409.
+        """
         act = acting(request)
         closed = await usecases.close_incident(
             act.organization_id, incident_id, data.note, act.uow()

@@ -76,7 +76,13 @@ class MemberController(ApiController):
         data: JSONBody[MemberCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[MemberView]:
-        """Register a member in the caller's organization"""
+        """Register a member in the caller's organization
+
+        A member belongs to the caller's organization (their home organization), which alone decides
+        who else sees their data, through consent. `external_ref` is the caller's own identifier:
+        the same one twice is a 409 with `existing_id`. Send an `Idempotency-Key` so a retry never
+        makes two members. Answers with an `ETag` and a `Location`.
+        """
         act = acting(request)
         command = usecases.CreateMember(
             organization_id=act.organization_id, member=data.to_domain()
@@ -103,7 +109,11 @@ class MemberController(ApiController):
         page: Paging,
         external_ref: ExternalRefFilter = None,
     ) -> MemberList:
-        """List the caller organization's members"""
+        """List the caller organization's members
+
+        Cursor-paged, oldest first; erased members are left out. `external_ref` finds the one member
+        with that reference in the caller's organization.
+        """
         act = acting(request)
         found = await usecases.list_members(
             act.organization_id, page, external_ref, act.services.members
@@ -139,7 +149,12 @@ class MemberController(ApiController):
         data: JSONBody[MemberUpdate],
         if_match: IfMatch = None,
     ) -> Response[MemberView]:
-        """Change some of a member's fields"""
+        """Change some of a member's fields
+
+        Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last
+        read as `If-Match`: if someone changed the member since, the answer is 412 with
+        `current_version`, and nothing changes. `member.updated` lists the fields that changed.
+        """
         act = acting(request)
         command = usecases.UpdateMember(
             organization_id=act.organization_id,

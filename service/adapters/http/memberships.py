@@ -115,7 +115,12 @@ class MembershipController(ApiController):
         data: JSONBody[MembershipUpdate],
         if_match: IfMatch = None,
     ) -> Response[MembershipView]:
-        """Change a membership's role or status (accept an invitation, leave)"""
+        """Change a membership's role or status (accept an invitation, leave)
+
+        Changes a membership's role or status (`active`, `left`). Only the member's home
+        organization may, or the network's creator while a consent from the member covering
+        `networks` is in force. Send `If-Match`.
+        """
         act = acting(request)
         organization_id = act.organization_id
         membership = await usecases.change_membership(

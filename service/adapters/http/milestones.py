@@ -144,7 +144,12 @@ class MilestoneController(ApiController):
         data: JSONBody[CustomMilestoneCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[MilestoneView]:
-        """Record a custom milestone (the member's home organization only)"""
+        """Record a custom milestone (the member's home organization only)
+
+        A milestone the member chose (a first shift back at work, a court date kept) with the day it
+        was achieved; it shows among the member's reached milestones and can be cheered. Only the
+        member's home organization may add one.
+        """
         act = acting(request)
         organization_id = act.organization_id
 
@@ -213,7 +218,11 @@ class LadderController(ApiController):
 
     @operation(get, "getMilestoneLadder", Scope.MEMBERS_READ)
     async def get_ladder(self, request: HttpRequest) -> LadderSpec:
-        """The milestone ladder the caller organization's members climb"""
+        """The milestone ladder the caller organization's members climb
+
+        The caller organization's ladder of automatic milestones (each rung an amount of hours, days
+        or months in recovery), or the default ladder when it has not set one.
+        """
         act = acting(request)
         ladder = await usecases.get_ladder(act.organization_id, act.uow())
         return LadderSpec.of(ladder)

@@ -102,7 +102,11 @@ class NetworkController(ApiController):
         page: Paging,
         member_id: MemberFilter = None,
     ) -> NetworkList:
-        """List the networks the caller takes part in or is invited into"""
+        """List the networks the caller takes part in or is invited into
+
+        The networks the caller's organization created, was invited into or takes part in, oldest
+        first. Others' networks are never listed.
+        """
         act = acting(request)
         found = await usecases.list_networks(
             act.viewing(), page, member_id, act.services.federation
@@ -113,7 +117,12 @@ class NetworkController(ApiController):
     async def get_network(
         self, request: HttpRequest, network_id: NetworkId
     ) -> Response[NetworkView]:
-        """Read a network"""
+        """Read a network
+
+        Visible to organizations invited into or taking part in it. Who a circle's focus member is
+        shows to the circle's creator; another organization sees it only under the focus member's
+        consent covering `networks`, and that read is a disclosure.
+        """
         act = acting(request)
         seen = await usecases.get_network(act.viewing(), network_id, act.services.federation)
         return _network(seen, act.organization_id)
@@ -133,7 +142,11 @@ class NetworkController(ApiController):
         data: JSONBody[NetworkUpdate],
         if_match: IfMatch = None,
     ) -> Response[NetworkView]:
-        """Rename or describe a network (any organization taking part)"""
+        """Rename or describe a network (any organization taking part)
+
+        Any organization taking part may rename it or change its description. Send `If-Match`: two
+        organizations never overwrite each other silently (412 with `current_version`).
+        """
         act = acting(request)
         seen = await usecases.update_network(
             act.viewing(), network_id, data.to_domain(), expected_version(if_match), act.uow()
@@ -152,7 +165,11 @@ class NetworkController(ApiController):
     async def archive(
         self, request: HttpRequest, network_id: NetworkId, if_match: IfMatch = None
     ) -> Response[NetworkView]:
-        """Archive a network (its creator only); it stays readable"""
+        """Archive a network (its creator only); it stays readable
+
+        Ends the network for everyone: memberships end, it can no longer change, and it stays
+        readable. The creator only; send `If-Match`.
+        """
         act = acting(request)
         organization_id = act.organization_id
         network = await usecases.archive_network(
@@ -167,7 +184,11 @@ class NetworkController(ApiController):
         path="/{network_id:uuid}/organizations",
     )
     async def participants(self, request: HttpRequest, network_id: NetworkId) -> ParticipationList:
-        """The organizations invited into or taking part in a network"""
+        """The organizations invited into or taking part in a network
+
+        Who takes part in the network, who is invited, and who declined or left, with the dates; for
+        every organization that sees the network.
+        """
         act = acting(request)
         viewer = act.organization_id
         found = await usecases.list_participants(viewer, network_id, act.services.federation)
@@ -187,7 +208,11 @@ class NetworkController(ApiController):
         data: JSONBody[InvitationCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[ParticipationView]:
-        """Invite another organization into the network (its creator only)"""
+        """Invite another organization into the network (its creator only)
+
+        Only the creator invites. The invited organization sees the network at once and accepts or
+        declines; inviting an organization already taking part is a 409.
+        """
         act = acting(request)
         organization_id = act.organization_id
         return await create_idempotently(
@@ -208,7 +233,11 @@ class NetworkController(ApiController):
         status_code=200,
     )
     async def accept(self, request: HttpRequest, network_id: NetworkId) -> ParticipationView:
-        """Accept the caller's invitation into the network"""
+        """Accept the caller's invitation into the network
+
+        The invited organization takes part from now on: it sees the network and may add its own
+        members. Accepting twice changes nothing.
+        """
         return await self._answer(request, network_id, accept=True)
 
     @operation(
@@ -220,7 +249,10 @@ class NetworkController(ApiController):
         status_code=200,
     )
     async def decline(self, request: HttpRequest, network_id: NetworkId) -> ParticipationView:
-        """Decline the caller's invitation into the network"""
+        """Decline the caller's invitation into the network
+
+        The invited organization declines; the creator may invite it again later.
+        """
         return await self._answer(request, network_id, accept=False)
 
     async def _answer(
@@ -241,7 +273,11 @@ class NetworkController(ApiController):
         status_code=200,
     )
     async def leave(self, request: HttpRequest, network_id: NetworkId) -> ParticipationView:
-        """Stop taking part in the network; the caller's members leave it too"""
+        """Stop taking part in the network; the caller's members leave it too
+
+        The caller's organization stops taking part: its members' memberships end with it and it no
+        longer sees the network. The creator cannot leave its own network (it archives it instead).
+        """
         act = acting(request)
         left = await usecases.leave_network(act.organization_id, network_id, act.uow())
         return ParticipationView.of(left)

@@ -82,7 +82,11 @@ class OrganizationController(ApiController):
     async def get_organization(
         self, request: HttpRequest, organization_id: OrganizationId
     ) -> Response[OrganizationView]:
-        """Read an organization (the operator any, an organization itself)"""
+        """Read an organization (the operator any, an organization itself)
+
+        Any organization may read another's name, kind and address: accounting entries and consents
+        name them. An operator key reads every organization.
+        """
         act = acting(request)
         organization = await usecases.get_organization(act.caller, organization_id, act.uow())
         return Response(
@@ -200,7 +204,11 @@ class ApiKeyController(ApiController):
 
     @operation(get, "listApiKeys", Scope.KEYS_MANAGE)
     async def list_keys(self, request: HttpRequest, page: Paging) -> ApiKeyList:
-        """List the caller organization's API keys (never their secrets)"""
+        """List the caller organization's API keys (never their secrets)
+
+        The caller organization's keys, oldest first, revoked ones included (with `revoked_at`).
+        Tokens are never shown again after creation: a key is known by its `prefix`.
+        """
         act = acting(request)
         found = await usecases.list_api_keys(act.caller, page, act.services.api_keys)
         return api_key_page(found)

@@ -129,7 +129,13 @@ class MemberPledgeController(ApiController):
         data: JSONBody[PledgeCreate],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[PledgeView]:
-        """Record a member's pledge (home organization only)"""
+        """Record a member's pledge (home organization only)
+
+        A promise the member makes (`text`), kept `daily`, `weekly` or `once` from `starts_on` (in
+        the member's time zone) until `ends_on` or until completed, optionally in a network and with
+        a supporter who is a member of it. Check-ins record each period; a period passed without one
+        is recorded as missed by a sweep.
+        """
         act = acting(request)
         command = copied(
             usecases.CreatePledge, data, organization_id=act.organization_id, member_id=member_id
@@ -178,7 +184,11 @@ class PledgeController(ApiController):
         data: JSONBody[PledgeUpdate],
         if_match: IfMatch = None,
     ) -> Response[PledgeUpdate]:
-        """Complete or withdraw a pledge (home organization only)"""
+        """Complete or withdraw a pledge (home organization only)
+
+        Ends a pledge: `completed` (kept to the end) or `withdrawn`. Its check-ins stay. Send `If-
+        Match`.
+        """
         act = acting(request)
         pledge = await usecases.change_status(
             act.organization_id,

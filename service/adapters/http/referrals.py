@@ -119,7 +119,12 @@ class ReferralController(ApiController):
         *,
         page: Paging,
     ) -> ReferralList:
-        """The referrals the caller sent, or received (oldest first)"""
+        """The referrals the caller sent, or received (oldest first)
+
+        Referrals the caller's organization sent (`direction=sent`) or received (`received`), oldest
+        first, optionally by `status`. The receiver sees the person and the reason only while a
+        consent from the member to it is in force.
+        """
         act = acting(request)
         viewer = act.organization_id
         found = await usecases.list_referrals(
@@ -135,7 +140,11 @@ class ReferralController(ApiController):
     async def get_referral(
         self, request: HttpRequest, referral_id: ReferralId
     ) -> Response[ReferralView]:
-        """Read a referral (its sender or its receiver)"""
+        """Read a referral (its sender or its receiver)
+
+        Both sides read it; `allowed_transitions` says what the caller may do next. Its `ETag` goes
+        in `If-Match` when moving it.
+        """
         act = acting(request)
         seen = await usecases.get_referral(act.viewing(), referral_id, act.services.referrals)
         view = ReferralView.of(seen, act.organization_id)
@@ -143,7 +152,11 @@ class ReferralController(ApiController):
 
     @operation(get, "getReferralHistory", Scope.REFERRALS_READ, path="/{referral_id:uuid}/history")
     async def history(self, request: HttpRequest, referral_id: ReferralId) -> ReferralHistory:
-        """Every status change of a referral: who, when, from what to what, and why"""
+        """Every status change of a referral: who, when, from what to what, and why
+
+        Every status change, oldest first: from which status to which, who moved it (null: the
+        expiry sweep), when and why. Both sides read it.
+        """
         act = acting(request)
         changes = await usecases.referral_history(
             act.viewing(), referral_id, act.services.referrals

@@ -100,7 +100,11 @@ class MemberRestrictionController(ApiController):
     async def list_restrictions(
         self, request: HttpRequest, member_id: MemberId, page: Paging
     ) -> RestrictionList:
-        """A member's restrictions, oldest first (home organization only)"""
+        """A member's restrictions, oldest first (home organization only)
+
+        The member's requests to restrict disclosures (42 CFR 2.26): what data, from which
+        recipients, for which purposes, and what the home organization decided.
+        """
         act = acting(request)
         found = await usecases.list_restrictions(act.organization_id, member_id, page, act.uow())
         return list_of(RestrictionList, found, RestrictionView.of)
@@ -124,7 +128,12 @@ class RestrictionController(ApiController):
         restriction_id: RestrictionId,
         data: JSONBody[RestrictionDecision],
     ) -> RestrictionView:
-        """Agree to or deny a requested restriction (once); agreed, it holds from the next read"""
+        """Agree to or deny a requested restriction (once); agreed, it holds from the next read
+
+        The home organization agrees to or denies the member's request, once (42 CFR 2.26 lets it
+        deny). An agreed restriction takes its scopes out of every matching consent from the next
+        read, including consents given later.
+        """
         act = acting(request)
         decided = await usecases.decide_restriction(
             act.organization_id, restriction_id, data.decision == "agree", act.uow()
@@ -135,7 +144,11 @@ class RestrictionController(ApiController):
         post, "endRestriction", Scope.CONSENTS_WRITE, errors=(409,), path="/end", status_code=200
     )
     async def end(self, request: HttpRequest, restriction_id: RestrictionId) -> RestrictionView:
-        """End an agreed restriction: the consents it limited grant their scopes again"""
+        """End an agreed restriction: the consents it limited grant their scopes again
+
+        Ends an agreed restriction: from the next read the consents it limited allow again what they
+        say.
+        """
         act = acting(request)
         ended = await usecases.end_restriction(act.organization_id, restriction_id, act.uow())
         return RestrictionView.of(ended)

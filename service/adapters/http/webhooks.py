@@ -102,7 +102,11 @@ class WebhookEndpointController(ApiController):
 
     @operation(get, "listWebhookEndpoints", Scope.WEBHOOKS_MANAGE)
     async def list_endpoints(self, request: HttpRequest, page: Paging) -> WebhookEndpointList:
-        """The organization's webhook endpoints"""
+        """The organization's webhook endpoints
+
+        The caller organization's endpoints, oldest first, with their status and, when disabled,
+        why. Secrets are never shown again.
+        """
         act = acting(request)
         found = await usecases.list_endpoints(act.organization_id, page, act.services.webhooks)
         return list_of(WebhookEndpointList, found, WebhookEndpointView.of)
@@ -113,7 +117,11 @@ class WebhookEndpointController(ApiController):
     async def get_endpoint(
         self, request: HttpRequest, endpoint_id: EndpointId
     ) -> Response[WebhookEndpointView]:
-        """Read a webhook endpoint (whether it is enabled, and why not)"""
+        """Read a webhook endpoint (whether it is enabled, and why not)
+
+        An endpoint's URL, event types and status; `previous_secret_valid_until` says how long the
+        secret before a rotation still signs.
+        """
         act = acting(request)
         endpoint = await usecases.get_endpoint(
             act.organization_id, endpoint_id, act.services.webhooks
@@ -135,7 +143,12 @@ class WebhookEndpointController(ApiController):
         data: JSONBody[WebhookEndpointUpdate],
         if_match: IfMatch = None,
     ) -> Response[WebhookEndpointView]:
-        """Change a webhook endpoint, or re-enable a disabled one"""
+        """Change a webhook endpoint, or re-enable a disabled one
+
+        Changes the URL, event types, description, or `enabled` (true resumes a disabled endpoint
+        where it stopped). Whoever changes it vouches for it with their key's scopes: from then on
+        it receives no more than those cover. Send `If-Match`.
+        """
         act = acting(request)
         caller = act.caller
         endpoint = await usecases.change_endpoint(
@@ -159,7 +172,11 @@ class WebhookEndpointController(ApiController):
 
     @operation(delete, "deleteWebhookEndpoint", Scope.WEBHOOKS_MANAGE, path="/{endpoint_id:uuid}")
     async def remove(self, request: HttpRequest, endpoint_id: EndpointId) -> None:
-        """Remove a webhook endpoint and its delivery log"""
+        """Remove a webhook endpoint and its delivery log
+
+        Deletes the endpoint and its pending deliveries; nothing more is sent to it. The delivery
+        log goes with it.
+        """
         act = acting(request)
         await usecases.delete_endpoint(act.organization_id, endpoint_id, act.uow())
 

@@ -16,10 +16,10 @@ T = TypeVar("T", bound="AccountingRequestCreate")
 class AccountingRequestCreate:
     """
     Attributes:
-        received_on (datetime.date):
+        received_on (datetime.date): The day it was received.
         received_via (RevocationChannel):
-        period_end (datetime.date | None | Unset):
-        period_start (datetime.date | None | Unset):
+        period_end (datetime.date | None | Unset): The last day of the period, included.
+        period_start (datetime.date | None | Unset): The first day of the period, in the member's time zone.
     """
 
     received_on: datetime.date

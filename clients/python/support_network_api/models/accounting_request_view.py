@@ -17,15 +17,16 @@ T = TypeVar("T", bound="AccountingRequestView")
 class AccountingRequestView:
     """
     Attributes:
-        answer_by (datetime.date):
-        answered_at (datetime.datetime | None):
-        id (UUID):
+        answer_by (datetime.date): 30 days after `received_on` (42 CFR 2.24).
+        answered_at (datetime.datetime | None): When the home organization recorded its answer; null while it is due.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
         member_id (UUID):
-        period_end (datetime.date):
-        period_start (datetime.date):
-        received_on (datetime.date):
+        period_end (datetime.date): The last day of the period, included.
+        period_start (datetime.date): The first day of the period, in the member's time zone.
+        received_on (datetime.date): The day it was received.
         received_via (RevocationChannel):
-        version (int):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     answer_by: datetime.date

@@ -14,8 +14,8 @@ T = TypeVar("T", bound="ApiKeyCreate")
 class ApiKeyCreate:
     """
     Attributes:
-        name (str):
-        scopes (list[Scope]):
+        name (str): A name for people, to tell keys apart.
+        scopes (list[Scope]): The kinds of data (for a consent) or of operation (for a key) it covers.
     """
 
     name: str

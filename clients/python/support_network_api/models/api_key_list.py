@@ -17,8 +17,8 @@ T = TypeVar("T", bound="ApiKeyList")
 class ApiKeyList:
     """
     Attributes:
-        data (list[ApiKeyView]):
-        next_cursor (None | str):
+        data (list[ApiKeyView]): The items of this page, in the list's order.
+        next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.
     """
 
     data: list[ApiKeyView]

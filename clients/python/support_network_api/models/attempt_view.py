@@ -14,10 +14,11 @@ T = TypeVar("T", bound="AttemptView")
 class AttemptView:
     """
     Attributes:
-        at (datetime.datetime):
-        error (None | str):
-        latency_ms (int):
-        status_code (int | None):
+        at (datetime.datetime): When it happened.
+        error (None | str): Why it failed, when no answer came (a timeout, a refused connection, an address not
+            allowed).
+        latency_ms (int): How long the attempt took, in milliseconds.
+        status_code (int | None): The receiver's status code; null when no answer came.
     """
 
     at: datetime.datetime

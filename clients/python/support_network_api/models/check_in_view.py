@@ -17,13 +17,15 @@ T = TypeVar("T", bound="CheckInView")
 class CheckInView:
     """
     Attributes:
-        by_sweep (bool):
-        id (UUID):
-        note (None | str):
+        by_sweep (bool): True when the service recorded `missed` because the period and its grace time passed without a
+            check-in.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        note (None | str): Free text for people, never interpreted by the service. Shown to the member's home
+            organization only.
         outcome (Outcome):
-        period_start (datetime.date):
-        recorded_at (datetime.datetime):
-        superseded_at (datetime.datetime | None):
+        period_start (datetime.date): The first day of the period, in the member's time zone.
+        recorded_at (datetime.datetime): When it was recorded.
+        superseded_at (datetime.datetime | None): When a correction replaced it; null for the one that counts.
     """
 
     by_sweep: bool

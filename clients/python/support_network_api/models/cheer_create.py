@@ -13,7 +13,8 @@ T = TypeVar("T", bound="CheerCreate")
 class CheerCreate:
     """
     Attributes:
-        author_member_id (UUID):
+        author_member_id (UUID): The member who cheers: a member of a network the milestone's member is in, of the
+            caller's organization.
         message (str):
     """
 

@@ -15,9 +15,10 @@ T = TypeVar("T", bound="CheerView")
 class CheerView:
     """
     Attributes:
-        author_member_id (None | UUID):
+        author_member_id (None | UUID): The member who cheers: a member of a network the milestone's member is in, of
+            the caller's organization.
         created_at (datetime.datetime):
-        id (UUID):
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
         message (str):
         milestone_key (str):
     """

@@ -37,22 +37,25 @@ class ConsentCreate:
     """
     Attributes:
         form (ConsentForm):
-        information (str):
-        patient_name (str):
-        purpose (str):
+        information (str): What may be disclosed, in words, as it stands on the form.
+        patient_name (str): The member's name as it stands on the signed form. The home organization's only: never shown
+            to a recipient, and blanked by erasure.
+        purpose (str): The purpose in words, as it stands on the signed form.
         purpose_code (PurposeCode): The purpose of the disclosure, coded (FHIR Consent.provision.purpose, HL7
             PurposeOfUse:
                 TREAT, HPAYMT, HOPERAT, PATRQT, HRESCH); the consent's `purpose` says it in words.
-        recorded_by (str):
-        scopes (list[DataScope]):
+        recorded_by (str): Who entered the consent here, for the record.
+        scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
         signature (Signature):
         consent_type (ConsentType | Unset): `specific`: to a named recipient for a stated purpose. `tpo`: a single
             consent for all
                 future uses for treatment, payment and health care operations (42 CFR 2.33(a)(2)), in force
                 until revoked in writing, so it may carry no expiry.
-        data_period (DataPeriod | None | Unset):
-        end_event (EndEvent | None | Unset):
-        expires_on (datetime.date | None | Unset):
+        data_period (DataPeriod | None | Unset): The period the disclosed data may come from; absent: any.
+        end_event (EndEvent | None | Unset): The event that ends the consent instead of a date: `treatment_ended` (when
+            the home organization says so) or `referral_closed` (with the last referral resting on it).
+        expires_on (datetime.date | None | Unset): The last day the consent is in force, in the member's time zone. Give
+            this or `end_event` (a `tpo` consent may have neither).
         participant_class (ConsentCreateParticipantClassType1 | ConsentCreateParticipantClassType2Type1 |
             ConsentCreateParticipantClassType3Type1 | None | Unset): Through an intermediary: its participants with a
             treating provider relationship with the member (clinics taking part in the member's circle, as for

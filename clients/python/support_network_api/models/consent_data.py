@@ -18,9 +18,10 @@ class ConsentData:
         consent_id (UUID):
         member_id (UUID):
         scopes (list[str]): Scope names, sorted.
-        reason (str | Unset):
-        recipient_class (str | Unset):
-        recipient_organization_id (Unset | UUID):
+        reason (str | Unset): Why, in words, as the caller gave it.
+        recipient_class (str | Unset): A class of recipients instead of one organization, decided at each read from what
+            the service knows then.
+        recipient_organization_id (Unset | UUID): The organization that receives (or received) the data.
     """
 
     consent_id: UUID

@@ -14,8 +14,10 @@ T = TypeVar("T", bound="ConsentForm")
 class ConsentForm:
     """
     Attributes:
-        statements (list[Statement]):
-        version (str):
+        statements (list[Statement]): The statements the signed form contains; a recipient that is a clinic (a HIPAA
+            covered entity) needs `hipaa_redisclosure` among them.
+        version (str): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     statements: list[Statement]

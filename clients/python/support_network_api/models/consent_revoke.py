@@ -15,9 +15,9 @@ T = TypeVar("T", bound="ConsentRevoke")
 class ConsentRevoke:
     """
     Attributes:
-        reason (None | str | Unset):
-        received_at (None | str | Unset):
-        received_by (None | str | Unset):
+        reason (None | str | Unset): Why, in words, as the caller gave it.
+        received_at (None | str | Unset): When it was received, which may be before it was entered here.
+        received_by (None | str | Unset): Who received it.
         received_via (RevocationChannel | Unset):
     """
 

@@ -43,32 +43,41 @@ class ConsentView:
                 future uses for treatment, payment and health care operations (42 CFR 2.33(a)(2)), in force
                 until revoked in writing, so it may carry no expiry.
         created_at (datetime.datetime):
-        data_period (DataPeriod | None):
-        end_event (EndEvent | None):
-        expires_at (datetime.datetime | None):
-        expires_on (datetime.date | None):
-        form (ConsentForm | None):
-        id (UUID):
-        information (None | str):
+        data_period (DataPeriod | None): The period the disclosed data may come from; absent: any.
+        end_event (EndEvent | None): The event that ends the consent instead of a date: `treatment_ended` (when the home
+            organization says so) or `referral_closed` (with the last referral resting on it).
+        expires_at (datetime.datetime | None): The instant the consent stops: the end of `expires_on` in the member's
+            time zone.
+        expires_on (datetime.date | None): The last day the consent is in force, in the member's time zone. Give this or
+            `end_event` (a `tpo` consent may have neither).
+        form (ConsentForm | None): The signed form: its version and the statements it contains.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        information (None | str): What may be disclosed, in words, as it stands on the form.
         member_id (UUID):
-        organization_id (UUID):
+        organization_id (UUID): The member's home organization, which recorded it.
         participant_class (ConsentViewParticipantClassType1 | ConsentViewParticipantClassType2Type1 |
-            ConsentViewParticipantClassType3Type1 | None):
-        participant_organization_ids (list[UUID]):
-        patient_name (None | str):
-        purpose (str):
-        purpose_code (None | PurposeCode):
-        recipient_class (None | RecipientClass):
-        recipient_organization_id (None | UUID):
-        recorded_by (None | str):
-        restricted_scopes (list[DataScope]):
-        revocation (None | RevocationView):
-        revocation_reason (None | str):
-        revoked_at (datetime.datetime | None):
-        scopes (list[DataScope]):
+            ConsentViewParticipantClassType3Type1 | None): For an intermediary recipient: its participants described instead
+            of named (those with a treating provider relationship).
+        participant_organization_ids (list[UUID]): For an intermediary recipient: the participants it may pass the data
+            to, by name.
+        patient_name (None | str): The member's name as it stands on the signed form. The home organization's only:
+            never shown to a recipient, and blanked by erasure.
+        purpose (str): The purpose in words, as it stands on the signed form.
+        purpose_code (None | PurposeCode): The purpose coded: `treatment`, `payment`, `health_care_operations`,
+            `patient_request`, `research`.
+        recipient_class (None | RecipientClass): A class of recipients instead of one organization, decided at each read
+            from what the service knows then.
+        recipient_organization_id (None | UUID): The organization that receives (or received) the data.
+        recorded_by (None | str): Who entered the consent here, for the record.
+        restricted_scopes (list[DataScope]): The scopes an agreed restriction takes out of this consent now.
+        revocation (None | RevocationView): How the revocation was received; null unless revoked.
+        revocation_reason (None | str): Why it was revoked, as the home organization entered it.
+        revoked_at (datetime.datetime | None): When it was revoked; null while it stands.
+        scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
         signature (SignatureView):
         status (ConsentStatus):
-        version (int):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     consent_type: ConsentType

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="CustomMilestoneCreate")
 class CustomMilestoneCreate:
     """
     Attributes:
-        achieved_on (datetime.date):
+        achieved_on (datetime.date): The day it was achieved, as the member tells it.
         title (str):
     """
 

@@ -15,8 +15,8 @@ T = TypeVar("T", bound="DataPeriod")
 class DataPeriod:
     """
     Attributes:
-        end (datetime.date | None | Unset):
-        start (datetime.date | None | Unset):
+        end (datetime.date | None | Unset): The last day the data may come from, included; open when absent.
+        start (datetime.date | None | Unset): The first day the data may come from; open when absent.
     """
 
     end: datetime.date | None | Unset = UNSET

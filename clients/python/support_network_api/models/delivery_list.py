@@ -17,8 +17,8 @@ T = TypeVar("T", bound="DeliveryList")
 class DeliveryList:
     """
     Attributes:
-        data (list[DeliveryView]):
-        next_cursor (None | str):
+        data (list[DeliveryView]): The items of this page, in the list's order.
+        next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.
     """
 
     data: list[DeliveryView]

@@ -21,14 +21,14 @@ T = TypeVar("T", bound="DeliveryView")
 class DeliveryView:
     """
     Attributes:
-        attempts (list[AttemptView]):
+        attempts (list[AttemptView]): Every attempt, oldest first.
         created_at (datetime.datetime):
         event_id (UUID):
-        event_type (str):
-        finished_at (datetime.datetime | None):
-        id (UUID):
-        next_attempt_at (datetime.datetime | None):
-        redelivery (bool):
+        event_type (str): The event's type.
+        finished_at (datetime.datetime | None): When it was delivered or given up.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        next_attempt_at (datetime.datetime | None): When the next attempt is due; null when none is.
+        redelivery (bool): True when asked for again by a redelivery.
         status (DeliveryStatus):
     """
 

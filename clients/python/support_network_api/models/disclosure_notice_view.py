@@ -14,9 +14,10 @@ T = TypeVar("T", bound="DisclosureNoticeView")
 class DisclosureNoticeView:
     """
     Attributes:
-        consent_ids (list[UUID]):
+        consent_ids (list[UUID]): The consents the disclosure rested on.
         notice (str): The notice that must accompany the data (42 CFR 2.32).
-        security_labels (list[str]):
+        security_labels (list[str]): HL7 security labels of the data: 42 CFR Part 2, restricted, no redisclosure without
+            consent.
     """
 
     consent_ids: list[UUID]

@@ -19,22 +19,22 @@ class DisclosureView:
     """
     Attributes:
         channel (Channel): How the data went: an API read, the events feed, a webhook delivery.
-        client_request_id (None | str):
-        consent_ids (list[UUID]):
+        client_request_id (None | str): The recipient's own `X-Request-ID`, if it sent one.
+        consent_ids (list[UUID]): The consents the disclosure rested on.
         disclosed (str): What went, in words a member can read.
-        disclosed_at (datetime.datetime):
-        id (UUID):
+        disclosed_at (datetime.datetime): When it left.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
         intermediary_name (None | str): That intermediary's name, as it is now.
         intermediary_organization_id (None | UUID): The intermediary the data reached the recipient through, if any.
         key_id (None | UUID): The API key that read (null for webhook deliveries and older records).
         member_id (UUID):
-        operation (str):
-        purposes (list[str]):
+        operation (str): The operation (or event type) that disclosed it.
+        purposes (list[str]): The purposes of the consents it rested on, in words.
         recipient_address (None | str): The recipient's address, if it gave one.
-        recipient_name (None | str):
-        recipient_organization_id (UUID):
-        request_id (str):
-        scopes (list[DataScope]):
+        recipient_name (None | str): The recipient's name at the time.
+        recipient_organization_id (UUID): The organization that receives (or received) the data.
+        request_id (str): The `X-Request-ID` of the request that read it.
+        scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
     """
 
     channel: Channel

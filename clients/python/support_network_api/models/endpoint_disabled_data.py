@@ -14,7 +14,7 @@ class EndpointDisabledData:
     """
     Attributes:
         endpoint_id (UUID):
-        reason (str):
+        reason (str): Why, in words, as the caller gave it.
     """
 
     endpoint_id: UUID

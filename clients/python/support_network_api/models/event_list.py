@@ -57,8 +57,8 @@ class EventList:
             NetworkOrganizationDeclinedEvent | NetworkOrganizationInvitedEvent | NetworkOrganizationJoinedEvent |
             NetworkOrganizationLeftEvent | NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent |
             PledgeCreatedEvent | PledgeMissedEvent | RecoveryRestartedEvent | ReferralCreatedEvent |
-            ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]):
-        next_cursor (None | str):
+            ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
+        next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.
     """
 
     data: list[

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="FieldError")
 class FieldError:
     """
     Attributes:
-        field (str):
-        message (str):
+        field (str): Where: `body.signature.method`, `query.limit`, a header's name.
+        message (str): What is wrong with it.
     """
 
     field: str

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="Health")
 class Health:
     """
     Attributes:
-        status (HealthStatus):
+        status (HealthStatus): `ok`, or `unavailable` when the database cannot be reached.
     """
 
     status: HealthStatus

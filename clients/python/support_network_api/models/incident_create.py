@@ -17,12 +17,12 @@ T = TypeVar("T", bound="IncidentCreate")
 class IncidentCreate:
     """
     Attributes:
-        description (str):
+        description (str): Free text for people, never interpreted by the service.
         kind (IncidentKind):
-        since (datetime.datetime):
-        key_id (None | Unset | UUID):
-        recipient_organization_id (None | Unset | UUID):
-        until (None | str | Unset):
+        since (datetime.datetime): The start of the period concerned.
+        key_id (None | Unset | UUID): For a compromised key: which.
+        recipient_organization_id (None | Unset | UUID): The organization that receives (or received) the data.
+        until (None | str | Unset): The end of the period concerned; open when absent.
     """
 
     description: str

@@ -14,7 +14,7 @@ class IncidentData:
     """
     Attributes:
         incident_id (UUID):
-        kind (str):
+        kind (str): Which kind it is; the values are listed with its type.
     """
 
     incident_id: UUID

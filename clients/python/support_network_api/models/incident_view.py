@@ -18,18 +18,19 @@ T = TypeVar("T", bound="IncidentView")
 class IncidentView:
     """
     Attributes:
-        closed_at (datetime.datetime | None):
-        closing_note (None | str):
-        description (str):
-        id (UUID):
-        key_id (None | UUID):
+        closed_at (datetime.datetime | None): When it was closed; null while open.
+        closing_note (None | str): What was done, as given when closing.
+        description (str): Free text for people, never interpreted by the service.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        key_id (None | UUID): For a compromised key: which.
         kind (IncidentKind):
-        opened_at (datetime.datetime):
-        recipient_organization_id (None | UUID):
-        since (datetime.datetime):
+        opened_at (datetime.datetime): When it was recorded.
+        recipient_organization_id (None | UUID): The organization that receives (or received) the data.
+        since (datetime.datetime): The start of the period concerned.
         status (IncidentStatus):
-        until (datetime.datetime | None):
-        version (int):
+        until (datetime.datetime | None): The end of the period concerned; open when absent.
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     closed_at: datetime.datetime | None

@@ -18,7 +18,8 @@ class IssuedApiKey:
     """
     Attributes:
         key (ApiKeyView):
-        token (None | str):
+        token (None | str): The key's secret, shown in this answer only (null in an idempotent replay, which does not
+            keep it): store it now.
     """
 
     key: ApiKeyView

@@ -18,8 +18,9 @@ T = TypeVar("T", bound="LadderSpec")
 class LadderSpec:
     """
     Attributes:
-        rungs (list[RungSpec]):
-        then_every_months (int | None | Unset):  Default: 12.
+        rungs (list[RungSpec]): The milestones, each an amount of time in recovery; no two alike.
+        then_every_months (int | None | Unset): After the last rung, one more every this many months, for ever; null:
+            none. Default: 12.
     """
 
     rungs: list[RungSpec]

@@ -21,9 +21,11 @@ class MemberCreate:
     Attributes:
         display_name (str): Pseudonymous name shown to peers.
         timezone (str): IANA time zone of the member, e.g. `Europe/London`. Every date rule uses it.
-        contact (ContactDetails | None | Unset):
+        contact (ContactDetails | None | Unset): How the home organization reaches the member; shown to another
+            organization only under a consent covering `profile`.
         external_ref (None | str | Unset): The home organization's own id for the person; unique per organization.
-        recovery_started_on (datetime.date | None | Unset):
+        recovery_started_on (datetime.date | None | Unset): The member's first day in recovery, in the member's time
+            zone: milestones and streaks count from it. Give `recovery_started_time` only with it.
         recovery_started_time (None | str | Unset): Local time of day the period started, HH:MM or HH:MM:SS.
     """
 

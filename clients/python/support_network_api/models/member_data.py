@@ -14,7 +14,8 @@ class MemberData:
     """
     Attributes:
         member_id (UUID):
-        version (int):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     member_id: UUID

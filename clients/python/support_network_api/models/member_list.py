@@ -17,8 +17,8 @@ T = TypeVar("T", bound="MemberList")
 class MemberList:
     """
     Attributes:
-        data (list[MemberView]):
-        next_cursor (None | str):
+        data (list[MemberView]): The items of this page, in the list's order.
+        next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.
     """
 
     data: list[MemberView]

@@ -19,10 +19,12 @@ T = TypeVar("T", bound="MemberUpdate")
 class MemberUpdate:
     """
     Attributes:
-        contact (ContactDetails | None | Unset):
+        contact (ContactDetails | None | Unset): How the home organization reaches the member; shown to another
+            organization only under a consent covering `profile`.
         display_name (str | Unset): Pseudonymous name shown to peers.
         external_ref (None | str | Unset): The home organization's own id for the person; unique per organization.
-        recovery_started_on (datetime.date | None | Unset):
+        recovery_started_on (datetime.date | None | Unset): The member's first day in recovery, in the member's time
+            zone: milestones and streaks count from it. Give `recovery_started_time` only with it.
         recovery_started_time (None | str | Unset): Local time of day the period started, HH:MM or HH:MM:SS.
         timezone (str | Unset): IANA time zone of the member, e.g. `Europe/London`. Every date rule uses it.
     """

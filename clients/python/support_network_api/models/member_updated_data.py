@@ -13,9 +13,10 @@ T = TypeVar("T", bound="MemberUpdatedData")
 class MemberUpdatedData:
     """
     Attributes:
-        changed_fields (list[str]):
+        changed_fields (list[str]): The names of the fields that changed.
         member_id (UUID):
-        version (int):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     changed_fields: list[str]

@@ -24,20 +24,28 @@ T = TypeVar("T", bound="MemberView")
 class MemberView:
     """
     Attributes:
-        access (MemberViewAccess):
-        contact (ContactDetails | None):
+        access (MemberViewAccess): `home`: the caller is the member's home organization and sees every field; `consent`:
+            another organization, seeing only the fields its consents cover (the rest are null).
+        contact (ContactDetails | None): How the home organization reaches the member; shown to another organization
+            only under a consent covering `profile`.
         created_at (datetime.datetime):
-        disclosed_scopes (list[DataScope]):
-        display_name (None | str):
-        external_ref (None | str):
-        id (UUID):
-        organization_id (UUID):
-        recovery_started_on (datetime.date | None):
+        disclosed_scopes (list[DataScope]): For `consent` access: the scopes whose fields are shown.
+        display_name (None | str): Null when another organization reads without `profile` in its consent.
+        external_ref (None | str): The caller's own identifier for it, unique within the organization: the same one
+            twice is a 409 with `existing_id`.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        organization_id (UUID): The member's home organization.
+        recovery_started_on (datetime.date | None): The member's first day in recovery, in the member's time zone:
+            milestones and streaks count from it. Give `recovery_started_time` only with it.
         recovery_started_time (None | str): Local time of day the period started, HH:MM or HH:MM:SS.
-        timezone (None | str):
+        timezone (None | str): An IANA time zone (`America/New_York`): the member's days, pledge periods and milestones
+            follow it, across daylight saving changes.
         updated_at (datetime.datetime):
-        version (int):
-        disclosure (DisclosureNoticeView | None | Unset):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
+        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
+            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
+            consents it rests on. Absent for the caller's own members.
     """
 
     access: MemberViewAccess

@@ -19,7 +19,8 @@ class MembershipCreate:
     Attributes:
         member_id (UUID):
         role (Role):
-        status (MembershipCreateStatus | Unset):  Default: MembershipCreateStatus.ACTIVE.
+        status (MembershipCreateStatus | Unset): Where it stands now; the values are listed with its type. Default:
+            MembershipCreateStatus.ACTIVE.
     """
 
     member_id: UUID

@@ -17,8 +17,9 @@ class MembershipData:
     Attributes:
         membership_id (UUID):
         network_id (UUID):
-        role (str | Unset):
-        status (str | Unset):
+        role (str | Unset): The member's part in the network: `focus` (whom a circle is around), `peer_supporter`,
+            `sponsor`, `family`, `clinician`, `coordinator`.
+        status (str | Unset): Where it stands now; the values are listed with its type.
     """
 
     membership_id: UUID

@@ -17,8 +17,8 @@ T = TypeVar("T", bound="MembershipList")
 class MembershipList:
     """
     Attributes:
-        data (list[MembershipView]):
-        next_cursor (None | str):
+        data (list[MembershipView]): The items of this page, in the list's order.
+        next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.
     """
 
     data: list[MembershipView]

@@ -14,9 +14,9 @@ T = TypeVar("T", bound="MembershipMember")
 class MembershipMember:
     """
     Attributes:
-        display_name (None | str):
-        id (UUID):
-        organization_id (UUID):
+        display_name (None | str): Null when the caller may not see the member's profile.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        organization_id (UUID): The organization it belongs to.
     """
 
     display_name: None | str

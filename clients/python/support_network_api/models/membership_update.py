@@ -16,8 +16,9 @@ T = TypeVar("T", bound="MembershipUpdate")
 class MembershipUpdate:
     """
     Attributes:
-        role (None | Role | Unset):
-        status (MembershipStatus | None | Unset):
+        role (None | Role | Unset): The member's part in the network: `focus` (whom a circle is around),
+            `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`.
+        status (MembershipStatus | None | Unset): Where it stands now; the values are listed with its type.
     """
 
     role: None | Role | Unset = UNSET

@@ -24,16 +24,19 @@ T = TypeVar("T", bound="MembershipView")
 class MembershipView:
     """
     Attributes:
-        id (UUID):
-        invited_at (datetime.datetime | None):
-        joined_at (datetime.datetime | None):
-        left_at (datetime.datetime | None):
-        member (MembershipMember | None):
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        invited_at (datetime.datetime | None): When it was invited; null when it was added as active at once.
+        joined_at (datetime.datetime | None): When it became active.
+        left_at (datetime.datetime | None): When it left; null while it takes part.
+        member (MembershipMember | None): The member; null when the caller may not see who it is.
         network_id (UUID):
         role (Role):
         status (MembershipStatus):
-        version (int):
-        disclosure (DisclosureNoticeView | None | Unset):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
+        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
+            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
+            consents it rests on. Absent for the caller's own members.
     """
 
     id: UUID

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="NetworkCreatedData")
 class NetworkCreatedData:
     """
     Attributes:
-        kind (NetworkCreatedDataKind):
+        kind (NetworkCreatedDataKind): Which kind it is; the values are listed with its type.
         network_id (UUID):
     """
 

@@ -14,7 +14,7 @@ class NetworkOrganizationData:
     """
     Attributes:
         network_id (UUID):
-        organization_id (UUID):
+        organization_id (UUID): The organization it belongs to.
     """
 
     network_id: UUID

@@ -28,13 +28,15 @@ class NetworkOrganizationLeftEvent:
     """
     Attributes:
         data (NetworkOrganizationData):
-        id (UUID):
-        occurred_at (datetime.datetime):
-        organization_id (UUID):
-        subject_id (UUID):
-        subject_type (str):
-        type_ (Literal['network.organization_left']):
-        disclosure (DisclosureNoticeView | None | Unset):
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        occurred_at (datetime.datetime): When the change was committed.
+        organization_id (UUID): The organization that acted.
+        subject_id (UUID): The id of the object the event is about.
+        subject_type (str): What kind of object the event is about: `member`, `network`, `consent`, `referral`, ...
+        type_ (Literal['network.organization_left']): The event type; `data` has the schema of this type.
+        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
+            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
+            consents it rests on. Absent for the caller's own members.
     """
 
     data: NetworkOrganizationData

@@ -23,18 +23,24 @@ T = TypeVar("T", bound="NetworkView")
 class NetworkView:
     """
     Attributes:
-        archived_at (datetime.datetime | None):
+        archived_at (datetime.datetime | None): When it was archived; null while it lasts.
         created_at (datetime.datetime):
-        created_by_organization_id (UUID):
-        description (None | str):
-        focus_member_id (None | UUID):
-        id (UUID):
+        created_by_organization_id (UUID): The organization that created the network: it alone invites others, changes
+            roles with consent, and archives it.
+        description (None | str): Free text for people, never interpreted by the service.
+        focus_member_id (None | UUID): The member a circle is around: one of the creating organization's members, fixed
+            while the circle lasts. Null for a group, and to an organization other than the creator without the focus
+            member's consent covering `networks`.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
         kind (NetworkKind):
         name (str):
         status (NetworkStatus):
         updated_at (datetime.datetime):
-        version (int):
-        disclosure (DisclosureNoticeView | None | Unset):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
+        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
+            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
+            consents it rests on. Absent for the caller's own members.
     """
 
     archived_at: datetime.datetime | None

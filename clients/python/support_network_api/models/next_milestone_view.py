@@ -14,9 +14,10 @@ T = TypeVar("T", bound="NextMilestoneView")
 class NextMilestoneView:
     """
     Attributes:
-        due_at (datetime.datetime | None):
-        due_on (datetime.date):
-        key (str):
+        due_at (datetime.datetime | None): The instant it falls due; null to a reader without `profile`.
+        due_on (datetime.date): The day it falls due, in the member's time zone.
+        key (str): A stable key, by which cheers name the milestone: `<period start>.<rung>` for an automatic one
+            (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the milestone's id for a custom one.
         label (str):
     """
 

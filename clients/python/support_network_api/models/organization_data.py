@@ -13,8 +13,8 @@ T = TypeVar("T", bound="OrganizationData")
 class OrganizationData:
     """
     Attributes:
-        kind (str):
-        organization_id (UUID):
+        kind (str): Which kind it is; the values are listed with its type.
+        organization_id (UUID): The organization it belongs to.
     """
 
     kind: str

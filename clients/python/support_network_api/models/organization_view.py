@@ -19,10 +19,11 @@ class OrganizationView:
     Attributes:
         address (None | str): Where it can be written to; accounting entries name it.
         created_at (datetime.datetime):
-        id (UUID):
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
         kind (OrganizationKind):
         name (str):
-        version (int):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     address: None | str

@@ -17,13 +17,14 @@ T = TypeVar("T", bound="ParticipantView")
 class ParticipantView:
     """
     Attributes:
-        ended_at (datetime.datetime | None):
-        intermediary_organization_id (UUID):
-        joined_at (datetime.datetime):
+        ended_at (datetime.datetime | None): When it ended; null while it lasts.
+        intermediary_organization_id (UUID): The intermediary (an HIE, say).
+        joined_at (datetime.datetime): When it became active.
         participant_kind (OrganizationKind):
-        participant_name (str):
-        participant_organization_id (UUID):
-        version (int):
+        participant_name (str): The participant's name, for accounting entries.
+        participant_organization_id (UUID): An organization the intermediary may pass data to.
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     ended_at: datetime.datetime | None

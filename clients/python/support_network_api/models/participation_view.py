@@ -17,14 +17,15 @@ T = TypeVar("T", bound="ParticipationView")
 class ParticipationView:
     """
     Attributes:
-        invited_at (datetime.datetime | None):
-        invited_by_organization_id (None | UUID):
-        joined_at (datetime.datetime | None):
-        left_at (datetime.datetime | None):
+        invited_at (datetime.datetime | None): When it was invited; null when it was added as active at once.
+        invited_by_organization_id (None | UUID): The network's creator; null for the creator itself.
+        joined_at (datetime.datetime | None): When it became active.
+        left_at (datetime.datetime | None): When it left; null while it takes part.
         network_id (UUID):
-        organization_id (UUID):
+        organization_id (UUID): The organization it belongs to.
         status (ParticipationStatus):
-        version (int):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     invited_at: datetime.datetime | None

@@ -14,10 +14,11 @@ T = TypeVar("T", bound="PeriodView")
 class PeriodView:
     """
     Attributes:
-        days (int):
-        ended_on (datetime.date):
-        note (None | str):
-        started_on (datetime.date):
+        days (int): Its length in days.
+        ended_on (datetime.date): The day it ended: the restart day.
+        note (None | str): Free text for people, never interpreted by the service. Shown to the member's home
+            organization only.
+        started_on (datetime.date): Its first day.
     """
 
     days: int

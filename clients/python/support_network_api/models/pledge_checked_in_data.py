@@ -15,8 +15,9 @@ class PledgeCheckedInData:
     """
     Attributes:
         member_id (UUID):
-        outcome (str):
-        period_start (datetime.date):
+        outcome (str): `kept`, `partial` or `missed`. Only `kept` counts towards a streak; `partial` and `missed` end
+            one.
+        period_start (datetime.date): The first day of the period, in the member's time zone.
         pledge_id (UUID):
     """
 

@@ -18,11 +18,12 @@ class PledgeCreate:
     """
     Attributes:
         cadence (Cadence):
-        starts_on (datetime.date):
-        text (str):
-        ends_on (datetime.date | None | Unset):
+        starts_on (datetime.date): The first day, in the member's time zone.
+        text (str): What the member promises, in their words.
+        ends_on (datetime.date | None | Unset): The last day, included; null: until completed or withdrawn.
         network_id (None | Unset | UUID):
-        supporter_member_id (None | Unset | UUID):
+        supporter_member_id (None | Unset | UUID): A member of the pledge's network who supports it; shown to the
+            member's home organization only.
     """
 
     cadence: Cadence

@@ -15,7 +15,7 @@ class PledgeMissedData:
     """
     Attributes:
         member_id (UUID):
-        period_start (datetime.date):
+        period_start (datetime.date): The first day of the period, in the member's time zone.
         pledge_id (UUID):
     """
 

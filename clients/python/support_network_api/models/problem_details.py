@@ -20,16 +20,17 @@ T = TypeVar("T", bound="ProblemDetails")
 class ProblemDetails:
     """
     Attributes:
-        detail (str):
-        status (int):
-        title (str):
-        type_ (str):
-        allowed (list[str] | None | Unset):
-        current_version (int | None | Unset):
-        erased_at (datetime.datetime | None | Unset):
-        errors (list[FieldError] | None | Unset):
-        existing_id (None | str | Unset):
-        revoked_at (datetime.datetime | None | Unset):
+        detail (str): This occurrence in words.
+        status (int): The HTTP status code, again.
+        title (str): The problem type in words, the same for every occurrence.
+        type_ (str): The problem type, a relative URI: its page is at this path on the service
+            (`/docs/problems/<slug>`).
+        allowed (list[str] | None | Unset): For an illegal transition: the statuses allowed now.
+        current_version (int | None | Unset): For a 412: the version the object has now.
+        erased_at (datetime.datetime | None | Unset): For a 410: when the member was erased.
+        errors (list[FieldError] | None | Unset): For a 400 or 422: each field refused, and why.
+        existing_id (None | str | Unset): For a duplicate `external_ref`: the object that has it.
+        revoked_at (datetime.datetime | None | Unset): For a revoked consent: when.
     """
 
     detail: str

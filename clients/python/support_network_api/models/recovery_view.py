@@ -22,16 +22,20 @@ T = TypeVar("T", bound="RecoveryView")
 class RecoveryView:
     """
     Attributes:
-        current_period_started_on (datetime.date | None):
+        current_period_started_on (datetime.date | None): The first day of the current period in recovery (after the
+            last restart); null when no start is known.
         current_period_started_time (None | str): Local time of day the period started, HH:MM or HH:MM:SS.
-        current_streak_days (int):
-        longest_streak_days (int):
+        current_streak_days (int): Whole days in the current period, in the member's time zone.
+        longest_streak_days (int): The longest period so far, in days.
         member_id (UUID):
-        periods (list[PeriodView]):
-        restarts (int):
-        total_days_in_recovery (int):
-        version (int):
-        disclosure (DisclosureNoticeView | None | Unset):
+        periods (list[PeriodView]): The periods before the current one, oldest first.
+        restarts (int): How many times recovery restarted.
+        total_days_in_recovery (int): All periods together, in days.
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
+        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
+            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
+            consents it rests on. Absent for the caller's own members.
     """
 
     current_period_started_on: datetime.date | None

@@ -21,14 +21,17 @@ T = TypeVar("T", bound="ReferralCreate")
 class ReferralCreate:
     """
     Attributes:
-        reason (str):
-        receiver_organization_id (UUID):
-        consent (ConsentCreate | None | Unset):
-        consent_id (None | Unset | UUID):
+        reason (str): Why, in words, as the caller gave it.
+        receiver_organization_id (UUID): The organization asked to take the person on.
+        consent (ConsentCreate | None | Unset): A consent to the receiver, recorded with the referral; give this or
+            `consent_id`.
+        consent_id (None | Unset | UUID): A consent recorded before, to the receiver; give this or `consent`.
         external_ref (None | str | Unset): The home organization's own id for the person; unique per organization.
-        member (MemberCreate | None | Unset):
-        member_id (None | Unset | UUID):
-        network_id (None | Unset | UUID):
+        member (MemberCreate | None | Unset): A new member to create for the referral (pseudonymous is fine); give this
+            or `member_id`.
+        member_id (None | Unset | UUID): One of the caller's members; give this or `member`.
+        network_id (None | Unset | UUID): A network both organizations take part in: accepting the referral makes the
+            person an active member of it.
         urgency (Urgency | Unset): FHIR request priority.
     """
 

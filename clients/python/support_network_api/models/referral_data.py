@@ -15,12 +15,13 @@ T = TypeVar("T", bound="ReferralData")
 class ReferralData:
     """
     Attributes:
-        receiver_organization_id (UUID):
+        receiver_organization_id (UUID): The organization asked to take the person on.
         referral_id (UUID):
-        sender_organization_id (UUID):
-        status (str):
-        version (int):
-        from_status (str | Unset):
+        sender_organization_id (UUID): The organization that made the referral: the member's home organization.
+        status (str): Where it stands now; the values are listed with its type.
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
+        from_status (str | Unset): The status before; null for the referral's creation.
         member_id (Unset | UUID):
     """
 

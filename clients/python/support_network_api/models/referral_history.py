@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ReferralHistory")
 class ReferralHistory:
     """
     Attributes:
-        data (list[StatusChangeView]):
+        data (list[StatusChangeView]): The items of this page, in the list's order.
     """
 
     data: list[StatusChangeView]

@@ -17,8 +17,8 @@ T = TypeVar("T", bound="ReferralList")
 class ReferralList:
     """
     Attributes:
-        data (list[ReferralView]):
-        next_cursor (None | str):
+        data (list[ReferralView]): The items of this page, in the list's order.
+        next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.
     """
 
     data: list[ReferralView]

@@ -16,7 +16,7 @@ class ReferralTransition:
     """
     Attributes:
         status (ReferralStatus):
-        reason (None | str | Unset):
+        reason (None | str | Unset): Why, in words, as the caller gave it.
     """
 
     status: ReferralStatus

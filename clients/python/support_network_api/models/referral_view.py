@@ -23,24 +23,28 @@ T = TypeVar("T", bound="ReferralView")
 class ReferralView:
     """
     Attributes:
-        allowed_transitions (list[ReferralStatus]):
-        answer_by (datetime.datetime):
+        allowed_transitions (list[ReferralStatus]): The statuses the caller may move the referral to now.
+        answer_by (datetime.datetime): When an unanswered referral expires.
         consent_id (UUID):
         created_at (datetime.datetime):
-        external_ref (None | str):
-        id (UUID):
+        external_ref (None | str): The caller's own identifier for it, unique within the organization: the same one
+            twice is a 409 with `existing_id`.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
         member_id (None | UUID): The member's data: the receiver sees it only while a consent from the member to it is
             in force (null otherwise), and each read that shows it is in the member's accounting of disclosures.
         network_id (None | UUID):
         reason (None | str): The member's data: the receiver sees it only while a consent from the member to it is in
             force (null otherwise), and each read that shows it is in the member's accounting of disclosures.
-        receiver_organization_id (UUID):
-        sender_organization_id (UUID):
+        receiver_organization_id (UUID): The organization asked to take the person on.
+        sender_organization_id (UUID): The organization that made the referral: the member's home organization.
         status (ReferralStatus):
         updated_at (datetime.datetime):
         urgency (Urgency): FHIR request priority.
-        version (int):
-        disclosure (DisclosureNoticeView | None | Unset):
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
+        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
+            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
+            consents it rests on. Absent for the caller's own members.
     """
 
     allowed_transitions: list[ReferralStatus]

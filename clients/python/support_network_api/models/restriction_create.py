@@ -18,10 +18,10 @@ T = TypeVar("T", bound="RestrictionCreate")
 class RestrictionCreate:
     """
     Attributes:
-        requested_on (datetime.date):
-        scopes (list[DataScope]):
-        purpose_codes (list[PurposeCode] | Unset):
-        recipient_organization_ids (list[UUID] | Unset):
+        requested_on (datetime.date): The day the member asked.
+        scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
+        purpose_codes (list[PurposeCode] | Unset): The purposes the restriction applies to; empty: all.
+        recipient_organization_ids (list[UUID] | Unset): The recipients the restriction applies to; empty: all.
     """
 
     requested_on: datetime.date

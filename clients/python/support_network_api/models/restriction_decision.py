@@ -14,7 +14,7 @@ T = TypeVar("T", bound="RestrictionDecision")
 class RestrictionDecision:
     """
     Attributes:
-        decision (RestrictionDecisionDecision):
+        decision (RestrictionDecisionDecision): `agree` or `deny`.
     """
 
     decision: RestrictionDecisionDecision

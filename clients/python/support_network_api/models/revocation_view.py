@@ -16,9 +16,9 @@ T = TypeVar("T", bound="RevocationView")
 class RevocationView:
     """
     Attributes:
-        received_at (datetime.datetime | None):
-        received_by (None | str):
-        received_via (None | RevocationChannel):
+        received_at (datetime.datetime | None): When it was received, which may be before it was entered here.
+        received_by (None | str): Who received it.
+        received_via (None | RevocationChannel): How it was received: `written`, `electronic` or `oral`.
     """
 
     received_at: datetime.datetime | None

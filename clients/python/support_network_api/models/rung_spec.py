@@ -14,7 +14,7 @@ T = TypeVar("T", bound="RungSpec")
 class RungSpec:
     """
     Attributes:
-        amount (int):
+        amount (int): How many units after the start of recovery.
         unit (Unit):
     """
 

@@ -21,9 +21,9 @@ class Signature:
         method (NewSignatureMethod): How a consent given now may be signed. `verbal_witnessed`, which consents recorded
                 before written consent was required may show, is not among them: a component of its own so
                 that generated clients do not meet two different enums named `SignatureMethod`.
-        signed_at (datetime.datetime):
-        signed_by (str):
-        document_sha256 (None | str | Unset):
+        signed_at (datetime.datetime): When it was signed.
+        signed_by (str): The name of whoever signed.
+        document_sha256 (None | str | Unset): The SHA-256 of the signed document, lowercase hex, if one is kept.
     """
 
     authority: SignerAuthority

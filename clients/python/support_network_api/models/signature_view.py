@@ -17,11 +17,11 @@ T = TypeVar("T", bound="SignatureView")
 class SignatureView:
     """
     Attributes:
-        authority (None | SignerAuthority):
-        document_sha256 (None | str):
+        authority (None | SignerAuthority): In what capacity they signed: the patient, or someone authorised for them.
+        document_sha256 (None | str): The SHA-256 of the signed document, lowercase hex, if one is kept.
         method (SignatureMethod):
-        signed_at (datetime.datetime):
-        signed_by (None | str):
+        signed_at (datetime.datetime): When it was signed.
+        signed_by (None | str): The name of whoever signed.
     """
 
     authority: None | SignerAuthority

@@ -17,10 +17,11 @@ T = TypeVar("T", bound="StatusChangeView")
 class StatusChangeView:
     """
     Attributes:
-        actor_organization_id (None | UUID):
-        at (datetime.datetime):
-        from_status (None | ReferralStatus):
-        reason (None | str):
+        actor_organization_id (None | UUID): Who moved it; null: the expiry sweep.
+        at (datetime.datetime): When it happened.
+        from_status (None | ReferralStatus): The status before; null for the referral's creation.
+        reason (None | str): Why, as the mover gave it; the receiver sees the sender's reasons only under the member's
+            consent.
         to_status (ReferralStatus):
     """
 

@@ -18,7 +18,7 @@ T = TypeVar("T", bound="TreatmentEnded")
 class TreatmentEnded:
     """
     Attributes:
-        ended_consents (list[ConsentView]):
+        ended_consents (list[ConsentView]): The consents that ended with the treatment.
         member_id (UUID):
     """
 

@@ -15,9 +15,11 @@ T = TypeVar("T", bound="WebhookEndpointCreate")
 class WebhookEndpointCreate:
     """
     Attributes:
-        url (str):
-        description (None | str | Unset):
-        event_types (list[EventType] | Unset):
+        url (str): Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address
+            only if the operator allowed its network).
+        description (None | str | Unset): Free text for people, never interpreted by the service.
+        event_types (list[EventType] | Unset): The event types it receives; empty: every type the organization may see
+            that the scopes of whoever last changed it cover.
     """
 
     url: str

@@ -17,8 +17,8 @@ T = TypeVar("T", bound="WebhookEndpointList")
 class WebhookEndpointList:
     """
     Attributes:
-        data (list[WebhookEndpointView]):
-        next_cursor (None | str):
+        data (list[WebhookEndpointView]): The items of this page, in the list's order.
+        next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.
     """
 
     data: list[WebhookEndpointView]

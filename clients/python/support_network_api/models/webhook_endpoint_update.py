@@ -15,10 +15,12 @@ T = TypeVar("T", bound="WebhookEndpointUpdate")
 class WebhookEndpointUpdate:
     """
     Attributes:
-        description (None | str | Unset):
-        enabled (bool | Unset):
-        event_types (list[EventType] | Unset):
-        url (str | Unset):
+        description (None | str | Unset): Free text for people, never interpreted by the service.
+        enabled (bool | Unset): True resumes a disabled endpoint where it stopped; false disables it.
+        event_types (list[EventType] | Unset): The event types it receives; empty: every type the organization may see
+            that the scopes of whoever last changed it cover.
+        url (str | Unset): Where deliveries are POSTed: https, on a public address (a private, loopback or link-local
+            address only if the operator allowed its network).
     """
 
     description: None | str | Unset = UNSET

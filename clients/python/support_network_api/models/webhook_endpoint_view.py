@@ -19,16 +19,20 @@ class WebhookEndpointView:
     """
     Attributes:
         created_at (datetime.datetime):
-        description (None | str):
-        disabled_at (datetime.datetime | None):
-        disabled_reason (None | str):
-        event_types (list[EventType]):
-        id (UUID):
-        previous_secret_valid_until (datetime.datetime | None):
+        description (None | str): Free text for people, never interpreted by the service.
+        disabled_at (datetime.datetime | None): When it was disabled; null while active.
+        disabled_reason (None | str): Why: the receiver answered 410, or every retry failed.
+        event_types (list[EventType]): The event types it receives; empty: every type the organization may see that the
+            scopes of whoever last changed it cover.
+        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        previous_secret_valid_until (datetime.datetime | None): After a rotation: until when the secret before it still
+            signs, as a second signature.
         status (EndpointStatus):
         updated_at (datetime.datetime):
-        url (str):
-        version (int):
+        url (str): Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address
+            only if the operator allowed its network).
+        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
+            change the object.
     """
 
     created_at: datetime.datetime

@@ -18,7 +18,8 @@ class WebhookEndpointWithSecret:
     """
     Attributes:
         endpoint (WebhookEndpointView):
-        secret (None | str):
+        secret (None | str): The signing secret (`whsec_` and base64), shown in this answer only (null in an idempotent
+            replay); verify deliveries with it.
     """
 
     endpoint: WebhookEndpointView

@@ -106,6 +106,9 @@ def sync_detailed(
 ) -> Response[ApiKeyList | ProblemDetails]:
     """List the caller organization's API keys (never their secrets)
 
+     The caller organization's keys, oldest first, revoked ones included (with `revoked_at`). Tokens are
+    never shown again after creation: a key is known by its `prefix`.
+
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page.
@@ -138,6 +141,9 @@ def sync(
 ) -> ApiKeyList | ProblemDetails | None:
     """List the caller organization's API keys (never their secrets)
 
+     The caller organization's keys, oldest first, revoked ones included (with `revoked_at`). Tokens are
+    never shown again after creation: a key is known by its `prefix`.
+
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page.
@@ -164,6 +170,9 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[ApiKeyList | ProblemDetails]:
     """List the caller organization's API keys (never their secrets)
+
+     The caller organization's keys, oldest first, revoked ones included (with `revoked_at`). Tokens are
+    never shown again after creation: a key is known by its `prefix`.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -194,6 +203,9 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> ApiKeyList | ProblemDetails | None:
     """List the caller organization's API keys (never their secrets)
+
+     The caller organization's keys, oldest first, revoked ones included (with `revoked_at`). Tokens are
+    never shown again after creation: a key is known by its `prefix`.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.

@@ -98,6 +98,10 @@ def sync_detailed(
 ) -> Response[AccountingRequestView | ProblemDetails]:
     """Record that the accounting went to the member; a request is answered once (409)
 
+     Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives
+    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once;
+    answering again changes nothing.
+
     Args:
         request_id (UUID): The accounting request's id.
 
@@ -127,6 +131,10 @@ def sync(
 ) -> AccountingRequestView | ProblemDetails | None:
     """Record that the accounting went to the member; a request is answered once (409)
 
+     Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives
+    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once;
+    answering again changes nothing.
+
     Args:
         request_id (UUID): The accounting request's id.
 
@@ -150,6 +158,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[AccountingRequestView | ProblemDetails]:
     """Record that the accounting went to the member; a request is answered once (409)
+
+     Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives
+    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once;
+    answering again changes nothing.
 
     Args:
         request_id (UUID): The accounting request's id.
@@ -177,6 +189,10 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> AccountingRequestView | ProblemDetails | None:
     """Record that the accounting went to the member; a request is answered once (409)
+
+     Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives
+    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once;
+    answering again changes nothing.
 
     Args:
         request_id (UUID): The accounting request's id.

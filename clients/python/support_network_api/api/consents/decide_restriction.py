@@ -118,6 +118,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | RestrictionView]:
     """Agree to or deny a requested restriction (once); agreed, it holds from the next read
 
+     The home organization agrees to or denies the member's request, once (42 CFR 2.26 lets it deny). An
+    agreed restriction takes its scopes out of every matching consent from the next read, including
+    consents given later.
+
     Args:
         restriction_id (UUID): The restriction's id.
         body (RestrictionDecision):
@@ -150,6 +154,10 @@ def sync(
 ) -> ProblemDetails | RestrictionView | None:
     """Agree to or deny a requested restriction (once); agreed, it holds from the next read
 
+     The home organization agrees to or denies the member's request, once (42 CFR 2.26 lets it deny). An
+    agreed restriction takes its scopes out of every matching consent from the next read, including
+    consents given later.
+
     Args:
         restriction_id (UUID): The restriction's id.
         body (RestrictionDecision):
@@ -176,6 +184,10 @@ async def asyncio_detailed(
     body: RestrictionDecision,
 ) -> Response[ProblemDetails | RestrictionView]:
     """Agree to or deny a requested restriction (once); agreed, it holds from the next read
+
+     The home organization agrees to or denies the member's request, once (42 CFR 2.26 lets it deny). An
+    agreed restriction takes its scopes out of every matching consent from the next read, including
+    consents given later.
 
     Args:
         restriction_id (UUID): The restriction's id.
@@ -206,6 +218,10 @@ async def asyncio(
     body: RestrictionDecision,
 ) -> ProblemDetails | RestrictionView | None:
     """Agree to or deny a requested restriction (once); agreed, it holds from the next read
+
+     The home organization agrees to or denies the member's request, once (42 CFR 2.26 lets it deny). An
+    agreed restriction takes its scopes out of every matching consent from the next read, including
+    consents given later.
 
     Args:
         restriction_id (UUID): The restriction's id.

@@ -98,6 +98,8 @@ def sync_detailed(
 ) -> Response[ProblemDetails | RestrictionView]:
     """End an agreed restriction: the consents it limited grant their scopes again
 
+     Ends an agreed restriction: from the next read the consents it limited allow again what they say.
+
     Args:
         restriction_id (UUID): The restriction's id.
 
@@ -127,6 +129,8 @@ def sync(
 ) -> ProblemDetails | RestrictionView | None:
     """End an agreed restriction: the consents it limited grant their scopes again
 
+     Ends an agreed restriction: from the next read the consents it limited allow again what they say.
+
     Args:
         restriction_id (UUID): The restriction's id.
 
@@ -150,6 +154,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ProblemDetails | RestrictionView]:
     """End an agreed restriction: the consents it limited grant their scopes again
+
+     Ends an agreed restriction: from the next read the consents it limited allow again what they say.
 
     Args:
         restriction_id (UUID): The restriction's id.
@@ -177,6 +183,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ProblemDetails | RestrictionView | None:
     """End an agreed restriction: the consents it limited grant their scopes again
+
+     Ends an agreed restriction: from the next read the consents it limited allow again what they say.
 
     Args:
         restriction_id (UUID): The restriction's id.

@@ -104,6 +104,10 @@ def sync_detailed(
 ) -> Response[Any | ConsentView | ProblemDetails]:
     """Read a consent (its home organization, or its recipient)
 
+     A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an
+    expiry shows at once. The member's home organization sees every field; the recipient sees it while
+    it is named by it, without `patient_name`.
+
     Args:
         consent_id (UUID): The consent's id.
         if_none_match (str | Unset):
@@ -136,6 +140,10 @@ def sync(
 ) -> Any | ConsentView | ProblemDetails | None:
     """Read a consent (its home organization, or its recipient)
 
+     A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an
+    expiry shows at once. The member's home organization sees every field; the recipient sees it while
+    it is named by it, without `patient_name`.
+
     Args:
         consent_id (UUID): The consent's id.
         if_none_match (str | Unset):
@@ -162,6 +170,10 @@ async def asyncio_detailed(
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ConsentView | ProblemDetails]:
     """Read a consent (its home organization, or its recipient)
+
+     A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an
+    expiry shows at once. The member's home organization sees every field; the recipient sees it while
+    it is named by it, without `patient_name`.
 
     Args:
         consent_id (UUID): The consent's id.
@@ -192,6 +204,10 @@ async def asyncio(
     if_none_match: str | Unset = UNSET,
 ) -> Any | ConsentView | ProblemDetails | None:
     """Read a consent (its home organization, or its recipient)
+
+     A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an
+    expiry shows at once. The member's home organization sees every field; the recipient sees it while
+    it is named by it, without `patient_name`.
 
     Args:
         consent_id (UUID): The consent's id.

@@ -112,6 +112,9 @@ def sync_detailed(
 ) -> Response[AccountingRequestList | ProblemDetails]:
     """A member's requests for an accounting, with their due dates (home organization only)
 
+     The member's requests for an accounting of disclosures, oldest first, each with its `answer_by` date
+    and, once answered, `answered_at`. The member's home organization only.
+
     Args:
         member_id (UUID): The member's id.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -147,6 +150,9 @@ def sync(
 ) -> AccountingRequestList | ProblemDetails | None:
     """A member's requests for an accounting, with their due dates (home organization only)
 
+     The member's requests for an accounting of disclosures, oldest first, each with its `answer_by` date
+    and, once answered, `answered_at`. The member's home organization only.
+
     Args:
         member_id (UUID): The member's id.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -176,6 +182,9 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[AccountingRequestList | ProblemDetails]:
     """A member's requests for an accounting, with their due dates (home organization only)
+
+     The member's requests for an accounting of disclosures, oldest first, each with its `answer_by` date
+    and, once answered, `answered_at`. The member's home organization only.
 
     Args:
         member_id (UUID): The member's id.
@@ -209,6 +218,9 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> AccountingRequestList | ProblemDetails | None:
     """A member's requests for an accounting, with their due dates (home organization only)
+
+     The member's requests for an accounting of disclosures, oldest first, each with its `answer_by` date
+    and, once answered, `answered_at`. The member's home organization only.
 
     Args:
         member_id (UUID): The member's id.

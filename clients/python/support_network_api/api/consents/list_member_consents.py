@@ -117,6 +117,9 @@ def sync_detailed(
 ) -> Response[ConsentList | ProblemDetails]:
     """Every consent recorded for the member, whatever its status (home only)
 
+     Every consent the member gave, active or ended, oldest first, as the home organization sees them; a
+    recipient sees those that name it.
+
     Args:
         member_id (UUID): The member's id.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -152,6 +155,9 @@ def sync(
 ) -> ConsentList | ProblemDetails | None:
     """Every consent recorded for the member, whatever its status (home only)
 
+     Every consent the member gave, active or ended, oldest first, as the home organization sees them; a
+    recipient sees those that name it.
+
     Args:
         member_id (UUID): The member's id.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -181,6 +187,9 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[ConsentList | ProblemDetails]:
     """Every consent recorded for the member, whatever its status (home only)
+
+     Every consent the member gave, active or ended, oldest first, as the home organization sees them; a
+    recipient sees those that name it.
 
     Args:
         member_id (UUID): The member's id.
@@ -214,6 +223,9 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> ConsentList | ProblemDetails | None:
     """Every consent recorded for the member, whatever its status (home only)
+
+     Every consent the member gave, active or ended, oldest first, as the home organization sees them; a
+    recipient sees those that name it.
 
     Args:
         member_id (UUID): The member's id.

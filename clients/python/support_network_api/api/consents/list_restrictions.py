@@ -112,6 +112,9 @@ def sync_detailed(
 ) -> Response[ProblemDetails | RestrictionList]:
     """A member's restrictions, oldest first (home organization only)
 
+     The member's requests to restrict disclosures (42 CFR 2.26): what data, from which recipients, for
+    which purposes, and what the home organization decided.
+
     Args:
         member_id (UUID): The member's id.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -147,6 +150,9 @@ def sync(
 ) -> ProblemDetails | RestrictionList | None:
     """A member's restrictions, oldest first (home organization only)
 
+     The member's requests to restrict disclosures (42 CFR 2.26): what data, from which recipients, for
+    which purposes, and what the home organization decided.
+
     Args:
         member_id (UUID): The member's id.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -176,6 +182,9 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | RestrictionList]:
     """A member's restrictions, oldest first (home organization only)
+
+     The member's requests to restrict disclosures (42 CFR 2.26): what data, from which recipients, for
+    which purposes, and what the home organization decided.
 
     Args:
         member_id (UUID): The member's id.
@@ -209,6 +218,9 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> ProblemDetails | RestrictionList | None:
     """A member's restrictions, oldest first (home organization only)
+
+     The member's requests to restrict disclosures (42 CFR 2.26): what data, from which recipients, for
+    which purposes, and what the home organization decided.
 
     Args:
         member_id (UUID): The member's id.

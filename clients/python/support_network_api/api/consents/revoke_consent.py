@@ -118,6 +118,11 @@ def sync_detailed(
 ) -> Response[ConsentView | ProblemDetails]:
     """Revoke a consent (its home organization only); effective on the next request
 
+     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed,
+    and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was
+    received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is
+    a 409.
+
     Args:
         consent_id (UUID): The consent's id.
         body (ConsentRevoke):
@@ -150,6 +155,11 @@ def sync(
 ) -> ConsentView | ProblemDetails | None:
     """Revoke a consent (its home organization only); effective on the next request
 
+     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed,
+    and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was
+    received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is
+    a 409.
+
     Args:
         consent_id (UUID): The consent's id.
         body (ConsentRevoke):
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     body: ConsentRevoke,
 ) -> Response[ConsentView | ProblemDetails]:
     """Revoke a consent (its home organization only); effective on the next request
+
+     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed,
+    and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was
+    received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is
+    a 409.
 
     Args:
         consent_id (UUID): The consent's id.
@@ -206,6 +221,11 @@ async def asyncio(
     body: ConsentRevoke,
 ) -> ConsentView | ProblemDetails | None:
     """Revoke a consent (its home organization only); effective on the next request
+
+     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed,
+    and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was
+    received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is
+    a 409.
 
     Args:
         consent_id (UUID): The consent's id.

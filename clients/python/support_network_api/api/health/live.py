@@ -56,6 +56,9 @@ def sync_detailed(
 ) -> Response[Health | ProblemDetails]:
     """The process is up
 
+     Answers 200 while the process runs, whatever the database does: for a supervisor deciding whether to
+    restart it. Needs no key.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -79,6 +82,9 @@ def sync(
 ) -> Health | ProblemDetails | None:
     """The process is up
 
+     Answers 200 while the process runs, whatever the database does: for a supervisor deciding whether to
+    restart it. Needs no key.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -97,6 +103,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Health | ProblemDetails]:
     """The process is up
+
+     Answers 200 while the process runs, whatever the database does: for a supervisor deciding whether to
+    restart it. Needs no key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +127,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Health | ProblemDetails | None:
     """The process is up
+
+     Answers 200 while the process runs, whatever the database does: for a supervisor deciding whether to
+    restart it. Needs no key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

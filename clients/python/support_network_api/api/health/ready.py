@@ -61,6 +61,9 @@ def sync_detailed(
 ) -> Response[Health | ProblemDetails]:
     """The service can reach its database
 
+     Answers 200 when the service can reach its database and 503 otherwise: for a load balancer deciding
+    whether to send traffic. Needs no key.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +87,9 @@ def sync(
 ) -> Health | ProblemDetails | None:
     """The service can reach its database
 
+     Answers 200 when the service can reach its database and 503 otherwise: for a load balancer deciding
+    whether to send traffic. Needs no key.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +108,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Health | ProblemDetails]:
     """The service can reach its database
+
+     Answers 200 when the service can reach its database and 503 otherwise: for a load balancer deciding
+    whether to send traffic. Needs no key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +132,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Health | ProblemDetails | None:
     """The service can reach its database
+
+     Answers 200 when the service can reach its database and 503 otherwise: for a load balancer deciding
+    whether to send traffic. Needs no key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -118,6 +118,9 @@ def sync_detailed(
 ) -> Response[IncidentView | ProblemDetails]:
     """Close an incident with what was done (`incident.closed`); closing twice is a 409
 
+     Closes an open incident with a note saying what was done (the notifications sent, the key revoked).
+    `incident.closed` follows; closing a closed one is a 409.
+
     Args:
         incident_id (UUID): The incident's id.
         body (IncidentClose):
@@ -150,6 +153,9 @@ def sync(
 ) -> IncidentView | ProblemDetails | None:
     """Close an incident with what was done (`incident.closed`); closing twice is a 409
 
+     Closes an open incident with a note saying what was done (the notifications sent, the key revoked).
+    `incident.closed` follows; closing a closed one is a 409.
+
     Args:
         incident_id (UUID): The incident's id.
         body (IncidentClose):
@@ -176,6 +182,9 @@ async def asyncio_detailed(
     body: IncidentClose,
 ) -> Response[IncidentView | ProblemDetails]:
     """Close an incident with what was done (`incident.closed`); closing twice is a 409
+
+     Closes an open incident with a note saying what was done (the notifications sent, the key revoked).
+    `incident.closed` follows; closing a closed one is a 409.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -206,6 +215,9 @@ async def asyncio(
     body: IncidentClose,
 ) -> IncidentView | ProblemDetails | None:
     """Close an incident with what was done (`incident.closed`); closing twice is a 409
+
+     Closes an open incident with a note saying what was done (the notifications sent, the key revoked).
+    `incident.closed` follows; closing a closed one is a 409.
 
     Args:
         incident_id (UUID): The incident's id.

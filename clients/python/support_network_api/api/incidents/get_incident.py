@@ -93,6 +93,10 @@ def sync_detailed(
 ) -> Response[IncidentView | ProblemDetails]:
     """Read one of the organization's incidents
 
+     An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient),
+    the period it covers, and whether it is closed. Its disclosures are at
+    `/v1/incidents/{incident_id}/disclosures`.
+
     Args:
         incident_id (UUID): The incident's id.
 
@@ -122,6 +126,10 @@ def sync(
 ) -> IncidentView | ProblemDetails | None:
     """Read one of the organization's incidents
 
+     An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient),
+    the period it covers, and whether it is closed. Its disclosures are at
+    `/v1/incidents/{incident_id}/disclosures`.
+
     Args:
         incident_id (UUID): The incident's id.
 
@@ -145,6 +153,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[IncidentView | ProblemDetails]:
     """Read one of the organization's incidents
+
+     An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient),
+    the period it covers, and whether it is closed. Its disclosures are at
+    `/v1/incidents/{incident_id}/disclosures`.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -172,6 +184,10 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> IncidentView | ProblemDetails | None:
     """Read one of the organization's incidents
+
+     An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient),
+    the period it covers, and whether it is closed. Its disclosures are at
+    `/v1/incidents/{incident_id}/disclosures`.
 
     Args:
         incident_id (UUID): The incident's id.

@@ -126,6 +126,11 @@ def sync_detailed(
 ) -> Response[MemberView | ProblemDetails]:
     """Register a member in the caller's organization
 
+     A member belongs to the caller's organization (their home organization), which alone decides who
+    else sees their data, through consent. `external_ref` is the caller's own identifier: the same one
+    twice is a 409 with `existing_id`. Send an `Idempotency-Key` so a retry never makes two members.
+    Answers with an `ETag` and a `Location`.
+
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
@@ -159,6 +164,11 @@ def sync(
 ) -> MemberView | ProblemDetails | None:
     """Register a member in the caller's organization
 
+     A member belongs to the caller's organization (their home organization), which alone decides who
+    else sees their data, through consent. `external_ref` is the caller's own identifier: the same one
+    twice is a 409 with `existing_id`. Send an `Idempotency-Key` so a retry never makes two members.
+    Answers with an `ETag` and a `Location`.
+
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
@@ -186,6 +196,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[MemberView | ProblemDetails]:
     """Register a member in the caller's organization
+
+     A member belongs to the caller's organization (their home organization), which alone decides who
+    else sees their data, through consent. `external_ref` is the caller's own identifier: the same one
+    twice is a 409 with `existing_id`. Send an `Idempotency-Key` so a retry never makes two members.
+    Answers with an `ETag` and a `Location`.
 
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
@@ -217,6 +232,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> MemberView | ProblemDetails | None:
     """Register a member in the caller's organization
+
+     A member belongs to the caller's organization (their home organization), which alone decides who
+    else sees their data, through consent. `external_ref` is the caller's own identifier: the same one
+    twice is a 409 with `existing_id`. Send an `Idempotency-Key` so a retry never makes two members.
+    Answers with an `ETag` and a `Location`.
 
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body

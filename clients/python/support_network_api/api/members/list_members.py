@@ -115,6 +115,9 @@ def sync_detailed(
 ) -> Response[MemberList | ProblemDetails]:
     """List the caller organization's members
 
+     Cursor-paged, oldest first; erased members are left out. `external_ref` finds the one member with
+    that reference in the caller's organization.
+
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page.
@@ -150,6 +153,9 @@ def sync(
 ) -> MemberList | ProblemDetails | None:
     """List the caller organization's members
 
+     Cursor-paged, oldest first; erased members are left out. `external_ref` finds the one member with
+    that reference in the caller's organization.
+
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page.
@@ -179,6 +185,9 @@ async def asyncio_detailed(
     external_ref: None | str | Unset = UNSET,
 ) -> Response[MemberList | ProblemDetails]:
     """List the caller organization's members
+
+     Cursor-paged, oldest first; erased members are left out. `external_ref` finds the one member with
+    that reference in the caller's organization.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -212,6 +221,9 @@ async def asyncio(
     external_ref: None | str | Unset = UNSET,
 ) -> MemberList | ProblemDetails | None:
     """List the caller organization's members
+
+     Cursor-paged, oldest first; erased members are left out. `external_ref` finds the one member with
+    that reference in the caller's organization.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.

@@ -137,6 +137,10 @@ def sync_detailed(
 ) -> Response[MemberView | ProblemDetails]:
     """Change some of a member's fields
 
+     Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as
+    `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and
+    nothing changes. `member.updated` lists the fields that changed.
+
     Args:
         member_id (UUID): The member's id.
         if_match (str | Unset):
@@ -172,6 +176,10 @@ def sync(
 ) -> MemberView | ProblemDetails | None:
     """Change some of a member's fields
 
+     Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as
+    `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and
+    nothing changes. `member.updated` lists the fields that changed.
+
     Args:
         member_id (UUID): The member's id.
         if_match (str | Unset):
@@ -201,6 +209,10 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[MemberView | ProblemDetails]:
     """Change some of a member's fields
+
+     Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as
+    `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and
+    nothing changes. `member.updated` lists the fields that changed.
 
     Args:
         member_id (UUID): The member's id.
@@ -234,6 +246,10 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> MemberView | ProblemDetails | None:
     """Change some of a member's fields
+
+     Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as
+    `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and
+    nothing changes. `member.updated` lists the fields that changed.
 
     Args:
         member_id (UUID): The member's id.

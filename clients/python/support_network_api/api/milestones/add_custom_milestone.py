@@ -132,6 +132,10 @@ def sync_detailed(
 ) -> Response[MilestoneView | ProblemDetails]:
     """Record a custom milestone (the member's home organization only)
 
+     A milestone the member chose (a first shift back at work, a court date kept) with the day it was
+    achieved; it shows among the member's reached milestones and can be cheered. Only the member's home
+    organization may add one.
+
     Args:
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
@@ -168,6 +172,10 @@ def sync(
 ) -> MilestoneView | ProblemDetails | None:
     """Record a custom milestone (the member's home organization only)
 
+     A milestone the member chose (a first shift back at work, a court date kept) with the day it was
+    achieved; it shows among the member's reached milestones and can be cheered. Only the member's home
+    organization may add one.
+
     Args:
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
@@ -198,6 +206,10 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[MilestoneView | ProblemDetails]:
     """Record a custom milestone (the member's home organization only)
+
+     A milestone the member chose (a first shift back at work, a court date kept) with the day it was
+    achieved; it shows among the member's reached milestones and can be cheered. Only the member's home
+    organization may add one.
 
     Args:
         member_id (UUID): The member's id.
@@ -232,6 +244,10 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> MilestoneView | ProblemDetails | None:
     """Record a custom milestone (the member's home organization only)
+
+     A milestone the member chose (a first shift back at work, a court date kept) with the day it was
+    achieved; it shows among the member's reached milestones and can be cheered. Only the member's home
+    organization may add one.
 
     Args:
         member_id (UUID): The member's id.

@@ -86,6 +86,9 @@ def sync_detailed(
 ) -> Response[LadderSpec | ProblemDetails]:
     """The milestone ladder the caller organization's members climb
 
+     The caller organization's ladder of automatic milestones (each rung an amount of hours, days or
+    months in recovery), or the default ladder when it has not set one.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -109,6 +112,9 @@ def sync(
 ) -> LadderSpec | ProblemDetails | None:
     """The milestone ladder the caller organization's members climb
 
+     The caller organization's ladder of automatic milestones (each rung an amount of hours, days or
+    months in recovery), or the default ladder when it has not set one.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -127,6 +133,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[LadderSpec | ProblemDetails]:
     """The milestone ladder the caller organization's members climb
+
+     The caller organization's ladder of automatic milestones (each rung an amount of hours, days or
+    months in recovery), or the default ladder when it has not set one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +157,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> LadderSpec | ProblemDetails | None:
     """The milestone ladder the caller organization's members climb
+
+     The caller organization's ladder of automatic milestones (each rung an amount of hours, days or
+    months in recovery), or the default ladder when it has not set one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -113,6 +113,9 @@ def sync_detailed(
 ) -> Response[ParticipationView | ProblemDetails]:
     """Accept the caller's invitation into the network
 
+     The invited organization takes part from now on: it sees the network and may add its own members.
+    Accepting twice changes nothing.
+
     Args:
         network_id (UUID): The network's id.
 
@@ -142,6 +145,9 @@ def sync(
 ) -> ParticipationView | ProblemDetails | None:
     """Accept the caller's invitation into the network
 
+     The invited organization takes part from now on: it sees the network and may add its own members.
+    Accepting twice changes nothing.
+
     Args:
         network_id (UUID): The network's id.
 
@@ -165,6 +171,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ParticipationView | ProblemDetails]:
     """Accept the caller's invitation into the network
+
+     The invited organization takes part from now on: it sees the network and may add its own members.
+    Accepting twice changes nothing.
 
     Args:
         network_id (UUID): The network's id.
@@ -192,6 +201,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ParticipationView | ProblemDetails | None:
     """Accept the caller's invitation into the network
+
+     The invited organization takes part from now on: it sees the network and may add its own members.
+    Accepting twice changes nothing.
 
     Args:
         network_id (UUID): The network's id.

@@ -124,6 +124,9 @@ def sync_detailed(
 ) -> Response[NetworkView | ProblemDetails]:
     """Archive a network (its creator only); it stays readable
 
+     Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The
+    creator only; send `If-Match`.
+
     Args:
         network_id (UUID): The network's id.
         if_match (str):
@@ -156,6 +159,9 @@ def sync(
 ) -> NetworkView | ProblemDetails | None:
     """Archive a network (its creator only); it stays readable
 
+     Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The
+    creator only; send `If-Match`.
+
     Args:
         network_id (UUID): The network's id.
         if_match (str):
@@ -182,6 +188,9 @@ async def asyncio_detailed(
     if_match: str,
 ) -> Response[NetworkView | ProblemDetails]:
     """Archive a network (its creator only); it stays readable
+
+     Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The
+    creator only; send `If-Match`.
 
     Args:
         network_id (UUID): The network's id.
@@ -212,6 +221,9 @@ async def asyncio(
     if_match: str,
 ) -> NetworkView | ProblemDetails | None:
     """Archive a network (its creator only); it stays readable
+
+     Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The
+    creator only; send `If-Match`.
 
     Args:
         network_id (UUID): The network's id.

@@ -113,6 +113,8 @@ def sync_detailed(
 ) -> Response[ParticipationView | ProblemDetails]:
     """Decline the caller's invitation into the network
 
+     The invited organization declines; the creator may invite it again later.
+
     Args:
         network_id (UUID): The network's id.
 
@@ -142,6 +144,8 @@ def sync(
 ) -> ParticipationView | ProblemDetails | None:
     """Decline the caller's invitation into the network
 
+     The invited organization declines; the creator may invite it again later.
+
     Args:
         network_id (UUID): The network's id.
 
@@ -165,6 +169,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ParticipationView | ProblemDetails]:
     """Decline the caller's invitation into the network
+
+     The invited organization declines; the creator may invite it again later.
 
     Args:
         network_id (UUID): The network's id.
@@ -192,6 +198,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ParticipationView | ProblemDetails | None:
     """Decline the caller's invitation into the network
+
+     The invited organization declines; the creator may invite it again later.
 
     Args:
         network_id (UUID): The network's id.

@@ -104,6 +104,10 @@ def sync_detailed(
 ) -> Response[Any | NetworkView | ProblemDetails]:
     """Read a network
 
+     Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to
+    the circle's creator; another organization sees it only under the focus member's consent covering
+    `networks`, and that read is a disclosure.
+
     Args:
         network_id (UUID): The network's id.
         if_none_match (str | Unset):
@@ -136,6 +140,10 @@ def sync(
 ) -> Any | NetworkView | ProblemDetails | None:
     """Read a network
 
+     Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to
+    the circle's creator; another organization sees it only under the focus member's consent covering
+    `networks`, and that read is a disclosure.
+
     Args:
         network_id (UUID): The network's id.
         if_none_match (str | Unset):
@@ -162,6 +170,10 @@ async def asyncio_detailed(
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | NetworkView | ProblemDetails]:
     """Read a network
+
+     Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to
+    the circle's creator; another organization sees it only under the focus member's consent covering
+    `networks`, and that read is a disclosure.
 
     Args:
         network_id (UUID): The network's id.
@@ -192,6 +204,10 @@ async def asyncio(
     if_none_match: str | Unset = UNSET,
 ) -> Any | NetworkView | ProblemDetails | None:
     """Read a network
+
+     Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to
+    the circle's creator; another organization sees it only under the focus member's consent covering
+    `networks`, and that read is a disclosure.
 
     Args:
         network_id (UUID): The network's id.

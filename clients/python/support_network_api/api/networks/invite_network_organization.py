@@ -132,6 +132,9 @@ def sync_detailed(
 ) -> Response[ParticipationView | ProblemDetails]:
     """Invite another organization into the network (its creator only)
 
+     Only the creator invites. The invited organization sees the network at once and accepts or declines;
+    inviting an organization already taking part is a 409.
+
     Args:
         network_id (UUID): The network's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
@@ -168,6 +171,9 @@ def sync(
 ) -> ParticipationView | ProblemDetails | None:
     """Invite another organization into the network (its creator only)
 
+     Only the creator invites. The invited organization sees the network at once and accepts or declines;
+    inviting an organization already taking part is a 409.
+
     Args:
         network_id (UUID): The network's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
@@ -198,6 +204,9 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ParticipationView | ProblemDetails]:
     """Invite another organization into the network (its creator only)
+
+     Only the creator invites. The invited organization sees the network at once and accepts or declines;
+    inviting an organization already taking part is a 409.
 
     Args:
         network_id (UUID): The network's id.
@@ -232,6 +241,9 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ParticipationView | ProblemDetails | None:
     """Invite another organization into the network (its creator only)
+
+     Only the creator invites. The invited organization sees the network at once and accepts or declines;
+    inviting an organization already taking part is a 409.
 
     Args:
         network_id (UUID): The network's id.

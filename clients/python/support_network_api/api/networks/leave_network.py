@@ -113,6 +113,9 @@ def sync_detailed(
 ) -> Response[ParticipationView | ProblemDetails]:
     """Stop taking part in the network; the caller's members leave it too
 
+     The caller's organization stops taking part: its members' memberships end with it and it no longer
+    sees the network. The creator cannot leave its own network (it archives it instead).
+
     Args:
         network_id (UUID): The network's id.
 
@@ -142,6 +145,9 @@ def sync(
 ) -> ParticipationView | ProblemDetails | None:
     """Stop taking part in the network; the caller's members leave it too
 
+     The caller's organization stops taking part: its members' memberships end with it and it no longer
+    sees the network. The creator cannot leave its own network (it archives it instead).
+
     Args:
         network_id (UUID): The network's id.
 
@@ -165,6 +171,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ParticipationView | ProblemDetails]:
     """Stop taking part in the network; the caller's members leave it too
+
+     The caller's organization stops taking part: its members' memberships end with it and it no longer
+    sees the network. The creator cannot leave its own network (it archives it instead).
 
     Args:
         network_id (UUID): The network's id.
@@ -192,6 +201,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ParticipationView | ProblemDetails | None:
     """Stop taking part in the network; the caller's members leave it too
+
+     The caller's organization stops taking part: its members' memberships end with it and it no longer
+    sees the network. The creator cannot leave its own network (it archives it instead).
 
     Args:
         network_id (UUID): The network's id.

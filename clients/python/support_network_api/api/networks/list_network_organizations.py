@@ -93,6 +93,9 @@ def sync_detailed(
 ) -> Response[ParticipationList | ProblemDetails]:
     """The organizations invited into or taking part in a network
 
+     Who takes part in the network, who is invited, and who declined or left, with the dates; for every
+    organization that sees the network.
+
     Args:
         network_id (UUID): The network's id.
 
@@ -122,6 +125,9 @@ def sync(
 ) -> ParticipationList | ProblemDetails | None:
     """The organizations invited into or taking part in a network
 
+     Who takes part in the network, who is invited, and who declined or left, with the dates; for every
+    organization that sees the network.
+
     Args:
         network_id (UUID): The network's id.
 
@@ -145,6 +151,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ParticipationList | ProblemDetails]:
     """The organizations invited into or taking part in a network
+
+     Who takes part in the network, who is invited, and who declined or left, with the dates; for every
+    organization that sees the network.
 
     Args:
         network_id (UUID): The network's id.
@@ -172,6 +181,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ParticipationList | ProblemDetails | None:
     """The organizations invited into or taking part in a network
+
+     Who takes part in the network, who is invited, and who declined or left, with the dates; for every
+    organization that sees the network.
 
     Args:
         network_id (UUID): The network's id.

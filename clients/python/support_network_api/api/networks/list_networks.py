@@ -118,6 +118,9 @@ def sync_detailed(
 ) -> Response[NetworkList | ProblemDetails]:
     """List the networks the caller takes part in or is invited into
 
+     The networks the caller's organization created, was invited into or takes part in, oldest first.
+    Others' networks are never listed.
+
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page.
@@ -153,6 +156,9 @@ def sync(
 ) -> NetworkList | ProblemDetails | None:
     """List the networks the caller takes part in or is invited into
 
+     The networks the caller's organization created, was invited into or takes part in, oldest first.
+    Others' networks are never listed.
+
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page.
@@ -182,6 +188,9 @@ async def asyncio_detailed(
     member_id: None | Unset | UUID = UNSET,
 ) -> Response[NetworkList | ProblemDetails]:
     """List the networks the caller takes part in or is invited into
+
+     The networks the caller's organization created, was invited into or takes part in, oldest first.
+    Others' networks are never listed.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -215,6 +224,9 @@ async def asyncio(
     member_id: None | Unset | UUID = UNSET,
 ) -> NetworkList | ProblemDetails | None:
     """List the networks the caller takes part in or is invited into
+
+     The networks the caller's organization created, was invited into or takes part in, oldest first.
+    Others' networks are never listed.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.

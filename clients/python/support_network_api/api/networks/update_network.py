@@ -131,6 +131,9 @@ def sync_detailed(
 ) -> Response[NetworkView | ProblemDetails]:
     """Rename or describe a network (any organization taking part)
 
+     Any organization taking part may rename it or change its description. Send `If-Match`: two
+    organizations never overwrite each other silently (412 with `current_version`).
+
     Args:
         network_id (UUID): The network's id.
         if_match (str):
@@ -166,6 +169,9 @@ def sync(
 ) -> NetworkView | ProblemDetails | None:
     """Rename or describe a network (any organization taking part)
 
+     Any organization taking part may rename it or change its description. Send `If-Match`: two
+    organizations never overwrite each other silently (412 with `current_version`).
+
     Args:
         network_id (UUID): The network's id.
         if_match (str):
@@ -195,6 +201,9 @@ async def asyncio_detailed(
     if_match: str,
 ) -> Response[NetworkView | ProblemDetails]:
     """Rename or describe a network (any organization taking part)
+
+     Any organization taking part may rename it or change its description. Send `If-Match`: two
+    organizations never overwrite each other silently (412 with `current_version`).
 
     Args:
         network_id (UUID): The network's id.
@@ -228,6 +237,9 @@ async def asyncio(
     if_match: str,
 ) -> NetworkView | ProblemDetails | None:
     """Rename or describe a network (any organization taking part)
+
+     Any organization taking part may rename it or change its description. Send `If-Match`: two
+    organizations never overwrite each other silently (412 with `current_version`).
 
     Args:
         network_id (UUID): The network's id.

@@ -134,6 +134,10 @@ def sync_detailed(
 ) -> Response[MembershipView | ProblemDetails]:
     """Change a membership's role or status (accept an invitation, leave)
 
+     Changes a membership's role or status (`active`, `left`). Only the member's home organization may,
+    or the network's creator while a consent from the member covering `networks` is in force. Send `If-
+    Match`.
+
     Args:
         network_id (UUID): The network's id.
         membership_id (UUID): The membership's id.
@@ -172,6 +176,10 @@ def sync(
 ) -> MembershipView | ProblemDetails | None:
     """Change a membership's role or status (accept an invitation, leave)
 
+     Changes a membership's role or status (`active`, `left`). Only the member's home organization may,
+    or the network's creator while a consent from the member covering `networks` is in force. Send `If-
+    Match`.
+
     Args:
         network_id (UUID): The network's id.
         membership_id (UUID): The membership's id.
@@ -204,6 +212,10 @@ async def asyncio_detailed(
     if_match: str,
 ) -> Response[MembershipView | ProblemDetails]:
     """Change a membership's role or status (accept an invitation, leave)
+
+     Changes a membership's role or status (`active`, `left`). Only the member's home organization may,
+    or the network's creator while a consent from the member covering `networks` is in force. Send `If-
+    Match`.
 
     Args:
         network_id (UUID): The network's id.
@@ -240,6 +252,10 @@ async def asyncio(
     if_match: str,
 ) -> MembershipView | ProblemDetails | None:
     """Change a membership's role or status (accept an invitation, leave)
+
+     Changes a membership's role or status (`active`, `left`). Only the member's home organization may,
+    or the network's creator while a consent from the member covering `networks` is in force. Send `If-
+    Match`.
 
     Args:
         network_id (UUID): The network's id.

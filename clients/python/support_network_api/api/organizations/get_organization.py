@@ -104,6 +104,9 @@ def sync_detailed(
 ) -> Response[Any | OrganizationView | ProblemDetails]:
     """Read an organization (the operator any, an organization itself)
 
+     Any organization may read another's name, kind and address: accounting entries and consents name
+    them. An operator key reads every organization.
+
     Args:
         organization_id (UUID): The organization's id.
         if_none_match (str | Unset):
@@ -136,6 +139,9 @@ def sync(
 ) -> Any | OrganizationView | ProblemDetails | None:
     """Read an organization (the operator any, an organization itself)
 
+     Any organization may read another's name, kind and address: accounting entries and consents name
+    them. An operator key reads every organization.
+
     Args:
         organization_id (UUID): The organization's id.
         if_none_match (str | Unset):
@@ -162,6 +168,9 @@ async def asyncio_detailed(
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | OrganizationView | ProblemDetails]:
     """Read an organization (the operator any, an organization itself)
+
+     Any organization may read another's name, kind and address: accounting entries and consents name
+    them. An operator key reads every organization.
 
     Args:
         organization_id (UUID): The organization's id.
@@ -192,6 +201,9 @@ async def asyncio(
     if_none_match: str | Unset = UNSET,
 ) -> Any | OrganizationView | ProblemDetails | None:
     """Read an organization (the operator any, an organization itself)
+
+     Any organization may read another's name, kind and address: accounting entries and consents name
+    them. An operator key reads every organization.
 
     Args:
         organization_id (UUID): The organization's id.

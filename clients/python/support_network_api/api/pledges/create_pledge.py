@@ -132,6 +132,11 @@ def sync_detailed(
 ) -> Response[PledgeView | ProblemDetails]:
     """Record a member's pledge (home organization only)
 
+     A promise the member makes (`text`), kept `daily`, `weekly` or `once` from `starts_on` (in the
+    member's time zone) until `ends_on` or until completed, optionally in a network and with a supporter
+    who is a member of it. Check-ins record each period; a period passed without one is recorded as
+    missed by a sweep.
+
     Args:
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
@@ -168,6 +173,11 @@ def sync(
 ) -> PledgeView | ProblemDetails | None:
     """Record a member's pledge (home organization only)
 
+     A promise the member makes (`text`), kept `daily`, `weekly` or `once` from `starts_on` (in the
+    member's time zone) until `ends_on` or until completed, optionally in a network and with a supporter
+    who is a member of it. Check-ins record each period; a period passed without one is recorded as
+    missed by a sweep.
+
     Args:
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
@@ -198,6 +208,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[PledgeView | ProblemDetails]:
     """Record a member's pledge (home organization only)
+
+     A promise the member makes (`text`), kept `daily`, `weekly` or `once` from `starts_on` (in the
+    member's time zone) until `ends_on` or until completed, optionally in a network and with a supporter
+    who is a member of it. Check-ins record each period; a period passed without one is recorded as
+    missed by a sweep.
 
     Args:
         member_id (UUID): The member's id.
@@ -232,6 +247,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> PledgeView | ProblemDetails | None:
     """Record a member's pledge (home organization only)
+
+     A promise the member makes (`text`), kept `daily`, `weekly` or `once` from `starts_on` (in the
+    member's time zone) until `ends_on` or until completed, optionally in a network and with a supporter
+    who is a member of it. Check-ins record each period; a period passed without one is recorded as
+    missed by a sweep.
 
     Args:
         member_id (UUID): The member's id.

@@ -131,6 +131,8 @@ def sync_detailed(
 ) -> Response[PledgeUpdate | ProblemDetails]:
     """Complete or withdraw a pledge (home organization only)
 
+     Ends a pledge: `completed` (kept to the end) or `withdrawn`. Its check-ins stay. Send `If- Match`.
+
     Args:
         pledge_id (UUID): The pledge's id.
         if_match (str | Unset):
@@ -166,6 +168,8 @@ def sync(
 ) -> PledgeUpdate | ProblemDetails | None:
     """Complete or withdraw a pledge (home organization only)
 
+     Ends a pledge: `completed` (kept to the end) or `withdrawn`. Its check-ins stay. Send `If- Match`.
+
     Args:
         pledge_id (UUID): The pledge's id.
         if_match (str | Unset):
@@ -195,6 +199,8 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[PledgeUpdate | ProblemDetails]:
     """Complete or withdraw a pledge (home organization only)
+
+     Ends a pledge: `completed` (kept to the end) or `withdrawn`. Its check-ins stay. Send `If- Match`.
 
     Args:
         pledge_id (UUID): The pledge's id.
@@ -228,6 +234,8 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> PledgeUpdate | ProblemDetails | None:
     """Complete or withdraw a pledge (home organization only)
+
+     Ends a pledge: `completed` (kept to the end) or `withdrawn`. Its check-ins stay. Send `If- Match`.
 
     Args:
         pledge_id (UUID): The pledge's id.

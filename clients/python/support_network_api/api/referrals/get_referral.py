@@ -104,6 +104,9 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetails | ReferralView]:
     """Read a referral (its sender or its receiver)
 
+     Both sides read it; `allowed_transitions` says what the caller may do next. Its `ETag` goes in `If-
+    Match` when moving it.
+
     Args:
         referral_id (UUID): The referral's id.
         if_none_match (str | Unset):
@@ -136,6 +139,9 @@ def sync(
 ) -> Any | ProblemDetails | ReferralView | None:
     """Read a referral (its sender or its receiver)
 
+     Both sides read it; `allowed_transitions` says what the caller may do next. Its `ETag` goes in `If-
+    Match` when moving it.
+
     Args:
         referral_id (UUID): The referral's id.
         if_none_match (str | Unset):
@@ -162,6 +168,9 @@ async def asyncio_detailed(
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ProblemDetails | ReferralView]:
     """Read a referral (its sender or its receiver)
+
+     Both sides read it; `allowed_transitions` says what the caller may do next. Its `ETag` goes in `If-
+    Match` when moving it.
 
     Args:
         referral_id (UUID): The referral's id.
@@ -192,6 +201,9 @@ async def asyncio(
     if_none_match: str | Unset = UNSET,
 ) -> Any | ProblemDetails | ReferralView | None:
     """Read a referral (its sender or its receiver)
+
+     Both sides read it; `allowed_transitions` says what the caller may do next. Its `ETag` goes in `If-
+    Match` when moving it.
 
     Args:
         referral_id (UUID): The referral's id.

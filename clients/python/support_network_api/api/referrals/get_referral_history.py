@@ -93,6 +93,9 @@ def sync_detailed(
 ) -> Response[ProblemDetails | ReferralHistory]:
     """Every status change of a referral: who, when, from what to what, and why
 
+     Every status change, oldest first: from which status to which, who moved it (null: the expiry
+    sweep), when and why. Both sides read it.
+
     Args:
         referral_id (UUID): The referral's id.
 
@@ -122,6 +125,9 @@ def sync(
 ) -> ProblemDetails | ReferralHistory | None:
     """Every status change of a referral: who, when, from what to what, and why
 
+     Every status change, oldest first: from which status to which, who moved it (null: the expiry
+    sweep), when and why. Both sides read it.
+
     Args:
         referral_id (UUID): The referral's id.
 
@@ -145,6 +151,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ProblemDetails | ReferralHistory]:
     """Every status change of a referral: who, when, from what to what, and why
+
+     Every status change, oldest first: from which status to which, who moved it (null: the expiry
+    sweep), when and why. Both sides read it.
 
     Args:
         referral_id (UUID): The referral's id.
@@ -172,6 +181,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ProblemDetails | ReferralHistory | None:
     """Every status change of a referral: who, when, from what to what, and why
+
+     Every status change, oldest first: from which status to which, who moved it (null: the expiry
+    sweep), when and why. Both sides read it.
 
     Args:
         referral_id (UUID): The referral's id.

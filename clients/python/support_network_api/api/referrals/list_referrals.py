@@ -124,6 +124,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | ReferralList]:
     """The referrals the caller sent, or received (oldest first)
 
+     Referrals the caller's organization sent (`direction=sent`) or received (`received`), oldest first,
+    optionally by `status`. The receiver sees the person and the reason only while a consent from the
+    member to it is in force.
+
     Args:
         direction (ListReferralsDirection): The referrals the caller sent, or those it received.
         status (None | ReferralStatus | Unset): Only referrals in this status.
@@ -162,6 +166,10 @@ def sync(
 ) -> ProblemDetails | ReferralList | None:
     """The referrals the caller sent, or received (oldest first)
 
+     Referrals the caller's organization sent (`direction=sent`) or received (`received`), oldest first,
+    optionally by `status`. The receiver sees the person and the reason only while a consent from the
+    member to it is in force.
+
     Args:
         direction (ListReferralsDirection): The referrals the caller sent, or those it received.
         status (None | ReferralStatus | Unset): Only referrals in this status.
@@ -194,6 +202,10 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | ReferralList]:
     """The referrals the caller sent, or received (oldest first)
+
+     Referrals the caller's organization sent (`direction=sent`) or received (`received`), oldest first,
+    optionally by `status`. The receiver sees the person and the reason only while a consent from the
+    member to it is in force.
 
     Args:
         direction (ListReferralsDirection): The referrals the caller sent, or those it received.
@@ -230,6 +242,10 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> ProblemDetails | ReferralList | None:
     """The referrals the caller sent, or received (oldest first)
+
+     Referrals the caller's organization sent (`direction=sent`) or received (`received`), oldest first,
+    optionally by `status`. The receiver sees the person and the reason only while a consent from the
+    member to it is in force.
 
     Args:
         direction (ListReferralsDirection): The referrals the caller sent, or those it received.

@@ -91,6 +91,9 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetails]:
     """Remove a webhook endpoint and its delivery log
 
+     Deletes the endpoint and its pending deliveries; nothing more is sent to it. The delivery log goes
+    with it.
+
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
 
@@ -120,6 +123,9 @@ def sync(
 ) -> Any | ProblemDetails | None:
     """Remove a webhook endpoint and its delivery log
 
+     Deletes the endpoint and its pending deliveries; nothing more is sent to it. The delivery log goes
+    with it.
+
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
 
@@ -143,6 +149,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | ProblemDetails]:
     """Remove a webhook endpoint and its delivery log
+
+     Deletes the endpoint and its pending deliveries; nothing more is sent to it. The delivery log goes
+    with it.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
@@ -170,6 +179,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | ProblemDetails | None:
     """Remove a webhook endpoint and its delivery log
+
+     Deletes the endpoint and its pending deliveries; nothing more is sent to it. The delivery log goes
+    with it.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id.

@@ -104,6 +104,9 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetails | WebhookEndpointView]:
     """Read a webhook endpoint (whether it is enabled, and why not)
 
+     An endpoint's URL, event types and status; `previous_secret_valid_until` says how long the secret
+    before a rotation still signs.
+
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
         if_none_match (str | Unset):
@@ -136,6 +139,9 @@ def sync(
 ) -> Any | ProblemDetails | WebhookEndpointView | None:
     """Read a webhook endpoint (whether it is enabled, and why not)
 
+     An endpoint's URL, event types and status; `previous_secret_valid_until` says how long the secret
+    before a rotation still signs.
+
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
         if_none_match (str | Unset):
@@ -162,6 +168,9 @@ async def asyncio_detailed(
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ProblemDetails | WebhookEndpointView]:
     """Read a webhook endpoint (whether it is enabled, and why not)
+
+     An endpoint's URL, event types and status; `previous_secret_valid_until` says how long the secret
+    before a rotation still signs.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
@@ -192,6 +201,9 @@ async def asyncio(
     if_none_match: str | Unset = UNSET,
 ) -> Any | ProblemDetails | WebhookEndpointView | None:
     """Read a webhook endpoint (whether it is enabled, and why not)
+
+     An endpoint's URL, event types and status; `previous_secret_valid_until` says how long the secret
+    before a rotation still signs.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id.

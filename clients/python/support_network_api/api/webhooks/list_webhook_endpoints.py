@@ -106,6 +106,9 @@ def sync_detailed(
 ) -> Response[ProblemDetails | WebhookEndpointList]:
     """The organization's webhook endpoints
 
+     The caller organization's endpoints, oldest first, with their status and, when disabled, why.
+    Secrets are never shown again.
+
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page.
@@ -138,6 +141,9 @@ def sync(
 ) -> ProblemDetails | WebhookEndpointList | None:
     """The organization's webhook endpoints
 
+     The caller organization's endpoints, oldest first, with their status and, when disabled, why.
+    Secrets are never shown again.
+
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page.
@@ -164,6 +170,9 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | WebhookEndpointList]:
     """The organization's webhook endpoints
+
+     The caller organization's endpoints, oldest first, with their status and, when disabled, why.
+    Secrets are never shown again.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -194,6 +203,9 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> ProblemDetails | WebhookEndpointList | None:
     """The organization's webhook endpoints
+
+     The caller organization's endpoints, oldest first, with their status and, when disabled, why.
+    Secrets are never shown again.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.

@@ -132,6 +132,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | WebhookEndpointView]:
     """Change a webhook endpoint, or re-enable a disabled one
 
+     Changes the URL, event types, description, or `enabled` (true resumes a disabled endpoint where it
+    stopped). Whoever changes it vouches for it with their key's scopes: from then on it receives no
+    more than those cover. Send `If-Match`.
+
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
         if_match (str | Unset):
@@ -167,6 +171,10 @@ def sync(
 ) -> ProblemDetails | WebhookEndpointView | None:
     """Change a webhook endpoint, or re-enable a disabled one
 
+     Changes the URL, event types, description, or `enabled` (true resumes a disabled endpoint where it
+    stopped). Whoever changes it vouches for it with their key's scopes: from then on it receives no
+    more than those cover. Send `If-Match`.
+
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
         if_match (str | Unset):
@@ -196,6 +204,10 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | WebhookEndpointView]:
     """Change a webhook endpoint, or re-enable a disabled one
+
+     Changes the URL, event types, description, or `enabled` (true resumes a disabled endpoint where it
+    stopped). Whoever changes it vouches for it with their key's scopes: from then on it receives no
+    more than those cover. Send `If-Match`.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
@@ -229,6 +241,10 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> ProblemDetails | WebhookEndpointView | None:
     """Change a webhook endpoint, or re-enable a disabled one
+
+     Changes the URL, event types, description, or `enabled` (true resumes a disabled endpoint where it
+    stopped). Whoever changes it vouches for it with their key's scopes: from then on it receives no
+    more than those cover. Send `If-Match`.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id.

@@ -1,0 +1,343 @@
+"""What each field of the contract means, where its name does not say it all: written into the
+document for every property that carries no description of its own (a description written on
+the Struct wins). A field is either described here or on its Struct, or its name is in
+SELF_EVIDENT; tests/unit/test_field_docs.py holds the contract to that, so a new field that
+needs words cannot arrive without them."""
+
+from __future__ import annotations
+
+from litestar.openapi.spec import OpenAPI, Reference, Schema
+
+# Names that say what they hold, in every schema they appear in.
+SELF_EVIDENT = frozenset(
+    {
+        "created_at",
+        "updated_at",
+        "display_name",
+        "email",
+        "phone",
+        "name",
+        "title",
+        "message",
+        "network_id",
+        "member_id",
+        "consent_id",
+        "pledge_id",
+        "referral_id",
+        "incident_id",
+        "endpoint_id",
+        "membership_id",
+        "cheer_id",
+        "api_key_id",
+        "key_id",
+        "event_id",
+        "milestone_key",
+        "endpoint",
+        "organization",
+        "label",
+    }
+)
+
+# By field name, wherever it appears (unless SCHEMA_FIELD_DOCS says more for one schema).
+FIELD_DOCS: dict[str, str] = {
+    "id": "The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.",
+    "version": 'Incremented by every change. The `ETag` is this number quoted (`"3"`): '
+    "send it as `If-Match` to change the object.",
+    "data": "The items of this page, in the list's order.",
+    "next_cursor": "Pass it as `cursor` for the next page; null on the last page.",
+    "disclosure": "Present when this answer carries data about another organization's member, "
+    "under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the "
+    "consents it rests on. Absent for the caller's own members.",
+    "occurred_at": "When the change was committed.",
+    "subject_type": "What kind of object the event is about: `member`, `network`, `consent`, "
+    "`referral`, ...",
+    "subject_id": "The id of the object the event is about.",
+    "organization_id": "The organization it belongs to.",
+    "status": "Where it stands now; the values are listed with its type.",
+    "kind": "Which kind it is; the values are listed with its type.",
+    "description": "Free text for people, never interpreted by the service.",
+    "note": "Free text for people, never interpreted by the service. Shown to the member's home "
+    "organization only.",
+    "reason": "Why, in words, as the caller gave it.",
+    "scopes": "The kinds of data (for a consent) or of operation (for a key) it covers.",
+    "contact": "How the home organization reaches the member; shown to another organization "
+    "only under a consent covering `profile`.",
+    "external_ref": "The caller's own identifier for it, unique within the organization: the same "
+    "one twice is a 409 with `existing_id`.",
+    "recovery_started_on": "The member's first day in recovery, in the member's time zone: "
+    "milestones and streaks count from it. Give `recovery_started_time` only with it.",
+    "timezone": "An IANA time zone (`America/New_York`): the member's days, pledge periods and "
+    "milestones follow it, across daylight saving changes.",
+    "role": "The member's part in the network: `focus` (whom a circle is around), "
+    "`peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`.",
+    "invited_at": "When it was invited; null when it was added as active at once.",
+    "joined_at": "When it became active.",
+    "left_at": "When it left; null while it takes part.",
+    "ended_at": "When it ended; null while it lasts.",
+    "revoked_at": "When it was revoked; null while it stands.",
+    "event_types": "The event types it receives; empty: every type the organization may see "
+    "that the scopes of whoever last changed it cover.",
+    "url": "Where deliveries are POSTed: https, on a public address (a private, loopback or "
+    "link-local address only if the operator allowed its network).",
+    "period_start": "The first day of the period, in the member's time zone.",
+    "period_end": "The last day of the period, included.",
+    "received_via": "How it was received: `written`, `electronic` or `oral`.",
+    "received_on": "The day it was received.",
+    "received_at": "When it was received, which may be before it was entered here.",
+    "received_by": "Who received it.",
+    "answer_by": "When the answer is due.",
+    "recipient_organization_id": "The organization that receives (or received) the data.",
+    "receiver_organization_id": "The organization asked to take the person on.",
+    "sender_organization_id": "The organization that made the referral: the member's home "
+    "organization.",
+    "urgency": "How soon the receiver should answer (FHIR request priority).",
+    "since": "The start of the period concerned.",
+    "until": "The end of the period concerned; open when absent.",
+    "outcome": "`kept`, `partial` or `missed`. Only `kept` counts towards a streak; `partial` "
+    "and `missed` end one.",
+    "cadence": "How often the pledge is kept: `daily` (periods are the member's local days), "
+    "`weekly` (ISO weeks, Monday to Sunday) or `once`.",
+    "starts_on": "The first day, in the member's time zone.",
+    "ends_on": "The last day, included; null: until completed or withdrawn.",
+    "supporter_member_id": "A member of the pledge's network who supports it; shown to the "
+    "member's home organization only.",
+    "text": "What the member promises, in their words.",
+    "achieved_on": "The day it was achieved, as the member tells it.",
+    "purpose": "The purpose in words, as it stands on the signed form.",
+    "purpose_code": "The purpose coded: `treatment`, `payment`, `health_care_operations`, "
+    "`patient_request`, `research`.",
+    "purpose_codes": "The purposes the restriction applies to; empty: all.",
+    "consent_type": "`specific`, or `tpo`: one consent for all future treatment, payment and "
+    "health care operations, until revoked in writing (so it may have no expiry).",
+    "patient_name": "The member's name as it stands on the signed form. The home organization's "
+    "only: never shown to a recipient, and blanked by erasure.",
+    "information": "What may be disclosed, in words, as it stands on the form.",
+    "expires_on": "The last day the consent is in force, in the member's time zone. Give this or "
+    "`end_event` (a `tpo` consent may have neither).",
+    "end_event": "The event that ends the consent instead of a date: `treatment_ended` (when the "
+    "home organization says so) or `referral_closed` (with the last referral resting on it).",
+    "data_period": "The period the disclosed data may come from; absent: any.",
+    "signature": "How, when, by whom and in what capacity the form was signed.",
+    "form": "The signed form: its version and the statements it contains.",
+    "recorded_by": "Who entered the consent here, for the record.",
+    "recipient_class": "A class of recipients instead of one organization, decided at each read "
+    "from what the service knows then.",
+    "participant_organization_ids": "For an intermediary recipient: the participants it may pass "
+    "the data to, by name.",
+    "participant_class": "For an intermediary recipient: its participants described instead of "
+    "named (those with a treating provider relationship).",
+    "recipient_organization_ids": "The recipients the restriction applies to; empty: all.",
+    "requested_on": "The day the member asked.",
+    "method": "`written` (on paper) or `electronic`; `verbal_witnessed` only on consents recorded "
+    "before written consent was required.",
+    "signed_at": "When it was signed.",
+    "signed_by": "The name of whoever signed.",
+    "authority": "In what capacity they signed: the patient, or someone authorised for them.",
+    "document_sha256": "The SHA-256 of the signed document, lowercase hex, if one is kept.",
+    "statements": "The statements the signed form contains; a recipient that is a clinic (a "
+    "HIPAA covered entity) needs `hipaa_redisclosure` among them.",
+    "restricted_scopes": "The scopes an agreed restriction takes out of this consent now.",
+    "revocation": "How the revocation was received; null unless revoked.",
+    "revocation_reason": "Why it was revoked, as the home organization entered it.",
+    "expires_at": "The instant the consent stops: the end of `expires_on` in the member's time "
+    "zone.",
+    "consent_ids": "The consents the disclosure rested on.",
+    "security_labels": "HL7 security labels of the data: 42 CFR Part 2, restricted, no "
+    "redisclosure without consent.",
+    "from_status": "The status before; null for the referral's creation.",
+    "to_status": "The status after.",
+    "at": "When it happened.",
+    "period": "Which period the check-in is for: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO "
+    "week) or `once`.",
+    "correction": "True to replace an existing check-in for the same period (the replaced one "
+    "stays in the history, with `superseded_at`).",
+    "focus_member_id": "The member a circle is around: one of the creating organization's "
+    "members, fixed while the circle lasts. Null for a group, and to an organization other than "
+    "the creator without the focus member's consent covering `networks`.",
+    "key": "A stable key, by which cheers name the milestone: `<period start>.<rung>` for an "
+    "automatic one (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the "
+    "milestone's id for a custom one.",
+    "prefix": "The token's first characters, to recognise a key by: the token itself is shown "
+    "once, when the key is created.",
+    "token": "The key's secret, shown in this answer only (null in an idempotent replay, which "
+    "does not keep it): store it now.",
+    "secret": "The signing secret (`whsec_` and base64), shown in this answer only (null in an "
+    "idempotent replay); verify deliveries with it.",
+    "amount": "How many units after the start of recovery.",
+    "unit": "`hours`, `days` or `months`, counted in the member's time zone.",
+    "rungs": "The milestones, each an amount of time in recovery; no two alike.",
+    "then_every_months": "After the last rung, one more every this many months, for ever; null: "
+    "none.",
+    "author_member_id": "The member who cheers: a member of a network the milestone's member is "
+    "in, of the caller's organization.",
+    "changed_fields": "The names of the fields that changed.",
+}
+
+# Where a name means something particular in one schema.
+SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
+    ("MemberView", "access"): "`home`: the caller is the member's home organization and sees "
+    "every field; `consent`: another organization, seeing only the fields its consents cover "
+    "(the rest are null).",
+    ("MemberView", "disclosed_scopes"): "For `consent` access: the scopes whose fields are shown.",
+    ("MemberView", "organization_id"): "The member's home organization.",
+    ("MemberView", "display_name"): "Null when another organization reads without `profile` in "
+    "its consent.",
+    ("MembershipMember", "display_name"): "Null when the caller may not see the member's profile.",
+    ("MembershipView", "member"): "The member; null when the caller may not see who it is.",
+    ("ApiKeyView", "organization_id"): "The key's organization; null for an operator key.",
+    ("ApiKeyView", "name"): "A name for people, to tell keys apart.",
+    ("ApiKeyCreate", "name"): "A name for people, to tell keys apart.",
+    ("IssuedApiKey", "key"): "The key as it is listed from now on.",
+    ("OrganizationCreated", "first_key"): "A key with every organization scope, to start with.",
+    ("NetworkView", "created_by_organization_id"): "The organization that created the network: "
+    "it alone invites others, changes roles with consent, and archives it.",
+    ("NetworkView", "archived_at"): "When it was archived; null while it lasts.",
+    ("ParticipationView", "invited_by_organization_id"): "The network's creator; null for the "
+    "creator itself.",
+    ("ParticipantView", "intermediary_organization_id"): "The intermediary (an HIE, say).",
+    ("ParticipantView", "participant_organization_id"): "An organization the intermediary may "
+    "pass data to.",
+    ("ParticipantView", "participant_name"): "The participant's name, for accounting entries.",
+    ("ParticipantView", "participant_kind"): "The participant's kind: `clinic` means a treating "
+    "provider.",
+    ("ReferralView", "allowed_transitions"): "The statuses the caller may move the referral to "
+    "now.",
+    ("ReferralView", "answer_by"): "When an unanswered referral expires.",
+    ("ReferralView", "member_id"): "The person referred; null to the receiver without a consent "
+    "from the member to it in force.",
+    ("ReferralView", "reason"): "Why, in the sender's words; null to the receiver without a "
+    "consent from the member to it in force.",
+    ("ReferralCreate", "member"): "A new member to create for the referral (pseudonymous is "
+    "fine); give this or `member_id`.",
+    ("ReferralCreate", "member_id"): "One of the caller's members; give this or `member`.",
+    ("ReferralCreate", "consent"): "A consent to the receiver, recorded with the referral; give "
+    "this or `consent_id`.",
+    ("ReferralCreate", "consent_id"): "A consent recorded before, to the receiver; give this or "
+    "`consent`.",
+    ("ReferralCreate", "network_id"): "A network both organizations take part in: accepting the "
+    "referral makes the person an active member of it.",
+    ("StatusChangeView", "actor_organization_id"): "Who moved it; null: the expiry sweep.",
+    ("StatusChangeView", "reason"): "Why, as the mover gave it; the receiver sees the sender's "
+    "reasons only under the member's consent.",
+    ("PledgeView", "current_streak"): "Kept periods in a row up to now; a period the member may "
+    "still check in does not break it.",
+    ("PledgeView", "longest_streak"): "The most kept periods in a row so far.",
+    ("PledgeView", "kept_rate"): "The share of the last 30 settled periods that were kept, 0 to "
+    "1; null before any period settled.",
+    ("PledgeView", "check_ins"): "Every check-in, corrections and the ones they replaced included.",
+    ("PledgeView", "network_id"): "The network the pledge is made in, if any.",
+    ("CheckInView", "by_sweep"): "True when the service recorded `missed` because the period "
+    "and its grace time passed without a check-in.",
+    ("CheckInView", "superseded_at"): "When a correction replaced it; null for the one that "
+    "counts.",
+    ("CheckInView", "recorded_at"): "When it was recorded.",
+    ("RecoveryView", "current_period_started_on"): "The first day of the current period in "
+    "recovery (after the last restart); null when no start is known.",
+    ("RecoveryView", "current_streak_days"): "Whole days in the current period, in the member's "
+    "time zone.",
+    ("RecoveryView", "longest_streak_days"): "The longest period so far, in days.",
+    ("RecoveryView", "total_days_in_recovery"): "All periods together, in days.",
+    ("RecoveryView", "restarts"): "How many times recovery restarted.",
+    ("RecoveryView", "periods"): "The periods before the current one, oldest first.",
+    ("PeriodView", "days"): "Its length in days.",
+    ("PeriodView", "ended_on"): "The day it ended: the restart day.",
+    ("PeriodView", "started_on"): "Its first day.",
+    ("RestartCreate", "restarted_on"): "The first day of the new period, in the member's time "
+    "zone.",
+    ("MilestoneView", "reached_at"): "When an automatic milestone was reached; null for a "
+    "custom one, and to a reader without `profile`.",
+    ("MilestoneView", "period_started_on"): "The start of the recovery period it was reached "
+    "in; null for a custom one, and to a reader without `recovery`.",
+    ("MilestoneView", "cheers"): "Cheers from the member's networks, oldest first.",
+    ("MilestonesView", "reached"): "The milestones reached in every period, and custom ones.",
+    ("MilestonesView", "next"): "The next automatic milestone; null when none is ahead.",
+    ("NextMilestoneView", "due_on"): "The day it falls due, in the member's time zone.",
+    ("NextMilestoneView", "due_at"): "The instant it falls due; null to a reader without "
+    "`profile`.",
+    ("DisclosureView", "channel"): "How it left: `api` (a read), `event_feed` or `webhook`.",
+    ("DisclosureView", "operation"): "The operation (or event type) that disclosed it.",
+    ("DisclosureView", "disclosed"): "What went, in words.",
+    ("DisclosureView", "disclosed_at"): "When it left.",
+    ("DisclosureView", "purposes"): "The purposes of the consents it rested on, in words.",
+    ("DisclosureView", "recipient_name"): "The recipient's name at the time.",
+    ("DisclosureView", "request_id"): "The `X-Request-ID` of the request that read it.",
+    ("DisclosureView", "client_request_id"): "The recipient's own `X-Request-ID`, if it sent one.",
+    ("DisclosureView", "key_id"): "The API key that read it; null for a webhook delivery.",
+    ("DeliveryView", "redelivery"): "True when asked for again by a redelivery.",
+    ("DeliveryView", "attempts"): "Every attempt, oldest first.",
+    ("DeliveryView", "next_attempt_at"): "When the next attempt is due; null when none is.",
+    ("DeliveryView", "finished_at"): "When it was delivered or given up.",
+    ("DeliveryView", "event_type"): "The event's type.",
+    ("AttemptView", "status_code"): "The receiver's status code; null when no answer came.",
+    ("AttemptView", "latency_ms"): "How long the attempt took, in milliseconds.",
+    ("AttemptView", "error"): "Why it failed, when no answer came (a timeout, a refused "
+    "connection, an address not allowed).",
+    ("WebhookEndpointView", "disabled_at"): "When it was disabled; null while active.",
+    ("WebhookEndpointView", "disabled_reason"): "Why: the receiver answered 410, or every retry "
+    "failed.",
+    ("WebhookEndpointView", "previous_secret_valid_until"): "After a rotation: until when the "
+    "secret before it still signs, as a second signature.",
+    ("WebhookEndpointUpdate", "enabled"): "True resumes a disabled endpoint where it stopped; "
+    "false disables it.",
+    ("AccountingRequestView", "answered_at"): "When the home organization recorded its answer; "
+    "null while it is due.",
+    ("AccountingRequestView", "answer_by"): "30 days after `received_on` (42 CFR 2.24).",
+    ("RestrictionView", "decided_at"): "When the home organization agreed or denied; null while "
+    "undecided.",
+    ("RestrictionDecision", "decision"): "`agree` or `deny`.",
+    ("IncidentView", "opened_at"): "When it was recorded.",
+    ("IncidentView", "closed_at"): "When it was closed; null while open.",
+    ("IncidentView", "closing_note"): "What was done, as given when closing.",
+    ("IncidentCreate", "key_id"): "For a compromised key: which.",
+    ("IncidentView", "key_id"): "For a compromised key: which.",
+    ("TreatmentEnded", "ended_consents"): "The consents that ended with the treatment.",
+    ("ConsentView", "organization_id"): "The member's home organization, which recorded it.",
+    ("ConsentView", "status"): "Decided at each read: `expired` shows as soon as the end passes.",
+    ("ProblemDetails", "type"): "The problem type, a relative URI: its page is at this path on "
+    "the service (`/docs/problems/<slug>`).",
+    ("ProblemDetails", "title"): "The problem type in words, the same for every occurrence.",
+    ("ProblemDetails", "detail"): "This occurrence in words.",
+    ("ProblemDetails", "status"): "The HTTP status code, again.",
+    ("ProblemDetails", "errors"): "For a 400 or 422: each field refused, and why.",
+    ("ProblemDetails", "current_version"): "For a 412: the version the object has now.",
+    ("ProblemDetails", "existing_id"): "For a duplicate `external_ref`: the object that has it.",
+    ("ProblemDetails", "allowed"): "For an illegal transition: the statuses allowed now.",
+    ("ProblemDetails", "erased_at"): "For a 410: when the member was erased.",
+    ("ProblemDetails", "revoked_at"): "For a revoked consent: when.",
+    ("Signature", "method"): "`written` (on paper) or `electronic`.",
+    ("DataPeriod", "start"): "The first day the data may come from; open when absent.",
+    ("DataPeriod", "end"): "The last day the data may come from, included; open when absent.",
+    ("FieldError", "field"): "Where: `body.signature.method`, `query.limit`, a header's name.",
+    ("FieldError", "message"): "What is wrong with it.",
+    ("Health", "status"): "`ok`, or `unavailable` when the database cannot be reached.",
+}
+
+
+def _events(schema: OpenAPI) -> set[str]:
+    """The event variants: their `data` and `type` say something else than a list's."""
+    return {n for n in (schema.components.schemas or {}) if n.endswith("Event")}
+
+
+_EVENT_FIELDS = {
+    "data": "The payload; its schema is the one of the event's `type`.",
+    "type": "The event type; `data` has the schema of this type.",
+    "organization_id": "The organization that acted.",
+}
+
+
+def describe_fields(schema: OpenAPI) -> None:
+    """Give every property without a description the one written here."""
+    events = _events(schema)
+    for name, component in (schema.components.schemas or {}).items():
+        if not isinstance(component, Schema) or not component.properties:
+            continue
+        for field, prop in component.properties.items():
+            if not isinstance(prop, Schema | Reference) or prop.description:
+                continue
+            words = SCHEMA_FIELD_DOCS.get((name, field))
+            if words is None and name in events:
+                words = _EVENT_FIELDS.get(field)
+            if words is None:
+                words = FIELD_DOCS.get(field)
+            if words is not None:
+                prop.description = words
