@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Record that the accounting went to the member; a request is answered once (409)
-         * @description Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives 30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once; answering again changes nothing.
+         * @description Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives 30 days from `received_on`; `answer_by` says when). Only the member's home organization may, and only once: answering an answered request is a 409.
          */
         post: operations["answerAccountingRequest"];
         delete?: never;
@@ -121,7 +121,7 @@ export interface paths {
         };
         /**
          * Read a consent (its home organization, or its recipient)
-         * @description A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an expiry shows at once. The member's home organization sees every field; the recipient sees it while it is named by it, without `patient_name`.
+         * @description A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an expiry shows at once. The member's home organization sees every field; the recipient sees it while it is named by it, without `patient_name`, who signed or recorded it, or the revocation's reason and who received it.
          */
         get: operations["getConsent"];
         put?: never;
@@ -143,7 +143,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a consent (its home organization only); effective on the next request
-         * @description Revokes the consent at once: from the next request the recipient sees nothing the consent allowed, and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is a 409.
+         * @description Revokes the consent at once: from the next request the recipient sees nothing the consent allowed. Records how, when and by whom the revocation was received (42 CFR 2.31(a)(6)). `consent.revoked` goes to the home organization and to the recipient organization the consent names, if it names one. Only the member's home organization may; revoking a revoked consent changes nothing.
          */
         post: operations["revokeConsent"];
         delete?: never;
@@ -201,7 +201,7 @@ export interface paths {
         };
         /**
          * Read one of the organization's incidents
-         * @description An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient), the period it covers, and whether it is closed. Its disclosures are at `/v1/incidents/{incident_id}/disclosures`.
+         * @description An incident as recorded: what happened (a compromised key, or a suspected breach), the period it covers, the key or recipient it concerns if it names one, and whether it is closed. Its disclosures are at `/v1/incidents/{incident_id}/disclosures`.
          */
         get: operations["getIncident"];
         put?: never;
@@ -299,7 +299,7 @@ export interface paths {
         head?: never;
         /**
          * Change some of a member's fields
-         * @description Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and nothing changes. `member.updated` lists the fields that changed.
+         * @description Changes the fields given and leaves the others; `null` clears an optional field, and `contact` is replaced whole. Send the `ETag` of your last read as `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and nothing changes. `member.updated` lists the fields that changed.
          */
         patch: operations["updateMember"];
         trace?: never;
@@ -337,7 +337,7 @@ export interface paths {
         };
         /**
          * Every consent recorded for the member, whatever its status (home only)
-         * @description Every consent the member gave, active or ended, oldest first, as the home organization sees them; a recipient sees those that name it.
+         * @description Every consent the member gave, active or ended, oldest first. The member's home organization only; a recipient reads a consent that names it with `GET /v1/consents/{consent_id}`.
          */
         get: operations["listMemberConsents"];
         put?: never;
@@ -617,7 +617,7 @@ export interface paths {
         };
         /**
          * Read a network
-         * @description Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to the circle's creator; another organization sees it only under the focus member's consent covering `networks`, and that read is a disclosure.
+         * @description Visible to organizations invited into or taking part in it. `focus_member_id` shows to the circle's creator only; another organization sees a circle's name and description only under the focus member's consent covering `networks` (otherwise "Support circle"), and that read is a disclosure.
          */
         get: operations["getNetwork"];
         put?: never;
@@ -643,7 +643,7 @@ export interface paths {
         put?: never;
         /**
          * Archive a network (its creator only); it stays readable
-         * @description Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The creator only; send `If-Match`.
+         * @description Archives the network: it stays readable, with its memberships as they were, but nothing in it can change any more (409). The creator only; `If-Match` is required (428 without).
          */
         post: operations["archiveNetwork"];
         delete?: never;
@@ -663,7 +663,7 @@ export interface paths {
         put?: never;
         /**
          * Accept the caller's invitation into the network
-         * @description The invited organization takes part from now on: it sees the network and may add its own members. Accepting twice changes nothing.
+         * @description The invited organization takes part from now on: it sees the network and may add its own members. Only an open invitation can be answered: accepting again is a 409.
          */
         post: operations["acceptNetworkInvitation"];
         delete?: never;
@@ -751,7 +751,7 @@ export interface paths {
         head?: never;
         /**
          * Change a membership's role or status (accept an invitation, leave)
-         * @description Changes a membership's role or status (`active`, `left`). Only the member's home organization may, or the network's creator while a consent from the member covering `networks` is in force. Send `If-Match`.
+         * @description Changes a membership's role or status (`active`, `left`). Only the member's home organization may, or the network's creator while a consent from the member covering `networks` is in force, though only the home organization accepts an invitation. `If-Match` is required (428 without).
          */
         patch: operations["updateNetworkMembership"];
         trace?: never;
@@ -765,7 +765,7 @@ export interface paths {
         };
         /**
          * The organizations invited into or taking part in a network
-         * @description Who takes part in the network, who is invited, and who declined or left, with the dates; for every organization that sees the network.
+         * @description Who takes part in the network, who is invited, and who declined or left, with when each was invited, joined or left; for every organization that sees the network.
          */
         get: operations["listNetworkOrganizations"];
         put?: never;
@@ -809,7 +809,7 @@ export interface paths {
         };
         /**
          * Read an organization (the operator any, an organization itself)
-         * @description Any organization may read another's name, kind and address: accounting entries and consents name them. An operator key reads every organization.
+         * @description An organization reads only itself (another's id is a 404); an operator key reads every organization.
          */
         get: operations["getOrganization"];
         put?: never;
@@ -957,7 +957,7 @@ export interface paths {
         };
         /**
          * Every status change of a referral: who, when, from what to what, and why
-         * @description Every status change, oldest first: from which status to which, who moved it (null: the expiry sweep), when and why. Both sides read it.
+         * @description Every status change, oldest first: from which status to which, who moved it (null: the expiry sweep), when and why. Both sides read it; without a consent from the member in force, the receiver sees only its own reasons.
          */
         get: operations["getReferralHistory"];
         put?: never;
@@ -2036,7 +2036,7 @@ export interface components {
              * @default false
              */
             correction: boolean;
-            /** @description Free text for people, never interpreted by the service. Shown to the member's home organization only. */
+            /** @description Free text for people, never interpreted by the service. */
             note?: string | null;
             /** @description `kept`, `partial` or `missed`. Only `kept` counts towards a streak; `partial` and `missed` end one. */
             outcome: components["schemas"]["Outcome"];
@@ -2052,7 +2052,7 @@ export interface components {
              * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
              */
             id: string;
-            /** @description Free text for people, never interpreted by the service. Shown to the member's home organization only. */
+            /** @description Free text for people; null to any organization but the member's home organization. */
             note: string | null;
             /** @description `kept`, `partial` or `missed`. Only `kept` counts towards a streak; `partial` and `missed` end one. */
             outcome: components["schemas"]["Outcome"];
@@ -4486,7 +4486,7 @@ export interface components {
              * @description The day it ended: the restart day.
              */
             ended_on: string;
-            /** @description Free text for people, never interpreted by the service. Shown to the member's home organization only. */
+            /** @description Free text for people, never interpreted by the service. */
             note: string | null;
             /**
              * Format: date
@@ -5198,7 +5198,7 @@ export interface components {
          *     }
          */
         RestartCreate: {
-            /** @description Free text for people, never interpreted by the service. Shown to the member's home organization only. */
+            /** @description Free text for people, never interpreted by the service. */
             note?: string | null;
             /**
              * Format: date

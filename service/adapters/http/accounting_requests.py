@@ -120,7 +120,7 @@ class AccountingRequestController(ApiController):
 
         Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24
         gives 30 days from `received_on`; `answer_by` says when). Only the member's home
-        organization may, once; answering again changes nothing.
+        organization may, and only once: answering an answered request is a 409.
         """
         act = acting(request)
         answered = await usecases.answer_accounting_request(

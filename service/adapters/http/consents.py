@@ -107,8 +107,8 @@ class MemberConsentController(ApiController):
     ) -> ConsentList:
         """Every consent recorded for the member, whatever its status (home only)
 
-        Every consent the member gave, active or ended, oldest first, as the home organization sees
-        them; a recipient sees those that name it.
+        Every consent the member gave, active or ended, oldest first. The member's home organization
+        only; a recipient reads a consent that names it with `GET /v1/consents/{consent_id}`.
         """
         act = acting(request)
         home = act.organization_id
@@ -185,7 +185,8 @@ class ConsentController(ApiController):
 
         A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read
         time, so an expiry shows at once. The member's home organization sees every field; the
-        recipient sees it while it is named by it, without `patient_name`.
+        recipient sees it while it is named by it, without `patient_name`, who signed or recorded
+        it, or the revocation's reason and who received it.
         """
         act = acting(request)
         viewer = act.organization_id
@@ -210,9 +211,10 @@ class ConsentController(ApiController):
         """Revoke a consent (its home organization only); effective on the next request
 
         Revokes the consent at once: from the next request the recipient sees nothing the consent
-        allowed, and `consent.revoked` goes to both organizations. Records how, when and by whom the
-        revocation was received (42 CFR 2.31(a)(6)). Only the member's home organization may;
-        revoking an ended consent is a 409.
+        allowed. Records how, when and by whom the revocation was received (42 CFR 2.31(a)(6)).
+        `consent.revoked` goes to the home organization and to the recipient organization the
+        consent names, if it names one. Only the member's home organization may; revoking a revoked
+        consent changes nothing.
         """
         act = acting(request)
         organization_id = act.organization_id

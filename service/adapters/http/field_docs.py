@@ -56,8 +56,7 @@ FIELD_DOCS: dict[str, str] = {
     "status": "Where it stands now; the values are listed with its type.",
     "kind": "Which kind it is; the values are listed with its type.",
     "description": "Free text for people, never interpreted by the service.",
-    "note": "Free text for people, never interpreted by the service. Shown to the member's home "
-    "organization only.",
+    "note": "Free text for people, never interpreted by the service.",
     "reason": "Why, in words, as the caller gave it.",
     "scopes": "The kinds of data (for a consent) or of operation (for a key) it covers.",
     "contact": "How the home organization reaches the member; shown to another organization "
@@ -230,6 +229,8 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     "and its grace time passed without a check-in.",
     ("CheckInView", "superseded_at"): "When a correction replaced it; null for the one that "
     "counts.",
+    ("CheckInView", "note"): "Free text for people; null to any organization but the member's "
+    "home organization.",
     ("CheckInView", "recorded_at"): "When it was recorded.",
     ("RecoveryView", "current_period_started_on"): "The first day of the current period in "
     "recovery (after the last restart); null when no start is known.",

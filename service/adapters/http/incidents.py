@@ -96,9 +96,9 @@ class IncidentController(ApiController):
     async def get_incident(self, request: HttpRequest, incident_id: IncidentId) -> IncidentView:
         """Read one of the organization's incidents
 
-        An incident as recorded: what happened (a compromised key, or a suspected breach to a
-        recipient), the period it covers, and whether it is closed. Its disclosures are at
-        `/v1/incidents/{incident_id}/disclosures`.
+        An incident as recorded: what happened (a compromised key, or a suspected breach), the
+        period it covers, the key or recipient it concerns if it names one, and whether it is
+        closed. Its disclosures are at `/v1/incidents/{incident_id}/disclosures`.
         """
         act = acting(request)
         found = await usecases.get_incident(

@@ -151,9 +151,10 @@ class MemberController(ApiController):
     ) -> Response[MemberView]:
         """Change some of a member's fields
 
-        Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last
-        read as `If-Match`: if someone changed the member since, the answer is 412 with
-        `current_version`, and nothing changes. `member.updated` lists the fields that changed.
+        Changes the fields given and leaves the others; `null` clears an optional field, and
+        `contact` is replaced whole. Send the `ETag` of your last read as `If-Match`: if someone
+        changed the member since, the answer is 412 with `current_version`, and nothing changes.
+        `member.updated` lists the fields that changed.
         """
         act = acting(request)
         command = usecases.UpdateMember(

@@ -119,7 +119,8 @@ class MembershipController(ApiController):
 
         Changes a membership's role or status (`active`, `left`). Only the member's home
         organization may, or the network's creator while a consent from the member covering
-        `networks` is in force. Send `If-Match`.
+        `networks` is in force, though only the home organization accepts an invitation. `If-Match`
+        is required (428 without).
         """
         act = acting(request)
         organization_id = act.organization_id

@@ -119,9 +119,10 @@ class NetworkController(ApiController):
     ) -> Response[NetworkView]:
         """Read a network
 
-        Visible to organizations invited into or taking part in it. Who a circle's focus member is
-        shows to the circle's creator; another organization sees it only under the focus member's
-        consent covering `networks`, and that read is a disclosure.
+        Visible to organizations invited into or taking part in it. `focus_member_id` shows to the
+        circle's creator only; another organization sees a circle's name and description only under
+        the focus member's consent covering `networks` (otherwise "Support circle"), and that read
+        is a disclosure.
         """
         act = acting(request)
         seen = await usecases.get_network(act.viewing(), network_id, act.services.federation)
@@ -167,8 +168,8 @@ class NetworkController(ApiController):
     ) -> Response[NetworkView]:
         """Archive a network (its creator only); it stays readable
 
-        Ends the network for everyone: memberships end, it can no longer change, and it stays
-        readable. The creator only; send `If-Match`.
+        Archives the network: it stays readable, with its memberships as they were, but nothing in
+        it can change any more (409). The creator only; `If-Match` is required (428 without).
         """
         act = acting(request)
         organization_id = act.organization_id
@@ -186,8 +187,8 @@ class NetworkController(ApiController):
     async def participants(self, request: HttpRequest, network_id: NetworkId) -> ParticipationList:
         """The organizations invited into or taking part in a network
 
-        Who takes part in the network, who is invited, and who declined or left, with the dates; for
-        every organization that sees the network.
+        Who takes part in the network, who is invited, and who declined or left, with when each was
+        invited, joined or left; for every organization that sees the network.
         """
         act = acting(request)
         viewer = act.organization_id
@@ -236,7 +237,7 @@ class NetworkController(ApiController):
         """Accept the caller's invitation into the network
 
         The invited organization takes part from now on: it sees the network and may add its own
-        members. Accepting twice changes nothing.
+        members. Only an open invitation can be answered: accepting again is a 409.
         """
         return await self._answer(request, network_id, accept=True)
 

@@ -84,8 +84,8 @@ class OrganizationController(ApiController):
     ) -> Response[OrganizationView]:
         """Read an organization (the operator any, an organization itself)
 
-        Any organization may read another's name, kind and address: accounting entries and consents
-        name them. An operator key reads every organization.
+        An organization reads only itself (another's id is a 404); an operator key reads every
+        organization.
         """
         act = acting(request)
         organization = await usecases.get_organization(act.caller, organization_id, act.uow())

@@ -155,7 +155,8 @@ class ReferralController(ApiController):
         """Every status change of a referral: who, when, from what to what, and why
 
         Every status change, oldest first: from which status to which, who moved it (null: the
-        expiry sweep), when and why. Both sides read it.
+        expiry sweep), when and why. Both sides read it; without a consent from the member in force,
+        the receiver sees only its own reasons.
         """
         act = acting(request)
         changes = await usecases.referral_history(

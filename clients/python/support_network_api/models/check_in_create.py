@@ -19,8 +19,7 @@ class CheckInCreate:
         period (str): Which period the check-in is for: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or `once`.
         correction (bool | Unset): True to replace an existing check-in for the same period (the replaced one stays in
             the history, with `superseded_at`). Default: False.
-        note (None | str | Unset): Free text for people, never interpreted by the service. Shown to the member's home
-            organization only.
+        note (None | str | Unset): Free text for people, never interpreted by the service.
     """
 
     outcome: Outcome

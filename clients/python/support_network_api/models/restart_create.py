@@ -16,8 +16,7 @@ class RestartCreate:
     """
     Attributes:
         restarted_on (datetime.date): The first day of the new period, in the member's time zone.
-        note (None | str | Unset): Free text for people, never interpreted by the service. Shown to the member's home
-            organization only.
+        note (None | str | Unset): Free text for people, never interpreted by the service.
         restarted_time (None | str | Unset): Local time of day the period started, HH:MM or HH:MM:SS.
     """
 

@@ -99,8 +99,8 @@ def sync_detailed(
     """Record that the accounting went to the member; a request is answered once (409)
 
      Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives
-    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once;
-    answering again changes nothing.
+    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, and
+    only once: answering an answered request is a 409.
 
     Args:
         request_id (UUID): The accounting request's id.
@@ -132,8 +132,8 @@ def sync(
     """Record that the accounting went to the member; a request is answered once (409)
 
      Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives
-    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once;
-    answering again changes nothing.
+    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, and
+    only once: answering an answered request is a 409.
 
     Args:
         request_id (UUID): The accounting request's id.
@@ -160,8 +160,8 @@ async def asyncio_detailed(
     """Record that the accounting went to the member; a request is answered once (409)
 
      Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives
-    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once;
-    answering again changes nothing.
+    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, and
+    only once: answering an answered request is a 409.
 
     Args:
         request_id (UUID): The accounting request's id.
@@ -191,8 +191,8 @@ async def asyncio(
     """Record that the accounting went to the member; a request is answered once (409)
 
      Records that the member's request for an accounting of disclosures was answered (42 CFR 2.24 gives
-    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, once;
-    answering again changes nothing.
+    30 days from `received_on`; `answer_by` says when). Only the member's home organization may, and
+    only once: answering an answered request is a 409.
 
     Args:
         request_id (UUID): The accounting request's id.

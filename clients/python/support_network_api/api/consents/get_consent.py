@@ -106,7 +106,8 @@ def sync_detailed(
 
      A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an
     expiry shows at once. The member's home organization sees every field; the recipient sees it while
-    it is named by it, without `patient_name`.
+    it is named by it, without `patient_name`, who signed or recorded it, or the revocation's reason and
+    who received it.
 
     Args:
         consent_id (UUID): The consent's id.
@@ -142,7 +143,8 @@ def sync(
 
      A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an
     expiry shows at once. The member's home organization sees every field; the recipient sees it while
-    it is named by it, without `patient_name`.
+    it is named by it, without `patient_name`, who signed or recorded it, or the revocation's reason and
+    who received it.
 
     Args:
         consent_id (UUID): The consent's id.
@@ -173,7 +175,8 @@ async def asyncio_detailed(
 
      A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an
     expiry shows at once. The member's home organization sees every field; the recipient sees it while
-    it is named by it, without `patient_name`.
+    it is named by it, without `patient_name`, who signed or recorded it, or the revocation's reason and
+    who received it.
 
     Args:
         consent_id (UUID): The consent's id.
@@ -207,7 +210,8 @@ async def asyncio(
 
      A consent as it stands now: `status` (`active`, `revoked`, `expired`) is decided at read time, so an
     expiry shows at once. The member's home organization sees every field; the recipient sees it while
-    it is named by it, without `patient_name`.
+    it is named by it, without `patient_name`, who signed or recorded it, or the revocation's reason and
+    who received it.
 
     Args:
         consent_id (UUID): The consent's id.

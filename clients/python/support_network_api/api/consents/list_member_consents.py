@@ -117,8 +117,8 @@ def sync_detailed(
 ) -> Response[ConsentList | ProblemDetails]:
     """Every consent recorded for the member, whatever its status (home only)
 
-     Every consent the member gave, active or ended, oldest first, as the home organization sees them; a
-    recipient sees those that name it.
+     Every consent the member gave, active or ended, oldest first. The member's home organization only; a
+    recipient reads a consent that names it with `GET /v1/consents/{consent_id}`.
 
     Args:
         member_id (UUID): The member's id.
@@ -155,8 +155,8 @@ def sync(
 ) -> ConsentList | ProblemDetails | None:
     """Every consent recorded for the member, whatever its status (home only)
 
-     Every consent the member gave, active or ended, oldest first, as the home organization sees them; a
-    recipient sees those that name it.
+     Every consent the member gave, active or ended, oldest first. The member's home organization only; a
+    recipient reads a consent that names it with `GET /v1/consents/{consent_id}`.
 
     Args:
         member_id (UUID): The member's id.
@@ -188,8 +188,8 @@ async def asyncio_detailed(
 ) -> Response[ConsentList | ProblemDetails]:
     """Every consent recorded for the member, whatever its status (home only)
 
-     Every consent the member gave, active or ended, oldest first, as the home organization sees them; a
-    recipient sees those that name it.
+     Every consent the member gave, active or ended, oldest first. The member's home organization only; a
+    recipient reads a consent that names it with `GET /v1/consents/{consent_id}`.
 
     Args:
         member_id (UUID): The member's id.
@@ -224,8 +224,8 @@ async def asyncio(
 ) -> ConsentList | ProblemDetails | None:
     """Every consent recorded for the member, whatever its status (home only)
 
-     Every consent the member gave, active or ended, oldest first, as the home organization sees them; a
-    recipient sees those that name it.
+     Every consent the member gave, active or ended, oldest first. The member's home organization only; a
+    recipient reads a consent that names it with `GET /v1/consents/{consent_id}`.
 
     Args:
         member_id (UUID): The member's id.

@@ -118,10 +118,10 @@ def sync_detailed(
 ) -> Response[ConsentView | ProblemDetails]:
     """Revoke a consent (its home organization only); effective on the next request
 
-     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed,
-    and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was
-    received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is
-    a 409.
+     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed.
+    Records how, when and by whom the revocation was received (42 CFR 2.31(a)(6)). `consent.revoked`
+    goes to the home organization and to the recipient organization the consent names, if it names one.
+    Only the member's home organization may; revoking a revoked consent changes nothing.
 
     Args:
         consent_id (UUID): The consent's id.
@@ -155,10 +155,10 @@ def sync(
 ) -> ConsentView | ProblemDetails | None:
     """Revoke a consent (its home organization only); effective on the next request
 
-     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed,
-    and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was
-    received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is
-    a 409.
+     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed.
+    Records how, when and by whom the revocation was received (42 CFR 2.31(a)(6)). `consent.revoked`
+    goes to the home organization and to the recipient organization the consent names, if it names one.
+    Only the member's home organization may; revoking a revoked consent changes nothing.
 
     Args:
         consent_id (UUID): The consent's id.
@@ -187,10 +187,10 @@ async def asyncio_detailed(
 ) -> Response[ConsentView | ProblemDetails]:
     """Revoke a consent (its home organization only); effective on the next request
 
-     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed,
-    and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was
-    received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is
-    a 409.
+     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed.
+    Records how, when and by whom the revocation was received (42 CFR 2.31(a)(6)). `consent.revoked`
+    goes to the home organization and to the recipient organization the consent names, if it names one.
+    Only the member's home organization may; revoking a revoked consent changes nothing.
 
     Args:
         consent_id (UUID): The consent's id.
@@ -222,10 +222,10 @@ async def asyncio(
 ) -> ConsentView | ProblemDetails | None:
     """Revoke a consent (its home organization only); effective on the next request
 
-     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed,
-    and `consent.revoked` goes to both organizations. Records how, when and by whom the revocation was
-    received (42 CFR 2.31(a)(6)). Only the member's home organization may; revoking an ended consent is
-    a 409.
+     Revokes the consent at once: from the next request the recipient sees nothing the consent allowed.
+    Records how, when and by whom the revocation was received (42 CFR 2.31(a)(6)). `consent.revoked`
+    goes to the home organization and to the recipient organization the consent names, if it names one.
+    Only the member's home organization may; revoking a revoked consent changes nothing.
 
     Args:
         consent_id (UUID): The consent's id.

@@ -93,9 +93,9 @@ def sync_detailed(
 ) -> Response[IncidentView | ProblemDetails]:
     """Read one of the organization's incidents
 
-     An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient),
-    the period it covers, and whether it is closed. Its disclosures are at
-    `/v1/incidents/{incident_id}/disclosures`.
+     An incident as recorded: what happened (a compromised key, or a suspected breach), the period it
+    covers, the key or recipient it concerns if it names one, and whether it is closed. Its disclosures
+    are at `/v1/incidents/{incident_id}/disclosures`.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -126,9 +126,9 @@ def sync(
 ) -> IncidentView | ProblemDetails | None:
     """Read one of the organization's incidents
 
-     An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient),
-    the period it covers, and whether it is closed. Its disclosures are at
-    `/v1/incidents/{incident_id}/disclosures`.
+     An incident as recorded: what happened (a compromised key, or a suspected breach), the period it
+    covers, the key or recipient it concerns if it names one, and whether it is closed. Its disclosures
+    are at `/v1/incidents/{incident_id}/disclosures`.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -154,9 +154,9 @@ async def asyncio_detailed(
 ) -> Response[IncidentView | ProblemDetails]:
     """Read one of the organization's incidents
 
-     An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient),
-    the period it covers, and whether it is closed. Its disclosures are at
-    `/v1/incidents/{incident_id}/disclosures`.
+     An incident as recorded: what happened (a compromised key, or a suspected breach), the period it
+    covers, the key or recipient it concerns if it names one, and whether it is closed. Its disclosures
+    are at `/v1/incidents/{incident_id}/disclosures`.
 
     Args:
         incident_id (UUID): The incident's id.
@@ -185,9 +185,9 @@ async def asyncio(
 ) -> IncidentView | ProblemDetails | None:
     """Read one of the organization's incidents
 
-     An incident as recorded: what happened (a compromised key, or a suspected breach to a recipient),
-    the period it covers, and whether it is closed. Its disclosures are at
-    `/v1/incidents/{incident_id}/disclosures`.
+     An incident as recorded: what happened (a compromised key, or a suspected breach), the period it
+    covers, the key or recipient it concerns if it names one, and whether it is closed. Its disclosures
+    are at `/v1/incidents/{incident_id}/disclosures`.
 
     Args:
         incident_id (UUID): The incident's id.

@@ -137,9 +137,10 @@ def sync_detailed(
 ) -> Response[MemberView | ProblemDetails]:
     """Change some of a member's fields
 
-     Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as
-    `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and
-    nothing changes. `member.updated` lists the fields that changed.
+     Changes the fields given and leaves the others; `null` clears an optional field, and `contact` is
+    replaced whole. Send the `ETag` of your last read as `If-Match`: if someone changed the member
+    since, the answer is 412 with `current_version`, and nothing changes. `member.updated` lists the
+    fields that changed.
 
     Args:
         member_id (UUID): The member's id.
@@ -176,9 +177,10 @@ def sync(
 ) -> MemberView | ProblemDetails | None:
     """Change some of a member's fields
 
-     Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as
-    `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and
-    nothing changes. `member.updated` lists the fields that changed.
+     Changes the fields given and leaves the others; `null` clears an optional field, and `contact` is
+    replaced whole. Send the `ETag` of your last read as `If-Match`: if someone changed the member
+    since, the answer is 412 with `current_version`, and nothing changes. `member.updated` lists the
+    fields that changed.
 
     Args:
         member_id (UUID): The member's id.
@@ -210,9 +212,10 @@ async def asyncio_detailed(
 ) -> Response[MemberView | ProblemDetails]:
     """Change some of a member's fields
 
-     Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as
-    `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and
-    nothing changes. `member.updated` lists the fields that changed.
+     Changes the fields given and leaves the others; `null` clears an optional field, and `contact` is
+    replaced whole. Send the `ETag` of your last read as `If-Match`: if someone changed the member
+    since, the answer is 412 with `current_version`, and nothing changes. `member.updated` lists the
+    fields that changed.
 
     Args:
         member_id (UUID): The member's id.
@@ -247,9 +250,10 @@ async def asyncio(
 ) -> MemberView | ProblemDetails | None:
     """Change some of a member's fields
 
-     Changes the fields given and leaves the others (JSON merge). Send the `ETag` of your last read as
-    `If-Match`: if someone changed the member since, the answer is 412 with `current_version`, and
-    nothing changes. `member.updated` lists the fields that changed.
+     Changes the fields given and leaves the others; `null` clears an optional field, and `contact` is
+    replaced whole. Send the `ETag` of your last read as `If-Match`: if someone changed the member
+    since, the answer is 412 with `current_version`, and nothing changes. `member.updated` lists the
+    fields that changed.
 
     Args:
         member_id (UUID): The member's id.

@@ -114,7 +114,7 @@ def sync_detailed(
     """Accept the caller's invitation into the network
 
      The invited organization takes part from now on: it sees the network and may add its own members.
-    Accepting twice changes nothing.
+    Only an open invitation can be answered: accepting again is a 409.
 
     Args:
         network_id (UUID): The network's id.
@@ -146,7 +146,7 @@ def sync(
     """Accept the caller's invitation into the network
 
      The invited organization takes part from now on: it sees the network and may add its own members.
-    Accepting twice changes nothing.
+    Only an open invitation can be answered: accepting again is a 409.
 
     Args:
         network_id (UUID): The network's id.
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     """Accept the caller's invitation into the network
 
      The invited organization takes part from now on: it sees the network and may add its own members.
-    Accepting twice changes nothing.
+    Only an open invitation can be answered: accepting again is a 409.
 
     Args:
         network_id (UUID): The network's id.
@@ -203,7 +203,7 @@ async def asyncio(
     """Accept the caller's invitation into the network
 
      The invited organization takes part from now on: it sees the network and may add its own members.
-    Accepting twice changes nothing.
+    Only an open invitation can be answered: accepting again is a 409.
 
     Args:
         network_id (UUID): The network's id.

@@ -124,8 +124,8 @@ def sync_detailed(
 ) -> Response[NetworkView | ProblemDetails]:
     """Archive a network (its creator only); it stays readable
 
-     Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The
-    creator only; send `If-Match`.
+     Archives the network: it stays readable, with its memberships as they were, but nothing in it can
+    change any more (409). The creator only; `If-Match` is required (428 without).
 
     Args:
         network_id (UUID): The network's id.
@@ -159,8 +159,8 @@ def sync(
 ) -> NetworkView | ProblemDetails | None:
     """Archive a network (its creator only); it stays readable
 
-     Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The
-    creator only; send `If-Match`.
+     Archives the network: it stays readable, with its memberships as they were, but nothing in it can
+    change any more (409). The creator only; `If-Match` is required (428 without).
 
     Args:
         network_id (UUID): The network's id.
@@ -189,8 +189,8 @@ async def asyncio_detailed(
 ) -> Response[NetworkView | ProblemDetails]:
     """Archive a network (its creator only); it stays readable
 
-     Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The
-    creator only; send `If-Match`.
+     Archives the network: it stays readable, with its memberships as they were, but nothing in it can
+    change any more (409). The creator only; `If-Match` is required (428 without).
 
     Args:
         network_id (UUID): The network's id.
@@ -222,8 +222,8 @@ async def asyncio(
 ) -> NetworkView | ProblemDetails | None:
     """Archive a network (its creator only); it stays readable
 
-     Ends the network for everyone: memberships end, it can no longer change, and it stays readable. The
-    creator only; send `If-Match`.
+     Archives the network: it stays readable, with its memberships as they were, but nothing in it can
+    change any more (409). The creator only; `If-Match` is required (428 without).
 
     Args:
         network_id (UUID): The network's id.

@@ -104,9 +104,9 @@ def sync_detailed(
 ) -> Response[Any | NetworkView | ProblemDetails]:
     """Read a network
 
-     Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to
-    the circle's creator; another organization sees it only under the focus member's consent covering
-    `networks`, and that read is a disclosure.
+     Visible to organizations invited into or taking part in it. `focus_member_id` shows to the circle's
+    creator only; another organization sees a circle's name and description only under the focus
+    member's consent covering `networks` (otherwise "Support circle"), and that read is a disclosure.
 
     Args:
         network_id (UUID): The network's id.
@@ -140,9 +140,9 @@ def sync(
 ) -> Any | NetworkView | ProblemDetails | None:
     """Read a network
 
-     Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to
-    the circle's creator; another organization sees it only under the focus member's consent covering
-    `networks`, and that read is a disclosure.
+     Visible to organizations invited into or taking part in it. `focus_member_id` shows to the circle's
+    creator only; another organization sees a circle's name and description only under the focus
+    member's consent covering `networks` (otherwise "Support circle"), and that read is a disclosure.
 
     Args:
         network_id (UUID): The network's id.
@@ -171,9 +171,9 @@ async def asyncio_detailed(
 ) -> Response[Any | NetworkView | ProblemDetails]:
     """Read a network
 
-     Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to
-    the circle's creator; another organization sees it only under the focus member's consent covering
-    `networks`, and that read is a disclosure.
+     Visible to organizations invited into or taking part in it. `focus_member_id` shows to the circle's
+    creator only; another organization sees a circle's name and description only under the focus
+    member's consent covering `networks` (otherwise "Support circle"), and that read is a disclosure.
 
     Args:
         network_id (UUID): The network's id.
@@ -205,9 +205,9 @@ async def asyncio(
 ) -> Any | NetworkView | ProblemDetails | None:
     """Read a network
 
-     Visible to organizations invited into or taking part in it. Who a circle's focus member is shows to
-    the circle's creator; another organization sees it only under the focus member's consent covering
-    `networks`, and that read is a disclosure.
+     Visible to organizations invited into or taking part in it. `focus_member_id` shows to the circle's
+    creator only; another organization sees a circle's name and description only under the focus
+    member's consent covering `networks` (otherwise "Support circle"), and that read is a disclosure.
 
     Args:
         network_id (UUID): The network's id.

@@ -93,8 +93,8 @@ def sync_detailed(
 ) -> Response[ParticipationList | ProblemDetails]:
     """The organizations invited into or taking part in a network
 
-     Who takes part in the network, who is invited, and who declined or left, with the dates; for every
-    organization that sees the network.
+     Who takes part in the network, who is invited, and who declined or left, with when each was invited,
+    joined or left; for every organization that sees the network.
 
     Args:
         network_id (UUID): The network's id.
@@ -125,8 +125,8 @@ def sync(
 ) -> ParticipationList | ProblemDetails | None:
     """The organizations invited into or taking part in a network
 
-     Who takes part in the network, who is invited, and who declined or left, with the dates; for every
-    organization that sees the network.
+     Who takes part in the network, who is invited, and who declined or left, with when each was invited,
+    joined or left; for every organization that sees the network.
 
     Args:
         network_id (UUID): The network's id.
@@ -152,8 +152,8 @@ async def asyncio_detailed(
 ) -> Response[ParticipationList | ProblemDetails]:
     """The organizations invited into or taking part in a network
 
-     Who takes part in the network, who is invited, and who declined or left, with the dates; for every
-    organization that sees the network.
+     Who takes part in the network, who is invited, and who declined or left, with when each was invited,
+    joined or left; for every organization that sees the network.
 
     Args:
         network_id (UUID): The network's id.
@@ -182,8 +182,8 @@ async def asyncio(
 ) -> ParticipationList | ProblemDetails | None:
     """The organizations invited into or taking part in a network
 
-     Who takes part in the network, who is invited, and who declined or left, with the dates; for every
-    organization that sees the network.
+     Who takes part in the network, who is invited, and who declined or left, with when each was invited,
+    joined or left; for every organization that sees the network.
 
     Args:
         network_id (UUID): The network's id.

@@ -135,8 +135,8 @@ def sync_detailed(
     """Change a membership's role or status (accept an invitation, leave)
 
      Changes a membership's role or status (`active`, `left`). Only the member's home organization may,
-    or the network's creator while a consent from the member covering `networks` is in force. Send `If-
-    Match`.
+    or the network's creator while a consent from the member covering `networks` is in force, though
+    only the home organization accepts an invitation. `If-Match` is required (428 without).
 
     Args:
         network_id (UUID): The network's id.
@@ -177,8 +177,8 @@ def sync(
     """Change a membership's role or status (accept an invitation, leave)
 
      Changes a membership's role or status (`active`, `left`). Only the member's home organization may,
-    or the network's creator while a consent from the member covering `networks` is in force. Send `If-
-    Match`.
+    or the network's creator while a consent from the member covering `networks` is in force, though
+    only the home organization accepts an invitation. `If-Match` is required (428 without).
 
     Args:
         network_id (UUID): The network's id.
@@ -214,8 +214,8 @@ async def asyncio_detailed(
     """Change a membership's role or status (accept an invitation, leave)
 
      Changes a membership's role or status (`active`, `left`). Only the member's home organization may,
-    or the network's creator while a consent from the member covering `networks` is in force. Send `If-
-    Match`.
+    or the network's creator while a consent from the member covering `networks` is in force, though
+    only the home organization accepts an invitation. `If-Match` is required (428 without).
 
     Args:
         network_id (UUID): The network's id.
@@ -254,8 +254,8 @@ async def asyncio(
     """Change a membership's role or status (accept an invitation, leave)
 
      Changes a membership's role or status (`active`, `left`). Only the member's home organization may,
-    or the network's creator while a consent from the member covering `networks` is in force. Send `If-
-    Match`.
+    or the network's creator while a consent from the member covering `networks` is in force, though
+    only the home organization accepts an invitation. `If-Match` is required (428 without).
 
     Args:
         network_id (UUID): The network's id.

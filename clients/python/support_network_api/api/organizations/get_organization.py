@@ -104,8 +104,7 @@ def sync_detailed(
 ) -> Response[Any | OrganizationView | ProblemDetails]:
     """Read an organization (the operator any, an organization itself)
 
-     Any organization may read another's name, kind and address: accounting entries and consents name
-    them. An operator key reads every organization.
+     An organization reads only itself (another's id is a 404); an operator key reads every organization.
 
     Args:
         organization_id (UUID): The organization's id.
@@ -139,8 +138,7 @@ def sync(
 ) -> Any | OrganizationView | ProblemDetails | None:
     """Read an organization (the operator any, an organization itself)
 
-     Any organization may read another's name, kind and address: accounting entries and consents name
-    them. An operator key reads every organization.
+     An organization reads only itself (another's id is a 404); an operator key reads every organization.
 
     Args:
         organization_id (UUID): The organization's id.
@@ -169,8 +167,7 @@ async def asyncio_detailed(
 ) -> Response[Any | OrganizationView | ProblemDetails]:
     """Read an organization (the operator any, an organization itself)
 
-     Any organization may read another's name, kind and address: accounting entries and consents name
-    them. An operator key reads every organization.
+     An organization reads only itself (another's id is a 404); an operator key reads every organization.
 
     Args:
         organization_id (UUID): The organization's id.
@@ -202,8 +199,7 @@ async def asyncio(
 ) -> Any | OrganizationView | ProblemDetails | None:
     """Read an organization (the operator any, an organization itself)
 
-     Any organization may read another's name, kind and address: accounting entries and consents name
-    them. An operator key reads every organization.
+     An organization reads only itself (another's id is a 404); an operator key reads every organization.
 
     Args:
         organization_id (UUID): The organization's id.

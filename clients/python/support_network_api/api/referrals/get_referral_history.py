@@ -94,7 +94,8 @@ def sync_detailed(
     """Every status change of a referral: who, when, from what to what, and why
 
      Every status change, oldest first: from which status to which, who moved it (null: the expiry
-    sweep), when and why. Both sides read it.
+    sweep), when and why. Both sides read it; without a consent from the member in force, the receiver
+    sees only its own reasons.
 
     Args:
         referral_id (UUID): The referral's id.
@@ -126,7 +127,8 @@ def sync(
     """Every status change of a referral: who, when, from what to what, and why
 
      Every status change, oldest first: from which status to which, who moved it (null: the expiry
-    sweep), when and why. Both sides read it.
+    sweep), when and why. Both sides read it; without a consent from the member in force, the receiver
+    sees only its own reasons.
 
     Args:
         referral_id (UUID): The referral's id.
@@ -153,7 +155,8 @@ async def asyncio_detailed(
     """Every status change of a referral: who, when, from what to what, and why
 
      Every status change, oldest first: from which status to which, who moved it (null: the expiry
-    sweep), when and why. Both sides read it.
+    sweep), when and why. Both sides read it; without a consent from the member in force, the receiver
+    sees only its own reasons.
 
     Args:
         referral_id (UUID): The referral's id.
@@ -183,7 +186,8 @@ async def asyncio(
     """Every status change of a referral: who, when, from what to what, and why
 
      Every status change, oldest first: from which status to which, who moved it (null: the expiry
-    sweep), when and why. Both sides read it.
+    sweep), when and why. Both sides read it; without a consent from the member in force, the receiver
+    sees only its own reasons.
 
     Args:
         referral_id (UUID): The referral's id.
