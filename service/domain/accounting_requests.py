@@ -38,6 +38,12 @@ class AccountingRequest(msgspec.Struct, frozen=True, kw_only=True):
     answered_at: datetime | None = None
 
 
+def look_back_from(end: datetime) -> datetime:
+    """The start of the default period of an accounting that ends at `end`: three years
+    before it, or the calendar's first instant for an end in its first three years."""
+    return end - min(LOOK_BACK, end - datetime.min.replace(tzinfo=end.tzinfo))
+
+
 def record_request(
     new: NewAccountingRequest,
     *,
@@ -51,7 +57,9 @@ def record_request(
     years before it) within those three years and in order; due 30 days after receipt."""
     if new.received_on > today:
         raise InvalidField("received_on", "A request cannot be received in the future.")
-    earliest = new.received_on - LOOK_BACK
+    # Three years before a request received in the first three years of the calendar is
+    # before its start: the calendar's first day is then as far back as one may ask.
+    earliest = new.received_on - min(LOOK_BACK, new.received_on - date.min)
     start = new.period_start or earliest
     end = new.period_end or new.received_on
     if start < earliest:

@@ -101,7 +101,7 @@ async def accounting_of(
     after erasure; the home organization's only."""
     now = uow.clock.now()
     period_end = until or now
-    period_start = since or period_end - rules.LOOK_BACK
+    period_start = since or rules.look_back_from(period_end)
     # One read of at most MAX_ENTRIES (and one more, to know whether the period holds more).
     read = await list_disclosures(
         organization_id,

@@ -208,3 +208,38 @@ def test_a_key_sees_only_the_kinds_of_event_its_scopes_cover(
     assert _feed(client, readers["members:read"], types="api_key.created")["data"] == []
     everything = {e["type"].split(".")[0] for e in _feed(client, org, limit=100)["data"]}
     assert everything >= {"member", "consent", "network", "organization", "api_key"}
+
+
+Query = list[tuple[str, str | int | float | bool | None]]
+
+
+def test_types_come_repeated_or_comma_separated_each_once(client: httpx.Client, org: Org) -> None:
+    create_member(client, org)
+    network = client.post(
+        "/v1/networks", json={"kind": "group", "name": "Tuesdays"}, headers=org.headers
+    )
+    assert network.status_code == 201
+    wanted = ("member.created", "network.created")
+
+    def kinds(params: Query) -> list[str]:
+        page = client.get("/v1/events", params=params, headers=org.headers)
+        assert page.status_code == 200, page.text
+        return sorted(e["type"] for e in page.json()["data"])
+
+    # As generated clients send a list (the contract's explode), and as one value.
+    repeated = wait_until(lambda: (found := kinds([("types", t) for t in wanted])) and found)
+    assert repeated == sorted(wanted)
+    assert kinds([("types", ",".join(wanted))]) == repeated
+    assert kinds([("types", "member.created")]) == ["member.created"]
+    before = client.get("/v1/events", headers=org.headers).json()
+    refusals: list[Query] = [
+        [("types", "member.created"), ("types", "member.created")],
+        [("types", "member.created,member.created")],
+        [("types", "")],
+        [("types", "Member Created")],
+    ]
+    for refused in refusals:
+        answer = client.get("/v1/events", params=refused, headers=org.headers)
+        assert answer.status_code == 400, (refused, answer.text)
+        assert answer.headers["content-type"].startswith("application/problem+json")
+    assert client.get("/v1/events", headers=org.headers).json() == before

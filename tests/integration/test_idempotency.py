@@ -253,6 +253,24 @@ def test_erasure_reaches_stored_responses(client: httpx.Client, org: Org, db: Db
     assert stored == {"response_body": None, "response_status": 410}
 
 
+def test_a_deleted_webhook_endpoint_is_not_replayed_as_created(
+    client: httpx.Client, org: Org
+) -> None:
+    # Schemathesis' stateful phase replayed a create after the endpoint's deletion: the 201
+    # named an endpoint that no longer exists (its DELETE then answered 404).
+    headers = {**org.headers, "Idempotency-Key": "endpoint-then-gone"}
+    body = {"url": "http://127.0.0.1:9/gone"}
+    created = client.post("/v1/webhook-endpoints", json=body, headers=headers)
+    assert created.status_code == 201, created.text
+    endpoint = created.json()["endpoint"]["id"]
+    deleted = client.delete(f"/v1/webhook-endpoints/{endpoint}", headers=org.headers)
+    assert deleted.status_code == 204
+    replay = client.post("/v1/webhook-endpoints", json=body, headers=headers)
+    assert replay.status_code == 410, replay.text
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert endpoint not in replay.text
+
+
 # The creating POSTs of 42 CFR Part 2's records: each replays its first answer under its key,
 # and refuses another body under it. (path, body, another body)
 def _part2_create(what: str, member_id: str, today: str) -> tuple[str, Any, Any]:

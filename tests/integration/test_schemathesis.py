@@ -23,13 +23,13 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 pytestmark = pytest.mark.slow
 
 
-def _run(base_url: str, token: str, *extra: str) -> str:
+def _run(base_url: str, token: str, *extra: str, config: Path = CONFIG) -> str:
     result = subprocess.run(
         [
             str(SCHEMATHESIS),
             "--no-color",
             "--config-file",
-            str(CONFIG),
+            str(config),
             "run",
             f"{base_url}/schema/openapi.json",
             "-H",
@@ -99,14 +99,20 @@ def test_the_stateful_phase_follows_the_links_to_most_operations(
     base_url: str, org: Org, operator_token: str, client: httpx.Client, tmp_path: Path
 ) -> None:
     """The contract's links (service/adapters/http/links.py) take the stateful phase from what
-    one answer creates to the operations that use it. It reached 55 of the 72 operations (an
-    organization's key, and the operator's on organizations) when the links were added; the
-    floor below only guards against losing them."""
+    one answer creates to the operations that use it. Three runs: an organization's key with
+    the links schemathesis infers besides the contract's (they reach the lists), the same key
+    with the contract's links only (every step then spends its budget on them, and the walks
+    go deeper: an incident's disclosures, an answered accounting request), and the operator's
+    key on organizations. Together they reached 62 of the 72 operations when this was
+    written; the floor is the issue's 80%."""
     contract = client.get("/schema/openapi.json").json()
+    links_only = tmp_path / "links-only.toml"
+    links_only.write_text(CONFIG.read_text() + "\n[phases.stateful.inference]\nalgorithms = []\n")
     reached: set[str] = set()
-    for name, token, extra in (
-        ("organization", org.token, ()),
-        ("operator", operator_token, ("--include-tag", "organizations")),
+    for name, token, config, extra in (
+        ("organization", org.token, CONFIG, ()),
+        ("organization-links-only", org.token, links_only, ()),
+        ("operator", operator_token, CONFIG, ("--include-tag", "organizations")),
     ):
         har = tmp_path / f"{name}.har"
         _run(
@@ -119,8 +125,10 @@ def test_the_stateful_phase_follows_the_links_to_most_operations(
             "har",
             "--report-har-path",
             str(har),
+            config=config,
         )
         reached |= _operations_reached(har, contract)
     every = {op["operationId"] for item in contract["paths"].values() for op in item.values()}
     print(f"stateful phase reached {len(reached)} of {len(every)} operations")
-    assert len(reached) >= 50, sorted(every - reached)
+    print("not reached:", " ".join(sorted(every - reached)))
+    assert len(reached) >= 0.8 * len(every), sorted(every - reached)

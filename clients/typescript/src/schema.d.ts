@@ -1755,9 +1755,9 @@ export interface components {
          *     }
          */
         AccountingRequestCreate: {
-            /** @description The last day of the period, included. */
+            /** @description The last day it covers, included; absent: `received_on`. */
             period_end?: string | null;
-            /** @description The first day of the period, in the member's time zone. */
+            /** @description The first day the accounting covers; absent: three years before `received_on` (the most it may). */
             period_start?: string | null;
             /**
              * Format: date
@@ -1809,26 +1809,26 @@ export interface components {
         AccountingRequestView: {
             /**
              * Format: date
-             * @description 30 days after `received_on` (42 CFR 2.24).
+             * @description When the answer is due: 30 days after `received_on` (42 CFR 2.24).
              */
             answer_by: string;
             /** @description When the home organization recorded its answer; null while it is due. */
             answered_at: string | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** Format: uuid */
             member_id: string;
             /**
              * Format: date
-             * @description The last day of the period, included.
+             * @description The last day it covers, included.
              */
             period_end: string;
             /**
              * Format: date
-             * @description The first day of the period, in the member's time zone.
+             * @description The first day the accounting covers.
              */
             period_start: string;
             /**
@@ -1838,7 +1838,7 @@ export interface components {
             received_on: string;
             /** @description How it was received: `written`, `electronic` or `oral`. */
             received_via: components["schemas"]["RevocationChannel"];
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -1861,21 +1861,21 @@ export interface components {
         ApiKeyCreatedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ApiKeyData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -1929,21 +1929,21 @@ export interface components {
         ApiKeyRevokedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ApiKeyData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -1980,7 +1980,7 @@ export interface components {
             created_at: string;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description A name for people, to tell keys apart. */
@@ -1993,7 +1993,7 @@ export interface components {
             revoked_at: string | null;
             /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["Scope"][];
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /** AttemptView */
@@ -2003,7 +2003,7 @@ export interface components {
              * @description When it happened.
              */
             at: string;
-            /** @description Why it failed, when no answer came (a timeout, a refused connection, an address not allowed). */
+            /** @description Why it failed: a status other than 2xx, a timeout, a refused connection, an address not allowed, or not sent (the consent ended, or the event type is no longer covered). Null when delivered. */
             error: string | null;
             /** @description How long the attempt took, in milliseconds. */
             latency_ms: number;
@@ -2049,7 +2049,7 @@ export interface components {
             by_sweep: boolean;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description Free text for people; null to any organization but the member's home organization. */
@@ -2095,13 +2095,13 @@ export interface components {
          *     }
          */
         CheerView: {
-            /** @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization. */
+            /** @description The member who cheered; null to every organization but the author's own. */
             author_member_id: string | null;
             /** Format: date-time */
             created_at: string;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             message: string;
@@ -2149,7 +2149,7 @@ export interface components {
          *     }
          */
         ConsentCreate: {
-            /** @description `specific`, or `tpo`: one consent for all future treatment, payment and health care operations, until revoked in writing (so it may have no expiry). */
+            /** @description `specific` (the default), or `tpo`: one consent for all future treatment, payment and health care operations, until revoked in writing (so it may have no expiry). */
             consent_type?: components["schemas"]["ConsentType"];
             /** @description The period the disclosed data may come from; absent: any. */
             data_period?: components["schemas"]["DataPeriod"] | null;
@@ -2178,7 +2178,7 @@ export interface components {
             recipient_class?: components["schemas"]["RecipientClass"] | null;
             /** @description The organization that receives the data (an intermediary, if of that kind: then name its participants too). Give this or `recipient_class`. */
             recipient_organization_id?: string | null;
-            /** @description Who entered the consent here, for the record. */
+            /** @description Who entered the consent here, for the record. Null to the recipient. */
             recorded_by: string;
             /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
             scopes: components["schemas"]["DataScope"][];
@@ -2191,7 +2191,7 @@ export interface components {
             consent_id: string;
             /** Format: uuid */
             member_id: string;
-            /** @description Why, in words, as the caller gave it. */
+            /** @description Why it ended when that was not its expiry date: `member_erased` or `treatment_ended`; absent otherwise. */
             reason?: string;
             /** @description A class of recipients instead of one organization, decided at each read from what the service knows then. */
             recipient_class?: string;
@@ -2204,21 +2204,21 @@ export interface components {
         ConsentExpiredEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ConsentData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -2247,30 +2247,30 @@ export interface components {
          *     }
          */
         ConsentForm: {
-            /** @description The statements the signed form contains; a recipient that is a clinic (a HIPAA covered entity) needs `hipaa_redisclosure` among them. */
+            /** @description The statements the signed form contains; `hipaa_redisclosure` is needed whenever the data may reach a clinic (a HIPAA covered entity): a clinic named, a class of recipients, or a clinic among an intermediary's participants. */
             statements: components["schemas"]["Statement"][];
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description The version of the consent form that was signed, as printed on it. */
             version: string;
         };
         /** ConsentGrantedEvent */
         ConsentGrantedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ConsentData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -2374,28 +2374,28 @@ export interface components {
             received_at?: string | null;
             /** @description Who received it. */
             received_by?: string | null;
-            /** @description How it was received: `written`, `electronic` or `oral`. */
+            /** @description How the revocation was received: `written`, `electronic` (the default) or `oral` (not for a `tpo` consent, revoked in writing only). */
             received_via?: components["schemas"]["RevocationChannel"];
         };
         /** ConsentRevokedEvent */
         ConsentRevokedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ConsentData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -2484,7 +2484,7 @@ export interface components {
          *     }
          */
         ConsentView: {
-            /** @description `specific`, or `tpo`: one consent for all future treatment, payment and health care operations, until revoked in writing (so it may have no expiry). */
+            /** @description `specific` (the default), or `tpo`: one consent for all future treatment, payment and health care operations, until revoked in writing (so it may have no expiry). */
             consent_type: components["schemas"]["ConsentType"];
             /** Format: date-time */
             created_at: string;
@@ -2500,7 +2500,7 @@ export interface components {
             form: components["schemas"]["ConsentForm"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description What may be disclosed, in words, as it stands on the form. */
@@ -2529,13 +2529,13 @@ export interface components {
             recipient_class: components["schemas"]["RecipientClass"] | null;
             /** @description The organization that receives (or received) the data. */
             recipient_organization_id: string | null;
-            /** @description Who entered the consent here, for the record. */
+            /** @description Who entered the consent here, for the record. Null to the recipient. */
             recorded_by: string | null;
             /** @description The scopes an agreed restriction takes out of this consent now. */
             restricted_scopes: components["schemas"]["DataScope"][];
             /** @description How the revocation was received; null unless revoked. */
             revocation: components["schemas"]["RevocationView"] | null;
-            /** @description Why it was revoked, as the home organization entered it. */
+            /** @description Why it was revoked, as the home organization entered it. Null to the recipient. */
             revocation_reason: string | null;
             /** @description When it was revoked; null while it stands. */
             revoked_at: string | null;
@@ -2545,7 +2545,7 @@ export interface components {
             signature: components["schemas"]["SignatureView"];
             /** @description Decided at each read: `expired` shows as soon as the end passes. */
             status: components["schemas"]["ConsentStatus"];
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -2651,7 +2651,7 @@ export interface components {
             finished_at: string | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The delivery's id. The delivery log is newest first.
              */
             id: string;
             /** @description When the next attempt is due; null when none is. */
@@ -2779,7 +2779,7 @@ export interface components {
             disclosed_at: string;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The record's id. The accounting lists records in the order they were written.
              */
             id: string;
             /** @description That intermediary's name, as it is now. */
@@ -2790,7 +2790,7 @@ export interface components {
             key_id: string | null;
             /** Format: uuid */
             member_id: string;
-            /** @description The operation (or event type) that disclosed it. */
+            /** @description The operation that disclosed it: the contract's operationId (`getMember`, `listEvents` ...) or `webhookDelivery`. */
             operation: string;
             /** @description The purposes of the consents it rested on, in words. */
             purposes: string[];
@@ -2803,9 +2803,9 @@ export interface components {
              * @description The organization that receives (or received) the data.
              */
             recipient_organization_id: string;
-            /** @description The `X-Request-ID` of the request that read it. */
+            /** @description This service's own id of the request that read it (quote it to the operator); for a webhook delivery, the delivery's id. */
             request_id: string;
-            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
+            /** @description The scopes of the data this disclosure returned; empty for a referral's person and reason. */
             scopes: components["schemas"]["DataScope"][];
         };
         /**
@@ -2819,7 +2819,7 @@ export interface components {
         EndpointDisabledData: {
             /** Format: uuid */
             endpoint_id: string;
-            /** @description Why, in words, as the caller gave it. */
+            /** @description Why the service disabled it: a 410 from the receiver, or every retry failed. */
             reason: string;
         };
         /**
@@ -2852,7 +2852,7 @@ export interface components {
         EventList: {
             /** @description The items of this page, in the list's order. */
             data: components["schemas"]["Event"][];
-            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            /** @description Always given, never null: pass it as `cursor` to continue, and poll it again later for newer events. */
             next_cursor: string | null;
         };
         /**
@@ -2862,7 +2862,7 @@ export interface components {
         EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed";
         /** FieldError */
         FieldError: {
-            /** @description Where: `body.signature.method`, `query.limit`, a header's name. */
+            /** @description Where: a dotted path into the body (`signature.method`), a query parameter (`limit`), or a header (`If-Match`); `body` for the body as a whole. */
             field: string;
             /** @description What is wrong with it. */
             message: string;
@@ -2894,21 +2894,21 @@ export interface components {
         IncidentClosedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["IncidentData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -2942,7 +2942,7 @@ export interface components {
             key_id?: string | null;
             /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["IncidentKind"];
-            /** @description The organization that receives (or received) the data. */
+            /** @description For a suspected breach at one recipient: which; narrows the incident to what the caller disclosed to it. */
             recipient_organization_id?: string | null;
             /**
              * Format: date-time
@@ -2971,21 +2971,21 @@ export interface components {
         IncidentOpenedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["IncidentData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3032,7 +3032,7 @@ export interface components {
             description: string;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description For a compromised key: which. */
@@ -3044,7 +3044,7 @@ export interface components {
              * @description When it was recorded.
              */
             opened_at: string;
-            /** @description The organization that receives (or received) the data. */
+            /** @description For a suspected breach at one recipient: which. */
             recipient_organization_id: string | null;
             /**
              * Format: date-time
@@ -3055,7 +3055,7 @@ export interface components {
             status: components["schemas"]["IncidentStatus"];
             /** @description The end of the period concerned; open when absent. */
             until: string | null;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -3067,7 +3067,7 @@ export interface components {
         InvitationCreate: {
             /**
              * Format: uuid
-             * @description The organization it belongs to.
+             * @description The organization to invite.
              */
             organization_id: string;
         };
@@ -3120,7 +3120,7 @@ export interface components {
             /** @description The milestones, each an amount of time in recovery; no two alike. */
             rungs: components["schemas"]["RungSpec"][];
             /**
-             * @description After the last rung, one more every this many months, for ever; null: none.
+             * @description After the rungs, one at each multiple of this many months from the start (12: 24, 36, 48 ... months), for ever; null: none.
              * @default 12
              */
             then_every_months: number | null;
@@ -3164,21 +3164,21 @@ export interface components {
         MemberCreatedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MemberData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3198,28 +3198,28 @@ export interface components {
         MemberData: {
             /** Format: uuid */
             member_id: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description The member's version after this change. */
             version: number;
         };
         /** MemberErasedEvent */
         MemberErasedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MemberData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3309,28 +3309,28 @@ export interface components {
             changed_fields: string[];
             /** Format: uuid */
             member_id: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description The member's version after this change. */
             version: number;
         };
         /** MemberUpdatedEvent */
         MemberUpdatedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MemberUpdatedData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3380,15 +3380,15 @@ export interface components {
             created_at: string;
             /** @description For `consent` access: the scopes whose fields are shown. */
             disclosed_scopes: components["schemas"]["DataScope"][];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /** @description Null when another organization reads without `profile` in its consent. */
             display_name: string | null;
-            /** @description The caller's own identifier for it, unique within the organization: the same one twice is a 409 with `existing_id`. */
+            /** @description The home organization's own identifier for the member; null to every other organization. */
             external_ref: string | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /**
@@ -3407,7 +3407,7 @@ export interface components {
             timezone: string | null;
             /** Format: date-time */
             updated_at: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -3424,7 +3424,7 @@ export interface components {
             /** @description The member's part in the network: `focus` (whom a circle is around), `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`. */
             role: components["schemas"]["Role"];
             /**
-             * @description Where it stands now; the values are listed with its type.
+             * @description The status to start in: `active` (the default) or `invited`.
              * @default active
              * @enum {string}
              */
@@ -3438,7 +3438,7 @@ export interface components {
             network_id: string;
             /** @description The member's part in the network: `focus` (whom a circle is around), `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`. */
             role?: string;
-            /** @description Where it stands now; the values are listed with its type. */
+            /** @description Its status after the change; absent on `network.membership_added`. */
             status?: string;
         };
         /**
@@ -3477,12 +3477,12 @@ export interface components {
             display_name: string | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The member's id.
              */
             id: string;
             /**
              * Format: uuid
-             * @description The organization it belongs to.
+             * @description The member's home organization.
              */
             organization_id: string;
         };
@@ -3499,9 +3499,9 @@ export interface components {
          *     }
          */
         MembershipUpdate: {
-            /** @description The member's part in the network: `focus` (whom a circle is around), `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`. */
+            /** @description The new role; null or absent: unchanged. */
             role?: components["schemas"]["Role"] | null;
-            /** @description Where it stands now; the values are listed with its type. */
+            /** @description The status to move it to; null or absent: unchanged. */
             status?: components["schemas"]["MembershipStatus"] | null;
         };
         /**
@@ -3524,18 +3524,18 @@ export interface components {
          *     }
          */
         MembershipView: {
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
-            /** @description When it was invited; null when it was added as active at once. */
+            /** @description When the member was invited; null when added as active at once, and to another organization without the member's consent covering `networks`. */
             invited_at: string | null;
-            /** @description When it became active. */
+            /** @description When the membership became active; null to another organization without the member's consent covering `networks`. */
             joined_at: string | null;
-            /** @description When it left; null while it takes part. */
+            /** @description When the member left; null while a member, and to another organization without the member's consent covering `networks`. */
             left_at: string | null;
             /** @description The member; null when the caller may not see who it is. */
             member: components["schemas"]["MembershipMember"] | null;
@@ -3545,7 +3545,7 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["MembershipStatus"];
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /** MilestoneCheeredData */
@@ -3560,21 +3560,21 @@ export interface components {
         MilestoneCheeredEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MilestoneCheeredData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3601,21 +3601,21 @@ export interface components {
         MilestoneReachedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MilestoneReachedData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3652,7 +3652,7 @@ export interface components {
          *     }
          */
         MilestoneView: {
-            /** @description The day it was achieved, as the member tells it. */
+            /** @description The day it was reached, in the member's time zone: computed for an automatic milestone, as given for a custom one. */
             achieved_on: string | null;
             /** @description Cheers from the member's networks, oldest first. */
             cheers: components["schemas"]["CheerView"][];
@@ -3694,34 +3694,34 @@ export interface components {
          *     }
          */
         MilestonesView: {
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /** Format: uuid */
             member_id: string;
             /** @description The next automatic milestone; null when none is ahead. */
             next: components["schemas"]["NextMilestoneView"] | null;
-            /** @description The milestones reached in every period, and custom ones. */
+            /** @description The milestones reached in every period (only the current one to a reader without `recovery`), and custom ones. */
             reached: components["schemas"]["MilestoneView"][];
         };
         /** NetworkArchivedEvent */
         NetworkArchivedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3749,7 +3749,7 @@ export interface components {
         NetworkCreate: {
             /** @description Seen by every organization taking part in the network, without any consent: it must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle'). */
             description?: string | null;
-            /** @description The member a circle is around: one of the creating organization's members, fixed while the circle lasts. Null for a group, and to an organization other than the creator without the focus member's consent covering `networks`. */
+            /** @description The member a circle is around: one of the creating organization's members, fixed while the circle lasts. Null for a group, and to every organization but the creator. */
             focus_member_id?: string | null;
             /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["NetworkKind"];
@@ -3770,21 +3770,21 @@ export interface components {
         NetworkCreatedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkCreatedData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3852,21 +3852,21 @@ export interface components {
         NetworkMembershipAddedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MembershipData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3886,21 +3886,21 @@ export interface components {
         NetworkMembershipChangedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MembershipData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3920,21 +3920,21 @@ export interface components {
         NetworkMembershipRemovedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MembershipData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3956,7 +3956,7 @@ export interface components {
             network_id: string;
             /**
              * Format: uuid
-             * @description The organization it belongs to.
+             * @description The organization invited, joining, declining or leaving.
              */
             organization_id: string;
         };
@@ -3964,21 +3964,21 @@ export interface components {
         NetworkOrganizationDeclinedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkOrganizationData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -3998,21 +3998,21 @@ export interface components {
         NetworkOrganizationInvitedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkOrganizationData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4032,21 +4032,21 @@ export interface components {
         NetworkOrganizationJoinedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkOrganizationData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4066,21 +4066,21 @@ export interface components {
         NetworkOrganizationLeftEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkOrganizationData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4118,21 +4118,21 @@ export interface components {
         NetworkUpdatedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["NetworkData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4185,25 +4185,26 @@ export interface components {
              * @description The organization that created the network: it alone invites others, changes roles with consent, and archives it.
              */
             created_by_organization_id: string;
-            /** @description Free text for people, never interpreted by the service. */
+            /** @description Seen by every organization taking part, so it must not identify a member. For a circle, null to organizations other than the creator without the focus member's consent covering `networks`. */
             description: string | null;
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** @description The member a circle is around: one of the creating organization's members, fixed while the circle lasts. Null for a group, and to an organization other than the creator without the focus member's consent covering `networks`. */
+            /** @description The member a circle is around: one of the creating organization's members, fixed while the circle lasts. Null for a group, and to every organization but the creator. */
             focus_member_id: string | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["NetworkKind"];
+            /** @description The network's name. For a circle, "Support circle" to organizations other than the creator without the focus member's consent covering `networks`. */
             name: string;
             /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["NetworkStatus"];
             /** Format: date-time */
             updated_at: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -4280,21 +4281,21 @@ export interface components {
         OrganizationCreatedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["OrganizationData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4316,7 +4317,7 @@ export interface components {
             kind: string;
             /**
              * Format: uuid
-             * @description The organization it belongs to.
+             * @description The organization created.
              */
             organization_id: string;
         };
@@ -4343,13 +4344,13 @@ export interface components {
             created_at: string;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["OrganizationKind"];
             name: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -4414,7 +4415,7 @@ export interface components {
              * @description An organization the intermediary may pass data to.
              */
             participant_organization_id: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -4435,7 +4436,7 @@ export interface components {
          *     }
          */
         ParticipationList: {
-            /** @description The items of this page, in the list's order. */
+            /** @description Every organization invited into or taking part in the network. */
             data: components["schemas"]["ParticipationView"][];
         };
         /**
@@ -4469,12 +4470,12 @@ export interface components {
             network_id: string;
             /**
              * Format: uuid
-             * @description The organization it belongs to.
+             * @description The organization taking part, or invited.
              */
             organization_id: string;
             /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["ParticipationStatus"];
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /** PeriodView */
@@ -4486,7 +4487,7 @@ export interface components {
              * @description The day it ended: the restart day.
              */
             ended_on: string;
-            /** @description Free text for people, never interpreted by the service. */
+            /** @description Free text for people; null to any organization but the member's home organization. */
             note: string | null;
             /**
              * Format: date
@@ -4512,21 +4513,21 @@ export interface components {
         PledgeCheckedInEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["PledgeCheckedInData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4556,7 +4557,7 @@ export interface components {
         PledgeCreate: {
             /** @description How often the pledge is kept: `daily` (periods are the member's local days), `weekly` (ISO weeks, Monday to Sunday) or `once`. */
             cadence: components["schemas"]["Cadence"];
-            /** @description The last day, included; null: until completed or withdrawn. */
+            /** @description The last day, included. Null: open until completed or withdrawn (for `once`: the start day only). */
             ends_on?: string | null;
             network_id?: string | null;
             /**
@@ -4573,21 +4574,21 @@ export interface components {
         PledgeCreatedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["PledgeData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4667,21 +4668,21 @@ export interface components {
         PledgeMissedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["PledgeMissedData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4710,7 +4711,7 @@ export interface components {
          */
         PledgeUpdate: {
             /**
-             * @description Where it stands now; the values are listed with its type.
+             * @description `completed` or `withdrawn`: ends the pledge.
              * @enum {string}
              */
             status: "completed" | "withdrawn";
@@ -4752,13 +4753,13 @@ export interface components {
             check_ins: components["schemas"]["CheckInView"][];
             /** @description Kept periods in a row up to now; a period the member may still check in does not break it. */
             current_streak: number;
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** @description The last day, included; null: until completed or withdrawn. */
+            /** @description The last day, included. Null: open until completed or withdrawn (for `once`: the start day only). */
             ends_on: string | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description The share of the last 30 settled periods that were kept, 0 to 1; null before any period settled. */
@@ -4780,7 +4781,7 @@ export interface components {
             supporter_member_id: string | null;
             /** @description What the member promises, in their words. */
             text: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /** ProblemDetails */
@@ -4791,13 +4792,13 @@ export interface components {
             current_version?: number | null;
             /** @description This occurrence in words. */
             detail: string;
-            /** @description For a 410: when the member was erased. */
+            /** @description For a 410 `member-erased`: when the member was erased. */
             erased_at?: string | null;
             /** @description For a 400 or 422: each field refused, and why. */
             errors?: components["schemas"]["FieldError"][] | null;
             /** @description For a duplicate `external_ref`: the object that has it. */
             existing_id?: string | null;
-            /** @description For a revoked consent: when. */
+            /** @description For a 410 on a revoked API key: when it was revoked. */
             revoked_at?: string | null;
             /** @description The HTTP status code, again. */
             status: number;
@@ -4828,21 +4829,21 @@ export interface components {
         RecoveryRestartedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["MemberData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4890,7 +4891,7 @@ export interface components {
             current_period_started_time: string | null;
             /** @description Whole days in the current period, in the member's time zone. */
             current_streak_days: number;
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /** @description The longest period so far, in days. */
             longest_streak_days: number;
@@ -4902,7 +4903,7 @@ export interface components {
             restarts: number;
             /** @description All periods together, in days. */
             total_days_in_recovery: number;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -4949,28 +4950,28 @@ export interface components {
              * @description The organization asked to take the person on.
              */
             receiver_organization_id: string;
-            /** @description How soon the receiver should answer (FHIR request priority). */
+            /** @description How soon the receiver should answer (FHIR request priority); default `routine`. */
             urgency?: components["schemas"]["Urgency"];
         };
         /** ReferralCreatedEvent */
         ReferralCreatedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ReferralData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -4988,7 +4989,7 @@ export interface components {
         };
         /** ReferralData */
         ReferralData: {
-            /** @description The status before; null for the referral's creation. */
+            /** @description The status before this change; absent on `referral.created`. */
             from_status?: string;
             member_id?: string;
             /**
@@ -5003,9 +5004,9 @@ export interface components {
              * @description The organization that made the referral: the member's home organization.
              */
             sender_organization_id: string;
-            /** @description Where it stands now; the values are listed with its type. */
+            /** @description Its status after this change. */
             status: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description The referral's version after this change. */
             version: number;
         };
         /**
@@ -5030,7 +5031,7 @@ export interface components {
          *     }
          */
         ReferralHistory: {
-            /** @description The items of this page, in the list's order. */
+            /** @description Every status change, oldest first. */
             data: components["schemas"]["StatusChangeView"][];
         };
         /**
@@ -5077,21 +5078,21 @@ export interface components {
         ReferralStatusChangedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["ReferralData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -5117,7 +5118,7 @@ export interface components {
         ReferralTransition: {
             /** @description Why, in words, as the caller gave it. */
             reason?: string | null;
-            /** @description Where it stands now; the values are listed with its type. */
+            /** @description The status to move it to: one of `allowed_transitions`. */
             status: components["schemas"]["ReferralStatus"];
         };
         /**
@@ -5156,13 +5157,13 @@ export interface components {
             consent_id: string;
             /** Format: date-time */
             created_at: string;
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** @description The caller's own identifier for it, unique within the organization: the same one twice is a 409 with `existing_id`. */
+            /** @description The sender's own identifier for it; null to the receiver. */
             external_ref: string | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description The member's data: the receiver sees it only while a consent from the member to it is in force (null otherwise), and each read that shows it is in the member's accounting of disclosures. */
@@ -5184,9 +5185,9 @@ export interface components {
             status: components["schemas"]["ReferralStatus"];
             /** Format: date-time */
             updated_at: string;
-            /** @description How soon the receiver should answer (FHIR request priority). */
+            /** @description How soon the receiver should answer (FHIR request priority); default `routine`. */
             urgency: components["schemas"]["Urgency"];
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -5236,7 +5237,7 @@ export interface components {
              * @description The day the member asked.
              */
             requested_on: string;
-            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
+            /** @description The data scopes the member asks to keep back. */
             scopes: components["schemas"]["DataScope"][];
         };
         /**
@@ -5317,7 +5318,7 @@ export interface components {
             ended_at: string | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** Format: uuid */
@@ -5331,11 +5332,11 @@ export interface components {
              * @description The day the member asked.
              */
             requested_on: string;
-            /** @description The kinds of data (for a consent) or of operation (for a key) it covers. */
+            /** @description The data scopes the member asks to keep back. */
             scopes: components["schemas"]["DataScope"][];
             /** @description Where it stands now; the values are listed with its type. */
             status: components["schemas"]["RestrictionStatus"];
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**
@@ -5355,7 +5356,7 @@ export interface components {
         RevocationView: {
             /** @description When it was received, which may be before it was entered here. */
             received_at: string | null;
-            /** @description Who received it. */
+            /** @description Who received it. Null to the recipient. */
             received_by: string | null;
             /** @description How it was received: `written`, `electronic` or `oral`. */
             received_via: components["schemas"]["RevocationChannel"] | null;
@@ -5435,7 +5436,7 @@ export interface components {
              * @description When it was signed.
              */
             signed_at: string;
-            /** @description The name of whoever signed. */
+            /** @description The name of whoever signed. Null to the recipient. */
             signed_by: string | null;
         };
         /**
@@ -5565,28 +5566,31 @@ export interface components {
             description?: string | null;
             /** @description The event types it receives; empty: every type the organization may see that the scopes of whoever last changed it cover. */
             event_types?: components["schemas"]["EventType"][];
-            /** @description Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address only if the operator allowed its network). */
+            /**
+             * Format: uri
+             * @description Where deliveries are POSTed: https to a public address; a private, loopback, link-local or reserved address (and plain http) only inside a network the operator allowed.
+             */
             url: string;
         };
         /** WebhookEndpointDisabledEvent */
         WebhookEndpointDisabledEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
             data: components["schemas"]["EndpointDisabledData"];
-            /** @description Present when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Absent for the caller's own members. */
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
              */
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
              */
             occurred_at: string;
             /**
              * Format: uuid
-             * @description The organization that acted.
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
              */
             organization_id: string;
             /**
@@ -5652,7 +5656,10 @@ export interface components {
             enabled?: boolean;
             /** @description The event types it receives; empty: every type the organization may see that the scopes of whoever last changed it cover. */
             event_types?: components["schemas"]["EventType"][];
-            /** @description Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address only if the operator allowed its network). */
+            /**
+             * Format: uri
+             * @description Where deliveries are POSTed: https to a public address; a private, loopback, link-local or reserved address (and plain http) only inside a network the operator allowed.
+             */
             url?: string;
         };
         /**
@@ -5681,13 +5688,13 @@ export interface components {
             description: string | null;
             /** @description When it was disabled; null while active. */
             disabled_at: string | null;
-            /** @description Why: the receiver answered 410, or every retry failed. */
+            /** @description Why: the receiver answered 410, every retry failed, or the organization disabled it. */
             disabled_reason: string | null;
             /** @description The event types it receives; empty: every type the organization may see that the scopes of whoever last changed it cover. */
             event_types: components["schemas"]["EventType"][];
             /**
              * Format: uuid
-             * @description The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+             * @description The object's id, a UUIDv7 (time-ordered).
              */
             id: string;
             /** @description After a rotation: until when the secret before it still signs, as a second signature. */
@@ -5696,9 +5703,9 @@ export interface components {
             status: components["schemas"]["EndpointStatus"];
             /** Format: date-time */
             updated_at: string;
-            /** @description Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address only if the operator allowed its network). */
+            /** @description Where deliveries are POSTed: https to a public address; a private, loopback, link-local or reserved address (and plain http) only inside a network the operator allowed. */
             url: string;
-            /** @description Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to change the object. */
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /**

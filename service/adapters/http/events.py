@@ -16,7 +16,7 @@ from service.adapters.http.operations import ApiController, HttpRequest, acting,
 from service.adapters.http.paging import Paging
 from service.adapters.http.schemas import encode_cursor
 from service.domain.disclosure_notice import notice_for_consents
-from service.domain.events import EventView, FeedPosition
+from service.domain.events import EventType, EventView, FeedPosition
 from service.usecases import events as usecases
 
 Types = Annotated[
@@ -35,15 +35,22 @@ _TYPES_MAX_LENGTH = 1000
 
 def _wanted_types(types: list[str] | None) -> frozenset[str] | None:
     """The types asked for, whether as repeated parameters (the contract's form, explode) or
-    comma-separated in one (how the feed first took them)."""
+    comma-separated in one (how the feed first took them): each type once, as the contract's
+    list says (uniqueItems, at most one of each type)."""
     if types is None:
         return None
-    if len(",".join(types)) > _TYPES_MAX_LENGTH or not all(_TYPE_LIST.match(t) for t in types):
+    names = [name for value in types for name in value.split(",")]
+    if (
+        len(",".join(types)) > _TYPES_MAX_LENGTH
+        or not all(_TYPE_LIST.match(t) for t in types)
+        or len(names) != len(set(names))
+        or len(names) > len(EventType)
+    ):
         raise ValidationException(
             "Invalid types.",
-            extra=[{"key": "types", "message": "Event types, e.g. member.created."}],
+            extra=[{"key": "types", "message": "Event types, each once, e.g. member.created."}],
         )
-    return frozenset(name for value in types for name in value.split(","))
+    return frozenset(names)
 
 
 class EventList(msgspec.Struct, kw_only=True):

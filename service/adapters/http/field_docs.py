@@ -40,15 +40,17 @@ SELF_EVIDENT = frozenset(
 
 # By field name, wherever it appears (unless SCHEMA_FIELD_DOCS says more for one schema).
 FIELD_DOCS: dict[str, str] = {
-    "id": "The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.",
-    "version": 'Incremented by every change. The `ETag` is this number quoted (`"3"`): '
-    "send it as `If-Match` to change the object.",
+    "id": "The object's id, a UUIDv7 (time-ordered).",
+    "version": "Incremented by every change. Where the object has an `ETag`, it is this number "
+    'quoted (`"3"`), and `If-Match` takes it where a change needs it.',
     "data": "The items of this page, in the list's order.",
     "next_cursor": "Pass it as `cursor` for the next page; null on the last page.",
-    "disclosure": "Present when this answer carries data about another organization's member, "
+    "disclosure": "Set when this answer carries data about another organization's member, "
     "under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the "
-    "consents it rests on. Absent for the caller's own members.",
-    "occurred_at": "When the change was committed.",
+    "consents it rests on. Null when nothing of another organization's member is shown (always "
+    "on the home organization's own reads).",
+    "occurred_at": "When the change was made (the same instant as the object's own timestamps). "
+    "The feed is in commit order, so this may not rise strictly.",
     "subject_type": "What kind of object the event is about: `member`, `network`, `consent`, "
     "`referral`, ...",
     "subject_id": "The id of the object the event is about.",
@@ -76,20 +78,19 @@ FIELD_DOCS: dict[str, str] = {
     "revoked_at": "When it was revoked; null while it stands.",
     "event_types": "The event types it receives; empty: every type the organization may see "
     "that the scopes of whoever last changed it cover.",
-    "url": "Where deliveries are POSTed: https, on a public address (a private, loopback or "
-    "link-local address only if the operator allowed its network).",
+    "url": "Where deliveries are POSTed: https to a public address; a private, loopback, "
+    "link-local or reserved address (and plain http) only inside a network the operator allowed.",
     "period_start": "The first day of the period, in the member's time zone.",
     "period_end": "The last day of the period, included.",
     "received_via": "How it was received: `written`, `electronic` or `oral`.",
     "received_on": "The day it was received.",
     "received_at": "When it was received, which may be before it was entered here.",
     "received_by": "Who received it.",
-    "answer_by": "When the answer is due.",
     "recipient_organization_id": "The organization that receives (or received) the data.",
     "receiver_organization_id": "The organization asked to take the person on.",
     "sender_organization_id": "The organization that made the referral: the member's home "
     "organization.",
-    "urgency": "How soon the receiver should answer (FHIR request priority).",
+    "urgency": "How soon the receiver should answer (FHIR request priority); default `routine`.",
     "since": "The start of the period concerned.",
     "until": "The end of the period concerned; open when absent.",
     "outcome": "`kept`, `partial` or `missed`. Only `kept` counts towards a streak; `partial` "
@@ -97,7 +98,8 @@ FIELD_DOCS: dict[str, str] = {
     "cadence": "How often the pledge is kept: `daily` (periods are the member's local days), "
     "`weekly` (ISO weeks, Monday to Sunday) or `once`.",
     "starts_on": "The first day, in the member's time zone.",
-    "ends_on": "The last day, included; null: until completed or withdrawn.",
+    "ends_on": "The last day, included. Null: open until completed or withdrawn (for `once`: "
+    "the start day only).",
     "supporter_member_id": "A member of the pledge's network who supports it; shown to the "
     "member's home organization only.",
     "text": "What the member promises, in their words.",
@@ -106,8 +108,8 @@ FIELD_DOCS: dict[str, str] = {
     "purpose_code": "The purpose coded: `treatment`, `payment`, `health_care_operations`, "
     "`patient_request`, `research`.",
     "purpose_codes": "The purposes the restriction applies to; empty: all.",
-    "consent_type": "`specific`, or `tpo`: one consent for all future treatment, payment and "
-    "health care operations, until revoked in writing (so it may have no expiry).",
+    "consent_type": "`specific` (the default), or `tpo`: one consent for all future treatment, "
+    "payment and health care operations, until revoked in writing (so it may have no expiry).",
     "patient_name": "The member's name as it stands on the signed form. The home organization's "
     "only: never shown to a recipient, and blanked by erasure.",
     "information": "What may be disclosed, in words, as it stands on the form.",
@@ -118,7 +120,7 @@ FIELD_DOCS: dict[str, str] = {
     "data_period": "The period the disclosed data may come from; absent: any.",
     "signature": "How, when, by whom and in what capacity the form was signed.",
     "form": "The signed form: its version and the statements it contains.",
-    "recorded_by": "Who entered the consent here, for the record.",
+    "recorded_by": "Who entered the consent here, for the record. Null to the recipient.",
     "recipient_class": "A class of recipients instead of one organization, decided at each read "
     "from what the service knows then.",
     "participant_organization_ids": "For an intermediary recipient: the participants it may pass "
@@ -133,11 +135,13 @@ FIELD_DOCS: dict[str, str] = {
     "signed_by": "The name of whoever signed.",
     "authority": "In what capacity they signed: the patient, or someone authorised for them.",
     "document_sha256": "The SHA-256 of the signed document, lowercase hex, if one is kept.",
-    "statements": "The statements the signed form contains; a recipient that is a clinic (a "
-    "HIPAA covered entity) needs `hipaa_redisclosure` among them.",
+    "statements": "The statements the signed form contains; `hipaa_redisclosure` is needed "
+    "whenever the data may reach a clinic (a HIPAA covered entity): a clinic named, a class of "
+    "recipients, or a clinic among an intermediary's participants.",
     "restricted_scopes": "The scopes an agreed restriction takes out of this consent now.",
     "revocation": "How the revocation was received; null unless revoked.",
-    "revocation_reason": "Why it was revoked, as the home organization entered it.",
+    "revocation_reason": "Why it was revoked, as the home organization entered it. Null to the "
+    "recipient.",
     "expires_at": "The instant the consent stops: the end of `expires_on` in the member's time "
     "zone.",
     "consent_ids": "The consents the disclosure rested on.",
@@ -151,8 +155,8 @@ FIELD_DOCS: dict[str, str] = {
     "correction": "True to replace an existing check-in for the same period (the replaced one "
     "stays in the history, with `superseded_at`).",
     "focus_member_id": "The member a circle is around: one of the creating organization's "
-    "members, fixed while the circle lasts. Null for a group, and to an organization other than "
-    "the creator without the focus member's consent covering `networks`.",
+    "members, fixed while the circle lasts. Null for a group, and to every organization but the "
+    "creator.",
     "key": "A stable key, by which cheers name the milestone: `<period start>.<rung>` for an "
     "automatic one (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the "
     "milestone's id for a custom one.",
@@ -165,8 +169,8 @@ FIELD_DOCS: dict[str, str] = {
     "amount": "How many units after the start of recovery.",
     "unit": "`hours`, `days` or `months`, counted in the member's time zone.",
     "rungs": "The milestones, each an amount of time in recovery; no two alike.",
-    "then_every_months": "After the last rung, one more every this many months, for ever; null: "
-    "none.",
+    "then_every_months": "After the rungs, one at each multiple of this many months from the "
+    "start (12: 24, 36, 48 ... months), for ever; null: none.",
     "author_member_id": "The member who cheers: a member of a network the milestone's member is "
     "in, of the caller's organization.",
     "changed_fields": "The names of the fields that changed.",
@@ -182,6 +186,75 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("MemberView", "display_name"): "Null when another organization reads without `profile` in "
     "its consent.",
     ("MembershipMember", "display_name"): "Null when the caller may not see the member's profile.",
+    ("MembershipMember", "id"): "The member's id.",
+    ("MembershipMember", "organization_id"): "The member's home organization.",
+    ("MembershipView", "invited_at"): "When the member was invited; null when added as active "
+    "at once, and to another organization without the member's consent covering `networks`.",
+    ("MembershipView", "joined_at"): "When the membership became active; null to another "
+    "organization without the member's consent covering `networks`.",
+    ("MembershipView", "left_at"): "When the member left; null while a member, and to another "
+    "organization without the member's consent covering `networks`.",
+    ("MembershipCreate", "status"): "The status to start in: `active` (the default) or `invited`.",
+    ("MembershipUpdate", "status"): "The status to move it to; null or absent: unchanged.",
+    ("MembershipUpdate", "role"): "The new role; null or absent: unchanged.",
+    ("MembershipData", "status"): "Its status after the change; absent on "
+    "`network.membership_added`.",
+    ("PledgeUpdate", "status"): "`completed` or `withdrawn`: ends the pledge.",
+    ("ReferralTransition", "status"): "The status to move it to: one of `allowed_transitions`.",
+    ("ReferralData", "status"): "Its status after this change.",
+    ("ReferralData", "from_status"): "The status before this change; absent on `referral.created`.",
+    ("ReferralData", "version"): "The referral's version after this change.",
+    ("MemberData", "version"): "The member's version after this change.",
+    ("MemberUpdatedData", "version"): "The member's version after this change.",
+    ("ConsentForm", "version"): "The version of the consent form that was signed, as printed on "
+    "it.",
+    ("ConsentData", "reason"): "Why it ended when that was not its expiry date: `member_erased` "
+    "or `treatment_ended`; absent otherwise.",
+    ("EndpointDisabledData", "reason"): "Why the service disabled it: a 410 from the receiver, "
+    "or every retry failed.",
+    ("InvitationCreate", "organization_id"): "The organization to invite.",
+    ("NetworkOrganizationData", "organization_id"): "The organization invited, joining, "
+    "declining or leaving.",
+    ("OrganizationData", "organization_id"): "The organization created.",
+    ("ParticipationView", "organization_id"): "The organization taking part, or invited.",
+    ("DisclosureView", "scopes"): "The scopes of the data this disclosure returned; empty for a "
+    "referral's person and reason.",
+    ("RestrictionCreate", "scopes"): "The data scopes the member asks to keep back.",
+    ("RestrictionView", "scopes"): "The data scopes the member asks to keep back.",
+    ("MemberView", "external_ref"): "The home organization's own identifier for the member; null "
+    "to every other organization.",
+    ("ReferralView", "external_ref"): "The sender's own identifier for it; null to the receiver.",
+    ("NetworkView", "name"): 'The network\'s name. For a circle, "Support circle" to '
+    "organizations other than the creator without the focus member's consent covering "
+    "`networks`.",
+    ("NetworkView", "description"): "Seen by every organization taking part, so it must not "
+    "identify a member. For a circle, null to organizations other than the creator without the "
+    "focus member's consent covering `networks`.",
+    ("PeriodView", "note"): "Free text for people; null to any organization but the member's "
+    "home organization.",
+    ("CheerView", "author_member_id"): "The member who cheered; null to every organization but "
+    "the author's own.",
+    ("SignatureView", "signed_by"): "The name of whoever signed. Null to the recipient.",
+    ("RevocationView", "received_by"): "Who received it. Null to the recipient.",
+    ("AccountingRequestCreate", "period_start"): "The first day the accounting covers; absent: "
+    "three years before `received_on` (the most it may).",
+    ("AccountingRequestView", "period_start"): "The first day the accounting covers.",
+    ("AccountingRequestCreate", "period_end"): "The last day it covers, included; absent: "
+    "`received_on`.",
+    ("AccountingRequestView", "period_end"): "The last day it covers, included.",
+    ("ConsentRevoke", "received_via"): "How the revocation was received: `written`, "
+    "`electronic` (the default) or `oral` (not for a `tpo` consent, revoked in writing only).",
+    ("IncidentCreate", "recipient_organization_id"): "For a suspected breach at one recipient: "
+    "which; narrows the incident to what the caller disclosed to it.",
+    ("IncidentView", "recipient_organization_id"): "For a suspected breach at one recipient: "
+    "which.",
+    ("MilestoneView", "achieved_on"): "The day it was reached, in the member's time zone: "
+    "computed for an automatic milestone, as given for a custom one.",
+    ("ReferralHistory", "data"): "Every status change, oldest first.",
+    ("ParticipationList", "data"): "Every organization invited into or taking part in the network.",
+    ("DeliveryView", "id"): "The delivery's id. The delivery log is newest first.",
+    ("DisclosureView", "id"): "The record's id. The accounting lists records in the order they "
+    "were written.",
     ("MembershipView", "member"): "The member; null when the caller may not see who it is.",
     ("ApiKeyView", "organization_id"): "The key's organization; null for an operator key.",
     ("ApiKeyView", "name"): "A name for people, to tell keys apart.",
@@ -202,10 +275,6 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("ReferralView", "allowed_transitions"): "The statuses the caller may move the referral to "
     "now.",
     ("ReferralView", "answer_by"): "When an unanswered referral expires.",
-    ("ReferralView", "member_id"): "The person referred; null to the receiver without a consent "
-    "from the member to it in force.",
-    ("ReferralView", "reason"): "Why, in the sender's words; null to the receiver without a "
-    "consent from the member to it in force.",
     ("ReferralCreate", "member"): "A new member to create for the referral (pseudonymous is "
     "fine); give this or `member_id`.",
     ("ReferralCreate", "member_id"): "One of the caller's members; give this or `member`.",
@@ -250,20 +319,21 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("MilestoneView", "period_started_on"): "The start of the recovery period it was reached "
     "in; null for a custom one, and to a reader without `recovery`.",
     ("MilestoneView", "cheers"): "Cheers from the member's networks, oldest first.",
-    ("MilestonesView", "reached"): "The milestones reached in every period, and custom ones.",
+    ("MilestonesView", "reached"): "The milestones reached in every period (only the current "
+    "one to a reader without `recovery`), and custom ones.",
     ("MilestonesView", "next"): "The next automatic milestone; null when none is ahead.",
     ("NextMilestoneView", "due_on"): "The day it falls due, in the member's time zone.",
     ("NextMilestoneView", "due_at"): "The instant it falls due; null to a reader without "
     "`profile`.",
     ("DisclosureView", "channel"): "How it left: `api` (a read), `event_feed` or `webhook`.",
-    ("DisclosureView", "operation"): "The operation (or event type) that disclosed it.",
-    ("DisclosureView", "disclosed"): "What went, in words.",
+    ("DisclosureView", "operation"): "The operation that disclosed it: the contract's "
+    "operationId (`getMember`, `listEvents` ...) or `webhookDelivery`.",
     ("DisclosureView", "disclosed_at"): "When it left.",
     ("DisclosureView", "purposes"): "The purposes of the consents it rested on, in words.",
     ("DisclosureView", "recipient_name"): "The recipient's name at the time.",
-    ("DisclosureView", "request_id"): "The `X-Request-ID` of the request that read it.",
+    ("DisclosureView", "request_id"): "This service's own id of the request that read it (quote "
+    "it to the operator); for a webhook delivery, the delivery's id.",
     ("DisclosureView", "client_request_id"): "The recipient's own `X-Request-ID`, if it sent one.",
-    ("DisclosureView", "key_id"): "The API key that read it; null for a webhook delivery.",
     ("DeliveryView", "redelivery"): "True when asked for again by a redelivery.",
     ("DeliveryView", "attempts"): "Every attempt, oldest first.",
     ("DeliveryView", "next_attempt_at"): "When the next attempt is due; null when none is.",
@@ -271,18 +341,20 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("DeliveryView", "event_type"): "The event's type.",
     ("AttemptView", "status_code"): "The receiver's status code; null when no answer came.",
     ("AttemptView", "latency_ms"): "How long the attempt took, in milliseconds.",
-    ("AttemptView", "error"): "Why it failed, when no answer came (a timeout, a refused "
-    "connection, an address not allowed).",
+    ("AttemptView", "error"): "Why it failed: a status other than 2xx, a timeout, a refused "
+    "connection, an address not allowed, or not sent (the consent ended, or the event type is no "
+    "longer covered). Null when delivered.",
     ("WebhookEndpointView", "disabled_at"): "When it was disabled; null while active.",
-    ("WebhookEndpointView", "disabled_reason"): "Why: the receiver answered 410, or every retry "
-    "failed.",
+    ("WebhookEndpointView", "disabled_reason"): "Why: the receiver answered 410, every retry "
+    "failed, or the organization disabled it.",
     ("WebhookEndpointView", "previous_secret_valid_until"): "After a rotation: until when the "
     "secret before it still signs, as a second signature.",
     ("WebhookEndpointUpdate", "enabled"): "True resumes a disabled endpoint where it stopped; "
     "false disables it.",
     ("AccountingRequestView", "answered_at"): "When the home organization recorded its answer; "
     "null while it is due.",
-    ("AccountingRequestView", "answer_by"): "30 days after `received_on` (42 CFR 2.24).",
+    ("AccountingRequestView", "answer_by"): "When the answer is due: 30 days after "
+    "`received_on` (42 CFR 2.24).",
     ("RestrictionView", "decided_at"): "When the home organization agreed or denied; null while "
     "undecided.",
     ("RestrictionDecision", "decision"): "`agree` or `deny`.",
@@ -303,13 +375,16 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("ProblemDetails", "current_version"): "For a 412: the version the object has now.",
     ("ProblemDetails", "existing_id"): "For a duplicate `external_ref`: the object that has it.",
     ("ProblemDetails", "allowed"): "For an illegal transition: the statuses allowed now.",
-    ("ProblemDetails", "erased_at"): "For a 410: when the member was erased.",
-    ("ProblemDetails", "revoked_at"): "For a revoked consent: when.",
+    ("ProblemDetails", "erased_at"): "For a 410 `member-erased`: when the member was erased.",
+    ("ProblemDetails", "revoked_at"): "For a 410 on a revoked API key: when it was revoked.",
     ("Signature", "method"): "`written` (on paper) or `electronic`.",
     ("DataPeriod", "start"): "The first day the data may come from; open when absent.",
     ("DataPeriod", "end"): "The last day the data may come from, included; open when absent.",
-    ("FieldError", "field"): "Where: `body.signature.method`, `query.limit`, a header's name.",
+    ("FieldError", "field"): "Where: a dotted path into the body (`signature.method`), a query "
+    "parameter (`limit`), or a header (`If-Match`); `body` for the body as a whole.",
     ("FieldError", "message"): "What is wrong with it.",
+    ("EventList", "next_cursor"): "Always given, never null: pass it as `cursor` to continue, "
+    "and poll it again later for newer events.",
     ("Health", "status"): "`ok`, or `unavailable` when the database cannot be reached.",
 }
 
@@ -322,7 +397,11 @@ def _events(schema: OpenAPI) -> set[str]:
 _EVENT_FIELDS = {
     "data": "The payload; its schema is the one of the event's `type`.",
     "type": "The event type; `data` has the schema of this type.",
-    "organization_id": "The organization that acted.",
+    "organization_id": "The organization that acted. For what the service did by itself (an "
+    "expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's "
+    "behalf, the organization the subject belongs to.",
+    "id": "The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in "
+    "commit order, not id order.",
 }
 
 

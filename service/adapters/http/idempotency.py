@@ -171,7 +171,7 @@ async def create_idempotently(
         if outcome.body is None:
             return problem_response(
                 GONE,
-                "What this request created has since been erased; its data is gone.",
+                "What this request created has since been erased or deleted; it is gone.",
                 headers={"Idempotent-Replayed": "true"},
             )
         return Response(

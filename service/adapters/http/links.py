@@ -7,6 +7,8 @@ from __future__ import annotations
 from litestar.openapi.spec import Link, OpenAPI, OpenAPIResponse
 
 # (operation, status) -> what its answer names -> the operations that take it.
+# Some links carry a request body too (BODIES): a created member as the focus of a new circle,
+# a created key as the one an incident says was compromised, a ladder read as the one written.
 _ID = "$response.body#/id"
 _ETAG = "$response.header.ETag"
 
@@ -46,12 +48,16 @@ _ENDPOINT_OPERATIONS = (
     "updateWebhookEndpoint",
     "deleteWebhookEndpoint",
     "listWebhookDeliveries",
-    "redeliverWebhookEvent",
     "rotateWebhookSecret",
 )
 
 LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
-    ("createMember", "201"): {op: (op, _MEMBER) for op in _MEMBER_OPERATIONS},
+    ("createMember", "201"): {
+        **{op: (op, _MEMBER) for op in _MEMBER_OPERATIONS},
+        "createNetwork": ("createNetwork", {}),
+        "createReferral": ("createReferral", {}),
+    },
+    ("getMilestoneLadder", "200"): {"replaceMilestoneLadder": ("replaceMilestoneLadder", {})},
     ("createNetwork", "201"): {
         **{op: (op, _NETWORK) for op in _NETWORK_OPERATIONS},
         "updateNetwork": ("updateNetwork", {**_NETWORK, "header.If-Match": _ETAG}),
@@ -105,6 +111,7 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
             "listIntermediaryParticipants",
             {"path.organization_id": "$response.body#/key/organization_id"},
         ),
+        "openIncident": ("openIncident", {}),
     },
     ("openIncident", "201"): {
         "getIncident": ("getIncident", {"path.incident_id": _ID}),
@@ -121,7 +128,11 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
     ("createOrganization", "201"): {
         **{
             op: (op, {"path.organization_id": "$response.body#/organization/id"})
-            for op in ("getOrganization", "listIntermediaryParticipants")
+            for op in (
+                "getOrganization",
+                "listIntermediaryParticipants",
+                "addIntermediaryParticipant",
+            )
         },
     },
     ("addIntermediaryParticipant", "200"): {
@@ -133,6 +144,18 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
             },
         ),
     },
+}
+
+
+# (operation, status, link name) -> the request body the link gives (merged into the rest).
+BODIES: dict[tuple[str, str, str], object] = {
+    ("createMember", "201", "createNetwork"): {"kind": "circle", "focus_member_id": _ID},
+    ("createMember", "201", "createReferral"): {"member_id": _ID},
+    ("createApiKey", "201", "openIncident"): {
+        "kind": "compromised_key",
+        "key_id": "$response.body#/key/id",
+    },
+    ("getMilestoneLadder", "200", "replaceMilestoneLadder"): "$response.body",
 }
 
 
@@ -149,7 +172,11 @@ def document_links(schema: OpenAPI) -> None:
         if not isinstance(response, OpenAPIResponse):
             continue
         response.links = {
-            name: Link(operation_id=target, parameters=dict(parameters))
+            name: Link(
+                operation_id=target,
+                parameters=dict(parameters) or None,
+                request_body=BODIES.get((operation_id, status, name)),
+            )
             for name, (target, parameters) in links.items()
         }
         for target, _ in links.values():

@@ -127,7 +127,8 @@ CATALOG: dict[str, ProblemPage] = {
     "resource-erased": ProblemPage(
         410,
         "The resource was erased",
-        "An idempotent replay would show a resource that has since been erased.",
+        "An idempotent replay would show a resource that has since been erased (a member) or "
+        "deleted (a webhook endpoint).",
         "Nothing to do: what the request created is gone.",
     ),
     # Versions and replays.

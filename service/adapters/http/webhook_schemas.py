@@ -20,7 +20,15 @@ from service.domain.webhooks import (
     WebhookEndpoint,
 )
 
-Url = Annotated[str, Meta(min_length=8, max_length=2000, pattern=r"^https?://[\x21-\x7e]+$")]
+Url = Annotated[
+    str,
+    Meta(
+        min_length=8,
+        max_length=2000,
+        pattern=r"^https?://[\x21-\x7e]+$",
+        extra_json_schema={"extra": {"format": "uri"}},
+    ),
+]
 
 
 Description = Annotated[str, Meta(max_length=500, pattern=PRINTABLE)]

@@ -82,6 +82,7 @@ class WebhookEndpointController(ApiController):
                 WebhookEndpointWithSecret(endpoint=view, secret=endpoint.secret),
                 version=endpoint.version,
                 location=f"/v1/webhook-endpoints/{endpoint.id}",
+                resource_id=endpoint.id,
                 replay_body=WebhookEndpointWithSecret(endpoint=view, secret=None),
             )
 

@@ -69,6 +69,16 @@ ENDPOINTS = Table(
 WAIT_UNTIL = "UPDATE webhook_endpoints SET next_attempt_at = $2, lease_id = NULL WHERE id = $1"
 
 
+# A create replayed under its Idempotency-Key after the endpoint's deletion answers 410, as for
+# an erased member: never a 201 naming an endpoint that is gone.
+_DELETE_ENDPOINT = """
+WITH gone AS (DELETE FROM webhook_endpoints WHERE id = $1 RETURNING id)
+UPDATE idempotency_keys SET response_status = 410, response_headers = '{}'::jsonb,
+    response_body = NULL
+WHERE resource_id IN (SELECT id FROM gone)
+"""
+
+
 class PostgresWebhookEndpointRepository:
     def __init__(self, connection: Session) -> None:
         self._connection = connection
@@ -102,7 +112,7 @@ class PostgresWebhookEndpointRepository:
         await self._connection.execute(WAIT_UNTIL, endpoint_id, now)
 
     async def delete(self, endpoint_id: UUID) -> None:
-        await self._connection.execute("DELETE FROM webhook_endpoints WHERE id = $1", endpoint_id)
+        await self._connection.execute(_DELETE_ENDPOINT, endpoint_id)
 
     async def may_still_see(self, organization_id: UUID, event_id: UUID, now: datetime) -> bool:
         allowed = await self._connection.fetchval(

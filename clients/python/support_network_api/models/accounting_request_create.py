@@ -18,8 +18,9 @@ class AccountingRequestCreate:
     Attributes:
         received_on (datetime.date): The day it was received.
         received_via (RevocationChannel):
-        period_end (datetime.date | None | Unset): The last day of the period, included.
-        period_start (datetime.date | None | Unset): The first day of the period, in the member's time zone.
+        period_end (datetime.date | None | Unset): The last day it covers, included; absent: `received_on`.
+        period_start (datetime.date | None | Unset): The first day the accounting covers; absent: three years before
+            `received_on` (the most it may).
     """
 
     received_on: datetime.date

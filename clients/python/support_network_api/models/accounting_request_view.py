@@ -17,16 +17,16 @@ T = TypeVar("T", bound="AccountingRequestView")
 class AccountingRequestView:
     """
     Attributes:
-        answer_by (datetime.date): 30 days after `received_on` (42 CFR 2.24).
+        answer_by (datetime.date): When the answer is due: 30 days after `received_on` (42 CFR 2.24).
         answered_at (datetime.datetime | None): When the home organization recorded its answer; null while it is due.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         member_id (UUID):
-        period_end (datetime.date): The last day of the period, included.
-        period_start (datetime.date): The first day of the period, in the member's time zone.
+        period_end (datetime.date): The last day it covers, included.
+        period_start (datetime.date): The first day the accounting covers.
         received_on (datetime.date): The day it was received.
         received_via (RevocationChannel):
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     answer_by: datetime.date

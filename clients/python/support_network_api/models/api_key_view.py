@@ -18,15 +18,15 @@ class ApiKeyView:
     """
     Attributes:
         created_at (datetime.datetime):
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         name (str): A name for people, to tell keys apart.
         organization_id (None | UUID): The key's organization; null for an operator key.
         prefix (str): The token's first characters, to recognise a key by: the token itself is shown once, when the key
             is created.
         revoked_at (datetime.datetime | None): When it was revoked; null while it stands.
         scopes (list[Scope]): The kinds of data (for a consent) or of operation (for a key) it covers.
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     created_at: datetime.datetime

@@ -15,8 +15,8 @@ class AttemptView:
     """
     Attributes:
         at (datetime.datetime): When it happened.
-        error (None | str): Why it failed, when no answer came (a timeout, a refused connection, an address not
-            allowed).
+        error (None | str): Why it failed: a status other than 2xx, a timeout, a refused connection, an address not
+            allowed, or not sent (the consent ended, or the event type is no longer covered). Null when delivered.
         latency_ms (int): How long the attempt took, in milliseconds.
         status_code (int | None): The receiver's status code; null when no answer came.
     """

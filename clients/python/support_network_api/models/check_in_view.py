@@ -19,7 +19,7 @@ class CheckInView:
     Attributes:
         by_sweep (bool): True when the service recorded `missed` because the period and its grace time passed without a
             check-in.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         note (None | str): Free text for people; null to any organization but the member's home organization.
         outcome (Outcome):
         period_start (datetime.date): The first day of the period, in the member's time zone.

@@ -15,10 +15,9 @@ T = TypeVar("T", bound="CheerView")
 class CheerView:
     """
     Attributes:
-        author_member_id (None | UUID): The member who cheers: a member of a network the milestone's member is in, of
-            the caller's organization.
+        author_member_id (None | UUID): The member who cheered; null to every organization but the author's own.
         created_at (datetime.datetime):
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         message (str):
         milestone_key (str):
     """

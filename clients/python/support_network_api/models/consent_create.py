@@ -44,7 +44,7 @@ class ConsentCreate:
         purpose_code (PurposeCode): The purpose of the disclosure, coded (FHIR Consent.provision.purpose, HL7
             PurposeOfUse:
                 TREAT, HPAYMT, HOPERAT, PATRQT, HRESCH); the consent's `purpose` says it in words.
-        recorded_by (str): Who entered the consent here, for the record.
+        recorded_by (str): Who entered the consent here, for the record. Null to the recipient.
         scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
         signature (Signature):
         consent_type (ConsentType | Unset): `specific`: to a named recipient for a stated purpose. `tpo`: a single

@@ -18,7 +18,8 @@ class ConsentData:
         consent_id (UUID):
         member_id (UUID):
         scopes (list[str]): Scope names, sorted.
-        reason (str | Unset): Why, in words, as the caller gave it.
+        reason (str | Unset): Why it ended when that was not its expiry date: `member_erased` or `treatment_ended`;
+            absent otherwise.
         recipient_class (str | Unset): A class of recipients instead of one organization, decided at each read from what
             the service knows then.
         recipient_organization_id (Unset | UUID): The organization that receives (or received) the data.

@@ -14,10 +14,10 @@ T = TypeVar("T", bound="ConsentForm")
 class ConsentForm:
     """
     Attributes:
-        statements (list[Statement]): The statements the signed form contains; a recipient that is a clinic (a HIPAA
-            covered entity) needs `hipaa_redisclosure` among them.
-        version (str): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        statements (list[Statement]): The statements the signed form contains; `hipaa_redisclosure` is needed whenever
+            the data may reach a clinic (a HIPAA covered entity): a clinic named, a class of recipients, or a clinic among
+            an intermediary's participants.
+        version (str): The version of the consent form that was signed, as printed on it.
     """
 
     statements: list[Statement]

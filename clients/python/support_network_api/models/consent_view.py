@@ -51,7 +51,7 @@ class ConsentView:
         expires_on (datetime.date | None): The last day the consent is in force, in the member's time zone. Give this or
             `end_event` (a `tpo` consent may have neither).
         form (ConsentForm | None): The signed form: its version and the statements it contains.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         information (None | str): What may be disclosed, in words, as it stands on the form.
         member_id (UUID):
         organization_id (UUID): The member's home organization, which recorded it.
@@ -68,16 +68,16 @@ class ConsentView:
         recipient_class (None | RecipientClass): A class of recipients instead of one organization, decided at each read
             from what the service knows then.
         recipient_organization_id (None | UUID): The organization that receives (or received) the data.
-        recorded_by (None | str): Who entered the consent here, for the record.
+        recorded_by (None | str): Who entered the consent here, for the record. Null to the recipient.
         restricted_scopes (list[DataScope]): The scopes an agreed restriction takes out of this consent now.
         revocation (None | RevocationView): How the revocation was received; null unless revoked.
-        revocation_reason (None | str): Why it was revoked, as the home organization entered it.
+        revocation_reason (None | str): Why it was revoked, as the home organization entered it. Null to the recipient.
         revoked_at (datetime.datetime | None): When it was revoked; null while it stands.
         scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
         signature (SignatureView):
         status (ConsentStatus):
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     consent_type: ConsentType

@@ -26,7 +26,7 @@ class DeliveryView:
         event_id (UUID):
         event_type (str): The event's type.
         finished_at (datetime.datetime | None): When it was delivered or given up.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The delivery's id. The delivery log is newest first.
         next_attempt_at (datetime.datetime | None): When the next attempt is due; null when none is.
         redelivery (bool): True when asked for again by a redelivery.
         status (DeliveryStatus):

@@ -23,18 +23,21 @@ class DisclosureView:
         consent_ids (list[UUID]): The consents the disclosure rested on.
         disclosed (str): What went, in words a member can read.
         disclosed_at (datetime.datetime): When it left.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The record's id. The accounting lists records in the order they were written.
         intermediary_name (None | str): That intermediary's name, as it is now.
         intermediary_organization_id (None | UUID): The intermediary the data reached the recipient through, if any.
         key_id (None | UUID): The API key that read (null for webhook deliveries and older records).
         member_id (UUID):
-        operation (str): The operation (or event type) that disclosed it.
+        operation (str): The operation that disclosed it: the contract's operationId (`getMember`, `listEvents` ...) or
+            `webhookDelivery`.
         purposes (list[str]): The purposes of the consents it rested on, in words.
         recipient_address (None | str): The recipient's address, if it gave one.
         recipient_name (None | str): The recipient's name at the time.
         recipient_organization_id (UUID): The organization that receives (or received) the data.
-        request_id (str): The `X-Request-ID` of the request that read it.
-        scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
+        request_id (str): This service's own id of the request that read it (quote it to the operator); for a webhook
+            delivery, the delivery's id.
+        scopes (list[DataScope]): The scopes of the data this disclosure returned; empty for a referral's person and
+            reason.
     """
 
     channel: Channel

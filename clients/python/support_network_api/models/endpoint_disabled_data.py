@@ -14,7 +14,7 @@ class EndpointDisabledData:
     """
     Attributes:
         endpoint_id (UUID):
-        reason (str): Why, in words, as the caller gave it.
+        reason (str): Why the service disabled it: a 410 from the receiver, or every retry failed.
     """
 
     endpoint_id: UUID

@@ -58,7 +58,8 @@ class EventList:
             NetworkOrganizationLeftEvent | NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent |
             PledgeCreatedEvent | PledgeMissedEvent | RecoveryRestartedEvent | ReferralCreatedEvent |
             ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
-        next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.
+        next_cursor (None | str): Always given, never null: pass it as `cursor` to continue, and poll it again later for
+            newer events.
     """
 
     data: list[

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="FieldError")
 class FieldError:
     """
     Attributes:
-        field (str): Where: `body.signature.method`, `query.limit`, a header's name.
+        field (str): Where: a dotted path into the body (`signature.method`), a query parameter (`limit`), or a header
+            (`If-Match`); `body` for the body as a whole.
         message (str): What is wrong with it.
     """
 

@@ -21,7 +21,8 @@ class IncidentCreate:
         kind (IncidentKind):
         since (datetime.datetime): The start of the period concerned.
         key_id (None | Unset | UUID): For a compromised key: which.
-        recipient_organization_id (None | Unset | UUID): The organization that receives (or received) the data.
+        recipient_organization_id (None | Unset | UUID): For a suspected breach at one recipient: which; narrows the
+            incident to what the caller disclosed to it.
         until (None | str | Unset): The end of the period concerned; open when absent.
     """
 

@@ -21,16 +21,16 @@ class IncidentView:
         closed_at (datetime.datetime | None): When it was closed; null while open.
         closing_note (None | str): What was done, as given when closing.
         description (str): Free text for people, never interpreted by the service.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         key_id (None | UUID): For a compromised key: which.
         kind (IncidentKind):
         opened_at (datetime.datetime): When it was recorded.
-        recipient_organization_id (None | UUID): The organization that receives (or received) the data.
+        recipient_organization_id (None | UUID): For a suspected breach at one recipient: which.
         since (datetime.datetime): The start of the period concerned.
         status (IncidentStatus):
         until (datetime.datetime | None): The end of the period concerned; open when absent.
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     closed_at: datetime.datetime | None

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="InvitationCreate")
 class InvitationCreate:
     """
     Attributes:
-        organization_id (UUID): The organization it belongs to.
+        organization_id (UUID): The organization to invite.
     """
 
     organization_id: UUID

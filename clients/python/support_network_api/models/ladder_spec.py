@@ -19,8 +19,8 @@ class LadderSpec:
     """
     Attributes:
         rungs (list[RungSpec]): The milestones, each an amount of time in recovery; no two alike.
-        then_every_months (int | None | Unset): After the last rung, one more every this many months, for ever; null:
-            none. Default: 12.
+        then_every_months (int | None | Unset): After the rungs, one at each multiple of this many months from the start
+            (12: 24, 36, 48 ... months), for ever; null: none. Default: 12.
     """
 
     rungs: list[RungSpec]

@@ -14,8 +14,7 @@ class MemberData:
     """
     Attributes:
         member_id (UUID):
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): The member's version after this change.
     """
 
     member_id: UUID

@@ -15,8 +15,7 @@ class MemberUpdatedData:
     Attributes:
         changed_fields (list[str]): The names of the fields that changed.
         member_id (UUID):
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): The member's version after this change.
     """
 
     changed_fields: list[str]

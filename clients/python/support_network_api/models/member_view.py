@@ -31,9 +31,9 @@ class MemberView:
         created_at (datetime.datetime):
         disclosed_scopes (list[DataScope]): For `consent` access: the scopes whose fields are shown.
         display_name (None | str): Null when another organization reads without `profile` in its consent.
-        external_ref (None | str): The caller's own identifier for it, unique within the organization: the same one
-            twice is a 409 with `existing_id`.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        external_ref (None | str): The home organization's own identifier for the member; null to every other
+            organization.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         organization_id (UUID): The member's home organization.
         recovery_started_on (datetime.date | None): The member's first day in recovery, in the member's time zone:
             milestones and streaks count from it. Give `recovery_started_time` only with it.
@@ -41,11 +41,12 @@ class MemberView:
         timezone (None | str): An IANA time zone (`America/New_York`): the member's days, pledge periods and milestones
             follow it, across daylight saving changes.
         updated_at (datetime.datetime):
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
-        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
-            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
-            consents it rests on. Absent for the caller's own members.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
+        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+            reads).
     """
 
     access: MemberViewAccess

@@ -19,7 +19,7 @@ class MembershipCreate:
     Attributes:
         member_id (UUID):
         role (Role):
-        status (MembershipCreateStatus | Unset): Where it stands now; the values are listed with its type. Default:
+        status (MembershipCreateStatus | Unset): The status to start in: `active` (the default) or `invited`. Default:
             MembershipCreateStatus.ACTIVE.
     """
 

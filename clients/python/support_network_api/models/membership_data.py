@@ -19,7 +19,7 @@ class MembershipData:
         network_id (UUID):
         role (str | Unset): The member's part in the network: `focus` (whom a circle is around), `peer_supporter`,
             `sponsor`, `family`, `clinician`, `coordinator`.
-        status (str | Unset): Where it stands now; the values are listed with its type.
+        status (str | Unset): Its status after the change; absent on `network.membership_added`.
     """
 
     membership_id: UUID

@@ -15,8 +15,8 @@ class MembershipMember:
     """
     Attributes:
         display_name (None | str): Null when the caller may not see the member's profile.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
-        organization_id (UUID): The organization it belongs to.
+        id (UUID): The member's id.
+        organization_id (UUID): The member's home organization.
     """
 
     display_name: None | str

@@ -16,9 +16,8 @@ T = TypeVar("T", bound="MembershipUpdate")
 class MembershipUpdate:
     """
     Attributes:
-        role (None | Role | Unset): The member's part in the network: `focus` (whom a circle is around),
-            `peer_supporter`, `sponsor`, `family`, `clinician`, `coordinator`.
-        status (MembershipStatus | None | Unset): Where it stands now; the values are listed with its type.
+        role (None | Role | Unset): The new role; null or absent: unchanged.
+        status (MembershipStatus | None | Unset): The status to move it to; null or absent: unchanged.
     """
 
     role: None | Role | Unset = UNSET

@@ -20,7 +20,8 @@ T = TypeVar("T", bound="MilestoneView")
 class MilestoneView:
     """
     Attributes:
-        achieved_on (datetime.date | None): The day it was achieved, as the member tells it.
+        achieved_on (datetime.date | None): The day it was reached, in the member's time zone: computed for an automatic
+            milestone, as given for a custom one.
         cheers (list[CheerView]): Cheers from the member's networks, oldest first.
         key (str): A stable key, by which cheers name the milestone: `<period start>.<rung>` for an automatic one
             (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the milestone's id for a custom one.

@@ -22,8 +22,7 @@ class NetworkCreate:
         description (None | str | Unset): Seen by every organization taking part in the network, without any consent: it
             must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle').
         focus_member_id (None | Unset | UUID): The member a circle is around: one of the creating organization's
-            members, fixed while the circle lasts. Null for a group, and to an organization other than the creator without
-            the focus member's consent covering `networks`.
+            members, fixed while the circle lasts. Null for a group, and to every organization but the creator.
     """
 
     kind: NetworkKind

@@ -14,7 +14,7 @@ class NetworkOrganizationData:
     """
     Attributes:
         network_id (UUID):
-        organization_id (UUID): The organization it belongs to.
+        organization_id (UUID): The organization invited, joining, declining or leaving.
     """
 
     network_id: UUID

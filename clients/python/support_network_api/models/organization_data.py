@@ -14,7 +14,7 @@ class OrganizationData:
     """
     Attributes:
         kind (str): Which kind it is; the values are listed with its type.
-        organization_id (UUID): The organization it belongs to.
+        organization_id (UUID): The organization created.
     """
 
     kind: str

@@ -19,11 +19,11 @@ class OrganizationView:
     Attributes:
         address (None | str): Where it can be written to; accounting entries name it.
         created_at (datetime.datetime):
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         kind (OrganizationKind):
         name (str):
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     address: None | str

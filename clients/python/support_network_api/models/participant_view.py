@@ -23,8 +23,8 @@ class ParticipantView:
         participant_kind (OrganizationKind):
         participant_name (str): The participant's name, for accounting entries.
         participant_organization_id (UUID): An organization the intermediary may pass data to.
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     ended_at: datetime.datetime | None

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ParticipationList")
 class ParticipationList:
     """
     Attributes:
-        data (list[ParticipationView]): The items of this page, in the list's order.
+        data (list[ParticipationView]): Every organization invited into or taking part in the network.
     """
 
     data: list[ParticipationView]

@@ -22,10 +22,10 @@ class ParticipationView:
         joined_at (datetime.datetime | None): When it became active.
         left_at (datetime.datetime | None): When it left; null while it takes part.
         network_id (UUID):
-        organization_id (UUID): The organization it belongs to.
+        organization_id (UUID): The organization taking part, or invited.
         status (ParticipationStatus):
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     invited_at: datetime.datetime | None

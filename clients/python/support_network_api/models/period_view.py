@@ -16,7 +16,7 @@ class PeriodView:
     Attributes:
         days (int): Its length in days.
         ended_on (datetime.date): The day it ended: the restart day.
-        note (None | str): Free text for people, never interpreted by the service.
+        note (None | str): Free text for people; null to any organization but the member's home organization.
         started_on (datetime.date): Its first day.
     """
 

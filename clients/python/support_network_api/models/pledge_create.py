@@ -20,7 +20,8 @@ class PledgeCreate:
         cadence (Cadence):
         starts_on (datetime.date): The first day, in the member's time zone.
         text (str): What the member promises, in their words.
-        ends_on (datetime.date | None | Unset): The last day, included; null: until completed or withdrawn.
+        ends_on (datetime.date | None | Unset): The last day, included. Null: open until completed or withdrawn (for
+            `once`: the start day only).
         network_id (None | Unset | UUID):
         supporter_member_id (None | Unset | UUID): A member of the pledge's network who supports it; shown to the
             member's home organization only.

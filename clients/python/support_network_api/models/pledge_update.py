@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PledgeUpdate")
 class PledgeUpdate:
     """
     Attributes:
-        status (PledgeUpdateStatus): Where it stands now; the values are listed with its type.
+        status (PledgeUpdateStatus): `completed` or `withdrawn`: ends the pledge.
     """
 
     status: PledgeUpdateStatus

@@ -27,8 +27,9 @@ class PledgeView:
         cadence (Cadence):
         check_ins (list[CheckInView]): Every check-in, corrections and the ones they replaced included.
         current_streak (int): Kept periods in a row up to now; a period the member may still check in does not break it.
-        ends_on (datetime.date | None): The last day, included; null: until completed or withdrawn.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        ends_on (datetime.date | None): The last day, included. Null: open until completed or withdrawn (for `once`: the
+            start day only).
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         kept_rate (float | None): The share of the last 30 settled periods that were kept, 0 to 1; null before any
             period settled.
         longest_streak (int): The most kept periods in a row so far.
@@ -39,11 +40,12 @@ class PledgeView:
         supporter_member_id (None | UUID): A member of the pledge's network who supports it; shown to the member's home
             organization only.
         text (str): What the member promises, in their words.
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
-        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
-            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
-            consents it rests on. Absent for the caller's own members.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
+        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+            reads).
     """
 
     cadence: Cadence

@@ -27,10 +27,10 @@ class ProblemDetails:
             (`/docs/problems/<slug>`).
         allowed (list[str] | None | Unset): For an illegal transition: the statuses allowed now.
         current_version (int | None | Unset): For a 412: the version the object has now.
-        erased_at (datetime.datetime | None | Unset): For a 410: when the member was erased.
+        erased_at (datetime.datetime | None | Unset): For a 410 `member-erased`: when the member was erased.
         errors (list[FieldError] | None | Unset): For a 400 or 422: each field refused, and why.
         existing_id (None | str | Unset): For a duplicate `external_ref`: the object that has it.
-        revoked_at (datetime.datetime | None | Unset): For a revoked consent: when.
+        revoked_at (datetime.datetime | None | Unset): For a 410 on a revoked API key: when it was revoked.
     """
 
     detail: str

@@ -31,11 +31,12 @@ class RecoveryView:
         periods (list[PeriodView]): The periods before the current one, oldest first.
         restarts (int): How many times recovery restarted.
         total_days_in_recovery (int): All periods together, in days.
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
-        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
-            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
-            consents it rests on. Absent for the caller's own members.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
+        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+            reads).
     """
 
     current_period_started_on: datetime.date | None

@@ -28,15 +28,20 @@ class ReferralCreatedEvent:
     """
     Attributes:
         data (ReferralData):
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
-        occurred_at (datetime.datetime): When the change was committed.
-        organization_id (UUID): The organization that acted.
+        id (UUID): The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not
+            id order.
+        occurred_at (datetime.datetime): When the change was made (the same instant as the object's own timestamps). The
+            feed is in commit order, so this may not rise strictly.
+        organization_id (UUID): The organization that acted. For what the service did by itself (an expiry, a missed
+            period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject
+            belongs to.
         subject_id (UUID): The id of the object the event is about.
         subject_type (str): What kind of object the event is about: `member`, `network`, `consent`, `referral`, ...
         type_ (Literal['referral.created']): The event type; `data` has the schema of this type.
-        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
-            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
-            consents it rests on. Absent for the caller's own members.
+        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+            reads).
     """
 
     data: ReferralData

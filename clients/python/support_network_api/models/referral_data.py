@@ -18,10 +18,9 @@ class ReferralData:
         receiver_organization_id (UUID): The organization asked to take the person on.
         referral_id (UUID):
         sender_organization_id (UUID): The organization that made the referral: the member's home organization.
-        status (str): Where it stands now; the values are listed with its type.
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
-        from_status (str | Unset): The status before; null for the referral's creation.
+        status (str): Its status after this change.
+        version (int): The referral's version after this change.
+        from_status (str | Unset): The status before this change; absent on `referral.created`.
         member_id (Unset | UUID):
     """
 

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ReferralHistory")
 class ReferralHistory:
     """
     Attributes:
-        data (list[StatusChangeView]): The items of this page, in the list's order.
+        data (list[StatusChangeView]): Every status change, oldest first.
     """
 
     data: list[StatusChangeView]

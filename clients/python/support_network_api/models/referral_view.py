@@ -27,9 +27,8 @@ class ReferralView:
         answer_by (datetime.datetime): When an unanswered referral expires.
         consent_id (UUID):
         created_at (datetime.datetime):
-        external_ref (None | str): The caller's own identifier for it, unique within the organization: the same one
-            twice is a 409 with `existing_id`.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        external_ref (None | str): The sender's own identifier for it; null to the receiver.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         member_id (None | UUID): The member's data: the receiver sees it only while a consent from the member to it is
             in force (null otherwise), and each read that shows it is in the member's accounting of disclosures.
         network_id (None | UUID):
@@ -40,11 +39,12 @@ class ReferralView:
         status (ReferralStatus):
         updated_at (datetime.datetime):
         urgency (Urgency): FHIR request priority.
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
-        disclosure (DisclosureNoticeView | None | Unset): Present when this answer carries data about another
-            organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the
-            consents it rests on. Absent for the caller's own members.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
+        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+            reads).
     """
 
     allowed_transitions: list[ReferralStatus]

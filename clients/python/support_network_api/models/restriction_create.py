@@ -19,7 +19,7 @@ class RestrictionCreate:
     """
     Attributes:
         requested_on (datetime.date): The day the member asked.
-        scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
+        scopes (list[DataScope]): The data scopes the member asks to keep back.
         purpose_codes (list[PurposeCode] | Unset): The purposes the restriction applies to; empty: all.
         recipient_organization_ids (list[UUID] | Unset): The recipients the restriction applies to; empty: all.
     """

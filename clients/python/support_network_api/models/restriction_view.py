@@ -21,15 +21,15 @@ class RestrictionView:
     Attributes:
         decided_at (datetime.datetime | None): When the home organization agreed or denied; null while undecided.
         ended_at (datetime.datetime | None): When it ended; null while it lasts.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         member_id (UUID):
         purpose_codes (list[PurposeCode]): The purposes the restriction applies to; empty: all.
         recipient_organization_ids (list[UUID]): The recipients the restriction applies to; empty: all.
         requested_on (datetime.date): The day the member asked.
-        scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
+        scopes (list[DataScope]): The data scopes the member asks to keep back.
         status (RestrictionStatus):
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     decided_at: datetime.datetime | None

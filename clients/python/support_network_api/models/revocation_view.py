@@ -17,7 +17,7 @@ class RevocationView:
     """
     Attributes:
         received_at (datetime.datetime | None): When it was received, which may be before it was entered here.
-        received_by (None | str): Who received it.
+        received_by (None | str): Who received it. Null to the recipient.
         received_via (None | RevocationChannel): How it was received: `written`, `electronic` or `oral`.
     """
 

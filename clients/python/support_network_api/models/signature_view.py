@@ -21,7 +21,7 @@ class SignatureView:
         document_sha256 (None | str): The SHA-256 of the signed document, lowercase hex, if one is kept.
         method (SignatureMethod):
         signed_at (datetime.datetime): When it was signed.
-        signed_by (None | str): The name of whoever signed.
+        signed_by (None | str): The name of whoever signed. Null to the recipient.
     """
 
     authority: None | SignerAuthority

@@ -15,8 +15,8 @@ T = TypeVar("T", bound="WebhookEndpointCreate")
 class WebhookEndpointCreate:
     """
     Attributes:
-        url (str): Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address
-            only if the operator allowed its network).
+        url (str): Where deliveries are POSTed: https to a public address; a private, loopback, link-local or reserved
+            address (and plain http) only inside a network the operator allowed.
         description (None | str | Unset): Free text for people, never interpreted by the service.
         event_types (list[EventType] | Unset): The event types it receives; empty: every type the organization may see
             that the scopes of whoever last changed it cover.

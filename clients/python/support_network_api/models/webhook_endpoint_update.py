@@ -19,8 +19,8 @@ class WebhookEndpointUpdate:
         enabled (bool | Unset): True resumes a disabled endpoint where it stopped; false disables it.
         event_types (list[EventType] | Unset): The event types it receives; empty: every type the organization may see
             that the scopes of whoever last changed it cover.
-        url (str | Unset): Where deliveries are POSTed: https, on a public address (a private, loopback or link-local
-            address only if the operator allowed its network).
+        url (str | Unset): Where deliveries are POSTed: https to a public address; a private, loopback, link-local or
+            reserved address (and plain http) only inside a network the operator allowed.
     """
 
     description: None | str | Unset = UNSET

@@ -21,18 +21,19 @@ class WebhookEndpointView:
         created_at (datetime.datetime):
         description (None | str): Free text for people, never interpreted by the service.
         disabled_at (datetime.datetime | None): When it was disabled; null while active.
-        disabled_reason (None | str): Why: the receiver answered 410, or every retry failed.
+        disabled_reason (None | str): Why: the receiver answered 410, every retry failed, or the organization disabled
+            it.
         event_types (list[EventType]): The event types it receives; empty: every type the organization may see that the
             scopes of whoever last changed it cover.
-        id (UUID): The object's id, a UUIDv7: ids sort by creation time, and lists are in that order.
+        id (UUID): The object's id, a UUIDv7 (time-ordered).
         previous_secret_valid_until (datetime.datetime | None): After a rotation: until when the secret before it still
             signs, as a second signature.
         status (EndpointStatus):
         updated_at (datetime.datetime):
-        url (str): Where deliveries are POSTed: https, on a public address (a private, loopback or link-local address
-            only if the operator allowed its network).
-        version (int): Incremented by every change. The `ETag` is this number quoted (`"3"`): send it as `If-Match` to
-            change the object.
+        url (str): Where deliveries are POSTed: https to a public address; a private, loopback, link-local or reserved
+            address (and plain http) only inside a network the operator allowed.
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
     """
 
     created_at: datetime.datetime
