@@ -64,7 +64,8 @@ No API key exists yet. In another terminal:
 
   A platform operator key (for POST /v1/organizations) comes from
        {cmd("operator-key create --name ops")}
-  The contract: {base}/schema/openapi.json
+  The documentation (reference, guides, problem types): {base}/docs
+  The contract: {base}/schema/openapi.json; SDKs for Python and TypeScript: clients/
 """
 
 
@@ -87,7 +88,8 @@ def serve(settings: Settings) -> None:
     migrate(dsn)
     if asyncio.run(_count_keys(dsn)) == 0:
         print(first_run_help(settings), flush=True)
-    print(f"Serving the Support Network API on http://{settings.host}:{settings.port}", flush=True)
+    base = f"http://{settings.host}:{settings.port}"
+    print(f"Serving the Support Network API on {base} (documentation: {base}/docs)", flush=True)
     limits = ServerLimits(
         max_header_bytes=settings.max_header_bytes,
         header_timeout_seconds=settings.header_timeout_seconds,

@@ -72,6 +72,54 @@ def _enum(document: Schema, schema: Schema) -> set[Any] | None:
     return None if found is None else set(found["enum"])
 
 
+def _open_enum(document: Schema, schema: Schema) -> bool:
+    """An enum the contract marks open (`x-open-enum`): new values may come within /v1."""
+    found = _branch(document, schema, "enum")
+    return bool(found and found.get("x-open-enum"))
+
+
+def _named_branches(schema: Schema) -> dict[str, Schema]:
+    """A union's branches that name a component (`$ref`), by that name: how two versions of a
+    union (the feed's events, say) are paired branch by branch."""
+    return {
+        branch["$ref"].rsplit("/", 1)[1]: branch
+        for branch in schema.get("oneOf") or schema.get("anyOf") or []
+        if "$ref" in branch
+    }
+
+
+def _paired_branches(
+    docs: _Documents, old: Schema, new: Schema
+) -> dict[str, tuple[Schema, Schema]]:
+    """The branches of a union of several components (the feed's events), paired by name, to
+    compare each with its former self. A component that is only nullable (one `$ref` and null)
+    is compared as that component, without this."""
+    old_branches = _named_branches(_Documents.resolve(docs.old, old))
+    new_branches = _named_branches(_Documents.resolve(docs.new, new))
+    if len(old_branches) < 2 and len(new_branches) < 2:
+        return {}
+    return {
+        n: (old_branches[n], new_branches[n]) for n in old_branches.keys() & new_branches.keys()
+    }
+
+
+# Keywords that narrow what a request may send when they appear or change (beyond the bounds,
+# compared by size): a new pattern, format or rule cannot be proved no narrower, so it is named.
+_REQUEST_RULES = (
+    "pattern",
+    "format",
+    "const",
+    "multipleOf",
+    "uniqueItems",
+    "if",
+    "then",
+    "not",
+    "dependentRequired",
+    "dependentSchemas",
+    "additionalProperties",
+)
+
+
 def _response_changes(
     docs: _Documents, old: Schema, new: Schema, where: str, depth: int = 0
 ) -> list[str]:
@@ -83,7 +131,22 @@ def _response_changes(
     if old_types and (not new_types or new_types - old_types):
         widened = sorted(new_types - old_types) if new_types else ["any"]
         found.append(f"{where}: may now be {', '.join(widened)}")
+    old_enum, new_enum = _enum(docs.old, old), _enum(docs.new, new)
+    if (
+        old_enum is not None
+        and new_enum is not None
+        and new_enum - old_enum
+        and not _open_enum(docs.new, new)
+    ):
+        found.append(f"{where}: may now be {sorted(map(str, new_enum - old_enum))}")
+    paired = _paired_branches(docs, old, new)
+    for name in paired:
+        found += _response_changes(
+            docs, paired[name][0], paired[name][1], f"{where}<{name}>", depth + 1
+        )
     old_object, new_object = _object(docs.old, old), _object(docs.new, new)
+    if paired:
+        old_object = new_object = None
     if old_object is not None and new_object is not None:
         old_required = set(old_object.get("required", []))
         new_required = set(new_object.get("required", []))
@@ -116,6 +179,23 @@ def _request_changes(
     old_enum, new_enum = _enum(docs.old, old), _enum(docs.new, new)
     if old_enum is not None and new_enum is not None and old_enum - new_enum:
         found.append(f"{where}: no longer takes {sorted(map(str, old_enum - new_enum))}")
+    old_branches = _named_branches(_Documents.resolve(docs.old, old))
+    new_branches = _named_branches(_Documents.resolve(docs.new, new))
+    if new_branches:
+        for name in old_branches.keys() - new_branches.keys():
+            found.append(f"{where}: no longer takes {name}")
+    paired = _paired_branches(docs, old, new)
+    for name in paired:
+        found += _request_changes(
+            docs, paired[name][0], paired[name][1], f"{where}<{name}>", depth + 1
+        )
+    for rule in _REQUEST_RULES:
+        before = (_branch(docs.old, old, rule) or {}).get(rule)
+        after = (_branch(docs.new, new, rule) or {}).get(rule)
+        if after is not None and after != before and not (rule == "uniqueItems" and not after):
+            if rule == "additionalProperties" and after is not False:
+                continue
+            found.append(f"{where}: {rule} {_short(before)} -> {_short(after)}")
     # A bound that appeared, or moved inward: what fitted before may not now.
     bounds = [(b, min) for b in ("maxLength", "maximum", "maxItems")]
     bounds += [(b, max) for b in ("minLength", "minimum", "minItems")]
@@ -125,6 +205,8 @@ def _request_changes(
         if after is not None and (before is None or tighter(before, after) != before):
             found.append(f"{where}: {bound} {before} -> {after}")
     old_object, new_object = _object(docs.old, old), _object(docs.new, new)
+    if paired:
+        old_object = new_object = None
     if old_object is not None and new_object is not None:
         for name in set(new_object.get("required", [])) - set(old_object.get("required", [])):
             found.append(f"{where}.{name}: now required")
@@ -139,6 +221,11 @@ def _request_changes(
     if old_items is not None and new_items is not None:
         found += _request_changes(docs, old_items, new_items, f"{where}[]", depth + 1)
     return found
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True) if value is not None else "None"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _json_schema(operation_part: Schema) -> Schema | None:
@@ -194,6 +281,16 @@ def breaking_changes(old: Schema, new: Schema) -> list[str]:
                 new_schema = _json_schema(after["responses"][status])
                 if old_schema is not None and new_schema is not None:
                     found += _response_changes(docs, old_schema, new_schema, f"{name} {status}")
+    for event, old_item in (old.get("webhooks") or {}).items():
+        # What a receiver reads: as a response is to a client.
+        new_item = (new.get("webhooks") or {}).get(event)
+        if new_item is None or "post" not in new_item:
+            found.append(f"webhook {event}: removed")
+            continue
+        old_payload = _json_schema(old_item.get("post", {}).get("requestBody", {}))
+        new_payload = _json_schema(new_item["post"].get("requestBody", {}))
+        if old_payload is not None and new_payload is not None:
+            found += _response_changes(docs, old_payload, new_payload, f"webhook {event}")
     return sorted(set(found))
 
 

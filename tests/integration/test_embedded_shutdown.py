@@ -92,6 +92,7 @@ def test_at_a_terminal_serve_greets_with_readable_lines(tmp_path: Path) -> None:
         text = output.decode()
         assert "No API key exists yet" in text
         assert "orgs create" in text
+        assert f"http://127.0.0.1:{port}/docs" in text  # where partners start
         assert "Warning" not in text, text
         assert not [line for line in text.splitlines() if line.lstrip().startswith("{")], text
     finally:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema_rs
 
 from service.cli import render_openapi
 from service.config import Settings
@@ -206,3 +207,37 @@ def test_every_header_the_service_sends_is_in_the_contract(client: httpx.Client,
         declared = _declared(document, method, template, response.status_code)
         assert sorted(sent - declared) == [], (method, template, response.status_code)
     assert statuses >= {200, 201, 304, 400, 401, 404, 412}
+
+
+def _fits(document: dict[str, Any], schema: str, body: Any) -> bool:
+    validator = jsonschema_rs.Draft202012Validator(
+        {"$ref": f"#/components/schemas/{schema}", "components": document["components"]}
+    )
+    return bool(validator.is_valid(body))
+
+
+def test_rules_across_fields_are_in_the_schema_as_the_server_holds_them(
+    client: httpx.Client, org: Org
+) -> None:
+    document = client.get("/schema/openapi.json").json()
+    members_before = client.get("/v1/members", headers=org.headers).json()["data"]
+
+    # A start time without a start date: the schema says so (if/then), and the server too.
+    timed = {"display_name": "Sam", "timezone": "UTC", "recovery_started_time": "21:30"}
+    assert not _fits(document, "MemberCreate", timed)
+    refused = client.post("/v1/members", json=timed, headers=org.headers)
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["field"] == "recovery_started_time"
+    # A null time needs no date; a time with its date is fine.
+    assert _fits(document, "MemberCreate", {**timed, "recovery_started_time": None})
+    assert _fits(document, "MemberCreate", {**timed, "recovery_started_on": "2026-03-14"})
+    assert client.get("/v1/members", headers=org.headers).json()["data"] == members_before
+
+    # A ladder names each rung once (uniqueItems), and the server refuses a repeated one.
+    ladder = client.get("/v1/milestone-ladder", headers=org.headers).json()
+    twice = {"rungs": [{"amount": 30, "unit": "days"}] * 2, "then_every_months": 12}
+    assert not _fits(document, "LadderSpec", twice)
+    answer = client.put("/v1/milestone-ladder", json=twice, headers=org.headers)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["errors"][0]["field"] == "rungs"
+    assert client.get("/v1/milestone-ladder", headers=org.headers).json() == ladder

@@ -81,21 +81,61 @@ def _drop_an_enum_value_from_a_request(d: dict[str, Any]) -> None:
     target["enum"] = target["enum"][1:]
 
 
+def _add_a_pattern(d: dict[str, Any]) -> None:
+    _member_create(d)["properties"]["external_ref"] = {"type": "string", "pattern": "^[a-z]+$"}
+
+
+def _add_a_format(d: dict[str, Any]) -> None:
+    _member_create(d)["properties"]["display_name"]["format"] = "email"
+
+
+def _add_a_response_enum_value(d: dict[str, Any]) -> None:
+    kinds = d["components"]["schemas"]["OrganizationView"]["properties"]["kind"]
+    target = (
+        d["components"]["schemas"][kinds["$ref"].rsplit("/", 1)[1]] if "$ref" in kinds else kinds
+    )
+    target["enum"] = [*target["enum"], "hospital"]
+
+
+def _require_a_field_of_one_union_branch(d: dict[str, Any]) -> None:
+    # A request body that is a union of components: each branch is compared with its former
+    # self, not only the first.
+    d["components"]["schemas"]["Second"] = {
+        "type": "object",
+        "properties": {"note": {"type": "string"}},
+    }
+    body = d["paths"]["/v1/members"]["post"]["requestBody"]["content"]["application/json"]
+    body["schema"] = {
+        "oneOf": [
+            {"$ref": "#/components/schemas/MemberCreate"},
+            {"$ref": "#/components/schemas/Second"},
+        ]
+    }
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
+        (_add_a_pattern, "POST /v1/members body.external_ref: pattern "),
+        (_add_a_format, "POST /v1/members body.display_name: format None -> "),
+        (_add_a_response_enum_value, "GET /v1/organizations/{organization_id} 200.kind: may now"),
         (_remove_operation, "DELETE /v1/members/{member_id}: operation removed"),
         (_remove_response_field, "GET /v1/members/{member_id} 200.timezone: removed"),
         (_require_a_request_field, "POST /v1/members body.external_ref: now required"),
         (_shorten_a_request_field, "POST /v1/members body.external_ref: maxLength"),
         (_require_a_parameter, "GET /v1/members: query parameter limit now required"),
         (_drop_an_enum_value_from_a_request, "POST /v1/organizations body.kind: no longer takes"),
+        (_require_a_field_of_one_union_branch, "POST /v1/members body<Second>.note: now required"),
     ],
 )
 def test_a_breaking_change_is_found(change: Any, expected: str) -> None:
     released = _released()
     changed = copy.deepcopy(released)
     change(changed)
+    if change is _require_a_field_of_one_union_branch:
+        # Both sides a union, the new one requiring a field in its second branch only.
+        change(released)
+        changed["components"]["schemas"]["Second"]["required"] = ["note"]
     found = breaking_changes(released, changed)
     assert any(line.startswith(expected) for line in found), found
 
@@ -108,3 +148,20 @@ def test_growth_breaks_nothing() -> None:
     _member_create(grown)["properties"]["nickname"] = {"type": "string"}
     _member_view(grown)["properties"]["nickname"] = {"type": "string"}
     assert breaking_changes(released, grown) == []
+
+
+def test_a_webhook_removed_or_narrowed_is_found() -> None:
+    current = json.loads((OPENAPI / "openapi.json").read_text())
+    changed = copy.deepcopy(current)
+    del changed["webhooks"]["member.created"]
+    assert "webhook member.created: removed" in breaking_changes(current, changed)
+
+
+def test_an_open_enum_may_gain_values() -> None:
+    # EventType is marked open (x-open-enum): new event types may come within /v1.
+    current = json.loads((OPENAPI / "openapi.json").read_text())
+    grown = copy.deepcopy(current)
+    event_types = grown["components"]["schemas"]["EventType"]
+    assert event_types["x-open-enum"] is True
+    event_types["enum"] = [*event_types["enum"], "post.created"]
+    assert breaking_changes(current, grown) == []

@@ -12,6 +12,8 @@ from litestar.testing import TestClient
 
 from service.adapters.http.auth import OPERATOR_ONLY
 from service.adapters.http.operations import Deprecation, operation
+from service.adapters.http.problems import exception_handlers
+from service.domain.errors import NotFound
 from service.domain.organizations import Scope
 
 
@@ -111,6 +113,32 @@ def test_a_deprecated_operation_says_so_in_the_contract_and_on_every_answer() ->
     declared = document["paths"]["/things/old"]["get"]
     assert declared["deprecated"] is True
     assert {"Deprecation", "Sunset", "Link"} <= set(declared["responses"]["200"]["headers"])
+
+
+async def _old_failing_read() -> dict[str, str]:
+    """Read a thing the old way, and fail"""
+    raise NotFound("thing", "old")
+
+
+def test_a_deprecated_operation_s_errors_carry_its_notice_too() -> None:
+    notice = Deprecation(announced=date(2027, 1, 1), sunset=date(2027, 7, 5))
+    handler = operation(get, "readOldFailing", None, path="/things/gone", deprecated=notice)(
+        _old_failing_read
+    )
+    current = operation(get, "readCurrent", None, path="/things/now")(_old_failing_read)
+    app = Litestar(
+        [handler, current], debug=False, exception_handlers=exception_handlers(lambda _error: False)
+    )
+    with TestClient(app) as client:
+        failed = client.get("/things/gone")
+        current_failed = client.get("/things/now")
+
+    assert failed.status_code == 404
+    assert failed.headers["content-type"].startswith("application/problem+json")
+    assert failed.headers["deprecation"] == "@1798761600"
+    assert failed.headers["sunset"] == "Mon, 05 Jul 2027 00:00:00 GMT"
+    assert current_failed.status_code == 404
+    assert "deprecation" not in current_failed.headers
 
 
 def test_a_deprecation_keeps_the_operation_six_months_at_least() -> None:

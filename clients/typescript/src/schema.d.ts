@@ -2856,7 +2856,7 @@ export interface components {
             next_cursor: string | null;
         };
         /**
-         * @description The kinds of event.
+         * @description The kinds of event. Open: new kinds may come within /v1 (the versioning policy), so a client should pass over a kind it does not know.
          * @enum {string}
          */
         EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed";

@@ -202,7 +202,31 @@ def create_app(
     document_links(app.openapi_schema)
     document_examples(app)
     describe_fields(app.openapi_schema)
+    _state_cross_field_rules(app)
     return app
+
+
+def _state_cross_field_rules(app: Litestar) -> None:
+    """Rules across fields or items that the schema language can state, stated, so that a
+    generated client or validator knows them before the server says so: a ladder names each
+    rung once, and a new member's start time needs a start date (a time without one is a 422,
+    `recovery_started_time`). An update may give the time alone: the member may have the
+    date already, so that rule stays the server's."""
+    schemas = app.openapi_schema.components.schemas or {}
+    ladder, member = schemas["LadderSpec"], schemas["MemberCreate"]
+    if isinstance(ladder, Schema) and ladder.properties:
+        rungs = ladder.properties["rungs"]
+        if isinstance(rungs, Schema):
+            rungs.unique_items = True
+    if isinstance(member, Schema):
+        member.schema_if = Schema(
+            properties={"recovery_started_time": Schema(type=OpenAPIType.STRING)},
+            required=["recovery_started_time"],
+        )
+        member.then = Schema(
+            properties={"recovery_started_on": Schema(type=OpenAPIType.STRING)},
+            required=["recovery_started_on"],
+        )
 
 
 def _header(description: str, example: str) -> OpenAPIHeader:

@@ -9,6 +9,7 @@ reads into its type and writes back the same JSON."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Literal, Union, cast
 from uuid import UUID
@@ -40,6 +41,16 @@ Scopes = Annotated[list[str], Meta(description="Scope names, sorted.")]
 # The data of each kind of event: thin (ids, and the names of what changed); read the resource
 # for the rest. A field marked optional may be absent: a reader without the consent that
 # covers it gets the event without it.
+
+
+@dataclass
+class _OpenEnum(Schema):
+    """An enum the contract marks open (`x-open-enum`): tools/contract_diff.py lets it gain
+    values, as the versioning policy lets /v1 gain event types."""
+
+    open_enum: bool = field(default=True, metadata={"alias": "x-open-enum"})
+
+
 class MemberData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     member_id: UUID
     version: int
@@ -237,10 +248,11 @@ def document_events(schema: OpenAPI) -> None:
         "has the schema of its `type`. New types of event may be added within /v1 (see the "
         "versioning guide): ignore an event whose `type` you do not know.",
     )
-    schemas["EventType"] = Schema(
+    schemas["EventType"] = _OpenEnum(
         type=OpenAPIType.STRING,
         enum=[t.value for t in EventType],
-        description="The kinds of event.",
+        description="The kinds of event. Open: new kinds may come within /v1 (the versioning "
+        "policy), so a client should pass over a kind it does not know.",
     )
     event_list = schemas["EventList"]
     if isinstance(event_list, Schema) and event_list.properties is not None:

@@ -269,9 +269,30 @@ def too_deep_handler(unreachable: Unreachable) -> Callable[..., Response[Problem
     return handle
 
 
+# What an operation says on every answer, its errors too: a deprecated operation's notice.
+_EVERY_ANSWER = frozenset({"Deprecation", "Sunset", "Link"})
+
+
+def _with_the_operation_s_notices(
+    handler: Callable[[Request[Any, Any, Any], Any], Response[ProblemDetails]],
+) -> Callable[[Request[Any, Any, Any], Any], Response[ProblemDetails]]:
+    """Litestar puts a route's response headers on its handler's own answers only; a problem
+    answered for a deprecated operation carries its Deprecation, Sunset and Link too."""
+
+    def handle(request: Request[Any, Any, Any], error: Any) -> Response[ProblemDetails]:
+        response = handler(request, error)
+        route = request.scope.get("route_handler")
+        for header in getattr(route, "resolve_response_headers", lambda: ())():
+            if header.name in _EVERY_ANSWER and header.value is not None:
+                response.headers.setdefault(header.name, header.value)
+        return response
+
+    return handle
+
+
 def exception_handlers(unreachable: Unreachable) -> ExceptionHandlersMap:
     """The error table, given what tells a database outage from a bug."""
-    return {
+    table: dict[type[Exception], Any] = {
         TimeoutError: busy_handler,
         DomainError: domain_error_handler,
         UnicodeDecodeError: undecodable_body_handler,
@@ -279,3 +300,4 @@ def exception_handlers(unreachable: Unreachable) -> ExceptionHandlersMap:
         HTTPException: http_error_handler,
         Exception: internal_error_handler(unreachable),
     }
+    return {kind: _with_the_operation_s_notices(handler) for kind, handler in table.items()}
