@@ -33,6 +33,7 @@ GUIDES: tuple[tuple[str, str], ...] = (
     ("errors", "Errors"),
     ("rate-limits", "Rate limits"),
     ("versioning", "Versioning"),
+    ("sdks", "SDKs for Python and TypeScript"),
 )
 
 PageName = Annotated[str, PathParameter()]
