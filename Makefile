@@ -5,8 +5,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# The documentation site's browser files (Swagger UI), from the npm registry, pinned and checked.
-DOCS_ASSETS := service/adapters/http/vendor/swagger-ui/swagger-ui-dist-5.35.0
 
 # The SDKs' generator (openapi-python-client, in its own environment) and the TypeScript
 # client's packages (openapi-fetch, openapi-typescript, TypeScript 5.9), pinned by their locks.
@@ -33,12 +31,12 @@ $(NODE_MODULES): clients/typescript/package-lock.json $(STAMP)
 	cd clients/typescript && PATH="$(abspath $(BIN)):$$PATH" npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_MODULES)
 
-$(DOCS_ASSETS): tools/docs_assets.py
-	$(PYTHON) tools/docs_assets.py
+# Run every time: quick when the files are there as installed (their hashes are checked), and
+# a file missing or changed since is installed again.
+docs-assets:
+	@$(PYTHON) tools/docs_assets.py >/dev/null
 
-docs-assets: $(DOCS_ASSETS)
-
-run: $(STAMP) $(DOCS_ASSETS)
+run: $(STAMP) docs-assets
 	SN_VIA_MAKE=1 $(BIN)/support-network serve
 
 cli: $(STAMP)
@@ -66,7 +64,7 @@ clients-check: $(STAMP) $(CLIENTS_STAMP) $(NODE_MODULES)
 typescript: $(NODE_MODULES)
 	cd clients/typescript && PATH="$(abspath $(BIN)):$$PATH" npx --no-install tsc --noEmit
 
-pytest: $(STAMP) $(DOCS_ASSETS) $(NODE_MODULES) browser
+pytest: $(STAMP) docs-assets $(NODE_MODULES) browser
 	$(BIN)/pytest
 
 # The printable accounting is checked in a real headless browser: Debian's chromium, installed

@@ -3,7 +3,8 @@
 The reference at /docs is Swagger UI. Its files come from the `swagger-ui-dist` package, pinned
 by version and by the registry's own integrity hash, and are served by the service itself:
 nothing is loaded from a CDN when a page is viewed. Run by `make` before the service or the
-tests start; a second run with the files in place does nothing.
+tests start; a second run with the files in place, each as installed (the stamp keeps their
+SHA-256), does nothing; a file missing or changed since is installed again.
 
     python tools/docs_assets.py [DESTINATION]
 """
@@ -32,7 +33,7 @@ STAMP = f"{PACKAGE}-{VERSION}"
 def install(destination: Path = DESTINATION) -> Path:
     """The directory holding the assets, fetched and checked if they were not there yet."""
     target = destination / "swagger-ui"
-    if (target / STAMP).exists():
+    if intact(target):
         (target / STAMP).touch()  # so that make sees the assets as newer than this script
         return target
     url = f"https://registry.npmjs.org/{PACKAGE}/-/{PACKAGE}-{VERSION}.tgz"
@@ -51,8 +52,30 @@ def install(destination: Path = DESTINATION) -> Path:
             (target / name).write_bytes(member.read())
     for old in target.glob(f"{PACKAGE}-*"):
         old.unlink()
-    (target / STAMP).write_text(f"{url}\n{INTEGRITY}\n")
+    (target / STAMP).write_text(
+        f"{url}\n{INTEGRITY}\n" + "".join(f"{_sha256(target / n)}  {n}\n" for n in FILES)
+    )
     return target
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def intact(target: Path) -> bool:
+    """Whether every file is there as this version installed it (its stamp names each one's
+    SHA-256): the stamp alone is not trusted."""
+    stamp = target / STAMP
+    if not stamp.exists():
+        return False
+    recorded: dict[str, str] = {}
+    for line in stamp.read_text().splitlines()[2:]:
+        digest, _, name = line.partition("  ")
+        recorded[name] = digest
+    return set(recorded) == set(FILES) and all(
+        (target / name).is_file() and _sha256(target / name) == digest
+        for name, digest in recorded.items()
+    )
 
 
 if __name__ == "__main__":
