@@ -51,12 +51,14 @@ header { background: #17324d; color: #fff; padding: 0.7em 1.5em; display: flex; 
          align-items: baseline; flex-wrap: wrap; }
 header a { color: #fff; }
 header .title { font-weight: 600; font-size: 1.1em; margin-right: auto; }
-main { max-width: 52em; margin: 1.5em auto 3em; padding: 0 1.5em; }
-main.wide { max-width: none; margin: 0; padding: 0; }
-code, pre { font: 13px/1.45 ui-monospace, Menlo, Consolas, monospace; background: #f4f5f7; }
-pre { padding: 0.8em 1em; overflow-x: auto; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #ccd; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+body > main { max-width: 52em; margin: 1.5em auto 3em; padding: 0 1.5em; }
+body > main.wide { max-width: none; margin: 0; padding: 0; }
+.page code, .page pre { font: 13px/1.45 ui-monospace, Menlo, Consolas, monospace;
+                        background: #f4f5f7; }
+.page pre { padding: 0.8em 1em; overflow-x: auto; }
+.page table { border-collapse: collapse; }
+.page th, .page td { border: 1px solid #ccd; padding: 0.3em 0.6em; text-align: left;
+                     vertical-align: top; }
 nav.guides li { margin: 0.2em 0; }
 .missing { margin: 2em; padding: 1em; border: 1px solid #c33; background: #fff4f4; }
 """
@@ -79,7 +81,7 @@ def _page(title: str, body: str, *, wide: bool = False, head: str = "") -> str:
         '<link rel="icon" href="/docs/assets/favicon-32x32.png">'
         f"<style>{_STYLE}</style>{head}</head><body>"
         f'<header><span class="title">Support Network API</span>{nav}</header>'
-        f'<main class="{"wide" if wide else ""}">{body}</main></body></html>'
+        f'<main class="{"wide" if wide else "page"}">{body}</main></body></html>'
     )
 
 
