@@ -217,6 +217,19 @@ CATALOG: dict[str, ProblemPage] = {
         "The organization already takes part in (or is invited into) the network.",
         "Nothing to do.",
     ),
+    "post-deleted": ProblemPage(
+        409,
+        "The post was deleted",
+        "A deleted post (or one whose author was erased) keeps its place in the thread as a "
+        "tombstone, and nothing more can be done with it.",
+        _READ_FIRST,
+    ),
+    "moderation-not-applicable": ProblemPage(
+        409,
+        "Nothing to moderate",
+        "Only a visible post can be hidden, and only a hidden one unhidden.",
+        _READ_FIRST,
+    ),
     "not-invited": ProblemPage(
         409, "No invitation", "There is no open invitation to answer.", _READ_FIRST
     ),

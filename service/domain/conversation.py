@@ -1,0 +1,414 @@
+"""A network's conversation (issue #13): posts and replies written on behalf of a member who
+takes part in the network, encouragement, helpful advice, moderation, and the two kinds of
+reading the service does of what people write: for a crisis (to let a person reach out at once)
+and for stigmatising language (to suggest person-first words). Neither ever blocks, hides or
+rewrites anything. Pure rules; time comes in as `now`."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+
+from service.domain.errors import Conflict, InvalidField, Precondition, check_version
+from service.domain.records import next_version
+
+MAX_BODY_CHARACTERS = 4000
+MAX_TAGS = 5
+MAX_CONTENT_NOTE_CHARACTERS = 200
+MAX_REASON_CHARACTERS = 500
+
+
+class PostKind(enum.StrEnum):
+    SHARE = "share"  # a story or an update
+    STRUGGLE = "struggle"  # asking for support
+    WIN = "win"
+    ADVICE = "advice"  # a practical tip or coping strategy
+    QUESTION = "question"
+
+
+class Topic(enum.StrEnum):
+    """The topic tags a post may carry: a fixed list, so that a newcomer can find what others
+    said about the same hard thing."""
+
+    CRAVINGS = "cravings"
+    SLEEP = "sleep"
+    WORK = "work"
+    FAMILY = "family"
+    MEETINGS = "meetings"
+    PAIN = "pain"
+    RELATIONSHIPS = "relationships"
+    HOUSING = "housing"
+
+
+class Reaction(enum.StrEnum):
+    """Encouragement only: there is no negative reaction and no score of people."""
+
+    HEART = "heart"
+    STRENGTH = "strength"
+    SAME_HERE = "same_here"
+    THANK_YOU = "thank_you"
+
+
+class ReportReason(enum.StrEnum):
+    STIGMATISING = "stigmatising"  # or shaming
+    HARASSMENT = "harassment"
+    EXPOSING_IDENTITY = "exposing_identity"
+    UNSAFE_ADVICE = "unsafe_advice"  # dosing, diversion
+    SPAM = "spam"
+    CRISIS = "crisis"  # someone in crisis
+
+
+class PostState(enum.StrEnum):
+    VISIBLE = "visible"
+    HIDDEN = "hidden"  # by a moderator: seen by its author's organization and moderators only
+    DELETED = "deleted"  # by its author's organization: a tombstone keeps the thread readable
+    ERASED = "erased"  # its author was erased: a placeholder, nothing of them left
+
+
+class ModerationAction(enum.StrEnum):
+    HIDE = "hide"
+    UNHIDE = "unhide"
+
+
+class PostConflict(Conflict):
+    """The change does not fit the post's current state."""
+
+
+def _check_text(field: str, text: str, limit: int, *, line_breaks: bool) -> str:
+    """Plain text: not empty, at most `limit` characters, no NUL or other control characters
+    (line breaks allowed where a story has paragraphs)."""
+    stripped = text.strip()
+    if not stripped:
+        raise InvalidField(field, "Write something.")
+    if len(text) > limit:
+        raise InvalidField(field, f"At most {limit} characters.")
+    allowed = {"\n"} if line_breaks else set()
+    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in text):
+        raise InvalidField(field, "No control characters (line breaks are fine in a body).")
+    return text
+
+
+class NewPost(msgspec.Struct, frozen=True, kw_only=True):
+    """What an organization writes on behalf of its member: a post, or a reply when
+    `parent_id` names the post it answers."""
+
+    network_id: UUID
+    author_member_id: UUID
+    kind: PostKind
+    body: str
+    tags: tuple[Topic, ...] = ()
+    content_note: str | None = None
+    parent_id: UUID | None = None
+
+
+class PostChange(msgspec.Struct, frozen=True, kw_only=True):
+    """An edit: the fields given replace the old ones; the old text goes into the history."""
+
+    body: str | None = None
+    tags: tuple[Topic, ...] | None = None
+    content_note: str | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class Post(msgspec.Struct, frozen=True, kw_only=True):
+    id: UUID
+    network_id: UUID
+    organization_id: UUID  # the author's home organization
+    author_member_id: UUID
+    parent_id: UUID | None
+    kind: PostKind
+    body: str
+    tags: tuple[Topic, ...]
+    content_note: str | None
+    state: PostState
+    crisis_flagged: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    hidden_reason: str | None = None
+
+    @property
+    def is_reply(self) -> bool:
+        return self.parent_id is not None
+
+    @property
+    def readable(self) -> bool:
+        """Whether its words are still there (a tombstone's and a placeholder's are not)."""
+        return self.state in (PostState.VISIBLE, PostState.HIDDEN)
+
+
+class Revision(msgspec.Struct, frozen=True, kw_only=True):
+    """What a post said before an edit, kept for the moderators."""
+
+    post_id: UUID
+    version: int
+    body: str
+    tags: tuple[Topic, ...]
+    content_note: str | None
+    replaced_at: datetime
+
+
+def _checked_tags(tags: Iterable[Topic]) -> tuple[Topic, ...]:
+    listed = tuple(tags)
+    if len(listed) > MAX_TAGS:
+        raise InvalidField("tags", f"At most {MAX_TAGS} tags.")
+    if len(set(listed)) != len(listed):
+        raise InvalidField("tags", "Each tag once.")
+    return listed
+
+
+def _checked_note(note: str | None) -> str | None:
+    if note is None:
+        return None
+    return _check_text("content_note", note, MAX_CONTENT_NOTE_CHARACTERS, line_breaks=False)
+
+
+def write_post(
+    new: NewPost,
+    *,
+    post_id: UUID,
+    organization_id: UUID,
+    parent: Post | None,
+    crisis_phrases: Iterable[str],
+    now: datetime,
+) -> Post:
+    """A post, or a reply to `parent` (one level of threading: a reply answers a post, in the
+    same network, that still has its words). Flagged when its text matches a crisis phrase."""
+    body = _check_text("body", new.body, MAX_BODY_CHARACTERS, line_breaks=True)
+    tags = _checked_tags(new.tags)
+    note = _checked_note(new.content_note)
+    if new.parent_id is not None:
+        if parent is None or parent.id != new.parent_id or parent.network_id != new.network_id:
+            raise InvalidField("parent_id", "A reply answers a post of the same network.")
+        if parent.is_reply:
+            raise InvalidField("parent_id", "Reply to the post: replies are one level deep.")
+        if not parent.readable:
+            raise PostConflict("post-deleted", "The post was deleted: it takes no more replies.")
+    return Post(
+        id=post_id,
+        network_id=new.network_id,
+        organization_id=organization_id,
+        author_member_id=new.author_member_id,
+        parent_id=new.parent_id,
+        kind=new.kind,
+        body=body,
+        tags=tags,
+        content_note=note,
+        state=PostState.VISIBLE,
+        crisis_flagged=bool(crisis_matches(f"{body}\n{note or ''}", crisis_phrases)),
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def edit_post(
+    post: Post,
+    change: PostChange,
+    expected: Precondition | None,
+    *,
+    crisis_phrases: Iterable[str],
+    now: datetime,
+) -> tuple[Post, Revision]:
+    """The post as edited (If-Match required: moderators and repliers read it too) and what it
+    said before. A deleted or erased post cannot be edited; a hidden one can (its author may
+    mend what was reported). An edit may raise the crisis flag, never lower it."""
+    check_version(post.version, expected, required=True)
+    if not post.readable:
+        raise PostConflict("post-deleted", "A deleted post cannot be edited.")
+    body = (
+        post.body
+        if change.body is None
+        else _check_text("body", change.body, MAX_BODY_CHARACTERS, line_breaks=True)
+    )
+    tags = post.tags if change.tags is None else _checked_tags(change.tags)
+    note = (
+        post.content_note
+        if isinstance(change.content_note, msgspec.UnsetType)
+        else _checked_note(change.content_note)
+    )
+    revision = Revision(
+        post_id=post.id,
+        version=post.version,
+        body=post.body,
+        tags=post.tags,
+        content_note=post.content_note,
+        replaced_at=now,
+    )
+    flagged = post.crisis_flagged or bool(crisis_matches(f"{body}\n{note or ''}", crisis_phrases))
+    edited = next_version(
+        post, body=body, tags=tags, content_note=note, crisis_flagged=flagged, updated_at=now
+    )
+    return edited, revision
+
+
+def delete_post(post: Post, expected: Precondition | None, now: datetime) -> Post:
+    """A tombstone: the thread stays readable around it, its words are gone."""
+    check_version(post.version, expected, required=True)
+    if not post.readable:
+        raise PostConflict("post-deleted", "The post is already deleted.")
+    return next_version(
+        post,
+        state=PostState.DELETED,
+        body="",
+        tags=(),
+        content_note=None,
+        hidden_reason=None,
+        updated_at=now,
+    )
+
+
+def moderate(post: Post, action: ModerationAction, reason: str, now: datetime) -> Post:
+    """Hide a visible post or unhide a hidden one, with a reason (kept in the moderation
+    log). Anything else is a conflict: a deleted post has nothing left to hide."""
+    reason = _check_text("reason", reason, MAX_REASON_CHARACTERS, line_breaks=False)
+    if action is ModerationAction.HIDE and post.state is PostState.VISIBLE:
+        return next_version(post, state=PostState.HIDDEN, hidden_reason=reason, updated_at=now)
+    if action is ModerationAction.UNHIDE and post.state is PostState.HIDDEN:
+        return next_version(post, state=PostState.VISIBLE, hidden_reason=None, updated_at=now)
+    done = {ModerationAction.HIDE: "hidden", ModerationAction.UNHIDE: "unhidden"}[action]
+    raise PostConflict("moderation-not-applicable", f"A {post.state.value} post cannot be {done}.")
+
+
+def check_helpful(post: Post) -> None:
+    """Only advice is marked helpful, and only while its words are there."""
+    if post.kind is not PostKind.ADVICE:
+        raise InvalidField("post_id", "Only advice (kind `advice`) is marked helpful.")
+    if not post.readable:
+        raise PostConflict("post-deleted", "The post was deleted.")
+
+
+class Reader(msgspec.Struct, frozen=True, kw_only=True):
+    """Who reads a post: their organization, whether it moderates the network (its creator,
+    or one of its members holds the `coordinator` role there), and whether a consent from the
+    author to it covering the conversation is in force now."""
+
+    organization_id: UUID
+    moderates: bool = False
+    consented: bool = False
+
+
+def sees(post: Post, reader: Reader) -> bool:
+    """Whether the reader learns the post exists at all. The author's home organization always
+    does; another organization only under the author's consent (not even a tombstone without
+    it). A hidden post shows only to its author's organization and the moderators."""
+    home = reader.organization_id == post.organization_id
+    if not home and not reader.consented:
+        return False
+    if post.state is PostState.HIDDEN:
+        return home or reader.moderates
+    return True
+
+
+class HelpfulKey(msgspec.Struct, frozen=True, order=True):
+    """A network's advice by helpfulness: most marks first, then newest first; the id keeps
+    the order total, so a cursor (the last key of a page) never skips or repeats one."""
+
+    minus_helpful: int
+    minus_created: float
+    id: UUID
+
+    @classmethod
+    def of(cls, post: Post, helpful: int) -> HelpfulKey:
+        return cls(-helpful, -post.created_at.timestamp(), post.id)
+
+
+def helpful_page(
+    posts: Mapping[UUID, tuple[Post, int]], after: HelpfulKey | None, limit: int
+) -> list[tuple[Post, int]]:
+    """One page of advice by helpfulness, after the cursor `after` (the rule the SQL follows,
+    stated once for the tests)."""
+    keyed = sorted(
+        (HelpfulKey.of(post, count), post, count)
+        for post, count in posts.values()
+        if post.kind is PostKind.ADVICE and post.readable
+    )
+    return [(post, count) for key, post, count in keyed if after is None or key > after][:limit]
+
+
+def _normalised(text: str) -> str:
+    """Case, accents' composition, curly apostrophes and runs of spaces do not matter."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text)
+
+
+def _pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(word) for word in _normalised(phrase).split()]
+    return re.compile(r"(?<![\w'])" + r"\s+".join(words) + r"(?![\w'])")
+
+
+# The default crisis phrases: what people write when they may be about to hurt themselves or
+# are in immediate danger. An organization may replace the list with its own. A match flags
+# the post for the author's home organization to reach out; it never hides or blocks it.
+CRISIS_PHRASES: tuple[str, ...] = (
+    "kill myself",
+    "killing myself",
+    "end my life",
+    "end it all",
+    "take my own life",
+    "want to die",
+    "wanna die",
+    "better off dead",
+    "no reason to live",
+    "suicide",
+    "suicidal",
+    "overdose on purpose",
+    "hurt myself",
+    "can't go on",
+    "cannot go on",
+    "can't keep going",
+    "saying goodbye",
+)
+
+
+def crisis_matches(text: str, phrases: Iterable[str]) -> list[str]:
+    """The phrases the text contains, as whole words, in the list's order."""
+    normalised = _normalised(text)
+    return [p for p in phrases if _pattern(p).search(normalised)]
+
+
+class LanguageNote(msgspec.Struct, frozen=True, kw_only=True):
+    """A stigmatising term found, and person-first words to consider instead."""
+
+    term: str
+    suggestion: str
+
+
+# From person-first language guides (NIDA's "Words Matter", the Recovery Research Institute's
+# addictionary): each entry, the words matched and the suggestion. Test results are matched in
+# context ("tested clean"), since people in recovery call themselves clean with pride.
+STIGMATISING_TERMS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("addict", "addicts"), "a person with a substance use disorder, or a person in recovery"),
+    (("junkie", "junkies"), "a person who uses drugs"),
+    (("substance abuser", "drug abuser", "abuser", "abusers"), "a person who uses substances"),
+    (("drug abuse", "substance abuse"), "substance use, or a substance use disorder"),
+    (("alcoholic", "alcoholics"), "a person with an alcohol use disorder"),
+    (("crackhead", "crackheads"), "a person who uses drugs"),
+    (
+        ("tested clean", "clean test", "clean drug test", "clean urine", "clean screen"),
+        "tested negative, or a negative test",
+    ),
+    (
+        ("tested dirty", "dirty test", "dirty drug test", "dirty urine", "dirty screen"),
+        "tested positive, or a positive test",
+    ),
+)
+
+
+def language_notes(text: str) -> list[LanguageNote]:
+    """Each stigmatising term the text uses, once, in the order it first appears."""
+    normalised = _normalised(text)
+    found: list[tuple[int, LanguageNote]] = []
+    for terms, suggestion in STIGMATISING_TERMS:
+        for term in terms:
+            match = _pattern(term).search(normalised)
+            if match is not None:
+                found.append((match.start(), LanguageNote(term=term, suggestion=suggestion)))
+                break
+    return [note for _, note in sorted(found, key=lambda item: item[0])]

@@ -1,0 +1,310 @@
+"""The rules of a network's conversation (issue #13): what a post may say, replies one level
+deep, edits and tombstones, moderation's states, who sees what, advice by helpfulness, and the
+crisis and language readings (which never block or change a word)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.domain.conversation import (
+    CRISIS_PHRASES,
+    MAX_BODY_CHARACTERS,
+    HelpfulKey,
+    ModerationAction,
+    NewPost,
+    Post,
+    PostChange,
+    PostConflict,
+    PostKind,
+    PostState,
+    Reader,
+    Topic,
+    check_helpful,
+    crisis_matches,
+    delete_post,
+    edit_post,
+    helpful_page,
+    language_notes,
+    moderate,
+    sees,
+    write_post,
+)
+from service.domain.errors import InvalidField, Precondition, PreconditionRequired
+
+NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
+NETWORK, HOME, OTHER = UUID(int=1), UUID(int=2), UUID(int=3)
+
+
+def _new(**fields: object) -> NewPost:
+    base: dict[str, object] = {
+        "network_id": NETWORK,
+        "author_member_id": UUID(int=10),
+        "kind": PostKind.SHARE,
+        "body": "Ninety days today.",
+    }
+    base.update(fields)
+    return NewPost(**base)  # type: ignore[arg-type]
+
+
+def _post(parent: Post | None = None, post_id: int = 100, **fields: object) -> Post:
+    return write_post(
+        _new(**fields),
+        post_id=UUID(int=post_id),
+        organization_id=HOME,
+        parent=parent,
+        crisis_phrases=CRISIS_PHRASES,
+        now=NOW,
+    )
+
+
+def _v(post: Post) -> Precondition:
+    return Precondition.version(post.version)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"body": "   "}, "body"),
+        ({"body": "x" * (MAX_BODY_CHARACTERS + 1)}, "body"),
+        ({"body": "a\x00b"}, "body"),
+        ({"body": "tab\there"}, "body"),
+        ({"tags": (Topic.SLEEP, Topic.SLEEP)}, "tags"),
+        ({"tags": tuple(Topic)[:6]}, "tags"),
+        ({"content_note": "line\nbreak"}, "content_note"),
+        ({"content_note": ""}, "content_note"),
+    ],
+)
+def test_what_a_post_may_not_say_is_refused_by_name(fields: dict[str, object], field: str) -> None:
+    with pytest.raises(InvalidField) as refused:
+        _post(None, 100, **fields)
+    assert refused.value.field == field
+
+
+def test_a_story_may_have_paragraphs_tags_and_a_content_note() -> None:
+    post = _post(
+        body="Day one was hard.\n\nDay ninety is here.",
+        tags=(Topic.CRAVINGS, Topic.SLEEP),
+        content_note="mentions withdrawal",
+    )
+    assert post.state is PostState.VISIBLE
+    assert (post.version, post.tags) == (1, (Topic.CRAVINGS, Topic.SLEEP))
+    assert not post.crisis_flagged
+
+
+def test_replies_are_one_level_deep_in_the_same_network() -> None:
+    post = _post()
+    reply = _post(parent=post, post_id=101, parent_id=post.id, kind=PostKind.ADVICE)
+    assert reply.is_reply
+    assert reply.parent_id == post.id
+    with pytest.raises(InvalidField, match="one level"):
+        _post(parent=reply, post_id=102, parent_id=reply.id)
+    elsewhere = _post(post_id=103, network_id=UUID(int=9))
+    with pytest.raises(InvalidField, match="same network"):
+        _post(parent=elsewhere, post_id=104, parent_id=elsewhere.id)
+    with pytest.raises(InvalidField):
+        _post(parent=None, post_id=105, parent_id=UUID(int=999))
+    gone = delete_post(post, _v(post), NOW)
+    with pytest.raises(PostConflict):
+        _post(parent=gone, post_id=106, parent_id=gone.id)
+
+
+def test_an_edit_keeps_what_was_said_and_needs_if_match() -> None:
+    post = _post(tags=(Topic.WORK,))
+    with pytest.raises(PreconditionRequired):
+        edit_post(post, PostChange(body="New"), None, crisis_phrases=(), now=NOW)
+    later = NOW + timedelta(minutes=5)
+    edited, revision = edit_post(
+        post, PostChange(body="Ninety-one days."), _v(post), crisis_phrases=(), now=later
+    )
+    assert (edited.body, edited.tags, edited.version) == ("Ninety-one days.", (Topic.WORK,), 2)
+    assert (revision.body, revision.version, revision.replaced_at) == (post.body, 1, later)
+    # An edit may raise the crisis flag, never lower it.
+    worse, _ = edit_post(
+        edited,
+        PostChange(body="I want to die"),
+        _v(edited),
+        crisis_phrases=CRISIS_PHRASES,
+        now=later,
+    )
+    better, _ = edit_post(
+        worse, PostChange(body="Better now"), _v(worse), crisis_phrases=CRISIS_PHRASES, now=later
+    )
+    assert worse.crisis_flagged
+    assert better.crisis_flagged
+
+
+def test_a_deleted_post_is_a_tombstone() -> None:
+    post = _post(body="Something personal", tags=(Topic.FAMILY,), content_note="family")
+    gone = delete_post(post, _v(post), NOW)
+    assert (gone.state, gone.body, gone.tags, gone.content_note) == (
+        PostState.DELETED,
+        "",
+        (),
+        None,
+    )
+    assert not gone.readable
+    for act in (
+        lambda: delete_post(gone, _v(gone), NOW),
+        lambda: edit_post(gone, PostChange(body="x"), _v(gone), crisis_phrases=(), now=NOW),
+        lambda: moderate(gone, ModerationAction.HIDE, "spam", NOW),
+    ):
+        with pytest.raises(PostConflict):
+            act()
+
+
+ACTIONS = st.sampled_from(["hide", "unhide", "edit", "delete"])
+
+
+@given(st.lists(ACTIONS, max_size=12))
+def test_moderation_states_follow_their_rules(actions: list[str]) -> None:
+    post = _post()
+    for action in actions:
+        before = post
+        try:
+            if action == "hide":
+                post = moderate(post, ModerationAction.HIDE, "Stigmatising words", NOW)
+            elif action == "unhide":
+                post = moderate(post, ModerationAction.UNHIDE, "Reviewed: fine", NOW)
+            elif action == "edit":
+                post, _ = edit_post(
+                    post, PostChange(body="Edited"), _v(post), crisis_phrases=(), now=NOW
+                )
+            else:
+                post = delete_post(post, _v(post), NOW)
+        except PostConflict:
+            assert post is before
+            allowed = {
+                "hide": before.state is PostState.VISIBLE,
+                "unhide": before.state is PostState.HIDDEN,
+                "edit": before.readable,
+                "delete": before.readable,
+            }
+            assert not allowed[action]
+            continue
+        assert post.version == before.version + 1
+        assert before.state is not PostState.DELETED  # deleted is the end
+        assert (post.hidden_reason is not None) == (post.state is PostState.HIDDEN)
+
+
+def test_who_sees_a_post() -> None:
+    post = _post()
+    hidden = moderate(post, ModerationAction.HIDE, "Exposes someone", NOW)
+    gone = delete_post(post, _v(post), NOW)
+    home = Reader(organization_id=HOME)
+    stranger = Reader(organization_id=OTHER)
+    consented = Reader(organization_id=OTHER, consented=True)
+    moderator = Reader(organization_id=OTHER, consented=True, moderates=True)
+    unconsented_moderator = Reader(organization_id=OTHER, moderates=True)
+    assert [sees(post, r) for r in (home, stranger, consented, moderator)] == [
+        True,
+        False,
+        True,
+        True,
+    ]
+    assert [sees(hidden, r) for r in (home, stranger, consented, moderator)] == [
+        True,
+        False,
+        False,
+        True,
+    ]
+    # Without the author's consent nothing shows, not even to a moderator, not even a tombstone.
+    assert not sees(post, unconsented_moderator)
+    assert [sees(gone, r) for r in (home, stranger, consented)] == [True, False, True]
+
+
+def test_only_advice_is_marked_helpful() -> None:
+    check_helpful(_post(kind=PostKind.ADVICE))
+    with pytest.raises(InvalidField):
+        check_helpful(_post(kind=PostKind.WIN))
+    advice = _post(kind=PostKind.ADVICE)
+    with pytest.raises(PostConflict):
+        check_helpful(delete_post(advice, _v(advice), NOW))
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(list(PostKind)), st.integers(0, 5), st.integers(0, 3)),
+        max_size=25,
+    ),
+    st.integers(1, 6),
+)
+def test_advice_by_helpfulness_pages_each_once_most_helpful_first(
+    drafts: list[tuple[PostKind, int, int]], limit: int
+) -> None:
+    posts = {}
+    for number, (kind, helpful, minutes) in enumerate(drafts):
+        post = write_post(
+            _new(kind=kind),
+            post_id=UUID(int=1000 + number),
+            organization_id=HOME,
+            parent=None,
+            crisis_phrases=(),
+            now=NOW + timedelta(minutes=minutes),
+        )
+        posts[post.id] = (post, helpful)
+    seen: list[tuple[Post, int]] = []
+    after = None
+    while True:
+        page = helpful_page(posts, after, limit)
+        seen += page
+        if len(page) < limit:
+            break
+        after = HelpfulKey.of(*page[-1])
+    advice = [p for p, _ in posts.values() if p.kind is PostKind.ADVICE]
+    assert sorted(p.id for p, _ in seen) == sorted(p.id for p in advice)
+    counts = [count for _, count in seen]
+    assert counts == sorted(counts, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some nights I want to die.",
+        "I've thought about suicide again",
+        "I CAN\u2019T GO ON like this",
+        "Thinking   about ending it... I might kill myself",
+        "everyone would be better off dead without me",
+    ],
+)
+def test_crisis_phrases_are_found(text: str) -> None:
+    assert crisis_matches(text, CRISIS_PHRASES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I killed it at work today",
+        "My skill myself? Cooking.",
+        "I can go on now, thanks to you all",
+        "Died laughing at the meeting",
+    ],
+)
+def test_words_that_only_look_like_a_crisis_are_not(text: str) -> None:
+    assert crisis_matches(text, CRISIS_PHRASES) == []
+
+
+def test_an_organization_s_own_phrases_replace_the_list() -> None:
+    mine = ("need a ride to detox",)
+    assert crisis_matches("I need a ride to detox tonight", mine) == ["need a ride to detox"]
+    assert crisis_matches("I want to die", mine) == []
+
+
+def test_crisis_flags_a_post_and_changes_nothing_else() -> None:
+    post = _post(body="I want to die tonight", kind=PostKind.STRUGGLE)
+    assert post.crisis_flagged
+    assert (post.state, post.body) == (PostState.VISIBLE, "I want to die tonight")
+
+
+def test_language_notes_suggest_person_first_words_without_changing_any() -> None:
+    text = "My brother the junkie called me an addict. Tested clean for the 3rd time!"
+    notes = language_notes(text)
+    assert [n.term for n in notes] == ["junkie", "addict", "tested clean"]
+    assert notes[1].suggestion.startswith("a person with a substance use disorder")
+    # People in recovery call themselves clean with pride; addiction is a disease's name.
+    assert language_notes("60 days clean and living my addiction recovery") == []
+    assert [n.term for n in language_notes("addicts, addicts, ADDICTS")] == ["addicts"]
