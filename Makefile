@@ -14,7 +14,7 @@ NODE_MODULES  := clients/typescript/node_modules/.installed
 
 .PHONY: run test check lint typecheck contracts pytest browser openapi cli bench faults clean docs-assets clients-check typescript
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .

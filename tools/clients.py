@@ -1,7 +1,9 @@
 """Generate the SDKs from the contract, or check that the committed ones match it.
 
-    python tools/clients.py generate   # rewrite the generated parts from openapi/openapi.json
-    python tools/clients.py check      # generate elsewhere and compare; exit 1 on any drift
+    .venv/bin/python tools/clients.py generate   # rewrite the generated parts
+    .venv/bin/python tools/clients.py check      # generate elsewhere and compare (exit 1)
+
+Run with the service's virtual environment's Python: its ruff and node sit beside it.
 
 What is generated, and never edited by hand:
 - clients/python/support_network_api/: openapi-python-client (its own virtual environment,
@@ -52,8 +54,6 @@ def generate_python(package: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         config = Path(scratch) / "config.yaml"
         config.write_text(GENERATOR_CONFIG)
-        if package.exists():
-            shutil.rmtree(package)
         _run(
             [
                 str(GENERATOR),
@@ -107,6 +107,7 @@ def _differences(expected: Path, actual: Path) -> list[str]:
         return [] if same else [str(actual.relative_to(REPO))]
     comparison = filecmp.dircmp(expected, actual, ignore=["__pycache__", ".ruff_cache"])
     found = [str((actual / name).relative_to(REPO)) for name in comparison.left_only]
+    found += [str((actual / name).relative_to(REPO)) for name in comparison.common_funny]
     found += [
         f"{(actual / name).relative_to(REPO)} (not generated)" for name in comparison.right_only
     ]
@@ -120,8 +121,15 @@ def _differences(expected: Path, actual: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if argv[1:] == ["generate"]:
-        generate_python(PYTHON_PACKAGE)
-        generate_typescript(TYPESCRIPT_SCHEMA)
+        # Into a scratch directory first: a generator that fails leaves the committed code.
+        with tempfile.TemporaryDirectory() as scratch:
+            package = Path(scratch) / "support_network_api"
+            schema = Path(scratch) / "schema.d.ts"
+            generate_python(package)
+            generate_typescript(schema)
+            shutil.rmtree(PYTHON_PACKAGE, ignore_errors=True)
+            shutil.copytree(package, PYTHON_PACKAGE)
+            shutil.copyfile(schema, TYPESCRIPT_SCHEMA)
         return 0
     if argv[1:] == ["check"]:
         with tempfile.TemporaryDirectory() as scratch:

@@ -4,7 +4,7 @@ answered within 30 days."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 import msgspec
@@ -39,9 +39,11 @@ class AccountingRequest(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def look_back_from(end: datetime) -> datetime:
-    """The start of the default period of an accounting that ends at `end`: three years
-    before it, or the calendar's first instant for an end in its first three years."""
-    return end - min(LOOK_BACK, end - datetime.min.replace(tzinfo=end.tzinfo))
+    """The start of the default period of an accounting that ends at `end` (an aware instant):
+    three years before it, or the calendar's first instant (in UTC) for an end in its first
+    three years."""
+    end = end.astimezone(UTC)  # arithmetic on a local clock could leave the calendar
+    return end - min(LOOK_BACK, end - datetime.min.replace(tzinfo=UTC))
 
 
 def record_request(

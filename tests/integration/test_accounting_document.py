@@ -126,3 +126,26 @@ def test_the_document_renders_and_prints_in_a_real_browser(
     printed = pdf.read_bytes()
     assert printed.startswith(b"%PDF")
     assert len(printed) > 2000
+
+
+@pytest.mark.parametrize(
+    ("until", "status"),
+    [
+        # Found by schemathesis (year 1) and by review (other offsets): each was a 500.
+        ("0001-01-01T09:12:06Z", 200),
+        ("0001-01-02T00:00:00+05:00", 200),
+        ("0001-01-01T01:00:00+05:00", 422),  # before the calendar once in UTC
+        ("9999-12-31T23:00:00-05:00", 422),  # after it
+    ],
+)
+def test_periods_at_the_ends_of_the_calendar(
+    client: httpx.Client, org: Org, until: str, status: int
+) -> None:
+    member = create_member(client, org)
+    for path in ("disclosures", "disclosures/document"):
+        answer = client.get(
+            f"/v1/members/{member['id']}/{path}", params={"until": until}, headers=org.headers
+        )
+        assert answer.status_code == status, (path, answer.text)
+        if status == 422:
+            assert answer.json()["errors"][0]["field"] == "until"

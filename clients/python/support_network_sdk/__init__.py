@@ -13,7 +13,8 @@ generates from the contract (`support_network_api`, never edited by hand).
 What it adds: every failure raised as an `ApiError` (a subclass per status) carrying the
 problem; an `Idempotency-Key` on every POST unless given; whole lists without cursor loops;
 updates under If-Match from the last read, retried when someone else got there first; and the
-webhook signature check.
+webhook signature check; and the events feed read so that a kind of event this SDK does not
+know yet comes as an `UnknownEvent` (`events`, `read_feed`).
 """
 
 from support_network_sdk.errors import (
@@ -30,6 +31,7 @@ from support_network_sdk.errors import (
     Unauthorized,
     UnprocessableContent,
 )
+from support_network_sdk.events import FeedPage, UnknownEvent, events, read_feed
 from support_network_sdk.sdk import (
     Page,
     Versioned,
@@ -45,6 +47,7 @@ __all__ = [
     "ApiError",
     "BadRequest",
     "Conflict",
+    "FeedPage",
     "Forbidden",
     "Gone",
     "NotFound",
@@ -54,11 +57,14 @@ __all__ = [
     "RateLimited",
     "ServiceUnavailable",
     "Unauthorized",
+    "UnknownEvent",
     "UnprocessableContent",
     "Versioned",
     "WebhookVerificationError",
     "connect",
+    "events",
     "pages",
+    "read_feed",
     "unwrap",
     "update_with_etag",
     "verify_webhook",

@@ -72,7 +72,8 @@ class Conflict(ApiError):
 
 
 class Gone(ApiError):
-    """410: the member was erased."""
+    """410: gone for good: an erased member, a revoked key, or what an idempotent replay
+    created and has since been erased or deleted."""
 
 
 class PreconditionFailed(ApiError):

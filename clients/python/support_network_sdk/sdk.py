@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import ssl
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -24,19 +25,48 @@ def _idempotency_key(request: httpx.Request) -> None:
         request.headers["Idempotency-Key"] = str(uuid.uuid4())
 
 
+async def _idempotency_key_async(request: httpx.Request) -> None:
+    _idempotency_key(request)  # httpx's async client awaits its hooks
+
+
 def connect(
-    base_url: str, token: str, *, timeout: float = 10.0, **httpx_args: Any
+    base_url: str,
+    token: str,
+    *,
+    timeout: float = 10.0,
+    verify: bool | str | ssl.SSLContext = True,
+    headers: Mapping[str, str] | None = None,
+    follow_redirects: bool = False,
+    **httpx_args: Any,
 ) -> AuthenticatedClient:
-    """A client for `base_url` with the key's `token`. Every POST without an `Idempotency-Key`
-    gets a fresh one (the service ignores it where nothing is created); pass
-    `idempotency_key=` to an operation to choose your own, for a retry of yours."""
-    hooks = httpx_args.pop("event_hooks", {})
-    hooks = {**hooks, "request": [*hooks.get("request", []), _idempotency_key]}
-    return AuthenticatedClient(
-        base_url=base_url.rstrip("/"),
+    """A client for `base_url` with the key's `token`, for the generated operations'
+    `sync_detailed` and `asyncio_detailed` alike. Every POST without an `Idempotency-Key` gets
+    a fresh one (the service ignores it where nothing is created), so a request resent as it
+    was (by a proxy, or httpx's transport retries) is made once; a retry of yours that calls
+    the operation again should pass `idempotency_key=` itself. `event_hooks` in `httpx_args`
+    apply to the sync client only."""
+    hooks = dict(httpx_args.pop("event_hooks", {}))
+    hooks["request"] = [*hooks.get("request", []), _idempotency_key]
+    base_url = base_url.rstrip("/")
+    client = AuthenticatedClient(
+        base_url=base_url,
         token=token,
         timeout=httpx.Timeout(timeout),
+        verify_ssl=verify,
+        headers=dict(headers or {}),
+        follow_redirects=follow_redirects,
         httpx_args={**httpx_args, "event_hooks": hooks},
+    )
+    return client.set_async_httpx_client(
+        httpx.AsyncClient(
+            base_url=base_url,
+            headers={**(headers or {}), "Authorization": f"Bearer {token}"},
+            timeout=httpx.Timeout(timeout),
+            verify=verify,
+            follow_redirects=follow_redirects,
+            event_hooks={"request": [_idempotency_key_async]},
+            **httpx_args,
+        )
     )
 
 
@@ -105,4 +135,6 @@ def pages(fetch: Callable[[str | Unset], Response[Page[T] | ProblemDetails]]) ->
         yield from page.data
         if not page.data or not isinstance(page.next_cursor, str):
             return
+        if page.next_cursor == cursor:
+            raise RuntimeError("the same cursor twice: does `fetch` pass `cursor` on?")
         cursor = page.next_cursor

@@ -37,13 +37,18 @@ def verify_webhook(
     except KeyError as missing:
         raise WebhookVerificationError(f"missing {missing.args[0]}") from None
     moment = (now or datetime.now(UTC)).timestamp()
-    if not timestamp.isdigit() or abs(moment - int(timestamp)) > tolerance_seconds:
+    digits = timestamp.isascii() and timestamp.isdigit()
+    if not digits or abs(moment - int(timestamp)) > tolerance_seconds:
         raise WebhookVerificationError("timestamp too far from now")
     raw = body.encode() if isinstance(body, str) else body
-    key = base64.b64decode(secret.removeprefix("whsec_"))
+    try:
+        key = base64.b64decode(secret.removeprefix("whsec_"), validate=True)
+    except ValueError:
+        raise WebhookVerificationError("the secret is not whsec_ and base64") from None
     signed = f"{webhook_id}.{timestamp}.".encode() + raw
-    expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
-    given = [part[3:] for part in signatures.split(" ") if part.startswith("v1,")]
+    expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest())
+    # Bytes, so that a signature with characters beyond ASCII is refused, not a TypeError.
+    given = [part[3:].encode() for part in signatures.split(" ") if part.startswith("v1,")]
     if not any(hmac.compare_digest(expected, signature) for signature in given):
         raise WebhookVerificationError("no signature matches")
     event: dict[str, Any] = json.loads(raw)

@@ -20,7 +20,7 @@ export type SupportNetworkClient = Client<paths>;
 export interface ClientOptions {
   /** Where the service answers, e.g. `https://api.example.org`. */
   baseUrl: string;
-  /** An API key's token (`sn_...`). */
+  /** An API key's token (`snk_...`, or an operator's `sno_...`). */
   token: string;
   /** Another fetch, for tests or proxies. */
   fetch?: (input: Request) => Promise<Response>;
@@ -28,8 +28,9 @@ export interface ClientOptions {
 
 /**
  * The typed client. Every POST that does not carry an `Idempotency-Key` gets a fresh one, so a
- * create retried by a proxy or by your own code is made once (the service ignores the header on
- * POSTs that do not create). Pass your own key to make a retry of yours safe across processes.
+ * request resent as it was (by a proxy, say) is made once (the service ignores the header on
+ * POSTs that do not create). A retry of yours that calls the operation again should pass its
+ * own key, the same each time.
  */
 export function createSupportNetworkClient(options: ClientOptions): SupportNetworkClient {
   const client = createClient<paths>({
@@ -59,7 +60,7 @@ export class ApiError extends Error {
   readonly fieldErrors: readonly FieldError[];
   /** On a 412: the version the object has now (read it again, then retry). */
   readonly currentVersion: number | null;
-  /** On a 429 or 503: seconds to wait, from `Retry-After`. */
+  /** On a 429 or 503: seconds to wait, from `Retry-After` (null when absent or a date). */
   readonly retryAfter: number | null;
   readonly requestId: string | null;
   readonly problem: Problem | null;
@@ -75,7 +76,7 @@ export class ApiError extends Error {
     this.fieldErrors = problem?.errors ?? [];
     this.currentVersion = problem?.current_version ?? null;
     const retryAfter = response.headers.get("Retry-After");
-    this.retryAfter = retryAfter === null ? null : Number(retryAfter);
+    this.retryAfter = retryAfter !== null && /^[0-9]+$/.test(retryAfter) ? Number(retryAfter) : null;
     this.requestId = response.headers.get("X-Request-ID");
     this.problem = problem;
   }
@@ -168,6 +169,9 @@ export async function* paginate<I>(
     if (page.next_cursor == null || page.data.length === 0) {
       return;
     }
+    if (page.next_cursor === cursor) {
+      throw new Error("the same cursor twice: does fetchPage pass `cursor` on?");
+    }
     cursor = page.next_cursor;
   }
 }
@@ -209,8 +213,12 @@ export function verifyWebhook(
   now: Date = new Date(),
   toleranceSeconds = 300,
 ): Event {
+  const lowered =
+    headers instanceof Headers
+      ? null
+      : Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   const header = (name: keyof WebhookHeaders): string => {
-    const value = headers instanceof Headers ? headers.get(name) : headers[name];
+    const value = headers instanceof Headers ? headers.get(name) : lowered?.[name];
     if (value === null || value === undefined || value === "") {
       throw new WebhookVerificationError(`missing ${name}`);
     }
@@ -218,11 +226,15 @@ export function verifyWebhook(
   };
   const id = header("webhook-id");
   const timestamp = header("webhook-timestamp");
+  const encoded = secret.replace(/^whsec_/, "");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) {
+    throw new WebhookVerificationError("the secret is not whsec_ and base64");
+  }
   const seconds = Number(timestamp);
   if (!/^[0-9]+$/.test(timestamp) || Math.abs(now.getTime() / 1000 - seconds) > toleranceSeconds) {
     throw new WebhookVerificationError("timestamp too far from now");
   }
-  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
+  const key = Buffer.from(encoded, "base64");
   const expected = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest();
   const matches = header("webhook-signature")
     .split(" ")

@@ -9,6 +9,7 @@ import { describe, test } from "node:test";
 
 import {
   all,
+  type Answer,
   ApiError,
   createSupportNetworkClient,
   type Event,
@@ -286,5 +287,26 @@ describe("the webhook check", () => {
     assert.throws(() => verifyWebhook(secret, `${body} `, headers, signedAt), WebhookVerificationError);
     const later = new Date(signedAt.getTime() + 6 * 60 * 1000);
     assert.throws(() => verifyWebhook(secret, body, headers, later), /timestamp/);
+  });
+});
+
+describe("the helpers", () => {
+  const page = { data: [1, 2], next_cursor: "AZN6TltsfY6fAAAAAAAAAQ" };
+  const answer = (body: unknown): Promise<Answer<{ data: number[]; next_cursor: string }>> =>
+    Promise.resolve({ data: body as { data: number[]; next_cursor: string }, response: new Response("{}") });
+
+  test("paginate stops a fetch that ignores the cursor instead of looping", async () => {
+    await assert.rejects(all(() => answer(page)), /same cursor/);
+  });
+
+  test("errors carry the problem, and Retry-After only when it is seconds", () => {
+    const problem = { type: "/docs/problems/rate-limited", title: "Too many", status: 429, detail: "Slow down" };
+    const inSeconds = new ApiError(new Response(null, { status: 429, headers: { "Retry-After": "7" } }), problem);
+    const asDate = new ApiError(
+      new Response(null, { status: 429, headers: { "Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT" } }),
+      problem,
+    );
+    assert.deepEqual([inSeconds.status, inSeconds.type, inSeconds.retryAfter], [429, problem.type, 7]);
+    assert.equal(asDate.retryAfter, null);
   });
 });

@@ -147,7 +147,10 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
 }
 
 
-# (operation, status, link name) -> the request body the link gives (merged into the rest).
+# (operation, status, link name) -> the part of the request body the link gives: the fields
+# that come from the answer (and what they need beside them, as a circle's kind). The rest of
+# the body is the caller's to write: schemathesis merges the two; a tool that replaces the
+# whole body with a link's requestBody would send these alone, which the server refuses.
 BODIES: dict[tuple[str, str, str], object] = {
     ("createMember", "201", "createNetwork"): {"kind": "circle", "focus_member_id": _ID},
     ("createMember", "201", "createReferral"): {"member_id": _ID},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -53,13 +53,14 @@ Instant = Annotated[
 
 
 def parse_instant(name: str, value: str | None) -> datetime | None:
-    """An RFC 3339 instant of the contract's shape as a datetime; a 422 naming `name` when the
-    calendar disagrees (a 30 February)."""
+    """An RFC 3339 instant of the contract's shape as a datetime in UTC; a 422 naming `name`
+    when the calendar disagrees (a 30 February), or when the instant lies outside the calendar
+    once in UTC (year 1 at +05:00 is still year 0 there: PostgreSQL could not store it)."""
     if value is None:
         return None
     try:
-        return datetime.fromisoformat(value.replace("z", "Z"))
-    except ValueError:
+        return datetime.fromisoformat(value.replace("z", "Z")).astimezone(UTC)
+    except (ValueError, OverflowError):
         raise InvalidField(name, f"{value!r} is not a real instant.") from None
 
 
