@@ -142,6 +142,14 @@ class Post(msgspec.Struct, frozen=True, kw_only=True):
         return self.state in (PostState.VISIBLE, PostState.HIDDEN)
 
 
+class PostCounts(msgspec.Struct, frozen=True, kw_only=True):
+    """What a post gathered, counted as it came: replies, helpful marks, each reaction."""
+
+    replies: int = 0
+    helpful: int = 0
+    reactions: dict[Reaction, int] = msgspec.field(default_factory=dict)
+
+
 class Revision(msgspec.Struct, frozen=True, kw_only=True):
     """What a post said before an edit, kept for the moderators."""
 

@@ -27,6 +27,7 @@ from service.domain.consent import (
     ReadScopes,
     read_access,
 )
+from service.domain.conversation import Post, PostCounts, Reaction, Revision
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.errors import DuplicateExternalRef
@@ -128,6 +129,10 @@ class Store:
         self.accounting_requests: dict[UUID, AccountingRequest] = {}
         self.restrictions: dict[UUID, Restriction] = {}
         self.intermediary_participants: dict[tuple[UUID, UUID], IntermediaryParticipant] = {}
+        self.posts: dict[UUID, Post] = {}
+        self.revisions: list[Revision] = []
+        self.reactions: set[tuple[UUID, UUID, Reaction]] = set()  # post, member, reaction
+        self.helpful_marks: set[tuple[UUID, UUID]] = set()  # post, member
 
     def copy(self) -> Store:
         copied = Store()
@@ -725,6 +730,68 @@ class FakeOutbox:
         self._staged.events.append(event)
 
 
+class FakeConversation:
+    """Posts and marks; counts derived from the marks (the PostgreSQL adapter keeps them on
+    the post as marks come and go, and its tests hold it to the same answers)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def add(self, post: Post) -> None:
+        self._store.posts[post.id] = post
+
+    async def get_for_update(self, post_id: UUID) -> Post | None:
+        return self._store.posts.get(post_id)
+
+    async def save(self, post: Post) -> None:
+        self._store.posts[post.id] = post
+
+    async def add_revision(self, revision: Revision) -> None:
+        self._store.revisions.append(revision)
+
+    async def react(
+        self,
+        post_id: UUID,
+        member_id: UUID,
+        organization_id: UUID,
+        reaction: Reaction,
+        now: datetime,
+    ) -> bool:
+        mark = (post_id, member_id, reaction)
+        new = mark not in self._store.reactions
+        self._store.reactions.add(mark)
+        return new
+
+    async def unreact(self, post_id: UUID, member_id: UUID, reaction: Reaction) -> bool:
+        mark = (post_id, member_id, reaction)
+        had = mark in self._store.reactions
+        self._store.reactions.discard(mark)
+        return had
+
+    async def mark_helpful(
+        self, post_id: UUID, member_id: UUID, organization_id: UUID, now: datetime
+    ) -> bool:
+        new = (post_id, member_id) not in self._store.helpful_marks
+        self._store.helpful_marks.add((post_id, member_id))
+        return new
+
+    async def unmark_helpful(self, post_id: UUID, member_id: UUID) -> bool:
+        had = (post_id, member_id) in self._store.helpful_marks
+        self._store.helpful_marks.discard((post_id, member_id))
+        return had
+
+    async def counts(self, post_id: UUID) -> PostCounts:
+        reactions: dict[Reaction, int] = {}
+        for post, _member, reaction in self._store.reactions:
+            if post == post_id:
+                reactions[reaction] = reactions.get(reaction, 0) + 1
+        return PostCounts(
+            replies=sum(1 for p in self._store.posts.values() if p.parent_id == post_id),
+            helpful=sum(1 for post, _member in self._store.helpful_marks if post == post_id),
+            reactions=reactions,
+        )
+
+
 class FakeUnitOfWork:
     """Stages writes on a copy of the store; commit() publishes them, leaving without commit
     drops them: the same contract as the PostgreSQL unit of work."""
@@ -802,6 +869,10 @@ class FakeUnitOfWork:
     @property
     def restrictions(self) -> FakeRestrictions:
         return FakeRestrictions(self._staged)
+
+    @property
+    def conversation(self) -> FakeConversation:
+        return FakeConversation(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._open:

@@ -9,6 +9,7 @@ from uuid import UUID
 import asyncpg
 from asyncpg import Record
 
+from service.adapters.postgres.conversation import erase_conversation
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import BEFORE_ALL, Columns
@@ -210,6 +211,7 @@ class PostgresMemberRepository:
             raise await self._duplicate(member.organization_id, member.external_ref) from None
         if member.erased_at is not None:
             await self._connection.execute(ERASE_TRACES, member.id)
+            await erase_conversation(self._connection, member.id, member.erased_at)
 
     async def _duplicate(self, organization_id: UUID, external_ref: str) -> DuplicateExternalRef:
         existing = await self._connection.fetchval(

@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import Self
 
 from service.adapters.postgres.consents import PostgresConsentRepository
+from service.adapters.postgres.conversation import PostgresConversationRepository
 from service.adapters.postgres.events import PostgresOutbox
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.incidents import ACCOUNTING_REQUESTS, INCIDENTS
@@ -51,6 +52,7 @@ class PostgresUnitOfWork:
     incidents: TableRecords[Incident]
     accounting_requests: MemberTableRecords[AccountingRequest]
     restrictions: PostgresRestrictionRepository
+    conversation: PostgresConversationRepository
 
     def __init__(self, pool: FairPool, clock: Clock, ids: IdSource) -> None:
         self._pool = pool
@@ -81,6 +83,7 @@ class PostgresUnitOfWork:
         self.incidents = TableRecords(session, INCIDENTS)
         self.accounting_requests = MemberTableRecords(session, ACCOUNTING_REQUESTS)
         self.restrictions = PostgresRestrictionRepository(session)
+        self.conversation = PostgresConversationRepository(session)
         return self
 
     async def __aexit__(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self, TypeVar
 
+from service.domain.ports.conversation import ConversationRepository
 from service.domain.ports.events import IdempotencyRecorder, Outbox
 from service.domain.ports.federation import ConsentRepository, NetworkRepository
 from service.domain.ports.incidents import AccountingRequestRepository, IncidentRepository
@@ -81,6 +82,9 @@ class UnitOfWork(Protocol):
 
     @property
     def restrictions(self) -> RestrictionRepository: ...
+
+    @property
+    def conversation(self) -> ConversationRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -1,0 +1,221 @@
+"""A network's conversation in PostgreSQL: posts and replies, the reactions and helpful marks
+they gather (counted on the post in the statement that adds or removes one), revisions, and
+what an erasure takes from all of these."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from uuid import UUID
+
+from service.adapters.postgres.records import Executor
+from service.adapters.postgres.sql import Columns, Row, struct_from_row, struct_to_columns
+from service.domain.conversation import Post, PostCounts, Reaction, Revision
+
+POST = Columns(
+    "id",
+    "network_id",
+    "organization_id",
+    "author_member_id",
+    "parent_id",
+    "kind",
+    "body",
+    "tags",
+    "content_note",
+    "state",
+    "crisis_flagged",
+    "hidden_reason",
+    "version",
+    "created_at",
+    "updated_at",
+)
+_CHANGING: tuple[str, ...] = (
+    "body",
+    "tags",
+    "content_note",
+    "state",
+    "crisis_flagged",
+    "hidden_reason",
+    "version",
+    "updated_at",
+)
+
+
+def post_from_row(row: Row) -> Post:
+    return struct_from_row(Post, row)
+
+
+# A reply counts on its parent in the statement that stores it.
+_ADD_POST = f"""
+WITH added AS (
+    INSERT INTO posts ({POST.list}) VALUES ({POST.values}) RETURNING parent_id
+)
+UPDATE posts SET reply_count = reply_count + 1
+WHERE id = (SELECT parent_id FROM added) AND (SELECT parent_id FROM added) IS NOT NULL
+"""  # noqa: S608 (column names are constants)
+
+_POST_FOR_UPDATE = f"SELECT {POST.list} FROM posts WHERE id = $1 FOR UPDATE"  # noqa: S608
+
+_SAVE_POST = (
+    "UPDATE posts SET "  # noqa: S608 (column names are constants)
+    + ", ".join(f"{column} = ${n}" for n, column in enumerate(_CHANGING, start=2))
+    + " WHERE id = $1"
+)
+
+_ADD_REVISION = """
+INSERT INTO post_revisions (post_id, version, body, tags, content_note, replaced_at)
+VALUES ($1, $2, $3, $4, $5, $6)
+"""
+
+# Each mark counts (or stops counting) on the post in the statement that adds (or removes) it:
+# a mark given twice, or taken back twice, changes nothing.
+_REACT = """
+WITH added AS (
+    INSERT INTO post_reactions (post_id, member_id, reaction, organization_id, created_at)
+    VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING post_id
+)
+UPDATE posts SET reaction_counts = jsonb_set(
+    reaction_counts, ARRAY[$3::text], to_jsonb(coalesce((reaction_counts ->> $3)::int, 0) + 1))
+WHERE id = (SELECT post_id FROM added)
+RETURNING id
+"""
+
+_UNREACT = """
+WITH gone AS (
+    DELETE FROM post_reactions WHERE post_id = $1 AND member_id = $2 AND reaction = $3
+    RETURNING post_id
+)
+UPDATE posts SET reaction_counts = jsonb_set(
+    reaction_counts, ARRAY[$3::text], to_jsonb((reaction_counts ->> $3)::int - 1))
+WHERE id = (SELECT post_id FROM gone)
+RETURNING id
+"""
+
+_MARK_HELPFUL = """
+WITH added AS (
+    INSERT INTO post_helpful_marks (post_id, member_id, organization_id, created_at)
+    VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING post_id
+)
+UPDATE posts SET helpful_count = helpful_count + 1 WHERE id = (SELECT post_id FROM added)
+RETURNING id
+"""
+
+_UNMARK_HELPFUL = """
+WITH gone AS (
+    DELETE FROM post_helpful_marks WHERE post_id = $1 AND member_id = $2 RETURNING post_id
+)
+UPDATE posts SET helpful_count = helpful_count - 1 WHERE id = (SELECT post_id FROM gone)
+RETURNING id
+"""
+
+_COUNTS = "SELECT reply_count, helpful_count, reaction_counts FROM posts WHERE id = $1"
+
+# An erased member's words leave the conversation: their posts and replies keep their place as
+# placeholders (the threads stay readable), the revisions of them go, reports about them lose
+# their notes (which may quote them), and their reactions and helpful marks stop counting.
+# Four statements, in the erasure's transaction: one post may be touched by more than one.
+ERASE_CONVERSATION = (
+    """
+    WITH gone AS (DELETE FROM post_reactions WHERE member_id = $1 RETURNING post_id, reaction),
+    minus AS (SELECT post_id, array_agg(reaction) AS reactions FROM gone GROUP BY post_id)
+    UPDATE posts p SET reaction_counts = (
+        SELECT coalesce(jsonb_object_agg(
+            e.key, (e.value)::int - CASE WHEN e.key = ANY(minus.reactions) THEN 1 ELSE 0 END
+        ), '{}')
+        FROM jsonb_each_text(p.reaction_counts) AS e
+    )
+    FROM minus WHERE p.id = minus.post_id
+    """,
+    """
+    WITH gone AS (DELETE FROM post_helpful_marks WHERE member_id = $1 RETURNING post_id)
+    UPDATE posts SET helpful_count = helpful_count - 1 FROM gone WHERE posts.id = gone.post_id
+    """,
+    """
+    WITH theirs AS (SELECT id FROM posts WHERE author_member_id = $1),
+    revisions AS (DELETE FROM post_revisions WHERE post_id IN (SELECT id FROM theirs))
+    UPDATE post_reports SET note = NULL
+    WHERE note IS NOT NULL AND post_id IN (SELECT id FROM theirs)
+    """,
+    """
+    UPDATE posts SET body = '', tags = '{}', content_note = NULL, hidden_reason = NULL,
+                     state = 'erased', version = version + 1, updated_at = $2
+    WHERE author_member_id = $1 AND state <> 'erased'
+    """,
+)
+
+
+async def erase_conversation(executor: Executor, member_id: UUID, now: datetime) -> None:
+    """What an erasure takes from the conversation (see ERASE_CONVERSATION)."""
+    await executor.execute(ERASE_CONVERSATION[0], member_id)
+    await executor.execute(ERASE_CONVERSATION[1], member_id)
+    await executor.execute(ERASE_CONVERSATION[2], member_id)
+    await executor.execute(ERASE_CONVERSATION[3], member_id, now)
+
+
+class PostgresConversationRepository:
+    def __init__(self, connection: Executor) -> None:
+        self._connection = connection
+
+    async def add(self, post: Post) -> None:
+        await self._connection.execute(_ADD_POST, *POST.params(struct_to_columns(post)))
+
+    async def get_for_update(self, post_id: UUID) -> Post | None:
+        row = await self._connection.fetchrow(_POST_FOR_UPDATE, post_id)
+        return None if row is None else post_from_row(row)
+
+    async def save(self, post: Post) -> None:
+        row = struct_to_columns(post)
+        await self._connection.execute(_SAVE_POST, post.id, *(row[c] for c in _CHANGING))
+
+    async def add_revision(self, revision: Revision) -> None:
+        row = struct_to_columns(revision)
+        await self._connection.execute(
+            _ADD_REVISION,
+            revision.post_id,
+            revision.version,
+            row["body"],
+            row["tags"],
+            row["content_note"],
+            revision.replaced_at,
+        )
+
+    async def react(
+        self,
+        post_id: UUID,
+        member_id: UUID,
+        organization_id: UUID,
+        reaction: Reaction,
+        now: datetime,
+    ) -> bool:
+        counted = await self._connection.fetchval(
+            _REACT, post_id, member_id, reaction.value, organization_id, now
+        )
+        return counted is not None
+
+    async def unreact(self, post_id: UUID, member_id: UUID, reaction: Reaction) -> bool:
+        return (
+            await self._connection.fetchval(_UNREACT, post_id, member_id, reaction.value)
+            is not None
+        )
+
+    async def mark_helpful(
+        self, post_id: UUID, member_id: UUID, organization_id: UUID, now: datetime
+    ) -> bool:
+        counted = await self._connection.fetchval(
+            _MARK_HELPFUL, post_id, member_id, organization_id, now
+        )
+        return counted is not None
+
+    async def unmark_helpful(self, post_id: UUID, member_id: UUID) -> bool:
+        return await self._connection.fetchval(_UNMARK_HELPFUL, post_id, member_id) is not None
+
+    async def counts(self, post_id: UUID) -> PostCounts:
+        row = await self._connection.fetchrow(_COUNTS, post_id)
+        if row is None:
+            return PostCounts()
+        decoded: dict[str, int] = json.loads(row["reaction_counts"])  # asyncpg hands jsonb as text
+        return PostCounts(
+            replies=row["reply_count"],
+            helpful=row["helpful_count"],
+            reactions={Reaction(k): int(v) for k, v in decoded.items() if int(v) > 0},
+        )
