@@ -1747,6 +1747,7 @@ export interface components {
     schemas: {
         /**
          * AccountingRequestCreate
+         * @description When and how the member asked (`written`, `electronic`, `oral`), and the period the accounting should cover (default: the three years before the request, the most it may).
          * @example {
          *       "period_end": "2026-11-25",
          *       "period_start": "2024-11-25",
@@ -1794,6 +1795,7 @@ export interface components {
         };
         /**
          * AccountingRequestView
+         * @description `answer_by`: 30 days after the request was received (42 CFR 2.24).
          * @example {
          *       "answer_by": "2026-12-25",
          *       "answered_at": "2026-12-01T14:00:00Z",
@@ -1961,6 +1963,7 @@ export interface components {
         };
         /**
          * ApiKeyView
+         * @description A key, never its secret. A key changes once at most: `version` 2 means revoked.
          * @example {
          *       "created_at": "2026-10-01T09:05:00Z",
          *       "id": "01937a4e-0000-7000-8000-00000000a91e",
@@ -2023,6 +2026,7 @@ export interface components {
         Channel: "api" | "event_feed" | "webhook";
         /**
          * CheckInCreate
+         * @description `period`: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or `once`. A second check-in for a period needs `correction: true`; the replaced one stays in the history.
          * @example {
          *       "correction": false,
          *       "note": "Texted instead of calling",
@@ -2086,6 +2090,7 @@ export interface components {
         };
         /**
          * CheerView
+         * @description A cheer. Its author shows only to the author's own organization.
          * @example {
          *       "author_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
          *       "created_at": "2026-04-13T19:00:00Z",
@@ -2109,6 +2114,7 @@ export interface components {
         };
         /**
          * ConsentCreate
+         * @description Every element 42 CFR 2.31 requires. A missing one is a 400 naming it; one that breaks a rule the schema cannot state (recipients that do not fit together, an expiry in the past, statements the recipient needs) is a 422 naming it. The recipients are `recipient_organization_id` or `recipient_class`; the expiry is `expires_on` or `end_event` (a `tpo` consent may have neither).
          * @example {
          *       "consent_type": "specific",
          *       "data_period": {
@@ -2236,6 +2242,7 @@ export interface components {
         };
         /**
          * ConsentForm
+         * @description The signed form: its version, and the statements it contains (42 CFR 2.31: the right to revoke and how, conditioning, redisclosure; the HIPAA redisclosure statement when the recipient is a covered entity, such as a clinic).
          * @example {
          *       "statements": [
          *         "right_to_revoke",
@@ -2357,6 +2364,7 @@ export interface components {
         };
         /**
          * ConsentRevoke
+         * @description How the revocation reached the organization (42 CFR 2.31(a)(6)): `received_via` (`written`, `electronic`, `oral`; default `electronic`), `received_at` (default now) and `received_by` (who took it). It takes effect now, whenever it was received.
          * @example {
          *       "reason": "The member asked in writing",
          *       "received_at": "2026-11-19T16:30:00Z",
@@ -2427,6 +2435,7 @@ export interface components {
         ConsentType: "specific" | "tpo";
         /**
          * ConsentView
+         * @description A consent. The recipient sees it too, less who signed and who recorded it.
          * @example {
          *       "consent_type": "specific",
          *       "created_at": "2026-11-01T10:05:00Z",
@@ -2550,6 +2559,7 @@ export interface components {
         };
         /**
          * ContactDetails
+         * @description Contact details: never shown outside the home organization without consent.
          * @example {
          *       "email": "sam@example.org",
          *       "phone": "+12075550143"
@@ -2577,6 +2587,7 @@ export interface components {
         };
         /**
          * DataPeriod
+         * @description The period the disclosed data may come from (FHIR Consent.provision.dataPeriod).
          * @example {
          *       "end": "2026-12-31",
          *       "start": "2026-01-01"
@@ -2702,6 +2713,7 @@ export interface components {
         };
         /**
          * DisclosureNoticeView
+         * @description Data about another organization's member, disclosed under 42 CFR Part 2: the notice (42 CFR 2.32), the consents that allowed it (readable by the recipient at `/v1/consents/{id}`) and the HL7 DS4P security labels (`42CFRPart2`: the policy, `R`: restricted, `NORDSCLCD`: no redisclosure without consent). Null on the member's home organization's own reads.
          * @example {
          *       "consent_ids": [
          *         "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091"
@@ -2831,6 +2843,7 @@ export interface components {
         Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"];
         /**
          * EventList
+         * @description `next_cursor` is always given: poll it again later for newer events. Each event's `data` has the schema of its `type`.
          * @example {
          *       "data": [
          *         {
@@ -2926,6 +2939,7 @@ export interface components {
         };
         /**
          * IncidentCreate
+         * @description `compromised_key` names the key (`key_id`): the incident then touches what that key read. `recipient_organization_id` narrows it to what the caller disclosed to one organization. The period is `since` (required) to `until` (default: open).
          * @example {
          *       "description": "A key was pasted into a public chat channel.",
          *       "key_id": "01937a4e-0000-7000-8000-00000000a91e",
@@ -3073,6 +3087,7 @@ export interface components {
         };
         /**
          * IssuedApiKey
+         * @description A new key. `token` is shown here once and never again; it is null when this response is an idempotent replay, because the service keeps only a hash of it.
          * @example {
          *       "key": {
          *         "created_at": "2026-10-01T09:05:00Z",
@@ -3098,6 +3113,7 @@ export interface components {
         };
         /**
          * LadderSpec
+         * @description The rungs, then one more every `then_every_months` months (null: no more).
          * @example {
          *       "rungs": [
          *         {
@@ -3270,6 +3286,7 @@ export interface components {
         };
         /**
          * MemberUpdate
+         * @description A partial update: absent fields stay as they are; `null` clears an optional field.
          * @example {
          *       "contact": {
          *         "email": "samuel@example.org",
@@ -3348,6 +3365,7 @@ export interface components {
         };
         /**
          * MemberView
+         * @description A member. Its home organization sees every field; another organization sees only the fields the member's consents cover (`disclosed_scopes`), the rest null.
          * @example {
          *       "access": "home",
          *       "contact": {
@@ -3506,6 +3524,7 @@ export interface components {
         };
         /**
          * MembershipView
+         * @description A membership. Without a consent from the member's home organization the viewer sees its role and status only: `member` and the dates are null.
          * @example {
          *       "disclosure": null,
          *       "id": "01937a4e-dddd-7000-8000-0000000000a1",
@@ -3633,6 +3652,7 @@ export interface components {
         };
         /**
          * MilestoneView
+         * @description A reached milestone. Another organization sees its label and local date under the `milestones` scope; `period_started_on` (and a key naming the period's start: otherwise `current.<rung>`) only with `recovery`; `reached_at` only with `profile`.
          * @example {
          *       "achieved_on": null,
          *       "cheers": [
@@ -3671,6 +3691,7 @@ export interface components {
         };
         /**
          * MilestonesView
+         * @description Reached milestones of every period (each with the period it belongs to), custom ones, and the next one with its date in the member's time zone. Computed on each read.
          * @example {
          *       "disclosure": null,
          *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
@@ -3739,6 +3760,7 @@ export interface components {
         };
         /**
          * NetworkCreate
+         * @description `name` and `description` are seen by every organization taking part in the network, without any consent: they must not identify a member ("Tuesday group", not "Sam R.'s circle").
          * @example {
          *       "description": "Sam's people after discharge",
          *       "focus_member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
@@ -4103,6 +4125,7 @@ export interface components {
         NetworkStatus: "active" | "archived";
         /**
          * NetworkUpdate
+         * @description Seen by every organization taking part: a name or description must not identify a member.
          * @example {
          *       "description": "Sam's people, week by week",
          *       "name": "Sam's circle"
@@ -4150,6 +4173,7 @@ export interface components {
         };
         /**
          * NetworkView
+         * @description A network. `focus_member_id` shows only to the focus member's home organization. A circle's name and description may identify its focus member: another organization sees them only under that member's consent covering `networks` (then `disclosure` carries the notice, and the read is accounted to the member), else the neutral name "Support circle" and no description.
          * @example {
          *       "archived_at": "2026-11-20T10:00:00Z",
          *       "created_at": "2026-11-01T10:10:00Z",
@@ -4230,6 +4254,7 @@ export interface components {
         };
         /**
          * OrganizationCreate
+         * @description `kind`: `clinic` (a HIPAA covered entity), `community_app`, `peer_org`, or `intermediary` (passes records on to its participants, such as a health information exchange: a consent to it names which of them may receive).
          * @example {
          *       "address": "1 Exchange Place, Portland, ME 04101",
          *       "kind": "intermediary",
@@ -4383,6 +4408,7 @@ export interface components {
         };
         /**
          * ParticipantView
+         * @description An organization's taking part in an intermediary: active while `ended_at` is null.
          * @example {
          *       "ended_at": "2026-11-28T17:00:00Z",
          *       "intermediary_organization_id": "01937a4e-0000-7000-8000-0000000000ee",
@@ -4545,6 +4571,7 @@ export interface components {
         };
         /**
          * PledgeCreate
+         * @description To self (no network), to a network (`network_id`), or to one supporter in it.
          * @example {
          *       "cadence": "daily",
          *       "ends_on": "2026-12-31",
@@ -4718,6 +4745,7 @@ export interface components {
         };
         /**
          * PledgeView
+         * @description A pledge with its derived streaks. Notes and the supporter show to the home organization only.
          * @example {
          *       "cadence": "daily",
          *       "check_ins": [
@@ -4861,6 +4889,7 @@ export interface components {
         };
         /**
          * RecoveryView
+         * @description A member's recovery journey. Streaks count whole days completed in the member's own time zone; a restart opens a new period and keeps the earlier ones.
          * @example {
          *       "current_period_started_on": "2026-03-14",
          *       "current_period_started_time": "21:30",
@@ -4918,6 +4947,7 @@ export interface components {
         };
         /**
          * ReferralCreate
+         * @description The person: `member_id` (one of the caller's members) or `member` (a new pseudonymous one). The consent that allows the referral: `consent_id` (already recorded, to the receiving organization) or `consent` (recorded with the referral; its recipient is the receiving organization). A consent with `end_event: referral_closed` ends when the referral does.
          * @example {
          *       "consent": null,
          *       "consent_id": "01937a4e-7c1d-7e2f-8a3b-4c5d6e7f8091",
@@ -5123,6 +5153,7 @@ export interface components {
         };
         /**
          * ReferralView
+         * @description A referral as either side sees it. `allowed_transitions`: what the caller may move it to now. `external_ref` is the sender's own reference and shows to the sender only. The person referred (`member_id`) and the `reason` are the member's data: the receiver sees them only while a consent from the member to it is in force (null otherwise), and each read that shows them is recorded in the member's accounting of disclosures.
          * @example {
          *       "allowed_transitions": [
          *         "in_progress",
@@ -5214,6 +5245,7 @@ export interface components {
         };
         /**
          * RestrictionCreate
+         * @description Which data (`scopes`) the member asks to keep back, from which recipients (none named: from every one) and for which purposes (none named: for any), and when they asked.
          * @example {
          *       "purpose_codes": [
          *         "payment"
@@ -5292,6 +5324,7 @@ export interface components {
         RestrictionStatus: "requested" | "agreed" | "denied" | "ended";
         /**
          * RestrictionView
+         * @description `agreed`: every read honours it, as it honours a consent's limits (the consents it matches show it in `restricted_scopes`).
          * @example {
          *       "decided_at": "2026-11-21T11:00:00Z",
          *       "ended_at": "2026-11-28T09:30:00Z",
@@ -5347,6 +5380,7 @@ export interface components {
         RevocationChannel: "written" | "electronic" | "oral";
         /**
          * RevocationView
+         * @description How, when and by whom a revocation was received (who took it: home only).
          * @example {
          *       "received_at": "2026-11-19T16:30:00Z",
          *       "received_by": "Front desk",
@@ -5386,6 +5420,7 @@ export interface components {
         Scope: "members:read" | "members:write" | "keys:manage" | "networks:read" | "networks:write" | "consents:read" | "consents:write" | "referrals:read" | "referrals:write" | "webhooks:manage";
         /**
          * Signature
+         * @description 42 CFR 2.31 asks for a written consent: signed on paper (`written`) or electronically (`electronic`), by whom, when, and in what capacity; a hash of the signed document, if one is kept.
          * @example {
          *       "authority": "patient",
          *       "document_sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
@@ -5416,6 +5451,7 @@ export interface components {
         SignatureMethod: "written" | "electronic" | "verbal_witnessed";
         /**
          * SignatureView
+         * @description `verbal_witnessed` only on consents recorded before written consent was required.
          * @example {
          *       "authority": "patient",
          *       "document_sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
@@ -5471,6 +5507,7 @@ export interface components {
         };
         /**
          * TreatmentEnded
+         * @description The consents that ended because the member's treatment did.
          * @example {
          *       "ended_consents": [
          *         {
@@ -5552,6 +5589,7 @@ export interface components {
         Urgency: "routine" | "urgent" | "asap" | "stat";
         /**
          * WebhookEndpointCreate
+         * @description `event_types` empty or absent: every event the organization may see.
          * @example {
          *       "description": "Referrals into the intake queue",
          *       "event_types": [
@@ -5638,6 +5676,7 @@ export interface components {
         };
         /**
          * WebhookEndpointUpdate
+         * @description Absent fields stay. `enabled: true` re-enables a disabled endpoint; its pending deliveries resume in order.
          * @example {
          *       "description": "Referrals and consents",
          *       "enabled": true,
@@ -5664,6 +5703,7 @@ export interface components {
         };
         /**
          * WebhookEndpointView
+         * @description `previous_secret_valid_until`: after a rotation, the old secret also signs until then.
          * @example {
          *       "created_at": "2026-11-01T09:00:00Z",
          *       "description": "Referrals into the intake queue",
@@ -5710,6 +5750,7 @@ export interface components {
         };
         /**
          * WebhookEndpointWithSecret
+         * @description `secret` (`whsec_...`) verifies the `webhook-signature` of every delivery. It is shown in this response only (an idempotent replay answers null).
          * @example {
          *       "endpoint": {
          *         "created_at": "2026-11-01T09:00:00Z",

@@ -8,6 +8,7 @@ the community app that supports him."""
 from __future__ import annotations
 
 import enum
+import inspect
 from typing import Any
 
 import msgspec
@@ -672,10 +673,23 @@ def _nulls_kept(value: Any) -> Any:
     return value
 
 
+def _described(struct: type[msgspec.Struct]) -> str | None:
+    """A Struct's docstring as one paragraph a line apart from the next, for the contract
+    (Litestar leaves it out of a body's schema)."""
+    doc = struct.__doc__
+    if not doc:
+        return None
+    paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(doc).split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p) or None
+
+
 def document_examples(app: Litestar) -> None:
-    """Give each of those bodies' schemas its example."""
+    """Give each of those bodies' schemas its example, and its Struct's docstring as its
+    description where it has none."""
     schemas = app.openapi_schema.components.schemas or {}
     for struct, example in EXAMPLES.items():
         schema = schemas[struct.__name__]
         if isinstance(schema, Schema):
             schema.examples = [_nulls_kept(example)]
+            if not schema.description:
+                schema.description = _described(struct)

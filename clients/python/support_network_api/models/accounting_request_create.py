@@ -14,13 +14,15 @@ T = TypeVar("T", bound="AccountingRequestCreate")
 
 @_attrs_define
 class AccountingRequestCreate:
-    """
-    Attributes:
-        received_on (datetime.date): The day it was received.
-        received_via (RevocationChannel):
-        period_end (datetime.date | None | Unset): The last day it covers, included; absent: `received_on`.
-        period_start (datetime.date | None | Unset): The first day the accounting covers; absent: three years before
-            `received_on` (the most it may).
+    """When and how the member asked (`written`, `electronic`, `oral`), and the period the accounting should cover
+    (default: the three years before the request, the most it may).
+
+        Attributes:
+            received_on (datetime.date): The day it was received.
+            received_via (RevocationChannel):
+            period_end (datetime.date | None | Unset): The last day it covers, included; absent: `received_on`.
+            period_start (datetime.date | None | Unset): The first day the accounting covers; absent: three years before
+                `received_on` (the most it may).
     """
 
     received_on: datetime.date

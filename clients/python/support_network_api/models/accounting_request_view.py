@@ -15,7 +15,8 @@ T = TypeVar("T", bound="AccountingRequestView")
 
 @_attrs_define
 class AccountingRequestView:
-    """
+    """`answer_by`: 30 days after the request was received (42 CFR 2.24).
+
     Attributes:
         answer_by (datetime.date): When the answer is due: 30 days after `received_on` (42 CFR 2.24).
         answered_at (datetime.datetime | None): When the home organization recorded its answer; null while it is due.

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="ApiKeyView")
 
 @_attrs_define
 class ApiKeyView:
-    """
+    """A key, never its secret. A key changes once at most: `version` 2 means revoked.
+
     Attributes:
         created_at (datetime.datetime):
         id (UUID): The object's id, a UUIDv7 (time-ordered).

@@ -13,13 +13,15 @@ T = TypeVar("T", bound="CheckInCreate")
 
 @_attrs_define
 class CheckInCreate:
-    """
-    Attributes:
-        outcome (Outcome):
-        period (str): Which period the check-in is for: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or `once`.
-        correction (bool | Unset): True to replace an existing check-in for the same period (the replaced one stays in
-            the history, with `superseded_at`). Default: False.
-        note (None | str | Unset): Free text for people, never interpreted by the service.
+    """`period`: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or `once`. A second check-in for a period needs
+    `correction: true`; the replaced one stays in the history.
+
+        Attributes:
+            outcome (Outcome):
+            period (str): Which period the check-in is for: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or `once`.
+            correction (bool | Unset): True to replace an existing check-in for the same period (the replaced one stays in
+                the history, with `superseded_at`). Default: False.
+            note (None | str | Unset): Free text for people, never interpreted by the service.
     """
 
     outcome: Outcome

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="CheerView")
 
 @_attrs_define
 class CheerView:
-    """
+    """A cheer. Its author shows only to the author's own organization.
+
     Attributes:
         author_member_id (None | UUID): The member who cheered; null to every organization but the author's own.
         created_at (datetime.datetime):

@@ -34,40 +34,47 @@ T = TypeVar("T", bound="ConsentCreate")
 
 @_attrs_define
 class ConsentCreate:
-    """
-    Attributes:
-        form (ConsentForm):
-        information (str): What may be disclosed, in words, as it stands on the form.
-        patient_name (str): The member's name as it stands on the signed form. The home organization's only: never shown
-            to a recipient, and blanked by erasure.
-        purpose (str): The purpose in words, as it stands on the signed form.
-        purpose_code (PurposeCode): The purpose of the disclosure, coded (FHIR Consent.provision.purpose, HL7
-            PurposeOfUse:
-                TREAT, HPAYMT, HOPERAT, PATRQT, HRESCH); the consent's `purpose` says it in words.
-        recorded_by (str): Who entered the consent here, for the record. Null to the recipient.
-        scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
-        signature (Signature):
-        consent_type (ConsentType | Unset): `specific`: to a named recipient for a stated purpose. `tpo`: a single
-            consent for all
-                future uses for treatment, payment and health care operations (42 CFR 2.33(a)(2)), in force
-                until revoked in writing, so it may carry no expiry.
-        data_period (DataPeriod | None | Unset): The period the disclosed data may come from; absent: any.
-        end_event (EndEvent | None | Unset): The event that ends the consent instead of a date: `treatment_ended` (when
-            the home organization says so) or `referral_closed` (with the last referral resting on it).
-        expires_on (datetime.date | None | Unset): The last day the consent is in force, in the member's time zone. Give
-            this or `end_event` (a `tpo` consent may have neither).
-        participant_class (ConsentCreateParticipantClassType1 | ConsentCreateParticipantClassType2Type1 |
-            ConsentCreateParticipantClassType3Type1 | None | Unset): Through an intermediary: its participants with a
-            treating provider relationship with the member (clinics taking part in the member's circle, as for
-            `recipient_class`).
-        participant_organization_ids (list[UUID] | None | Unset): Through an intermediary: the participants that may
-            receive the data, by name (each taking part in it now). Or `participant_class`.
-        recipient_class (None | RecipientClass | Unset): Instead of a named organization, a class of them, decided at
-            each read: `supporting_organizations` (every organization taking part in an active circle around the member that
-            the member's home organization created, the member still active in it) or `treating_providers` (those of them
-            that are clinics).
-        recipient_organization_id (None | Unset | UUID): The organization that receives the data (an intermediary, if of
-            that kind: then name its participants too). Give this or `recipient_class`.
+    """Every element 42 CFR 2.31 requires. A missing one is a 400 naming it; one that breaks a rule the schema cannot state
+    (recipients that do not fit together, an expiry in the past, statements the recipient needs) is a 422 naming it. The
+    recipients are `recipient_organization_id` or `recipient_class`; the expiry is `expires_on` or `end_event` (a `tpo`
+    consent may have neither).
+
+        Attributes:
+            form (ConsentForm): The signed form: its version, and the statements it contains (42 CFR 2.31: the right to
+                revoke and how, conditioning, redisclosure; the HIPAA redisclosure statement when the recipient is a covered
+                entity, such as a clinic).
+            information (str): What may be disclosed, in words, as it stands on the form.
+            patient_name (str): The member's name as it stands on the signed form. The home organization's only: never shown
+                to a recipient, and blanked by erasure.
+            purpose (str): The purpose in words, as it stands on the signed form.
+            purpose_code (PurposeCode): The purpose of the disclosure, coded (FHIR Consent.provision.purpose, HL7
+                PurposeOfUse:
+                    TREAT, HPAYMT, HOPERAT, PATRQT, HRESCH); the consent's `purpose` says it in words.
+            recorded_by (str): Who entered the consent here, for the record. Null to the recipient.
+            scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
+            signature (Signature): 42 CFR 2.31 asks for a written consent: signed on paper (`written`) or electronically
+                (`electronic`), by whom, when, and in what capacity; a hash of the signed document, if one is kept.
+            consent_type (ConsentType | Unset): `specific`: to a named recipient for a stated purpose. `tpo`: a single
+                consent for all
+                    future uses for treatment, payment and health care operations (42 CFR 2.33(a)(2)), in force
+                    until revoked in writing, so it may carry no expiry.
+            data_period (DataPeriod | None | Unset): The period the disclosed data may come from; absent: any.
+            end_event (EndEvent | None | Unset): The event that ends the consent instead of a date: `treatment_ended` (when
+                the home organization says so) or `referral_closed` (with the last referral resting on it).
+            expires_on (datetime.date | None | Unset): The last day the consent is in force, in the member's time zone. Give
+                this or `end_event` (a `tpo` consent may have neither).
+            participant_class (ConsentCreateParticipantClassType1 | ConsentCreateParticipantClassType2Type1 |
+                ConsentCreateParticipantClassType3Type1 | None | Unset): Through an intermediary: its participants with a
+                treating provider relationship with the member (clinics taking part in the member's circle, as for
+                `recipient_class`).
+            participant_organization_ids (list[UUID] | None | Unset): Through an intermediary: the participants that may
+                receive the data, by name (each taking part in it now). Or `participant_class`.
+            recipient_class (None | RecipientClass | Unset): Instead of a named organization, a class of them, decided at
+                each read: `supporting_organizations` (every organization taking part in an active circle around the member that
+                the member's home organization created, the member still active in it) or `treating_providers` (those of them
+                that are clinics).
+            recipient_organization_id (None | Unset | UUID): The organization that receives the data (an intermediary, if of
+                that kind: then name its participants too). Give this or `recipient_class`.
     """
 
     form: ConsentForm

@@ -12,12 +12,15 @@ T = TypeVar("T", bound="ConsentForm")
 
 @_attrs_define
 class ConsentForm:
-    """
-    Attributes:
-        statements (list[Statement]): The statements the signed form contains; `hipaa_redisclosure` is needed whenever
-            the data may reach a clinic (a HIPAA covered entity): a clinic named, a class of recipients, or a clinic among
-            an intermediary's participants.
-        version (str): The version of the consent form that was signed, as printed on it.
+    """The signed form: its version, and the statements it contains (42 CFR 2.31: the right to revoke and how,
+    conditioning, redisclosure; the HIPAA redisclosure statement when the recipient is a covered entity, such as a
+    clinic).
+
+        Attributes:
+            statements (list[Statement]): The statements the signed form contains; `hipaa_redisclosure` is needed whenever
+                the data may reach a clinic (a HIPAA covered entity): a clinic named, a class of recipients, or a clinic among
+                an intermediary's participants.
+            version (str): The version of the consent form that was signed, as printed on it.
     """
 
     statements: list[Statement]

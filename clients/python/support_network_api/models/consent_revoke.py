@@ -13,12 +13,15 @@ T = TypeVar("T", bound="ConsentRevoke")
 
 @_attrs_define
 class ConsentRevoke:
-    """
-    Attributes:
-        reason (None | str | Unset): Why, in words, as the caller gave it.
-        received_at (None | str | Unset): When it was received, which may be before it was entered here.
-        received_by (None | str | Unset): Who received it.
-        received_via (RevocationChannel | Unset):
+    """How the revocation reached the organization (42 CFR 2.31(a)(6)): `received_via` (`written`, `electronic`, `oral`;
+    default `electronic`), `received_at` (default now) and `received_by` (who took it). It takes effect now, whenever it
+    was received.
+
+        Attributes:
+            reason (None | str | Unset): Why, in words, as the caller gave it.
+            received_at (None | str | Unset): When it was received, which may be before it was entered here.
+            received_by (None | str | Unset): Who received it.
+            received_via (RevocationChannel | Unset):
     """
 
     reason: None | str | Unset = UNSET

@@ -36,7 +36,8 @@ T = TypeVar("T", bound="ConsentView")
 
 @_attrs_define
 class ConsentView:
-    """
+    """A consent. The recipient sees it too, less who signed and who recorded it.
+
     Attributes:
         consent_type (ConsentType): `specific`: to a named recipient for a stated purpose. `tpo`: a single consent for
             all
@@ -74,7 +75,7 @@ class ConsentView:
         revocation_reason (None | str): Why it was revoked, as the home organization entered it. Null to the recipient.
         revoked_at (datetime.datetime | None): When it was revoked; null while it stands.
         scopes (list[DataScope]): The kinds of data (for a consent) or of operation (for a key) it covers.
-        signature (SignatureView):
+        signature (SignatureView): `verbal_witnessed` only on consents recorded before written consent was required.
         status (ConsentStatus):
         version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
             and `If-Match` takes it where a change needs it.

@@ -12,7 +12,8 @@ T = TypeVar("T", bound="ContactDetails")
 
 @_attrs_define
 class ContactDetails:
-    """
+    """Contact details: never shown outside the home organization without consent.
+
     Attributes:
         email (None | str | Unset):
         phone (None | str | Unset):

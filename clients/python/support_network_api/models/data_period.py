@@ -13,7 +13,8 @@ T = TypeVar("T", bound="DataPeriod")
 
 @_attrs_define
 class DataPeriod:
-    """
+    """The period the disclosed data may come from (FHIR Consent.provision.dataPeriod).
+
     Attributes:
         end (datetime.date | None | Unset): The last day the data may come from, included; open when absent.
         start (datetime.date | None | Unset): The first day the data may come from; open when absent.

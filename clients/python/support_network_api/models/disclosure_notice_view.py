@@ -12,12 +12,16 @@ T = TypeVar("T", bound="DisclosureNoticeView")
 
 @_attrs_define
 class DisclosureNoticeView:
-    """
-    Attributes:
-        consent_ids (list[UUID]): The consents the disclosure rested on.
-        notice (str): The notice that must accompany the data (42 CFR 2.32).
-        security_labels (list[str]): HL7 security labels of the data: 42 CFR Part 2, restricted, no redisclosure without
-            consent.
+    """Data about another organization's member, disclosed under 42 CFR Part 2: the notice (42 CFR 2.32), the consents that
+    allowed it (readable by the recipient at `/v1/consents/{id}`) and the HL7 DS4P security labels (`42CFRPart2`: the
+    policy, `R`: restricted, `NORDSCLCD`: no redisclosure without consent). Null on the member's home organization's own
+    reads.
+
+        Attributes:
+            consent_ids (list[UUID]): The consents the disclosure rested on.
+            notice (str): The notice that must accompany the data (42 CFR 2.32).
+            security_labels (list[str]): HL7 security labels of the data: 42 CFR Part 2, restricted, no redisclosure without
+                consent.
     """
 
     consent_ids: list[UUID]

@@ -48,18 +48,20 @@ T = TypeVar("T", bound="EventList")
 
 @_attrs_define
 class EventList:
-    """
-    Attributes:
-        data (list[ApiKeyCreatedEvent | ApiKeyRevokedEvent | ConsentExpiredEvent | ConsentGrantedEvent |
-            ConsentRevokedEvent | IncidentClosedEvent | IncidentOpenedEvent | MemberCreatedEvent | MemberErasedEvent |
-            MemberUpdatedEvent | MilestoneCheeredEvent | MilestoneReachedEvent | NetworkArchivedEvent | NetworkCreatedEvent
-            | NetworkMembershipAddedEvent | NetworkMembershipChangedEvent | NetworkMembershipRemovedEvent |
-            NetworkOrganizationDeclinedEvent | NetworkOrganizationInvitedEvent | NetworkOrganizationJoinedEvent |
-            NetworkOrganizationLeftEvent | NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent |
-            PledgeCreatedEvent | PledgeMissedEvent | RecoveryRestartedEvent | ReferralCreatedEvent |
-            ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
-        next_cursor (None | str): Always given, never null: pass it as `cursor` to continue, and poll it again later for
-            newer events.
+    """`next_cursor` is always given: poll it again later for newer events. Each event's `data` has the schema of its
+    `type`.
+
+        Attributes:
+            data (list[ApiKeyCreatedEvent | ApiKeyRevokedEvent | ConsentExpiredEvent | ConsentGrantedEvent |
+                ConsentRevokedEvent | IncidentClosedEvent | IncidentOpenedEvent | MemberCreatedEvent | MemberErasedEvent |
+                MemberUpdatedEvent | MilestoneCheeredEvent | MilestoneReachedEvent | NetworkArchivedEvent | NetworkCreatedEvent
+                | NetworkMembershipAddedEvent | NetworkMembershipChangedEvent | NetworkMembershipRemovedEvent |
+                NetworkOrganizationDeclinedEvent | NetworkOrganizationInvitedEvent | NetworkOrganizationJoinedEvent |
+                NetworkOrganizationLeftEvent | NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent |
+                PledgeCreatedEvent | PledgeMissedEvent | RecoveryRestartedEvent | ReferralCreatedEvent |
+                ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
+            next_cursor (None | str): Always given, never null: pass it as `cursor` to continue, and poll it again later for
+                newer events.
     """
 
     data: list[

@@ -15,15 +15,18 @@ T = TypeVar("T", bound="IncidentCreate")
 
 @_attrs_define
 class IncidentCreate:
-    """
-    Attributes:
-        description (str): Free text for people, never interpreted by the service.
-        kind (IncidentKind):
-        since (datetime.datetime): The start of the period concerned.
-        key_id (None | Unset | UUID): For a compromised key: which.
-        recipient_organization_id (None | Unset | UUID): For a suspected breach at one recipient: which; narrows the
-            incident to what the caller disclosed to it.
-        until (None | str | Unset): The end of the period concerned; open when absent.
+    """`compromised_key` names the key (`key_id`): the incident then touches what that key read.
+    `recipient_organization_id` narrows it to what the caller disclosed to one organization. The period is `since`
+    (required) to `until` (default: open).
+
+        Attributes:
+            description (str): Free text for people, never interpreted by the service.
+            kind (IncidentKind):
+            since (datetime.datetime): The start of the period concerned.
+            key_id (None | Unset | UUID): For a compromised key: which.
+            recipient_organization_id (None | Unset | UUID): For a suspected breach at one recipient: which; narrows the
+                incident to what the caller disclosed to it.
+            until (None | str | Unset): The end of the period concerned; open when absent.
     """
 
     description: str

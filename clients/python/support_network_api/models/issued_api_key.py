@@ -15,11 +15,13 @@ T = TypeVar("T", bound="IssuedApiKey")
 
 @_attrs_define
 class IssuedApiKey:
-    """
-    Attributes:
-        key (ApiKeyView):
-        token (None | str): The key's secret, shown in this answer only (null in an idempotent replay, which does not
-            keep it): store it now.
+    """A new key. `token` is shown here once and never again; it is null when this response is an idempotent replay,
+    because the service keeps only a hash of it.
+
+        Attributes:
+            key (ApiKeyView): A key, never its secret. A key changes once at most: `version` 2 means revoked.
+            token (None | str): The key's secret, shown in this answer only (null in an idempotent replay, which does not
+                keep it): store it now.
     """
 
     key: ApiKeyView

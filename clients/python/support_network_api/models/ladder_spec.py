@@ -16,7 +16,8 @@ T = TypeVar("T", bound="LadderSpec")
 
 @_attrs_define
 class LadderSpec:
-    """
+    """The rungs, then one more every `then_every_months` months (null: no more).
+
     Attributes:
         rungs (list[RungSpec]): The milestones, each an amount of time in recovery; no two alike.
         then_every_months (int | None | Unset): After the rungs, one at each multiple of this many months from the start

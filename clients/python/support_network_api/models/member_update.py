@@ -17,7 +17,8 @@ T = TypeVar("T", bound="MemberUpdate")
 
 @_attrs_define
 class MemberUpdate:
-    """
+    """A partial update: absent fields stay as they are; `null` clears an optional field.
+
     Attributes:
         contact (ContactDetails | None | Unset): How the home organization reaches the member; shown to another
             organization only under a consent covering `profile`.

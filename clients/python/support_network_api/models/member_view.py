@@ -22,31 +22,33 @@ T = TypeVar("T", bound="MemberView")
 
 @_attrs_define
 class MemberView:
-    """
-    Attributes:
-        access (MemberViewAccess): `home`: the caller is the member's home organization and sees every field; `consent`:
-            another organization, seeing only the fields its consents cover (the rest are null).
-        contact (ContactDetails | None): How the home organization reaches the member; shown to another organization
-            only under a consent covering `profile`.
-        created_at (datetime.datetime):
-        disclosed_scopes (list[DataScope]): For `consent` access: the scopes whose fields are shown.
-        display_name (None | str): Null when another organization reads without `profile` in its consent.
-        external_ref (None | str): The home organization's own identifier for the member; null to every other
-            organization.
-        id (UUID): The object's id, a UUIDv7 (time-ordered).
-        organization_id (UUID): The member's home organization.
-        recovery_started_on (datetime.date | None): The member's first day in recovery, in the member's time zone:
-            milestones and streaks count from it. Give `recovery_started_time` only with it.
-        recovery_started_time (None | str): Local time of day the period started, HH:MM or HH:MM:SS.
-        timezone (None | str): An IANA time zone (`America/New_York`): the member's days, pledge periods and milestones
-            follow it, across daylight saving changes.
-        updated_at (datetime.datetime):
-        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
-            and `If-Match` takes it where a change needs it.
-        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
-            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
-            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
-            reads).
+    """A member. Its home organization sees every field; another organization sees only the fields the member's consents
+    cover (`disclosed_scopes`), the rest null.
+
+        Attributes:
+            access (MemberViewAccess): `home`: the caller is the member's home organization and sees every field; `consent`:
+                another organization, seeing only the fields its consents cover (the rest are null).
+            contact (ContactDetails | None): How the home organization reaches the member; shown to another organization
+                only under a consent covering `profile`.
+            created_at (datetime.datetime):
+            disclosed_scopes (list[DataScope]): For `consent` access: the scopes whose fields are shown.
+            display_name (None | str): Null when another organization reads without `profile` in its consent.
+            external_ref (None | str): The home organization's own identifier for the member; null to every other
+                organization.
+            id (UUID): The object's id, a UUIDv7 (time-ordered).
+            organization_id (UUID): The member's home organization.
+            recovery_started_on (datetime.date | None): The member's first day in recovery, in the member's time zone:
+                milestones and streaks count from it. Give `recovery_started_time` only with it.
+            recovery_started_time (None | str): Local time of day the period started, HH:MM or HH:MM:SS.
+            timezone (None | str): An IANA time zone (`America/New_York`): the member's days, pledge periods and milestones
+                follow it, across daylight saving changes.
+            updated_at (datetime.datetime):
+            version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+                and `If-Match` takes it where a change needs it.
+            disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+                member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+                rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+                reads).
     """
 
     access: MemberViewAccess

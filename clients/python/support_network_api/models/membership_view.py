@@ -22,25 +22,27 @@ T = TypeVar("T", bound="MembershipView")
 
 @_attrs_define
 class MembershipView:
-    """
-    Attributes:
-        id (UUID): The object's id, a UUIDv7 (time-ordered).
-        invited_at (datetime.datetime | None): When the member was invited; null when added as active at once, and to
-            another organization without the member's consent covering `networks`.
-        joined_at (datetime.datetime | None): When the membership became active; null to another organization without
-            the member's consent covering `networks`.
-        left_at (datetime.datetime | None): When the member left; null while a member, and to another organization
-            without the member's consent covering `networks`.
-        member (MembershipMember | None): The member; null when the caller may not see who it is.
-        network_id (UUID):
-        role (Role):
-        status (MembershipStatus):
-        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
-            and `If-Match` takes it where a change needs it.
-        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
-            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
-            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
-            reads).
+    """A membership. Without a consent from the member's home organization the viewer sees its role and status only:
+    `member` and the dates are null.
+
+        Attributes:
+            id (UUID): The object's id, a UUIDv7 (time-ordered).
+            invited_at (datetime.datetime | None): When the member was invited; null when added as active at once, and to
+                another organization without the member's consent covering `networks`.
+            joined_at (datetime.datetime | None): When the membership became active; null to another organization without
+                the member's consent covering `networks`.
+            left_at (datetime.datetime | None): When the member left; null while a member, and to another organization
+                without the member's consent covering `networks`.
+            member (MembershipMember | None): The member; null when the caller may not see who it is.
+            network_id (UUID):
+            role (Role):
+            status (MembershipStatus):
+            version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+                and `If-Match` takes it where a change needs it.
+            disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+                member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+                rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+                reads).
     """
 
     id: UUID

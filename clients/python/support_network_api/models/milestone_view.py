@@ -18,19 +18,22 @@ T = TypeVar("T", bound="MilestoneView")
 
 @_attrs_define
 class MilestoneView:
-    """
-    Attributes:
-        achieved_on (datetime.date | None): The day it was reached, in the member's time zone: computed for an automatic
-            milestone, as given for a custom one.
-        cheers (list[CheerView]): Cheers from the member's networks, oldest first.
-        key (str): A stable key, by which cheers name the milestone: `<period start>.<rung>` for an automatic one
-            (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the milestone's id for a custom one.
-        kind (MilestoneViewKind): Which kind it is; the values are listed with its type.
-        label (str):
-        period_started_on (datetime.date | None): The start of the recovery period it was reached in; null for a custom
-            one, and to a reader without `recovery`.
-        reached_at (datetime.datetime | None): When an automatic milestone was reached; null for a custom one, and to a
-            reader without `profile`.
+    """A reached milestone. Another organization sees its label and local date under the `milestones` scope;
+    `period_started_on` (and a key naming the period's start: otherwise `current.<rung>`) only with `recovery`;
+    `reached_at` only with `profile`.
+
+        Attributes:
+            achieved_on (datetime.date | None): The day it was reached, in the member's time zone: computed for an automatic
+                milestone, as given for a custom one.
+            cheers (list[CheerView]): Cheers from the member's networks, oldest first.
+            key (str): A stable key, by which cheers name the milestone: `<period start>.<rung>` for an automatic one
+                (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the milestone's id for a custom one.
+            kind (MilestoneViewKind): Which kind it is; the values are listed with its type.
+            label (str):
+            period_started_on (datetime.date | None): The start of the recovery period it was reached in; null for a custom
+                one, and to a reader without `recovery`.
+            reached_at (datetime.datetime | None): When an automatic milestone was reached; null for a custom one, and to a
+                reader without `profile`.
     """
 
     achieved_on: datetime.date | None

@@ -20,16 +20,18 @@ T = TypeVar("T", bound="MilestonesView")
 
 @_attrs_define
 class MilestonesView:
-    """
-    Attributes:
-        member_id (UUID):
-        next_ (NextMilestoneView | None): The next automatic milestone; null when none is ahead.
-        reached (list[MilestoneView]): The milestones reached in every period (only the current one to a reader without
-            `recovery`), and custom ones.
-        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
-            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
-            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
-            reads).
+    """Reached milestones of every period (each with the period it belongs to), custom ones, and the next one with its date
+    in the member's time zone. Computed on each read.
+
+        Attributes:
+            member_id (UUID):
+            next_ (NextMilestoneView | None): The next automatic milestone; null when none is ahead.
+            reached (list[MilestoneView]): The milestones reached in every period (only the current one to a reader without
+                `recovery`), and custom ones.
+            disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+                member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+                rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+                reads).
     """
 
     member_id: UUID

@@ -14,15 +14,17 @@ T = TypeVar("T", bound="NetworkCreate")
 
 @_attrs_define
 class NetworkCreate:
-    """
-    Attributes:
-        kind (NetworkKind):
-        name (str): Seen by every organization taking part in the network, without any consent: it must not identify a
-            member (e.g. 'Tuesday group', not 'Sam R.'s circle').
-        description (None | str | Unset): Seen by every organization taking part in the network, without any consent: it
-            must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle').
-        focus_member_id (None | Unset | UUID): The member a circle is around: one of the creating organization's
-            members, fixed while the circle lasts. Null for a group, and to every organization but the creator.
+    """`name` and `description` are seen by every organization taking part in the network, without any consent: they must
+    not identify a member ("Tuesday group", not "Sam R.'s circle").
+
+        Attributes:
+            kind (NetworkKind):
+            name (str): Seen by every organization taking part in the network, without any consent: it must not identify a
+                member (e.g. 'Tuesday group', not 'Sam R.'s circle').
+            description (None | str | Unset): Seen by every organization taking part in the network, without any consent: it
+                must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle').
+            focus_member_id (None | Unset | UUID): The member a circle is around: one of the creating organization's
+                members, fixed while the circle lasts. Null for a group, and to every organization but the creator.
     """
 
     kind: NetworkKind

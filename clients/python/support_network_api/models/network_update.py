@@ -12,7 +12,8 @@ T = TypeVar("T", bound="NetworkUpdate")
 
 @_attrs_define
 class NetworkUpdate:
-    """
+    """Seen by every organization taking part: a name or description must not identify a member.
+
     Attributes:
         description (None | str | Unset): Seen by every organization taking part in the network, without any consent: it
             must not identify a member (e.g. 'Tuesday group', not 'Sam R.'s circle').

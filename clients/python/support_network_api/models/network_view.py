@@ -21,28 +21,32 @@ T = TypeVar("T", bound="NetworkView")
 
 @_attrs_define
 class NetworkView:
-    """
-    Attributes:
-        archived_at (datetime.datetime | None): When it was archived; null while it lasts.
-        created_at (datetime.datetime):
-        created_by_organization_id (UUID): The organization that created the network: it alone invites others, changes
-            roles with consent, and archives it.
-        description (None | str): Seen by every organization taking part, so it must not identify a member. For a
-            circle, null to organizations other than the creator without the focus member's consent covering `networks`.
-        focus_member_id (None | UUID): The member a circle is around: one of the creating organization's members, fixed
-            while the circle lasts. Null for a group, and to every organization but the creator.
-        id (UUID): The object's id, a UUIDv7 (time-ordered).
-        kind (NetworkKind):
-        name (str): The network's name. For a circle, "Support circle" to organizations other than the creator without
-            the focus member's consent covering `networks`.
-        status (NetworkStatus):
-        updated_at (datetime.datetime):
-        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
-            and `If-Match` takes it where a change needs it.
-        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
-            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
-            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
-            reads).
+    """A network. `focus_member_id` shows only to the focus member's home organization. A circle's name and description may
+    identify its focus member: another organization sees them only under that member's consent covering `networks` (then
+    `disclosure` carries the notice, and the read is accounted to the member), else the neutral name "Support circle"
+    and no description.
+
+        Attributes:
+            archived_at (datetime.datetime | None): When it was archived; null while it lasts.
+            created_at (datetime.datetime):
+            created_by_organization_id (UUID): The organization that created the network: it alone invites others, changes
+                roles with consent, and archives it.
+            description (None | str): Seen by every organization taking part, so it must not identify a member. For a
+                circle, null to organizations other than the creator without the focus member's consent covering `networks`.
+            focus_member_id (None | UUID): The member a circle is around: one of the creating organization's members, fixed
+                while the circle lasts. Null for a group, and to every organization but the creator.
+            id (UUID): The object's id, a UUIDv7 (time-ordered).
+            kind (NetworkKind):
+            name (str): The network's name. For a circle, "Support circle" to organizations other than the creator without
+                the focus member's consent covering `networks`.
+            status (NetworkStatus):
+            updated_at (datetime.datetime):
+            version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+                and `If-Match` takes it where a change needs it.
+            disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+                member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+                rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+                reads).
     """
 
     archived_at: datetime.datetime | None

@@ -13,12 +13,14 @@ T = TypeVar("T", bound="OrganizationCreate")
 
 @_attrs_define
 class OrganizationCreate:
-    """
-    Attributes:
-        kind (OrganizationKind):
-        name (str):
-        address (None | str | Unset): Where the organization can be written to: the accounting of disclosures a member
-            receives names it (45 CFR 164.528(b)(2)).
+    """`kind`: `clinic` (a HIPAA covered entity), `community_app`, `peer_org`, or `intermediary` (passes records on to its
+    participants, such as a health information exchange: a consent to it names which of them may receive).
+
+        Attributes:
+            kind (OrganizationKind):
+            name (str):
+            address (None | str | Unset): Where the organization can be written to: the accounting of disclosures a member
+                receives names it (45 CFR 164.528(b)(2)).
     """
 
     kind: OrganizationKind

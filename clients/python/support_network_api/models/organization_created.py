@@ -18,7 +18,8 @@ T = TypeVar("T", bound="OrganizationCreated")
 class OrganizationCreated:
     """
     Attributes:
-        first_key (IssuedApiKey):
+        first_key (IssuedApiKey): A new key. `token` is shown here once and never again; it is null when this response
+            is an idempotent replay, because the service keeps only a hash of it.
         organization (OrganizationView):
     """
 

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="ParticipantView")
 
 @_attrs_define
 class ParticipantView:
-    """
+    """An organization's taking part in an intermediary: active while `ended_at` is null.
+
     Attributes:
         ended_at (datetime.datetime | None): When it ended; null while it lasts.
         intermediary_organization_id (UUID): The intermediary (an HIE, say).

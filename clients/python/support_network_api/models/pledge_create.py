@@ -15,7 +15,8 @@ T = TypeVar("T", bound="PledgeCreate")
 
 @_attrs_define
 class PledgeCreate:
-    """
+    """To self (no network), to a network (`network_id`), or to one supporter in it.
+
     Attributes:
         cadence (Cadence):
         starts_on (datetime.date): The first day, in the member's time zone.

@@ -22,7 +22,8 @@ T = TypeVar("T", bound="PledgeView")
 
 @_attrs_define
 class PledgeView:
-    """
+    """A pledge with its derived streaks. Notes and the supporter show to the home organization only.
+
     Attributes:
         cadence (Cadence):
         check_ins (list[CheckInView]): Every check-in, corrections and the ones they replaced included.

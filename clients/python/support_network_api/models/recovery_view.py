@@ -20,23 +20,25 @@ T = TypeVar("T", bound="RecoveryView")
 
 @_attrs_define
 class RecoveryView:
-    """
-    Attributes:
-        current_period_started_on (datetime.date | None): The first day of the current period in recovery (after the
-            last restart); null when no start is known.
-        current_period_started_time (None | str): Local time of day the period started, HH:MM or HH:MM:SS.
-        current_streak_days (int): Whole days in the current period, in the member's time zone.
-        longest_streak_days (int): The longest period so far, in days.
-        member_id (UUID):
-        periods (list[PeriodView]): The periods before the current one, oldest first.
-        restarts (int): How many times recovery restarted.
-        total_days_in_recovery (int): All periods together, in days.
-        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
-            and `If-Match` takes it where a change needs it.
-        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
-            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
-            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
-            reads).
+    """A member's recovery journey. Streaks count whole days completed in the member's own time zone; a restart opens a new
+    period and keeps the earlier ones.
+
+        Attributes:
+            current_period_started_on (datetime.date | None): The first day of the current period in recovery (after the
+                last restart); null when no start is known.
+            current_period_started_time (None | str): Local time of day the period started, HH:MM or HH:MM:SS.
+            current_streak_days (int): Whole days in the current period, in the member's time zone.
+            longest_streak_days (int): The longest period so far, in days.
+            member_id (UUID):
+            periods (list[PeriodView]): The periods before the current one, oldest first.
+            restarts (int): How many times recovery restarted.
+            total_days_in_recovery (int): All periods together, in days.
+            version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+                and `If-Match` takes it where a change needs it.
+            disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+                member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+                rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+                reads).
     """
 
     current_period_started_on: datetime.date | None

@@ -19,20 +19,24 @@ T = TypeVar("T", bound="ReferralCreate")
 
 @_attrs_define
 class ReferralCreate:
-    """
-    Attributes:
-        reason (str): Why, in words, as the caller gave it.
-        receiver_organization_id (UUID): The organization asked to take the person on.
-        consent (ConsentCreate | None | Unset): A consent to the receiver, recorded with the referral; give this or
-            `consent_id`.
-        consent_id (None | Unset | UUID): A consent recorded before, to the receiver; give this or `consent`.
-        external_ref (None | str | Unset): The home organization's own id for the person; unique per organization.
-        member (MemberCreate | None | Unset): A new member to create for the referral (pseudonymous is fine); give this
-            or `member_id`.
-        member_id (None | Unset | UUID): One of the caller's members; give this or `member`.
-        network_id (None | Unset | UUID): A network both organizations take part in: accepting the referral makes the
-            person an active member of it.
-        urgency (Urgency | Unset): FHIR request priority.
+    """The person: `member_id` (one of the caller's members) or `member` (a new pseudonymous one). The consent that allows
+    the referral: `consent_id` (already recorded, to the receiving organization) or `consent` (recorded with the
+    referral; its recipient is the receiving organization). A consent with `end_event: referral_closed` ends when the
+    referral does.
+
+        Attributes:
+            reason (str): Why, in words, as the caller gave it.
+            receiver_organization_id (UUID): The organization asked to take the person on.
+            consent (ConsentCreate | None | Unset): A consent to the receiver, recorded with the referral; give this or
+                `consent_id`.
+            consent_id (None | Unset | UUID): A consent recorded before, to the receiver; give this or `consent`.
+            external_ref (None | str | Unset): The home organization's own id for the person; unique per organization.
+            member (MemberCreate | None | Unset): A new member to create for the referral (pseudonymous is fine); give this
+                or `member_id`.
+            member_id (None | Unset | UUID): One of the caller's members; give this or `member`.
+            network_id (None | Unset | UUID): A network both organizations take part in: accepting the referral makes the
+                person an active member of it.
+            urgency (Urgency | Unset): FHIR request priority.
     """
 
     reason: str

@@ -21,30 +21,34 @@ T = TypeVar("T", bound="ReferralView")
 
 @_attrs_define
 class ReferralView:
-    """
-    Attributes:
-        allowed_transitions (list[ReferralStatus]): The statuses the caller may move the referral to now.
-        answer_by (datetime.datetime): When an unanswered referral expires.
-        consent_id (UUID):
-        created_at (datetime.datetime):
-        external_ref (None | str): The sender's own identifier for it; null to the receiver.
-        id (UUID): The object's id, a UUIDv7 (time-ordered).
-        member_id (None | UUID): The member's data: the receiver sees it only while a consent from the member to it is
-            in force (null otherwise), and each read that shows it is in the member's accounting of disclosures.
-        network_id (None | UUID):
-        reason (None | str): The member's data: the receiver sees it only while a consent from the member to it is in
-            force (null otherwise), and each read that shows it is in the member's accounting of disclosures.
-        receiver_organization_id (UUID): The organization asked to take the person on.
-        sender_organization_id (UUID): The organization that made the referral: the member's home organization.
-        status (ReferralStatus):
-        updated_at (datetime.datetime):
-        urgency (Urgency): FHIR request priority.
-        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
-            and `If-Match` takes it where a change needs it.
-        disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
-            member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
-            rests on. Null when nothing of another organization's member is shown (always on the home organization's own
-            reads).
+    """A referral as either side sees it. `allowed_transitions`: what the caller may move it to now. `external_ref` is the
+    sender's own reference and shows to the sender only. The person referred (`member_id`) and the `reason` are the
+    member's data: the receiver sees them only while a consent from the member to it is in force (null otherwise), and
+    each read that shows them is recorded in the member's accounting of disclosures.
+
+        Attributes:
+            allowed_transitions (list[ReferralStatus]): The statuses the caller may move the referral to now.
+            answer_by (datetime.datetime): When an unanswered referral expires.
+            consent_id (UUID):
+            created_at (datetime.datetime):
+            external_ref (None | str): The sender's own identifier for it; null to the receiver.
+            id (UUID): The object's id, a UUIDv7 (time-ordered).
+            member_id (None | UUID): The member's data: the receiver sees it only while a consent from the member to it is
+                in force (null otherwise), and each read that shows it is in the member's accounting of disclosures.
+            network_id (None | UUID):
+            reason (None | str): The member's data: the receiver sees it only while a consent from the member to it is in
+                force (null otherwise), and each read that shows it is in the member's accounting of disclosures.
+            receiver_organization_id (UUID): The organization asked to take the person on.
+            sender_organization_id (UUID): The organization that made the referral: the member's home organization.
+            status (ReferralStatus):
+            updated_at (datetime.datetime):
+            urgency (Urgency): FHIR request priority.
+            version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+                and `If-Match` takes it where a change needs it.
+            disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
+                member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
+                rests on. Null when nothing of another organization's member is shown (always on the home organization's own
+                reads).
     """
 
     allowed_transitions: list[ReferralStatus]

@@ -16,12 +16,14 @@ T = TypeVar("T", bound="RestrictionCreate")
 
 @_attrs_define
 class RestrictionCreate:
-    """
-    Attributes:
-        requested_on (datetime.date): The day the member asked.
-        scopes (list[DataScope]): The data scopes the member asks to keep back.
-        purpose_codes (list[PurposeCode] | Unset): The purposes the restriction applies to; empty: all.
-        recipient_organization_ids (list[UUID] | Unset): The recipients the restriction applies to; empty: all.
+    """Which data (`scopes`) the member asks to keep back, from which recipients (none named: from every one) and for which
+    purposes (none named: for any), and when they asked.
+
+        Attributes:
+            requested_on (datetime.date): The day the member asked.
+            scopes (list[DataScope]): The data scopes the member asks to keep back.
+            purpose_codes (list[PurposeCode] | Unset): The purposes the restriction applies to; empty: all.
+            recipient_organization_ids (list[UUID] | Unset): The recipients the restriction applies to; empty: all.
     """
 
     requested_on: datetime.date

@@ -17,19 +17,21 @@ T = TypeVar("T", bound="RestrictionView")
 
 @_attrs_define
 class RestrictionView:
-    """
-    Attributes:
-        decided_at (datetime.datetime | None): When the home organization agreed or denied; null while undecided.
-        ended_at (datetime.datetime | None): When it ended; null while it lasts.
-        id (UUID): The object's id, a UUIDv7 (time-ordered).
-        member_id (UUID):
-        purpose_codes (list[PurposeCode]): The purposes the restriction applies to; empty: all.
-        recipient_organization_ids (list[UUID]): The recipients the restriction applies to; empty: all.
-        requested_on (datetime.date): The day the member asked.
-        scopes (list[DataScope]): The data scopes the member asks to keep back.
-        status (RestrictionStatus):
-        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
-            and `If-Match` takes it where a change needs it.
+    """`agreed`: every read honours it, as it honours a consent's limits (the consents it matches show it in
+    `restricted_scopes`).
+
+        Attributes:
+            decided_at (datetime.datetime | None): When the home organization agreed or denied; null while undecided.
+            ended_at (datetime.datetime | None): When it ended; null while it lasts.
+            id (UUID): The object's id, a UUIDv7 (time-ordered).
+            member_id (UUID):
+            purpose_codes (list[PurposeCode]): The purposes the restriction applies to; empty: all.
+            recipient_organization_ids (list[UUID]): The recipients the restriction applies to; empty: all.
+            requested_on (datetime.date): The day the member asked.
+            scopes (list[DataScope]): The data scopes the member asks to keep back.
+            status (RestrictionStatus):
+            version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+                and `If-Match` takes it where a change needs it.
     """
 
     decided_at: datetime.datetime | None

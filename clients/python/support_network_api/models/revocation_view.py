@@ -14,7 +14,8 @@ T = TypeVar("T", bound="RevocationView")
 
 @_attrs_define
 class RevocationView:
-    """
+    """How, when and by whom a revocation was received (who took it: home only).
+
     Attributes:
         received_at (datetime.datetime | None): When it was received, which may be before it was entered here.
         received_by (None | str): Who received it. Null to the recipient.

@@ -15,15 +15,17 @@ T = TypeVar("T", bound="Signature")
 
 @_attrs_define
 class Signature:
-    """
-    Attributes:
-        authority (SignerAuthority): In what capacity the signer signed (42 CFR 2.31(a)(9), 2.14, 2.15).
-        method (NewSignatureMethod): How a consent given now may be signed. `verbal_witnessed`, which consents recorded
-                before written consent was required may show, is not among them: a component of its own so
-                that generated clients do not meet two different enums named `SignatureMethod`.
-        signed_at (datetime.datetime): When it was signed.
-        signed_by (str): The name of whoever signed.
-        document_sha256 (None | str | Unset): The SHA-256 of the signed document, lowercase hex, if one is kept.
+    """42 CFR 2.31 asks for a written consent: signed on paper (`written`) or electronically (`electronic`), by whom, when,
+    and in what capacity; a hash of the signed document, if one is kept.
+
+        Attributes:
+            authority (SignerAuthority): In what capacity the signer signed (42 CFR 2.31(a)(9), 2.14, 2.15).
+            method (NewSignatureMethod): How a consent given now may be signed. `verbal_witnessed`, which consents recorded
+                    before written consent was required may show, is not among them: a component of its own so
+                    that generated clients do not meet two different enums named `SignatureMethod`.
+            signed_at (datetime.datetime): When it was signed.
+            signed_by (str): The name of whoever signed.
+            document_sha256 (None | str | Unset): The SHA-256 of the signed document, lowercase hex, if one is kept.
     """
 
     authority: SignerAuthority

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="SignatureView")
 
 @_attrs_define
 class SignatureView:
-    """
+    """`verbal_witnessed` only on consents recorded before written consent was required.
+
     Attributes:
         authority (None | SignerAuthority): In what capacity they signed: the patient, or someone authorised for them.
         document_sha256 (None | str): The SHA-256 of the signed document, lowercase hex, if one is kept.

@@ -16,7 +16,8 @@ T = TypeVar("T", bound="TreatmentEnded")
 
 @_attrs_define
 class TreatmentEnded:
-    """
+    """The consents that ended because the member's treatment did.
+
     Attributes:
         ended_consents (list[ConsentView]): The consents that ended with the treatment.
         member_id (UUID):

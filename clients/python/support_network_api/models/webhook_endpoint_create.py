@@ -13,7 +13,8 @@ T = TypeVar("T", bound="WebhookEndpointCreate")
 
 @_attrs_define
 class WebhookEndpointCreate:
-    """
+    """`event_types` empty or absent: every event the organization may see.
+
     Attributes:
         url (str): Where deliveries are POSTed: https to a public address; a private, loopback, link-local or reserved
             address (and plain http) only inside a network the operator allowed.

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="WebhookEndpointUpdate")
 
 @_attrs_define
 class WebhookEndpointUpdate:
-    """
+    """Absent fields stay. `enabled: true` re-enables a disabled endpoint; its pending deliveries resume in order.
+
     Attributes:
         description (None | str | Unset): Free text for people, never interpreted by the service.
         enabled (bool | Unset): True resumes a disabled endpoint where it stopped; false disables it.

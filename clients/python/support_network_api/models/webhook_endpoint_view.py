@@ -16,7 +16,8 @@ T = TypeVar("T", bound="WebhookEndpointView")
 
 @_attrs_define
 class WebhookEndpointView:
-    """
+    """`previous_secret_valid_until`: after a rotation, the old secret also signs until then.
+
     Attributes:
         created_at (datetime.datetime):
         description (None | str): Free text for people, never interpreted by the service.

@@ -15,11 +15,14 @@ T = TypeVar("T", bound="WebhookEndpointWithSecret")
 
 @_attrs_define
 class WebhookEndpointWithSecret:
-    """
-    Attributes:
-        endpoint (WebhookEndpointView):
-        secret (None | str): The signing secret (`whsec_` and base64), shown in this answer only (null in an idempotent
-            replay); verify deliveries with it.
+    """`secret` (`whsec_...`) verifies the `webhook-signature` of every delivery. It is shown in this response only (an
+    idempotent replay answers null).
+
+        Attributes:
+            endpoint (WebhookEndpointView): `previous_secret_valid_until`: after a rotation, the old secret also signs until
+                then.
+            secret (None | str): The signing secret (`whsec_` and base64), shown in this answer only (null in an idempotent
+                replay); verify deliveries with it.
     """
 
     endpoint: WebhookEndpointView

@@ -140,7 +140,11 @@ def sync_detailed(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ConsentCreate):
+        body (ConsentCreate): Every element 42 CFR 2.31 requires. A missing one is a 400 naming
+            it; one that breaks a rule the schema cannot state (recipients that do not fit together,
+            an expiry in the past, statements the recipient needs) is a 422 naming it. The recipients
+            are `recipient_organization_id` or `recipient_class`; the expiry is `expires_on` or
+            `end_event` (a `tpo` consent may have neither).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +184,11 @@ def sync(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ConsentCreate):
+        body (ConsentCreate): Every element 42 CFR 2.31 requires. A missing one is a 400 naming
+            it; one that breaks a rule the schema cannot state (recipients that do not fit together,
+            an expiry in the past, statements the recipient needs) is a 422 naming it. The recipients
+            are `recipient_organization_id` or `recipient_class`; the expiry is `expires_on` or
+            `end_event` (a `tpo` consent may have neither).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +223,11 @@ async def asyncio_detailed(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ConsentCreate):
+        body (ConsentCreate): Every element 42 CFR 2.31 requires. A missing one is a 400 naming
+            it; one that breaks a rule the schema cannot state (recipients that do not fit together,
+            an expiry in the past, statements the recipient needs) is a 422 naming it. The recipients
+            are `recipient_organization_id` or `recipient_class`; the expiry is `expires_on` or
+            `end_event` (a `tpo` consent may have neither).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,7 +265,11 @@ async def asyncio(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ConsentCreate):
+        body (ConsentCreate): Every element 42 CFR 2.31 requires. A missing one is a 400 naming
+            it; one that breaks a rule the schema cannot state (recipients that do not fit together,
+            an expiry in the past, statements the recipient needs) is a 422 naming it. The recipients
+            are `recipient_organization_id` or `recipient_class`; the expiry is `expires_on` or
+            `end_event` (a `tpo` consent may have neither).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -139,7 +139,9 @@ def sync_detailed(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (AccountingRequestCreate):
+        body (AccountingRequestCreate): When and how the member asked (`written`, `electronic`,
+            `oral`), and the period the accounting should cover (default: the three years before the
+            request, the most it may).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +180,9 @@ def sync(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (AccountingRequestCreate):
+        body (AccountingRequestCreate): When and how the member asked (`written`, `electronic`,
+            `oral`), and the period the accounting should cover (default: the three years before the
+            request, the most it may).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +216,9 @@ async def asyncio_detailed(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (AccountingRequestCreate):
+        body (AccountingRequestCreate): When and how the member asked (`written`, `electronic`,
+            `oral`), and the period the accounting should cover (default: the three years before the
+            request, the most it may).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,7 +255,9 @@ async def asyncio(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (AccountingRequestCreate):
+        body (AccountingRequestCreate): When and how the member asked (`written`, `electronic`,
+            `oral`), and the period the accounting should cover (default: the three years before the
+            request, the most it may).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

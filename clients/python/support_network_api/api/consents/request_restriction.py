@@ -138,7 +138,9 @@ def sync_detailed(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (RestrictionCreate):
+        body (RestrictionCreate): Which data (`scopes`) the member asks to keep back, from which
+            recipients (none named: from every one) and for which purposes (none named: for any), and
+            when they asked.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +178,9 @@ def sync(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (RestrictionCreate):
+        body (RestrictionCreate): Which data (`scopes`) the member asks to keep back, from which
+            recipients (none named: from every one) and for which purposes (none named: for any), and
+            when they asked.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +213,9 @@ async def asyncio_detailed(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (RestrictionCreate):
+        body (RestrictionCreate): Which data (`scopes`) the member asks to keep back, from which
+            recipients (none named: from every one) and for which purposes (none named: for any), and
+            when they asked.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,7 +251,9 @@ async def asyncio(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (RestrictionCreate):
+        body (RestrictionCreate): Which data (`scopes`) the member asks to keep back, from which
+            recipients (none named: from every one) and for which purposes (none named: for any), and
+            when they asked.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -125,7 +125,10 @@ def sync_detailed(
 
     Args:
         consent_id (UUID): The consent's id.
-        body (ConsentRevoke):
+        body (ConsentRevoke): How the revocation reached the organization (42 CFR 2.31(a)(6)):
+            `received_via` (`written`, `electronic`, `oral`; default `electronic`), `received_at`
+            (default now) and `received_by` (who took it). It takes effect now, whenever it was
+            received.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +165,10 @@ def sync(
 
     Args:
         consent_id (UUID): The consent's id.
-        body (ConsentRevoke):
+        body (ConsentRevoke): How the revocation reached the organization (42 CFR 2.31(a)(6)):
+            `received_via` (`written`, `electronic`, `oral`; default `electronic`), `received_at`
+            (default now) and `received_by` (who took it). It takes effect now, whenever it was
+            received.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +200,10 @@ async def asyncio_detailed(
 
     Args:
         consent_id (UUID): The consent's id.
-        body (ConsentRevoke):
+        body (ConsentRevoke): How the revocation reached the organization (42 CFR 2.31(a)(6)):
+            `received_via` (`written`, `electronic`, `oral`; default `electronic`), `received_at`
+            (default now) and `received_by` (who took it). It takes effect now, whenever it was
+            received.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,7 +238,10 @@ async def asyncio(
 
     Args:
         consent_id (UUID): The consent's id.
-        body (ConsentRevoke):
+        body (ConsentRevoke): How the revocation reached the organization (42 CFR 2.31(a)(6)):
+            `received_via` (`written`, `electronic`, `oral`; default `electronic`), `received_at`
+            (default now) and `received_by` (who took it). It takes effect now, whenever it was
+            received.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

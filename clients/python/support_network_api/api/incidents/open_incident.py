@@ -132,7 +132,10 @@ def sync_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (IncidentCreate):
+        body (IncidentCreate): `compromised_key` names the key (`key_id`): the incident then
+            touches what that key read. `recipient_organization_id` narrows it to what the caller
+            disclosed to one organization. The period is `since` (required) to `until` (default:
+            open).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +171,10 @@ def sync(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (IncidentCreate):
+        body (IncidentCreate): `compromised_key` names the key (`key_id`): the incident then
+            touches what that key read. `recipient_organization_id` narrows it to what the caller
+            disclosed to one organization. The period is `since` (required) to `until` (default:
+            open).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +205,10 @@ async def asyncio_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (IncidentCreate):
+        body (IncidentCreate): `compromised_key` names the key (`key_id`): the incident then
+            touches what that key read. `recipient_organization_id` narrows it to what the caller
+            disclosed to one organization. The period is `since` (required) to `until` (default:
+            open).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,7 +242,10 @@ async def asyncio(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (IncidentCreate):
+        body (IncidentCreate): `compromised_key` names the key (`key_id`): the incident then
+            touches what that key read. `recipient_organization_id` narrows it to what the caller
+            disclosed to one organization. The period is `since` (required) to `until` (default:
+            open).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

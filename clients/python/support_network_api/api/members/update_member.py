@@ -145,7 +145,8 @@ def sync_detailed(
     Args:
         member_id (UUID): The member's id.
         if_match (str | Unset):
-        body (MemberUpdate):
+        body (MemberUpdate): A partial update: absent fields stay as they are; `null` clears an
+            optional field.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +186,8 @@ def sync(
     Args:
         member_id (UUID): The member's id.
         if_match (str | Unset):
-        body (MemberUpdate):
+        body (MemberUpdate): A partial update: absent fields stay as they are; `null` clears an
+            optional field.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +222,8 @@ async def asyncio_detailed(
     Args:
         member_id (UUID): The member's id.
         if_match (str | Unset):
-        body (MemberUpdate):
+        body (MemberUpdate): A partial update: absent fields stay as they are; `null` clears an
+            optional field.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -258,7 +261,8 @@ async def asyncio(
     Args:
         member_id (UUID): The member's id.
         if_match (str | Unset):
-        body (MemberUpdate):
+        body (MemberUpdate): A partial update: absent fields stay as they are; `null` clears an
+            optional field.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

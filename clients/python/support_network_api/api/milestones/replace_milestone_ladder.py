@@ -115,7 +115,8 @@ def sync_detailed(
     stay announced.
 
     Args:
-        body (LadderSpec):
+        body (LadderSpec): The rungs, then one more every `then_every_months` months (null: no
+            more).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +148,8 @@ def sync(
     stay announced.
 
     Args:
-        body (LadderSpec):
+        body (LadderSpec): The rungs, then one more every `then_every_months` months (null: no
+            more).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +176,8 @@ async def asyncio_detailed(
     stay announced.
 
     Args:
-        body (LadderSpec):
+        body (LadderSpec): The rungs, then one more every `then_every_months` months (null: no
+            more).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +207,8 @@ async def asyncio(
     stay announced.
 
     Args:
-        body (LadderSpec):
+        body (LadderSpec): The rungs, then one more every `then_every_months` months (null: no
+            more).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -132,7 +132,9 @@ def sync_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (NetworkCreate):
+        body (NetworkCreate): `name` and `description` are seen by every organization taking part
+            in the network, without any consent: they must not identify a member ("Tuesday group", not
+            "Sam R.'s circle").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +170,9 @@ def sync(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (NetworkCreate):
+        body (NetworkCreate): `name` and `description` are seen by every organization taking part
+            in the network, without any consent: they must not identify a member ("Tuesday group", not
+            "Sam R.'s circle").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +203,9 @@ async def asyncio_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (NetworkCreate):
+        body (NetworkCreate): `name` and `description` are seen by every organization taking part
+            in the network, without any consent: they must not identify a member ("Tuesday group", not
+            "Sam R.'s circle").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,7 +239,9 @@ async def asyncio(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (NetworkCreate):
+        body (NetworkCreate): `name` and `description` are seen by every organization taking part
+            in the network, without any consent: they must not identify a member ("Tuesday group", not
+            "Sam R.'s circle").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

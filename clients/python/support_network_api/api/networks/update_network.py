@@ -137,7 +137,8 @@ def sync_detailed(
     Args:
         network_id (UUID): The network's id.
         if_match (str):
-        body (NetworkUpdate):
+        body (NetworkUpdate): Seen by every organization taking part: a name or description must
+            not identify a member.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +176,8 @@ def sync(
     Args:
         network_id (UUID): The network's id.
         if_match (str):
-        body (NetworkUpdate):
+        body (NetworkUpdate): Seen by every organization taking part: a name or description must
+            not identify a member.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,7 +210,8 @@ async def asyncio_detailed(
     Args:
         network_id (UUID): The network's id.
         if_match (str):
-        body (NetworkUpdate):
+        body (NetworkUpdate): Seen by every organization taking part: a name or description must
+            not identify a member.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,7 +247,8 @@ async def asyncio(
     Args:
         network_id (UUID): The network's id.
         if_match (str):
-        body (NetworkUpdate):
+        body (NetworkUpdate): Seen by every organization taking part: a name or description must
+            not identify a member.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

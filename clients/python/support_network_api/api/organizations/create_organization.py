@@ -131,7 +131,9 @@ def sync_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (OrganizationCreate):
+        body (OrganizationCreate): `kind`: `clinic` (a HIPAA covered entity), `community_app`,
+            `peer_org`, or `intermediary` (passes records on to its participants, such as a health
+            information exchange: a consent to it names which of them may receive).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +168,9 @@ def sync(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (OrganizationCreate):
+        body (OrganizationCreate): `kind`: `clinic` (a HIPAA covered entity), `community_app`,
+            `peer_org`, or `intermediary` (passes records on to its participants, such as a health
+            information exchange: a consent to it names which of them may receive).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +200,9 @@ async def asyncio_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (OrganizationCreate):
+        body (OrganizationCreate): `kind`: `clinic` (a HIPAA covered entity), `community_app`,
+            `peer_org`, or `intermediary` (passes records on to its participants, such as a health
+            information exchange: a consent to it names which of them may receive).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,7 +235,9 @@ async def asyncio(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (OrganizationCreate):
+        body (OrganizationCreate): `kind`: `clinic` (a HIPAA covered entity), `community_app`,
+            `peer_org`, or `intermediary` (passes records on to its participants, such as a health
+            information exchange: a consent to it names which of them may receive).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -141,7 +141,8 @@ def sync_detailed(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (PledgeCreate):
+        body (PledgeCreate): To self (no network), to a network (`network_id`), or to one
+            supporter in it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +183,8 @@ def sync(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (PledgeCreate):
+        body (PledgeCreate): To self (no network), to a network (`network_id`), or to one
+            supporter in it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +220,8 @@ async def asyncio_detailed(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (PledgeCreate):
+        body (PledgeCreate): To self (no network), to a network (`network_id`), or to one
+            supporter in it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,7 +260,8 @@ async def asyncio(
         member_id (UUID): The member's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (PledgeCreate):
+        body (PledgeCreate): To self (no network), to a network (`network_id`), or to one
+            supporter in it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -139,7 +139,9 @@ def sync_detailed(
         pledge_id (UUID): The pledge's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (CheckInCreate):
+        body (CheckInCreate): `period`: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or
+            `once`. A second check-in for a period needs `correction: true`; the replaced one stays in
+            the history.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +180,9 @@ def sync(
         pledge_id (UUID): The pledge's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (CheckInCreate):
+        body (CheckInCreate): `period`: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or
+            `once`. A second check-in for a period needs `correction: true`; the replaced one stays in
+            the history.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +216,9 @@ async def asyncio_detailed(
         pledge_id (UUID): The pledge's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (CheckInCreate):
+        body (CheckInCreate): `period`: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or
+            `once`. A second check-in for a period needs `correction: true`; the replaced one stays in
+            the history.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,7 +255,9 @@ async def asyncio(
         pledge_id (UUID): The pledge's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (CheckInCreate):
+        body (CheckInCreate): `period`: `YYYY-MM-DD` (daily), `YYYY-Www` (weekly, ISO week) or
+            `once`. A second check-in for a period needs `correction: true`; the replaced one stays in
+            the history.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -133,7 +133,11 @@ def sync_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ReferralCreate):
+        body (ReferralCreate): The person: `member_id` (one of the caller's members) or `member`
+            (a new pseudonymous one). The consent that allows the referral: `consent_id` (already
+            recorded, to the receiving organization) or `consent` (recorded with the referral; its
+            recipient is the receiving organization). A consent with `end_event: referral_closed` ends
+            when the referral does.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +174,11 @@ def sync(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ReferralCreate):
+        body (ReferralCreate): The person: `member_id` (one of the caller's members) or `member`
+            (a new pseudonymous one). The consent that allows the referral: `consent_id` (already
+            recorded, to the receiving organization) or `consent` (recorded with the referral; its
+            recipient is the receiving organization). A consent with `end_event: referral_closed` ends
+            when the referral does.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +210,11 @@ async def asyncio_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ReferralCreate):
+        body (ReferralCreate): The person: `member_id` (one of the caller's members) or `member`
+            (a new pseudonymous one). The consent that allows the referral: `consent_id` (already
+            recorded, to the receiving organization) or `consent` (recorded with the referral; its
+            recipient is the receiving organization). A consent with `end_event: referral_closed` ends
+            when the referral does.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +249,11 @@ async def asyncio(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ReferralCreate):
+        body (ReferralCreate): The person: `member_id` (one of the caller's members) or `member`
+            (a new pseudonymous one). The consent that allows the referral: `consent_id` (already
+            recorded, to the receiving organization) or `consent` (recorded with the referral; its
+            recipient is the receiving organization). A consent with `end_event: referral_closed` ends
+            when the referral does.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

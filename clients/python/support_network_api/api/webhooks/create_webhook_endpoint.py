@@ -134,7 +134,8 @@ def sync_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (WebhookEndpointCreate):
+        body (WebhookEndpointCreate): `event_types` empty or absent: every event the organization
+            may see.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +173,8 @@ def sync(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (WebhookEndpointCreate):
+        body (WebhookEndpointCreate): `event_types` empty or absent: every event the organization
+            may see.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +207,8 @@ async def asyncio_detailed(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (WebhookEndpointCreate):
+        body (WebhookEndpointCreate): `event_types` empty or absent: every event the organization
+            may see.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,7 +244,8 @@ async def asyncio(
     Args:
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (WebhookEndpointCreate):
+        body (WebhookEndpointCreate): `event_types` empty or absent: every event the organization
+            may see.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -139,7 +139,8 @@ def sync_detailed(
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
         if_match (str | Unset):
-        body (WebhookEndpointUpdate):
+        body (WebhookEndpointUpdate): Absent fields stay. `enabled: true` re-enables a disabled
+            endpoint; its pending deliveries resume in order.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +179,8 @@ def sync(
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
         if_match (str | Unset):
-        body (WebhookEndpointUpdate):
+        body (WebhookEndpointUpdate): Absent fields stay. `enabled: true` re-enables a disabled
+            endpoint; its pending deliveries resume in order.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +214,8 @@ async def asyncio_detailed(
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
         if_match (str | Unset):
-        body (WebhookEndpointUpdate):
+        body (WebhookEndpointUpdate): Absent fields stay. `enabled: true` re-enables a disabled
+            endpoint; its pending deliveries resume in order.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,7 +252,8 @@ async def asyncio(
     Args:
         endpoint_id (UUID): The webhook endpoint's id.
         if_match (str | Unset):
-        body (WebhookEndpointUpdate):
+        body (WebhookEndpointUpdate): Absent fields stay. `enabled: true` re-enables a disabled
+            endpoint; its pending deliveries resume in order.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
