@@ -375,6 +375,29 @@ CRISIS_PHRASES: tuple[str, ...] = (
 )
 
 
+MAX_CRISIS_PHRASES = 200
+MAX_CRISIS_PHRASE_CHARACTERS = 100
+
+
+def validate_crisis_phrases(phrases: Iterable[str]) -> tuple[str, ...]:
+    """An organization's own crisis phrases, replacing the default list: one to
+    MAX_CRISIS_PHRASES of them, each two words' worth of plain text at most a line long, each
+    once (as matching sees them: case and spacing do not count)."""
+    listed = tuple(phrases)
+    if not 1 <= len(listed) <= MAX_CRISIS_PHRASES:
+        raise InvalidField("phrases", f"1 to {MAX_CRISIS_PHRASES} phrases.")
+    seen: set[str] = set()
+    for phrase in listed:
+        _check_text("phrases", phrase, MAX_CRISIS_PHRASE_CHARACTERS, line_breaks=False)
+        if len(phrase.strip()) < 2:
+            raise InvalidField("phrases", "Each phrase is at least two characters long.")
+        normalised = _normalised(phrase).strip()
+        if normalised in seen:
+            raise InvalidField("phrases", f"{phrase!r} is listed twice.")
+        seen.add(normalised)
+    return listed
+
+
 def crisis_matches(text: str, phrases: Iterable[str]) -> list[str]:
     """The phrases the text contains, as whole words, in the list's order."""
     normalised = _normalised(text)

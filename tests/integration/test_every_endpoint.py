@@ -387,6 +387,11 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         body=lambda _w: {"rungs": [{"unit": "days", "amount": 7}], "then_every_months": 12},
         scope="members:write",
     ),
+    ("get", "/v1/crisis-phrases"): Endpoint(scope="networks:read"),
+    ("put", "/v1/crisis-phrases"): Endpoint(
+        body=lambda _w: {"phrases": ["want to die"]}, scope="networks:write"
+    ),
+    ("delete", "/v1/crisis-phrases"): Endpoint(scope="networks:write"),
     ("post", "/v1/referrals"): Endpoint(
         body=lambda w: referral_body(w.recipient.id, w.member_id, w.consent_id),
         scope="referrals:write",

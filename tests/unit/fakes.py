@@ -133,6 +133,7 @@ class Store:
         self.revisions: list[Revision] = []
         self.reactions: set[tuple[UUID, UUID, Reaction]] = set()  # post, member, reaction
         self.helpful_marks: set[tuple[UUID, UUID]] = set()  # post, member
+        self.crisis_phrases: dict[UUID, tuple[str, ...]] = {}
 
     def copy(self) -> Store:
         copied = Store()
@@ -790,6 +791,17 @@ class FakeConversation:
             helpful=sum(1 for post, _member in self._store.helpful_marks if post == post_id),
             reactions=reactions,
         )
+
+    async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:
+        return self._store.crisis_phrases.get(organization_id)
+
+    async def set_crisis_phrases(
+        self, organization_id: UUID, phrases: tuple[str, ...] | None, now: datetime
+    ) -> None:
+        if phrases is None:
+            self._store.crisis_phrases.pop(organization_id, None)
+        else:
+            self._store.crisis_phrases[organization_id] = phrases
 
 
 class FakeUnitOfWork:

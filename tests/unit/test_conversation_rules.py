@@ -32,6 +32,7 @@ from service.domain.conversation import (
     language_notes,
     moderate,
     sees,
+    validate_crisis_phrases,
     write_post,
 )
 from service.domain.errors import InvalidField, Precondition, PreconditionRequired
@@ -308,3 +309,26 @@ def test_language_notes_suggest_person_first_words_without_changing_any() -> Non
     # People in recovery call themselves clean with pride; addiction is a disease's name.
     assert language_notes("60 days clean and living my addiction recovery") == []
     assert [n.term for n in language_notes("addicts, addicts, ADDICTS")] == ["addicts"]
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        [],
+        ["x"],
+        ["  "],
+        ["want to die", "Want  to die"],  # the same phrase as matching sees it
+        ["a\tb"],
+        ["y" * 101],
+        [f"phrase {n}" for n in range(201)],
+    ],
+)
+def test_an_organization_s_crisis_phrases_are_checked(phrases: list[str]) -> None:
+    with pytest.raises(InvalidField) as refused:
+        validate_crisis_phrases(phrases)
+    assert refused.value.field == "phrases"
+
+
+def test_an_organization_s_crisis_phrases_are_kept_as_given() -> None:
+    mine = ["need a ride to detox", "Want to die"]
+    assert validate_crisis_phrases(mine) == tuple(mine)

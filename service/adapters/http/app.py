@@ -29,6 +29,7 @@ from service.adapters.http.accounting_requests import (
     MemberAccountingRequestController,
 )
 from service.adapters.http.consents import ConsentController, MemberConsentController
+from service.adapters.http.conversation import CrisisPhraseController
 from service.adapters.http.docs_site import DocsController
 from service.adapters.http.event_schemas import document_events
 from service.adapters.http.events import EventController
@@ -53,9 +54,11 @@ from service.adapters.http.problems import (
 from service.adapters.http.recovery import RecoveryController
 from service.adapters.http.referrals import ReferralController
 from service.adapters.http.restrictions import MemberRestrictionController, RestrictionController
+from service.adapters.http.schemas import PRINTABLE
 from service.adapters.http.services import Services
 from service.adapters.http.webhooks import WebhookEndpointController
 from service.config import Settings
+from service.domain.conversation import MAX_CRISIS_PHRASE_CHARACTERS
 
 API_VERSION = "0.1.0"
 
@@ -110,6 +113,11 @@ def openapi_config() -> OpenAPIConfig:
             Tag(name="recovery", description="Recovery journeys, restarts and streaks."),
             Tag(name="milestones", description="Milestones, custom milestones and cheers."),
             Tag(name="pledges", description="Pledges, check-ins, streaks."),
+            Tag(
+                name="conversation",
+                description="A network's conversation, in a safe space: so far, the crisis "
+                "phrases that flag a post for someone to reach out.",
+            ),
             Tag(name="events", description="The feed of events each organization may see."),
             Tag(
                 name="incidents",
@@ -169,6 +177,7 @@ def create_app(
             RecoveryController,
             MilestoneController,
             LadderController,
+            CrisisPhraseController,
             MemberPledgeController,
             PledgeController,
             EventController,
@@ -214,6 +223,17 @@ def _state_cross_field_rules(app: Litestar) -> None:
     date already, so that rule stays the server's."""
     schemas = app.openapi_schema.components.schemas or {}
     ladder, member = schemas["LadderSpec"], schemas["MemberCreate"]
+    # Litestar leaves out the bounds of a list's items: a crisis phrase's are stated here.
+    phrases = schemas["CrisisPhrasesUpdate"]
+    if isinstance(phrases, Schema) and phrases.properties:
+        listed = phrases.properties["phrases"]
+        if isinstance(listed, Schema):
+            listed.items = Schema(
+                type=OpenAPIType.STRING,
+                min_length=2,
+                max_length=MAX_CRISIS_PHRASE_CHARACTERS,
+                pattern=PRINTABLE,
+            )
     if isinstance(ladder, Schema) and ladder.properties:
         rungs = ladder.properties["rungs"]
         if isinstance(rungs, Schema):

@@ -34,6 +34,7 @@ from service.adapters.http.consent_schemas import (
     SignatureView,
     TreatmentEnded,
 )
+from service.adapters.http.conversation import CrisisPhrasesUpdate, CrisisPhrasesView
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.events import EventList
 from service.adapters.http.federation_schemas import (
@@ -648,6 +649,11 @@ EXAMPLES.update(
                 "data": {"member_id": MEMBER, "version": 1},
             }
         ),
+        CrisisPhrasesUpdate: {"phrases": ["want to die", "end it all", "need a ride to detox"]},
+        CrisisPhrasesView: {
+            "phrases": ["want to die", "end it all", "need a ride to detox"],
+            "default": False,
+        },
         AccountingRequestList: _page(EXAMPLES[AccountingRequestView]),
         ConsentList: _page(_CONSENT_VIEW),
         DisclosureList: _page(EXAMPLES[DisclosureView]),

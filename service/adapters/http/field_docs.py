@@ -385,6 +385,11 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("FieldError", "message"): "What is wrong with it.",
     ("EventList", "next_cursor"): "Always given, never null: pass it as `cursor` to continue, "
     "and poll it again later for newer events.",
+    ("CrisisPhrasesView", "phrases"): "The phrases, in the order given.",
+    ("CrisisPhrasesView", "default"): "True while the organization uses the documented default "
+    "list; false once it has set its own.",
+    ("CrisisPhrasesUpdate", "phrases"): "The organization's own phrases, each once: they "
+    "replace the default list.",
     ("Health", "status"): "`ok`, or `unavailable` when the database cannot be reached.",
 }
 

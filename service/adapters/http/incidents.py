@@ -110,7 +110,7 @@ class IncidentController(ApiController):
         post,
         "closeIncident",
         Scope.KEYS_MANAGE,
-        errors=(409, 413),
+        errors=(409, 413, 422),
         path="/{incident_id:uuid}/close",
         status_code=200,
     )

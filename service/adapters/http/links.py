@@ -58,6 +58,10 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
         "createReferral": ("createReferral", {}),
     },
     ("getMilestoneLadder", "200"): {"replaceMilestoneLadder": ("replaceMilestoneLadder", {})},
+    ("getCrisisPhrases", "200"): {
+        "replaceCrisisPhrases": ("replaceCrisisPhrases", {}),
+        "restoreDefaultCrisisPhrases": ("restoreDefaultCrisisPhrases", {}),
+    },
     ("createNetwork", "201"): {
         **{op: (op, _NETWORK) for op in _NETWORK_OPERATIONS},
         "updateNetwork": ("updateNetwork", {**_NETWORK, "header.If-Match": _ETAG}),
@@ -159,6 +163,7 @@ BODIES: dict[tuple[str, str, str], object] = {
         "key_id": "$response.body#/key/id",
     },
     ("getMilestoneLadder", "200", "replaceMilestoneLadder"): "$response.body",
+    ("getCrisisPhrases", "200", "replaceCrisisPhrases"): {"phrases": "$response.body#/phrases"},
 }
 
 

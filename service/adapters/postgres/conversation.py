@@ -152,6 +152,16 @@ async def erase_conversation(executor: Executor, member_id: UUID, now: datetime)
     await executor.execute(ERASE_CONVERSATION[3], member_id, now)
 
 
+_CRISIS_PHRASES = "SELECT phrases FROM crisis_phrase_lists WHERE organization_id = $1"
+_SET_CRISIS_PHRASES = """
+INSERT INTO crisis_phrase_lists (organization_id, phrases, version, updated_at)
+VALUES ($1, $2, 1, $3)
+ON CONFLICT (organization_id) DO UPDATE SET phrases = excluded.phrases,
+    version = crisis_phrase_lists.version + 1, updated_at = excluded.updated_at
+"""
+_DROP_CRISIS_PHRASES = "DELETE FROM crisis_phrase_lists WHERE organization_id = $1"
+
+
 class PostgresConversationRepository:
     def __init__(self, connection: Executor) -> None:
         self._connection = connection
@@ -219,3 +229,15 @@ class PostgresConversationRepository:
             helpful=row["helpful_count"],
             reactions={Reaction(k): int(v) for k, v in decoded.items() if int(v) > 0},
         )
+
+    async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:
+        phrases = await self._connection.fetchval(_CRISIS_PHRASES, organization_id)
+        return None if phrases is None else tuple(phrases)
+
+    async def set_crisis_phrases(
+        self, organization_id: UUID, phrases: tuple[str, ...] | None, now: datetime
+    ) -> None:
+        if phrases is None:
+            await self._connection.execute(_DROP_CRISIS_PHRASES, organization_id)
+        else:
+            await self._connection.execute(_SET_CRISIS_PHRASES, organization_id, list(phrases), now)

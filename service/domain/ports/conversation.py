@@ -59,3 +59,13 @@ class ConversationRepository(Protocol):
     async def counts(self, post_id: UUID) -> PostCounts:
         """What the post gathered, as counted so far."""
         ...
+
+    async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:
+        """The organization's own crisis phrases; None while it uses the default list."""
+        ...
+
+    async def set_crisis_phrases(
+        self, organization_id: UUID, phrases: tuple[str, ...] | None, now: datetime
+    ) -> None:
+        """Replace the organization's crisis phrases (None: the default list again)."""
+        ...

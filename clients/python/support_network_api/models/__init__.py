@@ -42,6 +42,8 @@ from .consent_view_participant_class_type_3_type_1 import (
     ConsentViewParticipantClassType3Type1,
 )
 from .contact_details import ContactDetails
+from .crisis_phrases_update import CrisisPhrasesUpdate
+from .crisis_phrases_view import CrisisPhrasesView
 from .custom_milestone_create import CustomMilestoneCreate
 from .data_period import DataPeriod
 from .data_scope import DataScope
@@ -221,6 +223,8 @@ __all__ = (
     "ConsentViewParticipantClassType2Type1",
     "ConsentViewParticipantClassType3Type1",
     "ContactDetails",
+    "CrisisPhrasesUpdate",
+    "CrisisPhrasesView",
     "CustomMilestoneCreate",
     "DataPeriod",
     "DataScope",
