@@ -4,7 +4,6 @@ service is tests/integration/test_sdk_first_day.py)."""
 from __future__ import annotations
 
 import asyncio
-import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -127,4 +126,3 @@ def test_the_webhook_check_refuses_whatever_it_is_given_with_its_own_error() -> 
     ):
         with pytest.raises(WebhookVerificationError):
             verify_webhook(secret, BODY, headers, now=SIGNED_AT)
-    assert json.loads(BODY)["id"] == HEADERS["webhook-id"]

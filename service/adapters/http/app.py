@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import msgspec
+import msgspec.inspect
 from litestar import Litestar, Response, Router
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -54,11 +55,9 @@ from service.adapters.http.problems import (
 from service.adapters.http.recovery import RecoveryController
 from service.adapters.http.referrals import ReferralController
 from service.adapters.http.restrictions import MemberRestrictionController, RestrictionController
-from service.adapters.http.schemas import PRINTABLE
 from service.adapters.http.services import Services
 from service.adapters.http.webhooks import WebhookEndpointController
 from service.config import Settings
-from service.domain.conversation import MAX_CRISIS_PHRASE_CHARACTERS
 
 API_VERSION = "0.1.0"
 
@@ -223,17 +222,6 @@ def _state_cross_field_rules(app: Litestar) -> None:
     date already, so that rule stays the server's."""
     schemas = app.openapi_schema.components.schemas or {}
     ladder, member = schemas["LadderSpec"], schemas["MemberCreate"]
-    # Litestar leaves out the bounds of a list's items: a crisis phrase's are stated here.
-    phrases = schemas["CrisisPhrasesUpdate"]
-    if isinstance(phrases, Schema) and phrases.properties:
-        listed = phrases.properties["phrases"]
-        if isinstance(listed, Schema):
-            listed.items = Schema(
-                type=OpenAPIType.STRING,
-                min_length=2,
-                max_length=MAX_CRISIS_PHRASE_CHARACTERS,
-                pattern=PRINTABLE,
-            )
     if isinstance(ladder, Schema) and ladder.properties:
         rungs = ladder.properties["rungs"]
         if isinstance(rungs, Schema):
@@ -402,20 +390,52 @@ def _document_conditional_reads(app: Litestar) -> None:
         )
 
 
-def _forbid_unknown_fields_in_contract(app: Litestar) -> None:
-    """Litestar does not carry msgspec's forbid_unknown_fields into the document; say it there
-    too, so that generated clients and contract tests know unknown fields are refused."""
-    strict = {
-        struct.__name__
+def _request_bodies() -> list[type[msgspec.Struct]]:
+    """The request bodies of this adapter, wherever they are defined."""
+    return [
+        struct
         for struct in _subclasses(msgspec.Struct)
-        # The request bodies of this adapter, wherever they are defined.
         if struct.__module__.startswith(__name__.rsplit(".", 1)[0])
         and struct.__struct_config__.forbid_unknown_fields
-    }
+    ]
+
+
+def _forbid_unknown_fields_in_contract(app: Litestar) -> None:
+    """Litestar does not carry msgspec's forbid_unknown_fields into the document; say it there
+    too, so that generated clients and contract tests know unknown fields are refused. Nor
+    does it carry the bounds of a list's string items (a crisis phrase's length and pattern):
+    those are stated here too, from the Struct's own annotations."""
     components = app.openapi_schema.components.schemas or {}
-    for name, schema in components.items():
-        if name in strict and isinstance(schema, Schema):
-            schema.additional_properties = False
+    for struct in _request_bodies():
+        schema = components.get(struct.__name__)
+        if not isinstance(schema, Schema):
+            continue
+        schema.additional_properties = False
+        info = msgspec.inspect.type_info(struct)
+        if not isinstance(info, msgspec.inspect.StructType):
+            continue
+        for field in info.fields:
+            item = _bounded_string_item(field.type)
+            prop = (schema.properties or {}).get(field.encode_name)
+            if item is not None and isinstance(prop, Schema) and isinstance(prop.items, Schema):
+                prop.items.min_length = item.min_length
+                prop.items.max_length = item.max_length
+                prop.items.pattern = item.pattern
+
+
+def _bounded_string_item(kind: msgspec.inspect.Type) -> msgspec.inspect.StrType | None:
+    """The item type of a list of bounded strings (also when the list may be null)."""
+    inspect = msgspec.inspect
+    if isinstance(kind, inspect.UnionType):
+        kinds = [k for k in kind.types if not isinstance(k, inspect.NoneType)]
+        if len(kinds) != 1:
+            return None
+        kind = kinds[0]
+    if isinstance(kind, inspect.ListType) and isinstance(kind.item_type, inspect.StrType):
+        item = kind.item_type
+        if item.min_length or item.max_length is not None or item.pattern:
+            return item
+    return None
 
 
 def _subclasses(root: type[msgspec.Struct]) -> set[type[msgspec.Struct]]:

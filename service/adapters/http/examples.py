@@ -8,7 +8,6 @@ the community app that supports him."""
 from __future__ import annotations
 
 import enum
-import inspect
 from typing import Any
 
 import msgspec
@@ -60,6 +59,7 @@ from service.adapters.http.milestone_schemas import (
     MilestoneView,
     RungSpec,
 )
+from service.adapters.http.operations import paragraphs
 from service.adapters.http.organization_schemas import (
     ApiKeyCreate,
     ApiKeyList,
@@ -679,16 +679,6 @@ def _nulls_kept(value: Any) -> Any:
     return value
 
 
-def _described(struct: type[msgspec.Struct]) -> str | None:
-    """A Struct's docstring as one paragraph a line apart from the next, for the contract
-    (Litestar leaves it out of a body's schema)."""
-    doc = struct.__doc__
-    if not doc:
-        return None
-    paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(doc).split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p) or None
-
-
 def document_examples(app: Litestar) -> None:
     """Give each of those bodies' schemas its example, and its Struct's docstring as its
     description where it has none."""
@@ -698,4 +688,4 @@ def document_examples(app: Litestar) -> None:
         if isinstance(schema, Schema):
             schema.examples = [_nulls_kept(example)]
             if not schema.description:
-                schema.description = _described(struct)
+                schema.description = "\n\n".join(paragraphs(struct.__doc__)) or None

@@ -20,6 +20,7 @@ from litestar.handlers import HTTPRouteHandler
 
 from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
 from service.adapters.http.paging import PAGING
+from service.adapters.http.problems import EVERY_ANSWER_HEADERS
 from service.adapters.http.responses import ETAG_HEADER, LOCATION_HEADER, error_responses
 from service.adapters.http.services import BEARER, Services, authenticated
 from service.domain.accounting import Viewing
@@ -108,6 +109,9 @@ def operation(
     if deprecated is not None:
         headers += deprecated.headers()
     opt = OPERATOR_ONLY if operator else scope_required(scope) if scope else {}
+    if deprecated is not None:
+        notices = {h.name: h.value for h in deprecated.headers() if h.value is not None}
+        opt = {**opt, EVERY_ANSWER_HEADERS: notices}
 
     def declare(handler: Handler) -> HTTPRouteHandler:
         summary, description = _documentation(handler)
@@ -127,15 +131,17 @@ def operation(
     return declare
 
 
+def paragraphs(doc: str | None) -> list[str]:
+    """A docstring's paragraphs, each on one line: what the contract shows of it."""
+    joined = (" ".join(paragraph.split()) for paragraph in (doc or "").split("\n\n"))
+    return [paragraph for paragraph in joined if paragraph]
+
+
 def _documentation(handler: Handler) -> tuple[str, str | None]:
-    paragraphs = [
-        " ".join(line.strip() for line in paragraph.splitlines() if line.strip())
-        for paragraph in (handler.__doc__ or "").split("\n\n")
-    ]
-    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
-    if not paragraphs:
+    found = paragraphs(handler.__doc__)
+    if not found:
         raise TypeError(f"{handler.__qualname__} needs a docstring: it is the operation's summary")
-    return paragraphs[0], " ".join(paragraphs[1:]) or None
+    return found[0], " ".join(found[1:]) or None
 
 
 class Acting:

@@ -269,8 +269,9 @@ def too_deep_handler(unreachable: Unreachable) -> Callable[..., Response[Problem
     return handle
 
 
-# What an operation says on every answer, its errors too: a deprecated operation's notice.
-_EVERY_ANSWER = frozenset({"Deprecation", "Sunset", "Link"})
+# The route option holding the headers an operation sends on every answer, its errors too (a
+# deprecated operation's notice), set once when the route is declared (operations.operation).
+EVERY_ANSWER_HEADERS = "every_answer_headers"
 
 
 def _with_the_operation_s_notices(
@@ -282,9 +283,9 @@ def _with_the_operation_s_notices(
     def handle(request: Request[Any, Any, Any], error: Any) -> Response[ProblemDetails]:
         response = handler(request, error)
         route = request.scope.get("route_handler")
-        for header in getattr(route, "resolve_response_headers", lambda: ())():
-            if header.name in _EVERY_ANSWER and header.value is not None:
-                response.headers.setdefault(header.name, header.value)
+        notices: dict[str, str] = getattr(route, "opt", {}).get(EVERY_ANSWER_HEADERS, {})
+        for name, value in notices.items():
+            response.headers.setdefault(name, value)
         return response
 
     return handle
