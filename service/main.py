@@ -20,6 +20,7 @@ from service.adapters.http.request_context import ASGIApp, with_request_context
 from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging, stacks_on_signal
 from service.adapters.metrics import Metrics
+from service.adapters.postgres.conversation_queries import PostgresConversationQueries
 from service.adapters.postgres.database import start_embedded_postgres
 from service.adapters.postgres.deliveries import PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
@@ -227,6 +228,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                     members=PostgresMemberQueries(pool),
                     api_keys=api_keys,
                     federation=PostgresFederationQueries(reads),
+                    conversation=PostgresConversationQueries(reads),
                     events=PostgresEventFeed(reads),
                     referrals=PostgresReferralQueries(pool),
                     webhooks=PostgresWebhookQueries(pool),

@@ -60,6 +60,7 @@ _WORDS = {
     DataScope.MILESTONES: "milestones reached and cheers",
     DataScope.PLEDGES: "pledges and check-ins",
     DataScope.NETWORKS: "membership of a support network",
+    DataScope.CONVERSATION: "posts and replies in a support network's conversation",
 }
 
 

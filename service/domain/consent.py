@@ -32,6 +32,9 @@ class DataScope(enum.StrEnum):
     PLEDGES = "pledges"
     MILESTONES = "milestones"
     NETWORKS = "networks"
+    # What the member writes in a network's conversation (posts, replies, and their name on
+    # them), and the events about it.
+    CONVERSATION = "conversation"
 
 
 ALL_DATA_SCOPES: frozenset[DataScope] = frozenset(DataScope)
@@ -45,6 +48,7 @@ FIELDS_BY_SCOPE: dict[DataScope, frozenset[str]] = {
     DataScope.MILESTONES: frozenset(),
     # Inside a shared network: the dates of the member's memberships.
     DataScope.NETWORKS: frozenset(),
+    DataScope.CONVERSATION: frozenset(),
 }
 
 
@@ -92,6 +96,10 @@ MEMBER_EVENT_SCOPES: dict[EventType, DataScope] = {
     EventType.PLEDGE_CREATED: DataScope.PLEDGES,
     EventType.PLEDGE_CHECKED_IN: DataScope.PLEDGES,
     EventType.PLEDGE_MISSED: DataScope.PLEDGES,
+    EventType.POST_CREATED: DataScope.CONVERSATION,
+    EventType.POST_REPLIED: DataScope.CONVERSATION,
+    EventType.POST_REPORTED: DataScope.CONVERSATION,
+    EventType.POST_HIDDEN: DataScope.CONVERSATION,
 }
 
 

@@ -10,7 +10,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import msgspec
@@ -74,6 +74,7 @@ class PostState(enum.StrEnum):
 class ModerationAction(enum.StrEnum):
     HIDE = "hide"
     UNHIDE = "unhide"
+    DISMISS = "dismiss"  # the reports were reviewed: the post stays as it is
 
 
 class PostConflict(Conflict):
@@ -272,14 +273,21 @@ def delete_post(post: Post, expected: Precondition | None, now: datetime) -> Pos
 
 
 def moderate(post: Post, action: ModerationAction, reason: str, now: datetime) -> Post:
-    """Hide a visible post or unhide a hidden one, with a reason (kept in the moderation
-    log). Anything else is a conflict: a deleted post has nothing left to hide."""
+    """Hide a visible post or unhide a hidden one, or dismiss its reports as reviewed
+    (nothing changes), with a reason (kept in the moderation log). Anything else is a
+    conflict: a deleted post has nothing left to hide."""
     reason = _check_text("reason", reason, MAX_REASON_CHARACTERS, line_breaks=False)
+    if action is ModerationAction.DISMISS and post.readable:
+        return post
     if action is ModerationAction.HIDE and post.state is PostState.VISIBLE:
         return next_version(post, state=PostState.HIDDEN, hidden_reason=reason, updated_at=now)
     if action is ModerationAction.UNHIDE and post.state is PostState.HIDDEN:
         return next_version(post, state=PostState.VISIBLE, hidden_reason=None, updated_at=now)
-    done = {ModerationAction.HIDE: "hidden", ModerationAction.UNHIDE: "unhidden"}[action]
+    done = {
+        ModerationAction.HIDE: "hidden",
+        ModerationAction.UNHIDE: "unhidden",
+        ModerationAction.DISMISS: "reviewed",
+    }[action]
     raise PostConflict("moderation-not-applicable", f"A {post.state.value} post cannot be {done}.")
 
 
@@ -289,6 +297,59 @@ def check_helpful(post: Post) -> None:
         raise InvalidField("post_id", "Only advice (kind `advice`) is marked helpful.")
     if not post.readable:
         raise PostConflict("post-deleted", "The post was deleted.")
+
+
+class Report(msgspec.Struct, frozen=True, kw_only=True):
+    """A participant's report of a post or reply, open until a moderator acts on the post."""
+
+    id: UUID
+    post_id: UUID
+    network_id: UUID
+    organization_id: UUID  # who reported
+    reason: ReportReason
+    note: str | None
+    created_at: datetime
+    resolved_at: datetime | None = None
+
+
+def report(
+    post: Post,
+    reason: ReportReason,
+    note: str | None,
+    *,
+    report_id: UUID,
+    organization_id: UUID,
+    now: datetime,
+) -> Report:
+    """A report of a post that still has its words (a deleted one has nothing to review)."""
+    if not post.readable:
+        raise PostConflict("post-deleted", "The post was deleted: there is nothing to review.")
+    checked = (
+        None
+        if note is None
+        else _check_text("note", note, MAX_REASON_CHARACTERS, line_breaks=False)
+    )
+    return Report(
+        id=report_id,
+        post_id=post.id,
+        network_id=post.network_id,
+        organization_id=organization_id,
+        reason=reason,
+        note=checked,
+        created_at=now,
+    )
+
+
+class ModerationEntry(msgspec.Struct, frozen=True, kw_only=True):
+    """One moderator's action, as the moderation log keeps it."""
+
+    id: UUID
+    post_id: UUID
+    network_id: UUID
+    organization_id: UUID  # the moderating organization
+    action: ModerationAction
+    reason: str
+    at: datetime
 
 
 class Reader(msgspec.Struct, frozen=True, kw_only=True):
@@ -313,17 +374,68 @@ def sees(post: Post, reader: Reader) -> bool:
     return True
 
 
+class PostFilters(msgspec.Struct, frozen=True, kw_only=True):
+    """What a network's page of posts may be narrowed to."""
+
+    kind: PostKind | None = None
+    tag: Topic | None = None
+    since: datetime | None = None
+
+
+class Standing(msgspec.Struct, frozen=True, kw_only=True):
+    """How an organization stands in a network: whether it takes part now, and whether it
+    moderates the conversation (it created the network, or one of its members holds the
+    `coordinator` role there: moderating needs taking part too)."""
+
+    takes_part: bool = False
+    moderates: bool = False
+
+
+class ShownPost(msgspec.Struct, frozen=True, kw_only=True):
+    """A post as one reader sees it: the author's name only while the post has its words and
+    the author is not erased; the replies it counts are those this reader sees; the reactions
+    and helpful marks as kept on the post; the open reports by reason, for a moderator."""
+
+    post: Post
+    author_display_name: str | None
+    counts: PostCounts
+    open_reports: dict[ReportReason, int] = msgspec.field(default_factory=dict)
+
+
+class PostsSeen(msgspec.Struct, frozen=True, kw_only=True):
+    """A page of posts, with the reader's standing in the network (None for the member's own
+    posts, read across networks by the home organization)."""
+
+    standing: Standing
+    posts: list[ShownPost]
+
+
 class HelpfulKey(msgspec.Struct, frozen=True, order=True):
     """A network's advice by helpfulness: most marks first, then newest first; the id keeps
     the order total, so a cursor (the last key of a page) never skips or repeats one."""
 
     minus_helpful: int
-    minus_created: float
+    minus_created: int  # microseconds since the epoch, negated: exact, unlike a float
     id: UUID
 
     @classmethod
     def of(cls, post: Post, helpful: int) -> HelpfulKey:
-        return cls(-helpful, -post.created_at.timestamp(), post.id)
+        return cls(-helpful, -epoch_microseconds(post.created_at), post.id)
+
+    @property
+    def helpful(self) -> int:
+        return -self.minus_helpful
+
+    @property
+    def created_at(self) -> datetime:
+        return EPOCH + timedelta(microseconds=-self.minus_created)
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def epoch_microseconds(instant: datetime) -> int:
+    return (instant - EPOCH) // timedelta(microseconds=1)
 
 
 def helpful_page(

@@ -7,6 +7,7 @@ from datetime import datetime
 from uuid import UUID
 
 from service.domain.consent import Consent
+from service.domain.conversation import Post
 from service.domain.events import Event, EventType, new_event
 from service.domain.incidents import Incident
 from service.domain.members import Member
@@ -172,6 +173,31 @@ def milestone_event(
         event_id=event_id,
         now=now,
         data={"member_id": str(member_id), **data},
+    )
+
+
+def post_event(
+    event_type: EventType, post: Post, by: UUID, event_id: UUID, now: datetime, **data: EventData
+) -> Event:
+    """About a post or reply, told by the organization `by`: ids and kind, never its words
+    (a reader reads the post, and that read is accounted)."""
+    fields: dict[str, EventData] = {
+        "post_id": str(post.id),
+        "network_id": str(post.network_id),
+        "member_id": str(post.author_member_id),
+        "kind": post.kind.value,
+        "version": post.version,
+    }
+    if post.parent_id is not None:
+        fields["parent_id"] = str(post.parent_id)
+    return new_event(
+        event_type,
+        organization_id=by,
+        subject_type="post",
+        subject_id=post.id,
+        event_id=event_id,
+        now=now,
+        data={**fields, **data},
     )
 
 

@@ -43,6 +43,11 @@ class EventType(enum.StrEnum):
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
     INCIDENT_OPENED = "incident.opened"
     INCIDENT_CLOSED = "incident.closed"
+    POST_CREATED = "post.created"
+    POST_REPLIED = "post.replied"
+    POST_REPORTED = "post.reported"
+    POST_HIDDEN = "post.hidden"
+    POST_CRISIS_FLAGGED = "post.crisis_flagged"
 
 
 # The key scope an event type needs, in the feed and on a webhook endpoint: a key sees the
@@ -79,6 +84,11 @@ EVENT_SCOPES: dict[EventType, Scope] = {
     EventType.WEBHOOK_ENDPOINT_DISABLED: Scope.WEBHOOKS_MANAGE,
     EventType.INCIDENT_OPENED: Scope.KEYS_MANAGE,
     EventType.INCIDENT_CLOSED: Scope.KEYS_MANAGE,
+    EventType.POST_CREATED: Scope.NETWORKS_READ,
+    EventType.POST_REPLIED: Scope.NETWORKS_READ,
+    EventType.POST_REPORTED: Scope.NETWORKS_READ,
+    EventType.POST_HIDDEN: Scope.NETWORKS_READ,
+    EventType.POST_CRISIS_FLAGGED: Scope.NETWORKS_READ,
 }
 
 

@@ -27,7 +27,15 @@ from service.domain.consent import (
     ReadScopes,
     read_access,
 )
-from service.domain.conversation import Post, PostCounts, Reaction, Revision
+from service.domain.conversation import (
+    ModerationEntry,
+    Post,
+    PostCounts,
+    Reaction,
+    Report,
+    Revision,
+    Standing,
+)
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.errors import DuplicateExternalRef
@@ -134,6 +142,10 @@ class Store:
         self.reactions: set[tuple[UUID, UUID, Reaction]] = set()  # post, member, reaction
         self.helpful_marks: set[tuple[UUID, UUID]] = set()  # post, member
         self.crisis_phrases: dict[UUID, tuple[str, ...]] = {}
+        self.standings: dict[tuple[UUID, UUID], Standing] = {}  # network, organization
+        self.taking_part: set[tuple[UUID, UUID]] = set()  # network, member
+        self.reports: list[Report] = []
+        self.moderation_log: list[ModerationEntry] = []
 
     def copy(self) -> Store:
         copied = Store()
@@ -791,6 +803,22 @@ class FakeConversation:
             helpful=sum(1 for post, _member in self._store.helpful_marks if post == post_id),
             reactions=reactions,
         )
+
+    async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
+        return self._store.standings.get((network_id, organization_id), Standing())
+
+    async def member_active_in(self, network_id: UUID, member_id: UUID) -> bool:
+        return (network_id, member_id) in self._store.taking_part
+
+    async def add_report(self, report: Report) -> None:
+        self._store.reports.append(report)
+
+    async def log_moderation(self, entry: ModerationEntry) -> None:
+        self._store.moderation_log.append(entry)
+        self._store.reports = [
+            msgspec.structs.replace(r, resolved_at=entry.at) if r.post_id == entry.post_id else r
+            for r in self._store.reports
+        ]
 
     async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:
         return self._store.crisis_phrases.get(organization_id)

@@ -504,6 +504,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/{member_id}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's own posts and replies, newest first (the home organization)
+         * @description Across the networks the member wrote in, hidden ones included.
+         */
+        get: operations["listMemberPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members/{member_id}/recovery": {
         parameters: {
             query?: never;
@@ -660,6 +680,26 @@ export interface paths {
         patch: operations["updateNetwork"];
         trace?: never;
     };
+    "/v1/networks/{network_id}/advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A network's advice, most helpful first
+         * @description Posts and replies of kind `advice` the caller sees, by the number of helpful marks, then newest first (a total order: a cursor never skips or repeats one while the marks stay as they are). Read like the posts: under the same consent rule, accounted.
+         */
+        get: operations["listAdvice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/networks/{network_id}/archive": {
         parameters: {
             query?: never;
@@ -784,6 +824,46 @@ export interface paths {
         patch: operations["updateNetworkMembership"];
         trace?: never;
     };
+    "/v1/networks/{network_id}/moderation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the network's moderators did, newest first
+         * @description For the network's moderators: each hide, unhide and dismissal with its reason, the post it was about and the organization that acted. No words of any post.
+         */
+        get: operations["getModerationLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{network_id}/moderation-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The posts and replies waiting for a moderator
+         * @description For the network's moderators (its creator, or an organization with a member in the `coordinator` role): posts and replies with open reports, newest first, with the open reports counted by reason. A moderator sees a post here under the same consent rule as anywhere else. A report stays open until a moderator acts on its post.
+         */
+        get: operations["getModerationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/networks/{network_id}/organizations": {
         parameters: {
             query?: never;
@@ -802,6 +882,30 @@ export interface paths {
          * @description Only the creator invites. The invited organization sees the network at once and accepts or declines; inviting an organization already taking part is a 409.
          */
         post: operations["inviteNetworkOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{network_id}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A network's posts, newest first
+         * @description The posts (not replies) the caller sees: its own members', and another organization's member's under a consent in force from them covering `conversation` (each such member recorded once per page as a disclosure). A hidden post shows only to its author's organization and the moderators. Counts are kept as marks come; `replies` counts the replies the caller sees.
+         */
+        get: operations["listPosts"];
+        put?: never;
+        /**
+         * Write a post in a network's conversation
+         * @description For one of the caller's members with an active membership in the network. Another organization sees it only under a consent from the member covering `conversation`. A body matching one of the caller's crisis phrases is flagged (`crisis_flagged`, `post.crisis_flagged` to the caller at once); `language_notes` suggests person-first words for stigmatising terms. Neither ever blocks or changes what was written.
+         */
+        post: operations["createPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -926,6 +1030,166 @@ export interface paths {
          * @description One per period, late ones within the grace window (24 hours after the period ends by default); a second one is a 409 unless it is an explicit correction.
          */
         post: operations["recordCheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posts/{post_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A post with its first replies
+         * @description The post or reply if the caller sees it (the same rule as the network's page; 404 otherwise, whether it does not exist or may not be seen), with the first page of its replies the caller sees, oldest first. Both reads are accounted.
+         */
+        get: operations["getPost"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a post or reply (the author's organization), leaving a tombstone
+         * @description `If-Match` is required. Its words go; a tombstone keeps its place, so the thread stays readable. Its replies stay.
+         */
+        delete: operations["deletePost"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a post or reply (the author's organization)
+         * @description `If-Match` is required: repliers and moderators read it too. What it said before is kept in its history for the moderators. An edit can raise the crisis flag, never lower it.
+         */
+        patch: operations["updatePost"];
+        trace?: never;
+    };
+    "/v1/posts/{post_id}/helpful-marks/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark advice helpful, for one of the caller's members
+         * @description Only a post or reply of kind `advice`; once per member. It moves the advice up the network's list by helpfulness.
+         */
+        put: operations["markHelpful"];
+        post?: never;
+        /**
+         * Take a helpful mark back
+         * @description Taking back one that was not given changes nothing.
+         */
+        delete: operations["unmarkHelpful"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posts/{post_id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide, unhide, or dismiss the reports on a post (the network's moderators)
+         * @description A hidden post shows only to its author's organization and the moderators. Every action closes the post's open reports and is kept, with its reason, in the moderation log; hiding and unhiding announce `post.hidden` (with `action`).
+         */
+        post: operations["moderatePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posts/{post_id}/reactions/{reaction}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Encourage: one of the caller's members reacts to a post
+         * @description One reaction of each kind per member per post: doing it again changes nothing. Counted on the post, not announced. The member takes an active part in the network.
+         */
+        put: operations["addReaction"];
+        post?: never;
+        /**
+         * Take a reaction back
+         * @description Taking back one that was not given changes nothing.
+         */
+        delete: operations["removeReaction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posts/{post_id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A post's replies, oldest first
+         * @description The replies the caller sees, under the same rule as the posts.
+         */
+        get: operations["listReplies"];
+        put?: never;
+        /**
+         * Reply to a post
+         * @description To a post (not a reply: one level deep) the caller sees, for one of its members taking an active part in the network. The same rules as a post: crisis phrases, language notes. A reply to another organization's member's post is accounted as a disclosure of that post. `post.replied` goes out.
+         */
+        post: operations["replyToPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posts/{post_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a post or reply to the network's moderators
+         * @description Any organization taking part that sees it. The report waits in the moderation queue until a moderator acts on the post; `post.reported` goes out under the post's consent rule.
+         */
+        post: operations["reportPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posts/{post_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a post said before each edit
+         * @description For the author's organization and the network's moderators who see the post.
+         */
+        get: operations["listPostRevisions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1690,6 +1954,106 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "post.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `post.created` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_post_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "post.crisis_flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `post.crisis_flagged` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_post_crisis_flagged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "post.hidden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `post.hidden` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_post_hidden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "post.replied": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `post.replied` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_post_replied"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "post.reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `post.reported` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_post_reported"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "recovery.restarted": {
         parameters: {
             query?: never;
@@ -1870,6 +2234,13 @@ export interface components {
             received_via: components["schemas"]["RevocationChannel"];
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
+        };
+        /** AdviceList */
+        AdviceList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["PostView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
         };
         /**
          * ApiKeyCreate
@@ -2665,7 +3036,7 @@ export interface components {
          * @description What a consent lets cross. Each scope covers fixed fields (see FIELDS_BY_SCOPE).
          * @enum {string}
          */
-        DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks";
+        DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks" | "conversation";
         /**
          * DeliveryList
          * @example {
@@ -2901,7 +3272,7 @@ export interface components {
          */
         EndpointStatus: "active" | "disabled";
         /** @description An event, as the feed returns it and a webhook delivers it; its `data` has the schema of its `type`. New types of event may be added within /v1 (see the versioning guide): ignore an event whose `type` you do not know. */
-        Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"];
+        Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"] | components["schemas"]["PostCreatedEvent"] | components["schemas"]["PostRepliedEvent"] | components["schemas"]["PostReportedEvent"] | components["schemas"]["PostHiddenEvent"] | components["schemas"]["PostCrisisFlaggedEvent"];
         /**
          * EventList
          * @description `next_cursor` is always given: poll it again later for newer events. Each event's `data` has the schema of its `type`.
@@ -2933,7 +3304,7 @@ export interface components {
          * @description The kinds of event. Open: new kinds may come within /v1 (the versioning policy), so a client should pass over a kind it does not know.
          * @enum {string}
          */
-        EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed";
+        EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed" | "post.created" | "post.replied" | "post.reported" | "post.hidden" | "post.crisis_flagged";
         /** FieldError */
         FieldError: {
             /** @description Where: a dotted path into the body (`signature.method`), a query parameter (`limit`), or a header (`If-Match`); `body` for the body as a whole. */
@@ -3201,6 +3572,11 @@ export interface components {
              * @default 12
              */
             then_every_months: number | null;
+        };
+        /** LanguageNoteView */
+        LanguageNoteView: {
+            suggestion: string;
+            term: string;
         };
         /**
          * MemberCreate
@@ -3784,6 +4160,54 @@ export interface components {
             next: components["schemas"]["NextMilestoneView"] | null;
             /** @description The milestones reached in every period (only the current one to a reader without `recovery`), and custom ones. */
             reached: components["schemas"]["MilestoneView"][];
+        };
+        /**
+         * ModerationAction
+         * @enum {string}
+         */
+        ModerationAction: "hide" | "unhide" | "dismiss";
+        /** ModerationCreate */
+        ModerationCreate: {
+            action: components["schemas"]["ModerationAction"];
+            /** @description Why, in words, as the caller gave it. */
+            reason: string;
+        };
+        /** ModerationEntryView */
+        ModerationEntryView: {
+            action: components["schemas"]["ModerationAction"];
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7 (time-ordered).
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The organization it belongs to.
+             */
+            organization_id: string;
+            /** Format: uuid */
+            post_id: string;
+            /** @description Why, in words, as the caller gave it. */
+            reason: string;
+        };
+        /** ModerationLog */
+        ModerationLog: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["ModerationEntryView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** ModerationQueue */
+        ModerationQueue: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["QueuedPostView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
         };
         /** NetworkArchivedEvent */
         NetworkArchivedEvent: {
@@ -4873,6 +5297,318 @@ export interface components {
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
+        /** PostCountsView */
+        PostCountsView: {
+            helpful: number;
+            reactions: {
+                [key: string]: number;
+            };
+            replies: number;
+        };
+        /** PostCreate */
+        PostCreate: {
+            /**
+             * Format: uuid
+             * @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization.
+             */
+            author_member_id: string;
+            body: string;
+            content_note?: string | null;
+            /** @description Which kind it is; the values are listed with its type. */
+            kind: components["schemas"]["PostKind"];
+            tags?: components["schemas"]["Topic"][];
+        };
+        /** PostCreatedEvent */
+        PostCreatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["PostData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "post.created";
+        };
+        /** PostCrisisFlaggedData */
+        PostCrisisFlaggedData: {
+            /** @description Which kind it is; the values are listed with its type. */
+            kind: string;
+            matched_phrases: string[];
+            /** Format: uuid */
+            member_id: string;
+            /** Format: uuid */
+            network_id: string;
+            parent_id?: string;
+            /** Format: uuid */
+            post_id: string;
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+        };
+        /** PostCrisisFlaggedEvent */
+        PostCrisisFlaggedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["PostCrisisFlaggedData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "post.crisis_flagged";
+        };
+        /** PostData */
+        PostData: {
+            /** @description Which kind it is; the values are listed with its type. */
+            kind: string;
+            /** Format: uuid */
+            member_id: string;
+            /** Format: uuid */
+            network_id: string;
+            parent_id?: string;
+            /** Format: uuid */
+            post_id: string;
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+        };
+        /** PostHiddenData */
+        PostHiddenData: {
+            action: string;
+            /** @description Which kind it is; the values are listed with its type. */
+            kind: string;
+            /** Format: uuid */
+            member_id: string;
+            /** Format: uuid */
+            network_id: string;
+            parent_id?: string;
+            /** Format: uuid */
+            post_id: string;
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+        };
+        /** PostHiddenEvent */
+        PostHiddenEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["PostHiddenData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "post.hidden";
+        };
+        /**
+         * PostKind
+         * @default share
+         * @enum {string}
+         */
+        PostKind: "share" | "struggle" | "win" | "advice" | "question";
+        /** PostList */
+        PostList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["PostView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** PostRepliedEvent */
+        PostRepliedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["PostData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "post.replied";
+        };
+        /** PostReportedData */
+        PostReportedData: {
+            /** @description Which kind it is; the values are listed with its type. */
+            kind: string;
+            /** Format: uuid */
+            member_id: string;
+            /** Format: uuid */
+            network_id: string;
+            parent_id?: string;
+            /** Format: uuid */
+            post_id: string;
+            /** @description Why, in words, as the caller gave it. */
+            reason: string;
+            /** Format: uuid */
+            report_id: string;
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+        };
+        /** PostReportedEvent */
+        PostReportedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["PostReportedData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "post.reported";
+        };
+        /**
+         * PostState
+         * @enum {string}
+         */
+        PostState: "visible" | "hidden" | "deleted" | "erased";
+        /** PostUpdate */
+        PostUpdate: {
+            body?: string;
+            content_note?: string | null;
+            tags?: components["schemas"]["Topic"][];
+        };
+        /** PostView */
+        PostView: {
+            author_display_name: string | null;
+            /** @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization. */
+            author_member_id: string | null;
+            body: string | null;
+            content_note: string | null;
+            counts: components["schemas"]["PostCountsView"];
+            /** Format: date-time */
+            created_at: string;
+            crisis_flagged: boolean | null;
+            hidden_reason: string | null;
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7 (time-ordered).
+             */
+            id: string;
+            /** @description Which kind it is; the values are listed with its type. */
+            kind: components["schemas"]["PostKind"];
+            language_notes: components["schemas"]["LanguageNoteView"][];
+            /** Format: uuid */
+            network_id: string;
+            /**
+             * Format: uuid
+             * @description The organization it belongs to.
+             */
+            organization_id: string;
+            parent_id: string | null;
+            state: components["schemas"]["PostState"];
+            tags: components["schemas"]["Topic"][];
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+        };
         /** ProblemDetails */
         ProblemDetails: {
             /** @description For an illegal transition: the statuses allowed now. */
@@ -4903,6 +5639,19 @@ export interface components {
          * @enum {string}
          */
         PurposeCode: "treatment" | "payment" | "health_care_operations" | "patient_request" | "research";
+        /** QueuedPostView */
+        QueuedPostView: {
+            open_reports: {
+                [key: string]: number;
+            };
+            post: components["schemas"]["PostView"];
+        };
+        /**
+         * Reaction
+         * @description The kind of encouragement.
+         * @enum {string}
+         */
+        Reaction: "heart" | "strength" | "same_here" | "thank_you";
         /**
          * RecipientClass
          * @description A class of recipients (42 CFR 2.31(a)(4)), decided at each read from what the service
@@ -5282,6 +6031,47 @@ export interface components {
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
+        /** ReplyCreate */
+        ReplyCreate: {
+            /**
+             * Format: uuid
+             * @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization.
+             */
+            author_member_id: string;
+            body: string;
+            content_note?: string | null;
+            /** @description Which kind it is; the values are listed with its type. */
+            kind?: components["schemas"]["PostKind"];
+            tags?: components["schemas"]["Topic"][];
+        };
+        /** ReportCreate */
+        ReportCreate: {
+            /** @description Free text for people, never interpreted by the service. */
+            note?: string | null;
+            /** @description Why, in words, as the caller gave it. */
+            reason: components["schemas"]["ReportReason"];
+        };
+        /**
+         * ReportReason
+         * @enum {string}
+         */
+        ReportReason: "stigmatising" | "harassment" | "exposing_identity" | "unsafe_advice" | "spam" | "crisis";
+        /** ReportView */
+        ReportView: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7 (time-ordered).
+             */
+            id: string;
+            /** @description Free text for people, never interpreted by the service. */
+            note: string | null;
+            /** Format: uuid */
+            post_id: string;
+            /** @description Why, in words, as the caller gave it. */
+            reason: components["schemas"]["ReportReason"];
+        };
         /**
          * RestartCreate
          * @example {
@@ -5433,6 +6223,23 @@ export interface components {
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
+        /** RevisionList */
+        RevisionList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["RevisionView"][];
+            /** Format: uuid */
+            post_id: string;
+        };
+        /** RevisionView */
+        RevisionView: {
+            body: string;
+            content_note: string | null;
+            /** Format: date-time */
+            replaced_at: string;
+            tags: components["schemas"]["Topic"][];
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+        };
         /**
          * RevocationChannel
          * @default electronic
@@ -5566,6 +6373,19 @@ export interface components {
             /** @description The status after. */
             to_status: components["schemas"]["ReferralStatus"];
         };
+        /** ThreadView */
+        ThreadView: {
+            next_replies_cursor: string | null;
+            post: components["schemas"]["PostView"];
+            replies: components["schemas"]["PostView"][];
+        };
+        /**
+         * Topic
+         * @description The topic tags a post may carry: a fixed list, so that a newcomer can find what others
+         *         said about the same hard thing.
+         * @enum {string}
+         */
+        Topic: "cravings" | "sleep" | "work" | "family" | "meetings" | "pain" | "relationships" | "housing";
         /**
          * TreatmentEnded
          * @description The consents that ended because the member's treatment did.
@@ -10390,6 +11210,134 @@ export interface operations {
             };
         };
     };
+    listMemberPosts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The member's id. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostList"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone: the member was erased, the API key revoked, or (on an idempotent replay) what the request created was erased. The id stays valid as a reference; the data is gone. */
+            410: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     getRecovery: {
         parameters: {
             query?: never;
@@ -11978,6 +12926,122 @@ export interface operations {
             };
         };
     };
+    listAdvice: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The network's id. */
+                network_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdviceList"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     archiveNetwork: {
         parameters: {
             query?: never;
@@ -13117,6 +14181,238 @@ export interface operations {
             };
         };
     };
+    getModerationLog: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The network's id. */
+                network_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationLog"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getModerationQueue: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The network's id. */
+                network_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationQueue"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listNetworkOrganizations: {
         parameters: {
             query?: never;
@@ -13258,6 +14554,313 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipationView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone: the member was erased or the API key revoked, or (on an idempotent replay, with `Idempotent-Replayed: true`) what the request created was erased. */
+            410: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listPosts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description Only this kind. */
+                kind?: components["schemas"]["PostKind"] | null;
+                /** @description Only posts with this tag. */
+                tag?: components["schemas"]["Topic"] | null;
+                /** @description Only posts written at or after this. */
+                since?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The network's id. */
+                network_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostList"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this request safe: the same key and body return the first response; another body with the same key is a 422. Kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network's id. */
+                network_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    /** @description Where the new resource can be read. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
                 };
             };
             /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
@@ -14383,6 +15986,1769 @@ export interface operations {
             };
             /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
             422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold, e.g. `"3"` (weak tags match too), or `*`: if one is current, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadView"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is current. */
+            304: {
+                headers: {
+                    /** @description The resource's current version. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deletePost: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag last read, e.g. `"3"` (or a list of them, or `*`); the write is refused with 412 if the resource changed since. Required (428 without it) where another organization can change the resource too. Form (RFC 9110 §13.1.1): `^\s*(?:\*|(?:W/)?"[\x21\x23-\x7e]*"(?:\s*,\s*(?:W/)?"[\x21\x23-\x7e]*")*)\s*$`; anything else is a 400. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match does not name the current version; `current_version` says which it is. */
+            412: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This resource can be changed by other organizations too: send `If-Match` with the ETag last read, so that no change is overwritten unseen. */
+            428: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updatePost: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag last read, e.g. `"3"` (or a list of them, or `*`); the write is refused with 412 if the resource changed since. Required (428 without it) where another organization can change the resource too. Form (RFC 9110 §13.1.1): `^\s*(?:\*|(?:W/)?"[\x21\x23-\x7e]*"(?:\s*,\s*(?:W/)?"[\x21\x23-\x7e]*")*)\s*$`; anything else is a 400. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match does not name the current version; `current_version` says which it is. */
+            412: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This resource can be changed by other organizations too: send `If-Match` with the ETag last read, so that no change is overwritten unseen. */
+            428: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    markHelpful: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+                /** @description The member's id. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostCountsView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    unmarkHelpful: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+                /** @description The member's id. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostCountsView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    moderatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationCreate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    addReaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+                /** @description The kind of encouragement. */
+                reaction: components["schemas"]["Reaction"];
+                /** @description The member's id. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostCountsView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    removeReaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+                /** @description The kind of encouragement. */
+                reaction: components["schemas"]["Reaction"];
+                /** @description The member's id. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostCountsView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listReplies: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostList"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    replyToPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this request safe: the same key and body return the first response; another body with the same key is a 422. Kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    /** @description Where the new resource can be read. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone: the member was erased or the API key revoked, or (on an idempotent replay, with `Idempotent-Replayed: true`) what the request created was erased. */
+            410: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reportPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this request safe: the same key and body return the first response; another body with the same key is a 422. Kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone: the member was erased or the API key revoked, or (on an idempotent replay, with `Idempotent-Replayed: true`) what the request created was erased. */
+            410: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listPostRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The post's (or reply's) id. */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -17551,6 +20917,206 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PledgeMissedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_post_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_post_crisis_flagged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostCrisisFlaggedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_post_hidden: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostHiddenEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_post_replied: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostRepliedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_post_reported: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostReportedEvent"];
             };
         };
         responses: {

@@ -30,7 +30,12 @@ from service.adapters.http.accounting_requests import (
     MemberAccountingRequestController,
 )
 from service.adapters.http.consents import ConsentController, MemberConsentController
-from service.adapters.http.conversation import CrisisPhraseController
+from service.adapters.http.conversation import (
+    CrisisPhraseController,
+    MemberPostsController,
+    NetworkConversationController,
+    PostController,
+)
 from service.adapters.http.docs_site import DocsController
 from service.adapters.http.event_schemas import document_events
 from service.adapters.http.events import EventController
@@ -177,6 +182,9 @@ def create_app(
             MilestoneController,
             LadderController,
             CrisisPhraseController,
+            NetworkConversationController,
+            PostController,
+            MemberPostsController,
             MemberPledgeController,
             PledgeController,
             EventController,

@@ -150,6 +150,32 @@ class IncidentData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
     kind: str
 
 
+class PostData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A post or reply: which, in which network, by which member. Never its words: read the
+    post (GET /v1/posts/{post_id}), a read accounted like any other."""
+
+    post_id: UUID
+    network_id: UUID
+    member_id: UUID
+    kind: str
+    version: int
+    # The post a reply answers; absent for a post.
+    parent_id: UUID | msgspec.UnsetType = msgspec.UNSET
+
+
+class PostReportedData(PostData, frozen=True, kw_only=True):
+    report_id: UUID
+    reason: str
+
+
+class PostHiddenData(PostData, frozen=True, kw_only=True):
+    action: str
+
+
+class PostCrisisFlaggedData(PostData, frozen=True, kw_only=True):
+    matched_phrases: list[str]
+
+
 class _Event(
     msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="type"
 ):
@@ -209,6 +235,11 @@ EVENT_DATA: dict[EventType, type[msgspec.Struct]] = {
     EventType.WEBHOOK_ENDPOINT_DISABLED: EndpointDisabledData,
     EventType.INCIDENT_OPENED: IncidentData,
     EventType.INCIDENT_CLOSED: IncidentData,
+    EventType.POST_CREATED: PostData,
+    EventType.POST_REPLIED: PostData,
+    EventType.POST_REPORTED: PostReportedData,
+    EventType.POST_HIDDEN: PostHiddenData,
+    EventType.POST_CRISIS_FLAGGED: PostCrisisFlaggedData,
 }
 
 EVENT_TYPES: dict[EventType, type[_Event]] = {t: _event(t, d) for t, d in EVENT_DATA.items()}

@@ -18,6 +18,7 @@ from service.domain.ports import (
     AddressResolver,
     ApiKeyQueries,
     Clock,
+    ConversationQueries,
     EventFeed,
     FederationQueries,
     IdempotencyStore,
@@ -49,6 +50,7 @@ class Services:
         members: MemberQueries,
         api_keys: ApiKeyQueries,
         federation: FederationQueries,
+        conversation: ConversationQueries,
         events: EventFeed,
         referrals: ReferralQueries,
         webhooks: WebhookQueries,
@@ -69,6 +71,7 @@ class Services:
         self.members = members
         self.api_keys = api_keys
         self.federation = federation
+        self.conversation = conversation
         self.events = events
         self.referrals = referrals
         self.webhooks = webhooks

@@ -10,7 +10,18 @@ from uuid import UUID
 
 from service.adapters.postgres.records import Executor
 from service.adapters.postgres.sql import Columns, Row, struct_from_row, struct_to_columns
-from service.domain.conversation import Post, PostCounts, Reaction, Revision
+from service.domain.conversation import (
+    ModerationEntry,
+    Post,
+    PostCounts,
+    Reaction,
+    Report,
+    Revision,
+    Standing,
+)
+from service.domain.networks import Role
+
+_COORDINATOR = f"'{Role.COORDINATOR.value}'"
 
 POST = Columns(
     "id",
@@ -152,6 +163,43 @@ async def erase_conversation(executor: Executor, member_id: UUID, now: datetime)
     await executor.execute(ERASE_CONVERSATION[3], member_id, now)
 
 
+def standing_sql(network: str, viewer: str) -> str:
+    """The reader's standing in `network` (an expression), as one row."""
+    return f"""SELECT takes_part, takes_part AND (
+            EXISTS (SELECT 1 FROM networks n
+                    WHERE n.id = {network} AND n.created_by_organization_id = {viewer})
+            OR EXISTS (SELECT 1 FROM network_memberships ms
+                       WHERE ms.network_id = {network} AND ms.member_organization_id = {viewer}
+                         AND ms.role = {_COORDINATOR} AND ms.status = 'active')) AS moderates
+        FROM (SELECT EXISTS (
+            SELECT 1 FROM network_organizations p
+            WHERE p.network_id = {network} AND p.organization_id = {viewer}
+              AND p.status = 'active') AS takes_part) t"""  # noqa: S608 (placeholders only)
+
+
+STANDING = standing_sql("$1", "$2")
+
+_MEMBER_ACTIVE_IN = """
+SELECT EXISTS (SELECT 1 FROM network_memberships ms
+               JOIN networks n ON n.id = ms.network_id AND n.status = 'active'
+               WHERE ms.network_id = $1 AND ms.member_id = $2 AND ms.status = 'active')
+"""
+
+_ADD_REPORT = """
+INSERT INTO post_reports (id, post_id, network_id, organization_id, reason, note, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+"""
+
+# A moderator's action closes the post's open reports, in the statement that logs it.
+_LOG_MODERATION = """
+WITH logged AS (
+    INSERT INTO moderation_log (id, post_id, network_id, organization_id, action, reason, at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7)
+)
+UPDATE post_reports SET resolved_at = $7, resolved_by_organization_id = $4
+WHERE post_id = $2 AND resolved_at IS NULL
+"""
+
 _CRISIS_PHRASES = "SELECT phrases FROM crisis_phrase_lists WHERE organization_id = $1"
 _SET_CRISIS_PHRASES = """
 INSERT INTO crisis_phrase_lists (organization_id, phrases, version, updated_at)
@@ -228,6 +276,38 @@ class PostgresConversationRepository:
             replies=row["reply_count"],
             helpful=row["helpful_count"],
             reactions={Reaction(k): int(v) for k, v in decoded.items() if int(v) > 0},
+        )
+
+    async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
+        row = await self._connection.fetchrow(STANDING, network_id, organization_id)
+        assert row is not None
+        return Standing(takes_part=row["takes_part"], moderates=row["moderates"])
+
+    async def member_active_in(self, network_id: UUID, member_id: UUID) -> bool:
+        return bool(await self._connection.fetchval(_MEMBER_ACTIVE_IN, network_id, member_id))
+
+    async def add_report(self, report: Report) -> None:
+        await self._connection.execute(
+            _ADD_REPORT,
+            report.id,
+            report.post_id,
+            report.network_id,
+            report.organization_id,
+            report.reason.value,
+            report.note,
+            report.created_at,
+        )
+
+    async def log_moderation(self, entry: ModerationEntry) -> None:
+        await self._connection.execute(
+            _LOG_MODERATION,
+            entry.id,
+            entry.post_id,
+            entry.network_id,
+            entry.organization_id,
+            entry.action.value,
+            entry.reason,
+            entry.at,
         )
 
     async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from service.domain.ports.conversation import ConversationQueries, ConversationRepository
 from service.domain.ports.events import EventFeed, IdempotencyRecorder, IdempotencyStore, Outbox
 from service.domain.ports.federation import (
     ConsentRepository,
@@ -48,6 +49,8 @@ __all__ = [
     "ApiKeyRepository",
     "Clock",
     "ConsentRepository",
+    "ConversationQueries",
+    "ConversationRepository",
     "DeliveryLine",
     "DeliveryQueue",
     "EventFeed",

@@ -6,7 +6,20 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from service.domain.conversation import Post, PostCounts, Reaction, Revision
+from service.domain.accounting import Viewing
+from service.domain.conversation import (
+    HelpfulKey,
+    ModerationEntry,
+    Post,
+    PostCounts,
+    PostFilters,
+    PostsSeen,
+    Reaction,
+    Report,
+    Revision,
+    ShownPost,
+    Standing,
+)
 
 
 class ConversationRepository(Protocol):
@@ -60,6 +73,22 @@ class ConversationRepository(Protocol):
         """What the post gathered, as counted so far."""
         ...
 
+    async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
+        """How the organization stands in the network (for a write: read in the unit of work)."""
+        ...
+
+    async def member_active_in(self, network_id: UUID, member_id: UUID) -> bool:
+        """Whether the member holds an active membership in the network, and it is active."""
+        ...
+
+    async def add_report(self, report: Report) -> None:
+        """Store a report; it stays open until a moderator acts on its post."""
+        ...
+
+    async def log_moderation(self, entry: ModerationEntry) -> None:
+        """Keep a moderator's action, and close the post's open reports."""
+        ...
+
     async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:
         """The organization's own crisis phrases; None while it uses the default list."""
         ...
@@ -68,4 +97,66 @@ class ConversationRepository(Protocol):
         self, organization_id: UUID, phrases: tuple[str, ...] | None, now: datetime
     ) -> None:
         """Replace the organization's crisis phrases (None: the default list again)."""
+        ...
+
+
+class ConversationQueries(Protocol):
+    """What a reader sees of a network's conversation, each page in one statement that checks
+    the consents in force and records the disclosures it makes (`viewing`), so that a read and
+    its accounting never part."""
+
+    async def network_posts(
+        self,
+        viewing: Viewing,
+        network_id: UUID,
+        filters: PostFilters,
+        after: UUID | None,
+        limit: int,
+    ) -> PostsSeen:
+        """A network's posts (not replies) newest first, those the reader sees, after the
+        cursor; one more than `limit` when there is a next page."""
+        ...
+
+    async def post(self, viewing: Viewing, post_id: UUID) -> PostsSeen:
+        """One post or reply, if the reader sees it (an empty list otherwise)."""
+        ...
+
+    async def replies(
+        self, viewing: Viewing, post_id: UUID, after: UUID | None, limit: int
+    ) -> PostsSeen | None:
+        """A post's replies oldest first, those the reader sees; None if it does not see the
+        post itself."""
+        ...
+
+    async def advice(
+        self, viewing: Viewing, network_id: UUID, after: HelpfulKey | None, limit: int
+    ) -> PostsSeen:
+        """A network's advice (posts and replies) by helpfulness, those the reader sees."""
+        ...
+
+    async def member_posts(
+        self, viewing: Viewing, member_id: UUID, after: UUID | None, limit: int
+    ) -> list[ShownPost]:
+        """A member's own posts and replies, newest first, for the home organization."""
+        ...
+
+    async def moderation_queue(
+        self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int
+    ) -> PostsSeen:
+        """A network's posts and replies with open reports, newest first, for a moderator
+        (nothing for anyone else: the standing says why)."""
+        ...
+
+    async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
+        """How the organization stands in the network."""
+        ...
+
+    async def moderation_log(
+        self, network_id: UUID, after: UUID | None, limit: int
+    ) -> list[ModerationEntry]:
+        """A network's moderation log, newest first."""
+        ...
+
+    async def revisions(self, post_id: UUID) -> list[Revision]:
+        """What a post said before each edit, newest first."""
         ...

@@ -3,6 +3,7 @@
 from .accounting_request_create import AccountingRequestCreate
 from .accounting_request_list import AccountingRequestList
 from .accounting_request_view import AccountingRequestView
+from .advice_list import AdviceList
 from .api_key_create import ApiKeyCreate
 from .api_key_created_event import ApiKeyCreatedEvent
 from .api_key_data import ApiKeyData
@@ -72,6 +73,7 @@ from .incident_view import IncidentView
 from .invitation_create import InvitationCreate
 from .issued_api_key import IssuedApiKey
 from .ladder_spec import LadderSpec
+from .language_note_view import LanguageNoteView
 from .list_referrals_direction import ListReferralsDirection
 from .member_create import MemberCreate
 from .member_created_event import MemberCreatedEvent
@@ -98,6 +100,11 @@ from .milestone_reached_event import MilestoneReachedEvent
 from .milestone_view import MilestoneView
 from .milestone_view_kind import MilestoneViewKind
 from .milestones_view import MilestonesView
+from .moderation_action import ModerationAction
+from .moderation_create import ModerationCreate
+from .moderation_entry_view import ModerationEntryView
+from .moderation_log import ModerationLog
+from .moderation_queue import ModerationQueue
 from .network_archived_event import NetworkArchivedEvent
 from .network_create import NetworkCreate
 from .network_created_data import NetworkCreatedData
@@ -145,8 +152,28 @@ from .pledge_status import PledgeStatus
 from .pledge_update import PledgeUpdate
 from .pledge_update_status import PledgeUpdateStatus
 from .pledge_view import PledgeView
+from .post_counts_view import PostCountsView
+from .post_counts_view_reactions import PostCountsViewReactions
+from .post_create import PostCreate
+from .post_created_event import PostCreatedEvent
+from .post_crisis_flagged_data import PostCrisisFlaggedData
+from .post_crisis_flagged_event import PostCrisisFlaggedEvent
+from .post_data import PostData
+from .post_hidden_data import PostHiddenData
+from .post_hidden_event import PostHiddenEvent
+from .post_kind import PostKind
+from .post_list import PostList
+from .post_replied_event import PostRepliedEvent
+from .post_reported_data import PostReportedData
+from .post_reported_event import PostReportedEvent
+from .post_state import PostState
+from .post_update import PostUpdate
+from .post_view import PostView
 from .problem_details import ProblemDetails
 from .purpose_code import PurposeCode
+from .queued_post_view import QueuedPostView
+from .queued_post_view_open_reports import QueuedPostViewOpenReports
+from .reaction import Reaction
 from .recipient_class import RecipientClass
 from .recovery_restarted_event import RecoveryRestartedEvent
 from .recovery_view import RecoveryView
@@ -160,6 +187,10 @@ from .referral_status import ReferralStatus
 from .referral_status_changed_event import ReferralStatusChangedEvent
 from .referral_transition import ReferralTransition
 from .referral_view import ReferralView
+from .reply_create import ReplyCreate
+from .report_create import ReportCreate
+from .report_reason import ReportReason
+from .report_view import ReportView
 from .restart_create import RestartCreate
 from .restriction_create import RestrictionCreate
 from .restriction_decision import RestrictionDecision
@@ -167,6 +198,8 @@ from .restriction_decision_decision import RestrictionDecisionDecision
 from .restriction_list import RestrictionList
 from .restriction_status import RestrictionStatus
 from .restriction_view import RestrictionView
+from .revision_list import RevisionList
+from .revision_view import RevisionView
 from .revocation_channel import RevocationChannel
 from .revocation_view import RevocationView
 from .role import Role
@@ -178,6 +211,8 @@ from .signature_view import SignatureView
 from .signer_authority import SignerAuthority
 from .statement import Statement
 from .status_change_view import StatusChangeView
+from .thread_view import ThreadView
+from .topic import Topic
 from .treatment_ended import TreatmentEnded
 from .unit import Unit
 from .urgency import Urgency
@@ -192,6 +227,7 @@ __all__ = (
     "AccountingRequestCreate",
     "AccountingRequestList",
     "AccountingRequestView",
+    "AdviceList",
     "ApiKeyCreate",
     "ApiKeyCreatedEvent",
     "ApiKeyData",
@@ -253,6 +289,7 @@ __all__ = (
     "InvitationCreate",
     "IssuedApiKey",
     "LadderSpec",
+    "LanguageNoteView",
     "ListReferralsDirection",
     "MemberCreate",
     "MemberCreatedEvent",
@@ -279,6 +316,11 @@ __all__ = (
     "MilestonesView",
     "MilestoneView",
     "MilestoneViewKind",
+    "ModerationAction",
+    "ModerationCreate",
+    "ModerationEntryView",
+    "ModerationLog",
+    "ModerationQueue",
     "NetworkArchivedEvent",
     "NetworkCreate",
     "NetworkCreatedData",
@@ -326,8 +368,28 @@ __all__ = (
     "PledgeUpdate",
     "PledgeUpdateStatus",
     "PledgeView",
+    "PostCountsView",
+    "PostCountsViewReactions",
+    "PostCreate",
+    "PostCreatedEvent",
+    "PostCrisisFlaggedData",
+    "PostCrisisFlaggedEvent",
+    "PostData",
+    "PostHiddenData",
+    "PostHiddenEvent",
+    "PostKind",
+    "PostList",
+    "PostRepliedEvent",
+    "PostReportedData",
+    "PostReportedEvent",
+    "PostState",
+    "PostUpdate",
+    "PostView",
     "ProblemDetails",
     "PurposeCode",
+    "QueuedPostView",
+    "QueuedPostViewOpenReports",
+    "Reaction",
     "RecipientClass",
     "RecoveryRestartedEvent",
     "RecoveryView",
@@ -341,6 +403,10 @@ __all__ = (
     "ReferralStatusChangedEvent",
     "ReferralTransition",
     "ReferralView",
+    "ReplyCreate",
+    "ReportCreate",
+    "ReportReason",
+    "ReportView",
     "RestartCreate",
     "RestrictionCreate",
     "RestrictionDecision",
@@ -348,6 +414,8 @@ __all__ = (
     "RestrictionList",
     "RestrictionStatus",
     "RestrictionView",
+    "RevisionList",
+    "RevisionView",
     "RevocationChannel",
     "RevocationView",
     "Role",
@@ -359,6 +427,8 @@ __all__ = (
     "SignerAuthority",
     "Statement",
     "StatusChangeView",
+    "ThreadView",
+    "Topic",
     "TreatmentEnded",
     "Unit",
     "Urgency",

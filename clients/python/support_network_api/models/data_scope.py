@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class DataScope(StrEnum):
+    CONVERSATION = "conversation"
     MILESTONES = "milestones"
     NETWORKS = "networks"
     PLEDGES = "pledges"

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from ..models.pledge_checked_in_event import PledgeCheckedInEvent
     from ..models.pledge_created_event import PledgeCreatedEvent
     from ..models.pledge_missed_event import PledgeMissedEvent
+    from ..models.post_created_event import PostCreatedEvent
+    from ..models.post_crisis_flagged_event import PostCrisisFlaggedEvent
+    from ..models.post_hidden_event import PostHiddenEvent
+    from ..models.post_replied_event import PostRepliedEvent
+    from ..models.post_reported_event import PostReportedEvent
     from ..models.recovery_restarted_event import RecoveryRestartedEvent
     from ..models.referral_created_event import ReferralCreatedEvent
     from ..models.referral_status_changed_event import ReferralStatusChangedEvent
@@ -58,7 +63,8 @@ class EventList:
                 | NetworkMembershipAddedEvent | NetworkMembershipChangedEvent | NetworkMembershipRemovedEvent |
                 NetworkOrganizationDeclinedEvent | NetworkOrganizationInvitedEvent | NetworkOrganizationJoinedEvent |
                 NetworkOrganizationLeftEvent | NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent |
-                PledgeCreatedEvent | PledgeMissedEvent | RecoveryRestartedEvent | ReferralCreatedEvent |
+                PledgeCreatedEvent | PledgeMissedEvent | PostCreatedEvent | PostCrisisFlaggedEvent | PostHiddenEvent |
+                PostRepliedEvent | PostReportedEvent | RecoveryRestartedEvent | ReferralCreatedEvent |
                 ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
             next_cursor (None | str): Always given, never null: pass it as `cursor` to continue, and poll it again later for
                 newer events.
@@ -91,6 +97,11 @@ class EventList:
         | PledgeCheckedInEvent
         | PledgeCreatedEvent
         | PledgeMissedEvent
+        | PostCreatedEvent
+        | PostCrisisFlaggedEvent
+        | PostHiddenEvent
+        | PostRepliedEvent
+        | PostReportedEvent
         | RecoveryRestartedEvent
         | ReferralCreatedEvent
         | ReferralStatusChangedEvent
@@ -105,6 +116,7 @@ class EventList:
         from ..models.consent_expired_event import ConsentExpiredEvent  # noqa: PLC0415
         from ..models.consent_granted_event import ConsentGrantedEvent  # noqa: PLC0415
         from ..models.consent_revoked_event import ConsentRevokedEvent  # noqa: PLC0415
+        from ..models.incident_closed_event import IncidentClosedEvent  # noqa: PLC0415
         from ..models.incident_opened_event import IncidentOpenedEvent  # noqa: PLC0415
         from ..models.member_created_event import MemberCreatedEvent  # noqa: PLC0415
         from ..models.member_erased_event import MemberErasedEvent  # noqa: PLC0415
@@ -137,6 +149,10 @@ class EventList:
         from ..models.pledge_checked_in_event import PledgeCheckedInEvent  # noqa: PLC0415
         from ..models.pledge_created_event import PledgeCreatedEvent  # noqa: PLC0415
         from ..models.pledge_missed_event import PledgeMissedEvent  # noqa: PLC0415
+        from ..models.post_created_event import PostCreatedEvent  # noqa: PLC0415
+        from ..models.post_hidden_event import PostHiddenEvent  # noqa: PLC0415
+        from ..models.post_replied_event import PostRepliedEvent  # noqa: PLC0415
+        from ..models.post_reported_event import PostReportedEvent  # noqa: PLC0415
         from ..models.recovery_restarted_event import RecoveryRestartedEvent  # noqa: PLC0415
         from ..models.referral_created_event import ReferralCreatedEvent  # noqa: PLC0415
         from ..models.referral_status_changed_event import ReferralStatusChangedEvent  # noqa: PLC0415
@@ -205,6 +221,16 @@ class EventList:
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, IncidentOpenedEvent):
                 data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, IncidentClosedEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, PostCreatedEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, PostRepliedEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, PostReportedEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, PostHiddenEvent):
+                data_item = data_item_data.to_dict()
             else:
                 data_item = data_item_data.to_dict()
 
@@ -264,6 +290,11 @@ class EventList:
         from ..models.pledge_checked_in_event import PledgeCheckedInEvent  # noqa: PLC0415
         from ..models.pledge_created_event import PledgeCreatedEvent  # noqa: PLC0415
         from ..models.pledge_missed_event import PledgeMissedEvent  # noqa: PLC0415
+        from ..models.post_created_event import PostCreatedEvent  # noqa: PLC0415
+        from ..models.post_crisis_flagged_event import PostCrisisFlaggedEvent  # noqa: PLC0415
+        from ..models.post_hidden_event import PostHiddenEvent  # noqa: PLC0415
+        from ..models.post_replied_event import PostRepliedEvent  # noqa: PLC0415
+        from ..models.post_reported_event import PostReportedEvent  # noqa: PLC0415
         from ..models.recovery_restarted_event import RecoveryRestartedEvent  # noqa: PLC0415
         from ..models.referral_created_event import ReferralCreatedEvent  # noqa: PLC0415
         from ..models.referral_status_changed_event import ReferralStatusChangedEvent  # noqa: PLC0415
@@ -305,6 +336,11 @@ class EventList:
                 | PledgeCheckedInEvent
                 | PledgeCreatedEvent
                 | PledgeMissedEvent
+                | PostCreatedEvent
+                | PostCrisisFlaggedEvent
+                | PostHiddenEvent
+                | PostRepliedEvent
+                | PostReportedEvent
                 | RecoveryRestartedEvent
                 | ReferralCreatedEvent
                 | ReferralStatusChangedEvent
@@ -544,11 +580,51 @@ class EventList:
                     return componentsschemas_event_type_28
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_29 = IncidentClosedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_29
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_30 = PostCreatedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_30
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_31 = PostRepliedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_31
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_32 = PostReportedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_32
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_33 = PostHiddenEvent.from_dict(data)
+
+                    return componentsschemas_event_type_33
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_type_29 = IncidentClosedEvent.from_dict(data)
+                componentsschemas_event_type_34 = PostCrisisFlaggedEvent.from_dict(data)
 
-                return componentsschemas_event_type_29
+                return componentsschemas_event_type_34
 
             data_item = _parse_data_item(data_item_data)
 

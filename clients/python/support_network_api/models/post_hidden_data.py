@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PostHiddenData")
+
+
+@_attrs_define
+class PostHiddenData:
+    """
+    Attributes:
+        action (str):
+        kind (str): Which kind it is; the values are listed with its type.
+        member_id (UUID):
+        network_id (UUID):
+        post_id (UUID):
+        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+            and `If-Match` takes it where a change needs it.
+        parent_id (Unset | UUID):
+    """
+
+    action: str
+    kind: str
+    member_id: UUID
+    network_id: UUID
+    post_id: UUID
+    version: int
+    parent_id: Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        action = self.action
+
+        kind = self.kind
+
+        member_id = str(self.member_id)
+
+        network_id = str(self.network_id)
+
+        post_id = str(self.post_id)
+
+        version = self.version
+
+        parent_id: str | Unset
+        if isinstance(self.parent_id, Unset):
+            parent_id = UNSET
+        else:
+            parent_id = str(self.parent_id)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "action": action,
+                "kind": kind,
+                "member_id": member_id,
+                "network_id": network_id,
+                "post_id": post_id,
+                "version": version,
+            }
+        )
+        if parent_id is not UNSET:
+            field_dict["parent_id"] = parent_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = d.pop("action")
+
+        kind = d.pop("kind")
+
+        member_id = UUID(d.pop("member_id"))
+
+        network_id = UUID(d.pop("network_id"))
+
+        post_id = UUID(d.pop("post_id"))
+
+        version = d.pop("version")
+
+        def _parse_parent_id(data: object) -> Unset | UUID:
+            if isinstance(data, Unset):
+                return data
+            if not isinstance(data, str):
+                raise TypeError()
+            parent_id_type_0 = UUID(data)
+
+            return parent_id_type_0
+
+        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
+
+        post_hidden_data = cls(
+            action=action,
+            kind=kind,
+            member_id=member_id,
+            network_id=network_id,
+            post_id=post_id,
+            version=version,
+            parent_id=parent_id,
+        )
+
+        return post_hidden_data

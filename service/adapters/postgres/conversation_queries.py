@@ -1,0 +1,298 @@
+"""What a reader sees of a network's conversation, in PostgreSQL: each page is one statement
+that finds the reader's standing in the network, the posts it may see (its own members', and
+another organization's member's under a consent in force covering `conversation`; a hidden
+one only as author or moderator), their kept counts, and records a disclosure for each other
+organization's member the page shows, all at once."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from uuid import UUID
+
+from service.adapters.postgres.consent_sql import (
+    CONSENT_IN_FORCE,
+    consent_reaches,
+    consents_in_force,
+)
+from service.adapters.postgres.conversation import POST, STANDING, post_from_row, standing_sql
+from service.adapters.postgres.pool import FairPool
+from service.adapters.postgres.sql import Row
+from service.domain.accounting import Viewing
+from service.domain.consent import DataScope
+from service.domain.conversation import (
+    HelpfulKey,
+    ModerationAction,
+    ModerationEntry,
+    PostCounts,
+    PostFilters,
+    PostsSeen,
+    Reaction,
+    ReportReason,
+    Revision,
+    ShownPost,
+    Standing,
+    Topic,
+)
+
+_CONVERSATION = f"'{DataScope.CONVERSATION.value}'"
+
+# Every read below takes $1 the reader, $2 now, $3 operation, $4 request id, $5 the caller's
+# request id, $6 key, $7 the limit (one more than the page shows: the extra row only tells
+# that a next page exists, and is not recorded as disclosed); its own from $8.
+
+
+def _sees(post: str) -> str:
+    """Whether reader $1, standing `s`, sees post `post` (domain.conversation.sees): its own
+    member's always; another's while taking part, under a consent in force covering the
+    conversation; a hidden one only as its author's organization or a moderator."""
+    return f"""({post}.organization_id = $1 OR (s.takes_part AND EXISTS (
+            SELECT 1 FROM consents c
+            WHERE c.member_id = {post}.author_member_id AND {consent_reaches("$1")}
+              AND {CONSENT_IN_FORCE.format(now="$2")}
+              AND {_CONVERSATION} = ANY(c.effective_scopes))))
+        AND ({post}.state <> 'hidden' OR {post}.organization_id = $1 OR s.moderates)"""  # noqa: S608
+
+
+_SHOWN_CONSENTS = consents_in_force(
+    "p.author_member_id", "$1", "$2", f"{_CONVERSATION} = ANY(c.effective_scopes)"
+)
+
+
+def _shown(network: str, where: str, order: str, extra: str = "") -> str:
+    """The statement: standing, the page, its disclosures; one row per post shown, and one
+    row with the standing alone when none is."""
+    return f"""
+WITH s AS ({standing_sql(network, "$1")}),
+page AS (
+    SELECT {POST.of("p")}, p.helpful_count, p.reaction_counts,
+           CASE WHEN p.reply_count = 0 THEN 0 ELSE (
+               SELECT count(*) FROM posts r WHERE r.parent_id = p.id AND {_sees("r")}) END
+               AS visible_replies,
+           CASE WHEN p.state IN ('visible', 'hidden') AND a.erased_at IS NULL
+                THEN a.display_name END AS author_display_name,
+           a.erased_at AS author_erased_at,
+           CASE WHEN p.organization_id = $1 THEN '{{}}'::uuid[] ELSE {_SHOWN_CONSENTS} END
+               AS consent_ids,
+           row_number() OVER (ORDER BY {order}) AS place{extra}
+    FROM s CROSS JOIN posts p JOIN members a ON a.id = p.author_member_id
+    WHERE {where} AND {_sees("p")}
+    ORDER BY {order}
+    LIMIT $7
+), logged AS (
+    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id,
+                             consent_ids, scopes, operation, request_id, disclosed_at,
+                             client_request_id, key_id)
+    SELECT DISTINCT ON (author_member_id)  -- once per member, however many posts it shows
+           author_member_id, organization_id, $1, consent_ids, ARRAY[{_CONVERSATION}],
+           $3, $4, $2, $5, $6::uuid
+    FROM page
+    WHERE organization_id <> $1 AND author_erased_at IS NULL AND place < $7
+    ORDER BY author_member_id
+)
+SELECT s.takes_part, s.moderates, page.* FROM s LEFT JOIN page ON true ORDER BY page.place
+"""  # noqa: S608 (placeholders and constants only)
+
+
+# $8 network, $9 after, $10 kind, $11 tag, $12 since.
+NETWORK_POSTS = _shown(
+    "$8",
+    """p.network_id = $8 AND p.parent_id IS NULL AND ($9::uuid IS NULL OR p.id < $9)
+       AND ($10::text IS NULL OR p.kind = $10) AND ($11::text IS NULL OR $11 = ANY(p.tags))
+       AND ($12::timestamptz IS NULL OR p.created_at >= $12)""",
+    "p.id DESC",
+)
+
+# $8 post.
+ONE_POST = _shown("(SELECT network_id FROM posts WHERE id = $8)", "p.id = $8", "p.id")
+
+# $8 the post replied to, $9 after. The reader must see the post itself: `parent_seen`.
+REPLIES = _shown(
+    "(SELECT network_id FROM posts WHERE id = $8)",
+    "p.parent_id = $8 AND ($9::uuid IS NULL OR p.id > $9)",
+    "p.id",
+)
+# $1 reader, $2 now, $3 the post.
+PARENT_SEEN = f"""
+WITH s AS ({standing_sql("(SELECT network_id FROM posts WHERE id = $3)", "$1")})
+SELECT EXISTS (SELECT 1 FROM posts p WHERE p.id = $3 AND {_sees("p")}) FROM s
+"""  # noqa: S608
+
+# $8 network, $9 helpful count, $10 created at, $11 id: the cursor (null: from the top).
+ADVICE = _shown(
+    "$8",
+    """p.network_id = $8 AND p.kind = 'advice' AND p.state IN ('visible', 'hidden')
+       AND ($11::uuid IS NULL OR (p.helpful_count, p.created_at, p.id) < ($9, $10, $11))""",
+    "p.helpful_count DESC, p.created_at DESC, p.id DESC",
+)
+
+# $8 network, $9 after: the posts and replies with open reports, for a moderator only.
+MODERATION_QUEUE = _shown(
+    "$8",
+    """s.moderates AND p.network_id = $8 AND ($9::uuid IS NULL OR p.id < $9)
+       AND EXISTS (SELECT 1 FROM post_reports r
+                   WHERE r.post_id = p.id AND r.resolved_at IS NULL)""",
+    "p.id DESC",
+    """, (SELECT jsonb_object_agg(reason, n) FROM (
+            SELECT reason, count(*) AS n FROM post_reports r
+            WHERE r.post_id = p.id AND r.resolved_at IS NULL GROUP BY reason) o) AS open_reports""",
+)
+
+# $8 member, $9 after: the member's own posts and replies, for the home organization.
+MEMBER_POSTS = _shown(
+    "NULL::uuid",
+    "p.author_member_id = $8 AND p.organization_id = $1 AND ($9::uuid IS NULL OR p.id < $9)",
+    "p.id DESC",
+)
+
+MODERATION_LOG = """
+SELECT id, post_id, network_id, organization_id, action, reason, at FROM moderation_log
+WHERE network_id = $1 AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3
+"""
+
+REVISIONS = """
+SELECT post_id, version, body, tags, content_note, replaced_at FROM post_revisions
+WHERE post_id = $1 ORDER BY version DESC LIMIT 100
+"""
+
+
+def _counts(row: Row) -> PostCounts:
+    raw = row["reaction_counts"]
+    decoded: dict[str, int] = json.loads(raw) if isinstance(raw, str) else dict(raw)
+    return PostCounts(
+        replies=row["visible_replies"],
+        helpful=row["helpful_count"],
+        reactions={Reaction(k): int(v) for k, v in decoded.items() if int(v) > 0},
+    )
+
+
+def _shown_post(row: Row, with_reports: bool) -> ShownPost:
+    reports = row["open_reports"] if with_reports else None
+    decoded: dict[str, int] = {} if reports is None else json.loads(reports)
+    return ShownPost(
+        post=post_from_row(row),
+        author_display_name=row["author_display_name"],
+        counts=_counts(row),
+        open_reports={ReportReason(k): int(v) for k, v in decoded.items()},
+    )
+
+
+def _seen(rows: list[Row], with_reports: bool = False) -> PostsSeen:
+    standing = (
+        Standing(takes_part=rows[0]["takes_part"], moderates=rows[0]["moderates"])
+        if rows
+        else Standing()
+    )
+    return PostsSeen(
+        standing=standing, posts=[_shown_post(r, with_reports) for r in rows if r["id"] is not None]
+    )
+
+
+def _viewing(viewing: Viewing) -> tuple[object, ...]:
+    return (
+        viewing.organization_id,
+        viewing.now,
+        viewing.operation,
+        viewing.request_id,
+        viewing.client_request_id,
+        viewing.key_id,
+    )
+
+
+class PostgresConversationQueries:
+    def __init__(self, pool: FairPool) -> None:
+        self._pool = pool
+
+    async def _fetch(self, statement: str, *arguments: object) -> list[Row]:
+        async with self._pool.connection() as connection:
+            return list(await connection.fetch(statement, *arguments))
+
+    async def network_posts(
+        self,
+        viewing: Viewing,
+        network_id: UUID,
+        filters: PostFilters,
+        after: UUID | None,
+        limit: int,
+    ) -> PostsSeen:
+        rows = await self._fetch(
+            NETWORK_POSTS,
+            *_viewing(viewing),
+            limit,
+            network_id,
+            after,
+            None if filters.kind is None else filters.kind.value,
+            None if filters.tag is None else filters.tag.value,
+            filters.since,
+        )
+        return _seen(rows)
+
+    async def post(self, viewing: Viewing, post_id: UUID) -> PostsSeen:
+        return _seen(await self._fetch(ONE_POST, *_viewing(viewing), 1, post_id))
+
+    async def replies(
+        self, viewing: Viewing, post_id: UUID, after: UUID | None, limit: int
+    ) -> PostsSeen | None:
+        async with self._pool.connection() as connection:
+            if not await connection.fetchval(
+                PARENT_SEEN, viewing.organization_id, viewing.now, post_id
+            ):
+                return None
+            rows = await connection.fetch(REPLIES, *_viewing(viewing), limit, post_id, after)
+        return _seen(list(rows))
+
+    async def advice(
+        self, viewing: Viewing, network_id: UUID, after: HelpfulKey | None, limit: int
+    ) -> PostsSeen:
+        cursor: tuple[int | None, datetime | None, UUID | None] = (None, None, None)
+        if after is not None:
+            cursor = (after.helpful, after.created_at, after.id)
+        rows = await self._fetch(ADVICE, *_viewing(viewing), limit, network_id, *cursor)
+        return _seen(rows)
+
+    async def member_posts(
+        self, viewing: Viewing, member_id: UUID, after: UUID | None, limit: int
+    ) -> list[ShownPost]:
+        rows = await self._fetch(MEMBER_POSTS, *_viewing(viewing), limit, member_id, after)
+        return _seen(rows).posts
+
+    async def moderation_queue(
+        self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int
+    ) -> PostsSeen:
+        rows = await self._fetch(MODERATION_QUEUE, *_viewing(viewing), limit, network_id, after)
+        return _seen(rows, with_reports=True)
+
+    async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
+        rows = await self._fetch(STANDING, network_id, organization_id)
+        return Standing(takes_part=rows[0]["takes_part"], moderates=rows[0]["moderates"])
+
+    async def moderation_log(
+        self, network_id: UUID, after: UUID | None, limit: int
+    ) -> list[ModerationEntry]:
+        rows = await self._fetch(MODERATION_LOG, network_id, after, limit)
+        return [
+            ModerationEntry(
+                id=r["id"],
+                post_id=r["post_id"],
+                network_id=r["network_id"],
+                organization_id=r["organization_id"],
+                action=ModerationAction(r["action"]),
+                reason=r["reason"],
+                at=r["at"],
+            )
+            for r in rows
+        ]
+
+    async def revisions(self, post_id: UUID) -> list[Revision]:
+        rows = await self._fetch(REVISIONS, post_id)
+        return [
+            Revision(
+                post_id=r["post_id"],
+                version=r["version"],
+                body=r["body"],
+                tags=tuple(Topic(t) for t in r["tags"]),
+                content_note=r["content_note"],
+                replaced_at=r["replaced_at"],
+            )
+            for r in rows
+        ]
