@@ -2235,7 +2235,50 @@ export interface components {
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
-        /** AdviceList */
+        /**
+         * AdviceList
+         * @description A network's advice, most marked helpful first, then newest.
+         * @example {
+         *       "data": [
+         *         {
+         *           "author_display_name": "Sam",
+         *           "author_member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "body": "When a craving hits after work I call Jo before I get home. Ten minutes on the phone and it passes. Tested clean again this week.",
+         *           "content_note": null,
+         *           "counts": {
+         *             "helpful": 4,
+         *             "reactions": {
+         *               "heart": 3,
+         *               "same_here": 2
+         *             },
+         *             "replies": 1
+         *           },
+         *           "created_at": "2026-11-29T18:05:00Z",
+         *           "crisis_flagged": false,
+         *           "hidden_reason": null,
+         *           "id": "01937a4e-aaaa-7000-8000-000000000a01",
+         *           "kind": "advice",
+         *           "language_notes": [
+         *             {
+         *               "suggestion": "tested negative, or a negative test",
+         *               "term": "tested clean"
+         *             }
+         *           ],
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "parent_id": null,
+         *           "state": "visible",
+         *           "tags": [
+         *             "cravings",
+         *             "work"
+         *           ],
+         *           "updated_at": "2026-11-29T18:05:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "AAAABAAGYW4hs-sAAZN6TqqqcACAAAAAAAAKAQ"
+         *     }
+         */
         AdviceList: {
             /** @description The items of this page, in the list's order. */
             data: components["schemas"]["PostView"][];
@@ -3573,9 +3616,18 @@ export interface components {
              */
             then_every_months: number | null;
         };
-        /** LanguageNoteView */
+        /**
+         * LanguageNoteView
+         * @description A stigmatising term the text uses, and person-first words to consider instead. A suggestion only: nothing is blocked or rewritten.
+         * @example {
+         *       "suggestion": "tested negative, or a negative test",
+         *       "term": "tested clean"
+         *     }
+         */
         LanguageNoteView: {
+            /** @description Person-first words to consider instead. */
             suggestion: string;
+            /** @description The term as found (matched as whole words, ignoring case). */
             term: string;
         };
         /**
@@ -4166,14 +4218,33 @@ export interface components {
          * @enum {string}
          */
         ModerationAction: "hide" | "unhide" | "dismiss";
-        /** ModerationCreate */
+        /**
+         * ModerationCreate
+         * @description A moderator's action on a post, with the reason the moderation log keeps.
+         * @example {
+         *       "action": "hide",
+         *       "reason": "Dosing advice: please ask your clinic."
+         *     }
+         */
         ModerationCreate: {
+            /** @description What the moderator did: `hide`, `unhide`, or `dismiss` (the reports were reviewed; the post stays as it is). */
             action: components["schemas"]["ModerationAction"];
             /** @description Why, in words, as the caller gave it. */
             reason: string;
         };
-        /** ModerationEntryView */
+        /**
+         * ModerationEntryView
+         * @example {
+         *       "action": "hide",
+         *       "at": "2026-11-29T18:40:00Z",
+         *       "id": "01937a4e-aaaa-7000-8000-00000000f0b1",
+         *       "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "post_id": "01937a4e-aaaa-7000-8000-000000000a02",
+         *       "reason": "Dosing advice: please ask your clinic."
+         *     }
+         */
         ModerationEntryView: {
+            /** @description What the moderator did: `hide`, `unhide`, or `dismiss` (the reports were reviewed; the post stays as it is). */
             action: components["schemas"]["ModerationAction"];
             /**
              * Format: date-time
@@ -4190,19 +4261,75 @@ export interface components {
              * @description The organization it belongs to.
              */
             organization_id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The post's (or reply's) id.
+             */
             post_id: string;
             /** @description Why, in words, as the caller gave it. */
             reason: string;
         };
-        /** ModerationLog */
+        /**
+         * ModerationLog
+         * @example {
+         *       "data": [
+         *         {
+         *           "action": "hide",
+         *           "at": "2026-11-29T18:40:00Z",
+         *           "id": "01937a4e-aaaa-7000-8000-00000000f0b1",
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "post_id": "01937a4e-aaaa-7000-8000-000000000a02",
+         *           "reason": "Dosing advice: please ask your clinic."
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         ModerationLog: {
             /** @description The items of this page, in the list's order. */
             data: components["schemas"]["ModerationEntryView"][];
             /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
-        /** ModerationQueue */
+        /**
+         * ModerationQueue
+         * @example {
+         *       "data": [
+         *         {
+         *           "open_reports": {
+         *             "unsafe_advice": 1
+         *           },
+         *           "post": {
+         *             "author_display_name": "Jo",
+         *             "author_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *             "body": "Same here. The drive home is the hardest part.",
+         *             "content_note": null,
+         *             "counts": {
+         *               "helpful": 0,
+         *               "reactions": {
+         *                 "heart": 1
+         *               },
+         *               "replies": 0
+         *             },
+         *             "created_at": "2026-11-29T18:12:00Z",
+         *             "crisis_flagged": null,
+         *             "hidden_reason": null,
+         *             "id": "01937a4e-aaaa-7000-8000-000000000a02",
+         *             "kind": "share",
+         *             "language_notes": [],
+         *             "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *             "organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *             "parent_id": "01937a4e-aaaa-7000-8000-000000000a01",
+         *             "state": "visible",
+         *             "tags": [],
+         *             "updated_at": "2026-11-29T18:12:00Z",
+         *             "version": 1
+         *           }
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         ModerationQueue: {
             /** @description The items of this page, in the list's order. */
             data: components["schemas"]["QueuedPostView"][];
@@ -5297,25 +5424,55 @@ export interface components {
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
-        /** PostCountsView */
+        /**
+         * PostCountsView
+         * @description What a post gathered: the replies this reader sees, helpful marks, and each kind of encouragement (kinds nobody gave are left out).
+         * @example {
+         *       "helpful": 4,
+         *       "reactions": {
+         *         "heart": 3,
+         *         "same_here": 2
+         *       },
+         *       "replies": 1
+         *     }
+         */
         PostCountsView: {
+            /** @description How many members marked this advice helpful. */
             helpful: number;
+            /** @description How many members gave each kind of encouragement (kinds nobody gave are left out). */
             reactions: {
                 [key: string]: number;
             };
+            /** @description Replies: in counts, how many the caller sees; in a thread, the first page, oldest first. */
             replies: number;
         };
-        /** PostCreate */
+        /**
+         * PostCreate
+         * @description A post in the network, written for one of the caller's members who takes an active part in it.
+         * @example {
+         *       "author_member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "body": "When a craving hits after work I call Jo before I get home. Ten minutes on the phone and it passes.",
+         *       "content_note": null,
+         *       "kind": "advice",
+         *       "tags": [
+         *         "cravings",
+         *         "work"
+         *       ]
+         *     }
+         */
         PostCreate: {
             /**
              * Format: uuid
              * @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization.
              */
             author_member_id: string;
+            /** @description Plain text, up to 4,000 characters; line breaks are kept, no other control characters. Null on a tombstone (deleted) or a placeholder (its author erased). */
             body: string;
+            /** @description An optional note shown before the words, for hard topics (up to 200 characters). */
             content_note?: string | null;
             /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["PostKind"];
+            /** @description Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain, relationships, housing), at most 5, each once. */
             tags?: components["schemas"]["Topic"][];
         };
         /** PostCreatedEvent */
@@ -5356,13 +5513,18 @@ export interface components {
         PostCrisisFlaggedData: {
             /** @description Which kind it is; the values are listed with its type. */
             kind: string;
+            /** @description The crisis phrases the text matched, in the list's order. */
             matched_phrases: string[];
             /** Format: uuid */
             member_id: string;
             /** Format: uuid */
             network_id: string;
+            /** @description The post this reply answers; null (or absent) for a post. */
             parent_id?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The post's (or reply's) id.
+             */
             post_id: string;
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
@@ -5409,14 +5571,19 @@ export interface components {
             member_id: string;
             /** Format: uuid */
             network_id: string;
+            /** @description The post this reply answers; null (or absent) for a post. */
             parent_id?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The post's (or reply's) id.
+             */
             post_id: string;
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
         /** PostHiddenData */
         PostHiddenData: {
+            /** @description What the moderator did: `hide`, `unhide`, or `dismiss` (the reports were reviewed; the post stays as it is). */
             action: string;
             /** @description Which kind it is; the values are listed with its type. */
             kind: string;
@@ -5424,8 +5591,12 @@ export interface components {
             member_id: string;
             /** Format: uuid */
             network_id: string;
+            /** @description The post this reply answers; null (or absent) for a post. */
             parent_id?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The post's (or reply's) id.
+             */
             post_id: string;
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
@@ -5470,7 +5641,49 @@ export interface components {
          * @enum {string}
          */
         PostKind: "share" | "struggle" | "win" | "advice" | "question";
-        /** PostList */
+        /**
+         * PostList
+         * @example {
+         *       "data": [
+         *         {
+         *           "author_display_name": "Sam",
+         *           "author_member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "body": "When a craving hits after work I call Jo before I get home. Ten minutes on the phone and it passes. Tested clean again this week.",
+         *           "content_note": null,
+         *           "counts": {
+         *             "helpful": 4,
+         *             "reactions": {
+         *               "heart": 3,
+         *               "same_here": 2
+         *             },
+         *             "replies": 1
+         *           },
+         *           "created_at": "2026-11-29T18:05:00Z",
+         *           "crisis_flagged": false,
+         *           "hidden_reason": null,
+         *           "id": "01937a4e-aaaa-7000-8000-000000000a01",
+         *           "kind": "advice",
+         *           "language_notes": [
+         *             {
+         *               "suggestion": "tested negative, or a negative test",
+         *               "term": "tested clean"
+         *             }
+         *           ],
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "parent_id": null,
+         *           "state": "visible",
+         *           "tags": [
+         *             "cravings",
+         *             "work"
+         *           ],
+         *           "updated_at": "2026-11-29T18:05:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
         PostList: {
             /** @description The items of this page, in the list's order. */
             data: components["schemas"]["PostView"][];
@@ -5519,12 +5732,19 @@ export interface components {
             member_id: string;
             /** Format: uuid */
             network_id: string;
+            /** @description The post this reply answers; null (or absent) for a post. */
             parent_id?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The post's (or reply's) id.
+             */
             post_id: string;
             /** @description Why, in words, as the caller gave it. */
             reason: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The report's id.
+             */
             report_id: string;
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
@@ -5568,23 +5788,80 @@ export interface components {
          * @enum {string}
          */
         PostState: "visible" | "hidden" | "deleted" | "erased";
-        /** PostUpdate */
+        /**
+         * PostUpdate
+         * @description The fields given replace the post's; `content_note: null` removes the note. What the post said before is kept for the moderators.
+         * @example {
+         *       "body": "When a craving hits after work I call Jo before I get home.",
+         *       "content_note": null,
+         *       "tags": [
+         *         "cravings"
+         *       ]
+         *     }
+         */
         PostUpdate: {
+            /** @description Plain text, up to 4,000 characters; line breaks are kept, no other control characters. Null on a tombstone (deleted) or a placeholder (its author erased). */
             body?: string;
+            /** @description An optional note shown before the words, for hard topics (up to 200 characters). */
             content_note?: string | null;
+            /** @description Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain, relationships, housing), at most 5, each once. */
             tags?: components["schemas"]["Topic"][];
         };
-        /** PostView */
+        /**
+         * PostView
+         * @description A post or reply as the caller sees it. A deleted one is a tombstone (`state: deleted`), an erased author's a placeholder (`state: erased`): both keep their place in the thread, with no words and no name.
+         * @example {
+         *       "author_display_name": "Sam",
+         *       "author_member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "body": "When a craving hits after work I call Jo before I get home. Ten minutes on the phone and it passes. Tested clean again this week.",
+         *       "content_note": null,
+         *       "counts": {
+         *         "helpful": 4,
+         *         "reactions": {
+         *           "heart": 3,
+         *           "same_here": 2
+         *         },
+         *         "replies": 1
+         *       },
+         *       "created_at": "2026-11-29T18:05:00Z",
+         *       "crisis_flagged": false,
+         *       "hidden_reason": null,
+         *       "id": "01937a4e-aaaa-7000-8000-000000000a01",
+         *       "kind": "advice",
+         *       "language_notes": [
+         *         {
+         *           "suggestion": "tested negative, or a negative test",
+         *           "term": "tested clean"
+         *         }
+         *       ],
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "parent_id": null,
+         *       "state": "visible",
+         *       "tags": [
+         *         "cravings",
+         *         "work"
+         *       ],
+         *       "updated_at": "2026-11-29T18:05:00Z",
+         *       "version": 1
+         *     }
+         */
         PostView: {
+            /** @description The author's name, under the same consent as the post; null on a tombstone or placeholder. */
             author_display_name: string | null;
             /** @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization. */
             author_member_id: string | null;
+            /** @description Plain text, up to 4,000 characters; line breaks are kept, no other control characters. Null on a tombstone (deleted) or a placeholder (its author erased). */
             body: string | null;
+            /** @description An optional note shown before the words, for hard topics (up to 200 characters). */
             content_note: string | null;
+            /** @description What the post gathered; counted as marks come, never recomputed on a read. */
             counts: components["schemas"]["PostCountsView"];
             /** Format: date-time */
             created_at: string;
+            /** @description The text matched one of the author's home organization's crisis phrases. Shown to that organization only (null for any other); nothing is hidden. */
             crisis_flagged: boolean | null;
+            /** @description Why a moderator hid it; null unless `state` is `hidden`. */
             hidden_reason: string | null;
             /**
              * Format: uuid
@@ -5593,6 +5870,7 @@ export interface components {
             id: string;
             /** @description Which kind it is; the values are listed with its type. */
             kind: components["schemas"]["PostKind"];
+            /** @description Stigmatising terms the text uses, each with person-first words to consider instead (a suggestion: nothing is blocked or rewritten). */
             language_notes: components["schemas"]["LanguageNoteView"][];
             /** Format: uuid */
             network_id: string;
@@ -5601,8 +5879,11 @@ export interface components {
              * @description The organization it belongs to.
              */
             organization_id: string;
+            /** @description The post this reply answers; null (or absent) for a post. */
             parent_id: string | null;
+            /** @description `visible`; `hidden` by a moderator (shown only to its author's organization and the moderators); `deleted` (a tombstone); `erased` (its author was erased: a placeholder). */
             state: components["schemas"]["PostState"];
+            /** @description Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain, relationships, housing), at most 5, each once. */
             tags: components["schemas"]["Topic"][];
             /** Format: date-time */
             updated_at: string;
@@ -5639,11 +5920,47 @@ export interface components {
          * @enum {string}
          */
         PurposeCode: "treatment" | "payment" | "health_care_operations" | "patient_request" | "research";
-        /** QueuedPostView */
+        /**
+         * QueuedPostView
+         * @description A post or reply waiting for a moderator, with its open reports counted by reason.
+         * @example {
+         *       "open_reports": {
+         *         "unsafe_advice": 1
+         *       },
+         *       "post": {
+         *         "author_display_name": "Jo",
+         *         "author_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *         "body": "Same here. The drive home is the hardest part.",
+         *         "content_note": null,
+         *         "counts": {
+         *           "helpful": 0,
+         *           "reactions": {
+         *             "heart": 1
+         *           },
+         *           "replies": 0
+         *         },
+         *         "created_at": "2026-11-29T18:12:00Z",
+         *         "crisis_flagged": null,
+         *         "hidden_reason": null,
+         *         "id": "01937a4e-aaaa-7000-8000-000000000a02",
+         *         "kind": "share",
+         *         "language_notes": [],
+         *         "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *         "organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *         "parent_id": "01937a4e-aaaa-7000-8000-000000000a01",
+         *         "state": "visible",
+         *         "tags": [],
+         *         "updated_at": "2026-11-29T18:12:00Z",
+         *         "version": 1
+         *       }
+         *     }
+         */
         QueuedPostView: {
+            /** @description The post's reports no moderator has acted on yet, counted by reason. */
             open_reports: {
                 [key: string]: number;
             };
+            /** @description The post or reply, as the moderator sees it. */
             post: components["schemas"]["PostView"];
         };
         /**
@@ -6031,20 +6348,40 @@ export interface components {
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
-        /** ReplyCreate */
+        /**
+         * ReplyCreate
+         * @description A reply to a post (one level deep), written for one of the caller's members who takes an active part in the post's network.
+         * @example {
+         *       "author_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *       "body": "Same here. The drive home is the hardest part.",
+         *       "content_note": null,
+         *       "kind": "share",
+         *       "tags": []
+         *     }
+         */
         ReplyCreate: {
             /**
              * Format: uuid
              * @description The member who cheers: a member of a network the milestone's member is in, of the caller's organization.
              */
             author_member_id: string;
+            /** @description Plain text, up to 4,000 characters; line breaks are kept, no other control characters. Null on a tombstone (deleted) or a placeholder (its author erased). */
             body: string;
+            /** @description An optional note shown before the words, for hard topics (up to 200 characters). */
             content_note?: string | null;
             /** @description Which kind it is; the values are listed with its type. */
             kind?: components["schemas"]["PostKind"];
+            /** @description Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain, relationships, housing), at most 5, each once. */
             tags?: components["schemas"]["Topic"][];
         };
-        /** ReportCreate */
+        /**
+         * ReportCreate
+         * @description Why the post should be looked at by the network's moderators.
+         * @example {
+         *       "note": "Talks about doubling a dose.",
+         *       "reason": "unsafe_advice"
+         *     }
+         */
         ReportCreate: {
             /** @description Free text for people, never interpreted by the service. */
             note?: string | null;
@@ -6056,7 +6393,16 @@ export interface components {
          * @enum {string}
          */
         ReportReason: "stigmatising" | "harassment" | "exposing_identity" | "unsafe_advice" | "spam" | "crisis";
-        /** ReportView */
+        /**
+         * ReportView
+         * @example {
+         *       "created_at": "2026-11-29T18:20:00Z",
+         *       "id": "01937a4e-aaaa-7000-8000-00000000f0a1",
+         *       "note": "Talks about doubling a dose.",
+         *       "post_id": "01937a4e-aaaa-7000-8000-000000000a01",
+         *       "reason": "unsafe_advice"
+         *     }
+         */
         ReportView: {
             /** Format: date-time */
             created_at: string;
@@ -6067,7 +6413,10 @@ export interface components {
             id: string;
             /** @description Free text for people, never interpreted by the service. */
             note: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The post's (or reply's) id.
+             */
             post_id: string;
             /** @description Why, in words, as the caller gave it. */
             reason: components["schemas"]["ReportReason"];
@@ -6223,19 +6572,56 @@ export interface components {
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
         };
-        /** RevisionList */
+        /**
+         * RevisionList
+         * @description What a post said before each edit, newest first (the latest 100).
+         * @example {
+         *       "data": [
+         *         {
+         *           "body": "When a craving hits after work I call Jo before I get home.",
+         *           "content_note": null,
+         *           "replaced_at": "2026-11-29T18:30:00Z",
+         *           "tags": [
+         *             "cravings"
+         *           ],
+         *           "version": 1
+         *         }
+         *       ],
+         *       "post_id": "01937a4e-aaaa-7000-8000-000000000a01"
+         *     }
+         */
         RevisionList: {
             /** @description The items of this page, in the list's order. */
             data: components["schemas"]["RevisionView"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The post's (or reply's) id.
+             */
             post_id: string;
         };
-        /** RevisionView */
+        /**
+         * RevisionView
+         * @example {
+         *       "body": "When a craving hits after work I call Jo before I get home.",
+         *       "content_note": null,
+         *       "replaced_at": "2026-11-29T18:30:00Z",
+         *       "tags": [
+         *         "cravings"
+         *       ],
+         *       "version": 1
+         *     }
+         */
         RevisionView: {
+            /** @description What the post said before the edit. */
             body: string;
+            /** @description An optional note shown before the words, for hard topics (up to 200 characters). */
             content_note: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When an edit replaced this text.
+             */
             replaced_at: string;
+            /** @description Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain, relationships, housing), at most 5, each once. */
             tags: components["schemas"]["Topic"][];
             /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
             version: number;
@@ -6373,10 +6759,82 @@ export interface components {
             /** @description The status after. */
             to_status: components["schemas"]["ReferralStatus"];
         };
-        /** ThreadView */
+        /**
+         * ThreadView
+         * @description A post with the first page of its replies (oldest first); `next_replies_cursor` pages on through GET /v1/posts/{post_id}/replies.
+         * @example {
+         *       "next_replies_cursor": null,
+         *       "post": {
+         *         "author_display_name": "Sam",
+         *         "author_member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *         "body": "When a craving hits after work I call Jo before I get home. Ten minutes on the phone and it passes. Tested clean again this week.",
+         *         "content_note": null,
+         *         "counts": {
+         *           "helpful": 4,
+         *           "reactions": {
+         *             "heart": 3,
+         *             "same_here": 2
+         *           },
+         *           "replies": 1
+         *         },
+         *         "created_at": "2026-11-29T18:05:00Z",
+         *         "crisis_flagged": false,
+         *         "hidden_reason": null,
+         *         "id": "01937a4e-aaaa-7000-8000-000000000a01",
+         *         "kind": "advice",
+         *         "language_notes": [
+         *           {
+         *             "suggestion": "tested negative, or a negative test",
+         *             "term": "tested clean"
+         *           }
+         *         ],
+         *         "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *         "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *         "parent_id": null,
+         *         "state": "visible",
+         *         "tags": [
+         *           "cravings",
+         *           "work"
+         *         ],
+         *         "updated_at": "2026-11-29T18:05:00Z",
+         *         "version": 1
+         *       },
+         *       "replies": [
+         *         {
+         *           "author_display_name": "Jo",
+         *           "author_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5",
+         *           "body": "Same here. The drive home is the hardest part.",
+         *           "content_note": null,
+         *           "counts": {
+         *             "helpful": 0,
+         *             "reactions": {
+         *               "heart": 1
+         *             },
+         *             "replies": 0
+         *           },
+         *           "created_at": "2026-11-29T18:12:00Z",
+         *           "crisis_flagged": null,
+         *           "hidden_reason": null,
+         *           "id": "01937a4e-aaaa-7000-8000-000000000a02",
+         *           "kind": "share",
+         *           "language_notes": [],
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *           "parent_id": "01937a4e-aaaa-7000-8000-000000000a01",
+         *           "state": "visible",
+         *           "tags": [],
+         *           "updated_at": "2026-11-29T18:12:00Z",
+         *           "version": 1
+         *         }
+         *       ]
+         *     }
+         */
         ThreadView: {
+            /** @description Pass it as `cursor` to GET /v1/posts/{post_id}/replies for the next replies; null when there are no more. */
             next_replies_cursor: string | null;
+            /** @description The post (or reply) itself. */
             post: components["schemas"]["PostView"];
+            /** @description Replies: in counts, how many the caller sees; in a thread, the first page, oldest first. */
             replies: components["schemas"]["PostView"][];
         };
         /**

@@ -33,7 +33,28 @@ from service.adapters.http.consent_schemas import (
     SignatureView,
     TreatmentEnded,
 )
-from service.adapters.http.conversation import CrisisPhrasesUpdate, CrisisPhrasesView
+from service.adapters.http.conversation import (
+    AdviceList,
+    CrisisPhrasesUpdate,
+    CrisisPhrasesView,
+    LanguageNoteView,
+    ModerationCreate,
+    ModerationEntryView,
+    ModerationLog,
+    ModerationQueue,
+    PostCountsView,
+    PostCreate,
+    PostList,
+    PostUpdate,
+    PostView,
+    QueuedPostView,
+    ReplyCreate,
+    ReportCreate,
+    ReportView,
+    RevisionList,
+    RevisionView,
+    ThreadView,
+)
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.events import EventList
 from service.adapters.http.federation_schemas import (
@@ -441,6 +462,73 @@ _ENDPOINT_VIEW: dict[str, Any] = {
     "updated_at": "2026-11-01T09:00:00Z",
 }
 
+POST = "01937a4e-aaaa-7000-8000-000000000a01"
+REPLY = "01937a4e-aaaa-7000-8000-000000000a02"
+_POST_COUNTS: dict[str, Any] = {
+    "replies": 1,
+    "helpful": 4,
+    "reactions": {"heart": 3, "same_here": 2},
+}
+_LANGUAGE_NOTE: dict[str, Any] = {
+    "term": "tested clean",
+    "suggestion": "tested negative, or a negative test",
+}
+_POST_VIEW: dict[str, Any] = {
+    "id": POST,
+    "network_id": NETWORK,
+    "parent_id": None,
+    "organization_id": CLINIC,
+    "author_member_id": MEMBER,
+    "author_display_name": "Sam",
+    "kind": "advice",
+    "state": "visible",
+    "body": "When a craving hits after work I call Jo before I get home. Ten minutes on the "
+    "phone and it passes. Tested clean again this week.",
+    "tags": ["cravings", "work"],
+    "content_note": None,
+    "hidden_reason": None,
+    "crisis_flagged": False,
+    "counts": _POST_COUNTS,
+    "language_notes": [_LANGUAGE_NOTE],
+    "version": 1,
+    "created_at": "2026-11-29T18:05:00Z",
+    "updated_at": "2026-11-29T18:05:00Z",
+}
+_REPLY_VIEW: dict[str, Any] = {
+    **_POST_VIEW,
+    "id": REPLY,
+    "parent_id": POST,
+    "organization_id": PEER_ORG,
+    "author_member_id": SUPPORTER,
+    "author_display_name": "Jo",
+    "kind": "share",
+    "body": "Same here. The drive home is the hardest part.",
+    "tags": [],
+    "crisis_flagged": None,
+    "counts": {"replies": 0, "helpful": 0, "reactions": {"heart": 1}},
+    "language_notes": [],
+    "created_at": "2026-11-29T18:12:00Z",
+    "updated_at": "2026-11-29T18:12:00Z",
+}
+_ADVICE_CURSOR = "AAAABAAGYW4hs-sAAZN6TqqqcACAAAAAAAAKAQ"
+_QUEUED: dict[str, Any] = {"post": _REPLY_VIEW, "open_reports": {"unsafe_advice": 1}}
+_MODERATION_ENTRY: dict[str, Any] = {
+    "id": "01937a4e-aaaa-7000-8000-00000000f0b1",
+    "post_id": REPLY,
+    "organization_id": CLINIC,
+    "action": "hide",
+    "reason": "Dosing advice: please ask your clinic.",
+    "at": "2026-11-29T18:40:00Z",
+}
+_REVISION: dict[str, Any] = {
+    "version": 1,
+    "body": "When a craving hits after work I call Jo before I get home.",
+    "tags": ["cravings"],
+    "content_note": None,
+    "replaced_at": "2026-11-29T18:30:00Z",
+}
+
+
 EXAMPLES.update(
     {
         Health: {"status": "ok"},
@@ -649,6 +737,47 @@ EXAMPLES.update(
                 "data": {"member_id": MEMBER, "version": 1},
             }
         ),
+        PostCreate: {
+            "author_member_id": MEMBER,
+            "kind": "advice",
+            "body": "When a craving hits after work I call Jo before I get home. Ten minutes "
+            "on the phone and it passes.",
+            "tags": ["cravings", "work"],
+            "content_note": None,
+        },
+        ReplyCreate: {
+            "author_member_id": SUPPORTER,
+            "kind": "share",
+            "body": "Same here. The drive home is the hardest part.",
+            "tags": [],
+            "content_note": None,
+        },
+        PostUpdate: {
+            "body": "When a craving hits after work I call Jo before I get home.",
+            "tags": ["cravings"],
+            "content_note": None,
+        },
+        ReportCreate: {"reason": "unsafe_advice", "note": "Talks about doubling a dose."},
+        ModerationCreate: {"action": "hide", "reason": "Dosing advice: please ask your clinic."},
+        PostCountsView: _POST_COUNTS,
+        LanguageNoteView: _LANGUAGE_NOTE,
+        PostView: _POST_VIEW,
+        PostList: _page(_POST_VIEW),
+        AdviceList: {"data": [_POST_VIEW], "next_cursor": _ADVICE_CURSOR},
+        ThreadView: {"post": _POST_VIEW, "replies": [_REPLY_VIEW], "next_replies_cursor": None},
+        ReportView: {
+            "id": "01937a4e-aaaa-7000-8000-00000000f0a1",
+            "post_id": POST,
+            "reason": "unsafe_advice",
+            "note": "Talks about doubling a dose.",
+            "created_at": "2026-11-29T18:20:00Z",
+        },
+        QueuedPostView: _QUEUED,
+        ModerationQueue: _page(_QUEUED),
+        ModerationEntryView: _MODERATION_ENTRY,
+        ModerationLog: _page(_MODERATION_ENTRY),
+        RevisionView: _REVISION,
+        RevisionList: {"post_id": POST, "data": [_REVISION]},
         CrisisPhrasesUpdate: {"phrases": ["want to die", "end it all", "need a ride to detox"]},
         CrisisPhrasesView: {
             "phrases": ["want to die", "end it all", "need a ride to detox"],

@@ -40,6 +40,38 @@ SELF_EVIDENT = frozenset(
 
 # By field name, wherever it appears (unless SCHEMA_FIELD_DOCS says more for one schema).
 FIELD_DOCS: dict[str, str] = {
+    # The network's conversation (issue #13).
+    "post_id": "The post's (or reply's) id.",
+    "report_id": "The report's id.",
+    "body": "Plain text, up to 4,000 characters; line breaks are kept, no other control "
+    "characters. Null on a tombstone (deleted) or a placeholder (its author erased).",
+    "tags": "Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain, "
+    "relationships, housing), at most 5, each once.",
+    "content_note": "An optional note shown before the words, for hard topics (up to 200 "
+    "characters).",
+    "parent_id": "The post this reply answers; null (or absent) for a post.",
+    "language_notes": "Stigmatising terms the text uses, each with person-first words to "
+    "consider instead (a suggestion: nothing is blocked or rewritten).",
+    "term": "The term as found (matched as whole words, ignoring case).",
+    "suggestion": "Person-first words to consider instead.",
+    "counts": "What the post gathered; counted as marks come, never recomputed on a read.",
+    "replies": "Replies: in counts, how many the caller sees; in a thread, the first page, "
+    "oldest first.",
+    "helpful": "How many members marked this advice helpful.",
+    "reactions": "How many members gave each kind of encouragement (kinds nobody gave are "
+    "left out).",
+    "crisis_flagged": "The text matched one of the author's home organization's crisis "
+    "phrases. Shown to that organization only (null for any other); nothing is hidden.",
+    "hidden_reason": "Why a moderator hid it; null unless `state` is `hidden`.",
+    "author_display_name": "The author's name, under the same consent as the post; null on a "
+    "tombstone or placeholder.",
+    "matched_phrases": "The crisis phrases the text matched, in the list's order.",
+    "action": "What the moderator did: `hide`, `unhide`, or `dismiss` (the reports were "
+    "reviewed; the post stays as it is).",
+    "open_reports": "The post's reports no moderator has acted on yet, counted by reason.",
+    "next_replies_cursor": "Pass it as `cursor` to GET /v1/posts/{post_id}/replies for the "
+    "next replies; null when there are no more.",
+    "replaced_at": "When an edit replaced this text.",
     "id": "The object's id, a UUIDv7 (time-ordered).",
     "version": "Incremented by every change. Where the object has an `ETag`, it is this number "
     'quoted (`"3"`), and `If-Match` takes it where a change needs it.',
@@ -178,6 +210,12 @@ FIELD_DOCS: dict[str, str] = {
 
 # Where a name means something particular in one schema.
 SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
+    ("ThreadView", "post"): "The post (or reply) itself.",
+    ("QueuedPostView", "post"): "The post or reply, as the moderator sees it.",
+    ("RevisionView", "body"): "What the post said before the edit.",
+    ("PostView", "state"): "`visible`; `hidden` by a moderator (shown only to its author's "
+    "organization and the moderators); `deleted` (a tombstone); `erased` (its author was "
+    "erased: a placeholder).",
     ("MemberView", "access"): "`home`: the caller is the member's home organization and sees "
     "every field; `consent`: another organization, seeing only the fields its consents cover "
     "(the rest are null).",

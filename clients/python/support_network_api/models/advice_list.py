@@ -15,7 +15,8 @@ T = TypeVar("T", bound="AdviceList")
 
 @_attrs_define
 class AdviceList:
-    """
+    """A network's advice, most marked helpful first, then newest.
+
     Attributes:
         data (list[PostView]): The items of this page, in the list's order.
         next_cursor (None | str): Pass it as `cursor` for the next page; null on the last page.

@@ -11,10 +11,12 @@ T = TypeVar("T", bound="LanguageNoteView")
 
 @_attrs_define
 class LanguageNoteView:
-    """
-    Attributes:
-        suggestion (str):
-        term (str):
+    """A stigmatising term the text uses, and person-first words to consider instead. A suggestion only: nothing is blocked
+    or rewritten.
+
+        Attributes:
+            suggestion (str): Person-first words to consider instead.
+            term (str): The term as found (matched as whole words, ignoring case).
     """
 
     suggestion: str

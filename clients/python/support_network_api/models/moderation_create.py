@@ -12,7 +12,8 @@ T = TypeVar("T", bound="ModerationCreate")
 
 @_attrs_define
 class ModerationCreate:
-    """
+    """A moderator's action on a post, with the reason the moderation log keeps.
+
     Attributes:
         action (ModerationAction):
         reason (str): Why, in words, as the caller gave it.

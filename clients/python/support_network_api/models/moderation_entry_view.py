@@ -21,7 +21,7 @@ class ModerationEntryView:
         at (datetime.datetime): When it happened.
         id (UUID): The object's id, a UUIDv7 (time-ordered).
         organization_id (UUID): The organization it belongs to.
-        post_id (UUID):
+        post_id (UUID): The post's (or reply's) id.
         reason (str): Why, in words, as the caller gave it.
     """
 

@@ -15,11 +15,14 @@ T = TypeVar("T", bound="PostCountsView")
 
 @_attrs_define
 class PostCountsView:
-    """
-    Attributes:
-        helpful (int):
-        reactions (PostCountsViewReactions):
-        replies (int):
+    """What a post gathered: the replies this reader sees, helpful marks, and each kind of encouragement (kinds nobody gave
+    are left out).
+
+        Attributes:
+            helpful (int): How many members marked this advice helpful.
+            reactions (PostCountsViewReactions): How many members gave each kind of encouragement (kinds nobody gave are
+                left out).
+            replies (int): Replies: in counts, how many the caller sees; in a thread, the first page, oldest first.
     """
 
     helpful: int

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="PostCountsViewReactions")
 
 @_attrs_define
 class PostCountsViewReactions:
+    """How many members gave each kind of encouragement (kinds nobody gave are left out)."""
+
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

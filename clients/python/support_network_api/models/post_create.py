@@ -15,14 +15,18 @@ T = TypeVar("T", bound="PostCreate")
 
 @_attrs_define
 class PostCreate:
-    """
+    """A post in the network, written for one of the caller's members who takes an active part in it.
+
     Attributes:
         author_member_id (UUID): The member who cheers: a member of a network the milestone's member is in, of the
             caller's organization.
-        body (str):
+        body (str): Plain text, up to 4,000 characters; line breaks are kept, no other control characters. Null on a
+            tombstone (deleted) or a placeholder (its author erased).
         kind (PostKind):
-        content_note (None | str | Unset):
-        tags (list[Topic] | Unset):
+        content_note (None | str | Unset): An optional note shown before the words, for hard topics (up to 200
+            characters).
+        tags (list[Topic] | Unset): Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain,
+            relationships, housing), at most 5, each once.
     """
 
     author_member_id: UUID

@@ -16,13 +16,13 @@ class PostCrisisFlaggedData:
     """
     Attributes:
         kind (str): Which kind it is; the values are listed with its type.
-        matched_phrases (list[str]):
+        matched_phrases (list[str]): The crisis phrases the text matched, in the list's order.
         member_id (UUID):
         network_id (UUID):
-        post_id (UUID):
+        post_id (UUID): The post's (or reply's) id.
         version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
             and `If-Match` takes it where a change needs it.
-        parent_id (Unset | UUID):
+        parent_id (Unset | UUID): The post this reply answers; null (or absent) for a post.
     """
 
     kind: str

@@ -18,12 +18,12 @@ class PostReportedData:
         kind (str): Which kind it is; the values are listed with its type.
         member_id (UUID):
         network_id (UUID):
-        post_id (UUID):
+        post_id (UUID): The post's (or reply's) id.
         reason (str): Why, in words, as the caller gave it.
-        report_id (UUID):
+        report_id (UUID): The report's id.
         version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
             and `If-Match` takes it where a change needs it.
-        parent_id (Unset | UUID):
+        parent_id (Unset | UUID): The post this reply answers; null (or absent) for a post.
     """
 
     kind: str

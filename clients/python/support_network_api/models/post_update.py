@@ -13,11 +13,16 @@ T = TypeVar("T", bound="PostUpdate")
 
 @_attrs_define
 class PostUpdate:
-    """
-    Attributes:
-        body (str | Unset):
-        content_note (None | str | Unset):
-        tags (list[Topic] | Unset):
+    """The fields given replace the post's; `content_note: null` removes the note. What the post said before is kept for
+    the moderators.
+
+        Attributes:
+            body (str | Unset): Plain text, up to 4,000 characters; line breaks are kept, no other control characters. Null
+                on a tombstone (deleted) or a placeholder (its author erased).
+            content_note (None | str | Unset): An optional note shown before the words, for hard topics (up to 200
+                characters).
+            tags (list[Topic] | Unset): Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain,
+                relationships, housing), at most 5, each once.
     """
 
     body: str | Unset = UNSET

@@ -22,28 +22,36 @@ T = TypeVar("T", bound="PostView")
 
 @_attrs_define
 class PostView:
-    """
-    Attributes:
-        author_display_name (None | str):
-        author_member_id (None | UUID): The member who cheers: a member of a network the milestone's member is in, of
-            the caller's organization.
-        body (None | str):
-        content_note (None | str):
-        counts (PostCountsView):
-        created_at (datetime.datetime):
-        crisis_flagged (bool | None):
-        hidden_reason (None | str):
-        id (UUID): The object's id, a UUIDv7 (time-ordered).
-        kind (PostKind):
-        language_notes (list[LanguageNoteView]):
-        network_id (UUID):
-        organization_id (UUID): The organization it belongs to.
-        parent_id (None | UUID):
-        state (PostState):
-        tags (list[Topic]):
-        updated_at (datetime.datetime):
-        version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
-            and `If-Match` takes it where a change needs it.
+    """A post or reply as the caller sees it. A deleted one is a tombstone (`state: deleted`), an erased author's a
+    placeholder (`state: erased`): both keep their place in the thread, with no words and no name.
+
+        Attributes:
+            author_display_name (None | str): The author's name, under the same consent as the post; null on a tombstone or
+                placeholder.
+            author_member_id (None | UUID): The member who cheers: a member of a network the milestone's member is in, of
+                the caller's organization.
+            body (None | str): Plain text, up to 4,000 characters; line breaks are kept, no other control characters. Null
+                on a tombstone (deleted) or a placeholder (its author erased).
+            content_note (None | str): An optional note shown before the words, for hard topics (up to 200 characters).
+            counts (PostCountsView): What a post gathered: the replies this reader sees, helpful marks, and each kind of
+                encouragement (kinds nobody gave are left out).
+            created_at (datetime.datetime):
+            crisis_flagged (bool | None): The text matched one of the author's home organization's crisis phrases. Shown to
+                that organization only (null for any other); nothing is hidden.
+            hidden_reason (None | str): Why a moderator hid it; null unless `state` is `hidden`.
+            id (UUID): The object's id, a UUIDv7 (time-ordered).
+            kind (PostKind):
+            language_notes (list[LanguageNoteView]): Stigmatising terms the text uses, each with person-first words to
+                consider instead (a suggestion: nothing is blocked or rewritten).
+            network_id (UUID):
+            organization_id (UUID): The organization it belongs to.
+            parent_id (None | UUID): The post this reply answers; null (or absent) for a post.
+            state (PostState):
+            tags (list[Topic]): Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain,
+                relationships, housing), at most 5, each once.
+            updated_at (datetime.datetime):
+            version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
+                and `If-Match` takes it where a change needs it.
     """
 
     author_display_name: None | str

@@ -16,10 +16,12 @@ T = TypeVar("T", bound="QueuedPostView")
 
 @_attrs_define
 class QueuedPostView:
-    """
+    """A post or reply waiting for a moderator, with its open reports counted by reason.
+
     Attributes:
-        open_reports (QueuedPostViewOpenReports):
-        post (PostView):
+        open_reports (QueuedPostViewOpenReports): The post's reports no moderator has acted on yet, counted by reason.
+        post (PostView): A post or reply as the caller sees it. A deleted one is a tombstone (`state: deleted`), an
+            erased author's a placeholder (`state: erased`): both keep their place in the thread, with no words and no name.
     """
 
     open_reports: QueuedPostViewOpenReports

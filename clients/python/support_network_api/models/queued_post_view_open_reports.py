@@ -11,6 +11,8 @@ T = TypeVar("T", bound="QueuedPostViewOpenReports")
 
 @_attrs_define
 class QueuedPostViewOpenReports:
+    """The post's reports no moderator has acted on yet, counted by reason."""
+
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

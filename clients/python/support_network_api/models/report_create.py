@@ -13,7 +13,8 @@ T = TypeVar("T", bound="ReportCreate")
 
 @_attrs_define
 class ReportCreate:
-    """
+    """Why the post should be looked at by the network's moderators.
+
     Attributes:
         reason (ReportReason):
         note (None | str | Unset): Free text for people, never interpreted by the service.

@@ -20,7 +20,7 @@ class ReportView:
         created_at (datetime.datetime):
         id (UUID): The object's id, a UUIDv7 (time-ordered).
         note (None | str): Free text for people, never interpreted by the service.
-        post_id (UUID):
+        post_id (UUID): The post's (or reply's) id.
         reason (ReportReason):
     """
 

@@ -16,10 +16,11 @@ T = TypeVar("T", bound="RevisionList")
 
 @_attrs_define
 class RevisionList:
-    """
+    """What a post said before each edit, newest first (the latest 100).
+
     Attributes:
         data (list[RevisionView]): The items of this page, in the list's order.
-        post_id (UUID):
+        post_id (UUID): The post's (or reply's) id.
     """
 
     data: list[RevisionView]

@@ -16,10 +16,11 @@ T = TypeVar("T", bound="RevisionView")
 class RevisionView:
     """
     Attributes:
-        body (str):
-        content_note (None | str):
-        replaced_at (datetime.datetime):
-        tags (list[Topic]):
+        body (str): What the post said before the edit.
+        content_note (None | str): An optional note shown before the words, for hard topics (up to 200 characters).
+        replaced_at (datetime.datetime): When an edit replaced this text.
+        tags (list[Topic]): Topic tags from the fixed list (cravings, sleep, work, family, meetings, pain,
+            relationships, housing), at most 5, each once.
         version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
             and `If-Match` takes it where a change needs it.
     """

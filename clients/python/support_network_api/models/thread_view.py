@@ -15,11 +15,16 @@ T = TypeVar("T", bound="ThreadView")
 
 @_attrs_define
 class ThreadView:
-    """
-    Attributes:
-        next_replies_cursor (None | str):
-        post (PostView):
-        replies (list[PostView]):
+    """A post with the first page of its replies (oldest first); `next_replies_cursor` pages on through GET
+    /v1/posts/{post_id}/replies.
+
+        Attributes:
+            next_replies_cursor (None | str): Pass it as `cursor` to GET /v1/posts/{post_id}/replies for the next replies;
+                null when there are no more.
+            post (PostView): A post or reply as the caller sees it. A deleted one is a tombstone (`state: deleted`), an
+                erased author's a placeholder (`state: erased`): both keep their place in the thread, with no words and no name.
+            replies (list[PostView]): Replies: in counts, how many the caller sees; in a thread, the first page, oldest
+                first.
     """
 
     next_replies_cursor: None | str

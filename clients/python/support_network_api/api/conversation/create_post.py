@@ -142,7 +142,8 @@ def sync_detailed(
         network_id (UUID): The network's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (PostCreate):
+        body (PostCreate): A post in the network, written for one of the caller's members who
+            takes an active part in it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +185,8 @@ def sync(
         network_id (UUID): The network's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (PostCreate):
+        body (PostCreate): A post in the network, written for one of the caller's members who
+            takes an active part in it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,7 +223,8 @@ async def asyncio_detailed(
         network_id (UUID): The network's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (PostCreate):
+        body (PostCreate): A post in the network, written for one of the caller's members who
+            takes an active part in it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -261,7 +264,8 @@ async def asyncio(
         network_id (UUID): The network's id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (PostCreate):
+        body (PostCreate): A post in the network, written for one of the caller's members who
+            takes an active part in it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

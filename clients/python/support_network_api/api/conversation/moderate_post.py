@@ -129,7 +129,8 @@ def sync_detailed(
 
     Args:
         post_id (UUID): The post's (or reply's) id.
-        body (ModerationCreate):
+        body (ModerationCreate): A moderator's action on a post, with the reason the moderation
+            log keeps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +166,8 @@ def sync(
 
     Args:
         post_id (UUID): The post's (or reply's) id.
-        body (ModerationCreate):
+        body (ModerationCreate): A moderator's action on a post, with the reason the moderation
+            log keeps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +198,8 @@ async def asyncio_detailed(
 
     Args:
         post_id (UUID): The post's (or reply's) id.
-        body (ModerationCreate):
+        body (ModerationCreate): A moderator's action on a post, with the reason the moderation
+            log keeps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +233,8 @@ async def asyncio(
 
     Args:
         post_id (UUID): The post's (or reply's) id.
-        body (ModerationCreate):
+        body (ModerationCreate): A moderator's action on a post, with the reason the moderation
+            log keeps.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

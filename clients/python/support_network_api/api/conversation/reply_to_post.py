@@ -140,7 +140,8 @@ def sync_detailed(
         post_id (UUID): The post's (or reply's) id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ReplyCreate):
+        body (ReplyCreate): A reply to a post (one level deep), written for one of the caller's
+            members who takes an active part in the post's network.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +181,8 @@ def sync(
         post_id (UUID): The post's (or reply's) id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ReplyCreate):
+        body (ReplyCreate): A reply to a post (one level deep), written for one of the caller's
+            members who takes an active part in the post's network.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +217,8 @@ async def asyncio_detailed(
         post_id (UUID): The post's (or reply's) id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ReplyCreate):
+        body (ReplyCreate): A reply to a post (one level deep), written for one of the caller's
+            members who takes an active part in the post's network.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,7 +256,8 @@ async def asyncio(
         post_id (UUID): The post's (or reply's) id.
         idempotency_key (str | Unset): Makes a retry of this request safe: the same key and body
             return the first response; another body with the same key is a 422. Kept for 24 hours.
-        body (ReplyCreate):
+        body (ReplyCreate): A reply to a post (one level deep), written for one of the caller's
+            members who takes an active part in the post's network.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -142,7 +142,8 @@ def sync_detailed(
     Args:
         post_id (UUID): The post's (or reply's) id.
         if_match (str):
-        body (PostUpdate):
+        body (PostUpdate): The fields given replace the post's; `content_note: null` removes the
+            note. What the post said before is kept for the moderators.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +181,8 @@ def sync(
     Args:
         post_id (UUID): The post's (or reply's) id.
         if_match (str):
-        body (PostUpdate):
+        body (PostUpdate): The fields given replace the post's; `content_note: null` removes the
+            note. What the post said before is kept for the moderators.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +215,8 @@ async def asyncio_detailed(
     Args:
         post_id (UUID): The post's (or reply's) id.
         if_match (str):
-        body (PostUpdate):
+        body (PostUpdate): The fields given replace the post's; `content_note: null` removes the
+            note. What the post said before is kept for the moderators.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,7 +252,8 @@ async def asyncio(
     Args:
         post_id (UUID): The post's (or reply's) id.
         if_match (str):
-        body (PostUpdate):
+        body (PostUpdate): The fields given replace the post's; `content_note: null` removes the
+            note. What the post said before is kept for the moderators.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
