@@ -47,6 +47,7 @@ class World:
     incident_id: str
     accounting_request_id: str
     restriction_id: str
+    post_id: str
 
     @property
     def secrets(self) -> list[str]:
@@ -106,7 +107,14 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
     assert referral.status_code == 201, referral.text
     endpoint = client.post("/v1/webhook-endpoints", json=ENDPOINT_BODY, headers=home.headers)
     assert endpoint.status_code == 201, endpoint.text
+    post = client.post(
+        f"/v1/networks/{network['id']}/posts",
+        json={"author_member_id": member["id"], "kind": "advice", "body": POST_BODY},
+        headers=home.headers,
+    )
+    assert post.status_code == 201, post.text
     return World(
+        post_id=post.json()["id"],
         home=home,
         partner=partner,
         stranger=stranger,
@@ -139,6 +147,7 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
     )
 
 
+POST_BODY = "Call someone before the drive home."
 RESTRICTION_BODY = {"scopes": ["pledges"], "requested_on": TODAY}
 
 
@@ -216,6 +225,7 @@ MEMBER = lambda w: {"member_id": w.member_id}  # noqa: E731
 NETWORK = lambda w: {"network_id": w.network_id}  # noqa: E731
 REFERRAL = lambda w: {"referral_id": w.referral_id}  # noqa: E731
 ENDPOINT = lambda w: {"endpoint_id": w.endpoint_id}  # noqa: E731
+POST = lambda w: {"post_id": w.post_id}  # noqa: E731
 PARTICIPANT = lambda w: {"organization_id": w.home.id, "participant_id": w.partner.id}  # noqa: E731
 
 ENDPOINTS: dict[tuple[str, str], Endpoint] = {
@@ -392,6 +402,83 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         body=lambda _w: {"phrases": ["want to die"]}, scope="networks:write"
     ),
     ("delete", "/v1/crisis-phrases"): Endpoint(scope="networks:write"),
+    ("post", "/v1/networks/{network_id}/posts"): Endpoint(
+        params=NETWORK,
+        body=lambda w: {"author_member_id": w.member_id, "kind": "share", "body": "Day 3."},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/networks/{network_id}/posts"): Endpoint(
+        params=NETWORK, scope="networks:read", foreign_is_404=True
+    ),
+    ("get", "/v1/networks/{network_id}/advice"): Endpoint(
+        params=NETWORK, scope="networks:read", foreign_is_404=True
+    ),
+    ("get", "/v1/networks/{network_id}/moderation-queue"): Endpoint(
+        params=NETWORK, scope="networks:read", foreign_is_404=True
+    ),
+    ("get", "/v1/networks/{network_id}/moderation-log"): Endpoint(
+        params=NETWORK, scope="networks:read", foreign_is_404=True
+    ),
+    ("get", "/v1/members/{member_id}/posts"): Endpoint(
+        params=MEMBER, scope="networks:read", foreign_is_404=True
+    ),
+    ("get", "/v1/posts/{post_id}"): Endpoint(
+        params=POST, scope="networks:read", foreign_is_404=True
+    ),
+    ("patch", "/v1/posts/{post_id}"): Endpoint(
+        params=POST,
+        body=lambda _w: {"body": "Edited."},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("delete", "/v1/posts/{post_id}"): Endpoint(
+        params=POST, scope="networks:write", foreign_is_404=True
+    ),
+    ("get", "/v1/posts/{post_id}/replies"): Endpoint(
+        params=POST, scope="networks:read", foreign_is_404=True
+    ),
+    ("post", "/v1/posts/{post_id}/replies"): Endpoint(
+        params=POST,
+        body=lambda w: {"author_member_id": w.member_id, "body": "Thank you."},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/posts/{post_id}/revisions"): Endpoint(
+        params=POST, scope="networks:read", foreign_is_404=True
+    ),
+    ("put", "/v1/posts/{post_id}/reactions/{reaction}/members/{member_id}"): Endpoint(
+        params=lambda w: {"post_id": w.post_id, "reaction": "heart", "member_id": w.member_id},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("delete", "/v1/posts/{post_id}/reactions/{reaction}/members/{member_id}"): Endpoint(
+        params=lambda w: {"post_id": w.post_id, "reaction": "heart", "member_id": w.member_id},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("put", "/v1/posts/{post_id}/helpful-marks/{member_id}"): Endpoint(
+        params=lambda w: {"post_id": w.post_id, "member_id": w.member_id},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("delete", "/v1/posts/{post_id}/helpful-marks/{member_id}"): Endpoint(
+        params=lambda w: {"post_id": w.post_id, "member_id": w.member_id},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/posts/{post_id}/reports"): Endpoint(
+        params=POST,
+        body=lambda _w: {"reason": "spam"},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/posts/{post_id}/moderation"): Endpoint(
+        params=POST,
+        body=lambda _w: {"action": "dismiss", "reason": "reviewed"},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
     ("post", "/v1/referrals"): Endpoint(
         body=lambda w: referral_body(w.recipient.id, w.member_id, w.consent_id),
         scope="referrals:write",
@@ -653,15 +740,22 @@ def test_a_participating_organization_without_consent_sees_no_member_data(
         raise AssertionError(f"{method} {path} answered a stranger to the member: {response.text}")
 
 
+NOT_IDS = frozenset({"reaction"})
+
+
 @pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ENDPOINTS.items() if "{" in k[1]))
 def test_unknown_ids_are_404(
     client: httpx.Client, world: World, operator: dict[str, str], method: str, path: str
 ) -> None:
     spec = ENDPOINTS[(method, path)]
-    params = {name: str(uuid.uuid4()) for name in spec.params(world)}
+    given = spec.params(world)
+    # A name from a fixed list (a kind of reaction) is no id: it keeps its value.
+    named = {name: value for name, value in given.items() if name in NOT_IDS}
+    params = {name: str(uuid.uuid4()) for name in given} | named
+    garbled = dict.fromkeys(given, "not-a-uuid") | named
     body = spec.body(world) if spec.body else None
     headers = operator if spec.operator_only else world.home.headers
-    for url in (path.format(**params), path.format(**dict.fromkeys(params, "not-a-uuid"))):
+    for url in (path.format(**params), path.format(**garbled)):
         response = client.request(method, url, json=body, headers=headers)
         assert response.status_code == 404, (url, response.text)
         assert response.headers["content-type"] == "application/problem+json"
@@ -822,8 +916,10 @@ def test_shared_resources_changed_without_if_match_are_a_428(
         if "428" in operation["responses"]
     )
     assert shared == [
+        ("delete", "/v1/posts/{post_id}"),
         ("patch", "/v1/networks/{network_id}"),
         ("patch", "/v1/networks/{network_id}/memberships/{membership_id}"),
+        ("patch", "/v1/posts/{post_id}"),
         ("post", "/v1/networks/{network_id}/archive"),
         ("post", "/v1/referrals/{referral_id}/transitions"),
     ]
