@@ -6,6 +6,7 @@ crisis flag and language notes; events under the same rule."""
 from __future__ import annotations
 
 from typing import Any
+from uuid import uuid4
 
 import httpx
 import pytest
@@ -356,3 +357,85 @@ def test_only_members_taking_part_post(world: World) -> None:
     assert world.post(world.b, world.sam).status_code == 422  # not B's member
     assert world.post(world.c, world.sam).status_code == 404  # C takes no part
     assert world.posts(a) == []
+
+
+SECRET_WORDS = "the blue heron bridge at midnight"
+
+
+def _walk(client: httpx.Client, org: Org, ids: list[str]) -> str:
+    """Every GET path of the contract, with every id seen put in every path parameter (and
+    `reaction` a kind): all the answers, for the caller to search. Each answer about an id
+    must be the answer about an id that does not exist (the id itself aside): nothing tells
+    "may not see" from "does not exist"."""
+    contract = client.get("/schema/openapi.json").json()
+    answers: list[str] = []
+
+    def read(path: str, names: list[str], some: str) -> tuple[int, str]:
+        url = path.format(**{n: ("heart" if n == "reaction" else some) for n in names})
+        answer = client.get(url, params={"limit": 100}, headers=org.headers)
+        assert answer.status_code < 500, (url, answer.text)
+        return answer.status_code, answer.text.replace(some, "<id>")
+
+    for path, item in contract["paths"].items():
+        if "get" not in item:
+            continue
+        names = [part[1:-1] for part in path.split("/") if part.startswith("{")]
+        for some in ids if names else [""]:
+            status, text = read(path, names, some)
+            answers.append(f"{path} {status} {text}")
+            if names and status == 404:
+                assert (status, text) == read(path, names, str(uuid4())), (path, some)
+    return "\n".join(answers)
+
+
+def test_a_stranger_walking_every_path_learns_nothing_of_posts_it_may_not_see(
+    world: World,
+) -> None:
+    client, a, b, c = world.client, world.a, world.b, world.c
+    post = _made(world.post(a, world.sam, kind="struggle", body=f"I keep going to {SECRET_WORDS}."))
+    grant(client, b, world.jo, a, ["conversation"])
+    reply = _made(
+        client.post(
+            f"/v1/posts/{post['id']}/replies",
+            json={"author_member_id": world.sam, "body": "Still here."},
+            headers=a.headers,
+        )
+    )
+    jos = _made(world.post(b, world.jo, kind="advice", body="Ring the helpline first."))
+    client.post(f"/v1/posts/{jos['id']}/reports", json={"reason": "spam"}, headers=a.headers)
+    ids = [post["id"], reply["id"], jos["id"], world.network, world.sam, world.jo]
+
+    def learns_nothing(org: Org) -> None:
+        seen = _walk(client, org, ids)
+        for secret in (SECRET_WORDS, post["id"], reply["id"], "Still here."):
+            assert secret not in seen, (org, secret)
+
+    # C takes part in nothing; B takes part, with no consent from Sam.
+    learns_nothing(c)
+    learns_nothing(b)
+    # With Sam's consent, B sees the post; revoked, it learns nothing again.
+    consent = grant(client, a, world.sam, b, ["conversation"])
+    assert SECRET_WORDS in _walk(client, b, ids)
+    revoked = client.post(
+        f"/v1/consents/{consent}/revoke", json={"reason": "member asked"}, headers=a.headers
+    )
+    assert revoked.status_code == 200
+    learns_nothing(b)
+    # Writes on the post it may no longer see answer as for a post that does not exist.
+    for target in (post["id"], str(uuid4())):
+        for method, path, body in (
+            ("POST", f"/v1/posts/{target}/replies", {"author_member_id": world.jo, "body": "x"}),
+            ("PUT", f"/v1/posts/{target}/reactions/heart/members/{world.jo}", None),
+            ("DELETE", f"/v1/posts/{target}/reactions/heart/members/{world.jo}", None),
+            ("PUT", f"/v1/posts/{target}/helpful-marks/{world.jo}", None),
+            ("POST", f"/v1/posts/{target}/reports", {"reason": "spam"}),
+            ("POST", f"/v1/posts/{target}/moderation", {"action": "hide", "reason": "x"}),
+            ("PATCH", f"/v1/posts/{target}", {"body": "x"}),
+        ):
+            headers = {**b.headers, "If-Match": '"1"'}
+            answer = client.request(method, path, json=body, headers=headers)
+            assert answer.status_code == 404, (method, path, answer.text)
+            assert answer.json()["type"].endswith("/not-found")
+    # The events about Sam's post reach B no more either.
+    feed = client.get("/v1/events", params={"limit": 100}, headers=b.headers).json()["data"]
+    assert all(e["data"].get("post_id") != post["id"] for e in feed)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import struct
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -352,6 +352,11 @@ AdviceCursor = Annotated[
 ]
 
 
+# No post was written before the service, nor after the year 9000: a cursor outside is forged.
+_FIRST_POST = datetime(2020, 1, 1, tzinfo=UTC)
+_LAST_POST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
 def encode_advice_cursor(key: rules.HelpfulKey | None) -> str | None:
     if key is None:
         return None
@@ -363,12 +368,15 @@ def decode_advice_cursor(cursor: str) -> rules.HelpfulKey:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         helpful, micros, id_bytes = _ADVICE_CURSOR.unpack(raw)
-    except (binascii.Error, ValueError, struct.error):
+        key = rules.HelpfulKey(-helpful, -micros, UUID(bytes=id_bytes))
+        if helpful < 0 or not _FIRST_POST <= key.created_at <= _LAST_POST:
+            raise ValueError("not a cursor")
+    except (binascii.Error, ValueError, OverflowError, struct.error):
         raise ValidationException(
             "The cursor is not one this service handed out.",
             extra=[{"key": "cursor", "message": "Use next_cursor from a previous page."}],
         ) from None
-    return rules.HelpfulKey(-helpful, -micros, UUID(bytes=id_bytes))
+    return key
 
 
 class AdviceList(msgspec.Struct, kw_only=True):

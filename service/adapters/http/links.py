@@ -32,6 +32,7 @@ _MEMBER_OPERATIONS = (
     "recordAccountingRequest",
     "listRestrictions",
     "requestRestriction",
+    "listMemberPosts",
 )
 _NETWORK = {"path.network_id": _ID}
 _NETWORK_OPERATIONS = (
@@ -41,7 +42,15 @@ _NETWORK_OPERATIONS = (
     "leaveNetwork",
     "listNetworkMemberships",
     "addNetworkMembership",
+    "listPosts",
+    "listAdvice",
+    "getModerationQueue",
+    "getModerationLog",
 )
+_POST = {"path.post_id": _ID}
+_POST_OPERATIONS = ("getPost", "listReplies", "reportPost", "moderatePost", "listPostRevisions")
+# A member's marks: the author's own, on their own post.
+_POST_AND_AUTHOR = {"path.post_id": _ID, "path.member_id": "$response.body#/author_member_id"}
 _ENDPOINT = {"path.endpoint_id": "$response.body#/endpoint/id"}
 _ENDPOINT_OPERATIONS = (
     "getWebhookEndpoint",
@@ -66,6 +75,17 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
         **{op: (op, _NETWORK) for op in _NETWORK_OPERATIONS},
         "updateNetwork": ("updateNetwork", {**_NETWORK, "header.If-Match": _ETAG}),
         "archiveNetwork": ("archiveNetwork", {**_NETWORK, "header.If-Match": _ETAG}),
+        "createPost": ("createPost", _NETWORK),
+    },
+    ("createPost", "201"): {
+        **{op: (op, _POST) for op in _POST_OPERATIONS},
+        "replyToPost": ("replyToPost", _POST),
+        "updatePost": ("updatePost", {**_POST, "header.If-Match": _ETAG}),
+        "deletePost": ("deletePost", {**_POST, "header.If-Match": _ETAG}),
+        **{
+            op: (op, _POST_AND_AUTHOR)
+            for op in ("addReaction", "removeReaction", "markHelpful", "unmarkHelpful")
+        },
     },
     ("addNetworkMembership", "201"): {
         "updateNetworkMembership": (
@@ -158,6 +178,9 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
 BODIES: dict[tuple[str, str, str], object] = {
     ("createMember", "201", "createNetwork"): {"kind": "circle", "focus_member_id": _ID},
     ("createMember", "201", "createReferral"): {"member_id": _ID},
+    # The circle's focus member takes part in it: the author of its first post.
+    ("createNetwork", "201", "createPost"): {"author_member_id": "$response.body#/focus_member_id"},
+    ("createPost", "201", "replyToPost"): {"author_member_id": "$response.body#/author_member_id"},
     ("createApiKey", "201", "openIncident"): {
         "kind": "compromised_key",
         "key_id": "$response.body#/key/id",
