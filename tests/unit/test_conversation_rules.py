@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from service.domain.conversation import (
     PostKind,
     PostState,
     Reader,
+    ReportReason,
     Topic,
     check_helpful,
     crisis_matches,
@@ -31,6 +33,7 @@ from service.domain.conversation import (
     helpful_page,
     language_notes,
     moderate,
+    report,
     sees,
     validate_crisis_phrases,
     write_post,
@@ -158,7 +161,7 @@ def test_a_deleted_post_is_a_tombstone() -> None:
             act()
 
 
-ACTIONS = st.sampled_from(["hide", "unhide", "edit", "delete"])
+ACTIONS = st.sampled_from(["hide", "unhide", "dismiss", "edit", "delete"])
 
 
 @given(st.lists(ACTIONS, max_size=12))
@@ -171,6 +174,10 @@ def test_moderation_states_follow_their_rules(actions: list[str]) -> None:
                 post = moderate(post, ModerationAction.HIDE, "Stigmatising words", NOW)
             elif action == "unhide":
                 post = moderate(post, ModerationAction.UNHIDE, "Reviewed: fine", NOW)
+            elif action == "dismiss":
+                post = moderate(post, ModerationAction.DISMISS, "Reviewed: fine", NOW)
+                assert post is before  # the reports close, the post stays as it is
+                continue
             elif action == "edit":
                 post, _ = edit_post(
                     post, PostChange(body="Edited"), _v(post), crisis_phrases=(), now=NOW
@@ -182,6 +189,7 @@ def test_moderation_states_follow_their_rules(actions: list[str]) -> None:
             allowed = {
                 "hide": before.state is PostState.VISIBLE,
                 "unhide": before.state is PostState.HIDDEN,
+                "dismiss": before.readable,
                 "edit": before.readable,
                 "delete": before.readable,
             }
@@ -332,3 +340,48 @@ def test_an_organization_s_crisis_phrases_are_checked(phrases: list[str]) -> Non
 def test_an_organization_s_crisis_phrases_are_kept_as_given() -> None:
     mine = ["need a ride to detox", "Want to die"]
     assert validate_crisis_phrases(mine) == tuple(mine)
+
+
+def test_a_report_is_of_a_post_that_still_has_its_words() -> None:
+    post = _post(body="Take double tonight")
+    made = report(
+        post,
+        ReportReason.UNSAFE_ADVICE,
+        "dosing",
+        report_id=UUID(int=7),
+        organization_id=UUID(int=8),
+        now=NOW,
+    )
+    assert (made.post_id, made.network_id, made.reason, made.note, made.resolved_at) == (
+        post.id,
+        post.network_id,
+        ReportReason.UNSAFE_ADVICE,
+        "dosing",
+        None,
+    )
+    with pytest.raises(InvalidField):
+        report(
+            post,
+            ReportReason.SPAM,
+            "a\x00b",
+            report_id=UUID(int=9),
+            organization_id=UUID(int=8),
+            now=NOW,
+        )
+    gone = delete_post(post, _v(post), NOW)
+    with pytest.raises(PostConflict):
+        report(
+            gone,
+            ReportReason.SPAM,
+            None,
+            report_id=UUID(int=9),
+            organization_id=UUID(int=8),
+            now=NOW,
+        )
+
+
+@given(st.datetimes(timezones=st.just(UTC)), st.integers(0, 10**6))
+def test_the_helpful_key_keeps_the_instant_exactly(instant: datetime, helpful: int) -> None:
+    post = msgspec.structs.replace(_post(), created_at=instant)
+    key = HelpfulKey.of(post, helpful)
+    assert (key.helpful, key.created_at) == (helpful, instant)
