@@ -49,6 +49,45 @@ async def create_member(request: Request[Any, Any, Any], data: dict[str, Any]) -
     return dict(row) if row else {}
 
 
+@get("/bare/networks/{network_id:uuid}/posts")
+async def list_posts(
+    request: Request[Any, Any, Any], network_id: uuid.UUID, limit: int = 50
+) -> list[dict[str, Any]]:
+    """A network's page of posts newest first, with their kept counts: no consent, no
+    disclosure record, no standing."""
+    pool: asyncpg.Pool = request.app.state.pool
+    rows = await pool.fetch(
+        "SELECT id, network_id, organization_id, author_member_id, parent_id, kind, body, tags, "
+        "content_note, state, crisis_flagged, reply_count, helpful_count, reaction_counts, "
+        "version, created_at, updated_at FROM posts "
+        "WHERE network_id = $1 AND parent_id IS NULL ORDER BY id DESC LIMIT $2",
+        network_id,
+        limit,
+    )
+    return [dict(row) for row in rows]
+
+
+@post("/bare/networks/{network_id:uuid}/posts")
+async def create_post(
+    request: Request[Any, Any, Any], network_id: uuid.UUID, data: dict[str, Any]
+) -> dict[str, Any]:
+    pool: asyncpg.Pool = request.app.state.pool
+    now = datetime.now(UTC)
+    row = await pool.fetchrow(
+        "INSERT INTO posts (id, network_id, organization_id, author_member_id, kind, body, state, "
+        "version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'visible', 1, $7, $7) "
+        "RETURNING id, version",
+        uuid.uuid4(),
+        network_id,
+        request.app.state.organization_id,
+        uuid.UUID(data["author_member_id"]),
+        data["kind"],
+        data["body"],
+        now,
+    )
+    return dict(row) if row else {}
+
+
 def create_app() -> Litestar:
     dsn = os.environ["DATABASE_URL"]
 
@@ -62,4 +101,4 @@ def create_app() -> Litestar:
         finally:
             await pool.close()
 
-    return Litestar([ping, get_member, create_member], lifespan=[lifespan])
+    return Litestar([ping, get_member, create_member, list_posts, create_post], lifespan=[lifespan])

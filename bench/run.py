@@ -22,6 +22,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
@@ -39,7 +40,26 @@ for line in io.lines("%(ids)s") do ids[#ids + 1] = line end
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 wrk.headers["Authorization"] = "Bearer %(token)s"
 request = function()
-  return wrk.format("GET", "%(prefix)s" .. ids[math.random(#ids)])
+  return wrk.format("GET", "%(prefix)s" .. ids[math.random(#ids)] .. "%(suffix)s")
+end
+"""
+
+# A post in a random network, by its author (lines of "network author").
+POST_IN_NETWORK_SCRIPT = """
+local pairs = {}
+for line in io.lines("%(pairs)s") do
+  local network, author = line:match("(%%S+) (%%S+)")
+  pairs[#pairs + 1] = {network, author}
+end
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer %(token)s"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  local pick = pairs[math.random(#pairs)]
+  local body = '{"author_member_id": "' .. pick[2] .. '", "kind": "share", '
+    .. '"body": "Thirty days today. Calling my sponsor helped on the hard evenings."}'
+  return wrk.format(nil, "%(prefix)s" .. pick[1] .. "%(suffix)s", nil, body)
 end
 """
 
@@ -162,6 +182,131 @@ async def seed(dsn: str, organization_id: str, recipient_id: str, count: int) ->
     return [str(i) for i in ids]
 
 
+async def seed_conversation(
+    dsn: str, organization_id: str, partner_id: str, members: list[str], networks: int, posts: int
+) -> list[tuple[str, str]]:
+    """`networks` groups created by the organization, the partner taking part in each; one
+    author per network (taking part); `posts` posts spread evenly over them, with kept counts,
+    written with COPY. Every member's consent to the partner covers the conversation too.
+    Returns (network, author) pairs."""
+    connection = await asyncpg.connect(dsn)
+    try:
+        org, partner = uuid.UUID(organization_id), uuid.UUID(partner_id)
+        network_ids = [uuid.uuid4() for _ in range(networks)]
+        authors = [uuid.UUID(members[n % len(members)]) for n in range(networks)]
+        now = datetime.now(UTC)
+        await connection.copy_records_to_table(
+            "networks",
+            columns=[
+                "id",
+                "kind",
+                "name",
+                "created_by_organization_id",
+                "status",
+                "version",
+                "created_at",
+                "updated_at",
+            ],
+            records=[
+                (n, "group", f"Group {i}", org, "active", 1, now, now)
+                for i, n in enumerate(network_ids)
+            ],
+        )
+        await connection.copy_records_to_table(
+            "network_organizations",
+            columns=["network_id", "organization_id", "status", "joined_at", "version"],
+            records=[(n, o, "active", now, 1) for n in network_ids for o in (org, partner)],
+        )
+        await connection.copy_records_to_table(
+            "network_memberships",
+            columns=[
+                "id",
+                "network_id",
+                "member_id",
+                "member_organization_id",
+                "role",
+                "status",
+                "added_by_organization_id",
+                "joined_at",
+                "version",
+                "created_at",
+                "updated_at",
+            ],
+            records=[
+                (uuid.uuid4(), n, a, org, "peer_supporter", "active", org, now, 1, now, now)
+                for n, a in zip(network_ids, authors, strict=True)
+            ],
+        )
+        per_network = max(1, posts // networks)
+        start = now - timedelta(days=365)
+        step = timedelta(days=365) / per_network
+        reactions = '{"heart": 3, "same_here": 1}'
+
+        def rows() -> Iterator[tuple[object, ...]]:
+            for n, a in zip(network_ids, authors, strict=True):
+                for k in range(per_network):
+                    at = start + step * k
+                    yield (
+                        _uuid7(at),
+                        n,
+                        org,
+                        a,
+                        "advice" if k % 5 == 0 else "share",
+                        "One day at a time: a walk after dinner, then call someone.",
+                        ["cravings"],
+                        "visible",
+                        k % 7,
+                        reactions,
+                        1,
+                        at,
+                        at,
+                    )
+
+        await connection.copy_records_to_table(
+            "posts",
+            columns=[
+                "id",
+                "network_id",
+                "organization_id",
+                "author_member_id",
+                "kind",
+                "body",
+                "tags",
+                "state",
+                "helpful_count",
+                "reaction_counts",
+                "version",
+                "created_at",
+                "updated_at",
+            ],
+            records=rows(),
+        )
+        await connection.execute(
+            "UPDATE consents SET scopes = scopes || ARRAY['conversation'] "
+            "WHERE recipient_organization_id = $1",
+            partner,
+        )
+        for table in (
+            "networks",
+            "network_organizations",
+            "network_memberships",
+            "posts",
+            "consents",
+        ):
+            await connection.execute(f"ANALYZE {table}")
+    finally:
+        await connection.close()
+    return [(str(n), str(a)) for n, a in zip(network_ids, authors, strict=True)]
+
+
+def _uuid7(at: datetime) -> uuid.UUID:
+    """A time-ordered id for `at`, as the service makes them (newest first is id order)."""
+    millis = int(at.timestamp() * 1000)
+    value = (millis & ((1 << 48) - 1)) << 80 | 0x7 << 76 | (uuid.uuid4().int & ((1 << 76) - 1))
+    value = (value & ~(0b11 << 62)) | (0b10 << 62)
+    return uuid.UUID(int=value)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=10)
@@ -169,6 +314,14 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--posts",
+        type=int,
+        default=0,
+        help="also seed a conversation of this many posts (issue #13: 1000000) over --networks "
+        "networks, and measure a page of 50 posts and posting",
+    )
+    parser.add_argument("--networks", type=int, default=10_000)
     parser.add_argument(
         "--only", default="", help="run only the endpoints whose name holds this text, e.g. POST"
     )
@@ -195,6 +348,14 @@ def main() -> int:
         ids = asyncio.run(seed(dsn, organization_id, partner_id, args.members))
         ids_file = REPO / ".data" / "bench-ids.txt"
         ids_file.write_text("\n".join(ids) + "\n")
+        networks_file = REPO / ".data" / "bench-networks.txt"
+        pairs_file = REPO / ".data" / "bench-network-authors.txt"
+        if args.posts:
+            pairs = asyncio.run(
+                seed_conversation(dsn, organization_id, partner_id, ids, args.networks, args.posts)
+            )
+            networks_file.write_text("\n".join(n for n, _ in pairs) + "\n")
+            pairs_file.write_text("\n".join(f"{n} {a}" for n, a in pairs) + "\n")
 
         service_port, bare_port = free_port(), free_port()
         service_env = {
@@ -222,13 +383,17 @@ def main() -> int:
         ]
         service = f"http://127.0.0.1:{service_port}"
         bare = f"http://127.0.0.1:{bare_port}"
-        get_script = GET_SCRIPT % {"ids": ids_file, "token": token, "prefix": "/v1/members/"}
-        foreign_get = GET_SCRIPT % {
-            "ids": ids_file,
-            "token": partner_token,
-            "prefix": "/v1/members/",
-        }
-        bare_get = GET_SCRIPT % {"ids": ids_file, "token": token, "prefix": "/bare/members/"}
+        member = {"ids": ids_file, "suffix": ""}
+        get_script = GET_SCRIPT % {**member, "token": token, "prefix": "/v1/members/"}
+        foreign_get = GET_SCRIPT % {**member, "token": partner_token, "prefix": "/v1/members/"}
+        bare_get = GET_SCRIPT % {**member, "token": token, "prefix": "/bare/members/"}
+        page = {"ids": networks_file, "prefix": "/v1/networks/", "suffix": "/posts?limit=50"}
+        posts_page = GET_SCRIPT % {**page, "token": token}
+        foreign_posts_page = GET_SCRIPT % {**page, "token": partner_token}
+        bare_page = GET_SCRIPT % {**page, "token": token, "prefix": "/bare/networks/"}
+        writing = {"pairs": pairs_file, "token": token, "suffix": "/posts"}
+        post_in_network = POST_IN_NETWORK_SCRIPT % {**writing, "prefix": "/v1/networks/"}
+        bare_post_in_network = POST_IN_NETWORK_SCRIPT % {**writing, "prefix": "/bare/networks/"}
         post = POST_SCRIPT % {"token": token, "idempotency": ""}
         idempotent_post = POST_SCRIPT % {
             "token": token,
@@ -250,6 +415,14 @@ def main() -> int:
                 idempotent_post,
             ),
         ]
+        if args.posts:
+            plan += [
+                ("service GET /v1/networks/{id}/posts (50)", service + "/", posts_page),
+                ("service GET .../posts (50) by consented org", service + "/", foreign_posts_page),
+                ("bare GET /bare/networks/{id}/posts (50)", bare + "/", bare_page),
+                ("service POST /v1/networks/{id}/posts", service + "/", post_in_network),
+                ("bare POST /bare/networks/{id}/posts", bare + "/", bare_post_in_network),
+            ]
         plain_port = free_port()
         plain = f"http://127.0.0.1:{plain_port}"
         if args.compare_protocol:
@@ -339,6 +512,24 @@ def main() -> int:
             "service GET /v1/members/{id} by consented org",
             "service GET /v1/members/{id}",
             "issue #3 target >= 0.7x; includes the disclosure record",
+        ),
+        (
+            "page of 50 posts / bare page of 50 posts",
+            "service GET /v1/networks/{id}/posts (50)",
+            "bare GET /bare/networks/{id}/posts (50)",
+            "issue #13: as GET member / bare GET, within noise",
+        ),
+        (
+            "page of 50 posts by consented org / by home",
+            "service GET .../posts (50) by consented org",
+            "service GET /v1/networks/{id}/posts (50)",
+            "includes the consent check and a disclosure record per member shown",
+        ),
+        (
+            "POST post / bare INSERT of a post",
+            "service POST /v1/networks/{id}/posts",
+            "bare POST /bare/networks/{id}/posts",
+            "issue #13 target >= 0.6x",
         ),
         (
             "POST + Idempotency-Key / bare POST",
