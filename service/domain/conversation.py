@@ -7,6 +7,7 @@ rewrites anything. Pure rules; time comes in as `now`."""
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -391,6 +392,19 @@ class Standing(msgspec.Struct, frozen=True, kw_only=True):
     moderates: bool = False
 
 
+class WritingContext(msgspec.Struct, frozen=True, kw_only=True):
+    """What writing in a network needs to know, read at once: whether the writing
+    organization takes part, whether the author takes an active part (and is not erased),
+    the author's name, and the organization's own crisis phrases (None: the default list)."""
+
+    takes_part: bool
+    author_organization_id: UUID | None  # None: no such member
+    author_erased: bool
+    author_active: bool
+    author_display_name: str | None
+    crisis_phrases: tuple[str, ...] | None
+
+
 class ShownPost(msgspec.Struct, frozen=True, kw_only=True):
     """A post as one reader sees it: the author's name only while the post has its words and
     the author is not erased; the replies it counts are those this reader sees; the reactions
@@ -458,6 +472,7 @@ def _normalised(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@functools.lru_cache(maxsize=1024)
 def _pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in _normalised(phrase).split()]
     return re.compile(r"(?<![\w'])" + r"\s+".join(words) + r"(?![\w'])")
@@ -512,8 +527,23 @@ def validate_crisis_phrases(phrases: Iterable[str]) -> tuple[str, ...]:
 
 def crisis_matches(text: str, phrases: Iterable[str]) -> list[str]:
     """The phrases the text contains, as whole words, in the list's order."""
+    listed = tuple(phrases)
     normalised = _normalised(text)
-    return [p for p in phrases if _pattern(p).search(normalised)]
+    if not _any_of(listed).search(normalised):
+        return []  # the usual case, in one pass over the text
+    return [p for p in listed if _pattern(p).search(normalised)]
+
+
+@functools.lru_cache(maxsize=256)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of the phrases (longest first), compiled once per list: a
+    text that matches none (most of them) is read once, not once per phrase."""
+    alternatives = sorted(
+        (r"\s+".join(re.escape(w) for w in _normalised(p).split()) for p in phrases),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
 
 
 class LanguageNote(msgspec.Struct, frozen=True, kw_only=True):
@@ -544,9 +574,14 @@ STIGMATISING_TERMS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+_ANY_STIGMATISING_TERM = _any_of(tuple(t for terms, _ in STIGMATISING_TERMS for t in terms))
+
+
 def language_notes(text: str) -> list[LanguageNote]:
     """Each stigmatising term the text uses, once, in the order it first appears."""
     normalised = _normalised(text)
+    if not _ANY_STIGMATISING_TERM.search(normalised):
+        return []  # the usual case: every post's answer carries its notes
     found: list[tuple[int, LanguageNote]] = []
     for terms, suggestion in STIGMATISING_TERMS:
         for term in terms:

@@ -149,17 +149,22 @@ async def write_post(
         else:
             assert command.network_id is not None
             network_id = command.network_id
-            standing = await uow.conversation.standing(network_id, organization_id)
-            if not standing.takes_part:
-                raise NotFound("network", network_id)
-        author = await _acting_member(
-            uow, organization_id, command.author_member_id, network_id, "author_member_id"
+        context = await uow.conversation.writing_context(
+            network_id, organization_id, command.author_member_id
         )
-        phrases = await uow.conversation.crisis_phrases(organization_id) or rules.CRISIS_PHRASES
+        if parent is None and not context.takes_part:
+            raise NotFound("network", network_id)
+        if context.author_organization_id != organization_id or context.author_erased:
+            raise InvalidField("author_member_id", "Name one of your members.")
+        if not context.author_active:
+            raise InvalidField(
+                "author_member_id", "The member takes no active part in this network."
+            )
+        phrases = context.crisis_phrases or rules.CRISIS_PHRASES
         post = rules.write_post(
             rules.NewPost(
                 network_id=network_id,
-                author_member_id=author.id,
+                author_member_id=command.author_member_id,
                 kind=command.kind,
                 body=command.body,
                 tags=command.tags,
@@ -179,7 +184,7 @@ async def write_post(
             await _announce_crisis(uow, post, phrases, now)
         if parent is not None:
             await _account(uow, viewing, parent)
-        written = Written(post=post, author_display_name=author.display_name)
+        written = Written(post=post, author_display_name=context.author_display_name)
         await receipt(uow, written)
         await uow.commit()
     return written

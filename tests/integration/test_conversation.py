@@ -11,7 +11,14 @@ from uuid import uuid4
 import httpx
 import pytest
 
-from tests.integration.conftest import Org, create_member, join, make_org, shared_circle
+from tests.integration.conftest import (
+    Org,
+    create_member,
+    join,
+    make_key,
+    make_org,
+    shared_circle,
+)
 from tests.integration.test_consent_accounting import accounting, grant
 
 
@@ -439,3 +446,27 @@ def test_a_stranger_walking_every_path_learns_nothing_of_posts_it_may_not_see(
     # The events about Sam's post reach B no more either.
     feed = client.get("/v1/events", params={"limit": 100}, headers=b.headers).json()["data"]
     assert all(e["data"].get("post_id") != post["id"] for e in feed)
+
+
+def test_post_events_follow_the_reading_keys_scopes_and_the_consent(world: World) -> None:
+    client, a, b = world.client, world.a, world.b
+    consent = grant(client, a, world.sam, b, ["conversation"])
+    post = _made(world.post(a, world.sam, body="Thirty days."))
+
+    def post_events(org: Org) -> list[tuple[str, str]]:
+        feed = client.get("/v1/events", params={"limit": 100}, headers=org.headers)
+        assert feed.status_code == 200, feed.text
+        return [
+            (e["type"], e["data"]["post_id"])
+            for e in feed.json()["data"]
+            if e["type"].startswith("post.")
+        ]
+
+    assert post_events(b) == [("post.created", post["id"])]
+    assert post_events(make_key(client, b, ["networks:read"])) == [("post.created", post["id"])]
+    # A key that may not read networks gets no event about posts.
+    assert post_events(make_key(client, b, ["members:read"])) == []
+    # Revoked: the event it saw before is gone from the feed too.
+    client.post(f"/v1/consents/{consent}/revoke", json={}, headers=a.headers)
+    assert post_events(b) == []
+    assert post_events(a) == [("post.created", post["id"])]

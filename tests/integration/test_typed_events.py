@@ -71,6 +71,29 @@ def _scenario(client: httpx.Client, org: Org, partner: Org) -> None:
         json={"period": today, "outcome": "kept"},
         headers=home,
     )
+    # The conversation: a post with a crisis phrase, a reply, a report, a moderator's hiding.
+    posted = _ok(
+        client.post(
+            f"/v1/networks/{circle}/posts",
+            json={"author_member_id": member["id"], "kind": "struggle", "body": "I can't go on"},
+            headers=home,
+        )
+    )
+    _ok(
+        client.post(
+            f"/v1/posts/{posted['id']}/replies",
+            json={"author_member_id": member["id"], "body": "Called my sponsor. Better now."},
+            headers=home,
+        )
+    )
+    _ok(client.post(f"/v1/posts/{posted['id']}/reports", json={"reason": "crisis"}, headers=home))
+    _ok(
+        client.post(
+            f"/v1/posts/{posted['id']}/moderation",
+            json={"action": "hide", "reason": "Reached out by phone"},
+            headers=home,
+        )
+    )
     referred = create_member(client, org)
     referral = client.post(
         "/v1/referrals",
@@ -142,6 +165,11 @@ def test_every_stored_event_reads_into_its_type_and_back(
         EventType.REFERRAL_CREATED,
         EventType.REFERRAL_STATUS_CHANGED,
         EventType.INCIDENT_OPENED,
+        EventType.POST_CREATED,
+        EventType.POST_REPLIED,
+        EventType.POST_REPORTED,
+        EventType.POST_HIDDEN,
+        EventType.POST_CRISIS_FLAGGED,
     }
     assert sorted(made_here - seen) == []
     assert set(EVENT_TYPES) == set(EventType)

@@ -35,6 +35,7 @@ from service.domain.conversation import (
     Report,
     Revision,
     Standing,
+    WritingContext,
 )
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
@@ -809,6 +810,19 @@ class FakeConversation:
 
     async def member_active_in(self, network_id: UUID, member_id: UUID) -> bool:
         return (network_id, member_id) in self._store.taking_part
+
+    async def writing_context(
+        self, network_id: UUID, organization_id: UUID, author_member_id: UUID
+    ) -> WritingContext:
+        author = self._store.members.get(author_member_id)
+        return WritingContext(
+            takes_part=(await self.standing(network_id, organization_id)).takes_part,
+            author_organization_id=None if author is None else author.organization_id,
+            author_erased=author is not None and author.erased_at is not None,
+            author_active=await self.member_active_in(network_id, author_member_id),
+            author_display_name=None if author is None else author.display_name,
+            crisis_phrases=self._store.crisis_phrases.get(organization_id),
+        )
 
     async def add_report(self, report: Report) -> None:
         self._store.reports.append(report)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from service.domain.conversation import (
     CRISIS_PHRASES,
     MAX_BODY_CHARACTERS,
+    STIGMATISING_TERMS,
     HelpfulKey,
     ModerationAction,
     NewPost,
@@ -385,3 +386,38 @@ def test_the_helpful_key_keeps_the_instant_exactly(instant: datetime, helpful: i
     post = msgspec.structs.replace(_post(), created_at=instant)
     key = HelpfulKey.of(post, helpful)
     assert (key.helpful, key.created_at) == (helpful, instant)
+
+
+_WORDS = st.sampled_from(
+    [
+        "I",
+        "want",
+        "to",
+        "die",
+        "can't",
+        "go",
+        "on",
+        "addict",
+        "addicts",
+        "tested",
+        "clean",
+        "junkie",
+        "end",
+        "it",
+        "all",
+        "suicidal",
+        "today",
+        "walk",
+        ",",
+        ".",
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=12).map(" ".join))
+def test_the_one_pass_search_finds_what_each_phrase_finds(text: str) -> None:
+    slow = [p for p in CRISIS_PHRASES if crisis_matches(text, (p,))]
+    assert crisis_matches(text, CRISIS_PHRASES) == slow
+    # Each list of terms that matches on its own is noted once.
+    expected = [s for terms, s in STIGMATISING_TERMS if crisis_matches(text, terms)]
+    assert sorted(n.suggestion for n in language_notes(text)) == sorted(expected)

@@ -18,6 +18,7 @@ from service.domain.conversation import (
     Report,
     Revision,
     Standing,
+    WritingContext,
 )
 from service.domain.networks import Role
 
@@ -179,11 +180,28 @@ def standing_sql(network: str, viewer: str) -> str:
 
 STANDING = standing_sql("$1", "$2")
 
-_MEMBER_ACTIVE_IN = """
-SELECT EXISTS (SELECT 1 FROM network_memberships ms
+
+def _active_in(network: str, member: str) -> str:
+    """The member holds an active membership in the network, and the network is active."""
+    return f"""EXISTS (SELECT 1 FROM network_memberships ms
                JOIN networks n ON n.id = ms.network_id AND n.status = 'active'
-               WHERE ms.network_id = $1 AND ms.member_id = $2 AND ms.status = 'active')
-"""
+               WHERE ms.network_id = {network} AND ms.member_id = {member}
+                 AND ms.status = 'active')"""  # noqa: S608 (placeholders only)
+
+
+_MEMBER_ACTIVE_IN = f"SELECT {_active_in('$1', '$2')}"
+
+# $1 network, $2 the writing organization, $3 the author: one round trip for every check.
+_WRITING_CONTEXT = f"""
+WITH author AS (
+    SELECT organization_id, erased_at, display_name FROM members WHERE id = $3 FOR SHARE
+)
+SELECT s.takes_part, a.organization_id AS author_organization_id,
+       a.erased_at IS NOT NULL AS author_erased, a.display_name AS author_display_name,
+       {_active_in("$1", "$3")} AS author_active,
+       (SELECT phrases FROM crisis_phrase_lists WHERE organization_id = $2) AS crisis_phrases
+FROM ({STANDING}) s LEFT JOIN author a ON true
+"""  # noqa: S608 (placeholders and constants only)
 
 _ADD_REPORT = """
 INSERT INTO post_reports (id, post_id, network_id, organization_id, reason, note, created_at)
@@ -282,6 +300,23 @@ class PostgresConversationRepository:
         row = await self._connection.fetchrow(STANDING, network_id, organization_id)
         assert row is not None
         return Standing(takes_part=row["takes_part"], moderates=row["moderates"])
+
+    async def writing_context(
+        self, network_id: UUID, organization_id: UUID, author_member_id: UUID
+    ) -> WritingContext:
+        row = await self._connection.fetchrow(
+            _WRITING_CONTEXT, network_id, organization_id, author_member_id
+        )
+        assert row is not None
+        phrases = row["crisis_phrases"]
+        return WritingContext(
+            takes_part=row["takes_part"],
+            author_organization_id=row["author_organization_id"],
+            author_erased=bool(row["author_erased"]),
+            author_active=row["author_active"],
+            author_display_name=row["author_display_name"],
+            crisis_phrases=None if phrases is None else tuple(phrases),
+        )
 
     async def member_active_in(self, network_id: UUID, member_id: UUID) -> bool:
         return bool(await self._connection.fetchval(_MEMBER_ACTIVE_IN, network_id, member_id))

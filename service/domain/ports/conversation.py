@@ -19,6 +19,7 @@ from service.domain.conversation import (
     Revision,
     ShownPost,
     Standing,
+    WritingContext,
 )
 
 
@@ -75,6 +76,13 @@ class ConversationRepository(Protocol):
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
         """How the organization stands in the network (for a write: read in the unit of work)."""
+        ...
+
+    async def writing_context(
+        self, network_id: UUID, organization_id: UUID, author_member_id: UUID
+    ) -> WritingContext:
+        """All a post's writing checks, in one read; the author's row is held for share
+        until the unit of work ends (an erasure waits for the post)."""
         ...
 
     async def member_active_in(self, network_id: UUID, member_id: UUID) -> bool:
