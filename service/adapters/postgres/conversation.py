@@ -57,8 +57,10 @@ def post_from_row(row: Row) -> Post:
     return struct_from_row(Post, row)
 
 
+_ADD_POST = f"INSERT INTO posts ({POST.list}) VALUES ({POST.values})"  # noqa: S608
+
 # A reply counts on its parent in the statement that stores it.
-_ADD_POST = f"""
+_ADD_REPLY = f"""
 WITH added AS (
     INSERT INTO posts ({POST.list}) VALUES ({POST.values}) RETURNING parent_id
 )
@@ -233,7 +235,8 @@ class PostgresConversationRepository:
         self._connection = connection
 
     async def add(self, post: Post) -> None:
-        await self._connection.execute(_ADD_POST, *POST.params(struct_to_columns(post)))
+        statement = _ADD_POST if post.parent_id is None else _ADD_REPLY
+        await self._connection.execute(statement, *POST.params(struct_to_columns(post)))
 
     async def get_for_update(self, post_id: UUID) -> Post | None:
         row = await self._connection.fetchrow(_POST_FOR_UPDATE, post_id)

@@ -6,9 +6,10 @@ organization's member the page shows, all at once."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from uuid import UUID
+
+import msgspec
 
 from service.adapters.postgres.consent_sql import (
     CONSENT_IN_FORCE,
@@ -156,24 +157,27 @@ WHERE post_id = $1 ORDER BY version DESC LIMIT 100
 """
 
 
+# asyncpg hands jsonb over as text; a reaction nobody gives any more is kept at 0.
+_REACTION_COUNTS = msgspec.json.Decoder(dict[Reaction, int])
+_REPORT_COUNTS = msgspec.json.Decoder(dict[ReportReason, int])
+
+
 def _counts(row: Row) -> PostCounts:
-    raw = row["reaction_counts"]
-    decoded: dict[str, int] = json.loads(raw) if isinstance(raw, str) else dict(raw)
+    counted = _REACTION_COUNTS.decode(row["reaction_counts"])
     return PostCounts(
         replies=row["visible_replies"],
         helpful=row["helpful_count"],
-        reactions={Reaction(k): int(v) for k, v in decoded.items() if int(v) > 0},
+        reactions={k: n for k, n in counted.items() if n > 0},
     )
 
 
 def _shown_post(row: Row, with_reports: bool) -> ShownPost:
     reports = row["open_reports"] if with_reports else None
-    decoded: dict[str, int] = {} if reports is None else json.loads(reports)
     return ShownPost(
         post=post_from_row(row),
         author_display_name=row["author_display_name"],
         counts=_counts(row),
-        open_reports={ReportReason(k): int(v) for k, v in decoded.items()},
+        open_reports={} if reports is None else _REPORT_COUNTS.decode(reports),
     )
 
 
