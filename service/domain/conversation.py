@@ -16,7 +16,7 @@ from uuid import UUID
 
 import msgspec
 
-from service.domain.errors import Conflict, InvalidField, Precondition, check_version
+from service.domain.errors import Conflict, InvalidField, NotFound, Precondition, check_version
 from service.domain.records import next_version
 
 MAX_BODY_CHARACTERS = 4000
@@ -403,6 +403,18 @@ class WritingContext(msgspec.Struct, frozen=True, kw_only=True):
     author_active: bool
     author_display_name: str | None
     crisis_phrases: tuple[str, ...] | None
+
+
+def refusal(context: WritingContext, network_id: UUID, writer: UUID) -> Exception | None:
+    """Why `writer` may not write a post in the network as the context stands (None: it
+    may): it takes part, and the author is its own member, not erased, taking an active part."""
+    if not context.takes_part:
+        return NotFound("network", network_id)
+    if context.author_organization_id != writer or context.author_erased:
+        return InvalidField("author_member_id", "Name one of your members.")
+    if not context.author_active:
+        return InvalidField("author_member_id", "The member takes no active part in this network.")
+    return None
 
 
 class ShownPost(msgspec.Struct, frozen=True, kw_only=True):

@@ -131,35 +131,43 @@ async def _acting_member(
 
 
 async def write_post(
-    command: WritePost, uow: UnitOfWork, receipt: Receipt[Written] = no_receipt
+    command: WritePost,
+    uow: UnitOfWork,
+    queries: ConversationQueries,
+    receipt: Receipt[Written] = no_receipt,
 ) -> Written:
     """Write a post, or a reply to a post the caller sees. The author is one of the caller's
-    members with an active membership in the network. A text matching one of the caller's
-    crisis phrases is flagged and announced to the caller at once (`post.crisis_flagged`);
-    nothing is hidden or blocked. A reply to another organization's member's post is
-    accounted as a disclosure of that post."""
+    members with an active membership in the network, which the caller takes part in. A text
+    matching one of the caller's crisis phrases is flagged and announced to the caller at once
+    (`post.crisis_flagged`); nothing is hidden or blocked. A reply to another organization's
+    member's post is accounted as a disclosure of that post.
+
+    A post is checked by one read before its unit of work and stored with its event in one
+    statement at commit, which checks again as it stores (adapters hold that to the same
+    rule, `rules.refusal`): two round trips. A reply locks the post it answers."""
     viewing = command.viewing
     organization_id = viewing.organization_id
     now = viewing.now
+    if command.parent_id is None:
+        assert command.network_id is not None
+        context = await queries.writing_context(
+            command.network_id, organization_id, command.author_member_id
+        )
+        refused = rules.refusal(context, command.network_id, organization_id)
+        if refused is not None:
+            raise refused
     async with uow:
         parent: SeenForWrite | None = None
         if command.parent_id is not None:
             parent = await _seen_for_write(uow, viewing, command.parent_id)
-            network_id = parent.post.network_id
-        else:
-            assert command.network_id is not None
-            network_id = command.network_id
-        context = await uow.conversation.writing_context(
-            network_id, organization_id, command.author_member_id
-        )
-        if parent is None and not context.takes_part:
-            raise NotFound("network", network_id)
-        if context.author_organization_id != organization_id or context.author_erased:
-            raise InvalidField("author_member_id", "Name one of your members.")
-        if not context.author_active:
-            raise InvalidField(
-                "author_member_id", "The member takes no active part in this network."
+            context = await uow.conversation.writing_context(
+                parent.post.network_id, organization_id, command.author_member_id
             )
+            refused = rules.refusal(context, parent.post.network_id, organization_id)
+            if refused is not None:
+                raise refused
+        network_id = command.network_id if parent is None else parent.post.network_id
+        assert network_id is not None
         phrases = context.crisis_phrases or rules.CRISIS_PHRASES
         post = rules.write_post(
             rules.NewPost(
@@ -177,7 +185,10 @@ async def write_post(
             crisis_phrases=phrases,
             now=now,
         )
-        await uow.conversation.add(post)
+        if parent is None:
+            await uow.conversation.add_checked(post)
+        else:
+            await uow.conversation.add(post)
         kind = EventType.POST_CREATED if parent is None else EventType.POST_REPLIED
         await uow.outbox.append(post_event(kind, post, organization_id, uow.ids.new_id(), now))
         if post.crisis_flagged:

@@ -5,6 +5,7 @@ crisis flag and language notes; events under the same rule."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 from uuid import uuid4
 
@@ -20,6 +21,9 @@ from tests.integration.conftest import (
     shared_circle,
 )
 from tests.integration.test_consent_accounting import accounting, grant
+from tests.integration.test_webhooks import register
+from tests.support.receiver import Answer, webhook_receiver
+from tests.support.waiting import wait_until
 
 
 class World:
@@ -470,3 +474,26 @@ def test_post_events_follow_the_reading_keys_scopes_and_the_consent(world: World
     client.post(f"/v1/consents/{consent}/revoke", json={}, headers=a.headers)
     assert post_events(b) == []
     assert post_events(a) == [("post.created", post["id"])]
+
+
+def test_post_webhooks_follow_the_consent_and_are_accounted(world: World) -> None:
+    client, a, b = world.client, world.a, world.b
+    with webhook_receiver(lambda _n: Answer()) as receiver:
+        register(client, b, receiver.url, ["post.created", "post.crisis_flagged"])
+        unseen = _made(world.post(a, world.sam, body="Before the consent."))
+        grant(client, a, world.sam, b, ["conversation"])
+        seen = _made(world.post(a, world.sam, body="I want to die, some days."))
+        receiver.wait_for(1)
+        # The one after the consent, and never the crisis flag (the home organization's).
+        time.sleep(1)
+        delivered = [r.json for r in receiver.received]
+        assert [(e["type"], e["data"]["post_id"]) for e in delivered] == [
+            ("post.created", seen["id"])
+        ]
+        assert unseen["id"] not in str(delivered)
+    records = wait_until(
+        lambda: [r for r in accounting(client, a, world.sam) if r["operation"] == "webhookDelivery"]
+    )
+    assert [(r["recipient_organization_id"], r["scopes"]) for r in records] == [
+        (b.id, ["conversation"])
+    ]

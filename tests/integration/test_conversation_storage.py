@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
+import msgspec
 import pytest
 
 from service.adapters.postgres.pool import FairPool, open_pool
@@ -26,7 +27,7 @@ from service.domain.conversation import (
     edit_post,
     write_post,
 )
-from service.domain.errors import Precondition
+from service.domain.errors import InvalidField, NotFound, Precondition
 from service.domain.members import Member, erase
 from service.domain.networks import NetworkKind, create_network
 from tests.support.builders import stored_organization
@@ -233,3 +234,52 @@ async def test_an_erasure_takes_the_member_s_words_and_marks_out_of_the_conversa
         "SELECT count(*) FROM posts WHERE author_member_id = $1 AND body <> ''", sam
     )
     assert words == 0
+
+
+async def test_a_checked_post_is_refused_as_it_is_stored_and_nothing_is_kept(
+    pool: FairPool,
+) -> None:
+    """The held-back insert checks again in the statement that stores it: a member who takes
+    no active part in the network writes nothing, and the refusal names why."""
+    org, network_id, (sam, _jo, _ana) = await _world(pool)
+    post = write_post(
+        NewPost(network_id=network_id, author_member_id=sam, kind=PostKind.SHARE, body="Hi"),
+        post_id=uuid4(),
+        organization_id=org,
+        parent=None,
+        crisis_phrases=CRISIS_PHRASES,
+        now=NOW,
+    )
+    # The organization does not take part (its participation was never stored here).
+    async with _uow(pool) as uow:
+        await uow.conversation.add_checked(post)
+        with pytest.raises(NotFound):
+            await uow.commit()
+    async with _uow(pool) as uow:
+        network = await uow.networks.get_for_update(network_id)
+        assert network is not None
+        _, taking_part = create_network(
+            network_id=network_id,
+            kind=NetworkKind.GROUP,
+            name="Tuesdays",
+            description=None,
+            focus_member_id=None,
+            organization_id=org,
+            now=NOW,
+        )
+        await uow.networks.save_participation(taking_part)
+        await uow.commit()
+    # It takes part now; Sam holds no membership in the network.
+    async with _uow(pool) as uow:
+        await uow.conversation.add_checked(post)
+        with pytest.raises(InvalidField) as refused:
+            await uow.commit()
+    assert refused.value.field == "author_member_id"
+    async with _uow(pool) as uow:
+        assert await uow.conversation.get_for_update(post.id) is None
+    stranger = await stored_organization(pool, NOW)
+    theirs = msgspec.structs.replace(post, organization_id=stranger)
+    async with _uow(pool) as uow:
+        await uow.conversation.add_checked(theirs)
+        with pytest.raises(NotFound):
+            await uow.commit()

@@ -28,14 +28,19 @@ from service.domain.consent import (
     read_access,
 )
 from service.domain.conversation import (
+    HelpfulKey,
     ModerationEntry,
     Post,
     PostCounts,
+    PostFilters,
+    PostsSeen,
     Reaction,
     Report,
     Revision,
+    ShownPost,
     Standing,
     WritingContext,
+    refusal,
 )
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
@@ -754,6 +759,15 @@ class FakeConversation:
     async def add(self, post: Post) -> None:
         self._store.posts[post.id] = post
 
+    async def add_checked(self, post: Post) -> None:
+        context = await self.writing_context(
+            post.network_id, post.organization_id, post.author_member_id
+        )
+        refused = refusal(context, post.network_id, post.organization_id)
+        if refused is not None:
+            raise refused
+        await self.add(post)
+
     async def get_for_update(self, post_id: UUID) -> Post | None:
         return self._store.posts.get(post_id)
 
@@ -844,6 +858,65 @@ class FakeConversation:
             self._store.crisis_phrases.pop(organization_id, None)
         else:
             self._store.crisis_phrases[organization_id] = phrases
+
+
+class FakeConversationQueries:
+    """The conversation's reads over the committed store: the writing checks (the pages are
+    the PostgreSQL adapter's, tested against the real database)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def writing_context(
+        self, network_id: UUID, organization_id: UUID, author_member_id: UUID
+    ) -> WritingContext:
+        return await FakeConversation(self._store).writing_context(
+            network_id, organization_id, author_member_id
+        )
+
+    async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
+        return await FakeConversation(self._store).standing(network_id, organization_id)
+
+    async def network_posts(
+        self,
+        viewing: Viewing,
+        network_id: UUID,
+        filters: PostFilters,
+        after: UUID | None,
+        limit: int,
+    ) -> PostsSeen:
+        raise NotImplementedError
+
+    async def post(self, viewing: Viewing, post_id: UUID) -> PostsSeen:
+        raise NotImplementedError
+
+    async def replies(
+        self, viewing: Viewing, post_id: UUID, after: UUID | None, limit: int
+    ) -> PostsSeen | None:
+        raise NotImplementedError
+
+    async def advice(
+        self, viewing: Viewing, network_id: UUID, after: HelpfulKey | None, limit: int
+    ) -> PostsSeen:
+        raise NotImplementedError
+
+    async def member_posts(
+        self, viewing: Viewing, member_id: UUID, after: UUID | None, limit: int
+    ) -> list[ShownPost]:
+        raise NotImplementedError
+
+    async def moderation_queue(
+        self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int
+    ) -> PostsSeen:
+        raise NotImplementedError
+
+    async def moderation_log(
+        self, network_id: UUID, after: UUID | None, limit: int
+    ) -> list[ModerationEntry]:
+        raise NotImplementedError
+
+    async def revisions(self, post_id: UUID) -> list[Revision]:
+        raise NotImplementedError
 
 
 class FakeUnitOfWork:

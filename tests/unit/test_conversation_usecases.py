@@ -29,7 +29,13 @@ from service.domain.ports import UnitOfWork
 from service.usecases import consents, members
 from service.usecases import conversation as usecases
 from tests.support.consent_forms import SIGNED_FORM
-from tests.unit.fakes import FakeUnitOfWork, FixedClock, SequentialIds, Store
+from tests.unit.fakes import (
+    FakeConversationQueries,
+    FakeUnitOfWork,
+    FixedClock,
+    SequentialIds,
+    Store,
+)
 
 HOME = UUID(int=1000)
 PARTNER = UUID(int=2000)
@@ -101,6 +107,7 @@ class World:
                 body=body,
             ),
             self.uow(),
+            FakeConversationQueries(self.store),
         )
 
 
@@ -163,6 +170,7 @@ async def test_a_post_the_caller_may_not_see_answers_as_none(world: World) -> No
                 body="Hi",
             ),
             world.uow(),
+            FakeConversationQueries(world.store),
         ),
     ]
     for attempt in attempts:

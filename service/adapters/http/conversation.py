@@ -427,6 +427,7 @@ class NetworkConversationController(ApiController):
         """
         act = acting(request)
         viewer = act.organization_id
+        queries = act.services.conversation
         command = usecases.WritePost(
             viewing=act.viewing(),
             network_id=network_id,
@@ -439,7 +440,7 @@ class NetworkConversationController(ApiController):
         return await create_idempotently(
             request,
             idempotency_key,
-            create=lambda uow, receipt: usecases.write_post(command, uow, receipt=receipt),
+            create=lambda uow, receipt: usecases.write_post(command, uow, queries, receipt=receipt),
             present=lambda made: Created.of(
                 PostView.written(made, viewer),
                 version=made.post.version,
@@ -623,6 +624,7 @@ class PostController(ApiController):
         """
         act = acting(request)
         viewer = act.organization_id
+        queries = act.services.conversation
         command = usecases.WritePost(
             viewing=act.viewing(),
             network_id=None,
@@ -636,7 +638,7 @@ class PostController(ApiController):
         return await create_idempotently(
             request,
             idempotency_key,
-            create=lambda uow, receipt: usecases.write_post(command, uow, receipt=receipt),
+            create=lambda uow, receipt: usecases.write_post(command, uow, queries, receipt=receipt),
             present=lambda made: Created.of(
                 PostView.written(made, viewer),
                 version=made.post.version,

@@ -9,6 +9,7 @@ from datetime import datetime
 from uuid import UUID
 
 from service.adapters.postgres.records import Executor
+from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import Columns, Row, struct_from_row, struct_to_columns
 from service.domain.conversation import (
     ModerationEntry,
@@ -19,7 +20,9 @@ from service.domain.conversation import (
     Revision,
     Standing,
     WritingContext,
+    refusal,
 )
+from service.domain.errors import InvalidField
 from service.domain.networks import Role
 
 _COORDINATOR = f"'{Role.COORDINATOR.value}'"
@@ -205,6 +208,19 @@ SELECT s.takes_part, a.organization_id AS author_organization_id,
 FROM ({STANDING}) s LEFT JOIN author a ON true
 """  # noqa: S608 (placeholders and constants only)
 
+# A post written in one statement with the rest of its unit of work (held back, sent at
+# commit): stored only if, as the statement runs, the author is still the writer's member, not
+# erased (held for share, so that an erasure waits for it), an active member of the active
+# network, and the writer takes part in it. Columns as POST: $2 network, $3 writer, $4 author.
+_ADD_CHECKED_POST = f"""
+INSERT INTO posts ({POST.list}) SELECT {POST.values}
+WHERE EXISTS (SELECT 1 FROM members m
+              WHERE m.id = $4 AND m.organization_id = $3 AND m.erased_at IS NULL FOR SHARE)
+  AND {_active_in("$2", "$4")}
+  AND EXISTS (SELECT 1 FROM network_organizations p
+              WHERE p.network_id = $2 AND p.organization_id = $3 AND p.status = 'active')
+"""  # noqa: S608 (placeholders and constants only)
+
 _ADD_REPORT = """
 INSERT INTO post_reports (id, post_id, network_id, organization_id, reason, note, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -230,13 +246,48 @@ ON CONFLICT (organization_id) DO UPDATE SET phrases = excluded.phrases,
 _DROP_CRISIS_PHRASES = "DELETE FROM crisis_phrase_lists WHERE organization_id = $1"
 
 
+async def writing_context(
+    executor: Executor, network_id: UUID, organization_id: UUID, author_member_id: UUID
+) -> WritingContext:
+    """A post's writing checks in one read (in a transaction, the author held for share)."""
+    row = await executor.fetchrow(_WRITING_CONTEXT, network_id, organization_id, author_member_id)
+    assert row is not None
+    phrases = row["crisis_phrases"]
+    return WritingContext(
+        takes_part=row["takes_part"],
+        author_organization_id=row["author_organization_id"],
+        author_erased=bool(row["author_erased"]),
+        author_active=row["author_active"],
+        author_display_name=row["author_display_name"],
+        crisis_phrases=None if phrases is None else tuple(phrases),
+    )
+
+
 class PostgresConversationRepository:
-    def __init__(self, connection: Executor) -> None:
+    def __init__(self, connection: Session) -> None:
         self._connection = connection
 
     async def add(self, post: Post) -> None:
         statement = _ADD_POST if post.parent_id is None else _ADD_REPLY
         await self._connection.execute(statement, *POST.params(struct_to_columns(post)))
+
+    async def add_checked(self, post: Post) -> None:
+        async def refused() -> Exception:
+            context = await self.writing_context(
+                post.network_id, post.organization_id, post.author_member_id
+            )
+            return refusal(context, post.network_id, post.organization_id) or InvalidField(
+                "author_member_id", "The member takes no active part in this network."
+            )
+
+        await self._connection.write(
+            Write(
+                _ADD_CHECKED_POST,
+                *POST.params(struct_to_columns(post)),
+                expected_rows=1,
+                explain=refused,
+            )
+        )
 
     async def get_for_update(self, post_id: UUID) -> Post | None:
         row = await self._connection.fetchrow(_POST_FOR_UPDATE, post_id)
@@ -307,18 +358,8 @@ class PostgresConversationRepository:
     async def writing_context(
         self, network_id: UUID, organization_id: UUID, author_member_id: UUID
     ) -> WritingContext:
-        row = await self._connection.fetchrow(
-            _WRITING_CONTEXT, network_id, organization_id, author_member_id
-        )
-        assert row is not None
-        phrases = row["crisis_phrases"]
-        return WritingContext(
-            takes_part=row["takes_part"],
-            author_organization_id=row["author_organization_id"],
-            author_erased=bool(row["author_erased"]),
-            author_active=row["author_active"],
-            author_display_name=row["author_display_name"],
-            crisis_phrases=None if phrases is None else tuple(phrases),
+        return await writing_context(
+            self._connection, network_id, organization_id, author_member_id
         )
 
     async def member_active_in(self, network_id: UUID, member_id: UUID) -> bool:

@@ -16,7 +16,13 @@ from service.adapters.postgres.consent_sql import (
     consent_reaches,
     consents_in_force,
 )
-from service.adapters.postgres.conversation import POST, STANDING, post_from_row, standing_sql
+from service.adapters.postgres.conversation import (
+    POST,
+    STANDING,
+    post_from_row,
+    standing_sql,
+    writing_context,
+)
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.sql import Row
 from service.domain.accounting import Viewing
@@ -34,6 +40,7 @@ from service.domain.conversation import (
     ShownPost,
     Standing,
     Topic,
+    WritingContext,
 )
 
 _CONVERSATION = f"'{DataScope.CONVERSATION.value}'"
@@ -265,6 +272,13 @@ class PostgresConversationQueries:
     ) -> PostsSeen:
         rows = await self._fetch(MODERATION_QUEUE, *_viewing(viewing), limit, network_id, after)
         return _seen(rows, with_reports=True)
+
+    async def writing_context(
+        self, network_id: UUID, organization_id: UUID, author_member_id: UUID
+    ) -> WritingContext:
+        async with self._pool.connection() as connection:
+            # Outside a transaction, the FOR SHARE ends with the statement: a read.
+            return await writing_context(connection, network_id, organization_id, author_member_id)
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
         rows = await self._fetch(STANDING, network_id, organization_id)

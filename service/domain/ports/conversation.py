@@ -31,6 +31,12 @@ class ConversationRepository(Protocol):
         """Store a new post (a reply also counts on its parent)."""
         ...
 
+    async def add_checked(self, post: Post) -> None:
+        """Store a new post (not a reply) with the rest of the unit of work, only if, as it is
+        stored, conversation.refusal finds nothing against it; otherwise nothing of the unit
+        of work is kept and the refusal is raised."""
+        ...
+
     async def get_for_update(self, post_id: UUID) -> Post | None:
         """The post, locked until the unit of work ends; who may act on it is the use case's
         to decide (domain.conversation.sees)."""
@@ -157,6 +163,12 @@ class ConversationQueries(Protocol):
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
         """How the organization stands in the network."""
+        ...
+
+    async def writing_context(
+        self, network_id: UUID, organization_id: UUID, author_member_id: UUID
+    ) -> WritingContext:
+        """All a post's writing checks, in one read outside any transaction."""
         ...
 
     async def moderation_log(
