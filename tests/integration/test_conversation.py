@@ -497,3 +497,47 @@ def test_post_webhooks_follow_the_consent_and_are_accounted(world: World) -> Non
     assert [(r["recipient_organization_id"], r["scopes"]) for r in records] == [
         (b.id, ["conversation"])
     ]
+
+
+def test_a_networks_posts_filter_by_kind_tag_and_since_and_page_newest_first(
+    world: World,
+) -> None:
+    client, a = world.client, world.a
+    made = [
+        _made(world.post(a, world.sam, kind=kind, body=f"Post {n}", tags=tags))
+        for n, (kind, tags) in enumerate(
+            [
+                ("share", ["sleep"]),
+                ("advice", ["cravings", "work"]),
+                ("win", []),
+                ("advice", ["sleep"]),
+                ("question", ["cravings"]),
+            ]
+        )
+    ]
+    ids = [p["id"] for p in made]
+    assert [p["id"] for p in world.posts(a)] == ids[::-1]
+    assert [p["id"] for p in world.posts(a, kind="advice")] == [ids[3], ids[1]]
+    assert [p["id"] for p in world.posts(a, tag="cravings")] == [ids[4], ids[1]]
+    assert [p["id"] for p in world.posts(a, kind="advice", tag="sleep")] == [ids[3]]
+    assert [p["id"] for p in world.posts(a, since=made[3]["created_at"])] == [ids[4], ids[3]]
+    # Replies are not in the network's list.
+    client.post(
+        f"/v1/posts/{ids[0]}/replies",
+        json={"author_member_id": world.sam, "body": "Update: slept 7 hours."},
+        headers=a.headers,
+    )
+    paged, cursor = [], None
+    while True:
+        params: dict[str, Any] = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = client.get(
+            f"/v1/networks/{world.network}/posts", params=params, headers=a.headers
+        ).json()
+        paged += [p["id"] for p in page["data"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert paged == ids[::-1]
+    for bad in ({"kind": "rant"}, {"tag": "money"}, {"since": "yesterday"}, {"limit": 0}):
+        answer = client.get(f"/v1/networks/{world.network}/posts", params=bad, headers=a.headers)
+        assert answer.status_code == 400, (bad, answer.text)
