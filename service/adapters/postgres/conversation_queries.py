@@ -6,7 +6,7 @@ organization's member the page shows, all at once."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from uuid import UUID
 
 import msgspec
@@ -24,7 +24,7 @@ from service.adapters.postgres.conversation import (
     writing_context,
 )
 from service.adapters.postgres.pool import FairPool
-from service.adapters.postgres.sql import Row
+from service.adapters.postgres.sql import AFTER_ALL, BEFORE_ALL, Row
 from service.domain.accounting import Viewing
 from service.domain.consent import DataScope
 from service.domain.conversation import (
@@ -102,10 +102,12 @@ SELECT s.takes_part, s.moderates, page.* FROM s LEFT JOIN page ON true ORDER BY 
 """  # noqa: S608 (placeholders and constants only)
 
 
-# $8 network, $9 after, $10 kind, $11 tag, $12 since.
+# $8 network, $9 after (AFTER_ALL from the top: a plain `p.id < $9` stays an index condition
+# in the generic plan PostgreSQL keeps for a prepared statement, so a busy network's page
+# reads 50 rows, not all of them), $10 kind, $11 tag, $12 since.
 NETWORK_POSTS = _shown(
     "$8",
-    """p.network_id = $8 AND p.parent_id IS NULL AND ($9::uuid IS NULL OR p.id < $9)
+    """p.network_id = $8 AND p.parent_id IS NULL AND p.id < $9
        AND ($10::text IS NULL OR p.kind = $10) AND ($11::text IS NULL OR $11 = ANY(p.tags))
        AND ($12::timestamptz IS NULL OR p.created_at >= $12)""",
     "p.id DESC",
@@ -117,7 +119,7 @@ ONE_POST = _shown("(SELECT network_id FROM posts WHERE id = $8)", "p.id = $8", "
 # $8 the post replied to, $9 after. The reader must see the post itself: `parent_seen`.
 REPLIES = _shown(
     "(SELECT network_id FROM posts WHERE id = $8)",
-    "p.parent_id = $8 AND ($9::uuid IS NULL OR p.id > $9)",
+    "p.parent_id = $8 AND p.id > $9",
     "p.id",
 )
 # $1 reader, $2 now, $3 the post.
@@ -126,18 +128,19 @@ WITH s AS ({standing_sql("(SELECT network_id FROM posts WHERE id = $3)", "$1")})
 SELECT EXISTS (SELECT 1 FROM posts p WHERE p.id = $3 AND {_sees("p")}) FROM s
 """  # noqa: S608
 
-# $8 network, $9 helpful count, $10 created at, $11 id: the cursor (null: from the top).
+# $8 network, $9 helpful count, $10 created at, $11 id: the cursor (from the top: past any
+# post, so that the row comparison stays an index condition in the generic plan).
 ADVICE = _shown(
     "$8",
     """p.network_id = $8 AND p.kind = 'advice' AND p.state IN ('visible', 'hidden')
-       AND ($11::uuid IS NULL OR (p.helpful_count, p.created_at, p.id) < ($9, $10, $11))""",
+       AND (p.helpful_count, p.created_at, p.id) < ($9, $10, $11)""",
     "p.helpful_count DESC, p.created_at DESC, p.id DESC",
 )
 
 # $8 network, $9 after: the posts and replies with open reports, for a moderator only.
 MODERATION_QUEUE = _shown(
     "$8",
-    """s.moderates AND p.network_id = $8 AND ($9::uuid IS NULL OR p.id < $9)
+    """s.moderates AND p.network_id = $8 AND p.id < $9
        AND EXISTS (SELECT 1 FROM post_reports r
                    WHERE r.post_id = p.id AND r.resolved_at IS NULL)""",
     "p.id DESC",
@@ -149,13 +152,13 @@ MODERATION_QUEUE = _shown(
 # $8 member, $9 after: the member's own posts and replies, for the home organization.
 MEMBER_POSTS = _shown(
     "NULL::uuid",
-    "p.author_member_id = $8 AND p.organization_id = $1 AND ($9::uuid IS NULL OR p.id < $9)",
+    "p.author_member_id = $8 AND p.organization_id = $1 AND p.id < $9",
     "p.id DESC",
 )
 
 MODERATION_LOG = """
 SELECT id, post_id, network_id, organization_id, action, reason, at FROM moderation_log
-WHERE network_id = $1 AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3
+WHERE network_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3
 """
 
 REVISIONS = """
@@ -167,6 +170,10 @@ WHERE post_id = $1 ORDER BY version DESC LIMIT 100
 # asyncpg hands jsonb over as text; a reaction nobody gives any more is kept at 0.
 _REACTION_COUNTS = msgspec.json.Decoder(dict[Reaction, int])
 _REPORT_COUNTS = msgspec.json.Decoder(dict[ReportReason, int])
+
+
+_MOST_MARKS = 2**31 - 1
+_LAST_INSTANT = datetime.max.replace(tzinfo=UTC)
 
 
 def _counts(row: Row) -> PostCounts:
@@ -231,7 +238,7 @@ class PostgresConversationQueries:
             *_viewing(viewing),
             limit,
             network_id,
-            after,
+            after or AFTER_ALL,
             None if filters.kind is None else filters.kind.value,
             None if filters.tag is None else filters.tag.value,
             filters.since,
@@ -249,13 +256,20 @@ class PostgresConversationQueries:
                 PARENT_SEEN, viewing.organization_id, viewing.now, post_id
             ):
                 return None
-            rows = await connection.fetch(REPLIES, *_viewing(viewing), limit, post_id, after)
+            rows = await connection.fetch(
+                REPLIES, *_viewing(viewing), limit, post_id, after or BEFORE_ALL
+            )
         return _seen(list(rows))
 
     async def advice(
         self, viewing: Viewing, network_id: UUID, after: HelpfulKey | None, limit: int
     ) -> PostsSeen:
-        cursor: tuple[int | None, datetime | None, UUID | None] = (None, None, None)
+        # From the top: past any count, instant and id a post can have.
+        cursor: tuple[int, datetime, UUID] = (
+            2**31 - 1,
+            datetime.max.replace(tzinfo=UTC),
+            AFTER_ALL,
+        )
         if after is not None:
             cursor = (after.helpful, after.created_at, after.id)
         rows = await self._fetch(ADVICE, *_viewing(viewing), limit, network_id, *cursor)
@@ -264,13 +278,17 @@ class PostgresConversationQueries:
     async def member_posts(
         self, viewing: Viewing, member_id: UUID, after: UUID | None, limit: int
     ) -> list[ShownPost]:
-        rows = await self._fetch(MEMBER_POSTS, *_viewing(viewing), limit, member_id, after)
+        rows = await self._fetch(
+            MEMBER_POSTS, *_viewing(viewing), limit, member_id, after or AFTER_ALL
+        )
         return _seen(rows).posts
 
     async def moderation_queue(
         self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int
     ) -> PostsSeen:
-        rows = await self._fetch(MODERATION_QUEUE, *_viewing(viewing), limit, network_id, after)
+        rows = await self._fetch(
+            MODERATION_QUEUE, *_viewing(viewing), limit, network_id, after or AFTER_ALL
+        )
         return _seen(rows, with_reports=True)
 
     async def writing_context(
@@ -287,7 +305,7 @@ class PostgresConversationQueries:
     async def moderation_log(
         self, network_id: UUID, after: UUID | None, limit: int
     ) -> list[ModerationEntry]:
-        rows = await self._fetch(MODERATION_LOG, network_id, after, limit)
+        rows = await self._fetch(MODERATION_LOG, network_id, after or AFTER_ALL, limit)
         return [
             ModerationEntry(
                 id=r["id"],

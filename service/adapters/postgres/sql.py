@@ -21,6 +21,8 @@ class Row(Protocol):
 # Keyset start for "from the beginning": every UUID sorts after the nil UUID. A plain `id > $n`
 # (no "$n IS NULL OR") stays an index condition in a generic prepared plan.
 BEFORE_ALL = UUID(int=0)
+# And for a list newest first (id descending): every UUID sorts before the largest.
+AFTER_ALL = UUID(int=(1 << 128) - 1)
 
 
 def placeholders(count: int) -> str:
