@@ -137,12 +137,13 @@ ADVICE = _shown(
     "p.helpful_count DESC, p.created_at DESC, p.id DESC",
 )
 
-# $8 network, $9 after: the posts and replies with open reports, for a moderator only.
+# $8 network, $9 after: the posts and replies with open reports, for a moderator only (found
+# from the open reports, few, not by walking a busy network's posts).
 MODERATION_QUEUE = _shown(
     "$8",
     """s.moderates AND p.network_id = $8 AND p.id < $9
-       AND EXISTS (SELECT 1 FROM post_reports r
-                   WHERE r.post_id = p.id AND r.resolved_at IS NULL)""",
+       AND p.id IN (SELECT r.post_id FROM post_reports r
+                    WHERE r.network_id = $8 AND r.resolved_at IS NULL)""",
     "p.id DESC",
     """, (SELECT jsonb_object_agg(reason, n) FROM (
             SELECT reason, count(*) AS n FROM post_reports r
