@@ -201,11 +201,14 @@ _WRITING_CONTEXT = f"""
 WITH author AS (
     SELECT organization_id, erased_at, display_name FROM members WHERE id = $3 FOR SHARE
 )
-SELECT s.takes_part, a.organization_id AS author_organization_id,
+SELECT EXISTS (SELECT 1 FROM network_organizations p
+               WHERE p.network_id = $1 AND p.organization_id = $2 AND p.status = 'active')
+           AS takes_part,
+       a.organization_id AS author_organization_id,
        a.erased_at IS NOT NULL AS author_erased, a.display_name AS author_display_name,
        {_active_in("$1", "$3")} AS author_active,
        (SELECT phrases FROM crisis_phrase_lists WHERE organization_id = $2) AS crisis_phrases
-FROM ({STANDING}) s LEFT JOIN author a ON true
+FROM (SELECT 1) one LEFT JOIN author a ON true
 """  # noqa: S608 (placeholders and constants only)
 
 # A post written in one statement with the rest of its unit of work (held back, sent at
