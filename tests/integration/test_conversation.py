@@ -541,3 +541,21 @@ def test_a_networks_posts_filter_by_kind_tag_and_since_and_page_newest_first(
     for bad in ({"kind": "rant"}, {"tag": "money"}, {"since": "yesterday"}, {"limit": 0}):
         answer = client.get(f"/v1/networks/{world.network}/posts", params=bad, headers=a.headers)
         assert answer.status_code == 400, (bad, answer.text)
+
+
+def test_a_deleted_posts_words_leave_its_stored_answer_too(world: World) -> None:
+    client, a = world.client, world.a
+    body = {"author_member_id": world.sam, "kind": "struggle", "body": "Private words."}
+    keyed = {**a.headers, "Idempotency-Key": f"post-{uuid4()}"}
+    url = f"/v1/networks/{world.network}/posts"
+    made = client.post(url, json=body, headers=keyed)
+    assert made.status_code == 201, made.text
+    replayed = client.post(url, json=body, headers=keyed)
+    assert replayed.json() == made.json()
+    gone = client.delete(
+        f"/v1/posts/{made.json()['id']}", headers={**a.headers, "If-Match": made.headers["etag"]}
+    )
+    assert gone.status_code == 200, gone.text
+    after = client.post(url, json=body, headers=keyed)
+    assert after.status_code == 410, after.text
+    assert "Private words." not in after.text

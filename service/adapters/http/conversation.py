@@ -445,6 +445,7 @@ class NetworkConversationController(ApiController):
                 PostView.written(made, viewer),
                 version=made.post.version,
                 location=f"/v1/posts/{made.post.id}",
+                resource_id=made.post.id,
             ),
         )
 
@@ -643,6 +644,7 @@ class PostController(ApiController):
                 PostView.written(made, viewer),
                 version=made.post.version,
                 location=f"/v1/posts/{made.post.id}",
+                resource_id=made.post.id,
             ),
         )
 

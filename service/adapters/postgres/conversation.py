@@ -15,6 +15,7 @@ from service.domain.conversation import (
     ModerationEntry,
     Post,
     PostCounts,
+    PostState,
     Reaction,
     Report,
     Revision,
@@ -77,6 +78,16 @@ _SAVE_POST = (
     "UPDATE posts SET "  # noqa: S608 (column names are constants)
     + ", ".join(f"{column} = ${n}" for n, column in enumerate(_CHANGING, start=2))
     + " WHERE id = $1"
+)
+
+# A delete's tombstone: the words go from the post, and from the answers stored for the
+# Idempotency-Keys that wrote it (a replay answers 410, as for an erased member).
+_DELETE_POST = (
+    "WITH tombstone AS ("  # noqa: S608 (column names are constants)
+    + _SAVE_POST
+    + " RETURNING id) UPDATE idempotency_keys SET response_status = 410, "
+    "response_headers = '{}'::jsonb, response_body = NULL "
+    "WHERE resource_id IN (SELECT id FROM tombstone)"
 )
 
 _ADD_REVISION = """
@@ -298,7 +309,8 @@ class PostgresConversationRepository:
 
     async def save(self, post: Post) -> None:
         row = struct_to_columns(post)
-        await self._connection.execute(_SAVE_POST, post.id, *(row[c] for c in _CHANGING))
+        statement = _DELETE_POST if post.state is PostState.DELETED else _SAVE_POST
+        await self._connection.execute(statement, post.id, *(row[c] for c in _CHANGING))
 
     async def add_revision(self, revision: Revision) -> None:
         row = struct_to_columns(revision)

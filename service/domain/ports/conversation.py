@@ -43,7 +43,8 @@ class ConversationRepository(Protocol):
         ...
 
     async def save(self, post: Post) -> None:
-        """Store a post's changed words, state, flag and version."""
+        """Store a post's changed words, state, flag and version. A deleted post's words go
+        from the answers stored for the Idempotency-Keys that wrote it too."""
         ...
 
     async def add_revision(self, revision: Revision) -> None:
