@@ -436,17 +436,28 @@ class PostsSeen(msgspec.Struct, frozen=True, kw_only=True):
     posts: list[ShownPost]
 
 
+def sees_reply(reply: Post, parent: Post, reader: Reader, parent_reader: Reader) -> bool:
+    """A reply shows only with the post it answers: its `parent_id` would tell that post
+    exists. `parent_reader` is the reader as the parent's author's consents make it."""
+    return sees(reply, reader) and sees(parent, parent_reader)
+
+
 class HelpfulKey(msgspec.Struct, frozen=True, order=True):
-    """A network's advice by helpfulness: most marks first, then newest first; the id keeps
-    the order total, so a cursor (the last key of a page) never skips or repeats one."""
+    """A network's advice by helpfulness: most marks first, then newest first, then the
+    greatest id; the id keeps the order total, so a cursor (the last key of a page) never
+    skips or repeats one. The SQL's order (helpful_count, created_at, id, all descending)."""
 
     minus_helpful: int
     minus_created: int  # microseconds since the epoch, negated: exact, unlike a float
-    id: UUID
+    minus_id: int  # the id as a number, negated: ties go newest id first, as the index
 
     @classmethod
     def of(cls, post: Post, helpful: int) -> HelpfulKey:
-        return cls(-helpful, -epoch_microseconds(post.created_at), post.id)
+        return cls(-helpful, -epoch_microseconds(post.created_at), -post.id.int)
+
+    @property
+    def id(self) -> UUID:
+        return UUID(int=-self.minus_id)
 
     @property
     def helpful(self) -> int:

@@ -180,7 +180,9 @@ def post_event(
     event_type: EventType, post: Post, by: UUID, event_id: UUID, now: datetime, **data: EventData
 ) -> Event:
     """About a post or reply, told by the organization `by`: ids and kind, never its words
-    (a reader reads the post, and that read is accounted)."""
+    (a reader reads the post, and that read is accounted). Not a reply's parent: the reply's
+    author's consent does not cover the post it answers (a read of the reply shows it to a
+    reader who sees that post too)."""
     fields: dict[str, EventData] = {
         "post_id": str(post.id),
         "network_id": str(post.network_id),
@@ -188,8 +190,6 @@ def post_event(
         "kind": post.kind.value,
         "version": post.version,
     }
-    if post.parent_id is not None:
-        fields["parent_id"] = str(post.parent_id)
     return new_event(
         event_type,
         organization_id=by,

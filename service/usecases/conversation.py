@@ -86,15 +86,13 @@ class SeenForWrite(msgspec.Struct, frozen=True, kw_only=True):
     consent_ids: tuple[UUID, ...]
 
 
-async def _seen_for_write(uow: UnitOfWork, viewing: Viewing, post_id: UUID) -> SeenForWrite:
-    """The post, locked, if the caller sees it (domain.conversation.sees); NotFound
-    otherwise, the same whether it does not exist or may not be seen."""
-    post = found(await uow.conversation.get_for_update(post_id), "post", post_id)
+async def _reader(
+    uow: UnitOfWork, viewing: Viewing, post: rules.Post, standing: rules.Standing
+) -> tuple[rules.Reader, tuple[UUID, ...]]:
+    """The caller as a reader of `post`, and the consents in force that let it see the post."""
     organization_id = viewing.organization_id
-    standing = await uow.conversation.standing(post.network_id, organization_id)
-    home = post.organization_id == organization_id
     consent_ids: tuple[UUID, ...] = ()
-    if not home and standing.takes_part:
+    if post.organization_id != organization_id and standing.takes_part:
         in_force = await uow.consents.in_force(post.author_member_id, organization_id, viewing.now)
         consent_ids = tuple(sorted(cid for cid, scopes in in_force if scopes & _CONVERSATION))
     reader = rules.Reader(
@@ -102,8 +100,33 @@ async def _seen_for_write(uow: UnitOfWork, viewing: Viewing, post_id: UUID) -> S
         moderates=standing.moderates,
         consented=standing.takes_part and bool(consent_ids),
     )
+    return reader, consent_ids
+
+
+async def _seen_for_write(
+    uow: UnitOfWork, viewing: Viewing, post_id: UUID, *, lock: bool = True
+) -> SeenForWrite:
+    """The post (locked, unless `lock` is False) if the caller sees it: by itself, and a
+    reply with the post it answers (domain.conversation.sees, sees_reply); NotFound
+    otherwise, the same whether it does not exist or may not be seen.
+
+    A write first looks without a lock, then locks its own member (for share), then the post:
+    an erasure locks the member first and then its posts, and the two must not wait on each
+    other in opposite orders."""
+    read = uow.conversation.get_for_update if lock else uow.conversation.get
+    post = found(await read(post_id), "post", post_id)
+    standing = await uow.conversation.standing(post.network_id, viewing.organization_id)
+    reader, consent_ids = await _reader(uow, viewing, post, standing)
     if not rules.sees(post, reader):
         raise NotFound("post", post_id)
+    if post.parent_id is not None:
+        parent = await uow.conversation.get(post.parent_id)
+        if parent is None:
+            raise NotFound("post", post_id)
+        parent_reader, _ = await _reader(uow, viewing, parent, standing)
+        if not rules.sees_reply(post, parent, reader, parent_reader):
+            raise NotFound("post", post_id)
+    home = post.organization_id == viewing.organization_id
     return SeenForWrite(post=post, standing=standing, home=home, consent_ids=consent_ids)
 
 
@@ -159,10 +182,11 @@ async def write_post(
     async with uow:
         parent: SeenForWrite | None = None
         if command.parent_id is not None:
-            parent = await _seen_for_write(uow, viewing, command.parent_id)
+            looked = await _seen_for_write(uow, viewing, command.parent_id, lock=False)
             context = await uow.conversation.writing_context(
-                parent.post.network_id, organization_id, command.author_member_id
+                looked.post.network_id, organization_id, command.author_member_id
             )
+            parent = await _seen_for_write(uow, viewing, command.parent_id)
             refused = rules.refusal(context, parent.post.network_id, organization_id)
             if refused is not None:
                 raise refused
@@ -254,7 +278,7 @@ async def edit_post(command: EditPost, uow: UnitOfWork) -> Written:
         if edited.crisis_flagged and not post.crisis_flagged:
             await _announce_crisis(uow, edited, phrases or rules.CRISIS_PHRASES, now)
         author = await uow.members.get_any(post.author_member_id)
-        counts = await uow.conversation.counts(post.id)
+        counts = await uow.conversation.counts(post.id, post.organization_id, now)
         await uow.commit()
     return Written(
         post=edited,
@@ -272,7 +296,7 @@ async def delete_post(
         post = await _own_post(uow, viewing, post_id)
         deleted = rules.delete_post(post, expected, viewing.now)
         await uow.conversation.save(deleted)
-        counts = await uow.conversation.counts(post.id)
+        counts = await uow.conversation.counts(post.id, viewing.organization_id, viewing.now)
         await uow.commit()
     return Written(post=deleted, author_display_name=None, counts=counts)
 
@@ -293,11 +317,12 @@ async def mark(command: Mark, uow: UnitOfWork, *, give: bool) -> rules.PostCount
     organization's member's post it is accounted as a disclosure of the post."""
     viewing = command.viewing
     async with uow:
+        looked = await _seen_for_write(uow, viewing, command.post_id, lock=False)
+        member = await _acting_member(
+            uow, viewing.organization_id, command.member_id, looked.post.network_id, "member_id"
+        )
         seen = await _seen_for_write(uow, viewing, command.post_id)
         post = seen.post
-        member = await _acting_member(
-            uow, viewing.organization_id, command.member_id, post.network_id, "member_id"
-        )
         if command.reaction is None:
             if give:
                 rules.check_helpful(post)
@@ -314,7 +339,7 @@ async def mark(command: Mark, uow: UnitOfWork, *, give: bool) -> rules.PostCount
             )
         else:
             await uow.conversation.unreact(post.id, member.id, command.reaction)
-        counts = await uow.conversation.counts(post.id)
+        counts = await uow.conversation.counts(post.id, viewing.organization_id, viewing.now)
         await _account(uow, viewing, seen)
         await uow.commit()
     return counts
@@ -405,7 +430,7 @@ async def moderate_post(command: ModeratePost, uow: UnitOfWork) -> Written:
             await uow.outbox.append(hidden)
         await _account(uow, viewing, seen)
         author = await uow.members.get_any(moderated.author_member_id)
-        counts = await uow.conversation.counts(moderated.id)
+        counts = await uow.conversation.counts(moderated.id, viewing.organization_id, viewing.now)
         await uow.commit()
     name = None if author is None or author.erased_at is not None else author.display_name
     return Written(post=moderated, author_display_name=name, counts=counts)

@@ -114,8 +114,8 @@ async def test_a_post_and_its_replies_are_stored_as_written_and_counted(pool: Fa
     async with _uow(pool) as uow:
         assert await uow.conversation.get_for_update(post.id) == post
         assert await uow.conversation.get_for_update(replies[0].id) == replies[0]
-        assert await uow.conversation.counts(post.id) == PostCounts(replies=2)
-        assert await uow.conversation.counts(replies[0].id) == PostCounts()
+        assert await uow.conversation.counts(post.id, org, NOW) == PostCounts(replies=2)
+        assert await uow.conversation.counts(replies[0].id, org, NOW) == PostCounts()
 
 
 async def test_one_mark_per_person_per_kind_counted_as_it_comes_and_goes(pool: FairPool) -> None:
@@ -136,7 +136,7 @@ async def test_one_mark_per_person_per_kind_counted_as_it_comes_and_goes(pool: F
         await uow.commit()
     async with _uow(pool) as uow:
         c = uow.conversation
-        assert await c.counts(post.id) == PostCounts(
+        assert await c.counts(post.id, org, NOW) == PostCounts(
             helpful=2, reactions={Reaction.HEART: 2, Reaction.STRENGTH: 1}
         )
         assert await c.unreact(post.id, ana, Reaction.HEART)
@@ -145,7 +145,7 @@ async def test_one_mark_per_person_per_kind_counted_as_it_comes_and_goes(pool: F
         assert not await c.unmark_helpful(post.id, ana)
         await uow.commit()
     async with _uow(pool) as uow:
-        assert await uow.conversation.counts(post.id) == PostCounts(
+        assert await uow.conversation.counts(post.id, org, NOW) == PostCounts(
             helpful=1, reactions={Reaction.HEART: 1, Reaction.STRENGTH: 1}
         )
     # The counts are the marks', as they stand.
@@ -222,10 +222,10 @@ async def test_an_erasure_takes_the_member_s_words_and_marks_out_of_the_conversa
                 None,
             )
         # The thread keeps its shape; Jo's post keeps Ana's marks, not Sam's.
-        assert await c.counts(jos.id) == PostCounts(
+        assert await c.counts(jos.id, org, NOW) == PostCounts(
             replies=1, helpful=1, reactions={Reaction.THANK_YOU: 1}
         )
-        assert await c.counts(sams.id) == PostCounts()
+        assert await c.counts(sams.id, org, NOW) == PostCounts()
     revisions = await pool.fetchval(
         "SELECT count(*) FROM post_revisions WHERE post_id = $1", sams.id
     )

@@ -768,6 +768,9 @@ class FakeConversation:
             raise refused
         await self.add(post)
 
+    async def get(self, post_id: UUID) -> Post | None:
+        return self._store.posts.get(post_id)
+
     async def get_for_update(self, post_id: UUID) -> Post | None:
         return self._store.posts.get(post_id)
 
@@ -808,7 +811,7 @@ class FakeConversation:
         self._store.helpful_marks.discard((post_id, member_id))
         return had
 
-    async def counts(self, post_id: UUID) -> PostCounts:
+    async def counts(self, post_id: UUID, viewer: UUID, now: datetime) -> PostCounts:
         reactions: dict[Reaction, int] = {}
         for post, _member, reaction in self._store.reactions:
             if post == post_id:

@@ -421,3 +421,11 @@ def test_the_one_pass_search_finds_what_each_phrase_finds(text: str) -> None:
     # Each list of terms that matches on its own is noted once.
     expected = [s for terms, s in STIGMATISING_TERMS if crisis_matches(text, terms)]
     assert sorted(n.suggestion for n in language_notes(text)) == sorted(expected)
+
+
+def test_advice_ties_go_greatest_id_first_as_the_sql_orders_them() -> None:
+    older_id = msgspec.structs.replace(_post(kind=PostKind.ADVICE), id=UUID(int=5))
+    newer_id = msgspec.structs.replace(older_id, id=UUID(int=9))
+    page = helpful_page({p.id: (p, 2) for p in (older_id, newer_id)}, None, 10)
+    assert [p.id for p, _ in page] == [UUID(int=9), UUID(int=5)]
+    assert HelpfulKey.of(newer_id, 2).id == UUID(int=9)

@@ -375,7 +375,7 @@ def decode_advice_cursor(cursor: str) -> rules.HelpfulKey:
     # Any cursor of the right shape is a place in the order; one beyond the instants a
     # database holds stands at the nearest it does.
     within = min(max(micros, _FIRST_MICROS), _LAST_MICROS)
-    return rules.HelpfulKey(-helpful, -within, UUID(bytes=id_bytes))
+    return rules.HelpfulKey(-helpful, -within, -UUID(bytes=id_bytes).int)
 
 
 class AdviceList(msgspec.Struct, kw_only=True):

@@ -159,8 +159,6 @@ class PostData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     member_id: UUID
     kind: str
     version: int
-    # The post a reply answers; absent for a post.
-    parent_id: UUID | msgspec.UnsetType = msgspec.UNSET
 
 
 class PostReportedData(PostData, frozen=True, kw_only=True):

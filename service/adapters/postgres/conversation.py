@@ -8,9 +8,11 @@ import json
 from datetime import datetime
 from uuid import UUID
 
+from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE, consent_reaches
 from service.adapters.postgres.records import Executor
 from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import Columns, Row, struct_from_row, struct_to_columns
+from service.domain.consent import DataScope
 from service.domain.conversation import (
     ModerationEntry,
     Post,
@@ -72,7 +74,8 @@ UPDATE posts SET reply_count = reply_count + 1
 WHERE id = (SELECT parent_id FROM added) AND (SELECT parent_id FROM added) IS NOT NULL
 """  # noqa: S608 (column names are constants)
 
-_POST_FOR_UPDATE = f"SELECT {POST.list} FROM posts WHERE id = $1 FOR UPDATE"  # noqa: S608
+_POST = f"SELECT {POST.list} FROM posts WHERE id = $1"  # noqa: S608
+_POST_FOR_UPDATE = f"{_POST} FOR UPDATE"
 
 _SAVE_POST = (
     "UPDATE posts SET "  # noqa: S608 (column names are constants)
@@ -80,15 +83,21 @@ _SAVE_POST = (
     + " WHERE id = $1"
 )
 
-# A delete's tombstone: the words go from the post, and from the answers stored for the
-# Idempotency-Keys that wrote it (a replay answers 410, as for an erased member).
-_DELETE_POST = (
-    "WITH tombstone AS ("  # noqa: S608 (column names are constants)
-    + _SAVE_POST
-    + " RETURNING id) UPDATE idempotency_keys SET response_status = 410, "
-    "response_headers = '{}'::jsonb, response_body = NULL "
-    "WHERE resource_id IN (SELECT id FROM tombstone)"
+# A delete's tombstone: the words go from the post, its revisions, the notes of reports about
+# it (which may quote it; the reports close: nothing is left to review), and the answers
+# stored for the Idempotency-Keys that wrote it (a replay answers 410, as for an erased member).
+_UPDATED_AT = f"${_CHANGING.index('updated_at') + 2}"
+_DELETE_POST = f"""
+WITH tombstone AS ({_SAVE_POST} RETURNING id),
+revisions AS (DELETE FROM post_revisions WHERE post_id = $1),
+reports AS (
+    UPDATE post_reports SET note = NULL, resolved_at = coalesce(resolved_at, {_UPDATED_AT})
+    WHERE post_id = $1
 )
+UPDATE idempotency_keys SET response_status = 410, response_headers = '{{}}'::jsonb,
+    response_body = NULL
+WHERE resource_id IN (SELECT id FROM tombstone)
+"""  # noqa: S608 (column names and placeholders only)
 
 _ADD_REVISION = """
 INSERT INTO post_revisions (post_id, version, body, tags, content_note, replaced_at)
@@ -136,49 +145,6 @@ UPDATE posts SET helpful_count = helpful_count - 1 WHERE id = (SELECT post_id FR
 RETURNING id
 """
 
-_COUNTS = "SELECT reply_count, helpful_count, reaction_counts FROM posts WHERE id = $1"
-
-# An erased member's words leave the conversation: their posts and replies keep their place as
-# placeholders (the threads stay readable), the revisions of them go, reports about them lose
-# their notes (which may quote them), and their reactions and helpful marks stop counting.
-# Four statements, in the erasure's transaction: one post may be touched by more than one.
-ERASE_CONVERSATION = (
-    """
-    WITH gone AS (DELETE FROM post_reactions WHERE member_id = $1 RETURNING post_id, reaction),
-    minus AS (SELECT post_id, array_agg(reaction) AS reactions FROM gone GROUP BY post_id)
-    UPDATE posts p SET reaction_counts = (
-        SELECT coalesce(jsonb_object_agg(
-            e.key, (e.value)::int - CASE WHEN e.key = ANY(minus.reactions) THEN 1 ELSE 0 END
-        ), '{}')
-        FROM jsonb_each_text(p.reaction_counts) AS e
-    )
-    FROM minus WHERE p.id = minus.post_id
-    """,
-    """
-    WITH gone AS (DELETE FROM post_helpful_marks WHERE member_id = $1 RETURNING post_id)
-    UPDATE posts SET helpful_count = helpful_count - 1 FROM gone WHERE posts.id = gone.post_id
-    """,
-    """
-    WITH theirs AS (SELECT id FROM posts WHERE author_member_id = $1),
-    revisions AS (DELETE FROM post_revisions WHERE post_id IN (SELECT id FROM theirs))
-    UPDATE post_reports SET note = NULL
-    WHERE note IS NOT NULL AND post_id IN (SELECT id FROM theirs)
-    """,
-    """
-    UPDATE posts SET body = '', tags = '{}', content_note = NULL, hidden_reason = NULL,
-                     state = 'erased', version = version + 1, updated_at = $2
-    WHERE author_member_id = $1 AND state <> 'erased'
-    """,
-)
-
-
-async def erase_conversation(executor: Executor, member_id: UUID, now: datetime) -> None:
-    """What an erasure takes from the conversation (see ERASE_CONVERSATION)."""
-    await executor.execute(ERASE_CONVERSATION[0], member_id)
-    await executor.execute(ERASE_CONVERSATION[1], member_id)
-    await executor.execute(ERASE_CONVERSATION[2], member_id)
-    await executor.execute(ERASE_CONVERSATION[3], member_id, now)
-
 
 def standing_sql(network: str, viewer: str) -> str:
     """The reader's standing in `network` (an expression), as one row."""
@@ -195,6 +161,40 @@ def standing_sql(network: str, viewer: str) -> str:
 
 
 STANDING = standing_sql("$1", "$2")
+
+_CONVERSATION = f"'{DataScope.CONVERSATION.value}'"
+
+
+def _sees_alone(post: str) -> str:
+    """Whether reader $1, standing `s`, sees post `post` by itself (domain.conversation.sees):
+    its own member's always; another's while taking part, under a consent in force covering
+    the conversation; a hidden one only as its author's organization or a moderator."""
+    return f"""(({post}.organization_id = $1 OR (s.takes_part AND EXISTS (
+            SELECT 1 FROM consents c
+            WHERE c.member_id = {post}.author_member_id AND {consent_reaches("$1")}
+              AND {CONSENT_IN_FORCE.format(now="$2")}
+              AND {_CONVERSATION} = ANY(c.effective_scopes))))
+        AND ({post}.state <> 'hidden' OR {post}.organization_id = $1 OR s.moderates))"""  # noqa: S608
+
+
+def sees_sql(post: str) -> str:
+    """Whether the reader sees `post`: by itself, and a reply only with the post it answers
+    (its `parent_id` would tell that post exists: domain.conversation.sees_reply)."""
+    parent = f"{post}_parent"
+    return f"""({_sees_alone(post)} AND ({post}.parent_id IS NULL OR EXISTS (
+        SELECT 1 FROM posts {parent}
+        WHERE {parent}.id = {post}.parent_id AND {_sees_alone(parent)})))"""  # noqa: S608
+
+
+# $1 reader, $2 now, $3 post: what a write answers, with the replies this reader sees (as a
+# page counts them).
+_COUNTS = f"""
+WITH s AS ({standing_sql("(SELECT network_id FROM posts WHERE id = $3)", "$1")})
+SELECT p.helpful_count, p.reaction_counts,
+       (SELECT count(*) FROM posts r WHERE r.parent_id = p.id AND {sees_sql("r")})
+           AS visible_replies
+FROM s CROSS JOIN posts p WHERE p.id = $3
+"""  # noqa: S608 (placeholders and constants only)
 
 
 def _active_in(network: str, member: str) -> str:
@@ -303,6 +303,10 @@ class PostgresConversationRepository:
             )
         )
 
+    async def get(self, post_id: UUID) -> Post | None:
+        row = await self._connection.fetchrow(_POST, post_id)
+        return None if row is None else post_from_row(row)
+
     async def get_for_update(self, post_id: UUID) -> Post | None:
         row = await self._connection.fetchrow(_POST_FOR_UPDATE, post_id)
         return None if row is None else post_from_row(row)
@@ -354,13 +358,13 @@ class PostgresConversationRepository:
     async def unmark_helpful(self, post_id: UUID, member_id: UUID) -> bool:
         return await self._connection.fetchval(_UNMARK_HELPFUL, post_id, member_id) is not None
 
-    async def counts(self, post_id: UUID) -> PostCounts:
-        row = await self._connection.fetchrow(_COUNTS, post_id)
+    async def counts(self, post_id: UUID, viewer: UUID, now: datetime) -> PostCounts:
+        row = await self._connection.fetchrow(_COUNTS, viewer, now, post_id)
         if row is None:
             return PostCounts()
         decoded: dict[str, int] = json.loads(row["reaction_counts"])  # asyncpg hands jsonb as text
         return PostCounts(
-            replies=row["reply_count"],
+            replies=row["visible_replies"],
             helpful=row["helpful_count"],
             reactions={Reaction(k): int(v) for k, v in decoded.items() if int(v) > 0},
         )

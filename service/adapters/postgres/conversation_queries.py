@@ -12,14 +12,13 @@ from uuid import UUID
 import msgspec
 
 from service.adapters.postgres.consent_sql import (
-    CONSENT_IN_FORCE,
-    consent_reaches,
     consents_in_force,
 )
 from service.adapters.postgres.conversation import (
     POST,
     STANDING,
     post_from_row,
+    sees_sql,
     standing_sql,
     writing_context,
 )
@@ -50,18 +49,6 @@ _CONVERSATION = f"'{DataScope.CONVERSATION.value}'"
 # that a next page exists, and is not recorded as disclosed); its own from $8.
 
 
-def _sees(post: str) -> str:
-    """Whether reader $1, standing `s`, sees post `post` (domain.conversation.sees): its own
-    member's always; another's while taking part, under a consent in force covering the
-    conversation; a hidden one only as its author's organization or a moderator."""
-    return f"""({post}.organization_id = $1 OR (s.takes_part AND EXISTS (
-            SELECT 1 FROM consents c
-            WHERE c.member_id = {post}.author_member_id AND {consent_reaches("$1")}
-              AND {CONSENT_IN_FORCE.format(now="$2")}
-              AND {_CONVERSATION} = ANY(c.effective_scopes))))
-        AND ({post}.state <> 'hidden' OR {post}.organization_id = $1 OR s.moderates)"""  # noqa: S608
-
-
 _SHOWN_CONSENTS = consents_in_force(
     "p.author_member_id", "$1", "$2", f"{_CONVERSATION} = ANY(c.effective_scopes)"
 )
@@ -75,7 +62,7 @@ WITH s AS ({standing_sql(network, "$1")}),
 page AS (
     SELECT {POST.of("p")}, p.helpful_count, p.reaction_counts,
            CASE WHEN p.reply_count = 0 THEN 0 ELSE (
-               SELECT count(*) FROM posts r WHERE r.parent_id = p.id AND {_sees("r")}) END
+               SELECT count(*) FROM posts r WHERE r.parent_id = p.id AND {sees_sql("r")}) END
                AS visible_replies,
            CASE WHEN p.state IN ('visible', 'hidden') AND a.erased_at IS NULL
                 THEN a.display_name END AS author_display_name,
@@ -84,7 +71,7 @@ page AS (
                AS consent_ids,
            row_number() OVER (ORDER BY {order}) AS place{extra}
     FROM s CROSS JOIN posts p JOIN members a ON a.id = p.author_member_id
-    WHERE {where} AND {_sees("p")}
+    WHERE {where} AND {sees_sql("p")}
     ORDER BY {order}
     LIMIT $7
 ), logged AS (
@@ -125,7 +112,7 @@ REPLIES = _shown(
 # $1 reader, $2 now, $3 the post.
 PARENT_SEEN = f"""
 WITH s AS ({standing_sql("(SELECT network_id FROM posts WHERE id = $3)", "$1")})
-SELECT EXISTS (SELECT 1 FROM posts p WHERE p.id = $3 AND {_sees("p")}) FROM s
+SELECT EXISTS (SELECT 1 FROM posts p WHERE p.id = $3 AND {sees_sql("p")}) FROM s
 """  # noqa: S608
 
 # $8 network, $9 helpful count, $10 created at, $11 id: the cursor (from the top: past any
@@ -141,7 +128,7 @@ ADVICE = _shown(
 # from the open reports, few, not by walking a busy network's posts).
 MODERATION_QUEUE = _shown(
     "$8",
-    """s.moderates AND p.network_id = $8 AND p.id < $9
+    """s.moderates AND p.network_id = $8 AND p.id < $9 AND p.state IN ('visible', 'hidden')
        AND p.id IN (SELECT r.post_id FROM post_reports r
                     WHERE r.network_id = $8 AND r.resolved_at IS NULL)""",
     "p.id DESC",
@@ -247,7 +234,8 @@ class PostgresConversationQueries:
         return _seen(rows)
 
     async def post(self, viewing: Viewing, post_id: UUID) -> PostsSeen:
-        return _seen(await self._fetch(ONE_POST, *_viewing(viewing), 1, post_id))
+        # Limit 2: the page's rule records rows before the limit's last (at most one matches).
+        return _seen(await self._fetch(ONE_POST, *_viewing(viewing), 2, post_id))
 
     async def replies(
         self, viewing: Viewing, post_id: UUID, after: UUID | None, limit: int

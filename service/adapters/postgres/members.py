@@ -9,7 +9,7 @@ from uuid import UUID
 import asyncpg
 from asyncpg import Record
 
-from service.adapters.postgres.conversation import erase_conversation
+from service.adapters.postgres.conversation_erasure import erase_conversation
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import BEFORE_ALL, Columns

@@ -37,6 +37,10 @@ class ConversationRepository(Protocol):
         of work is kept and the refusal is raised."""
         ...
 
+    async def get(self, post_id: UUID) -> Post | None:
+        """The post, without a lock."""
+        ...
+
     async def get_for_update(self, post_id: UUID) -> Post | None:
         """The post, locked until the unit of work ends; who may act on it is the use case's
         to decide (domain.conversation.sees)."""
@@ -77,8 +81,9 @@ class ConversationRepository(Protocol):
         """Take the mark back: True if there was one."""
         ...
 
-    async def counts(self, post_id: UUID) -> PostCounts:
-        """What the post gathered, as counted so far."""
+    async def counts(self, post_id: UUID, viewer: UUID, now: datetime) -> PostCounts:
+        """What the post gathered, as counted so far: its replies as `viewer` sees them at
+        `now` (a count must not tell of a reply it may not see)."""
         ...
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
