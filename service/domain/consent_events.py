@@ -57,7 +57,9 @@ def sees_member_event(
     test holds the two together). The home organization sees it. Anyone else needs a consent
     covering the event's kind of data (MEMBER_EVENT_SCOPES) both when it happened and now: a
     revocation, an expiry or the member's erasure acts at once, on events already read too. A
-    kind of member event no scope covers never crosses."""
+    kind of member event no scope covers never crosses. An event about a post also needs
+    what a read of the post needs beyond the consent (taking part in its network; moderating
+    there, for a report or a hiding): consent_sql._post_audience states it with the post."""
     scope = MEMBER_EVENT_SCOPES.get(event_type)
     if viewer.organization_id == member.organization_id:
         return True

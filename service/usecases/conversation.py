@@ -538,11 +538,12 @@ async def moderation_queue(
 async def moderation_log(
     viewing: Viewing, network_id: UUID, page: PageRequest, queries: ConversationQueries
 ) -> Page[rules.ModerationEntry]:
-    """What the network's moderators did, newest first, for its moderators."""
+    """What the network's moderators did, newest first, for its moderators: about the posts
+    the caller sees now, under the same consent rule as any read."""
     await _moderator(
         viewing, network_id, await queries.standing(network_id, viewing.organization_id)
     )
-    entries = await queries.moderation_log(network_id, page.after, page.limit + 1)
+    entries = await queries.moderation_log(viewing, network_id, page.after, page.limit + 1)
     return page_from_rows(entries, page, lambda entry: entry.id)
 
 

@@ -277,6 +277,12 @@ def test_reports_wait_for_a_moderator_who_hides_and_the_log_keeps_it(world: Worl
     ]
     types = {e["type"] for e in client.get("/v1/events", headers=b.headers).json()["data"]}
     assert {"post.created", "post.reported", "post.hidden"} <= types
+    # Jo's consent ends: the log no longer names the post to the moderator.
+    consents = client.get(f"/v1/members/{world.jo}/consents", headers=b.headers).json()["data"]
+    for consent in consents:
+        client.post(f"/v1/consents/{consent['id']}/revoke", json={}, headers=b.headers)
+    log = client.get(f"/v1/networks/{world.network}/moderation-log", headers=a.headers).json()
+    assert log["data"] == []
 
 
 def test_a_hidden_post_is_hidden_from_other_participants(
@@ -559,3 +565,80 @@ def test_a_deleted_posts_words_leave_its_stored_answer_too(world: World) -> None
     after = client.post(url, json=body, headers=keyed)
     assert after.status_code == 410, after.text
     assert "Private words." not in after.text
+
+
+def test_what_a_review_found_stays_fixed(world: World, operator: dict[str, str]) -> None:
+    """One post's read is accounted; a reply shows only with the post it answers; a write's
+    counts are the replies its caller sees; a delete takes the post's history too."""
+    client, a, b = world.client, world.a, world.b
+    post = _made(world.post(a, world.sam, body="Sam's words."))
+    grant(client, a, world.sam, b, ["conversation"])
+    assert world.get(b, post["id"]).status_code == 200
+    reads = [r for r in accounting(client, a, world.sam) if r["operation"] == "getPost"]
+    assert [(r["recipient_organization_id"], r["scopes"]) for r in reads] == [
+        (b.id, ["conversation"])
+    ]
+    # Jo (B) replies; A has no consent from Jo: A's write answers count no reply.
+    reply = _made(
+        client.post(
+            f"/v1/posts/{post['id']}/replies",
+            json={"author_member_id": world.jo, "body": "Jo's words."},
+            headers=b.headers,
+        )
+    )
+    heart = f"/v1/posts/{post['id']}/reactions/heart/members/{world.sam}"
+    assert client.put(heart, headers=a.headers).json()["replies"] == 0
+    assert client.put(heart, headers=b.headers).status_code == 422  # not B's member
+    # D takes part, with Jo's consent and not Sam's: Jo's reply does not show without
+    # the post it answers (its parent_id would tell D that post exists).
+    d = make_org(client, operator)
+    invited = client.post(
+        f"/v1/networks/{world.network}/organizations",
+        json={"organization_id": d.id},
+        headers=a.headers,
+    )
+    assert invited.status_code == 201
+    accepted = client.post(f"/v1/networks/{world.network}/invitation/accept", headers=d.headers)
+    assert accepted.status_code == 200
+    grant(client, b, world.jo, d, ["conversation"])
+    assert world.get(d, reply["id"]).status_code == 404
+    assert post["id"] not in client.get("/v1/events", headers=d.headers).text
+    # A delete takes the post's history with its words.
+    edited = client.patch(
+        f"/v1/posts/{post['id']}",
+        json={"body": "Sam's second words."},
+        headers={**a.headers, "If-Match": '"1"'},
+    )
+    assert edited.status_code == 200, edited.text
+    gone = client.delete(
+        f"/v1/posts/{post['id']}", headers={**a.headers, "If-Match": edited.headers["etag"]}
+    )
+    assert gone.status_code == 200
+    history = client.get(f"/v1/posts/{post['id']}/revisions", headers=a.headers)
+    assert history.json()["data"] == []
+
+
+def test_post_events_reach_only_who_could_read_the_post(
+    world: World, operator: dict[str, str]
+) -> None:
+    """Consent is not enough: an organization outside the network gets no event about a post
+    there, and a participant that does not moderate gets no report or hiding."""
+    client, a, b, c = world.client, world.a, world.b, world.c
+    grant(client, a, world.sam, c, ["conversation"])  # C takes no part in the network
+    grant(client, a, world.sam, b, ["conversation"])  # B takes part, and does not moderate
+    post = _made(world.post(a, world.sam, body="Hard day."))
+    client.post(f"/v1/posts/{post['id']}/reports", json={"reason": "spam"}, headers=a.headers)
+    hidden = client.post(
+        f"/v1/posts/{post['id']}/moderation",
+        json={"action": "hide", "reason": "checking in with Sam"},
+        headers=a.headers,
+    )
+    assert hidden.status_code == 200
+
+    def kinds(org: Org) -> list[str]:
+        feed = client.get("/v1/events", params={"limit": 100}, headers=org.headers).json()
+        return [e["type"] for e in feed["data"] if e["data"].get("post_id") == post["id"]]
+
+    assert kinds(c) == []
+    assert kinds(b) == ["post.created"]
+    assert kinds(a) == ["post.created", "post.reported", "post.hidden"]

@@ -914,7 +914,7 @@ class FakeConversationQueries:
         raise NotImplementedError
 
     async def moderation_log(
-        self, network_id: UUID, after: UUID | None, limit: int
+        self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int
     ) -> list[ModerationEntry]:
         raise NotImplementedError
 

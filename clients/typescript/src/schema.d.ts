@@ -833,7 +833,7 @@ export interface paths {
         };
         /**
          * What the network's moderators did, newest first
-         * @description For the network's moderators: each hide, unhide and dismissal with its reason, the post it was about and the organization that acted. No words of any post.
+         * @description For the network's moderators: each hide, unhide and dismissal with its reason, the post it was about and the organization that acted, for the posts the caller sees now (an entry names its post, and its reason may quote it: the same consent rule, accounted like a page of posts). No words of any post.
          */
         get: operations["getModerationLog"];
         put?: never;
@@ -5519,8 +5519,6 @@ export interface components {
             member_id: string;
             /** Format: uuid */
             network_id: string;
-            /** @description The post this reply answers; null (or absent) for a post. */
-            parent_id?: string;
             /**
              * Format: uuid
              * @description The post's (or reply's) id.
@@ -5571,8 +5569,6 @@ export interface components {
             member_id: string;
             /** Format: uuid */
             network_id: string;
-            /** @description The post this reply answers; null (or absent) for a post. */
-            parent_id?: string;
             /**
              * Format: uuid
              * @description The post's (or reply's) id.
@@ -5591,8 +5587,6 @@ export interface components {
             member_id: string;
             /** Format: uuid */
             network_id: string;
-            /** @description The post this reply answers; null (or absent) for a post. */
-            parent_id?: string;
             /**
              * Format: uuid
              * @description The post's (or reply's) id.
@@ -5732,8 +5726,6 @@ export interface components {
             member_id: string;
             /** Format: uuid */
             network_id: string;
-            /** @description The post this reply answers; null (or absent) for a post. */
-            parent_id?: string;
             /**
              * Format: uuid
              * @description The post's (or reply's) id.

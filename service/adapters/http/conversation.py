@@ -540,7 +540,9 @@ class NetworkConversationController(ApiController):
         """What the network's moderators did, newest first
 
         For the network's moderators: each hide, unhide and dismissal with its reason, the
-        post it was about and the organization that acted. No words of any post.
+        post it was about and the organization that acted, for the posts the caller sees
+        now (an entry names its post, and its reason may quote it: the same consent rule,
+        accounted like a page of posts). No words of any post.
         """
         act = acting(request)
         found = await usecases.moderation_log(

@@ -12,7 +12,8 @@ from service.adapters.postgres.networks import MEMBERSHIP, NETWORK, NETWORK_VISI
 from service.domain.consent import MEMBER_EVENT_SCOPES, DataScope
 from service.domain.consent_events import MILESTONE_EVENTS
 from service.domain.consent_form import RecipientClass
-from service.domain.networks import NetworkKind
+from service.domain.events import EventType
+from service.domain.networks import NetworkKind, Role
 from service.domain.organizations import OrganizationKind
 
 # An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.
@@ -99,13 +100,37 @@ def consents_in_force(member: str, viewer: str, now: str, covering: str) -> str:
     )
 
 
+_MODERATION_EVENTS = ", ".join(
+    f"'{t.value}'" for t in sorted((EventType.POST_REPORTED, EventType.POST_HIDDEN))
+)
+
+
+def _post_audience(viewer: str) -> str:
+    """An event about a post (subject `post`) reaches another organization, beyond its
+    consent, as a read of the post would (conversation_queries): only while it takes part in
+    the post's network; and one about a report or a hiding only if it moderates there (the
+    network's creator, or an active `coordinator` of its own)."""
+    network = "(e.data->>'network_id')::uuid"
+    return f"""(e.subject_type <> 'post' OR (
+        EXISTS (SELECT 1 FROM network_organizations po
+                WHERE po.network_id = {network} AND po.organization_id = {viewer}
+                  AND po.status = 'active')
+        AND (e.type NOT IN ({_MODERATION_EVENTS})
+             OR EXISTS (SELECT 1 FROM networks pn
+                        WHERE pn.id = {network} AND pn.created_by_organization_id = {viewer})
+             OR EXISTS (SELECT 1 FROM network_memberships pm
+                        WHERE pm.network_id = {network} AND pm.member_organization_id = {viewer}
+                          AND pm.role = '{Role.COORDINATOR.value}' AND pm.status = 'active'))))"""  # noqa: S608
+
+
 def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:
     """Whether event e may still go to `viewer` at `now`: an event about another
     organization's member needs a consent covering it now (`types`: those of
     MEMBER_EVENT_SCOPES)."""
     return (
         f"(e.type <> ALL({types}::text[]) OR e.organization_id = {viewer} "
-        f"OR {_own_member(viewer)} OR {_consent_covers_now(viewer, scopes, now)})"
+        f"OR {_own_member(viewer)} "
+        f"OR ({_consent_covers_now(viewer, scopes, now)} AND {_post_audience(viewer)}))"
     )
 
 
@@ -187,7 +212,7 @@ def visible_to(now: str) -> str:
           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
           AND (($6::jsonb)->>e.type) = ANY(c.effective_scopes))
-      AND {_consent_covers_now("$1", "$6", now)})
+      AND {_consent_covers_now("$1", "$6", now)} AND {_post_audience("$1")})
 """  # noqa: S608
 
 

@@ -144,10 +144,36 @@ MEMBER_POSTS = _shown(
     "p.id DESC",
 )
 
-MODERATION_LOG = """
-SELECT id, post_id, network_id, organization_id, action, reason, at FROM moderation_log
-WHERE network_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3
-"""
+# The read's parameters ($1-$7), $8 network, $9 after: a moderator's log entries about the
+# posts it sees now (an entry names its post, and its reason may quote it), each other
+# organization's member recorded once per page as a disclosure, like a page of posts.
+MODERATION_LOG = f"""
+WITH s AS ({standing_sql("$8", "$1")}),
+page AS (
+    SELECT l.id, l.post_id, l.network_id, l.organization_id, l.action, l.reason, l.at,
+           p.author_member_id, p.organization_id AS author_organization_id,
+           a.erased_at AS author_erased_at,
+           CASE WHEN p.organization_id = $1 THEN '{{}}'::uuid[] ELSE {_SHOWN_CONSENTS} END
+               AS consent_ids,
+           row_number() OVER (ORDER BY l.id DESC) AS place
+    FROM s CROSS JOIN moderation_log l JOIN posts p ON p.id = l.post_id
+         JOIN members a ON a.id = p.author_member_id
+    WHERE s.moderates AND l.network_id = $8 AND l.id < $9 AND {sees_sql("p")}
+    ORDER BY l.id DESC
+    LIMIT $7
+), logged AS (
+    INSERT INTO disclosures (member_id, organization_id, recipient_organization_id,
+                             consent_ids, scopes, operation, request_id, disclosed_at,
+                             client_request_id, key_id)
+    SELECT DISTINCT ON (author_member_id)
+           author_member_id, author_organization_id, $1, consent_ids, ARRAY[{_CONVERSATION}],
+           $3, $4, $2, $5, $6::uuid
+    FROM page
+    WHERE author_organization_id <> $1 AND author_erased_at IS NULL AND place < $7
+    ORDER BY author_member_id
+)
+SELECT * FROM page ORDER BY place
+"""  # noqa: S608 (placeholders and constants only)
 
 REVISIONS = """
 SELECT post_id, version, body, tags, content_note, replaced_at FROM post_revisions
@@ -292,9 +318,11 @@ class PostgresConversationQueries:
         return Standing(takes_part=rows[0]["takes_part"], moderates=rows[0]["moderates"])
 
     async def moderation_log(
-        self, network_id: UUID, after: UUID | None, limit: int
+        self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int
     ) -> list[ModerationEntry]:
-        rows = await self._fetch(MODERATION_LOG, network_id, after or AFTER_ALL, limit)
+        rows = await self._fetch(
+            MODERATION_LOG, *_viewing(viewing), limit, network_id, after or AFTER_ALL
+        )
         return [
             ModerationEntry(
                 id=r["id"],

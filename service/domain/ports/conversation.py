@@ -178,9 +178,10 @@ class ConversationQueries(Protocol):
         ...
 
     async def moderation_log(
-        self, network_id: UUID, after: UUID | None, limit: int
+        self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int
     ) -> list[ModerationEntry]:
-        """A network's moderation log, newest first."""
+        """A network's moderation log, newest first, for a moderator: the entries about the
+        posts it sees (an entry names its post), accounted like a page of posts."""
         ...
 
     async def revisions(self, post_id: UUID) -> list[Revision]:

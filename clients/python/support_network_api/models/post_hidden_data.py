@@ -6,8 +6,6 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PostHiddenData")
 
 
@@ -23,7 +21,6 @@ class PostHiddenData:
         post_id (UUID): The post's (or reply's) id.
         version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
             and `If-Match` takes it where a change needs it.
-        parent_id (Unset | UUID): The post this reply answers; null (or absent) for a post.
     """
 
     action: str
@@ -32,7 +29,6 @@ class PostHiddenData:
     network_id: UUID
     post_id: UUID
     version: int
-    parent_id: Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action
@@ -47,12 +43,6 @@ class PostHiddenData:
 
         version = self.version
 
-        parent_id: str | Unset
-        if isinstance(self.parent_id, Unset):
-            parent_id = UNSET
-        else:
-            parent_id = str(self.parent_id)
-
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -65,8 +55,6 @@ class PostHiddenData:
                 "version": version,
             }
         )
-        if parent_id is not UNSET:
-            field_dict["parent_id"] = parent_id
 
         return field_dict
 
@@ -85,17 +73,6 @@ class PostHiddenData:
 
         version = d.pop("version")
 
-        def _parse_parent_id(data: object) -> Unset | UUID:
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            parent_id_type_0 = UUID(data)
-
-            return parent_id_type_0
-
-        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
-
         post_hidden_data = cls(
             action=action,
             kind=kind,
@@ -103,7 +80,6 @@ class PostHiddenData:
             network_id=network_id,
             post_id=post_id,
             version=version,
-            parent_id=parent_id,
         )
 
         return post_hidden_data

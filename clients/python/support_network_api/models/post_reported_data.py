@@ -6,8 +6,6 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PostReportedData")
 
 
@@ -23,7 +21,6 @@ class PostReportedData:
         report_id (UUID): The report's id.
         version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
             and `If-Match` takes it where a change needs it.
-        parent_id (Unset | UUID): The post this reply answers; null (or absent) for a post.
     """
 
     kind: str
@@ -33,7 +30,6 @@ class PostReportedData:
     reason: str
     report_id: UUID
     version: int
-    parent_id: Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind
@@ -50,12 +46,6 @@ class PostReportedData:
 
         version = self.version
 
-        parent_id: str | Unset
-        if isinstance(self.parent_id, Unset):
-            parent_id = UNSET
-        else:
-            parent_id = str(self.parent_id)
-
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -69,8 +59,6 @@ class PostReportedData:
                 "version": version,
             }
         )
-        if parent_id is not UNSET:
-            field_dict["parent_id"] = parent_id
 
         return field_dict
 
@@ -91,17 +79,6 @@ class PostReportedData:
 
         version = d.pop("version")
 
-        def _parse_parent_id(data: object) -> Unset | UUID:
-            if isinstance(data, Unset):
-                return data
-            if not isinstance(data, str):
-                raise TypeError()
-            parent_id_type_0 = UUID(data)
-
-            return parent_id_type_0
-
-        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
-
         post_reported_data = cls(
             kind=kind,
             member_id=member_id,
@@ -110,7 +87,6 @@ class PostReportedData:
             reason=reason,
             report_id=report_id,
             version=version,
-            parent_id=parent_id,
         )
 
         return post_reported_data

@@ -113,7 +113,8 @@ def sync_detailed(
     """What the network's moderators did, newest first
 
      For the network's moderators: each hide, unhide and dismissal with its reason, the post it was about
-    and the organization that acted. No words of any post.
+    and the organization that acted, for the posts the caller sees now (an entry names its post, and its
+    reason may quote it: the same consent rule, accounted like a page of posts). No words of any post.
 
     Args:
         network_id (UUID): The network's id.
@@ -151,7 +152,8 @@ def sync(
     """What the network's moderators did, newest first
 
      For the network's moderators: each hide, unhide and dismissal with its reason, the post it was about
-    and the organization that acted. No words of any post.
+    and the organization that acted, for the posts the caller sees now (an entry names its post, and its
+    reason may quote it: the same consent rule, accounted like a page of posts). No words of any post.
 
     Args:
         network_id (UUID): The network's id.
@@ -184,7 +186,8 @@ async def asyncio_detailed(
     """What the network's moderators did, newest first
 
      For the network's moderators: each hide, unhide and dismissal with its reason, the post it was about
-    and the organization that acted. No words of any post.
+    and the organization that acted, for the posts the caller sees now (an entry names its post, and its
+    reason may quote it: the same consent rule, accounted like a page of posts). No words of any post.
 
     Args:
         network_id (UUID): The network's id.
@@ -220,7 +223,8 @@ async def asyncio(
     """What the network's moderators did, newest first
 
      For the network's moderators: each hide, unhide and dismissal with its reason, the post it was about
-    and the organization that acted. No words of any post.
+    and the organization that acted, for the posts the caller sees now (an entry names its post, and its
+    reason may quote it: the same consent rule, accounted like a page of posts). No words of any post.
 
     Args:
         network_id (UUID): The network's id.
