@@ -110,9 +110,10 @@ async def _seen_for_write(
     reply with the post it answers (domain.conversation.sees, sees_reply); NotFound
     otherwise, the same whether it does not exist or may not be seen.
 
-    A write first looks without a lock, then locks its own member (for share), then the post:
-    an erasure locks the member first and then its posts, and the two must not wait on each
-    other in opposite orders."""
+    A write first looks without a lock (a caller takes no lock on a post it may not see, and
+    its 404 comes as fast as for none), then locks its own member (for share), then the
+    post: an erasure locks the member first and then its posts, and the two must not wait on
+    each other in opposite orders."""
     read = uow.conversation.get_for_update if lock else uow.conversation.get
     post = found(await read(post_id), "post", post_id)
     standing = await uow.conversation.standing(post.network_id, viewing.organization_id)
@@ -252,6 +253,7 @@ class EditPost(msgspec.Struct, frozen=True, kw_only=True):
 async def _own_post(uow: UnitOfWork, viewing: Viewing, post_id: UUID) -> rules.Post:
     """The caller's own member's post, locked: another organization that sees it may not
     change it (403); one that does not see it learns nothing (404)."""
+    await _seen_for_write(uow, viewing, post_id, lock=False)  # no lock on what it may not see
     seen = await _seen_for_write(uow, viewing, post_id)
     if not seen.home:
         raise NotAllowed("Only the author's organization changes or deletes a post.")
@@ -360,6 +362,7 @@ async def report_post(
     `post.reported` goes out under the same consent rule as the post."""
     viewing = command.viewing
     async with uow:
+        await _seen_for_write(uow, viewing, command.post_id, lock=False)
         seen = await _seen_for_write(uow, viewing, command.post_id)
         if not (seen.home or seen.standing.takes_part):
             raise NotFound("post", command.post_id)
@@ -402,6 +405,7 @@ async def moderate_post(command: ModeratePost, uow: UnitOfWork) -> Written:
     unhiding announces `post.hidden` (with `action`)."""
     viewing = command.viewing
     async with uow:
+        await _seen_for_write(uow, viewing, command.post_id, lock=False)
         seen = await _seen_for_write(uow, viewing, command.post_id)
         if not seen.standing.moderates:
             raise NotAllowed("Only the network's moderators moderate its conversation.")
