@@ -425,29 +425,7 @@ class NetworkConversationController(ApiController):
         `post.crisis_flagged` to the caller at once); `language_notes` suggests person-first
         words for stigmatising terms. Neither ever blocks or changes what was written.
         """
-        act = acting(request)
-        viewer = act.organization_id
-        queries = act.services.conversation
-        command = usecases.WritePost(
-            viewing=act.viewing(),
-            network_id=network_id,
-            author_member_id=data.author_member_id,
-            kind=data.kind,
-            body=data.body,
-            tags=tuple(data.tags),
-            content_note=data.content_note,
-        )
-        return await create_idempotently(
-            request,
-            idempotency_key,
-            create=lambda uow, receipt: usecases.write_post(command, uow, queries, receipt=receipt),
-            present=lambda made: Created.of(
-                PostView.written(made, viewer),
-                version=made.post.version,
-                location=f"/v1/posts/{made.post.id}",
-                resource_id=made.post.id,
-            ),
-        )
+        return await _write(request, idempotency_key, data, network_id=network_id)
 
     @operation(get, "listPosts", Scope.NETWORKS_READ, path="/posts")
     async def list_posts(
@@ -625,30 +603,7 @@ class PostController(ApiController):
         language notes. A reply to another organization's member's post is accounted as a
         disclosure of that post. `post.replied` goes out.
         """
-        act = acting(request)
-        viewer = act.organization_id
-        queries = act.services.conversation
-        command = usecases.WritePost(
-            viewing=act.viewing(),
-            network_id=None,
-            parent_id=post_id,
-            author_member_id=data.author_member_id,
-            kind=data.kind,
-            body=data.body,
-            tags=tuple(data.tags),
-            content_note=data.content_note,
-        )
-        return await create_idempotently(
-            request,
-            idempotency_key,
-            create=lambda uow, receipt: usecases.write_post(command, uow, queries, receipt=receipt),
-            present=lambda made: Created.of(
-                PostView.written(made, viewer),
-                version=made.post.version,
-                location=f"/v1/posts/{made.post.id}",
-                resource_id=made.post.id,
-            ),
-        )
+        return await _write(request, idempotency_key, data, parent_id=post_id)
 
     @operation(
         patch, "updatePost", Scope.NETWORKS_WRITE, errors=(409, 412, 413, 422, 428), etag=True
@@ -845,6 +800,41 @@ class PostController(ApiController):
                 for r in found
             ],
         )
+
+
+async def _write(
+    request: HttpRequest,
+    idempotency_key: str | None,
+    data: PostCreate | ReplyCreate,
+    *,
+    network_id: UUID | None = None,
+    parent_id: UUID | None = None,
+) -> Response[PostView]:
+    """A post in a network, or a reply to a post: 201 with its ETag and Location."""
+    act = acting(request)
+    viewer = act.organization_id
+    queries = act.services.conversation
+    command = usecases.WritePost(
+        viewing=act.viewing(),
+        network_id=network_id,
+        parent_id=parent_id,
+        author_member_id=data.author_member_id,
+        kind=data.kind,
+        body=data.body,
+        tags=tuple(data.tags),
+        content_note=data.content_note,
+    )
+    return await create_idempotently(
+        request,
+        idempotency_key,
+        create=lambda uow, receipt: usecases.write_post(command, uow, queries, receipt=receipt),
+        present=lambda made: Created.of(
+            PostView.written(made, viewer),
+            version=made.post.version,
+            location=f"/v1/posts/{made.post.id}",
+            resource_id=made.post.id,
+        ),
+    )
 
 
 async def _mark(
