@@ -29,6 +29,7 @@ import asyncpg
 import httpx
 import msgspec
 
+from service.adapters.system import uuid7
 from tests.support.database import fresh_database
 from tests.support.server import cli, free_port, token_from
 
@@ -247,7 +248,7 @@ async def seed_conversation(
                 for k in range(per_network):
                     at = start + step * k
                     yield (
-                        _uuid7(at),
+                        uuid7(int(at.timestamp() * 1000)),
                         n,
                         org,
                         a,
@@ -297,14 +298,6 @@ async def seed_conversation(
     finally:
         await connection.close()
     return [(str(n), str(a)) for n, a in zip(network_ids, authors, strict=True)]
-
-
-def _uuid7(at: datetime) -> uuid.UUID:
-    """A time-ordered id for `at`, as the service makes them (newest first is id order)."""
-    millis = int(at.timestamp() * 1000)
-    value = (millis & ((1 << 48) - 1)) << 80 | 0x7 << 76 | (uuid.uuid4().int & ((1 << 76) - 1))
-    value = (value & ~(0b11 << 62)) | (0b10 << 62)
-    return uuid.UUID(int=value)
 
 
 def main() -> int:

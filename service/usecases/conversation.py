@@ -14,13 +14,20 @@ import msgspec
 from service.domain import conversation as rules
 from service.domain.accounting import Viewing
 from service.domain.consent import DataScope
-from service.domain.errors import InvalidField, MemberErased, NotFound, Precondition, found
+from service.domain.errors import InvalidField, NotFound, Precondition, found
 from service.domain.event_payloads import post_event
 from service.domain.events import EventType
 from service.domain.members import Member
 from service.domain.networks import NotAllowed
 from service.domain.paging import Page, PageRequest, page_from_rows
-from service.domain.ports import ConversationQueries, Receipt, UnitOfWork, no_receipt
+from service.domain.ports import (
+    ConversationQueries,
+    MemberQueries,
+    Receipt,
+    UnitOfWork,
+    no_receipt,
+)
+from service.usecases.members import get_member
 
 
 class CrisisPhrases(msgspec.Struct, frozen=True, kw_only=True):
@@ -71,17 +78,10 @@ class WritePost(msgspec.Struct, frozen=True, kw_only=True):
     parent_id: UUID | None = None
 
 
-class Written(msgspec.Struct, frozen=True, kw_only=True):
-    """A post as its author's organization sees it, with the author's name."""
-
-    post: rules.Post
-    author_display_name: str | None
-    counts: rules.PostCounts = msgspec.field(default_factory=rules.PostCounts)
-
-
 class SeenForWrite(msgspec.Struct, frozen=True, kw_only=True):
     post: rules.Post
     standing: rules.Standing
+    reader: rules.Reader
     home: bool
     consent_ids: tuple[UUID, ...]
 
@@ -103,19 +103,11 @@ async def _reader(
     return reader, consent_ids
 
 
-async def _seen_for_write(
-    uow: UnitOfWork, viewing: Viewing, post_id: UUID, *, lock: bool = True
-) -> SeenForWrite:
-    """The post (locked, unless `lock` is False) if the caller sees it: by itself, and a
-    reply with the post it answers (domain.conversation.sees, sees_reply); NotFound
-    otherwise, the same whether it does not exist or may not be seen.
-
-    A write first looks without a lock (a caller takes no lock on a post it may not see, and
-    its 404 comes as fast as for none), then locks its own member (for share), then the
-    post: an erasure locks the member first and then its posts, and the two must not wait on
-    each other in opposite orders."""
-    read = uow.conversation.get_for_update if lock else uow.conversation.get
-    post = found(await read(post_id), "post", post_id)
+async def _seen_for_write(uow: UnitOfWork, viewing: Viewing, post_id: UUID) -> SeenForWrite:
+    """The post, unlocked, if the caller sees it: by itself, and a reply with the post it
+    answers (domain.conversation.sees, sees_reply); NotFound otherwise, the same whether it
+    does not exist or may not be seen (and as fast: no lock is taken on it)."""
+    post = found(await uow.conversation.get(post_id), "post", post_id)
     standing = await uow.conversation.standing(post.network_id, viewing.organization_id)
     reader, consent_ids = await _reader(uow, viewing, post, standing)
     if not rules.sees(post, reader):
@@ -128,7 +120,20 @@ async def _seen_for_write(
         if not rules.sees_reply(post, parent, reader, parent_reader):
             raise NotFound("post", post_id)
     home = post.organization_id == viewing.organization_id
-    return SeenForWrite(post=post, standing=standing, home=home, consent_ids=consent_ids)
+    return SeenForWrite(
+        post=post, standing=standing, reader=reader, home=home, consent_ids=consent_ids
+    )
+
+
+async def _locked(uow: UnitOfWork, seen: SeenForWrite) -> SeenForWrite:
+    """The post seen, now locked until the unit of work ends, and still seen as it is now (a
+    moderator may have hidden it meanwhile). A write locks its own member (for share) before
+    this: an erasure locks the member first and then its posts, and the two must not wait on
+    each other in opposite orders."""
+    post = await uow.conversation.get_for_update(seen.post.id)
+    if post is None or not rules.sees(post, seen.reader):
+        raise NotFound("post", seen.post.id)
+    return msgspec.structs.replace(seen, post=post)
 
 
 async def _account(uow: UnitOfWork, viewing: Viewing, seen: SeenForWrite) -> None:
@@ -158,8 +163,8 @@ async def write_post(
     command: WritePost,
     uow: UnitOfWork,
     queries: ConversationQueries,
-    receipt: Receipt[Written] = no_receipt,
-) -> Written:
+    receipt: Receipt[rules.ShownPost] = no_receipt,
+) -> rules.ShownPost:
     """Write a post, or a reply to a post the caller sees. The author is one of the caller's
     members with an active membership in the network, which the caller takes part in. A text
     matching one of the caller's crisis phrases is flagged and announced to the caller at once
@@ -183,11 +188,11 @@ async def write_post(
     async with uow:
         parent: SeenForWrite | None = None
         if command.parent_id is not None:
-            looked = await _seen_for_write(uow, viewing, command.parent_id, lock=False)
+            looked = await _seen_for_write(uow, viewing, command.parent_id)
             context = await uow.conversation.writing_context(
                 looked.post.network_id, organization_id, command.author_member_id
             )
-            parent = await _seen_for_write(uow, viewing, command.parent_id)
+            parent = await _locked(uow, looked)
             refused = rules.refusal(context, parent.post.network_id, organization_id)
             if refused is not None:
                 raise refused
@@ -220,7 +225,9 @@ async def write_post(
             await _announce_crisis(uow, post, phrases, now)
         if parent is not None:
             await _account(uow, viewing, parent)
-        written = Written(post=post, author_display_name=context.author_display_name)
+        written = rules.ShownPost(
+            post=post, author_display_name=context.author_display_name, counts=rules.PostCounts()
+        )
         await receipt(uow, written)
         await uow.commit()
     return written
@@ -253,36 +260,33 @@ class EditPost(msgspec.Struct, frozen=True, kw_only=True):
 async def _own_post(uow: UnitOfWork, viewing: Viewing, post_id: UUID) -> rules.Post:
     """The caller's own member's post, locked: another organization that sees it may not
     change it (403); one that does not see it learns nothing (404)."""
-    await _seen_for_write(uow, viewing, post_id, lock=False)  # no lock on what it may not see
-    seen = await _seen_for_write(uow, viewing, post_id)
+    seen = await _locked(uow, await _seen_for_write(uow, viewing, post_id))
     if not seen.home:
         raise NotAllowed("Only the author's organization changes or deletes a post.")
     return seen.post
 
 
-async def edit_post(command: EditPost, uow: UnitOfWork) -> Written:
+async def edit_post(command: EditPost, uow: UnitOfWork) -> rules.ShownPost:
     """Edit a post or reply (the author's organization, If-Match required). What it said
     before is kept for the moderators; an edit can raise the crisis flag (and announce it),
     never lower it."""
     now = command.viewing.now
     async with uow:
         post = await _own_post(uow, command.viewing, command.post_id)
-        phrases = await uow.conversation.crisis_phrases(post.organization_id)
+        phrases = await uow.conversation.crisis_phrases(post.organization_id) or (
+            rules.CRISIS_PHRASES
+        )
         edited, revision = rules.edit_post(
-            post,
-            command.change,
-            command.expected,
-            crisis_phrases=phrases or rules.CRISIS_PHRASES,
-            now=now,
+            post, command.change, command.expected, crisis_phrases=phrases, now=now
         )
         await uow.conversation.add_revision(revision)
         await uow.conversation.save(edited)
         if edited.crisis_flagged and not post.crisis_flagged:
-            await _announce_crisis(uow, edited, phrases or rules.CRISIS_PHRASES, now)
+            await _announce_crisis(uow, edited, phrases, now)
         author = await uow.members.get_any(post.author_member_id)
         counts = await uow.conversation.counts(post.id, post.organization_id, now)
         await uow.commit()
-    return Written(
+    return rules.ShownPost(
         post=edited,
         author_display_name=None if author is None else author.display_name,
         counts=counts,
@@ -291,7 +295,7 @@ async def edit_post(command: EditPost, uow: UnitOfWork) -> Written:
 
 async def delete_post(
     viewing: Viewing, post_id: UUID, expected: Precondition | None, uow: UnitOfWork
-) -> Written:
+) -> rules.ShownPost:
     """Delete a post or reply (the author's organization, If-Match required): a tombstone
     keeps its place in the thread, its words are gone."""
     async with uow:
@@ -300,7 +304,7 @@ async def delete_post(
         await uow.conversation.save(deleted)
         counts = await uow.conversation.counts(post.id, viewing.organization_id, viewing.now)
         await uow.commit()
-    return Written(post=deleted, author_display_name=None, counts=counts)
+    return rules.ShownPost(post=deleted, author_display_name=None, counts=counts)
 
 
 class Mark(msgspec.Struct, frozen=True, kw_only=True):
@@ -319,11 +323,11 @@ async def mark(command: Mark, uow: UnitOfWork, *, give: bool) -> rules.PostCount
     organization's member's post it is accounted as a disclosure of the post."""
     viewing = command.viewing
     async with uow:
-        looked = await _seen_for_write(uow, viewing, command.post_id, lock=False)
+        looked = await _seen_for_write(uow, viewing, command.post_id)
         member = await _acting_member(
             uow, viewing.organization_id, command.member_id, looked.post.network_id, "member_id"
         )
-        seen = await _seen_for_write(uow, viewing, command.post_id)
+        seen = await _locked(uow, looked)
         post = seen.post
         if command.reaction is None:
             if give:
@@ -362,8 +366,7 @@ async def report_post(
     `post.reported` goes out under the same consent rule as the post."""
     viewing = command.viewing
     async with uow:
-        await _seen_for_write(uow, viewing, command.post_id, lock=False)
-        seen = await _seen_for_write(uow, viewing, command.post_id)
+        seen = await _locked(uow, await _seen_for_write(uow, viewing, command.post_id))
         if not (seen.home or seen.standing.takes_part):
             raise NotFound("post", command.post_id)
         made = rules.report(
@@ -398,15 +401,14 @@ class ModeratePost(msgspec.Struct, frozen=True, kw_only=True):
     reason: str
 
 
-async def moderate_post(command: ModeratePost, uow: UnitOfWork) -> Written:
+async def moderate_post(command: ModeratePost, uow: UnitOfWork) -> rules.ShownPost:
     """A moderator of the post's network (its creator, or an organization with a member in
     the `coordinator` role) hides, unhides, or dismisses the reports on a post it sees, with a
     reason kept in the moderation log; the post's open reports are closed. Hiding or
     unhiding announces `post.hidden` (with `action`)."""
     viewing = command.viewing
     async with uow:
-        await _seen_for_write(uow, viewing, command.post_id, lock=False)
-        seen = await _seen_for_write(uow, viewing, command.post_id)
+        seen = await _locked(uow, await _seen_for_write(uow, viewing, command.post_id))
         if not seen.standing.moderates:
             raise NotAllowed("Only the network's moderators moderate its conversation.")
         moderated = rules.moderate(seen.post, command.action, command.reason, viewing.now)
@@ -437,7 +439,7 @@ async def moderate_post(command: ModeratePost, uow: UnitOfWork) -> Written:
         counts = await uow.conversation.counts(moderated.id, viewing.organization_id, viewing.now)
         await uow.commit()
     name = None if author is None or author.erased_at is not None else author.display_name
-    return Written(post=moderated, author_display_name=name, counts=counts)
+    return rules.ShownPost(post=moderated, author_display_name=name, counts=counts)
 
 
 # Reads: each is one statement of the conversation queries, its disclosures recorded in it.
@@ -508,21 +510,16 @@ async def member_posts(
     viewing: Viewing,
     member_id: UUID,
     page: PageRequest,
-    uow: UnitOfWork,
+    members: MemberQueries,
     queries: ConversationQueries,
 ) -> Page[rules.ShownPost]:
     """A member's own posts and replies, newest first, for the home organization."""
-    async with uow:
-        member = await uow.members.get_any(member_id)
-    if member is None or member.organization_id != viewing.organization_id:
-        raise NotFound("member", member_id)
-    if member.erased_at is not None:
-        raise MemberErased(member.id, member.erased_at)
+    await get_member(viewing.organization_id, member_id, members)
     shown = await queries.member_posts(viewing, member_id, page.after, page.limit + 1)
     return page_from_rows(shown, page, lambda item: item.post.id)
 
 
-async def _moderator(viewing: Viewing, network_id: UUID, standing: rules.Standing) -> None:
+def _moderator(network_id: UUID, standing: rules.Standing) -> None:
     if not standing.takes_part:
         raise NotFound("network", network_id)
     if not standing.moderates:
@@ -535,7 +532,7 @@ async def moderation_queue(
     """The posts and replies of a network with open reports, newest first, for its
     moderators (those it sees under the same consent rule as any read)."""
     seen = await queries.moderation_queue(viewing, network_id, page.after, page.limit + 1)
-    await _moderator(viewing, network_id, seen.standing)
+    _moderator(network_id, seen.standing)
     return page_from_rows(seen.posts, page, lambda shown: shown.post.id)
 
 
@@ -544,9 +541,7 @@ async def moderation_log(
 ) -> Page[rules.ModerationEntry]:
     """What the network's moderators did, newest first, for its moderators: about the posts
     the caller sees now, under the same consent rule as any read."""
-    await _moderator(
-        viewing, network_id, await queries.standing(network_id, viewing.organization_id)
-    )
+    _moderator(network_id, await queries.standing(network_id, viewing.organization_id))
     entries = await queries.moderation_log(viewing, network_id, page.after, page.limit + 1)
     return page_from_rows(entries, page, lambda entry: entry.id)
 

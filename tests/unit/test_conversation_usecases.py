@@ -18,6 +18,7 @@ from service.domain.conversation import (
     PostState,
     Reaction,
     ReportReason,
+    ShownPost,
     Standing,
 )
 from service.domain.errors import InvalidField, NotFound
@@ -97,7 +98,7 @@ class World:
             self.uow(),
         )
 
-    async def post(self, org: UUID, author: UUID, body: str = "Day 3.") -> usecases.Written:
+    async def post(self, org: UUID, author: UUID, body: str = "Day 3.") -> ShownPost:
         return await usecases.write_post(
             usecases.WritePost(
                 viewing=self.viewing(org),

@@ -12,7 +12,6 @@ from uuid import UUID
 
 import msgspec
 from litestar import Response, delete, get, patch, post, put
-from litestar.exceptions import ValidationException
 from litestar.params import JSONBody, PathParameter, QueryParameter
 from msgspec import Meta
 
@@ -25,7 +24,7 @@ from service.adapters.http.idempotency import (
     expected_version,
 )
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
-from service.adapters.http.paging import PAGING, Limit, Paging
+from service.adapters.http.paging import PAGING, Limit, Paging, not_a_cursor
 from service.adapters.http.schemas import PRINTABLE, encode_cursor
 from service.domain import conversation as rules
 from service.domain.conversation import (
@@ -267,10 +266,6 @@ class PostView(msgspec.Struct, kw_only=True):
     def shown(cls, item: rules.ShownPost, viewer: UUID) -> PostView:
         return cls.of(item.post, item.author_display_name, item.counts, viewer)
 
-    @classmethod
-    def written(cls, item: usecases.Written, viewer: UUID) -> PostView:
-        return cls.of(item.post, item.author_display_name, item.counts, viewer)
-
 
 class PostList(msgspec.Struct, kw_only=True):
     data: list[PostView]
@@ -368,10 +363,7 @@ def decode_advice_cursor(cursor: str) -> rules.HelpfulKey:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         helpful, micros, id_bytes = _ADVICE_CURSOR.unpack(raw)
     except (binascii.Error, ValueError, struct.error):
-        raise ValidationException(
-            "The cursor is not one this service handed out.",
-            extra=[{"key": "cursor", "message": "Use next_cursor from a previous page."}],
-        ) from None
+        raise not_a_cursor() from None
     # Any cursor of the right shape is a place in the order; one beyond the instants a
     # database holds stands at the nearest it does.
     within = min(max(micros, _FIRST_MICROS), _LAST_MICROS)
@@ -629,7 +621,7 @@ class PostController(ApiController):
             expected=expected_version(if_match),
         )
         edited = await usecases.edit_post(command, act.uow())
-        return _with_etag(PostView.written(edited, act.organization_id))
+        return _with_etag(PostView.shown(edited, act.organization_id))
 
     @operation(
         delete,
@@ -651,7 +643,7 @@ class PostController(ApiController):
         deleted = await usecases.delete_post(
             act.viewing(), post_id, expected_version(if_match), act.uow()
         )
-        return _with_etag(PostView.written(deleted, act.organization_id))
+        return _with_etag(PostView.shown(deleted, act.organization_id))
 
     @operation(
         put,
@@ -777,7 +769,7 @@ class PostController(ApiController):
             viewing=act.viewing(), post_id=post_id, action=data.action, reason=data.reason
         )
         moderated = await usecases.moderate_post(command, act.uow())
-        return _with_etag(PostView.written(moderated, act.organization_id))
+        return _with_etag(PostView.shown(moderated, act.organization_id))
 
     @operation(get, "listPostRevisions", Scope.NETWORKS_READ, path="/revisions")
     async def revisions(self, request: HttpRequest, post_id: PostId) -> RevisionList:
@@ -829,7 +821,7 @@ async def _write(
         idempotency_key,
         create=lambda uow, receipt: usecases.write_post(command, uow, queries, receipt=receipt),
         present=lambda made: Created.of(
-            PostView.written(made, viewer),
+            PostView.shown(made, viewer),
             version=made.post.version,
             location=f"/v1/posts/{made.post.id}",
             resource_id=made.post.id,
@@ -867,6 +859,6 @@ class MemberPostsController(ApiController):
         """
         act = acting(request)
         found = await usecases.member_posts(
-            act.viewing(), member_id, page, act.uow(), act.services.conversation
+            act.viewing(), member_id, page, act.services.members, act.services.conversation
         )
         return _post_list(found, act.organization_id)

@@ -39,11 +39,16 @@ def page_request(limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None) -> P
     try:
         after = decode_cursor(cursor)
     except ValueError:
-        raise ValidationException(
-            "The cursor is not one this service handed out.",
-            extra=[{"key": "cursor", "message": "Use next_cursor from a previous page."}],
-        ) from None
+        raise not_a_cursor() from None
     return PageRequest(limit=limit, after=after)
+
+
+def not_a_cursor() -> ValidationException:
+    """The 400 for a `cursor` this service did not hand out."""
+    return ValidationException(
+        "The cursor is not one this service handed out.",
+        extra=[{"key": "cursor", "message": "Use next_cursor from a previous page."}],
+    )
 
 
 def list_of(body: Callable[..., L], page: Page[T], view: Callable[[T], Any]) -> L:

@@ -8,12 +8,18 @@ from __future__ import annotations
 import msgspec
 
 from service.adapters.postgres.members import MEMBER_COLUMNS
-from service.adapters.postgres.networks import MEMBERSHIP, NETWORK, NETWORK_VISIBLE
+from service.adapters.postgres.networks import (
+    MEMBERSHIP,
+    NETWORK,
+    NETWORK_VISIBLE,
+    moderates_sql,
+    takes_part_sql,
+)
 from service.domain.consent import MEMBER_EVENT_SCOPES, DataScope
 from service.domain.consent_events import MILESTONE_EVENTS
 from service.domain.consent_form import RecipientClass
 from service.domain.events import EventType
-from service.domain.networks import NetworkKind, Role
+from service.domain.networks import NetworkKind
 from service.domain.organizations import OrganizationKind
 
 # An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.
@@ -112,15 +118,8 @@ def _post_audience(viewer: str) -> str:
     network's creator, or an active `coordinator` of its own)."""
     network = "(e.data->>'network_id')::uuid"
     return f"""(e.subject_type <> 'post' OR (
-        EXISTS (SELECT 1 FROM network_organizations po
-                WHERE po.network_id = {network} AND po.organization_id = {viewer}
-                  AND po.status = 'active')
-        AND (e.type NOT IN ({_MODERATION_EVENTS})
-             OR EXISTS (SELECT 1 FROM networks pn
-                        WHERE pn.id = {network} AND pn.created_by_organization_id = {viewer})
-             OR EXISTS (SELECT 1 FROM network_memberships pm
-                        WHERE pm.network_id = {network} AND pm.member_organization_id = {viewer}
-                          AND pm.role = '{Role.COORDINATOR.value}' AND pm.status = 'active'))))"""  # noqa: S608
+        {takes_part_sql(network, viewer)}
+        AND (e.type NOT IN ({_MODERATION_EVENTS}) OR {moderates_sql(network, viewer)})))"""
 
 
 def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:

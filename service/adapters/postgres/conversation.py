@@ -9,6 +9,7 @@ from datetime import datetime
 from uuid import UUID
 
 from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE, consent_reaches
+from service.adapters.postgres.networks import moderates_sql, takes_part_sql
 from service.adapters.postgres.records import Executor
 from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import Columns, Row, struct_from_row, struct_to_columns
@@ -26,9 +27,6 @@ from service.domain.conversation import (
     refusal,
 )
 from service.domain.errors import InvalidField
-from service.domain.networks import Role
-
-_COORDINATOR = f"'{Role.COORDINATOR.value}'"
 
 POST = Columns(
     "id",
@@ -147,17 +145,10 @@ RETURNING id
 
 
 def standing_sql(network: str, viewer: str) -> str:
-    """The reader's standing in `network` (an expression), as one row."""
-    return f"""SELECT takes_part, takes_part AND (
-            EXISTS (SELECT 1 FROM networks n
-                    WHERE n.id = {network} AND n.created_by_organization_id = {viewer})
-            OR EXISTS (SELECT 1 FROM network_memberships ms
-                       WHERE ms.network_id = {network} AND ms.member_organization_id = {viewer}
-                         AND ms.role = {_COORDINATOR} AND ms.status = 'active')) AS moderates
-        FROM (SELECT EXISTS (
-            SELECT 1 FROM network_organizations p
-            WHERE p.network_id = {network} AND p.organization_id = {viewer}
-              AND p.status = 'active') AS takes_part) t"""  # noqa: S608 (placeholders only)
+    """The reader's standing in `network` (an expression), as one row: it moderates only
+    while it takes part."""
+    return f"""SELECT takes_part, takes_part AND {moderates_sql(network, viewer)} AS moderates
+        FROM (SELECT {takes_part_sql(network, viewer)} AS takes_part) t"""  # noqa: S608
 
 
 STANDING = standing_sql("$1", "$2")
@@ -258,6 +249,13 @@ ON CONFLICT (organization_id) DO UPDATE SET phrases = excluded.phrases,
     version = crisis_phrase_lists.version + 1, updated_at = excluded.updated_at
 """
 _DROP_CRISIS_PHRASES = "DELETE FROM crisis_phrase_lists WHERE organization_id = $1"
+
+
+async def standing(executor: Executor, network_id: UUID, organization_id: UUID) -> Standing:
+    """How the organization stands in the network (a unit of work's session, or the pool)."""
+    row = await executor.fetchrow(STANDING, network_id, organization_id)
+    assert row is not None
+    return Standing(takes_part=row["takes_part"], moderates=row["moderates"])
 
 
 async def writing_context(
@@ -370,9 +368,7 @@ class PostgresConversationRepository:
         )
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
-        row = await self._connection.fetchrow(STANDING, network_id, organization_id)
-        assert row is not None
-        return Standing(takes_part=row["takes_part"], moderates=row["moderates"])
+        return await standing(self._connection, network_id, organization_id)
 
     async def writing_context(
         self, network_id: UUID, organization_id: UUID, author_member_id: UUID

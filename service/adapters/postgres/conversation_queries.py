@@ -16,9 +16,9 @@ from service.adapters.postgres.consent_sql import (
 )
 from service.adapters.postgres.conversation import (
     POST,
-    STANDING,
     post_from_row,
     sees_sql,
+    standing,
     standing_sql,
     writing_context,
 )
@@ -54,9 +54,10 @@ _SHOWN_CONSENTS = consents_in_force(
 )
 
 
-def _shown(network: str, where: str, order: str, extra: str = "") -> str:
+def _shown(network: str, where: str, order: str, extra: str = "", standing: str = "") -> str:
     """The statement: standing, the page, its disclosures; one row per post shown, and one
-    row with the standing alone when none is."""
+    row with the standing alone when none is. `extra`: more columns of each post;
+    `standing`: more columns beside the standing, on every row."""
     return f"""
 WITH s AS ({standing_sql(network, "$1")}),
 page AS (
@@ -85,7 +86,8 @@ page AS (
     WHERE organization_id <> $1 AND author_erased_at IS NULL AND place < $7
     ORDER BY author_member_id
 )
-SELECT s.takes_part, s.moderates, page.* FROM s LEFT JOIN page ON true ORDER BY page.place
+SELECT s.takes_part, s.moderates{standing}, page.* FROM s LEFT JOIN page ON true
+ORDER BY page.place
 """  # noqa: S608 (placeholders and constants only)
 
 
@@ -108,12 +110,9 @@ REPLIES = _shown(
     "(SELECT network_id FROM posts WHERE id = $8)",
     "p.parent_id = $8 AND p.id > $9",
     "p.id",
+    standing=f""",
+    EXISTS (SELECT 1 FROM posts pp WHERE pp.id = $8 AND {sees_sql("pp")}) AS parent_seen""",  # noqa: S608
 )
-# $1 reader, $2 now, $3 the post.
-PARENT_SEEN = f"""
-WITH s AS ({standing_sql("(SELECT network_id FROM posts WHERE id = $3)", "$1")})
-SELECT EXISTS (SELECT 1 FROM posts p WHERE p.id = $3 AND {sees_sql("p")}) FROM s
-"""  # noqa: S608
 
 # $8 network, $9 helpful count, $10 created at, $11 id: the cursor (from the top: past any
 # post, so that the row comparison stays an index condition in the generic plan).
@@ -266,15 +265,8 @@ class PostgresConversationQueries:
     async def replies(
         self, viewing: Viewing, post_id: UUID, after: UUID | None, limit: int
     ) -> PostsSeen | None:
-        async with self._pool.connection() as connection:
-            if not await connection.fetchval(
-                PARENT_SEEN, viewing.organization_id, viewing.now, post_id
-            ):
-                return None
-            rows = await connection.fetch(
-                REPLIES, *_viewing(viewing), limit, post_id, after or BEFORE_ALL
-            )
-        return _seen(list(rows))
+        rows = await self._fetch(REPLIES, *_viewing(viewing), limit, post_id, after or BEFORE_ALL)
+        return _seen(rows) if rows[0]["parent_seen"] else None
 
     async def advice(
         self, viewing: Viewing, network_id: UUID, after: HelpfulKey | None, limit: int
@@ -314,8 +306,8 @@ class PostgresConversationQueries:
             return await writing_context(connection, network_id, organization_id, author_member_id)
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
-        rows = await self._fetch(STANDING, network_id, organization_id)
-        return Standing(takes_part=rows[0]["takes_part"], moderates=rows[0]["moderates"])
+        async with self._pool.connection() as connection:
+            return await standing(connection, network_id, organization_id)
 
     async def moderation_log(
         self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int

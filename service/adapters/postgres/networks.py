@@ -14,6 +14,7 @@ from service.domain.networks import (
     Membership,
     Network,
     Participation,
+    Role,
     SeenNetwork,
     network_seen_by,
 )
@@ -144,6 +145,23 @@ class PostgresNetworkRepository:
 
 
 # A network is visible to the organizations invited into it or taking part in it.
+def takes_part_sql(network: str, organization: str) -> str:
+    """The organization takes part in the network now (an active participation)."""
+    return f"""EXISTS (SELECT 1 FROM network_organizations tp
+        WHERE tp.network_id = {network} AND tp.organization_id = {organization}
+          AND tp.status = 'active')"""  # noqa: S608 (placeholders only)
+
+
+def moderates_sql(network: str, organization: str) -> str:
+    """The organization moderates the network's conversation: it created the network, or one
+    of its members is an active `coordinator` there (taking part is for the caller to add)."""
+    return f"""(EXISTS (SELECT 1 FROM networks mn
+            WHERE mn.id = {network} AND mn.created_by_organization_id = {organization})
+        OR EXISTS (SELECT 1 FROM network_memberships mm
+            WHERE mm.network_id = {network} AND mm.member_organization_id = {organization}
+              AND mm.role = '{Role.COORDINATOR.value}' AND mm.status = 'active'))"""  # noqa: S608
+
+
 NETWORK_VISIBLE = (
     "EXISTS (SELECT 1 FROM network_organizations p WHERE p.network_id = n.id "
     "AND p.organization_id = {viewer} AND p.status IN ('invited', 'active'))"
