@@ -555,20 +555,37 @@ def crisis_matches(text: str, phrases: Iterable[str]) -> list[str]:
     listed = tuple(phrases)
     normalised = _normalised(text)
     if not _any_of(listed).search(normalised):
-        return []  # the usual case, in one pass over the text
+        return []  # the usual case, without a pass of the pattern over the text
     return [p for p in listed if _pattern(p).search(normalised)]
 
 
+class _AnyOf:
+    """One search for any of the phrases, made once per list. Each phrase can only match
+    where its longest word stands as plain text, so those words are looked for first (a
+    substring test, far cheaper than the pattern, which tries every position of the text):
+    a text holding none of them, most texts, never runs the pattern."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        split = [_normalised(p).split() for p in phrases]
+        words = {max(w, key=len) for w in split if w}
+        # A word holding another is found wherever that one is: only the shorter is looked for.
+        self._words = tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+        alternatives = sorted(
+            (r"\s+".join(re.escape(w) for w in ws) for ws in split if ws), key=len, reverse=True
+        )
+        self._pattern = re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
+
+    def search(self, normalised: str) -> bool:
+        """Whether the (normalised) text holds any of the phrases as whole words."""
+        for word in self._words:
+            if word in normalised:
+                return self._pattern.search(normalised) is not None
+        return False
+
+
 @functools.lru_cache(maxsize=256)
-def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching any of the phrases (longest first), compiled once per list: a
-    text that matches none (most of them) is read once, not once per phrase."""
-    alternatives = sorted(
-        (r"\s+".join(re.escape(w) for w in _normalised(p).split()) for p in phrases),
-        key=len,
-        reverse=True,
-    )
-    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
+def _any_of(phrases: tuple[str, ...]) -> _AnyOf:
+    return _AnyOf(phrases)
 
 
 class LanguageNote(msgspec.Struct, frozen=True, kw_only=True):
@@ -606,7 +623,7 @@ def language_notes(text: str) -> list[LanguageNote]:
     """Each stigmatising term the text uses, once, in the order it first appears."""
     normalised = _normalised(text)
     if not _ANY_STIGMATISING_TERM.search(normalised):
-        return []  # the usual case: every post's answer carries its notes
+        return []  # the usual case: every post of every page carries its notes
     found: list[tuple[int, LanguageNote]] = []
     for terms, suggestion in STIGMATISING_TERMS:
         for term in terms:

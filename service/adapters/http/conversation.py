@@ -190,10 +190,13 @@ class PostCountsView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def of(cls, counts: rules.PostCounts) -> PostCountsView:
+        # A Reaction is its own name (a StrEnum), so the counts need no copy keyed by `.value`:
+        # only the kinds nobody gives any more go, and the rest are put in the order of names.
+        given: dict[str, int] = {r: n for r, n in counts.reactions.items() if n > 0}
         return cls(
             replies=counts.replies,
             helpful=counts.helpful,
-            reactions={r.value: n for r, n in sorted(counts.reactions.items()) if n > 0},
+            reactions=dict(sorted(given.items())) if len(given) > 1 else given,
         )
 
 
@@ -239,7 +242,10 @@ class PostView(msgspec.Struct, kw_only=True):
     ) -> PostView:
         home = post.organization_id == viewer
         readable = post.readable
-        notes = rules.language_notes(f"{post.body}\n{post.content_note or ''}") if readable else []
+        notes = []
+        if readable:
+            note = post.content_note
+            notes = rules.language_notes(post.body if note is None else f"{post.body}\n{note}")
         return cls(
             id=post.id,
             network_id=post.network_id,

@@ -16,10 +16,13 @@ from service.adapters.postgres.consent_sql import (
 )
 from service.adapters.postgres.conversation import (
     POST,
+    hidden_rule_sql,
+    parent_seen_sql,
     post_from_row,
     sees_sql,
     standing,
     standing_sql,
+    visible_replies_sql,
     writing_context,
 )
 from service.adapters.postgres.pool import FairPool
@@ -54,25 +57,40 @@ _SHOWN_CONSENTS = consents_in_force(
 )
 
 
-def _shown(network: str, where: str, order: str, extra: str = "", standing: str = "") -> str:
+def _shown(
+    network: str,
+    where: str,
+    order: str,
+    extra: str = "",
+    standing: str = "",
+    parents_seen: bool = False,
+) -> str:
     """The statement: standing, the page, its disclosures; one row per post shown, and one
     row with the standing alone when none is. `extra`: more columns of each post;
-    `standing`: more columns beside the standing, on every row."""
+    `standing`: more columns beside the standing (of `s`), on every row, which `where` may
+    use; `parents_seen`: every post `where` admits is top-level or answers a post the
+    statement has found the reader sees, so no reply's parent is looked at again.
+
+    The consents that let the reader see another organization's member's post are read once
+    a post, by the lateral `k`: they both admit the post and are what its disclosure names."""
+    parent_rule = "" if parents_seen else f"AND {parent_seen_sql('p')}"
     return f"""
-WITH s AS ({standing_sql(network, "$1")}),
+WITH s AS (SELECT s.*{standing} FROM ({standing_sql(network, "$1")}) s),
 page AS (
     SELECT {POST.of("p")}, p.helpful_count, p.reaction_counts,
-           CASE WHEN p.reply_count = 0 THEN 0 ELSE (
-               SELECT count(*) FROM posts r WHERE r.parent_id = p.id AND {sees_sql("r")}) END
-               AS visible_replies,
+           {visible_replies_sql("p")} AS visible_replies,
            CASE WHEN p.state IN ('visible', 'hidden') AND a.erased_at IS NULL
                 THEN a.display_name END AS author_display_name,
-           a.erased_at AS author_erased_at,
-           CASE WHEN p.organization_id = $1 THEN '{{}}'::uuid[] ELSE {_SHOWN_CONSENTS} END
-               AS consent_ids,
+           a.erased_at AS author_erased_at, k.consent_ids,
            row_number() OVER (ORDER BY {order}) AS place{extra}
     FROM s CROSS JOIN posts p JOIN members a ON a.id = p.author_member_id
-    WHERE {where} AND {sees_sql("p")}
+         CROSS JOIN LATERAL (
+             SELECT CASE WHEN p.organization_id = $1 THEN '{{}}'::uuid[]
+                         WHEN s.takes_part THEN {_SHOWN_CONSENTS} END AS consent_ids
+             OFFSET 0  -- kept a subquery: its consents are read once, not once per use
+         ) k
+    WHERE {where} AND (p.organization_id = $1 OR cardinality(k.consent_ids) > 0)
+          AND {hidden_rule_sql("p")} {parent_rule}
     ORDER BY {order}
     LIMIT $7
 ), logged AS (
@@ -86,7 +104,7 @@ page AS (
     WHERE organization_id <> $1 AND author_erased_at IS NULL AND place < $7
     ORDER BY author_member_id
 )
-SELECT s.takes_part, s.moderates{standing}, page.* FROM s LEFT JOIN page ON true
+SELECT s.*, page.* FROM s LEFT JOIN page ON true
 ORDER BY page.place
 """  # noqa: S608 (placeholders and constants only)
 
@@ -105,13 +123,15 @@ NETWORK_POSTS = _shown(
 # $8 post.
 ONE_POST = _shown("(SELECT network_id FROM posts WHERE id = $8)", "p.id = $8", "p.id")
 
-# $8 the post replied to, $9 after. The reader must see the post itself: `parent_seen`.
+# $8 the post replied to, $9 after. The reader must see the post itself: `parent_seen`
+# (nothing of its replies is shown or recorded otherwise).
 REPLIES = _shown(
     "(SELECT network_id FROM posts WHERE id = $8)",
-    "p.parent_id = $8 AND p.id > $9",
+    "s.parent_seen AND p.parent_id = $8 AND p.id > $9",
     "p.id",
     standing=f""",
     EXISTS (SELECT 1 FROM posts pp WHERE pp.id = $8 AND {sees_sql("pp")}) AS parent_seen""",  # noqa: S608
+    parents_seen=True,
 )
 
 # $8 network, $9 helpful count, $10 created at, $11 id: the cursor (from the top: past any
@@ -191,10 +211,10 @@ _LAST_INSTANT = datetime.max.replace(tzinfo=UTC)
 
 def _counts(row: Row) -> PostCounts:
     counted = _REACTION_COUNTS.decode(row["reaction_counts"])
+    if 0 in counted.values():
+        counted = {k: n for k, n in counted.items() if n > 0}
     return PostCounts(
-        replies=row["visible_replies"],
-        helpful=row["helpful_count"],
-        reactions={k: n for k, n in counted.items() if n > 0},
+        replies=row["visible_replies"], helpful=row["helpful_count"], reactions=counted
     )
 
 
