@@ -90,10 +90,15 @@ def _check_text(field: str, text: str, limit: int, *, line_breaks: bool) -> str:
         raise InvalidField(field, "Write something.")
     if len(text) > limit:
         raise InvalidField(field, f"At most {limit} characters.")
-    allowed = {"\n"} if line_breaks else set()
-    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in text):
+    if (_CONTROL_BUT_LINE_BREAKS if line_breaks else _CONTROL).search(text):
         raise InvalidField(field, "No control characters (line breaks are fine in a body).")
     return text
+
+
+# Unicode's control characters (category Cc) are exactly U+0000-U+001F and U+007F-U+009F:
+# one search over the text, not a lookup per character.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINE_BREAKS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 class NewPost(msgspec.Struct, frozen=True, kw_only=True):
@@ -145,11 +150,20 @@ class Post(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class PostCounts(msgspec.Struct, frozen=True, kw_only=True):
-    """What a post gathered, counted as it came: replies, helpful marks, each reaction."""
+    """What a post gathered, counted as it came: replies, helpful marks, and each kind of
+    reaction given (`given_reactions`: none at 0, in the order of their names)."""
 
     replies: int = 0
     helpful: int = 0
     reactions: dict[Reaction, int] = msgspec.field(default_factory=dict)
+
+
+def given_reactions(counted: dict[Reaction, int]) -> dict[Reaction, int]:
+    """The kinds of reaction given (a count kept at 0 is one nobody gives any more), in the
+    order of their names, so that every answer lists them alike."""
+    if len(counted) == 1 and 0 not in counted.values():
+        return counted  # the usual case on a busy page: one kind, nothing to order
+    return {kind: n for kind, n in sorted(counted.items()) if n > 0}
 
 
 class Revision(msgspec.Struct, frozen=True, kw_only=True):

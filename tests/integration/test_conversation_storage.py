@@ -89,7 +89,8 @@ def _post(
         author_member_id=author,
         kind=fields.pop("kind", PostKind.ADVICE),  # type: ignore[arg-type]
         body=str(fields.pop("body", "Call someone before the craving peaks.")),
-        tags=(Topic.CRAVINGS,),
+        tags=fields.pop("tags", (Topic.CRAVINGS,)),  # type: ignore[arg-type]
+        content_note=fields.pop("content_note", None),  # type: ignore[arg-type]
         parent_id=None if parent is None else parent.id,
     )
     return write_post(
@@ -104,7 +105,8 @@ def _post(
 
 async def test_a_post_and_its_replies_are_stored_as_written_and_counted(pool: FairPool) -> None:
     org, network, (sam, jo, _ana) = await _world(pool)
-    post = _post(org, network, sam)
+    # Every column read back as written (a post is built from its row by hand).
+    post = _post(org, network, sam, tags=(Topic.SLEEP, Topic.CRAVINGS), content_note="Relapse")
     replies = [_post(org, network, jo, parent=post, kind=PostKind.SHARE) for _ in range(2)]
     async with _uow(pool) as uow:
         await uow.conversation.add(post)

@@ -4,6 +4,8 @@ crisis and language readings (which never block or change a word)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -24,6 +26,7 @@ from service.domain.conversation import (
     PostConflict,
     PostKind,
     PostState,
+    Reaction,
     Reader,
     ReportReason,
     Topic,
@@ -31,6 +34,7 @@ from service.domain.conversation import (
     crisis_matches,
     delete_post,
     edit_post,
+    given_reactions,
     helpful_page,
     language_notes,
     moderate,
@@ -414,13 +418,43 @@ _WORDS = st.sampled_from(
 )
 
 
+def _says(text: str, phrase: str) -> bool:
+    """The reference: the phrase's words, as whole words, one pattern per phrase (the words
+    below are ASCII, so lower case is all the normalising there is)."""
+    words = r"\s+".join(re.escape(w) for w in phrase.lower().split())
+    return re.search(r"(?<![\w'])" + words + r"(?![\w'])", text.lower()) is not None
+
+
 @given(st.lists(_WORDS, max_size=12).map(" ".join))
 def test_the_one_pass_search_finds_what_each_phrase_finds(text: str) -> None:
-    slow = [p for p in CRISIS_PHRASES if crisis_matches(text, (p,))]
+    slow = [p for p in CRISIS_PHRASES if _says(text, p)]
     assert crisis_matches(text, CRISIS_PHRASES) == slow
     # Each list of terms that matches on its own is noted once.
-    expected = [s for terms, s in STIGMATISING_TERMS if crisis_matches(text, terms)]
+    expected = [s for terms, s in STIGMATISING_TERMS if any(_says(text, t) for t in terms)]
     assert sorted(n.suggestion for n in language_notes(text)) == sorted(expected)
+
+
+@given(st.text(max_size=40), st.booleans())
+def test_control_characters_are_those_unicode_names(text: str, line_breaks: bool) -> None:
+    # The one search for control characters refuses exactly what Unicode calls Cc.
+    allowed = {"\n"} if line_breaks else set()
+    expected = any(unicodedata.category(c) == "Cc" and c not in allowed for c in text)
+    field = "body" if line_breaks else "content_note"  # a body may have paragraphs
+    if expected:
+        with pytest.raises(InvalidField) as refused:
+            _post(None, 100, **{field: f"x{text}"})  # never empty once stripped
+        assert refused.value.field == field
+    else:
+        assert _post(None, 100, **{field: f"x{text}"}).id == UUID(int=100)
+
+
+@given(st.dictionaries(st.sampled_from(list(Reaction)), st.integers(min_value=0, max_value=9)))
+def test_the_reactions_given_are_those_counted_above_zero_in_name_order(
+    counted: dict[Reaction, int],
+) -> None:
+    given_ = given_reactions(counted)
+    assert given_ == {k: n for k, n in counted.items() if n > 0}
+    assert list(given_) == sorted(given_)
 
 
 def test_advice_ties_go_greatest_id_first_as_the_sql_orders_them() -> None:

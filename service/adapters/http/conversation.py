@@ -186,18 +186,13 @@ class PostCountsView(msgspec.Struct, kw_only=True):
 
     replies: int
     helpful: int
-    reactions: dict[str, int]
+    reactions: dict[Reaction, int]
 
     @classmethod
     def of(cls, counts: rules.PostCounts) -> PostCountsView:
-        # A Reaction is its own name (a StrEnum), so the counts need no copy keyed by `.value`:
-        # only the kinds nobody gives any more go, and the rest are put in the order of names.
-        given: dict[str, int] = {r: n for r, n in counts.reactions.items() if n > 0}
-        return cls(
-            replies=counts.replies,
-            helpful=counts.helpful,
-            reactions=dict(sorted(given.items())) if len(given) > 1 else given,
-        )
+        # The kinds given are kept in the order of their names (rules.given_reactions), and a
+        # Reaction is its own name (a StrEnum): the counts go out as they are.
+        return cls(replies=counts.replies, helpful=counts.helpful, reactions=counts.reactions)
 
 
 class LanguageNoteView(msgspec.Struct, kw_only=True):

@@ -4,9 +4,10 @@ what an erasure takes from all of these."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from uuid import UUID
+
+import msgspec
 
 from service.adapters.postgres.consent_sql import CONSENT_IN_FORCE, consent_reaches
 from service.adapters.postgres.networks import moderates_sql, takes_part_sql
@@ -26,6 +27,7 @@ from service.domain.conversation import (
     Standing,
     Topic,
     WritingContext,
+    given_reactions,
     refusal,
 )
 from service.domain.errors import InvalidField
@@ -83,6 +85,19 @@ def post_from_row(row: Row) -> Post:
         version=row["version"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+    )
+
+
+# asyncpg hands jsonb over as text; a reaction nobody gives any more is kept at 0.
+_REACTION_COUNTS = msgspec.json.Decoder(dict[Reaction, int])
+
+
+def counts_from_row(row: Row) -> PostCounts:
+    """A post's counts from its kept columns and the replies the reader sees."""
+    return PostCounts(
+        replies=row["visible_replies"],
+        helpful=row["helpful_count"],
+        reactions=given_reactions(_REACTION_COUNTS.decode(row["reaction_counts"])),
     )
 
 
@@ -242,7 +257,7 @@ _MEMBER_ACTIVE_IN = f"SELECT {_active_in('$1', '$2')}"
 # $1 network, $2 the writing organization, $3 the author: one round trip for every check.
 _WRITING_CONTEXT = f"""
 WITH author AS (
-    SELECT organization_id, erased_at, display_name FROM members WHERE id = $3 FOR SHARE
+    SELECT organization_id, erased_at, display_name FROM members WHERE id = $3 {{lock}}
 )
 SELECT EXISTS (SELECT 1 FROM network_organizations p
                WHERE p.network_id = $1 AND p.organization_id = $2 AND p.status = 'active')
@@ -253,6 +268,11 @@ SELECT EXISTS (SELECT 1 FROM network_organizations p
        (SELECT phrases FROM crisis_phrase_lists WHERE organization_id = $2) AS crisis_phrases
 FROM (SELECT 1) one LEFT JOIN author a ON true
 """  # noqa: S608 (placeholders and constants only)
+# In a unit of work the author is held for share (an erasure waits for the write). Read
+# alone, before one, it is not: a row lock outside a transaction would still make the read
+# a write, with a commit of its own to flush, for a lock that ends with the statement.
+_WRITING_CONTEXT_HELD = _WRITING_CONTEXT.replace("{lock}", "FOR SHARE")
+_WRITING_CONTEXT_READ = _WRITING_CONTEXT.replace("{lock}", "")
 
 # A post written in one statement with the rest of its unit of work (held back, sent at
 # commit): stored only if, as the statement runs, the author is still the writer's member, not
@@ -300,10 +320,17 @@ async def standing(executor: Executor, network_id: UUID, organization_id: UUID) 
 
 
 async def writing_context(
-    executor: Executor, network_id: UUID, organization_id: UUID, author_member_id: UUID
+    executor: Executor,
+    network_id: UUID,
+    organization_id: UUID,
+    author_member_id: UUID,
+    *,
+    hold_author: bool,
 ) -> WritingContext:
-    """A post's writing checks in one read (in a transaction, the author held for share)."""
-    row = await executor.fetchrow(_WRITING_CONTEXT, network_id, organization_id, author_member_id)
+    """A post's writing checks in one read; `hold_author`: in a transaction, the author is
+    held for share until it ends."""
+    statement = _WRITING_CONTEXT_HELD if hold_author else _WRITING_CONTEXT_READ
+    row = await executor.fetchrow(statement, network_id, organization_id, author_member_id)
     assert row is not None
     phrases = row["crisis_phrases"]
     return WritingContext(
@@ -401,12 +428,7 @@ class PostgresConversationRepository:
         row = await self._connection.fetchrow(_COUNTS, viewer, now, post_id)
         if row is None:
             return PostCounts()
-        decoded: dict[str, int] = json.loads(row["reaction_counts"])  # asyncpg hands jsonb as text
-        return PostCounts(
-            replies=row["visible_replies"],
-            helpful=row["helpful_count"],
-            reactions={Reaction(k): int(v) for k, v in decoded.items() if int(v) > 0},
-        )
+        return counts_from_row(row)
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
         return await standing(self._connection, network_id, organization_id)
@@ -415,7 +437,7 @@ class PostgresConversationRepository:
         self, network_id: UUID, organization_id: UUID, author_member_id: UUID
     ) -> WritingContext:
         return await writing_context(
-            self._connection, network_id, organization_id, author_member_id
+            self._connection, network_id, organization_id, author_member_id, hold_author=True
         )
 
     async def member_active_in(self, network_id: UUID, member_id: UUID) -> bool:

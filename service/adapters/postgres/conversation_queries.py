@@ -16,6 +16,7 @@ from service.adapters.postgres.consent_sql import (
 )
 from service.adapters.postgres.conversation import (
     POST,
+    counts_from_row,
     hidden_rule_sql,
     parent_seen_sql,
     post_from_row,
@@ -33,10 +34,8 @@ from service.domain.conversation import (
     HelpfulKey,
     ModerationAction,
     ModerationEntry,
-    PostCounts,
     PostFilters,
     PostsSeen,
-    Reaction,
     ReportReason,
     Revision,
     ShownPost,
@@ -118,6 +117,7 @@ NETWORK_POSTS = _shown(
        AND ($10::text IS NULL OR p.kind = $10) AND ($11::text IS NULL OR $11 = ANY(p.tags))
        AND ($12::timestamptz IS NULL OR p.created_at >= $12)""",
     "p.id DESC",
+    parents_seen=True,
 )
 
 # $8 post.
@@ -200,8 +200,7 @@ WHERE post_id = $1 ORDER BY version DESC LIMIT 100
 """
 
 
-# asyncpg hands jsonb over as text; a reaction nobody gives any more is kept at 0.
-_REACTION_COUNTS = msgspec.json.Decoder(dict[Reaction, int])
+# asyncpg hands jsonb over as text.
 _REPORT_COUNTS = msgspec.json.Decoder(dict[ReportReason, int])
 
 
@@ -209,21 +208,12 @@ _MOST_MARKS = 2**31 - 1
 _LAST_INSTANT = datetime.max.replace(tzinfo=UTC)
 
 
-def _counts(row: Row) -> PostCounts:
-    counted = _REACTION_COUNTS.decode(row["reaction_counts"])
-    if 0 in counted.values():
-        counted = {k: n for k, n in counted.items() if n > 0}
-    return PostCounts(
-        replies=row["visible_replies"], helpful=row["helpful_count"], reactions=counted
-    )
-
-
 def _shown_post(row: Row, with_reports: bool) -> ShownPost:
     reports = row["open_reports"] if with_reports else None
     return ShownPost(
         post=post_from_row(row),
         author_display_name=row["author_display_name"],
-        counts=_counts(row),
+        counts=counts_from_row(row),
         open_reports={} if reports is None else _REPORT_COUNTS.decode(reports),
     )
 
@@ -322,8 +312,9 @@ class PostgresConversationQueries:
         self, network_id: UUID, organization_id: UUID, author_member_id: UUID
     ) -> WritingContext:
         async with self._pool.connection() as connection:
-            # Outside a transaction, the FOR SHARE ends with the statement: a read.
-            return await writing_context(connection, network_id, organization_id, author_member_id)
+            return await writing_context(
+                connection, network_id, organization_id, author_member_id, hold_author=False
+            )
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
         async with self._pool.connection() as connection:

@@ -174,7 +174,8 @@ class ConversationQueries(Protocol):
     async def writing_context(
         self, network_id: UUID, organization_id: UUID, author_member_id: UUID
     ) -> WritingContext:
-        """All a post's writing checks, in one read outside any transaction."""
+        """All a post's writing checks, in one read outside any transaction (nothing is held:
+        the write checks again as it stores)."""
         ...
 
     async def moderation_log(
