@@ -406,17 +406,37 @@ class Standing(msgspec.Struct, frozen=True, kw_only=True):
     moderates: bool = False
 
 
+class CrisisPhraseList(msgspec.Struct, frozen=True, kw_only=True):
+    """One version of an organization's crisis phrases: `phrases` None while it uses the
+    default list, `version` 0 until it first set its own. Every replacement, a return to the
+    default too, takes a new version: a post stored with the version it was flagged with
+    was flagged with the list in force as it was stored."""
+
+    version: int = 0
+    phrases: tuple[str, ...] | None = None
+
+    @property
+    def in_force(self) -> tuple[str, ...]:
+        return self.phrases or CRISIS_PHRASES
+
+
+class CrisisPhrasesChanged(Exception):
+    """The organization replaced its crisis phrases after the post was flagged and before it
+    was stored: nothing was stored, and the post is to be written again with the list read
+    anew (never a client's error)."""
+
+
 class WritingContext(msgspec.Struct, frozen=True, kw_only=True):
     """What writing in a network needs to know, read at once: whether the writing
     organization takes part, whether the author takes an active part (and is not erased),
-    the author's name, and the organization's own crisis phrases (None: the default list)."""
+    the author's name, and the organization's crisis phrases."""
 
     takes_part: bool
     author_organization_id: UUID | None  # None: no such member
     author_erased: bool
     author_active: bool
     author_display_name: str | None
-    crisis_phrases: tuple[str, ...] | None
+    crisis_phrases: CrisisPhraseList
 
 
 def refusal(context: WritingContext, network_id: UUID, writer: UUID) -> Exception | None:

@@ -41,10 +41,8 @@ class CrisisPhrases(msgspec.Struct, frozen=True, kw_only=True):
 async def crisis_phrases(organization_id: UUID, uow: UnitOfWork) -> CrisisPhrases:
     """The organization's crisis phrases: its own, or the default list."""
     async with uow:
-        own = await uow.conversation.crisis_phrases(organization_id)
-    if own is None:
-        return CrisisPhrases(phrases=rules.CRISIS_PHRASES, default=True)
-    return CrisisPhrases(phrases=own, default=False)
+        listed = await uow.conversation.crisis_phrases(organization_id)
+    return CrisisPhrases(phrases=listed.in_force, default=listed.phrases is None)
 
 
 async def replace_crisis_phrases(
@@ -171,66 +169,88 @@ async def write_post(
     (`post.crisis_flagged`); nothing is hidden or blocked. A reply to another organization's
     member's post is accounted as a disclosure of that post.
 
-    A post is checked by one read before its unit of work and stored with its event in one
-    statement at commit, which checks again as it stores (adapters hold that to the same
-    rule, `rules.refusal`): two round trips. A reply locks the post it answers."""
+    A post is stored with its event in one statement at commit, which checks everything as it
+    stores (adapters hold that to the same rule, `rules.refusal`), the crisis phrases' version
+    too, and gives back the author's name for the answer: one round trip, with the phrases as
+    last read (a list replaced since raises CrisisPhrasesChanged, and the post is to be
+    written again). An answer kept by a receipt is stored before the commit, so it needs the
+    name first: then one read of every check comes before. A reply locks the post it
+    answers."""
     viewing = command.viewing
     organization_id = viewing.organization_id
     now = viewing.now
+    context: rules.WritingContext | None = None
     if command.parent_id is None:
         assert command.network_id is not None
-        context = await queries.writing_context(
-            command.network_id, organization_id, command.author_member_id
-        )
-        refused = rules.refusal(context, command.network_id, organization_id)
-        if refused is not None:
-            raise refused
-    async with uow:
-        parent: SeenForWrite | None = None
-        if command.parent_id is not None:
-            looked = await _seen_for_write(uow, viewing, command.parent_id)
-            context = await uow.conversation.writing_context(
-                looked.post.network_id, organization_id, command.author_member_id
+        if receipt is no_receipt:
+            phrases = await queries.crisis_phrase_list(organization_id)
+        else:
+            context = await queries.writing_context(
+                command.network_id, organization_id, command.author_member_id
             )
-            parent = await _locked(uow, looked)
-            refused = rules.refusal(context, parent.post.network_id, organization_id)
+            refused = rules.refusal(context, command.network_id, organization_id)
             if refused is not None:
                 raise refused
-        network_id = command.network_id if parent is None else parent.post.network_id
-        assert network_id is not None
-        phrases = context.crisis_phrases or rules.CRISIS_PHRASES
-        post = rules.write_post(
-            rules.NewPost(
-                network_id=network_id,
-                author_member_id=command.author_member_id,
-                kind=command.kind,
-                body=command.body,
-                tags=command.tags,
-                content_note=command.content_note,
-                parent_id=command.parent_id,
-            ),
-            post_id=uow.ids.new_id(),
-            organization_id=organization_id,
-            parent=None if parent is None else parent.post,
-            crisis_phrases=phrases,
-            now=now,
-        )
-        if parent is None:
-            await uow.conversation.add_checked(post)
-        else:
-            await uow.conversation.add(post)
-        kind = EventType.POST_CREATED if parent is None else EventType.POST_REPLIED
-        await uow.outbox.append(post_event(kind, post, organization_id, uow.ids.new_id(), now))
-        if post.crisis_flagged:
-            await _announce_crisis(uow, post, phrases, now)
-        if parent is not None:
-            await _account(uow, viewing, parent)
-        written = rules.ShownPost(
-            post=post, author_display_name=context.author_display_name, counts=rules.PostCounts()
-        )
-        await receipt(uow, written)
-        await uow.commit()
+            phrases = context.crisis_phrases
+    try:
+        async with uow:
+            parent: SeenForWrite | None = None
+            if command.parent_id is not None:
+                looked = await _seen_for_write(uow, viewing, command.parent_id)
+                context = await uow.conversation.writing_context(
+                    looked.post.network_id, organization_id, command.author_member_id
+                )
+                parent = await _locked(uow, looked)
+                refused = rules.refusal(context, parent.post.network_id, organization_id)
+                if refused is not None:
+                    raise refused
+                phrases = context.crisis_phrases
+            network_id = command.network_id if parent is None else parent.post.network_id
+            assert network_id is not None
+            post = rules.write_post(
+                rules.NewPost(
+                    network_id=network_id,
+                    author_member_id=command.author_member_id,
+                    kind=command.kind,
+                    body=command.body,
+                    tags=command.tags,
+                    content_note=command.content_note,
+                    parent_id=command.parent_id,
+                ),
+                post_id=uow.ids.new_id(),
+                organization_id=organization_id,
+                parent=None if parent is None else parent.post,
+                crisis_phrases=phrases.in_force,
+                now=now,
+            )
+            author_name = None
+            if parent is None:
+                author_name = await uow.conversation.add_checked(post, phrases.version)
+            else:
+                await uow.conversation.add(post)
+            kind = EventType.POST_CREATED if parent is None else EventType.POST_REPLIED
+            await uow.outbox.append(post_event(kind, post, organization_id, uow.ids.new_id(), now))
+            if post.crisis_flagged:
+                await _announce_crisis(uow, post, phrases.in_force, now)
+            if parent is not None:
+                await _account(uow, viewing, parent)
+            if context is not None:
+                written = _written(post, context.author_display_name)
+                await receipt(uow, written)
+            await uow.commit()
+    except rules.CrisisPhrasesChanged:
+        queries.forget_crisis_phrases(organization_id)
+        raise
+    if context is None:
+        assert author_name is not None
+        written = _written(post, author_name.value)
     return written
+
+
+def _written(post: rules.Post, author_display_name: str | None) -> rules.ShownPost:
+    return rules.ShownPost(
+        post=post, author_display_name=author_display_name, counts=rules.PostCounts()
+    )
 
 
 async def _announce_crisis(
@@ -273,9 +293,7 @@ async def edit_post(command: EditPost, uow: UnitOfWork) -> rules.ShownPost:
     now = command.viewing.now
     async with uow:
         post = await _own_post(uow, command.viewing, command.post_id)
-        phrases = await uow.conversation.crisis_phrases(post.organization_id) or (
-            rules.CRISIS_PHRASES
-        )
+        phrases = (await uow.conversation.crisis_phrases(post.organization_id)).in_force
         edited, revision = rules.edit_post(
             post, command.change, command.expected, crisis_phrases=phrases, now=now
         )

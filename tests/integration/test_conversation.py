@@ -331,12 +331,27 @@ def test_a_crisis_phrase_flags_the_post_for_the_home_organization_only(world: Wo
     ]
     theirs = client.get("/v1/events", params={"types": "post.crisis_flagged"}, headers=b.headers)
     assert theirs.json()["data"] == []
-    # The organization's own list replaces the default one.
+    # The organization's own list replaces the default one, from the next post on: this
+    # worker flagged the last one with the default list, and finds at the write that it was
+    # replaced (the post is written once, with the new list).
     client.put("/v1/crisis-phrases", json={"phrases": ["need a ride to detox"]}, headers=a.headers)
     calm = _made(world.post(a, world.sam, body="I want to die of laughing."))
     assert calm["crisis_flagged"] is False
     mine_now = _made(world.post(a, world.sam, body="I NEED a ride to  detox"))
     assert mine_now["crisis_flagged"] is True
+    # Back to the default list: a new version again, never the one the first list had.
+    assert client.delete("/v1/crisis-phrases", headers=a.headers).status_code in (200, 204)
+    ride = _made(world.post(a, world.sam, body="I need a ride to detox."))
+    dark = _made(world.post(a, world.sam, body="Some days I want to die."))
+    assert (ride["crisis_flagged"], dark["crisis_flagged"]) == (False, True)
+    written = [p["id"] for p in world.posts(a)]
+    assert sorted(written) == sorted(
+        [post["id"], calm["id"], mine_now["id"], ride["id"], dark["id"]]
+    )
+    flagged = client.get(
+        "/v1/events", params={"types": "post.crisis_flagged"}, headers=a.headers
+    ).json()["data"]
+    assert [e["data"]["post_id"] for e in flagged] == [post["id"], mine_now["id"], dark["id"]]
 
 
 def test_erasure_leaves_placeholders_and_its_marks_stop_counting(world: World) -> None:

@@ -254,7 +254,7 @@ async def test_a_checked_post_is_refused_as_it_is_stored_and_nothing_is_kept(
     )
     # The organization does not take part (its participation was never stored here).
     async with _uow(pool) as uow:
-        await uow.conversation.add_checked(post)
+        await uow.conversation.add_checked(post, 0)
         with pytest.raises(NotFound):
             await uow.commit()
     async with _uow(pool) as uow:
@@ -273,7 +273,7 @@ async def test_a_checked_post_is_refused_as_it_is_stored_and_nothing_is_kept(
         await uow.commit()
     # It takes part now; Sam holds no membership in the network.
     async with _uow(pool) as uow:
-        await uow.conversation.add_checked(post)
+        await uow.conversation.add_checked(post, 0)
         with pytest.raises(InvalidField) as refused:
             await uow.commit()
     assert refused.value.field == "author_member_id"
@@ -282,6 +282,6 @@ async def test_a_checked_post_is_refused_as_it_is_stored_and_nothing_is_kept(
     stranger = await stored_organization(pool, NOW)
     theirs = msgspec.structs.replace(post, organization_id=stranger)
     async with _uow(pool) as uow:
-        await uow.conversation.add_checked(theirs)
+        await uow.conversation.add_checked(theirs, 0)
         with pytest.raises(NotFound):
             await uow.commit()

@@ -515,3 +515,36 @@ async def test_writes_that_depend_on_one_another_are_refused_at_commit(pool: Fai
         await session.rollback()
     count = await pool.fetchval("SELECT count(*) FROM organizations WHERE id = $1", organization.id)
     assert count == 0
+
+
+async def test_a_held_write_reads_back_what_its_answer_needs_in_the_statement_that_sends_it(
+    pool: FairPool,
+) -> None:
+    """A `read_back` is evaluated with its write, as the database was just before it: held
+    back, in the one statement at commit; in an open transaction, as the write is sent."""
+    insert = (
+        "INSERT INTO organizations (id, name, kind, version, created_at) "
+        "VALUES ($1, $2, $3, $4, $5)"
+    )
+    # What the table held before the write, and one of the write's own parameters.
+    read_back = "(SELECT count(*) FROM organizations WHERE id = $1) || ':' || $2"
+    held, sent = uuid4(), uuid4()
+    async with pool.connection() as connection:
+        session = Session(connection)
+        write = Write(insert, held, "Held", "clinic", 1, NOW, read_back=read_back)
+        await session.write(write)
+        await session.write(Write(insert, uuid4(), "Other", "clinic", 1, NOW))
+        assert write.value is None  # nothing sent yet
+        await session.commit()
+    assert write.value == "0:Held"
+    async with pool.connection() as connection:
+        session = Session(connection)
+        await session.begin()
+        write = Write(insert, sent, "Sent", "clinic", 1, NOW, read_back=read_back)
+        await session.write(write)
+        assert write.value == "0:Sent"
+        await session.commit()
+    names = await pool.fetch("SELECT name FROM organizations WHERE id = ANY($1)", [held, sent])
+    assert sorted(r["name"] for r in names) == ["Held", "Sent"]
+    with pytest.raises(ValueError, match="not an expression"):
+        Write(insert, held, "x", "clinic", 1, NOW, read_back="(SELECT '$1')")

@@ -28,6 +28,8 @@ from service.domain.consent import (
     read_access,
 )
 from service.domain.conversation import (
+    CrisisPhraseList,
+    CrisisPhrasesChanged,
     HelpfulKey,
     ModerationEntry,
     Post,
@@ -62,7 +64,7 @@ from service.domain.networks import (
 from service.domain.organizations import ApiKey, Organization, OrganizationKind
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
-from service.domain.ports import Clock, IdSource, MilestoneFacts
+from service.domain.ports import AtCommit, Clock, IdSource, MilestoneFacts
 from service.domain.recovery import ClosedPeriod
 from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import (
@@ -147,7 +149,7 @@ class Store:
         self.revisions: list[Revision] = []
         self.reactions: set[tuple[UUID, UUID, Reaction]] = set()  # post, member, reaction
         self.helpful_marks: set[tuple[UUID, UUID]] = set()  # post, member
-        self.crisis_phrases: dict[UUID, tuple[str, ...]] = {}
+        self.crisis_phrases: dict[UUID, CrisisPhraseList] = {}
         self.standings: dict[tuple[UUID, UUID], Standing] = {}  # network, organization
         self.taking_part: set[tuple[UUID, UUID]] = set()  # network, member
         self.reports: list[Report] = []
@@ -759,14 +761,17 @@ class FakeConversation:
     async def add(self, post: Post) -> None:
         self._store.posts[post.id] = post
 
-    async def add_checked(self, post: Post) -> None:
+    async def add_checked(self, post: Post, phrases_version: int) -> AtCommit[str | None]:
         context = await self.writing_context(
             post.network_id, post.organization_id, post.author_member_id
         )
         refused = refusal(context, post.network_id, post.organization_id)
         if refused is not None:
             raise refused
+        if context.crisis_phrases.version != phrases_version:
+            raise CrisisPhrasesChanged()
         await self.add(post)
+        return Known(context.author_display_name)
 
     async def get(self, post_id: UUID) -> Post | None:
         return self._store.posts.get(post_id)
@@ -838,7 +843,7 @@ class FakeConversation:
             author_erased=author is not None and author.erased_at is not None,
             author_active=await self.member_active_in(network_id, author_member_id),
             author_display_name=None if author is None else author.display_name,
-            crisis_phrases=self._store.crisis_phrases.get(organization_id),
+            crisis_phrases=await self.crisis_phrases(organization_id),
         )
 
     async def add_report(self, report: Report) -> None:
@@ -851,16 +856,23 @@ class FakeConversation:
             for r in self._store.reports
         ]
 
-    async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:
-        return self._store.crisis_phrases.get(organization_id)
+    async def crisis_phrases(self, organization_id: UUID) -> CrisisPhraseList:
+        return self._store.crisis_phrases.get(organization_id, CrisisPhraseList())
 
     async def set_crisis_phrases(
         self, organization_id: UUID, phrases: tuple[str, ...] | None, now: datetime
     ) -> None:
-        if phrases is None:
-            self._store.crisis_phrases.pop(organization_id, None)
-        else:
-            self._store.crisis_phrases[organization_id] = phrases
+        version = (await self.crisis_phrases(organization_id)).version + 1
+        self._store.crisis_phrases[organization_id] = CrisisPhraseList(
+            version=version, phrases=phrases
+        )
+
+
+class Known:
+    """A value given back at commit, known at once (the fakes store as they go)."""
+
+    def __init__(self, value: str | None) -> None:
+        self.value = value
 
 
 class FakeConversationQueries:
@@ -869,6 +881,7 @@ class FakeConversationQueries:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self.phrase_lists: dict[UUID, CrisisPhraseList] = {}
 
     async def writing_context(
         self, network_id: UUID, organization_id: UUID, author_member_id: UUID
@@ -879,6 +892,17 @@ class FakeConversationQueries:
 
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
         return await FakeConversation(self._store).standing(network_id, organization_id)
+
+    async def crisis_phrase_list(self, organization_id: UUID) -> CrisisPhraseList:
+        # As the PostgreSQL adapter's, kept from an earlier read until forgotten.
+        if organization_id not in self.phrase_lists:
+            self.phrase_lists[organization_id] = await FakeConversation(self._store).crisis_phrases(
+                organization_id
+            )
+        return self.phrase_lists[organization_id]
+
+    def forget_crisis_phrases(self, organization_id: UUID) -> None:
+        self.phrase_lists.pop(organization_id, None)
 
     async def network_posts(
         self,

@@ -13,6 +13,7 @@ from service.domain.consent import DataScope
 from service.domain.consent_form import SignatureMethod
 from service.domain.consent_terms import ConsentTerms
 from service.domain.conversation import (
+    CrisisPhrasesChanged,
     ModerationAction,
     PostKind,
     PostState,
@@ -59,6 +60,7 @@ class World:
         # HOME created the network; PARTNER takes part in it.
         self.store.standings[(NETWORK, HOME)] = Standing(takes_part=True, moderates=True)
         self.store.standings[(NETWORK, PARTNER)] = Standing(takes_part=True)
+        self.queries = FakeConversationQueries(self.store)  # one worker's, kept across posts
 
     def uow(self) -> UnitOfWork:
         return FakeUnitOfWork(self.store, self.clock, self.ids)
@@ -108,7 +110,7 @@ class World:
                 body=body,
             ),
             self.uow(),
-            FakeConversationQueries(self.store),
+            self.queries,
         )
 
 
@@ -144,6 +146,26 @@ async def test_a_crisis_is_announced_to_the_home_organization_only(world: World)
     assert [(e.organization_id, e.data["matched_phrases"]) for e in flagged] == [
         (HOME, ["can't go on"])
     ]
+
+
+async def test_a_post_flagged_with_a_list_replaced_since_is_stored_only_with_the_new_one(
+    world: World,
+) -> None:
+    sam = await world.member(HOME)
+    await world.post(HOME, sam)  # the default list is read, and kept for the next posts
+    await usecases.replace_crisis_phrases(HOME, ("bridge tonight",), world.uow())
+    with pytest.raises(CrisisPhrasesChanged):
+        await world.post(HOME, sam, body="Walking to the bridge tonight.")
+    assert len(world.store.posts) == 1
+    assert not [e for e in world.store.events if e.type is EventType.POST_CRISIS_FLAGGED]
+    again = await world.post(HOME, sam, body="Walking to the bridge tonight.")
+    assert again.post.crisis_flagged
+    assert again.author_display_name == "M"
+    await usecases.replace_crisis_phrases(HOME, None, world.uow())  # the default again
+    with pytest.raises(CrisisPhrasesChanged):
+        await world.post(HOME, sam, body="I can't go on.")
+    assert (await world.post(HOME, sam, body="I can't go on.")).post.crisis_flagged
+    assert not (await world.post(HOME, sam, body="The bridge tonight.")).post.crisis_flagged
 
 
 async def test_a_post_the_caller_may_not_see_answers_as_none(world: World) -> None:

@@ -817,17 +817,28 @@ async def _write(
         tags=tuple(data.tags),
         content_note=data.content_note,
     )
-    return await create_idempotently(
-        request,
-        idempotency_key,
-        create=lambda uow, receipt: usecases.write_post(command, uow, queries, receipt=receipt),
-        present=lambda made: Created.of(
-            PostView.shown(made, viewer),
-            version=made.post.version,
-            location=f"/v1/posts/{made.post.id}",
-            resource_id=made.post.id,
-        ),
-    )
+    attempts = 3
+    while True:
+        attempts -= 1
+        try:
+            return await create_idempotently(
+                request,
+                idempotency_key,
+                create=lambda uow, receipt: usecases.write_post(
+                    command, uow, queries, receipt=receipt
+                ),
+                present=lambda made: Created.of(
+                    PostView.shown(made, viewer),
+                    version=made.post.version,
+                    location=f"/v1/posts/{made.post.id}",
+                    resource_id=made.post.id,
+                ),
+            )
+        except rules.CrisisPhrasesChanged:
+            # Flagged with a list replaced meanwhile: nothing was stored, and the next
+            # attempt reads the list anew. Only replacements in a row exhaust the attempts.
+            if attempts == 0:
+                raise
 
 
 async def _mark(

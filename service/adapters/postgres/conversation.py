@@ -16,6 +16,8 @@ from service.adapters.postgres.session import Session, Write
 from service.adapters.postgres.sql import Columns, Row, struct_to_columns
 from service.domain.consent import DataScope
 from service.domain.conversation import (
+    CrisisPhraseList,
+    CrisisPhrasesChanged,
     ModerationEntry,
     Post,
     PostCounts,
@@ -31,6 +33,7 @@ from service.domain.conversation import (
     refusal,
 )
 from service.domain.errors import InvalidField
+from service.domain.ports import AtCommit
 
 POST = Columns(
     "id",
@@ -264,9 +267,10 @@ SELECT EXISTS (SELECT 1 FROM network_organizations p
            AS takes_part,
        a.organization_id AS author_organization_id,
        a.erased_at IS NOT NULL AS author_erased, a.display_name AS author_display_name,
-       {_active_in("$1", "$3")} AS author_active,
-       (SELECT phrases FROM crisis_phrase_lists WHERE organization_id = $2) AS crisis_phrases
+       {_active_in("$1", "$3")} AS author_active, l.version AS crisis_phrases_version,
+       l.phrases AS crisis_phrases
 FROM (SELECT 1) one LEFT JOIN author a ON true
+     LEFT JOIN crisis_phrase_lists l ON l.organization_id = $2
 """  # noqa: S608 (placeholders and constants only)
 # In a unit of work the author is held for share (an erasure waits for the write). Read
 # alone, before one, it is not: a row lock outside a transaction would still make the read
@@ -277,7 +281,9 @@ _WRITING_CONTEXT_READ = _WRITING_CONTEXT.replace("{lock}", "")
 # A post written in one statement with the rest of its unit of work (held back, sent at
 # commit): stored only if, as the statement runs, the author is still the writer's member, not
 # erased (held for share, so that an erasure waits for it), an active member of the active
-# network, and the writer takes part in it. Columns as POST: $2 network, $3 writer, $4 author.
+# network, the writer takes part in it, and its crisis phrases are still the version the post
+# was flagged with. Columns as POST: $2 network, $3 writer, $4 author; then the version.
+_PHRASES_VERSION = f"${len(POST.names) + 1}"
 _ADD_CHECKED_POST = f"""
 INSERT INTO posts ({POST.list}) SELECT {POST.values}
 WHERE EXISTS (SELECT 1 FROM members m
@@ -285,7 +291,11 @@ WHERE EXISTS (SELECT 1 FROM members m
   AND {_active_in("$2", "$4")}
   AND EXISTS (SELECT 1 FROM network_organizations p
               WHERE p.network_id = $2 AND p.organization_id = $3 AND p.status = 'active')
+  AND coalesce((SELECT version FROM crisis_phrase_lists WHERE organization_id = $3), 0)
+      = {_PHRASES_VERSION}
 """  # noqa: S608 (placeholders and constants only)
+# What the post's answer shows of its author, read as the post is stored.
+_AUTHOR_NAME = "(SELECT display_name FROM members WHERE id = $4)"
 
 _ADD_REPORT = """
 INSERT INTO post_reports (id, post_id, network_id, organization_id, reason, note, created_at)
@@ -302,14 +312,15 @@ UPDATE post_reports SET resolved_at = $7, resolved_by_organization_id = $4
 WHERE post_id = $2 AND resolved_at IS NULL
 """
 
-_CRISIS_PHRASES = "SELECT phrases FROM crisis_phrase_lists WHERE organization_id = $1"
+_CRISIS_PHRASES = "SELECT version, phrases FROM crisis_phrase_lists WHERE organization_id = $1"
+# A return to the default list keeps the row, its phrases NULL: its version goes on counting,
+# so no later list can take a version an earlier one had (a post checks the version only).
 _SET_CRISIS_PHRASES = """
 INSERT INTO crisis_phrase_lists (organization_id, phrases, version, updated_at)
 VALUES ($1, $2, 1, $3)
 ON CONFLICT (organization_id) DO UPDATE SET phrases = excluded.phrases,
     version = crisis_phrase_lists.version + 1, updated_at = excluded.updated_at
 """
-_DROP_CRISIS_PHRASES = "DELETE FROM crisis_phrase_lists WHERE organization_id = $1"
 
 
 async def standing(executor: Executor, network_id: UUID, organization_id: UUID) -> Standing:
@@ -332,15 +343,25 @@ async def writing_context(
     statement = _WRITING_CONTEXT_HELD if hold_author else _WRITING_CONTEXT_READ
     row = await executor.fetchrow(statement, network_id, organization_id, author_member_id)
     assert row is not None
-    phrases = row["crisis_phrases"]
     return WritingContext(
         takes_part=row["takes_part"],
         author_organization_id=row["author_organization_id"],
         author_erased=bool(row["author_erased"]),
         author_active=row["author_active"],
         author_display_name=row["author_display_name"],
-        crisis_phrases=None if phrases is None else tuple(phrases),
+        crisis_phrases=_phrase_list(row["crisis_phrases_version"], row["crisis_phrases"]),
     )
+
+
+def _phrase_list(version: int | None, phrases: list[str] | None) -> CrisisPhraseList:
+    return CrisisPhraseList(
+        version=version or 0, phrases=None if phrases is None else tuple(phrases)
+    )
+
+
+async def crisis_phrase_list(executor: Executor, organization_id: UUID) -> CrisisPhraseList:
+    row = await executor.fetchrow(_CRISIS_PHRASES, organization_id)
+    return CrisisPhraseList() if row is None else _phrase_list(row["version"], row["phrases"])
 
 
 class PostgresConversationRepository:
@@ -351,23 +372,31 @@ class PostgresConversationRepository:
         statement = _ADD_POST if post.parent_id is None else _ADD_REPLY
         await self._connection.execute(statement, *POST.params(struct_to_columns(post)))
 
-    async def add_checked(self, post: Post) -> None:
+    async def add_checked(self, post: Post, phrases_version: int) -> AtCommit[str | None]:
         async def refused() -> Exception:
             context = await self.writing_context(
                 post.network_id, post.organization_id, post.author_member_id
             )
-            return refusal(context, post.network_id, post.organization_id) or InvalidField(
+            refused = refusal(context, post.network_id, post.organization_id)
+            if refused is not None:
+                return refused
+            if context.crisis_phrases.version != phrases_version:
+                return CrisisPhrasesChanged()
+            # Changed back between the statement and this read: tell what the write found.
+            return InvalidField(
                 "author_member_id", "The member takes no active part in this network."
             )
 
-        await self._connection.write(
-            Write(
-                _ADD_CHECKED_POST,
-                *POST.params(struct_to_columns(post)),
-                expected_rows=1,
-                explain=refused,
-            )
+        write = Write(
+            _ADD_CHECKED_POST,
+            *POST.params(struct_to_columns(post)),
+            phrases_version,
+            expected_rows=1,
+            explain=refused,
+            read_back=_AUTHOR_NAME,
         )
+        await self._connection.write(write)
+        return write
 
     async def get(self, post_id: UUID) -> Post | None:
         row = await self._connection.fetchrow(_POST, post_id)
@@ -467,14 +496,11 @@ class PostgresConversationRepository:
             entry.at,
         )
 
-    async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:
-        phrases = await self._connection.fetchval(_CRISIS_PHRASES, organization_id)
-        return None if phrases is None else tuple(phrases)
+    async def crisis_phrases(self, organization_id: UUID) -> CrisisPhraseList:
+        return await crisis_phrase_list(self._connection, organization_id)
 
     async def set_crisis_phrases(
         self, organization_id: UUID, phrases: tuple[str, ...] | None, now: datetime
     ) -> None:
-        if phrases is None:
-            await self._connection.execute(_DROP_CRISIS_PHRASES, organization_id)
-        else:
-            await self._connection.execute(_SET_CRISIS_PHRASES, organization_id, list(phrases), now)
+        listed = None if phrases is None else list(phrases)
+        await self._connection.execute(_SET_CRISIS_PHRASES, organization_id, listed, now)

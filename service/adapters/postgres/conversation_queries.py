@@ -17,6 +17,7 @@ from service.adapters.postgres.consent_sql import (
 from service.adapters.postgres.conversation import (
     POST,
     counts_from_row,
+    crisis_phrase_list,
     hidden_rule_sql,
     parent_seen_sql,
     post_from_row,
@@ -31,6 +32,7 @@ from service.adapters.postgres.sql import AFTER_ALL, BEFORE_ALL, Row
 from service.domain.accounting import Viewing
 from service.domain.consent import DataScope
 from service.domain.conversation import (
+    CrisisPhraseList,
     HelpfulKey,
     ModerationAction,
     ModerationEntry,
@@ -241,8 +243,13 @@ def _viewing(viewing: Viewing) -> tuple[object, ...]:
 
 
 class PostgresConversationQueries:
-    def __init__(self, pool: FairPool) -> None:
+    def __init__(self, pool: FairPool, *, phrase_lists_kept: int = 10_000) -> None:
         self._pool = pool
+        # Each organization's crisis phrases as last read. Never stale for long enough to
+        # matter: a post is stored only with the version current as it is stored, and a
+        # replaced one is read anew (forget_crisis_phrases). Bounded: the oldest goes first.
+        self._phrase_lists: dict[UUID, CrisisPhraseList] = {}
+        self._phrase_lists_kept = phrase_lists_kept
 
     async def _fetch(self, statement: str, *arguments: object) -> list[Row]:
         async with self._pool.connection() as connection:
@@ -319,6 +326,20 @@ class PostgresConversationQueries:
     async def standing(self, network_id: UUID, organization_id: UUID) -> Standing:
         async with self._pool.connection() as connection:
             return await standing(connection, network_id, organization_id)
+
+    async def crisis_phrase_list(self, organization_id: UUID) -> CrisisPhraseList:
+        kept = self._phrase_lists.get(organization_id)
+        if kept is not None:
+            return kept
+        async with self._pool.connection() as connection:
+            listed = await crisis_phrase_list(connection, organization_id)
+        if len(self._phrase_lists) >= self._phrase_lists_kept:
+            del self._phrase_lists[next(iter(self._phrase_lists))]
+        self._phrase_lists[organization_id] = listed
+        return listed
+
+    def forget_crisis_phrases(self, organization_id: UUID) -> None:
+        self._phrase_lists.pop(organization_id, None)
 
     async def moderation_log(
         self, viewing: Viewing, network_id: UUID, after: UUID | None, limit: int

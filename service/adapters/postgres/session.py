@@ -10,7 +10,8 @@ writes before them, and nothing behaves differently from a plain transaction.
 
 What may be held back (a `Write`), checked when a statement is first seen and refused with a
 ValueError otherwise:
-- one INSERT, UPDATE or DELETE, with no RETURNING (its result cannot come back) and no `;`;
+- one INSERT, UPDATE or DELETE, with no RETURNING (its result cannot come back; what the
+  answer needs comes back as its `read_back`) and no `;`;
 - its parameters only as `$n`, none inside a string literal (they are renumbered).
 What may be sent together, checked at commit and refused with a ValueError otherwise:
 - writes that do not depend on one another. The writes of one statement share one snapshot, so
@@ -48,7 +49,7 @@ class Write:
     one inserts or changes. Only writes that touch rows of their own belong here (a new row,
     the row of a claim only this request holds)."""
 
-    __slots__ = ("args", "expected_rows", "explain", "sql", "target")
+    __slots__ = ("args", "expected_rows", "explain", "read_back", "sql", "target", "value")
 
     def __init__(
         self,
@@ -56,12 +57,21 @@ class Write:
         *args: Any,
         expected_rows: int | None = None,
         explain: Callable[[], Awaitable[Exception]] | None = None,
+        read_back: str | None = None,
     ) -> None:
+        """`read_back`: a scalar SQL expression over the write's own parameters, evaluated in
+        the statement that sends the write (so as the database was just before it: one
+        snapshot), its result in `value` once the write is sent. What a write's answer needs
+        from the database, without a round trip of its own."""
         assert (expected_rows is None) == (explain is None), "an expectation needs its error"
         self.sql, self.target = _sendable.get(sql) or _check_sendable(sql)
+        if read_back is not None:
+            _check_sendable_expression(read_back)
         self.args = args
         self.expected_rows = expected_rows
         self.explain = explain
+        self.read_back = read_back
+        self.value: Any = None
 
 
 # Each statement text is checked once, not per request: its text, and (verb, table) it writes.
@@ -85,6 +95,15 @@ def _check_sendable(raw: str) -> tuple[str, tuple[str, str]]:
     checked = (sql, (verb, target.group(4).lower()))
     _sendable[raw] = checked
     return checked
+
+
+def _check_sendable_expression(expression: str) -> None:
+    if (
+        "$" in _PLACEHOLDER.sub("", expression)
+        or any("$" in literal for literal in _LITERAL.findall(expression))
+        or ";" in expression
+    ):
+        raise ValueError(f"not an expression that can be sent with others: {expression[:60]!r}")
 
 
 def _check_independent(writes: list[Write]) -> None:
@@ -141,8 +160,17 @@ class Session:
                 raise
 
     async def _send(self, write: Write) -> None:
-        status = await self._connection.execute(write.sql, *write.args)
-        if write.expected_rows is not None and rows_changed(status) != write.expected_rows:
+        if write.read_back is not None:
+            row = await self._connection.fetchrow(
+                f"WITH w AS ({write.sql} RETURNING 1) "  # noqa: S608 (checked statements)
+                f"SELECT (SELECT count(*) FROM w) AS changed, {write.read_back} AS value",
+                *write.args,
+            )
+            assert row is not None
+            write.value, changed = row["value"], row["changed"]
+        else:
+            changed = rows_changed(await self._connection.execute(write.sql, *write.args))
+        if write.expected_rows is not None and changed != write.expected_rows:
             assert write.explain is not None
             raise await write.explain()
 
@@ -204,12 +232,16 @@ class Session:
             await transaction.rollback()
 
     async def _send_together(self, writes: list[Write]) -> None:
-        if len(writes) == 1 and writes[0].expected_rows is None:
+        if len(writes) == 1 and writes[0].expected_rows is None and writes[0].read_back is None:
             await self._connection.execute(writes[0].sql, *writes[0].args)
             return
         sql, args = _one_statement(writes)
         try:
-            await self._connection.execute(sql, *args)
+            row = await self._connection.fetchrow(sql, *args)
+            assert row is not None
+            for index, write in enumerate(writes):
+                if write.read_back is not None:
+                    write.value = row[f"r{index}"]
         except asyncpg.PostgresError as error:
             if getattr(error, "sqlstate", None) != _UNEXPECTED_ROWS:
                 raise
@@ -218,18 +250,18 @@ class Session:
             raise await explain() from None
 
 
-_statements: dict[tuple[tuple[str, int, int | None], ...], str] = {}
+_statements: dict[tuple[tuple[str, int, int | None, str | None], ...], str] = {}
 
 
 def _one_statement(writes: list[Write]) -> tuple[str, list[Any]]:
     """The writes as data-modifying CTEs of one statement, placeholders renumbered in order,
     ended by the row-count check. The text is the same for the same writes, so asyncpg's
     statement cache prepares it once per connection."""
-    shape = tuple((w.sql, len(w.args), w.expected_rows) for w in writes)
+    shape = tuple((w.sql, len(w.args), w.expected_rows, w.read_back) for w in writes)
     sql = _statements.get(shape)
     if sql is None:
         _check_independent(writes)
-        parts, counts, offset = [], [], 0
+        parts, counts, read_backs, offset = [], [], [], 0
         for index, write in enumerate(writes):
             shift = offset
 
@@ -238,13 +270,13 @@ def _one_statement(writes: list[Write]) -> tuple[str, list[Any]]:
 
             parts.append(f"w{index} AS ({_PLACEHOLDER.sub(renumber, write.sql)} RETURNING 1)")
             counts.append(f"(SELECT count(*) FROM w{index})")  # noqa: S608 (index only)
+            if write.read_back is not None:
+                read_backs.append(f", {_PLACEHOLDER.sub(renumber, write.read_back)} AS r{index}")
             offset += len(write.args)
         expected = ", ".join(
             str(-1 if w.expected_rows is None else w.expected_rows) for w in writes
         )
-        sql = (
-            f"WITH {', '.join(parts)} "
-            f"SELECT expect_rows(ARRAY[{', '.join(counts)}], ARRAY[{expected}])"
-        )
+        check = f"expect_rows(ARRAY[{', '.join(counts)}], ARRAY[{expected}])"
+        sql = f"WITH {', '.join(parts)} SELECT {check}{''.join(read_backs)}"
         _statements[shape] = sql
     return sql, [arg for write in writes for arg in write.args]

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
-from service.domain.ports.conversation import ConversationQueries, ConversationRepository
+from service.domain.ports.conversation import (
+    AtCommit,
+    ConversationQueries,
+    ConversationRepository,
+)
 from service.domain.ports.events import EventFeed, IdempotencyRecorder, IdempotencyStore, Outbox
 from service.domain.ports.federation import (
     ConsentRepository,
@@ -47,6 +51,7 @@ __all__ = [
     "AddressResolver",
     "ApiKeyQueries",
     "ApiKeyRepository",
+    "AtCommit",
     "Clock",
     "ConsentRepository",
     "ConversationQueries",

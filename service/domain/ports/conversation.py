@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 from uuid import UUID
 
 from service.domain.accounting import Viewing
 from service.domain.conversation import (
+    CrisisPhraseList,
     HelpfulKey,
     ModerationEntry,
     Post,
@@ -22,6 +23,17 @@ from service.domain.conversation import (
     WritingContext,
 )
 
+ValueT_co = TypeVar("ValueT_co", covariant=True)
+
+
+class AtCommit(Protocol[ValueT_co]):
+    """A value the database gives back with a write held until the unit of work commits (in
+    the statement that sends it, so no round trip of its own): known once the write is
+    sent, at the latest after commit()."""
+
+    @property
+    def value(self) -> ValueT_co: ...
+
 
 class ConversationRepository(Protocol):
     """Posts and replies, and what they gather, inside a unit of work. Counts are kept on the
@@ -31,10 +43,12 @@ class ConversationRepository(Protocol):
         """Store a new post (a reply also counts on its parent)."""
         ...
 
-    async def add_checked(self, post: Post) -> None:
+    async def add_checked(self, post: Post, phrases_version: int) -> AtCommit[str | None]:
         """Store a new post (not a reply) with the rest of the unit of work, only if, as it is
-        stored, conversation.refusal finds nothing against it; otherwise nothing of the unit
-        of work is kept and the refusal is raised."""
+        stored, conversation.refusal finds nothing against it and the organization's crisis
+        phrases are still `phrases_version` (the list the post was flagged with); otherwise
+        nothing of the unit of work is kept and the refusal, or CrisisPhrasesChanged, is
+        raised. Gives back the author's display name as the post was stored."""
         ...
 
     async def get(self, post_id: UUID) -> Post | None:
@@ -109,8 +123,8 @@ class ConversationRepository(Protocol):
         """Keep a moderator's action, and close the post's open reports."""
         ...
 
-    async def crisis_phrases(self, organization_id: UUID) -> tuple[str, ...] | None:
-        """The organization's own crisis phrases; None while it uses the default list."""
+    async def crisis_phrases(self, organization_id: UUID) -> CrisisPhraseList:
+        """The organization's crisis phrases, as its current version."""
         ...
 
     async def set_crisis_phrases(
@@ -176,6 +190,15 @@ class ConversationQueries(Protocol):
     ) -> WritingContext:
         """All a post's writing checks, in one read outside any transaction (nothing is held:
         the write checks again as it stores)."""
+        ...
+
+    async def crisis_phrase_list(self, organization_id: UUID) -> CrisisPhraseList:
+        """The organization's crisis phrases as a version of them read earlier, perhaps by
+        another request: a post stored with it checks that it is still the current one."""
+        ...
+
+    def forget_crisis_phrases(self, organization_id: UUID) -> None:
+        """A version given by crisis_phrase_list() turned out replaced: read it anew."""
         ...
 
     async def moderation_log(
