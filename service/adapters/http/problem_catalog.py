@@ -217,6 +217,13 @@ CATALOG: dict[str, ProblemPage] = {
         "The organization already takes part in (or is invited into) the network.",
         "Nothing to do.",
     ),
+    "reach-out-closed": ProblemPage(
+        409,
+        "The reach-out is closed",
+        "The reach-out was closed by its member's home organization, or closed by itself a "
+        "day after it was opened: it takes no more responses and cannot be closed again.",
+        _READ_FIRST,
+    ),
     "post-deleted": ProblemPage(
         409,
         "The post was deleted",
