@@ -18,6 +18,7 @@ import msgspec
 
 from service.domain.errors import Conflict, InvalidField, NotFound, Precondition, check_version
 from service.domain.records import next_version
+from service.domain.text import CONTROL_CHARACTERS, CONTROL_CHARACTERS_BUT_LINE_BREAKS
 
 MAX_BODY_CHARACTERS = 4000
 MAX_TAGS = 5
@@ -90,15 +91,9 @@ def _check_text(field: str, text: str, limit: int, *, line_breaks: bool) -> str:
         raise InvalidField(field, "Write something.")
     if len(text) > limit:
         raise InvalidField(field, f"At most {limit} characters.")
-    if (_CONTROL_BUT_LINE_BREAKS if line_breaks else _CONTROL).search(text):
+    if (CONTROL_CHARACTERS_BUT_LINE_BREAKS if line_breaks else CONTROL_CHARACTERS).search(text):
         raise InvalidField(field, "No control characters (line breaks are fine in a body).")
     return text
-
-
-# Unicode's control characters (category Cc) are exactly U+0000-U+001F and U+007F-U+009F:
-# one search over the text, not a lookup per character.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_LINE_BREAKS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 class NewPost(msgspec.Struct, frozen=True, kw_only=True):

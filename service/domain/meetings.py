@@ -216,15 +216,9 @@ class Attendance(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class AttendanceCorrection(msgspec.Struct, frozen=True, kw_only=True):
-    """What a correction replaced: kept, never rewritten."""
+    """What a correction replaced, and when: kept, never rewritten."""
 
-    meeting_id: UUID
-    local_date: date
-    member_id: UUID
-    status: AttendanceStatus
-    recorded_by_organization_id: UUID
-    recorded_at: datetime
-    version: int
+    replaced: Attendance
     replaced_at: datetime
 
 
@@ -257,17 +251,7 @@ def record_attendance(
     )
     if current is None:
         return recorded, None
-    replaced = AttendanceCorrection(
-        meeting_id=current.meeting_id,
-        local_date=current.local_date,
-        member_id=current.member_id,
-        status=current.status,
-        recorded_by_organization_id=current.recorded_by_organization_id,
-        recorded_at=current.recorded_at,
-        version=current.version,
-        replaced_at=now,
-    )
-    return recorded, replaced
+    return recorded, AttendanceCorrection(replaced=current, replaced_at=now)
 
 
 class AttendanceSummary(msgspec.Struct, frozen=True, kw_only=True):

@@ -19,6 +19,7 @@ from uuid import UUID
 import msgspec
 
 from service.domain.errors import Conflict, InvalidField
+from service.domain.text import CONTROL_CHARACTERS
 
 MAX_MESSAGE_CHARACTERS = 500
 MAX_CIRCLES = 20
@@ -113,7 +114,6 @@ class Response(msgspec.Struct, frozen=True, kw_only=True):
     at: datetime
 
 
-_CONTROL = re.compile("[\\x00-\\x1f\\x7f-\\x9f]")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{1,30}$")
 
 
@@ -124,7 +124,7 @@ def _check_message(message: str | None) -> str | None:
         raise InvalidField("message", "Leave the message out, or write something.")
     if len(message) > MAX_MESSAGE_CHARACTERS:
         raise InvalidField("message", f"At most {MAX_MESSAGE_CHARACTERS} characters.")
-    if _CONTROL.search(message):
+    if CONTROL_CHARACTERS.search(message):
         raise InvalidField("message", "No control characters or line breaks.")
     return message
 
@@ -231,7 +231,11 @@ def validate_resources(resources: Sequence[CrisisResource]) -> tuple[CrisisResou
     if len(resources) > MAX_RESOURCES:
         raise InvalidField("resources", f"At most {MAX_RESOURCES} resources.")
     for resource in resources:
-        if not resource.name.strip() or len(resource.name) > 100 or _CONTROL.search(resource.name):
+        if (
+            not resource.name.strip()
+            or len(resource.name) > 100
+            or CONTROL_CHARACTERS.search(resource.name)
+        ):
             raise InvalidField("resources", "Each resource needs a name of at most 100 characters.")
         if not _PHONE.match(resource.phone):
             raise InvalidField("resources", f"Not a phone number: {resource.phone!r}.")
