@@ -139,6 +139,11 @@ class Post(msgspec.Struct, frozen=True, kw_only=True):
         return self.parent_id is not None
 
     @property
+    def words(self) -> str:
+        """What the post says, as its phrases and terms are looked for in it."""
+        return words(self.body, self.content_note)
+
+    @property
     def readable(self) -> bool:
         """Whether its words are still there (a tombstone's and a placeholder's are not)."""
         return self.state in (PostState.VISIBLE, PostState.HIDDEN)
@@ -219,7 +224,7 @@ def write_post(
         tags=tags,
         content_note=note,
         state=PostState.VISIBLE,
-        crisis_flagged=bool(crisis_matches(f"{body}\n{note or ''}", crisis_phrases)),
+        crisis_flagged=bool(crisis_matches(words(body, note), crisis_phrases)),
         version=1,
         created_at=now,
         updated_at=now,
@@ -259,7 +264,7 @@ def edit_post(
         content_note=post.content_note,
         replaced_at=now,
     )
-    flagged = post.crisis_flagged or bool(crisis_matches(f"{body}\n{note or ''}", crisis_phrases))
+    flagged = post.crisis_flagged or bool(crisis_matches(words(body, note), crisis_phrases))
     edited = next_version(
         post, body=body, tags=tags, content_note=note, crisis_flagged=flagged, updated_at=now
     )
@@ -434,6 +439,11 @@ class WritingContext(msgspec.Struct, frozen=True, kw_only=True):
     crisis_phrases: CrisisPhraseList
 
 
+def words(body: str, content_note: str | None) -> str:
+    """A post's body and its content note, as one text to look in."""
+    return body if content_note is None else f"{body}\n{content_note}"
+
+
 def refusal(context: WritingContext, network_id: UUID, writer: UUID) -> Exception | None:
     """Why `writer` may not write a post in the network as the context stands (None: it
     may): it takes part, and the author is its own member, not erased, taking an active part."""
@@ -443,6 +453,18 @@ def refusal(context: WritingContext, network_id: UUID, writer: UUID) -> Exceptio
         return InvalidField("author_member_id", "Name one of your members.")
     if not context.author_active:
         return InvalidField("author_member_id", "The member takes no active part in this network.")
+    return None
+
+
+def not_stored(context: WritingContext, post: Post, phrases_version: int) -> Exception | None:
+    """Why a post checked as it is stored (`ConversationRepository.add_checked`) may not be,
+    as the context stands: a refusal, or crisis phrases no longer the version it was flagged
+    with (None: it may be stored)."""
+    refused = refusal(context, post.network_id, post.organization_id)
+    if refused is not None:
+        return refused
+    if context.crisis_phrases.version != phrases_version:
+        return CrisisPhrasesChanged()
     return None
 
 

@@ -81,18 +81,17 @@ def instant_of(day: date, at: time, timezone: str) -> tuple[datetime, bool] | No
     This is what PEP 495's `fold=0` gives; a day is skipped when even its midnight falls on
     another date."""
     zone = ZoneInfo(timezone)
-    wall = datetime.combine(day, at)
-    instant = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
-    shown = instant.astimezone(zone).replace(tzinfo=None)
-    if shown.date() != day and _shown(day, time(0), zone).date() != day:
+    instant, shown = _first_instant(day, at, zone)
+    if shown.date() != day and _first_instant(day, time(0), zone)[1].date() != day:
         return None
-    return instant, shown != wall
+    return instant, shown != datetime.combine(day, at)
 
 
-def _shown(day: date, at: time, zone: ZoneInfo) -> datetime:
-    """What the wall clock shows at the instant local `day` `at` names (fold=0)."""
+def _first_instant(day: date, at: time, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The instant local `day` `at` names by PEP 495's fold=0 (UTC), and what the wall clock
+    shows then."""
     instant = datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
-    return instant.astimezone(zone).replace(tzinfo=None)
+    return instant, instant.astimezone(zone).replace(tzinfo=None)
 
 
 def _check_timezone(timezone: str) -> str:

@@ -258,7 +258,7 @@ async def _announce_crisis(
 ) -> None:
     """To the author's home organization only (not one of the member event kinds that cross
     under consent): someone there can reach out at once."""
-    matched = rules.crisis_matches(f"{post.body}\n{post.content_note or ''}", phrases)
+    matched = rules.crisis_matches(post.words, phrases)
     flagged = post_event(
         EventType.POST_CRISIS_FLAGGED,
         post,

@@ -63,6 +63,21 @@ def world(client: httpx.Client, operator: dict[str, str]) -> World:
     return World(client, operator)
 
 
+def _every_page(
+    client: httpx.Client, path: str, headers: dict[str, str], *, limit: int
+) -> list[str]:
+    """The ids of every item of a list, followed page by page with its cursor."""
+    ids: list[str] = []
+    cursor = None
+    while True:
+        params: dict[str, Any] = {"limit": limit, **({"cursor": cursor} if cursor else {})}
+        page = client.get(path, params=params, headers=headers).json()
+        ids += [item["id"] for item in page["data"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return ids
+
+
 def _made(answer: httpx.Response) -> dict[str, Any]:
     assert answer.status_code == 201, answer.text
     made: dict[str, Any] = answer.json()
@@ -167,16 +182,7 @@ def test_encouragement_and_helpful_advice_are_counted_once_per_member(world: Wor
     listed = client.get(f"/v1/networks/{world.network}/advice", headers=b.headers).json()
     assert [p["id"] for p in listed["data"]] == [other["id"], advice["id"]]
     # Paged one at a time over the same order.
-    seen, cursor = [], None
-    while True:
-        params: dict[str, Any] = {"limit": 1, **({"cursor": cursor} if cursor else {})}
-        page = client.get(
-            f"/v1/networks/{world.network}/advice", params=params, headers=b.headers
-        ).json()
-        seen += [p["id"] for p in page["data"]]
-        cursor = page["next_cursor"]
-        if cursor is None:
-            break
+    seen = _every_page(client, f"/v1/networks/{world.network}/advice", b.headers, limit=1)
     assert seen == [other["id"], advice["id"]]
     assert client.delete(react, headers=b.headers).json()["reactions"] == {"strength": 1}
     assert client.delete(react, headers=b.headers).json()["reactions"] == {"strength": 1}
@@ -548,16 +554,7 @@ def test_a_networks_posts_filter_by_kind_tag_and_since_and_page_newest_first(
         json={"author_member_id": world.sam, "body": "Update: slept 7 hours."},
         headers=a.headers,
     )
-    paged, cursor = [], None
-    while True:
-        params: dict[str, Any] = {"limit": 2, **({"cursor": cursor} if cursor else {})}
-        page = client.get(
-            f"/v1/networks/{world.network}/posts", params=params, headers=a.headers
-        ).json()
-        paged += [p["id"] for p in page["data"]]
-        cursor = page["next_cursor"]
-        if cursor is None:
-            break
+    paged = _every_page(client, f"/v1/networks/{world.network}/posts", a.headers, limit=2)
     assert paged == ids[::-1]
     for bad in ({"kind": "rant"}, {"tag": "money"}, {"since": "yesterday"}, {"limit": 0}):
         answer = client.get(f"/v1/networks/{world.network}/posts", params=bad, headers=a.headers)

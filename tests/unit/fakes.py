@@ -29,7 +29,6 @@ from service.domain.consent import (
 )
 from service.domain.conversation import (
     CrisisPhraseList,
-    CrisisPhrasesChanged,
     HelpfulKey,
     ModerationEntry,
     Post,
@@ -42,7 +41,7 @@ from service.domain.conversation import (
     ShownPost,
     Standing,
     WritingContext,
-    refusal,
+    not_stored,
 )
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
@@ -765,11 +764,9 @@ class FakeConversation:
         context = await self.writing_context(
             post.network_id, post.organization_id, post.author_member_id
         )
-        refused = refusal(context, post.network_id, post.organization_id)
+        refused = not_stored(context, post, phrases_version)
         if refused is not None:
             raise refused
-        if context.crisis_phrases.version != phrases_version:
-            raise CrisisPhrasesChanged()
         await self.add(post)
         return Known(context.author_display_name)
 

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from service.domain.errors import InvalidField
 from service.domain.meetings import (
+    Attendance,
+    AttendanceCorrection,
     AttendanceStatus,
     Meeting,
     Repeat,
@@ -195,48 +197,30 @@ def test_a_meeting_that_cannot_be_scheduled_is_refused_by_name(
 def test_attendance_is_recorded_once_begun_and_a_correction_keeps_what_it_replaced() -> None:
     meeting = _weekly("Europe/Paris", time(18), Weekday.MONDAY, starts_on=date(2026, 11, 2))
     before = datetime(2026, 11, 30, 16, 59, tzinfo=UTC)  # 17:59 in Paris
-    with pytest.raises(InvalidField):
-        record_attendance(
-            None,
+
+    def record(
+        current: Attendance | None, day: int, status: AttendanceStatus, now: datetime = before
+    ) -> tuple[Attendance, AttendanceCorrection | None]:
+        return record_attendance(
+            current,
             meeting=meeting,
-            local_date=date(2026, 11, 30),
+            local_date=date(2026, 11, day),
             member_id=MEMBER,
-            status=AttendanceStatus.ATTENDED,
+            status=status,
             organization_id=ORG,
-            now=before,
+            now=now,
         )
-    first, replaced = record_attendance(
-        None,
-        meeting=meeting,
-        local_date=date(2026, 11, 23),
-        member_id=MEMBER,
-        status=AttendanceStatus.ABSENT,
-        organization_id=ORG,
-        now=before,
-    )
+
+    with pytest.raises(InvalidField):
+        record(None, 30, AttendanceStatus.ATTENDED)  # begins at 18:00, a minute from now
+    first, replaced = record(None, 23, AttendanceStatus.ABSENT)
     assert (first.version, replaced) == (1, None)
-    corrected, replaced = record_attendance(
-        first,
-        meeting=meeting,
-        local_date=date(2026, 11, 23),
-        member_id=MEMBER,
-        status=AttendanceStatus.EXCUSED,
-        organization_id=ORG,
-        now=before + timedelta(minutes=5),
-    )
+    corrected, replaced = record(first, 23, AttendanceStatus.EXCUSED, before + timedelta(5))
     assert (corrected.status, corrected.version) == (AttendanceStatus.EXCUSED, 2)
     assert replaced is not None
     assert replaced.replaced == first
-    with pytest.raises(InvalidField):  # not a Monday
-        record_attendance(
-            None,
-            meeting=meeting,
-            local_date=date(2026, 11, 24),
-            member_id=MEMBER,
-            status=AttendanceStatus.ATTENDED,
-            organization_id=ORG,
-            now=before,
-        )
+    with pytest.raises(InvalidField):
+        record(None, 24, AttendanceStatus.ATTENDED)  # not a Monday
 
 
 _STATUSES = st.lists(st.sampled_from(list(AttendanceStatus)), max_size=30)

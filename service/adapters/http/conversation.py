@@ -237,10 +237,7 @@ class PostView(msgspec.Struct, kw_only=True):
     ) -> PostView:
         home = post.organization_id == viewer
         readable = post.readable
-        notes = []
-        if readable:
-            note = post.content_note
-            notes = rules.language_notes(post.body if note is None else f"{post.body}\n{note}")
+        notes = rules.language_notes(post.words) if readable else []
         return cls(
             id=post.id,
             network_id=post.network_id,
@@ -795,6 +792,9 @@ class PostController(ApiController):
         )
 
 
+_WRITE_ATTEMPTS = 3
+
+
 async def _write(
     request: HttpRequest,
     idempotency_key: str | None,
@@ -817,9 +817,8 @@ async def _write(
         tags=tuple(data.tags),
         content_note=data.content_note,
     )
-    attempts = 3
+    attempt = 1
     while True:
-        attempts -= 1
         try:
             return await create_idempotently(
                 request,
@@ -837,8 +836,9 @@ async def _write(
         except rules.CrisisPhrasesChanged:
             # Flagged with a list replaced meanwhile: nothing was stored, and the next
             # attempt reads the list anew. Only replacements in a row exhaust the attempts.
-            if attempts == 0:
+            if attempt == _WRITE_ATTEMPTS:
                 raise
+            attempt += 1
 
 
 async def _mark(

@@ -17,7 +17,6 @@ from service.adapters.postgres.sql import Columns, Row, struct_to_columns
 from service.domain.consent import DataScope
 from service.domain.conversation import (
     CrisisPhraseList,
-    CrisisPhrasesChanged,
     ModerationEntry,
     Post,
     PostCounts,
@@ -30,7 +29,7 @@ from service.domain.conversation import (
     Topic,
     WritingContext,
     given_reactions,
-    refusal,
+    not_stored,
 )
 from service.domain.errors import InvalidField
 from service.domain.ports import AtCommit
@@ -377,13 +376,8 @@ class PostgresConversationRepository:
             context = await self.writing_context(
                 post.network_id, post.organization_id, post.author_member_id
             )
-            refused = refusal(context, post.network_id, post.organization_id)
-            if refused is not None:
-                return refused
-            if context.crisis_phrases.version != phrases_version:
-                return CrisisPhrasesChanged()
-            # Changed back between the statement and this read: tell what the write found.
-            return InvalidField(
+            # None: changed back between the statement and this read; tell what it found.
+            return not_stored(context, post, phrases_version) or InvalidField(
                 "author_member_id", "The member takes no active part in this network."
             )
 

@@ -290,8 +290,8 @@ class PostgresConversationQueries:
     ) -> PostsSeen:
         # From the top: past any count, instant and id a post can have.
         cursor: tuple[int, datetime, UUID] = (
-            2**31 - 1,
-            datetime.max.replace(tzinfo=UTC),
+            _MOST_MARKS,
+            _LAST_INSTANT,
             AFTER_ALL,
         )
         if after is not None:
