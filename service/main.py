@@ -32,6 +32,7 @@ from service.adapters.postgres.metrics import PostgresMetrics
 from service.adapters.postgres.organizations import PostgresApiKeyQueries
 from service.adapters.postgres.pool import database_unreachable, open_pool
 from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
+from service.adapters.postgres.reach_outs import PostgresReachOutQueries
 from service.adapters.postgres.referrals import PostgresReferralQueries
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.postgres.webhooks import PostgresWebhookQueries
@@ -45,6 +46,7 @@ from service.usecases.consents import announce_expired_consents
 from service.usecases.deliveries import Deliveries, DeliveryPolicy, dispatch_once
 from service.usecases.milestones import announce_due_milestones
 from service.usecases.pledge_sweep import sweep_missed
+from service.usecases.reach_outs import escalate_due_reach_outs, expire_reach_outs
 from service.usecases.referral_transitions import expire_overdue_referrals
 
 logger = logging.getLogger(__name__)
@@ -204,6 +206,20 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             ),
             asyncio.create_task(
                 repeat_forever(
+                    lambda: escalate_due_reach_outs(unit_of_work()),
+                    settings.reach_out_sweep_seconds,
+                    "escalating unanswered reach-outs",
+                )
+            ),
+            asyncio.create_task(
+                repeat_forever(
+                    lambda: expire_reach_outs(unit_of_work()),
+                    settings.reach_out_sweep_seconds,
+                    "expiring reach-outs",
+                )
+            ),
+            asyncio.create_task(
+                repeat_forever(
                     lambda: announce_expired_consents(unit_of_work()),
                     settings.consent_sweep_seconds,
                     "announcing expired consents",
@@ -231,6 +247,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                     conversation=PostgresConversationQueries(reads),
                     events=PostgresEventFeed(reads),
                     referrals=PostgresReferralQueries(pool),
+                    reach_outs=PostgresReachOutQueries(reads),
                     webhooks=PostgresWebhookQueries(pool),
                     incidents=PostgresIncidentQueries(pool),
                     webhook_secrets=WebhookSecretGenerator(),

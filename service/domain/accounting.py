@@ -61,6 +61,7 @@ _WORDS = {
     DataScope.PLEDGES: "pledges and check-ins",
     DataScope.NETWORKS: "membership of a support network",
     DataScope.CONVERSATION: "posts and replies in a support network's conversation",
+    DataScope.REACH_OUTS: "reach-outs for support: when, how urgent, the message, the answers",
 }
 
 

@@ -35,6 +35,9 @@ class DataScope(enum.StrEnum):
     # What the member writes in a network's conversation (posts, replies, and their name on
     # them), and the events about it.
     CONVERSATION = "conversation"
+    # That the member reached out for support, when and how urgently, with their message;
+    # the supporters' answers and how it ended.
+    REACH_OUTS = "reach_outs"
 
 
 ALL_DATA_SCOPES: frozenset[DataScope] = frozenset(DataScope)
@@ -49,6 +52,7 @@ FIELDS_BY_SCOPE: dict[DataScope, frozenset[str]] = {
     # Inside a shared network: the dates of the member's memberships.
     DataScope.NETWORKS: frozenset(),
     DataScope.CONVERSATION: frozenset(),
+    DataScope.REACH_OUTS: frozenset(),
 }
 
 
@@ -100,6 +104,10 @@ MEMBER_EVENT_SCOPES: dict[EventType, DataScope] = {
     EventType.POST_REPLIED: DataScope.CONVERSATION,
     EventType.POST_REPORTED: DataScope.CONVERSATION,
     EventType.POST_HIDDEN: DataScope.CONVERSATION,
+    # Escalation is the home organization's alone: it has no scope, so it never crosses.
+    EventType.REACH_OUT_OPENED: DataScope.REACH_OUTS,
+    EventType.REACH_OUT_ANSWERED: DataScope.REACH_OUTS,
+    EventType.REACH_OUT_CLOSED: DataScope.REACH_OUTS,
 }
 
 

@@ -13,6 +13,7 @@ from service.domain.incidents import Incident
 from service.domain.members import Member
 from service.domain.organizations import ApiKey, Organization
 from service.domain.pledges import Pledge
+from service.domain.reach_outs import ReachOut
 from service.domain.referrals import Referral, StatusChange
 from service.domain.webhooks import WebhookEndpoint
 
@@ -228,4 +229,32 @@ def incident_event(
         event_id=event_id,
         now=now,
         data={"incident_id": str(incident.id), "kind": incident.kind.value},
+    )
+
+
+def reach_out_event(
+    event_type: EventType,
+    reach_out: ReachOut,
+    by: UUID,
+    event_id: UUID,
+    now: datetime,
+    **data: EventData,
+) -> Event:
+    """About a reach-out, told by the organization `by`: whose, and the circles it asked
+    (whose supporters' organizations may see it, under the member's consent). Never its
+    message: a reader reads the reach-out, and that read is accounted. The feed adds, for
+    `reach_out.opened`, which of the reader's own members are asked (consent_sql)."""
+    return new_event(
+        event_type,
+        organization_id=by,
+        subject_type="reach_out",
+        subject_id=reach_out.id,
+        event_id=event_id,
+        now=now,
+        data={
+            "member_id": str(reach_out.member_id),
+            "urgency": reach_out.urgency.value,
+            "circle_ids": [str(c) for c in reach_out.circle_ids],
+            **data,
+        },
     )

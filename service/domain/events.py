@@ -48,6 +48,10 @@ class EventType(enum.StrEnum):
     POST_REPORTED = "post.reported"
     POST_HIDDEN = "post.hidden"
     POST_CRISIS_FLAGGED = "post.crisis_flagged"
+    REACH_OUT_OPENED = "reach_out.opened"
+    REACH_OUT_ANSWERED = "reach_out.answered"
+    REACH_OUT_ESCALATED = "reach_out.escalated"
+    REACH_OUT_CLOSED = "reach_out.closed"
 
 
 # The key scope an event type needs, in the feed and on a webhook endpoint: a key sees the
@@ -89,6 +93,10 @@ EVENT_SCOPES: dict[EventType, Scope] = {
     EventType.POST_REPORTED: Scope.NETWORKS_READ,
     EventType.POST_HIDDEN: Scope.NETWORKS_READ,
     EventType.POST_CRISIS_FLAGGED: Scope.NETWORKS_READ,
+    EventType.REACH_OUT_OPENED: Scope.MEMBERS_READ,
+    EventType.REACH_OUT_ANSWERED: Scope.MEMBERS_READ,
+    EventType.REACH_OUT_ESCALATED: Scope.MEMBERS_READ,
+    EventType.REACH_OUT_CLOSED: Scope.MEMBERS_READ,
 }
 
 

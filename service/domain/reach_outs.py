@@ -90,6 +90,8 @@ class ReachOut(msgspec.Struct, frozen=True, kw_only=True):
     escalated_at: datetime | None = None
     closed_at: datetime | None = None
     outcome: Outcome | None = None
+    # The home organization's crisis resources when it opened the reach-out, kept with it.
+    crisis_resources: tuple[CrisisResource, ...] = ()
     version: int = 1
 
     @property
@@ -140,6 +142,7 @@ def open_reach_out(
     member_circles: Iterable[UUID],
     windows: EscalationWindows,
     now: datetime,
+    resources: Sequence[CrisisResource] = (),
 ) -> ReachOut:
     """A reach-out to the circles the member is the focus of: the ones named (each must be
     one of them), or all of them when none is named. A member with no circle can still reach
@@ -164,6 +167,7 @@ def open_reach_out(
         circle_ids=asked,
         opened_at=now,
         escalates_at=now + windows.of(urgency),
+        crisis_resources=tuple(resources),
     )
 
 
@@ -240,6 +244,79 @@ def validate_resources(resources: Sequence[CrisisResource]) -> tuple[CrisisResou
         if not _PHONE.match(resource.phone):
             raise InvalidField("resources", f"Not a phone number: {resource.phone!r}.")
     return tuple(resources)
+
+
+# An escalation window: at least a minute (a sweep must find it), at most half the day a
+# reach-out stays open (escalating after it expired would tell nobody anything).
+MIN_WINDOW = timedelta(minutes=1)
+MAX_WINDOW = timedelta(hours=12)
+
+
+def validate_windows(windows: EscalationWindows) -> EscalationWindows:
+    for field, window in (
+        ("escalate_now_after_seconds", windows.now),
+        ("escalate_today_after_seconds", windows.today),
+    ):
+        if not MIN_WINDOW <= window <= MAX_WINDOW:
+            raise InvalidField(field, "Between 60 seconds and 12 hours.")
+    if windows.now > windows.today:
+        raise InvalidField(
+            "escalate_now_after_seconds", "A `now` reach-out escalates no later than a `today` one."
+        )
+    return windows
+
+
+class ReachOutSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """An organization's escalation windows and the crisis resources that go out with every
+    reach-out it opens. `version` 0: never set, the defaults."""
+
+    windows: EscalationWindows = EscalationWindows()
+    resources: tuple[CrisisResource, ...] = ()
+    version: int = 0
+
+
+def replace_settings(
+    current: ReachOutSettings, windows: EscalationWindows, resources: Sequence[CrisisResource]
+) -> ReachOutSettings:
+    return ReachOutSettings(
+        windows=validate_windows(windows),
+        resources=validate_resources(resources),
+        version=current.version + 1,
+    )
+
+
+class SeenResponse(msgspec.Struct, frozen=True, kw_only=True):
+    """A response as an organization sees it: which supporter answered only for the
+    supporter's own organization (who they are is that organization's to tell)."""
+
+    id: UUID
+    kind: ResponseKind
+    at: datetime
+    organization_id: UUID
+    supporter_member_id: UUID | None
+
+
+def response_seen_by(response: Response, viewer: UUID) -> SeenResponse:
+    return SeenResponse(
+        id=response.id,
+        kind=response.kind,
+        at=response.at,
+        organization_id=response.organization_id,
+        supporter_member_id=(
+            response.supporter_member_id if response.organization_id == viewer else None
+        ),
+    )
+
+
+class SeenReachOut(msgspec.Struct, frozen=True, kw_only=True):
+    """A reach-out as one organization may see it: the home organization, or one with an
+    active supporter in a circle asked under a consent covering `reach_outs` (`consent_ids`,
+    what its notice names). `asked`: the viewer's own members asked to respond."""
+
+    reach_out: ReachOut
+    responses: tuple[SeenResponse, ...]
+    asked: tuple[UUID, ...]
+    consent_ids: tuple[UUID, ...] = ()
 
 
 class ResponseTimes(msgspec.Struct, frozen=True, kw_only=True):

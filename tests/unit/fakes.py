@@ -55,8 +55,13 @@ from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
 from service.domain.networks import (
     Membership,
+    MembershipStatus,
     Network,
+    NetworkKind,
+    NetworkStatus,
     Participation,
+    ParticipationStatus,
+    Role,
     SeenNetwork,
     network_seen_by,
 )
@@ -64,6 +69,8 @@ from service.domain.organizations import ApiKey, Organization, OrganizationKind
 from service.domain.paging import Page, PageRequest, page_from_rows
 from service.domain.pledges import CheckIn, Pledge
 from service.domain.ports import AtCommit, Clock, IdSource, MilestoneFacts
+from service.domain.reach_outs import ReachOut, ReachOutSettings, due_for_escalation
+from service.domain.reach_outs import Response as ReachOutResponse
 from service.domain.recovery import ClosedPeriod
 from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import (
@@ -153,6 +160,9 @@ class Store:
         self.taking_part: set[tuple[UUID, UUID]] = set()  # network, member
         self.reports: list[Report] = []
         self.moderation_log: list[ModerationEntry] = []
+        self.reach_outs: dict[UUID, ReachOut] = {}
+        self.reach_out_responses: list[ReachOutResponse] = []
+        self.reach_out_settings: dict[UUID, ReachOutSettings] = {}
 
     def copy(self) -> Store:
         copied = Store()
@@ -511,6 +521,96 @@ class FakeReferrals:
             for r in self._staged.referrals.values()
             if r.status is ReferralStatus.REQUESTED and r.answer_by <= now
         ][:limit]
+
+
+class FakeReachOuts:
+    """The reach-outs over the staged store, with the audience rule of consent_sql: the home
+    organization, or one with an active supporter in a circle asked under a consent in force
+    to it (by name) covering `reach_outs`."""
+
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def circles_around(self, member_id: UUID) -> list[UUID]:
+        return sorted(
+            n.id
+            for n in self._staged.networks.values()
+            if n.focus_member_id == member_id
+            and n.kind is NetworkKind.CIRCLE
+            and n.status is NetworkStatus.ACTIVE
+        )
+
+    async def settings(self, organization_id: UUID) -> ReachOutSettings:
+        return self._staged.reach_out_settings.get(organization_id, ReachOutSettings())
+
+    async def save_settings(
+        self, organization_id: UUID, settings: ReachOutSettings, now: datetime
+    ) -> None:
+        self._staged.reach_out_settings[organization_id] = settings
+
+    async def add(self, reach_out: ReachOut) -> None:
+        self._staged.reach_outs[reach_out.id] = reach_out
+
+    def _in_audience(self, reach_out: ReachOut, viewer: UUID, now: datetime) -> bool:
+        member = self._staged.members[reach_out.member_id]
+        consented = any(
+            c.member_id == reach_out.member_id
+            and c.recipient_organization_id == viewer
+            and c.is_active(now)
+            and DataScope.REACH_OUTS in c.scopes
+            for c in self._staged.consents.values()
+        )
+        return member.erased_at is None and consented and bool(self._asked(reach_out, viewer))
+
+    def _asked(self, reach_out: ReachOut, organization_id: UUID) -> list[UUID]:
+        found = []
+        for ms in self._staged.memberships.values():
+            network = self._staged.networks.get(ms.network_id)
+            taking_part = self._staged.participations.get((ms.network_id, organization_id))
+            if (
+                network is not None
+                and network.id in reach_out.circle_ids
+                and network.status is NetworkStatus.ACTIVE
+                and network.focus_member_id == reach_out.member_id
+                and taking_part is not None
+                and taking_part.status is ParticipationStatus.ACTIVE
+                and ms.member_organization_id == organization_id
+                and ms.status is MembershipStatus.ACTIVE
+                and ms.role is not Role.FOCUS
+            ):
+                found.append(ms.member_id)
+        return sorted(found)
+
+    async def get_for_update(
+        self, viewer: UUID, reach_out_id: UUID, now: datetime, *, home_only: bool
+    ) -> ReachOut | None:
+        found = self._staged.reach_outs.get(reach_out_id)
+        if found is None:
+            return None
+        if found.organization_id == viewer:
+            return found
+        return None if home_only or not self._in_audience(found, viewer, now) else found
+
+    async def asked(self, reach_out: ReachOut, organization_id: UUID) -> list[UUID]:
+        return self._asked(reach_out, organization_id)
+
+    async def add_response(self, response: ReachOutResponse) -> None:
+        self._staged.reach_out_responses.append(response)
+
+    async def save(self, reach_out: ReachOut) -> None:
+        self._staged.reach_outs[reach_out.id] = reach_out
+
+    async def due_to_escalate(self, now: datetime, limit: int) -> list[ReachOut]:
+        due = [r for r in self._staged.reach_outs.values() if due_for_escalation(r, now)]
+        return sorted(due, key=lambda r: r.escalates_at)[:limit]
+
+    async def due_to_expire(self, opened_before: datetime, limit: int) -> list[ReachOut]:
+        due = [
+            r
+            for r in self._staged.reach_outs.values()
+            if r.is_open and r.opened_at <= opened_before
+        ]
+        return sorted(due, key=lambda r: r.opened_at)[:limit]
 
 
 class FakeIncidents:
@@ -1024,6 +1124,10 @@ class FakeUnitOfWork:
     @property
     def conversation(self) -> FakeConversation:
         return FakeConversation(self._staged)
+
+    @property
+    def reach_outs(self) -> FakeReachOuts:
+        return FakeReachOuts(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._open:

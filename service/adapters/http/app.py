@@ -57,6 +57,12 @@ from service.adapters.http.problems import (
     exception_handlers,
     problem_response,
 )
+from service.adapters.http.reach_outs import (
+    MemberReachOutController,
+    ReachOutController,
+    ReachOutFiguresController,
+    ReachOutSettingsController,
+)
 from service.adapters.http.recovery import RecoveryController
 from service.adapters.http.referrals import ReferralController
 from service.adapters.http.restrictions import MemberRestrictionController, RestrictionController
@@ -122,6 +128,12 @@ def openapi_config() -> OpenAPIConfig:
                 description="A network's conversation, in a safe space: so far, the crisis "
                 "phrases that flag a post for someone to reach out.",
             ),
+            Tag(
+                name="reach-outs",
+                description="A member asking their circles for support now: supporters "
+                "answer, nobody answering in time escalates to the home organization. Not an "
+                "emergency service.",
+            ),
             Tag(name="events", description="The feed of events each organization may see."),
             Tag(
                 name="incidents",
@@ -185,6 +197,10 @@ def create_app(
             NetworkConversationController,
             PostController,
             MemberPostsController,
+            MemberReachOutController,
+            ReachOutController,
+            ReachOutSettingsController,
+            ReachOutFiguresController,
             MemberPledgeController,
             PledgeController,
             EventController,

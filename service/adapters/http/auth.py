@@ -95,6 +95,8 @@ def scope_required(scope: Scope) -> dict[str, Any]:
 
 
 OPERATOR_ONLY: dict[str, Any] = {"operator": True}
+# A route's opt key: the per-key rate limit never refuses it, nor counts it.
+NEVER_LIMITED = "never_limited"
 
 _WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
 
@@ -153,7 +155,7 @@ def make_authentication(
                 scope["caller"] = caller
                 require_json_body(scope["method"], scope["headers"])
                 limiter = limiter_of(scope)
-                if limiter.enabled:
+                if limiter.enabled and not opt.get(NEVER_LIMITED):
                     await app(scope, receive, _limited(limiter, caller.key_id, send))
                     return
             await app(scope, receive, send)

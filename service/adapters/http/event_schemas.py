@@ -174,6 +174,31 @@ class PostCrisisFlaggedData(PostData, frozen=True, kw_only=True):
     matched_phrases: list[str]
 
 
+class ReachOutData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A reach-out: whose, how urgent, the circles it asked. Never its message: read the
+    reach-out (GET /v1/reach-outs/{reach_out_id}), a read accounted like any other."""
+
+    member_id: UUID
+    urgency: str
+    circle_ids: list[UUID]
+
+
+class ReachOutOpenedData(ReachOutData, frozen=True, kw_only=True):
+    asked: Annotated[
+        list[UUID],
+        Meta(description="The receiving organization's own members asked to respond."),
+    ]
+
+
+class ReachOutAnsweredData(ReachOutData, frozen=True, kw_only=True):
+    kind: str
+    seconds_to_answer: int
+
+
+class ReachOutClosedData(ReachOutData, frozen=True, kw_only=True):
+    outcome: str
+
+
 class _Event(
     msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="type"
 ):
@@ -238,6 +263,10 @@ EVENT_DATA: dict[EventType, type[msgspec.Struct]] = {
     EventType.POST_REPORTED: PostReportedData,
     EventType.POST_HIDDEN: PostHiddenData,
     EventType.POST_CRISIS_FLAGGED: PostCrisisFlaggedData,
+    EventType.REACH_OUT_OPENED: ReachOutOpenedData,
+    EventType.REACH_OUT_ANSWERED: ReachOutAnsweredData,
+    EventType.REACH_OUT_ESCALATED: ReachOutData,
+    EventType.REACH_OUT_CLOSED: ReachOutClosedData,
 }
 
 EVENT_TYPES: dict[EventType, type[_Event]] = {t: _event(t, d) for t, d in EVENT_DATA.items()}

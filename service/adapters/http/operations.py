@@ -18,7 +18,7 @@ from litestar import Controller, Request
 from litestar.datastructures import ResponseHeader
 from litestar.handlers import HTTPRouteHandler
 
-from service.adapters.http.auth import OPERATOR_ONLY, caller_of, scope_required
+from service.adapters.http.auth import NEVER_LIMITED, OPERATOR_ONLY, caller_of, scope_required
 from service.adapters.http.paging import PAGING
 from service.adapters.http.problems import EVERY_ANSWER_HEADERS
 from service.adapters.http.responses import ETAG_HEADER, LOCATION_HEADER, error_responses
@@ -98,13 +98,15 @@ def operation(
     operator: bool = False,
     media_type: str | None = None,
     deprecated: Deprecation | None = None,
+    never_limited: bool = False,
 ) -> Callable[[Handler], HTTPRouteHandler]:
     """The route for a handler. `scope` is what the caller's key must hold (None: any key of
     an organization); `errors` are the statuses it may answer beyond those every route of the
     API can (403 among them); `etag`: its answers carry the resource's version; `created`: a
     Location header names what it created; `media_type`: its answer's, when not JSON;
     `deprecated`: it is on its way out (marked so in the contract, and every answer says when
-    it was announced and when it goes)."""
+    it was announced and when it goes); `never_limited`: the per-key rate limit never refuses
+    it (a person asking for support now is never told to wait), nor counts it."""
     headers = [h for h, on in ((ETAG_HEADER, etag), (LOCATION_HEADER, created)) if on]
     if deprecated is not None:
         headers += deprecated.headers()
@@ -112,6 +114,8 @@ def operation(
     if deprecated is not None:
         notices = {h.name: h.value for h in deprecated.headers() if h.value is not None}
         opt = {**opt, EVERY_ANSWER_HEADERS: notices}
+    if never_limited:
+        opt = {**opt, NEVER_LIMITED: True}
 
     def declare(handler: Handler) -> HTTPRouteHandler:
         summary, description = _documentation(handler)
@@ -121,7 +125,7 @@ def operation(
             summary=summary,
             description=description,
             opt=opt,
-            responses=error_responses(403, *errors),
+            responses=error_responses(403, *errors, limited=not never_limited),
             response_headers=headers or None,
             status_code=status_code,
             media_type=media_type,

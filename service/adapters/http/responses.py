@@ -54,9 +54,10 @@ _DESCRIPTIONS: dict[int, str] = {
 }
 
 
-def error_responses(*statuses: int) -> dict[int, ResponseSpec]:
-    """OpenAPI declarations for the given error statuses (plus the ones every route can give)."""
-    every_route = (400, 401, 404, 429, 500, 503)
+def error_responses(*statuses: int, limited: bool = True) -> dict[int, ResponseSpec]:
+    """OpenAPI declarations for the given error statuses (plus the ones every route can give;
+    429 only on those the rate limit applies to)."""
+    every_route = (400, 401, 404, *((429,) if limited else ()), 500, 503)
     # An operation that takes a body (so may answer 413) refuses a body that is not JSON.
     with_body = (415,) if 413 in statuses else ()
     return {s: _spec(_DESCRIPTIONS[s]) for s in sorted({*every_route, *statuses, *with_body})}

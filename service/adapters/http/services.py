@@ -24,6 +24,7 @@ from service.domain.ports import (
     IdempotencyStore,
     IncidentQueries,
     MemberQueries,
+    ReachOutQueries,
     ReferralQueries,
     TokenSource,
     UnitOfWork,
@@ -53,6 +54,7 @@ class Services:
         conversation: ConversationQueries,
         events: EventFeed,
         referrals: ReferralQueries,
+        reach_outs: ReachOutQueries,
         webhooks: WebhookQueries,
         incidents: IncidentQueries,
         webhook_secrets: WebhookSecretSource,
@@ -74,6 +76,7 @@ class Services:
         self.conversation = conversation
         self.events = events
         self.referrals = referrals
+        self.reach_outs = reach_outs
         self.webhooks = webhooks
         self.incidents = incidents
         self.webhook_secrets = webhook_secrets

@@ -19,7 +19,7 @@ from service.domain.consent import MEMBER_EVENT_SCOPES, DataScope
 from service.domain.consent_events import MILESTONE_EVENTS
 from service.domain.consent_form import RecipientClass
 from service.domain.events import EventType
-from service.domain.networks import NetworkKind
+from service.domain.networks import NetworkKind, Role
 from service.domain.organizations import OrganizationKind
 
 # An active consent, as SQL: the same rule as Consent.status(), applied where the rows are.
@@ -122,6 +122,38 @@ def _post_audience(viewer: str) -> str:
         AND (e.type NOT IN ({_MODERATION_EVENTS}) OR {moderates_sql(network, viewer)})))"""
 
 
+_FOCUS = Role.FOCUS.value
+_REACH_OUT_OPENED = EventType.REACH_OUT_OPENED.value
+# The circles a reach-out event asked (reach_out_event carries them).
+_EVENT_CIRCLES = "ARRAY(SELECT jsonb_array_elements_text(e.data->'circle_ids')::uuid)"
+
+
+def reach_out_supporters(circles: str, member: str, viewer: str) -> str:
+    """The members of `viewer` asked by a reach-out of `member` to the circles `circles` (a
+    uuid[]): active, in any role but the focus, in an active circle around `member` that
+    `viewer` takes an active part in."""
+    return f"""SELECT ms.member_id FROM network_memberships ms
+        JOIN networks n ON n.id = ms.network_id AND n.status = 'active'
+             AND n.kind = '{_CIRCLE}' AND n.focus_member_id = {member}
+        JOIN network_organizations p ON p.network_id = ms.network_id
+             AND p.organization_id = {viewer} AND p.status = 'active'
+        WHERE ms.network_id = ANY({circles}) AND ms.member_organization_id = {viewer}
+          AND ms.status = 'active' AND ms.role <> '{_FOCUS}'"""  # noqa: S608
+
+
+def reach_out_audience(circles: str, member: str, viewer: str) -> str:
+    """Beyond the consent covering `reach_outs`, a reach-out reaches another organization
+    only while it has an active supporter in a circle asked."""
+    return f"EXISTS ({reach_out_supporters(circles, member, viewer)})"
+
+
+def _reach_out_event_audience(viewer: str) -> str:
+    """An event about a reach-out reaches another organization, beyond its consent, as a read
+    of the reach-out would: only while it has an active supporter in a circle asked."""
+    return f"""(e.subject_type <> 'reach_out'
+        OR {reach_out_audience(_EVENT_CIRCLES, _EVENT_MEMBER, viewer)})"""
+
+
 def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:
     """Whether event e may still go to `viewer` at `now`: an event about another
     organization's member needs a consent covering it now (`types`: those of
@@ -129,7 +161,8 @@ def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:
     return (
         f"(e.type <> ALL({types}::text[]) OR e.organization_id = {viewer} "
         f"OR {_own_member(viewer)} "
-        f"OR ({_consent_covers_now(viewer, scopes, now)} AND {_post_audience(viewer)}))"
+        f"OR ({_consent_covers_now(viewer, scopes, now)} AND {_post_audience(viewer)} "
+        f"AND {_reach_out_event_audience(viewer)}))"
     )
 
 
@@ -158,8 +191,12 @@ def shown_data(viewer: str, now: str) -> str:
     without a consent in force covering `recovery` gets the event without that key (its label
     and dates stay: those are the `milestones` scope's). A referral's person is the member's:
     the receiver gets the event without `member_id` unless a consent from the member to it is
-    in force (domain.referral_sight)."""
+    in force (domain.referral_sight). A reach-out's opening names the viewer's own members
+    it asks (`asked`), for the viewer to reach them."""
     return f"""CASE
+        WHEN e.type = '{_REACH_OUT_OPENED}'
+        THEN e.data || jsonb_build_object('asked', ARRAY(
+            {reach_out_supporters(_EVENT_CIRCLES, _EVENT_MEMBER, viewer)} ORDER BY ms.member_id))
         WHEN e.subject_type = 'referral'
          AND e.data ? 'member_id'
          AND NOT {_own_member(viewer)}
@@ -211,7 +248,8 @@ def visible_to(now: str) -> str:
           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
           AND (($6::jsonb)->>e.type) = ANY(c.effective_scopes))
-      AND {_consent_covers_now("$1", "$6", now)} AND {_post_audience("$1")})
+      AND {_consent_covers_now("$1", "$6", now)} AND {_post_audience("$1")}
+      AND {_reach_out_event_audience("$1")})
 """  # noqa: S608
 
 

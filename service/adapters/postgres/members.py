@@ -121,6 +121,9 @@ WITH ids AS (
     UNION ALL SELECT id FROM custom_milestones WHERE member_id = $1
     UNION ALL SELECT id FROM cheers WHERE member_id = $1
     UNION ALL SELECT id FROM referrals WHERE member_id = $1
+    UNION ALL SELECT id FROM reach_outs WHERE member_id = $1
+), reach_out_messages AS (
+    UPDATE reach_outs SET message = NULL WHERE member_id = $1 AND message IS NOT NULL
 ), pledge_texts AS (
     UPDATE pledges SET text = '' WHERE member_id = $1
 ), check_in_notes AS (

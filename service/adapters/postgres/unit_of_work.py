@@ -20,6 +20,7 @@ from service.adapters.postgres.organizations import (
 )
 from service.adapters.postgres.pledges import PostgresPledgeRepository
 from service.adapters.postgres.pool import DbConnection, FairPool
+from service.adapters.postgres.reach_outs import PostgresReachOutRepository
 from service.adapters.postgres.records import MemberTableRecords, TableRecords
 from service.adapters.postgres.recovery import PostgresRecoveryRepository
 from service.adapters.postgres.referrals import PostgresReferralRepository
@@ -53,6 +54,7 @@ class PostgresUnitOfWork:
     accounting_requests: MemberTableRecords[AccountingRequest]
     restrictions: PostgresRestrictionRepository
     conversation: PostgresConversationRepository
+    reach_outs: PostgresReachOutRepository
 
     def __init__(self, pool: FairPool, clock: Clock, ids: IdSource) -> None:
         self._pool = pool
@@ -84,6 +86,7 @@ class PostgresUnitOfWork:
         self.accounting_requests = MemberTableRecords(session, ACCOUNTING_REQUESTS)
         self.restrictions = PostgresRestrictionRepository(session)
         self.conversation = PostgresConversationRepository(session)
+        self.reach_outs = PostgresReachOutRepository(session)
         return self
 
     async def __aexit__(

@@ -28,6 +28,7 @@ from service.domain.ports.organizations import (
     IntermediaryRepository,
     OrganizationRepository,
 )
+from service.domain.ports.reach_outs import ReachOutQueries, ReachOutRepository
 from service.domain.ports.referrals import ReferralQueries, ReferralRepository
 from service.domain.ports.restrictions import RestrictionRepository
 from service.domain.ports.system import (
@@ -74,6 +75,8 @@ __all__ = [
     "OrganizationRepository",
     "Outbox",
     "PledgeRepository",
+    "ReachOutQueries",
+    "ReachOutRepository",
     "Receipt",
     "RecoveryRepository",
     "ReferralQueries",

@@ -16,6 +16,7 @@ from service.domain.ports.organizations import (
     IntermediaryRepository,
     OrganizationRepository,
 )
+from service.domain.ports.reach_outs import ReachOutRepository
 from service.domain.ports.referrals import ReferralRepository
 from service.domain.ports.restrictions import RestrictionRepository
 from service.domain.ports.system import Clock, IdSource
@@ -85,6 +86,9 @@ class UnitOfWork(Protocol):
 
     @property
     def conversation(self) -> ConversationRepository: ...
+
+    @property
+    def reach_outs(self) -> ReachOutRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
