@@ -28,7 +28,7 @@ MAX_RESOURCES = 10
 EXPIRES_AFTER = timedelta(hours=24)
 
 
-class Urgency(enum.StrEnum):
+class ReachOutUrgency(enum.StrEnum):
     NOW = "now"
     TODAY = "today"
 
@@ -44,7 +44,7 @@ class ResponseKind(enum.StrEnum):
         return self is not ResponseKind.CANNOT_NOW
 
 
-class Outcome(enum.StrEnum):
+class ReachOutOutcome(enum.StrEnum):
     SUPPORTED = "supported"
     NO_LONGER_NEEDED = "no_longer_needed"
     REFERRED = "referred"
@@ -52,7 +52,7 @@ class Outcome(enum.StrEnum):
     EXPIRED = "expired"  # only by itself, never chosen
 
 
-CLOSING_OUTCOMES = frozenset(Outcome) - {Outcome.EXPIRED}
+CLOSING_OUTCOMES = frozenset(ReachOutOutcome) - {ReachOutOutcome.EXPIRED}
 
 
 class ReachOutConflict(Conflict):
@@ -66,8 +66,8 @@ class EscalationWindows(msgspec.Struct, frozen=True, kw_only=True):
     now: timedelta = timedelta(minutes=10)
     today: timedelta = timedelta(hours=2)
 
-    def of(self, urgency: Urgency) -> timedelta:
-        return self.now if urgency is Urgency.NOW else self.today
+    def of(self, urgency: ReachOutUrgency) -> timedelta:
+        return self.now if urgency is ReachOutUrgency.NOW else self.today
 
 
 class CrisisResource(msgspec.Struct, frozen=True, kw_only=True):
@@ -81,7 +81,7 @@ class ReachOut(msgspec.Struct, frozen=True, kw_only=True):
     id: UUID
     member_id: UUID
     organization_id: UUID  # the member's home organization, which opened it
-    urgency: Urgency
+    urgency: ReachOutUrgency
     message: str | None
     circle_ids: tuple[UUID, ...]  # the circles asked, around the member
     opened_at: datetime
@@ -89,7 +89,7 @@ class ReachOut(msgspec.Struct, frozen=True, kw_only=True):
     first_answered_at: datetime | None = None
     escalated_at: datetime | None = None
     closed_at: datetime | None = None
-    outcome: Outcome | None = None
+    outcome: ReachOutOutcome | None = None
     # The home organization's crisis resources when it opened the reach-out, kept with it.
     crisis_resources: tuple[CrisisResource, ...] = ()
     version: int = 1
@@ -136,7 +136,7 @@ def open_reach_out(
     reach_out_id: UUID,
     member_id: UUID,
     organization_id: UUID,
-    urgency: Urgency,
+    urgency: ReachOutUrgency,
     message: str | None,
     circles_asked: Sequence[UUID] | None,
     member_circles: Iterable[UUID],
@@ -201,7 +201,7 @@ def escalate(reach_out: ReachOut, now: datetime) -> ReachOut:
     return msgspec.structs.replace(reach_out, escalated_at=now, version=reach_out.version + 1)
 
 
-def close(reach_out: ReachOut, outcome: Outcome, now: datetime) -> ReachOut:
+def close(reach_out: ReachOut, outcome: ReachOutOutcome, now: datetime) -> ReachOut:
     """Closed by the home organization with how it ended (never `expired`: that is the
     reach-out's own ending)."""
     if outcome not in CLOSING_OUTCOMES:
@@ -225,7 +225,7 @@ def expire(reach_out: ReachOut, now: datetime) -> ReachOut:
     return msgspec.structs.replace(
         reach_out,
         closed_at=reach_out.expires_at,
-        outcome=Outcome.EXPIRED,
+        outcome=ReachOutOutcome.EXPIRED,
         version=reach_out.version + 1,
     )
 

@@ -18,14 +18,14 @@ from service.domain.ports import ReachOutQueries, Receipt, UnitOfWork, no_receip
 from service.domain.reach_outs import (
     CrisisResource,
     EscalationWindows,
-    Outcome,
     ReachOut,
+    ReachOutOutcome,
     ReachOutSettings,
+    ReachOutUrgency,
     Response,
     ResponseKind,
     ResponseTimes,
     SeenReachOut,
-    Urgency,
 )
 
 # The longest period the figures cover in one read.
@@ -35,7 +35,7 @@ MAX_FIGURES_PERIOD = timedelta(days=366)
 class OpenReachOut(msgspec.Struct, frozen=True, kw_only=True):
     organization_id: UUID
     member_id: UUID
-    urgency: Urgency
+    urgency: ReachOutUrgency
     message: str | None = None
     circle_ids: tuple[UUID, ...] | None = None
 
@@ -150,7 +150,7 @@ async def respond(
 class CloseReachOut(msgspec.Struct, frozen=True, kw_only=True):
     organization_id: UUID
     reach_out_id: UUID
-    outcome: Outcome
+    outcome: ReachOutOutcome
 
 
 async def close_reach_out(command: CloseReachOut, uow: UnitOfWork) -> ReachOut:

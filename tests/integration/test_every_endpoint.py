@@ -48,6 +48,7 @@ class World:
     accounting_request_id: str
     restriction_id: str
     post_id: str
+    reach_out_id: str
 
     @property
     def secrets(self) -> list[str]:
@@ -113,8 +114,14 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
         headers=home.headers,
     )
     assert post.status_code == 201, post.text
+    # `today`: it escalates after two hours, never while a test compares snapshots.
+    reach_out = client.post(
+        f"/v1/members/{member['id']}/reach-outs", json={"urgency": "today"}, headers=home.headers
+    )
+    assert reach_out.status_code == 201, reach_out.text
     return World(
         post_id=post.json()["id"],
+        reach_out_id=reach_out.json()["id"],
         home=home,
         partner=partner,
         stranger=stranger,
@@ -226,6 +233,7 @@ NETWORK = lambda w: {"network_id": w.network_id}  # noqa: E731
 REFERRAL = lambda w: {"referral_id": w.referral_id}  # noqa: E731
 ENDPOINT = lambda w: {"endpoint_id": w.endpoint_id}  # noqa: E731
 POST = lambda w: {"post_id": w.post_id}  # noqa: E731
+REACH_OUT = lambda w: {"reach_out_id": w.reach_out_id}  # noqa: E731
 PARTICIPANT = lambda w: {"organization_id": w.home.id, "participant_id": w.partner.id}  # noqa: E731
 
 ENDPOINTS: dict[tuple[str, str], Endpoint] = {
@@ -479,6 +487,37 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         scope="networks:write",
         foreign_is_404=True,
     ),
+    ("post", "/v1/members/{member_id}/reach-outs"): Endpoint(
+        params=MEMBER,
+        body=lambda _w: {"urgency": "today", "message": "Rough evening."},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/reach-outs/{reach_out_id}"): Endpoint(
+        params=REACH_OUT, scope="members:read", foreign_is_404=True
+    ),
+    ("post", "/v1/reach-outs/{reach_out_id}/responses"): Endpoint(
+        params=REACH_OUT,
+        body=lambda w: {"supporter_member_id": w.member_id, "kind": "calling"},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
+    ("post", "/v1/reach-outs/{reach_out_id}/close"): Endpoint(
+        params=REACH_OUT,
+        body=lambda _w: {"outcome": "supported"},
+        scope="members:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/reach-out-settings"): Endpoint(scope="members:read"),
+    ("put", "/v1/reach-out-settings"): Endpoint(
+        body=lambda _w: {
+            "escalate_now_after_seconds": 600,
+            "escalate_today_after_seconds": 7200,
+            "crisis_resources": [{"name": "Crisis line", "phone": "988"}],
+        },
+        scope="members:write",
+    ),
+    ("get", "/v1/reach-out-figures"): Endpoint(scope="members:read"),
     ("post", "/v1/referrals"): Endpoint(
         body=lambda w: referral_body(w.recipient.id, w.member_id, w.consent_id),
         scope="referrals:write",

@@ -144,7 +144,8 @@ def test_a_reach_out_fans_out_to_signed_webhooks_of_consented_organizations_only
         # D takes part with a consent but has no supporter in the circle; E takes no part.
         assert world.events(d, *REACH_OUT_EVENTS) == []
         assert world.events(e, *REACH_OUT_EVENTS) == []
-        assert at_d.received == [] and at_e.received == []
+        assert at_d.received == []
+        assert at_e.received == []
     assert world.read(d, opened["id"]).status_code == 404
     assert world.read(e, opened["id"]).status_code == 404
 
@@ -190,9 +191,7 @@ def test_reads_and_responses_follow_the_consent_and_are_accounted(world: World) 
     assert [r["supporter_member_id"] for r in mine] == [world.jo, world.jo]
     assert [r["kind"] for r in mine] == ["cannot_now", "on_my_way"]
     answered = world.events(a, "reach_out.answered")
-    assert [e["data"]["kind"] for e in answered if e["subject_id"] == opened["id"]] == [
-        "on_my_way"
-    ]
+    assert [e["data"]["kind"] for e in answered if e["subject_id"] == opened["id"]] == ["on_my_way"]
     # C without a consent: nothing, and its write changes nothing.
     assert world.respond(c, opened["id"], world.kim, "calling").status_code == 404
     assert len(world.read(a, opened["id"]).json()["responses"]) == 2
@@ -364,9 +363,7 @@ def test_figures_agree_with_what_happened(world: World, db: Db) -> None:
     assert world.client.get("/v1/reach-out-figures", headers=b.headers).json()["opened"] == 0
 
 
-def test_a_reach_out_is_never_refused_by_the_rate_limit(
-    dsn: str, operator: dict[str, str]
-) -> None:
+def test_a_reach_out_is_never_refused_by_the_rate_limit(dsn: str, operator: dict[str, str]) -> None:
     settings = {**SERVICE_SETTINGS, "rate_limit_quota": "3", "rate_limit_window_seconds": "60"}
     with running_service(dsn, **settings) as url, httpx.Client(base_url=url) as client:
         org = make_org(client, operator)

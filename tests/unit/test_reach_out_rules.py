@@ -15,12 +15,12 @@ from service.domain.reach_outs import (
     EXPIRES_AFTER,
     CrisisResource,
     EscalationWindows,
-    Outcome,
     ReachOut,
     ReachOutConflict,
+    ReachOutOutcome,
+    ReachOutUrgency,
     Response,
     ResponseKind,
-    Urgency,
     close,
     due_for_escalation,
     due_to_expire,
@@ -38,7 +38,7 @@ HOME, MEMBER = UUID(int=1), UUID(int=2)
 CIRCLES = [UUID(int=10), UUID(int=11)]
 
 
-def _open(urgency: Urgency = Urgency.NOW, **fields: object) -> ReachOut:
+def _open(urgency: ReachOutUrgency = ReachOutUrgency.NOW, **fields: object) -> ReachOut:
     arguments: dict[str, object] = {
         "reach_out_id": UUID(int=100),
         "member_id": MEMBER,
@@ -85,10 +85,10 @@ def test_a_message_is_short_plain_text(message: str) -> None:
 
 
 def test_the_window_depends_on_the_urgency_and_the_organization() -> None:
-    assert _open(Urgency.NOW).escalates_at == NOW + timedelta(minutes=10)
-    assert _open(Urgency.TODAY).escalates_at == NOW + timedelta(hours=2)
+    assert _open(ReachOutUrgency.NOW).escalates_at == NOW + timedelta(minutes=10)
+    assert _open(ReachOutUrgency.TODAY).escalates_at == NOW + timedelta(hours=2)
     quick = EscalationWindows(now=timedelta(minutes=3), today=timedelta(minutes=30))
-    assert _open(Urgency.NOW, windows=quick).escalates_at == NOW + timedelta(minutes=3)
+    assert _open(ReachOutUrgency.NOW, windows=quick).escalates_at == NOW + timedelta(minutes=3)
 
 
 def test_only_a_real_answer_is_the_first_and_it_is_kept_once() -> None:
@@ -107,12 +107,12 @@ _SECONDS = st.integers(min_value=0, max_value=4 * 3600)
 
 
 @given(
-    st.sampled_from(list(Urgency)),
+    st.sampled_from(list(ReachOutUrgency)),
     st.lists(st.tuples(_SECONDS, _KINDS), max_size=6),
     st.lists(_SECONDS, max_size=12),
 )
 def test_escalation_fires_once_and_only_when_nobody_answered_in_time(
-    urgency: Urgency, responses: list[tuple[int, ResponseKind]], sweeps: list[int]
+    urgency: ReachOutUrgency, responses: list[tuple[int, ResponseKind]], sweeps: list[int]
 ) -> None:
     reach_out = _open(urgency)
     window = EscalationWindows().of(urgency)
@@ -139,19 +139,19 @@ def test_escalation_fires_once_and_only_when_nobody_answered_in_time(
 
 def test_closing_and_expiring() -> None:
     reach_out = _open()
-    closed = close(reach_out, Outcome.SUPPORTED, NOW + timedelta(minutes=5))
-    assert (closed.outcome, closed.is_open) == (Outcome.SUPPORTED, False)
+    closed = close(reach_out, ReachOutOutcome.SUPPORTED, NOW + timedelta(minutes=5))
+    assert (closed.outcome, closed.is_open) == (ReachOutOutcome.SUPPORTED, False)
     with pytest.raises(ReachOutConflict):
-        close(closed, Outcome.REFERRED, NOW + timedelta(minutes=6))
+        close(closed, ReachOutOutcome.REFERRED, NOW + timedelta(minutes=6))
     with pytest.raises(ReachOutConflict):
         respond(closed, _response(ResponseKind.CALLING, NOW + timedelta(minutes=6)))
     with pytest.raises(InvalidField):
-        close(reach_out, Outcome.EXPIRED, NOW)
+        close(reach_out, ReachOutOutcome.EXPIRED, NOW)
     late = NOW + EXPIRES_AFTER + timedelta(hours=3)
     assert not due_to_expire(reach_out, NOW + EXPIRES_AFTER - timedelta(seconds=1))
     expired = expire(reach_out, late)
     # At the instant it was due, not when a sweep got to it.
-    assert (expired.outcome, expired.closed_at) == (Outcome.EXPIRED, NOW + EXPIRES_AFTER)
+    assert (expired.outcome, expired.closed_at) == (ReachOutOutcome.EXPIRED, NOW + EXPIRES_AFTER)
     assert not due_for_escalation(expired, late)
     with pytest.raises(ValueError, match="not due"):
         expire(expired, late)

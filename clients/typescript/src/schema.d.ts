@@ -524,6 +524,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/{member_id}/reach-outs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reach out for support now, on behalf of one of the caller's members
+         * @description Asks the circles around the member (all of them, or those named in `circle_ids`). `reach_out.opened` goes out at once to the caller and to every organization with an active supporter in those circles and a consent from the member covering `reach_outs`; each sees which of its own members are asked (`asked`). Nobody answering within the caller's escalation window (600 s for `now`, 7200 s for `today` by default) sends `reach_out.escalated` to the caller, once. It closes by itself a day after it opened (`expired`). The caller's crisis resources come back with it. Never refused by the per-key rate limit. A reach-out is not an emergency service.
+         */
+        post: operations["openReachOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members/{member_id}/recovery": {
         parameters: {
             query?: never;
@@ -1190,6 +1210,110 @@ export interface paths {
         get: operations["listPostRevisions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reach-out-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How fast the organization's reach-outs were answered, over a period
+         * @description Over the caller's reach-outs opened in [`since`, `until`) (default: the last 30 days; at most 366 days), optionally those that asked one circle: opened, answered, unanswered and escalated counts, and the 50th and 90th percentile of the time to a first answer.
+         */
+        get: operations["getReachOutFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reach-out-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's escalation windows and crisis resources
+         * @description The defaults until it sets them: 600 s for `now`, 7200 s for `today`, no crisis resources (`version` 0).
+         */
+        get: operations["getReachOutSettings"];
+        /**
+         * Replace the organization's escalation windows and crisis resources
+         * @description Each window between 60 s and 12 h, `now` no later than `today`; at most ten crisis resources. Reach-outs opened from now on wait and carry these; open ones keep theirs.
+         */
+        put: operations["replaceReachOutSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reach-outs/{reach_out_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a reach-out (its home organization, or one asked to respond)
+         * @description Another organization than the member's home one reads it only while it has an active supporter in a circle asked and a consent from the member in force covering `reach_outs` (404 otherwise); that read is in the member's accounting of disclosures. Responses show which supporter answered only to the supporter's own organization.
+         */
+        get: operations["getReachOut"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reach-outs/{reach_out_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a reach-out of one of the caller's members, with how it ended
+         * @description Only the member's home organization closes it (404 for anyone else, nothing changed); a closed one is a 409 (`reach-out-closed`). `reach_out.closed` goes out to everyone who may still see it.
+         */
+        post: operations["closeReachOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reach-outs/{reach_out_id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Respond to a reach-out for one of the caller's members asked by it
+         * @description `on_my_way`, `calling` or `messaged` answer it: the first answer is announced (`reach_out.answered`, with its delay) and stops its escalation. `cannot_now` is kept but is not an answer. A closed reach-out is a 409 (`reach-out-closed`); one the caller may not see is a 404, and nothing changes.
+         */
+        post: operations["respondToReachOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2048,6 +2172,86 @@ export interface webhooks {
          * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
          */
         post: operations["deliver_post_reported"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reach_out.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `reach_out.answered` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_reach_out_answered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reach_out.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `reach_out.closed` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_reach_out_closed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reach_out.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `reach_out.escalated` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_reach_out_escalated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reach_out.opened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `reach_out.opened` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_reach_out_opened"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3046,6 +3250,18 @@ export interface components {
             phrases: string[];
         };
         /**
+         * CrisisResourceBody
+         * @description Somewhere a person can call at once, such as a national crisis line.
+         * @example {
+         *       "name": "988 Suicide & Crisis Lifeline",
+         *       "phone": "988"
+         *     }
+         */
+        CrisisResourceBody: {
+            name: string;
+            phone: string;
+        };
+        /**
          * CustomMilestoneCreate
          * @example {
          *       "achieved_on": "2026-10-05",
@@ -3079,7 +3295,7 @@ export interface components {
          * @description What a consent lets cross. Each scope covers fixed fields (see FIELDS_BY_SCOPE).
          * @enum {string}
          */
-        DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks" | "conversation";
+        DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks" | "conversation" | "reach_outs";
         /**
          * DeliveryList
          * @example {
@@ -3315,7 +3531,7 @@ export interface components {
          */
         EndpointStatus: "active" | "disabled";
         /** @description An event, as the feed returns it and a webhook delivers it; its `data` has the schema of its `type`. New types of event may be added within /v1 (see the versioning guide): ignore an event whose `type` you do not know. */
-        Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"] | components["schemas"]["PostCreatedEvent"] | components["schemas"]["PostRepliedEvent"] | components["schemas"]["PostReportedEvent"] | components["schemas"]["PostHiddenEvent"] | components["schemas"]["PostCrisisFlaggedEvent"];
+        Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"] | components["schemas"]["PostCreatedEvent"] | components["schemas"]["PostRepliedEvent"] | components["schemas"]["PostReportedEvent"] | components["schemas"]["PostHiddenEvent"] | components["schemas"]["PostCrisisFlaggedEvent"] | components["schemas"]["ReachOutOpenedEvent"] | components["schemas"]["ReachOutAnsweredEvent"] | components["schemas"]["ReachOutEscalatedEvent"] | components["schemas"]["ReachOutClosedEvent"];
         /**
          * EventList
          * @description `next_cursor` is always given: poll it again later for newer events. Each event's `data` has the schema of its `type`.
@@ -3347,7 +3563,7 @@ export interface components {
          * @description The kinds of event. Open: new kinds may come within /v1 (the versioning policy), so a client should pass over a kind it does not know.
          * @enum {string}
          */
-        EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed" | "post.created" | "post.replied" | "post.reported" | "post.hidden" | "post.crisis_flagged";
+        EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed" | "post.created" | "post.replied" | "post.reported" | "post.hidden" | "post.crisis_flagged" | "reach_out.opened" | "reach_out.answered" | "reach_out.escalated" | "reach_out.closed";
         /** FieldError */
         FieldError: {
             /** @description Where: a dotted path into the body (`signature.method`), a query parameter (`limit`), or a header (`If-Match`); `body` for the body as a whole. */
@@ -5955,6 +6171,410 @@ export interface components {
             /** @description The post or reply, as the moderator sees it. */
             post: components["schemas"]["PostView"];
         };
+        /** ReachOutAnsweredData */
+        ReachOutAnsweredData: {
+            /** @description The circles around the member the reach-out asks (default: all of them). */
+            circle_ids: string[];
+            /** @description The first answer: `on_my_way`, `calling` or `messaged`. */
+            kind: string;
+            /** Format: uuid */
+            member_id: string;
+            /** @description How long after the reach-out opened it was first answered. */
+            seconds_to_answer: number;
+            /** @description `now` (escalates after 10 minutes by default) or `today` (after 2 hours). */
+            urgency: string;
+        };
+        /** ReachOutAnsweredEvent */
+        ReachOutAnsweredEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["ReachOutAnsweredData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "reach_out.answered";
+        };
+        /**
+         * ReachOutClose
+         * @example {
+         *       "outcome": "supported"
+         *     }
+         */
+        ReachOutClose: {
+            /** @description How it ended: `supported`, `no_longer_needed`, `referred` or `emergency_services`. */
+            outcome: string;
+        };
+        /** ReachOutClosedData */
+        ReachOutClosedData: {
+            /** @description The circles around the member the reach-out asks (default: all of them). */
+            circle_ids: string[];
+            /** Format: uuid */
+            member_id: string;
+            /** @description How it ended: `supported`, `no_longer_needed`, `referred`, `emergency_services`, or `expired` (nobody closed it within a day); null while open. */
+            outcome: string;
+            /** @description `now` (escalates after 10 minutes by default) or `today` (after 2 hours). */
+            urgency: string;
+        };
+        /** ReachOutClosedEvent */
+        ReachOutClosedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["ReachOutClosedData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "reach_out.closed";
+        };
+        /**
+         * ReachOutCreate
+         * @description A reach-out for one of the caller's members: how urgent, an optional short message, and which circles around the member to ask (all of them if left out).
+         * @example {
+         *       "circle_ids": [
+         *         "01937a4e-dddd-7000-8000-000000000005"
+         *       ],
+         *       "message": "Cravings are bad tonight. Could someone call?",
+         *       "urgency": "now"
+         *     }
+         */
+        ReachOutCreate: {
+            /** @description The circles around the member the reach-out asks (default: all of them). */
+            circle_ids?: string[] | null;
+            /** @description A short message from the member, plain text on one line (up to 500 characters); shown to those who may read the reach-out, never in an event. */
+            message?: string | null;
+            /** @description `now` (escalates after 10 minutes by default) or `today` (after 2 hours). */
+            urgency: components["schemas"]["ReachOutUrgency"];
+        };
+        /** ReachOutData */
+        ReachOutData: {
+            /** @description The circles around the member the reach-out asks (default: all of them). */
+            circle_ids: string[];
+            /** Format: uuid */
+            member_id: string;
+            /** @description `now` (escalates after 10 minutes by default) or `today` (after 2 hours). */
+            urgency: string;
+        };
+        /** ReachOutEscalatedEvent */
+        ReachOutEscalatedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["ReachOutData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "reach_out.escalated";
+        };
+        /**
+         * ReachOutFiguresView
+         * @description The caller's reach-outs opened in the period (those that asked `network_id`, if given): how many, how many were answered, never answered, escalated; the time to a first answer at the 50th and 90th percentile (nearest rank; null with none answered).
+         * @example {
+         *       "answered": 11,
+         *       "escalated": 1,
+         *       "network_id": null,
+         *       "opened": 12,
+         *       "p50_seconds_to_answer": 140,
+         *       "p90_seconds_to_answer": 460,
+         *       "since": "2026-11-01T00:00:00Z",
+         *       "unanswered": 1,
+         *       "until": "2026-12-01T00:00:00Z"
+         *     }
+         */
+        ReachOutFiguresView: {
+            /** @description Of those, how many a supporter answered. */
+            answered: number;
+            /** @description Of those, how many escalated to the home organization. */
+            escalated: number;
+            network_id: string | null;
+            /** @description Reach-outs opened in the period. */
+            opened: number;
+            /** @description Half of the answered ones were answered within this (nearest rank); null with none answered. */
+            p50_seconds_to_answer: number | null;
+            /** @description Nine in ten of the answered ones were answered within this (nearest rank); null with none answered. */
+            p90_seconds_to_answer: number | null;
+            /**
+             * Format: date-time
+             * @description The start of the period concerned.
+             */
+            since: string;
+            /** @description Of those, how many nobody answered. */
+            unanswered: number;
+            /**
+             * Format: date-time
+             * @description The end of the period concerned; open when absent.
+             */
+            until: string;
+        };
+        /** ReachOutOpenedData */
+        ReachOutOpenedData: {
+            /** @description The receiving organization's own members asked to respond. */
+            asked: string[];
+            /** @description The circles around the member the reach-out asks (default: all of them). */
+            circle_ids: string[];
+            /** Format: uuid */
+            member_id: string;
+            /** @description `now` (escalates after 10 minutes by default) or `today` (after 2 hours). */
+            urgency: string;
+        };
+        /** ReachOutOpenedEvent */
+        ReachOutOpenedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["ReachOutOpenedData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "reach_out.opened";
+        };
+        /**
+         * ReachOutOutcome
+         * @enum {string}
+         */
+        ReachOutOutcome: "supported" | "no_longer_needed" | "referred" | "emergency_services" | "expired";
+        /**
+         * ReachOutSettingsUpdate
+         * @description How long the organization's reach-outs wait for a first answer before they escalate to it (a `now` one no later than a `today` one), and the crisis resources that go out with every reach-out it opens.
+         * @example {
+         *       "crisis_resources": [
+         *         {
+         *           "name": "988 Suicide & Crisis Lifeline",
+         *           "phone": "988"
+         *         }
+         *       ],
+         *       "escalate_now_after_seconds": 600,
+         *       "escalate_today_after_seconds": 7200
+         *     }
+         */
+        ReachOutSettingsUpdate: {
+            /** @description Places a person can call at once (such as a national crisis line), given by the home organization with every reach-out it opens. */
+            crisis_resources: components["schemas"]["CrisisResourceBody"][];
+            /** @description How long a `now` reach-out waits for a first answer before it escalates to the home organization (60 s to 12 h; default 600). */
+            escalate_now_after_seconds: number;
+            /** @description How long a `today` reach-out waits for a first answer before it escalates (60 s to 12 h, no shorter than for `now`; default 7200). */
+            escalate_today_after_seconds: number;
+        };
+        /**
+         * ReachOutSettingsView
+         * @description The organization's escalation windows (defaults 600 s for `now`, 7200 s for `today`) and crisis resources (none until it sets them). `version` 0: never set.
+         * @example {
+         *       "crisis_resources": [
+         *         {
+         *           "name": "988 Suicide & Crisis Lifeline",
+         *           "phone": "988"
+         *         }
+         *       ],
+         *       "escalate_now_after_seconds": 600,
+         *       "escalate_today_after_seconds": 7200,
+         *       "version": 1
+         *     }
+         */
+        ReachOutSettingsView: {
+            /** @description Places a person can call at once (such as a national crisis line), given by the home organization with every reach-out it opens. */
+            crisis_resources: components["schemas"]["CrisisResourceBody"][];
+            /** @description How long a `now` reach-out waits for a first answer before it escalates to the home organization (60 s to 12 h; default 600). */
+            escalate_now_after_seconds: number;
+            /** @description How long a `today` reach-out waits for a first answer before it escalates (60 s to 12 h, no shorter than for `now`; default 7200). */
+            escalate_today_after_seconds: number;
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+        };
+        /**
+         * ReachOutUrgency
+         * @enum {string}
+         */
+        ReachOutUrgency: "now" | "today";
+        /**
+         * ReachOutView
+         * @description A reach-out as the caller sees it: its home organization, or one with an active supporter in a circle asked under the member's consent covering `reach_outs` (each such read is in the member's accounting of disclosures). `asked`: the caller's own members it asks to respond. `crisis_resources`: the home organization's, given with every reach-out it opens. A reach-out is not an emergency service.
+         * @example {
+         *       "asked": [
+         *         "01937a4e-5b6c-7d8e-9f00-0000000000a5"
+         *       ],
+         *       "circle_ids": [
+         *         "01937a4e-dddd-7000-8000-000000000005"
+         *       ],
+         *       "closed_at": null,
+         *       "crisis_resources": [
+         *         {
+         *           "name": "988 Suicide & Crisis Lifeline",
+         *           "phone": "988"
+         *         }
+         *       ],
+         *       "disclosure": null,
+         *       "escalated_at": null,
+         *       "escalates_at": "2026-11-29T21:12:00Z",
+         *       "expires_at": "2026-11-30T21:02:00Z",
+         *       "first_answered_at": "2026-11-29T21:04:10Z",
+         *       "id": "01937a4e-bbbb-7000-8000-000000000b01",
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "message": "Cravings are bad tonight. Could someone call?",
+         *       "opened_at": "2026-11-29T21:02:00Z",
+         *       "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "outcome": null,
+         *       "responses": [
+         *         {
+         *           "id": "01937a4e-bbbb-7000-8000-000000000b02",
+         *           "kind": "calling",
+         *           "organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *           "reach_out_id": "01937a4e-bbbb-7000-8000-000000000b01",
+         *           "responded_at": "2026-11-29T21:04:10Z",
+         *           "supporter_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5"
+         *         }
+         *       ],
+         *       "status": "open",
+         *       "urgency": "now",
+         *       "version": 2
+         *     }
+         */
+        ReachOutView: {
+            /** @description The caller's own members asked to respond: active supporters, in any role but the focus, in a circle asked that the caller takes part in. */
+            asked: string[];
+            /** @description The circles around the member the reach-out asks (default: all of them). */
+            circle_ids: string[];
+            /** @description When it closed (for `expired`, the instant it was due); null while open. */
+            closed_at: string | null;
+            /** @description Places a person can call at once (such as a national crisis line), given by the home organization with every reach-out it opens. */
+            crisis_resources: components["schemas"]["CrisisResourceBody"][];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /** @description When it escalated to the home organization (nobody had answered in time); null if it did not. */
+            escalated_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it escalates to the home organization if nobody has answered by then.
+             */
+            escalates_at: string;
+            /**
+             * Format: date-time
+             * @description The instant the consent stops: the end of `expires_on` in the member's time zone.
+             */
+            expires_at: string;
+            /** @description When a supporter first answered (`on_my_way`, `calling` or `messaged`); null until then. */
+            first_answered_at: string | null;
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7 (time-ordered).
+             */
+            id: string;
+            /** Format: uuid */
+            member_id: string;
+            /** @description The member's message; null if none was given, or once the member is erased. */
+            message: string | null;
+            /**
+             * Format: date-time
+             * @description When it was opened.
+             */
+            opened_at: string;
+            /**
+             * Format: uuid
+             * @description The member's home organization, which opened it.
+             */
+            organization_id: string;
+            /** @description How it ended: `supported`, `no_longer_needed`, `referred`, `emergency_services`, or `expired` (nobody closed it within a day); null while open. */
+            outcome: components["schemas"]["ReachOutOutcome"] | null;
+            /** @description Every response, oldest first. */
+            responses: components["schemas"]["ResponseView"][];
+            /** @description `open` or `closed`. */
+            status: string;
+            /** @description `now` (escalates after 10 minutes by default) or `today` (after 2 hours). */
+            urgency: components["schemas"]["ReachOutUrgency"];
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+        };
         /**
          * Reaction
          * @description The kind of encouragement.
@@ -6412,6 +7032,66 @@ export interface components {
             post_id: string;
             /** @description Why, in words, as the caller gave it. */
             reason: components["schemas"]["ReportReason"];
+        };
+        /**
+         * ResponseCreate
+         * @description A supporter's response, given by their organization: one of its members asked by the reach-out (an active supporter in a circle it asked).
+         * @example {
+         *       "kind": "calling",
+         *       "supporter_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5"
+         *     }
+         */
+        ResponseCreate: {
+            /** @description `on_my_way`, `calling` or `messaged` answer the reach-out; `cannot_now` is kept but does not stop its escalation. */
+            kind: components["schemas"]["ResponseKind"];
+            /**
+             * Format: uuid
+             * @description A member of the pledge's network who supports it; shown to the member's home organization only.
+             */
+            supporter_member_id: string;
+        };
+        /**
+         * ResponseKind
+         * @enum {string}
+         */
+        ResponseKind: "on_my_way" | "calling" | "messaged" | "cannot_now";
+        /**
+         * ResponseView
+         * @description A response to a reach-out. `supporter_member_id` shows only to the supporter's own organization (null to others).
+         * @example {
+         *       "id": "01937a4e-bbbb-7000-8000-000000000b02",
+         *       "kind": "calling",
+         *       "organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *       "reach_out_id": "01937a4e-bbbb-7000-8000-000000000b01",
+         *       "responded_at": "2026-11-29T21:04:10Z",
+         *       "supporter_member_id": "01937a4e-5b6c-7d8e-9f00-0000000000a5"
+         *     }
+         */
+        ResponseView: {
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7 (time-ordered).
+             */
+            id: string;
+            /** @description `on_my_way`, `calling` or `messaged` answer the reach-out; `cannot_now` is kept but does not. */
+            kind: components["schemas"]["ResponseKind"];
+            /**
+             * Format: uuid
+             * @description The organization that answered for its supporter.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The reach-out's id.
+             */
+            reach_out_id: string;
+            /**
+             * Format: date-time
+             * @description When the response was given.
+             */
+            responded_at: string;
+            /** @description A member of the pledge's network who supports it; shown to the member's home organization only. */
+            supporter_member_id: string | null;
         };
         /**
          * RestartCreate
@@ -11754,6 +12434,178 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    openReachOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this request safe: the same key and body return the first response; another body with the same key is a 422. Kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The member's id. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachOutCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    /** @description Where the new resource can be read. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachOutView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone: the member was erased, the API key revoked, or (on an idempotent replay) what the request created was erased. The id stays valid as a reference; the data is gone. */
+            410: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
@@ -18249,6 +19101,853 @@ export interface operations {
             };
         };
     };
+    getReachOutFigures: {
+        parameters: {
+            query?: {
+                /** @description Only reach-outs that asked this circle. */
+                network_id?: string | null;
+                /** @description The period's start (RFC 3339; default: 30 days before its end). */
+                since?: string | null;
+                /** @description The period's end, excluded (RFC 3339; default: now). */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachOutFiguresView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getReachOutSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachOutSettingsView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    replaceReachOutSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachOutSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachOutSettingsView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getReachOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold, e.g. `"3"` (weak tags match too), or `*`: if one is current, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The reach-out's id. */
+                reach_out_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachOutView"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is current. */
+            304: {
+                headers: {
+                    /** @description The resource's current version. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    closeReachOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reach-out's id. */
+                reach_out_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachOutClose"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachOutView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    respondToReachOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this request safe: the same key and body return the first response; another body with the same key is a 422. Kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The reach-out's id. */
+                reach_out_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    /** @description Where the new resource can be read. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone: the member was erased or the API key revoked, or (on an idempotent replay, with `Idempotent-Replayed: true`) what the request created was erased. */
+            410: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listReferrals: {
         parameters: {
             query: {
@@ -21567,6 +23266,166 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PostReportedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_reach_out_answered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachOutAnsweredEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_reach_out_closed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachOutClosedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_reach_out_escalated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachOutEscalatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_reach_out_opened: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachOutOpenedEvent"];
             };
         };
         responses: {

@@ -99,6 +99,17 @@ from service.adapters.http.pledges import (
     PledgeUpdate,
     PledgeView,
 )
+from service.adapters.http.reach_outs import (
+    CrisisResourceBody,
+    ReachOutClose,
+    ReachOutCreate,
+    ReachOutFiguresView,
+    ReachOutSettingsUpdate,
+    ReachOutSettingsView,
+    ReachOutView,
+    ResponseCreate,
+    ResponseView,
+)
 from service.adapters.http.recovery import RecoveryView, RestartCreate
 from service.adapters.http.referral_schemas import (
     ReferralCreate,
@@ -510,6 +521,37 @@ _REPLY_VIEW: dict[str, Any] = {
     "created_at": "2026-11-29T18:12:00Z",
     "updated_at": "2026-11-29T18:12:00Z",
 }
+REACH_OUT = "01937a4e-bbbb-7000-8000-000000000b01"
+_CRISIS_LINE = {"name": "988 Suicide & Crisis Lifeline", "phone": "988"}
+_RESPONSE_VIEW = {
+    "id": "01937a4e-bbbb-7000-8000-000000000b02",
+    "reach_out_id": REACH_OUT,
+    "organization_id": PEER_ORG,
+    "supporter_member_id": SUPPORTER,
+    "kind": "calling",
+    "responded_at": "2026-11-29T21:04:10Z",
+}
+_REACH_OUT_VIEW = {
+    "id": REACH_OUT,
+    "member_id": MEMBER,
+    "organization_id": CLINIC,
+    "urgency": "now",
+    "message": "Cravings are bad tonight. Could someone call?",
+    "circle_ids": [NETWORK],
+    "asked": [SUPPORTER],
+    "crisis_resources": [_CRISIS_LINE],
+    "status": "open",
+    "opened_at": "2026-11-29T21:02:00Z",
+    "escalates_at": "2026-11-29T21:12:00Z",
+    "expires_at": "2026-11-30T21:02:00Z",
+    "first_answered_at": "2026-11-29T21:04:10Z",
+    "escalated_at": None,
+    "closed_at": None,
+    "outcome": None,
+    "responses": [_RESPONSE_VIEW],
+    "version": 2,
+    "disclosure": None,
+}
 _ADVICE_CURSOR = "AAAABAAGYW4hs-sAAZN6TqqqcACAAAAAAAAKAQ"
 _QUEUED: dict[str, Any] = {"post": _REPLY_VIEW, "open_reports": {"unsafe_advice": 1}}
 _MODERATION_ENTRY: dict[str, Any] = {
@@ -782,6 +824,38 @@ EXAMPLES.update(
         CrisisPhrasesView: {
             "phrases": ["want to die", "end it all", "need a ride to detox"],
             "default": False,
+        },
+        CrisisResourceBody: _CRISIS_LINE,
+        ReachOutCreate: {
+            "urgency": "now",
+            "message": "Cravings are bad tonight. Could someone call?",
+            "circle_ids": [NETWORK],
+        },
+        ReachOutView: _REACH_OUT_VIEW,
+        ResponseCreate: {"supporter_member_id": SUPPORTER, "kind": "calling"},
+        ResponseView: _RESPONSE_VIEW,
+        ReachOutClose: {"outcome": "supported"},
+        ReachOutSettingsUpdate: {
+            "escalate_now_after_seconds": 600,
+            "escalate_today_after_seconds": 7200,
+            "crisis_resources": [_CRISIS_LINE],
+        },
+        ReachOutSettingsView: {
+            "escalate_now_after_seconds": 600,
+            "escalate_today_after_seconds": 7200,
+            "crisis_resources": [_CRISIS_LINE],
+            "version": 1,
+        },
+        ReachOutFiguresView: {
+            "since": "2026-11-01T00:00:00Z",
+            "until": "2026-12-01T00:00:00Z",
+            "network_id": None,
+            "opened": 12,
+            "answered": 11,
+            "unanswered": 1,
+            "escalated": 1,
+            "p50_seconds_to_answer": 140.0,
+            "p90_seconds_to_answer": 460.0,
         },
         AccountingRequestList: _page(EXAMPLES[AccountingRequestView]),
         ConsentList: _page(_CONSENT_VIEW),

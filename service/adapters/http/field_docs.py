@@ -40,6 +40,35 @@ SELF_EVIDENT = frozenset(
 
 # By field name, wherever it appears (unless SCHEMA_FIELD_DOCS says more for one schema).
 FIELD_DOCS: dict[str, str] = {
+    # Reach-outs (issue #14).
+    "reach_out_id": "The reach-out's id.",
+    "circle_ids": "The circles around the member the reach-out asks (default: all of them).",
+    "asked": "The caller's own members asked to respond: active supporters, in any role but "
+    "the focus, in a circle asked that the caller takes part in.",
+    "crisis_resources": "Places a person can call at once (such as a national crisis line), "
+    "given by the home organization with every reach-out it opens.",
+    "escalate_now_after_seconds": "How long a `now` reach-out waits for a first answer before "
+    "it escalates to the home organization (60 s to 12 h; default 600).",
+    "escalate_today_after_seconds": "How long a `today` reach-out waits for a first answer "
+    "before it escalates (60 s to 12 h, no shorter than for `now`; default 7200).",
+    "opened_at": "When it was opened.",
+    "escalates_at": "When it escalates to the home organization if nobody has answered by then.",
+    "first_answered_at": "When a supporter first answered (`on_my_way`, `calling` or "
+    "`messaged`); null until then.",
+    "escalated_at": "When it escalated to the home organization (nobody had answered in "
+    "time); null if it did not.",
+    "closed_at": "When it closed (for `expired`, the instant it was due); null while open.",
+    "responses": "Every response, oldest first.",
+    "responded_at": "When the response was given.",
+    "seconds_to_answer": "How long after the reach-out opened it was first answered.",
+    "opened": "Reach-outs opened in the period.",
+    "answered": "Of those, how many a supporter answered.",
+    "unanswered": "Of those, how many nobody answered.",
+    "escalated": "Of those, how many escalated to the home organization.",
+    "p50_seconds_to_answer": "Half of the answered ones were answered within this (nearest "
+    "rank); null with none answered.",
+    "p90_seconds_to_answer": "Nine in ten of the answered ones were answered within this "
+    "(nearest rank); null with none answered.",
     # The network's conversation (issue #13).
     "post_id": "The post's (or reply's) id.",
     "report_id": "The report's id.",
@@ -209,7 +238,32 @@ FIELD_DOCS: dict[str, str] = {
 }
 
 # Where a name means something particular in one schema.
+_REACH_OUT_URGENCY = "`now` (escalates after 10 minutes by default) or `today` (after 2 hours)."
+_REACH_OUT_OUTCOME = (
+    "How it ended: `supported`, `no_longer_needed`, `referred`, `emergency_services`, or "
+    "`expired` (nobody closed it within a day); null while open."
+)
+
 SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
+    ("ReachOutView", "urgency"): _REACH_OUT_URGENCY,
+    ("ReachOutCreate", "urgency"): _REACH_OUT_URGENCY,
+    ("ReachOutData", "urgency"): _REACH_OUT_URGENCY,
+    ("ReachOutOpenedData", "urgency"): _REACH_OUT_URGENCY,
+    ("ReachOutAnsweredData", "urgency"): _REACH_OUT_URGENCY,
+    ("ReachOutClosedData", "urgency"): _REACH_OUT_URGENCY,
+    ("ReachOutView", "outcome"): _REACH_OUT_OUTCOME,
+    ("ReachOutClosedData", "outcome"): _REACH_OUT_OUTCOME,
+    ("ReachOutCreate", "message"): "A short message from the member, plain text on one line "
+    "(up to 500 characters); shown to those who may read the reach-out, never in an event.",
+    ("ReachOutView", "message"): "The member's message; null if none was given, or once the "
+    "member is erased.",
+    ("ReachOutAnsweredData", "kind"): "The first answer: `on_my_way`, `calling` or `messaged`.",
+    ("ResponseView", "kind"): "`on_my_way`, `calling` or `messaged` answer the reach-out; "
+    "`cannot_now` is kept but does not.",
+    ("ResponseCreate", "kind"): "`on_my_way`, `calling` or `messaged` answer the reach-out; "
+    "`cannot_now` is kept but does not stop its escalation.",
+    ("ResponseView", "organization_id"): "The organization that answered for its supporter.",
+    ("ReachOutView", "organization_id"): "The member's home organization, which opened it.",
     ("ThreadView", "post"): "The post (or reply) itself.",
     ("QueuedPostView", "post"): "The post or reply, as the moderator sees it.",
     ("RevisionView", "body"): "What the post said before the edit.",

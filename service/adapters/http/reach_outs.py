@@ -27,13 +27,13 @@ from service.domain.reach_outs import (
     MIN_WINDOW,
     CrisisResource,
     EscalationWindows,
-    Outcome,
+    ReachOutOutcome,
     ReachOutSettings,
+    ReachOutUrgency,
     ResponseKind,
     ResponseTimes,
     SeenReachOut,
     SeenResponse,
-    Urgency,
 )
 from service.domain.reach_outs import (
     Response as ReachOutResponse,
@@ -71,7 +71,7 @@ class ReachOutCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     """A reach-out for one of the caller's members: how urgent, an optional short message,
     and which circles around the member to ask (all of them if left out)."""
 
-    urgency: Urgency
+    urgency: ReachOutUrgency
     message: (
         Annotated[str, Meta(min_length=1, max_length=MAX_MESSAGE_CHARACTERS, pattern=PRINTABLE)]
         | None
@@ -135,7 +135,7 @@ class ReachOutView(msgspec.Struct, kw_only=True):
     id: UUID
     member_id: UUID
     organization_id: UUID
-    urgency: Urgency
+    urgency: ReachOutUrgency
     message: str | None
     circle_ids: list[UUID]
     asked: list[UUID]
@@ -147,7 +147,7 @@ class ReachOutView(msgspec.Struct, kw_only=True):
     first_answered_at: datetime | None
     escalated_at: datetime | None
     closed_at: datetime | None
-    outcome: Outcome | None
+    outcome: ReachOutOutcome | None
     responses: list[ResponseView]
     version: int
     disclosure: DisclosureNoticeView | None = None
@@ -373,7 +373,7 @@ class ReachOutController(ApiController):
             usecases.CloseReachOut(
                 organization_id=act.organization_id,
                 reach_out_id=reach_out_id,
-                outcome=Outcome(data.outcome),
+                outcome=ReachOutOutcome(data.outcome),
             ),
             act.uow(),
         )

@@ -22,13 +22,13 @@ from service.domain.networks import NetworkKind
 from service.domain.reach_outs import (
     CrisisResource,
     EscalationWindows,
-    Outcome,
     ReachOut,
+    ReachOutOutcome,
     ReachOutSettings,
+    ReachOutUrgency,
     Response,
     ResponseTimes,
     SeenReachOut,
-    Urgency,
     response_seen_by,
 )
 
@@ -67,7 +67,7 @@ def reach_out_from_row(row: Record) -> ReachOut:
         id=row["id"],
         member_id=row["member_id"],
         organization_id=row["organization_id"],
-        urgency=Urgency(row["urgency"]),
+        urgency=ReachOutUrgency(row["urgency"]),
         message=row["message"],
         circle_ids=tuple(row["circle_ids"]),
         crisis_resources=_RESOURCES.decode(row["crisis_resources"]),
@@ -76,7 +76,7 @@ def reach_out_from_row(row: Record) -> ReachOut:
         first_answered_at=row["first_answered_at"],
         escalated_at=row["escalated_at"],
         closed_at=row["closed_at"],
-        outcome=None if outcome is None else Outcome(outcome),
+        outcome=None if outcome is None else ReachOutOutcome(outcome),
         version=row["version"],
     )
 

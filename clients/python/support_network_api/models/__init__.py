@@ -45,6 +45,7 @@ from .consent_view_participant_class_type_3_type_1 import (
 from .contact_details import ContactDetails
 from .crisis_phrases_update import CrisisPhrasesUpdate
 from .crisis_phrases_view import CrisisPhrasesView
+from .crisis_resource_body import CrisisResourceBody
 from .custom_milestone_create import CustomMilestoneCreate
 from .data_period import DataPeriod
 from .data_scope import DataScope
@@ -173,6 +174,22 @@ from .problem_details import ProblemDetails
 from .purpose_code import PurposeCode
 from .queued_post_view import QueuedPostView
 from .queued_post_view_open_reports import QueuedPostViewOpenReports
+from .reach_out_answered_data import ReachOutAnsweredData
+from .reach_out_answered_event import ReachOutAnsweredEvent
+from .reach_out_close import ReachOutClose
+from .reach_out_closed_data import ReachOutClosedData
+from .reach_out_closed_event import ReachOutClosedEvent
+from .reach_out_create import ReachOutCreate
+from .reach_out_data import ReachOutData
+from .reach_out_escalated_event import ReachOutEscalatedEvent
+from .reach_out_figures_view import ReachOutFiguresView
+from .reach_out_opened_data import ReachOutOpenedData
+from .reach_out_opened_event import ReachOutOpenedEvent
+from .reach_out_outcome import ReachOutOutcome
+from .reach_out_settings_update import ReachOutSettingsUpdate
+from .reach_out_settings_view import ReachOutSettingsView
+from .reach_out_urgency import ReachOutUrgency
+from .reach_out_view import ReachOutView
 from .reaction import Reaction
 from .recipient_class import RecipientClass
 from .recovery_restarted_event import RecoveryRestartedEvent
@@ -191,6 +208,9 @@ from .reply_create import ReplyCreate
 from .report_create import ReportCreate
 from .report_reason import ReportReason
 from .report_view import ReportView
+from .response_create import ResponseCreate
+from .response_kind import ResponseKind
+from .response_view import ResponseView
 from .restart_create import RestartCreate
 from .restriction_create import RestrictionCreate
 from .restriction_decision import RestrictionDecision
@@ -261,6 +281,7 @@ __all__ = (
     "ContactDetails",
     "CrisisPhrasesUpdate",
     "CrisisPhrasesView",
+    "CrisisResourceBody",
     "CustomMilestoneCreate",
     "DataPeriod",
     "DataScope",
@@ -389,6 +410,22 @@ __all__ = (
     "PurposeCode",
     "QueuedPostView",
     "QueuedPostViewOpenReports",
+    "ReachOutAnsweredData",
+    "ReachOutAnsweredEvent",
+    "ReachOutClose",
+    "ReachOutClosedData",
+    "ReachOutClosedEvent",
+    "ReachOutCreate",
+    "ReachOutData",
+    "ReachOutEscalatedEvent",
+    "ReachOutFiguresView",
+    "ReachOutOpenedData",
+    "ReachOutOpenedEvent",
+    "ReachOutOutcome",
+    "ReachOutSettingsUpdate",
+    "ReachOutSettingsView",
+    "ReachOutUrgency",
+    "ReachOutView",
     "Reaction",
     "RecipientClass",
     "RecoveryRestartedEvent",
@@ -407,6 +444,9 @@ __all__ = (
     "ReportCreate",
     "ReportReason",
     "ReportView",
+    "ResponseCreate",
+    "ResponseKind",
+    "ResponseView",
     "RestartCreate",
     "RestrictionCreate",
     "RestrictionDecision",

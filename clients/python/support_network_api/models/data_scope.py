@@ -7,6 +7,7 @@ class DataScope(StrEnum):
     NETWORKS = "networks"
     PLEDGES = "pledges"
     PROFILE = "profile"
+    REACH_OUTS = "reach_outs"
     RECOVERY = "recovery"
 
     def __str__(self) -> str:

@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from ..models.post_hidden_event import PostHiddenEvent
     from ..models.post_replied_event import PostRepliedEvent
     from ..models.post_reported_event import PostReportedEvent
+    from ..models.reach_out_answered_event import ReachOutAnsweredEvent
+    from ..models.reach_out_closed_event import ReachOutClosedEvent
+    from ..models.reach_out_escalated_event import ReachOutEscalatedEvent
+    from ..models.reach_out_opened_event import ReachOutOpenedEvent
     from ..models.recovery_restarted_event import RecoveryRestartedEvent
     from ..models.referral_created_event import ReferralCreatedEvent
     from ..models.referral_status_changed_event import ReferralStatusChangedEvent
@@ -64,8 +68,9 @@ class EventList:
                 NetworkOrganizationDeclinedEvent | NetworkOrganizationInvitedEvent | NetworkOrganizationJoinedEvent |
                 NetworkOrganizationLeftEvent | NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent |
                 PledgeCreatedEvent | PledgeMissedEvent | PostCreatedEvent | PostCrisisFlaggedEvent | PostHiddenEvent |
-                PostRepliedEvent | PostReportedEvent | RecoveryRestartedEvent | ReferralCreatedEvent |
-                ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
+                PostRepliedEvent | PostReportedEvent | ReachOutAnsweredEvent | ReachOutClosedEvent | ReachOutEscalatedEvent |
+                ReachOutOpenedEvent | RecoveryRestartedEvent | ReferralCreatedEvent | ReferralStatusChangedEvent |
+                WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
             next_cursor (None | str): Always given, never null: pass it as `cursor` to continue, and poll it again later for
                 newer events.
     """
@@ -102,6 +107,10 @@ class EventList:
         | PostHiddenEvent
         | PostRepliedEvent
         | PostReportedEvent
+        | ReachOutAnsweredEvent
+        | ReachOutClosedEvent
+        | ReachOutEscalatedEvent
+        | ReachOutOpenedEvent
         | RecoveryRestartedEvent
         | ReferralCreatedEvent
         | ReferralStatusChangedEvent
@@ -150,9 +159,13 @@ class EventList:
         from ..models.pledge_created_event import PledgeCreatedEvent  # noqa: PLC0415
         from ..models.pledge_missed_event import PledgeMissedEvent  # noqa: PLC0415
         from ..models.post_created_event import PostCreatedEvent  # noqa: PLC0415
+        from ..models.post_crisis_flagged_event import PostCrisisFlaggedEvent  # noqa: PLC0415
         from ..models.post_hidden_event import PostHiddenEvent  # noqa: PLC0415
         from ..models.post_replied_event import PostRepliedEvent  # noqa: PLC0415
         from ..models.post_reported_event import PostReportedEvent  # noqa: PLC0415
+        from ..models.reach_out_answered_event import ReachOutAnsweredEvent  # noqa: PLC0415
+        from ..models.reach_out_escalated_event import ReachOutEscalatedEvent  # noqa: PLC0415
+        from ..models.reach_out_opened_event import ReachOutOpenedEvent  # noqa: PLC0415
         from ..models.recovery_restarted_event import RecoveryRestartedEvent  # noqa: PLC0415
         from ..models.referral_created_event import ReferralCreatedEvent  # noqa: PLC0415
         from ..models.referral_status_changed_event import ReferralStatusChangedEvent  # noqa: PLC0415
@@ -231,6 +244,14 @@ class EventList:
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, PostHiddenEvent):
                 data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, PostCrisisFlaggedEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ReachOutOpenedEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ReachOutAnsweredEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ReachOutEscalatedEvent):
+                data_item = data_item_data.to_dict()
             else:
                 data_item = data_item_data.to_dict()
 
@@ -295,6 +316,10 @@ class EventList:
         from ..models.post_hidden_event import PostHiddenEvent  # noqa: PLC0415
         from ..models.post_replied_event import PostRepliedEvent  # noqa: PLC0415
         from ..models.post_reported_event import PostReportedEvent  # noqa: PLC0415
+        from ..models.reach_out_answered_event import ReachOutAnsweredEvent  # noqa: PLC0415
+        from ..models.reach_out_closed_event import ReachOutClosedEvent  # noqa: PLC0415
+        from ..models.reach_out_escalated_event import ReachOutEscalatedEvent  # noqa: PLC0415
+        from ..models.reach_out_opened_event import ReachOutOpenedEvent  # noqa: PLC0415
         from ..models.recovery_restarted_event import RecoveryRestartedEvent  # noqa: PLC0415
         from ..models.referral_created_event import ReferralCreatedEvent  # noqa: PLC0415
         from ..models.referral_status_changed_event import ReferralStatusChangedEvent  # noqa: PLC0415
@@ -341,6 +366,10 @@ class EventList:
                 | PostHiddenEvent
                 | PostRepliedEvent
                 | PostReportedEvent
+                | ReachOutAnsweredEvent
+                | ReachOutClosedEvent
+                | ReachOutEscalatedEvent
+                | ReachOutOpenedEvent
                 | RecoveryRestartedEvent
                 | ReferralCreatedEvent
                 | ReferralStatusChangedEvent
@@ -620,11 +649,43 @@ class EventList:
                     return componentsschemas_event_type_33
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_34 = PostCrisisFlaggedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_34
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_35 = ReachOutOpenedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_35
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_36 = ReachOutAnsweredEvent.from_dict(data)
+
+                    return componentsschemas_event_type_36
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_37 = ReachOutEscalatedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_37
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_type_34 = PostCrisisFlaggedEvent.from_dict(data)
+                componentsschemas_event_type_38 = ReachOutClosedEvent.from_dict(data)
 
-                return componentsschemas_event_type_34
+                return componentsschemas_event_type_38
 
             data_item = _parse_data_item(data_item_data)
 

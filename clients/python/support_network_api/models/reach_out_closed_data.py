@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="ReachOutClosedData")
+
+
+@_attrs_define
+class ReachOutClosedData:
+    """
+    Attributes:
+        circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them).
+        member_id (UUID):
+        outcome (str): How it ended: `supported`, `no_longer_needed`, `referred`, `emergency_services`, or `expired`
+            (nobody closed it within a day); null while open.
+        urgency (str): `now` (escalates after 10 minutes by default) or `today` (after 2 hours).
+    """
+
+    circle_ids: list[UUID]
+    member_id: UUID
+    outcome: str
+    urgency: str
+
+    def to_dict(self) -> dict[str, Any]:
+        circle_ids = []
+        for circle_ids_item_data in self.circle_ids:
+            circle_ids_item = str(circle_ids_item_data)
+            circle_ids.append(circle_ids_item)
+
+        member_id = str(self.member_id)
+
+        outcome = self.outcome
+
+        urgency = self.urgency
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "circle_ids": circle_ids,
+                "member_id": member_id,
+                "outcome": outcome,
+                "urgency": urgency,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        circle_ids = []
+        _circle_ids = d.pop("circle_ids")
+        for circle_ids_item_data in _circle_ids:
+            circle_ids_item = UUID(circle_ids_item_data)
+
+            circle_ids.append(circle_ids_item)
+
+        member_id = UUID(d.pop("member_id"))
+
+        outcome = d.pop("outcome")
+
+        urgency = d.pop("urgency")
+
+        reach_out_closed_data = cls(
+            circle_ids=circle_ids,
+            member_id=member_id,
+            outcome=outcome,
+            urgency=urgency,
+        )
+
+        return reach_out_closed_data

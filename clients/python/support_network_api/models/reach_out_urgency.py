@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ReachOutUrgency(StrEnum):
+    NOW = "now"
+    TODAY = "today"
+
+    def __str__(self) -> str:
+        return str(self.value)
