@@ -33,6 +33,7 @@ _MEMBER_OPERATIONS = (
     "listRestrictions",
     "requestRestriction",
     "listMemberPosts",
+    "openReachOut",
 )
 _NETWORK = {"path.network_id": _ID}
 _NETWORK_OPERATIONS = (
@@ -67,6 +68,14 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
         "createReferral": ("createReferral", {}),
     },
     ("getMilestoneLadder", "200"): {"replaceMilestoneLadder": ("replaceMilestoneLadder", {})},
+    ("getReachOutSettings", "200"): {
+        "replaceReachOutSettings": ("replaceReachOutSettings", {}),
+    },
+    ("openReachOut", "201"): {
+        "getReachOut": ("getReachOut", {"path.reach_out_id": _ID}),
+        "respondToReachOut": ("respondToReachOut", {"path.reach_out_id": _ID}),
+        "closeReachOut": ("closeReachOut", {"path.reach_out_id": _ID}),
+    },
     ("getCrisisPhrases", "200"): {
         "replaceCrisisPhrases": ("replaceCrisisPhrases", {}),
         "restoreDefaultCrisisPhrases": ("restoreDefaultCrisisPhrases", {}),
@@ -187,6 +196,10 @@ BODIES: dict[tuple[str, str, str], object] = {
     },
     ("getMilestoneLadder", "200", "replaceMilestoneLadder"): "$response.body",
     ("getCrisisPhrases", "200", "replaceCrisisPhrases"): {"phrases": "$response.body#/phrases"},
+    ("getReachOutSettings", "200", "replaceReachOutSettings"): {
+        "escalate_now_after_seconds": "$response.body#/escalate_now_after_seconds",
+        "escalate_today_after_seconds": "$response.body#/escalate_today_after_seconds",
+    },
 }
 
 

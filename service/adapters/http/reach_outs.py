@@ -18,6 +18,7 @@ from service.adapters.http.idempotency import Created, IdempotencyKey, create_id
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.schemas import INSTANT_PATTERN, PRINTABLE, parse_instant
 from service.domain.disclosure_notice import notice_for_consents
+from service.domain.errors import InvalidField
 from service.domain.organizations import Scope
 from service.domain.reach_outs import (
     MAX_CIRCLES,
@@ -407,6 +408,13 @@ _UNTIL = Annotated[
 ]
 
 
+def _month_before(end: datetime) -> datetime:
+    try:
+        return end - timedelta(days=30)
+    except OverflowError:
+        raise InvalidField("until", "Give an end within the calendar's range.") from None
+
+
 class ReachOutSettingsController(ApiController):
     path = "/v1/reach-out-settings"
     tags = ["reach-outs"]
@@ -463,7 +471,7 @@ class ReachOutFiguresController(ApiController):
         first answer."""
         act = acting(request)
         end = parse_instant("until", until) or act.services.clock.now()
-        start = parse_instant("since", since) or end - timedelta(days=30)
+        start = parse_instant("since", since) or _month_before(end)
         times = await usecases.response_times(
             act.organization_id, start, end, network_id, act.services.reach_outs
         )
