@@ -27,6 +27,7 @@ from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.federation_queries import PostgresFederationQueries
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.incidents import PostgresIncidentQueries
+from service.adapters.postgres.meetings import PostgresMeetingQueries
 from service.adapters.postgres.members import PostgresMemberQueries
 from service.adapters.postgres.metrics import PostgresMetrics
 from service.adapters.postgres.organizations import PostgresApiKeyQueries
@@ -248,6 +249,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                     events=PostgresEventFeed(reads),
                     referrals=PostgresReferralQueries(pool),
                     reach_outs=PostgresReachOutQueries(reads),
+                    meetings=PostgresMeetingQueries(reads),
                     webhooks=PostgresWebhookQueries(pool),
                     incidents=PostgresIncidentQueries(pool),
                     webhook_secrets=WebhookSecretGenerator(),

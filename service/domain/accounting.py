@@ -62,6 +62,7 @@ _WORDS = {
     DataScope.NETWORKS: "membership of a support network",
     DataScope.CONVERSATION: "posts and replies in a support network's conversation",
     DataScope.REACH_OUTS: "reach-outs for support: when, how urgent, the message, the answers",
+    DataScope.MEETINGS: "attendance at a support network's meetings",
 }
 
 

@@ -38,6 +38,9 @@ class DataScope(enum.StrEnum):
     # That the member reached out for support, when and how urgently, with their message;
     # the supporters' answers and how it ended.
     REACH_OUTS = "reach_outs"
+    # Whether the member attended a network's meetings: each occurrence attended, excused or
+    # missed, and what is derived from it (rate, run).
+    MEETINGS = "meetings"
 
 
 ALL_DATA_SCOPES: frozenset[DataScope] = frozenset(DataScope)
@@ -53,6 +56,7 @@ FIELDS_BY_SCOPE: dict[DataScope, frozenset[str]] = {
     DataScope.NETWORKS: frozenset(),
     DataScope.CONVERSATION: frozenset(),
     DataScope.REACH_OUTS: frozenset(),
+    DataScope.MEETINGS: frozenset(),
 }
 
 
@@ -67,6 +71,7 @@ PLEDGES_READ_SCOPES: frozenset[DataScope] = frozenset({DataScope.PLEDGES})
 # Milestones show their labels and local dates under `milestones`; the period a milestone
 # belongs to (its start date, the restart history) only with `recovery`, and the instant it
 # was reached (which tells the member's UTC offset) only with `profile`.
+ATTENDANCE_READ_SCOPES: frozenset[DataScope] = frozenset({DataScope.MEETINGS})
 MILESTONES_READ_SCOPES: frozenset[DataScope] = frozenset(
     {DataScope.MILESTONES, DataScope.RECOVERY, DataScope.PROFILE}
 )
@@ -108,6 +113,7 @@ MEMBER_EVENT_SCOPES: dict[EventType, DataScope] = {
     EventType.REACH_OUT_OPENED: DataScope.REACH_OUTS,
     EventType.REACH_OUT_ANSWERED: DataScope.REACH_OUTS,
     EventType.REACH_OUT_CLOSED: DataScope.REACH_OUTS,
+    EventType.ATTENDANCE_RECORDED: DataScope.MEETINGS,
 }
 
 

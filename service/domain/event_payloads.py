@@ -10,6 +10,7 @@ from service.domain.consent import Consent
 from service.domain.conversation import Post
 from service.domain.events import Event, EventType, new_event
 from service.domain.incidents import Incident
+from service.domain.meetings import Attendance, Meeting
 from service.domain.members import Member
 from service.domain.organizations import ApiKey, Organization
 from service.domain.pledges import Pledge
@@ -256,5 +257,44 @@ def reach_out_event(
             "urgency": reach_out.urgency.value,
             "circle_ids": [str(c) for c in reach_out.circle_ids],
             **data,
+        },
+    )
+
+
+def meeting_event(
+    event_type: EventType, meeting: Meeting, by: UUID, event_id: UUID, now: datetime, **data: str
+) -> Event:
+    """About a network's meeting, told by the organization `by` to those taking part in the
+    network: which meeting, in which network (its title and times are read from the meeting)."""
+    return new_event(
+        event_type,
+        organization_id=by,
+        subject_type="meeting",
+        subject_id=meeting.id,
+        event_id=event_id,
+        now=now,
+        data={"network_id": str(meeting.network_id), **data},
+    )
+
+
+def attendance_event(
+    attendance: Attendance, network_id: UUID, event_id: UUID, now: datetime
+) -> Event:
+    """A member's attendance at one occurrence, recorded or corrected: the member's data,
+    crossing under a consent covering `meetings` to those taking part in the network."""
+    return new_event(
+        EventType.ATTENDANCE_RECORDED,
+        organization_id=attendance.recorded_by_organization_id,
+        subject_type="attendance",
+        subject_id=attendance.meeting_id,
+        event_id=event_id,
+        now=now,
+        data={
+            "member_id": str(attendance.member_id),
+            "network_id": str(network_id),
+            "meeting_id": str(attendance.meeting_id),
+            "local_date": attendance.local_date.isoformat(),
+            "status": attendance.status.value,
+            "version": attendance.version,
         },
     )

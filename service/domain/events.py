@@ -52,6 +52,9 @@ class EventType(enum.StrEnum):
     REACH_OUT_ANSWERED = "reach_out.answered"
     REACH_OUT_ESCALATED = "reach_out.escalated"
     REACH_OUT_CLOSED = "reach_out.closed"
+    MEETING_SCHEDULED = "meeting.scheduled"
+    MEETING_CANCELLED = "meeting.cancelled"
+    ATTENDANCE_RECORDED = "attendance.recorded"
 
 
 # The key scope an event type needs, in the feed and on a webhook endpoint: a key sees the
@@ -97,6 +100,9 @@ EVENT_SCOPES: dict[EventType, Scope] = {
     EventType.REACH_OUT_ANSWERED: Scope.MEMBERS_READ,
     EventType.REACH_OUT_ESCALATED: Scope.MEMBERS_READ,
     EventType.REACH_OUT_CLOSED: Scope.MEMBERS_READ,
+    EventType.MEETING_SCHEDULED: Scope.NETWORKS_READ,
+    EventType.MEETING_CANCELLED: Scope.NETWORKS_READ,
+    EventType.ATTENDANCE_RECORDED: Scope.MEMBERS_READ,
 }
 
 

@@ -163,6 +163,24 @@ def _dates(meeting: Meeting, first: date, last: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
+MAX_DAYS_LISTED = 366
+
+
+def last_day(first: date, days: int) -> date:
+    """The last local date of a stretch of `days` days from `first` (1 to 366)."""
+    if not 1 <= days <= MAX_DAYS_LISTED:
+        raise InvalidField("days", f"Between 1 and {MAX_DAYS_LISTED}.")
+    try:
+        return first + timedelta(days=days - 1)
+    except OverflowError:
+        raise InvalidField("from", "A stretch within the calendar.") from None
+
+
+def local_today(meeting: Meeting, now: datetime) -> date:
+    """Today's date in the meeting's time zone."""
+    return now.astimezone(ZoneInfo(meeting.timezone)).date()
+
+
 def occurs_on(meeting: Meeting, day: date) -> bool:
     """Whether the meeting is scheduled on local `day` (cancelled or not)."""
     return any(True for _ in _dates(meeting, day, day))
@@ -296,3 +314,23 @@ def missed_in_a_row(statuses_newest_first: Sequence[AttendanceStatus]) -> int:
         if status is AttendanceStatus.ABSENT:
             missed += 1
     return missed
+
+
+class AttendanceRecord(msgspec.Struct, frozen=True, kw_only=True):
+    """A member's attendance at one occurrence, with the corrections that replaced earlier
+    records of it (oldest first)."""
+
+    attendance: Attendance
+    network_id: UUID
+    corrections: tuple[AttendanceCorrection, ...] = ()
+
+
+class SeenAttendance(msgspec.Struct, frozen=True, kw_only=True):
+    """A member's attendance as one organization may see it: the home organization, or one
+    with a consent from the member in force covering `meetings` (`consent_ids`, what its
+    notice names). Newest first, the last `considered` recorded occurrences."""
+
+    member_id: UUID
+    records: tuple[AttendanceRecord, ...]
+    summary: AttendanceSummary
+    consent_ids: tuple[UUID, ...] = ()

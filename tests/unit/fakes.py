@@ -50,6 +50,7 @@ from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.incidents import Incident
 from service.domain.intermediaries import IntermediaryParticipant, NamedParticipant
+from service.domain.meetings import Attendance, AttendanceCorrection, Meeting
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
@@ -163,6 +164,9 @@ class Store:
         self.reach_outs: dict[UUID, ReachOut] = {}
         self.reach_out_responses: list[ReachOutResponse] = []
         self.reach_out_settings: dict[UUID, ReachOutSettings] = {}
+        self.meetings: dict[UUID, Meeting] = {}
+        self.attendance: dict[tuple[UUID, date, UUID], Attendance] = {}
+        self.attendance_corrections: list[AttendanceCorrection] = []
 
     def copy(self) -> Store:
         copied = Store()
@@ -611,6 +615,75 @@ class FakeReachOuts:
             if r.is_open and r.opened_at <= opened_before
         ]
         return sorted(due, key=lambda r: r.opened_at)[:limit]
+
+
+class FakeMeetings:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    def _takes_part(self, network_id: UUID, organization_id: UUID) -> bool:
+        taking_part = self._staged.participations.get((network_id, organization_id))
+        return taking_part is not None and taking_part.status is ParticipationStatus.ACTIVE
+
+    async def takes_part(self, network_id: UUID, organization_id: UUID) -> bool:
+        network = self._staged.networks.get(network_id)
+        return (
+            network is not None
+            and network.status is NetworkStatus.ACTIVE
+            and self._takes_part(network_id, organization_id)
+        )
+
+    async def add(self, meeting: Meeting, now: datetime) -> None:
+        self._staged.meetings[meeting.id] = meeting
+
+    async def get_for_update(self, viewer: UUID, meeting_id: UUID) -> Meeting | None:
+        meeting = self._staged.meetings.get(meeting_id)
+        if meeting is None or not self._takes_part(meeting.network_id, viewer):
+            return None
+        return meeting
+
+    async def cancel(self, meeting: Meeting, local_date: date, now: datetime) -> None:
+        self._staged.meetings[meeting.id] = meeting
+
+    async def may_record(self, meeting: Meeting, member_id: UUID, organization_id: UUID) -> bool:
+        network = self._staged.networks[meeting.network_id]
+        members = [
+            ms for ms in self._staged.memberships.values() if ms.network_id == meeting.network_id
+        ]
+        moderates = network.created_by_organization_id == organization_id or any(
+            ms.member_organization_id == organization_id
+            and ms.role is Role.COORDINATOR
+            and ms.status is MembershipStatus.ACTIVE
+            for ms in members
+        )
+        return any(
+            ms.member_id == member_id
+            and (ms.member_organization_id == organization_id or moderates)
+            for ms in members
+        )
+
+    async def attendance_for_update(
+        self, meeting_id: UUID, local_date: date, member_id: UUID
+    ) -> Attendance | None:
+        return self._staged.attendance.get((meeting_id, local_date, member_id))
+
+    async def corrections(
+        self, meeting_id: UUID, local_date: date, member_id: UUID
+    ) -> list[AttendanceCorrection]:
+        return [
+            c
+            for c in self._staged.attendance_corrections
+            if (c.replaced.meeting_id, c.replaced.local_date, c.replaced.member_id)
+            == (meeting_id, local_date, member_id)
+        ]
+
+    async def save_attendance(
+        self, attendance: Attendance, correction: AttendanceCorrection | None
+    ) -> None:
+        key = (attendance.meeting_id, attendance.local_date, attendance.member_id)
+        self._staged.attendance[key] = attendance
+        if correction is not None:
+            self._staged.attendance_corrections.append(correction)
 
 
 class FakeIncidents:
@@ -1128,6 +1201,10 @@ class FakeUnitOfWork:
     @property
     def reach_outs(self) -> FakeReachOuts:
         return FakeReachOuts(self._staged)
+
+    @property
+    def meetings(self) -> FakeMeetings:
+        return FakeMeetings(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._open:

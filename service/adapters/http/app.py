@@ -45,6 +45,11 @@ from service.adapters.http.health import live, metrics, ready
 from service.adapters.http.idempotency import IF_MATCH_PATTERN
 from service.adapters.http.incidents import IncidentController
 from service.adapters.http.links import document_links
+from service.adapters.http.meetings import (
+    MeetingController,
+    MemberAttendanceController,
+    NetworkMeetingController,
+)
 from service.adapters.http.members import MemberController
 from service.adapters.http.memberships import MembershipController
 from service.adapters.http.milestones import LadderController, MilestoneController
@@ -134,6 +139,11 @@ def openapi_config() -> OpenAPIConfig:
                 "answer, nobody answering in time escalates to the home organization. Not an "
                 "emergency service.",
             ),
+            Tag(
+                name="meetings",
+                description="A network's meetings, at a local time in a stated time zone, and "
+                "each member's attendance at them.",
+            ),
             Tag(name="events", description="The feed of events each organization may see."),
             Tag(
                 name="incidents",
@@ -201,6 +211,9 @@ def create_app(
             ReachOutController,
             ReachOutSettingsController,
             ReachOutFiguresController,
+            NetworkMeetingController,
+            MeetingController,
+            MemberAttendanceController,
             MemberPledgeController,
             PledgeController,
             EventController,

@@ -199,6 +199,29 @@ class ReachOutClosedData(ReachOutData, frozen=True, kw_only=True):
     outcome: str
 
 
+class MeetingScheduledData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A meeting of a network (the event's `subject_id`): read it for its title and times."""
+
+    network_id: UUID
+    repeat: str
+
+
+class MeetingCancelledData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    network_id: UUID
+    local_date: date
+
+
+class AttendanceRecordedData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A member's attendance at one occurrence, recorded or corrected (`version` above 1)."""
+
+    member_id: UUID
+    network_id: UUID
+    meeting_id: UUID
+    local_date: date
+    status: str
+    version: int
+
+
 class _Event(
     msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="type"
 ):
@@ -267,6 +290,9 @@ EVENT_DATA: dict[EventType, type[msgspec.Struct]] = {
     EventType.REACH_OUT_ANSWERED: ReachOutAnsweredData,
     EventType.REACH_OUT_ESCALATED: ReachOutData,
     EventType.REACH_OUT_CLOSED: ReachOutClosedData,
+    EventType.MEETING_SCHEDULED: MeetingScheduledData,
+    EventType.MEETING_CANCELLED: MeetingCancelledData,
+    EventType.ATTENDANCE_RECORDED: AttendanceRecordedData,
 }
 
 EVENT_TYPES: dict[EventType, type[_Event]] = {t: _event(t, d) for t, d in EVENT_DATA.items()}

@@ -23,6 +23,7 @@ from service.domain.ports import (
     FederationQueries,
     IdempotencyStore,
     IncidentQueries,
+    MeetingQueries,
     MemberQueries,
     ReachOutQueries,
     ReferralQueries,
@@ -55,6 +56,7 @@ class Services:
         events: EventFeed,
         referrals: ReferralQueries,
         reach_outs: ReachOutQueries,
+        meetings: MeetingQueries,
         webhooks: WebhookQueries,
         incidents: IncidentQueries,
         webhook_secrets: WebhookSecretSource,
@@ -77,6 +79,7 @@ class Services:
         self.events = events
         self.referrals = referrals
         self.reach_outs = reach_outs
+        self.meetings = meetings
         self.webhooks = webhooks
         self.incidents = incidents
         self.webhook_secrets = webhook_secrets

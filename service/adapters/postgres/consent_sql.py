@@ -112,12 +112,13 @@ _MODERATION_EVENTS = ", ".join(
 
 
 def _post_audience(viewer: str) -> str:
-    """An event about a post (subject `post`) reaches another organization, beyond its
-    consent, as a read of the post would (conversation_queries): only while it takes part in
-    the post's network; and one about a report or a hiding only if it moderates there (the
-    network's creator, or an active `coordinator` of its own)."""
+    """An event about a post (subject `post`) or a member's attendance at a meeting (subject
+    `attendance`) reaches another organization, beyond its consent, as a read of the post
+    would (conversation_queries): only while it takes part in the network; and one about a
+    report or a hiding only if it moderates there (the network's creator, or an active
+    `coordinator` of its own)."""
     network = "(e.data->>'network_id')::uuid"
-    return f"""(e.subject_type <> 'post' OR (
+    return f"""(e.subject_type NOT IN ('post', 'attendance') OR (
         {takes_part_sql(network, viewer)}
         AND (e.type NOT IN ({_MODERATION_EVENTS}) OR {moderates_sql(network, viewer)})))"""
 
@@ -219,11 +220,11 @@ def shown_data(viewer: str, now: str) -> str:
 
 def visible_to(now: str) -> str:
     """Visible to organization $1: what it did itself; what happened in networks it takes part
-    in; consents granted to it (granted, revoked, expired); referrals it sent or received;
-    events about its own members (whoever acted); and events about another organization's
-    member under a consent covering their kind of data both when the event happened and at
-    `now` (revocation, expiry and erasure act at once, on every read). $5/$6 are
-    visibility_arguments().
+    in (their meetings too); consents granted to it (granted, revoked, expired); referrals it
+    sent or received; events about its own members (whoever acted); and events about another
+    organization's member under a consent covering their kind of data both when the event
+    happened and at `now` (revocation, expiry and erasure act at once, on every read). $5/$6
+    are visibility_arguments().
 
     Order is (txid, position): every transaction below the snapshot's xmin has ended, and any
     transaction still to commit has a txid at or above it, so once a row is handed out nothing
@@ -233,6 +234,8 @@ def visible_to(now: str) -> str:
     OR (e.subject_type = 'network' AND EXISTS (
         SELECT 1 FROM network_organizations p
         WHERE p.network_id = e.subject_id AND p.organization_id = $1 AND p.status = 'active'))
+    OR (e.subject_type = 'meeting'
+        AND {takes_part_sql("(e.data->>'network_id')::uuid", "$1")})
     OR (e.subject_type = 'consent'
         AND e.data->>'recipient_organization_id' = $1::text)
     OR (e.subject_type = 'referral'

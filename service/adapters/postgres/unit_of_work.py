@@ -11,6 +11,7 @@ from service.adapters.postgres.events import PostgresOutbox
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.incidents import ACCOUNTING_REQUESTS, INCIDENTS
 from service.adapters.postgres.intermediaries import PostgresIntermediaryRepository
+from service.adapters.postgres.meetings import PostgresMeetingRepository
 from service.adapters.postgres.members import PostgresMemberRepository
 from service.adapters.postgres.milestones import PostgresMilestoneRepository
 from service.adapters.postgres.networks import PostgresNetworkRepository
@@ -55,6 +56,7 @@ class PostgresUnitOfWork:
     restrictions: PostgresRestrictionRepository
     conversation: PostgresConversationRepository
     reach_outs: PostgresReachOutRepository
+    meetings: PostgresMeetingRepository
 
     def __init__(self, pool: FairPool, clock: Clock, ids: IdSource) -> None:
         self._pool = pool
@@ -87,6 +89,7 @@ class PostgresUnitOfWork:
         self.restrictions = PostgresRestrictionRepository(session)
         self.conversation = PostgresConversationRepository(session)
         self.reach_outs = PostgresReachOutRepository(session)
+        self.meetings = PostgresMeetingRepository(session)
         return self
 
     async def __aexit__(

@@ -21,6 +21,7 @@ from service.domain.ports.incidents import (
     IncidentRepository,
 )
 from service.domain.ports.journeys import MilestoneRepository, PledgeRepository, RecoveryRepository
+from service.domain.ports.meetings import MeetingQueries, MeetingRepository
 from service.domain.ports.members import MemberQueries, MemberRepository
 from service.domain.ports.organizations import (
     ApiKeyQueries,
@@ -67,6 +68,8 @@ __all__ = [
     "IncidentQueries",
     "IncidentRepository",
     "IntermediaryRepository",
+    "MeetingQueries",
+    "MeetingRepository",
     "MemberQueries",
     "MemberRepository",
     "MilestoneFacts",

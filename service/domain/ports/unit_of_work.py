@@ -10,6 +10,7 @@ from service.domain.ports.events import IdempotencyRecorder, Outbox
 from service.domain.ports.federation import ConsentRepository, NetworkRepository
 from service.domain.ports.incidents import AccountingRequestRepository, IncidentRepository
 from service.domain.ports.journeys import MilestoneRepository, PledgeRepository, RecoveryRepository
+from service.domain.ports.meetings import MeetingRepository
 from service.domain.ports.members import MemberRepository
 from service.domain.ports.organizations import (
     ApiKeyRepository,
@@ -89,6 +90,9 @@ class UnitOfWork(Protocol):
 
     @property
     def reach_outs(self) -> ReachOutRepository: ...
+
+    @property
+    def meetings(self) -> MeetingRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
