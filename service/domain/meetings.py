@@ -21,6 +21,10 @@ import msgspec
 from service.domain.errors import InvalidField
 
 MAX_OCCURRENCES_LISTED = 366
+# The dates a meeting may be scheduled on, and occurrences listed for: wide enough for any
+# real meeting, narrow enough that every local time has an instant.
+FIRST_DATE = date(1970, 1, 1)
+LAST_DATE = date(2199, 12, 31)
 MAX_TITLE_CHARACTERS = 120
 
 
@@ -133,6 +137,9 @@ def schedule(
         raise InvalidField("weekdays", "A one-off meeting has no weekdays and no last date.")
     if ends_on is not None and ends_on < starts_on:
         raise InvalidField("ends_on", "Not before `starts_on`.")
+    for field, day in (("starts_on", starts_on), ("ends_on", ends_on)):
+        if day is not None and not FIRST_DATE <= day <= LAST_DATE:
+            raise InvalidField(field, f"Between {FIRST_DATE} and {LAST_DATE}.")
     return Meeting(
         id=meeting_id,
         network_id=network_id,
@@ -170,10 +177,9 @@ def last_day(first: date, days: int) -> date:
     """The last local date of a stretch of `days` days from `first` (1 to 366)."""
     if not 1 <= days <= MAX_DAYS_LISTED:
         raise InvalidField("days", f"Between 1 and {MAX_DAYS_LISTED}.")
-    try:
-        return first + timedelta(days=days - 1)
-    except OverflowError:
-        raise InvalidField("from", "A stretch within the calendar.") from None
+    if not FIRST_DATE <= first <= LAST_DATE:
+        raise InvalidField("start_on", f"Between {FIRST_DATE} and {LAST_DATE}.")
+    return first + timedelta(days=days - 1)
 
 
 def local_today(meeting: Meeting, now: datetime) -> date:

@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -49,6 +49,7 @@ class World:
     restriction_id: str
     post_id: str
     reach_out_id: str
+    meeting_id: str
 
     @property
     def secrets(self) -> list[str]:
@@ -119,7 +120,14 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
         f"/v1/members/{member['id']}/reach-outs", json={"urgency": "today"}, headers=home.headers
     )
     assert reach_out.status_code == 201, reach_out.text
+    meeting = client.post(
+        f"/v1/networks/{network['id']}/meetings",
+        json=MEETING_BODY,
+        headers=home.headers,
+    )
+    assert meeting.status_code == 201, meeting.text
     return World(
+        meeting_id=meeting.json()["id"],
         post_id=post.json()["id"],
         reach_out_id=reach_out.json()["id"],
         home=home,
@@ -155,6 +163,15 @@ def build_world(client: httpx.Client, operator: dict[str, str]) -> World:
 
 
 POST_BODY = "Call someone before the drive home."
+YESTERDAY = (datetime.now(UTC).date() - timedelta(days=1)).isoformat()
+MEETING_BODY = {
+    "title": "Evening circle",
+    "timezone": "UTC",
+    "local_time": "00:00",
+    "repeat": "weekly",
+    "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    "starts_on": (datetime.now(UTC).date() - timedelta(days=10)).isoformat(),
+}
 RESTRICTION_BODY = {"scopes": ["pledges"], "requested_on": TODAY}
 
 
@@ -234,6 +251,7 @@ REFERRAL = lambda w: {"referral_id": w.referral_id}  # noqa: E731
 ENDPOINT = lambda w: {"endpoint_id": w.endpoint_id}  # noqa: E731
 POST = lambda w: {"post_id": w.post_id}  # noqa: E731
 REACH_OUT = lambda w: {"reach_out_id": w.reach_out_id}  # noqa: E731
+MEETING = lambda w: {"meeting_id": w.meeting_id}  # noqa: E731
 PARTICIPANT = lambda w: {"organization_id": w.home.id, "participant_id": w.partner.id}  # noqa: E731
 
 ENDPOINTS: dict[tuple[str, str], Endpoint] = {
@@ -518,6 +536,30 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         scope="members:write",
     ),
     ("get", "/v1/reach-out-figures"): Endpoint(scope="members:read"),
+    ("post", "/v1/networks/{network_id}/meetings"): Endpoint(
+        params=NETWORK, body=lambda _w: MEETING_BODY, scope="networks:write", foreign_is_404=True
+    ),
+    ("get", "/v1/networks/{network_id}/meetings"): Endpoint(
+        params=NETWORK, scope="networks:read", foreign_is_404=True
+    ),
+    ("get", "/v1/meetings/{meeting_id}"): Endpoint(
+        params=MEETING, scope="networks:read", foreign_is_404=True
+    ),
+    ("post", "/v1/meetings/{meeting_id}/cancellations"): Endpoint(
+        params=MEETING,
+        body=lambda _w: {"local_date": YESTERDAY},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("put", "/v1/meetings/{meeting_id}/attendance/{local_date}/{member_id}"): Endpoint(
+        params=lambda w: {"meeting_id": w.meeting_id, "local_date": YESTERDAY, **MEMBER(w)},
+        body=lambda _w: {"status": "attended"},
+        scope="networks:write",
+        foreign_is_404=True,
+    ),
+    ("get", "/v1/members/{member_id}/attendance"): Endpoint(
+        params=MEMBER, scope="members:read", foreign_is_404=True
+    ),
     ("post", "/v1/referrals"): Endpoint(
         body=lambda w: referral_body(w.recipient.id, w.member_id, w.consent_id),
         scope="referrals:write",
@@ -779,7 +821,7 @@ def test_a_participating_organization_without_consent_sees_no_member_data(
         raise AssertionError(f"{method} {path} answered a stranger to the member: {response.text}")
 
 
-NOT_IDS = frozenset({"reaction"})
+NOT_IDS = frozenset({"reaction", "local_date"})
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(k for k, v in ENDPOINTS.items() if "{" in k[1]))

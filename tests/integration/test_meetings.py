@@ -115,7 +115,7 @@ def test_a_weekly_meeting_keeps_its_local_time_across_dst(world: World) -> None:
     assert made.status_code == 201, made.text
     shown = world.client.get(
         f"/v1/meetings/{made.json()['id']}",
-        params={"from": "2026-03-28", "days": 16},
+        params={"start_on": "2026-03-28", "days": 16},
         headers=world.a.headers,
     ).json()["occurrences"]
     assert [(o["local_date"], o["starts_at"]) for o in shown] == [

@@ -280,6 +280,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a meeting with its occurrences over a stretch of days
+         * @description Any organization taking part in its network; 404 for anyone else. Cancelled occurrences and dates its zone skipped are left out of `occurrences`.
+         */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meeting_id}/attendance/{local_date}/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a member's attendance at one occurrence, or correct it
+         * @description `attended`, `excused` or `absent`, once the occurrence has begun (not a cancelled one). By the member's own organization, or by the one that moderates the network (its creator, or the organization of an active coordinator), for a member of the network: 404 for anyone else, nothing changed. A correction keeps what it replaced (`corrections`); the same status again changes nothing. `attendance.recorded` goes out under the member's consent covering `meetings`.
+         */
+        put: operations["recordAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{meeting_id}/cancellations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel one occurrence of a meeting
+         * @description By the organization that scheduled it (404 for anyone else, nothing changed). The date must be one of the meeting's; cancelling it again changes nothing. `meeting.cancelled` goes to every organization taking part.
+         */
+        post: operations["cancelMeetingOccurrence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members": {
         parameters: {
             query?: never;
@@ -350,6 +410,26 @@ export interface paths {
          * @description Its answer is due 30 days after it was received (`answer_by`); the accounting itself is `GET /v1/members/{id}/disclosures` for the period asked. Also after erasure.
          */
         post: operations["recordAccountingRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{member_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's attendance at meetings: the latest occurrences, rate and run
+         * @description The home organization; another only under a consent from the member in force covering `meetings` (404 otherwise), that read recorded in the member's accounting of disclosures.
+         */
+        get: operations["getMemberAttendance"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -794,6 +874,30 @@ export interface paths {
          * @description The caller's organization stops taking part: its members' memberships end with it and it no longer sees the network. The creator cannot leave its own network (it archives it instead).
          */
         post: operations["leaveNetwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{network_id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The network's meetings, each with its occurrences of the next 28 days
+         * @description Any organization taking part in the network; 404 for anyone else.
+         */
+        get: operations["listMeetings"];
+        put?: never;
+        /**
+         * Schedule a meeting of a network the caller takes part in
+         * @description One-off or weekly on given weekdays, at a local time in an IANA time zone: every occurrence keeps its local time across daylight saving changes. A local time the clocks skip that day moves later by the gap (02:30 on a day that jumps from 02:00 to 03:00 is 03:30); one that occurs twice is the first; a date the zone skipped altogether has no occurrence. `meeting.scheduled` goes to every organization taking part.
+         */
+        post: operations["scheduleMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1598,6 +1702,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "attendance.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `attendance.recorded` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_attendance_recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "consent.expired": {
         parameters: {
             query?: never;
@@ -1692,6 +1816,46 @@ export interface webhooks {
          * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
          */
         post: operations["deliver_incident_opened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `meeting.cancelled` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_meeting_cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `meeting.scheduled` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_meeting_scheduled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2659,6 +2823,130 @@ export interface components {
             /** @description The receiver's status code; null when no answer came. */
             status_code: number | null;
         };
+        /** AttendanceRecordedData */
+        AttendanceRecordedData: {
+            /**
+             * Format: date
+             * @description The occurrence's local date.
+             */
+            local_date: string;
+            /**
+             * Format: uuid
+             * @description The meeting.
+             */
+            meeting_id: string;
+            /** Format: uuid */
+            member_id: string;
+            /** Format: uuid */
+            network_id: string;
+            /** @description `attended`, `excused` or `absent`. */
+            status: string;
+            /** @description 1 for a first record; more for a correction. */
+            version: number;
+        };
+        /** AttendanceRecordedEvent */
+        AttendanceRecordedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["AttendanceRecordedData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "attendance.recorded";
+        };
+        /**
+         * AttendanceStatus
+         * @enum {string}
+         */
+        AttendanceStatus: "attended" | "excused" | "absent";
+        /**
+         * AttendanceUpdate
+         * @example {
+         *       "status": "attended"
+         *     }
+         */
+        AttendanceUpdate: {
+            /** @description `attended`, `excused` or `absent`. */
+            status: components["schemas"]["AttendanceStatus"];
+        };
+        /**
+         * AttendanceView
+         * @description A member's attendance at one occurrence, with the records it corrected (oldest first).
+         * @example {
+         *       "corrections": [
+         *         {
+         *           "recorded_at": "2026-11-24T20:05:00Z",
+         *           "recorded_by_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *           "replaced_at": "2026-11-25T09:00:00Z",
+         *           "status": "absent"
+         *         }
+         *       ],
+         *       "local_date": "2026-11-24",
+         *       "meeting_id": "01937a4e-cccc-7000-8000-000000000c01",
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "recorded_at": "2026-11-25T09:00:00Z",
+         *       "recorded_by_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "status": "excused",
+         *       "version": 2
+         *     }
+         */
+        AttendanceView: {
+            /** @description The earlier records this one corrected, oldest first. */
+            corrections: components["schemas"]["CorrectionView"][];
+            /**
+             * Format: date
+             * @description The occurrence's local date.
+             */
+            local_date: string;
+            /**
+             * Format: uuid
+             * @description The meeting.
+             */
+            meeting_id: string;
+            /** Format: uuid */
+            member_id: string;
+            /** Format: uuid */
+            network_id: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            recorded_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that recorded it.
+             */
+            recorded_by_organization_id: string;
+            /** @description `attended`, `excused` or `absent`. */
+            status: components["schemas"]["AttendanceStatus"];
+            /** @description 1 for a first record; each correction adds one. */
+            version: number;
+        };
         /**
          * Cadence
          * @enum {string}
@@ -3217,6 +3505,35 @@ export interface components {
             phone?: string | null;
         };
         /**
+         * CorrectionView
+         * @description An earlier record a correction replaced: what it said, who recorded it, when, and when it was replaced.
+         * @example {
+         *       "recorded_at": "2026-11-24T20:05:00Z",
+         *       "recorded_by_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *       "replaced_at": "2026-11-25T09:00:00Z",
+         *       "status": "absent"
+         *     }
+         */
+        CorrectionView: {
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            recorded_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that recorded it.
+             */
+            recorded_by_organization_id: string;
+            /**
+             * Format: date-time
+             * @description When an edit replaced this text.
+             */
+            replaced_at: string;
+            /** @description Where it stands now; the values are listed with its type. */
+            status: components["schemas"]["AttendanceStatus"];
+        };
+        /**
          * CrisisPhrasesUpdate
          * @description The organization's own crisis phrases. They replace the default list (each phrase once, as matching sees it: case and spacing do not count).
          * @example {
@@ -3295,7 +3612,7 @@ export interface components {
          * @description What a consent lets cross. Each scope covers fixed fields (see FIELDS_BY_SCOPE).
          * @enum {string}
          */
-        DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks" | "conversation" | "reach_outs";
+        DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks" | "conversation" | "reach_outs" | "meetings";
         /**
          * DeliveryList
          * @example {
@@ -3531,7 +3848,7 @@ export interface components {
          */
         EndpointStatus: "active" | "disabled";
         /** @description An event, as the feed returns it and a webhook delivers it; its `data` has the schema of its `type`. New types of event may be added within /v1 (see the versioning guide): ignore an event whose `type` you do not know. */
-        Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"] | components["schemas"]["PostCreatedEvent"] | components["schemas"]["PostRepliedEvent"] | components["schemas"]["PostReportedEvent"] | components["schemas"]["PostHiddenEvent"] | components["schemas"]["PostCrisisFlaggedEvent"] | components["schemas"]["ReachOutOpenedEvent"] | components["schemas"]["ReachOutAnsweredEvent"] | components["schemas"]["ReachOutEscalatedEvent"] | components["schemas"]["ReachOutClosedEvent"];
+        Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"] | components["schemas"]["PostCreatedEvent"] | components["schemas"]["PostRepliedEvent"] | components["schemas"]["PostReportedEvent"] | components["schemas"]["PostHiddenEvent"] | components["schemas"]["PostCrisisFlaggedEvent"] | components["schemas"]["ReachOutOpenedEvent"] | components["schemas"]["ReachOutAnsweredEvent"] | components["schemas"]["ReachOutEscalatedEvent"] | components["schemas"]["ReachOutClosedEvent"] | components["schemas"]["MeetingScheduledEvent"] | components["schemas"]["MeetingCancelledEvent"] | components["schemas"]["AttendanceRecordedEvent"];
         /**
          * EventList
          * @description `next_cursor` is always given: poll it again later for newer events. Each event's `data` has the schema of its `type`.
@@ -3563,7 +3880,7 @@ export interface components {
          * @description The kinds of event. Open: new kinds may come within /v1 (the versioning policy), so a client should pass over a kind it does not know.
          * @enum {string}
          */
-        EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed" | "post.created" | "post.replied" | "post.reported" | "post.hidden" | "post.crisis_flagged" | "reach_out.opened" | "reach_out.answered" | "reach_out.escalated" | "reach_out.closed";
+        EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed" | "post.created" | "post.replied" | "post.reported" | "post.hidden" | "post.crisis_flagged" | "reach_out.opened" | "reach_out.answered" | "reach_out.escalated" | "reach_out.closed" | "meeting.scheduled" | "meeting.cancelled" | "attendance.recorded";
         /** FieldError */
         FieldError: {
             /** @description Where: a dotted path into the body (`signature.method`), a query parameter (`limit`), or a header (`If-Match`); `body` for the body as a whole. */
@@ -3845,6 +4162,301 @@ export interface components {
             suggestion: string;
             /** @description The term as found (matched as whole words, ignoring case). */
             term: string;
+        };
+        /** MeetingCancelledData */
+        MeetingCancelledData: {
+            /**
+             * Format: date
+             * @description The local date of the cancelled occurrence.
+             */
+            local_date: string;
+            /** Format: uuid */
+            network_id: string;
+        };
+        /** MeetingCancelledEvent */
+        MeetingCancelledEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["MeetingCancelledData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "meeting.cancelled";
+        };
+        /**
+         * MeetingCreate
+         * @description A meeting of the network: one-off (`once`, on `starts_on`) or `weekly` on `weekdays` from `starts_on`, until `ends_on` if given, at `local_time` in `timezone`.
+         * @example {
+         *       "duration_minutes": 60,
+         *       "ends_on": null,
+         *       "local_time": "19:00",
+         *       "repeat": "weekly",
+         *       "starts_on": "2026-11-03",
+         *       "timezone": "America/Chicago",
+         *       "title": "Tuesday evening circle",
+         *       "weekdays": [
+         *         "tuesday"
+         *       ]
+         *     }
+         */
+        MeetingCreate: {
+            /**
+             * @description How long each occurrence lasts (5 to 1440; default 60).
+             * @default 60
+             */
+            duration_minutes: number;
+            /** @description A weekly meeting's last possible date, included; null: no end (and for `once`). */
+            ends_on?: string | null;
+            /**
+             * @description The local time it starts, HH:MM, in `timezone`: the same wall-clock time all year. A time the clocks skip moves later by the gap; a time that occurs twice is the first.
+             * @example 19:00
+             */
+            local_time: string;
+            /** @description `once` (on `starts_on`) or `weekly` (on `weekdays`). */
+            repeat?: components["schemas"]["Repeat"];
+            /**
+             * Format: date
+             * @description The date of a one-off meeting; the first possible date of a weekly one.
+             */
+            starts_on: string;
+            /**
+             * Format: iana-time-zone
+             * @description The IANA time zone the meeting keeps its local time in, e.g. `America/Chicago` (422 for a name the server does not know).
+             * @example America/Chicago
+             */
+            timezone: string;
+            title: string;
+            /** @description For a weekly meeting, the days it meets, each once; none for a one-off one. */
+            weekdays?: components["schemas"]["Weekday"][];
+        };
+        /**
+         * MeetingList
+         * @example {
+         *       "data": [
+         *         {
+         *           "cancelled_dates": [
+         *             "2026-12-22"
+         *           ],
+         *           "duration_minutes": 60,
+         *           "ends_on": null,
+         *           "id": "01937a4e-cccc-7000-8000-000000000c01",
+         *           "local_time": "19:00",
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "occurrences": [
+         *             {
+         *               "ends_at": "2026-12-02T02:00:00Z",
+         *               "local_date": "2026-12-01",
+         *               "shifted": false,
+         *               "starts_at": "2026-12-02T01:00:00Z"
+         *             }
+         *           ],
+         *           "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "repeat": "weekly",
+         *           "starts_on": "2026-11-03",
+         *           "timezone": "America/Chicago",
+         *           "title": "Tuesday evening circle",
+         *           "version": 2,
+         *           "weekdays": [
+         *             "tuesday"
+         *           ]
+         *         }
+         *       ],
+         *       "next_cursor": "AZN6TltsfY6fAAAAAAAAAQ"
+         *     }
+         */
+        MeetingList: {
+            /** @description The items of this page, in the list's order. */
+            data: components["schemas"]["MeetingView"][];
+            /** @description Pass it as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** MeetingScheduledData */
+        MeetingScheduledData: {
+            /** Format: uuid */
+            network_id: string;
+            /** @description `once` or `weekly`. */
+            repeat: string;
+        };
+        /** MeetingScheduledEvent */
+        MeetingScheduledEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["MeetingScheduledData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "meeting.scheduled";
+        };
+        /**
+         * MeetingView
+         * @description A meeting of a network, with its occurrences over the days asked (by default the next 28 from today in its time zone; cancelled ones and days its zone skipped left out).
+         * @example {
+         *       "cancelled_dates": [
+         *         "2026-12-22"
+         *       ],
+         *       "duration_minutes": 60,
+         *       "ends_on": null,
+         *       "id": "01937a4e-cccc-7000-8000-000000000c01",
+         *       "local_time": "19:00",
+         *       "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *       "occurrences": [
+         *         {
+         *           "ends_at": "2026-12-02T02:00:00Z",
+         *           "local_date": "2026-12-01",
+         *           "shifted": false,
+         *           "starts_at": "2026-12-02T01:00:00Z"
+         *         }
+         *       ],
+         *       "organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *       "repeat": "weekly",
+         *       "starts_on": "2026-11-03",
+         *       "timezone": "America/Chicago",
+         *       "title": "Tuesday evening circle",
+         *       "version": 2,
+         *       "weekdays": [
+         *         "tuesday"
+         *       ]
+         *     }
+         */
+        MeetingView: {
+            /** @description Local dates whose occurrence was cancelled. */
+            cancelled_dates: string[];
+            /** @description How long each occurrence lasts. */
+            duration_minutes: number;
+            /** @description A weekly meeting's last possible date, included; null: no end (and for `once`). */
+            ends_on: string | null;
+            /**
+             * Format: uuid
+             * @description The object's id, a UUIDv7 (time-ordered).
+             */
+            id: string;
+            /** @description The local time it starts, HH:MM, in `timezone`. */
+            local_time: string;
+            /** Format: uuid */
+            network_id: string;
+            /** @description Its occurrences over the days asked, in order. */
+            occurrences: components["schemas"]["OccurrenceView"][];
+            /**
+             * Format: uuid
+             * @description The organization that scheduled it (which alone cancels its occurrences).
+             */
+            organization_id: string;
+            /** @description `once` (on `starts_on`) or `weekly` (on `weekdays`). */
+            repeat: components["schemas"]["Repeat"];
+            /**
+             * Format: date
+             * @description The date of a one-off meeting; the first possible date of a weekly one.
+             */
+            starts_on: string;
+            /** @description The IANA time zone the meeting keeps its local time in, e.g. `America/Chicago`. */
+            timezone: string;
+            title: string;
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
+            /** @description For a weekly meeting, the days it meets. */
+            weekdays: components["schemas"]["Weekday"][];
+        };
+        /**
+         * MemberAttendanceView
+         * @description A member's attendance at their last `considered` recorded occurrences (newest first) and what follows from it: the share attended of those attended or missed (`rate`, null when none counts), and the current run of meetings attended (excused ones neither count nor break it). Accountability, like pledges: never a judgement.
+         * @example {
+         *       "absent": 0,
+         *       "attended": 3,
+         *       "considered": 4,
+         *       "current_run": 3,
+         *       "data": [
+         *         {
+         *           "corrections": [
+         *             {
+         *               "recorded_at": "2026-11-24T20:05:00Z",
+         *               "recorded_by_organization_id": "01937a4e-0000-7000-8000-0000000000e0",
+         *               "replaced_at": "2026-11-25T09:00:00Z",
+         *               "status": "absent"
+         *             }
+         *           ],
+         *           "local_date": "2026-11-24",
+         *           "meeting_id": "01937a4e-cccc-7000-8000-000000000c01",
+         *           "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *           "network_id": "01937a4e-dddd-7000-8000-000000000005",
+         *           "recorded_at": "2026-11-25T09:00:00Z",
+         *           "recorded_by_organization_id": "01937a4e-0000-7000-8000-00000000c11c",
+         *           "status": "excused",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "disclosure": null,
+         *       "excused": 1,
+         *       "member_id": "01937a4e-5b6c-7d8e-9f00-112233445566",
+         *       "rate": 1
+         *     }
+         */
+        MemberAttendanceView: {
+            /** @description Of those, missed. */
+            absent: number;
+            /** @description Of those, attended. */
+            attended: number;
+            /** @description How many recorded occurrences are considered (at most `last`). */
+            considered: number;
+            /** @description Meetings attended in a row up to the latest (excused ones neither count nor break it). */
+            current_run: number;
+            /** @description The latest recorded occurrences, newest first. */
+            data: components["schemas"]["AttendanceView"][];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /** @description Of those, excused (neither attended nor missed). */
+            excused: number;
+            /** Format: uuid */
+            member_id: string;
+            /** @description Attended out of attended and missed (0 to 1); null when none of those considered counts. */
+            rate: number | null;
         };
         /**
          * MemberCreate
@@ -5079,6 +5691,48 @@ export interface components {
             /** @description A stable key, by which cheers name the milestone: `<period start>.<rung>` for an automatic one (`2026-03-14.30d`; `current.30d` to a reader without `recovery`), the milestone's id for a custom one. */
             key: string;
             label: string;
+        };
+        /**
+         * OccurrenceCancel
+         * @example {
+         *       "local_date": "2026-12-22"
+         *     }
+         */
+        OccurrenceCancel: {
+            /**
+             * Format: date
+             * @description The local date of the occurrence to cancel: one of the meeting's dates.
+             */
+            local_date: string;
+        };
+        /**
+         * OccurrenceView
+         * @description One occurrence: its local date, when it starts and ends (UTC), and whether the wall clock shows another time than the meeting's (its local time was skipped that day).
+         * @example {
+         *       "ends_at": "2026-12-02T02:00:00Z",
+         *       "local_date": "2026-12-01",
+         *       "shifted": false,
+         *       "starts_at": "2026-12-02T01:00:00Z"
+         *     }
+         */
+        OccurrenceView: {
+            /**
+             * Format: date-time
+             * @description When it ends.
+             */
+            ends_at: string;
+            /**
+             * Format: date
+             * @description The occurrence's date in the meeting's time zone.
+             */
+            local_date: string;
+            /** @description True when the meeting's local time did not exist that day (the clocks skipped it): it starts later on the wall clock, by the gap. */
+            shifted: boolean;
+            /**
+             * Format: date-time
+             * @description When it starts (the meeting's local time that day, by the rule for skipped and repeated times).
+             */
+            starts_at: string;
         };
         /**
          * OrganizationCreate
@@ -6540,7 +7194,7 @@ export interface components {
             escalates_at: string;
             /**
              * Format: date-time
-             * @description The instant the consent stops: the end of `expires_on` in the member's time zone.
+             * @description When it closes by itself (`expired`) if still open: a day after it opened.
              */
             expires_at: string;
             /** @description When a supporter first answered (`on_my_way`, `calling` or `messaged`); null until then. */
@@ -6961,6 +7615,12 @@ export interface components {
             version: number;
         };
         /**
+         * Repeat
+         * @default once
+         * @enum {string}
+         */
+        Repeat: "once" | "weekly";
+        /**
          * ReplyCreate
          * @description A reply to a post (one level deep), written for one of the caller's members who takes an active part in the post's network.
          * @example {
@@ -7046,7 +7706,7 @@ export interface components {
             kind: components["schemas"]["ResponseKind"];
             /**
              * Format: uuid
-             * @description A member of the pledge's network who supports it; shown to the member's home organization only.
+             * @description One of the caller's members asked by the reach-out (an active supporter in a circle it asked).
              */
             supporter_member_id: string;
         };
@@ -7090,7 +7750,7 @@ export interface components {
              * @description When the response was given.
              */
             responded_at: string;
-            /** @description A member of the pledge's network who supports it; shown to the member's home organization only. */
+            /** @description The supporter who answered: shown to the supporter's own organization only (null to others). */
             supporter_member_id: string | null;
         };
         /**
@@ -7787,6 +8447,11 @@ export interface components {
             /** @description The signing secret (`whsec_` and base64), shown in this answer only (null in an idempotent replay); verify deliveries with it. */
             secret: string | null;
         };
+        /**
+         * Weekday
+         * @enum {string}
+         */
+        Weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
     };
     responses: never;
     parameters: never;
@@ -9906,6 +10571,459 @@ export interface operations {
             };
         };
     };
+    getMeeting: {
+        parameters: {
+            query?: {
+                /** @description The first local date to list occurrences for (default: today in the meeting's time zone). */
+                start_on?: string | null;
+                /** @description How many days of occurrences to list (1 to 366). */
+                days?: number;
+            };
+            header?: {
+                /** @description ETags you hold, e.g. `"3"` (weak tags match too), or `*`: if one is current, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The meeting's id. */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is current. */
+            304: {
+                headers: {
+                    /** @description The resource's current version. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meeting's id. */
+                meeting_id: string;
+                /** @description The occurrence's local date (YYYY-MM-DD) in the meeting's time zone. */
+                local_date: string;
+                /** @description The member's id. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    cancelMeetingOccurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meeting's id. */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OccurrenceCancel"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listMembers: {
         parameters: {
             query?: {
@@ -10907,6 +12025,120 @@ export interface operations {
             };
             /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
             422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMemberAttendance: {
+        parameters: {
+            query?: {
+                /** @description How many of the latest recorded occurrences to consider. */
+                last?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The member's id. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberAttendanceView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -14951,6 +16183,307 @@ export interface operations {
             };
             /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
             415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The network's id. */
+                network_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    scheduleMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry of this request safe: the same key and body return the first response; another body with the same key is a 422. Kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network's id. */
+                network_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    /** @description The resource's current version; send it back in If-Match to write safely. */
+                    ETag?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    /** @description Where the new resource can be read. */
+                    Location?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone: the member was erased, the API key revoked, or (on an idempotent replay) what the request created was erased. The id stays valid as a reference; the data is gone. */
+            410: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -22125,6 +23658,46 @@ export interface operations {
             };
         };
     };
+    deliver_attendance_recorded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceRecordedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     deliver_consent_expired: {
         parameters: {
             query?: never;
@@ -22306,6 +23879,86 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["IncidentOpenedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_meeting_cancelled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCancelledEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_meeting_scheduled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingScheduledEvent"];
             };
         };
         responses: {

@@ -71,6 +71,17 @@ from service.adapters.http.federation_schemas import (
     ParticipationView,
 )
 from service.adapters.http.incidents import IncidentClose, IncidentCreate, IncidentView
+from service.adapters.http.meetings import (
+    AttendanceUpdate,
+    AttendanceView,
+    CorrectionView,
+    MeetingCreate,
+    MeetingList,
+    MeetingView,
+    MemberAttendanceView,
+    OccurrenceCancel,
+    OccurrenceView,
+)
 from service.adapters.http.milestone_schemas import (
     CheerCreate,
     CheerView,
@@ -521,6 +532,46 @@ _REPLY_VIEW: dict[str, Any] = {
     "created_at": "2026-11-29T18:12:00Z",
     "updated_at": "2026-11-29T18:12:00Z",
 }
+MEETING = "01937a4e-cccc-7000-8000-000000000c01"
+_OCCURRENCE = {
+    "local_date": "2026-12-01",
+    "starts_at": "2026-12-02T01:00:00Z",
+    "ends_at": "2026-12-02T02:00:00Z",
+    "shifted": False,
+}
+_MEETING_VIEW = {
+    "id": MEETING,
+    "network_id": NETWORK,
+    "organization_id": CLINIC,
+    "title": "Tuesday evening circle",
+    "timezone": "America/Chicago",
+    "local_time": "19:00",
+    "duration_minutes": 60,
+    "repeat": "weekly",
+    "starts_on": "2026-11-03",
+    "weekdays": ["tuesday"],
+    "ends_on": None,
+    "cancelled_dates": ["2026-12-22"],
+    "occurrences": [_OCCURRENCE],
+    "version": 2,
+}
+_CORRECTION = {
+    "status": "absent",
+    "recorded_by_organization_id": PEER_ORG,
+    "recorded_at": "2026-11-24T20:05:00Z",
+    "replaced_at": "2026-11-25T09:00:00Z",
+}
+_ATTENDANCE_VIEW = {
+    "meeting_id": MEETING,
+    "network_id": NETWORK,
+    "local_date": "2026-11-24",
+    "member_id": MEMBER,
+    "status": "excused",
+    "recorded_by_organization_id": CLINIC,
+    "recorded_at": "2026-11-25T09:00:00Z",
+    "version": 2,
+    "corrections": [_CORRECTION],
+}
 REACH_OUT = "01937a4e-bbbb-7000-8000-000000000b01"
 _CRISIS_LINE = {"name": "988 Suicide & Crisis Lifeline", "phone": "988"}
 _RESPONSE_VIEW = {
@@ -824,6 +875,34 @@ EXAMPLES.update(
         CrisisPhrasesView: {
             "phrases": ["want to die", "end it all", "need a ride to detox"],
             "default": False,
+        },
+        MeetingCreate: {
+            "title": "Tuesday evening circle",
+            "timezone": "America/Chicago",
+            "local_time": "19:00",
+            "duration_minutes": 60,
+            "repeat": "weekly",
+            "starts_on": "2026-11-03",
+            "weekdays": ["tuesday"],
+            "ends_on": None,
+        },
+        OccurrenceView: _OCCURRENCE,
+        MeetingView: _MEETING_VIEW,
+        MeetingList: _page(_MEETING_VIEW),
+        OccurrenceCancel: {"local_date": "2026-12-22"},
+        AttendanceUpdate: {"status": "attended"},
+        CorrectionView: _CORRECTION,
+        AttendanceView: _ATTENDANCE_VIEW,
+        MemberAttendanceView: {
+            "member_id": MEMBER,
+            "considered": 4,
+            "attended": 3,
+            "absent": 0,
+            "excused": 1,
+            "rate": 1.0,
+            "current_run": 3,
+            "data": [_ATTENDANCE_VIEW],
+            "disclosure": None,
         },
         CrisisResourceBody: _CRISIS_LINE,
         ReachOutCreate: {

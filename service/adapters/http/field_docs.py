@@ -238,6 +238,10 @@ FIELD_DOCS: dict[str, str] = {
 }
 
 # Where a name means something particular in one schema.
+_MEETING_ZONE = "The IANA time zone the meeting keeps its local time in, e.g. `America/Chicago`."
+_MEETING_STARTS = "The date of a one-off meeting; the first possible date of a weekly one."
+_MEETING_ENDS = "A weekly meeting's last possible date, included; null: no end (and for `once`)."
+_ATTENDANCE_STATUS = "`attended`, `excused` or `absent`."
 _REACH_OUT_URGENCY = "`now` (escalates after 10 minutes by default) or `today` (after 2 hours)."
 _REACH_OUT_OUTCOME = (
     "How it ended: `supported`, `no_longer_needed`, `referred`, `emergency_services`, or "
@@ -253,6 +257,64 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("ReachOutClosedData", "urgency"): _REACH_OUT_URGENCY,
     ("ReachOutView", "outcome"): _REACH_OUT_OUTCOME,
     ("ReachOutClosedData", "outcome"): _REACH_OUT_OUTCOME,
+    ("ReachOutView", "expires_at"): "When it closes by itself (`expired`) if still open: a "
+    "day after it opened.",
+    ("ResponseView", "supporter_member_id"): "The supporter who answered: shown to the "
+    "supporter's own organization only (null to others).",
+    ("ResponseCreate", "supporter_member_id"): "One of the caller's members asked by the "
+    "reach-out (an active supporter in a circle it asked).",
+    ("MeetingView", "timezone"): _MEETING_ZONE,
+    ("MeetingView", "local_time"): "The local time it starts, HH:MM, in `timezone`.",
+    ("MeetingCreate", "starts_on"): _MEETING_STARTS,
+    ("MeetingView", "starts_on"): _MEETING_STARTS,
+    ("MeetingCreate", "ends_on"): _MEETING_ENDS,
+    ("MeetingView", "ends_on"): _MEETING_ENDS,
+    ("MeetingView", "organization_id"): "The organization that scheduled it (which alone "
+    "cancels its occurrences).",
+    ("MeetingCreate", "duration_minutes"): "How long each occurrence lasts (5 to 1440; "
+    "default 60).",
+    ("MeetingView", "duration_minutes"): "How long each occurrence lasts.",
+    ("MeetingCreate", "repeat"): "`once` (on `starts_on`) or `weekly` (on `weekdays`).",
+    ("MeetingView", "repeat"): "`once` (on `starts_on`) or `weekly` (on `weekdays`).",
+    ("MeetingScheduledData", "repeat"): "`once` or `weekly`.",
+    ("MeetingCreate", "weekdays"): "For a weekly meeting, the days it meets, each once; none "
+    "for a one-off one.",
+    ("MeetingView", "weekdays"): "For a weekly meeting, the days it meets.",
+    ("MeetingView", "cancelled_dates"): "Local dates whose occurrence was cancelled.",
+    ("MeetingView", "occurrences"): "Its occurrences over the days asked, in order.",
+    ("OccurrenceView", "local_date"): "The occurrence's date in the meeting's time zone.",
+    ("OccurrenceView", "starts_at"): "When it starts (the meeting's local time that day, by "
+    "the rule for skipped and repeated times).",
+    ("OccurrenceView", "ends_at"): "When it ends.",
+    ("OccurrenceView", "shifted"): "True when the meeting's local time did not exist that day "
+    "(the clocks skipped it): it starts later on the wall clock, by the gap.",
+    ("OccurrenceCancel", "local_date"): "The local date of the occurrence to cancel: one of "
+    "the meeting's dates.",
+    ("MeetingCancelledData", "local_date"): "The local date of the cancelled occurrence.",
+    ("AttendanceRecordedData", "local_date"): "The occurrence's local date.",
+    ("AttendanceRecordedData", "meeting_id"): "The meeting.",
+    ("AttendanceRecordedData", "status"): _ATTENDANCE_STATUS,
+    ("AttendanceRecordedData", "version"): "1 for a first record; more for a correction.",
+    ("AttendanceView", "local_date"): "The occurrence's local date.",
+    ("AttendanceView", "meeting_id"): "The meeting.",
+    ("AttendanceView", "status"): _ATTENDANCE_STATUS,
+    ("AttendanceUpdate", "status"): _ATTENDANCE_STATUS,
+    ("AttendanceView", "version"): "1 for a first record; each correction adds one.",
+    ("AttendanceView", "recorded_by_organization_id"): "The organization that recorded it.",
+    ("AttendanceView", "recorded_at"): "When it was recorded.",
+    ("AttendanceView", "corrections"): "The earlier records this one corrected, oldest first.",
+    ("CorrectionView", "recorded_by_organization_id"): "The organization that recorded it.",
+    ("CorrectionView", "recorded_at"): "When it was recorded.",
+    ("MemberAttendanceView", "data"): "The latest recorded occurrences, newest first.",
+    ("MemberAttendanceView", "considered"): "How many recorded occurrences are considered "
+    "(at most `last`).",
+    ("MemberAttendanceView", "attended"): "Of those, attended.",
+    ("MemberAttendanceView", "absent"): "Of those, missed.",
+    ("MemberAttendanceView", "excused"): "Of those, excused (neither attended nor missed).",
+    ("MemberAttendanceView", "rate"): "Attended out of attended and missed (0 to 1); null when "
+    "none of those considered counts.",
+    ("MemberAttendanceView", "current_run"): "Meetings attended in a row up to the latest "
+    "(excused ones neither count nor break it).",
     ("ReachOutCreate", "message"): "A short message from the member, plain text on one line "
     "(up to 500 characters); shown to those who may read the reach-out, never in an event.",
     ("ReachOutView", "message"): "The member's message; null if none was given, or once the "

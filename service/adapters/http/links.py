@@ -34,6 +34,7 @@ _MEMBER_OPERATIONS = (
     "requestRestriction",
     "listMemberPosts",
     "openReachOut",
+    "getMemberAttendance",
 )
 _NETWORK = {"path.network_id": _ID}
 _NETWORK_OPERATIONS = (
@@ -47,6 +48,8 @@ _NETWORK_OPERATIONS = (
     "listAdvice",
     "getModerationQueue",
     "getModerationLog",
+    "scheduleMeeting",
+    "listMeetings",
 )
 _POST = {"path.post_id": _ID}
 _POST_OPERATIONS = ("getPost", "listReplies", "reportPost", "moderatePost", "listPostRevisions")
@@ -68,6 +71,10 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
         "createReferral": ("createReferral", {}),
     },
     ("getMilestoneLadder", "200"): {"replaceMilestoneLadder": ("replaceMilestoneLadder", {})},
+    ("scheduleMeeting", "201"): {
+        "getMeeting": ("getMeeting", {"path.meeting_id": _ID}),
+        "cancelMeetingOccurrence": ("cancelMeetingOccurrence", {"path.meeting_id": _ID}),
+    },
     ("getReachOutSettings", "200"): {
         "replaceReachOutSettings": ("replaceReachOutSettings", {}),
     },

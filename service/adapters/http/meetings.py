@@ -16,7 +16,7 @@ from service.adapters.http.disclosure_schemas import DisclosureNoticeView
 from service.adapters.http.idempotency import Created, IdempotencyKey, create_idempotently, etag
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.paging import Paging, list_of
-from service.adapters.http.schemas import PRINTABLE, TimeZoneName
+from service.adapters.http.schemas import PRINTABLE
 from service.domain.disclosure_notice import notice_for_consents
 from service.domain.errors import InvalidField
 from service.domain.meetings import (
@@ -58,6 +58,18 @@ LocalTime = Annotated[
         examples=["19:00"],
     ),
 ]
+MeetingZone = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        max_length=64,
+        pattern=PRINTABLE,
+        description="The IANA time zone the meeting keeps its local time in, e.g. "
+        "`America/Chicago` (422 for a name the server does not know).",
+        examples=["America/Chicago"],
+        extra_json_schema={"extra": {"format": "iana-time-zone"}},
+    ),
+]
 # How many days from `from` a read lists occurrences for, by default.
 DEFAULT_DAYS = 28
 
@@ -74,7 +86,7 @@ class MeetingCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     from `starts_on`, until `ends_on` if given, at `local_time` in `timezone`."""
 
     title: Annotated[str, Meta(min_length=1, max_length=MAX_TITLE_CHARACTERS, pattern=PRINTABLE)]
-    timezone: TimeZoneName
+    timezone: MeetingZone
     local_time: LocalTime
     duration_minutes: Annotated[int, Meta(ge=5, le=1440)] = 60
     repeat: Repeat = Repeat.ONCE
@@ -315,7 +327,6 @@ _FROM = Annotated[
     date | None,
     QueryParameter(
         required=False,
-        query="from",
         description="The first local date to list occurrences for (default: today in the "
         "meeting's time zone).",
     ),
@@ -337,7 +348,7 @@ class MeetingController(ApiController):
         self,
         request: HttpRequest,
         meeting_id: MeetingId,
-        first: _FROM = None,
+        start_on: _FROM = None,
         days: _DAYS = DEFAULT_DAYS,
     ) -> Response[MeetingView]:
         """Read a meeting with its occurrences over a stretch of days
@@ -346,7 +357,7 @@ class MeetingController(ApiController):
         occurrences and dates its zone skipped are left out of `occurrences`."""
         act = acting(request)
         meeting, shown = await usecases.get_meeting(
-            act.organization_id, meeting_id, first, days, act.clock.now(), act.services.meetings
+            act.organization_id, meeting_id, start_on, days, act.clock.now(), act.services.meetings
         )
         return Response(MeetingView.of(meeting, shown), headers={"ETag": etag(meeting.version)})
 

@@ -11,6 +11,11 @@ from .api_key_list import ApiKeyList
 from .api_key_revoked_event import ApiKeyRevokedEvent
 from .api_key_view import ApiKeyView
 from .attempt_view import AttemptView
+from .attendance_recorded_data import AttendanceRecordedData
+from .attendance_recorded_event import AttendanceRecordedEvent
+from .attendance_status import AttendanceStatus
+from .attendance_update import AttendanceUpdate
+from .attendance_view import AttendanceView
 from .cadence import Cadence
 from .channel import Channel
 from .check_in_create import CheckInCreate
@@ -43,6 +48,7 @@ from .consent_view_participant_class_type_3_type_1 import (
     ConsentViewParticipantClassType3Type1,
 )
 from .contact_details import ContactDetails
+from .correction_view import CorrectionView
 from .crisis_phrases_update import CrisisPhrasesUpdate
 from .crisis_phrases_view import CrisisPhrasesView
 from .crisis_resource_body import CrisisResourceBody
@@ -76,6 +82,14 @@ from .issued_api_key import IssuedApiKey
 from .ladder_spec import LadderSpec
 from .language_note_view import LanguageNoteView
 from .list_referrals_direction import ListReferralsDirection
+from .meeting_cancelled_data import MeetingCancelledData
+from .meeting_cancelled_event import MeetingCancelledEvent
+from .meeting_create import MeetingCreate
+from .meeting_list import MeetingList
+from .meeting_scheduled_data import MeetingScheduledData
+from .meeting_scheduled_event import MeetingScheduledEvent
+from .meeting_view import MeetingView
+from .member_attendance_view import MemberAttendanceView
 from .member_create import MemberCreate
 from .member_created_event import MemberCreatedEvent
 from .member_data import MemberData
@@ -128,6 +142,8 @@ from .network_updated_event import NetworkUpdatedEvent
 from .network_view import NetworkView
 from .new_signature_method import NewSignatureMethod
 from .next_milestone_view import NextMilestoneView
+from .occurrence_cancel import OccurrenceCancel
+from .occurrence_view import OccurrenceView
 from .organization_create import OrganizationCreate
 from .organization_created import OrganizationCreated
 from .organization_created_event import OrganizationCreatedEvent
@@ -204,6 +220,7 @@ from .referral_status import ReferralStatus
 from .referral_status_changed_event import ReferralStatusChangedEvent
 from .referral_transition import ReferralTransition
 from .referral_view import ReferralView
+from .repeat import Repeat
 from .reply_create import ReplyCreate
 from .report_create import ReportCreate
 from .report_reason import ReportReason
@@ -242,6 +259,7 @@ from .webhook_endpoint_list import WebhookEndpointList
 from .webhook_endpoint_update import WebhookEndpointUpdate
 from .webhook_endpoint_view import WebhookEndpointView
 from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .weekday import Weekday
 
 __all__ = (
     "AccountingRequestCreate",
@@ -255,6 +273,11 @@ __all__ = (
     "ApiKeyRevokedEvent",
     "ApiKeyView",
     "AttemptView",
+    "AttendanceRecordedData",
+    "AttendanceRecordedEvent",
+    "AttendanceStatus",
+    "AttendanceUpdate",
+    "AttendanceView",
     "Cadence",
     "Channel",
     "CheckInCreate",
@@ -279,6 +302,7 @@ __all__ = (
     "ConsentViewParticipantClassType2Type1",
     "ConsentViewParticipantClassType3Type1",
     "ContactDetails",
+    "CorrectionView",
     "CrisisPhrasesUpdate",
     "CrisisPhrasesView",
     "CrisisResourceBody",
@@ -312,6 +336,14 @@ __all__ = (
     "LadderSpec",
     "LanguageNoteView",
     "ListReferralsDirection",
+    "MeetingCancelledData",
+    "MeetingCancelledEvent",
+    "MeetingCreate",
+    "MeetingList",
+    "MeetingScheduledData",
+    "MeetingScheduledEvent",
+    "MeetingView",
+    "MemberAttendanceView",
     "MemberCreate",
     "MemberCreatedEvent",
     "MemberData",
@@ -364,6 +396,8 @@ __all__ = (
     "NetworkView",
     "NewSignatureMethod",
     "NextMilestoneView",
+    "OccurrenceCancel",
+    "OccurrenceView",
     "OrganizationCreate",
     "OrganizationCreated",
     "OrganizationCreatedEvent",
@@ -440,6 +474,7 @@ __all__ = (
     "ReferralStatusChangedEvent",
     "ReferralTransition",
     "ReferralView",
+    "Repeat",
     "ReplyCreate",
     "ReportCreate",
     "ReportReason",
@@ -478,4 +513,5 @@ __all__ = (
     "WebhookEndpointUpdate",
     "WebhookEndpointView",
     "WebhookEndpointWithSecret",
+    "Weekday",
 )

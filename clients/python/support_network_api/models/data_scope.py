@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class DataScope(StrEnum):
     CONVERSATION = "conversation"
+    MEETINGS = "meetings"
     MILESTONES = "milestones"
     NETWORKS = "networks"
     PLEDGES = "pledges"

@@ -9,11 +9,14 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.api_key_created_event import ApiKeyCreatedEvent
     from ..models.api_key_revoked_event import ApiKeyRevokedEvent
+    from ..models.attendance_recorded_event import AttendanceRecordedEvent
     from ..models.consent_expired_event import ConsentExpiredEvent
     from ..models.consent_granted_event import ConsentGrantedEvent
     from ..models.consent_revoked_event import ConsentRevokedEvent
     from ..models.incident_closed_event import IncidentClosedEvent
     from ..models.incident_opened_event import IncidentOpenedEvent
+    from ..models.meeting_cancelled_event import MeetingCancelledEvent
+    from ..models.meeting_scheduled_event import MeetingScheduledEvent
     from ..models.member_created_event import MemberCreatedEvent
     from ..models.member_erased_event import MemberErasedEvent
     from ..models.member_updated_event import MemberUpdatedEvent
@@ -61,16 +64,17 @@ class EventList:
     `type`.
 
         Attributes:
-            data (list[ApiKeyCreatedEvent | ApiKeyRevokedEvent | ConsentExpiredEvent | ConsentGrantedEvent |
-                ConsentRevokedEvent | IncidentClosedEvent | IncidentOpenedEvent | MemberCreatedEvent | MemberErasedEvent |
-                MemberUpdatedEvent | MilestoneCheeredEvent | MilestoneReachedEvent | NetworkArchivedEvent | NetworkCreatedEvent
-                | NetworkMembershipAddedEvent | NetworkMembershipChangedEvent | NetworkMembershipRemovedEvent |
-                NetworkOrganizationDeclinedEvent | NetworkOrganizationInvitedEvent | NetworkOrganizationJoinedEvent |
-                NetworkOrganizationLeftEvent | NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent |
-                PledgeCreatedEvent | PledgeMissedEvent | PostCreatedEvent | PostCrisisFlaggedEvent | PostHiddenEvent |
-                PostRepliedEvent | PostReportedEvent | ReachOutAnsweredEvent | ReachOutClosedEvent | ReachOutEscalatedEvent |
-                ReachOutOpenedEvent | RecoveryRestartedEvent | ReferralCreatedEvent | ReferralStatusChangedEvent |
-                WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
+            data (list[ApiKeyCreatedEvent | ApiKeyRevokedEvent | AttendanceRecordedEvent | ConsentExpiredEvent |
+                ConsentGrantedEvent | ConsentRevokedEvent | IncidentClosedEvent | IncidentOpenedEvent | MeetingCancelledEvent |
+                MeetingScheduledEvent | MemberCreatedEvent | MemberErasedEvent | MemberUpdatedEvent | MilestoneCheeredEvent |
+                MilestoneReachedEvent | NetworkArchivedEvent | NetworkCreatedEvent | NetworkMembershipAddedEvent |
+                NetworkMembershipChangedEvent | NetworkMembershipRemovedEvent | NetworkOrganizationDeclinedEvent |
+                NetworkOrganizationInvitedEvent | NetworkOrganizationJoinedEvent | NetworkOrganizationLeftEvent |
+                NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent | PledgeCreatedEvent | PledgeMissedEvent |
+                PostCreatedEvent | PostCrisisFlaggedEvent | PostHiddenEvent | PostRepliedEvent | PostReportedEvent |
+                ReachOutAnsweredEvent | ReachOutClosedEvent | ReachOutEscalatedEvent | ReachOutOpenedEvent |
+                RecoveryRestartedEvent | ReferralCreatedEvent | ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The
+                items of this page, in the list's order.
             next_cursor (None | str): Always given, never null: pass it as `cursor` to continue, and poll it again later for
                 newer events.
     """
@@ -78,11 +82,14 @@ class EventList:
     data: list[
         ApiKeyCreatedEvent
         | ApiKeyRevokedEvent
+        | AttendanceRecordedEvent
         | ConsentExpiredEvent
         | ConsentGrantedEvent
         | ConsentRevokedEvent
         | IncidentClosedEvent
         | IncidentOpenedEvent
+        | MeetingCancelledEvent
+        | MeetingScheduledEvent
         | MemberCreatedEvent
         | MemberErasedEvent
         | MemberUpdatedEvent
@@ -127,6 +134,8 @@ class EventList:
         from ..models.consent_revoked_event import ConsentRevokedEvent  # noqa: PLC0415
         from ..models.incident_closed_event import IncidentClosedEvent  # noqa: PLC0415
         from ..models.incident_opened_event import IncidentOpenedEvent  # noqa: PLC0415
+        from ..models.meeting_cancelled_event import MeetingCancelledEvent  # noqa: PLC0415
+        from ..models.meeting_scheduled_event import MeetingScheduledEvent  # noqa: PLC0415
         from ..models.member_created_event import MemberCreatedEvent  # noqa: PLC0415
         from ..models.member_erased_event import MemberErasedEvent  # noqa: PLC0415
         from ..models.member_updated_event import MemberUpdatedEvent  # noqa: PLC0415
@@ -164,6 +173,7 @@ class EventList:
         from ..models.post_replied_event import PostRepliedEvent  # noqa: PLC0415
         from ..models.post_reported_event import PostReportedEvent  # noqa: PLC0415
         from ..models.reach_out_answered_event import ReachOutAnsweredEvent  # noqa: PLC0415
+        from ..models.reach_out_closed_event import ReachOutClosedEvent  # noqa: PLC0415
         from ..models.reach_out_escalated_event import ReachOutEscalatedEvent  # noqa: PLC0415
         from ..models.reach_out_opened_event import ReachOutOpenedEvent  # noqa: PLC0415
         from ..models.recovery_restarted_event import RecoveryRestartedEvent  # noqa: PLC0415
@@ -252,6 +262,12 @@ class EventList:
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, ReachOutEscalatedEvent):
                 data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ReachOutClosedEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, MeetingScheduledEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, MeetingCancelledEvent):
+                data_item = data_item_data.to_dict()
             else:
                 data_item = data_item_data.to_dict()
 
@@ -275,11 +291,14 @@ class EventList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.api_key_created_event import ApiKeyCreatedEvent  # noqa: PLC0415
         from ..models.api_key_revoked_event import ApiKeyRevokedEvent  # noqa: PLC0415
+        from ..models.attendance_recorded_event import AttendanceRecordedEvent  # noqa: PLC0415
         from ..models.consent_expired_event import ConsentExpiredEvent  # noqa: PLC0415
         from ..models.consent_granted_event import ConsentGrantedEvent  # noqa: PLC0415
         from ..models.consent_revoked_event import ConsentRevokedEvent  # noqa: PLC0415
         from ..models.incident_closed_event import IncidentClosedEvent  # noqa: PLC0415
         from ..models.incident_opened_event import IncidentOpenedEvent  # noqa: PLC0415
+        from ..models.meeting_cancelled_event import MeetingCancelledEvent  # noqa: PLC0415
+        from ..models.meeting_scheduled_event import MeetingScheduledEvent  # noqa: PLC0415
         from ..models.member_created_event import MemberCreatedEvent  # noqa: PLC0415
         from ..models.member_erased_event import MemberErasedEvent  # noqa: PLC0415
         from ..models.member_updated_event import MemberUpdatedEvent  # noqa: PLC0415
@@ -337,11 +356,14 @@ class EventList:
             ) -> (
                 ApiKeyCreatedEvent
                 | ApiKeyRevokedEvent
+                | AttendanceRecordedEvent
                 | ConsentExpiredEvent
                 | ConsentGrantedEvent
                 | ConsentRevokedEvent
                 | IncidentClosedEvent
                 | IncidentOpenedEvent
+                | MeetingCancelledEvent
+                | MeetingScheduledEvent
                 | MemberCreatedEvent
                 | MemberErasedEvent
                 | MemberUpdatedEvent
@@ -681,11 +703,35 @@ class EventList:
                     return componentsschemas_event_type_37
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_38 = ReachOutClosedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_38
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_39 = MeetingScheduledEvent.from_dict(data)
+
+                    return componentsschemas_event_type_39
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_40 = MeetingCancelledEvent.from_dict(data)
+
+                    return componentsschemas_event_type_40
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_type_38 = ReachOutClosedEvent.from_dict(data)
+                componentsschemas_event_type_41 = AttendanceRecordedEvent.from_dict(data)
 
-                return componentsschemas_event_type_38
+                return componentsschemas_event_type_41
 
             data_item = _parse_data_item(data_item_data)
 

@@ -38,8 +38,7 @@ class ReachOutView:
             escalated_at (datetime.datetime | None): When it escalated to the home organization (nobody had answered in
                 time); null if it did not.
             escalates_at (datetime.datetime): When it escalates to the home organization if nobody has answered by then.
-            expires_at (datetime.datetime): The instant the consent stops: the end of `expires_on` in the member's time
-                zone.
+            expires_at (datetime.datetime): When it closes by itself (`expired`) if still open: a day after it opened.
             first_answered_at (datetime.datetime | None): When a supporter first answered (`on_my_way`, `calling` or
                 `messaged`); null until then.
             id (UUID): The object's id, a UUIDv7 (time-ordered).

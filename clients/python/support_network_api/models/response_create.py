@@ -18,8 +18,8 @@ class ResponseCreate:
 
         Attributes:
             kind (ResponseKind):
-            supporter_member_id (UUID): A member of the pledge's network who supports it; shown to the member's home
-                organization only.
+            supporter_member_id (UUID): One of the caller's members asked by the reach-out (an active supporter in a circle
+                it asked).
     """
 
     kind: ResponseKind

@@ -23,8 +23,8 @@ class ResponseView:
         organization_id (UUID): The organization that answered for its supporter.
         reach_out_id (UUID): The reach-out's id.
         responded_at (datetime.datetime): When the response was given.
-        supporter_member_id (None | UUID): A member of the pledge's network who supports it; shown to the member's home
-            organization only.
+        supporter_member_id (None | UUID): The supporter who answered: shown to the supporter's own organization only
+            (null to others).
     """
 
     id: UUID
