@@ -14,8 +14,15 @@ from service.domain.errors import MemberErased, found
 from service.domain.event_payloads import member_event
 from service.domain.events import EventType
 from service.domain.local_time import local_today
+from service.domain.meetings import AttendanceSummary
 from service.domain.members import Member
-from service.domain.ports import FederationQueries, Receipt, UnitOfWork, no_receipt
+from service.domain.ports import (
+    FederationQueries,
+    MeetingQueries,
+    Receipt,
+    UnitOfWork,
+    no_receipt,
+)
 from service.domain.recovery import ClosedPeriod, Journey
 from service.usecases.members import live_member
 
@@ -28,11 +35,18 @@ class RestartRecovery(msgspec.Struct, frozen=True, kw_only=True):
     note: str | None = None
 
 
+# How many of the member's latest recorded meetings the recovery summary's attendance counts.
+ATTENDANCE_CONSIDERED = 10
+
+
 class JourneySeen(msgspec.Struct, frozen=True, kw_only=True):
     member: Member
     access: Access
     journey: Journey
     periods: list[ClosedPeriod]
+    # Accountability next to pledges: the member's latest meetings, for the home organization
+    # (another reads attendance under a consent covering `meetings`).
+    attendance: AttendanceSummary | None = None
 
 
 async def restart_recovery(
@@ -72,18 +86,24 @@ async def restart_recovery(
 
 
 async def view_journey(
-    viewing: Viewing, member_id: UUID, queries: FederationQueries
+    viewing: Viewing, member_id: UUID, queries: FederationQueries, meetings: MeetingQueries
 ) -> JourneySeen:
     """The journey as the viewer may see it: home, or a consent covering `recovery` (the read
-    is then recorded as a disclosure); nothing otherwise."""
+    is then recorded as a disclosure); nothing otherwise. The home organization sees the
+    member's attendance at their latest meetings with it."""
     seen = found(await queries.recovery_for(viewing, member_id), "member", member_id)
     member, access, periods = seen
     if member.erased_at is not None or member.timezone is None:
         raise MemberErased(member.id, member.erased_at or viewing.now)
     today = local_today(viewing.now, member.timezone)
+    attendance = None
+    if access.home:
+        seen_attendance = await meetings.attendance(viewing, member_id, ATTENDANCE_CONSIDERED)
+        attendance = None if seen_attendance is None else seen_attendance.summary
     return JourneySeen(
         member=member,
         access=access,
         journey=rules.journey(member.recovery_started_on, periods, today),
         periods=periods,
+        attendance=attendance,
     )

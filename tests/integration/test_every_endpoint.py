@@ -552,7 +552,11 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         foreign_is_404=True,
     ),
     ("put", "/v1/meetings/{meeting_id}/attendance/{local_date}/{member_id}"): Endpoint(
-        params=lambda w: {"meeting_id": w.meeting_id, "local_date": YESTERDAY, **MEMBER(w)},
+        params=lambda w: {
+            "meeting_id": w.meeting_id,
+            "local_date": YESTERDAY,
+            "member_id": w.member_id,
+        },
         body=lambda _w: {"status": "attended"},
         scope="networks:write",
         foreign_is_404=True,

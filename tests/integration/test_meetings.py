@@ -212,3 +212,24 @@ def test_a_members_rate_and_run_and_who_may_read_them(world: World) -> None:
         (world.sam, "attended")
     ]
     assert world.attendance(world.e, world.sam).status_code == 404
+
+
+def test_attendance_counts_next_to_pledges_in_the_recovery_summary(world: World) -> None:
+    meeting = world.meeting()["id"]
+    for back, status in ((2, "attended"), (1, "attended")):
+        answer = world.record(world.a, meeting, TODAY - timedelta(days=back), world.sam, status)
+        assert answer.status_code == 200, answer.text
+    home = world.client.get(f"/v1/members/{world.sam}/recovery", headers=world.a.headers)
+    assert home.json()["attendance"] == {
+        "considered": 2,
+        "attended": 2,
+        "absent": 0,
+        "excused": 0,
+        "rate": 1.0,
+        "current_run": 2,
+    }
+    # Under a consent covering recovery alone, the attendance stays home.
+    grant(world.client, world.a, world.sam, world.b, ["recovery"])
+    seen = world.client.get(f"/v1/members/{world.sam}/recovery", headers=world.b.headers)
+    assert seen.status_code == 200, seen.text
+    assert seen.json()["attendance"] is None

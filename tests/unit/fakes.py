@@ -50,7 +50,14 @@ from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.incidents import Incident
 from service.domain.intermediaries import IntermediaryParticipant, NamedParticipant
-from service.domain.meetings import Attendance, AttendanceCorrection, Meeting
+from service.domain.meetings import (
+    Attendance,
+    AttendanceCorrection,
+    AttendanceRecord,
+    Meeting,
+    SeenAttendance,
+    summarise,
+)
 from service.domain.members import Member
 from service.domain.memberships import SeenMembership
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
@@ -1457,6 +1464,73 @@ class ScriptedSender:
         self.sent.append((endpoint.id, event.id))
         self.notices.append(notice)
         return self._outcomes.pop(0)
+
+
+class FakeMeetingQueries:
+    """Meetings and attendance over the committed Store; a member's attendance under the
+    domain's read rule (read_access, scope `meetings`), each foreign read recorded."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def _takes_part(self, network_id: UUID, viewer: UUID) -> bool:
+        taking_part = self._store.participations.get((network_id, viewer))
+        return taking_part is not None and taking_part.status is ParticipationStatus.ACTIVE
+
+    async def list(self, viewer: UUID, network_id: UUID, page: PageRequest) -> Page[Meeting] | None:
+        if not self._takes_part(network_id, viewer):
+            return None
+        rows = sorted(
+            (
+                m
+                for m in self._store.meetings.values()
+                if m.network_id == network_id and (page.after is None or m.id > page.after)
+            ),
+            key=lambda m: m.id,
+        )[: page.limit + 1]
+        return page_from_rows(rows, page, lambda m: m.id)
+
+    async def get(self, viewer: UUID, meeting_id: UUID) -> Meeting | None:
+        meeting = self._store.meetings.get(meeting_id)
+        if meeting is None or not self._takes_part(meeting.network_id, viewer):
+            return None
+        return meeting
+
+    async def attendance(
+        self, viewing: Viewing, member_id: UUID, last: int
+    ) -> SeenAttendance | None:
+        member = self._store.members.get(member_id)
+        if member is None:
+            return None
+        read = ReadScopes(
+            needed=frozenset({DataScope.MEETINGS}), shown=frozenset({DataScope.MEETINGS})
+        )
+        access = read_access(
+            Reader(organization_id=viewing.organization_id),
+            member,
+            self._store.consents.values(),
+            read,
+            viewing.now,
+        )
+        if access is None:
+            return None
+        if access.is_disclosure:
+            self._store.disclosures.append((member.id, viewing, access.consent_ids, access.scopes))
+        mine = sorted(
+            (a for a in self._store.attendance.values() if a.member_id == member_id),
+            key=lambda a: (a.local_date, self._store.meetings[a.meeting_id].local_time),
+            reverse=True,
+        )
+        records = tuple(
+            AttendanceRecord(attendance=a, network_id=self._store.meetings[a.meeting_id].network_id)
+            for a in mine[:last]
+        )
+        return SeenAttendance(
+            member_id=member_id,
+            records=records,
+            summary=summarise([a.status for a in mine], last),
+            consent_ids=access.consent_ids,
+        )
 
 
 class FakeFederationQueries:

@@ -31,7 +31,12 @@ from service.domain.recovery import ClosedPeriod
 from service.usecases.consents import list_disclosures, view_member
 from service.usecases.milestones import view_milestones
 from service.usecases.recovery import view_journey
-from tests.unit.fakes import FakeFederationQueries, FakeMemberQueries, Store
+from tests.unit.fakes import (
+    FakeFederationQueries,
+    FakeMeetingQueries,
+    FakeMemberQueries,
+    Store,
+)
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 HOME, PARTNER, STRANGER = UUID(int=1), UUID(int=2), UUID(int=3)
@@ -183,9 +188,20 @@ async def test_two_consents_add_up_and_both_are_named() -> None:
 async def test_the_journey_needs_recovery() -> None:
     store = _store(_consent(1, {DataScope.PROFILE}))
     with pytest.raises(NotFound):
-        await view_journey(_viewing(PARTNER, "getJourney"), MEMBER, FakeFederationQueries(store))
+        await view_journey(
+            _viewing(PARTNER, "getJourney"),
+            MEMBER,
+            FakeFederationQueries(store),
+            FakeMeetingQueries(store),
+        )
     store.consents[UUID(int=102)] = _consent(2, {DataScope.RECOVERY})
-    seen = await view_journey(_viewing(PARTNER, "getJourney"), MEMBER, FakeFederationQueries(store))
+    seen = await view_journey(
+        _viewing(PARTNER, "getJourney"),
+        MEMBER,
+        FakeFederationQueries(store),
+        FakeMeetingQueries(store),
+    )
+    assert seen.attendance is None  # the home organization's, next to pledges
     assert [p.started_on for p in seen.periods] == [date(2026, 3, 1)]
     [(_, viewing, consent_ids, scopes)] = store.disclosures
     assert (viewing.operation, consent_ids, scopes) == (

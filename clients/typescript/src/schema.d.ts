@@ -2883,6 +2883,21 @@ export interface components {
          * @enum {string}
          */
         AttendanceStatus: "attended" | "excused" | "absent";
+        /** AttendanceSummaryView */
+        AttendanceSummaryView: {
+            /** @description Of those considered, missed. */
+            absent: number;
+            /** @description Of those considered, attended. */
+            attended: number;
+            /** @description How many recorded occurrences are considered (at most `last`). */
+            considered: number;
+            /** @description Meetings attended in a row up to the latest (excused ones neither count nor break it). */
+            current_run: number;
+            /** @description Of those considered, excused (neither attended nor missed). */
+            excused: number;
+            /** @description Attended out of attended and missed (0 to 1); null when none of those considered counts. */
+            rate: number | null;
+        };
         /**
          * AttendanceUpdate
          * @example {
@@ -4439,9 +4454,9 @@ export interface components {
          *     }
          */
         MemberAttendanceView: {
-            /** @description Of those, missed. */
+            /** @description Of those considered, missed. */
             absent: number;
-            /** @description Of those, attended. */
+            /** @description Of those considered, attended. */
             attended: number;
             /** @description How many recorded occurrences are considered (at most `last`). */
             considered: number;
@@ -4451,7 +4466,7 @@ export interface components {
             data: components["schemas"]["AttendanceView"][];
             /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
             disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
-            /** @description Of those, excused (neither attended nor missed). */
+            /** @description Of those considered, excused (neither attended nor missed). */
             excused: number;
             /** Format: uuid */
             member_id: string;
@@ -7284,6 +7299,14 @@ export interface components {
          * RecoveryView
          * @description A member's recovery journey. Streaks count whole days completed in the member's own time zone; a restart opens a new period and keeps the earlier ones.
          * @example {
+         *       "attendance": {
+         *         "absent": 1,
+         *         "attended": 8,
+         *         "considered": 10,
+         *         "current_run": 5,
+         *         "excused": 1,
+         *         "rate": 0.89
+         *       },
          *       "current_period_started_on": "2026-03-14",
          *       "current_period_started_time": "21:30",
          *       "current_streak_days": 260,
@@ -7304,6 +7327,8 @@ export interface components {
          *     }
          */
         RecoveryView: {
+            /** @description Accountability next to pledges: the member's latest meetings, for the home organization (null for others, who read GET /v1/members/{member_id}/attendance under a consent covering `meetings`, and in the answer to a restart). */
+            attendance?: components["schemas"]["AttendanceSummaryView"] | null;
             /** @description The first day of the current period in recovery (after the last restart); null when no start is known. */
             current_period_started_on: string | null;
             /**

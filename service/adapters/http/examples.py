@@ -742,6 +742,14 @@ EXAMPLES.update(
             ],
             "version": 4,
             "disclosure": None,
+            "attendance": {
+                "considered": 10,
+                "attended": 8,
+                "absent": 1,
+                "excused": 1,
+                "rate": 0.89,
+                "current_run": 5,
+            },
         },
         ReferralCreate: {
             "receiver_organization_id": PEER_ORG,

@@ -40,6 +40,15 @@ SELF_EVIDENT = frozenset(
 
 # By field name, wherever it appears (unless SCHEMA_FIELD_DOCS says more for one schema).
 FIELD_DOCS: dict[str, str] = {
+    # Attendance at meetings (issue #14).
+    "considered": "How many recorded occurrences are considered (at most `last`).",
+    "attended": "Of those considered, attended.",
+    "absent": "Of those considered, missed.",
+    "excused": "Of those considered, excused (neither attended nor missed).",
+    "rate": "Attended out of attended and missed (0 to 1); null when "
+    "none of those considered counts.",
+    "current_run": "Meetings attended in a row up to the latest "
+    "(excused ones neither count nor break it).",
     # Reach-outs (issue #14).
     "reach_out_id": "The reach-out's id.",
     "circle_ids": "The circles around the member the reach-out asks (default: all of them).",
@@ -305,16 +314,11 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("AttendanceView", "corrections"): "The earlier records this one corrected, oldest first.",
     ("CorrectionView", "recorded_by_organization_id"): "The organization that recorded it.",
     ("CorrectionView", "recorded_at"): "When it was recorded.",
+    ("RecoveryView", "attendance"): "Accountability next to pledges: the member's latest "
+    "meetings, for the home organization (null for others, who read "
+    "GET /v1/members/{member_id}/attendance under a consent covering `meetings`, and in the "
+    "answer to a restart).",
     ("MemberAttendanceView", "data"): "The latest recorded occurrences, newest first.",
-    ("MemberAttendanceView", "considered"): "How many recorded occurrences are considered "
-    "(at most `last`).",
-    ("MemberAttendanceView", "attended"): "Of those, attended.",
-    ("MemberAttendanceView", "absent"): "Of those, missed.",
-    ("MemberAttendanceView", "excused"): "Of those, excused (neither attended nor missed).",
-    ("MemberAttendanceView", "rate"): "Attended out of attended and missed (0 to 1); null when "
-    "none of those considered counts.",
-    ("MemberAttendanceView", "current_run"): "Meetings attended in a row up to the latest "
-    "(excused ones neither count nor break it).",
     ("ReachOutCreate", "message"): "A short message from the member, plain text on one line "
     "(up to 500 characters); shown to those who may read the reach-out, never in an event.",
     ("ReachOutView", "message"): "The member's message; null if none was given, or once the "

@@ -16,6 +16,7 @@ from service.adapters.http.idempotency import Created, IdempotencyKey, create_id
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.schemas import PRINTABLE, StartTime, format_time, parse_time
 from service.domain.disclosure_notice import notice_for
+from service.domain.meetings import AttendanceSummary
 from service.domain.organizations import Scope
 from service.usecases import recovery as usecases
 
@@ -37,6 +38,32 @@ class PeriodView(msgspec.Struct, kw_only=True):
     note: str | None
 
 
+class AttendanceSummaryView(msgspec.Struct, kw_only=True):
+    """Accountability next to pledges: the member's attendance at their latest recorded
+    meetings (at most 10): how many attended, missed or excused, the share attended of those
+    attended or missed, and the current run of meetings attended."""
+
+    considered: int
+    attended: int
+    absent: int
+    excused: int
+    rate: float | None
+    current_run: int
+
+    @classmethod
+    def of(cls, summary: AttendanceSummary | None) -> AttendanceSummaryView | None:
+        if summary is None:
+            return None
+        return cls(
+            considered=summary.considered,
+            attended=summary.attended,
+            absent=summary.absent,
+            excused=summary.excused,
+            rate=summary.rate,
+            current_run=summary.current_run,
+        )
+
+
 class RecoveryView(msgspec.Struct, kw_only=True):
     """A member's recovery journey. Streaks count whole days completed in the member's own
     time zone; a restart opens a new period and keeps the earlier ones."""
@@ -51,6 +78,7 @@ class RecoveryView(msgspec.Struct, kw_only=True):
     periods: list[PeriodView]
     version: int
     disclosure: DisclosureNoticeView | None = None
+    attendance: AttendanceSummaryView | None = None
 
     @classmethod
     def of(cls, seen: usecases.JourneySeen) -> RecoveryView:
@@ -74,6 +102,7 @@ class RecoveryView(msgspec.Struct, kw_only=True):
             ],
             version=seen.member.version,
             disclosure=DisclosureNoticeView.of(notice_for(seen.access)),
+            attendance=AttendanceSummaryView.of(seen.attendance),
         )
 
 
@@ -90,7 +119,9 @@ class RecoveryController(ApiController):
         act = acting(request)
         viewing = act.viewing()
         return RecoveryView.of(
-            await usecases.view_journey(viewing, member_id, act.services.federation)
+            await usecases.view_journey(
+                viewing, member_id, act.services.federation, act.services.meetings
+            )
         )
 
     @operation(

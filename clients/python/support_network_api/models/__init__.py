@@ -14,6 +14,7 @@ from .attempt_view import AttemptView
 from .attendance_recorded_data import AttendanceRecordedData
 from .attendance_recorded_event import AttendanceRecordedEvent
 from .attendance_status import AttendanceStatus
+from .attendance_summary_view import AttendanceSummaryView
 from .attendance_update import AttendanceUpdate
 from .attendance_view import AttendanceView
 from .cadence import Cadence
@@ -276,6 +277,7 @@ __all__ = (
     "AttendanceRecordedData",
     "AttendanceRecordedEvent",
     "AttendanceStatus",
+    "AttendanceSummaryView",
     "AttendanceUpdate",
     "AttendanceView",
     "Cadence",

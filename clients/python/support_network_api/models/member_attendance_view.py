@@ -24,12 +24,12 @@ class MemberAttendanceView:
     (excused ones neither count nor break it). Accountability, like pledges: never a judgement.
 
         Attributes:
-            absent (int): Of those, missed.
-            attended (int): Of those, attended.
+            absent (int): Of those considered, missed.
+            attended (int): Of those considered, attended.
             considered (int): How many recorded occurrences are considered (at most `last`).
             current_run (int): Meetings attended in a row up to the latest (excused ones neither count nor break it).
             data (list[AttendanceView]): The latest recorded occurrences, newest first.
-            excused (int): Of those, excused (neither attended nor missed).
+            excused (int): Of those considered, excused (neither attended nor missed).
             member_id (UUID):
             rate (float | None): Attended out of attended and missed (0 to 1); null when none of those considered counts.
             disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's

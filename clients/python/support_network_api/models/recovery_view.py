@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.attendance_summary_view import AttendanceSummaryView
     from ..models.disclosure_notice_view import DisclosureNoticeView
     from ..models.period_view import PeriodView
 
@@ -35,6 +36,9 @@ class RecoveryView:
             total_days_in_recovery (int): All periods together, in days.
             version (int): Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`),
                 and `If-Match` takes it where a change needs it.
+            attendance (AttendanceSummaryView | None | Unset): Accountability next to pledges: the member's latest meetings,
+                for the home organization (null for others, who read GET /v1/members/{member_id}/attendance under a consent
+                covering `meetings`, and in the answer to a restart).
             disclosure (DisclosureNoticeView | None | Unset): Set when this answer carries data about another organization's
                 member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it
                 rests on. Null when nothing of another organization's member is shown (always on the home organization's own
@@ -50,10 +54,12 @@ class RecoveryView:
     restarts: int
     total_days_in_recovery: int
     version: int
+    attendance: AttendanceSummaryView | None | Unset = UNSET
     disclosure: DisclosureNoticeView | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.attendance_summary_view import AttendanceSummaryView  # noqa: PLC0415
         from ..models.disclosure_notice_view import DisclosureNoticeView  # noqa: PLC0415
 
         current_period_started_on: None | str
@@ -82,6 +88,14 @@ class RecoveryView:
 
         version = self.version
 
+        attendance: dict[str, Any] | None | Unset
+        if isinstance(self.attendance, Unset):
+            attendance = UNSET
+        elif isinstance(self.attendance, AttendanceSummaryView):
+            attendance = self.attendance.to_dict()
+        else:
+            attendance = self.attendance
+
         disclosure: dict[str, Any] | None | Unset
         if isinstance(self.disclosure, Unset):
             disclosure = UNSET
@@ -105,6 +119,8 @@ class RecoveryView:
                 "version": version,
             }
         )
+        if attendance is not UNSET:
+            field_dict["attendance"] = attendance
         if disclosure is not UNSET:
             field_dict["disclosure"] = disclosure
 
@@ -112,6 +128,7 @@ class RecoveryView:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.attendance_summary_view import AttendanceSummaryView  # noqa: PLC0415
         from ..models.disclosure_notice_view import DisclosureNoticeView  # noqa: PLC0415
         from ..models.period_view import PeriodView  # noqa: PLC0415
 
@@ -162,6 +179,23 @@ class RecoveryView:
 
         version = d.pop("version")
 
+        def _parse_attendance(data: object) -> AttendanceSummaryView | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                attendance_type_0 = AttendanceSummaryView.from_dict(data)
+
+                return attendance_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AttendanceSummaryView | None | Unset, data)
+
+        attendance = _parse_attendance(d.pop("attendance", UNSET))
+
         def _parse_disclosure(data: object) -> DisclosureNoticeView | None | Unset:
             if data is None:
                 return data
@@ -189,6 +223,7 @@ class RecoveryView:
             restarts=restarts,
             total_days_in_recovery=total_days_in_recovery,
             version=version,
+            attendance=attendance,
             disclosure=disclosure,
         )
 
