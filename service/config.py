@@ -56,6 +56,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # How often each worker looks for reach-outs to escalate or to expire: an escalation is
     # announced at most this long after its window ran out.
     reach_out_sweep_seconds: float = 15.0
+    # How often each worker looks for members whose local day has ended, to evaluate them.
+    engagement_sweep_seconds: float = 60.0
     # Networks (comma-separated CIDRs) webhooks may reach although they are not public, e.g.
     # "127.0.0.0/8,::1/128" for a receiver on this machine. Empty: public addresses only.
     webhook_allowed_networks: str = ""

@@ -45,6 +45,7 @@ from service.domain.rate_limits import RateLimitPolicy
 from service.domain.webhooks import RETRY_SCHEDULE, parse_networks
 from service.usecases.consents import announce_expired_consents
 from service.usecases.deliveries import Deliveries, DeliveryPolicy, dispatch_once
+from service.usecases.engagement import evaluate_due_members
 from service.usecases.milestones import announce_due_milestones
 from service.usecases.pledge_sweep import sweep_missed
 from service.usecases.reach_outs import escalate_due_reach_outs, expire_reach_outs
@@ -217,6 +218,13 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                     lambda: expire_reach_outs(unit_of_work()),
                     settings.reach_out_sweep_seconds,
                     "expiring reach-outs",
+                )
+            ),
+            asyncio.create_task(
+                repeat_forever(
+                    lambda: evaluate_due_members(unit_of_work()),
+                    settings.engagement_sweep_seconds,
+                    "evaluating members whose day has ended",
                 )
             ),
             asyncio.create_task(

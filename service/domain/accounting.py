@@ -63,6 +63,7 @@ _WORDS = {
     DataScope.CONVERSATION: "posts and replies in a support network's conversation",
     DataScope.REACH_OUTS: "reach-outs for support: when, how urgent, the message, the answers",
     DataScope.MEETINGS: "attendance at a support network's meetings",
+    DataScope.ENGAGEMENT: "signals of drifting away from support, and of returning",
 }
 
 

@@ -41,6 +41,8 @@ class DataScope(enum.StrEnum):
     # Whether the member attended a network's meetings: each occurrence attended, excused or
     # missed, and what is derived from it (rate, run).
     MEETINGS = "meetings"
+    # Signals that the member may be drifting away (with their reasons), and their return.
+    ENGAGEMENT = "engagement"
 
 
 ALL_DATA_SCOPES: frozenset[DataScope] = frozenset(DataScope)
@@ -57,6 +59,7 @@ FIELDS_BY_SCOPE: dict[DataScope, frozenset[str]] = {
     DataScope.CONVERSATION: frozenset(),
     DataScope.REACH_OUTS: frozenset(),
     DataScope.MEETINGS: frozenset(),
+    DataScope.ENGAGEMENT: frozenset(),
 }
 
 
@@ -114,6 +117,8 @@ MEMBER_EVENT_SCOPES: dict[EventType, DataScope] = {
     EventType.REACH_OUT_ANSWERED: DataScope.REACH_OUTS,
     EventType.REACH_OUT_CLOSED: DataScope.REACH_OUTS,
     EventType.ATTENDANCE_RECORDED: DataScope.MEETINGS,
+    EventType.MEMBER_DISENGAGEMENT_SIGNAL: DataScope.ENGAGEMENT,
+    EventType.MEMBER_REENGAGED: DataScope.ENGAGEMENT,
 }
 
 

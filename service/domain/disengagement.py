@@ -18,11 +18,13 @@ import enum
 import itertools
 import statistics
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from uuid import UUID
 
 import msgspec
 
 from service.domain.errors import InvalidField
+from service.domain.local_time import local_midnight, local_today
 
 USUAL_GAP_WINDOW = timedelta(days=30)
 
@@ -35,6 +37,7 @@ class Thresholds(msgspec.Struct, frozen=True, kw_only=True):
     missed_periods: int = 3  # pledge periods in a row without a check-in
     missed_meetings: int = 2  # meetings in a row missed
     quiet_days_after_reach_out: int = 3  # days without activity after `no_longer_needed`
+    version: int = 0  # 0: never set, the defaults
 
 
 def validate_thresholds(thresholds: Thresholds) -> Thresholds:
@@ -146,3 +149,48 @@ def evaluate(
     if holding:
         return open_episode, None
     return None, Step.REENGAGED
+
+
+# The most recent pledge periods and meetings looked at for a run: more than any threshold.
+LONGEST_RUN_LOOKED_AT = 30
+
+
+class Engagement(msgspec.Struct, frozen=True, kw_only=True):
+    """A member's daily evaluation, as the sweep claims it: whose, in which zone (None once
+    erased), and the episode open, if any."""
+
+    member_id: UUID
+    organization_id: UUID
+    timezone: str | None
+    episode: Episode | None
+
+
+class Evaluated(msgspec.Struct, frozen=True, kw_only=True):
+    """A member's evaluation as written back: when it is due next (None: never, the member is
+    erased), the day evaluated and the episode open after it."""
+
+    member_id: UUID
+    due_at: datetime | None
+    evaluated_on: date | None
+    episode: Episode | None
+
+
+def evaluation_day(now: datetime, timezone: str) -> date:
+    """The member's day an evaluation at `now` looks at: the last whole local day (the one that
+    ended at the local midnight the evaluation was due at)."""
+    return local_today(now, timezone) - timedelta(days=1)
+
+
+def next_evaluation(now: datetime, timezone: str) -> datetime:
+    """When the member's next evaluation is due: the next local midnight (a skipped midnight
+    is the instant the clocks jumped to)."""
+    return local_midnight(local_today(now, timezone) + timedelta(days=1), timezone)
+
+
+def run_of(outcomes_newest_first: Sequence[str], value: str) -> int:
+    """How many of the latest outcomes in a row are `value`."""
+    return sum(1 for _ in itertools.takewhile(lambda o: o == value, outcomes_newest_first))
+
+
+def replace_thresholds(current: Thresholds, proposed: Thresholds) -> Thresholds:
+    return msgspec.structs.replace(validate_thresholds(proposed), version=current.version + 1)

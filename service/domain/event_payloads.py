@@ -8,6 +8,7 @@ from uuid import UUID
 
 from service.domain.consent import Consent
 from service.domain.conversation import Post
+from service.domain.disengagement import Episode
 from service.domain.events import Event, EventType, new_event
 from service.domain.incidents import Incident
 from service.domain.meetings import Attendance, Meeting
@@ -297,4 +298,32 @@ def attendance_event(
             "status": attendance.status.value,
             "version": attendance.version,
         },
+    )
+
+
+def engagement_event(
+    event_type: EventType,
+    member_id: UUID,
+    organization_id: UUID,
+    episode: Episode,
+    event_id: UUID,
+    now: datetime,
+) -> Event:
+    """A signal that the member may be drifting away, with its reasons (each with words that
+    never shame), or their return: from the member's home organization, which noticed it."""
+    data: dict[str, EventData] = {
+        "member_id": str(member_id),
+        "since": episode.started_on.isoformat(),
+        "reasons": [r.value for r in episode.reasons],
+    }
+    if event_type is EventType.MEMBER_DISENGAGEMENT_SIGNAL:
+        data["descriptions"] = [r.description for r in episode.reasons]
+    return new_event(
+        event_type,
+        organization_id=organization_id,
+        subject_type="member",
+        subject_id=member_id,
+        event_id=event_id,
+        now=now,
+        data=data,
     )

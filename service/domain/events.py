@@ -55,6 +55,8 @@ class EventType(enum.StrEnum):
     MEETING_SCHEDULED = "meeting.scheduled"
     MEETING_CANCELLED = "meeting.cancelled"
     ATTENDANCE_RECORDED = "attendance.recorded"
+    MEMBER_DISENGAGEMENT_SIGNAL = "member.disengagement_signal"
+    MEMBER_REENGAGED = "member.reengaged"
 
 
 # The key scope an event type needs, in the feed and on a webhook endpoint: a key sees the
@@ -103,6 +105,8 @@ EVENT_SCOPES: dict[EventType, Scope] = {
     EventType.MEETING_SCHEDULED: Scope.NETWORKS_READ,
     EventType.MEETING_CANCELLED: Scope.NETWORKS_READ,
     EventType.ATTENDANCE_RECORDED: Scope.MEMBERS_READ,
+    EventType.MEMBER_DISENGAGEMENT_SIGNAL: Scope.MEMBERS_READ,
+    EventType.MEMBER_REENGAGED: Scope.MEMBERS_READ,
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
@@ -45,6 +45,7 @@ from service.domain.conversation import (
 )
 from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
+from service.domain.disengagement import Activity, Engagement, Episode, Evaluated, Thresholds
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition
 from service.domain.idempotency import Claim, StoredResponse
@@ -172,6 +173,11 @@ class Store:
         self.reach_out_responses: list[ReachOutResponse] = []
         self.reach_out_settings: dict[UUID, ReachOutSettings] = {}
         self.meetings: dict[UUID, Meeting] = {}
+        # The daily evaluation: each member's due time and open episode, what a test says the
+        # member did (the SQL's reading is tested against PostgreSQL), thresholds.
+        self.engagement: dict[UUID, tuple[datetime, Episode | None]] = {}
+        self.activity: dict[UUID, Activity] = {}
+        self.thresholds: dict[UUID, Thresholds] = {}
         self.attendance: dict[tuple[UUID, date, UUID], Attendance] = {}
         self.attendance_corrections: list[AttendanceCorrection] = []
 
@@ -693,6 +699,54 @@ class FakeMeetings:
             self._staged.attendance_corrections.append(correction)
 
 
+NOTHING_DONE = Activity(
+    check_in_days=(),
+    active_pledge_since=None,
+    missed_periods_in_a_row=0,
+    meetings_missed_in_a_row=0,
+    reach_out_no_longer_needed_on=None,
+    last_activity_on=None,
+)
+
+
+class FakeEngagement:
+    def __init__(self, staged: Store) -> None:
+        self._staged = staged
+
+    async def due(self, now: datetime, limit: int) -> list[Engagement]:
+        due = sorted(
+            (at, member_id) for member_id, (at, _) in self._staged.engagement.items() if at <= now
+        )[:limit]
+        found = []
+        for _, member_id in due:
+            member = self._staged.members[member_id]
+            found.append(
+                Engagement(
+                    member_id=member_id,
+                    organization_id=member.organization_id,
+                    timezone=None if member.erased_at is not None else member.timezone,
+                    episode=self._staged.engagement[member_id][1],
+                )
+            )
+        return found
+
+    async def activity(self, members: Sequence[tuple[UUID, date]]) -> dict[UUID, Activity]:
+        return {m: self._staged.activity.get(m, NOTHING_DONE) for m, _ in members}
+
+    async def thresholds(self, organization_ids: Sequence[UUID]) -> dict[UUID, Thresholds]:
+        return {o: self._staged.thresholds.get(o, Thresholds()) for o in organization_ids}
+
+    async def save_thresholds(
+        self, organization_id: UUID, thresholds: Thresholds, now: datetime
+    ) -> None:
+        self._staged.thresholds[organization_id] = thresholds
+
+    async def save(self, evaluated: Sequence[Evaluated]) -> None:
+        for e in evaluated:
+            never = datetime.max.replace(tzinfo=UTC)
+            self._staged.engagement[e.member_id] = (e.due_at or never, e.episode)
+
+
 class FakeIncidents:
     def __init__(self, staged: Store) -> None:
         self._staged = staged
@@ -1212,6 +1266,10 @@ class FakeUnitOfWork:
     @property
     def meetings(self) -> FakeMeetings:
         return FakeMeetings(self._staged)
+
+    @property
+    def engagement(self) -> FakeEngagement:
+        return FakeEngagement(self._staged)
 
     async def __aenter__(self) -> Self:
         if self._open:

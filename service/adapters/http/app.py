@@ -37,6 +37,7 @@ from service.adapters.http.conversation import (
     PostController,
 )
 from service.adapters.http.docs_site import DocsController
+from service.adapters.http.engagement import ThresholdsController
 from service.adapters.http.event_schemas import document_events
 from service.adapters.http.events import EventController
 from service.adapters.http.examples import document_examples
@@ -144,6 +145,11 @@ def openapi_config() -> OpenAPIConfig:
                 description="A network's meetings, at a local time in a stated time zone, and "
                 "each member's attendance at them.",
             ),
+            Tag(
+                name="engagement",
+                description="Noticing when someone drifts away: a daily evaluation of each "
+                "member, signals with their reasons, and their return.",
+            ),
             Tag(name="events", description="The feed of events each organization may see."),
             Tag(
                 name="incidents",
@@ -214,6 +220,7 @@ def create_app(
             NetworkMeetingController,
             MeetingController,
             MemberAttendanceController,
+            ThresholdsController,
             MemberPledgeController,
             PledgeController,
             EventController,

@@ -222,6 +222,26 @@ class AttendanceRecordedData(msgspec.Struct, frozen=True, kw_only=True, forbid_u
     version: int
 
 
+class DisengagementSignalData(
+    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
+):
+    """Something was noticed that may mean the member is drifting away: for someone to reach
+    out, never a judgement."""
+
+    member_id: UUID
+    since: date
+    reasons: list[str]
+    descriptions: list[str]
+
+
+class ReengagedData(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """None of the reasons of the signal raised on `since` holds any more."""
+
+    member_id: UUID
+    since: date
+    reasons: list[str]
+
+
 class _Event(
     msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="type"
 ):
@@ -293,6 +313,8 @@ EVENT_DATA: dict[EventType, type[msgspec.Struct]] = {
     EventType.MEETING_SCHEDULED: MeetingScheduledData,
     EventType.MEETING_CANCELLED: MeetingCancelledData,
     EventType.ATTENDANCE_RECORDED: AttendanceRecordedData,
+    EventType.MEMBER_DISENGAGEMENT_SIGNAL: DisengagementSignalData,
+    EventType.MEMBER_REENGAGED: ReengagedData,
 }
 
 EVENT_TYPES: dict[EventType, type[_Event]] = {t: _event(t, d) for t, d in EVENT_DATA.items()}

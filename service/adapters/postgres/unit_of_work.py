@@ -7,6 +7,7 @@ from typing import Self
 
 from service.adapters.postgres.consents import PostgresConsentRepository
 from service.adapters.postgres.conversation import PostgresConversationRepository
+from service.adapters.postgres.engagement import PostgresEngagementRepository
 from service.adapters.postgres.events import PostgresOutbox
 from service.adapters.postgres.idempotency import PostgresIdempotencyRecorder
 from service.adapters.postgres.incidents import ACCOUNTING_REQUESTS, INCIDENTS
@@ -57,6 +58,7 @@ class PostgresUnitOfWork:
     conversation: PostgresConversationRepository
     reach_outs: PostgresReachOutRepository
     meetings: PostgresMeetingRepository
+    engagement: PostgresEngagementRepository
 
     def __init__(self, pool: FairPool, clock: Clock, ids: IdSource) -> None:
         self._pool = pool
@@ -90,6 +92,7 @@ class PostgresUnitOfWork:
         self.conversation = PostgresConversationRepository(session)
         self.reach_outs = PostgresReachOutRepository(session)
         self.meetings = PostgresMeetingRepository(session)
+        self.engagement = PostgresEngagementRepository(session)
         return self
 
     async def __aexit__(

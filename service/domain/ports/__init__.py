@@ -8,6 +8,7 @@ from service.domain.ports.conversation import (
     ConversationQueries,
     ConversationRepository,
 )
+from service.domain.ports.engagement import EngagementRepository
 from service.domain.ports.events import EventFeed, IdempotencyRecorder, IdempotencyStore, Outbox
 from service.domain.ports.federation import (
     ConsentRepository,
@@ -60,6 +61,7 @@ __all__ = [
     "ConversationRepository",
     "DeliveryLine",
     "DeliveryQueue",
+    "EngagementRepository",
     "EventFeed",
     "FederationQueries",
     "IdSource",

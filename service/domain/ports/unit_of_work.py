@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import Protocol, Self, TypeVar
 
 from service.domain.ports.conversation import ConversationRepository
+from service.domain.ports.engagement import EngagementRepository
 from service.domain.ports.events import IdempotencyRecorder, Outbox
 from service.domain.ports.federation import ConsentRepository, NetworkRepository
 from service.domain.ports.incidents import AccountingRequestRepository, IncidentRepository
@@ -93,6 +94,9 @@ class UnitOfWork(Protocol):
 
     @property
     def meetings(self) -> MeetingRepository: ...
+
+    @property
+    def engagement(self) -> EngagementRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
