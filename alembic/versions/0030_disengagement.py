@@ -1,7 +1,8 @@
 """Noticing when someone drifts away (issue #14): each member's daily evaluation is a row,
 due at the next local midnight (the day just ended is the one evaluated), with the episode
-open if a signal holds. A trigger gives every new member its row, so that no member is left
-out and the sweep never scans the members table; existing members are due at once. Each
+open if a signal holds. A trigger gives every new member its row, first due at the end of
+its first local day, so that no member is left out and the sweep never scans the members
+table; existing members are due at once. Each
 organization's thresholds are one row (the documented defaults until it sets them).
 
 Revision ID: 0030
@@ -38,7 +39,11 @@ def upgrade() -> None:
         """
         CREATE FUNCTION member_engagement_row() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            INSERT INTO member_engagement (member_id, due_at) VALUES (NEW.id, now());
+            INSERT INTO member_engagement (member_id, due_at)
+            VALUES (NEW.id, coalesce(
+                (date_trunc('day', now() AT TIME ZONE NEW.timezone) + interval '1 day')
+                    AT TIME ZONE NEW.timezone,
+                now()));
             RETURN NULL;
         END
         $$

@@ -48,6 +48,7 @@ SERVICE_SETTINGS = {
     "webhook_retry_schedule": "0,0.3,0.6,0.9",
     "referral_sweep_seconds": "0.3",
     "reach_out_sweep_seconds": "0.3",
+    "engagement_sweep_seconds": "0.3",
     # Schemathesis sends thousands of requests a minute with one key; test_rate_limits.py runs
     # its own service with a small quota.
     "rate_limit_quota": "10000000",

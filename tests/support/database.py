@@ -94,6 +94,14 @@ class Db:
             "accounting_requests",
             "incidents",
             "intermediary_participants",
+            "reach_outs",
+            "reach_out_responses",
+            "reach_out_settings",
+            "meetings",
+            "meeting_cancellations",
+            "attendance",
+            "attendance_corrections",
+            "disengagement_thresholds",
         )
         row = "(to_jsonb(t) - 'expiry_announced_at')::text"
         return {
