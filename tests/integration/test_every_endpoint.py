@@ -564,6 +564,10 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
     ("get", "/v1/members/{member_id}/attendance"): Endpoint(
         params=MEMBER, scope="members:read", foreign_is_404=True
     ),
+    ("get", "/v1/disengagement-thresholds"): Endpoint(scope="members:read"),
+    ("put", "/v1/disengagement-thresholds"): Endpoint(
+        body=lambda _w: {"missed_periods": 4}, scope="members:write"
+    ),
     ("post", "/v1/referrals"): Endpoint(
         body=lambda w: referral_body(w.recipient.id, w.member_id, w.consent_id),
         scope="referrals:write",

@@ -180,6 +180,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/disengagement-thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's thresholds for disengagement signals
+         * @description The defaults until it sets its own: quiet for longer than twice the member's usual gap between check-ins (at least 3 days), 3 pledge periods in a row without a check-in, 2 meetings in a row missed, 3 days without activity after a reach-out closed as `no_longer_needed`.
+         */
+        get: operations["getDisengagementThresholds"];
+        /**
+         * Replace the organization's thresholds for disengagement signals
+         * @description Each within its bounds; a field left out takes its default. They apply from each member's next daily evaluation.
+         */
+        put: operations["replaceDisengagementThresholds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -1882,6 +1906,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "member.disengagement_signal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `member.disengagement_signal` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_member_disengagement_signal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "member.erased": {
         parameters: {
             query?: never;
@@ -1896,6 +1940,26 @@ export interface webhooks {
          * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
          */
         post: operations["deliver_member_erased"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.reengaged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `member.reengaged` event delivered to a webhook endpoint
+         * @description A POST to the endpoint's URL, signed the Standard Webhooks way. Answer 2xx; anything else is retried (a 410 disables the endpoint).
+         */
+        post: operations["deliver_member_reengaged"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3627,7 +3691,7 @@ export interface components {
          * @description What a consent lets cross. Each scope covers fixed fields (see FIELDS_BY_SCOPE).
          * @enum {string}
          */
-        DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks" | "conversation" | "reach_outs" | "meetings";
+        DataScope: "profile" | "recovery" | "pledges" | "milestones" | "networks" | "conversation" | "reach_outs" | "meetings" | "engagement";
         /**
          * DeliveryList
          * @example {
@@ -3843,6 +3907,20 @@ export interface components {
             /** @description The scopes of the data this disclosure returned; empty for a referral's person and reason. */
             scopes: components["schemas"]["DataScope"][];
         };
+        /** DisengagementSignalData */
+        DisengagementSignalData: {
+            /** @description Each reason in plain words, for the person who reaches out. */
+            descriptions: string[];
+            /** Format: uuid */
+            member_id: string;
+            /** @description What was noticed: `quiet_longer_than_usual`, `pledge_periods_without_check_in`, `meetings_missed`, `quiet_since_reach_out`. */
+            reasons: string[];
+            /**
+             * Format: date
+             * @description The member's local day the signal was raised for (the day that had just ended).
+             */
+            since: string;
+        };
         /**
          * EndEvent
          * @description What can end a consent instead of a date: its referral's closing (only for a consent made
@@ -3863,7 +3941,7 @@ export interface components {
          */
         EndpointStatus: "active" | "disabled";
         /** @description An event, as the feed returns it and a webhook delivers it; its `data` has the schema of its `type`. New types of event may be added within /v1 (see the versioning guide): ignore an event whose `type` you do not know. */
-        Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"] | components["schemas"]["PostCreatedEvent"] | components["schemas"]["PostRepliedEvent"] | components["schemas"]["PostReportedEvent"] | components["schemas"]["PostHiddenEvent"] | components["schemas"]["PostCrisisFlaggedEvent"] | components["schemas"]["ReachOutOpenedEvent"] | components["schemas"]["ReachOutAnsweredEvent"] | components["schemas"]["ReachOutEscalatedEvent"] | components["schemas"]["ReachOutClosedEvent"] | components["schemas"]["MeetingScheduledEvent"] | components["schemas"]["MeetingCancelledEvent"] | components["schemas"]["AttendanceRecordedEvent"];
+        Event: components["schemas"]["MemberCreatedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberErasedEvent"] | components["schemas"]["OrganizationCreatedEvent"] | components["schemas"]["ApiKeyCreatedEvent"] | components["schemas"]["ApiKeyRevokedEvent"] | components["schemas"]["NetworkCreatedEvent"] | components["schemas"]["NetworkUpdatedEvent"] | components["schemas"]["NetworkArchivedEvent"] | components["schemas"]["NetworkOrganizationInvitedEvent"] | components["schemas"]["NetworkOrganizationJoinedEvent"] | components["schemas"]["NetworkOrganizationDeclinedEvent"] | components["schemas"]["NetworkOrganizationLeftEvent"] | components["schemas"]["NetworkMembershipAddedEvent"] | components["schemas"]["NetworkMembershipChangedEvent"] | components["schemas"]["NetworkMembershipRemovedEvent"] | components["schemas"]["ConsentGrantedEvent"] | components["schemas"]["ConsentRevokedEvent"] | components["schemas"]["ConsentExpiredEvent"] | components["schemas"]["RecoveryRestartedEvent"] | components["schemas"]["MilestoneReachedEvent"] | components["schemas"]["MilestoneCheeredEvent"] | components["schemas"]["PledgeCreatedEvent"] | components["schemas"]["PledgeCheckedInEvent"] | components["schemas"]["PledgeMissedEvent"] | components["schemas"]["ReferralCreatedEvent"] | components["schemas"]["ReferralStatusChangedEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"] | components["schemas"]["IncidentOpenedEvent"] | components["schemas"]["IncidentClosedEvent"] | components["schemas"]["PostCreatedEvent"] | components["schemas"]["PostRepliedEvent"] | components["schemas"]["PostReportedEvent"] | components["schemas"]["PostHiddenEvent"] | components["schemas"]["PostCrisisFlaggedEvent"] | components["schemas"]["ReachOutOpenedEvent"] | components["schemas"]["ReachOutAnsweredEvent"] | components["schemas"]["ReachOutEscalatedEvent"] | components["schemas"]["ReachOutClosedEvent"] | components["schemas"]["MeetingScheduledEvent"] | components["schemas"]["MeetingCancelledEvent"] | components["schemas"]["AttendanceRecordedEvent"] | components["schemas"]["MemberDisengagementSignalEvent"] | components["schemas"]["MemberReengagedEvent"];
         /**
          * EventList
          * @description `next_cursor` is always given: poll it again later for newer events. Each event's `data` has the schema of its `type`.
@@ -3895,7 +3973,7 @@ export interface components {
          * @description The kinds of event. Open: new kinds may come within /v1 (the versioning policy), so a client should pass over a kind it does not know.
          * @enum {string}
          */
-        EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed" | "post.created" | "post.replied" | "post.reported" | "post.hidden" | "post.crisis_flagged" | "reach_out.opened" | "reach_out.answered" | "reach_out.escalated" | "reach_out.closed" | "meeting.scheduled" | "meeting.cancelled" | "attendance.recorded";
+        EventType: "member.created" | "member.updated" | "member.erased" | "organization.created" | "api_key.created" | "api_key.revoked" | "network.created" | "network.updated" | "network.archived" | "network.organization_invited" | "network.organization_joined" | "network.organization_declined" | "network.organization_left" | "network.membership_added" | "network.membership_changed" | "network.membership_removed" | "consent.granted" | "consent.revoked" | "consent.expired" | "recovery.restarted" | "milestone.reached" | "milestone.cheered" | "pledge.created" | "pledge.checked_in" | "pledge.missed" | "referral.created" | "referral.status_changed" | "webhook_endpoint.disabled" | "incident.opened" | "incident.closed" | "post.created" | "post.replied" | "post.reported" | "post.hidden" | "post.crisis_flagged" | "reach_out.opened" | "reach_out.answered" | "reach_out.escalated" | "reach_out.closed" | "meeting.scheduled" | "meeting.cancelled" | "attendance.recorded" | "member.disengagement_signal" | "member.reengaged";
         /** FieldError */
         FieldError: {
             /** @description Where: a dotted path into the body (`signature.method`), a query parameter (`limit`), or a header (`If-Match`); `body` for the body as a whole. */
@@ -4549,6 +4627,40 @@ export interface components {
             /** @description The member's version after this change. */
             version: number;
         };
+        /** MemberDisengagementSignalEvent */
+        MemberDisengagementSignalEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["DisengagementSignalData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "member.disengagement_signal";
+        };
         /** MemberErasedEvent */
         MemberErasedEvent: {
             /** @description The payload; its schema is the one of the event's `type`. */
@@ -4615,6 +4727,40 @@ export interface components {
             data: components["schemas"]["MemberView"][];
             /** @description Pass it as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
+        };
+        /** MemberReengagedEvent */
+        MemberReengagedEvent: {
+            /** @description The payload; its schema is the one of the event's `type`. */
+            data: components["schemas"]["ReengagedData"];
+            /** @description Set when this answer carries data about another organization's member, under that member's consent: the notice 42 CFR 2.32 requires to travel with it, and the consents it rests on. Null when nothing of another organization's member is shown (always on the home organization's own reads). */
+            disclosure?: components["schemas"]["DisclosureNoticeView"] | null;
+            /**
+             * Format: uuid
+             * @description The event's id (a UUIDv7), also the `webhook-id` of its deliveries. The feed is in commit order, not id order.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the change was made (the same instant as the object's own timestamps). The feed is in commit order, so this may not rise strictly.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The organization that acted. For what the service did by itself (an expiry, a missed period, a milestone reached, an endpoint disabled) or on an operator's behalf, the organization the subject belongs to.
+             */
+            organization_id: string;
+            /**
+             * Format: uuid
+             * @description The id of the object the event is about.
+             */
+            subject_id: string;
+            /** @description What kind of object the event is about: `member`, `network`, `consent`, `referral`, ... */
+            subject_type: string;
+            /**
+             * @description The event type; `data` has the schema of this type. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "member.reengaged";
         };
         /**
          * MemberUpdate
@@ -7363,6 +7509,18 @@ export interface components {
             /** Format: uuid */
             event_id: string;
         };
+        /** ReengagedData */
+        ReengagedData: {
+            /** Format: uuid */
+            member_id: string;
+            /** @description The reasons of the signal that no longer holds. */
+            reasons: string[];
+            /**
+             * Format: date
+             * @description The day of the signal that no longer holds.
+             */
+            since: string;
+        };
         /**
          * ReferralCreate
          * @description The person: `member_id` (one of the caller's members) or `member` (a new pseudonymous one). The consent that allows the referral: `consent_id` (already recorded, to the receiving organization) or `consent` (recorded with the referral; its recipient is the receiving organization). A consent with `end_event: referral_closed` ends when the referral does.
@@ -8193,6 +8351,70 @@ export interface components {
             post: components["schemas"]["PostView"];
             /** @description Replies: in counts, how many the caller sees; in a thread, the first page, oldest first. */
             replies: components["schemas"]["PostView"][];
+        };
+        /**
+         * ThresholdsUpdate
+         * @description When a member's daily evaluation raises a signal, for the organization's members.
+         * @example {
+         *       "gap_factor": 2,
+         *       "gap_floor_days": 4,
+         *       "missed_meetings": 2,
+         *       "missed_periods": 3,
+         *       "quiet_days_after_reach_out": 3
+         *     }
+         */
+        ThresholdsUpdate: {
+            /**
+             * @description Quiet for longer than the member's usual gap between check-ins (the median over the last 30 days) times this raises a signal (1 to 10; default 2).
+             * @default 2
+             */
+            gap_factor: number;
+            /**
+             * @description ... and never after fewer days than this (1 to 60; default 3).
+             * @default 3
+             */
+            gap_floor_days: number;
+            /**
+             * @description Meetings in a row missed that raise a signal (an excused one is passed over; 1 to 10; default 2).
+             * @default 2
+             */
+            missed_meetings: number;
+            /**
+             * @description Pledge periods in a row without a check-in that raise a signal (1 to 30; default 3).
+             * @default 3
+             */
+            missed_periods: number;
+            /**
+             * @description Days without activity after a reach-out closed as `no_longer_needed` that raise a signal (1 to 30; default 3).
+             * @default 3
+             */
+            quiet_days_after_reach_out: number;
+        };
+        /**
+         * ThresholdsView
+         * @description The organization's thresholds: the documented defaults (`version` 0) until it sets its own.
+         * @example {
+         *       "gap_factor": 2,
+         *       "gap_floor_days": 4,
+         *       "missed_meetings": 2,
+         *       "missed_periods": 3,
+         *       "quiet_days_after_reach_out": 3,
+         *       "version": 1
+         *     }
+         */
+        ThresholdsView: {
+            /** @description Quiet for longer than the member's usual gap between check-ins (the median over the last 30 days) times this raises a signal (1 to 10; default 2). */
+            gap_factor: number;
+            /** @description ... and never after fewer days than this (1 to 60; default 3). */
+            gap_floor_days: number;
+            /** @description Meetings in a row missed that raise a signal (an excused one is passed over; 1 to 10; default 2). */
+            missed_meetings: number;
+            /** @description Pledge periods in a row without a check-in that raise a signal (1 to 30; default 3). */
+            missed_periods: number;
+            /** @description Days without activity after a reach-out closed as `no_longer_needed` that raise a signal (1 to 30; default 3). */
+            quiet_days_after_reach_out: number;
+            /** @description Incremented by every change. Where the object has an `ETag`, it is this number quoted (`"3"`), and `If-Match` takes it where a change needs it. */
+            version: number;
         };
         /**
          * Topic
@@ -9848,6 +10070,262 @@ export interface operations {
             };
             /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
             404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDisengagementThresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThresholdsView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This API key used its quota of requests for the current window; nothing was changed. Retry after `Retry-After` seconds. Every answer carries `RateLimit-Policy` (e.g. `"default";q=6000;w=60`) and `RateLimit` (e.g. `"default";r=5999;t=42`: requests remaining, seconds until the window resets). */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The service failed (a bug, logged on our side). A change may or may not have been made: retry a creating POST with the same `Idempotency-Key` (it then replays the first answer or applies the change once), and re-read before repeating any other write. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached right now (`type` ending in `/database-unavailable`), or the service is busy with this resource (`/busy`). Retry after `Retry-After` seconds. If the connection was lost while a change committed, the change may have been made: retry with the same `Idempotency-Key`, which replays the first answer or applies the change once; without one, re-read before writing again. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    replaceDisengagementThresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThresholdsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThresholdsView"];
+                };
+            };
+            /** @description The request does not match the contract: malformed JSON, a wrong type, a missing or unknown field, a value out of bounds. `errors` names the offending fields. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs, or the organization takes part but the action is not its to take. */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource visible to the caller (another organization's objects are reported as absent, never as forbidden). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not labelled as JSON: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body matches the contract but breaks a domain rule (e.g. an unknown time zone), or the Idempotency-Key was used before with another request. */
+            422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -24043,6 +24521,46 @@ export interface operations {
             };
         };
     };
+    deliver_member_disengagement_signal: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberDisengagementSignalEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     deliver_member_erased: {
         parameters: {
             query?: never;
@@ -24064,6 +24582,46 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MemberErasedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Received; the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver_member_reengaged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id: the same for every retry and redelivery. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since the epoch. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` with the endpoint's secret, one per secret, space-separated (Standard Webhooks; see /docs/guides/webhooks for test vectors). */
+                "webhook-signature": string;
+                /** @description With data about another organization's member: the 42 CFR 2.32 notice. */
+                "Disclosure-Notice"?: string;
+                /** @description With such data: the HL7 DS4P labels, comma-separated. */
+                "Security-Labels"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberReengagedEvent"];
             };
         };
         responses: {

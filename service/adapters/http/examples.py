@@ -56,6 +56,7 @@ from service.adapters.http.conversation import (
     ThreadView,
 )
 from service.adapters.http.disclosure_schemas import DisclosureNoticeView
+from service.adapters.http.engagement import ThresholdsUpdate, ThresholdsView
 from service.adapters.http.events import EventList
 from service.adapters.http.federation_schemas import (
     InvitationCreate,
@@ -911,6 +912,21 @@ EXAMPLES.update(
             "current_run": 3,
             "data": [_ATTENDANCE_VIEW],
             "disclosure": None,
+        },
+        ThresholdsUpdate: {
+            "gap_factor": 2.0,
+            "gap_floor_days": 4,
+            "missed_periods": 3,
+            "missed_meetings": 2,
+            "quiet_days_after_reach_out": 3,
+        },
+        ThresholdsView: {
+            "gap_factor": 2.0,
+            "gap_floor_days": 4,
+            "missed_periods": 3,
+            "missed_meetings": 2,
+            "quiet_days_after_reach_out": 3,
+            "version": 1,
         },
         CrisisResourceBody: _CRISIS_LINE,
         ReachOutCreate: {

@@ -40,6 +40,17 @@ SELF_EVIDENT = frozenset(
 
 # By field name, wherever it appears (unless SCHEMA_FIELD_DOCS says more for one schema).
 FIELD_DOCS: dict[str, str] = {
+    # Disengagement signals (issue #14).
+    "gap_factor": "Quiet for longer than the member's usual gap between check-ins (the median "
+    "over the last 30 days) times this raises a signal (1 to 10; default 2).",
+    "gap_floor_days": "... and never after fewer days than this (1 to 60; default 3).",
+    "missed_periods": "Pledge periods in a row without a check-in that raise a signal (1 to "
+    "30; default 3).",
+    "missed_meetings": "Meetings in a row missed that raise a signal (an excused one is passed "
+    "over; 1 to 10; default 2).",
+    "quiet_days_after_reach_out": "Days without activity after a reach-out closed as "
+    "`no_longer_needed` that raise a signal (1 to 30; default 3).",
+    "descriptions": "Each reason in plain words, for the person who reaches out.",
     # Attendance at meetings (issue #14).
     "considered": "How many recorded occurrences are considered (at most `last`).",
     "attended": "Of those considered, attended.",
@@ -247,6 +258,10 @@ FIELD_DOCS: dict[str, str] = {
 }
 
 # Where a name means something particular in one schema.
+_SIGNAL_REASONS = (
+    "What was noticed: `quiet_longer_than_usual`, `pledge_periods_without_check_in`, "
+    "`meetings_missed`, `quiet_since_reach_out`."
+)
 _MEETING_ZONE = "The IANA time zone the meeting keeps its local time in, e.g. `America/Chicago`."
 _MEETING_STARTS = "The date of a one-off meeting; the first possible date of a weekly one."
 _MEETING_ENDS = "A weekly meeting's last possible date, included; null: no end (and for `once`)."
@@ -314,6 +329,11 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     ("AttendanceView", "corrections"): "The earlier records this one corrected, oldest first.",
     ("CorrectionView", "recorded_by_organization_id"): "The organization that recorded it.",
     ("CorrectionView", "recorded_at"): "When it was recorded.",
+    ("DisengagementSignalData", "since"): "The member's local day the signal was raised "
+    "for (the day that had just ended).",
+    ("ReengagedData", "since"): "The day of the signal that no longer holds.",
+    ("DisengagementSignalData", "reasons"): _SIGNAL_REASONS,
+    ("ReengagedData", "reasons"): "The reasons of the signal that no longer holds.",
     ("RecoveryView", "attendance"): "Accountability next to pledges: the member's latest "
     "meetings, for the home organization (null for others, who read "
     "GET /v1/members/{member_id}/attendance under a consent covering `meetings`, and in the "

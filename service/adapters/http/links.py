@@ -75,6 +75,9 @@ LINKS: dict[tuple[str, str], dict[str, tuple[str, dict[str, str]]]] = {
         "getMeeting": ("getMeeting", {"path.meeting_id": _ID}),
         "cancelMeetingOccurrence": ("cancelMeetingOccurrence", {"path.meeting_id": _ID}),
     },
+    ("getDisengagementThresholds", "200"): {
+        "replaceDisengagementThresholds": ("replaceDisengagementThresholds", {}),
+    },
     ("getReachOutSettings", "200"): {
         "replaceReachOutSettings": ("replaceReachOutSettings", {}),
     },

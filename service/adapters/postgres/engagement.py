@@ -87,8 +87,8 @@ JOIN members m ON m.id = b.member_id
 
 # An erased member (no next due time) is never due again.
 _SAVE = """
-UPDATE member_engagement e
-SET due_at = coalesce(u.due_at, 'infinity'), evaluated_on = u.evaluated_on,
+UPDATE member_engagement e SET
+    due_at = coalesce(u.due_at, 'infinity'), evaluated_on = u.evaluated_on,
     episode_started_on = u.started_on,
     episode_reasons = CASE WHEN u.started_on IS NULL THEN NULL
                            ELSE string_to_array(u.reasons, ',') END

@@ -62,6 +62,7 @@ from .delivery_view import DeliveryView
 from .disclosure_list import DisclosureList
 from .disclosure_notice_view import DisclosureNoticeView
 from .disclosure_view import DisclosureView
+from .disengagement_signal_data import DisengagementSignalData
 from .end_event import EndEvent
 from .endpoint_disabled_data import EndpointDisabledData
 from .endpoint_status import EndpointStatus
@@ -94,8 +95,10 @@ from .member_attendance_view import MemberAttendanceView
 from .member_create import MemberCreate
 from .member_created_event import MemberCreatedEvent
 from .member_data import MemberData
+from .member_disengagement_signal_event import MemberDisengagementSignalEvent
 from .member_erased_event import MemberErasedEvent
 from .member_list import MemberList
+from .member_reengaged_event import MemberReengagedEvent
 from .member_update import MemberUpdate
 from .member_updated_data import MemberUpdatedData
 from .member_updated_event import MemberUpdatedEvent
@@ -212,6 +215,7 @@ from .recipient_class import RecipientClass
 from .recovery_restarted_event import RecoveryRestartedEvent
 from .recovery_view import RecoveryView
 from .redelivery import Redelivery
+from .reengaged_data import ReengagedData
 from .referral_create import ReferralCreate
 from .referral_created_event import ReferralCreatedEvent
 from .referral_data import ReferralData
@@ -250,6 +254,8 @@ from .signer_authority import SignerAuthority
 from .statement import Statement
 from .status_change_view import StatusChangeView
 from .thread_view import ThreadView
+from .thresholds_update import ThresholdsUpdate
+from .thresholds_view import ThresholdsView
 from .topic import Topic
 from .treatment_ended import TreatmentEnded
 from .unit import Unit
@@ -317,6 +323,7 @@ __all__ = (
     "DisclosureList",
     "DisclosureNoticeView",
     "DisclosureView",
+    "DisengagementSignalData",
     "EndEvent",
     "EndpointDisabledData",
     "EndpointStatus",
@@ -349,8 +356,10 @@ __all__ = (
     "MemberCreate",
     "MemberCreatedEvent",
     "MemberData",
+    "MemberDisengagementSignalEvent",
     "MemberErasedEvent",
     "MemberList",
+    "MemberReengagedEvent",
     "MembershipCreate",
     "MembershipCreateStatus",
     "MembershipData",
@@ -467,6 +476,7 @@ __all__ = (
     "RecoveryRestartedEvent",
     "RecoveryView",
     "Redelivery",
+    "ReengagedData",
     "ReferralCreate",
     "ReferralCreatedEvent",
     "ReferralData",
@@ -505,6 +515,8 @@ __all__ = (
     "Statement",
     "StatusChangeView",
     "ThreadView",
+    "ThresholdsUpdate",
+    "ThresholdsView",
     "Topic",
     "TreatmentEnded",
     "Unit",

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class DataScope(StrEnum):
     CONVERSATION = "conversation"
+    ENGAGEMENT = "engagement"
     MEETINGS = "meetings"
     MILESTONES = "milestones"
     NETWORKS = "networks"

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from ..models.meeting_cancelled_event import MeetingCancelledEvent
     from ..models.meeting_scheduled_event import MeetingScheduledEvent
     from ..models.member_created_event import MemberCreatedEvent
+    from ..models.member_disengagement_signal_event import MemberDisengagementSignalEvent
     from ..models.member_erased_event import MemberErasedEvent
+    from ..models.member_reengaged_event import MemberReengagedEvent
     from ..models.member_updated_event import MemberUpdatedEvent
     from ..models.milestone_cheered_event import MilestoneCheeredEvent
     from ..models.milestone_reached_event import MilestoneReachedEvent
@@ -66,15 +68,15 @@ class EventList:
         Attributes:
             data (list[ApiKeyCreatedEvent | ApiKeyRevokedEvent | AttendanceRecordedEvent | ConsentExpiredEvent |
                 ConsentGrantedEvent | ConsentRevokedEvent | IncidentClosedEvent | IncidentOpenedEvent | MeetingCancelledEvent |
-                MeetingScheduledEvent | MemberCreatedEvent | MemberErasedEvent | MemberUpdatedEvent | MilestoneCheeredEvent |
-                MilestoneReachedEvent | NetworkArchivedEvent | NetworkCreatedEvent | NetworkMembershipAddedEvent |
-                NetworkMembershipChangedEvent | NetworkMembershipRemovedEvent | NetworkOrganizationDeclinedEvent |
-                NetworkOrganizationInvitedEvent | NetworkOrganizationJoinedEvent | NetworkOrganizationLeftEvent |
-                NetworkUpdatedEvent | OrganizationCreatedEvent | PledgeCheckedInEvent | PledgeCreatedEvent | PledgeMissedEvent |
-                PostCreatedEvent | PostCrisisFlaggedEvent | PostHiddenEvent | PostRepliedEvent | PostReportedEvent |
-                ReachOutAnsweredEvent | ReachOutClosedEvent | ReachOutEscalatedEvent | ReachOutOpenedEvent |
-                RecoveryRestartedEvent | ReferralCreatedEvent | ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The
-                items of this page, in the list's order.
+                MeetingScheduledEvent | MemberCreatedEvent | MemberDisengagementSignalEvent | MemberErasedEvent |
+                MemberReengagedEvent | MemberUpdatedEvent | MilestoneCheeredEvent | MilestoneReachedEvent | NetworkArchivedEvent
+                | NetworkCreatedEvent | NetworkMembershipAddedEvent | NetworkMembershipChangedEvent |
+                NetworkMembershipRemovedEvent | NetworkOrganizationDeclinedEvent | NetworkOrganizationInvitedEvent |
+                NetworkOrganizationJoinedEvent | NetworkOrganizationLeftEvent | NetworkUpdatedEvent | OrganizationCreatedEvent |
+                PledgeCheckedInEvent | PledgeCreatedEvent | PledgeMissedEvent | PostCreatedEvent | PostCrisisFlaggedEvent |
+                PostHiddenEvent | PostRepliedEvent | PostReportedEvent | ReachOutAnsweredEvent | ReachOutClosedEvent |
+                ReachOutEscalatedEvent | ReachOutOpenedEvent | RecoveryRestartedEvent | ReferralCreatedEvent |
+                ReferralStatusChangedEvent | WebhookEndpointDisabledEvent]): The items of this page, in the list's order.
             next_cursor (None | str): Always given, never null: pass it as `cursor` to continue, and poll it again later for
                 newer events.
     """
@@ -91,7 +93,9 @@ class EventList:
         | MeetingCancelledEvent
         | MeetingScheduledEvent
         | MemberCreatedEvent
+        | MemberDisengagementSignalEvent
         | MemberErasedEvent
+        | MemberReengagedEvent
         | MemberUpdatedEvent
         | MilestoneCheeredEvent
         | MilestoneReachedEvent
@@ -129,6 +133,7 @@ class EventList:
     def to_dict(self) -> dict[str, Any]:
         from ..models.api_key_created_event import ApiKeyCreatedEvent  # noqa: PLC0415
         from ..models.api_key_revoked_event import ApiKeyRevokedEvent  # noqa: PLC0415
+        from ..models.attendance_recorded_event import AttendanceRecordedEvent  # noqa: PLC0415
         from ..models.consent_expired_event import ConsentExpiredEvent  # noqa: PLC0415
         from ..models.consent_granted_event import ConsentGrantedEvent  # noqa: PLC0415
         from ..models.consent_revoked_event import ConsentRevokedEvent  # noqa: PLC0415
@@ -137,6 +142,9 @@ class EventList:
         from ..models.meeting_cancelled_event import MeetingCancelledEvent  # noqa: PLC0415
         from ..models.meeting_scheduled_event import MeetingScheduledEvent  # noqa: PLC0415
         from ..models.member_created_event import MemberCreatedEvent  # noqa: PLC0415
+        from ..models.member_disengagement_signal_event import (
+            MemberDisengagementSignalEvent,  # noqa: PLC0415
+        )
         from ..models.member_erased_event import MemberErasedEvent  # noqa: PLC0415
         from ..models.member_updated_event import MemberUpdatedEvent  # noqa: PLC0415
         from ..models.milestone_cheered_event import MilestoneCheeredEvent  # noqa: PLC0415
@@ -268,6 +276,10 @@ class EventList:
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, MeetingCancelledEvent):
                 data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, AttendanceRecordedEvent):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, MemberDisengagementSignalEvent):
+                data_item = data_item_data.to_dict()
             else:
                 data_item = data_item_data.to_dict()
 
@@ -300,7 +312,11 @@ class EventList:
         from ..models.meeting_cancelled_event import MeetingCancelledEvent  # noqa: PLC0415
         from ..models.meeting_scheduled_event import MeetingScheduledEvent  # noqa: PLC0415
         from ..models.member_created_event import MemberCreatedEvent  # noqa: PLC0415
+        from ..models.member_disengagement_signal_event import (
+            MemberDisengagementSignalEvent,  # noqa: PLC0415
+        )
         from ..models.member_erased_event import MemberErasedEvent  # noqa: PLC0415
+        from ..models.member_reengaged_event import MemberReengagedEvent  # noqa: PLC0415
         from ..models.member_updated_event import MemberUpdatedEvent  # noqa: PLC0415
         from ..models.milestone_cheered_event import MilestoneCheeredEvent  # noqa: PLC0415
         from ..models.milestone_reached_event import MilestoneReachedEvent  # noqa: PLC0415
@@ -365,7 +381,9 @@ class EventList:
                 | MeetingCancelledEvent
                 | MeetingScheduledEvent
                 | MemberCreatedEvent
+                | MemberDisengagementSignalEvent
                 | MemberErasedEvent
+                | MemberReengagedEvent
                 | MemberUpdatedEvent
                 | MilestoneCheeredEvent
                 | MilestoneReachedEvent
@@ -727,11 +745,27 @@ class EventList:
                     return componentsschemas_event_type_40
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_41 = AttendanceRecordedEvent.from_dict(data)
+
+                    return componentsschemas_event_type_41
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_type_42 = MemberDisengagementSignalEvent.from_dict(data)
+
+                    return componentsschemas_event_type_42
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_type_41 = AttendanceRecordedEvent.from_dict(data)
+                componentsschemas_event_type_43 = MemberReengagedEvent.from_dict(data)
 
-                return componentsschemas_event_type_41
+                return componentsschemas_event_type_43
 
             data_item = _parse_data_item(data_item_data)
 
