@@ -6,15 +6,23 @@ under a consent covering `engagement`; thresholds per organization."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.integration.conftest import Org, create_member, make_org, shared_circle
+from tests.integration.conftest import (
+    SERVICE_SETTINGS,
+    Org,
+    create_member,
+    make_org,
+    shared_circle,
+)
 from tests.integration.test_consent_accounting import grant
 from tests.support.database import Db
+from tests.support.server import running_service
 from tests.support.waiting import wait_until
 
 TODAY = datetime.now(UTC).date()
@@ -220,3 +228,30 @@ def test_thresholds_are_per_organization(client: httpx.Client, home: Org, db: Db
         _check_in(db, pledge, days_ago, outcome="missed", sweep=True)
     _evaluate(db, sam)
     assert _events(client, home, sam, SIGNAL) == []  # five periods, for this organization
+
+
+def test_each_signal_is_written_once_with_two_services_on_one_database(
+    client: httpx.Client, home: Org, db: Db, dsn: str
+) -> None:
+    members = [create_member(client, home, timezone="UTC")["id"] for _ in range(30)]
+    for member in members:
+        pledge = _pledge(client, db, home, member, 30)
+        for days_ago in (14, 13, 12):
+            _check_in(db, pledge, days_ago)
+    settings = {**SERVICE_SETTINGS, "engagement_sweep_seconds": "0.05"}
+    with running_service(dsn, **settings):
+        before = datetime.now(UTC)
+        db.execute(
+            "UPDATE member_engagement SET due_at = now() - interval '1 second' "
+            "WHERE member_id = ANY($1::uuid[])",
+            members,
+        )
+        wait_until(lambda: all(_evaluated_after(db, m, before) for m in members))
+        time.sleep(0.5)  # both kept sweeping
+    signalled = db.fetchval(
+        "SELECT count(*) FROM outbox_events WHERE type = $1 "
+        "AND data->>'member_id' = ANY($2::text[])",
+        SIGNAL,
+        members,
+    )
+    assert signalled == len(members)
