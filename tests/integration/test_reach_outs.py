@@ -20,6 +20,7 @@ from tests.integration.conftest import (
     Org,
     create_member,
     join,
+    make_key,
     make_org,
     shared_circle,
 )
@@ -34,8 +35,9 @@ REACH_OUT_EVENTS = ["reach_out.opened", "reach_out.answered", "reach_out.closed"
 
 
 class World:
-    """Harbor Clinic (A) made a circle around Sam; B (with Jo) and C (with Kim) take part in
-    it, each with a supporter; D takes part too but has no supporter in it; E is a stranger."""
+    """Harbor Clinic (A) made a circle around Sam; B (with Jo), C (with Kim) and F (with Fay)
+    take part in it, each with a supporter; D takes part too but has no supporter in it; E is
+    a stranger."""
 
     def __init__(self, client: httpx.Client, operator: dict[str, str]) -> None:
         self.client = client
@@ -44,14 +46,17 @@ class World:
         self.c = make_org(client, operator)
         self.d = make_org(client, operator)
         self.e = make_org(client, operator)
+        self.f = make_org(client, operator)
         self.sam = create_member(client, self.a, display_name="Sam")["id"]
         self.ana = create_member(client, self.a, display_name="Ana")["id"]
         self.jo = create_member(client, self.b, display_name="Jo")["id"]
         self.kim = create_member(client, self.c, display_name="Kim")["id"]
-        self.circle = shared_circle(client, self.a, self.sam, self.b, self.c, self.d)
+        self.fay = create_member(client, self.f, display_name="Fay")["id"]
+        self.circle = shared_circle(client, self.a, self.sam, self.b, self.c, self.d, self.f)
         join(client, self.a, self.circle, self.ana)
         self.jo_membership = join(client, self.b, self.circle, self.jo)
         join(client, self.c, self.circle, self.kim)
+        join(client, self.f, self.circle, self.fay)
 
     def open(self, **fields: Any) -> dict[str, Any]:
         # `today` unless a test says otherwise: a `now` one left open would escalate ten
@@ -97,26 +102,26 @@ def world(client: httpx.Client, operator: dict[str, str]) -> World:
 def test_a_reach_out_fans_out_to_signed_webhooks_of_consented_organizations_only(
     world: World,
 ) -> None:
-    a, b, c, d, e = world.a, world.b, world.c, world.d, world.e
+    a, b, c, d, e, f = world.a, world.b, world.c, world.d, world.e, world.f
     for org in (b, c, d):
         grant(world.client, a, world.sam, org, ["reach_outs"])
+    grant(world.client, a, world.sam, f, ["profile", "pledges"])  # not reach-outs
     with (
         webhook_receiver() as at_a,
         webhook_receiver() as at_b,
         webhook_receiver() as at_c,
         webhook_receiver() as at_d,
         webhook_receiver() as at_e,
+        webhook_receiver() as at_f,
     ):
         secrets = {
             name: register(world.client, org, receiver.url, REACH_OUT_EVENTS)[1]
-            for name, org, receiver in (
-                ("a", a, at_a),
-                ("b", b, at_b),
-                ("c", c, at_c),
-                ("d", d, at_d),
-                ("e", e, at_e),
-            )
+            for name, org, receiver in (("a", a, at_a), ("b", b, at_b), ("c", c, at_c))
         }
+        # The others also hear of their own new members: one arriving after the reach-out's
+        # events shows that their endpoints looked past them.
+        for org, receiver in ((d, at_d), (e, at_e), (f, at_f)):
+            register(world.client, org, receiver.url, [*REACH_OUT_EVENTS, "member.created"])
         opened = world.open(message="Cravings are bad tonight.")
         assert opened["asked"] == [world.ana]
         assert opened["status"] == "open"
@@ -143,13 +148,16 @@ def test_a_reach_out_fans_out_to_signed_webhooks_of_consented_organizations_only
                 "reach_out.opened",
                 "reach_out.answered",
             ]
-        # D takes part with a consent but has no supporter in the circle; E takes no part.
-        assert world.events(d, *REACH_OUT_EVENTS) == []
-        assert world.events(e, *REACH_OUT_EVENTS) == []
-        assert at_d.received == []
-        assert at_e.received == []
-    assert world.read(d, opened["id"]).status_code == 404
-    assert world.read(e, opened["id"]).status_code == 404
+        # D takes part with a consent but has no supporter in the circle; F has a supporter
+        # in it but no consent covering reach-outs; E takes no part.
+        for org in (d, e, f):
+            assert world.events(org, *REACH_OUT_EVENTS) == []
+        for org, receiver in ((d, at_d), (e, at_e), (f, at_f)):
+            create_member(world.client, org)
+            assert [x.json["type"] for x in receiver.wait_for(1)] == ["member.created"]
+    for org in (d, e, f):
+        assert world.read(org, opened["id"]).status_code == 404
+    assert world.respond(f, opened["id"], world.fay, "calling").status_code == 404
 
 
 def test_reads_and_responses_follow_the_consent_and_are_accounted(world: World) -> None:
@@ -384,3 +392,13 @@ def test_erasing_the_member_takes_the_message_away(world: World) -> None:
     erased = world.client.delete(f"/v1/members/{world.sam}", headers=world.a.headers)
     assert erased.status_code == 204, erased.text
     assert world.read(world.a, opened["id"]).json()["message"] is None
+
+
+def test_reach_out_events_follow_the_reading_keys_scopes(world: World) -> None:
+    grant(world.client, world.a, world.sam, world.b, ["reach_outs"])
+    opened = world.open()
+    narrow = make_key(world.client, world.b, ["networks:read"])
+    assert world.events(narrow, "reach_out.opened") == []
+    members = make_key(world.client, world.b, ["members:read"])
+    assert [e["subject_id"] for e in world.events(members, "reach_out.opened")] == [opened["id"]]
+    assert world.read(narrow, opened["id"]).status_code == 403
