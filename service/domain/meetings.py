@@ -211,8 +211,14 @@ def occurrences(meeting: Meeting, first: date, last: date) -> list[Occurrence]:
     return found
 
 
+def _check_bounds(field: str, day: date) -> None:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise InvalidField(field, f"Between {FIRST_DATE} and {LAST_DATE}.")
+
+
 def cancel_occurrence(meeting: Meeting, day: date) -> Meeting:
     """Cancel the occurrence on local `day` (it must be one of the meeting's dates)."""
+    _check_bounds("local_date", day)
     if not occurs_on(meeting, day):
         raise InvalidField("date", "The meeting does not take place on that date.")
     if day in meeting.cancelled_dates:
@@ -226,6 +232,15 @@ class AttendanceStatus(enum.StrEnum):
     ATTENDED = "attended"
     EXCUSED = "excused"  # neither counts against the rate nor breaks a run
     ABSENT = "absent"
+
+
+class Recorder(enum.StrEnum):
+    """Who records a member's attendance: the member's own organization, or one that
+    moderates the network (which records what it saw, and reads nothing of the member's
+    without a consent)."""
+
+    OWN = "own"
+    MODERATOR = "moderator"
 
 
 class Attendance(msgspec.Struct, frozen=True, kw_only=True):
@@ -258,6 +273,7 @@ def record_attendance(
     """The member's attendance at one occurrence: the first record, or a correction of it
     (which keeps what it replaced). Only a past or present occurrence that took place (not
     cancelled, on a date that exists) can be attended or missed."""
+    _check_bounds("local_date", local_date)
     if not occurs_on(meeting, local_date) or local_date in meeting.cancelled_dates:
         raise InvalidField("local_date", "The meeting did not take place on that date.")
     resolved = instant_of(local_date, meeting.local_time, meeting.timezone)

@@ -287,24 +287,25 @@ def replace_settings(
 
 class SeenResponse(msgspec.Struct, frozen=True, kw_only=True):
     """A response as an organization sees it: which supporter answered only for the
-    supporter's own organization (who they are is that organization's to tell)."""
+    supporter's own organization (who they are is that organization's to tell); which
+    organization answered for it and for the member's home organization (another organization
+    learns that someone answered, not who supports the member elsewhere)."""
 
     id: UUID
     kind: ResponseKind
     at: datetime
-    organization_id: UUID
+    organization_id: UUID | None
     supporter_member_id: UUID | None
 
 
-def response_seen_by(response: Response, viewer: UUID) -> SeenResponse:
+def response_seen_by(response: Response, viewer: UUID, home: UUID) -> SeenResponse:
+    own = response.organization_id == viewer
     return SeenResponse(
         id=response.id,
         kind=response.kind,
         at=response.at,
-        organization_id=response.organization_id,
-        supporter_member_id=(
-            response.supporter_member_id if response.organization_id == viewer else None
-        ),
+        organization_id=response.organization_id if own or viewer == home else None,
+        supporter_member_id=response.supporter_member_id if own else None,
     )
 
 

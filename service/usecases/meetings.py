@@ -18,6 +18,7 @@ from service.domain.meetings import (
     AttendanceStatus,
     Meeting,
     Occurrence,
+    Recorder,
     Repeat,
     SeenAttendance,
     Weekday,
@@ -139,20 +140,29 @@ class RecordAttendance(msgspec.Struct, frozen=True, kw_only=True):
 async def record_attendance(command: RecordAttendance, uow: UnitOfWork) -> AttendanceRecord:
     """Record (or correct) a member's attendance at an occurrence that has begun: by the
     member's own organization, or by one that moderates the network (its creator, or an
-    active coordinator's organization), for a member of the network. A correction keeps what
-    it replaced. `attendance.recorded` goes out under the one consent rule."""
+    active coordinator's organization), for an active member of the network. A correction
+    keeps what it replaced; the member's own organization sees what it replaced, a moderator
+    only what it recorded. `attendance.recorded` goes out under the one consent rule."""
     now = uow.clock.now()
     async with uow:
         meeting = await uow.meetings.get_for_update(command.organization_id, command.meeting_id)
         if meeting is None:
             raise NotFound("meeting", command.meeting_id)
-        if not await uow.meetings.may_record(meeting, command.member_id, command.organization_id):
+        recorder = await uow.meetings.recorder(meeting, command.member_id, command.organization_id)
+        if recorder is None:
             raise NotFound("member", command.member_id)
+        own = recorder is Recorder.OWN
         current = await uow.meetings.attendance_for_update(
             meeting.id, command.local_date, command.member_id
         )
-        earlier = await uow.meetings.corrections(meeting.id, command.local_date, command.member_id)
-        if current is not None and current.status is command.status:
+        earlier = (
+            await uow.meetings.corrections(meeting.id, command.local_date, command.member_id)
+            if own
+            else []
+        )
+        # A moderator records what it saw, and learns nothing of the member's record from the
+        # answer: no earlier records, and no "unchanged" (which would tell the current one).
+        if own and current is not None and current.status is command.status:
             return AttendanceRecord(
                 attendance=current, network_id=meeting.network_id, corrections=tuple(earlier)
             )
@@ -170,11 +180,8 @@ async def record_attendance(command: RecordAttendance, uow: UnitOfWork) -> Atten
             attendance_event(recorded, meeting.network_id, uow.ids.new_id(), now)
         )
         await uow.commit()
-    return AttendanceRecord(
-        attendance=recorded,
-        network_id=meeting.network_id,
-        corrections=(*earlier, *(() if correction is None else (correction,))),
-    )
+    shown = (*earlier, *(() if correction is None else (correction,))) if own else ()
+    return AttendanceRecord(attendance=recorded, network_id=meeting.network_id, corrections=shown)
 
 
 async def member_attendance(

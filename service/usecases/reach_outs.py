@@ -98,7 +98,8 @@ async def respond(
     command: Respond, uow: UnitOfWork, receipt: Receipt[Response] = no_receipt
 ) -> Response:
     """A supporter's response, given through their own organization, which must see the
-    reach-out (its home, or in its audience now) and name one of its members asked by it.
+    reach-out (its home, or in its audience now) and name one of its members asked by it
+    (another organization's member is not found, as anything the caller may not know of).
     The first real answer is announced (`reach_out.answered`, with its delay) and stops the
     escalation; `cannot_now` is kept, and is not an answer."""
     now = uow.clock.now()
@@ -112,6 +113,11 @@ async def respond(
         )
         asked = await uow.reach_outs.asked(reach_out, command.organization_id)
         if command.supporter_member_id not in asked:
+            # Another organization's member (or none) is not the caller's to name: as for any
+            # object it may not know of. Its own member not asked is a field to correct.
+            supporter = await uow.members.get_any(command.supporter_member_id)
+            if supporter is None or supporter.organization_id != command.organization_id:
+                raise NotFound("member", command.supporter_member_id)
             raise InvalidField(
                 "supporter_member_id",
                 "Name one of your members asked by this reach-out (an active supporter in a "
@@ -131,11 +137,13 @@ async def respond(
             await uow.reach_outs.save(answered)
             delay = answered.time_to_first_answer
             assert delay is not None
+            # Told by the home organization: who answered is the answering organization's
+            # to tell, not the event's (every organization that sees the reach-out gets it).
             await uow.outbox.append(
                 reach_out_event(
                     EventType.REACH_OUT_ANSWERED,
                     answered,
-                    command.organization_id,
+                    answered.organization_id,
                     uow.ids.new_id(),
                     now,
                     kind=response.kind.value,

@@ -32,7 +32,7 @@ class World:
         self.sam = create_member(client, self.a, display_name="Sam")["id"]
         self.jo = create_member(client, self.b, display_name="Jo")["id"]
         self.circle = shared_circle(client, self.a, self.sam, self.b)
-        join(client, self.b, self.circle, self.jo)
+        self.jo_membership = join(client, self.b, self.circle, self.jo)
 
     def schedule(self, org: Org, **fields: Any) -> httpx.Response:
         body = {
@@ -154,16 +154,19 @@ def test_attendance_is_recorded_by_the_members_organization_or_the_moderator(
     yesterday = TODAY - timedelta(days=1)
     assert world.record(world.a, meeting, yesterday, world.sam, "attended").status_code == 200
     assert world.record(world.b, meeting, yesterday, world.jo, "attended").status_code == 200
-    # A created the circle: it moderates, and may record Jo's attendance too.
+    # A created the circle: it moderates, and may record Jo's attendance too, but learns
+    # nothing of B's record from the answer.
     corrected = world.record(world.a, meeting, yesterday, world.jo, "excused")
     assert corrected.status_code == 200, corrected.text
     body = corrected.json()
-    assert (body["status"], body["version"]) == ("excused", 2)
-    assert [(c["status"], c["recorded_by_organization_id"]) for c in body["corrections"]] == [
+    assert (body["status"], body["version"], body["corrections"]) == ("excused", 2, [])
+    # B, Jo's own organization, sees what the correction replaced; the same status from it
+    # changes nothing.
+    same = world.record(world.b, meeting, yesterday, world.jo, "excused").json()
+    assert same["version"] == 2
+    assert [(c["status"], c["recorded_by_organization_id"]) for c in same["corrections"]] == [
         ("attended", world.b.id)
     ]
-    same = world.record(world.a, meeting, yesterday, world.jo, "excused")
-    assert same.json()["version"] == 2
     # B neither moderates nor is Sam's organization; E takes no part: nothing changes.
     outsider = create_member(world.client, world.a)["id"]
     before = db.snapshot()
@@ -176,6 +179,16 @@ def test_attendance_is_recorded_by_the_members_organization_or_the_moderator(
     assert future.status_code == 422, future.text
     early = world.record(world.a, meeting, TODAY - timedelta(days=30), world.sam, "attended")
     assert early.status_code == 422
+    edge = world.record(world.a, meeting, date(9999, 12, 31), world.sam, "attended")
+    assert edge.status_code == 422, edge.text
+    # Jo leaves the circle: no attendance of Jo's is recorded any more.
+    left = world.client.patch(
+        f"/v1/networks/{world.circle}/memberships/{world.jo_membership['id']}",
+        json={"status": "left"},
+        headers={**world.b.headers, "If-Match": f'"{world.jo_membership["version"]}"'},
+    )
+    assert left.status_code == 200, left.text
+    assert world.record(world.b, meeting, yesterday, world.jo, "absent").status_code == 404
 
 
 def test_a_members_rate_and_run_and_who_may_read_them(world: World) -> None:

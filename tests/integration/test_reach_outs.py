@@ -179,12 +179,13 @@ def test_reads_and_responses_follow_the_consent_and_are_accounted(world: World) 
     assert [(r["recipient_organization_id"], r["scopes"]) for r in records] == [
         (b.id, ["reach_outs"])
     ]
-    # Only a member of B's asked by it: not C's Kim, not B's member outside the circle.
+    # Only a member of B's asked by it: C's Kim is not B's to name (404, as for anything it
+    # may not know of); B's own member outside the circle is a field to correct.
     outsider = create_member(world.client, b, display_name="Lee")["id"]
-    for supporter in (world.kim, outsider):
-        wrong = world.respond(b, opened["id"], supporter, "calling")
-        assert wrong.status_code == 422, wrong.text
-        assert wrong.json()["errors"][0]["field"] == "supporter_member_id"
+    assert world.respond(b, opened["id"], world.kim, "calling").status_code == 404
+    wrong = world.respond(b, opened["id"], outsider, "calling")
+    assert wrong.status_code == 422, wrong.text
+    assert wrong.json()["errors"][0]["field"] == "supporter_member_id"
     cannot = world.respond(b, opened["id"], world.jo, "cannot_now")
     assert cannot.status_code == 201
     assert world.read(a, opened["id"]).json()["first_answered_at"] is None
@@ -205,6 +206,16 @@ def test_reads_and_responses_follow_the_consent_and_are_accounted(world: World) 
     # C without a consent: nothing, and its write changes nothing.
     assert world.respond(c, opened["id"], world.kim, "calling").status_code == 404
     assert len(world.read(a, opened["id"]).json()["responses"]) == 2
+    # With one, C learns that someone answered, not which organization supports Sam.
+    grant(world.client, a, world.sam, c, ["reach_outs"])
+    theirs = world.read(c, opened["id"]).json()["responses"]
+    assert [(r["organization_id"], r["supporter_member_id"]) for r in theirs] == [
+        (None, None),
+        (None, None),
+    ]
+    # The answer is told by the home organization (B answered: its own key sees the rest).
+    told = world.events(b, "reach_out.answered")
+    assert [e["organization_id"] for e in told if e["subject_id"] == opened["id"]] == [a.id]
 
 
 def test_only_the_home_organization_closes_and_a_closed_one_takes_no_response(
@@ -402,3 +413,17 @@ def test_reach_out_events_follow_the_reading_keys_scopes(world: World) -> None:
     members = make_key(world.client, world.b, ["members:read"])
     assert [e["subject_id"] for e in world.events(members, "reach_out.opened")] == [opened["id"]]
     assert world.read(narrow, opened["id"]).status_code == 403
+
+
+def test_a_reader_sees_only_the_circles_asked_it_takes_part_in(world: World) -> None:
+    a, b = world.a, world.b
+    # A second circle around Sam, which only A takes part in.
+    private = shared_circle(world.client, a, world.sam)
+    grant(world.client, a, world.sam, b, ["reach_outs"])
+    opened = world.open()
+    assert sorted(opened["circle_ids"]) == sorted([world.circle, private])
+    assert world.read(b, opened["id"]).json()["circle_ids"] == [world.circle]
+    [event] = [e for e in world.events(b, "reach_out.opened") if e["subject_id"] == opened["id"]]
+    assert event["data"]["circle_ids"] == [world.circle]
+    [home] = [e for e in world.events(a, "reach_out.opened") if e["subject_id"] == opened["id"]]
+    assert sorted(home["data"]["circle_ids"]) == sorted([world.circle, private])

@@ -56,6 +56,7 @@ from service.domain.meetings import (
     AttendanceCorrection,
     AttendanceRecord,
     Meeting,
+    Recorder,
     SeenAttendance,
     summarise,
 )
@@ -658,8 +659,11 @@ class FakeMeetings:
     async def cancel(self, meeting: Meeting, local_date: date, now: datetime) -> None:
         self._staged.meetings[meeting.id] = meeting
 
-    async def may_record(self, meeting: Meeting, member_id: UUID, organization_id: UUID) -> bool:
+    async def recorder(
+        self, meeting: Meeting, member_id: UUID, organization_id: UUID
+    ) -> Recorder | None:
         network = self._staged.networks[meeting.network_id]
+        member = self._staged.members.get(member_id)
         members = [
             ms for ms in self._staged.memberships.values() if ms.network_id == meeting.network_id
         ]
@@ -669,11 +673,18 @@ class FakeMeetings:
             and ms.status is MembershipStatus.ACTIVE
             for ms in members
         )
-        return any(
-            ms.member_id == member_id
-            and (ms.member_organization_id == organization_id or moderates)
+        held = [
+            ms
             for ms in members
-        )
+            if ms.member_id == member_id and ms.status is MembershipStatus.ACTIVE
+        ]
+        if not held or member is None or member.erased_at is not None:
+            return None
+        if network.status is not NetworkStatus.ACTIVE:
+            return None
+        if held[0].member_organization_id == organization_id:
+            return Recorder.OWN
+        return Recorder.MODERATOR if moderates else None
 
     async def attendance_for_update(
         self, meeting_id: UUID, local_date: date, member_id: UUID

@@ -77,19 +77,31 @@ async def test_attendance_by_the_members_organization_or_the_moderator(circle: C
         _record(circle, PEER, meeting, yesterday, circle.jo, AttendanceStatus.ATTENDED),
         circle.uow(),
     )
-    # HOME created the circle: it moderates, and corrects Jo's record, which is kept.
+    # HOME created the circle: it moderates, and corrects Jo's record, which is kept; the
+    # answer shows HOME only what it recorded.
     corrected = await meetings.record_attendance(
         _record(circle, HOME, meeting, yesterday, circle.jo, AttendanceStatus.EXCUSED),
         circle.uow(),
     )
     assert corrected.attendance.version == 2
-    assert [c.replaced.status for c in corrected.corrections] == [AttendanceStatus.ATTENDED]
-    events = len(circle.store.events)
+    assert corrected.corrections == ()
+    assert [c.replaced.status for c in circle.store.attendance_corrections] == [
+        AttendanceStatus.ATTENDED
+    ]
+    # The moderator's same status again is recorded again (an "unchanged" would tell it the
+    # member's record); the member's own organization's changes nothing.
     again = await meetings.record_attendance(
         _record(circle, HOME, meeting, yesterday, circle.jo, AttendanceStatus.EXCUSED),
         circle.uow(),
     )
-    assert again.attendance.version == 2
+    assert again.attendance.version == 3
+    events = len(circle.store.events)
+    own = await meetings.record_attendance(
+        _record(circle, PEER, meeting, yesterday, circle.jo, AttendanceStatus.EXCUSED),
+        circle.uow(),
+    )
+    assert own.attendance.version == 3
+    assert [c.replaced.version for c in own.corrections] == [1, 2]
     assert len(circle.store.events) == events
     with pytest.raises(InvalidField):
         await meetings.record_attendance(

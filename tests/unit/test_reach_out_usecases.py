@@ -55,9 +55,9 @@ class Circle:
                 version=1,
                 created_at=self.clock.now(),
             )
-        self.sam = await self._member(HOME)
-        self.ana = await self._member(HOME)
-        self.jo = await self._member(PEER)
+        self.sam = await self.member(HOME)
+        self.ana = await self.member(HOME)
+        self.jo = await self.member(PEER)
         network = await networks.create_network(
             networks.CreateNetwork(
                 organization_id=HOME, kind=NetworkKind.CIRCLE, name="c", focus_member_id=self.sam
@@ -79,7 +79,7 @@ class Circle:
             )
         return self
 
-    async def _member(self, org: UUID) -> UUID:
+    async def member(self, org: UUID) -> UUID:
         member = await members.create_member(
             members.CreateMember(
                 organization_id=org, member=NewMember(display_name="M", timezone="Europe/London")
@@ -168,8 +168,13 @@ async def test_another_organization_responds_only_under_a_consent_covering_reach
     with pytest.raises(NotFound):
         await circle.respond(PEER, reach_out, circle.jo, ResponseKind.CALLING)
     await circle.consent(DataScope.REACH_OUTS)
-    with pytest.raises(InvalidField) as error:
+    # HOME's Ana is not PEER's to name; PEER's own member outside the circle is a field to
+    # correct.
+    with pytest.raises(NotFound):
         await circle.respond(PEER, reach_out, circle.ana, ResponseKind.CALLING)
+    outsider = await circle.member(PEER)
+    with pytest.raises(InvalidField) as error:
+        await circle.respond(PEER, reach_out, outsider, ResponseKind.CALLING)
     assert error.value.field == "supporter_member_id"
     assert circle.store.reach_out_responses == []
     await circle.respond(PEER, reach_out, circle.jo, ResponseKind.CANNOT_NOW)
@@ -179,7 +184,8 @@ async def test_another_organization_responds_only_under_a_consent_covering_reach
     await circle.respond(HOME, reach_out, circle.ana, ResponseKind.MESSAGED)
     assert circle.store.reach_outs[reach_out].first_answered_at == circle.clock.now()
     answered = [e for e in circle.store.events if e.type is EventType.REACH_OUT_ANSWERED]
-    assert [(e.organization_id, e.data["seconds_to_answer"]) for e in answered] == [(PEER, 180)]
+    # Told by the home organization: who answered is not the event's to say.
+    assert [(e.organization_id, e.data["seconds_to_answer"]) for e in answered] == [(HOME, 180)]
     assert len(circle.store.reach_out_responses) == 3
 
 

@@ -334,7 +334,7 @@ export interface paths {
         get?: never;
         /**
          * Record a member's attendance at one occurrence, or correct it
-         * @description `attended`, `excused` or `absent`, once the occurrence has begun (not a cancelled one). By the member's own organization, or by the one that moderates the network (its creator, or the organization of an active coordinator), for a member of the network: 404 for anyone else, nothing changed. A correction keeps what it replaced (`corrections`); the same status again changes nothing. `attendance.recorded` goes out under the member's consent covering `meetings`.
+         * @description `attended`, `excused` or `absent`, once the occurrence has begun (not a cancelled one). By the member's own organization, or by the one that moderates the network (its creator, or the organization of an active coordinator), for an active member of the network: 404 for anyone else, nothing changed. A correction keeps what it replaced (`corrections`, shown to the member's own organization; a moderator sees only what it recorded). The member's own organization sending the same status again changes nothing. `attendance.recorded` goes out under the member's consent covering `meetings`.
          */
         put: operations["recordAttendance"];
         post?: never;
@@ -449,7 +449,7 @@ export interface paths {
         };
         /**
          * A member's attendance at meetings: the latest occurrences, rate and run
-         * @description The home organization; another only under a consent from the member in force covering `meetings` (404 otherwise), that read recorded in the member's accounting of disclosures.
+         * @description The home organization; another only under a consent from the member in force covering `meetings` (404 otherwise), that read recorded in the member's accounting of disclosures. Another organization sees the records of meetings in networks it takes part in; the rate and the run count every meeting.
          */
         get: operations["getMemberAttendance"];
         put?: never;
@@ -6988,7 +6988,7 @@ export interface components {
         };
         /** ReachOutAnsweredData */
         ReachOutAnsweredData: {
-            /** @description The circles around the member the reach-out asks (default: all of them). */
+            /** @description The circles around the member the reach-out asks (default: all of them), those the reader takes part in. */
             circle_ids: string[];
             /** @description The first answer: `on_my_way`, `calling` or `messaged`. */
             kind: string;
@@ -7045,7 +7045,7 @@ export interface components {
         };
         /** ReachOutClosedData */
         ReachOutClosedData: {
-            /** @description The circles around the member the reach-out asks (default: all of them). */
+            /** @description The circles around the member the reach-out asks (default: all of them), those the reader takes part in. */
             circle_ids: string[];
             /** Format: uuid */
             member_id: string;
@@ -7100,7 +7100,7 @@ export interface components {
          *     }
          */
         ReachOutCreate: {
-            /** @description The circles around the member the reach-out asks (default: all of them). */
+            /** @description The circles around the member the reach-out asks (default: all of them), those the reader takes part in. */
             circle_ids?: string[] | null;
             /** @description A short message from the member, plain text on one line (up to 500 characters); shown to those who may read the reach-out, never in an event. */
             message?: string | null;
@@ -7109,7 +7109,7 @@ export interface components {
         };
         /** ReachOutData */
         ReachOutData: {
-            /** @description The circles around the member the reach-out asks (default: all of them). */
+            /** @description The circles around the member the reach-out asks (default: all of them), those the reader takes part in. */
             circle_ids: string[];
             /** Format: uuid */
             member_id: string;
@@ -7194,7 +7194,7 @@ export interface components {
         ReachOutOpenedData: {
             /** @description The receiving organization's own members asked to respond. */
             asked: string[];
-            /** @description The circles around the member the reach-out asks (default: all of them). */
+            /** @description The circles around the member the reach-out asks (default: all of them), those the reader takes part in. */
             circle_ids: string[];
             /** Format: uuid */
             member_id: string;
@@ -7338,7 +7338,7 @@ export interface components {
         ReachOutView: {
             /** @description The caller's own members asked to respond: active supporters, in any role but the focus, in a circle asked that the caller takes part in. */
             asked: string[];
-            /** @description The circles around the member the reach-out asks (default: all of them). */
+            /** @description The circles around the member the reach-out asks (default: all of them), those the reader takes part in. */
             circle_ids: string[];
             /** @description When it closed (for `expired`, the instant it was due); null while open. */
             closed_at: string | null;
@@ -7900,7 +7900,7 @@ export interface components {
         ResponseKind: "on_my_way" | "calling" | "messaged" | "cannot_now";
         /**
          * ResponseView
-         * @description A response to a reach-out. `supporter_member_id` shows only to the supporter's own organization (null to others).
+         * @description A response to a reach-out. `supporter_member_id` shows only to the supporter's own organization, `organization_id` to it and to the member's home organization (null to others).
          * @example {
          *       "id": "01937a4e-bbbb-7000-8000-000000000b02",
          *       "kind": "calling",
@@ -7918,11 +7918,8 @@ export interface components {
             id: string;
             /** @description `on_my_way`, `calling` or `messaged` answer the reach-out; `cannot_now` is kept but does not. */
             kind: components["schemas"]["ResponseKind"];
-            /**
-             * Format: uuid
-             * @description The organization that answered for its supporter.
-             */
-            organization_id: string;
+            /** @description The organization that answered for its supporter: shown to it and to the member's home organization (null to others). */
+            organization_id: string | null;
             /**
              * Format: uuid
              * @description The reach-out's id.

@@ -62,7 +62,8 @@ FIELD_DOCS: dict[str, str] = {
     "(excused ones neither count nor break it).",
     # Reach-outs (issue #14).
     "reach_out_id": "The reach-out's id.",
-    "circle_ids": "The circles around the member the reach-out asks (default: all of them).",
+    "circle_ids": "The circles around the member the reach-out asks (default: all of them), "
+    "those the reader takes part in.",
     "asked": "The caller's own members asked to respond: active supporters, in any role but "
     "the focus, in a circle asked that the caller takes part in.",
     "crisis_resources": "Places a person can call at once (such as a national crisis line), "
@@ -348,7 +349,8 @@ SCHEMA_FIELD_DOCS: dict[tuple[str, str], str] = {
     "`cannot_now` is kept but does not.",
     ("ResponseCreate", "kind"): "`on_my_way`, `calling` or `messaged` answer the reach-out; "
     "`cannot_now` is kept but does not stop its escalation.",
-    ("ResponseView", "organization_id"): "The organization that answered for its supporter.",
+    ("ResponseView", "organization_id"): "The organization that answered for its supporter: "
+    "shown to it and to the member's home organization (null to others).",
     ("ReachOutView", "organization_id"): "The member's home organization, which opened it.",
     ("ThreadView", "post"): "The post (or reply) itself.",
     ("QueuedPostView", "post"): "The post or reply, as the moderator sees it.",

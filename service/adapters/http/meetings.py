@@ -404,10 +404,12 @@ class MeetingController(ApiController):
 
         `attended`, `excused` or `absent`, once the occurrence has begun (not a cancelled
         one). By the member's own organization, or by the one that moderates the network
-        (its creator, or the organization of an active coordinator), for a member of the
-        network: 404 for anyone else, nothing changed. A correction keeps what it replaced
-        (`corrections`); the same status again changes nothing. `attendance.recorded` goes
-        out under the member's consent covering `meetings`."""
+        (its creator, or the organization of an active coordinator), for an active member of
+        the network: 404 for anyone else, nothing changed. A correction keeps what it replaced
+        (`corrections`, shown to the member's own organization; a moderator sees only what it
+        recorded). The member's own organization sending the same status again changes
+        nothing. `attendance.recorded` goes out under the member's consent covering
+        `meetings`."""
         act = acting(request)
         recorded = await usecases.record_attendance(
             usecases.RecordAttendance(
@@ -442,7 +444,8 @@ class MemberAttendanceController(ApiController):
 
         The home organization; another only under a consent from the member in force covering
         `meetings` (404 otherwise), that read recorded in the member's accounting of
-        disclosures."""
+        disclosures. Another organization sees the records of meetings in networks it takes
+        part in; the rate and the run count every meeting."""
         act = acting(request)
         seen = await usecases.member_attendance(
             act.viewing(), member_id, last, act.services.meetings

@@ -94,11 +94,12 @@ class ReachOutClose(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 class ResponseView(msgspec.Struct, kw_only=True):
     """A response to a reach-out. `supporter_member_id` shows only to the supporter's own
-    organization (null to others)."""
+    organization, `organization_id` to it and to the member's home organization (null to
+    others)."""
 
     id: UUID
     reach_out_id: UUID
-    organization_id: UUID
+    organization_id: UUID | None
     supporter_member_id: UUID | None
     kind: ResponseKind
     responded_at: datetime

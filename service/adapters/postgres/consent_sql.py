@@ -192,12 +192,19 @@ def shown_data(viewer: str, now: str) -> str:
     without a consent in force covering `recovery` gets the event without that key (its label
     and dates stay: those are the `milestones` scope's). A referral's person is the member's:
     the receiver gets the event without `member_id` unless a consent from the member to it is
-    in force (domain.referral_sight). A reach-out's opening names the viewer's own members
-    it asks (`asked`), for the viewer to reach them."""
+    in force (domain.referral_sight). A reach-out's events name only the circles asked that
+    the viewer takes part in, and its opening the viewer's own members it asks (`asked`), for
+    the viewer to reach them."""
     return f"""CASE
-        WHEN e.type = '{_REACH_OUT_OPENED}'
-        THEN e.data || jsonb_build_object('asked', ARRAY(
-            {reach_out_supporters(_EVENT_CIRCLES, _EVENT_MEMBER, viewer)} ORDER BY ms.member_id))
+        WHEN e.subject_type = 'reach_out'
+        THEN e.data || jsonb_build_object('circle_ids', ARRAY(
+                SELECT c FROM unnest({_EVENT_CIRCLES}) AS c
+                WHERE {takes_part_sql("c", viewer)} ORDER BY c))
+             || CASE WHEN e.type = '{_REACH_OUT_OPENED}'
+                THEN jsonb_build_object('asked', ARRAY(
+                    {reach_out_supporters(_EVENT_CIRCLES, _EVENT_MEMBER, viewer)}
+                    ORDER BY ms.member_id))
+                ELSE '{{}}'::jsonb END
         WHEN e.subject_type = 'referral'
          AND e.data ? 'member_id'
          AND NOT {_own_member(viewer)}

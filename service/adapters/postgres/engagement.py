@@ -42,6 +42,9 @@ _CHECK_IN = (
     "AND ci.superseded_at IS NULL AND ci.outcome <> 'missed'"
 )
 _NO_LONGER_NEEDED = ReachOutOutcome.NO_LONGER_NEEDED.value
+# The instant the evaluated local day ends: nothing after it counts for that day (a sweep
+# that runs late reads the day as it was).
+_DAY_ENDS = "((b.day + 1)::timestamp AT TIME ZONE m.timezone)"
 
 # $1 members, $2 the local day evaluated for each, $3 how many periods and meetings a run
 # looks back over. Every subquery is an index probe by member (or by pledge).
@@ -51,12 +54,12 @@ SELECT b.member_id,
              FROM pledges p JOIN check_ins ci ON ci.pledge_id = p.id
              WHERE {_CHECK_IN}
                AND ci.recorded_at >= (b.day - 31)::timestamp AT TIME ZONE m.timezone
-               AND ci.recorded_at < (b.day + 1)::timestamp AT TIME ZONE m.timezone)
+               AND ci.recorded_at < {_DAY_ENDS})
            AS recent_check_ins,
        (SELECT max((ci.recorded_at AT TIME ZONE m.timezone)::date)
         FROM pledges p JOIN check_ins ci ON ci.pledge_id = p.id
         WHERE {_CHECK_IN}
-          AND ci.recorded_at < (b.day + 1)::timestamp AT TIME ZONE m.timezone) AS last_check_in,
+          AND ci.recorded_at < {_DAY_ENDS}) AS last_check_in,
        (SELECT min(p.starts_on) FROM pledges p
         WHERE p.member_id = b.member_id AND p.status = 'active' AND p.starts_on <= b.day)
            AS active_since,
@@ -75,12 +78,12 @@ SELECT b.member_id,
         WHERE a.member_id = b.member_id AND a.status = 'attended' AND a.local_date <= b.day)
            AS last_attended,
        (SELECT max((r.closed_at AT TIME ZONE m.timezone)::date) FROM reach_outs r
-        WHERE r.member_id = b.member_id AND r.outcome = '{_NO_LONGER_NEEDED}')
-           AS no_longer_needed_on,
+        WHERE r.member_id = b.member_id AND r.outcome = '{_NO_LONGER_NEEDED}'
+          AND r.closed_at < {_DAY_ENDS}) AS no_longer_needed_on,
        (SELECT max((r.opened_at AT TIME ZONE m.timezone)::date) FROM reach_outs r
-        WHERE r.member_id = b.member_id) AS last_reach_out,
-       (SELECT (po.created_at AT TIME ZONE m.timezone)::date FROM posts po
-        WHERE po.author_member_id = b.member_id ORDER BY po.id DESC LIMIT 1) AS last_post
+        WHERE r.member_id = b.member_id AND r.opened_at < {_DAY_ENDS}) AS last_reach_out,
+       (SELECT max((po.created_at AT TIME ZONE m.timezone)::date) FROM posts po
+        WHERE po.author_member_id = b.member_id AND po.created_at < {_DAY_ENDS}) AS last_post
 FROM unnest($1::uuid[], $2::date[]) AS b(member_id, day)
 JOIN members m ON m.id = b.member_id
 """  # noqa: S608 (constants only)

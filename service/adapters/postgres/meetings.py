@@ -20,6 +20,7 @@ from service.domain.meetings import (
     AttendanceRecord,
     AttendanceStatus,
     Meeting,
+    Recorder,
     Repeat,
     SeenAttendance,
     Weekday,
@@ -122,6 +123,10 @@ WITH seen AS (
            a.recorded_at, a.version, m.network_id, m.local_time AS meeting_time
     FROM attendance a JOIN meetings m ON m.id = a.meeting_id
     WHERE a.member_id = $1 AND EXISTS (SELECT 1 FROM shown)
+      -- Another organization sees the records of networks it takes part in (the rate and the
+      -- run count every meeting: figures, not where the member goes).
+      AND (EXISTS (SELECT 1 FROM shown WHERE organization_id = $2)
+           OR {takes_part_sql("m.network_id", "$2")})
     ORDER BY a.local_date DESC, m.local_time DESC, a.meeting_id DESC
     LIMIT $4
 )
@@ -194,17 +199,25 @@ class PostgresMeetingRepository:
             "UPDATE meetings SET version = $2 WHERE id = $1", meeting.id, meeting.version
         )
 
-    async def may_record(self, meeting: Meeting, member_id: UUID, organization_id: UUID) -> bool:
-        allowed: bool = await self._connection.fetchval(
-            f"""SELECT EXISTS (
-                SELECT 1 FROM network_memberships ms
-                WHERE ms.network_id = $1 AND ms.member_id = $2
-                  AND (ms.member_organization_id = $3 OR {moderates_sql("$1", "$3")}))""",  # noqa: S608
+    async def recorder(
+        self, meeting: Meeting, member_id: UUID, organization_id: UUID
+    ) -> Recorder | None:
+        row = await self._connection.fetchrow(
+            f"""SELECT ms.member_organization_id = $3 AS own,
+                       {moderates_sql("$1", "$3")} AS moderates
+                FROM network_memberships ms
+                JOIN networks n ON n.id = ms.network_id AND n.status = 'active'
+                JOIN members m ON m.id = ms.member_id AND m.erased_at IS NULL
+                WHERE ms.network_id = $1 AND ms.member_id = $2 AND ms.status = 'active'""",  # noqa: S608
             meeting.network_id,
             member_id,
             organization_id,
         )
-        return allowed
+        if row is None:
+            return None
+        if row["own"]:
+            return Recorder.OWN
+        return Recorder.MODERATOR if row["moderates"] else None
 
     async def attendance_for_update(
         self, meeting_id: UUID, local_date: date, member_id: UUID

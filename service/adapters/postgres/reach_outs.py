@@ -14,6 +14,7 @@ from service.adapters.postgres.consent_sql import (
     reach_out_audience,
     reach_out_supporters,
 )
+from service.adapters.postgres.networks import takes_part_sql
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
 from service.domain.accounting import Viewing
@@ -126,7 +127,11 @@ WITH seen AS (
     FROM seen s
     WHERE s.organization_id <> $2
 )
-SELECT s.*,
+SELECT {", ".join(f"s.{c}" for c in _PLAIN_COLUMNS if c != "circle_ids")},
+       s.crisis_resources, s.consent_ids,
+       -- Only the circles asked that the viewer takes part in: the others are not its to know.
+       ARRAY(SELECT c FROM unnest(s.circle_ids) AS c
+             WHERE {takes_part_sql("c", "$2")} ORDER BY c) AS circle_ids,
        ARRAY({reach_out_supporters("s.circle_ids", "s.member_id", "$2")}
              ORDER BY ms.member_id) AS asked,
        (SELECT coalesce(json_agg(json_build_object(
@@ -306,7 +311,8 @@ class PostgresReachOutQueries:
         return SeenReachOut(
             reach_out=reach_out_from_row(row),
             responses=tuple(
-                response_seen_by(r, viewer) for r in _RESPONSES.decode(row["responses"])
+                response_seen_by(r, viewer, row["organization_id"])
+                for r in _RESPONSES.decode(row["responses"])
             ),
             asked=tuple(row["asked"]),
             consent_ids=tuple(row["consent_ids"]),

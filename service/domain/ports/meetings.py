@@ -7,7 +7,13 @@ from typing import Protocol
 from uuid import UUID
 
 from service.domain.accounting import Viewing
-from service.domain.meetings import Attendance, AttendanceCorrection, Meeting, SeenAttendance
+from service.domain.meetings import (
+    Attendance,
+    AttendanceCorrection,
+    Meeting,
+    Recorder,
+    SeenAttendance,
+)
 from service.domain.paging import Page, PageRequest
 
 
@@ -29,11 +35,13 @@ class MeetingRepository(Protocol):
         """Keep the occurrence on `local_date` as cancelled, and the meeting's new version."""
         ...
 
-    async def may_record(self, meeting: Meeting, member_id: UUID, organization_id: UUID) -> bool:
-        """Whether the organization records the member's attendance at the meeting: the
-        member holds a membership of the meeting's network, and the organization is the
-        member's own or moderates the network (its creator, or an active coordinator of its
-        own)."""
+    async def recorder(
+        self, meeting: Meeting, member_id: UUID, organization_id: UUID
+    ) -> Recorder | None:
+        """As whom the organization records the member's attendance at the meeting: the
+        member (not erased) holds an active membership of the meeting's open network, and the
+        organization is the member's own or moderates the network (its creator, or an active
+        coordinator of its own). None: it may not."""
         ...
 
     async def attendance_for_update(

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="ReachOutAnsweredData")
 class ReachOutAnsweredData:
     """
     Attributes:
-        circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them).
+        circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them), those the
+            reader takes part in.
         kind (str): The first answer: `on_my_way`, `calling` or `messaged`.
         member_id (UUID):
         seconds_to_answer (int): How long after the reach-out opened it was first answered.

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="ReachOutClosedData")
 class ReachOutClosedData:
     """
     Attributes:
-        circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them).
+        circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them), those the
+            reader takes part in.
         member_id (UUID):
         outcome (str): How it ended: `supported`, `no_longer_needed`, `referred`, `emergency_services`, or `expired`
             (nobody closed it within a day); null while open.

@@ -19,7 +19,8 @@ class ReachOutCreate:
 
         Attributes:
             urgency (ReachOutUrgency):
-            circle_ids (list[UUID] | None | Unset): The circles around the member the reach-out asks (default: all of them).
+            circle_ids (list[UUID] | None | Unset): The circles around the member the reach-out asks (default: all of them),
+                those the reader takes part in.
             message (None | str | Unset): A short message from the member, plain text on one line (up to 500 characters);
                 shown to those who may read the reach-out, never in an event.
     """

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="ReachOutData")
 class ReachOutData:
     """
     Attributes:
-        circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them).
+        circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them), those the
+            reader takes part in.
         member_id (UUID):
         urgency (str): `now` (escalates after 10 minutes by default) or `today` (after 2 hours).
     """

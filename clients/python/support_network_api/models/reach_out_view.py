@@ -31,7 +31,8 @@ class ReachOutView:
         Attributes:
             asked (list[UUID]): The caller's own members asked to respond: active supporters, in any role but the focus, in
                 a circle asked that the caller takes part in.
-            circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them).
+            circle_ids (list[UUID]): The circles around the member the reach-out asks (default: all of them), those the
+                reader takes part in.
             closed_at (datetime.datetime | None): When it closed (for `expired`, the instant it was due); null while open.
             crisis_resources (list[CrisisResourceBody]): Places a person can call at once (such as a national crisis line),
                 given by the home organization with every reach-out it opens.

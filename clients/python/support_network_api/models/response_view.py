@@ -15,21 +15,23 @@ T = TypeVar("T", bound="ResponseView")
 
 @_attrs_define
 class ResponseView:
-    """A response to a reach-out. `supporter_member_id` shows only to the supporter's own organization (null to others).
+    """A response to a reach-out. `supporter_member_id` shows only to the supporter's own organization, `organization_id`
+    to it and to the member's home organization (null to others).
 
-    Attributes:
-        id (UUID): The object's id, a UUIDv7 (time-ordered).
-        kind (ResponseKind):
-        organization_id (UUID): The organization that answered for its supporter.
-        reach_out_id (UUID): The reach-out's id.
-        responded_at (datetime.datetime): When the response was given.
-        supporter_member_id (None | UUID): The supporter who answered: shown to the supporter's own organization only
-            (null to others).
+        Attributes:
+            id (UUID): The object's id, a UUIDv7 (time-ordered).
+            kind (ResponseKind):
+            organization_id (None | UUID): The organization that answered for its supporter: shown to it and to the member's
+                home organization (null to others).
+            reach_out_id (UUID): The reach-out's id.
+            responded_at (datetime.datetime): When the response was given.
+            supporter_member_id (None | UUID): The supporter who answered: shown to the supporter's own organization only
+                (null to others).
     """
 
     id: UUID
     kind: ResponseKind
-    organization_id: UUID
+    organization_id: None | UUID
     reach_out_id: UUID
     responded_at: datetime.datetime
     supporter_member_id: None | UUID
@@ -40,7 +42,11 @@ class ResponseView:
 
         kind = self.kind.value
 
-        organization_id = str(self.organization_id)
+        organization_id: None | str
+        if isinstance(self.organization_id, UUID):
+            organization_id = str(self.organization_id)
+        else:
+            organization_id = self.organization_id
 
         reach_out_id = str(self.reach_out_id)
 
@@ -74,7 +80,20 @@ class ResponseView:
 
         kind = ResponseKind(d.pop("kind"))
 
-        organization_id = UUID(d.pop("organization_id"))
+        def _parse_organization_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                organization_id_type_0 = UUID(data)
+
+                return organization_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        organization_id = _parse_organization_id(d.pop("organization_id"))
 
         reach_out_id = UUID(d.pop("reach_out_id"))
 

@@ -104,7 +104,8 @@ def sync_detailed(
     """A member's attendance at meetings: the latest occurrences, rate and run
 
      The home organization; another only under a consent from the member in force covering `meetings`
-    (404 otherwise), that read recorded in the member's accounting of disclosures.
+    (404 otherwise), that read recorded in the member's accounting of disclosures. Another organization
+    sees the records of meetings in networks it takes part in; the rate and the run count every meeting.
 
     Args:
         member_id (UUID): The member's id.
@@ -139,7 +140,8 @@ def sync(
     """A member's attendance at meetings: the latest occurrences, rate and run
 
      The home organization; another only under a consent from the member in force covering `meetings`
-    (404 otherwise), that read recorded in the member's accounting of disclosures.
+    (404 otherwise), that read recorded in the member's accounting of disclosures. Another organization
+    sees the records of meetings in networks it takes part in; the rate and the run count every meeting.
 
     Args:
         member_id (UUID): The member's id.
@@ -169,7 +171,8 @@ async def asyncio_detailed(
     """A member's attendance at meetings: the latest occurrences, rate and run
 
      The home organization; another only under a consent from the member in force covering `meetings`
-    (404 otherwise), that read recorded in the member's accounting of disclosures.
+    (404 otherwise), that read recorded in the member's accounting of disclosures. Another organization
+    sees the records of meetings in networks it takes part in; the rate and the run count every meeting.
 
     Args:
         member_id (UUID): The member's id.
@@ -202,7 +205,8 @@ async def asyncio(
     """A member's attendance at meetings: the latest occurrences, rate and run
 
      The home organization; another only under a consent from the member in force covering `meetings`
-    (404 otherwise), that read recorded in the member's accounting of disclosures.
+    (404 otherwise), that read recorded in the member's accounting of disclosures. Another organization
+    sees the records of meetings in networks it takes part in; the rate and the run count every meeting.
 
     Args:
         member_id (UUID): The member's id.

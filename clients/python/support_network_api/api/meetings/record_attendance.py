@@ -127,9 +127,11 @@ def sync_detailed(
 
      `attended`, `excused` or `absent`, once the occurrence has begun (not a cancelled one). By the
     member's own organization, or by the one that moderates the network (its creator, or the
-    organization of an active coordinator), for a member of the network: 404 for anyone else, nothing
-    changed. A correction keeps what it replaced (`corrections`); the same status again changes nothing.
-    `attendance.recorded` goes out under the member's consent covering `meetings`.
+    organization of an active coordinator), for an active member of the network: 404 for anyone else,
+    nothing changed. A correction keeps what it replaced (`corrections`, shown to the member's own
+    organization; a moderator sees only what it recorded). The member's own organization sending the
+    same status again changes nothing. `attendance.recorded` goes out under the member's consent
+    covering `meetings`.
 
     Args:
         meeting_id (UUID): The meeting's id.
@@ -172,9 +174,11 @@ def sync(
 
      `attended`, `excused` or `absent`, once the occurrence has begun (not a cancelled one). By the
     member's own organization, or by the one that moderates the network (its creator, or the
-    organization of an active coordinator), for a member of the network: 404 for anyone else, nothing
-    changed. A correction keeps what it replaced (`corrections`); the same status again changes nothing.
-    `attendance.recorded` goes out under the member's consent covering `meetings`.
+    organization of an active coordinator), for an active member of the network: 404 for anyone else,
+    nothing changed. A correction keeps what it replaced (`corrections`, shown to the member's own
+    organization; a moderator sees only what it recorded). The member's own organization sending the
+    same status again changes nothing. `attendance.recorded` goes out under the member's consent
+    covering `meetings`.
 
     Args:
         meeting_id (UUID): The meeting's id.
@@ -212,9 +216,11 @@ async def asyncio_detailed(
 
      `attended`, `excused` or `absent`, once the occurrence has begun (not a cancelled one). By the
     member's own organization, or by the one that moderates the network (its creator, or the
-    organization of an active coordinator), for a member of the network: 404 for anyone else, nothing
-    changed. A correction keeps what it replaced (`corrections`); the same status again changes nothing.
-    `attendance.recorded` goes out under the member's consent covering `meetings`.
+    organization of an active coordinator), for an active member of the network: 404 for anyone else,
+    nothing changed. A correction keeps what it replaced (`corrections`, shown to the member's own
+    organization; a moderator sees only what it recorded). The member's own organization sending the
+    same status again changes nothing. `attendance.recorded` goes out under the member's consent
+    covering `meetings`.
 
     Args:
         meeting_id (UUID): The meeting's id.
@@ -255,9 +261,11 @@ async def asyncio(
 
      `attended`, `excused` or `absent`, once the occurrence has begun (not a cancelled one). By the
     member's own organization, or by the one that moderates the network (its creator, or the
-    organization of an active coordinator), for a member of the network: 404 for anyone else, nothing
-    changed. A correction keeps what it replaced (`corrections`); the same status again changes nothing.
-    `attendance.recorded` goes out under the member's consent covering `meetings`.
+    organization of an active coordinator), for an active member of the network: 404 for anyone else,
+    nothing changed. A correction keeps what it replaced (`corrections`, shown to the member's own
+    organization; a moderator sees only what it recorded). The member's own organization sending the
+    same status again changes nothing. `attendance.recorded` goes out under the member's consent
+    covering `meetings`.
 
     Args:
         meeting_id (UUID): The meeting's id.
