@@ -143,6 +143,30 @@ class FeedEvent(msgspec.Struct, frozen=True, kw_only=True):
     notice_consents: tuple[UUID, ...] = ()
 
 
+# The largest position a cursor holds (a bigint in PostgreSQL).
+LAST_POSITION = 2**63 - 1
+
+
+class FeedRead(msgspec.Struct, frozen=True, kw_only=True):
+    """One read of the feed: the events found, and the transaction horizon below which every
+    transaction had ended when it read (the snapshot's xmin): an event below it that was not
+    found was looked at and is not the reader's."""
+
+    events: list[FeedEvent]
+    horizon: int
+
+
+def next_position(after: FeedPosition, read: FeedRead, limit: int) -> FeedPosition:
+    """Where the next read starts. A full page: after its last event. A short one looked at
+    everything below the horizon: after all of it, so that the next poll does not walk again
+    what this one walked (events that come later have a transaction id at or above the
+    horizon). Never backwards."""
+    last = read.events[-1].at if read.events else after
+    if len(read.events) >= limit or read.horizon <= 0:
+        return last
+    return max(last, FeedPosition(txid=read.horizon - 1, position=LAST_POSITION))
+
+
 class EventView(msgspec.Struct, kw_only=True):
     """An immutable event as partners receive it, in the feed and in webhook deliveries (one
     wire shape for both); `data` is thin (ids and the names of changed fields)."""

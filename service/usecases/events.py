@@ -6,13 +6,20 @@ import msgspec
 
 from service.domain.accounting import Viewing
 from service.domain.errors import InvalidField
-from service.domain.events import EventType, FeedEvent, FeedPosition, event_types_for
+from service.domain.events import (
+    EventType,
+    FeedEvent,
+    FeedPosition,
+    event_types_for,
+    next_position,
+)
 from service.domain.organizations import Scope
 from service.domain.ports import EventFeed
 
 
 class FeedPage(msgspec.Struct, frozen=True, kw_only=True):
-    """Events after the cursor, and where to continue (the cursor itself when none came)."""
+    """Events after the cursor, and where to continue: after the last event of a full page;
+    past everything the read looked at otherwise (events.next_position)."""
 
     events: list[FeedEvent]
     next_position: FeedPosition
@@ -36,5 +43,5 @@ async def read_feed(
         if unknown:
             raise InvalidField("types", f"Unknown event type {unknown[0]!r}.")
         wanted &= types
-    found = await feed.after(viewing, after, limit, sorted(wanted))
-    return FeedPage(events=found, next_position=found[-1].at if found else after)
+    read = await feed.after(viewing, after, limit, sorted(wanted))
+    return FeedPage(events=read.events, next_position=next_position(after, read, limit))

@@ -405,7 +405,7 @@ async def _feed_scenario(
     await _past_horizon(world.pool, event.id)
     viewing = Viewing(organization_id=reader, now=NOW, request_id="agreement", operation="feed")
     page = await PostgresEventFeed(world.pool).after(viewing, FeedPosition(), 50, None)
-    shown = [item.event for item in page if item.event.id == event.id]
+    shown = [item.event for item in page.events if item.event.id == event.id]
     return made, member, shown[0] if shown else None, reader
 
 

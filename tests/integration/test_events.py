@@ -244,3 +244,29 @@ def test_types_come_repeated_or_comma_separated_each_once(client: httpx.Client, 
         assert answer.status_code == 400, (refused, answer.text)
         assert answer.headers["content-type"].startswith("application/problem+json")
     assert client.get("/v1/events", headers=org.headers).json() == before
+
+
+def test_a_quiet_organizations_poll_moves_past_what_it_looked_at(
+    client: httpx.Client, org: Org, other_org: Org
+) -> None:
+    """Another organization's traffic is walked once: a poll that found nothing hands back a
+    cursor past it, and the quiet organization's own later event still comes."""
+    start = _feed(client, other_org, types="member.created")
+    for _ in range(5):
+        create_member(client, org)
+    wait_until(lambda: len(_feed(client, org, types="member.created")["data"]) == 5)
+
+    def moved() -> bool:
+        later = _feed(client, other_org, types="member.created", cursor=start["next_cursor"])
+        return bool(later["data"] == [] and later["next_cursor"] != start["next_cursor"])
+
+    wait_until(moved)
+    quiet = _feed(client, other_org, types="member.created", cursor=start["next_cursor"])
+    mine = create_member(client, other_org)
+
+    def mine_after() -> list[str]:
+        more = _feed(client, other_org, types="member.created", cursor=quiet["next_cursor"])
+        return [e["subject_id"] for e in more["data"]]
+
+    wait_until(lambda: bool(mine_after()))
+    assert mine_after() == [mine["id"]]

@@ -22,7 +22,7 @@ from service.adapters.system import SystemClock, UuidV7Source
 from service.domain.accounting import Viewing
 from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
 from service.domain.event_payloads import member_event
-from service.domain.events import EventType, FeedPosition
+from service.domain.events import EventType, FeedPosition, next_position
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
 from tests.support.builders import stored_organization
@@ -215,17 +215,20 @@ async def test_the_feed_never_skips_a_row_that_commits_late(pool: FairPool, dsn:
         await b_tx.commit()
         # Another session's transaction older than B (the service's own sweeps) can hold the
         # horizon for a moment: wait for it to pass.
-        seen = await feed.after(_viewing(org), start, 10, None)
+        read = await feed.after(_viewing(org), start, 10, None)
         for _ in range(50):
-            if seen:
+            if read.events:
                 break
             await asyncio.sleep(0.1)
-            seen = await feed.after(_viewing(org), start, 10, None)
-        assert [f.event.id for f in seen] == [b_event]
-        cursor = seen[-1].at
+            read = await feed.after(_viewing(org), start, 10, None)
+        assert [f.event.id for f in read.events] == [b_event]
+        # The cursor moves past everything looked at, and still waits below C.
+        cursor = next_position(start, read, 10)
+        assert cursor > read.events[-1].at
+        assert cursor.txid < xid_c
         await c_tx.commit()
         later = await feed.after(_viewing(org), cursor, 10, None)
-        assert [f.event.id for f in later] == [c_event]
+        assert [f.event.id for f in later.events] == [c_event]
     finally:
         await b.close()
         await c.close()

@@ -47,7 +47,7 @@ from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.disengagement import Activity, Engagement, Episode, Evaluated, Thresholds
 from service.domain.errors import DuplicateExternalRef
-from service.domain.events import Event, EventType, FeedEvent, FeedPosition
+from service.domain.events import Event, EventType, FeedEvent, FeedPosition, FeedRead
 from service.domain.idempotency import Claim, StoredResponse
 from service.domain.incidents import Incident
 from service.domain.intermediaries import IntermediaryParticipant, NamedParticipant
@@ -1362,19 +1362,22 @@ class FakeEventFeed:
     """The feed as a list: everything after the cursor, of the types asked for. (Which events
     an organization may see at all is the SQL's, tested against PostgreSQL.)"""
 
-    def __init__(self, events: list[FeedEvent]) -> None:
+    def __init__(self, events: list[FeedEvent], horizon: int = 0) -> None:
         self.events = events
         self.asked: list[list[str] | None] = []
+        # Every transaction below it has ended (0: none known, as before any read).
+        self.horizon = horizon
 
     async def after(
         self, viewing: Viewing, cursor: FeedPosition, limit: int, types: list[str] | None
-    ) -> list[FeedEvent]:
+    ) -> FeedRead:
         self.asked.append(types)
-        return [
+        found = [
             e
             for e in self.events
             if e.at > cursor and (types is None or e.event.type.value in types)
         ][:limit]
+        return FeedRead(events=found, horizon=self.horizon)
 
 
 class FakeDeliveryLine:

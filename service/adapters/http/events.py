@@ -54,8 +54,10 @@ def _wanted_types(types: list[str] | None) -> frozenset[str] | None:
 
 
 class EventList(msgspec.Struct, kw_only=True):
-    """`next_cursor` is always given: poll it again later for newer events. Each event's
-    `data` has the schema of its `type`."""
+    """`next_cursor` is always given: poll it again later for newer events. After a page
+    shorter than `limit` it points past everything the read looked at (not only past its last
+    event), so that the next poll starts where this one stopped looking. Each event's `data`
+    has the schema of its `type`."""
 
     data: list[AnyEvent]
     next_cursor: str | None

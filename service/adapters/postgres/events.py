@@ -17,7 +17,7 @@ from service.adapters.postgres.consent_sql import (
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session, Write
 from service.domain.accounting import Viewing
-from service.domain.events import Event, EventType, FeedEvent, FeedPosition
+from service.domain.events import Event, EventType, FeedEvent, FeedPosition, FeedRead
 
 # Events about another organization's member that this read shows are disclosures: one record
 # per member (the scopes its events stand for, the consents in force that allow them), written
@@ -71,9 +71,11 @@ WITH shown AS (
            $11, $12::uuid
     FROM referred r
 )
-SELECT s.txid, s.position, s.id, s.type, s.organization_id, s.subject_type, s.subject_id,
-       s.occurred_at, s.data::text AS data, s.notice_consents
-FROM shown s
+-- The horizon comes back even when nothing was shown: below it, everything was looked at.
+SELECT h.horizon, s.txid, s.position, s.id, s.type, s.organization_id, s.subject_type,
+       s.subject_id, s.occurred_at, s.data::text AS data, s.notice_consents
+FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon) h
+LEFT JOIN shown s ON true
 ORDER BY s.txid, s.position
 """  # noqa: S608 (constant SQL, no input)
 
@@ -105,9 +107,9 @@ class PostgresEventFeed:
 
     async def after(
         self, viewing: Viewing, cursor: FeedPosition, limit: int, types: list[str] | None
-    ) -> list[FeedEvent]:
-        """The next events `viewing.organization_id` may see; those about another
-        organization's member are recorded as disclosures."""
+    ) -> FeedRead:
+        """The next events `viewing.organization_id` may see, and the horizon looked to;
+        those about another organization's member are recorded as disclosures."""
         rows = await self._pool.fetch(
             _FEED,
             viewing.organization_id,
@@ -122,7 +124,10 @@ class PostgresEventFeed:
             viewing.client_request_id,
             viewing.key_id,
         )
-        return [feed_event_from_row(r) for r in rows]
+        return FeedRead(
+            events=[feed_event_from_row(r) for r in rows if r["id"] is not None],
+            horizon=rows[0]["horizon"],
+        )
 
 
 class PostgresOutbox:

@@ -7,7 +7,7 @@ from typing import Protocol
 from uuid import UUID
 
 from service.domain.accounting import Viewing
-from service.domain.events import Event, FeedEvent, FeedPosition
+from service.domain.events import Event, FeedPosition, FeedRead
 from service.domain.idempotency import Claim, StoredResponse
 
 
@@ -22,10 +22,10 @@ class EventFeed(Protocol):
 
     async def after(
         self, viewing: Viewing, cursor: FeedPosition, limit: int, types: list[str] | None
-    ) -> list[FeedEvent]:
-        """The next events after `cursor` that `viewing.organization_id` may see (of `types`);
-        those about another organization's member are recorded as disclosures by the same
-        read."""
+    ) -> FeedRead:
+        """The next events after `cursor` that `viewing.organization_id` may see (of `types`),
+        and the horizon the read looked to; those about another organization's member are
+        recorded as disclosures by the same read."""
         ...
 
 

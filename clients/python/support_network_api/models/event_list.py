@@ -62,8 +62,9 @@ T = TypeVar("T", bound="EventList")
 
 @_attrs_define
 class EventList:
-    """`next_cursor` is always given: poll it again later for newer events. Each event's `data` has the schema of its
-    `type`.
+    """`next_cursor` is always given: poll it again later for newer events. After a page shorter than `limit` it points
+    past everything the read looked at (not only past its last event), so that the next poll starts where this one
+    stopped looking. Each event's `data` has the schema of its `type`.
 
         Attributes:
             data (list[ApiKeyCreatedEvent | ApiKeyRevokedEvent | AttendanceRecordedEvent | ConsentExpiredEvent |
