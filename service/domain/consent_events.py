@@ -59,7 +59,9 @@ def sees_member_event(
     revocation, an expiry or the member's erasure acts at once, on events already read too. A
     kind of member event no scope covers never crosses. An event about a post also needs
     what a read of the post needs beyond the consent (taking part in its network; moderating
-    there, for a report or a hiding): consent_sql._post_audience states it with the post."""
+    there, for a report or a hiding), and one about attendance taking part in its network:
+    consent_sql._network_audience states both; consent_sql._reach_out_event_audience states
+    a reach-out's (an active supporter of the reader's in a circle asked)."""
     scope = MEMBER_EVENT_SCOPES.get(event_type)
     if viewer.organization_id == member.organization_id:
         return True

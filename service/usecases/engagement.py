@@ -27,10 +27,15 @@ async def evaluate_due_members(uow: UnitOfWork, batch: int = 500) -> int:
     now = uow.clock.now()
     async with uow:
         due = await uow.engagement.due(now, batch)
-        live = [e for e in due if e.timezone is not None]
-        days = {e.member_id: rules.evaluation_day(now, e.timezone) for e in live if e.timezone}
+        days = {
+            e.member_id: rules.evaluation_day(now, e.timezone)
+            for e in due
+            if e.timezone is not None
+        }
         activity = await uow.engagement.activity(list(days.items()))
-        thresholds = await uow.engagement.thresholds(sorted({e.organization_id for e in live}))
+        thresholds = await uow.engagement.thresholds(
+            sorted({e.organization_id for e in due if e.timezone is not None})
+        )
         evaluated: list[Evaluated] = []
         for engagement in due:
             if engagement.timezone is None:  # erased: never evaluated again

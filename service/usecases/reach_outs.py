@@ -226,20 +226,40 @@ async def replace_reach_out_settings(
     return replaced
 
 
+class Figures(msgspec.Struct, frozen=True, kw_only=True):
+    """Response times over the period they were read for."""
+
+    times: ResponseTimes
+    since: datetime
+    until: datetime
+
+
+# The period figures cover when none is named: the last 30 days.
+DEFAULT_FIGURES_PERIOD = timedelta(days=30)
+
+
 async def response_times(
     organization_id: UUID,
-    since: datetime,
-    until: datetime,
+    since: datetime | None,
+    until: datetime | None,
     network_id: UUID | None,
+    now: datetime,
     queries: ReachOutQueries,
-) -> ResponseTimes:
+) -> Figures:
     """How fast the organization's reach-outs opened in [since, until) were first answered,
-    and how many went unanswered or escalated; only those that asked `network_id` if given."""
-    if until <= since:
+    and how many went unanswered or escalated; only those that asked `network_id` if given.
+    By default the 30 days up to `until` (by default now); at most 366 days."""
+    end = now if until is None else until
+    try:
+        start = end - DEFAULT_FIGURES_PERIOD if since is None else since
+    except OverflowError:
+        raise InvalidField("until", "Give an end within the calendar's range.") from None
+    if end <= start:
         raise InvalidField("until", "Give an end after the start.")
-    if until - since > MAX_FIGURES_PERIOD:
+    if end - start > MAX_FIGURES_PERIOD:
         raise InvalidField("since", "At most 366 days in one read.")
-    return await queries.response_times(organization_id, since, until, network_id)
+    times = await queries.response_times(organization_id, start, end, network_id)
+    return Figures(times=times, since=start, until=end)
 
 
 async def escalate_due_reach_outs(uow: UnitOfWork, batch: int = 50) -> int:

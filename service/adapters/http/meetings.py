@@ -251,10 +251,6 @@ class MemberAttendanceView(msgspec.Struct, kw_only=True):
         )
 
 
-def _local_time(value: str) -> time:
-    return time.fromisoformat(value)
-
-
 class NetworkMeetingController(ApiController):
     path = "/v1/networks/{network_id:uuid}/meetings"
     tags = ["meetings"]
@@ -288,7 +284,7 @@ class NetworkMeetingController(ApiController):
             network_id=network_id,
             title=data.title,
             timezone=data.timezone,
-            local_time=_local_time(data.local_time),
+            local_time=time.fromisoformat(data.local_time),
             duration_minutes=data.duration_minutes,
             repeat=data.repeat,
             starts_on=data.starts_on,

@@ -18,7 +18,6 @@ from service.adapters.http.idempotency import Created, IdempotencyKey, create_id
 from service.adapters.http.operations import ApiController, HttpRequest, acting, operation
 from service.adapters.http.schemas import INSTANT_PATTERN, PRINTABLE, parse_instant
 from service.domain.disclosure_notice import notice_for_consents
-from service.domain.errors import InvalidField
 from service.domain.organizations import Scope
 from service.domain.reach_outs import (
     MAX_CIRCLES,
@@ -32,9 +31,9 @@ from service.domain.reach_outs import (
     ReachOutSettings,
     ReachOutUrgency,
     ResponseKind,
-    ResponseTimes,
     SeenReachOut,
     SeenResponse,
+    response_seen_by,
 )
 from service.domain.reach_outs import (
     Response as ReachOutResponse,
@@ -117,14 +116,9 @@ class ResponseView(msgspec.Struct, kw_only=True):
 
     @classmethod
     def given(cls, response: ReachOutResponse) -> ResponseView:
-        return cls(
-            id=response.id,
-            reach_out_id=response.reach_out_id,
-            organization_id=response.organization_id,
-            supporter_member_id=response.supporter_member_id,
-            kind=response.kind,
-            responded_at=response.at,
-        )
+        """A response as the organization that gave it sees it."""
+        own = response.organization_id
+        return cls.of(response.reach_out_id, response_seen_by(response, own, home=own))
 
 
 class ReachOutView(msgspec.Struct, kw_only=True):
@@ -225,15 +219,14 @@ class ReachOutFiguresView(msgspec.Struct, kw_only=True):
     p90_seconds_to_answer: float | None
 
     @classmethod
-    def of(
-        cls, times: ResponseTimes, since: datetime, until: datetime, network_id: UUID | None
-    ) -> ReachOutFiguresView:
+    def of(cls, figures: usecases.Figures, network_id: UUID | None) -> ReachOutFiguresView:
         def seconds(value: timedelta | None) -> float | None:
             return None if value is None else value.total_seconds()
 
+        times = figures.times
         return cls(
-            since=since,
-            until=until,
+            since=figures.since,
+            until=figures.until,
             network_id=network_id,
             opened=times.opened,
             answered=times.answered,
@@ -409,13 +402,6 @@ _UNTIL = Annotated[
 ]
 
 
-def _month_before(end: datetime) -> datetime:
-    try:
-        return end - timedelta(days=30)
-    except OverflowError:
-        raise InvalidField("until", "Give an end within the calendar's range.") from None
-
-
 class ReachOutSettingsController(ApiController):
     path = "/v1/reach-out-settings"
     tags = ["reach-outs"]
@@ -471,9 +457,12 @@ class ReachOutFiguresController(ApiController):
         unanswered and escalated counts, and the 50th and 90th percentile of the time to a
         first answer."""
         act = acting(request)
-        end = parse_instant("until", until) or act.services.clock.now()
-        start = parse_instant("since", since) or _month_before(end)
-        times = await usecases.response_times(
-            act.organization_id, start, end, network_id, act.services.reach_outs
+        figures = await usecases.response_times(
+            act.organization_id,
+            parse_instant("since", since),
+            parse_instant("until", until),
+            network_id,
+            act.clock.now(),
+            act.services.reach_outs,
         )
-        return ReachOutFiguresView.of(times, start, end, network_id)
+        return ReachOutFiguresView.of(figures, network_id)

@@ -111,7 +111,7 @@ _MODERATION_EVENTS = ", ".join(
 )
 
 
-def _post_audience(viewer: str) -> str:
+def _network_audience(viewer: str) -> str:
     """An event about a post (subject `post`) or a member's attendance at a meeting (subject
     `attendance`) reaches another organization, beyond its consent, as a read of the post
     would (conversation_queries): only while it takes part in the network; and one about a
@@ -162,7 +162,7 @@ def still_allowed(viewer: str, types: str, scopes: str, now: str) -> str:
     return (
         f"(e.type <> ALL({types}::text[]) OR e.organization_id = {viewer} "
         f"OR {_own_member(viewer)} "
-        f"OR ({_consent_covers_now(viewer, scopes, now)} AND {_post_audience(viewer)} "
+        f"OR ({_consent_covers_now(viewer, scopes, now)} AND {_network_audience(viewer)} "
         f"AND {_reach_out_event_audience(viewer)}))"
     )
 
@@ -258,7 +258,7 @@ def visible_to(now: str) -> str:
           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
           AND (($6::jsonb)->>e.type) = ANY(c.effective_scopes))
-      AND {_consent_covers_now("$1", "$6", now)} AND {_post_audience("$1")}
+      AND {_consent_covers_now("$1", "$6", now)} AND {_network_audience("$1")}
       AND {_reach_out_event_audience("$1")})
 """  # noqa: S608
 

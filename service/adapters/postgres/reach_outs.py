@@ -9,8 +9,7 @@ import msgspec
 from asyncpg import Record
 
 from service.adapters.postgres.consent_sql import (
-    CONSENT_IN_FORCE,
-    consent_reaches,
+    consents_in_force,
     reach_out_audience,
     reach_out_supporters,
 )
@@ -85,10 +84,7 @@ def reach_out_from_row(row: Record) -> ReachOut:
 def _consents_to(viewer: str, now: str) -> str:
     """The ids of the consents from reach-out r's member to `viewer`, in force at `now`,
     covering `reach_outs`."""
-    return f"""ARRAY(SELECT c.id FROM consents c
-        WHERE c.member_id = r.member_id AND {consent_reaches(viewer)}
-          AND {CONSENT_IN_FORCE.format(now=now)} AND {_REACH_OUTS} = ANY(c.effective_scopes)
-        ORDER BY c.id)"""  # noqa: S608
+    return consents_in_force("r.member_id", viewer, now, f"{_REACH_OUTS} = ANY(c.effective_scopes)")
 
 
 def _seen_by(viewer: str, now: str) -> str:
