@@ -233,6 +233,10 @@ def visible_to(now: str) -> str:
     happened and at `now` (revocation, expiry and erasure act at once, on every read). $5/$6
     are visibility_arguments().
 
+    The rule is applied to the reader's audience rows only (event_audience, migration 0031:
+    the organizations that could see each event when it was written), which every branch here
+    lies within; a new branch needs the audience function to cover it.
+
     Order is (txid, position): every transaction below the snapshot's xmin has ended, and any
     transaction still to commit has a txid at or above it, so once a row is handed out nothing
     can appear before it (see migration 0008)."""

@@ -56,12 +56,14 @@ FAN_OUT = f"""
 WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
 picked AS (
     SELECT e.id, e.txid, e.position
-    FROM outbox_events e, horizon h
-    WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
-      AND e.txid < h.xmin
-      AND ($4::text[] IS NULL OR e.type = ANY($4))
+    FROM event_audience a JOIN outbox_events e
+         ON e.position = a.position AND e.recorded_at = a.recorded_at, horizon h
+    WHERE a.organization_id = $1
+      AND (a.txid, a.position) > ($2::text::xid8, $7::bigint)
+      AND a.txid < h.xmin
+      AND ($4::text[] IS NULL OR a.type = ANY($4))
       AND ({visible_to("$9")})
-    ORDER BY e.txid, e.position
+    ORDER BY a.txid, a.position
     LIMIT $3
 ),
 queued AS (

@@ -27,12 +27,14 @@ WITH shown AS (
     SELECT e.txid::text::bigint AS txid, e.position, e.id, e.type, e.organization_id,
            e.subject_type, e.subject_id, e.occurred_at, {shown_data("$1", "$8")} AS data,
            {notice_consents("$1", "$8", "$5", "$6")} AS notice_consents
-    FROM outbox_events e
-    WHERE (e.txid, e.position) > ($2::text::xid8, $7::bigint)
-      AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
-      AND ($4::text[] IS NULL OR e.type = ANY($4))
+    FROM event_audience a JOIN outbox_events e
+         ON e.position = a.position AND e.recorded_at = a.recorded_at
+    WHERE a.organization_id = $1
+      AND (a.txid, a.position) > ($2::text::xid8, $7::bigint)
+      AND a.txid < pg_snapshot_xmin(pg_current_snapshot())
+      AND ($4::text[] IS NULL OR a.type = ANY($4))
       AND ({visible_to("$8")})
-    ORDER BY e.txid, e.position
+    ORDER BY a.txid, a.position
     LIMIT $3
 ), about_others AS (
     -- By the member's home organization: a cheer's event belongs to the one that cheered.

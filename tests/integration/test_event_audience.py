@@ -1,0 +1,188 @@
+"""Each event's audience (migration 0031): a feed read and a webhook fan-out walk only the
+events of the organization reading, so a quiet organization's read looks at its own few rows,
+however many events the platform holds. Checked in the plan PostgreSQL runs (EXPLAIN ANALYZE
+of the adapters' own statements, in a database of its own so that nothing else writes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+import asyncpg
+import msgspec
+import pytest
+
+from service.adapters.postgres.consent_sql import visibility_arguments
+from service.adapters.postgres.deliveries import FAN_OUT
+from service.adapters.postgres.events import PostgresEventFeed
+from service.domain.accounting import Viewing
+from service.domain.events import FeedPosition
+from tests.support.database import fresh_database
+
+NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+BUSY_EVENTS = 3000
+
+
+@pytest.fixture(scope="module")
+def own_dsn() -> Iterator[str]:
+    with fresh_database() as database_dsn:
+        yield database_dsn
+
+
+@pytest.fixture
+async def connection(own_dsn: str) -> AsyncIterator[asyncpg.Connection]:
+    connection = await asyncpg.connect(own_dsn)
+    yield connection
+    await connection.close()
+
+
+async def _organization(connection: asyncpg.Connection, name: str) -> UUID:
+    organization = uuid4()
+    await connection.execute(
+        "INSERT INTO organizations (id, name, kind, version, created_at) "
+        "VALUES ($1, $2, 'community_app', 1, now())",
+        organization,
+        name,
+    )
+    return organization
+
+
+async def _member_events(connection: asyncpg.Connection, organization: UUID, count: int) -> None:
+    """`count` members of `organization`, each with its member.created event, in one
+    transaction (the audience is written at its commit)."""
+    async with connection.transaction():
+        await connection.execute(
+            "INSERT INTO members (id, organization_id, display_name, timezone, version, "
+            "created_at, updated_at) "
+            "SELECT gen_random_uuid(), $1, 'M', 'UTC', 1, now(), now() FROM generate_series(1, $2)",
+            organization,
+            count,
+        )
+        await connection.execute(
+            "INSERT INTO outbox_events (id, type, organization_id, subject_type, subject_id, "
+            "occurred_at, data) "
+            "SELECT gen_random_uuid(), 'member.created', $1, 'member', m.id, now(), "
+            "jsonb_build_object('member_id', m.id) FROM members m WHERE m.organization_id = $1",
+            organization,
+        )
+
+
+class _Captured:
+    """Stands for the pool: keeps the statement the adapter sends, and answers an empty read."""
+
+    sql: str = ""
+    args: tuple[Any, ...] = ()
+
+    async def fetch(self, sql: str, *args: Any) -> list[dict[str, Any]]:
+        self.sql, self.args = sql, args
+        return [{"horizon": 0, "id": None}]
+
+
+def _rows_read(plan: dict[str, Any], relation: str) -> int:
+    """Rows that plan nodes scanning `relation` looked at (handed up or filtered out), over all
+    their loops."""
+    own = 0
+    # The table itself, or one of its monthly slices (migration 0032).
+    if re.fullmatch(rf"{relation}(_\d{{4}}_\d{{2}})?", plan.get("Relation Name", "")):
+        looked_at = plan.get("Actual Rows", 0) + plan.get("Rows Removed by Filter", 0)
+        own = int(looked_at * plan.get("Actual Loops", 1))
+    return own + sum(_rows_read(child, relation) for child in plan.get("Plans", []))
+
+
+async def _explain(connection: asyncpg.Connection, sql: str, *args: Any) -> dict[str, Any]:
+    document = await connection.fetchval(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", *args)
+    plan: dict[str, Any] = msgspec.json.decode(document)[0]["Plan"]
+    return plan
+
+
+async def test_a_quiet_organizations_reads_look_only_at_its_own_events(
+    connection: asyncpg.Connection,
+) -> None:
+    busy = await _organization(connection, "Busy")
+    quiet = await _organization(connection, "Quiet")
+    await _member_events(connection, busy, BUSY_EVENTS)
+    await _member_events(connection, quiet, 2)
+    assert (
+        await connection.fetchval(
+            "SELECT count(*) FROM event_audience WHERE organization_id = $1", busy
+        )
+        == BUSY_EVENTS
+    )
+    await connection.execute("ANALYZE")
+
+    captured = _Captured()
+    viewing = Viewing(organization_id=quiet, now=NOW, request_id="t", operation="listEvents")
+    await PostgresEventFeed(captured).after(viewing, FeedPosition(), 100, None)  # type: ignore[arg-type]
+    feed_plan = await _explain(connection, captured.sql, *captured.args)
+    shown = await connection.fetch(captured.sql, *captured.args)
+    assert len([r for r in shown if r["id"] is not None]) == 2
+    # Before the audience, this walked every one of the busy organization's events.
+    assert _rows_read(feed_plan, "outbox_events") == 2
+    assert _rows_read(feed_plan, "event_audience") == 2
+
+    # The webhook fan-out walks the same rows (asking for a kind it has none of, so that
+    # nothing is queued for an endpoint that does not exist).
+    fan_out_plan = await _explain(
+        connection,
+        FAN_OUT,
+        quiet,
+        "0",
+        500,
+        ["referral.created"],
+        *visibility_arguments(),
+        0,
+        uuid4(),
+        NOW,
+    )
+    assert _rows_read(fan_out_plan, "event_audience") == 2
+    assert _rows_read(fan_out_plan, "outbox_events") == 0
+
+    # The busy organization's first page looks at a page of its own, not at all of it.
+    captured_busy = _Captured()
+    viewing_busy = Viewing(organization_id=busy, now=NOW, request_id="t", operation="listEvents")
+    await PostgresEventFeed(captured_busy).after(viewing_busy, FeedPosition(), 100, None)  # type: ignore[arg-type]
+    busy_plan = await _explain(connection, captured_busy.sql, *captured_busy.args)
+    assert _rows_read(busy_plan, "event_audience") == 100
+
+
+async def test_an_events_audience_is_fixed_when_its_transaction_commits(
+    connection: asyncpg.Connection,
+) -> None:
+    """Written at commit, the audience sees the transaction's later writes too: a network's
+    participants added after its event was written are in it."""
+    creator = await _organization(connection, "Creator")
+    invited = await _organization(connection, "Invited")
+    later = await _organization(connection, "Later")
+    network, event = uuid4(), uuid4()
+    async with connection.transaction():
+        await connection.execute(
+            "INSERT INTO outbox_events (id, type, organization_id, subject_type, subject_id, "
+            "occurred_at, data) VALUES ($1, 'network.organization_invited', $2, 'network', $3, "
+            "now(), '{}')",
+            event,
+            creator,
+            network,
+        )
+        await connection.execute(
+            "INSERT INTO networks (id, kind, name, status, created_by_organization_id, version, "
+            "created_at, updated_at) VALUES ($1, 'group', 'n', 'active', $2, 1, now(), now())",
+            network,
+            creator,
+        )
+        await connection.execute(
+            "INSERT INTO network_organizations (network_id, organization_id, status, version) "
+            "VALUES ($1, $2, 'active', 1), ($1, $3, 'invited', 1)",
+            network,
+            creator,
+            invited,
+        )
+    audience = await connection.fetch(
+        "SELECT a.organization_id FROM event_audience a JOIN outbox_events e "
+        "ON e.position = a.position WHERE e.id = $1",
+        event,
+    )
+    assert {r["organization_id"] for r in audience} == {creator, invited}
+    assert later not in {r["organization_id"] for r in audience}
