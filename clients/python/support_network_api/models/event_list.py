@@ -64,7 +64,9 @@ T = TypeVar("T", bound="EventList")
 class EventList:
     """`next_cursor` is always given: poll it again later for newer events. After a page shorter than `limit` it points
     past everything the read looked at (not only past its last event), so that the next poll starts where this one
-    stopped looking. Each event's `data` has the schema of its `type`.
+    stopped looking. Each event's `data` has the schema of its `type`. The feed carries what happens while the
+    organization may see it: events written before it took part in a network, or before a member's consent reached it,
+    do not come later (the network's and the member's own resources show where they stand).
 
         Attributes:
             data (list[ApiKeyCreatedEvent | ApiKeyRevokedEvent | AttendanceRecordedEvent | ConsentExpiredEvent |
