@@ -58,6 +58,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     reach_out_sweep_seconds: float = 15.0
     # How often each worker looks for members whose local day has ended, to evaluate them.
     engagement_sweep_seconds: float = 60.0
+    # How often a worker makes the logs' monthly slices ahead of time and drops those past
+    # their retention (service.domain.retention); one worker at a time, by a lease.
+    partition_sweep_seconds: float = 3600.0
     # Networks (comma-separated CIDRs) webhooks may reach although they are not public, e.g.
     # "127.0.0.0/8,::1/128" for a receiver on this machine. Empty: public addresses only.
     webhook_allowed_networks: str = ""

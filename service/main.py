@@ -31,6 +31,7 @@ from service.adapters.postgres.meetings import PostgresMeetingQueries
 from service.adapters.postgres.members import PostgresMemberQueries
 from service.adapters.postgres.metrics import PostgresMetrics
 from service.adapters.postgres.organizations import PostgresApiKeyQueries
+from service.adapters.postgres.partitions import PostgresPartitions
 from service.adapters.postgres.pool import database_unreachable, open_pool
 from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
 from service.adapters.postgres.reach_outs import PostgresReachOutQueries
@@ -79,6 +80,13 @@ def retry_schedule(spec: str) -> tuple[timedelta, ...]:
     if not spec.strip():
         return RETRY_SCHEDULE
     return tuple(timedelta(seconds=float(part)) for part in spec.split(","))
+
+
+async def keep_slices(partitions: PostgresPartitions) -> int:
+    """One pass over the logs' monthly slices (made ahead, dropped past retention); then
+    wait for the next."""
+    await partitions.maintain()
+    return 0
 
 
 async def flush_metrics(metrics: Metrics, store: PostgresMetrics) -> int:
@@ -143,6 +151,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             jitter=random.random,
         )
         metrics_store = PostgresMetrics(pool)
+        partitions = PostgresPartitions(pool)
         rate_limiter = RateLimiter(
             RateLimitPolicy(
                 quota=settings.rate_limit_quota, window_seconds=settings.rate_limit_window_seconds
@@ -225,6 +234,15 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                     lambda: evaluate_due_members(unit_of_work()),
                     settings.engagement_sweep_seconds,
                     "evaluating members whose day has ended",
+                )
+            ),
+            # At start too: a service down for longer than the slices made ahead makes the
+            # missing ones in its first moments.
+            asyncio.create_task(
+                repeat_forever(
+                    lambda: keep_slices(partitions),
+                    settings.partition_sweep_seconds,
+                    "keeping the logs' monthly slices",
                 )
             ),
             asyncio.create_task(

@@ -33,8 +33,8 @@ async def _admin(dsn: str, statement: str) -> None:
 
 
 @contextmanager
-def fresh_database() -> Iterator[str]:
-    """Yield the DSN of a new, migrated database."""
+def fresh_database(revision: str = "head") -> Iterator[str]:
+    """Yield the DSN of a new database, migrated up to `revision`."""
     server_dsn = os.environ.get("DATABASE_URL") or start_embedded_postgres(
         REPO / ".data" / "test-pg"
     )
@@ -42,7 +42,7 @@ def fresh_database() -> Iterator[str]:
     asyncio.run(_admin(server_dsn, f'CREATE DATABASE "{name}"'))
     dsn = _with_database(server_dsn, name)
     try:
-        migrate(dsn)
+        migrate(dsn, revision)
         yield dsn
     finally:
         asyncio.run(_admin(server_dsn, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
