@@ -38,7 +38,7 @@ def render_openapi(settings: Settings) -> str:
 
 
 async def _count_keys(dsn: str) -> int:
-    pool = await open_pool(dsn, min_size=1, max_size=1)
+    pool = await open_pool(dsn, min_size=1, max_size=1, statement_cache_size=0)
     try:
         return int(await pool.fetchval("SELECT count(*) FROM api_keys"))
     finally:
@@ -85,7 +85,7 @@ def serve(settings: Settings) -> None:
 
     configure_logging(settings.log_level, settings.log_format)
     dsn = resolve_dsn(settings)
-    migrate(dsn)
+    migrate(settings.migration_database_url or dsn)
     if asyncio.run(_count_keys(dsn)) == 0:
         print(first_run_help(settings), flush=True)
     base = f"http://{settings.host}:{settings.port}"
@@ -107,7 +107,7 @@ def serve(settings: Settings) -> None:
 async def _create_organization(
     dsn: str, name: str, kind: OrganizationKind, address: str | None
 ) -> str:
-    pool = await open_pool(dsn, min_size=1, max_size=1)
+    pool = await open_pool(dsn, min_size=1, max_size=1, statement_cache_size=0)
     try:
         made = await usecases.create_organization(
             usecases.CreateOrganization(name=name, kind=kind, address=address),
@@ -125,7 +125,7 @@ async def _create_organization(
 
 
 async def _create_operator_key(dsn: str, name: str) -> str:
-    pool = await open_pool(dsn, min_size=1, max_size=1)
+    pool = await open_pool(dsn, min_size=1, max_size=1, statement_cache_size=0)
     try:
         issued = await usecases.create_operator_key(
             name, PostgresUnitOfWork(pool, SystemClock(), UuidV7Source()), SecretTokenSource()
@@ -197,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     dsn = resolve_dsn(settings)
-    migrate(dsn)
+    migrate(settings.migration_database_url or dsn)
     if args.command == "migrate":
         print("database is at the newest revision")
     elif args.command == "orgs":

@@ -12,12 +12,19 @@ import msgspec
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # None: start the embedded PostgreSQL in data_dir instead.
     database_url: str | None = None
+    # Where migrations run, when DATABASE_URL goes through a transaction-pooling PgBouncer
+    # (migrations hold a session of their own); None: DATABASE_URL.
+    migration_database_url: str | None = None
     data_dir: str = ".data"
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
     pool_min_size: int = 4
     pool_max_size: int = 16
+    # Prepared statements each connection keeps (asyncpg's cache). 0 behind a PgBouncer in
+    # transaction mode older than 1.21, which cannot follow named prepared statements from one
+    # server connection to the next (docs/scaling.md).
+    statement_cache_size: int = 100
     # How long a worker trusts a key it has looked up: revocation takes effect within this time.
     key_cache_ttl_seconds: float = 30.0
     key_cache_max_entries: int = 10_000

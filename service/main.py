@@ -109,7 +109,10 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
     @asynccontextmanager
     async def services() -> AsyncIterator[Services]:
         pool = await open_pool(
-            dsn, min_size=settings.pool_min_size, max_size=settings.pool_max_size
+            dsn,
+            min_size=settings.pool_min_size,
+            max_size=settings.pool_max_size,
+            statement_cache_size=settings.statement_cache_size,
         )
         # Cross-organization reads get their own pool: their only writes are disclosure records,
         # committed as Settings.disclosure_commit says; every other write stays synchronous.
@@ -118,6 +121,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             min_size=settings.pool_min_size,
             max_size=settings.pool_max_size,
             synchronous_commit=settings.disclosure_commit != "async",
+            statement_cache_size=settings.statement_cache_size,
         )
         clock = SystemClock()
         idempotency = PostgresIdempotencyStore(

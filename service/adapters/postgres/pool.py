@@ -114,10 +114,17 @@ def database_unreachable(error: BaseException) -> bool:
 
 
 async def open_pool(
-    dsn: str, *, min_size: int, max_size: int, synchronous_commit: bool = True
+    dsn: str,
+    *,
+    min_size: int,
+    max_size: int,
+    synchronous_commit: bool = True,
+    statement_cache_size: int = 100,
 ) -> FairPool:
     """`synchronous_commit=False` makes this pool's commits return before the WAL reaches disk
-    (see Settings.disclosure_commit): for the pool whose only writes are disclosure records."""
+    (see Settings.disclosure_commit): for the pool whose only writes are disclosure records.
+    `statement_cache_size=0`: no named prepared statements (Settings.statement_cache_size), as
+    a transaction-pooling PgBouncer before 1.21 needs."""
     settings = {"application_name": "support-network"}
     if not synchronous_commit:
         settings["synchronous_commit"] = "off"
@@ -128,6 +135,7 @@ async def open_pool(
         reset=_keep_session,
         command_timeout=30,
         server_settings=settings,
+        statement_cache_size=statement_cache_size,
     )
     assert pool is not None
     return FairPool(pool, slots=max_size)
