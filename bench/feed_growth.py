@@ -5,8 +5,9 @@ returns, not what the platform holds?
 
 Seeds, with COPY, `--members` members of one busy organization and `--events` events about
 them (created, pledged, checked in), then two members of a quiet organization with an event
-each, written last. The audience of every event is computed by the migration's own statement
-(event_audience_of, as the backfill of migration 0031 runs it), timed. Then the real feed
+each, written last; each event as if by a transaction of its own. The audience of every
+event is computed by the migration's own statement (event_audience_of, as the backfill of
+migration 0031 runs it), timed. Then the real feed
 adapter (service.adapters.postgres.events) reads, `--rounds` times each: the busy
 organization's first page and a page at a deep cursor (the middle of its events), and the
 quiet organization's first page and its poll with the cursor that page handed back. Prints
@@ -104,6 +105,9 @@ async def seed(dsn: str, members: int, events: int) -> tuple[uuid.UUID, uuid.UUI
             "outbox_events", columns=columns, records=_events(quiet, quiet_members, 2)
         )
         await connection.execute("ALTER TABLE outbox_events ENABLE TRIGGER event_audience_rows")
+        # One COPY is one transaction: as if written by one transaction each, in order (all
+        # long ended), as the service writes them.
+        await connection.execute("UPDATE outbox_events SET txid = (1000 + position)::text::xid8")
         seeded = time.monotonic() - started
         started = time.monotonic()
         await connection.execute(

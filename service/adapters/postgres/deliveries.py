@@ -19,7 +19,7 @@ from service.adapters.postgres.consent_sql import (
     visibility_arguments,
     visible_to,
 )
-from service.adapters.postgres.events import PostgresOutbox, event_from_row
+from service.adapters.postgres.events import PostgresOutbox, event_from_row, readers_events
 from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.session import Session
 from service.adapters.postgres.webhooks import (
@@ -56,12 +56,7 @@ FAN_OUT = f"""
 WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
 picked AS (
     SELECT e.id, e.txid, e.position
-    FROM event_audience a JOIN outbox_events e
-         ON e.position = a.position AND e.recorded_at = a.recorded_at, horizon h
-    WHERE a.organization_id = $1
-      AND (a.txid, a.position) > ($2::text::xid8, $7::bigint)
-      AND a.txid < h.xmin
-      AND ($4::text[] IS NULL OR a.type = ANY($4))
+    {readers_events("$1", "$2", "$7", "$4", "(SELECT xmin FROM horizon)")}
       AND ({visible_to("$9")})
     ORDER BY a.txid, a.position
     LIMIT $3

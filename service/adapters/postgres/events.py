@@ -19,6 +19,25 @@ from service.adapters.postgres.session import Session, Write
 from service.domain.accounting import Viewing
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition, FeedRead
 
+
+def readers_events(reader: str, txid: str, position: str, types: str, horizon: str) -> str:
+    """FROM and WHERE for the events in `reader`'s audience (migration 0031) after (`txid`,
+    `position`) and below `horizon`, of `types` (NULL: every type), in feed order when
+    ordered by (a.txid, a.position): `e` is the event's outbox row. The caller adds the
+    consent rule with AND. Each event is fetched by a LATERAL lookup with LIMIT 1, so that
+    the rule is applied above the join, once, and not pushed into the scan of each monthly
+    slice, where it would be planned once per slice (measured: 10 ms of planning with four)."""
+    return f"""FROM event_audience a CROSS JOIN LATERAL (
+            SELECT o.* FROM outbox_events o
+            WHERE o.position = a.position AND o.recorded_at = a.recorded_at
+            LIMIT 1
+        ) AS e
+        WHERE a.organization_id = {reader}
+          AND (a.txid, a.position) > ({txid}::text::xid8, {position}::bigint)
+          AND a.txid < {horizon}
+          AND ({types}::text[] IS NULL OR a.type = ANY({types}))"""  # noqa: S608 (placeholders only)
+
+
 # Events about another organization's member that this read shows are disclosures: one record
 # per member (the scopes its events stand for, the consents in force that allow them), written
 # by the same statement, as every other cross-organization read does.
@@ -27,12 +46,7 @@ WITH shown AS (
     SELECT e.txid::text::bigint AS txid, e.position, e.id, e.type, e.organization_id,
            e.subject_type, e.subject_id, e.occurred_at, {shown_data("$1", "$8")} AS data,
            {notice_consents("$1", "$8", "$5", "$6")} AS notice_consents
-    FROM event_audience a JOIN outbox_events e
-         ON e.position = a.position AND e.recorded_at = a.recorded_at
-    WHERE a.organization_id = $1
-      AND (a.txid, a.position) > ($2::text::xid8, $7::bigint)
-      AND a.txid < pg_snapshot_xmin(pg_current_snapshot())
-      AND ($4::text[] IS NULL OR a.type = ANY($4))
+    {readers_events("$1", "$2", "$7", "$4", "pg_snapshot_xmin(pg_current_snapshot())")}
       AND ({visible_to("$8")})
     ORDER BY a.txid, a.position
     LIMIT $3
