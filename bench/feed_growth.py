@@ -5,7 +5,7 @@ returns, not what the platform holds?
 
 Seeds, with COPY, `--members` members of one busy organization and `--events` events about
 them (created, pledged, checked in), then two members of a quiet organization with an event
-each, written last; each event as if by a transaction of its own. The audience of every
+each, written last; a few events per transaction, in order. The audience of every
 event is computed by the migration's own statement (event_audience_of, as the backfill of
 migration 0031 runs it), timed. Then the real feed
 adapter (service.adapters.postgres.events) reads, `--rounds` times each: the busy
@@ -105,9 +105,13 @@ async def seed(dsn: str, members: int, events: int) -> tuple[uuid.UUID, uuid.UUI
             "outbox_events", columns=columns, records=_events(quiet, quiet_members, 2)
         )
         await connection.execute("ALTER TABLE outbox_events ENABLE TRIGGER event_audience_rows")
-        # One COPY is one transaction: as if written by one transaction each, in order (all
-        # long ended), as the service writes them.
-        await connection.execute("UPDATE outbox_events SET txid = (1000 + position)::text::xid8")
+        # One COPY is one transaction: spread the events over the transaction ids already
+        # ended (a few events each, in order), as the service writes them.
+        await connection.execute(
+            "UPDATE outbox_events SET txid = (3 + position * "
+            "(SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 10) "
+            "/ (SELECT max(position) FROM outbox_events))::text::xid8"
+        )
         seeded = time.monotonic() - started
         started = time.monotonic()
         await connection.execute(
