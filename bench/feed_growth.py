@@ -116,9 +116,9 @@ async def seed(dsn: str, members: int, events: int) -> tuple[uuid.UUID, uuid.UUI
         started = time.monotonic()
         await connection.execute(
             "INSERT INTO event_audience (organization_id, txid, position, type, recorded_at) "
-            "SELECT a, e.txid, e.position, e.type, e.recorded_at "
+            "SELECT DISTINCT a, e.txid, e.position, e.type, e.recorded_at "
             "FROM outbox_events e, event_audience_of(e.organization_id, e.subject_type, "
-            "e.subject_id, e.occurred_at, e.data) AS a"
+            "e.subject_id, e.occurred_at, e.data) AS a WHERE a IS NOT NULL"
         )
         audience = time.monotonic() - started
         for table in ("members", "outbox_events", "event_audience"):

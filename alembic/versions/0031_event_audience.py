@@ -47,51 +47,55 @@ def upgrade() -> None:
     op.execute(
         """
         CREATE FUNCTION event_audience_of(
-            actor uuid, subject_type text, subject_id uuid, occurred_at timestamptz, data jsonb
-        ) RETURNS SETOF uuid LANGUAGE sql STABLE AS $$
-            WITH e AS (
-                SELECT actor AS organization_id, subject_type, subject_id, occurred_at, data
-            ), member AS (
-                SELECT m.id, m.organization_id FROM e, members m
-                WHERE m.id = (e.data->>'member_id')::uuid
-            ), network AS (
-                SELECT CASE WHEN e.subject_type = 'network' THEN e.subject_id
-                            ELSE (e.data->>'network_id')::uuid END AS id
-                FROM e
-            ), audience AS (
-                SELECT e.organization_id AS id FROM e
-                UNION SELECT organization_id FROM member
-                UNION SELECT p.organization_id
-                      FROM network n JOIN network_organizations p ON p.network_id = n.id
-                UNION SELECT (e.data->>'recipient_organization_id')::uuid
-                      FROM e WHERE e.subject_type = 'consent'
-                UNION SELECT (e.data->>'sender_organization_id')::uuid
-                      FROM e WHERE e.subject_type = 'referral'
-                UNION SELECT (e.data->>'receiver_organization_id')::uuid
-                      FROM e WHERE e.subject_type = 'referral'
-                UNION SELECT reached.id
-                      FROM e CROSS JOIN member mb
-                      JOIN consents c ON c.member_id = mb.id
-                           AND c.created_at <= e.occurred_at
-                           AND (c.revoked_at IS NULL OR c.revoked_at > e.occurred_at)
-                           AND (c.ended_at IS NULL OR c.ended_at > e.occurred_at)
-                           AND (c.expires_at IS NULL OR c.expires_at > e.occurred_at)
-                      CROSS JOIN LATERAL (
-                          SELECT c.recipient_organization_id
-                          UNION ALL
-                          SELECT ip.participant_organization_id
-                          FROM intermediary_participants ip
-                          WHERE ip.intermediary_organization_id = c.recipient_organization_id
-                          UNION ALL
-                          SELECT p.organization_id
-                          FROM network_memberships ms
-                          JOIN networks cn ON cn.id = ms.network_id
-                               AND cn.focus_member_id = ms.member_id
-                          JOIN network_organizations p ON p.network_id = ms.network_id
-                          WHERE ms.member_id = mb.id
-                      ) AS reached(id)
-            )
-            SELECT id FROM audience WHERE id IS NOT NULL
+            _actor uuid, _subject_type text, _subject_id uuid, _occurred_at timestamptz,
+            _data jsonb
+        ) RETURNS SETOF uuid LANGUAGE plpgsql STABLE AS $$
+        -- PL/pgSQL rather than one SQL statement: each branch's plan is kept for the session,
+        -- and an event runs only the branches its kind needs. Repeats and NULLs are for the
+        -- caller to drop.
+        DECLARE
+            _member uuid := (_data->>'member_id')::uuid;
+            _network uuid := CASE WHEN _subject_type = 'network' THEN _subject_id
+                                  ELSE (_data->>'network_id')::uuid END;
+        BEGIN
+            RETURN NEXT _actor;
+            IF _member IS NOT NULL THEN
+                RETURN QUERY SELECT m.organization_id FROM members m WHERE m.id = _member;
+                RETURN QUERY
+                    SELECT reached.id
+                    FROM consents c
+                    CROSS JOIN LATERAL (
+                        SELECT c.recipient_organization_id
+                        UNION ALL
+                        SELECT ip.participant_organization_id
+                        FROM intermediary_participants ip
+                        WHERE ip.intermediary_organization_id = c.recipient_organization_id
+                        UNION ALL
+                        SELECT p.organization_id
+                        FROM network_memberships ms
+                        JOIN networks cn ON cn.id = ms.network_id
+                             AND cn.focus_member_id = ms.member_id
+                        JOIN network_organizations p ON p.network_id = ms.network_id
+                        WHERE ms.member_id = _member
+                    ) AS reached(id)
+                    WHERE c.member_id = _member
+                      AND c.created_at <= _occurred_at
+                      AND (c.revoked_at IS NULL OR c.revoked_at > _occurred_at)
+                      AND (c.ended_at IS NULL OR c.ended_at > _occurred_at)
+                      AND (c.expires_at IS NULL OR c.expires_at > _occurred_at);
+            END IF;
+            IF _network IS NOT NULL THEN
+                RETURN QUERY
+                    SELECT p.organization_id FROM network_organizations p
+                    WHERE p.network_id = _network;
+            END IF;
+            IF _subject_type = 'consent' THEN
+                RETURN NEXT (_data->>'recipient_organization_id')::uuid;
+            ELSIF _subject_type = 'referral' THEN
+                RETURN NEXT (_data->>'sender_organization_id')::uuid;
+                RETURN NEXT (_data->>'receiver_organization_id')::uuid;
+            END IF;
+        END
         $$
         """
     )
@@ -100,9 +104,10 @@ def upgrade() -> None:
         CREATE FUNCTION event_audience_rows() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             INSERT INTO event_audience (organization_id, txid, position, type)
-            SELECT a, NEW.txid, NEW.position, NEW.type
+            SELECT DISTINCT a, NEW.txid, NEW.position, NEW.type
             FROM event_audience_of(NEW.organization_id, NEW.subject_type, NEW.subject_id,
-                                   NEW.occurred_at, NEW.data) AS a;
+                                   NEW.occurred_at, NEW.data) AS a
+            WHERE a IS NOT NULL;
             RETURN NULL;
         END
         $$
@@ -114,9 +119,9 @@ def upgrade() -> None:
     )
     op.execute(
         "INSERT INTO event_audience (organization_id, txid, position, type) "
-        "SELECT a, e.txid, e.position, e.type FROM outbox_events e, "
+        "SELECT DISTINCT a, e.txid, e.position, e.type FROM outbox_events e, "
         "event_audience_of(e.organization_id, e.subject_type, e.subject_id, e.occurred_at, "
-        "e.data) AS a"
+        "e.data) AS a WHERE a IS NOT NULL"
     )
 
 

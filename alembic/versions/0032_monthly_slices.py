@@ -141,9 +141,10 @@ def upgrade() -> None:
         CREATE OR REPLACE FUNCTION event_audience_rows() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             INSERT INTO event_audience (organization_id, txid, position, type, recorded_at)
-            SELECT a, NEW.txid, NEW.position, NEW.type, NEW.recorded_at
+            SELECT DISTINCT a, NEW.txid, NEW.position, NEW.type, NEW.recorded_at
             FROM event_audience_of(NEW.organization_id, NEW.subject_type, NEW.subject_id,
-                                   NEW.occurred_at, NEW.data) AS a;
+                                   NEW.occurred_at, NEW.data) AS a
+            WHERE a IS NOT NULL;
             RETURN NULL;
         END
         $$
