@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 import asyncpg
 import psutil
 
+from bench.seeding import copy_members, new_organization
 from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
@@ -56,32 +57,11 @@ def _postgres_cpu_seconds() -> float:
 async def seed(dsn: str, members: int) -> None:
     connection = await asyncpg.connect(dsn)
     try:
-        organization = uuid.uuid4()
         now = datetime.now(UTC)
         today = now.date()
-        await connection.execute(
-            "INSERT INTO organizations (id, name, kind, version, created_at) "
-            "VALUES ($1, 'Bench', 'community_app', 1, now())",
-            organization,
-        )
-        member_ids = [uuid.uuid4() for _ in range(members)]
         started = time.monotonic()
-        await connection.copy_records_to_table(
-            "members",
-            columns=[
-                "id",
-                "organization_id",
-                "display_name",
-                "timezone",
-                "version",
-                "created_at",
-                "updated_at",
-            ],
-            records=(
-                (m, organization, f"Member {n}", ZONES[n % len(ZONES)], 1, now, now)
-                for n, m in enumerate(member_ids)
-            ),
-        )
+        organization = await new_organization(connection, "Bench")
+        member_ids = await copy_members(connection, organization, members, ZONES)
         pledge_ids = [uuid.uuid4() for _ in member_ids]
         await connection.copy_records_to_table(
             "pledges",

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 
 import asyncpg
 
+from bench.seeding import copy_members, new_organization
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.pool import open_pool
 from service.domain.accounting import Viewing
@@ -34,38 +35,6 @@ from tests.support.database import fresh_database
 
 _TYPES = ("member.created", "pledge.created", "pledge.checked_in")
 PAGE = 100
-
-
-async def _organization(connection: asyncpg.Connection, name: str) -> uuid.UUID:
-    organization = uuid.uuid4()
-    await connection.execute(
-        "INSERT INTO organizations (id, name, kind, version, created_at) "
-        "VALUES ($1, $2, 'community_app', 1, now())",
-        organization,
-        name,
-    )
-    return organization
-
-
-async def _members(
-    connection: asyncpg.Connection, organization: uuid.UUID, count: int
-) -> list[uuid.UUID]:
-    now = datetime.now(UTC)
-    ids = [uuid.uuid4() for _ in range(count)]
-    await connection.copy_records_to_table(
-        "members",
-        columns=[
-            "id",
-            "organization_id",
-            "display_name",
-            "timezone",
-            "version",
-            "created_at",
-            "updated_at",
-        ],
-        records=((m, organization, f"Member {n}", "UTC", 1, now, now) for n, m in enumerate(ids)),
-    )
-    return ids
 
 
 def _events(
@@ -90,11 +59,11 @@ async def seed(dsn: str, members: int, events: int) -> tuple[uuid.UUID, uuid.UUI
     connection = await asyncpg.connect(dsn)
     columns = ["id", "type", "organization_id", "subject_type", "subject_id", "occurred_at", "data"]
     try:
-        busy = await _organization(connection, "Busy")
-        quiet = await _organization(connection, "Quiet")
+        busy = await new_organization(connection, "Busy")
+        quiet = await new_organization(connection, "Quiet")
         started = time.monotonic()
-        busy_members = await _members(connection, busy, members)
-        quiet_members = await _members(connection, quiet, 2)
+        busy_members = await copy_members(connection, busy, members, ["UTC"])
+        quiet_members = await copy_members(connection, quiet, 2, ["UTC"])
         # The seed's events get their audience from one statement below, as the migration's
         # backfill does, rather than from the trigger row by row.
         await connection.execute("ALTER TABLE outbox_events DISABLE TRIGGER event_audience_rows")

@@ -26,7 +26,7 @@ def readers_events(reader: str, txid: str, position: str, types: str, horizon: s
     ordered by (a.txid, a.position): `e` is the event's outbox row. The caller adds the
     consent rule with AND. Each event is fetched by a LATERAL lookup with LIMIT 1, so that
     the rule is applied above the join, once, and not pushed into the scan of each monthly
-    slice, where it would be planned once per slice (measured: 10 ms of planning with four)."""
+    slice, where it would be planned once per slice."""
     return f"""FROM event_audience a CROSS JOIN LATERAL (
             SELECT o.* FROM outbox_events o
             WHERE o.position = a.position AND o.recorded_at = a.recorded_at
