@@ -18,6 +18,7 @@ from service.adapters.postgres.pool import FairPool, open_pool
 from service.domain.accounting import Viewing
 from service.domain.events import FeedPosition
 from service.domain.retention import Month, may_drop, months_wanted
+from tests.support.builders import stored_organization
 from tests.support.database import fresh_database
 
 
@@ -41,16 +42,6 @@ async def _slices(pool: FairPool, table: str) -> set[str]:
         table,
     )
     return {r["relname"] for r in rows}
-
-
-async def _organization(pool: FairPool) -> UUID:
-    organization = uuid4()
-    await pool.execute(
-        "INSERT INTO organizations (id, name, kind, version, created_at) "
-        "VALUES ($1, 'Slices', 'community_app', 1, now())",
-        organization,
-    )
-    return organization
 
 
 async def _event(pool: FairPool, organization: UUID, recorded_at: datetime | None) -> UUID:
@@ -95,7 +86,7 @@ async def test_slices_are_made_ahead_of_time_and_rows_go_to_their_month(pool: Fa
         assert wanted <= set(changes.made)
         assert wanted <= await _slices(pool, table)
     # A row written in that month goes to its slice.
-    organization = await _organization(pool)
+    organization = await stored_organization(pool, datetime.now(UTC))
     event = await _event(pool, organization, later)
     stored_in = await pool.fetchval(
         "SELECT tableoid::regclass::text FROM outbox_events WHERE id = $1", event
@@ -113,7 +104,7 @@ async def test_an_old_slice_is_dropped_and_nothing_inside_the_retention_is_lost(
     old, mid = now - timedelta(days=400), now - timedelta(days=200)
     await partitions.maintain(old)
     await partitions.maintain(mid)
-    organization = await _organization(pool)
+    organization = await stored_organization(pool, datetime.now(UTC))
     old_event = await _event(pool, organization, old)
     mid_event = await _event(pool, organization, mid)
     new_event = await _event(pool, organization, None)
@@ -151,7 +142,7 @@ async def test_dropping_a_slice_never_blocks_requests(pool: FairPool, own_dsn: s
     now = await _database_now(pool)
     old = now - timedelta(days=400)
     await partitions.maintain(old)
-    organization = await _organization(pool)
+    organization = await stored_organization(pool, datetime.now(UTC))
     await _event(pool, organization, old)
     # A long reader holds the log (and the old slice) open.
     reader = await asyncpg.connect(own_dsn)
@@ -209,7 +200,13 @@ async def test_the_migration_keeps_the_rows_already_there(dsn_at_0031: str) -> N
 
     before = await open_pool(dsn_at_0031, min_size=1, max_size=2)
     try:
-        organization = await _organization(before)
+        # Written as the schema at 0031 takes it, not through today's repositories.
+        organization = uuid4()
+        await before.execute(
+            "INSERT INTO organizations (id, name, kind, version, created_at) "
+            "VALUES ($1, 'Slices', 'community_app', 1, now())",
+            organization,
+        )
         event = uuid4()
         await before.execute(
             "INSERT INTO outbox_events (id, type, organization_id, subject_type, subject_id, "
