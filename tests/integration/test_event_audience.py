@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -16,8 +17,9 @@ import msgspec
 import pytest
 
 from service.adapters.postgres.consent_sql import visibility_arguments
-from service.adapters.postgres.deliveries import FAN_OUT
+from service.adapters.postgres.deliveries import FAN_OUT, PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
+from service.adapters.postgres.pool import open_pool
 from service.domain.accounting import Viewing
 from service.domain.events import FeedPosition
 from tests.support.database import fresh_database
@@ -71,10 +73,22 @@ async def _member_events(connection: asyncpg.Connection, organization: UUID, cou
 
 
 class _Captured:
-    """Stands for the pool: keeps the statement the adapter sends, and answers an empty read."""
+    """Stands for the pool and its connection: keeps the read the adapter sends, and answers
+    an empty one."""
 
     sql: str = ""
     args: tuple[Any, ...] = ()
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[_Captured]:
+        yield self
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        yield
+
+    async def execute(self, sql: str, *args: Any) -> str:
+        return "SELECT 1"
 
     async def fetch(self, sql: str, *args: Any) -> list[dict[str, Any]]:
         self.sql, self.args = sql, args
@@ -186,3 +200,70 @@ async def test_an_events_audience_is_fixed_when_its_transaction_commits(
     )
     assert {r["organization_id"] for r in audience} == {creator, invited}
     assert later not in {r["organization_id"] for r in audience}
+
+
+async def test_the_feed_is_planned_once_per_session(own_dsn: str) -> None:
+    """The feed's statement is longer than asyncpg caches by default, and PostgreSQL's own
+    choice made a new plan for every read (most of a read's time at a year's slices). It is
+    now prepared once and runs with one plan for every reader."""
+    organization = uuid4()
+    pool = await open_pool(own_dsn, min_size=1, max_size=1)
+    try:
+        feed = PostgresEventFeed(pool)
+        for _ in range(8):
+            viewing = Viewing(
+                organization_id=organization, now=NOW, request_id="t", operation="listEvents"
+            )
+            await feed.after(viewing, FeedPosition(), 100, None)
+        plans = await pool.fetchrow(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+            "WHERE statement LIKE '%WITH shown AS%'"
+        )
+    finally:
+        await pool.close()
+    assert plans is not None, "the feed's statement was not kept prepared"
+    assert plans["custom_plans"] == 0
+    assert plans["generic_plans"] == 8
+
+
+async def _endpoint(connection: asyncpg.Connection, organization: UUID) -> UUID:
+    """An active endpoint whose cursor is at the head of the feed, as a new one starts."""
+    endpoint = uuid4()
+    await connection.execute(
+        "INSERT INTO webhook_endpoints (id, organization_id, url, event_types, secret, status, "
+        "version, created_at, updated_at, key_scopes, cursor_txid, cursor_position, "
+        "next_attempt_at) VALUES ($1, $2, 'https://hooks.example.org/x', "
+        "ARRAY['member.created'], 'whsec_x', 'active', 1, now(), now(), ARRAY['members:read'], "
+        "pg_snapshot_xmin(pg_current_snapshot()), 0, now() - interval '1 second')",
+        endpoint,
+        organization,
+    )
+    return endpoint
+
+
+async def test_an_endpoint_with_nothing_new_is_not_claimed(own_dsn: str) -> None:
+    """A dispatcher's pass claims only endpoints with something to do, so 1,000 idle endpoints
+    cost one statement per pass instead of a transaction and a fan-out each."""
+    connection = await asyncpg.connect(own_dsn)
+    pool = await open_pool(own_dsn, min_size=1, max_size=2)
+    try:
+        idle_organization = await _organization(connection, "Idle")
+        await connection.execute("UPDATE webhook_endpoints SET status = 'disabled'")
+        endpoint = await _endpoint(connection, idle_organization)
+        queue = PostgresDeliveryQueue(pool)
+        now = datetime.now(UTC)
+        async with queue.line() as line:
+            assert await line.claim(now) is None
+        # Other organizations' events change nothing for it.
+        await _member_events(connection, await _organization(connection, "Other"), 3)
+        async with queue.line() as line:
+            assert await line.claim(now) is None
+        # One event in its audience, and it is claimed.
+        await _member_events(connection, idle_organization, 1)
+        async with queue.line() as line:
+            claimed = await line.claim(now)
+        assert claimed is not None
+        assert claimed.endpoint.id == endpoint
+    finally:
+        await pool.close()
+        await connection.close()

@@ -33,8 +33,9 @@ async def _admin(dsn: str, statement: str) -> None:
 
 
 @contextmanager
-def fresh_database(revision: str = "head") -> Iterator[str]:
-    """Yield the DSN of a new database, migrated up to `revision`."""
+def fresh_database(revision: str = "head", *, keep: bool = False) -> Iterator[str]:
+    """Yield the DSN of a new database, migrated up to `revision`; dropped afterwards unless
+    `keep` (a bench that measures its seed again)."""
     server_dsn = os.environ.get("DATABASE_URL") or start_embedded_postgres(
         REPO / ".data" / "test-pg"
     )
@@ -45,7 +46,8 @@ def fresh_database(revision: str = "head") -> Iterator[str]:
         migrate(dsn, revision)
         yield dsn
     finally:
-        asyncio.run(_admin(server_dsn, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if not keep:
+            asyncio.run(_admin(server_dsn, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 class Db:

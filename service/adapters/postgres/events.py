@@ -14,7 +14,7 @@ from service.adapters.postgres.consent_sql import (
     visibility_arguments,
     visible_to,
 )
-from service.adapters.postgres.pool import FairPool
+from service.adapters.postgres.pool import GENERIC_PLANS, FairPool
 from service.adapters.postgres.session import Session, Write
 from service.domain.accounting import Viewing
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition, FeedRead
@@ -126,20 +126,22 @@ class PostgresEventFeed:
     ) -> FeedRead:
         """The next events `viewing.organization_id` may see, and the horizon looked to;
         those about another organization's member are recorded as disclosures."""
-        rows = await self._pool.fetch(
-            _FEED,
-            viewing.organization_id,
-            str(cursor.txid),
-            limit,
-            types,
-            *visibility_arguments(),
-            cursor.position,
-            viewing.now,
-            viewing.request_id,
-            viewing.operation,
-            viewing.client_request_id,
-            viewing.key_id,
-        )
+        async with self._pool.connection() as connection, connection.transaction():
+            await connection.execute(GENERIC_PLANS)
+            rows = await connection.fetch(
+                _FEED,
+                viewing.organization_id,
+                str(cursor.txid),
+                limit,
+                types,
+                *visibility_arguments(),
+                cursor.position,
+                viewing.now,
+                viewing.request_id,
+                viewing.operation,
+                viewing.client_request_id,
+                viewing.key_id,
+            )
         return FeedRead(
             events=[feed_event_from_row(r) for r in rows if r["id"] is not None],
             horizon=rows[0]["horizon"],
