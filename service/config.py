@@ -38,9 +38,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     keep_alive_timeout_seconds: float = 5.0
     max_connections: int = 1000
     idempotency_ttl_seconds: int = 24 * 3600
-    # A request that claimed an Idempotency-Key must answer within this long (past it: 503
-    # busy, and the claim is given up); a key whose request died with its process is taken
-    # over by a retry 5 s after this deadline.
+    # A request that holds an Idempotency-Key must answer within this long (past it: 503
+    # busy, and the key is given up with its transaction); a key whose request died with its
+    # process is free as soon as PostgreSQL ends that connection.
     idempotent_request_deadline_seconds: float = 15.0
     # How disclosure records (written by the same statement as each cross-organization read)
     # are committed. "sync" (the default): the data leaves only once its record is on disk.
@@ -113,11 +113,6 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ValueError(f"SN_{name.upper()} must be greater than 0.")
-
-    @property
-    def idempotency_lease_seconds(self) -> float:
-        """How long a claim on an Idempotency-Key holds: the request's deadline and a margin."""
-        return self.idempotent_request_deadline_seconds + 5.0
 
     @property
     def pg_data_dir(self) -> Path:

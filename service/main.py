@@ -124,15 +124,16 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             statement_cache_size=settings.statement_cache_size,
         )
         clock = SystemClock()
-        idempotency = PostgresIdempotencyStore(
-            pool,
-            ttl=timedelta(seconds=settings.idempotency_ttl_seconds),
-            lease=timedelta(seconds=settings.idempotency_lease_seconds),
-        )
+        idempotency = PostgresIdempotencyStore(pool)
         ids = UuidV7Source()
 
         def unit_of_work() -> PostgresUnitOfWork:
-            return PostgresUnitOfWork(pool, clock, ids)
+            return PostgresUnitOfWork(
+                pool,
+                clock,
+                ids,
+                idempotency_ttl=timedelta(seconds=settings.idempotency_ttl_seconds),
+            )
 
         webhook_networks = parse_networks(settings.webhook_allowed_networks)
         resolver = SystemResolver()

@@ -3,6 +3,7 @@ response stored with its change, replayed to retries."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
 
 import msgspec
@@ -19,8 +20,11 @@ class StoredResponse(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Claim(msgspec.Struct, frozen=True, kw_only=True):
-    """A request's hold on its key (scope: the organization, or an operator key itself)."""
+    """A request's hold on its key (scope: the organization, or an operator key itself),
+    taken at `claimed_at` for the request whose `fingerprint` it keeps."""
 
     scope_id: UUID
     key: str
     token: UUID
+    fingerprint: bytes
+    claimed_at: datetime

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID, uuid4
 
 import asyncpg
@@ -20,7 +20,11 @@ from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.domain.accounting import Viewing
-from service.domain.errors import DuplicateExternalRef, IdempotentRequestInFlight
+from service.domain.errors import (
+    DuplicateExternalRef,
+    IdempotencyKeyReused,
+    IdempotentRequestInFlight,
+)
 from service.domain.event_payloads import member_event
 from service.domain.events import EventType, FeedPosition, next_position
 from service.domain.members import Contact, Member
@@ -158,32 +162,65 @@ async def test_expired_idempotency_keys_are_purged(pool: FairPool) -> None:
 
     from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 
-    store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
+    store = PostgresIdempotencyStore(pool)
     scope = uuid4()
-    await store.claim(scope, "old", b"f", NOW - timedelta(hours=2))
-    await store.claim(scope, "fresh", b"f", NOW)
+    for key, expires in (("old", NOW - timedelta(hours=1)), ("fresh", NOW + timedelta(hours=1))):
+        await pool.execute(
+            "INSERT INTO idempotency_keys (scope_id, key, fingerprint, state, claim_token, "
+            "created_at, expires_at) VALUES ($1, $2, 'f', 'completed', $3, $4, $5)",
+            scope,
+            key,
+            uuid4(),
+            expires - timedelta(hours=1),
+            expires,
+        )
     assert await store.purge_expired(NOW, batch=10) >= 1
     keys = await pool.fetch("SELECT key FROM idempotency_keys WHERE scope_id = $1", scope)
     assert [k["key"] for k in keys] == ["fresh"]
 
 
-async def test_a_completed_claim_is_never_released(pool: FairPool) -> None:
-    from datetime import timedelta
-
-    from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+async def test_a_key_is_held_by_its_unit_of_work_and_then_replayed(pool: FairPool) -> None:
     from service.domain.idempotency import Claim, StoredResponse
 
-    store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
-    claim = await store.claim(uuid4(), "done", b"f", NOW)
-    assert isinstance(claim, Claim)
-    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
-    async with uow:
-        await uow.idempotency.complete(claim, StoredResponse(status=201, headers={}, body=b"{}"))
-        await uow.commit()
-    # The commit went through but the caller saw an error and releases: nothing is lost.
-    await store.release(claim)
-    replay = await store.claim(claim.scope_id, "done", b"f", NOW)
-    assert replay == StoredResponse(status=201, headers={}, body=b"{}")
+    scope = uuid4()
+    first = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with first:
+        claim = await first.idempotency.hold(scope, "held", b"f", NOW)
+        assert isinstance(claim, Claim)
+        # While the first runs, a second with the same key is refused, with nothing written.
+        second = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+        with pytest.raises(IdempotentRequestInFlight):
+            async with second:
+                await second.idempotency.hold(scope, "held", b"f", NOW)
+        assert (
+            await pool.fetchval("SELECT count(*) FROM idempotency_keys WHERE scope_id = $1", scope)
+            == 0
+        )
+        await first.idempotency.complete(claim, StoredResponse(status=201, headers={}, body=b"{}"))
+        await first.commit()
+    third = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with third:
+        assert await third.idempotency.hold(scope, "held", b"f", NOW) == StoredResponse(
+            status=201, headers={}, body=b"{}"
+        )
+        with pytest.raises(IdempotencyKeyReused):
+            await third.idempotency.hold(scope, "held", b"another body", NOW)
+
+
+async def test_a_key_is_let_go_when_its_unit_of_work_ends_without_a_commit(
+    pool: FairPool,
+) -> None:
+    from service.domain.idempotency import Claim
+
+    scope = uuid4()
+    failed = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    with pytest.raises(ValueError, match="the use case failed"):
+        async with failed:
+            assert isinstance(await failed.idempotency.hold(scope, "k", b"f", NOW), Claim)
+            raise ValueError("the use case failed")
+    retry = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with retry:
+        assert isinstance(await retry.idempotency.hold(scope, "k", b"f", NOW), Claim)
 
 
 def _viewing(organization_id: UUID) -> Viewing:
@@ -362,35 +399,102 @@ async def test_held_writes_are_forgotten_without_a_commit(
     assert await _count(pool, "members", member.id) == 0
 
 
-async def test_a_claim_taken_over_mid_request_keeps_nothing_of_the_request(
+async def test_a_key_answered_by_another_request_meanwhile_keeps_nothing_of_this_one(
     pool: FairPool,
 ) -> None:
-    from datetime import timedelta
-
-    from service.adapters.postgres.idempotency import PostgresIdempotencyStore
+    """A request that read the key before another's commit, and took the lock just after it,
+    finds the other's answer stored at its own commit: that one won, this one keeps nothing."""
     from service.domain.idempotency import Claim, StoredResponse
 
     org = await _organization(pool)
-    store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
-    claim = await store.claim(uuid4(), "taken", b"f", NOW)
-    assert isinstance(claim, Claim)
-    # The lease ran out and another request claimed the key.
-    await pool.execute(
-        "UPDATE idempotency_keys SET claim_token = $3 WHERE scope_id = $1 AND key = $2",
-        claim.scope_id,
-        claim.key,
-        uuid4(),
-    )
     member = _member(org)
     uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     with pytest.raises(IdempotentRequestInFlight):
         async with uow:
+            claim = await uow.idempotency.hold(org, "raced", b"f", NOW)
+            assert isinstance(claim, Claim)
+            await pool.execute(
+                "INSERT INTO idempotency_keys (scope_id, key, fingerprint, state, claim_token, "
+                "response_status, response_headers, created_at, expires_at) "
+                "VALUES ($1, 'raced', 'f', 'completed', $2, 201, '{}', $3, $4)",
+                org,
+                uuid4(),
+                NOW,
+                NOW + timedelta(hours=1),
+            )
             await uow.members.add(member)
             await uow.idempotency.complete(
                 claim, StoredResponse(status=201, headers={}, body=b"{}")
             )
             await uow.commit()
     assert await _count(pool, "members", member.id) == 0
+
+
+async def test_a_keyed_creation_costs_begin_the_hold_one_statement_and_commit(
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
+) -> None:
+    """Round trips of a creation under an Idempotency-Key: BEGIN, the lock with the lookup,
+    the writes with the stored answer as one statement, COMMIT. Before: a committed claim,
+    then the writes with an update of the claim."""
+    from service.domain.idempotency import Claim, StoredResponse
+
+    pool, statements, _ = watched
+    org = await _organization(pool)
+
+    async def create(key: str) -> Member:
+        member = _member(org)
+        event = member_event(EventType.MEMBER_CREATED, member, event_id=uuid4(), now=NOW)
+        uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+        async with uow:
+            claim = await uow.idempotency.hold(org, key, b"f", NOW)
+            assert isinstance(claim, Claim)
+            await uow.members.add(member)
+            await uow.outbox.append(event)
+            await uow.idempotency.complete(
+                claim, StoredResponse(status=201, headers={}, body=b"{}")
+            )
+            await uow.commit()
+        return member
+
+    await create("first")  # the connection learns the statements and their types once
+    statements.sent.clear()
+    member = await create("counted")
+    assert len(statements.sent) == 4, statements.sent
+    assert statements.sent[0] == "BEGIN;"
+    assert "pg_try_advisory_xact_lock" in statements.sent[1]
+    assert statements.sent[2].startswith("WITH w0 AS (INSERT INTO members")
+    assert "INSERT INTO idempotency_keys" in statements.sent[2]
+    assert statements.sent[3] == "COMMIT;"
+    assert await _count(pool, "members", member.id) == 1
+
+
+async def test_writes_after_a_read_go_together_and_a_missed_count_is_explained(
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
+) -> None:
+    """In a transaction, writes after a read are held until the next read or the commit and
+    sent as one statement; a write whose row count is not the expected one is explained by a
+    read in the same transaction, which is still usable."""
+    pool, statements, _ = watched
+    org = await _organization(pool)
+    first = _member(org, external_ref="after-read-" + uuid4().hex)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with uow:
+        await uow.members.add(first)
+        await uow.commit()
+    second, third = _member(org), _member(org, external_ref=first.external_ref)
+    async with uow:  # the connection learns the read's statement and types once
+        await uow.members.get_for_update(org, first.id)
+    statements.sent.clear()
+    with pytest.raises(DuplicateExternalRef, match=str(first.id)):
+        async with uow:
+            assert await uow.members.get_for_update(org, first.id) == first
+            await uow.members.add(second)
+            await uow.members.add(third)
+            await uow.commit()
+    assert statements.sent[0] == "BEGIN;"
+    assert statements.sent[2].startswith("WITH w0 AS (INSERT INTO members")
+    assert await _count(pool, "members", second.id) == 0
+    assert await _count(pool, "members", third.id) == 0
 
 
 async def test_nothing_is_sent_after_a_commit(pool: FairPool) -> None:
@@ -445,35 +549,6 @@ def test_a_write_that_cannot_be_sent_with_others_is_refused_when_made(sql: str) 
         Write(sql, 1)
 
 
-async def test_a_claim_leaves_the_pooled_session_settings_as_they_were(
-    watched: tuple[FairPool, Statements, asyncpg.Pool],
-) -> None:
-    from datetime import timedelta
-
-    from service.adapters.postgres.idempotency import _CLAIM, PostgresIdempotencyStore
-    from service.domain.idempotency import Claim
-
-    pool, _, raw = watched  # one connection: the claim ran on the one we look at
-    store = PostgresIdempotencyStore(pool, ttl=timedelta(hours=1), lease=timedelta(seconds=5))
-    claim = await store.claim(uuid4(), "quick", b"f", NOW)
-    assert isinstance(claim, Claim)
-    async with raw.acquire() as connection:
-        assert await connection.fetchval("SHOW synchronous_commit") == "on"
-        # Inside the claim's own transaction the commit does not wait for the disk.
-        async with connection.transaction():
-            await connection.fetchval(
-                _CLAIM, uuid4(), "seen", b"f", uuid4(), NOW + timedelta(seconds=5), NOW, NOW
-            )
-            assert await connection.fetchval("SHOW synchronous_commit") == "off"
-        assert (
-            await connection.fetchval(
-                "SELECT state FROM idempotency_keys WHERE scope_id = $1 AND key = 'quick'",
-                claim.scope_id,
-            )
-            == "in_flight"
-        )
-
-
 async def test_a_quiet_key_reads_its_shared_count_without_rewriting_it(pool: FairPool) -> None:
     from service.adapters.postgres.rate_limits import PostgresRateLimitCounts
 
@@ -524,7 +599,8 @@ async def test_a_held_write_reads_back_what_its_answer_needs_in_the_statement_th
     pool: FairPool,
 ) -> None:
     """A `read_back` is evaluated with its write, as the database was just before it: held
-    back, in the one statement at commit; in an open transaction, as the write is sent."""
+    back, in the one statement at commit; in an open transaction, when the next read sends
+    it."""
     insert = (
         "INSERT INTO organizations (id, name, kind, version, created_at) "
         "VALUES ($1, $2, $3, $4, $5)"
@@ -545,6 +621,8 @@ async def test_a_held_write_reads_back_what_its_answer_needs_in_the_statement_th
         await session.begin()
         write = Write(insert, sent, "Sent", "clinic", 1, NOW, read_back=read_back)
         await session.write(write)
+        assert write.value is None  # held until the next read or the commit
+        await session.fetchval("SELECT 1")
         assert write.value == "0:Sent"
         await session.commit()
     names = await pool.fetch("SELECT name FROM organizations WHERE id = ANY($1)", [held, sent])

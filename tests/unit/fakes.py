@@ -983,6 +983,20 @@ class FakeIdempotencyRecorder:
     def __init__(self, staged: Store) -> None:
         self._staged = staged
 
+    async def hold(
+        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
+    ) -> Claim | StoredResponse:
+        stored = self._staged.stored_responses.get((scope_id, key))
+        if stored is not None:
+            return stored
+        return Claim(
+            scope_id=scope_id,
+            key=key,
+            token=UUID(int=len(self._staged.stored_responses) + 1),
+            fingerprint=fingerprint,
+            claimed_at=now,
+        )
+
     async def complete(self, claim: Claim, response: StoredResponse) -> None:
         self._staged.stored_responses[(claim.scope_id, claim.key)] = response
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import cast
 from uuid import UUID
 
@@ -137,7 +138,13 @@ async def test_erase_once_then_gone(uow: FakeUnitOfWork, store: Store) -> None:
     assert page.items == []
 
 
-CLAIM = Claim(scope_id=ORG, key="retry-1", token=UUID(int=1))
+CLAIM = Claim(
+    scope_id=ORG,
+    key="retry-1",
+    token=UUID(int=1),
+    fingerprint=b"f",
+    claimed_at=datetime(2026, 11, 30, tzinfo=UTC),
+)
 
 
 async def _store_answer(uow: UnitOfWork, member: Member) -> None:
@@ -191,15 +198,20 @@ async def test_under_an_idempotency_key_a_use_case_cannot_commit_without_its_rec
     command = usecases.CreateMember(
         organization_id=ORG, member=NewMember(display_name="A", timezone="UTC")
     )
-    # A use case that forgot its receipt (no_receipt): refused at commit, nothing kept.
-    forgetful = cast(UnitOfWork, AnswerBeforeCommit(FakeUnitOfWork(store), answer))
-    with pytest.raises(RuntimeError, match="without calling its receipt"):
-        await usecases.create_member(command, forgetful)
+    # A use case that forgot its receipt (no_receipt): refused at commit, nothing kept. The
+    # request holds the unit of work open (it holds the key), and rolls back what is left.
+    held = FakeUnitOfWork(store)
+    async with held:
+        forgetful = cast(UnitOfWork, AnswerBeforeCommit(held, answer))
+        with pytest.raises(RuntimeError, match="without calling its receipt"):
+            await usecases.create_member(command, forgetful)
     assert store.members == {}
     assert store.stored_responses == {}
     # With it, the change and the stored answer commit together.
-    kept = cast(UnitOfWork, AnswerBeforeCommit(FakeUnitOfWork(store), answer))
-    member = await usecases.create_member(command, kept, receipt=answer.keep)
+    held = FakeUnitOfWork(store)
+    async with held:
+        kept = cast(UnitOfWork, AnswerBeforeCommit(held, answer))
+        member = await usecases.create_member(command, kept, receipt=answer.keep)
     assert list(store.members) == [member.id]
     assert store.stored_responses[(ORG, "retry-1")].resource_id is None
     assert answer.response().status_code == 201

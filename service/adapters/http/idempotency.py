@@ -149,9 +149,10 @@ async def create_idempotently(
     present: Callable[[R], Created[T]],
 ) -> Response[Any]:
     """Run a creating use case (`create`, given a unit of work and a receipt) and answer 201
-    with what `present` makes of its result. With an Idempotency-Key the key is claimed first
-    (or the stored answer replayed), and the receipt stores the answer in the use case's own
-    transaction, just before its commit: the change and its stored answer commit together."""
+    with what `present` makes of its result. With an Idempotency-Key the unit of work first
+    holds the key (or the stored answer is replayed), and the receipt stores the answer in the
+    use case's own transaction, just before its commit: the change and its stored answer
+    commit together, and the key is held until then."""
     services = services_of(request)
     if key is None:
         created = present(await create(services.uow(), no_receipt))
@@ -164,45 +165,42 @@ async def create_idempotently(
         + b"\n"
         + _canonical(await request.body())
     ).digest()
-    outcome = await services.idempotency.claim(
-        _scope_id(caller_of(request)), key, fingerprint, services.clock.now()
-    )
-    if isinstance(outcome, StoredResponse):
-        if outcome.body is None:
-            return problem_response(
-                GONE,
-                "What this request created has since been erased or deleted; it is gone.",
-                headers={"Idempotent-Replayed": "true"},
+    # The deadline bounds how long the key is held (the transaction ends with the request).
+    async with asyncio.timeout(services.settings.idempotent_request_deadline_seconds):
+        uow = services.uow()
+        async with uow:
+            outcome = await uow.idempotency.hold(
+                _scope_id(caller_of(request)), key, fingerprint, services.clock.now()
             )
-        return Response(
-            outcome.body,
-            status_code=outcome.status,
-            headers={**outcome.headers, "Idempotent-Replayed": "true"},
-            media_type="application/json",
-        )
-    answer = _StoredAnswer(outcome, present)
-    try:
-        # The claim outlasts this deadline (Settings.idempotency_lease_seconds), so no retry
-        # takes the key over while this request may still commit.
-        async with asyncio.timeout(services.settings.idempotent_request_deadline_seconds):
-            await create(cast(UnitOfWork, AnswerBeforeCommit(services.uow(), answer)), answer.keep)
-    except BaseException:
-        # Best effort, and briefly: a claim not released runs out with its lease anyway, and
-        # the request must not outlive its deadline waiting on a database that is gone.
-        try:
-            async with asyncio.timeout(2):
-                await services.idempotency.release(outcome)
-        except Exception:
-            logger.warning("could not release an Idempotency-Key claim", exc_info=True)
-        raise
+            if isinstance(outcome, StoredResponse):
+                return _replay(outcome)
+            answer = _StoredAnswer(outcome, present)
+            await create(cast(UnitOfWork, AnswerBeforeCommit(uow, answer)), answer.keep)
     return answer.response()
 
 
+def _replay(stored: StoredResponse) -> Response[Any]:
+    if stored.body is None:
+        return problem_response(
+            GONE,
+            "What this request created has since been erased or deleted; it is gone.",
+            headers={"Idempotent-Replayed": "true"},
+        )
+    return Response(
+        stored.body,
+        status_code=stored.status,
+        headers={**stored.headers, "Idempotent-Replayed": "true"},
+        media_type="application/json",
+    )
+
+
 class AnswerBeforeCommit:
-    """The unit of work a creating use case gets under an Idempotency-Key: its commit does not
-    go through before the receipt stored the answer. A use case that forgot to call its receipt
-    then fails, and its change rolls back and the key is released, instead of committing a
-    change that no retry could find (a retry would create it a second time)."""
+    """The unit of work a creating use case gets under an Idempotency-Key: already open (it
+    holds the key), so entering and leaving it are left to the request, which rolls back
+    whatever was not committed. Its commit does not go through before the receipt stored the
+    answer. A use case that forgot to call its receipt then fails, and its change rolls back
+    and the key is let go, instead of committing a change that no retry could find (a retry
+    would create it a second time)."""
 
     def __init__(self, uow: UnitOfWork, answer: _StoredAnswer[Any, Any]) -> None:
         self._uow = uow
@@ -212,11 +210,10 @@ class AnswerBeforeCommit:
         return getattr(self._uow, name)  # the repositories
 
     async def __aenter__(self) -> Self:
-        await self._uow.__aenter__()
         return self
 
     async def __aexit__(self, *raised: Any) -> None:
-        await self._uow.__aexit__(*raised)
+        pass
 
     async def commit(self) -> None:
         if not self._answer.kept:

@@ -1,5 +1,9 @@
-"""Idempotency keys in PostgreSQL: claim a key (committed at once, so a concurrent retry sees
-it in flight), then record the response in the same transaction as the change."""
+"""Idempotency keys in PostgreSQL. A request holds its key with a transaction-level advisory
+lock, taken by the statement that looks the key up, in the request's own unit of work: a retry
+meanwhile fails to take it and answers 409, and the lock goes when the transaction ends, with
+the commit or with a connection that died. The response is stored by the same commit as the
+change. So the claim needs no write and no commit of its own (before: a committed claim row,
+then an update of it with the change)."""
 
 from __future__ import annotations
 
@@ -14,37 +18,34 @@ from service.adapters.postgres.session import Session, Write, rows_changed
 from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFlight
 from service.domain.idempotency import Claim, StoredResponse
 
-# The claim commits without waiting for the disk (set_config(..., true) lasts until the end of
-# this statement's own transaction, so it never leaks into the pooled session). That is safe:
-# a claim lost in a crash belonged to a request whose change had not committed either, because
-# the change's synchronous commit flushes the WAL up to and past the claim. It halves what the
-# claim costs PostgreSQL (measured: 130 µs of CPU per claim, 67 µs without the flush).
-_CLAIM = """
-INSERT INTO idempotency_keys AS k
-    (scope_id, key, fingerprint, state, claim_token, locked_until, created_at, expires_at)
-SELECT $1::uuid, $2::text, $3::bytea, 'in_flight', $4::uuid, $5::timestamptz, $6::timestamptz,
-    $7::timestamptz
-FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
-ON CONFLICT (scope_id, key) DO UPDATE SET
-    fingerprint = EXCLUDED.fingerprint, state = 'in_flight', claim_token = EXCLUDED.claim_token,
-    locked_until = EXCLUDED.locked_until, created_at = EXCLUDED.created_at,
-    expires_at = EXCLUDED.expires_at,
-    response_status = NULL, response_headers = NULL, response_body = NULL
-WHERE k.expires_at <= $6
-   OR (k.state = 'in_flight' AND k.locked_until <= $6 AND k.fingerprint = EXCLUDED.fingerprint)
-RETURNING claim_token
+# One lock per (scope, key), in the 64-bit space of advisory locks; two keys sharing a hash
+# only make one of two requests running at the same moment wait a second (a 409).
+# The row is read in the same statement: one round trip for the lock and the lookup.
+_HOLD = """
+SELECT pg_try_advisory_xact_lock(hashtextextended($1::uuid::text || ' ' || $2::text, 0)) AS mine,
+       k.fingerprint, k.state, k.response_status, k.response_headers, k.response_body,
+       k.locked_until
+FROM (SELECT) AS one
+LEFT JOIN idempotency_keys k
+    ON k.scope_id = $1::uuid AND k.key = $2::text AND k.expires_at > $3::timestamptz
 """
 
-_EXISTING = """
-SELECT fingerprint, state, response_status, response_headers, response_body, locked_until
-FROM idempotency_keys WHERE scope_id = $1 AND key = $2
-"""
-
+# Stored with the change. A key already there may be taken over only if it expired, or if it
+# is a claim of the earlier kind (a committed 'in_flight' row, written by a version before
+# this one during a rolling upgrade) whose lease ran out.
 _COMPLETE = """
-UPDATE idempotency_keys SET
-    state = 'completed', locked_until = NULL,
-    response_status = $4, response_headers = $5::jsonb, response_body = $6, resource_id = $7
-WHERE scope_id = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'
+INSERT INTO idempotency_keys AS k
+    (scope_id, key, fingerprint, state, claim_token, locked_until, response_status,
+     response_headers, response_body, resource_id, created_at, expires_at)
+VALUES ($1, $2, $3, 'completed', $4, NULL, $5, $6::jsonb, $7, $8, $9, $10)
+ON CONFLICT (scope_id, key) DO UPDATE SET
+    fingerprint = EXCLUDED.fingerprint, state = 'completed', claim_token = EXCLUDED.claim_token,
+    locked_until = NULL, response_status = EXCLUDED.response_status,
+    response_headers = EXCLUDED.response_headers, response_body = EXCLUDED.response_body,
+    resource_id = EXCLUDED.resource_id, created_at = EXCLUDED.created_at,
+    expires_at = EXCLUDED.expires_at
+WHERE k.expires_at <= EXCLUDED.created_at
+   OR (k.state = 'in_flight' AND k.locked_until <= EXCLUDED.created_at)
 """
 
 _PURGE = """
@@ -54,79 +55,70 @@ DELETE FROM idempotency_keys WHERE (scope_id, key) IN (
 )
 """
 
-# Only an unfinished claim is released: a completed one (its commit went through even if the
-# caller saw an error) must keep replaying, or a retry would create the resource twice.
-_RELEASE = """
-DELETE FROM idempotency_keys
-WHERE scope_id = $1 AND key = $2 AND claim_token = $3 AND state = 'in_flight'
-"""
-
 
 class PostgresIdempotencyStore:
-    """`lease`: how long a claim holds the key against a retry. It must outlast the request
-    holding it (the HTTP layer gives that request a deadline shorter than the lease), and no
-    more, so that a key whose request died with its process is free again soon."""
+    """The keys' expiry, outside any request."""
 
-    def __init__(self, pool: FairPool, *, ttl: timedelta, lease: timedelta) -> None:
+    def __init__(self, pool: FairPool) -> None:
         self._pool = pool
-        self._ttl = ttl
-        self._lease = lease
-
-    async def claim(
-        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
-    ) -> Claim | StoredResponse:
-        """Own the key, or get the response stored for it. Raises IdempotencyKeyReused when the
-        key was used with another request, IdempotentRequestInFlight while that one runs."""
-        token = uuid4()
-        for _ in range(3):
-            claimed = await self._pool.fetchval(
-                _CLAIM, scope_id, key, fingerprint, token, now + self._lease, now, now + self._ttl
-            )
-            if claimed == token:
-                return Claim(scope_id=scope_id, key=key, token=token)
-            row = await self._pool.fetchrow(_EXISTING, scope_id, key)
-            if row is None:
-                continue  # released between the two statements: try to claim again
-            if bytes(row["fingerprint"]) != fingerprint:
-                raise IdempotencyKeyReused(
-                    "This Idempotency-Key was already used with a different request."
-                )
-            if row["state"] == "in_flight":
-                left = (row["locked_until"] - now).total_seconds()
-                wait = max(1, math.ceil(left))
-                raise IdempotentRequestInFlight(
-                    "A request with this Idempotency-Key is still in progress; retry after "
-                    f"{wait} s, when it has answered or its claim has run out.",
-                    retry_after_seconds=wait,
-                )
-            raw_body = row["response_body"]
-            return StoredResponse(
-                status=row["response_status"],
-                headers=msgspec.json.decode(row["response_headers"], type=dict[str, str]),
-                body=None if raw_body is None else bytes(raw_body),
-            )
-        raise IdempotentRequestInFlight("This Idempotency-Key is contended; retry later.")
 
     async def purge_expired(self, now: datetime, batch: int = 1000) -> int:
         """Delete up to `batch` expired keys; returns how many. Safe from several workers."""
         return rows_changed(await self._pool.execute(_PURGE, now, batch))
 
-    async def release(self, claim: Claim) -> None:
-        """Give the key up after a failed request, so that a retry runs it again."""
-        await self._pool.execute(_RELEASE, claim.scope_id, claim.key, claim.token)
-
 
 class PostgresIdempotencyRecorder:
-    """The part of the store that runs inside the unit of work's transaction."""
+    """The keys inside the unit of work of a request that carries one. `ttl`: how long a
+    stored response is replayed."""
 
-    def __init__(self, connection: Session) -> None:
+    def __init__(self, connection: Session, *, ttl: timedelta) -> None:
         self._connection = connection
+        self._ttl = ttl
+
+    async def hold(
+        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
+    ) -> Claim | StoredResponse:
+        row = await self._connection.fetchrow(_HOLD, scope_id, key, now)
+        assert row is not None
+        if not row["mine"]:
+            # Another transaction holds the key: its request is running now, and answers
+            # within its deadline; a retry a second later mostly finds its stored response.
+            raise IdempotentRequestInFlight(
+                "A request with this Idempotency-Key is still in progress; retry after 1 s, "
+                "when it has answered.",
+                retry_after_seconds=1,
+            )
+        if row["state"] is not None:
+            if bytes(row["fingerprint"]) != fingerprint:
+                raise IdempotencyKeyReused(
+                    "This Idempotency-Key was already used with a different request."
+                )
+            if row["state"] == "completed":
+                raw_body = row["response_body"]
+                return StoredResponse(
+                    status=row["response_status"],
+                    headers=msgspec.json.decode(row["response_headers"], type=dict[str, str]),
+                    body=None if raw_body is None else bytes(raw_body),
+                )
+            # A committed claim of the earlier kind, still within its lease.
+            if row["locked_until"] > now:
+                wait = max(1, math.ceil((row["locked_until"] - now).total_seconds()))
+                raise IdempotentRequestInFlight(
+                    "A request with this Idempotency-Key is still in progress; retry after "
+                    f"{wait} s, when it has answered or its claim has run out.",
+                    retry_after_seconds=wait,
+                )
+        return Claim(
+            scope_id=scope_id, key=key, token=uuid4(), fingerprint=fingerprint, claimed_at=now
+        )
 
     async def complete(self, claim: Claim, response: StoredResponse) -> None:
-        async def taken_over() -> Exception:
-            # Our lease ran out and another request took the key over: let that one win.
+        async def taken() -> Exception:
+            # Only a request that read the key before another one's commit and took the lock
+            # after it gets here: that one won; this one's change is not kept.
             return IdempotentRequestInFlight(
-                "A request with this Idempotency-Key is still in progress; retry later."
+                "A request with this Idempotency-Key has just answered; retry to get its response.",
+                retry_after_seconds=1,
             )
 
         await self._connection.write(
@@ -134,12 +126,15 @@ class PostgresIdempotencyRecorder:
                 _COMPLETE,
                 claim.scope_id,
                 claim.key,
+                claim.fingerprint,
                 claim.token,
                 response.status,
                 msgspec.json.encode(response.headers).decode(),
                 response.body,
                 response.resource_id,
+                claim.claimed_at,
+                claim.claimed_at + self._ttl,
                 expected_rows=1,
-                explain=taken_over,
+                explain=taken,
             )
         )

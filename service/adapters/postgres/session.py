@@ -1,12 +1,16 @@
 """The connection a unit of work hands its repositories: it opens the transaction only when a
-statement needs one, and holds writes back until then.
+statement needs one, and holds writes back until a statement needs them sent.
 
 A unit of work that only writes (create a member, append its event, store the idempotent
 response) needs no transaction of its own: its writes go to PostgreSQL at commit as one
 statement, which is atomic by itself. That is one round trip where BEGIN, each INSERT and
-COMMIT took one each. As soon as a unit of work reads, the transaction opens, the writes held
-so far are sent in order, and from then on every write is sent at once: reads always see the
-writes before them, and nothing behaves differently from a plain transaction.
+COMMIT took one each. As soon as a unit of work reads, the transaction opens and the writes
+held so far are sent. Writes after that are held again, until the next read (which must see
+them) or the commit, and then sent together as one statement when they are independent of
+one another (otherwise one by one, in order): a unit of work that reads, then writes three
+rows, costs BEGIN, the read, one statement and COMMIT. Reads always see the writes before
+them, and nothing behaves differently from a plain transaction, except that a write's error
+is raised by the statement that sends it (the next read, or the commit).
 
 What may be held back (a `Write`), checked when a statement is first seen and refused with a
 ValueError otherwise:
@@ -151,13 +155,19 @@ class Session:
             transaction = self._connection.transaction()
             await transaction.start()
             self._transaction = transaction
+        await self._send_held()
+
+    async def _send_held(self) -> None:
         held, self._held = self._held, []
-        for write in held:
-            try:
-                await self._send(write)
-            except BaseException:
-                self._lost_writes = True  # a caller catching this must not commit the rest
-                raise
+        try:
+            if len(held) > 1 and _independent(held):
+                await self._send_together(held, in_transaction=True)
+            else:
+                for write in held:
+                    await self._send(write)
+        except BaseException:
+            self._lost_writes = True  # a caller catching this must not commit the rest
+            raise
 
     async def _send(self, write: Write) -> None:
         if write.read_back is not None:
@@ -175,10 +185,10 @@ class Session:
             raise await write.explain()
 
     async def write(self, write: Write) -> None:
-        """Send `write` now if a transaction is open, or hold it back until one opens or the
-        unit of work commits."""
+        """Hold `write` back until the next statement that needs it sent (a read, or the
+        commit); in a transaction the caller opened, send it now."""
         self._check_open()
-        if self.began:
+        if self._in_transaction:
             await self._send(write)
         else:
             self._held.append(write)
@@ -203,8 +213,17 @@ class Session:
     async def savepoint(self) -> AsyncIterator[None]:
         """A nested transaction: a failure inside it leaves the outer one usable."""
         await self.begin()
-        async with self._connection.transaction():
-            yield
+        lost_before = self._lost_writes
+        try:
+            async with self._connection.transaction():
+                yield
+                await self._send_held()  # what was written inside it belongs to it
+        except BaseException:
+            # Rolled back to the savepoint: what was written inside it, sent or not, is gone,
+            # and the transaction is as it was before it.
+            self._held = []
+            self._lost_writes = lost_before
+            raise
 
     async def commit(self) -> None:
         self._check_open()
@@ -212,13 +231,14 @@ class Session:
             raise RuntimeError("a write of this unit of work failed; it cannot commit")
         try:
             if self._transaction is not None:
+                await self._send_held()  # a failure here leaves the transaction to roll back
                 # Whatever COMMIT answers, the server has ended the transaction: nothing to
                 # roll back afterwards (a rollback would only hide the real error).
                 transaction, self._transaction = self._transaction, None
                 await transaction.commit()
             elif self._held:
                 held, self._held = self._held, []
-                await self._send_together(held)
+                await self._send_together(held, in_transaction=False)
         except BaseException:
             self._lost_writes = True  # a second commit() must not report what did not happen
             raise
@@ -231,11 +251,14 @@ class Session:
             transaction, self._transaction = self._transaction, None
             await transaction.rollback()
 
-    async def _send_together(self, writes: list[Write]) -> None:
+    async def _send_together(self, writes: list[Write], *, in_transaction: bool) -> None:
+        """Outside a transaction the statement checks the rows changed itself, and fails (so
+        nothing of it is kept); inside one it hands the counts back, so that the transaction
+        is still usable for the reads that explain a count that is not the one expected."""
         if len(writes) == 1 and writes[0].expected_rows is None and writes[0].read_back is None:
             await self._connection.execute(writes[0].sql, *writes[0].args)
             return
-        sql, args = _one_statement(writes)
+        sql, args = _one_statement(writes, counts_back=in_transaction)
         try:
             row = await self._connection.fetchrow(sql, *args)
             assert row is not None
@@ -248,16 +271,30 @@ class Session:
             explain = writes[int(getattr(error, "detail", ""))].explain
             assert explain is not None
             raise await explain() from None
+        if in_transaction:
+            for index, write in enumerate(writes):
+                if write.expected_rows is not None and row[f"c{index}"] != write.expected_rows:
+                    assert write.explain is not None
+                    raise await write.explain()
 
 
-_statements: dict[tuple[tuple[str, int, int | None, str | None], ...], str] = {}
+_statements: dict[tuple[bool, tuple[tuple[str, int, int | None, str | None], ...]], str] = {}
 
 
-def _one_statement(writes: list[Write]) -> tuple[str, list[Any]]:
+def _independent(writes: list[Write]) -> bool:
+    try:
+        _check_independent(writes)
+    except ValueError:
+        return False
+    return True
+
+
+def _one_statement(writes: list[Write], *, counts_back: bool) -> tuple[str, list[Any]]:
     """The writes as data-modifying CTEs of one statement, placeholders renumbered in order,
-    ended by the row-count check. The text is the same for the same writes, so asyncpg's
-    statement cache prepares it once per connection."""
-    shape = tuple((w.sql, len(w.args), w.expected_rows, w.read_back) for w in writes)
+    ended by the row-count check (or, `counts_back`, by the counts themselves). The text is
+    the same for the same writes, so asyncpg's statement cache prepares it once per
+    connection."""
+    shape = (counts_back, tuple((w.sql, len(w.args), w.expected_rows, w.read_back) for w in writes))
     sql = _statements.get(shape)
     if sql is None:
         _check_independent(writes)
@@ -276,7 +313,13 @@ def _one_statement(writes: list[Write]) -> tuple[str, list[Any]]:
         expected = ", ".join(
             str(-1 if w.expected_rows is None else w.expected_rows) for w in writes
         )
-        check = f"expect_rows(ARRAY[{', '.join(counts)}], ARRAY[{expected}])"
+        # Counts back one column each: an array would cost the connection a round trip to
+        # look its type up, the first time.
+        check = (
+            ", ".join(f"{count} AS c{index}" for index, count in enumerate(counts))
+            if counts_back
+            else f"expect_rows(ARRAY[{', '.join(counts)}], ARRAY[{expected}])"
+        )
         sql = f"WITH {', '.join(parts)} SELECT {check}{''.join(read_backs)}"
         _statements[shape] = sql
     return sql, [arg for write in writes for arg in write.args]

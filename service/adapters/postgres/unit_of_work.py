@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from types import TracebackType
 from typing import Self
 
@@ -60,10 +61,20 @@ class PostgresUnitOfWork:
     meetings: PostgresMeetingRepository
     engagement: PostgresEngagementRepository
 
-    def __init__(self, pool: FairPool, clock: Clock, ids: IdSource) -> None:
+    def __init__(
+        self,
+        pool: FairPool,
+        clock: Clock,
+        ids: IdSource,
+        *,
+        idempotency_ttl: timedelta = timedelta(hours=24),
+    ) -> None:
+        """`idempotency_ttl`: how long a response stored under an Idempotency-Key is
+        replayed (Settings.idempotency_ttl_seconds)."""
         self._pool = pool
         self.clock = clock
         self.ids = ids
+        self._idempotency_ttl = idempotency_ttl
         self._connection: DbConnection | None = None
         self._session: Session | None = None
 
@@ -78,7 +89,7 @@ class PostgresUnitOfWork:
         self.intermediaries = PostgresIntermediaryRepository(session)
         self.members = PostgresMemberRepository(session)
         self.outbox = PostgresOutbox(session)
-        self.idempotency = PostgresIdempotencyRecorder(session)
+        self.idempotency = PostgresIdempotencyRecorder(session, ttl=self._idempotency_ttl)
         self.networks = PostgresNetworkRepository(session)
         self.consents = PostgresConsentRepository(session)
         self.recovery = PostgresRecoveryRepository(session)

@@ -30,20 +30,7 @@ class EventFeed(Protocol):
 
 
 class IdempotencyStore(Protocol):
-    """Idempotency-Keys outside any unit of work: a request claims its key before it runs."""
-
-    async def claim(
-        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
-    ) -> Claim | StoredResponse:
-        """Own the key (committed at once, so that a concurrent retry sees it in flight), or get
-        the response stored for it. Raises IdempotencyKeyReused when the key was used with
-        another request, IdempotentRequestInFlight (with how long) while that one runs."""
-        ...
-
-    async def release(self, claim: Claim) -> None:
-        """Give the key up after a failed request, so that a retry runs it again (a completed
-        one keeps replaying)."""
-        ...
+    """Idempotency-Keys outside any unit of work: their expiry."""
 
     async def purge_expired(self, now: datetime, batch: int = 1000) -> int:
         """Forget up to `batch` expired keys; how many. Safe from several workers."""
@@ -51,9 +38,18 @@ class IdempotencyStore(Protocol):
 
 
 class IdempotencyRecorder(Protocol):
-    """The part of the idempotency store that works inside a unit of work."""
+    """Idempotency-Keys inside the unit of work of the request that carries one."""
+
+    async def hold(
+        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
+    ) -> Claim | StoredResponse:
+        """The unit of work's first step: own the key for as long as this unit of work lasts
+        (no commit of its own: a retry meanwhile sees it in flight), or get the response
+        stored for it. Raises IdempotencyKeyReused when the key was used with another
+        request, IdempotentRequestInFlight (with how long to wait) while that one runs."""
+        ...
 
     async def complete(self, claim: Claim, response: StoredResponse) -> None:
         """Store the response with the change, in its transaction; IdempotentRequestInFlight if
-        the claim was taken over meanwhile (then nothing of the request is kept)."""
+        another request stored one for the key meanwhile (then nothing of this one is kept)."""
         ...
