@@ -8862,7 +8862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9108,7 +9108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9419,7 +9419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10578,7 +10578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10866,7 +10866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -11719,7 +11719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12165,7 +12165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12473,7 +12473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12900,7 +12900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13081,7 +13081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13659,7 +13659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13970,7 +13970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14283,7 +14283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14576,7 +14576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14873,7 +14873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15549,7 +15549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15859,7 +15859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16152,7 +16152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16324,7 +16324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16484,7 +16484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16644,7 +16644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16932,7 +16932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17231,7 +17231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17415,7 +17415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17938,7 +17938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18245,7 +18245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18425,7 +18425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19089,7 +19089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19269,7 +19269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19575,7 +19575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19732,7 +19732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19918,7 +19918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20185,7 +20185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20349,7 +20349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20740,7 +20740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20921,7 +20921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -21722,7 +21722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -21892,7 +21892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22178,7 +22178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22599,7 +22599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22787,7 +22787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22935,7 +22935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23181,7 +23181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23600,7 +23600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23890,7 +23890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when it will have answered or its claim run out). */
+            /** @description Conflict with the current state (duplicate external_ref with `existing_id`, a key revoking itself, a referral transition not allowed now with `allowed`, or a request with the same Idempotency-Key still in progress: then `Retry-After` says when to try again). */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];

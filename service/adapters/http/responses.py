@@ -29,7 +29,7 @@ _DESCRIPTIONS: dict[int, str] = {
     409: "Conflict with the current state (duplicate external_ref with `existing_id`, "
     "a key revoking itself, a referral transition not allowed now with `allowed`, or a "
     "request with the same Idempotency-Key still in progress: then `Retry-After` says when "
-    "it will have answered or its claim run out).",
+    "to try again).",
     410: "Gone: the member was erased, the API key revoked, or (on an idempotent replay) what "
     "the request created was erased. The id stays valid as a reference; the data is gone.",
     412: "If-Match does not name the current version; `current_version` says which it is.",
