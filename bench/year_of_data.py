@@ -656,10 +656,9 @@ async def measure_reads(
 # --- Sweeps ----------------------------------------------------------------------------------
 
 
-def _cpu_of(pids: list[int]) -> float:
+def _cpu_of() -> float:
     """This process's CPU seconds and those of the database's client backends (not
-    autovacuum's, nor the server's own background processes). `pids`: unused, kept for the
-    callers' shape."""
+    autovacuum's, nor the server's own background processes)."""
     total = 0.0
     mine = psutil.Process().cpu_times()
     total += mine.user + mine.system
@@ -674,21 +673,20 @@ def _cpu_of(pids: list[int]) -> float:
     return float(total)
 
 
-async def _pass_cpu(pids: list[int], work: Any) -> tuple[float, int]:
+async def _pass_cpu(work: Any) -> tuple[float, int]:
     """CPU of one pass (repeated until it finds nothing, as repeat_forever runs it)."""
-    before = _cpu_of(pids)
+    before = _cpu_of()
     done = 0
     while True:
         found = await work()
         done += int(found)
         if not found:
             break
-    return _cpu_of(pids) - before, done
+    return _cpu_of() - before, done
 
 
 async def measure_sweeps(dsn: str, due: int) -> tuple[dict[str, float], dict[str, float]]:
     pool = await open_pool(dsn, min_size=1, max_size=1)
-    pids = [await pool.fetchval("SELECT pg_backend_pid()")]
     clock, ids = SystemClock(), UuidV7Source()
 
     def unit_of_work() -> PostgresUnitOfWork:
@@ -728,7 +726,7 @@ async def measure_sweeps(dsn: str, due: int) -> tuple[dict[str, float], dict[str
             samples = []
             for _ in range(5):
                 await pool.execute("UPDATE webhook_endpoints SET next_attempt_at = now()")
-                seconds, _ = await _pass_cpu(pids, work)
+                seconds, _ = await _pass_cpu(work)
                 samples.append(seconds)
             idle[name] = statistics.median(samples) * 60 / interval
         # Bounded work per announced item: `due` members reach a milestone, `due` pledges
@@ -744,7 +742,7 @@ async def measure_sweeps(dsn: str, due: int) -> tuple[dict[str, float], dict[str
             "AND m.recovery_started_on = current_date - 7"
         )
         last = await pool.fetchval("SELECT max(position) FROM outbox_events")
-        seconds, _ = await _pass_cpu(pids, lambda: announce_due_milestones(unit_of_work()))
+        seconds, _ = await _pass_cpu(lambda: announce_due_milestones(unit_of_work()))
         announced = await pool.fetchval(
             "SELECT count(*) FROM outbox_events WHERE type = 'milestone.reached' AND position > $1",
             last,
@@ -756,9 +754,7 @@ async def measure_sweeps(dsn: str, due: int) -> tuple[dict[str, float], dict[str
             due,
         )
         before = await pool.fetchval("SELECT count(*) FROM check_ins WHERE by_sweep")
-        seconds, _ = await _pass_cpu(
-            pids, lambda: sweep_missed(unit_of_work(), timedelta(hours=24))
-        )
+        seconds, _ = await _pass_cpu(lambda: sweep_missed(unit_of_work(), timedelta(hours=24)))
         recorded = await pool.fetchval("SELECT count(*) FROM check_ins WHERE by_sweep") - before
         per_item["missed pledges: per period recorded"] = seconds / max(1, recorded)
     finally:
