@@ -41,6 +41,7 @@ from service.adapters.postgres.webhooks import PostgresWebhookQueries
 from service.adapters.system import SecretTokenSource, SystemClock, UuidV7Source
 from service.adapters.webhooks import HttpWebhookSender, SystemResolver, WebhookSecretGenerator
 from service.config import Settings
+from service.dispatching import DispatcherPace, dispatch_in_turn
 from service.domain.members import known_timezones
 from service.domain.rate_limits import RateLimitPolicy
 from service.domain.webhooks import RETRY_SCHEDULE, parse_networks
@@ -163,6 +164,8 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             ),
             PostgresRateLimitCounts(pool),
         )
+        # The dispatchers share one idle look per poll interval (service/dispatching.py).
+        pace = DispatcherPace(settings.webhook_poll_seconds)
         background = [
             asyncio.create_task(
                 repeat_forever(
@@ -180,13 +183,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                 repeat_forever(rate_limiter.forget_old_windows, 600, "forgetting old rate limits")
             ),
             *(
-                asyncio.create_task(
-                    repeat_forever(
-                        lambda: dispatch_once(deliveries),
-                        settings.webhook_poll_seconds,
-                        "dispatching webhooks",
-                    )
-                )
+                asyncio.create_task(dispatch_in_turn(pace, lambda: dispatch_once(deliveries)))
                 for _ in range(settings.webhook_concurrency)
             ),
             # Expired Idempotency-Keys, in small batches.

@@ -5,7 +5,6 @@ of the adapters' own statements, in a database of its own so that nothing else w
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -13,7 +12,6 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import asyncpg
-import msgspec
 import pytest
 
 from service.adapters.postgres.consent_sql import visibility_arguments
@@ -23,6 +21,7 @@ from service.adapters.postgres.pool import open_pool
 from service.domain.accounting import Viewing
 from service.domain.events import FeedPosition
 from tests.support.database import fresh_database
+from tests.support.plans import explain, rows_read
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 BUSY_EVENTS = 3000
@@ -95,23 +94,6 @@ class _Captured:
         return [{"horizon": 0, "id": None}]
 
 
-def _rows_read(plan: dict[str, Any], relation: str) -> int:
-    """Rows that plan nodes scanning `relation` looked at (handed up or filtered out), over all
-    their loops."""
-    own = 0
-    # The table itself, or one of its monthly slices (migration 0032).
-    if re.fullmatch(rf"{relation}(_\d{{4}}_\d{{2}})?", plan.get("Relation Name", "")):
-        looked_at = plan.get("Actual Rows", 0) + plan.get("Rows Removed by Filter", 0)
-        own = int(looked_at * plan.get("Actual Loops", 1))
-    return own + sum(_rows_read(child, relation) for child in plan.get("Plans", []))
-
-
-async def _explain(connection: asyncpg.Connection, sql: str, *args: Any) -> dict[str, Any]:
-    document = await connection.fetchval(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", *args)
-    plan: dict[str, Any] = msgspec.json.decode(document)[0]["Plan"]
-    return plan
-
-
 async def test_a_quiet_organizations_reads_look_only_at_its_own_events(
     connection: asyncpg.Connection,
 ) -> None:
@@ -130,16 +112,16 @@ async def test_a_quiet_organizations_reads_look_only_at_its_own_events(
     captured = _Captured()
     viewing = Viewing(organization_id=quiet, now=NOW, request_id="t", operation="listEvents")
     await PostgresEventFeed(captured).after(viewing, FeedPosition(), 100, None)  # type: ignore[arg-type]
-    feed_plan = await _explain(connection, captured.sql, *captured.args)
+    feed_plan = await explain(connection, captured.sql, *captured.args)
     shown = await connection.fetch(captured.sql, *captured.args)
     assert len([r for r in shown if r["id"] is not None]) == 2
     # Before the audience, this walked every one of the busy organization's events.
-    assert _rows_read(feed_plan, "outbox_events") == 2
-    assert _rows_read(feed_plan, "event_audience") == 2
+    assert rows_read(feed_plan, "outbox_events") == 2
+    assert rows_read(feed_plan, "event_audience") == 2
 
     # The webhook fan-out walks the same rows (asking for a kind it has none of, so that
     # nothing is queued for an endpoint that does not exist).
-    fan_out_plan = await _explain(
+    fan_out_plan = await explain(
         connection,
         FAN_OUT,
         quiet,
@@ -151,15 +133,15 @@ async def test_a_quiet_organizations_reads_look_only_at_its_own_events(
         uuid4(),
         NOW,
     )
-    assert _rows_read(fan_out_plan, "event_audience") == 2
-    assert _rows_read(fan_out_plan, "outbox_events") == 0
+    assert rows_read(fan_out_plan, "event_audience") == 2
+    assert rows_read(fan_out_plan, "outbox_events") == 0
 
     # The busy organization's first page looks at a page of its own, not at all of it.
     captured_busy = _Captured()
     viewing_busy = Viewing(organization_id=busy, now=NOW, request_id="t", operation="listEvents")
     await PostgresEventFeed(captured_busy).after(viewing_busy, FeedPosition(), 100, None)  # type: ignore[arg-type]
-    busy_plan = await _explain(connection, captured_busy.sql, *captured_busy.args)
-    assert _rows_read(busy_plan, "event_audience") == 100
+    busy_plan = await explain(connection, captured_busy.sql, *captured_busy.args)
+    assert rows_read(busy_plan, "event_audience") == 100
 
 
 async def test_an_events_audience_is_fixed_when_its_transaction_commits(

@@ -137,6 +137,8 @@ class PostgresDeliveryLine:
         row = await self._connection.fetchrow(CLAIM_ENDPOINT, now)
         if row is None:
             return None
+        # Only now: an idle look (most of them) and the attempt's record need no such plans.
+        await self._connection.execute(GENERIC_PLANS)
         return ClaimedEndpoint(
             endpoint=ENDPOINTS.of(row),
             cursor_txid=row["cursor_txid"],
@@ -241,5 +243,4 @@ class PostgresDeliveryQueue:
     @asynccontextmanager
     async def line(self) -> AsyncIterator[PostgresDeliveryLine]:
         async with self._pool.connection() as connection, connection.transaction():
-            await connection.execute(GENERIC_PLANS)
             yield PostgresDeliveryLine(connection)

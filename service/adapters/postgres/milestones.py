@@ -14,15 +14,17 @@ from service.adapters.postgres.sql import struct_from_row
 from service.domain.members import Member
 from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, Ladder
 
-# Members never scheduled, changed since their schedule was computed, or due. The member row
-# is locked (so that two workers never take the same member) and never written.
+# Members whose next milestone is due, or whose schedule must be worked out again (a new
+# member, a restart, another time zone: migration 0034 makes them due at once), by the due
+# index alone. The member row is locked (so that two workers never take the same member) and
+# never written.
 _DUE = f"""
 SELECT {MEMBER.of("m")}, o.milestone_ladder
-FROM members m JOIN organizations o ON o.id = m.organization_id
-LEFT JOIN milestone_schedule s ON s.member_id = m.id
-WHERE m.recovery_started_on IS NOT NULL AND m.erased_at IS NULL
-  AND (s.member_id IS NULL OR s.member_version <> m.version OR s.due_at <= $1)
-ORDER BY s.due_at NULLS FIRST
+FROM milestone_schedule s
+JOIN members m ON m.id = s.member_id
+JOIN organizations o ON o.id = m.organization_id
+WHERE s.due_at <= $1 AND m.recovery_started_on IS NOT NULL AND m.erased_at IS NULL
+ORDER BY s.due_at
 LIMIT $2
 FOR UPDATE OF m SKIP LOCKED
 """  # noqa: S608
@@ -99,7 +101,7 @@ class PostgresMilestoneRepository:
         )
         # Every member's next milestone may have moved: let the sweep work it out again.
         await self._connection.execute(
-            "DELETE FROM milestone_schedule WHERE member_id IN "
+            "UPDATE milestone_schedule SET due_at = '-infinity' WHERE member_id IN "
             "(SELECT id FROM members WHERE organization_id = $1)",
             organization_id,
         )
