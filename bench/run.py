@@ -324,7 +324,17 @@ def main() -> int:
         help="also serve the same app with uvicorn's own httptools protocol (no header bounds) "
         "and drive it alike: the cost of service/adapters/http/server.py",
     )
+    parser.add_argument(
+        "--compare-server",
+        action="store_true",
+        help="also serve the same app with granian (Rust's hyper; pip install granian) with "
+        "the header bounds it has built in, and drive it alike: an ASGI server comparison",
+    )
     args = parser.parse_args()
+    granian_bin = Path(sys.executable).parent / "granian"
+    if args.compare_server and not granian_bin.exists():
+        print("--compare-server needs granian: .venv/bin/pip install granian", file=sys.stderr)
+        return 2
     if shutil.which("wrk") is None:
         print("wrk is needed: apt-get install wrk", file=sys.stderr)
         return 2
@@ -435,6 +445,14 @@ def main() -> int:
                 ("plain-httptools GET /v1/members/{id}", plain + "/", get_script),
                 ("plain-httptools GET /health/live (no db)", plain + "/health/live", ""),
             ]
+        granian_port = free_port()
+        granian = f"http://127.0.0.1:{granian_port}"
+        if args.compare_server:
+            plan += [
+                ("granian GET /v1/members/{id}", granian + "/", get_script),
+                ("granian GET /health/live (no db)", granian + "/health/live", ""),
+                ("granian POST /v1/members", granian + "/v1/members", post),
+            ]
         plan = [step for step in plan if args.only in step[0]]
         runs: dict[str, list[Result]] = {name: [] for name, _, _ in plan}
         memory: dict[str, float] = {}
@@ -454,6 +472,35 @@ def main() -> int:
             "--log-level",
             "warning",
         ]
+        # The same application under granian, one worker on uvloop, with the bounds the
+        # hardening work asked of uvicorn: a bounded read buffer for the request line and
+        # headers (32 KiB, as Settings.max_header_bytes) and 5 s to send them; no idle
+        # keep-alive timeout (granian offers none to set for HTTP/1).
+        granian_cmd = [
+            str(granian_bin),
+            "--interface",
+            "asgi",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(granian_port),
+            "--workers",
+            str(args.workers),
+            "--loop",
+            "uvloop",
+            "--http",
+            "1",
+            "--no-ws",
+            "--log-level",
+            "warning",
+            "--http1-header-read-timeout",
+            "5000",
+            "--http1-buffer-size",
+            str(32 * 1024),
+            "--http1-keep-alive",
+            "service.main:asgi_app_from_env",
+        ]
         with contextlib.ExitStack() as stack:
             service_pid = stack.enter_context(
                 process(service_cmd, service_env, service_port, "/health/ready")
@@ -466,6 +513,16 @@ def main() -> int:
                         plain_cmd,
                         {**service_env, "SN_PORT": str(plain_port)},
                         plain_port,
+                        "/health/ready",
+                    )
+                )
+            if args.compare_server:
+                # Its workers read DATABASE_URL as `serve` passes it to uvicorn's.
+                stack.enter_context(
+                    process(
+                        granian_cmd,
+                        {**service_env, "SN_PORT": str(granian_port)},
+                        granian_port,
                         "/health/ready",
                     )
                 )
@@ -502,6 +559,24 @@ def main() -> int:
             "service GET /health/live (no db)",
             "plain-httptools GET /health/live (no db)",
             "the header bounds should cost nothing measurable",
+        ),
+        (
+            "granian / uvicorn (bounded protocol), GET member",
+            "granian GET /v1/members/{id}",
+            "service GET /v1/members/{id}",
+            "an ASGI server change, measured",
+        ),
+        (
+            "granian / uvicorn (bounded protocol), /health/live",
+            "granian GET /health/live (no db)",
+            "service GET /health/live (no db)",
+            "the server's share of the framework cost",
+        ),
+        (
+            "granian / uvicorn (bounded protocol), POST member",
+            "granian POST /v1/members",
+            "service POST /v1/members",
+            "",
         ),
         (
             "GET member  / bare GET ",

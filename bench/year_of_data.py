@@ -766,9 +766,10 @@ async def measure_sweeps(dsn: str, due: int) -> tuple[dict[str, float], dict[str
 # --- Webhook throughput ------------------------------------------------------------------------
 
 
-def _receivers(ports: list[int], results: Any, stop: Any) -> None:
-    """100 webhook receivers in one process: each answers 204 at once and notes the lag from
-    the event's occurred_at to its arrival."""
+def _receivers(count: int, results: Any, stop: Any) -> None:
+    """`count` webhook receivers in one process, each on a port the system picks (reported
+    first on `results`): each answers 204 at once and notes the lag from the event's
+    occurred_at to its arrival."""
 
     async def main() -> None:
         lags: list[float] = []
@@ -790,7 +791,8 @@ def _receivers(ports: list[int], results: Any, stop: Any) -> None:
             except (asyncio.IncompleteReadError, ConnectionError):
                 writer.close()
 
-        servers = [await asyncio.start_server(serve, "127.0.0.1", port) for port in ports]
+        servers = [await asyncio.start_server(serve, "127.0.0.1", 0) for _ in range(count)]
+        results.put([server.sockets[0].getsockname()[1] for server in servers])
         await asyncio.to_thread(stop.wait)
         for server in servers:
             server.close()
@@ -821,15 +823,13 @@ async def _write_load(url: str, token: str, rate: float, seconds: float) -> int:
 def measure_webhooks(
     dsn: str, seeded: Seeded, receivers: int, rate: float, seconds: float
 ) -> dict[str, float]:
-    from tests.support.server import free_port
-
-    ports = [free_port() for _ in range(receivers)]
     # What the sweeps' measurement left queued for the idle endpoints is not this measure's.
     asyncio.run(_forget_pending(dsn))
     context = multiprocessing.get_context("spawn")
     results, stop = context.Queue(), context.Event()
-    process = context.Process(target=_receivers, args=(ports, results, stop))
+    process = context.Process(target=_receivers, args=(receivers, results, stop))
     process.start()
+    ports: list[int] = results.get(timeout=60)
     with service_process(
         dsn,
         webhook_allowed_networks="127.0.0.0/8",
