@@ -721,16 +721,8 @@ async def measure_sweeps(dsn: str, due: int) -> tuple[dict[str, float], dict[str
     ]
     idle: dict[str, float] = {}
     per_item: dict[str, float] = {}
+    await _forget_pending(dsn)  # nothing to announce
     try:
-        # Nothing to announce: what an earlier measurement (or run) left for the endpoints is
-        # written off, and every endpoint has looked at every event so far.
-        await pool.execute(
-            "UPDATE webhook_deliveries SET status = 'failed' WHERE status = 'pending'"
-        )
-        await pool.execute(
-            "UPDATE webhook_endpoints SET cursor_txid = pg_snapshot_xmin(pg_current_snapshot()), "
-            "cursor_position = 0"
-        )
         for name, work, interval in sweeps:
             samples = []
             for _ in range(5):
@@ -832,8 +824,7 @@ async def _write_load(url: str, token: str, rate: float, seconds: float) -> int:
 def measure_webhooks(
     dsn: str, seeded: Seeded, receivers: int, rate: float, seconds: float
 ) -> dict[str, float]:
-    # What the sweeps' measurement left queued for the idle endpoints is not this measure's.
-    asyncio.run(_forget_pending(dsn))
+    asyncio.run(_forget_pending(dsn))  # what the sweeps' measurement queued is not this one's
     context = multiprocessing.get_context("spawn")
     results, stop = context.Queue(), context.Event()
     process = context.Process(target=_receivers, args=(receivers, results, stop))
@@ -880,10 +871,17 @@ def measure_webhooks(
 
 
 async def _forget_pending(dsn: str) -> None:
+    """What an earlier measurement (or run) left for the endpoints is written off: no pending
+    delivery, every endpoint has looked at every event so far, and the seeded endpoints point
+    at a local port that refuses at once (their example.org names would wait on a resolver)."""
     connection = await asyncpg.connect(dsn)
     try:
         await connection.execute(
             "UPDATE webhook_deliveries SET status = 'failed' WHERE status = 'pending'"
+        )
+        await connection.execute(
+            "UPDATE webhook_endpoints SET cursor_txid = pg_snapshot_xmin(pg_current_snapshot()), "
+            "cursor_position = 0"
         )
         await connection.execute(
             "UPDATE webhook_endpoints SET url = 'http://127.0.0.1:9/hook' "

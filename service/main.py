@@ -127,14 +127,10 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
         clock = SystemClock()
         idempotency = PostgresIdempotencyStore(pool)
         ids = UuidV7Source()
+        idempotency_ttl = timedelta(seconds=settings.idempotency_ttl_seconds)
 
         def unit_of_work() -> PostgresUnitOfWork:
-            return PostgresUnitOfWork(
-                pool,
-                clock,
-                ids,
-                idempotency_ttl=timedelta(seconds=settings.idempotency_ttl_seconds),
-            )
+            return PostgresUnitOfWork(pool, clock, ids, idempotency_ttl=idempotency_ttl)
 
         webhook_networks = parse_networks(settings.webhook_allowed_networks)
         resolver = SystemResolver()

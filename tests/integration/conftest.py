@@ -5,9 +5,10 @@ of the service is scoped to the caller's organization, so no test can see anothe
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+import asyncpg
 import httpx
 import msgspec
 import pytest
@@ -30,6 +31,22 @@ class Org(msgspec.Struct, frozen=True):
 def dsn() -> Iterator[str]:
     with fresh_database() as database_dsn:
         yield database_dsn
+
+
+@pytest.fixture(scope="module")
+def own_dsn() -> Iterator[str]:
+    """A database of the test module's own, which no running service writes or sweeps: for
+    tests that read the plans PostgreSQL runs, or watch rows a sweep would change meanwhile."""
+    with fresh_database() as database_dsn:
+        yield database_dsn
+
+
+@pytest.fixture
+async def connection(own_dsn: str) -> AsyncIterator[asyncpg.Connection]:
+    """A plain connection to `own_dsn`."""
+    connection = await asyncpg.connect(own_dsn)
+    yield connection
+    await connection.close()
 
 
 @pytest.fixture(scope="session")

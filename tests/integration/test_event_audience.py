@@ -5,14 +5,13 @@ of the adapters' own statements, in a database of its own so that nothing else w
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
 import asyncpg
-import pytest
 
 from service.adapters.postgres.consent_sql import visibility_arguments
 from service.adapters.postgres.deliveries import FAN_OUT, PostgresDeliveryQueue
@@ -20,24 +19,10 @@ from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.pool import open_pool
 from service.domain.accounting import Viewing
 from service.domain.events import FeedPosition
-from tests.support.database import fresh_database
 from tests.support.plans import explain, rows_read
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 BUSY_EVENTS = 3000
-
-
-@pytest.fixture(scope="module")
-def own_dsn() -> Iterator[str]:
-    with fresh_database() as database_dsn:
-        yield database_dsn
-
-
-@pytest.fixture
-async def connection(own_dsn: str) -> AsyncIterator[asyncpg.Connection]:
-    connection = await asyncpg.connect(own_dsn)
-    yield connection
-    await connection.close()
 
 
 async def _organization(connection: asyncpg.Connection, name: str) -> UUID:

@@ -4,36 +4,20 @@ own, so that no running service sweeps it meanwhile."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 import asyncpg
-import pytest
 
-from service.adapters.postgres.milestones import _DUE
+from service.adapters.postgres.milestones import DUE_MEMBERS
 from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.milestones import announce_due_milestones
-from tests.support.database import fresh_database
 from tests.support.plans import explain, rows_read
 
 MEMBERS = 2000
 NEG_INFINITY = "-infinity"
-
-
-@pytest.fixture(scope="module")
-def own_dsn() -> Iterator[str]:
-    with fresh_database() as database_dsn:
-        yield database_dsn
-
-
-@pytest.fixture
-async def connection(own_dsn: str) -> AsyncIterator[asyncpg.Connection]:
-    connection = await asyncpg.connect(own_dsn)
-    yield connection
-    await connection.close()
 
 
 async def _organization(connection: asyncpg.Connection) -> UUID:
@@ -91,7 +75,7 @@ async def test_the_sweep_reads_what_is_due_not_every_member(
     assert await _sweep_until_done(own_dsn) >= MEMBERS
     await connection.execute("ANALYZE members, milestone_schedule")
     async with connection.transaction():
-        plan = await explain(connection, _DUE, datetime.now(UTC), 25)
+        plan = await explain(connection, DUE_MEMBERS, datetime.now(UTC), 25)
     # Nothing is due: the old statement compared every member with its schedule row.
     assert rows_read(plan, "members") == 0
     assert rows_read(plan, "milestone_schedule") == 0

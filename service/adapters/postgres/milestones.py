@@ -18,7 +18,7 @@ from service.domain.milestones import DEFAULT_LADDER, Cheer, CustomMilestone, La
 # member, a restart, another time zone: migration 0034 makes them due at once), by the due
 # index alone. The member row is locked (so that two workers never take the same member) and
 # never written.
-_DUE = f"""
+DUE_MEMBERS = f"""
 SELECT {MEMBER.of("m")}, o.milestone_ladder
 FROM milestone_schedule s
 JOIN members m ON m.id = s.member_id
@@ -52,7 +52,7 @@ class PostgresMilestoneRepository:
         self._connection = connection
 
     async def due_members(self, now: datetime, limit: int) -> list[tuple[Member, Ladder]]:
-        rows = await self._connection.fetch(_DUE, now, limit)
+        rows = await self._connection.fetch(DUE_MEMBERS, now, limit)
         return [(member_from_row(r), ladder_from(r["milestone_ladder"])) for r in rows]
 
     async def announce(

@@ -110,17 +110,19 @@ def _check_sendable_expression(expression: str) -> None:
         raise ValueError(f"not an expression that can be sent with others: {expression[:60]!r}")
 
 
-def _check_independent(writes: list[Write]) -> None:
-    """Refuse a batch in which one write could depend on another (see the module docstring)."""
+def _dependency(writes: list[Write]) -> str | None:
+    """Why one write of the batch could depend on another (see the module docstring), or None
+    when they may go as one statement."""
     written: dict[str, int] = {}
     for write in writes:
         written[write.target[1]] = written.get(write.target[1], 0) + 1
     for verb, table in (write.target for write in writes):
         if verb != "INSERT" and written[table] > 1:
-            raise ValueError(
+            return (
                 f"{verb} of {table} held back with another write of {table}: in one statement "
                 "it would not see that write's rows; send one of them with execute()"
             )
+    return None
 
 
 def rows_changed(status: str) -> int:
@@ -160,7 +162,7 @@ class Session:
     async def _send_held(self) -> None:
         held, self._held = self._held, []
         try:
-            if len(held) > 1 and _independent(held):
+            if len(held) > 1 and _dependency(held) is None:
                 await self._send_together(held, in_transaction=True)
             else:
                 for write in held:
@@ -281,14 +283,6 @@ class Session:
 _statements: dict[tuple[bool, tuple[tuple[str, int, int | None, str | None], ...]], str] = {}
 
 
-def _independent(writes: list[Write]) -> bool:
-    try:
-        _check_independent(writes)
-    except ValueError:
-        return False
-    return True
-
-
 def _one_statement(writes: list[Write], *, counts_back: bool) -> tuple[str, list[Any]]:
     """The writes as data-modifying CTEs of one statement, placeholders renumbered in order,
     ended by the row-count check (or, `counts_back`, by the counts themselves). The text is
@@ -297,7 +291,8 @@ def _one_statement(writes: list[Write], *, counts_back: bool) -> tuple[str, list
     shape = (counts_back, tuple((w.sql, len(w.args), w.expected_rows, w.read_back) for w in writes))
     sql = _statements.get(shape)
     if sql is None:
-        _check_independent(writes)
+        if (dependency := _dependency(writes)) is not None:
+            raise ValueError(dependency)
         parts, counts, read_backs, offset = [], [], [], 0
         for index, write in enumerate(writes):
             shift = offset
