@@ -887,6 +887,12 @@ async def _forget_pending(dsn: str) -> None:
             "UPDATE webhook_endpoints SET url = 'http://127.0.0.1:9/hook' "
             "WHERE url LIKE 'https://hooks.example.org/%'"
         )
+        # An earlier webhook measurement's receivers are gone (their ports may be anyone's).
+        await connection.execute(
+            "UPDATE webhook_endpoints SET status = 'disabled', disabled_at = now(), "
+            "disabled_reason = 'An earlier bench run''s receiver.' "
+            "WHERE url LIKE 'http://127.0.0.1:%/hook' AND url <> 'http://127.0.0.1:9/hook'"
+        )
     finally:
         await connection.close()
 

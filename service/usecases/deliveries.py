@@ -4,7 +4,9 @@ At least once, in order per endpoint: the oldest pending delivery of an endpoint
 and while it waits for a retry the ones behind it wait too. A short transaction claims the
 endpoint (the other workers skip it) and leases its head delivery until the attempt's timeout
 plus a margin; the attempt runs with no transaction open, and only the lease holder records
-its outcome. A worker killed mid-flight leaves the delivery pending: once the lease runs out
+its outcome. After a delivery the holder leases the next one in that same transaction, for up
+to one poll interval, so a busy endpoint is not looked for again between its deliveries. A
+worker killed mid-flight leaves the delivery pending: once the lease runs out
 the next claim sends it again, under the same `webhook-id` (the event's id)."""
 
 from __future__ import annotations
@@ -61,64 +63,87 @@ class Deliveries(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def dispatch_once(deliveries: Deliveries) -> bool:
-    """Serve one due endpoint: queue its new events, then attempt its oldest pending delivery
-    if it is due and still allowed. False when no endpoint was due."""
+    """Look for a due endpoint and serve it: queue its new events, then send its pending
+    deliveries in order, one attempt at a time, for as long as they go through and for at most
+    one poll interval (then the others get their turn). False when the look found nothing due:
+    no endpoint with something to do, and no idle one to set resting."""
     prepared = await _prepare(deliveries)
-    if isinstance(prepared, Leased):
-        head = prepared.head
+    if not isinstance(prepared, Leased):
+        return prepared
+    staying_until = deliveries.clock.now() + deliveries.policy.poll
+    leased: Leased | None = prepared
+    while leased is not None:
+        head = leased.head
         notice = notice_for_consents(head.notice_consents)
-        outcome = await deliveries.sender.attempt(prepared.claimed.endpoint, head.event, notice)
-        await _finish(deliveries, prepared, outcome)
-        return True
-    return prepared
+        outcome = await deliveries.sender.attempt(leased.claimed.endpoint, head.event, notice)
+        leased = await _finish(deliveries, leased, outcome, staying_until)
+    return True
 
 
 async def _prepare(deliveries: Deliveries) -> Leased | bool:
     """The short first transaction: claim, queue, lease the head delivery if it is due."""
     async with deliveries.queue.line() as line:
         now = deliveries.clock.now()
-        claimed = await line.claim(now)
+        look = await line.claim(now, now + deliveries.policy.poll)
+        claimed = look.claimed
         if claimed is None:
-            return False
+            return look.rested > 0
         await line.fan_out(claimed, now)
-        endpoint = claimed.endpoint
-        head = await line.head(endpoint, now)
-        if head is None:
-            await line.wait_until(endpoint.id, now + deliveries.policy.poll)
-            return True
-        covered = head.event.type in endpoint.receives
-        if not head.allowed or not covered:
-            # Logged as an attempt that was not made, so the partner sees why.
-            withheld = Attempt(
-                at=now, status_code=None, latency_ms=0, error=NO_CONSENT if covered else NOT_COVERED
-            )
-            await line.record_attempt(head.delivery.id, withheld, DeliveryStatus.FAILED, now)
-            await line.wait_until(endpoint.id, now)
-            return True
-        due = head.delivery.next_attempt_at
-        if due is not None and due > now:
-            await line.wait_until(endpoint.id, due)
-            return True
-        lease = deliveries.ids.new_id()
-        # Past the sender's own deadline, with a margin: only then may another worker take over.
-        until = now + deliveries.sender.deadline + LEASE_MARGIN
-        await line.lease(endpoint.id, lease, until)
-        if shows_member(head.event):
-            # Accounted before it is sent, so no data leaves without its record (once per
-            # delivery: a retry sends the same data again).
-            await line.record_disclosure(
-                head.event,
-                scopes_shown(head.event),
-                endpoint.organization_id,
-                head.delivery.id,
-                now,
-            )
-        return Leased(claimed=claimed, head=head, lease_id=lease)
+        # Its line empty just after fan-out looked: nothing more until the next poll.
+        return await _lease_head(deliveries, line, claimed, now, now + deliveries.policy.poll)
 
 
-async def _finish(deliveries: Deliveries, leased: Leased, outcome: Outcome) -> None:
+async def _lease_head(
+    deliveries: Deliveries,
+    line: DeliveryLine,
+    claimed: ClaimedEndpoint,
+    now: datetime,
+    if_empty_until: datetime,
+) -> Leased | bool:
+    """With the endpoint held: lease its oldest pending delivery if it is due and still
+    allowed; otherwise decide when the endpoint is looked at again (`if_empty_until` when
+    nothing is pending)."""
+    endpoint = claimed.endpoint
+    head = await line.head(endpoint, now)
+    if head is None:
+        await line.wait_until(endpoint.id, if_empty_until)
+        return True
+    covered = head.event.type in endpoint.receives
+    if not head.allowed or not covered:
+        # Logged as an attempt that was not made, so the partner sees why.
+        withheld = Attempt(
+            at=now, status_code=None, latency_ms=0, error=NO_CONSENT if covered else NOT_COVERED
+        )
+        await line.record_attempt(head.delivery.id, withheld, DeliveryStatus.FAILED, now)
+        await line.wait_until(endpoint.id, now)
+        return True
+    due = head.delivery.next_attempt_at
+    if due is not None and due > now:
+        await line.wait_until(endpoint.id, due)
+        return True
+    lease = deliveries.ids.new_id()
+    # Past the sender's own deadline, with a margin: only then may another worker take over.
+    until = now + deliveries.sender.deadline + LEASE_MARGIN
+    await line.lease(endpoint.id, lease, until)
+    if shows_member(head.event):
+        # Accounted before it is sent, so no data leaves without its record (once per
+        # delivery: a retry sends the same data again).
+        await line.record_disclosure(
+            head.event,
+            scopes_shown(head.event),
+            endpoint.organization_id,
+            head.delivery.id,
+            now,
+        )
+    return Leased(claimed=claimed, head=head, lease_id=lease)
+
+
+async def _finish(
+    deliveries: Deliveries, leased: Leased, outcome: Outcome, staying_until: datetime
+) -> Leased | None:
     """The second transaction: record the attempt, and, if the lease still holds, decide what
-    the endpoint does next."""
+    the endpoint does next: after a delivery, before `staying_until`, lease the next one in the
+    same transaction (the endpoint stays held, so the order holds); None when the run ends."""
     async with deliveries.queue.line() as line:
         now = deliveries.clock.now()
         delivery = leased.head.delivery
@@ -129,15 +154,21 @@ async def _finish(deliveries: Deliveries, leased: Leased, outcome: Outcome) -> N
             # keep the record, leave the scheduling to the holder.
             status = DeliveryStatus.DELIVERED if attempt.error is None else DeliveryStatus.PENDING
             await line.record_attempt(delivery.id, attempt, status, now)
-            return
+            return None
         if attempt.error is None:
             await line.record_attempt(delivery.id, attempt, DeliveryStatus.DELIVERED, now)
+            if now < staying_until and endpoint.status is EndpointStatus.ACTIVE:
+                # The endpoint as it is now: its key or event types may have changed.
+                held = msgspec.structs.replace(leased.claimed, endpoint=endpoint)
+                # Its line empty: free at once, for events that came during the run.
+                following = await _lease_head(deliveries, line, held, now, now)
+                return following if isinstance(following, Leased) else None
             await line.wait_until(endpoint.id, now)
-            return
+            return None
         if attempt.status_code == 410:
             await line.record_attempt(delivery.id, attempt, DeliveryStatus.FAILED, now)
             await _disable(deliveries, line, endpoint, "The receiver answered 410 Gone.", now)
-            return
+            return None
         failed = delivery.attempt_count + 1
         wait = rules.next_retry(
             failed,
@@ -149,9 +180,10 @@ async def _finish(deliveries: Deliveries, leased: Leased, outcome: Outcome) -> N
             await line.record_attempt(delivery.id, attempt, DeliveryStatus.FAILED, now)
             reason = f"Gave up after {failed} failed attempts (last: {attempt.error})."
             await _disable(deliveries, line, endpoint, reason, now)
-            return
+            return None
         await line.record_attempt(delivery.id, attempt, DeliveryStatus.PENDING, now + wait)
         await line.wait_until(endpoint.id, now + wait)
+        return None
 
 
 async def _disable(

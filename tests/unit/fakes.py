@@ -43,7 +43,7 @@ from service.domain.conversation import (
     WritingContext,
     not_stored,
 )
-from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Look, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.disengagement import Activity, Engagement, Episode, Evaluated, Thresholds
 from service.domain.errors import DuplicateExternalRef
@@ -1412,12 +1412,15 @@ class FakeDeliveryLine:
     def outbox(self) -> FakeOutbox:
         return self._outbox
 
-    async def claim(self, now: datetime) -> ClaimedEndpoint | None:
+    async def claim(self, now: datetime, rest_until: datetime) -> Look:
+        # Any due endpoint is held (the "anything to do?" probe and resting are the SQL's).
         queue = self._queue
+        queue.claims += 1
         for endpoint in queue.endpoints.values():
             if endpoint.status is EndpointStatus.ACTIVE and queue.next_look[endpoint.id] <= now:
-                return ClaimedEndpoint(endpoint=endpoint, cursor_txid=0, cursor_position=0)
-        return None
+                claimed = ClaimedEndpoint(endpoint=endpoint, cursor_txid=0, cursor_position=0)
+                return Look(claimed=claimed)
+        return Look(claimed=None)
 
     async def fan_out(self, claimed: ClaimedEndpoint, now: datetime) -> int:
         # Of the new events, those the endpoint receives, as FAN_OUT queues them.
@@ -1502,6 +1505,7 @@ class FakeDeliveryQueue:
         self.notice_consents: dict[UUID, tuple[UUID, ...]] = {}
         self.disclosures: list[tuple[UUID, UUID, UUID, datetime]] = []
         self.announced: list[Event] = []
+        self.claims = 0  # looks taken
 
     def add(self, endpoint: WebhookEndpoint, due: datetime) -> None:
         self.endpoints[endpoint.id] = endpoint

@@ -258,3 +258,101 @@ async def test_an_event_with_another_organizations_member_data_goes_with_its_not
         ),
         None,  # no consent named it: not another organization's member data
     ]
+
+
+class Slow(ScriptedSender):
+    """Each attempt takes `takes` of the world's clock."""
+
+    def __init__(self, world: World, takes: timedelta, *outcomes: Outcome) -> None:
+        super().__init__(*outcomes)
+        self._world = world
+        self._takes = takes
+
+    async def attempt(
+        self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
+    ) -> Outcome:
+        self._world.clock.current += self._takes
+        return await super().attempt(endpoint, event, notice)
+
+
+async def test_one_claim_sends_the_endpoints_line_in_order_while_it_goes_through() -> None:
+    world = World(_answered(204), _answered(204), _answered(204))
+    world.arrive(_event(1), _event(2), _event(3))
+    assert await world.dispatch() is True
+    assert world.queue.claims == 1
+    assert [event for _, event in world.sender.sent] == [UUID(int=1), UUID(int=2), UUID(int=3)]
+    assert world.statuses() == [DeliveryStatus.DELIVERED] * 3
+    # Each one accounted before it went, under the endpoint held all along.
+    assert [d[0] for d in world.queue.disclosures] == [UUID(int=1), UUID(int=2), UUID(int=3)]
+    # Its line empty, it is free at once for what came meanwhile.
+    assert world.queue.next_look[world.endpoint.id] == NOW
+    assert world.endpoint.id not in world.queue.leases
+
+
+async def test_an_endpoint_is_held_for_one_poll_interval_at_most_then_the_others_get_a_turn() -> (
+    None
+):
+    world = World()
+    world.sender = Slow(world, timedelta(milliseconds=600), *[_answered(204)] * 3)
+    world.deliveries = msgspec.structs.replace(world.deliveries, sender=world.sender)
+    world.arrive(_event(1), _event(2), _event(3))
+    await world.dispatch()
+    # 0.6 s, then 1.2 s: past one poll interval after the claim, the run ends there.
+    assert [event for _, event in world.sender.sent] == [UUID(int=1), UUID(int=2)]
+    assert world.statuses() == [
+        DeliveryStatus.DELIVERED,
+        DeliveryStatus.DELIVERED,
+        DeliveryStatus.PENDING,
+    ]
+    assert world.queue.next_look[world.endpoint.id] == NOW + timedelta(milliseconds=1200)
+    assert world.endpoint.id not in world.queue.leases
+    await world.dispatch()
+    assert world.queue.claims == 2
+    assert world.statuses() == [DeliveryStatus.DELIVERED] * 3
+
+
+async def test_a_failure_ends_the_run_and_the_events_behind_it_wait() -> None:
+    world = World(_answered(204), _answered(500))
+    world.arrive(_event(1), _event(2), _event(3))
+    await world.dispatch()
+    assert [event for _, event in world.sender.sent] == [UUID(int=1), UUID(int=2)]
+    assert world.statuses() == [
+        DeliveryStatus.DELIVERED,
+        DeliveryStatus.PENDING,
+        DeliveryStatus.PENDING,
+    ]
+    assert world.queue.next_look[world.endpoint.id] == NOW + SCHEDULE[1]
+
+
+async def test_an_event_withheld_mid_run_ends_the_run_and_is_logged() -> None:
+    world = World(_answered(204), _answered(204))
+    world.arrive(_event(1), _event(2), _event(3))
+    world.queue.consent_ended.add(UUID(int=2))
+    await world.dispatch()
+    assert [event for _, event in world.sender.sent] == [UUID(int=1)]
+    assert [a.error for a in world.queue.deliveries[1].attempts] == [NO_CONSENT]
+    assert [d[0] for d in world.queue.disclosures] == [UUID(int=1)]
+    await world.dispatch()
+    assert [event for _, event in world.sender.sent] == [UUID(int=1), UUID(int=3)]
+
+
+async def test_an_endpoint_disabled_by_its_organization_mid_run_gets_nothing_more() -> None:
+    world = World()
+
+    class Disabling(ScriptedSender):
+        async def attempt(
+            self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
+        ) -> Outcome:
+            # The organization turned it off while the first attempt ran.
+            world.queue.endpoints[endpoint.id] = msgspec.structs.replace(
+                endpoint, status=EndpointStatus.DISABLED
+            )
+            return await super().attempt(endpoint, event, notice)
+
+    world.sender = Disabling(_answered(204), _answered(204))
+    world.deliveries = msgspec.structs.replace(world.deliveries, sender=world.sender)
+    world.arrive(_event(1), _event(2))
+    await world.dispatch()
+    assert [event for _, event in world.sender.sent] == [UUID(int=1)]
+    assert world.statuses() == [DeliveryStatus.DELIVERED, DeliveryStatus.PENDING]
+    assert await world.dispatch() is False

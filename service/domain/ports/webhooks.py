@@ -8,7 +8,7 @@ from typing import Protocol
 from uuid import UUID
 
 from service.domain.consent import DataScope
-from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Look, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.events import Event, EventType
 from service.domain.paging import Page, PageRequest
@@ -87,8 +87,11 @@ class DeliveryLine(Protocol):
         """Events announced in the same transaction."""
         ...
 
-    async def claim(self, now: datetime) -> ClaimedEndpoint | None:
-        """Hold one active endpoint that is due (not leased, not waiting); None if none is."""
+    async def claim(self, now: datetime, rest_until: datetime) -> Look:
+        """Look over a bounded window of the active endpoints that are due (not leased, not
+        waiting), oldest due first: hold the first with something to do (a pending delivery
+        or a new event for it), and set the idle ones it looked at to rest until
+        `rest_until`, so the next looks do not probe them again."""
         ...
 
     async def fan_out(self, claimed: ClaimedEndpoint, now: datetime) -> int:
