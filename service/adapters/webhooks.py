@@ -35,6 +35,11 @@ ADDRESSES_TRIED = 4  # of a host's checked addresses, in order, while they refus
 
 USER_AGENT = "SupportNetwork-Webhooks/1"
 
+# Idle connections to receivers kept open, at most (each a few kilobytes and a descriptor).
+KEPT_CONNECTIONS = 512
+# A receiver's answer is read to its end, for its connection to be kept, up to this size.
+KEPT_BODY_BYTES = 16 * 1024
+
 
 def signature_header(
     signing_secrets: Sequence[str], msg_id: str, timestamp: int, body: bytes
@@ -65,6 +70,20 @@ class SystemResolver:
             return []
         # In the order the system prefers them (RFC 6724), each once.
         return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+async def _read_short_body(response: httpx.Response) -> None:
+    """Read (and drop) a receiver's body if it is short: a connection whose answer was read to
+    its end is kept for the next delivery. A longer one is not our business: it is left unread,
+    and its connection closed."""
+    read = 0
+    try:
+        async for chunk in response.aiter_raw():
+            read += len(chunk)
+            if read > KEPT_BODY_BYTES:
+                return
+    except httpx.HTTPError:
+        return  # the answer came; what went wrong after it only costs the connection
 
 
 def retry_after(value: str | None, now: datetime) -> timedelta | None:
@@ -106,6 +125,14 @@ class HttpWebhookSender:
             timeout=httpx.Timeout(timeout_seconds),
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT},
+            # A connection to each receiver served lately is kept for the next delivery (httpx
+            # keeps 20 of at most 100: past that, every attempt opened a new one). How many are
+            # in use at once is the dispatchers' number.
+            limits=httpx.Limits(
+                max_connections=None,
+                max_keepalive_connections=KEPT_CONNECTIONS,
+                keepalive_expiry=5,
+            ),
         )
 
     @property
@@ -154,7 +181,6 @@ class HttpWebhookSender:
                 }
                 for index, pinned in enumerate(addresses):
                     try:
-                        # Streamed and never read: a receiver's body is not our business.
                         async with self._http.stream(
                             "POST",
                             pinned,
@@ -164,16 +190,16 @@ class HttpWebhookSender:
                         ) as response:
                             status_code = response.status_code
                             after = retry_after(response.headers.get("Retry-After"), started)
+                            await _read_short_body(response)
                         break
                     except httpx.ConnectError:
                         # Nothing was sent: the next checked address of the host may answer.
                         if index == len(addresses) - 1:
                             raise
             assert status_code is not None  # a host without addresses was refused above
-            if not 200 <= status_code < 300:
-                error = f"answered {status_code}"
         except (httpx.TimeoutException, TimeoutError):
-            error = f"no answer within {self._timeout:g} s"
+            if status_code is None:  # the deadline ran out reading a body is still an answer
+                error = f"no answer within {self._timeout:g} s"
         except InvalidField as refused:
             error = refused.detail
             reached = False  # refused before any connection
@@ -181,6 +207,8 @@ class HttpWebhookSender:
             logger.info("webhook %s to endpoint %s: %r", msg_id, endpoint.id, failure)
             error = f"could not deliver: {type(failure).__name__}"
             reached = not isinstance(failure, httpx.ConnectError)
+        if error is None and status_code is not None and not 200 <= status_code < 300:
+            error = f"answered {status_code}"
         latency = int((time.perf_counter() - began) * 1000)
         return Outcome(
             attempt=Attempt(at=started, status_code=status_code, latency_ms=latency, error=error),

@@ -20,14 +20,6 @@ class ClaimedEndpoint(msgspec.Struct, frozen=True, kw_only=True):
     cursor_position: int
 
 
-class Look(msgspec.Struct, frozen=True, kw_only=True):
-    """What one look over the due endpoints came to: the endpoint it now holds, if one had
-    something to do, and how many idle ones it set to rest until the next poll."""
-
-    claimed: ClaimedEndpoint | None
-    rested: int = 0
-
-
 class HeadDelivery(msgspec.Struct, frozen=True, kw_only=True):
     """The oldest pending delivery of an endpoint: the next one to send (in order per endpoint)."""
 

@@ -11,6 +11,7 @@ the next claim sends it again, under the same `webhook-id` (the event's id)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -28,6 +29,9 @@ from service.domain.ports import Clock, DeliveryLine, DeliveryQueue, IdSource, W
 from service.domain.webhooks import Attempt, DeliveryStatus, EndpointStatus, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
+
+# A look hands at most this many endpoints to the claims that follow it.
+LOOK_LIMIT = 1000
 
 # An attempt's lease outlives its deadline by this much before another worker may take over.
 LEASE_MARGIN = timedelta(seconds=5)
@@ -49,10 +53,24 @@ class Leased(msgspec.Struct, frozen=True, kw_only=True):
     lease_id: UUID
 
 
+class FoundEndpoints:
+    """The endpoints one look found with something to do, claimed in turn by a process's
+    dispatchers before anyone looks again: a look walks every due endpoint, a claim only
+    these."""
+
+    def __init__(self) -> None:
+        self.ids: list[UUID] = []
+        self.looking = asyncio.Lock()  # one dispatcher looks while the others wait for it
+
+    def drop(self, gone: Sequence[UUID]) -> None:
+        self.ids = [endpoint for endpoint in self.ids if endpoint not in gone]
+
+
 class Deliveries(msgspec.Struct, frozen=True, kw_only=True):
-    """What one dispatch step works with: the queue, the sender, time, ids, and `jitter`
+    """What one dispatch step works with: the queue, the sender, time, ids, `jitter`
     (a random number in [0, 1) per retry, so receivers that failed together are not all
-    retried in the same instant)."""
+    retried in the same instant), and what the last look found, shared by the dispatchers
+    that share this value."""
 
     queue: DeliveryQueue
     sender: WebhookSender
@@ -60,13 +78,13 @@ class Deliveries(msgspec.Struct, frozen=True, kw_only=True):
     ids: IdSource
     policy: DeliveryPolicy
     jitter: Callable[[], float]
+    found: FoundEndpoints = msgspec.field(default_factory=FoundEndpoints)
 
 
 async def dispatch_once(deliveries: Deliveries) -> bool:
     """Look for a due endpoint and serve it: queue its new events, then send its pending
     deliveries in order, one attempt at a time, for as long as they go through and for at most
-    one poll interval (then the others get their turn). False when the look found nothing due:
-    no endpoint with something to do, and no idle one to set resting."""
+    one poll interval (then the others get their turn). False when no endpoint was due."""
     prepared = await _prepare(deliveries)
     if not isinstance(prepared, Leased):
         return prepared
@@ -81,16 +99,30 @@ async def dispatch_once(deliveries: Deliveries) -> bool:
 
 
 async def _prepare(deliveries: Deliveries) -> Leased | bool:
-    """The short first transaction: claim, queue, lease the head delivery if it is due."""
-    async with deliveries.queue.line() as line:
-        now = deliveries.clock.now()
-        look = await line.claim(now, now + deliveries.policy.poll)
-        claimed = look.claimed
-        if claimed is None:
-            return look.rested > 0
-        await line.fan_out(claimed, now)
-        # Its line empty just after fan-out looked: nothing more until the next poll.
-        return await _lease_head(deliveries, line, claimed, now, now + deliveries.policy.poll)
+    """The short first transaction: claim one of the endpoints the last look found (looking
+    again when none is left), queue its new events, lease its head delivery if it is due."""
+    found = deliveries.found
+    while True:
+        async with deliveries.queue.line() as line:
+            now = deliveries.clock.now()
+            async with found.looking:
+                fresh = not found.ids
+                if fresh:
+                    found.ids = await line.with_work(now, LOOK_LIMIT)
+                candidates = list(found.ids)
+            if not candidates:
+                return False
+            claimed = await line.claim(now, candidates)
+            if claimed is None:
+                # Taken by another worker, or waiting: what is left of that look is stale.
+                found.drop(candidates)
+                if fresh:
+                    return False
+                continue
+            found.drop([claimed.endpoint.id])
+            await line.fan_out(claimed, now)
+            # Its line empty just after fan-out looked: nothing more until the next poll.
+            return await _lease_head(deliveries, line, claimed, now, now + deliveries.policy.poll)
 
 
 async def _lease_head(

@@ -15,11 +15,10 @@ from uuid import UUID, uuid4
 import asyncpg
 
 from service.adapters.postgres.consent_sql import visibility_arguments
-from service.adapters.postgres.deliveries import FAN_OUT, LOOK_WINDOW, PostgresDeliveryQueue
+from service.adapters.postgres.deliveries import FAN_OUT, PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.pool import open_pool
 from service.domain.accounting import Viewing
-from service.domain.deliveries import Look
 from service.domain.events import FeedPosition
 from tests.support.plans import explain, rows_read
 
@@ -212,9 +211,9 @@ async def _endpoint(connection: asyncpg.Connection, organization: UUID) -> UUID:
     return endpoint
 
 
-async def test_an_endpoint_with_nothing_new_is_not_claimed(own_dsn: str) -> None:
-    """A dispatcher's look holds only endpoints with something to do, so 1,000 idle endpoints
-    cost one statement per poll interval instead of a transaction and a fan-out each."""
+async def test_a_look_finds_only_endpoints_with_something_to_do(own_dsn: str) -> None:
+    """A dispatcher's look hands on only endpoints with something to do, so 1,000 idle
+    endpoints cost one statement per look instead of a transaction and a fan-out each."""
     connection = await asyncpg.connect(own_dsn)
     pool = await open_pool(own_dsn, min_size=1, max_size=2)
     try:
@@ -223,140 +222,58 @@ async def test_an_endpoint_with_nothing_new_is_not_claimed(own_dsn: str) -> None
         endpoint = await _endpoint(connection, idle_organization)
         queue = PostgresDeliveryQueue(pool)
 
-        async def look() -> Look:
-            # Each look rests what it found idle for no time: the next one probes it again.
-            now = datetime.now(UTC)
+        async def look() -> list[UUID]:
             async with queue.line() as line:
-                return await line.claim(now, now)
+                return await line.with_work(datetime.now(UTC), 10)
 
-        assert await look() == Look(claimed=None, rested=1)
+        assert await look() == []
         # Other organizations' events change nothing for it.
         await _member_events(connection, await _organization(connection, "Other"), 3)
-        assert await look() == Look(claimed=None, rested=1)
-        # One event in its audience, and it is claimed.
+        assert await look() == []
+        # One event in its audience, and it is found.
         await _member_events(connection, idle_organization, 1)
-        found = await look()
-        assert found.claimed is not None
-        assert found.claimed.endpoint.id == endpoint
-        assert found.rested == 0
+        assert await look() == [endpoint]
     finally:
         await pool.close()
         await connection.close()
 
 
-async def _due(connection: asyncpg.Connection, endpoint: UUID, at: datetime) -> None:
-    await connection.execute(
-        "UPDATE webhook_endpoints SET next_attempt_at = $2 WHERE id = $1", endpoint, at
-    )
-
-
-async def _next_looks(connection: asyncpg.Connection, *endpoints: UUID) -> list[datetime]:
-    rows = await connection.fetch(
-        "SELECT id, next_attempt_at FROM webhook_endpoints WHERE id = ANY($1::uuid[])",
-        list(endpoints),
-    )
-    at = {row["id"]: row["next_attempt_at"] for row in rows}
-    return [at[endpoint] for endpoint in endpoints]
-
-
-async def test_a_look_rests_the_idle_endpoints_it_walked_and_holds_the_first_busy_one(
+async def test_a_claim_holds_the_oldest_due_of_the_found_and_passes_over_a_held_one(
     own_dsn: str,
 ) -> None:
-    """Idle endpoints due before a busy one are probed once and then rest until the next poll:
-    the claims that follow, however many, do not walk them again."""
-    connection = await asyncpg.connect(own_dsn)
-    pool = await open_pool(own_dsn, min_size=1, max_size=2)
-    try:
-        await connection.execute("UPDATE webhook_endpoints SET status = 'disabled'")
-        now = datetime.now(UTC)
-        idle_organization = await _organization(connection, "Idle")
-        idle = [await _endpoint(connection, idle_organization) for _ in range(3)]
-        for number, endpoint in enumerate(idle):
-            await _due(connection, endpoint, now - timedelta(seconds=10 - number))
-        busy_organization = await _organization(connection, "Busy")
-        busy = await _endpoint(connection, busy_organization)
-        await _due(connection, busy, now - timedelta(seconds=1))
-        await _member_events(connection, busy_organization, 1)
-        queue = PostgresDeliveryQueue(pool)
-        rest_until = now + timedelta(seconds=1)
-
-        async with queue.line() as line:
-            first = await line.claim(now, rest_until)
-        assert first.claimed is not None
-        assert first.claimed.endpoint.id == busy
-        assert first.rested == 3
-        assert await _next_looks(connection, *idle) == [rest_until] * 3
-        assert await _next_looks(connection, busy) == [now - timedelta(seconds=1)]
-
-        # The next look goes straight to the busy one: the idle ones are not due.
-        async with queue.line() as line:
-            second = await line.claim(now, rest_until)
-        assert second.claimed is not None
-        assert second.claimed.endpoint.id == busy
-        assert second.rested == 0
-        # Once their rest is over they are looked at again.
-        async with queue.line() as line:
-            later = await line.claim(rest_until, rest_until + timedelta(seconds=1))
-        assert later.rested == 3
-    finally:
-        await pool.close()
-        await connection.close()
-
-
-async def test_a_look_walks_a_bounded_window_and_the_next_look_goes_on(own_dsn: str) -> None:
-    connection = await asyncpg.connect(own_dsn)
-    pool = await open_pool(own_dsn, min_size=1, max_size=2)
-    try:
-        await connection.execute("UPDATE webhook_endpoints SET status = 'disabled'")
-        organization = await _organization(connection, "Many idle")
-        for _ in range(LOOK_WINDOW + 5):
-            await _endpoint(connection, organization)
-        queue = PostgresDeliveryQueue(pool)
-        now = datetime.now(UTC)
-        rested = []
-        for _ in range(3):
-            async with queue.line() as line:
-                look = await line.claim(now, now + timedelta(seconds=1))
-            assert look.claimed is None
-            rested.append(look.rested)
-        assert rested == [LOOK_WINDOW, 5, 0]
-    finally:
-        await pool.close()
-        await connection.close()
-
-
-async def test_a_look_passes_over_endpoints_another_worker_holds_without_waiting(
-    own_dsn: str,
-) -> None:
-    """A busy endpoint held by another worker is left to it, and the next busy one is taken;
-    an idle one another worker holds is neither waited for nor rested behind its back."""
     connection = await asyncpg.connect(own_dsn)
     holder = await asyncpg.connect(own_dsn)
     pool = await open_pool(own_dsn, min_size=1, max_size=2)
     try:
         await connection.execute("UPDATE webhook_endpoints SET status = 'disabled'")
+        organization = await _organization(connection, "Found")
+        found = [await _endpoint(connection, organization) for _ in range(3)]
         now = datetime.now(UTC)
-        idle = await _endpoint(connection, await _organization(connection, "Idle"))
-        await _due(connection, idle, now - timedelta(seconds=3))
-        busy = []
-        for number in range(2):
-            organization = await _organization(connection, f"Busy {number}")
-            endpoint = await _endpoint(connection, organization)
-            await _due(connection, endpoint, now - timedelta(seconds=2 - number))
-            await _member_events(connection, organization, 1)
-            busy.append(endpoint)
+        for number, endpoint in enumerate(found):
+            await connection.execute(
+                "UPDATE webhook_endpoints SET next_attempt_at = $2 WHERE id = $1",
+                endpoint,
+                now - timedelta(seconds=10 - number),
+            )
+        # The last one is waiting (a retry): not due.
+        await connection.execute(
+            "UPDATE webhook_endpoints SET next_attempt_at = $2 WHERE id = $1",
+            found[2],
+            now + timedelta(minutes=1),
+        )
         queue = PostgresDeliveryQueue(pool)
         async with holder.transaction():
-            await holder.execute(
-                "SELECT FROM webhook_endpoints WHERE id = ANY($1::uuid[]) FOR UPDATE",
-                [idle, busy[0]],
-            )
+            await holder.execute("SELECT FROM webhook_endpoints WHERE id = $1 FOR UPDATE", found[0])
             async with queue.line() as line:
-                look = await asyncio.wait_for(line.claim(now, now + timedelta(seconds=1)), 5)
-        assert look.claimed is not None
-        assert look.claimed.endpoint.id == busy[1]
-        assert look.rested == 0
-        assert await _next_looks(connection, idle) == [now - timedelta(seconds=3)]
+                claimed = await asyncio.wait_for(line.claim(now, found), 5)
+            assert claimed is not None
+            assert claimed.endpoint.id == found[1]
+            async with queue.line() as line:
+                assert await line.claim(now, [found[0], found[2]]) is None
+        async with queue.line() as line:
+            claimed = await line.claim(now, found)
+        assert claimed is not None
+        assert claimed.endpoint.id == found[0]
     finally:
         await pool.close()
         await holder.close()

@@ -3,7 +3,10 @@ sender tries each checked address in turn when one refuses the connection."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 from uuid import uuid4
 
 import httpx
@@ -119,3 +122,73 @@ async def test_one_forbidden_address_refuses_the_whole_host_before_any_connectio
         assert "private" in outcome.attempt.error
         assert not outcome.reached
         assert receiver.received == []
+
+
+async def test_a_connection_to_each_of_many_receivers_is_kept_for_its_next_delivery() -> None:
+    """Dispatchers go round many endpoints: the second round reuses every first round's
+    connection (httpx's own default keeps 20, and 30 receivers made every attempt connect)."""
+    connections = [0] * 30
+
+    def receiver(number: int) -> Callable[[asyncio.StreamReader, asyncio.StreamWriter], Any]:
+        async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            connections[number] += 1
+            try:
+                while True:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                    length = next(
+                        int(line.split(b":", 1)[1])
+                        for line in head.split(b"\r\n")
+                        if line.lower().startswith(b"content-length:")
+                    )
+                    await reader.readexactly(length)
+                    writer.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+                    await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError):
+                writer.close()
+
+        return serve
+
+    servers = [
+        await asyncio.start_server(receiver(number), "127.0.0.1", 0)
+        for number in range(len(connections))
+    ]
+    sender = _sender(["127.0.0.1"])
+    try:
+        for _ in range(2):
+            for server in servers:
+                port = server.sockets[0].getsockname()[1]
+                outcome = await sender.attempt(_endpoint(port), _event())
+                assert outcome.attempt.status_code == 204
+    finally:
+        await sender.close()
+        for server in servers:
+            server.close()
+    assert connections == [1] * len(connections)
+
+
+async def test_an_answer_whose_body_never_ends_is_still_the_answer() -> None:
+    """The body is read only to keep the connection: a receiver that answers 200 and then
+    stalls in its body has answered, and the delivery is not failed for it."""
+
+    async def stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nx")
+        await writer.drain()
+        await asyncio.sleep(10)
+        writer.close()
+
+    server = await asyncio.start_server(stall, "127.0.0.1", 0)
+    sender = HttpWebhookSender(
+        timeout_seconds=0.5,
+        allowed_networks=parse_networks("127.0.0.0/8"),
+        resolver=FakeResolver({"receiver.test": ["127.0.0.1"]}),
+        clock=SystemClock(),
+    )
+    try:
+        port = server.sockets[0].getsockname()[1]
+        outcome = await sender.attempt(_endpoint(port), _event())
+    finally:
+        await sender.close()
+        server.close()
+    assert (outcome.attempt.status_code, outcome.attempt.error) == (200, None)
+    assert outcome.reached

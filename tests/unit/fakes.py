@@ -43,7 +43,7 @@ from service.domain.conversation import (
     WritingContext,
     not_stored,
 )
-from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Look, Outcome
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.disengagement import Activity, Engagement, Episode, Evaluated, Thresholds
 from service.domain.errors import DuplicateExternalRef
@@ -1412,15 +1412,24 @@ class FakeDeliveryLine:
     def outbox(self) -> FakeOutbox:
         return self._outbox
 
-    async def claim(self, now: datetime, rest_until: datetime) -> Look:
-        # Any due endpoint is held (the "anything to do?" probe and resting are the SQL's).
+    async def with_work(self, now: datetime, limit: int) -> list[UUID]:
+        # Any due endpoint (the "anything to do?" probe is the SQL's).
+        queue = self._queue
+        queue.looks += 1
+        return [
+            endpoint.id
+            for endpoint in queue.endpoints.values()
+            if endpoint.status is EndpointStatus.ACTIVE and queue.next_look[endpoint.id] <= now
+        ][:limit]
+
+    async def claim(self, now: datetime, among: Sequence[UUID]) -> ClaimedEndpoint | None:
         queue = self._queue
         queue.claims += 1
-        for endpoint in queue.endpoints.values():
+        for endpoint_id in among:
+            endpoint = queue.endpoints[endpoint_id]
             if endpoint.status is EndpointStatus.ACTIVE and queue.next_look[endpoint.id] <= now:
-                claimed = ClaimedEndpoint(endpoint=endpoint, cursor_txid=0, cursor_position=0)
-                return Look(claimed=claimed)
-        return Look(claimed=None)
+                return ClaimedEndpoint(endpoint=endpoint, cursor_txid=0, cursor_position=0)
+        return None
 
     async def fan_out(self, claimed: ClaimedEndpoint, now: datetime) -> int:
         # Of the new events, those the endpoint receives, as FAN_OUT queues them.
@@ -1505,7 +1514,8 @@ class FakeDeliveryQueue:
         self.notice_consents: dict[UUID, tuple[UUID, ...]] = {}
         self.disclosures: list[tuple[UUID, UUID, UUID, datetime]] = []
         self.announced: list[Event] = []
-        self.claims = 0  # looks taken
+        self.looks = 0
+        self.claims = 0
 
     def add(self, endpoint: WebhookEndpoint, due: datetime) -> None:
         self.endpoints[endpoint.id] = endpoint

@@ -356,3 +356,34 @@ async def test_an_endpoint_disabled_by_its_organization_mid_run_gets_nothing_mor
     assert [event for _, event in world.sender.sent] == [UUID(int=1)]
     assert world.statuses() == [DeliveryStatus.DELIVERED, DeliveryStatus.PENDING]
     assert await world.dispatch() is False
+
+
+def _another_endpoint(world: World, number: int) -> WebhookEndpoint:
+    other = endpoint(organization_id=ORG, now=NOW, endpoint_id=UUID(int=100 + number))
+    world.queue.add(other, due=NOW)
+    return other
+
+
+async def test_one_look_feeds_the_claims_of_every_endpoint_it_found() -> None:
+    world = World(_answered(204), _answered(204), _answered(204))
+    endpoints = [world.endpoint, _another_endpoint(world, 1), _another_endpoint(world, 2)]
+    for number, each in enumerate(endpoints, start=1):
+        world.queue.arriving[each.id] = [_event(number)]
+    for _ in endpoints:
+        assert await world.dispatch() is True
+    assert world.sender.sent == [(each.id, UUID(int=n)) for n, each in enumerate(endpoints, 1)]
+    assert world.queue.looks == 1
+    assert world.queue.claims == 3
+
+
+async def test_a_found_endpoint_no_longer_due_is_dropped_and_a_new_look_taken() -> None:
+    world = World(_answered(204), _answered(204))
+    other = _another_endpoint(world, 1)
+    world.arrive(_event(1))
+    await world.dispatch()
+    # Meanwhile another worker served the other one: it waits now.
+    world.queue.next_look[other.id] = NOW + timedelta(minutes=1)
+    world.arrive(_event(2))
+    assert await world.dispatch() is True
+    assert world.queue.looks == 2
+    assert [event for _, event in world.sender.sent] == [UUID(int=1), UUID(int=2)]

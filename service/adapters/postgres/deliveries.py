@@ -4,7 +4,7 @@ disclosures."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from uuid import UUID
@@ -31,7 +31,7 @@ from service.adapters.postgres.webhooks import (
     delivery_from_row,
 )
 from service.domain.consent import DataScope
-from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Look
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery
 from service.domain.events import Event
 from service.domain.webhooks import Attempt, DeliveryStatus, WebhookEndpoint
 
@@ -40,49 +40,33 @@ from service.domain.webhooks import Attempt, DeliveryStatus, WebhookEndpoint
 # short transaction; the attempt runs with no transaction open, and its outcome is written in
 # a second one, by the lease holder. A worker that dies leaves the delivery pending: when the
 # lease runs out, the next claim attempts it again.
-# A look walks at most LOOK_WINDOW due endpoints, oldest due first, and asks of each whether
-# it has something to do: a pending delivery, or an event of its organization's audience past
-# its cursor (and below the horizon, where fan-out looks). It holds the first that has (SKIP
-# LOCKED: another worker's is passed over), and sets the idle ones to rest until the next
-# poll ($2), so that every claim does not probe them again: each idle endpoint costs its two
-# probes once per poll interval, however many claims a busy minute makes (at 1,000 idle
-# endpoints, every claim walked them all: about 60 ms each, see bench/README.md, issue #15).
-# Busy endpoints it looked at and did not take are not locked: another worker takes them. An
-# idle one whose row changed meanwhile (another worker leased it) is left as it is now.
-LOOK_WINDOW = 200
+# A look: the endpoints with something to do, a pending delivery or an event of their
+# organization's audience past their cursor (and below the horizon, where fan-out looks). An
+# idle endpoint costs two index probes (one per monthly slice); a look feeds many claims, so
+# a busy minute does not walk the idle endpoints once per claim (about 60 ms each at 1,000
+# endpoints: see bench/README.md, issue #15).
+WITH_WORK = """
+SELECT w.id
+FROM webhook_endpoints w
+WHERE status = 'active' AND next_attempt_at <= $1
+  AND (EXISTS (SELECT FROM webhook_deliveries d
+               WHERE d.endpoint_id = w.id AND d.status = 'pending')
+       OR EXISTS (SELECT FROM event_audience a
+                  WHERE a.organization_id = w.organization_id
+                    AND (a.txid, a.position) > (w.cursor_txid, w.cursor_position)
+                    AND a.txid < pg_snapshot_xmin(pg_current_snapshot())))
+ORDER BY next_attempt_at
+LIMIT $2
+"""
+
+# One of a look's endpoints, if still due and nobody holds it.
 CLAIM_ENDPOINT = f"""
-WITH looked AS MATERIALIZED (
-    SELECT w.id,
-           EXISTS (SELECT FROM webhook_deliveries d
-                   WHERE d.endpoint_id = w.id AND d.status = 'pending')
-           OR EXISTS (SELECT FROM event_audience a
-                      WHERE a.organization_id = w.organization_id
-                        AND (a.txid, a.position) > (w.cursor_txid, w.cursor_position)
-                        AND a.txid < pg_snapshot_xmin(pg_current_snapshot())) AS busy
-    FROM webhook_endpoints w
-    WHERE w.status = 'active' AND w.next_attempt_at <= $1
-    ORDER BY w.next_attempt_at
-    LIMIT {LOOK_WINDOW}
-),
-rested AS (
-    UPDATE webhook_endpoints w SET next_attempt_at = $2
-    WHERE w.id IN (SELECT r.id FROM webhook_endpoints r
-                   WHERE r.id IN (SELECT id FROM looked WHERE NOT busy)
-                   FOR UPDATE SKIP LOCKED)
-      AND w.next_attempt_at <= $1
-    RETURNING 1
-),
-held AS (
-    SELECT {ENDPOINT_COLUMNS}, cursor_txid::text::bigint AS cursor_txid, cursor_position
-    FROM webhook_endpoints
-    WHERE id IN (SELECT id FROM looked WHERE busy)
-      AND status = 'active' AND next_attempt_at <= $1
-    ORDER BY next_attempt_at
-    LIMIT 1
-    FOR UPDATE SKIP LOCKED
-)
-SELECT held.*, (SELECT count(*) FROM rested) AS rested
-FROM (SELECT) AS one LEFT JOIN held ON true
+SELECT {ENDPOINT_COLUMNS}, cursor_txid::text::bigint AS cursor_txid, cursor_position
+FROM webhook_endpoints
+WHERE id = ANY($2::uuid[]) AND status = 'active' AND next_attempt_at <= $1
+ORDER BY next_attempt_at
+LIMIT 1
+FOR UPDATE SKIP LOCKED
 """  # noqa: S608
 
 # New events the endpoint's organization may see (the feed's rule), after the endpoint's
@@ -159,20 +143,20 @@ class PostgresDeliveryLine:
         self.endpoints = PostgresWebhookEndpointRepository(session)
         self.outbox = PostgresOutbox(session)
 
-    async def claim(self, now: datetime, rest_until: datetime) -> Look:
-        row = await self._connection.fetchrow(CLAIM_ENDPOINT, now, rest_until)
-        assert row is not None
-        rested: int = row["rested"]
-        if row["id"] is None:
-            return Look(claimed=None, rested=rested)
+    async def with_work(self, now: datetime, limit: int) -> list[UUID]:
+        return [row["id"] for row in await self._connection.fetch(WITH_WORK, now, limit)]
+
+    async def claim(self, now: datetime, among: Sequence[UUID]) -> ClaimedEndpoint | None:
+        row = await self._connection.fetchrow(CLAIM_ENDPOINT, now, list(among))
+        if row is None:
+            return None
         # Only now: an idle look (most of them) and the attempt's record need no such plans.
         await self._connection.execute(GENERIC_PLANS)
-        claimed = ClaimedEndpoint(
+        return ClaimedEndpoint(
             endpoint=ENDPOINTS.of(row),
             cursor_txid=row["cursor_txid"],
             cursor_position=row["cursor_position"],
         )
-        return Look(claimed=claimed, rested=rested)
 
     async def fan_out(self, claimed: ClaimedEndpoint, now: datetime, limit: int = 500) -> int:
         endpoint = claimed.endpoint

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from typing import Protocol
 from uuid import UUID
 
 from service.domain.consent import DataScope
-from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Look, Outcome
+from service.domain.deliveries import ClaimedEndpoint, HeadDelivery, Outcome
 from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.events import Event, EventType
 from service.domain.paging import Page, PageRequest
@@ -87,11 +88,15 @@ class DeliveryLine(Protocol):
         """Events announced in the same transaction."""
         ...
 
-    async def claim(self, now: datetime, rest_until: datetime) -> Look:
-        """Look over a bounded window of the active endpoints that are due (not leased, not
-        waiting), oldest due first: hold the first with something to do (a pending delivery
-        or a new event for it), and set the idle ones it looked at to rest until
-        `rest_until`, so the next looks do not probe them again."""
+    async def with_work(self, now: datetime, limit: int) -> list[UUID]:
+        """The active endpoints that are due (not leased, not waiting) and have something to
+        do: a pending delivery, or a new event their organization may see; oldest due first,
+        at most `limit`. Nothing is held."""
+        ...
+
+    async def claim(self, now: datetime, among: Sequence[UUID]) -> ClaimedEndpoint | None:
+        """Hold the first of `among` that is still active and due (one another worker holds
+        is passed over); None if none is."""
         ...
 
     async def fan_out(self, claimed: ClaimedEndpoint, now: datetime) -> int:
