@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import email.utils
 import hashlib
 import hmac
@@ -14,7 +15,8 @@ import logging
 import secrets
 import socket
 import time
-from collections.abc import Sequence
+from collections import Counter, OrderedDict
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -35,8 +37,10 @@ ADDRESSES_TRIED = 4  # of a host's checked addresses, in order, while they refus
 
 USER_AGENT = "SupportNetwork-Webhooks/1"
 
-# Idle connections to receivers kept open, at most (each a few kilobytes and a descriptor).
-KEPT_CONNECTIONS = 512
+# Receivers whose connections are kept open between deliveries (each connection a few
+# kilobytes and a descriptor), and connections kept per receiver address.
+KEPT_RECEIVERS = 256
+KEPT_CONNECTIONS_PER_RECEIVER = 4
 # A receiver's answer is read to its end, for its connection to be kept, up to this size.
 KEPT_BODY_BYTES = 16 * 1024
 
@@ -121,26 +125,61 @@ class HttpWebhookSender:
         self._resolver = resolver or SystemResolver()
         self._clock = clock
         self._metrics = metrics or Metrics()
-        self._http = httpx.AsyncClient(
-            timeout=httpx.Timeout(timeout_seconds),
-            follow_redirects=False,
-            headers={"User-Agent": USER_AGENT},
-            # A connection to each receiver served lately is kept for the next delivery (httpx
-            # keeps 20 of at most 100: past that, every attempt opened a new one). How many are
-            # in use at once is the dispatchers' number.
-            limits=httpx.Limits(
-                max_connections=None,
-                max_keepalive_connections=KEPT_CONNECTIONS,
-                keepalive_expiry=5,
-            ),
-        )
+        # One client per receiver's address, each keeping a few connections for its next
+        # deliveries: httpx's pool looks at every connection it keeps on every request (a
+        # system call each), so one shared pool of hundreds cost more than the sending.
+        self._clients: OrderedDict[tuple[str, str, int | None, str | None], httpx.AsyncClient]
+        self._clients = OrderedDict()
+        # One TLS context for all of them, as httpx makes it (each would load the CA bundle again).
+        self._tls = httpx.create_ssl_context()
+        self._in_use: Counter[tuple[str, str, int | None, str | None]] = Counter()
+
+    @contextlib.asynccontextmanager
+    async def _client(self, pinned: httpx.URL, sni: str | None) -> AsyncIterator[httpx.AsyncClient]:
+        """The client for one receiver address, for one request. Past KEPT_RECEIVERS, the
+        least lately used client that no request is using is closed (its idle connections)."""
+        key = (pinned.scheme, pinned.host, pinned.port, sni)
+        client = self._clients.get(key)
+        if client is None:
+            client = httpx.AsyncClient(
+                timeout=httpx.Timeout(self._timeout),
+                follow_redirects=False,
+                headers={"User-Agent": USER_AGENT},
+                verify=self._tls,
+                limits=httpx.Limits(
+                    max_connections=None,
+                    max_keepalive_connections=KEPT_CONNECTIONS_PER_RECEIVER,
+                    keepalive_expiry=5,
+                ),
+            )
+            self._clients[key] = client
+        self._clients.move_to_end(key)
+        self._in_use[key] += 1
+        try:
+            yield client
+        finally:
+            self._in_use[key] -= 1
+            if not self._in_use[key]:
+                del self._in_use[key]
+            await self._forget_least_used()
+
+    async def _forget_least_used(self) -> None:
+        surplus = len(self._clients) - KEPT_RECEIVERS
+        for key in list(self._clients):
+            if surplus <= 0:
+                return
+            if key not in self._in_use:
+                await self._clients.pop(key).aclose()
+                surplus -= 1
 
     @property
     def deadline(self) -> timedelta:
         return timedelta(seconds=self._timeout)
 
     async def close(self) -> None:
-        await self._http.aclose()
+        clients, self._clients = list(self._clients.values()), OrderedDict()
+        for client in clients:
+            await client.aclose()
 
     async def attempt(
         self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
@@ -181,13 +220,16 @@ class HttpWebhookSender:
                 }
                 for index, pinned in enumerate(addresses):
                     try:
-                        async with self._http.stream(
-                            "POST",
-                            pinned,
-                            content=body,
-                            headers=headers,
-                            extensions={"sni_hostname": sni} if sni else {},
-                        ) as response:
+                        async with (
+                            self._client(pinned, sni) as client,
+                            client.stream(
+                                "POST",
+                                pinned,
+                                content=body,
+                                headers=headers,
+                                extensions={"sni_hostname": sni} if sni else {},
+                            ) as response,
+                        ):
                             status_code = response.status_code
                             after = retry_after(response.headers.get("Retry-After"), started)
                             await _read_short_body(response)
