@@ -10,7 +10,9 @@ from typing import Any
 from uuid import uuid4
 
 import httpx
+import pytest
 
+from service.adapters import webhooks
 from service.adapters.system import SystemClock
 from service.adapters.webhooks import ADDRESSES_TRIED, HttpWebhookSender
 from service.domain.events import Event, EventType, new_event
@@ -124,32 +126,37 @@ async def test_one_forbidden_address_refuses_the_whole_host_before_any_connectio
         assert receiver.received == []
 
 
+def _counting(
+    connections: list[int], number: int
+) -> Callable[[asyncio.StreamReader, asyncio.StreamWriter], Any]:
+    """A receiver answering 204 to every request, counting the connections it accepts."""
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connections[number] += 1
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = next(
+                    int(line.split(b":", 1)[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                )
+                await reader.readexactly(length)
+                writer.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            writer.close()
+
+    return serve
+
+
 async def test_a_connection_to_each_of_many_receivers_is_kept_for_its_next_delivery() -> None:
     """Dispatchers go round many endpoints: the second round reuses every first round's
     connection (httpx's own default keeps 20, and 30 receivers made every attempt connect)."""
     connections = [0] * 30
 
-    def receiver(number: int) -> Callable[[asyncio.StreamReader, asyncio.StreamWriter], Any]:
-        async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            connections[number] += 1
-            try:
-                while True:
-                    head = await reader.readuntil(b"\r\n\r\n")
-                    length = next(
-                        int(line.split(b":", 1)[1])
-                        for line in head.split(b"\r\n")
-                        if line.lower().startswith(b"content-length:")
-                    )
-                    await reader.readexactly(length)
-                    writer.write(b"HTTP/1.1 204 No Content\r\n\r\n")
-                    await writer.drain()
-            except (asyncio.IncompleteReadError, ConnectionError):
-                writer.close()
-
-        return serve
-
     servers = [
-        await asyncio.start_server(receiver(number), "127.0.0.1", 0)
+        await asyncio.start_server(_counting(connections, number), "127.0.0.1", 0)
         for number in range(len(connections))
     ]
     sender = _sender(["127.0.0.1"])
@@ -192,3 +199,26 @@ async def test_an_answer_whose_body_never_ends_is_still_the_answer() -> None:
         server.close()
     assert (outcome.attempt.status_code, outcome.attempt.error) == (200, None)
     assert outcome.reached
+
+
+async def test_past_the_receivers_kept_the_least_lately_used_connection_is_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(webhooks, "KEPT_RECEIVERS", 2)
+    connections = [0] * 3
+    servers = [
+        await asyncio.start_server(_counting(connections, number), "127.0.0.1", 0)
+        for number in range(len(connections))
+    ]
+    ports = [server.sockets[0].getsockname()[1] for server in servers]
+    sender = _sender(["127.0.0.1"])
+    try:
+        for number in (0, 1, 2, 0, 2):
+            outcome = await sender.attempt(_endpoint(ports[number]), _event())
+            assert outcome.attempt.status_code == 204
+    finally:
+        await sender.close()
+        for server in servers:
+            server.close()
+    # The first receiver's connection was closed when the third came; the third's was kept.
+    assert connections == [2, 1, 1]
