@@ -63,7 +63,8 @@ class FoundEndpoints:
         self.looking = asyncio.Lock()  # one dispatcher looks while the others wait for it
 
     def drop(self, gone: Sequence[UUID]) -> None:
-        self.ids = [endpoint for endpoint in self.ids if endpoint not in gone]
+        dropped = set(gone)
+        self.ids = [endpoint for endpoint in self.ids if endpoint not in dropped]
 
 
 class Deliveries(msgspec.Struct, frozen=True, kw_only=True):
