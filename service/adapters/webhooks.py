@@ -165,12 +165,11 @@ class HttpWebhookSender:
 
     async def _forget_least_used(self) -> None:
         surplus = len(self._clients) - KEPT_RECEIVERS
-        for key in list(self._clients):
-            if surplus <= 0:
-                return
-            if key not in self._in_use:
-                await self._clients.pop(key).aclose()
-                surplus -= 1
+        if surplus <= 0:
+            return  # after most requests: nothing to walk
+        idle = [key for key in self._clients if key not in self._in_use]  # least used first
+        for key in idle[:surplus]:
+            await self._clients.pop(key).aclose()
 
     @property
     def deadline(self) -> timedelta:

@@ -102,28 +102,35 @@ async def dispatch_once(deliveries: Deliveries) -> bool:
 async def _prepare(deliveries: Deliveries) -> Leased | bool:
     """The short first transaction: claim one of the endpoints the last look found (looking
     again when none is left), queue its new events, lease its head delivery if it is due."""
-    found = deliveries.found
     while True:
+        fresh, candidates = await _found(deliveries)
+        if not candidates:
+            return False
         async with deliveries.queue.line() as line:
             now = deliveries.clock.now()
-            async with found.looking:
-                fresh = not found.ids
-                if fresh:
-                    found.ids = await line.with_work(now, LOOK_LIMIT)
-                candidates = list(found.ids)
-            if not candidates:
-                return False
             claimed = await line.claim(now, candidates)
             if claimed is None:
                 # Taken by another worker, or waiting: what is left of that look is stale.
-                found.drop(candidates)
+                deliveries.found.drop(candidates)
                 if fresh:
                     return False
                 continue
-            found.drop([claimed.endpoint.id])
+            deliveries.found.drop([claimed.endpoint.id])
             await line.fan_out(claimed, now)
             # Its line empty just after fan-out looked: nothing more until the next poll.
             return await _lease_head(deliveries, line, claimed, now, now + deliveries.policy.poll)
+
+
+async def _found(deliveries: Deliveries) -> tuple[bool, list[UUID]]:
+    """What the last look found, or a new look's finds if nothing is left (True: new). The
+    other dispatchers wait for a look under way holding no connection."""
+    found = deliveries.found
+    async with found.looking:
+        if found.ids:
+            return False, list(found.ids)
+        async with deliveries.queue.line() as line:
+            found.ids = await line.with_work(deliveries.clock.now(), LOOK_LIMIT)
+        return True, list(found.ids)
 
 
 async def _lease_head(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
@@ -1416,6 +1417,8 @@ class FakeDeliveryLine:
         # Any due endpoint (the "anything to do?" probe is the SQL's).
         queue = self._queue
         queue.looks += 1
+        if queue.look_held is not None:
+            await queue.look_held.wait()
         return [
             endpoint.id
             for endpoint in queue.endpoints.values()
@@ -1516,6 +1519,8 @@ class FakeDeliveryQueue:
         self.announced: list[Event] = []
         self.looks = 0
         self.claims = 0
+        self.look_held: asyncio.Event | None = None  # a look waits for it, when set
+        self.lines_open = 0
 
     def add(self, endpoint: WebhookEndpoint, due: datetime) -> None:
         self.endpoints[endpoint.id] = endpoint
@@ -1544,8 +1549,12 @@ class FakeDeliveryQueue:
     @asynccontextmanager
     async def line(self) -> AsyncIterator[FakeDeliveryLine]:
         line = FakeDeliveryLine(self)
-        yield line
-        line.publish()
+        self.lines_open += 1
+        try:
+            yield line
+            line.publish()
+        finally:
+            self.lines_open -= 1
 
 
 class ScriptedSender:
@@ -1553,14 +1562,19 @@ class ScriptedSender:
 
     deadline = timedelta(seconds=2)
 
-    def __init__(self, *outcomes: Outcome) -> None:
+    def __init__(
+        self, *outcomes: Outcome, meanwhile: Callable[[WebhookEndpoint], None] | None = None
+    ) -> None:
         self._outcomes = list(outcomes)
+        self._meanwhile = meanwhile  # what happens elsewhere while an attempt runs
         self.sent: list[tuple[UUID, UUID]] = []  # (endpoint, event)
         self.notices: list[DisclosureNotice | None] = []
 
     async def attempt(
         self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
     ) -> Outcome:
+        if self._meanwhile is not None:
+            self._meanwhile(endpoint)
         self.sent.append((endpoint.id, event.id))
         self.notices.append(notice)
         return self._outcomes.pop(0)

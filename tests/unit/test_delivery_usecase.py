@@ -4,6 +4,8 @@ which deliveries are accounted as disclosures."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -75,6 +77,10 @@ class World:
             policy=POLICY,
             jitter=lambda: 0.5,  # the middle: waits exactly as scheduled
         )
+
+    def use(self, sender: ScriptedSender) -> None:
+        self.sender = sender
+        self.deliveries = msgspec.structs.replace(self.deliveries, sender=sender)
 
     def arrive(self, *events: Event) -> None:
         self.queue.arriving.setdefault(self.endpoint.id, []).extend(events)
@@ -210,16 +216,12 @@ async def test_a_lease_lost_mid_attempt_keeps_the_record_and_leaves_scheduling_t
     world = World()
     world.arrive(_event(1))
 
-    class TakenOver(ScriptedSender):
-        async def attempt(
-            self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
-        ) -> Outcome:
-            # Another worker's lease replaced ours while the attempt ran past its deadline.
-            world.queue.leases[endpoint.id] = UUID(int=999)
-            world.queue.next_look[endpoint.id] = NOW + timedelta(minutes=9)
-            return await super().attempt(endpoint, event, notice)
+    def taken_over(endpoint: WebhookEndpoint) -> None:
+        # Another worker's lease replaced ours while the attempt ran past its deadline.
+        world.queue.leases[endpoint.id] = UUID(int=999)
+        world.queue.next_look[endpoint.id] = NOW + timedelta(minutes=9)
 
-    world.deliveries = msgspec.structs.replace(world.deliveries, sender=TakenOver(_answered(500)))
+    world.use(ScriptedSender(_answered(500), meanwhile=taken_over))
     await world.dispatch()
     [delivery] = world.queue.deliveries
     assert delivery.status is DeliveryStatus.PENDING
@@ -233,16 +235,14 @@ async def test_while_an_attempt_runs_its_endpoint_is_leased_past_the_senders_dea
     world.arrive(_event(1))
     leased_until: list[object] = []
 
-    class Watching(ScriptedSender):
-        async def attempt(
-            self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
-        ) -> Outcome:
-            leased_until.append(world.queue.next_look[endpoint.id])
-            return await super().attempt(endpoint, event, notice)
-
-    world.deliveries = msgspec.structs.replace(world.deliveries, sender=Watching(_answered(204)))
+    world.use(
+        ScriptedSender(
+            _answered(204),
+            meanwhile=lambda endpoint: leased_until.append(world.queue.next_look[endpoint.id]),
+        )
+    )
     await world.dispatch()
-    assert leased_until == [NOW + Watching.deadline + LEASE_MARGIN]
+    assert leased_until == [NOW + ScriptedSender.deadline + LEASE_MARGIN]
 
 
 async def test_an_event_with_another_organizations_member_data_goes_with_its_notice() -> None:
@@ -260,19 +260,13 @@ async def test_an_event_with_another_organizations_member_data_goes_with_its_not
     ]
 
 
-class Slow(ScriptedSender):
+def _taking(world: World, takes: timedelta) -> Callable[[WebhookEndpoint], None]:
     """Each attempt takes `takes` of the world's clock."""
 
-    def __init__(self, world: World, takes: timedelta, *outcomes: Outcome) -> None:
-        super().__init__(*outcomes)
-        self._world = world
-        self._takes = takes
+    def take(endpoint: WebhookEndpoint) -> None:
+        world.clock.current += takes
 
-    async def attempt(
-        self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
-    ) -> Outcome:
-        self._world.clock.current += self._takes
-        return await super().attempt(endpoint, event, notice)
+    return take
 
 
 async def test_one_claim_sends_the_endpoints_line_in_order_while_it_goes_through() -> None:
@@ -293,8 +287,9 @@ async def test_an_endpoint_is_held_for_one_poll_interval_at_most_then_the_others
     None
 ):
     world = World()
-    world.sender = Slow(world, timedelta(milliseconds=600), *[_answered(204)] * 3)
-    world.deliveries = msgspec.structs.replace(world.deliveries, sender=world.sender)
+    world.use(
+        ScriptedSender(*[_answered(204)] * 3, meanwhile=_taking(world, timedelta(milliseconds=600)))
+    )
     world.arrive(_event(1), _event(2), _event(3))
     await world.dispatch()
     # 0.6 s, then 1.2 s: past one poll interval after the claim, the run ends there.
@@ -339,18 +334,13 @@ async def test_an_event_withheld_mid_run_ends_the_run_and_is_logged() -> None:
 async def test_an_endpoint_disabled_by_its_organization_mid_run_gets_nothing_more() -> None:
     world = World()
 
-    class Disabling(ScriptedSender):
-        async def attempt(
-            self, endpoint: WebhookEndpoint, event: Event, notice: DisclosureNotice | None = None
-        ) -> Outcome:
-            # The organization turned it off while the first attempt ran.
-            world.queue.endpoints[endpoint.id] = msgspec.structs.replace(
-                endpoint, status=EndpointStatus.DISABLED
-            )
-            return await super().attempt(endpoint, event, notice)
+    def disabled(endpoint: WebhookEndpoint) -> None:
+        # The organization turned it off while the first attempt ran.
+        world.queue.endpoints[endpoint.id] = msgspec.structs.replace(
+            endpoint, status=EndpointStatus.DISABLED
+        )
 
-    world.sender = Disabling(_answered(204), _answered(204))
-    world.deliveries = msgspec.structs.replace(world.deliveries, sender=world.sender)
+    world.use(ScriptedSender(_answered(204), _answered(204), meanwhile=disabled))
     world.arrive(_event(1), _event(2))
     await world.dispatch()
     assert [event for _, event in world.sender.sent] == [UUID(int=1)]
@@ -387,3 +377,18 @@ async def test_a_found_endpoint_no_longer_due_is_dropped_and_a_new_look_taken() 
     assert await world.dispatch() is True
     assert world.queue.looks == 2
     assert [event for _, event in world.sender.sent] == [UUID(int=1), UUID(int=2)]
+
+
+async def test_while_one_dispatcher_looks_the_others_wait_for_it_holding_no_connection() -> None:
+    world = World(_answered(204))
+    world.arrive(_event(1))
+    world.queue.look_held = asyncio.Event()
+    first = asyncio.create_task(world.dispatch())
+    second = asyncio.create_task(world.dispatch())
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert world.queue.looks == 1
+    assert world.queue.lines_open == 1  # the look's own
+    world.queue.look_held.set()
+    await asyncio.gather(first, second)
+    assert [event for _, event in world.sender.sent] == [UUID(int=1)]
