@@ -11,8 +11,14 @@ import asyncpg
 import msgspec
 import pytest
 
+from service.adapters.postgres.consent_sql import MEMBER_FOR_VIEWER
 from service.adapters.postgres.events import PostgresEventFeed
-from service.adapters.postgres.members import PostgresMemberQueries, member_from_row
+from service.adapters.postgres.federation_queries import PostgresFederationQueries
+from service.adapters.postgres.members import (
+    MEMBER_OF_ORGANIZATION,
+    PostgresMemberQueries,
+    member_from_row,
+)
 from service.adapters.postgres.organizations import PostgresApiKeyQueries, api_key_from_row
 from service.adapters.postgres.pool import FairPool, open_pool
 from service.adapters.postgres.session import Session, Write
@@ -20,6 +26,7 @@ from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.domain.accounting import Viewing
+from service.domain.consent import HOME_ACCESS
 from service.domain.errors import (
     DuplicateExternalRef,
     IdempotencyKeyReused,
@@ -466,6 +473,39 @@ async def test_a_keyed_creation_costs_begin_the_hold_one_statement_and_commit(
     assert "INSERT INTO idempotency_keys" in statements.sent[2]
     assert statements.sent[3] == "COMMIT;"
     assert await _count(pool, "members", member.id) == 1
+
+
+async def test_a_home_read_of_a_member_reads_the_members_table_alone(
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
+) -> None:
+    """The home organization's read is one statement on `members`: the consent statement
+    (which opens every table a consent rule may need) runs only for another organization,
+    after the home lookup found nothing, and decides and records as before."""
+    pool, statements, _ = watched
+    home, other = await _organization(pool), await _organization(pool)
+    member = _member(home)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with uow:
+        await uow.members.add(member)
+        await uow.commit()
+    queries = PostgresFederationQueries(pool)
+
+    def viewing(organization_id: UUID) -> Viewing:
+        return Viewing(organization_id=organization_id, now=NOW, request_id="r", operation="o")
+
+    await queries.member_for(viewing(other), uuid4())  # the connection learns the types once
+    statements.sent.clear()
+    assert await queries.member_for(viewing(home), member.id) == (member, HOME_ACCESS)
+    assert statements.sent == [MEMBER_OF_ORGANIZATION]
+    assert "consents" not in statements.sent[0]
+
+    statements.sent.clear()
+    assert await queries.member_for(viewing(other), member.id) is None
+    assert statements.sent == [MEMBER_OF_ORGANIZATION, MEMBER_FOR_VIEWER]
+    recorded = await pool.fetchval(
+        "SELECT count(*) FROM disclosures WHERE member_id = $1", member.id
+    )
+    assert recorded == 0
 
 
 async def test_writes_after_a_read_go_together_and_a_missed_count_is_explained(

@@ -223,7 +223,10 @@ class PostgresMemberRepository:
         return DuplicateExternalRef(external_ref, existing)
 
 
-_MEMBER_BY_ID = f"SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 AND organization_id = $2"  # noqa: S608
+# A member read by its home organization: no consent to check, nothing to record.
+MEMBER_OF_ORGANIZATION = (
+    f"SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1 AND organization_id = $2"  # noqa: S608
+)
 
 
 _MEMBERS_PAGE = f"""
@@ -247,7 +250,7 @@ class PostgresMemberQueries:
         self._pool = pool
 
     async def get(self, organization_id: UUID, member_id: UUID) -> Member | None:
-        row = await self._pool.fetchrow(_MEMBER_BY_ID, member_id, organization_id)
+        row = await self._pool.fetchrow(MEMBER_OF_ORGANIZATION, member_id, organization_id)
         return None if row is None else member_from_row(row)
 
     async def list(
