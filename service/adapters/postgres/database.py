@@ -7,10 +7,6 @@ import warnings
 from pathlib import Path
 from urllib.parse import quote
 
-from alembic.config import Config
-
-from alembic import command
-
 logger = logging.getLogger(__name__)
 
 ALEMBIC_DIR = Path(__file__).resolve().parents[3] / "alembic"
@@ -41,6 +37,12 @@ def sqlalchemy_url(dsn: str) -> str:
 def migrate(dsn: str, revision: str = "head") -> None:
     """Run the hand-written Alembic revisions up to `revision`. Call it outside a running event
     loop (Alembic's async env runs its own), e.g. before serving or via asyncio.to_thread."""
+    # Imported here: Alembic brings SQLAlchemy, about 21 MB that a process which only serves
+    # would keep for its whole life.
+    from alembic.config import Config
+
+    from alembic import command
+
     config = Config()
     config.set_main_option("script_location", str(ALEMBIC_DIR))
     # ConfigParser interpolation would eat a % in a password.
