@@ -163,7 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--port", type=int)
     serve_cmd.add_argument("--workers", type=int)
 
-    commands.add_parser("migrate", help="bring the database schema to the newest revision")
+    migrate_cmd = commands.add_parser(
+        "migrate", help="bring the database schema to the newest revision"
+    )
+    migrate_cmd.add_argument(
+        "--quiet", action="store_true", help="no closing line (serve runs it so, as a step)"
+    )
 
     openapi_cmd = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi_cmd.add_argument(
@@ -211,10 +216,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         serve(settings)
         return 0
 
+    if args.command == "migrate":
+        from service.adapters.logs import configure_logging
+
+        # The migration's own log lines, as serve logs them (it runs this command).
+        configure_logging(settings.log_level, settings.log_format)
     dsn = resolve_dsn(settings)
     migrate(settings.migration_database_url or dsn)
     if args.command == "migrate":
-        print("database is at the newest revision")
+        if not args.quiet:
+            print("database is at the newest revision")
     elif args.command == "orgs":
         name = args.name.strip()
         if not name or len(name) > 200:

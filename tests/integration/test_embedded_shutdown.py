@@ -42,6 +42,9 @@ def test_sigterm_stops_the_service_and_its_embedded_postgres(tmp_path: Path) -> 
         # Ready on a fresh data directory, so migrated: by a process of its own, since the
         # serving process never loaded Alembic's SQLAlchemy (about 21 MB it would keep).
         assert "/sqlalchemy/" not in Path(f"/proc/{service.pid}/maps").read_text()
+        import sqlalchemy  # noqa: F401  (the check can see it: it maps compiled modules)
+
+        assert "/sqlalchemy/" in Path("/proc/self/maps").read_text()
         database_pid = int(postmaster.read_text().split()[0])
 
         service.send_signal(signal.SIGTERM)

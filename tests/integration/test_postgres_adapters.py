@@ -26,7 +26,8 @@ from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.domain.accounting import Viewing
-from service.domain.consent import HOME_ACCESS
+from service.domain.consent import HOME_ACCESS, Consent, DataScope
+from service.domain.consent_form import SignatureMethod
 from service.domain.errors import (
     DuplicateExternalRef,
     IdempotencyKeyReused,
@@ -482,30 +483,67 @@ async def test_a_home_read_of_a_member_reads_the_members_table_alone(
     (which opens every table a consent rule may need) runs only for another organization,
     after the home lookup found nothing, and decides and records as before."""
     pool, statements, _ = watched
-    home, other = await _organization(pool), await _organization(pool)
+    home, consented, other = [await _organization(pool) for _ in range(3)]
     member = _member(home)
+    consent = _consent_to(consented, member, frozenset({DataScope.PROFILE}))
     uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(member)
+        await uow.consents.add(consent)
+        # Announced already, so that no expiry sweep sharing this database picks it up.
+        await uow.consents.mark_expiry_announced(consent.id, NOW)
         await uow.commit()
     queries = PostgresFederationQueries(pool)
 
     def viewing(organization_id: UUID) -> Viewing:
         return Viewing(organization_id=organization_id, now=NOW, request_id="r", operation="o")
 
+    async def recorded() -> list[UUID]:
+        rows = await pool.fetch(
+            "SELECT recipient_organization_id FROM disclosures WHERE member_id = $1", member.id
+        )
+        return [row["recipient_organization_id"] for row in rows]
+
     await queries.member_for(viewing(other), uuid4())  # the connection learns the types once
     statements.sent.clear()
     assert await queries.member_for(viewing(home), member.id) == (member, HOME_ACCESS)
     assert statements.sent == [MEMBER_OF_ORGANIZATION]
-    assert "consents" not in statements.sent[0]
+    assert await recorded() == []
+
+    statements.sent.clear()
+    seen = await queries.member_for(viewing(consented), member.id)
+    assert seen is not None
+    assert seen[1].home is False
+    assert seen[1].scopes == frozenset({DataScope.PROFILE})
+    assert statements.sent == [MEMBER_OF_ORGANIZATION, MEMBER_FOR_VIEWER]
+    assert await recorded() == [consented]
 
     statements.sent.clear()
     assert await queries.member_for(viewing(other), member.id) is None
     assert statements.sent == [MEMBER_OF_ORGANIZATION, MEMBER_FOR_VIEWER]
-    recorded = await pool.fetchval(
-        "SELECT count(*) FROM disclosures WHERE member_id = $1", member.id
+    assert await recorded() == [consented]
+
+
+def _consent_to(recipient: UUID, member: Member, scopes: frozenset[DataScope]) -> Consent:
+    return Consent(
+        id=uuid4(),
+        member_id=member.id,
+        organization_id=member.organization_id,
+        recipient_organization_id=recipient,
+        scopes=scopes,
+        purpose="Coordinate peer support",
+        expires_on=(NOW + timedelta(days=30)).date(),
+        expires_at=NOW + timedelta(days=30),
+        end_event=None,
+        signature_method=SignatureMethod.ELECTRONIC,
+        signed_at=NOW - timedelta(days=1),
+        signed_by="the member",
+        recorded_by="intake",
+        recorded_by_key_id=uuid4(),
+        version=1,
+        created_at=NOW - timedelta(days=1),
+        updated_at=NOW - timedelta(days=1),
     )
-    assert recorded == 0
 
 
 async def test_writes_after_a_read_go_together_and_a_missed_count_is_explained(
