@@ -47,7 +47,7 @@ from service.domain.consent_events import (
     shows_milestone_period,
     still_sees_member_event,
 )
-from service.domain.consent_form import EndEvent, SignatureMethod
+from service.domain.consent_form import EndEvent
 from service.domain.events import Event, EventType, FeedPosition, new_event
 from service.domain.members import Member
 from service.domain.networks import (
@@ -62,7 +62,7 @@ from service.domain.paging import PageRequest
 from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import Referral, ReferralStatus, StatusChange, Urgency
 from service.domain.webhooks import WebhookEndpoint
-from tests.support.builders import endpoint, stored_organization
+from tests.support.builders import consent_to, endpoint, stored_organization
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
@@ -138,25 +138,12 @@ def _consent(draw: ConsentDraw, member: Member, recipient: UUID) -> Consent:
     expires_at = (
         None if draw.expires_in_hours is None else NOW + timedelta(hours=draw.expires_in_hours)
     )
-    return Consent(
-        id=uuid4(),
-        member_id=member.id,
-        organization_id=member.organization_id,
-        recipient_organization_id=recipient,
-        scopes=draw.scopes,
-        purpose="Coordinate peer support",
-        expires_on=None if expires_at is None else expires_at.date(),
-        expires_at=expires_at,
-        # Without a date, an end event (a consent always has an expiry of one kind).
-        end_event=EndEvent.TREATMENT_ENDED if expires_at is None else None,
-        signature_method=SignatureMethod.ELECTRONIC,
+    return consent_to(
+        recipient,
+        member,
+        draw.scopes,
         signed_at=NOW - timedelta(days=3),
-        signed_by="the member",
-        recorded_by="intake",
-        recorded_by_key_id=uuid4(),
-        version=1,
-        created_at=NOW - timedelta(days=3),
-        updated_at=NOW - timedelta(days=3),
+        expires_at=expires_at,
         revoked_at=NOW - timedelta(hours=1) if draw.revoked else None,
         revocation_reason="asked" if draw.revoked else None,
         ended_at=NOW - timedelta(hours=2) if draw.ended else None,

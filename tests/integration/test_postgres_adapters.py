@@ -26,8 +26,7 @@ from service.adapters.postgres.sql import Columns
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.domain.accounting import Viewing
-from service.domain.consent import HOME_ACCESS, Consent, DataScope
-from service.domain.consent_form import SignatureMethod
+from service.domain.consent import HOME_ACCESS, DataScope
 from service.domain.errors import (
     DuplicateExternalRef,
     IdempotencyKeyReused,
@@ -37,7 +36,7 @@ from service.domain.event_payloads import member_event
 from service.domain.events import EventType, FeedPosition, next_position
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
-from tests.support.builders import stored_organization
+from tests.support.builders import consent_to, stored_organization
 
 NOW = datetime(2026, 11, 25, 12, 30, 15, 123456, tzinfo=UTC)
 
@@ -485,7 +484,13 @@ async def test_a_home_read_of_a_member_reads_the_members_table_alone(
     pool, statements, _ = watched
     home, consented, other = [await _organization(pool) for _ in range(3)]
     member = _member(home)
-    consent = _consent_to(consented, member, frozenset({DataScope.PROFILE}))
+    consent = consent_to(
+        consented,
+        member,
+        frozenset({DataScope.PROFILE}),
+        signed_at=NOW - timedelta(days=1),
+        expires_at=NOW + timedelta(days=30),
+    )
     uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with uow:
         await uow.members.add(member)
@@ -522,28 +527,6 @@ async def test_a_home_read_of_a_member_reads_the_members_table_alone(
     assert await queries.member_for(viewing(other), member.id) is None
     assert statements.sent == [MEMBER_OF_ORGANIZATION, MEMBER_FOR_VIEWER]
     assert await recorded() == [consented]
-
-
-def _consent_to(recipient: UUID, member: Member, scopes: frozenset[DataScope]) -> Consent:
-    return Consent(
-        id=uuid4(),
-        member_id=member.id,
-        organization_id=member.organization_id,
-        recipient_organization_id=recipient,
-        scopes=scopes,
-        purpose="Coordinate peer support",
-        expires_on=(NOW + timedelta(days=30)).date(),
-        expires_at=NOW + timedelta(days=30),
-        end_event=None,
-        signature_method=SignatureMethod.ELECTRONIC,
-        signed_at=NOW - timedelta(days=1),
-        signed_by="the member",
-        recorded_by="intake",
-        recorded_by_key_id=uuid4(),
-        version=1,
-        created_at=NOW - timedelta(days=1),
-        updated_at=NOW - timedelta(days=1),
-    )
 
 
 async def test_writes_after_a_read_go_together_and_a_missed_count_is_explained(

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from uuid import UUID, uuid4
 
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.domain import webhooks as rules
+from service.domain.consent import Consent, DataScope
+from service.domain.consent_form import EndEvent, SignatureMethod
 from service.domain.events import EventType
+from service.domain.members import Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, Scope
 from service.domain.webhooks import NewEndpoint, WebhookEndpoint
 
@@ -45,3 +49,37 @@ async def stored_organization(
         await uow.organizations.add(organization)
         await uow.commit()
     return organization.id
+
+
+def consent_to(
+    recipient: UUID,
+    member: Member,
+    scopes: frozenset[DataScope],
+    *,
+    signed_at: datetime,
+    expires_at: datetime | None,
+    **since: Any,
+) -> Consent:
+    """A consent `member` signed at `signed_at` for `recipient`, as the service records one
+    (without an expiry date, an end event: a consent always has one of the two). `since`:
+    what happened to it later (revoked_at, ended_at, restricted_scopes, ...)."""
+    return Consent(
+        id=uuid4(),
+        member_id=member.id,
+        organization_id=member.organization_id,
+        recipient_organization_id=recipient,
+        scopes=scopes,
+        purpose="Coordinate peer support",
+        expires_on=None if expires_at is None else expires_at.date(),
+        expires_at=expires_at,
+        end_event=EndEvent.TREATMENT_ENDED if expires_at is None else None,
+        signature_method=SignatureMethod.ELECTRONIC,
+        signed_at=signed_at,
+        signed_by="the member",
+        recorded_by="intake",
+        recorded_by_key_id=uuid4(),
+        version=1,
+        created_at=signed_at,
+        updated_at=signed_at,
+        **since,
+    )
