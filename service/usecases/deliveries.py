@@ -32,6 +32,10 @@ logger = logging.getLogger(__name__)
 
 # A look hands at most this many endpoints to the claims that follow it.
 LOOK_LIMIT = 1000
+# A claim asks for the first free one among this many of them, oldest due first: enough to
+# pass over those the other dispatchers hold, without sending and probing the whole look on
+# every claim (up to LOOK_LIMIT ids, each claim: quadratic in the look's length).
+CLAIM_AMONG = 32
 
 # An attempt's lease outlives its deadline by this much before another worker may take over.
 LEASE_MARGIN = timedelta(seconds=5)
@@ -110,9 +114,9 @@ async def _prepare(deliveries: Deliveries) -> Leased | bool:
             now = deliveries.clock.now()
             claimed = await line.claim(now, candidates)
             if claimed is None:
-                # Taken by another worker, or waiting: what is left of that look is stale.
+                # Taken by another worker, or waiting: these of the look are stale.
                 deliveries.found.drop(candidates)
-                if fresh:
+                if fresh and not deliveries.found.ids:
                     return False
                 continue
             deliveries.found.drop([claimed.endpoint.id])
@@ -127,10 +131,10 @@ async def _found(deliveries: Deliveries) -> tuple[bool, list[UUID]]:
     found = deliveries.found
     async with found.looking:
         if found.ids:
-            return False, list(found.ids)
+            return False, found.ids[:CLAIM_AMONG]
         async with deliveries.queue.line() as line:
             found.ids = await line.with_work(deliveries.clock.now(), LOOK_LIMIT)
-        return True, list(found.ids)
+        return True, found.ids[:CLAIM_AMONG]
 
 
 async def _lease_head(

@@ -1428,6 +1428,7 @@ class FakeDeliveryLine:
     async def claim(self, now: datetime, among: Sequence[UUID]) -> ClaimedEndpoint | None:
         queue = self._queue
         queue.claims += 1
+        queue.claimed_among.append(len(among))
         for endpoint_id in among:
             endpoint = queue.endpoints[endpoint_id]
             if endpoint.status is EndpointStatus.ACTIVE and queue.next_look[endpoint.id] <= now:
@@ -1519,6 +1520,7 @@ class FakeDeliveryQueue:
         self.announced: list[Event] = []
         self.looks = 0
         self.claims = 0
+        self.claimed_among: list[int] = []  # how many endpoints each claim asked among
         self.look_held: asyncio.Event | None = None  # a look waits for it, when set
         self.lines_open = 0
 

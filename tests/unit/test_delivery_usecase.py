@@ -17,6 +17,7 @@ from service.domain.events import Event, EventType, new_event
 from service.domain.organizations import ALL_SCOPES, Scope
 from service.domain.webhooks import Attempt, DeliveryStatus, EndpointStatus, WebhookEndpoint
 from service.usecases.deliveries import (
+    CLAIM_AMONG,
     LEASE_MARGIN,
     NO_CONSENT,
     NOT_COVERED,
@@ -364,6 +365,26 @@ async def test_one_look_feeds_the_claims_of_every_endpoint_it_found() -> None:
     assert world.sender.sent == [(each.id, UUID(int=n)) for n, each in enumerate(endpoints, 1)]
     assert world.queue.looks == 1
     assert world.queue.claims == 3
+
+
+async def test_a_claim_asks_among_a_short_slice_of_a_long_look() -> None:
+    """A look of 41 endpoints feeds claims that each ask among at most CLAIM_AMONG of them,
+    oldest due first; a slice that others took meanwhile is dropped and the next one asked,
+    without a new look."""
+    world = World(_answered(204), _answered(204))
+    others = [_another_endpoint(world, number) for number in range(1, 41)]
+    world.arrive(_event(1))
+    world.queue.arriving[others[CLAIM_AMONG].id] = [_event(2)]
+    assert await world.dispatch() is True
+    for taken in others[:CLAIM_AMONG]:  # other workers serve these meanwhile
+        world.queue.next_look[taken.id] = NOW + timedelta(minutes=1)
+    assert await world.dispatch() is True
+    assert world.sender.sent == [
+        (world.endpoint.id, UUID(int=1)),
+        (others[CLAIM_AMONG].id, UUID(int=2)),
+    ]
+    assert world.queue.looks == 1
+    assert world.queue.claimed_among == [CLAIM_AMONG, CLAIM_AMONG, 40 - CLAIM_AMONG]
 
 
 async def test_a_found_endpoint_no_longer_due_is_dropped_and_a_new_look_taken() -> None:
