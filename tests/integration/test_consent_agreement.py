@@ -63,6 +63,7 @@ from service.domain.referral_sight import SeenReferral, referral_seen_by
 from service.domain.referrals import Referral, ReferralStatus, StatusChange, Urgency
 from service.domain.webhooks import WebhookEndpoint
 from tests.support.builders import consent_to, endpoint, stored_organization
+from tests.support.waiting import feed_settled_on
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
@@ -370,26 +371,11 @@ async def _stored_event(
     return made, member, event, reader
 
 
-async def _past_horizon(pool: FairPool, event_id: UUID) -> None:
-    """The feed hands an event out only once every transaction that began before it has ended
-    (see consent_sql.visible_to): wait for that, or a short transaction of the service sharing
-    this database would hide the event from this one read."""
-    txid = await pool.fetchval(
-        "SELECT txid::text::bigint FROM outbox_events WHERE id = $1", event_id
-    )
-    for _ in range(200):
-        horizon = await pool.fetchval("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
-        if int(horizon) > txid:
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("a transaction older than the event never ended")
-
-
 async def _feed_scenario(
     world: World, draws: list[TimedConsentDraw], erased: bool, event_type: EventType
 ) -> tuple[list[Consent], Member, Event | None, UUID]:
     made, member, event, reader = await _stored_event(world, draws, erased, event_type)
-    await _past_horizon(world.pool, event.id)
+    await feed_settled_on(world.pool)
     viewing = Viewing(organization_id=reader, now=NOW, request_id="agreement", operation="feed")
     page = await PostgresEventFeed(world.pool).after(viewing, FeedPosition(), 50, None)
     shown = [item.event for item in page.events if item.event.id == event.id]

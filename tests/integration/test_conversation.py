@@ -22,16 +22,18 @@ from tests.integration.conftest import (
 )
 from tests.integration.test_consent_accounting import accounting, grant
 from tests.integration.test_webhooks import register
+from tests.support.database import Db
 from tests.support.receiver import Answer, webhook_receiver
-from tests.support.waiting import wait_until
+from tests.support.waiting import feed_settled, wait_until
 
 
 class World:
     """Harbor Clinic (A) created a circle around Sam; Harbor Peer Recovery (B) takes part,
     with Jo in it; C is a stranger organization that takes part in nothing."""
 
-    def __init__(self, client: httpx.Client, operator: dict[str, str]) -> None:
+    def __init__(self, client: httpx.Client, operator: dict[str, str], db: Db) -> None:
         self.client = client
+        self.db = db
         self.a = make_org(client, operator, kind="clinic")
         self.b = make_org(client, operator)
         self.c = make_org(client, operator)
@@ -57,10 +59,18 @@ class World:
     def get(self, org: Org, post_id: str) -> httpx.Response:
         return self.client.get(f"/v1/posts/{post_id}", headers=org.headers)
 
+    def feed(self, org: Org, **params: Any) -> list[dict[str, Any]]:
+        """`org`'s events feed, once everything written so far is below its horizon."""
+        feed_settled(self.db)
+        answer = self.client.get("/v1/events", params=params, headers=org.headers)
+        assert answer.status_code == 200, answer.text
+        found: list[dict[str, Any]] = answer.json()["data"]
+        return found
+
 
 @pytest.fixture
-def world(client: httpx.Client, operator: dict[str, str]) -> World:
-    return World(client, operator)
+def world(client: httpx.Client, operator: dict[str, str], db: Db) -> World:
+    return World(client, operator, db)
 
 
 def _every_page(
@@ -281,7 +291,7 @@ def test_reports_wait_for_a_moderator_who_hides_and_the_log_keeps_it(world: Worl
     assert [(e["post_id"], e["action"], e["organization_id"]) for e in log["data"]] == [
         (post["id"], "hide", a.id)
     ]
-    types = {e["type"] for e in client.get("/v1/events", headers=b.headers).json()["data"]}
+    types = {e["type"] for e in world.feed(b)}
     assert {"post.created", "post.reported", "post.hidden"} <= types
     # Jo's consent ends: the log no longer names the post to the moderator.
     consents = client.get(f"/v1/members/{world.jo}/consents", headers=b.headers).json()["data"]
@@ -327,16 +337,11 @@ def test_a_crisis_phrase_flags_the_post_for_the_home_organization_only(world: Wo
     assert post["crisis_flagged"] is True
     assert post["state"] == "visible"
     assert world.posts(b)[0]["body"] == "Some days I want to die."  # never hidden
-    mine = list(
-        client.get("/v1/events", params={"types": "post.crisis_flagged"}, headers=a.headers).json()[
-            "data"
-        ]
-    )
+    mine = world.feed(a, types="post.crisis_flagged")
     assert [(e["data"]["post_id"], e["data"]["matched_phrases"]) for e in mine] == [
         (post["id"], ["want to die"])
     ]
-    theirs = client.get("/v1/events", params={"types": "post.crisis_flagged"}, headers=b.headers)
-    assert theirs.json()["data"] == []
+    assert world.feed(b, types="post.crisis_flagged") == []
     # The organization's own list replaces the default one, from the next post on: this
     # worker flagged the last one with the default list, and finds at the write that it was
     # replaced (the post is written once, with the new list).
@@ -354,9 +359,7 @@ def test_a_crisis_phrase_flags_the_post_for_the_home_organization_only(world: Wo
     assert sorted(written) == sorted(
         [post["id"], calm["id"], mine_now["id"], ride["id"], dark["id"]]
     )
-    flagged = client.get(
-        "/v1/events", params={"types": "post.crisis_flagged"}, headers=a.headers
-    ).json()["data"]
+    flagged = world.feed(a, types="post.crisis_flagged")
     assert [e["data"]["post_id"] for e in flagged] == [post["id"], mine_now["id"], dark["id"]]
 
 
@@ -475,7 +478,7 @@ def test_a_stranger_walking_every_path_learns_nothing_of_posts_it_may_not_see(
             assert answer.status_code == 404, (method, path, answer.text)
             assert answer.json()["type"].endswith("/not-found")
     # The events about Sam's post reach B no more either.
-    feed = client.get("/v1/events", params={"limit": 100}, headers=b.headers).json()["data"]
+    feed = world.feed(b, limit=100)
     assert all(e["data"].get("post_id") != post["id"] for e in feed)
 
 
@@ -485,11 +488,9 @@ def test_post_events_follow_the_reading_keys_scopes_and_the_consent(world: World
     post = _made(world.post(a, world.sam, body="Thirty days."))
 
     def post_events(org: Org) -> list[tuple[str, str]]:
-        feed = client.get("/v1/events", params={"limit": 100}, headers=org.headers)
-        assert feed.status_code == 200, feed.text
         return [
             (e["type"], e["data"]["post_id"])
-            for e in feed.json()["data"]
+            for e in world.feed(org, limit=100)
             if e["type"].startswith("post.")
         ]
 
@@ -614,7 +615,7 @@ def test_what_a_review_found_stays_fixed(world: World, operator: dict[str, str])
     assert accepted.status_code == 200
     grant(client, b, world.jo, d, ["conversation"])
     assert world.get(d, reply["id"]).status_code == 404
-    assert post["id"] not in client.get("/v1/events", headers=d.headers).text
+    assert post["id"] not in str(world.feed(d))
     # A delete takes the post's history with its words.
     edited = client.patch(
         f"/v1/posts/{post['id']}",
@@ -648,8 +649,8 @@ def test_post_events_reach_only_who_could_read_the_post(
     assert hidden.status_code == 200
 
     def kinds(org: Org) -> list[str]:
-        feed = client.get("/v1/events", params={"limit": 100}, headers=org.headers).json()
-        return [e["type"] for e in feed["data"] if e["data"].get("post_id") == post["id"]]
+        feed = world.feed(org, limit=100)
+        return [e["type"] for e in feed if e["data"].get("post_id") == post["id"]]
 
     assert kinds(c) == []
     assert kinds(b) == ["post.created"]

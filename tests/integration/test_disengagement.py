@@ -23,7 +23,7 @@ from tests.integration.conftest import (
 from tests.integration.test_consent_accounting import grant
 from tests.support.database import Db
 from tests.support.server import running_service
-from tests.support.waiting import wait_until
+from tests.support.waiting import feed_settled, wait_until
 
 TODAY = datetime.now(UTC).date()
 SIGNAL = "member.disengagement_signal"
@@ -51,10 +51,12 @@ def _evaluated_after(db: Db, member: str, before: Any) -> bool:
 
 
 def _evaluate(db: Db, member: str) -> None:
-    """Evaluate the member now, and wait until the sweep has."""
+    """Evaluate the member now, and wait until the sweep has and the feed shows what it
+    wrote (or that it wrote nothing)."""
     before = datetime.now(UTC)
     _evaluate_now(db, member)
     wait_until(lambda: _evaluated_after(db, member, before))
+    feed_settled(db)
 
 
 def _pledge(client: httpx.Client, db: Db, org: Org, member: str, days_ago: int) -> str:

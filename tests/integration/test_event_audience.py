@@ -21,6 +21,7 @@ from service.adapters.postgres.pool import open_pool
 from service.domain.accounting import Viewing
 from service.domain.events import FeedPosition
 from tests.support.plans import explain, rows_read
+from tests.support.waiting import feed_settled_on
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 BUSY_EVENTS = 3000
@@ -94,6 +95,7 @@ async def test_a_quiet_organizations_reads_look_only_at_its_own_events(
         == BUSY_EVENTS
     )
     await connection.execute("ANALYZE")
+    await feed_settled_on(connection)
 
     captured = _Captured()
     viewing = Viewing(organization_id=quiet, now=NOW, request_id="t", operation="listEvents")
@@ -229,9 +231,11 @@ async def test_a_look_finds_only_endpoints_with_something_to_do(own_dsn: str) ->
         assert await look() == []
         # Other organizations' events change nothing for it.
         await _member_events(connection, await _organization(connection, "Other"), 3)
+        await feed_settled_on(connection)
         assert await look() == []
         # One event in its audience, and it is found.
         await _member_events(connection, idle_organization, 1)
+        await feed_settled_on(connection)
         assert await look() == [endpoint]
     finally:
         await pool.close()

@@ -16,6 +16,7 @@ import pytest
 from tests.integration.conftest import Org, create_member, join, make_org, shared_circle
 from tests.integration.test_consent_accounting import accounting, grant
 from tests.support.database import Db
+from tests.support.waiting import feed_settled
 
 TODAY = datetime.now(UTC).date()
 EVERY_DAY = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -24,8 +25,9 @@ EVERY_DAY = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 class World:
     """A (a clinic) made a circle around Sam, which B takes part in with Jo; E is a stranger."""
 
-    def __init__(self, client: httpx.Client, operator: dict[str, str]) -> None:
+    def __init__(self, client: httpx.Client, operator: dict[str, str], db: Db) -> None:
         self.client = client
+        self.db = db
         self.a = make_org(client, operator, kind="clinic")
         self.b = make_org(client, operator)
         self.e = make_org(client, operator)
@@ -69,6 +71,8 @@ class World:
         )
 
     def events(self, org: Org, *types: str) -> list[dict[str, Any]]:
+        """`org`'s feed of `types`, once everything written so far is below its horizon."""
+        feed_settled(self.db)
         answer = self.client.get(
             "/v1/events", params={"types": list(types), "limit": 100}, headers=org.headers
         )
@@ -78,8 +82,8 @@ class World:
 
 
 @pytest.fixture
-def world(client: httpx.Client, operator: dict[str, str]) -> World:
-    return World(client, operator)
+def world(client: httpx.Client, operator: dict[str, str], db: Db) -> World:
+    return World(client, operator, db)
 
 
 def test_a_meeting_is_for_the_organizations_taking_part(world: World) -> None:

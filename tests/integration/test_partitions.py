@@ -20,6 +20,7 @@ from service.domain.events import FeedPosition
 from service.domain.retention import Month, may_drop, months_wanted
 from tests.support.builders import stored_organization
 from tests.support.database import fresh_database
+from tests.support.waiting import feed_settled_on
 
 
 @pytest.fixture
@@ -120,6 +121,7 @@ async def test_an_old_slice_is_dropped_and_nothing_inside_the_retention_is_lost(
     # Past a year: gone, with its audience. Within it: kept, and still in the feed.
     assert await pool.fetchval("SELECT count(*) FROM outbox_events WHERE id = $1", old_event) == 0
     viewing = Viewing(organization_id=organization, now=now, request_id="t", operation="t")
+    await feed_settled_on(pool)
     read = await PostgresEventFeed(pool).after(viewing, FeedPosition(), 10, None)
     assert [f.event.id for f in read.events] == [mid_event, new_event]
     # Disclosures are kept six years: both are there.
@@ -240,6 +242,7 @@ async def test_the_migration_keeps_the_rows_already_there(dsn_at_0031: str) -> N
         now = await _database_now(after)
         viewing = Viewing(organization_id=organization, now=now, request_id="t", operation="t")
         later = await _event(after, organization, None)
+        await feed_settled_on(after)
         read = await PostgresEventFeed(after).after(viewing, FeedPosition(), 10, None)
         assert [f.event.id for f in read.events] == [event, later]
         assert read.events[1].at.position > last_position

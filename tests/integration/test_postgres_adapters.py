@@ -37,6 +37,7 @@ from service.domain.events import EventType, FeedPosition, next_position
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
 from tests.support.builders import consent_to, stored_organization
+from tests.support.waiting import feed_settled_on
 
 NOW = datetime(2026, 11, 25, 12, 30, 15, 123456, tzinfo=UTC)
 
@@ -271,6 +272,7 @@ async def test_the_feed_never_skips_a_row_that_commits_late(pool: FairPool, dsn:
         assert cursor > read.events[-1].at
         assert cursor.txid < xid_c
         await c_tx.commit()
+        await feed_settled_on(pool)
         later = await feed.after(_viewing(org), cursor, 10, None)
         assert [f.event.id for f in later.events] == [c_event]
     finally:

@@ -29,7 +29,7 @@ from tests.integration.test_webhooks import register
 from tests.support.database import Db
 from tests.support.receiver import webhook_receiver
 from tests.support.server import running_service
-from tests.support.waiting import wait_until
+from tests.support.waiting import feed_settled, wait_until
 
 REACH_OUT_EVENTS = ["reach_out.opened", "reach_out.answered", "reach_out.closed"]
 
@@ -39,8 +39,9 @@ class World:
     take part in it, each with a supporter; D takes part too but has no supporter in it; E is
     a stranger."""
 
-    def __init__(self, client: httpx.Client, operator: dict[str, str]) -> None:
+    def __init__(self, client: httpx.Client, operator: dict[str, str], db: Db) -> None:
         self.client = client
+        self.db = db
         self.a = make_org(client, operator, kind="clinic")
         self.b = make_org(client, operator)
         self.c = make_org(client, operator)
@@ -86,6 +87,8 @@ class World:
         )
 
     def events(self, org: Org, *types: str) -> list[dict[str, Any]]:
+        """`org`'s feed of `types`, once everything written so far is below its horizon."""
+        feed_settled(self.db)
         answer = self.client.get(
             "/v1/events", params={"types": list(types), "limit": 100}, headers=org.headers
         )
@@ -95,8 +98,8 @@ class World:
 
 
 @pytest.fixture
-def world(client: httpx.Client, operator: dict[str, str]) -> World:
-    return World(client, operator)
+def world(client: httpx.Client, operator: dict[str, str], db: Db) -> World:
+    return World(client, operator, db)
 
 
 def test_a_reach_out_fans_out_to_signed_webhooks_of_consented_organizations_only(

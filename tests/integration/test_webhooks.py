@@ -111,7 +111,7 @@ def test_a_410_disables_the_endpoint_and_says_so(client: httpx.Client, org: Org)
         wait_until(lambda: endpoint(client, org, endpoint_id)["status"] == "disabled")
         seen = endpoint(client, org, endpoint_id)
         assert "410" in seen["disabled_reason"]
-        notices = feed(client, org, "webhook_endpoint.disabled")
+        notices = wait_until(lambda: feed(client, org, "webhook_endpoint.disabled"))
         assert [e["data"]["endpoint_id"] for e in notices] == [endpoint_id]
         later = create_member(client, org)
         time.sleep(1.0)

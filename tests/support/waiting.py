@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+from tests.support.database import Db
+
+_FENCE = "SELECT pg_current_xact_id()::text::bigint"
+_HORIZON = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+
+
+class Fetches(Protocol):
+    """An asyncpg connection or pool, or the service's FairPool."""
+
+    def fetchval(self, query: str, *args: Any) -> Awaitable[Any]: ...
 
 
 def wait_until(check: Callable[[], Any], timeout: float = 10.0) -> Any:
@@ -17,3 +29,24 @@ def wait_until(check: Callable[[], Any], timeout: float = 10.0) -> Any:
         if time.monotonic() > deadline:
             raise AssertionError("the condition did not come true in time")
         time.sleep(0.1)
+
+
+def feed_settled(db: Db) -> None:
+    """Return once the events feed's horizon has passed every transaction that committed
+    before the call. The feed shows an event only when no transaction that could commit ahead
+    of it is still open (a webhook fan-out, a sweep, another request), so a test that reads
+    the feed right after a write, expecting an event or its absence, first waits here."""
+    fence = db.fetchval(_FENCE)
+    wait_until(lambda: db.fetchval(_HORIZON) > fence)
+
+
+async def feed_settled_on(database: Fetches) -> None:
+    """`feed_settled` for a test that holds its own connection or pool. The horizon is the
+    server's, not one database's: the session's service, sweeping another database of the
+    same server, holds it back as much as anything written here."""
+    fence = await database.fetchval(_FENCE)
+    deadline = time.monotonic() + 10.0
+    while await database.fetchval(_HORIZON) <= fence:
+        if time.monotonic() > deadline:
+            raise AssertionError("a transaction older than the fence never ended")
+        await asyncio.sleep(0.05)
