@@ -237,8 +237,8 @@ def test_a_partner_can_redeliver_an_event(client: httpx.Client, org: Org, other_
             ).json()["data"]
             return found
 
-        # The feed hands an event out once nothing can commit ahead of it (a delivery attempt
-        # in flight holds the horizon for a moment).
+        # The feed hands an event out once nothing can commit ahead of it (a write transaction
+        # of the service still open, a fan-out or a sweep, holds the horizon for a moment).
         wait_until(lambda: bool(their_events()))
         theirs = their_events()[-1]["id"]
         foreign = client.post(

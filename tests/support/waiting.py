@@ -11,6 +11,10 @@ from tests.support.database import Db
 
 _FENCE = "SELECT pg_current_xact_id()::text::bigint"
 _HORIZON = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+_SETTLE_SECONDS = 10.0
+_NEVER_SETTLED = (
+    "the feed's horizon did not pass the fence: a write transaction older than it stayed open"
+)
 
 
 class Fetches(Protocol):
@@ -35,18 +39,25 @@ def feed_settled(db: Db) -> None:
     """Return once the events feed's horizon has passed every transaction that committed
     before the call. The feed shows an event only when no transaction that could commit ahead
     of it is still open (a webhook fan-out, a sweep, another request), so a test that reads
-    the feed right after a write, expecting an event or its absence, first waits here."""
+    the feed right after a write, expecting an event or its absence, first waits here. The
+    fence is a transaction of its own: the test must hold no write transaction open."""
     fence = db.fetchval(_FENCE)
-    wait_until(lambda: db.fetchval(_HORIZON) > fence)
+    deadline = time.monotonic() + _SETTLE_SECONDS
+    while db.fetchval(_HORIZON) <= fence:
+        if time.monotonic() > deadline:
+            raise AssertionError(_NEVER_SETTLED)
+        time.sleep(0.05)
 
 
 async def feed_settled_on(database: Fetches) -> None:
-    """`feed_settled` for a test that holds its own connection or pool. The horizon is the
-    server's, not one database's: the session's service, sweeping another database of the
-    same server, holds it back as much as anything written here."""
+    """`feed_settled` for a test that holds its own connection or pool, with no transaction
+    open on it (inside one, the fence would be that transaction's own id, which the horizon
+    never passes while it is open). The horizon is the server's, not one database's: the
+    session's service, sweeping another database of the same server, holds it back as much
+    as anything written here."""
     fence = await database.fetchval(_FENCE)
-    deadline = time.monotonic() + 10.0
+    deadline = time.monotonic() + _SETTLE_SECONDS
     while await database.fetchval(_HORIZON) <= fence:
         if time.monotonic() > deadline:
-            raise AssertionError("a transaction older than the fence never ended")
+            raise AssertionError(_NEVER_SETTLED)
         await asyncio.sleep(0.05)

@@ -129,12 +129,13 @@ def sync_detailed(
     happened and still allows (revocation and expiry act at once, also on events read before). Showing
     those is a disclosure, recorded in the member's accounting. Pass `next_cursor` as `cursor` to
     continue; the order is stable and no event is skipped when transactions commit out of order. An
-    event shows once every write that began before it has ended, usually within milliseconds: a read
-    made right after a write may not have it yet, and the next poll with the cursor will. Any key of the
-    organization may read it, and sees the kinds of event its scopes cover: `members:read` for member,
-    recovery, milestone and pledge events, `networks:read` for network events, `consents:read` for
-    consent events, `referrals:read` for referral events, `keys:manage` for organization and API key
-    events, `webhooks:manage` for webhook endpoint events.
+    event shows once every write that began before it has ended, usually within milliseconds (longer
+    while a long write runs): a read made right after a write may not have it yet, and a later poll with
+    the cursor will, as the cursor never passes it. Any key of the organization may read it, and sees
+    the kinds of event its scopes cover: `members:read` for member, recovery, milestone and pledge
+    events, `networks:read` for network events, `consents:read` for consent events, `referrals:read` for
+    referral events, `keys:manage` for organization and API key events, `webhooks:manage` for webhook
+    endpoint events.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -177,12 +178,13 @@ def sync(
     happened and still allows (revocation and expiry act at once, also on events read before). Showing
     those is a disclosure, recorded in the member's accounting. Pass `next_cursor` as `cursor` to
     continue; the order is stable and no event is skipped when transactions commit out of order. An
-    event shows once every write that began before it has ended, usually within milliseconds: a read
-    made right after a write may not have it yet, and the next poll with the cursor will. Any key of the
-    organization may read it, and sees the kinds of event its scopes cover: `members:read` for member,
-    recovery, milestone and pledge events, `networks:read` for network events, `consents:read` for
-    consent events, `referrals:read` for referral events, `keys:manage` for organization and API key
-    events, `webhooks:manage` for webhook endpoint events.
+    event shows once every write that began before it has ended, usually within milliseconds (longer
+    while a long write runs): a read made right after a write may not have it yet, and a later poll with
+    the cursor will, as the cursor never passes it. Any key of the organization may read it, and sees
+    the kinds of event its scopes cover: `members:read` for member, recovery, milestone and pledge
+    events, `networks:read` for network events, `consents:read` for consent events, `referrals:read` for
+    referral events, `keys:manage` for organization and API key events, `webhooks:manage` for webhook
+    endpoint events.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -220,12 +222,13 @@ async def asyncio_detailed(
     happened and still allows (revocation and expiry act at once, also on events read before). Showing
     those is a disclosure, recorded in the member's accounting. Pass `next_cursor` as `cursor` to
     continue; the order is stable and no event is skipped when transactions commit out of order. An
-    event shows once every write that began before it has ended, usually within milliseconds: a read
-    made right after a write may not have it yet, and the next poll with the cursor will. Any key of the
-    organization may read it, and sees the kinds of event its scopes cover: `members:read` for member,
-    recovery, milestone and pledge events, `networks:read` for network events, `consents:read` for
-    consent events, `referrals:read` for referral events, `keys:manage` for organization and API key
-    events, `webhooks:manage` for webhook endpoint events.
+    event shows once every write that began before it has ended, usually within milliseconds (longer
+    while a long write runs): a read made right after a write may not have it yet, and a later poll with
+    the cursor will, as the cursor never passes it. Any key of the organization may read it, and sees
+    the kinds of event its scopes cover: `members:read` for member, recovery, milestone and pledge
+    events, `networks:read` for network events, `consents:read` for consent events, `referrals:read` for
+    referral events, `keys:manage` for organization and API key events, `webhooks:manage` for webhook
+    endpoint events.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -266,12 +269,13 @@ async def asyncio(
     happened and still allows (revocation and expiry act at once, also on events read before). Showing
     those is a disclosure, recorded in the member's accounting. Pass `next_cursor` as `cursor` to
     continue; the order is stable and no event is skipped when transactions commit out of order. An
-    event shows once every write that began before it has ended, usually within milliseconds: a read
-    made right after a write may not have it yet, and the next poll with the cursor will. Any key of the
-    organization may read it, and sees the kinds of event its scopes cover: `members:read` for member,
-    recovery, milestone and pledge events, `networks:read` for network events, `consents:read` for
-    consent events, `referrals:read` for referral events, `keys:manage` for organization and API key
-    events, `webhooks:manage` for webhook endpoint events.
+    event shows once every write that began before it has ended, usually within milliseconds (longer
+    while a long write runs): a read made right after a write may not have it yet, and a later poll with
+    the cursor will, as the cursor never passes it. Any key of the organization may read it, and sees
+    the kinds of event its scopes cover: `members:read` for member, recovery, milestone and pledge
+    events, `networks:read` for network events, `consents:read` for consent events, `referrals:read` for
+    referral events, `keys:manage` for organization and API key events, `webhooks:manage` for webhook
+    endpoint events.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
