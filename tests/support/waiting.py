@@ -7,6 +7,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
+import asyncpg
+
 from tests.support.database import Db
 
 _FENCE = "SELECT pg_current_xact_id()::text::bigint"
@@ -41,12 +43,15 @@ def feed_settled(db: Db) -> None:
     of it is still open (a webhook fan-out, a sweep, another request), so a test that reads
     the feed right after a write, expecting an event or its absence, first waits here. The
     fence is a transaction of its own: the test must hold no write transaction open."""
-    fence = db.fetchval(_FENCE)
-    deadline = time.monotonic() + _SETTLE_SECONDS
-    while db.fetchval(_HORIZON) <= fence:
-        if time.monotonic() > deadline:
-            raise AssertionError(_NEVER_SETTLED)
-        time.sleep(0.05)
+
+    async def settle() -> None:
+        connection = await asyncpg.connect(db.dsn)
+        try:
+            await feed_settled_on(connection)
+        finally:
+            await connection.close()
+
+    asyncio.run(settle())
 
 
 async def feed_settled_on(database: Fetches) -> None:
