@@ -28,3 +28,13 @@ class Claim(msgspec.Struct, frozen=True, kw_only=True):
     token: UUID
     fingerprint: bytes
     claimed_at: datetime
+
+
+class AnswerAlreadyStored(Exception):
+    """The key already has its answer: the request is a retry, answered by replaying
+    `response`. Raised by the hold, or by the unit of work's first statement when the hold
+    was left to it; nothing of the unit of work is kept."""
+
+    def __init__(self, response: StoredResponse) -> None:
+        super().__init__("an answer is already stored for this Idempotency-Key")
+        self.response = response

@@ -103,15 +103,23 @@ async def test_a_key_is_held_while_its_request_runs_and_let_go_at_its_deadline(
     """The request holds its key in its own transaction (no claim written): a retry meanwhile
     is a 409; a request still running at its deadline (4 s in the tests) answers 503, and its
     key is free again, with nothing stored."""
-    body = {"display_name": "Sam", "timezone": "UTC"}
+    body = {"display_name": "Sam", "timezone": "UTC", "external_ref": "slow-1"}
     headers = {**org.headers, "Idempotency-Key": "slow"}
     admin = await asyncpg.connect(dsn)
     try:
         async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
             holder = admin.transaction()
             await holder.start()
-            # Every insert into members waits behind this lock, the request's among them.
-            await admin.execute("LOCK TABLE members IN EXCLUSIVE MODE")
+            # The request's insert waits for this transaction to end, to know whether its
+            # external reference is taken; the request took its key just before, in the same
+            # statement.
+            await admin.execute(
+                "INSERT INTO members (id, organization_id, display_name, timezone, external_ref, "
+                "version, created_at, updated_at) "
+                "VALUES ($1, $2, 'Holder', 'UTC', 'slow-1', 1, now(), now())",
+                uuid.uuid4(),
+                uuid.UUID(org.id),
+            )
             started = time.monotonic()
             pending = asyncio.create_task(http.post("/v1/members", json=body, headers=headers))
             held = 0

@@ -21,9 +21,9 @@ def test_the_migration_runs_this_package_from_any_directory(
     (decoy / "__init__.py").write_text("")
     (decoy / "__main__.py").write_text("raise SystemExit(3)\n")
     monkeypatch.chdir(tmp_path)
-    with fresh_database("0033") as dsn:
+    with fresh_database("0034") as dsn:
         _migrate_apart(dsn)
-        assert Db(dsn).fetchval("SELECT version_num FROM alembic_version") == "0034"
+        assert Db(dsn).fetchval("SELECT version_num FROM alembic_version") == "0035"
 
 
 def test_the_migrations_log_lines_are_serves_and_it_adds_no_closing_line(
@@ -31,10 +31,10 @@ def test_the_migrations_log_lines_are_serves_and_it_adds_no_closing_line(
 ) -> None:
     monkeypatch.setenv("SN_LOG_FORMAT", "json")
     monkeypatch.setenv("SN_LOG_LEVEL", "INFO")
-    with fresh_database("0033") as dsn:
+    with fresh_database("0034") as dsn:
         capfd.readouterr()
         _migrate_apart(dsn)
         out = capfd.readouterr().out
     lines = [json.loads(line) for line in out.splitlines()]
-    assert any("0033 -> 0034" in line["msg"] for line in lines), out
+    assert any("0034 -> 0035" in line["msg"] for line in lines), out
     assert "database is at the newest revision" not in out

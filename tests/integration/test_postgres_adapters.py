@@ -34,6 +34,7 @@ from service.domain.errors import (
 )
 from service.domain.event_payloads import member_event
 from service.domain.events import EventType, FeedPosition, next_position
+from service.domain.idempotency import AnswerAlreadyStored, StoredResponse
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
 from tests.support.builders import consent_to, stored_organization
@@ -187,48 +188,92 @@ async def test_expired_idempotency_keys_are_purged(pool: FairPool) -> None:
     assert [k["key"] for k in keys] == ["fresh"]
 
 
-async def test_a_key_is_held_by_its_unit_of_work_and_then_replayed(pool: FairPool) -> None:
-    from service.domain.idempotency import Claim, StoredResponse
+async def _keyed_creation(
+    pool: FairPool, org: UUID, key: str, fingerprint: bytes = b"f", *, member: Member | None = None
+) -> Member:
+    """A creation that only writes, under `key`: the member, its event, the stored answer."""
+    member = member or _member(org)
+    event = member_event(EventType.MEMBER_CREATED, member, event_id=uuid4(), now=NOW)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with uow:
+        claim = await uow.idempotency.hold(org, key, fingerprint, NOW)
+        await uow.members.add(member)
+        await uow.outbox.append(event)
+        await uow.idempotency.complete(claim, StoredResponse(status=201, headers={}, body=b"{}"))
+        await uow.commit()
+    return member
 
-    scope = uuid4()
+
+async def _keys(pool: FairPool, scope: UUID) -> int:
+    return int(
+        await pool.fetchval("SELECT count(*) FROM idempotency_keys WHERE scope_id = $1", scope)
+    )
+
+
+async def test_a_key_is_held_by_its_unit_of_work_and_then_replayed(pool: FairPool) -> None:
+    org = await _organization(pool)
     first = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with first:
-        claim = await first.idempotency.hold(scope, "held", b"f", NOW)
-        assert isinstance(claim, Claim)
+        claim = await first.idempotency.hold(org, "held", b"f", NOW)
+        await first.idempotency.settle()  # checked now: the key is held from here on
         # While the first runs, a second with the same key is refused, with nothing written.
-        second = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+        attempt = _member(org)
         with pytest.raises(IdempotentRequestInFlight):
-            async with second:
-                await second.idempotency.hold(scope, "held", b"f", NOW)
-        assert (
-            await pool.fetchval("SELECT count(*) FROM idempotency_keys WHERE scope_id = $1", scope)
-            == 0
-        )
+            await _keyed_creation(pool, org, "held", member=attempt)
+        assert await _count(pool, "members", attempt.id) == 0
+        assert await _keys(pool, org) == 0
         await first.idempotency.complete(claim, StoredResponse(status=201, headers={}, body=b"{}"))
         await first.commit()
-    third = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
-    async with third:
-        assert await third.idempotency.hold(scope, "held", b"f", NOW) == StoredResponse(
-            status=201, headers={}, body=b"{}"
-        )
-        with pytest.raises(IdempotencyKeyReused):
-            await third.idempotency.hold(scope, "held", b"another body", NOW)
+    # Once it answered, a retry gets that answer, whether it only writes or reads first.
+    retry = _member(org)
+    with pytest.raises(AnswerAlreadyStored) as replayed:
+        await _keyed_creation(pool, org, "held", member=retry)
+    assert replayed.value.response == StoredResponse(status=201, headers={}, body=b"{}")
+    assert await _count(pool, "members", retry.id) == 0
+    reading = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with reading:
+        await reading.idempotency.hold(org, "held", b"f", NOW)
+        with pytest.raises(AnswerAlreadyStored):
+            await reading.members.get_any(retry.id)  # the hold goes first, after BEGIN
+    with pytest.raises(IdempotencyKeyReused):
+        await _keyed_creation(pool, org, "held", b"another body")
+    assert await _keys(pool, org) == 1
 
 
 async def test_a_key_is_let_go_when_its_unit_of_work_ends_without_a_commit(
     pool: FairPool,
 ) -> None:
-    from service.domain.idempotency import Claim
-
     scope = uuid4()
     failed = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     with pytest.raises(ValueError, match="the use case failed"):
         async with failed:
-            assert isinstance(await failed.idempotency.hold(scope, "k", b"f", NOW), Claim)
+            await failed.idempotency.hold(scope, "k", b"f", NOW)
+            await failed.idempotency.settle()
             raise ValueError("the use case failed")
     retry = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     async with retry:
-        assert isinstance(await retry.idempotency.hold(scope, "k", b"f", NOW), Claim)
+        await retry.idempotency.hold(scope, "k", b"f", NOW)
+        await retry.idempotency.settle()  # would raise IdempotentRequestInFlight if still held
+
+
+async def test_a_use_case_that_fails_before_any_statement_finds_the_stored_answer(
+    pool: FairPool,
+) -> None:
+    """The hold waits for the first statement; when the use case fails before sending one,
+    settle() looks the key up, so that a retry of an answered request is replayed instead of
+    answered with today's failure."""
+    org = await _organization(pool)
+    await _keyed_creation(pool, org, "answered")
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with uow:
+        await uow.idempotency.hold(org, "answered", b"f", NOW)
+        with pytest.raises(AnswerAlreadyStored):
+            await uow.idempotency.settle()
+    fresh = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with fresh:
+        await fresh.idempotency.hold(org, "not yet used", b"f", NOW)
+        await fresh.idempotency.settle()  # nothing stored: the use case's own failure stands
+    assert await _keys(pool, org) == 1
 
 
 def _viewing(organization_id: UUID) -> Viewing:
@@ -413,24 +458,14 @@ async def test_a_key_answered_by_another_request_meanwhile_keeps_nothing_of_this
 ) -> None:
     """A request that read the key before another's commit, and took the lock just after it,
     finds the other's answer stored at its own commit: that one won, this one keeps nothing."""
-    from service.domain.idempotency import Claim, StoredResponse
-
     org = await _organization(pool)
     member = _member(org)
     uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
     with pytest.raises(IdempotentRequestInFlight):
         async with uow:
             claim = await uow.idempotency.hold(org, "raced", b"f", NOW)
-            assert isinstance(claim, Claim)
-            await pool.execute(
-                "INSERT INTO idempotency_keys (scope_id, key, fingerprint, state, claim_token, "
-                "response_status, response_headers, created_at, expires_at) "
-                "VALUES ($1, 'raced', 'f', 'completed', $2, 201, '{}', $3, $4)",
-                org,
-                uuid4(),
-                NOW,
-                NOW + timedelta(hours=1),
-            )
+            await uow.idempotency.settle()
+            await _store_answer(pool, org, "raced")
             await uow.members.add(member)
             await uow.idempotency.complete(
                 claim, StoredResponse(status=201, headers={}, body=b"{}")
@@ -439,41 +474,117 @@ async def test_a_key_answered_by_another_request_meanwhile_keeps_nothing_of_this
     assert await _count(pool, "members", member.id) == 0
 
 
-async def test_a_keyed_creation_costs_begin_the_hold_one_statement_and_commit(
-    watched: tuple[FairPool, Statements, asyncpg.Pool],
+async def _store_answer(pool: FairPool, org: UUID, key: str) -> None:
+    await pool.execute(
+        "INSERT INTO idempotency_keys (scope_id, key, fingerprint, state, claim_token, "
+        "response_status, response_headers, created_at, expires_at) "
+        "VALUES ($1, $2, 'f', 'completed', $3, 201, '{}', $4, $5)",
+        org,
+        key,
+        uuid4(),
+        NOW,
+        NOW + timedelta(hours=1),
+    )
+
+
+async def test_a_key_answered_before_this_ones_statement_replays_that_answer(
+    pool: FairPool,
 ) -> None:
-    """Round trips of a creation under an Idempotency-Key: BEGIN, the lock with the lookup,
-    the writes with the stored answer as one statement, COMMIT. Before: a committed claim,
-    then the writes with an update of the claim."""
-    from service.domain.idempotency import Claim, StoredResponse
-
-    pool, statements, _ = watched
+    """The creation only writes, so its hold goes with its writes; another request's answer
+    stored between its hold() and its commit is found by that statement."""
     org = await _organization(pool)
-
-    async def create(key: str) -> Member:
-        member = _member(org)
-        event = member_event(EventType.MEMBER_CREATED, member, event_id=uuid4(), now=NOW)
-        uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    member = _member(org)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    with pytest.raises(AnswerAlreadyStored):
         async with uow:
-            claim = await uow.idempotency.hold(org, key, b"f", NOW)
-            assert isinstance(claim, Claim)
+            claim = await uow.idempotency.hold(org, "raced", b"f", NOW)
+            await _store_answer(pool, org, "raced")
             await uow.members.add(member)
-            await uow.outbox.append(event)
             await uow.idempotency.complete(
                 claim, StoredResponse(status=201, headers={}, body=b"{}")
             )
             await uow.commit()
-        return member
+    assert await _count(pool, "members", member.id) == 0
 
-    await create("first")  # the connection learns the statements and their types once
+
+async def test_the_hold_is_checked_before_the_writes_of_its_statement(
+    pool: FairPool, dsn: str
+) -> None:
+    """While another request holds the key and has inserted a member with the same external
+    reference (not yet committed), this one's write would wait for that transaction. The
+    hold comes first in the statement, so it is refused at once instead."""
+    org = await _organization(pool)
+    reference = "same-" + uuid4().hex
+    holder = await asyncpg.connect(dsn)
+    try:
+        async with holder.transaction():
+            await holder.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended($1::uuid::text || ' ' || $2, 0))",
+                org,
+                "contested",
+            )
+            held = _member(org, external_ref=reference)
+            await holder.execute(
+                "INSERT INTO members (id, organization_id, display_name, timezone, external_ref, "
+                "version, created_at, updated_at) VALUES ($1, $2, 'Holder', 'UTC', $3, 1, $4, $4)",
+                held.id,
+                org,
+                reference,
+                NOW,
+            )
+            attempt = _member(org, external_ref=reference)
+            with pytest.raises(IdempotentRequestInFlight):
+                await asyncio.wait_for(
+                    _keyed_creation(pool, org, "contested", member=attempt), timeout=5
+                )
+    finally:
+        await holder.close()
+    assert await _count(pool, "members", attempt.id) == 0
+
+
+async def test_a_keyed_creation_that_only_writes_is_one_statement(
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
+) -> None:
+    """Round trips of a creation under an Idempotency-Key. Before this: BEGIN, the lock with
+    the lookup, the writes with the stored answer as one statement, COMMIT (and before that,
+    a committed claim, then the writes with an update of the claim). Now the lock and the
+    lookup are the first column of the writes' statement."""
+    pool, statements, _ = watched
+    org = await _organization(pool)
+    await _keyed_creation(pool, org, "first")  # the connection learns the statement once
     statements.sent.clear()
-    member = await create("counted")
-    assert len(statements.sent) == 4, statements.sent
+    member = await _keyed_creation(pool, org, "counted")
+    assert len(statements.sent) == 1, statements.sent
+    assert statements.sent[0].startswith("WITH w0 AS (INSERT INTO members")
+    assert (
+        "SELECT idempotency_gate($1::uuid, $2::text, $3::timestamptz) AS g," in (statements.sent[0])
+    )
+    assert "INSERT INTO idempotency_keys" in statements.sent[0]
+    assert await _count(pool, "members", member.id) == 1
+    assert await _keys(pool, org) == 2
+
+
+async def test_a_keyed_creation_that_reads_holds_the_key_before_its_first_read(
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
+) -> None:
+    pool, statements, _ = watched
+    org = await _organization(pool)
+    member = _member(org)
+    statements.sent.clear()
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with uow:
+        claim = await uow.idempotency.hold(org, "reads", b"f", NOW)
+        assert statements.sent == []
+        assert await uow.members.get_any(member.id) is None
+        await uow.members.add(member)
+        await uow.idempotency.complete(claim, StoredResponse(status=201, headers={}, body=b"{}"))
+        await uow.commit()
+    assert len(statements.sent) == 5, statements.sent
     assert statements.sent[0] == "BEGIN;"
     assert "pg_try_advisory_xact_lock" in statements.sent[1]
-    assert statements.sent[2].startswith("WITH w0 AS (INSERT INTO members")
-    assert "INSERT INTO idempotency_keys" in statements.sent[2]
-    assert statements.sent[3] == "COMMIT;"
+    assert "FROM members" in statements.sent[2]
+    assert "INSERT INTO idempotency_keys" in statements.sent[3]
+    assert statements.sent[4] == "COMMIT;"
     assert await _count(pool, "members", member.id) == 1
 
 

@@ -49,7 +49,7 @@ from service.domain.disclosure_notice import DisclosureNotice
 from service.domain.disengagement import Activity, Engagement, Episode, Evaluated, Thresholds
 from service.domain.errors import DuplicateExternalRef
 from service.domain.events import Event, EventType, FeedEvent, FeedPosition, FeedRead
-from service.domain.idempotency import Claim, StoredResponse
+from service.domain.idempotency import AnswerAlreadyStored, Claim, StoredResponse
 from service.domain.incidents import Incident
 from service.domain.intermediaries import IntermediaryParticipant, NamedParticipant
 from service.domain.meetings import (
@@ -984,12 +984,10 @@ class FakeIdempotencyRecorder:
     def __init__(self, staged: Store) -> None:
         self._staged = staged
 
-    async def hold(
-        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
-    ) -> Claim | StoredResponse:
+    async def hold(self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime) -> Claim:
         stored = self._staged.stored_responses.get((scope_id, key))
         if stored is not None:
-            return stored
+            raise AnswerAlreadyStored(stored)
         return Claim(
             scope_id=scope_id,
             key=key,
@@ -997,6 +995,9 @@ class FakeIdempotencyRecorder:
             fingerprint=fingerprint,
             claimed_at=now,
         )
+
+    async def settle(self) -> None:
+        pass  # hold() answers at once
 
     async def complete(self, claim: Claim, response: StoredResponse) -> None:
         self._staged.stored_responses[(claim.scope_id, claim.key)] = response

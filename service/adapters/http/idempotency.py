@@ -24,7 +24,7 @@ from service.adapters.http.auth import caller_of
 from service.adapters.http.problems import GONE, problem_response
 from service.adapters.http.services import services_of
 from service.domain.errors import Precondition
-from service.domain.idempotency import Claim, StoredResponse
+from service.domain.idempotency import AnswerAlreadyStored, Claim, StoredResponse
 from service.domain.organizations import Caller
 from service.domain.ports import Receipt, UnitOfWork, no_receipt
 
@@ -152,7 +152,9 @@ async def create_idempotently(
     with what `present` makes of its result. With an Idempotency-Key the unit of work first
     holds the key (or the stored answer is replayed), and the receipt stores the answer in the
     use case's own transaction, just before its commit: the change and its stored answer
-    commit together, and the key is held until then."""
+    commit together, and the key is held until then. The hold may be checked by the use
+    case's first statement (its commit, for one that only writes): a retry is then replayed
+    from there."""
     services = services_of(request)
     if key is None:
         created = present(await create(services.uow(), no_receipt))
@@ -169,13 +171,20 @@ async def create_idempotently(
     async with asyncio.timeout(services.settings.idempotent_request_deadline_seconds):
         uow = services.uow()
         async with uow:
-            outcome = await uow.idempotency.hold(
-                _scope_id(caller_of(request)), key, fingerprint, services.clock.now()
-            )
-            if isinstance(outcome, StoredResponse):
-                return _replay(outcome)
-            answer = _StoredAnswer(outcome, present)
-            await create(cast(UnitOfWork, AnswerBeforeCommit(uow, answer)), answer.keep)
+            try:
+                try:
+                    claim = await uow.idempotency.hold(
+                        _scope_id(caller_of(request)), key, fingerprint, services.clock.now()
+                    )
+                    answer = _StoredAnswer(claim, present)
+                    await create(cast(UnitOfWork, AnswerBeforeCommit(uow, answer)), answer.keep)
+                except Exception:
+                    # Failed before the key was looked at (the hold waits for the first
+                    # statement): an answer stored for the key wins over this failure.
+                    await uow.idempotency.settle()
+                    raise
+            except AnswerAlreadyStored as stored:
+                return _replay(stored.response)
     return answer.response()
 
 

@@ -1,22 +1,30 @@
 """Idempotency keys in PostgreSQL. A request holds its key with a transaction-level advisory
-lock, taken by the statement that looks the key up, in the request's own unit of work: a retry
-meanwhile fails to take it and answers 409, and the lock goes when the transaction ends, with
-the commit or with a connection that died. The response is stored by the same commit as the
-change. So the claim needs no write and no commit of its own (before: a committed claim row,
-then an update of it with the change)."""
+lock, in the request's own unit of work: a retry meanwhile fails to take it and answers 409,
+and the lock goes when the transaction ends, with the commit or with a connection that died.
+The response is stored by the same commit as the change. So the claim needs no write and no
+commit of its own (before: a committed claim row, then an update of it with the change).
+
+The hold costs no round trip of its own either: it is the unit of work's first check
+(session.FirstCheck). A creation that only writes sends the lock and the lookup
+(`idempotency_gate`, migration 0035) as the first column of the statement that makes its
+writes: one statement in all, as without a key. One that reads sends the lock with the lookup
+right after BEGIN, before its first read. A key that is held or already answered fails the
+gate, and the service then looks the key up to answer the retry."""
 
 from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
+from typing import Any
 from uuid import UUID, uuid4
 
+import asyncpg
 import msgspec
 
-from service.adapters.postgres.pool import FairPool
+from service.adapters.postgres.pool import DbConnection, FairPool
 from service.adapters.postgres.session import Session, Write, rows_changed
 from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFlight
-from service.domain.idempotency import Claim, StoredResponse
+from service.domain.idempotency import AnswerAlreadyStored, Claim, StoredResponse
 
 # One lock per (scope, key), in the 64-bit space of advisory locks; two keys sharing a hash
 # only make one of two requests running at the same moment wait a second (a 409).
@@ -29,6 +37,11 @@ FROM (SELECT) AS one
 LEFT JOIN idempotency_keys k
     ON k.scope_id = $1::uuid AND k.key = $2::text AND k.expires_at > $3::timestamptz
 """
+
+# The same lock and lookup inside the statement of a creation that only writes; it raises
+# _KEY_TAKEN when the key is held or answered.
+_GATE = "idempotency_gate($1::uuid, $2::text, $3::timestamptz)"
+_KEY_TAKEN = "SNW02"
 
 # Stored with the change. A key already there may be taken over only if it expired, or if it
 # is a claim of the earlier kind (a committed 'in_flight' row, written by a version before
@@ -75,42 +88,14 @@ class PostgresIdempotencyRecorder:
         self._connection = connection
         self._ttl = ttl
 
-    async def hold(
-        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
-    ) -> Claim | StoredResponse:
-        row = await self._connection.fetchrow(_HOLD, scope_id, key, now)
-        assert row is not None
-        if not row["mine"]:
-            # Another transaction holds the key: its request is running now, and answers
-            # within its deadline; a retry a second later mostly finds its stored response.
-            raise IdempotentRequestInFlight(
-                "A request with this Idempotency-Key is still in progress; retry after 1 s, "
-                "when it has answered.",
-                retry_after_seconds=1,
-            )
-        if row["state"] is not None:
-            if bytes(row["fingerprint"]) != fingerprint:
-                raise IdempotencyKeyReused(
-                    "This Idempotency-Key was already used with a different request."
-                )
-            if row["state"] == "completed":
-                raw_body = row["response_body"]
-                return StoredResponse(
-                    status=row["response_status"],
-                    headers=msgspec.json.decode(row["response_headers"], type=dict[str, str]),
-                    body=None if raw_body is None else bytes(raw_body),
-                )
-            # A committed claim of the earlier kind, still within its lease.
-            if row["locked_until"] > now:
-                wait = max(1, math.ceil((row["locked_until"] - now).total_seconds()))
-                raise IdempotentRequestInFlight(
-                    "A request with this Idempotency-Key is still in progress; retry after "
-                    f"{wait} s, when it has answered or its claim has run out.",
-                    retry_after_seconds=wait,
-                )
+    async def hold(self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime) -> Claim:
+        await self._connection.check_first(_KeyHold(scope_id, key, fingerprint, now))
         return Claim(
             scope_id=scope_id, key=key, token=uuid4(), fingerprint=fingerprint, claimed_at=now
         )
+
+    async def settle(self) -> None:
+        await self._connection.check_now()
 
     async def complete(self, claim: Claim, response: StoredResponse) -> None:
         async def taken() -> Exception:
@@ -138,3 +123,71 @@ class PostgresIdempotencyRecorder:
                 explain=taken,
             )
         )
+
+
+class _KeyHold:
+    """The hold of one key, as the unit of work's first check (session.FirstCheck)."""
+
+    expression = _GATE
+
+    def __init__(self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime) -> None:
+        self.args: tuple[Any, ...] = (scope_id, key, now)
+        self._fingerprint = fingerprint
+        self._now = now
+
+    async def run(self, connection: DbConnection) -> None:
+        refusal = self._refusal(await connection.fetchrow(_HOLD, *self.args))
+        if refusal is not None:
+            raise refusal
+
+    async def explain(self, connection: DbConnection, error: Exception) -> Exception | None:
+        # Outside any transaction: the lookup takes the lock and lets it go at once.
+        try:
+            refusal = self._refusal(await connection.fetchrow(_HOLD, *self.args))
+        except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
+            return None  # the connection's own failure: the first error says more
+        if refusal is None and getattr(error, "sqlstate", None) == _KEY_TAKEN:
+            # Held a moment ago and free now, with no answer: that request failed, or is
+            # just committing. A retry takes the key, or replays its answer.
+            return IdempotentRequestInFlight(
+                "A request with this Idempotency-Key has just ended; retry to get its outcome.",
+                retry_after_seconds=1,
+            )
+        return refusal
+
+    def _refusal(self, row: asyncpg.Record | None) -> Exception | None:
+        """Why this request may not go on with the key, from the lookup's row; None if it
+        holds the key and no answer is stored."""
+        assert row is not None
+        if not row["mine"]:
+            # Another transaction holds the key: its request is running now, and answers
+            # within its deadline; a retry a second later mostly finds its stored response.
+            return IdempotentRequestInFlight(
+                "A request with this Idempotency-Key is still in progress; retry after 1 s, "
+                "when it has answered.",
+                retry_after_seconds=1,
+            )
+        if row["state"] is None:
+            return None
+        if bytes(row["fingerprint"]) != self._fingerprint:
+            return IdempotencyKeyReused(
+                "This Idempotency-Key was already used with a different request."
+            )
+        if row["state"] == "completed":
+            raw_body = row["response_body"]
+            return AnswerAlreadyStored(
+                StoredResponse(
+                    status=row["response_status"],
+                    headers=msgspec.json.decode(row["response_headers"], type=dict[str, str]),
+                    body=None if raw_body is None else bytes(raw_body),
+                )
+            )
+        # A committed claim of the earlier kind, still within its lease.
+        if row["locked_until"] > self._now:
+            wait = max(1, math.ceil((row["locked_until"] - self._now).total_seconds()))
+            return IdempotentRequestInFlight(
+                "A request with this Idempotency-Key is still in progress; retry after "
+                f"{wait} s, when it has answered or its claim has run out.",
+                retry_after_seconds=wait,
+            )
+        return None

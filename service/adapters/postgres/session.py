@@ -21,14 +21,21 @@ What may be sent together, checked at commit and refused with a ValueError other
 - writes that do not depend on one another. The writes of one statement share one snapshot, so
   an UPDATE or DELETE cannot see a row another write of the batch inserts or changes: a table
   that is updated or deleted from may be written by that one write of the batch only.
-Anything else goes through execute(), which opens the transaction first."""
+Anything else goes through execute(), which opens the transaction first.
+
+A unit of work may also hold back one check that must pass before anything of it is kept (a
+`FirstCheck`: the Idempotency-Key's hold). When a read opens the transaction, the check is the
+first statement after BEGIN; when the unit of work only writes, it is the first column of the
+one statement that sends the writes, evaluated before the writes' CTEs run, and its failure
+(an error raised by the expression) ends the statement with nothing kept. Either way it costs
+no round trip of its own."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import asyncpg
 from asyncpg.transaction import Transaction
@@ -76,6 +83,27 @@ class Write:
         self.explain = explain
         self.read_back = read_back
         self.value: Any = None
+
+
+class FirstCheck(Protocol):
+    """A check held back until the unit of work's first statement (see the module docstring)."""
+
+    expression: str
+    """A scalar SQL expression over `args` as $1..$n that raises when the check fails. It runs
+    in the statement of a unit of work that only writes, so what it takes (a transaction-level
+    lock) lasts until that statement's commit."""
+
+    args: tuple[Any, ...]
+
+    async def run(self, connection: DbConnection) -> None:
+        """The check as a statement of its own, in the open transaction: raises if it fails."""
+        ...
+
+    async def explain(self, connection: DbConnection, error: Exception) -> Exception | None:
+        """The statement that carried `expression` failed with `error` (the check's own error,
+        or any other: the check may not have run). `connection` is outside any transaction.
+        What to raise instead, or None to raise `error`."""
+        ...
 
 
 # Each statement text is checked once, not per request: its text, and (verb, table) it writes.
@@ -139,6 +167,7 @@ class Session:
         self._in_transaction = in_transaction
         self._transaction: Transaction | None = None
         self._held: list[Write] = []
+        self._first: FirstCheck | None = None
         self._ended = False  # committed: nothing more may be sent
         self._lost_writes = False  # a held write or the commit failed: nothing more to commit
 
@@ -153,10 +182,8 @@ class Session:
     async def begin(self) -> None:
         """Open the transaction now (if not yet) and send what was held back."""
         self._check_open()
-        if not self.began:
-            transaction = self._connection.transaction()
-            await transaction.start()
-            self._transaction = transaction
+        await self._open()
+        await self._run_first()
         await self._send_held()
 
     async def _send_held(self) -> None:
@@ -185,6 +212,39 @@ class Session:
         if write.expected_rows is not None and changed != write.expected_rows:
             assert write.explain is not None
             raise await write.explain()
+
+    async def check_first(self, check: FirstCheck) -> None:
+        """Hold `check` back until the first statement (see FirstCheck); in an open
+        transaction, run it now."""
+        self._check_open()
+        if self._first is not None:
+            raise RuntimeError("a unit of work holds one first check")
+        self._first = check
+        if self.began:
+            await self._run_first()
+
+    async def check_now(self) -> None:
+        """Run the first check now if it is still held back (no statement was sent), in a
+        transaction opened for it; the writes held back stay held."""
+        self._check_open()
+        if self._first is not None:
+            await self._open()
+            await self._run_first()
+
+    async def _open(self) -> None:
+        if not self.began:
+            transaction = self._connection.transaction()
+            await transaction.start()
+            self._transaction = transaction
+
+    async def _run_first(self) -> None:
+        if self._first is not None:
+            first, self._first = self._first, None
+            try:
+                await first.run(self._connection)
+            except BaseException:
+                self._lost_writes = True  # nothing of this unit of work may be kept
+                raise
 
     async def write(self, write: Write) -> None:
         """Hold `write` back until the next statement that needs it sent (a read, or the
@@ -238,9 +298,10 @@ class Session:
                 # roll back afterwards (a rollback would only hide the real error).
                 transaction, self._transaction = self._transaction, None
                 await transaction.commit()
-            elif self._held:
+            elif self._held or self._first is not None:
                 held, self._held = self._held, []
-                await self._send_together(held, in_transaction=False)
+                first, self._first = self._first, None
+                await self._send_together(held, in_transaction=False, first=first)
         except BaseException:
             self._lost_writes = True  # a second commit() must not report what did not happen
             raise
@@ -249,18 +310,27 @@ class Session:
     async def rollback(self) -> None:
         """Forget what was held back; roll back what was sent."""
         self._held = []
+        self._first = None
         if self._transaction is not None:
             transaction, self._transaction = self._transaction, None
             await transaction.rollback()
 
-    async def _send_together(self, writes: list[Write], *, in_transaction: bool) -> None:
+    async def _send_together(
+        self, writes: list[Write], *, in_transaction: bool, first: FirstCheck | None = None
+    ) -> None:
         """Outside a transaction the statement checks the rows changed itself, and fails (so
         nothing of it is kept); inside one it hands the counts back, so that the transaction
-        is still usable for the reads that explain a count that is not the one expected."""
-        if len(writes) == 1 and writes[0].expected_rows is None and writes[0].read_back is None:
+        is still usable for the reads that explain a count that is not the one expected.
+        `first`: the held-back first check, evaluated by the statement before its writes."""
+        if (
+            first is None
+            and len(writes) == 1
+            and writes[0].expected_rows is None
+            and writes[0].read_back is None
+        ):
             await self._connection.execute(writes[0].sql, *writes[0].args)
             return
-        sql, args = _one_statement(writes, counts_back=in_transaction)
+        sql, args = _one_statement(writes, counts_back=in_transaction, first=first)
         try:
             row = await self._connection.fetchrow(sql, *args)
             assert row is not None
@@ -268,6 +338,11 @@ class Session:
                 if write.read_back is not None:
                     write.value = row[f"r{index}"]
         except asyncpg.PostgresError as error:
+            if (
+                first is not None
+                and (instead := await first.explain(self._connection, error)) is not None
+            ):
+                raise instead from None
             if getattr(error, "sqlstate", None) != _UNEXPECTED_ROWS:
                 raise
             explain = writes[int(getattr(error, "detail", ""))].explain
@@ -280,20 +355,31 @@ class Session:
                     raise await write.explain()
 
 
-_statements: dict[tuple[bool, tuple[tuple[str, int, int | None, str | None], ...]], str] = {}
+_Shape = tuple[bool, str | None, int, tuple[tuple[str, int, int | None, str | None], ...]]
+_statements: dict[_Shape, str] = {}
 
 
-def _one_statement(writes: list[Write], *, counts_back: bool) -> tuple[str, list[Any]]:
+def _one_statement(
+    writes: list[Write], *, counts_back: bool, first: FirstCheck | None = None
+) -> tuple[str, list[Any]]:
     """The writes as data-modifying CTEs of one statement, placeholders renumbered in order,
     ended by the row-count check (or, `counts_back`, by the counts themselves). The text is
     the same for the same writes, so asyncpg's statement cache prepares it once per
-    connection."""
-    shape = (counts_back, tuple((w.sql, len(w.args), w.expected_rows, w.read_back) for w in writes))
+    connection. `first`'s expression is the first column: the executor evaluates a target
+    list in order, and runs a CTE only when a later column first reads it, so a failing
+    check ends the statement before any write is made."""
+    shape: _Shape = (
+        counts_back,
+        None if first is None else first.expression,
+        0 if first is None else len(first.args),
+        tuple((w.sql, len(w.args), w.expected_rows, w.read_back) for w in writes),
+    )
     sql = _statements.get(shape)
     if sql is None:
         if (dependency := _dependency(writes)) is not None:
             raise ValueError(dependency)
-        parts, counts, read_backs, offset = [], [], [], 0
+        parts, counts, read_backs = [], [], []
+        offset = 0 if first is None else len(first.args)
         for index, write in enumerate(writes):
             shift = offset
 
@@ -310,11 +396,13 @@ def _one_statement(writes: list[Write], *, counts_back: bool) -> tuple[str, list
         )
         # Counts back one column each: an array would cost the connection a round trip to
         # look its type up, the first time.
-        check = (
-            ", ".join(f"{count} AS c{index}" for index, count in enumerate(counts))
-            if counts_back
-            else f"expect_rows(ARRAY[{', '.join(counts)}], ARRAY[{expected}])"
-        )
-        sql = f"WITH {', '.join(parts)} SELECT {check}{''.join(read_backs)}"
+        columns = [] if first is None else [f"{first.expression} AS g"]
+        if counts_back:
+            columns += [f"{count} AS c{index}" for index, count in enumerate(counts)]
+        elif counts:
+            columns.append(f"expect_rows(ARRAY[{', '.join(counts)}], ARRAY[{expected}])")
+        ctes = f"WITH {', '.join(parts)} " if parts else ""
+        sql = f"{ctes}SELECT {', '.join(columns)}{''.join(read_backs)}"
         _statements[shape] = sql
-    return sql, [arg for write in writes for arg in write.args]
+    leading = [] if first is None else list(first.args)
+    return sql, leading + [arg for write in writes for arg in write.args]

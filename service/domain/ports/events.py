@@ -40,13 +40,20 @@ class IdempotencyStore(Protocol):
 class IdempotencyRecorder(Protocol):
     """Idempotency-Keys inside the unit of work of the request that carries one."""
 
-    async def hold(
-        self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime
-    ) -> Claim | StoredResponse:
+    async def hold(self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime) -> Claim:
         """The unit of work's first step: own the key for as long as this unit of work lasts
-        (no commit of its own: a retry meanwhile sees it in flight), or get the response
-        stored for it. Raises IdempotencyKeyReused when the key was used with another
-        request, IdempotentRequestInFlight (with how long to wait) while that one runs."""
+        (no commit of its own: a retry meanwhile sees it in flight). Raises
+        AnswerAlreadyStored when the key has its answer, IdempotencyKeyReused when it was used
+        with another request, IdempotentRequestInFlight (with how long to wait) while that
+        one runs. An implementation may leave the check to the unit of work's first statement
+        (a read, or the commit of one that only writes), at no round trip of its own: then
+        that statement raises those, and nothing of the unit of work is kept."""
+        ...
+
+    async def settle(self) -> None:
+        """Check the key now if hold() left the check to a statement never sent (the use
+        case failed first); raises as hold() does. A retry of a request already answered
+        gets that answer, not whatever the use case would answer today."""
         ...
 
     async def complete(self, claim: Claim, response: StoredResponse) -> None:
