@@ -1,12 +1,19 @@
-"""The Idempotency-Key's hold as a check inside the statement that makes a creation's writes
-(issue #15): a creation that only writes is one statement under a key, as it is without one.
-Before, a key cost BEGIN, the hold (the lock with the lookup) and COMMIT around that statement.
+"""The Idempotency-Key's hold goes with a creation's first statement (issue #15): a creation
+that only writes is one statement under a key, as it is without one. Before, a key cost BEGIN,
+the hold (the lock with the lookup) and COMMIT around that statement.
 
-`idempotency_gate` takes the key's transaction-level advisory lock (held until the statement's
-commit: a retry meanwhile fails to take it) and fails with SQLSTATE SNW02 when the lock is
-taken or an answer is already stored for the key; the service then looks the key up to answer
-the retry (a replay, a 409 or a 422). The lock's key is the one the service's own lookup takes
-(`idempotency.py`, `_HOLD`): both must hash the same text.
+- `idempotency_gate` takes the key's transaction-level advisory lock, held until the commit
+  of the statement (or transaction) that called it, and fails with SQLSTATE SNW02 when another
+  request holds it. It is the first column of the statement that makes the writes. An answer
+  already stored for the key is not its concern: the stored answer's own INSERT finds it (the
+  row-count check fails), and the service then looks the key up to replay it.
+- `idempotency_hold` takes the same lock and then reads what is stored for the key, for a
+  creation that reads (the first statement after BEGIN) and for the service's lookup after a
+  failed statement. Its read is a statement of its own, so its snapshot is taken after the lock:
+  an answer committed by the request that held the key until a moment ago is seen. (One
+  statement doing both took its snapshot before the lock, and could miss it.)
+
+Both hash the same text for the lock; the service names no lock of its own.
 
 Revision ID: 0035
 Revises: 0034
@@ -22,34 +29,44 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # VOLATILE (the default), so it is never folded or run twice. Each statement of a PL/pgSQL
-    # function takes a new snapshot: the lookup sees an answer committed by the request that
-    # held the lock until a moment ago. A claim of the earlier kind (a committed 'in_flight'
-    # row whose lease ran out) may be taken over, as the lookup allows.
     op.execute("""
-    CREATE FUNCTION idempotency_gate(key_scope uuid, key_text text, checked_at timestamptz)
-    RETURNS boolean
+    CREATE FUNCTION idempotency_lock(key_scope uuid, key_text text) RETURNS boolean
+    LANGUAGE sql AS $body$
+        SELECT pg_try_advisory_xact_lock(hashtextextended(key_scope::text || ' ' || key_text, 0))
+    $body$
+    """)
+    op.execute("""
+    CREATE FUNCTION idempotency_gate(key_scope uuid, key_text text) RETURNS boolean
     LANGUAGE plpgsql AS $body$
     BEGIN
-        IF NOT pg_try_advisory_xact_lock(
-            hashtextextended(key_scope::text || ' ' || key_text, 0)
-        ) THEN
+        IF NOT idempotency_lock(key_scope, key_text) THEN
             RAISE EXCEPTION 'the Idempotency-Key is held by another request'
-                USING ERRCODE = 'SNW02', DETAIL = 'held';
-        END IF;
-        IF EXISTS (
-            SELECT 1 FROM idempotency_keys k
-            WHERE k.scope_id = key_scope AND k.key = key_text AND k.expires_at > checked_at
-              AND (k.state = 'completed' OR k.locked_until > checked_at)
-        ) THEN
-            RAISE EXCEPTION 'the Idempotency-Key was already used'
-                USING ERRCODE = 'SNW02', DETAIL = 'used';
+                USING ERRCODE = 'SNW02';
         END IF;
         RETURN true;
+    END
+    $body$
+    """)
+    op.execute("""
+    CREATE FUNCTION idempotency_hold(key_scope uuid, key_text text, checked_at timestamptz)
+    RETURNS TABLE (mine boolean, fingerprint bytea, state text, response_status integer,
+                   response_headers jsonb, response_body bytea, locked_until timestamptz)
+    LANGUAGE plpgsql AS $body$
+    DECLARE
+        held boolean := idempotency_lock(key_scope, key_text);
+    BEGIN
+        RETURN QUERY
+            SELECT held, k.fingerprint, k.state, k.response_status, k.response_headers,
+                   k.response_body, k.locked_until
+            FROM (SELECT) AS one
+            LEFT JOIN idempotency_keys k
+                ON k.scope_id = key_scope AND k.key = key_text AND k.expires_at > checked_at;
     END
     $body$
     """)
 
 
 def downgrade() -> None:
-    op.execute("DROP FUNCTION idempotency_gate(uuid, text, timestamptz)")
+    op.execute("DROP FUNCTION idempotency_hold(uuid, text, timestamptz)")
+    op.execute("DROP FUNCTION idempotency_gate(uuid, text)")
+    op.execute("DROP FUNCTION idempotency_lock(uuid, text)")

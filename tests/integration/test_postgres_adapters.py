@@ -507,6 +507,34 @@ async def test_a_key_answered_before_this_ones_statement_replays_that_answer(
     assert await _count(pool, "members", member.id) == 0
 
 
+async def test_a_stored_answer_is_replayed_while_another_retry_holds_the_key(
+    pool: FairPool, dsn: str
+) -> None:
+    """An answer stored for the key is final: a retry is replayed even at the moment another
+    retry holds the key's lock (before, that was a 409)."""
+    org = await _organization(pool)
+    await _keyed_creation(pool, org, "answered")
+    other_retry = await asyncpg.connect(dsn)
+    try:
+        async with other_retry.transaction():
+            assert await other_retry.fetchval("SELECT idempotency_lock($1, 'answered')", org)
+            reading = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+            async with reading:
+                await reading.idempotency.hold(org, "answered", b"f", NOW)
+                with pytest.raises(AnswerAlreadyStored):
+                    await reading.idempotency.settle()
+            with pytest.raises(AnswerAlreadyStored):
+                await _keyed_creation(pool, org, "answered")
+            assert await other_retry.fetchval(
+                "SELECT idempotency_lock($1, 'not answered yet')", org
+            )
+            with pytest.raises(IdempotentRequestInFlight):
+                await _keyed_creation(pool, org, "not answered yet")
+    finally:
+        await other_retry.close()
+    assert await _keys(pool, org) == 1
+
+
 async def test_the_hold_is_checked_before_the_writes_of_its_statement(
     pool: FairPool, dsn: str
 ) -> None:
@@ -556,9 +584,7 @@ async def test_a_keyed_creation_that_only_writes_is_one_statement(
     member = await _keyed_creation(pool, org, "counted")
     assert len(statements.sent) == 1, statements.sent
     assert statements.sent[0].startswith("WITH w0 AS (INSERT INTO members")
-    assert (
-        "SELECT idempotency_gate($1::uuid, $2::text, $3::timestamptz) AS g," in (statements.sent[0])
-    )
+    assert "SELECT idempotency_gate($1::uuid, $2::text) AS g," in (statements.sent[0])
     assert "INSERT INTO idempotency_keys" in statements.sent[0]
     assert await _count(pool, "members", member.id) == 1
     assert await _keys(pool, org) == 2
@@ -581,7 +607,7 @@ async def test_a_keyed_creation_that_reads_holds_the_key_before_its_first_read(
         await uow.commit()
     assert len(statements.sent) == 5, statements.sent
     assert statements.sent[0] == "BEGIN;"
-    assert "pg_try_advisory_xact_lock" in statements.sent[1]
+    assert "idempotency_hold(" in statements.sent[1]
     assert "FROM members" in statements.sent[2]
     assert "INSERT INTO idempotency_keys" in statements.sent[3]
     assert statements.sent[4] == "COMMIT;"

@@ -199,7 +199,7 @@ async def test_under_an_idempotency_key_a_use_case_cannot_commit_without_its_rec
         organization_id=ORG, member=NewMember(display_name="A", timezone="UTC")
     )
     # A use case that forgot its receipt (no_receipt): refused at commit, nothing kept. The
-    # request holds the unit of work open (it holds the key), and rolls back what is left.
+    # request holds the unit of work open (the key is held with it), and rolls back the rest.
     held = FakeUnitOfWork(store)
     async with held:
         forgetful = cast(UnitOfWork, AnswerBeforeCommit(held, answer))

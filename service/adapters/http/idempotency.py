@@ -149,12 +149,11 @@ async def create_idempotently(
     present: Callable[[R], Created[T]],
 ) -> Response[Any]:
     """Run a creating use case (`create`, given a unit of work and a receipt) and answer 201
-    with what `present` makes of its result. With an Idempotency-Key the unit of work first
-    holds the key (or the stored answer is replayed), and the receipt stores the answer in the
-    use case's own transaction, just before its commit: the change and its stored answer
-    commit together, and the key is held until then. The hold may be checked by the use
-    case's first statement (its commit, for one that only writes): a retry is then replayed
-    from there."""
+    with what `present` makes of its result. With an Idempotency-Key the unit of work holds
+    the key from its first statement (the commit, for a use case that only writes) until its
+    end, and the receipt stores the answer in the use case's own transaction, just before its
+    commit: the change and its stored answer commit together. A key already answered is
+    replayed, from that first statement on."""
     services = services_of(request)
     if key is None:
         created = present(await create(services.uow(), no_receipt))
@@ -172,19 +171,21 @@ async def create_idempotently(
         uow = services.uow()
         async with uow:
             try:
-                try:
-                    claim = await uow.idempotency.hold(
-                        _scope_id(caller_of(request)), key, fingerprint, services.clock.now()
-                    )
-                    answer = _StoredAnswer(claim, present)
-                    await create(cast(UnitOfWork, AnswerBeforeCommit(uow, answer)), answer.keep)
-                except Exception:
-                    # Failed before the key was looked at (the hold waits for the first
-                    # statement): an answer stored for the key wins over this failure.
-                    await uow.idempotency.settle()
-                    raise
+                claim = await uow.idempotency.hold(
+                    _scope_id(caller_of(request)), key, fingerprint, services.clock.now()
+                )
+                answer = _StoredAnswer(claim, present)
+                await create(cast(UnitOfWork, AnswerBeforeCommit(uow, answer)), answer.keep)
             except AnswerAlreadyStored as stored:
                 return _replay(stored.response)
+            except Exception:
+                # If the use case failed before sending any statement, the key was not looked
+                # at yet: an answer stored for it wins over this failure.
+                try:
+                    await uow.idempotency.settle()
+                except AnswerAlreadyStored as stored:
+                    return _replay(stored.response)
+                raise
     return answer.response()
 
 
@@ -204,8 +205,8 @@ def _replay(stored: StoredResponse) -> Response[Any]:
 
 
 class AnswerBeforeCommit:
-    """The unit of work a creating use case gets under an Idempotency-Key: already open (it
-    holds the key), so entering and leaving it are left to the request, which rolls back
+    """The unit of work a creating use case gets under an Idempotency-Key: already open (the
+    key is held with it), so entering and leaving it are left to the request, which rolls back
     whatever was not committed. Its commit does not go through before the receipt stored the
     answer. A use case that forgot to call its receipt then fails, and its change rolls back
     and the key is let go, instead of committing a change that no retry could find (a retry

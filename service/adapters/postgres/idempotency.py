@@ -5,11 +5,12 @@ The response is stored by the same commit as the change. So the claim needs no w
 commit of its own (before: a committed claim row, then an update of it with the change).
 
 The hold costs no round trip of its own either: it is the unit of work's first check
-(session.FirstCheck). A creation that only writes sends the lock and the lookup
-(`idempotency_gate`, migration 0035) as the first column of the statement that makes its
-writes: one statement in all, as without a key. One that reads sends the lock with the lookup
-right after BEGIN, before its first read. A key that is held or already answered fails the
-gate, and the service then looks the key up to answer the retry."""
+(session.FirstCheck). A creation that only writes sends the lock (`idempotency_gate`) as the
+first column of the statement that makes its writes: one statement in all, as without a key.
+One that reads sends the lock with the lookup right after BEGIN, before its first read. When
+that one statement fails (the key is held, or its answer already stored, or anything else),
+the key is looked up to answer the retry: a replay, a 409 or a 422, or the statement's own
+error when the key has nothing to say."""
 
 from __future__ import annotations
 
@@ -27,21 +28,15 @@ from service.domain.errors import IdempotencyKeyReused, IdempotentRequestInFligh
 from service.domain.idempotency import AnswerAlreadyStored, Claim, StoredResponse
 
 # One lock per (scope, key), in the 64-bit space of advisory locks; two keys sharing a hash
-# only make one of two requests running at the same moment wait a second (a 409).
-# The row is read in the same statement: one round trip for the lock and the lookup.
-_HOLD = """
-SELECT pg_try_advisory_xact_lock(hashtextextended($1::uuid::text || ' ' || $2::text, 0)) AS mine,
-       k.fingerprint, k.state, k.response_status, k.response_headers, k.response_body,
-       k.locked_until
-FROM (SELECT) AS one
-LEFT JOIN idempotency_keys k
-    ON k.scope_id = $1::uuid AND k.key = $2::text AND k.expires_at > $3::timestamptz
-"""
-
-# The same lock and lookup inside the statement of a creation that only writes; it raises
-# _KEY_TAKEN when the key is held or answered.
-_GATE = "idempotency_gate($1::uuid, $2::text, $3::timestamptz)"
-_KEY_TAKEN = "SNW02"
+# only make one of two requests running at the same moment wait a second (a 409). Both
+# functions are in migration 0035.
+# The lock, then what is stored for the key, read after the lock was taken: one round trip.
+_HOLD = "SELECT * FROM idempotency_hold($1::uuid, $2::text, $3::timestamptz)"
+# The lock alone, inside the statement of a creation that only writes; it raises _KEY_HELD
+# when another request holds the key. An answer already stored fails the statement's own
+# INSERT of the answer (its row count), and the lookup after it finds the answer.
+_GATE = "idempotency_gate($1::uuid, $2::text)"
+_KEY_HELD = "SNW02"
 
 # Stored with the change. A key already there may be taken over only if it expired, or if it
 # is a claim of the earlier kind (a committed 'in_flight' row, written by a version before
@@ -131,22 +126,25 @@ class _KeyHold:
     expression = _GATE
 
     def __init__(self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime) -> None:
-        self.args: tuple[Any, ...] = (scope_id, key, now)
+        self.args: tuple[Any, ...] = (scope_id, key)
         self._fingerprint = fingerprint
         self._now = now
 
     async def run(self, connection: DbConnection) -> None:
-        refusal = self._refusal(await connection.fetchrow(_HOLD, *self.args))
+        refusal = self._refusal(await connection.fetchrow(_HOLD, *self.args, self._now))
         if refusal is not None:
             raise refusal
 
     async def explain(self, connection: DbConnection, error: Exception) -> Exception | None:
+        held = getattr(error, "sqlstate", None) == _KEY_HELD
         # Outside any transaction: the lookup takes the lock and lets it go at once.
         try:
-            refusal = self._refusal(await connection.fetchrow(_HOLD, *self.args))
+            refusal = self._refusal(await connection.fetchrow(_HOLD, *self.args, self._now))
         except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
-            return None  # the connection's own failure: the first error says more
-        if refusal is None and getattr(error, "sqlstate", None) == _KEY_TAKEN:
+            # The connection's own failure: the first error says more, unless it was only
+            # that the key is held.
+            return _in_flight() if held else None
+        if refusal is None and held:
             # Held a moment ago and free now, with no answer: that request failed, or is
             # just committing. A retry takes the key, or replays its answer.
             return IdempotentRequestInFlight(
@@ -159,17 +157,8 @@ class _KeyHold:
         """Why this request may not go on with the key, from the lookup's row; None if it
         holds the key and no answer is stored."""
         assert row is not None
-        if not row["mine"]:
-            # Another transaction holds the key: its request is running now, and answers
-            # within its deadline; a retry a second later mostly finds its stored response.
-            return IdempotentRequestInFlight(
-                "A request with this Idempotency-Key is still in progress; retry after 1 s, "
-                "when it has answered.",
-                retry_after_seconds=1,
-            )
-        if row["state"] is None:
-            return None
-        if bytes(row["fingerprint"]) != self._fingerprint:
+        # A stored answer is final, whoever holds the lock at this moment (another retry).
+        if row["state"] is not None and bytes(row["fingerprint"]) != self._fingerprint:
             return IdempotencyKeyReused(
                 "This Idempotency-Key was already used with a different request."
             )
@@ -182,8 +171,10 @@ class _KeyHold:
                     body=None if raw_body is None else bytes(raw_body),
                 )
             )
+        if not row["mine"]:
+            return _in_flight()
         # A committed claim of the earlier kind, still within its lease.
-        if row["locked_until"] > self._now:
+        if row["state"] is not None and row["locked_until"] > self._now:
             wait = max(1, math.ceil((row["locked_until"] - self._now).total_seconds()))
             return IdempotentRequestInFlight(
                 "A request with this Idempotency-Key is still in progress; retry after "
@@ -191,3 +182,13 @@ class _KeyHold:
                 retry_after_seconds=wait,
             )
         return None
+
+
+def _in_flight() -> IdempotentRequestInFlight:
+    # Another transaction holds the key: its request is running now, and answers within its
+    # deadline; a retry a second later mostly finds its stored response.
+    return IdempotentRequestInFlight(
+        "A request with this Idempotency-Key is still in progress; retry after 1 s, when it "
+        "has answered.",
+        retry_after_seconds=1,
+    )

@@ -27,8 +27,8 @@ A unit of work may also hold back one check that must pass before anything of it
 `FirstCheck`: the Idempotency-Key's hold). When a read opens the transaction, the check is the
 first statement after BEGIN; when the unit of work only writes, it is the first column of the
 one statement that sends the writes, evaluated before the writes' CTEs run, and its failure
-(an error raised by the expression) ends the statement with nothing kept. Either way it costs
-no round trip of its own."""
+(an error raised by the expression) ends the statement with nothing kept; the check then
+explains any failure of that statement. Either way it costs no round trip of its own."""
 
 from __future__ import annotations
 
@@ -102,7 +102,8 @@ class FirstCheck(Protocol):
     async def explain(self, connection: DbConnection, error: Exception) -> Exception | None:
         """The statement that carried `expression` failed with `error` (the check's own error,
         or any other: the check may not have run). `connection` is outside any transaction.
-        What to raise instead, or None to raise `error`."""
+        What to raise instead, or None to go on as without the check (a write's own
+        `explain`, or `error` itself)."""
         ...
 
 
@@ -226,8 +227,8 @@ class Session:
     async def check_now(self) -> None:
         """Run the first check now if it is still held back (no statement was sent), in a
         transaction opened for it; the writes held back stay held."""
-        self._check_open()
         if self._first is not None:
+            self._check_open()
             await self._open()
             await self._run_first()
 
@@ -293,6 +294,7 @@ class Session:
             raise RuntimeError("a write of this unit of work failed; it cannot commit")
         try:
             if self._transaction is not None:
+                assert self._first is None, "a transaction opens with the first check"
                 await self._send_held()  # a failure here leaves the transaction to roll back
                 # Whatever COMMIT answers, the server has ended the transaction: nothing to
                 # roll back afterwards (a rollback would only hide the real error).

@@ -41,13 +41,13 @@ class IdempotencyRecorder(Protocol):
     """Idempotency-Keys inside the unit of work of the request that carries one."""
 
     async def hold(self, scope_id: UUID, key: str, fingerprint: bytes, now: datetime) -> Claim:
-        """The unit of work's first step: own the key for as long as this unit of work lasts
-        (no commit of its own: a retry meanwhile sees it in flight). Raises
-        AnswerAlreadyStored when the key has its answer, IdempotencyKeyReused when it was used
-        with another request, IdempotentRequestInFlight (with how long to wait) while that
-        one runs. An implementation may leave the check to the unit of work's first statement
-        (a read, or the commit of one that only writes), at no round trip of its own: then
-        that statement raises those, and nothing of the unit of work is kept."""
+        """Called first in the unit of work: own the key until this unit of work ends (no
+        commit of its own: a retry meanwhile sees it in flight). Raises AnswerAlreadyStored
+        when the key has its answer, IdempotencyKeyReused when it was used with another
+        request, IdempotentRequestInFlight (with how long to wait) while that one runs. It may
+        raise them at once, or leave the check to the unit of work's first statement (a read,
+        or the commit of one that only writes), at no round trip of its own: then that
+        statement raises them, and nothing of the unit of work is kept."""
         ...
 
     async def settle(self) -> None:
