@@ -13,7 +13,7 @@ import pytest
 
 from service.adapters.postgres.consent_sql import MEMBER_FOR_VIEWER
 from service.adapters.postgres.events import PostgresEventFeed
-from service.adapters.postgres.federation_queries import PostgresFederationQueries
+from service.adapters.postgres.federation_queries import MemberHomes, PostgresFederationQueries
 from service.adapters.postgres.members import (
     MEMBER_OF_ORGANIZATION,
     PostgresMemberQueries,
@@ -619,7 +619,8 @@ async def test_a_home_read_of_a_member_reads_the_members_table_alone(
 ) -> None:
     """The home organization's read is one statement on `members`: the consent statement
     (which opens every table a consent rule may need) runs only for another organization,
-    after the home lookup found nothing, and decides and records as before."""
+    after the home lookup found nothing, and decides and records as before. Once the member's
+    home is known, another organization's read is the consent statement alone."""
     pool, statements, _ = watched
     home, consented, other = [await _organization(pool) for _ in range(3)]
     member = _member(home)
@@ -663,9 +664,53 @@ async def test_a_home_read_of_a_member_reads_the_members_table_alone(
     assert await recorded() == [consented]
 
     statements.sent.clear()
+    seen = await queries.member_for(viewing(consented), member.id)
+    assert seen is not None
+    assert seen[1].scopes == frozenset({DataScope.PROFILE})
+    assert statements.sent == [MEMBER_FOR_VIEWER]
+    assert await recorded() == [consented, consented]
+
+    statements.sent.clear()
+    assert await queries.member_for(viewing(home), member.id) == (member, HOME_ACCESS)
+    assert statements.sent == [MEMBER_OF_ORGANIZATION]
+
+    statements.sent.clear()
     assert await queries.member_for(viewing(other), member.id) is None
-    assert statements.sent == [MEMBER_OF_ORGANIZATION, MEMBER_FOR_VIEWER]
-    assert await recorded() == [consented]
+    assert statements.sent == [MEMBER_FOR_VIEWER]
+    assert await recorded() == [consented, consented]
+
+    # A revocation acts on the next read: the consent statement still decides every time.
+    await pool.execute("UPDATE consents SET revoked_at = $2 WHERE id = $1", consent.id, NOW)
+    statements.sent.clear()
+    assert await queries.member_for(viewing(consented), member.id) is None
+    assert statements.sent == [MEMBER_FOR_VIEWER]
+    assert await recorded() == [consented, consented]
+
+
+async def test_a_wrong_home_only_changes_which_statement_goes_first(
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
+) -> None:
+    """A member never changes organization, so the home a process learned is never wrong;
+    were it wrong, the consent statement would still answer the home organization whole, and
+    record nothing."""
+    pool, statements, _ = watched
+    home, elsewhere = await _organization(pool), await _organization(pool)
+    member = _member(home)
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with uow:
+        await uow.members.add(member)
+        await uow.commit()
+    homes = MemberHomes(capacity=10)
+    homes.learn(member.id, elsewhere)
+    queries = PostgresFederationQueries(pool, homes)
+    viewing = Viewing(organization_id=home, now=NOW, request_id="r", operation="o")
+    await queries.member_for(viewing, uuid4())  # the connection learns the types once
+    statements.sent.clear()
+    assert await queries.member_for(viewing, member.id) == (member, HOME_ACCESS)
+    assert statements.sent == [MEMBER_FOR_VIEWER]
+    assert (
+        await pool.fetchval("SELECT count(*) FROM disclosures WHERE member_id = $1", member.id) == 0
+    )
 
 
 async def test_writes_after_a_read_go_together_and_a_missed_count_is_explained(

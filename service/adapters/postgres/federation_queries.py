@@ -75,9 +75,37 @@ def _access(viewer: UUID, home: UUID, consent_ids: list[UUID], scopes: list[str]
     return access_for(viewer, home, [(consent_id, granted) for consent_id in consent_ids])
 
 
+class MemberHomes:
+    """The home organization of the members this process read lately, at most `capacity` of
+    them (the oldest learned is forgotten first). A member never changes organization, so an
+    entry never goes stale; it only says which statement to try first, and both statements
+    answer any member correctly."""
+
+    def __init__(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._homes: dict[UUID, UUID] = {}
+        # One object per organization, however many members name it.
+        self._organizations: dict[UUID, UUID] = {}
+
+    def of(self, member_id: UUID) -> UUID | None:
+        return self._homes.get(member_id)
+
+    def learn(self, member_id: UUID, home: UUID) -> None:
+        if member_id in self._homes:
+            return
+        if len(self._homes) >= self._capacity:
+            del self._homes[next(iter(self._homes))]
+        self._homes[member_id] = self._organizations.setdefault(home, home)
+
+
+# About 3 MB a worker when full (130 bytes an entry, measured).
+MEMBER_HOMES_REMEMBERED = 20_000
+
+
 class PostgresFederationQueries:
-    def __init__(self, pool: FairPool) -> None:
+    def __init__(self, pool: FairPool, homes: MemberHomes | None = None) -> None:
         self._pool = pool
+        self._homes = homes or MemberHomes(MEMBER_HOMES_REMEMBERED)
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
         async with self._pool.connection() as connection:
@@ -211,11 +239,16 @@ class PostgresFederationQueries:
         The home organization's own member is looked up first, with a statement that touches
         the members table alone: the consent statement costs PostgreSQL about 90 µs more even
         when it finds the viewer at home (its plan opens every table a consent rule may need),
-        and most reads are by home. A read by another organization takes one round trip more
-        on the same connection, about 5% of its cost (bench/README.md, issue #15)."""
-        home = await connection.fetchrow(MEMBER_OF_ORGANIZATION, member_id, viewing.organization_id)
-        if home is not None:
-            return member_from_row(home), HOME_ACCESS
+        and most reads are by home. A read by another organization of a member whose home
+        this process has not learned yet takes that round trip too; once it has, the consent
+        statement goes first (it answers the home organization as well)."""
+        known_home = self._homes.of(member_id)
+        if known_home is None or known_home == viewing.organization_id:
+            home = await connection.fetchrow(
+                MEMBER_OF_ORGANIZATION, member_id, viewing.organization_id
+            )
+            if home is not None:
+                return member_from_row(home), HOME_ACCESS
         row = await connection.fetchrow(
             MEMBER_FOR_VIEWER,
             member_id,
@@ -231,6 +264,7 @@ class PostgresFederationQueries:
         if row is None:
             return None
         member = member_from_row(row)
+        self._homes.learn(member.id, member.organization_id)
         access = _access(
             viewing.organization_id, member.organization_id, row["consent_ids"], row["scopes"]
         )
