@@ -713,6 +713,53 @@ async def test_a_wrong_home_only_changes_which_statement_goes_first(
     )
 
 
+async def test_home_reads_that_wait_go_together_and_each_gets_only_its_own(
+    watched: tuple[FairPool, Statements, asyncpg.Pool],
+) -> None:
+    """Reads that arrive while a home read is out go to PostgreSQL as one statement, each
+    organization's member matched to it alone: a member asked for by another organization is
+    not in that statement's answer, and its read goes on to the consent statement."""
+    pool, statements, _ = watched
+    first_org, second_org, stranger = [await _organization(pool) for _ in range(3)]
+    members = [_member(first_org), _member(second_org), _member(first_org)]
+    uow = PostgresUnitOfWork(pool, SystemClock(), UuidV7Source())
+    async with uow:
+        for member in members:
+            await uow.members.add(member)
+        await uow.commit()
+    queries = PostgresFederationQueries(pool, home_reads_in_flight=1)
+
+    def viewing(organization_id: UUID) -> Viewing:
+        return Viewing(organization_id=organization_id, now=NOW, request_id="r", operation="o")
+
+    asked = [
+        (viewing(first_org), members[0].id),  # goes alone, at once
+        (viewing(second_org), members[1].id),  # the rest wait for it, then go together
+        (viewing(first_org), members[2].id),
+        (viewing(first_org), members[1].id),  # another organization's member
+        (viewing(stranger), members[0].id),  # another organization's member, no consent
+        (viewing(second_org), uuid4()),  # nobody's
+    ]
+    await queries.member_for(viewing(stranger), uuid4())  # the connection learns the types once
+    await asyncio.gather(*(queries.member_for(v, uuid4()) for v, _ in asked[:3]))  # and batches
+    statements.sent.clear()
+    seen = await asyncio.gather(*(queries.member_for(v, m) for v, m in asked))
+    assert seen == [
+        (members[0], HOME_ACCESS),
+        (members[1], HOME_ACCESS),
+        (members[2], HOME_ACCESS),
+        None,
+        None,
+        None,
+    ]
+    batched = [sql for sql in statements.sent if "unnest($1::uuid[], $2::uuid[])" in sql]
+    assert statements.sent[0] == MEMBER_OF_ORGANIZATION
+    assert len(batched) == 1, statements.sent
+    # Only the three reads that found nothing at home went on to the consent statement.
+    assert statements.sent.count(MEMBER_FOR_VIEWER) == 3
+    assert len(statements.sent) == 5
+
+
 async def test_writes_after_a_read_go_together_and_a_missed_count_is_explained(
     watched: tuple[FairPool, Statements, asyncpg.Pool],
 ) -> None:

@@ -1,0 +1,78 @@
+"""Point reads sent to PostgreSQL together: the reads that arrive while earlier ones are in
+flight wait for the next statement, which answers all of them in one round trip.
+
+A read alone goes at once, in a statement of its own; only when `in_flight` statements are
+already out do reads queue, and the next statement takes every one waiting (up to `largest`).
+So an idle service answers as before, and a busy one spends one round trip, one statement's
+overhead in PostgreSQL and one asyncpg call on many requests instead of one each."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+R = TypeVar("R")
+
+
+class PointReads(Generic[K, R]):
+    """`read(key)` answers what `run` gives for that key; `run` takes the keys of one batch, in
+    order, and answers for each in the same order (it must answer every key)."""
+
+    def __init__(
+        self,
+        run: Callable[[Sequence[K]], Awaitable[Sequence[R]]],
+        *,
+        in_flight: int,
+        largest: int,
+    ) -> None:
+        if in_flight < 1 or largest < 1:
+            raise ValueError(f"in_flight ({in_flight}) and largest ({largest}) must be 1 or more")
+        self._run = run
+        self._in_flight_limit = in_flight
+        self._largest = largest
+        self._in_flight = 0
+        self._waiting: list[tuple[K, asyncio.Future[R]]] = []
+        self._batches: set[asyncio.Task[None]] = set()
+
+    async def read(self, key: K) -> R:
+        future: asyncio.Future[R] = asyncio.get_running_loop().create_future()
+        self._waiting.append((key, future))
+        if self._in_flight < self._in_flight_limit:
+            self._send()
+        return await future
+
+    def _send(self) -> None:
+        # A read whose request gave up while it waited is not sent.
+        self._waiting = [(key, future) for key, future in self._waiting if not future.done()]
+        if not self._waiting:
+            return
+        batch = self._waiting[: self._largest]
+        del self._waiting[: self._largest]
+        self._in_flight += 1
+        task = asyncio.get_running_loop().create_task(self._answer(batch))
+        self._batches.add(task)
+        task.add_done_callback(self._batches.discard)
+
+    async def _answer(self, batch: list[tuple[K, asyncio.Future[R]]]) -> None:
+        try:
+            answers = await self._run([key for key, _ in batch])
+            if len(answers) != len(batch):
+                raise RuntimeError(f"{len(answers)} answers for {len(batch)} reads")
+        except asyncio.CancelledError:
+            for _, future in batch:
+                future.cancel()
+            raise
+        except Exception as error:  # every read of the batch fails as the statement did
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(error)
+        else:
+            for (_, future), answer in zip(batch, answers, strict=True):
+                if not future.done():  # its request may have given up meanwhile
+                    future.set_result(answer)
+        finally:
+            self._in_flight -= 1
+            if self._waiting:
+                self._send()
