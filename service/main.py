@@ -24,7 +24,10 @@ from service.adapters.postgres.conversation_queries import PostgresConversationQ
 from service.adapters.postgres.database import start_embedded_postgres
 from service.adapters.postgres.deliveries import PostgresDeliveryQueue
 from service.adapters.postgres.events import PostgresEventFeed
-from service.adapters.postgres.federation_queries import PostgresFederationQueries
+from service.adapters.postgres.federation_queries import (
+    POINT_READ_CONNECTIONS,
+    PostgresFederationQueries,
+)
 from service.adapters.postgres.idempotency import PostgresIdempotencyStore
 from service.adapters.postgres.incidents import PostgresIncidentQueries
 from service.adapters.postgres.meetings import PostgresMeetingQueries
@@ -123,6 +126,16 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             max_size=settings.pool_max_size,
             synchronous_commit=settings.disclosure_commit != "async",
             statement_cache_size=settings.statement_cache_size,
+        )
+        # The statements that answer several cross-organization reads at once (PointReads):
+        # a few connections, committed as `reads`, each keeping one plan per statement.
+        batches = await open_pool(
+            dsn,
+            min_size=1,
+            max_size=POINT_READ_CONNECTIONS,
+            synchronous_commit=settings.disclosure_commit != "async",
+            statement_cache_size=settings.statement_cache_size,
+            generic_plans=True,
         )
         clock = SystemClock()
         idempotency = PostgresIdempotencyStore(pool)
@@ -268,7 +281,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
                     idempotency=idempotency,
                     members=PostgresMemberQueries(pool),
                     api_keys=api_keys,
-                    federation=PostgresFederationQueries(reads),
+                    federation=PostgresFederationQueries(reads, batches=batches),
                     conversation=PostgresConversationQueries(reads),
                     events=PostgresEventFeed(reads),
                     referrals=PostgresReferralQueries(pool),
@@ -292,6 +305,7 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
             except Exception:
                 logger.warning("could not flush the last metrics and rate-limit counts")
             await sender.close()
+            await batches.close()
             await reads.close()
             await pool.close()
 

@@ -9,10 +9,10 @@ overhead in PostgreSQL and one asyncpg call on many requests instead of one each
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Hashable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Generic, TypeVar
 
-K = TypeVar("K", bound=Hashable)
+K = TypeVar("K")
 R = TypeVar("R")
 
 

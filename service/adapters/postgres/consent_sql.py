@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import msgspec
 
-from service.adapters.postgres.members import MEMBER_COLUMNS
+from service.adapters.postgres.members import MEMBER
 from service.adapters.postgres.networks import (
     MEMBERSHIP,
     NETWORK,
@@ -286,40 +286,69 @@ def visibility_arguments() -> tuple[list[str], str]:
 
 
 # The cross-organization reads of members: each statement checks the consents in force,
-# records the disclosure and reads, at once.
-# A member as another organization may see it. $1 member, $2 viewer organization, $3 now,
-# $4 operation, $5 request id, $6 the scopes a read needs (one of them at least), $7 the
-# caller's request id, $8 the scopes it shows (including $6) when they are in force. Without a
-# consent in force covering one of $6 nothing shows; with one, every consent in force covering
-# a scope of $8 counts, and those scopes are recorded: the record says what was shown.
-MEMBER_FOR_VIEWER = f"""
-WITH target AS (
-    SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1
+# records the disclosure and reads, at once, for one read or for several sent together (each
+# read's rows are joined on its own place, and matched to its own viewer and time).
+# For each read asked: the member, the viewer organization, now, the operation, the request
+# id, the caller's request id and the key; then $8 the scopes a read needs (one of them at
+# least), $9 the scopes it shows (including $8) when they are in force. Without a consent in
+# force covering one of $8 nothing shows; with one, every consent in force covering a scope of
+# $9 counts, and those scopes are recorded: the record says what was shown. The home
+# organization reads its member whole, and nothing is recorded. A read that shows nothing has
+# no row; the others' rows carry their `place` (from 1).
+def _members_for_viewers(asked: str) -> str:
+    return f"""
+WITH asked AS ({asked}
+), target AS (
+    SELECT a.place, a.viewer, a.read_at, a.operation, a.request_id, a.client_request_id,
+           a.key_id, {MEMBER.of("m")}
+    FROM asked a JOIN members m ON m.id = a.member_id
 ), granted AS (
-    SELECT c.id, s
+    SELECT t.place, c.id, s
     FROM target t
-    JOIN consents c ON c.member_id = t.id AND {consent_reaches("$2")}
-         AND t.organization_id <> $2 AND c.effective_scopes && $8::text[]
-         AND {CONSENT_IN_FORCE.format(now="$3")}
+    JOIN consents c ON c.member_id = t.id AND {consent_reaches("t.viewer")}
+         AND t.organization_id <> t.viewer AND c.effective_scopes && $9::text[]
+         AND {CONSENT_IN_FORCE.format(now="t.read_at")}
     CROSS JOIN LATERAL unnest(c.effective_scopes) AS s
-    WHERE s = ANY($8::text[])
+    WHERE s = ANY($9::text[])
 ), grants AS (
-    SELECT coalesce(array_agg(DISTINCT id), '{{}}') AS consent_ids,
-           coalesce(array_agg(DISTINCT s), '{{}}') AS scopes
+    SELECT place, array_agg(DISTINCT id) AS consent_ids, array_agg(DISTINCT s) AS scopes
     FROM granted
-    WHERE EXISTS (SELECT 1 FROM granted WHERE s = ANY($6::text[]))
+    GROUP BY place
+    HAVING bool_or(s = ANY($8::text[]))
 ), logged AS (
     INSERT INTO disclosures (member_id, organization_id, recipient_organization_id, consent_ids,
                              scopes, operation, request_id, disclosed_at,
                              client_request_id, key_id)
-    SELECT t.id, t.organization_id, $2, g.consent_ids, g.scopes, $4, $5, $3, $7, $9::uuid
-    FROM target t, grants g
-    WHERE t.organization_id <> $2 AND cardinality(g.consent_ids) > 0 AND t.erased_at IS NULL
+    SELECT t.id, t.organization_id, t.viewer, g.consent_ids, g.scopes, t.operation,
+           t.request_id, t.read_at, t.client_request_id, t.key_id
+    FROM target t JOIN grants g ON g.place = t.place
+    WHERE t.organization_id <> t.viewer AND t.erased_at IS NULL
 )
-SELECT t.*, g.consent_ids, g.scopes
-FROM target t, grants g
-WHERE t.organization_id = $2 OR cardinality(g.consent_ids) > 0
+SELECT t.place, {MEMBER.of("t")}, coalesce(g.consent_ids, '{{}}') AS consent_ids,
+       coalesce(g.scopes, '{{}}') AS scopes
+FROM target t LEFT JOIN grants g ON g.place = t.place
+WHERE t.organization_id = t.viewer OR g.place IS NOT NULL
 """  # noqa: S608
+
+
+# One read, $1 to $7 each one value: PostgreSQL keeps one plan for every read.
+MEMBER_FOR_VIEWER = _members_for_viewers(
+    """
+    SELECT $1::uuid AS member_id, $2::uuid AS viewer, $3::timestamptz AS read_at,
+           $4::text AS operation, $5::text AS request_id, $6::text AS client_request_id,
+           $7::uuid AS key_id, 1::bigint AS place"""
+)
+
+# Several reads, $1 to $7 arrays, one place a read. PostgreSQL plans it afresh for each count
+# of reads unless told to keep one plan (the pool of these statements does: open_pool's
+# `generic_plans`).
+MEMBERS_FOR_VIEWERS = _members_for_viewers(
+    """
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[],
+                         $6::text[], $7::uuid[])
+        WITH ORDINALITY AS a(member_id, viewer, read_at, operation, request_id,
+                             client_request_id, key_id, place)"""
+)
 
 
 # $1 network, $2 after, $3 viewer, $4 limit (one more than the page shows), $5 now,

@@ -14,6 +14,7 @@ from asyncpg import Record
 from service.adapters.postgres.batches import PointReads
 from service.adapters.postgres.consent_sql import (
     MEMBER_FOR_VIEWER,
+    MEMBERS_FOR_VIEWERS,
     MEMBERSHIPS_FOR_VIEWER,
     NETWORK_FOR_VIEWER,
     NETWORK_VISIBLE_TO,
@@ -114,18 +115,34 @@ JOIN members m ON m.id = a.id AND m.organization_id = a.organization_id
 """  # noqa: S608 (column names are constants)
 
 
+# How many statements of each kind of point read (home, consented) may be out at once: past
+# that, reads wait and go together.
+POINT_READS_IN_FLIGHT = 2
+# The connections the statements that answer several reads at once need, both kinds together.
+POINT_READ_CONNECTIONS = 2 * POINT_READS_IN_FLIGHT
+
+
 class PostgresFederationQueries:
     def __init__(
         self,
         pool: FairPool,
         homes: MemberHomes | None = None,
         *,
-        home_reads_in_flight: int = 2,
+        batches: FairPool | None = None,
+        home_reads_in_flight: int = POINT_READS_IN_FLIGHT,
+        consented_reads_in_flight: int = POINT_READS_IN_FLIGHT,
     ) -> None:
+        """`batches`: the pool for the statements that answer several reads at once, which
+        should keep one plan for any number of reads (open_pool's `generic_plans`); by
+        default `pool`."""
         self._pool = pool
+        self._batches = batches or pool
         self._homes = homes or MemberHomes(MEMBER_HOMES_REMEMBERED)
         self._home_reads: PointReads[tuple[UUID, UUID], Record | None] = PointReads(
             self._read_homes, in_flight=home_reads_in_flight, largest=256
+        )
+        self._consented_reads: PointReads[tuple[Viewing, UUID], tuple[Member, Access] | None] = (
+            PointReads(self._consented_together, in_flight=consented_reads_in_flight, largest=64)
         )
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
@@ -138,15 +155,14 @@ class PostgresFederationQueries:
             home = await self._home_reads.read((member_id, viewing.organization_id))
             if home is not None:
                 return member_from_row(home), HOME_ACCESS
-        async with self._pool.connection() as connection:
-            return await self._consented(connection, viewing, member_id, MEMBER_READ)
+        return await self._consented_reads.read((viewing, member_id))
 
     async def _read_homes(self, asked: Sequence[tuple[UUID, UUID]]) -> list[Record | None]:
         """Each (member, organization)'s row if the member is that organization's, in order."""
         if len(asked) == 1:
             return [await self._pool.fetchrow(MEMBER_OF_ORGANIZATION, *asked[0])]
         found: list[Record | None] = [None] * len(asked)
-        rows = await self._pool.fetch(
+        rows = await self._batches.fetch(
             _MEMBERS_OF_ORGANIZATIONS, [m for m, _ in asked], [o for _, o in asked]
         )
         for row in rows:
@@ -300,27 +316,61 @@ class PostgresFederationQueries:
         member_id: UUID,
         read: ReadScopes,
     ) -> tuple[Member, Access] | None:
-        """The consent statement: decides, records the disclosure, and reads."""
-        row = await connection.fetchrow(
-            MEMBER_FOR_VIEWER,
-            member_id,
-            viewing.organization_id,
-            viewing.now,
-            viewing.operation,
-            viewing.request_id,
-            sorted(read.needed),
-            viewing.client_request_id,
-            sorted(read.shown),
-            viewing.key_id,
-        )
-        if row is None:
-            return None
-        member = member_from_row(row)
-        self._homes.learn(member.id, member.organization_id)
-        access = _access(
-            viewing.organization_id, member.organization_id, row["consent_ids"], row["scopes"]
-        )
-        return member, access
+        """The consent statement for one read: decides, records the disclosure, and reads."""
+        [seen] = await self._members_seen(connection, [(viewing, member_id)], read)
+        return seen
+
+    async def _members_seen(
+        self,
+        connection: DbConnection,
+        asked: Sequence[tuple[Viewing, UUID]],
+        read: ReadScopes,
+    ) -> list[tuple[Member, Access] | None]:
+        """The consent statement for several reads at once, each answered as if alone."""
+        scopes = (sorted(read.needed), sorted(read.shown))
+        if len(asked) == 1:
+            ((viewing, member_id),) = asked
+            rows = await connection.fetch(
+                MEMBER_FOR_VIEWER,
+                member_id,
+                viewing.organization_id,
+                viewing.now,
+                viewing.operation,
+                viewing.request_id,
+                viewing.client_request_id,
+                viewing.key_id,
+                *scopes,
+            )
+        else:
+            rows = await connection.fetch(
+                MEMBERS_FOR_VIEWERS,
+                [member_id for _, member_id in asked],
+                [viewing.organization_id for viewing, _ in asked],
+                [viewing.now for viewing, _ in asked],
+                [viewing.operation for viewing, _ in asked],
+                [viewing.request_id for viewing, _ in asked],
+                [viewing.client_request_id for viewing, _ in asked],
+                [viewing.key_id for viewing, _ in asked],
+                *scopes,
+            )
+        seen: list[tuple[Member, Access] | None] = [None] * len(asked)
+        for row in rows:
+            place = row["place"] - 1
+            viewer = asked[place][0].organization_id
+            member = member_from_row(row)
+            self._homes.learn(member.id, member.organization_id)
+            seen[place] = (
+                member,
+                _access(viewer, member.organization_id, row["consent_ids"], row["scopes"]),
+            )
+        return seen
+
+    async def _consented_together(
+        self, asked: Sequence[tuple[Viewing, UUID]]
+    ) -> list[tuple[Member, Access] | None]:
+        pool = self._pool if len(asked) == 1 else self._batches
+        async with pool.connection() as connection:
+            return await self._members_seen(connection, asked, MEMBER_READ)
 
     async def network_for(self, viewing: Viewing, network_id: UUID) -> SeenNetwork | None:
         viewer = viewing.organization_id
