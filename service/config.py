@@ -25,6 +25,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # transaction mode older than 1.21, which cannot follow named prepared statements from one
     # server connection to the next (docs/scaling.md).
     statement_cache_size: int = 100
+    # Whether the pool of statements that answer several reads at once asks PostgreSQL, at
+    # connect, to keep one plan per statement (the startup parameter plan_cache_mode). False
+    # behind a PgBouncer, which refuses startup parameters it does not know: set it there in
+    # the database entry's connect_query instead, or those statements are planned each time.
+    point_read_plan_setting: bool = True
     # How long a worker trusts a key it has looked up: revocation takes effect within this time.
     key_cache_ttl_seconds: float = 30.0
     key_cache_max_entries: int = 10_000

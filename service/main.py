@@ -129,14 +129,19 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
         )
         # The statements that answer several cross-organization reads at once (PointReads):
         # a few connections, committed as `reads`, each keeping one plan per statement.
-        batches = await open_pool(
-            dsn,
-            min_size=1,
-            max_size=POINT_READ_CONNECTIONS,
-            synchronous_commit=settings.disclosure_commit != "async",
-            statement_cache_size=settings.statement_cache_size,
-            generic_plans=True,
-        )
+        try:
+            batches = await open_pool(
+                dsn,
+                min_size=1,
+                max_size=POINT_READ_CONNECTIONS,
+                synchronous_commit=settings.disclosure_commit != "async",
+                statement_cache_size=settings.statement_cache_size,
+                generic_plans=settings.point_read_plan_setting,
+            )
+        except BaseException:
+            await reads.close()
+            await pool.close()
+            raise
         clock = SystemClock()
         idempotency = PostgresIdempotencyStore(pool)
         ids = UuidV7Source()

@@ -189,7 +189,16 @@ async def _read(
         [seen] = page.items
         return (seen.membership.member_id, seen.access) if seen.access.scopes else None
     if read == "member":
-        found = await queries.member_for(viewing, member.id)
+        # Answered as reads sent together are: in one statement with the home organization's
+        # read of the same member and a read of nobody, which must change nothing of it.
+        home = msgspec.structs.replace(viewing, organization_id=member.organization_id)
+        by_home, nobody, found = await queries._consented_together(
+            [(home, member.id), (viewing, uuid4()), (viewing, member.id)]
+        )
+        assert by_home is not None
+        assert by_home[0].id == member.id
+        assert by_home[1].home
+        assert nobody is None
     elif read == "recovery":
         journey = await queries.recovery_for(viewing, member.id)
         found = None if journey is None else (journey[0], journey[1])

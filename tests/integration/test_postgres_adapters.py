@@ -740,8 +740,10 @@ async def test_home_reads_that_wait_go_together_and_each_gets_only_its_own(
         (viewing(stranger), members[0].id),  # another organization's member, no consent
         (viewing(second_org), uuid4()),  # nobody's
     ]
-    await queries.member_for(viewing(stranger), uuid4())  # the connection learns the types once
-    await asyncio.gather(*(queries.member_for(v, uuid4()) for v, _ in asked[:3]))  # and batches
+    # The connection learns each statement (alone, and for several reads) and its types once.
+    await queries.member_for(viewing(stranger), uuid4())
+    await queries._read_homes([(uuid4(), stranger), (uuid4(), stranger)])
+    await queries._consented_together([(viewing(stranger), uuid4())] * 2)
     statements.sent.clear()
     seen = await asyncio.gather(*(queries.member_for(v, m) for v, m in asked))
     assert seen == [
@@ -818,7 +820,8 @@ async def test_consent_reads_sent_together_are_each_decided_and_recorded_as_alon
 
     queries._homes.learn(member.id, home)  # every read goes straight to the consent statement
     # The statements (one read, several), learned once by the connection.
-    await asyncio.gather(*(queries.member_for(viewing(stranger, "warm"), uuid4()) for _ in "abc"))
+    await queries._consented_together([(viewing(stranger, "warm"), uuid4())])
+    await queries._consented_together([(viewing(stranger, "warm"), uuid4())] * 2)
     statements.sent.clear()
     asked = [
         viewing(stranger, "first"),  # goes alone, at once; the others wait and go together
@@ -1049,7 +1052,6 @@ async def test_statements_that_answer_several_reads_keep_one_plan(dsn: str) -> N
         )
         viewing = Viewing(organization_id=org, now=NOW, request_id="r", operation="o")
         for count in (3, 5, 2, 7, 4, 6, 3, 8):
-            # The first of each goes alone, the others together (of two: alone too).
             await asyncio.gather(*(queries.member_for(viewing, uuid4()) for _ in range(count)))
         plans = {
             row["statement"]: (row["generic_plans"], row["custom_plans"])
@@ -1061,7 +1063,8 @@ async def test_statements_that_answer_several_reads_keep_one_plan(dsn: str) -> N
         await pool.close()
     together = [p for statement, p in plans.items() if "WITH ORDINALITY" in statement]
     assert len(together) == 2, plans  # the home read and the consent statement
-    assert all(custom == 0 and generic == 7 for generic, custom in together), together
+    # How many statements went depends on when each read arrived; every one kept the plan.
+    assert all(custom == 0 and generic >= 3 for generic, custom in together), together
 
 
 async def test_without_a_statement_cache_no_plan_setting_is_sent(dsn: str) -> None:

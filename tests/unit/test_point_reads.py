@@ -4,6 +4,7 @@ statements are out wait for the next one, which answers each of them, in order."
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections.abc import Sequence
 
 import pytest
@@ -124,3 +125,43 @@ async def test_reads_are_answered_in_the_order_they_came() -> None:
 def test_at_least_one_statement_must_be_allowed(in_flight: int) -> None:
     with pytest.raises(ValueError, match="in_flight"):
         PointReads(Database().run, in_flight=in_flight, largest=10)
+
+
+async def test_a_statement_cancelled_before_it_began_frees_its_slot_and_ends_its_reads() -> None:
+    database = Database()
+    database.gate.set()
+    reads = PointReads(database.run, in_flight=1, largest=10)
+    first = asyncio.create_task(reads.read(1))
+    await asyncio.sleep(0)  # the statement's task exists, and has not run a step yet
+    for task in list(reads._batches):
+        task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    assert database.batches == []
+    assert await reads.read(2) == 4  # the slot is free: later reads still go
+
+
+async def test_reads_queued_behind_a_cancelled_statement_still_go() -> None:
+    database = Database()
+    reads = PointReads(database.run, in_flight=1, largest=10)
+    tasks = await _started(reads, [1, 2, 3])
+    for task in list(reads._batches):
+        task.cancel()
+    database.gate.set()
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    assert isinstance(results[0], asyncio.CancelledError)
+    assert results[1:] == [4, 6]
+
+
+async def test_a_statement_does_not_run_in_the_context_of_the_read_that_started_it() -> None:
+    request = contextvars.ContextVar("request", default="none")
+    seen: list[str] = []
+
+    async def run(keys: Sequence[int]) -> list[int]:
+        seen.append(request.get())
+        return list(keys)
+
+    reads = PointReads(run, in_flight=1, largest=10)
+    request.set("a request")
+    assert await reads.read(1) == 1
+    assert seen == ["none"]

@@ -9,6 +9,8 @@ overhead in PostgreSQL and one asyncpg call on many requests instead of one each
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -51,19 +53,19 @@ class PointReads(Generic[K, R]):
         batch = self._waiting[: self._largest]
         del self._waiting[: self._largest]
         self._in_flight += 1
-        task = asyncio.get_running_loop().create_task(self._answer(batch))
+        # A context of its own: the statement is no one request's (its log lines must not
+        # carry the request id of whichever read happened to start it).
+        task = asyncio.get_running_loop().create_task(
+            self._answer(batch), context=contextvars.Context()
+        )
         self._batches.add(task)
-        task.add_done_callback(self._batches.discard)
+        task.add_done_callback(functools.partial(self._ended, batch))
 
     async def _answer(self, batch: list[tuple[K, asyncio.Future[R]]]) -> None:
         try:
             answers = await self._run([key for key, _ in batch])
             if len(answers) != len(batch):
                 raise RuntimeError(f"{len(answers)} answers for {len(batch)} reads")
-        except asyncio.CancelledError:
-            for _, future in batch:
-                future.cancel()
-            raise
         except Exception as error:  # every read of the batch fails as the statement did
             for _, future in batch:
                 if not future.done():
@@ -72,7 +74,14 @@ class PointReads(Generic[K, R]):
             for (_, future), answer in zip(batch, answers, strict=True):
                 if not future.done():  # its request may have given up meanwhile
                     future.set_result(answer)
-        finally:
-            self._in_flight -= 1
-            if self._waiting:
-                self._send()
+
+    def _ended(self, batch: list[tuple[K, asyncio.Future[R]]], task: asyncio.Task[None]) -> None:
+        """However the statement's task ended (even cancelled before it began), its slot is
+        free again, no read of it is left waiting, and the reads queued meanwhile go."""
+        self._batches.discard(task)
+        self._in_flight -= 1
+        for _, future in batch:
+            if not future.done():
+                future.cancel()
+        if self._waiting:
+            self._send()
