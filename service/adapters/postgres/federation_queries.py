@@ -146,10 +146,11 @@ class PostgresFederationQueries:
         )
 
     async def member_for(self, viewing: Viewing, member_id: UUID) -> tuple[Member, Access] | None:
-        """As `_member_in_scope`, but the home lookup is a point read that may go to PostgreSQL
-        together with others (`PointReads`): under load, many requests' home reads cost one
-        round trip. It reads `members` alone, each row matched to the organization that asked;
-        whatever it does not find goes on to the consent statement, one request at a time."""
+        """As `_member_in_scope`, but each statement is a point read that may go to PostgreSQL
+        together with others (`PointReads`): under load, many requests' reads cost one round
+        trip. The home lookup reads `members` alone, each row matched to the organization that
+        asked; what it does not find goes on to the consent statement, where each read is
+        decided and recorded as if alone."""
         known_home = self._homes.of(member_id)
         if known_home is None or known_home == viewing.organization_id:
             home = await self._home_reads.read((member_id, viewing.organization_id))
