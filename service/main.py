@@ -20,6 +20,7 @@ from service.adapters.http.request_context import ASGIApp, with_request_context
 from service.adapters.http.services import Services
 from service.adapters.logs import configure_logging, stacks_on_signal
 from service.adapters.metrics import Metrics
+from service.adapters.postgres.commits import COMMITS_IN_FLIGHT, LARGEST_COMMIT, Commits
 from service.adapters.postgres.conversation_queries import PostgresConversationQueries
 from service.adapters.postgres.database import start_embedded_postgres
 from service.adapters.postgres.deliveries import PostgresDeliveryQueue
@@ -147,8 +148,13 @@ def litestar_app(settings: Settings, dsn: str, metrics: Metrics | None = None) -
         ids = UuidV7Source()
         idempotency_ttl = timedelta(seconds=settings.idempotency_ttl_seconds)
 
+        # Creations that only write, committed together when several arrive at once.
+        commits = Commits(in_flight=COMMITS_IN_FLIGHT, largest=LARGEST_COMMIT)
+
         def unit_of_work() -> PostgresUnitOfWork:
-            return PostgresUnitOfWork(pool, clock, ids, idempotency_ttl=idempotency_ttl)
+            return PostgresUnitOfWork(
+                pool, clock, ids, idempotency_ttl=idempotency_ttl, commits=commits
+            )
 
         webhook_networks = parse_networks(settings.webhook_allowed_networks)
         resolver = SystemResolver()

@@ -584,7 +584,7 @@ async def test_a_keyed_creation_that_only_writes_is_one_statement(
     member = await _keyed_creation(pool, org, "counted")
     assert len(statements.sent) == 1, statements.sent
     assert statements.sent[0].startswith("WITH w0 AS (INSERT INTO members")
-    assert "SELECT idempotency_gate($1::uuid, $2::text) AS g," in (statements.sent[0])
+    assert "SELECT idempotency_gate($1::uuid, $2::text) AS g0," in (statements.sent[0])
     assert "INSERT INTO idempotency_keys" in statements.sent[0]
     assert await _count(pool, "members", member.id) == 1
     assert await _keys(pool, org) == 2

@@ -33,7 +33,7 @@ explains any failure of that statement. Either way it costs no round trip of its
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Protocol
 
@@ -107,6 +107,18 @@ class FirstCheck(Protocol):
         ...
 
 
+class SharedCommits(Protocol):
+    """Where a unit of work that only writes sends its statement at commit (commits.py)."""
+
+    async def send(
+        self, connection: DbConnection, writes: list[Write], first: FirstCheck | None
+    ) -> None:
+        """Make `writes` (after `first`) as `send_together` would on `connection`, alone or
+        in one statement with other units of work's: what is raised, and what the writes
+        read back, is what sending them alone would give."""
+        ...
+
+
 # Each statement text is checked once, not per request: its text, and (verb, table) it writes.
 _sendable: dict[str, tuple[str, tuple[str, str]]] = {}
 
@@ -162,10 +174,19 @@ def rows_changed(status: str) -> int:
 class Session:
     """Repositories talk to the database through this; see the module docstring."""
 
-    def __init__(self, connection: DbConnection, *, in_transaction: bool = False) -> None:
-        """`in_transaction`: the caller already opened one, so nothing is held back."""
+    def __init__(
+        self,
+        connection: DbConnection,
+        *,
+        in_transaction: bool = False,
+        commits: SharedCommits | None = None,
+    ) -> None:
+        """`in_transaction`: the caller already opened one, so nothing is held back.
+        `commits`: where the statement of a unit of work that only writes goes at commit, to
+        be sent with others' (commits.py); without it, it goes alone."""
         self._connection = connection
         self._in_transaction = in_transaction
+        self._commits = commits
         self._transaction: Transaction | None = None
         self._held: list[Write] = []
         self._first: FirstCheck | None = None
@@ -191,7 +212,7 @@ class Session:
         held, self._held = self._held, []
         try:
             if len(held) > 1 and _dependency(held) is None:
-                await self._send_together(held, in_transaction=True)
+                await send_together(self._connection, held, in_transaction=True)
             else:
                 for write in held:
                     await self._send(write)
@@ -303,7 +324,10 @@ class Session:
             elif self._held or self._first is not None:
                 held, self._held = self._held, []
                 first, self._first = self._first, None
-                await self._send_together(held, in_transaction=False, first=first)
+                if self._commits is not None:
+                    await self._commits.send(self._connection, held, first)
+                else:
+                    await send_together(self._connection, held, in_transaction=False, first=first)
         except BaseException:
             self._lost_writes = True  # a second commit() must not report what did not happen
             raise
@@ -317,88 +341,92 @@ class Session:
             transaction, self._transaction = self._transaction, None
             await transaction.rollback()
 
-    async def _send_together(
-        self, writes: list[Write], *, in_transaction: bool, first: FirstCheck | None = None
-    ) -> None:
-        """Outside a transaction the statement checks the rows changed itself, and fails (so
-        nothing of it is kept); inside one it hands the counts back, so that the transaction
-        is still usable for the reads that explain a count that is not the one expected.
-        `first`: the held-back first check, evaluated by the statement before its writes."""
-        if (
-            first is None
-            and len(writes) == 1
-            and writes[0].expected_rows is None
-            and writes[0].read_back is None
-        ):
-            await self._connection.execute(writes[0].sql, *writes[0].args)
-            return
-        sql, args = _one_statement(writes, counts_back=in_transaction, first=first)
-        try:
-            row = await self._connection.fetchrow(sql, *args)
-            assert row is not None
-            for index, write in enumerate(writes):
-                if write.read_back is not None:
-                    write.value = row[f"r{index}"]
-        except asyncpg.PostgresError as error:
-            if (
-                first is not None
-                and (instead := await first.explain(self._connection, error)) is not None
-            ):
-                raise instead from None
-            if getattr(error, "sqlstate", None) != _UNEXPECTED_ROWS:
-                raise
-            explain = writes[int(getattr(error, "detail", ""))].explain
-            assert explain is not None
-            raise await explain() from None
-        if in_transaction:
-            for index, write in enumerate(writes):
-                if write.expected_rows is not None and row[f"c{index}"] != write.expected_rows:
-                    assert write.explain is not None
-                    raise await write.explain()
+
+async def send_together(
+    connection: DbConnection,
+    writes: list[Write],
+    *,
+    in_transaction: bool,
+    first: FirstCheck | None = None,
+) -> None:
+    """The writes as one statement on `connection`. Outside a transaction the statement
+    checks the rows changed itself, and fails (so nothing of it is kept); inside one it
+    hands the counts back, so that the transaction is still usable for the reads that explain
+    a count that is not the one expected.
+    `first`: the held-back first check, evaluated by the statement before its writes."""
+    if (
+        first is None
+        and len(writes) == 1
+        and writes[0].expected_rows is None
+        and writes[0].read_back is None
+    ):
+        await connection.execute(writes[0].sql, *writes[0].args)
+        return
+    sql, args = one_statement(
+        writes, counts_back=in_transaction, firsts=() if first is None else (first,)
+    )
+    try:
+        row = await connection.fetchrow(sql, *args)
+        assert row is not None
+        for index, write in enumerate(writes):
+            if write.read_back is not None:
+                write.value = row[f"r{index}"]
+    except asyncpg.PostgresError as error:
+        if first is not None and (instead := await first.explain(connection, error)) is not None:
+            raise instead from None
+        if getattr(error, "sqlstate", None) != _UNEXPECTED_ROWS:
+            raise
+        explain = writes[int(getattr(error, "detail", ""))].explain
+        assert explain is not None
+        raise await explain() from None
+    if in_transaction:
+        for index, write in enumerate(writes):
+            if write.expected_rows is not None and row[f"c{index}"] != write.expected_rows:
+                assert write.explain is not None
+                raise await write.explain()
 
 
-_Shape = tuple[bool, str | None, int, tuple[tuple[str, int, int | None, str | None], ...]]
+_Shape = tuple[
+    bool, tuple[tuple[str, int], ...], tuple[tuple[str, int, int | None, str | None], ...]
+]
 _statements: dict[_Shape, str] = {}
 
 
-def _one_statement(
-    writes: list[Write], *, counts_back: bool, first: FirstCheck | None = None
+def one_statement(
+    writes: Sequence[Write], *, counts_back: bool, firsts: Sequence[FirstCheck] = ()
 ) -> tuple[str, list[Any]]:
     """The writes as data-modifying CTEs of one statement, placeholders renumbered in order,
     ended by the row-count check (or, `counts_back`, by the counts themselves). The text is
     the same for the same writes, so asyncpg's statement cache prepares it once per
-    connection. `first`'s expression is the first column: the executor evaluates a target
-    list in order, and runs a CTE only when a later column first reads it, so a failing
-    check ends the statement before any write is made."""
+    connection. The `firsts`' expressions are the first columns, in order: the executor
+    evaluates a target list in order, and runs a CTE only when a later column first reads it,
+    so a failing check ends the statement before any write is made."""
     shape: _Shape = (
         counts_back,
-        None if first is None else first.expression,
-        0 if first is None else len(first.args),
+        tuple((f.expression, len(f.args)) for f in firsts),
         tuple((w.sql, len(w.args), w.expected_rows, w.read_back) for w in writes),
     )
     sql = _statements.get(shape)
     if sql is None:
-        if (dependency := _dependency(writes)) is not None:
+        if (dependency := _dependency(list(writes))) is not None:
             raise ValueError(dependency)
+        columns: list[str] = []
+        offset = 0
+        for index, first in enumerate(firsts):
+            columns.append(f"{_renumbered(first.expression, offset)} AS g{index}")
+            offset += len(first.args)
         parts, counts, read_backs = [], [], []
-        offset = 0 if first is None else len(first.args)
         for index, write in enumerate(writes):
-            shift = offset
-
-            def renumber(match: re.Match[str], shift: int = shift) -> str:
-                return f"${int(match.group(1)) + shift}"
-
-            parts.append(f"w{index} AS ({_PLACEHOLDER.sub(renumber, write.sql)} RETURNING 1)")
+            parts.append(f"w{index} AS ({_renumbered(write.sql, offset)} RETURNING 1)")
             counts.append(f"(SELECT count(*) FROM w{index})")  # noqa: S608 (index only)
             if write.read_back is not None:
-                read_backs.append(f", {_PLACEHOLDER.sub(renumber, write.read_back)} AS r{index}")
+                read_backs.append(f", {_renumbered(write.read_back, offset)} AS r{index}")
             offset += len(write.args)
         expected = ", ".join(
             str(-1 if w.expected_rows is None else w.expected_rows) for w in writes
         )
         # Counts back one column each: an array would cost the connection a round trip to
         # look its type up, the first time.
-        columns = [] if first is None else [f"{first.expression} AS g"]
         if counts_back:
             columns += [f"{count} AS c{index}" for index, count in enumerate(counts)]
         elif counts:
@@ -406,5 +434,10 @@ def _one_statement(
         ctes = f"WITH {', '.join(parts)} " if parts else ""
         sql = f"{ctes}SELECT {', '.join(columns)}{''.join(read_backs)}"
         _statements[shape] = sql
-    leading = [] if first is None else list(first.args)
-    return sql, leading + [arg for write in writes for arg in write.args]
+    return sql, [arg for first in firsts for arg in first.args] + [
+        arg for write in writes for arg in write.args
+    ]
+
+
+def _renumbered(sql: str, shift: int) -> str:
+    return _PLACEHOLDER.sub(lambda match: f"${int(match.group(1)) + shift}", sql)

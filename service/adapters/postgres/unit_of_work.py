@@ -28,7 +28,7 @@ from service.adapters.postgres.records import MemberTableRecords, TableRecords
 from service.adapters.postgres.recovery import PostgresRecoveryRepository
 from service.adapters.postgres.referrals import PostgresReferralRepository
 from service.adapters.postgres.restrictions import PostgresRestrictionRepository
-from service.adapters.postgres.session import Session
+from service.adapters.postgres.session import Session, SharedCommits
 from service.adapters.postgres.webhooks import PostgresWebhookEndpointRepository
 from service.domain.accounting_requests import AccountingRequest
 from service.domain.incidents import Incident
@@ -68,13 +68,17 @@ class PostgresUnitOfWork:
         ids: IdSource,
         *,
         idempotency_ttl: timedelta = timedelta(hours=24),
+        commits: SharedCommits | None = None,
     ) -> None:
         """`idempotency_ttl`: how long a response stored under an Idempotency-Key is
-        replayed (Settings.idempotency_ttl_seconds)."""
+        replayed (Settings.idempotency_ttl_seconds). `commits`: shared by the units of work
+        of a worker, to send the statements of those that only write together (commits.py);
+        without it, each goes alone."""
         self._pool = pool
         self.clock = clock
         self.ids = ids
         self._idempotency_ttl = idempotency_ttl
+        self._commits = commits
         self._connection: DbConnection | None = None
         self._session: Session | None = None
 
@@ -82,7 +86,7 @@ class PostgresUnitOfWork:
         if self._connection is not None:
             raise RuntimeError("this unit of work is already open")
         connection = await self._pool.acquire()
-        session = Session(connection)
+        session = Session(connection, commits=self._commits)
         self._connection, self._session = connection, session
         self.organizations = PostgresOrganizationRepository(session)
         self.api_keys = PostgresApiKeyRepository(session)

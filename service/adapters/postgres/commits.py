@@ -1,0 +1,211 @@
+"""Units of work that only write, committed together: the statements of several requests
+sent to PostgreSQL as one (a group commit).
+
+A unit of work that only writes sends one statement at commit (session.py). While fewer than
+`in_flight` of these statements are out, a unit's statement goes at once, alone, as before.
+When `in_flight` are out, the units that commit meanwhile wait, and the next statement makes
+the writes of every waiting unit of the same shape (up to `largest`): one statement, one
+commit and one flush of the write-ahead log for many requests instead of one each.
+
+What each unit gets is what it would get alone:
+- the statement is atomic: all of its units' writes are kept, or none;
+- when PostgreSQL refuses it (a row count that is not the one expected, an Idempotency-Key
+  another request holds, a unique violation, a deadlock), nothing of it was kept, and each
+  unit sends its own statement again, alone, on its own connection: its own error and its
+  own explanation come from there;
+- any other failure (the connection lost during the statement, when whether it committed is
+  unknown) is each unit's error, as it would have been alone; none is sent again, since the
+  statement may have committed.
+
+Only units whose writes are all INSERTs go together: the writes of one statement share one
+snapshot, and an UPDATE could not see another unit's row. Only units of one shape (the same
+statements in the same order) go together, and as many as a power of two (the rest go next),
+so that a statement's text depends on that shape and on one of six counts: the texts, and
+asyncpg's prepared statements on each connection, stay few.
+
+The statement runs on the connection of the unit that waited longest. If that unit's request
+gives up meanwhile, it waits for the statement to end before its connection goes back to the
+pool; the other units' connections stay idle until they send again or go back."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import functools
+
+import asyncpg
+
+from service.adapters.postgres.pool import DbConnection
+from service.adapters.postgres.session import (
+    FirstCheck,
+    Write,
+    one_statement,
+    send_together,
+)
+
+# A unit commits at once while fewer statements than this are out; after that, units wait
+# and go together.
+COMMITS_IN_FLIGHT = 2
+# The most units one statement carries (a member's creation has 20 parameters: PostgreSQL
+# takes 65,535).
+LARGEST_COMMIT = 32
+
+_Shape = tuple[str | None, tuple[str, ...]]
+
+
+class _Unit:
+    __slots__ = ("carrier", "connection", "first", "future", "shape", "writes")
+
+    def __init__(
+        self, connection: DbConnection, writes: list[Write], first: FirstCheck | None
+    ) -> None:
+        self.connection = connection
+        self.writes = writes
+        self.first = first
+        self.shape: _Shape = (
+            None if first is None else first.expression,
+            tuple(write.sql for write in writes),
+        )
+        # True: made by a statement of several units; False: to send again, alone.
+        self.future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        # Its request may have given up before the statement failed: nobody else reads it.
+        self.future.add_done_callback(_consume)
+        # The task whose statement runs on this unit's connection, if any.
+        self.carrier: asyncio.Task[None] | None = None
+
+
+class Commits:
+    """One per worker, shared by its units of work (session.SharedCommits)."""
+
+    def __init__(self, *, in_flight: int, largest: int) -> None:
+        if in_flight < 1 or largest < 1:
+            raise ValueError(f"in_flight ({in_flight}) and largest ({largest}) must be 1 or more")
+        self._in_flight_limit = in_flight
+        self._largest = largest
+        self._in_flight = 0
+        self._waiting: list[_Unit] = []
+        self._statements: set[asyncio.Task[None]] = set()
+
+    @property
+    def waiting(self) -> int:
+        """Units waiting for a statement."""
+        return len(self._waiting)
+
+    async def send(
+        self, connection: DbConnection, writes: list[Write], first: FirstCheck | None
+    ) -> None:
+        if not all(write.target[0] == "INSERT" for write in writes):
+            await send_together(connection, writes, in_transaction=False, first=first)
+            return
+        if self._in_flight < self._in_flight_limit and not self._waiting:
+            self._in_flight += 1
+            try:
+                await send_together(connection, writes, in_transaction=False, first=first)
+            finally:
+                self._in_flight -= 1
+                self._send_waiting()
+            return
+        unit = _Unit(connection, writes, first)
+        self._waiting.append(unit)
+        self._send_waiting()
+        try:
+            together = await asyncio.shield(unit.future)
+        except asyncio.CancelledError:
+            if unit in self._waiting:  # never sent: nothing of it is made
+                self._waiting.remove(unit)
+            elif unit.carrier is not None:
+                await _until_done(unit.carrier)  # its connection carries the statement
+            raise
+        if not together:
+            await send_together(connection, writes, in_transaction=False, first=first)
+
+    def _send_waiting(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._waiting and self._in_flight < self._in_flight_limit:
+            shape = self._waiting[0].shape
+            alike = [unit for unit in self._waiting if unit.shape == shape][: self._largest]
+            # A power of two: a few statement texts for each shape, not one for every count.
+            batch = alike[: 1 << (len(alike).bit_length() - 1)]
+            taken = {id(unit) for unit in batch}
+            self._waiting = [unit for unit in self._waiting if id(unit) not in taken]
+            self._in_flight += 1
+            # A context of its own: the statement is no one request's.
+            task = loop.create_task(self._make(batch), context=contextvars.Context())
+            batch[0].carrier = task
+            self._statements.add(task)
+            task.add_done_callback(functools.partial(self._ended, batch))
+
+    async def _make(self, batch: list[_Unit]) -> None:
+        carrier = batch[0]
+        if len(batch) == 1:
+            try:
+                await send_together(
+                    carrier.connection, carrier.writes, in_transaction=False, first=carrier.first
+                )
+            except Exception as error:  # its own error, as if it had gone alone
+                _settle(carrier.future, error=error)
+            else:
+                _settle(carrier.future, True)
+            return
+        writes = [write for unit in batch for write in unit.writes]
+        firsts = [unit.first for unit in batch if unit.first is not None]
+        sql, args = one_statement(writes, counts_back=False, firsts=firsts)
+        try:
+            row = await carrier.connection.fetchrow(sql, *args)
+        except Exception as error:
+            if not _surely_not_kept(error):
+                for unit in batch:
+                    _settle(unit.future, error=error)
+                return
+            # Nothing of it was kept: each unit goes again alone, to learn its own outcome.
+            for unit in batch:
+                _settle(unit.future, False)
+        else:
+            assert row is not None
+            for index, write in enumerate(writes):
+                if write.read_back is not None:
+                    write.value = row[f"r{index}"]
+            for unit in batch:
+                _settle(unit.future, True)
+
+    def _ended(self, batch: list[_Unit], task: asyncio.Task[None]) -> None:
+        """However the statement's task ended (even cancelled before it began), its slot is
+        free again, no unit of it is left waiting, and the units queued meanwhile go."""
+        self._statements.discard(task)
+        self._in_flight -= 1
+        for unit in batch:
+            if not unit.future.done():
+                unit.future.cancel()
+        self._send_waiting()
+
+
+def _settle(
+    future: asyncio.Future[bool], made: bool = False, *, error: BaseException | None = None
+) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(made)
+
+
+def _surely_not_kept(error: Exception) -> bool:
+    """PostgreSQL refused the statement (so it rolled back), or asyncpg could not encode an
+    argument (so it was not sent). A lost connection leaves the outcome unknown."""
+    if isinstance(error, asyncpg.PostgresError):
+        return not isinstance(error, asyncpg.PostgresConnectionError)
+    return isinstance(error, asyncpg.DataError)
+
+
+def _consume(future: asyncio.Future[bool]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
+async def _until_done(task: asyncio.Task[None]) -> None:
+    while not task.done():
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            continue
