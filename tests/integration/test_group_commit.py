@@ -103,22 +103,31 @@ async def _members(pool: FairPool, organization: UUID) -> set[UUID]:
     return {row["id"] for row in rows}
 
 
-async def _behind_a_blocked_statement(
-    pool: FairPool, dsn: str, commits: Commits, organization: UUID
-) -> tuple[asyncio.Task[Member], asyncpg.Connection, Transaction]:
-    """A creation whose statement waits (on the unique index, behind an open transaction
-    that inserted the same reference) and so keeps the one slot taken, until the caller
-    rolls that transaction back."""
+async def _holding(
+    dsn: str, organization: UUID, reference: str
+) -> tuple[asyncpg.Connection, Transaction]:
+    """An open transaction that inserted a member with `reference`: a creation with the same
+    reference waits for it on the unique index."""
     blocker = await asyncpg.connect(dsn)
     transaction = blocker.transaction()
     await transaction.start()
     await blocker.execute(
         "INSERT INTO members (id, organization_id, display_name, timezone, external_ref, "
-        "version, created_at, updated_at) VALUES ($1, $2, 'B', 'UTC', 'blocked', 1, $3, $3)",
+        "version, created_at, updated_at) VALUES ($1, $2, 'B', 'UTC', $3, 1, $4, $4)",
         uuid4(),
         organization,
+        reference,
         NOW,
     )
+    return blocker, transaction
+
+
+async def _behind_a_blocked_statement(
+    pool: FairPool, dsn: str, commits: Commits, organization: UUID
+) -> tuple[asyncio.Task[Member], asyncpg.Connection, Transaction]:
+    """A creation whose statement waits behind an open transaction, and so keeps the one
+    slot taken, until the caller rolls that transaction back."""
+    blocker, transaction = await _holding(dsn, organization, "blocked")
     first = asyncio.create_task(_create(pool, commits, _member(organization, "blocked")))
     return first, blocker, transaction
 
@@ -136,7 +145,7 @@ async def test_creations_that_wait_go_as_one_statement_and_are_all_made(
 ) -> None:
     pool, statements = watched
     organization = await stored_organization(pool, NOW)
-    commits = Commits(in_flight=1, largest=32)
+    commits = Commits(in_flight=1, largest=32, held_seconds=60)
     first, blocker, transaction = await _behind_a_blocked_statement(
         pool, dsn, commits, organization
     )
@@ -166,7 +175,7 @@ async def test_a_refused_statement_gives_each_unit_what_it_would_have_had_alone(
     pool, statements = watched
     organization = await stored_organization(pool, NOW)
     taken = await _create(pool, Commits(in_flight=1, largest=1), _member(organization, "taken"))
-    commits = Commits(in_flight=1, largest=32)
+    commits = Commits(in_flight=1, largest=32, held_seconds=60)
     first, blocker, transaction = await _behind_a_blocked_statement(
         pool, dsn, commits, organization
     )
@@ -200,4 +209,40 @@ async def test_a_refused_statement_gives_each_unit_what_it_would_have_had_alone(
         first.result().id,
         fine.id,
         made_with_key[0].id,
+    }
+
+
+async def test_a_unit_that_waits_on_a_lock_waits_alone(
+    dsn: str, watched: tuple[FairPool, Statements]
+) -> None:
+    """One of four units waiting together names a reference an open transaction inserted:
+    alone it would wait for that transaction. The statement of the four gives up on the lock
+    soon, and each unit goes alone: the other three are made at once, and that one waits,
+    alone, until the transaction ends."""
+    pool, statements = watched
+    organization = await stored_organization(pool, NOW)
+    commits = Commits(in_flight=1, largest=32, held_seconds=60)
+    first, blocker, transaction = await _behind_a_blocked_statement(
+        pool, dsn, commits, organization
+    )
+    holder, held = await _holding(dsn, organization, "held")
+    others = [_member(organization, f"other-{i}") for i in range(3)]
+    waiting = [asyncio.create_task(_create(pool, commits, _member(organization, "held")))] + [
+        asyncio.create_task(_create(pool, commits, m)) for m in others
+    ]
+    await _until_waiting(commits, 4)
+    statements.refused.clear()
+    await transaction.rollback()
+    await blocker.close()
+    try:
+        await asyncio.wait_for(asyncio.gather(first, *waiting[1:]), timeout=10)
+        assert not waiting[0].done()  # still waiting for the lock, alone
+        assert [s for s in statements.refused if "w7 AS" in s] != []
+    finally:
+        await held.rollback()
+        await holder.close()
+    made = await asyncio.wait_for(waiting[0], timeout=10)
+    assert await _members(pool, organization) == {m.id for m in others} | {
+        first.result().id,
+        made.id,
     }

@@ -59,9 +59,9 @@ async def _until(condition: Callable[[], bool]) -> None:
 
 
 class World:
-    def __init__(self, in_flight: int = 1, largest: int = 32) -> None:
+    def __init__(self, in_flight: int = 1, largest: int = 32, held_seconds: float = 60) -> None:
         self.log: list[tuple[str, str, tuple[Any, ...]]] = []
-        self.commits = Commits(in_flight=in_flight, largest=largest)
+        self.commits = Commits(in_flight=in_flight, largest=largest, held_seconds=held_seconds)
         self.connections: dict[str, Connection] = {}
 
     def connection(self, name: str) -> Connection:
@@ -101,6 +101,8 @@ async def test_units_that_commit_while_the_slots_are_taken_go_as_one_statement()
     name, sql, args = world.log[1]
     assert name == "a"  # on the connection of the unit that waited longest
     assert sql.startswith("WITH w0 AS (INSERT INTO things (id, name) VALUES ($1, $2) RETURNING 1)")
+    # A unit that would wait on a lock makes the statement fail soon, and then waits alone.
+    assert "SELECT set_config('lock_timeout', '100ms', true) AS t," in sql
     assert "w3 AS (INSERT INTO things (id, name) VALUES ($7, $8) RETURNING 1)" in sql
     assert args == (1, "a", 2, "b", 3, "c", 4, "d")
 
@@ -268,3 +270,77 @@ async def test_an_argument_asyncpg_cannot_encode_fails_only_its_own_unit() -> No
     await busy
     assert outcomes[0] is None
     assert isinstance(outcomes[1], asyncpg.DataError)
+
+
+async def test_a_statement_out_longer_than_its_slot_is_held_lets_the_waiting_units_go() -> None:
+    """A statement that waits (on a lock, say) gives its slot back after `held_seconds`: the
+    units queued behind it go without it."""
+    world = World(held_seconds=0.05)
+    busy = await world.busy()
+    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate("ab", start=1)]
+    await asyncio.wait_for(asyncio.gather(*waiting), timeout=5)
+    assert not busy.done()  # still out
+    assert [(name, args) for name, _, args in world.log[1:]] == [("a", (1, "a", 2, "b"))]
+    world.free()
+    await busy
+
+
+async def _explained() -> Exception:
+    return RuntimeError("explained")
+
+
+async def test_units_whose_statements_would_read_differently_do_not_go_together() -> None:
+    """The text depends on each write's expected row count and read-back too."""
+    world = World()
+    busy = await world.busy()
+    world.connection("c").row = {"r0": 3}
+    waiting = [
+        world.commit("a", Write(INSERT, 1, "a")),
+        world.commit("b", Write(INSERT, 2, "b", expected_rows=1, explain=_explained)),
+        world.commit("c", Write(INSERT, 3, "c", read_back="$1::int")),
+        world.commit("d", Write(INSERT, 4, "d")),
+    ]
+    await _until(lambda: world.commits.waiting == 4)
+    world.free()
+    await asyncio.gather(busy, *waiting)
+    assert [(name, args) for name, _, args in world.log[1:]] == [
+        ("a", (1, "a", 4, "d")),
+        ("b", (2, "b")),
+        ("c", (3, "c")),
+    ]
+
+
+async def test_a_statement_asyncpg_refuses_to_send_is_sent_again_unit_by_unit() -> None:
+    """The connection that would carry it had died while its unit waited: asyncpg refuses
+    before sending anything. Alone, only that unit fails."""
+    world = World()
+    busy = await world.busy()
+    world.connection("a").fails = lambda sql, args: asyncpg.InterfaceError(
+        "cannot call Connection.fetchrow(): connection has been released back to the pool"
+    )
+    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate("ab", start=1)]
+    await _until(lambda: world.commits.waiting == 2)
+    world.free()
+    outcomes = await asyncio.gather(*waiting, return_exceptions=True)
+    await busy
+    assert isinstance(outcomes[0], asyncpg.InterfaceError)
+    assert outcomes[1] is None
+    assert [(name, args) for name, _, args in world.log[2:]] == [("a", (1, "a")), ("b", (2, "b"))]
+
+
+class _Unforeseen(BaseException):
+    pass
+
+
+async def test_an_error_the_statement_did_not_foresee_reaches_each_unit() -> None:
+    world = World()
+    busy = await world.busy()
+    world.connection("a").fails = lambda sql, args: _Unforeseen()
+    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate("ab", start=1)]
+    await _until(lambda: world.commits.waiting == 2)
+    world.free()
+    outcomes = await asyncio.gather(*waiting, return_exceptions=True)
+    await busy
+    assert [type(o) for o in outcomes] == [_Unforeseen, _Unforeseen]
+    # Its slot was given back: the next unit goes at once.
+    await asyncio.wait_for(world.commit("c", Write(INSERT, 3, "c")), timeout=5)

@@ -10,18 +10,22 @@ commit and one flush of the write-ahead log for many requests instead of one eac
 What each unit gets is what it would get alone:
 - the statement is atomic: all of its units' writes are kept, or none;
 - when PostgreSQL refuses it (a row count that is not the one expected, an Idempotency-Key
-  another request holds, a unique violation, a deadlock), nothing of it was kept, and each
-  unit sends its own statement again, alone, on its own connection: its own error and its
-  own explanation come from there;
+  another request holds, a unique violation, a deadlock, a lock waited for longer than
+  `_LOCK_TIMEOUT`), or asyncpg refuses to send it, nothing of it was kept, and each unit
+  sends its own statement again, alone, on its own connection: its own error and its own
+  explanation come from there, and a unit that must wait on another transaction waits
+  alone;
 - any other failure (the connection lost during the statement, when whether it committed is
   unknown) is each unit's error, as it would have been alone; none is sent again, since the
   statement may have committed.
 
 Only units whose writes are all INSERTs go together: the writes of one statement share one
 snapshot, and an UPDATE could not see another unit's row. Only units of one shape (the same
-statements in the same order) go together, and as many as a power of two (the rest go next),
-so that a statement's text depends on that shape and on one of six counts: the texts, and
-asyncpg's prepared statements on each connection, stay few.
+statements, row counts expected and read-backs, in the same order) go together, and as many
+as a power of two (the rest go next), so that a statement's text depends on that shape and on
+one of six counts: the texts, and asyncpg's prepared statements on each connection, stay few.
+A statement out for longer than `SLOT_HELD_SECONDS` gives its slot back, so one that waits
+holds back no one queued behind it.
 
 The statement runs on the connection of the unit that waited longest. If that unit's request
 gives up meanwhile, it waits for the statement to end before its connection goes back to the
@@ -30,6 +34,7 @@ pool; the other units' connections stay idle until they send again or go back.""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import functools
 
@@ -47,10 +52,16 @@ from service.adapters.postgres.session import (
 # and go together.
 COMMITS_IN_FLIGHT = 2
 # The most units one statement carries (a member's creation has 20 parameters: PostgreSQL
-# takes 65,535).
+# takes 65,535). Each waiting unit holds a connection of the pool, which bounds it too.
 LARGEST_COMMIT = 32
+# A statement out longer than this no longer holds its slot: one that waits (on a lock, say)
+# does not hold back the units queued behind it. Under load a statement takes a few ms.
+SLOT_HELD_SECONDS = 0.05
+# How long a statement of several units waits for a lock before PostgreSQL refuses it: a
+# unit that would wait on another transaction then waits alone, not with the others.
+_LOCK_TIMEOUT = "100ms"
 
-_Shape = tuple[str | None, tuple[str, ...]]
+_Shape = tuple[str | None, tuple[tuple[str, int | None, str | None], ...]]
 
 
 class _Unit:
@@ -62,9 +73,10 @@ class _Unit:
         self.connection = connection
         self.writes = writes
         self.first = first
+        # All that the statement's text depends on.
         self.shape: _Shape = (
             None if first is None else first.expression,
-            tuple(write.sql for write in writes),
+            tuple((write.sql, write.expected_rows, write.read_back) for write in writes),
         )
         # True: made by a statement of several units; False: to send again, alone.
         self.future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
@@ -74,14 +86,38 @@ class _Unit:
         self.carrier: asyncio.Task[None] | None = None
 
 
+class _Slot:
+    """One statement's place among the `in_flight`: given back when the statement ends, or
+    once it has been out for `held_seconds`, whichever comes first (once)."""
+
+    __slots__ = ("_commits", "_freed", "_timer")
+
+    def __init__(self, commits: Commits, held_seconds: float) -> None:
+        self._commits = commits
+        self._freed = False
+        commits._in_flight += 1
+        self._timer = asyncio.get_running_loop().call_later(held_seconds, self.free)
+
+    def free(self) -> None:
+        if self._freed:
+            return
+        self._freed = True
+        self._timer.cancel()
+        self._commits._in_flight -= 1
+        self._commits._send_waiting()
+
+
 class Commits:
     """One per worker, shared by its units of work (session.SharedCommits)."""
 
-    def __init__(self, *, in_flight: int, largest: int) -> None:
+    def __init__(
+        self, *, in_flight: int, largest: int, held_seconds: float = SLOT_HELD_SECONDS
+    ) -> None:
         if in_flight < 1 or largest < 1:
             raise ValueError(f"in_flight ({in_flight}) and largest ({largest}) must be 1 or more")
         self._in_flight_limit = in_flight
         self._largest = largest
+        self._held_seconds = held_seconds
         self._in_flight = 0
         self._waiting: list[_Unit] = []
         self._statements: set[asyncio.Task[None]] = set()
@@ -98,12 +134,11 @@ class Commits:
             await send_together(connection, writes, in_transaction=False, first=first)
             return
         if self._in_flight < self._in_flight_limit and not self._waiting:
-            self._in_flight += 1
+            slot = _Slot(self, self._held_seconds)
             try:
                 await send_together(connection, writes, in_transaction=False, first=first)
             finally:
-                self._in_flight -= 1
-                self._send_waiting()
+                slot.free()
             return
         unit = _Unit(connection, writes, first)
         self._waiting.append(unit)
@@ -128,12 +163,12 @@ class Commits:
             batch = alike[: 1 << (len(alike).bit_length() - 1)]
             taken = {id(unit) for unit in batch}
             self._waiting = [unit for unit in self._waiting if id(unit) not in taken]
-            self._in_flight += 1
+            slot = _Slot(self, self._held_seconds)
             # A context of its own: the statement is no one request's.
             task = loop.create_task(self._make(batch), context=contextvars.Context())
             batch[0].carrier = task
             self._statements.add(task)
-            task.add_done_callback(functools.partial(self._ended, batch))
+            task.add_done_callback(functools.partial(self._ended, batch, slot))
 
     async def _make(self, batch: list[_Unit]) -> None:
         carrier = batch[0]
@@ -149,7 +184,9 @@ class Commits:
             return
         writes = [write for unit in batch for write in unit.writes]
         firsts = [unit.first for unit in batch if unit.first is not None]
-        sql, args = one_statement(writes, counts_back=False, firsts=firsts)
+        sql, args = one_statement(
+            writes, counts_back=False, firsts=firsts, lock_timeout=_LOCK_TIMEOUT
+        )
         try:
             row = await carrier.connection.fetchrow(sql, *args)
         except Exception as error:
@@ -168,15 +205,18 @@ class Commits:
             for unit in batch:
                 _settle(unit.future, True)
 
-    def _ended(self, batch: list[_Unit], task: asyncio.Task[None]) -> None:
-        """However the statement's task ended (even cancelled before it began), its slot is
-        free again, no unit of it is left waiting, and the units queued meanwhile go."""
+    def _ended(self, batch: list[_Unit], slot: _Slot, task: asyncio.Task[None]) -> None:
+        """However the statement's task ended, its slot is free again, no unit of it is left
+        waiting (an error the task did not expect is theirs; a task cancelled before it
+        began cancels them), and the units queued meanwhile go."""
         self._statements.discard(task)
-        self._in_flight -= 1
+        error = None if task.cancelled() else task.exception()
         for unit in batch:
-            if not unit.future.done():
+            if error is not None:
+                _settle(unit.future, error=error)
+            elif not unit.future.done():
                 unit.future.cancel()
-        self._send_waiting()
+        slot.free()
 
 
 def _settle(
@@ -191,11 +231,12 @@ def _settle(
 
 
 def _surely_not_kept(error: Exception) -> bool:
-    """PostgreSQL refused the statement (so it rolled back), or asyncpg could not encode an
-    argument (so it was not sent). A lost connection leaves the outcome unknown."""
+    """PostgreSQL refused the statement (so its transaction rolled back), or asyncpg refused
+    it before sending it (a closed or released connection, an argument it cannot encode). A
+    connection lost while the statement was out leaves its outcome unknown."""
     if isinstance(error, asyncpg.PostgresError):
         return not isinstance(error, asyncpg.PostgresConnectionError)
-    return isinstance(error, asyncpg.DataError)
+    return isinstance(error, asyncpg.InterfaceError)
 
 
 def _consume(future: asyncio.Future[bool]) -> None:
@@ -204,8 +245,7 @@ def _consume(future: asyncio.Future[bool]) -> None:
 
 
 async def _until_done(task: asyncio.Task[None]) -> None:
+    """Wait for `task` to end, however it ends, and however often this wait is cancelled."""
     while not task.done():
-        try:
+        with contextlib.suppress(BaseException):
             await asyncio.shield(task)
-        except asyncio.CancelledError:
-            continue

@@ -387,22 +387,32 @@ async def send_together(
 
 
 _Shape = tuple[
-    bool, tuple[tuple[str, int], ...], tuple[tuple[str, int, int | None, str | None], ...]
+    bool,
+    str | None,
+    tuple[tuple[str, int], ...],
+    tuple[tuple[str, int, int | None, str | None], ...],
 ]
 _statements: dict[_Shape, str] = {}
 
 
 def one_statement(
-    writes: Sequence[Write], *, counts_back: bool, firsts: Sequence[FirstCheck] = ()
+    writes: Sequence[Write],
+    *,
+    counts_back: bool,
+    firsts: Sequence[FirstCheck] = (),
+    lock_timeout: str | None = None,
 ) -> tuple[str, list[Any]]:
     """The writes as data-modifying CTEs of one statement, placeholders renumbered in order,
     ended by the row-count check (or, `counts_back`, by the counts themselves). The text is
     the same for the same writes, so asyncpg's statement cache prepares it once per
     connection. The `firsts`' expressions are the first columns, in order: the executor
     evaluates a target list in order, and runs a CTE only when a later column first reads it,
-    so a failing check ends the statement before any write is made."""
+    so a failing check ends the statement before any write is made. `lock_timeout` (a
+    literal such as '100ms'), when given, is set for the statement's own transaction by a
+    column before those: the longest any lock the writes need may be waited for."""
     shape: _Shape = (
         counts_back,
+        lock_timeout,
         tuple((f.expression, len(f.args)) for f in firsts),
         tuple((w.sql, len(w.args), w.expected_rows, w.read_back) for w in writes),
     )
@@ -411,8 +421,13 @@ def one_statement(
         if (dependency := _dependency(list(writes))) is not None:
             raise ValueError(dependency)
         columns: list[str] = []
+        if lock_timeout is not None:
+            if not re.fullmatch(r"\d+(ms|s)", lock_timeout):
+                raise ValueError(f"not a lock timeout: {lock_timeout!r}")
+            columns.append(f"set_config('lock_timeout', '{lock_timeout}', true) AS t")
         offset = 0
         for index, first in enumerate(firsts):
+            _check_sendable_expression(first.expression)
             columns.append(f"{_renumbered(first.expression, offset)} AS g{index}")
             offset += len(first.args)
         parts, counts, read_backs = [], [], []
