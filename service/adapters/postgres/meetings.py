@@ -14,6 +14,7 @@ from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.session import Session
 from service.domain.accounting import Viewing
 from service.domain.consent import DataScope
+from service.domain.errors import MemberErased
 from service.domain.meetings import (
     Attendance,
     AttendanceCorrection,
@@ -103,7 +104,7 @@ _CORRECTIONS = msgspec.json.Decoder(list[_Correction])
 # id, $7 caller's request id, $8 key.
 _ATTENDANCE_SEEN = f"""
 WITH seen AS (
-    SELECT t.id, t.organization_id,
+    SELECT t.id, t.organization_id, t.erased_at,
            CASE WHEN t.organization_id = $2 THEN '{{}}'::uuid[]
                 ELSE {consents_in_force("t.id", "$2", "$3", _COVERS_MEETINGS)}
            END AS consent_ids
@@ -130,7 +131,7 @@ WITH seen AS (
     ORDER BY a.local_date DESC, m.local_time DESC, a.meeting_id DESC
     LIMIT $4
 )
-SELECT s.consent_ids,
+SELECT s.consent_ids, s.erased_at,
        (SELECT coalesce(json_agg(r ORDER BY r.local_date DESC, r.meeting_time DESC,
                                               r.meeting_id DESC), '[]') FROM recent r)::text
            AS records,
@@ -329,6 +330,8 @@ class PostgresMeetingQueries:
         )
         if row is None:
             return None
+        if row["erased_at"] is not None:  # only its home organization finds it
+            raise MemberErased(member_id, row["erased_at"])
         corrections: dict[tuple[UUID, date, UUID], list[AttendanceCorrection]] = {}
         for k in _CORRECTIONS.decode(row["corrections"]):
             replaced = Attendance(
