@@ -22,52 +22,24 @@ from service.domain.event_payloads import member_event
 from service.domain.events import EventType
 from service.domain.idempotency import AnswerAlreadyStored, StoredResponse
 from service.domain.members import Member
-from tests.support.builders import stored_organization
+from tests.support.builders import new_member, stored_organization
+from tests.support.statements import Statements, keep_session
 
 NOW = datetime(2026, 11, 25, 12, 30, 15, tzinfo=UTC)
-
-
-class Statements:
-    def __init__(self) -> None:
-        self.sent: list[str] = []
-        self.refused: list[str] = []
-
-    async def watch(self, connection: asyncpg.Connection) -> None:
-        connection.add_query_logger(self._log)
-
-    def _log(self, logged: asyncpg.connection.LoggedQuery) -> None:
-        self.sent.append(logged.query)
-        if logged.exception is not None:
-            self.refused.append(logged.query)
-
-
-async def _keep_session(connection: asyncpg.Connection) -> None:
-    """As the service's pool: no reset statement on release, so the log holds only ours."""
 
 
 @pytest.fixture
 async def watched(dsn: str) -> AsyncIterator[tuple[FairPool, Statements]]:
     statements = Statements()
     raw = await asyncpg.create_pool(
-        dsn, min_size=1, max_size=10, init=statements.watch, reset=_keep_session
+        dsn, min_size=1, max_size=10, init=statements.watch, reset=keep_session
     )
     yield FairPool(raw, slots=10), statements
     await raw.close()
 
 
 def _member(organization_id: UUID, external_ref: str | None = None) -> Member:
-    return Member(
-        id=uuid4(),
-        organization_id=organization_id,
-        display_name="Together",
-        timezone="UTC",
-        external_ref=external_ref,
-        recovery_started_on=None,
-        contact=None,
-        version=1,
-        created_at=NOW,
-        updated_at=NOW,
-    )
+    return new_member(organization_id, now=NOW, external_ref=external_ref, display_name="Together")
 
 
 async def _create(

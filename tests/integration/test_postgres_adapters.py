@@ -37,7 +37,8 @@ from service.domain.events import EventType, FeedPosition, next_position
 from service.domain.idempotency import AnswerAlreadyStored, StoredResponse
 from service.domain.members import Contact, Member
 from service.domain.organizations import ALL_SCOPES, Organization, OrganizationKind, new_api_key
-from tests.support.builders import consent_to, stored_organization
+from tests.support.builders import consent_to, new_member, stored_organization
+from tests.support.statements import Statements, keep_session
 from tests.support.waiting import feed_settled_on
 
 NOW = datetime(2026, 11, 25, 12, 30, 15, 123456, tzinfo=UTC)
@@ -329,41 +330,18 @@ async def test_the_feed_never_skips_a_row_that_commits_late(pool: FairPool, dsn:
 # statements PostgreSQL receives.
 
 
-class Statements:
-    def __init__(self) -> None:
-        self.sent: list[str] = []
-
-    async def watch(self, connection: asyncpg.Connection) -> None:
-        connection.add_query_logger(lambda logged: self.sent.append(logged.query))
-
-
-async def _keep_session(connection: asyncpg.Connection) -> None:
-    """As the service's pool: no reset statement on release, so the log holds only ours."""
-
-
 @pytest.fixture
 async def watched(dsn: str) -> AsyncIterator[tuple[FairPool, Statements, asyncpg.Pool]]:
     statements = Statements()
     raw = await asyncpg.create_pool(
-        dsn, min_size=1, max_size=1, init=statements.watch, reset=_keep_session
+        dsn, min_size=1, max_size=1, init=statements.watch, reset=keep_session
     )
     yield FairPool(raw, slots=1), statements, raw
     await raw.close()
 
 
 def _member(organization_id: UUID, external_ref: str | None = None) -> Member:
-    return Member(
-        id=uuid4(),
-        organization_id=organization_id,
-        display_name="Held back",
-        timezone="UTC",
-        external_ref=external_ref,
-        recovery_started_on=None,
-        contact=None,
-        version=1,
-        created_at=NOW,
-        updated_at=NOW,
-    )
+    return new_member(organization_id, now=NOW, external_ref=external_ref)
 
 
 async def _count(pool: FairPool, table: str, row_id: UUID) -> int:

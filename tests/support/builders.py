@@ -51,6 +51,28 @@ async def stored_organization(
     return organization.id
 
 
+def new_member(
+    organization_id: UUID,
+    *,
+    now: datetime,
+    external_ref: str | None = None,
+    display_name: str = "Held back",
+) -> Member:
+    """A member as a creation makes one, not stored."""
+    return Member(
+        id=uuid4(),
+        organization_id=organization_id,
+        display_name=display_name,
+        timezone="UTC",
+        external_ref=external_ref,
+        recovery_started_on=None,
+        contact=None,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+
+
 def consent_to(
     recipient: UUID,
     member: Member,
