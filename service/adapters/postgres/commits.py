@@ -37,6 +37,7 @@ import asyncio
 import contextlib
 import contextvars
 import functools
+from collections.abc import Callable
 
 import asyncpg
 
@@ -86,27 +87,6 @@ class _Unit:
         self.carrier: asyncio.Task[None] | None = None
 
 
-class _Slot:
-    """One statement's place among the `in_flight`: given back when the statement ends, or
-    once it has been out for `held_seconds`, whichever comes first (once)."""
-
-    __slots__ = ("_commits", "_freed", "_timer")
-
-    def __init__(self, commits: Commits, held_seconds: float) -> None:
-        self._commits = commits
-        self._freed = False
-        commits._in_flight += 1
-        self._timer = asyncio.get_running_loop().call_later(held_seconds, self.free)
-
-    def free(self) -> None:
-        if self._freed:
-            return
-        self._freed = True
-        self._timer.cancel()
-        self._commits._in_flight -= 1
-        self._commits._send_waiting()
-
-
 class Commits:
     """One per worker, shared by its units of work (session.SharedCommits)."""
 
@@ -122,6 +102,25 @@ class Commits:
         self._waiting: list[_Unit] = []
         self._statements: set[asyncio.Task[None]] = set()
 
+    def _take_slot(self) -> Callable[[], None]:
+        """A place among the `in_flight` for one statement, and what gives it back: when the
+        statement ends, or once it has been out for `held_seconds`, whichever comes first
+        (once)."""
+        self._in_flight += 1
+        freed = False
+
+        def free() -> None:
+            nonlocal freed
+            if freed:
+                return
+            freed = True
+            timer.cancel()
+            self._in_flight -= 1
+            self._send_waiting()
+
+        timer = asyncio.get_running_loop().call_later(self._held_seconds, free)
+        return free
+
     @property
     def waiting(self) -> int:
         """Units waiting for a statement."""
@@ -134,11 +133,11 @@ class Commits:
             await send_together(connection, writes, in_transaction=False, first=first)
             return
         if self._in_flight < self._in_flight_limit and not self._waiting:
-            slot = _Slot(self, self._held_seconds)
+            free_slot = self._take_slot()
             try:
                 await send_together(connection, writes, in_transaction=False, first=first)
             finally:
-                slot.free()
+                free_slot()
             return
         unit = _Unit(connection, writes, first)
         self._waiting.append(unit)
@@ -163,12 +162,12 @@ class Commits:
             batch = alike[: 1 << (len(alike).bit_length() - 1)]
             taken = {id(unit) for unit in batch}
             self._waiting = [unit for unit in self._waiting if id(unit) not in taken]
-            slot = _Slot(self, self._held_seconds)
+            free_slot = self._take_slot()
             # A context of its own: the statement is no one request's.
             task = loop.create_task(self._make(batch), context=contextvars.Context())
             batch[0].carrier = task
             self._statements.add(task)
-            task.add_done_callback(functools.partial(self._ended, batch, slot))
+            task.add_done_callback(functools.partial(self._ended, batch, free_slot))
 
     async def _make(self, batch: list[_Unit]) -> None:
         carrier = batch[0]
@@ -205,7 +204,9 @@ class Commits:
             for unit in batch:
                 _settle(unit.future, True)
 
-    def _ended(self, batch: list[_Unit], slot: _Slot, task: asyncio.Task[None]) -> None:
+    def _ended(
+        self, batch: list[_Unit], free_slot: Callable[[], None], task: asyncio.Task[None]
+    ) -> None:
         """However the statement's task ended, its slot is free again, no unit of it is left
         waiting (an error the task did not expect is theirs; a task cancelled before it
         began cancels them), and the units queued meanwhile go."""
@@ -216,7 +217,7 @@ class Commits:
                 _settle(unit.future, error=error)
             elif not unit.future.done():
                 unit.future.cancel()
-        slot.free()
+        free_slot()
 
 
 def _settle(
