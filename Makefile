@@ -69,11 +69,14 @@ pytest: $(STAMP) docs-assets $(NODE_MODULES) browser
 
 # The printable accounting is checked in a real headless browser: Debian's chromium, installed
 # with apt-get where this runs as root (CI). Elsewhere, without it, that one test is skipped.
+# apt waits up to 5 minutes for the package lock: another apt (a machine's unattended
+# upgrades at boot, or a second run of this command) holds it for a while.
 browser:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
-	    >/dev/null; } || \
+	    apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
+	    chromium >/dev/null; } || \
 	  echo "chromium not installed: the printable accounting's browser test is skipped"
 
 # The contract, and the SDKs generated from it: one target, so that they never drift apart.

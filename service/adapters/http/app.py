@@ -186,20 +186,24 @@ ServicesFactory = Callable[[], AbstractAsyncContextManager[Services]]
 # collector looks at its youngest generation; Python's default is 700. Under load the
 # requests in flight hold thousands of young objects, and each of those collections scanned
 # them all and passed them on to the older generations, collected in turn: 11 µs of a GET
-# member's worker time and 22 µs of a POST's, with pauses up to 3.7 ms (bench/README.md,
-# tenth stop). Requests leave almost no cycles behind (no collection ran in 48 s of load at
-# this value): at most this many objects of garbage wait for a collection, a few MB.
-YOUNG_GENERATION_THRESHOLD = 50_000
+# member's worker time and 22 µs of a POST's, with pauses up to 9 ms (bench/README.md, tenth
+# stop). At this value one young collection (2.8 ms) ran in 24 s of load. Requests leave
+# almost no cycles behind: at most this many objects of garbage wait for a collection.
+YOUNG_GENERATION_THRESHOLD = 20_000
+# The middle generation is collected at every 4th young collection (Python's default: 10th),
+# so that one of its passes scans at most about 100,000 objects that survived, not 220,000:
+# a pause of a few ms while a worker's caches fill, not tens.
+MIDDLE_GENERATION_THRESHOLD = 4
 
 
 def keep_the_collector_off_the_request_path() -> None:
     """Once the worker is built: everything made so far lives as long as the process, and
     is frozen out of the collector's full passes, which otherwise stall every request in
-    flight; and the youngest generation is collected only past YOUNG_GENERATION_THRESHOLD."""
+    flight; and the younger generations are collected past the thresholds above."""
     gc.collect()
     gc.freeze()
-    _, middle, oldest = gc.get_threshold()
-    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, middle, oldest)
+    oldest = gc.get_threshold()[2]
+    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, MIDDLE_GENERATION_THRESHOLD, oldest)
 
 
 def create_app(
