@@ -6,14 +6,15 @@ service's sessions keep: a generic one, prepared once (open_pool's `generic_plan
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from uuid import UUID, uuid4
 
 import asyncpg
 import msgspec
 import pytest
 
+from bench.run import seed
 from service.adapters.postgres.consent_sql import MEMBER_FOR_VIEWER, MEMBERS_FOR_VIEWERS
 from service.domain.consent import DataScope
+from tests.support.builders import organization_row
 from tests.support.database import fresh_database
 from tests.support.plans import rows_read
 
@@ -36,47 +37,6 @@ async def alone(alone_dsn: str) -> AsyncIterator[asyncpg.Connection]:
     await connection.close()
 
 
-async def _organization(connection: asyncpg.Connection, name: str, kind: str) -> UUID:
-    organization = uuid4()
-    await connection.execute(
-        "INSERT INTO organizations (id, name, kind, version, created_at) "
-        "VALUES ($1, $2, $3, 1, now())",
-        organization,
-        name,
-        kind,
-    )
-    return organization
-
-
-async def _members_with_consents(
-    connection: asyncpg.Connection, home: UUID, recipient: UUID, count: int
-) -> list[UUID]:
-    """`count` members of `home`, each with a consent in force (profile and recovery) to
-    `recipient`, as the bench seeds them."""
-    ids: list[UUID] = [
-        row["id"]
-        for row in await connection.fetch(
-            "INSERT INTO members (id, organization_id, display_name, timezone, version, "
-            "created_at, updated_at) "
-            "SELECT gen_random_uuid(), $1, 'M', 'UTC', 1, now(), now() "
-            "FROM generate_series(1, $2) RETURNING id",
-            home,
-            count,
-        )
-    ]
-    await connection.execute(
-        "INSERT INTO consents (id, member_id, organization_id, recipient_organization_id, "
-        "scopes, purpose, expires_on, expires_at, signature_method, signed_at, signed_by, "
-        "recorded_by, recorded_by_key_id, version, created_at, updated_at) "
-        "SELECT gen_random_uuid(), id, organization_id, $2, ARRAY['profile', 'recovery'], "
-        "'plans', DATE '2099-01-01', TIMESTAMPTZ '2099-01-02', 'electronic', now(), 'member', "
-        "'plans', gen_random_uuid(), 1, now(), now() FROM members WHERE organization_id = $1",
-        home,
-        recipient,
-    )
-    return ids
-
-
 def _array(values: list[str], of_type: str) -> str:
     return "ARRAY[" + ", ".join(values) + f"]::{of_type}[]"
 
@@ -87,17 +47,16 @@ def _array(values: list[str], of_type: str) -> str:
     ids=["one read", "reads sent together"],
 )
 async def test_a_consented_read_looks_only_at_the_consents_of_the_members_it_reads(
-    alone: asyncpg.Connection, statement: str, reads: int
+    alone_dsn: str, alone: asyncpg.Connection, statement: str, reads: int
 ) -> None:
     connection = alone
-    home = await _organization(connection, "Home", "community_app")
-    viewer = await _organization(connection, "Viewer", "clinic")
-    members = await _members_with_consents(connection, home, viewer, CONSENTS)
-    # The large tables have their statistics; the small ones (organizations, intermediaries'
-    # participants) have none, as autovacuum leaves a table that hardly changes: PostgreSQL
-    # then guesses them larger than they are.
-    await connection.execute("ANALYZE members")
-    await connection.execute("ANALYZE consents")
+    home = await organization_row(connection, "Home")
+    viewer = await organization_row(connection, "Viewer", "clinic")
+    # Members each with a consent in force to the viewer, as the bench seeds them; the seed
+    # gives the large tables their statistics and leaves the small ones (organizations,
+    # intermediaries' participants) without, as autovacuum leaves a table that hardly
+    # changes: PostgreSQL then guesses them larger than they are.
+    members = await seed(alone_dsn, str(home), str(viewer), CONSENTS)
     await connection.execute("SELECT set_config('plan_cache_mode', 'force_generic_plan', false)")
     await connection.execute(f"PREPARE consented_reads AS {statement}")
 

@@ -28,9 +28,9 @@ from service.domain.conversation import (
     write_post,
 )
 from service.domain.errors import InvalidField, NotFound, Precondition
-from service.domain.members import Member, erase
+from service.domain.members import erase
 from service.domain.networks import NetworkKind, create_network
-from tests.support.builders import stored_organization
+from tests.support.builders import new_member, stored_organization
 
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
 
@@ -58,21 +58,7 @@ async def _world(pool: FairPool) -> tuple[UUID, UUID, list[UUID]]:
         organization_id=org,
         now=NOW,
     )
-    members = [
-        Member(
-            id=uuid4(),
-            organization_id=org,
-            display_name=name,
-            timezone="UTC",
-            external_ref=None,
-            recovery_started_on=None,
-            contact=None,
-            version=1,
-            created_at=NOW,
-            updated_at=NOW,
-        )
-        for name in ("Sam", "Jo", "Ana")
-    ]
+    members = [new_member(org, now=NOW, display_name=name) for name in ("Sam", "Jo", "Ana")]
     async with _uow(pool) as uow:
         await uow.networks.add(network)
         for member in members:

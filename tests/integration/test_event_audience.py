@@ -20,22 +20,12 @@ from service.adapters.postgres.events import PostgresEventFeed
 from service.adapters.postgres.pool import open_pool
 from service.domain.accounting import Viewing
 from service.domain.events import FeedPosition
+from tests.support.builders import organization_row
 from tests.support.plans import explain, rows_read
 from tests.support.waiting import feed_settled_on
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 BUSY_EVENTS = 3000
-
-
-async def _organization(connection: asyncpg.Connection, name: str) -> UUID:
-    organization = uuid4()
-    await connection.execute(
-        "INSERT INTO organizations (id, name, kind, version, created_at) "
-        "VALUES ($1, $2, 'community_app', 1, now())",
-        organization,
-        name,
-    )
-    return organization
 
 
 async def _member_events(connection: asyncpg.Connection, organization: UUID, count: int) -> None:
@@ -84,8 +74,8 @@ class _Captured:
 async def test_a_quiet_organizations_reads_look_only_at_its_own_events(
     connection: asyncpg.Connection,
 ) -> None:
-    busy = await _organization(connection, "Busy")
-    quiet = await _organization(connection, "Quiet")
+    busy = await organization_row(connection, "Busy")
+    quiet = await organization_row(connection, "Quiet")
     await _member_events(connection, busy, BUSY_EVENTS)
     await _member_events(connection, quiet, 2)
     assert (
@@ -137,9 +127,9 @@ async def test_an_events_audience_is_fixed_when_its_transaction_commits(
 ) -> None:
     """Written at commit, the audience sees the transaction's later writes too: a network's
     participants added after its event was written are in it."""
-    creator = await _organization(connection, "Creator")
-    invited = await _organization(connection, "Invited")
-    later = await _organization(connection, "Later")
+    creator = await organization_row(connection, "Creator")
+    invited = await organization_row(connection, "Invited")
+    later = await organization_row(connection, "Later")
     network, event = uuid4(), uuid4()
     async with connection.transaction():
         await connection.execute(
@@ -219,7 +209,7 @@ async def test_a_look_finds_only_endpoints_with_something_to_do(own_dsn: str) ->
     connection = await asyncpg.connect(own_dsn)
     pool = await open_pool(own_dsn, min_size=1, max_size=2)
     try:
-        idle_organization = await _organization(connection, "Idle")
+        idle_organization = await organization_row(connection, "Idle")
         await connection.execute("UPDATE webhook_endpoints SET status = 'disabled'")
         endpoint = await _endpoint(connection, idle_organization)
         queue = PostgresDeliveryQueue(pool)
@@ -230,7 +220,7 @@ async def test_a_look_finds_only_endpoints_with_something_to_do(own_dsn: str) ->
 
         assert await look() == []
         # Other organizations' events change nothing for it.
-        await _member_events(connection, await _organization(connection, "Other"), 3)
+        await _member_events(connection, await organization_row(connection, "Other"), 3)
         await feed_settled_on(connection)
         assert await look() == []
         # One event in its audience, and it is found.
@@ -250,7 +240,7 @@ async def test_a_claim_holds_the_oldest_due_of_the_found_and_passes_over_a_held_
     pool = await open_pool(own_dsn, min_size=1, max_size=2)
     try:
         await connection.execute("UPDATE webhook_endpoints SET status = 'disabled'")
-        organization = await _organization(connection, "Found")
+        organization = await organization_row(connection, "Found")
         found = [await _endpoint(connection, organization) for _ in range(3)]
         now = datetime.now(UTC)
         for number, endpoint in enumerate(found):

@@ -5,7 +5,7 @@ own, so that no running service sweeps it meanwhile."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import asyncpg
 
@@ -14,21 +14,11 @@ from service.adapters.postgres.pool import open_pool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
 from service.usecases.milestones import announce_due_milestones
+from tests.support.builders import organization_row
 from tests.support.plans import explain, rows_read
 
 MEMBERS = 2000
 NEG_INFINITY = "-infinity"
-
-
-async def _organization(connection: asyncpg.Connection) -> UUID:
-    organization = uuid4()
-    await connection.execute(
-        "INSERT INTO organizations (id, name, kind, version, created_at) "
-        "VALUES ($1, $2, 'clinic', 1, now())",
-        organization,
-        f"Clinic {organization}",
-    )
-    return organization
 
 
 async def _members(
@@ -70,7 +60,7 @@ async def _due(connection: asyncpg.Connection, member: UUID) -> str | None:
 async def test_the_sweep_reads_what_is_due_not_every_member(
     own_dsn: str, connection: asyncpg.Connection
 ) -> None:
-    organization = await _organization(connection)
+    organization = await organization_row(connection, "Clinic", "clinic")
     await _members(connection, organization, MEMBERS)
     assert await _sweep_until_done(own_dsn) >= MEMBERS
     await connection.execute("ANALYZE members, milestone_schedule")
@@ -85,7 +75,7 @@ async def test_the_sweep_reads_what_is_due_not_every_member(
 async def test_the_schedule_follows_what_decides_a_members_milestones(
     own_dsn: str, connection: asyncpg.Connection
 ) -> None:
-    organization = await _organization(connection)
+    organization = await organization_row(connection, "Clinic", "clinic")
     member, other = await _members(connection, organization, 2)
     [not_started] = await _members(connection, organization, 1, started=False)
     # Recorded with a recovery start: due at once; without one, nothing to schedule.

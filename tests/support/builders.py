@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
+import asyncpg
+
 from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.unit_of_work import PostgresUnitOfWork
 from service.adapters.system import SystemClock, UuidV7Source
@@ -49,6 +51,22 @@ async def stored_organization(
         await uow.organizations.add(organization)
         await uow.commit()
     return organization.id
+
+
+async def organization_row(
+    connection: asyncpg.Connection, name: str, kind: str = "community_app"
+) -> UUID:
+    """A new organization written as a row, on a plain connection (for the tests that read
+    PostgreSQL's plans in a database of their own)."""
+    organization = uuid4()
+    await connection.execute(
+        "INSERT INTO organizations (id, name, kind, version, created_at) "
+        "VALUES ($1, $2, $3, 1, now())",
+        organization,
+        name,
+        kind,
+    )
+    return organization
 
 
 def new_member(

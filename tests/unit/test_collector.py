@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from typing import Any
 
 import msgspec
 
@@ -45,11 +46,8 @@ print(json.dumps({{"bursts": bursts, "collected": collected}}))
 """
 
 
-def _run(*, kept_off: bool) -> dict[str, int]:
-    code = _WORKLOAD.format(
-        setup="keep_the_collector_off_the_request_path",
-        call="keep_the_collector_off_the_request_path()" if kept_off else "",
-    )
+def _in_a_process_of_its_own(code: str) -> dict[str, Any]:
+    """What `code`, run by a Python of its own, printed last (a JSON object)."""
     output = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
@@ -57,8 +55,17 @@ def _run(*, kept_off: bool) -> dict[str, int]:
         check=True,
         timeout=120,
     ).stdout
-    result: dict[str, int] = msgspec.json.decode(output.strip().splitlines()[-1])
+    result: dict[str, Any] = msgspec.json.decode(output.strip().splitlines()[-1])
     return result
+
+
+def _run(*, kept_off: bool) -> dict[str, Any]:
+    return _in_a_process_of_its_own(
+        _WORKLOAD.format(
+            setup="keep_the_collector_off_the_request_path",
+            call="keep_the_collector_off_the_request_path()" if kept_off else "",
+        )
+    )
 
 
 def test_short_lived_objects_do_not_make_the_collector_scan_the_requests_in_flight() -> None:
@@ -102,14 +109,7 @@ asyncio.run(main())
 def test_a_worker_sets_the_collector_when_it_starts() -> None:
     """What the lifespan of every worker does (each is a process of its own), here with a
     stand-in for the services it opens."""
-    output = subprocess.run(
-        [sys.executable, "-c", _WORKER_STARTS],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
-    started = msgspec.json.decode(output.strip().splitlines()[-1])
+    started = _in_a_process_of_its_own(_WORKER_STARTS)
     assert started["before"] == 700  # Python's default, until the worker is built
     assert started["during"] == [YOUNG_GENERATION_THRESHOLD, MIDDLE_GENERATION_THRESHOLD, 10]
     # What was built is out of the collector's passes.
