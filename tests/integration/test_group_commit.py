@@ -137,6 +137,38 @@ async def test_creations_that_wait_go_as_one_statement_and_are_all_made(
     assert await _members(pool, organization) == {m.id for m in members} | {first.result().id}
 
 
+async def test_creations_waiting_to_go_together_hold_no_connection_of_the_pool(dsn: str) -> None:
+    """A pool of three connections, one of them under a blocked statement: eight creations
+    still all reach the queue (a unit takes a connection only when its statement goes), and
+    go as one statement on one connection, instead of two at a time."""
+    statements = Statements()
+    raw = await asyncpg.create_pool(
+        dsn, min_size=1, max_size=3, init=statements.watch, reset=keep_session
+    )
+    pool = FairPool(raw, slots=3)
+    try:
+        organization = await stored_organization(pool, NOW)
+        commits = Commits(in_flight=1, largest=32, held_seconds=60)
+        first, blocker, transaction = await _behind_a_blocked_statement(
+            pool, dsn, commits, organization
+        )
+        members = [_member(organization, f"small-{i}") for i in range(8)]
+        waiting = [asyncio.create_task(_create(pool, commits, m)) for m in members]
+        try:
+            await _until_waiting(commits, 8)
+        finally:
+            # Released whether or not they all got to wait, so a failure ends the test.
+            statements.sent.clear()
+            await transaction.rollback()
+            await blocker.close()
+            await asyncio.gather(first, *waiting)
+        assert len(statements.sent) == 2, statements.sent
+        assert "w15 AS (INSERT INTO outbox_events" in statements.sent[1]
+        assert await _members(pool, organization) == {m.id for m in members} | {first.result().id}
+    finally:
+        await raw.close()
+
+
 async def test_a_refused_statement_gives_each_unit_what_it_would_have_had_alone(
     dsn: str, watched: tuple[FairPool, Statements]
 ) -> None:

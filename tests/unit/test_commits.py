@@ -63,14 +63,22 @@ class World:
         self.log: list[tuple[str, str, tuple[Any, ...]]] = []
         self.commits = Commits(in_flight=in_flight, largest=largest, held_seconds=held_seconds)
         self.connections: dict[str, Connection] = {}
+        # The units that took a connection from the pool, in order.
+        self.acquired: list[str] = []
+        # Units whose connection cannot be had (the pool closing), and what that raises.
+        self.no_connection: dict[str, BaseException] = {}
 
     def connection(self, name: str) -> Connection:
         return self.connections.setdefault(name, Connection(name, self.log))
 
     def commit(self, name: str, *writes: Write) -> asyncio.Task[None]:
-        return asyncio.create_task(
-            self.commits.send(self.connection(name), list(writes), None)  # type: ignore[arg-type]
-        )
+        async def acquire() -> Any:
+            self.acquired.append(name)
+            if name in self.no_connection:
+                raise self.no_connection[name]
+            return self.connection(name)
+
+        return asyncio.create_task(self.commits.send(acquire, list(writes), None))
 
     async def busy(self) -> asyncio.Task[None]:
         """A unit whose statement stays out (the one slot taken) until `free()`."""
@@ -105,6 +113,8 @@ async def test_units_that_commit_while_the_slots_are_taken_go_as_one_statement()
     assert "SELECT set_config('lock_timeout', '100ms', true) AS t," in sql
     assert "w3 AS (INSERT INTO things (id, name) VALUES ($7, $8) RETURNING 1)" in sql
     assert args == (1, "a", 2, "b", 3, "c", 4, "d")
+    # Only the unit that carried the statement took a connection: b, c and d never held one.
+    assert world.acquired == ["busy", "a"]
 
 
 async def test_a_statement_carries_a_power_of_two_units_and_the_rest_go_next() -> None:
@@ -344,3 +354,22 @@ async def test_an_error_the_statement_did_not_foresee_reaches_each_unit() -> Non
     assert [type(o) for o in outcomes] == [_Unforeseen, _Unforeseen]
     # Its slot was given back: the next unit goes at once.
     await asyncio.wait_for(world.commit("c", Write(INSERT, 3, "c")), timeout=5)
+
+
+async def test_a_carrier_that_cannot_get_a_connection_sends_nothing_and_each_unit_goes_alone() -> (
+    None
+):
+    """The pool could not give the carrying unit a connection: nothing was sent, so each unit
+    goes alone, and only the one without a connection fails, with its own error."""
+    world = World()
+    busy = await world.busy()
+    world.no_connection["a"] = OSError("the pool is closing")
+    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate("ab", start=1)]
+    await _until(lambda: world.commits.waiting == 2)
+    world.free()
+    outcomes = await asyncio.gather(*waiting, return_exceptions=True)
+    await busy
+    assert isinstance(outcomes[0], OSError)
+    assert outcomes[1] is None
+    assert [(name, args) for name, _, args in world.log[1:]] == [("b", (2, "b"))]
+    assert world.acquired == ["busy", "a", "a", "b"]

@@ -27,9 +27,11 @@ one of six counts: the texts, and asyncpg's prepared statements on each connecti
 A statement out for longer than `SLOT_HELD_SECONDS` gives its slot back, so one that waits
 holds back no one queued behind it.
 
-The statement runs on the connection of the unit that waited longest. If that unit's request
-gives up meanwhile, it waits for the statement to end before its connection goes back to the
-pool; the other units' connections stay idle until they send again or go back."""
+A unit takes a connection from the pool only when its statement goes: alone, or carrying
+others' (the unit that waited longest acquires its own for the statement). A unit that waits
+to go together holds none, and the units carried never take one: the pool's connections go to
+statements, not to requests waiting for one. If the carrying unit's request gives up
+meanwhile, it waits for the statement to end before its connection goes back to the pool."""
 
 from __future__ import annotations
 
@@ -41,8 +43,8 @@ from collections.abc import Callable
 
 import asyncpg
 
-from service.adapters.postgres.pool import DbConnection
 from service.adapters.postgres.session import (
+    ConnectionSource,
     FirstCheck,
     Write,
     one_statement,
@@ -53,7 +55,7 @@ from service.adapters.postgres.session import (
 # and go together.
 COMMITS_IN_FLIGHT = 2
 # The most units one statement carries (a member's creation has 20 parameters: PostgreSQL
-# takes 65,535). Each waiting unit holds a connection of the pool, which bounds it too.
+# takes 65,535). Units waiting hold no connection: the requests a worker admits bound them.
 LARGEST_COMMIT = 32
 # A statement out longer than this no longer holds its slot: one that waits (on a lock, say)
 # does not hold back the units queued behind it. Under load a statement takes a few ms.
@@ -69,7 +71,7 @@ class _Unit:
     __slots__ = ("carrier", "connection", "first", "future", "shape", "writes")
 
     def __init__(
-        self, connection: DbConnection, writes: list[Write], first: FirstCheck | None
+        self, connection: ConnectionSource, writes: list[Write], first: FirstCheck | None
     ) -> None:
         self.connection = connection
         self.writes = writes
@@ -127,15 +129,15 @@ class Commits:
         return len(self._waiting)
 
     async def send(
-        self, connection: DbConnection, writes: list[Write], first: FirstCheck | None
+        self, connection: ConnectionSource, writes: list[Write], first: FirstCheck | None
     ) -> None:
         if not all(write.target[0] == "INSERT" for write in writes):
-            await send_together(connection, writes, in_transaction=False, first=first)
+            await send_together(await connection(), writes, in_transaction=False, first=first)
             return
         if self._in_flight < self._in_flight_limit and not self._waiting:
             free_slot = self._take_slot()
             try:
-                await send_together(connection, writes, in_transaction=False, first=first)
+                await send_together(await connection(), writes, in_transaction=False, first=first)
             finally:
                 free_slot()
             return
@@ -151,7 +153,7 @@ class Commits:
                 await _until_done(unit.carrier)  # its connection carries the statement
             raise
         if not together:
-            await send_together(connection, writes, in_transaction=False, first=first)
+            await send_together(await connection(), writes, in_transaction=False, first=first)
 
     def _send_waiting(self) -> None:
         loop = asyncio.get_running_loop()
@@ -174,7 +176,10 @@ class Commits:
         if len(batch) == 1:
             try:
                 await send_together(
-                    carrier.connection, carrier.writes, in_transaction=False, first=carrier.first
+                    await carrier.connection(),
+                    carrier.writes,
+                    in_transaction=False,
+                    first=carrier.first,
                 )
             except Exception as error:  # its own error, as if it had gone alone
                 _settle(carrier.future, error=error)
@@ -187,7 +192,15 @@ class Commits:
             writes, counts_back=False, firsts=firsts, lock_timeout=_LOCK_TIMEOUT
         )
         try:
-            row = await carrier.connection.fetchrow(sql, *args)
+            connection = await carrier.connection()
+        except Exception:
+            # Nothing was sent: each unit goes alone, and meets what kept this one from a
+            # connection (the pool closing, the database gone) itself.
+            for unit in batch:
+                _settle(unit.future, False)
+            return
+        try:
+            row = await connection.fetchrow(sql, *args)
         except Exception as error:
             if not _surely_not_kept(error):
                 for unit in batch:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeAlias
 
 import asyncpg
 from asyncpg.transaction import Transaction
@@ -107,15 +107,21 @@ class FirstCheck(Protocol):
         ...
 
 
+# What gets a unit of work its connection, the first time a statement needs one; later calls
+# give the same connection.
+ConnectionSource: TypeAlias = Callable[[], Awaitable[DbConnection]]
+
+
 class SharedCommits(Protocol):
     """Where a unit of work that only writes sends its statement at commit (commits.py)."""
 
     async def send(
-        self, connection: DbConnection, writes: list[Write], first: FirstCheck | None
+        self, connection: ConnectionSource, writes: list[Write], first: FirstCheck | None
     ) -> None:
-        """Make `writes` (after `first`) as `send_together` would on `connection`, alone or
-        in one statement with other units of work's: what is raised, and what the writes
-        read back, is what sending them alone would give."""
+        """Make `writes` (after `first`) as `send_together` would on the unit's connection
+        (got from `connection` only if its statement goes alone), alone or in one statement
+        with other units of work's: what is raised, and what the writes read back, is what
+        sending them alone would give."""
         ...
 
 
@@ -176,15 +182,21 @@ class Session:
 
     def __init__(
         self,
-        connection: DbConnection,
+        connection: DbConnection | None = None,
         *,
+        acquire: ConnectionSource | None = None,
         in_transaction: bool = False,
         commits: SharedCommits | None = None,
     ) -> None:
-        """`in_transaction`: the caller already opened one, so nothing is held back.
+        """`connection`, or `acquire`: what gets one when a statement first needs it (a unit
+        of work whose statement goes with others' at commit never asks for one).
+        `in_transaction`: the caller already opened one, so nothing is held back.
         `commits`: where the statement of a unit of work that only writes goes at commit, to
         be sent with others' (commits.py); without it, it goes alone."""
+        if (connection is None) == (acquire is None):
+            raise ValueError("a session takes a connection or a way to acquire one")
         self._connection = connection
+        self._acquire = acquire
         self._in_transaction = in_transaction
         self._commits = commits
         self._transaction: Transaction | None = None
@@ -192,6 +204,18 @@ class Session:
         self._first: FirstCheck | None = None
         self._ended = False  # committed: nothing more may be sent
         self._lost_writes = False  # a held write or the commit failed: nothing more to commit
+
+    async def _connected(self) -> DbConnection:
+        if self._connection is None:
+            assert self._acquire is not None
+            self._connection = await self._acquire()
+        return self._connection
+
+    @property
+    def _open_connection(self) -> DbConnection:
+        """The connection of a statement sent after _open() (which acquires it)."""
+        assert self._connection is not None
+        return self._connection
 
     @property
     def began(self) -> bool:
@@ -212,7 +236,7 @@ class Session:
         held, self._held = self._held, []
         try:
             if len(held) > 1 and _dependency(held) is None:
-                await send_together(self._connection, held, in_transaction=True)
+                await send_together(self._open_connection, held, in_transaction=True)
             else:
                 for write in held:
                     await self._send(write)
@@ -222,7 +246,7 @@ class Session:
 
     async def _send(self, write: Write) -> None:
         if write.read_back is not None:
-            row = await self._connection.fetchrow(
+            row = await self._open_connection.fetchrow(
                 f"WITH w AS ({write.sql} RETURNING 1) "  # noqa: S608 (checked statements)
                 f"SELECT (SELECT count(*) FROM w) AS changed, {write.read_back} AS value",
                 *write.args,
@@ -230,7 +254,7 @@ class Session:
             assert row is not None
             write.value, changed = row["value"], row["changed"]
         else:
-            changed = rows_changed(await self._connection.execute(write.sql, *write.args))
+            changed = rows_changed(await self._open_connection.execute(write.sql, *write.args))
         if write.expected_rows is not None and changed != write.expected_rows:
             assert write.explain is not None
             raise await write.explain()
@@ -255,7 +279,7 @@ class Session:
 
     async def _open(self) -> None:
         if not self.began:
-            transaction = self._connection.transaction()
+            transaction = (await self._connected()).transaction()
             await transaction.start()
             self._transaction = transaction
 
@@ -263,7 +287,7 @@ class Session:
         if self._first is not None:
             first, self._first = self._first, None
             try:
-                await first.run(self._connection)
+                await first.run(self._open_connection)
             except BaseException:
                 self._lost_writes = True  # nothing of this unit of work may be kept
                 raise
@@ -279,19 +303,19 @@ class Session:
 
     async def execute(self, query: str, *args: Any) -> str:
         await self.begin()
-        return await self._connection.execute(query, *args)
+        return await self._open_connection.execute(query, *args)
 
     async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
         await self.begin()
-        return await self._connection.fetch(query, *args)
+        return await self._open_connection.fetch(query, *args)
 
     async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
         await self.begin()
-        return await self._connection.fetchrow(query, *args)
+        return await self._open_connection.fetchrow(query, *args)
 
     async def fetchval(self, query: str, *args: Any) -> Any:
         await self.begin()
-        return await self._connection.fetchval(query, *args)
+        return await self._open_connection.fetchval(query, *args)
 
     @asynccontextmanager
     async def savepoint(self) -> AsyncIterator[None]:
@@ -299,7 +323,7 @@ class Session:
         await self.begin()
         lost_before = self._lost_writes
         try:
-            async with self._connection.transaction():
+            async with self._open_connection.transaction():
                 yield
                 await self._send_held()  # what was written inside it belongs to it
         except BaseException:
@@ -325,9 +349,11 @@ class Session:
                 held, self._held = self._held, []
                 first, self._first = self._first, None
                 if self._commits is not None:
-                    await self._commits.send(self._connection, held, first)
+                    await self._commits.send(self._connected, held, first)
                 else:
-                    await send_together(self._connection, held, in_transaction=False, first=first)
+                    await send_together(
+                        await self._connected(), held, in_transaction=False, first=first
+                    )
         except BaseException:
             self._lost_writes = True  # a second commit() must not report what did not happen
             raise

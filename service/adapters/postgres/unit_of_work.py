@@ -1,4 +1,5 @@
-"""The unit of work: one pooled connection and (when a statement needs one) one transaction."""
+"""The unit of work: one pooled connection (from its first statement) and, when a statement
+needs one, one transaction."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ from service.domain.ports import Clock, IdSource
 class PostgresUnitOfWork:
     """Rolls back unless committed. Not re-entrant (entering it twice raises). Writes may be
     held back until commit (see session.py): a unit of work that only writes costs one round
-    trip."""
+    trip. It takes a connection from the pool when its first statement goes, not when it
+    opens: one whose writes go in another unit's statement (commits.py) never takes one."""
 
     organizations: PostgresOrganizationRepository
     api_keys: PostgresApiKeyRepository
@@ -83,11 +85,10 @@ class PostgresUnitOfWork:
         self._session: Session | None = None
 
     async def __aenter__(self) -> Self:
-        if self._connection is not None:
+        if self._session is not None:
             raise RuntimeError("this unit of work is already open")
-        connection = await self._pool.acquire()
-        session = Session(connection, commits=self._commits)
-        self._connection, self._session = connection, session
+        session = Session(acquire=self._acquired, commits=self._commits)
+        self._session = session
         self.organizations = PostgresOrganizationRepository(session)
         self.api_keys = PostgresApiKeyRepository(session)
         self.intermediaries = PostgresIntermediaryRepository(session)
@@ -116,14 +117,19 @@ class PostgresUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        connection, session = self._connection, self._session
-        self._connection = self._session = None
-        assert connection is not None
+        session = self._session
         assert session is not None
         try:
             await session.rollback()  # after a commit: nothing left to undo
         finally:
-            await self._pool.release(connection)
+            connection, self._connection, self._session = self._connection, None, None
+            if connection is not None:
+                await self._pool.release(connection)
+
+    async def _acquired(self) -> DbConnection:
+        if self._connection is None:
+            self._connection = await self._pool.acquire()
+        return self._connection
 
     async def commit(self) -> None:
         assert self._session is not None, "commit() outside `async with uow`"
