@@ -67,6 +67,8 @@ class World:
         self.acquired: list[str] = []
         # Units whose connection cannot be had (the pool closing), and what that raises.
         self.no_connection: dict[str, BaseException] = {}
+        # Units whose connection comes only when the event is set (the pool's all taken).
+        self.pool_full: dict[str, asyncio.Event] = {}
 
     def connection(self, name: str) -> Connection:
         return self.connections.setdefault(name, Connection(name, self.log))
@@ -74,6 +76,8 @@ class World:
     def commit(self, name: str, *writes: Write) -> asyncio.Task[None]:
         async def acquire() -> Any:
             self.acquired.append(name)
+            if name in self.pool_full:
+                await self.pool_full[name].wait()
             if name in self.no_connection:
                 raise self.no_connection[name]
             return self.connection(name)
@@ -373,3 +377,50 @@ async def test_a_carrier_that_cannot_get_a_connection_sends_nothing_and_each_uni
     assert outcomes[1] is None
     assert [(name, args) for name, _, args in world.log[1:]] == [("b", (2, "b"))]
     assert world.acquired == ["busy", "a", "a", "b"]
+
+
+async def test_a_carrier_that_gives_up_while_it_waits_for_a_connection_leaves_at_once() -> None:
+    """The pool has no connection for the carrying unit yet, and its request gives up (a
+    deadline): it leaves without waiting for one, nothing is sent for it, and the unit it
+    would have carried goes alone."""
+    world = World()
+    busy = await world.busy()
+    world.pool_full["a"] = asyncio.Event()
+    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate("ab", start=1)]
+    await _until(lambda: world.commits.waiting == 2)
+    world.free()
+    await busy
+    await _until(lambda: "a" in world.acquired)
+    waiting[0].cancel()
+    try:
+        done, _ = await asyncio.wait({waiting[0]}, timeout=5)
+        assert waiting[0] in done, "the request waited for a connection it no longer needs"
+    finally:
+        world.pool_full["a"].set()  # ends the test either way
+    with pytest.raises(asyncio.CancelledError):
+        await waiting[0]
+    await waiting[1]
+    assert [(name, args) for name, _, args in world.log[1:]] == [("b", (2, "b"))]
+    assert world.acquired == ["busy", "a", "b"]
+
+
+async def test_a_carried_unit_whose_request_gives_up_before_the_statement_goes_is_left_out() -> (
+    None
+):
+    """While the carrying unit waits for its connection, a unit it would carry gives up:
+    the statement goes without that unit's writes."""
+    world = World()
+    busy = await world.busy()
+    world.pool_full["a"] = asyncio.Event()
+    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate("abcd", start=1)]
+    await _until(lambda: world.commits.waiting == 4)
+    world.free()
+    await busy
+    await _until(lambda: "a" in world.acquired)
+    waiting[1].cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting[1]
+    world.pool_full["a"].set()
+    await asyncio.gather(waiting[0], waiting[2], waiting[3])
+    assert [(name, args) for name, _, args in world.log[1:]] == [("a", (1, "a", 3, "c", 4, "d"))]
+    assert world.acquired == ["busy", "a"]

@@ -30,8 +30,10 @@ holds back no one queued behind it.
 A unit takes a connection from the pool only when its statement goes: alone, or carrying
 others' (the unit that waited longest acquires its own for the statement). A unit that waits
 to go together holds none, and the units carried never take one: the pool's connections go to
-statements, not to requests waiting for one. If the carrying unit's request gives up
-meanwhile, it waits for the statement to end before its connection goes back to the pool."""
+statements, not to requests waiting for one. If the carrying unit's request gives up while
+it still waits for its connection, nothing is sent: it leaves at once and the others go alone;
+once its statement went, it waits for the statement to end before its connection goes back to
+the pool. A carried unit whose request gives up before the statement goes is left out of it."""
 
 from __future__ import annotations
 
@@ -55,7 +57,8 @@ from service.adapters.postgres.session import (
 # and go together.
 COMMITS_IN_FLIGHT = 2
 # The most units one statement carries (a member's creation has 20 parameters: PostgreSQL
-# takes 65,535). Units waiting hold no connection: the requests a worker admits bound them.
+# takes 65,535). Units waiting hold no connection (nothing else bounds how many wait: one
+# per request in flight).
 LARGEST_COMMIT = 32
 # A statement out longer than this no longer holds its slot: one that waits (on a lock, say)
 # does not hold back the units queued behind it. Under load a statement takes a few ms.
@@ -68,7 +71,7 @@ _Shape = tuple[str | None, tuple[tuple[str, int | None, str | None], ...]]
 
 
 class _Unit:
-    __slots__ = ("carrier", "connection", "first", "future", "shape", "writes")
+    __slots__ = ("carrier", "connection", "first", "future", "gave_up", "sent", "shape", "writes")
 
     def __init__(
         self, connection: ConnectionSource, writes: list[Write], first: FirstCheck | None
@@ -87,6 +90,11 @@ class _Unit:
         self.future.add_done_callback(_consume)
         # The task whose statement runs on this unit's connection, if any.
         self.carrier: asyncio.Task[None] | None = None
+        # Its request gave up while it waited to be carried: left out if not sent yet.
+        self.gave_up = False
+        # (The carrying unit) its statement went: from then on its outcome is not known
+        # until the statement ends.
+        self.sent = False
 
 
 class Commits:
@@ -150,7 +158,13 @@ class Commits:
             if unit in self._waiting:  # never sent: nothing of it is made
                 self._waiting.remove(unit)
             elif unit.carrier is not None:
+                if not unit.sent:
+                    # Still waiting for a connection: nothing is sent, the units it would
+                    # have carried go alone, and this request leaves now.
+                    unit.carrier.cancel()
                 await _until_done(unit.carrier)  # its connection carries the statement
+            else:
+                unit.gave_up = True  # left out, unless its statement went already
             raise
         if not together:
             await send_together(await connection(), writes, in_transaction=False, first=first)
@@ -173,13 +187,30 @@ class Commits:
 
     async def _make(self, batch: list[_Unit]) -> None:
         carrier = batch[0]
+        try:
+            connection = await carrier.connection()
+        except asyncio.CancelledError:
+            # The carrier's request gave up before anything was sent: the others go alone.
+            for unit in batch[1:]:
+                _settle(unit.future, False)
+            raise
+        except Exception as error:
+            if len(batch) == 1:  # its own error, as if it had gone alone
+                _settle(carrier.future, error=error)
+                return
+            # Nothing was sent: each unit goes alone, and meets what kept this one from a
+            # connection (the pool closing, the database gone) itself.
+            for unit in batch:
+                _settle(unit.future, False)
+            return
+        # The units whose requests gave up while the connection came are left out: nothing
+        # of theirs is made (as for one that gave up while queued).
+        batch = [unit for unit in batch if not unit.gave_up]
+        carrier.sent = True
         if len(batch) == 1:
             try:
                 await send_together(
-                    await carrier.connection(),
-                    carrier.writes,
-                    in_transaction=False,
-                    first=carrier.first,
+                    connection, carrier.writes, in_transaction=False, first=carrier.first
                 )
             except Exception as error:  # its own error, as if it had gone alone
                 _settle(carrier.future, error=error)
@@ -191,14 +222,6 @@ class Commits:
         sql, args = one_statement(
             writes, counts_back=False, firsts=firsts, lock_timeout=_LOCK_TIMEOUT
         )
-        try:
-            connection = await carrier.connection()
-        except Exception:
-            # Nothing was sent: each unit goes alone, and meets what kept this one from a
-            # connection (the pool closing, the database gone) itself.
-            for unit in batch:
-                _settle(unit.future, False)
-            return
         try:
             row = await connection.fetchrow(sql, *args)
         except Exception as error:
@@ -221,13 +244,17 @@ class Commits:
         self, batch: list[_Unit], free_slot: Callable[[], None], task: asyncio.Task[None]
     ) -> None:
         """However the statement's task ended, its slot is free again, no unit of it is left
-        waiting (an error the task did not expect is theirs; a task cancelled before it
-        began cancels them), and the units queued meanwhile go."""
+        waiting (an error the task did not expect is theirs; a task cancelled before its
+        statement went sends them alone, after, cancels them: their outcome is not known),
+        and the units queued meanwhile go."""
         self._statements.discard(task)
         error = None if task.cancelled() else task.exception()
+        unsent = task.cancelled() and not batch[0].sent
         for unit in batch:
             if error is not None:
                 _settle(unit.future, error=error)
+            elif unsent:
+                _settle(unit.future, False)
             elif not unit.future.done():
                 unit.future.cancel()
         free_slot()
