@@ -112,29 +112,42 @@ async def _until_waiting(commits: Commits, count: int) -> None:
     raise AssertionError(f"{commits.waiting} units wait, not {count}")
 
 
+async def _made_after_waiting(
+    pool: FairPool, dsn: str, statements: Statements, organization: UUID, count: int
+) -> tuple[Member, list[Member]]:
+    """`count` creations queued behind a blocked statement (one slot), then the block lifted,
+    and all made: the blocked creation and the others. `statements` then holds what was sent
+    from the moment the block lifted. It lifts whether or not all of them got to wait, so a
+    failure ends the test instead of hanging it."""
+    commits = Commits(in_flight=1, largest=32, held_seconds=60)
+    first, blocker, transaction = await _behind_a_blocked_statement(
+        pool, dsn, commits, organization
+    )
+    members = [_member(organization, f"ref-{i}") for i in range(count)]
+    waiting = [asyncio.create_task(_create(pool, commits, m)) for m in members]
+    try:
+        await _until_waiting(commits, count)
+    finally:
+        statements.sent.clear()
+        await transaction.rollback()
+        await blocker.close()
+        await asyncio.gather(first, *waiting)
+    return first.result(), members
+
+
 async def test_creations_that_wait_go_as_one_statement_and_are_all_made(
     dsn: str, watched: tuple[FairPool, Statements]
 ) -> None:
     pool, statements = watched
     organization = await stored_organization(pool, NOW)
-    commits = Commits(in_flight=1, largest=32, held_seconds=60)
-    first, blocker, transaction = await _behind_a_blocked_statement(
-        pool, dsn, commits, organization
-    )
-    members = [_member(organization, f"ref-{i}") for i in range(4)]
-    waiting = [asyncio.create_task(_create(pool, commits, m)) for m in members]
-    await _until_waiting(commits, 4)
-    statements.sent.clear()
-    await transaction.rollback()
-    await blocker.close()
-    await asyncio.gather(first, *waiting)
+    first, members = await _made_after_waiting(pool, dsn, statements, organization, 4)
     # The blocked unit's statement (logged when it ends), then the four units' eight writes
     # in one statement.
     assert len(statements.sent) == 2, statements.sent
     assert "w2 AS" not in statements.sent[0]
     assert "w7 AS (INSERT INTO outbox_events" in statements.sent[1]
     assert "w8 AS" not in statements.sent[1]
-    assert await _members(pool, organization) == {m.id for m in members} | {first.result().id}
+    assert await _members(pool, organization) == {m.id for m in members} | {first.id}
 
 
 async def test_creations_waiting_to_go_together_hold_no_connection_of_the_pool(dsn: str) -> None:
@@ -148,23 +161,10 @@ async def test_creations_waiting_to_go_together_hold_no_connection_of_the_pool(d
     pool = FairPool(raw, slots=3)
     try:
         organization = await stored_organization(pool, NOW)
-        commits = Commits(in_flight=1, largest=32, held_seconds=60)
-        first, blocker, transaction = await _behind_a_blocked_statement(
-            pool, dsn, commits, organization
-        )
-        members = [_member(organization, f"small-{i}") for i in range(8)]
-        waiting = [asyncio.create_task(_create(pool, commits, m)) for m in members]
-        try:
-            await _until_waiting(commits, 8)
-        finally:
-            # Released whether or not they all got to wait, so a failure ends the test.
-            statements.sent.clear()
-            await transaction.rollback()
-            await blocker.close()
-            await asyncio.gather(first, *waiting)
+        first, members = await _made_after_waiting(pool, dsn, statements, organization, 8)
         assert len(statements.sent) == 2, statements.sent
         assert "w15 AS (INSERT INTO outbox_events" in statements.sent[1]
-        assert await _members(pool, organization) == {m.id for m in members} | {first.result().id}
+        assert await _members(pool, organization) == {m.id for m in members} | {first.id}
     finally:
         await raw.close()
 

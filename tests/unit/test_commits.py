@@ -379,18 +379,26 @@ async def test_a_carrier_that_cannot_get_a_connection_sends_nothing_and_each_uni
     assert world.acquired == ["busy", "a", "a", "b"]
 
 
+async def _carrier_waiting_for_its_connection(world: World, names: str) -> list[asyncio.Task[None]]:
+    """Units `names` (each writing its place and name) queued behind a busy statement, then
+    sent as one, whose carrier (the first) is now waiting for the pool to give it a
+    connection: it gets one when `world.pool_full[names[0]]` is set."""
+    busy = await world.busy()
+    world.pool_full[names[0]] = asyncio.Event()
+    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate(names, start=1)]
+    await _until(lambda: world.commits.waiting == len(names))
+    world.free()
+    await busy
+    await _until(lambda: names[0] in world.acquired)
+    return waiting
+
+
 async def test_a_carrier_that_gives_up_while_it_waits_for_a_connection_leaves_at_once() -> None:
     """The pool has no connection for the carrying unit yet, and its request gives up (a
     deadline): it leaves without waiting for one, nothing is sent for it, and the unit it
     would have carried goes alone."""
     world = World()
-    busy = await world.busy()
-    world.pool_full["a"] = asyncio.Event()
-    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate("ab", start=1)]
-    await _until(lambda: world.commits.waiting == 2)
-    world.free()
-    await busy
-    await _until(lambda: "a" in world.acquired)
+    waiting = await _carrier_waiting_for_its_connection(world, "ab")
     waiting[0].cancel()
     try:
         done, _ = await asyncio.wait({waiting[0]}, timeout=5)
@@ -410,13 +418,7 @@ async def test_a_carried_unit_whose_request_gives_up_before_the_statement_goes_i
     """While the carrying unit waits for its connection, a unit it would carry gives up:
     the statement goes without that unit's writes."""
     world = World()
-    busy = await world.busy()
-    world.pool_full["a"] = asyncio.Event()
-    waiting = [world.commit(n, Write(INSERT, i, n)) for i, n in enumerate("abcd", start=1)]
-    await _until(lambda: world.commits.waiting == 4)
-    world.free()
-    await busy
-    await _until(lambda: "a" in world.acquired)
+    waiting = await _carrier_waiting_for_its_connection(world, "abcd")
     waiting[1].cancel()
     with pytest.raises(asyncio.CancelledError):
         await waiting[1]
