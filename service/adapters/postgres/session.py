@@ -212,6 +212,12 @@ class Session:
         return self._connection
 
     @property
+    def acquired(self) -> DbConnection | None:
+        """The connection this session has, if it was given one or has got one from
+        `acquire`: its owner gives it back."""
+        return self._connection
+
+    @property
     def _open_connection(self) -> DbConnection:
         """The connection of a statement sent after _open() (which acquires it)."""
         assert self._connection is not None

@@ -23,7 +23,7 @@ from service.adapters.postgres.organizations import (
     PostgresOrganizationRepository,
 )
 from service.adapters.postgres.pledges import PostgresPledgeRepository
-from service.adapters.postgres.pool import DbConnection, FairPool
+from service.adapters.postgres.pool import FairPool
 from service.adapters.postgres.reach_outs import PostgresReachOutRepository
 from service.adapters.postgres.records import MemberTableRecords, TableRecords
 from service.adapters.postgres.recovery import PostgresRecoveryRepository
@@ -81,13 +81,12 @@ class PostgresUnitOfWork:
         self.ids = ids
         self._idempotency_ttl = idempotency_ttl
         self._commits = commits
-        self._connection: DbConnection | None = None
         self._session: Session | None = None
 
     async def __aenter__(self) -> Self:
         if self._session is not None:
             raise RuntimeError("this unit of work is already open")
-        session = Session(acquire=self._acquired, commits=self._commits)
+        session = Session(acquire=self._pool.acquire, commits=self._commits)
         self._session = session
         self.organizations = PostgresOrganizationRepository(session)
         self.api_keys = PostgresApiKeyRepository(session)
@@ -122,14 +121,9 @@ class PostgresUnitOfWork:
         try:
             await session.rollback()  # after a commit: nothing left to undo
         finally:
-            connection, self._connection, self._session = self._connection, None, None
-            if connection is not None:
-                await self._pool.release(connection)
-
-    async def _acquired(self) -> DbConnection:
-        if self._connection is None:
-            self._connection = await self._pool.acquire()
-        return self._connection
+            self._session = None
+            if session.acquired is not None:
+                await self._pool.release(session.acquired)
 
     async def commit(self) -> None:
         assert self._session is not None, "commit() outside `async with uow`"
