@@ -4,6 +4,7 @@ organization. Modelled on 42 CFR Part 2 section 2.31 and FHIR Consent."""
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 from datetime import date, datetime
 from uuid import UUID
@@ -247,9 +248,7 @@ class Access(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def fields(self) -> frozenset[str]:
-        if self.home:
-            return frozenset().union(*FIELDS_BY_SCOPE.values()) | {"external_ref"}
-        return frozenset().union(*(FIELDS_BY_SCOPE[s] for s in self.scopes))
+        return _fields_shown(self.home, self.scopes)
 
     def covers(self, scope: DataScope) -> bool:
         """The viewer may see `scope`'s data: at home always, elsewhere under a consent."""
@@ -259,6 +258,14 @@ class Access(msgspec.Struct, frozen=True, kw_only=True):
     def is_disclosure(self) -> bool:
         """Data leaves the home organization: the read must be recorded."""
         return not self.home and bool(self.scopes)
+
+
+# Every read under a consent asks this of a handful of distinct scope sets.
+@functools.cache
+def _fields_shown(home: bool, scopes: frozenset[DataScope]) -> frozenset[str]:
+    if home:
+        return frozenset().union(*FIELDS_BY_SCOPE.values()) | {"external_ref"}
+    return frozenset().union(*(FIELDS_BY_SCOPE[s] for s in scopes))
 
 
 # What the member's home organization sees: everything.

@@ -1,5 +1,6 @@
-"""Point reads sent together: a read alone goes at once; reads that arrive while the allowed
-statements are out wait for the next one, which answers each of them, in order."""
+"""Point reads sent together: a read goes on the loop's next turn with the reads that came in
+the same turn; reads that arrive while the allowed statements are out wait for the next one,
+which answers each of them, in order."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ class Database:
         return answers[:-1] if self.short else answers
 
 
+async def _turns(count: int) -> None:
+    for _ in range(count):
+        await asyncio.sleep(0)
+
+
 async def _started(reads: PointReads[int, int], keys: list[int]) -> list[asyncio.Task[int]]:
     tasks = []
     for key in keys:
@@ -39,7 +45,7 @@ async def _started(reads: PointReads[int, int], keys: list[int]) -> list[asyncio
     return tasks
 
 
-async def test_a_read_alone_goes_at_once_in_a_statement_of_its_own() -> None:
+async def test_a_read_alone_goes_in_a_statement_of_its_own() -> None:
     database = Database()
     database.gate.set()
     reads = PointReads(database.run, in_flight=1, largest=10)
@@ -55,6 +61,28 @@ async def test_reads_that_wait_go_together_and_each_gets_its_own_answer() -> Non
     database.gate.set()
     assert await asyncio.gather(*tasks) == [2, 4, 6, 8]
     assert database.batches == [[1], [2, 3, 4]]
+
+
+async def test_reads_that_come_in_one_turn_of_the_loop_go_in_one_statement() -> None:
+    database = Database()
+    reads = PointReads(database.run, in_flight=4, largest=10)
+    # Five requests let through by one burst of answers: their reads come in the same turn.
+    tasks = [asyncio.create_task(reads.read(k)) for k in range(5)]
+    await _turns(3)  # the reads, the sending, the statement's first step
+    assert database.batches == [[0, 1, 2, 3, 4]]  # not five statements of one read
+    database.gate.set()
+    assert await asyncio.gather(*tasks) == [0, 2, 4, 6, 8]
+
+
+async def test_a_turn_with_more_reads_than_one_statement_takes_sends_as_many_as_allowed() -> None:
+    database = Database()
+    reads = PointReads(database.run, in_flight=2, largest=3)
+    tasks = [asyncio.create_task(reads.read(k)) for k in range(8)]
+    await _turns(3)
+    assert database.batches == [[0, 1, 2], [3, 4, 5]]  # the rest wait for a free slot
+    database.gate.set()
+    assert await asyncio.gather(*tasks) == [2 * k for k in range(8)]
+    assert database.batches == [[0, 1, 2], [3, 4, 5], [6, 7]]
 
 
 async def test_no_statement_takes_more_than_the_largest_batch() -> None:
@@ -132,7 +160,9 @@ async def test_a_statement_cancelled_before_it_began_frees_its_slot_and_ends_its
     database.gate.set()
     reads = PointReads(database.run, in_flight=1, largest=10)
     first = asyncio.create_task(reads.read(1))
+    await asyncio.sleep(0)  # the read is waiting for the loop's next turn
     await asyncio.sleep(0)  # the statement's task exists, and has not run a step yet
+    assert len(reads._batches) == 1
     for task in list(reads._batches):
         task.cancel()
     with pytest.raises(asyncio.CancelledError):

@@ -1,10 +1,15 @@
 """Point reads sent to PostgreSQL together: the reads that arrive while earlier ones are in
 flight wait for the next statement, which answers all of them in one round trip.
 
-A read alone goes at once, in a statement of its own; only when `in_flight` statements are
-already out do reads queue, and the next statement takes every one waiting (up to `largest`).
-So an idle service answers as before, and a busy one spends one round trip, one statement's
-overhead in PostgreSQL and one asyncpg call on many requests instead of one each."""
+A read goes on the event loop's next turn, together with every read that came in the same
+turn (a burst of answers lets as many requests through at once), in a statement of its own
+while fewer than `in_flight` statements are out; past that, reads queue, and each statement
+that ends sends the next with every one waiting (up to `largest`). So an idle service answers
+as before (one turn of the loop later), and a busy one spends one round trip, one statement's
+overhead in PostgreSQL and one asyncpg call on many requests instead of one each. `largest`
+well under the number of requests in progress keeps the statements small and several out at
+once, so that answers come back while the next reads are being parsed: one statement carrying
+every request leaves the process idle while it runs."""
 
 from __future__ import annotations
 
@@ -37,13 +42,22 @@ class PointReads(Generic[K, R]):
         self._in_flight = 0
         self._waiting: list[tuple[K, asyncio.Future[R]]] = []
         self._batches: set[asyncio.Task[None]] = set()
+        self._sending_soon = False
 
     async def read(self, key: K) -> R:
         future: asyncio.Future[R] = asyncio.get_running_loop().create_future()
         self._waiting.append((key, future))
-        if self._in_flight < self._in_flight_limit:
-            self._send()
+        if not self._sending_soon and self._in_flight < self._in_flight_limit:
+            # Sent at the end of this turn of the loop: the reads of the other requests that
+            # this turn lets through go in the same statement, not one statement each.
+            self._sending_soon = True
+            asyncio.get_running_loop().call_soon(self._send_what_may_go)
         return await future
+
+    def _send_what_may_go(self) -> None:
+        self._sending_soon = False
+        while self._waiting and self._in_flight < self._in_flight_limit:
+            self._send()
 
     def _send(self) -> None:
         # A read whose request gave up while it waited is not sent.
