@@ -45,17 +45,21 @@ class PointReads(Generic[K, R]):
         self._sending_soon = False
 
     async def read(self, key: K) -> R:
-        future: asyncio.Future[R] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[R] = loop.create_future()
         self._waiting.append((key, future))
         if not self._sending_soon and self._in_flight < self._in_flight_limit:
-            # Sent at the end of this turn of the loop: the reads of the other requests that
-            # this turn lets through go in the same statement, not one statement each.
+            # Sent on the loop's next turn: the reads of the other requests that this turn
+            # lets through go in the same statement, not one statement each.
             self._sending_soon = True
-            asyncio.get_running_loop().call_soon(self._send_what_may_go)
+            loop.call_soon(self._send_soon)
         return await future
 
-    def _send_what_may_go(self) -> None:
+    def _send_soon(self) -> None:
         self._sending_soon = False
+        self._send_while_slots_are_free()
+
+    def _send_while_slots_are_free(self) -> None:
         while self._waiting and self._in_flight < self._in_flight_limit:
             self._send()
 
@@ -97,5 +101,4 @@ class PointReads(Generic[K, R]):
         for _, future in batch:
             if not future.done():
                 future.cancel()
-        if self._waiting:
-            self._send()
+        self._send_while_slots_are_free()

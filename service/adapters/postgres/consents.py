@@ -4,6 +4,8 @@ federation_queries.py runs). The consent rule's SQL is in consent_sql.py."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -79,6 +81,17 @@ CONSENTS = Table(
 )
 
 
+def scope_set(scopes: Sequence[str]) -> frozenset[DataScope]:
+    """A consent's scopes as stored (text[]) as the domain's set."""
+    return _scope_set(tuple(scopes))
+
+
+# Rows come with a handful of distinct scope lists: each is parsed once.
+@functools.cache
+def _scope_set(scopes: tuple[str, ...]) -> frozenset[DataScope]:
+    return frozenset(DataScope(s) for s in scopes)
+
+
 class PostgresConsentRepository(TableRecords[Consent]):
     def __init__(self, connection: Executor) -> None:
         super().__init__(connection, CONSENTS)
@@ -94,7 +107,7 @@ class PostgresConsentRepository(TableRecords[Consent]):
             recipient_organization_id,
             now,
         )
-        return [(r["id"], frozenset(DataScope(s) for s in r["scopes"])) for r in rows]
+        return [(r["id"], scope_set(r["scopes"])) for r in rows]
 
     async def record_disclosure(
         self,

@@ -4,7 +4,6 @@ never returned to another organization without its record being written."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -28,6 +27,7 @@ from service.adapters.postgres.consents import (
     DISCLOSURES_PAGE,
     disclosure_page,
     position_after,
+    scope_set,
 )
 from service.adapters.postgres.members import MEMBER, MEMBER_OF_ORGANIZATION, member_from_row
 from service.adapters.postgres.milestones import (
@@ -76,14 +76,8 @@ from service.domain.recovery import ClosedPeriod
 
 def _access(viewer: UUID, home: UUID, consent_ids: list[UUID], scopes: list[str]) -> Access:
     # The query already unions the scopes; which consent gave which does not matter here.
-    granted = _scope_set(tuple(scopes))
+    granted = scope_set(scopes)
     return access_for(viewer, home, [(consent_id, granted) for consent_id in consent_ids])
-
-
-# Reads come with a handful of distinct scope lists: each is parsed once.
-@functools.cache
-def _scope_set(scopes: tuple[str, ...]) -> frozenset[DataScope]:
-    return frozenset(DataScope(s) for s in scopes)
 
 
 class MemberHomes:
